@@ -1,0 +1,108 @@
+// Builds the HTTP application: middleware, every module's routes under /api/v1, the
+// OpenAPI document and reference, health probes and the web app.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from './http/deps.ts';
+import type { AppEnv } from './http/env.ts';
+import { answerError } from './http/problem.ts';
+import { newRouter } from './http/route.ts';
+import { AppError } from './lib/errors.ts';
+import { accountRoutes } from './modules/accounts/index.ts';
+import { authenticate, authRoutes } from './modules/auth/index.ts';
+
+export const openApiInfo = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Steward API',
+    version: '1',
+    description:
+      'The HTTP contract of Steward. Sign in with POST /api/v1/auth/login (session cookie) or send `Authorization: Bearer <token>`.',
+  },
+};
+
+export type AppOptions = {
+  /** Readiness: migrations ran and the demo workspace (if any) is seeded. */
+  ready?: () => boolean;
+  /** The built web app; served with a fallback to index.html for client-side routes. */
+  webRoot?: string;
+};
+
+export function buildApi(deps: Deps) {
+  const api = newRouter();
+  api.use(authenticate(deps));
+  return api.route('/', authRoutes(deps)).route('/', accountRoutes(deps));
+}
+
+export type Api = ReturnType<typeof buildApi>;
+
+export function buildApp(deps: Deps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const log = deps.logger.child({ requestId: c.var.requestId });
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: undefined,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.onError(answerError);
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', (c) =>
+    (options.ready?.() ?? true) ? c.json({ status: 'ready' }) : c.json({ status: 'starting' }, 503),
+  );
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimit,
+      onError: () => {
+        throw new AppError(
+          'request.too_large',
+          `The body is larger than ${deps.config.bodyLimit} bytes.`,
+        );
+      },
+    }),
+  );
+  const api = buildApi(deps);
+  app.route('/api/v1', api);
+  app.doc31('/api/v1/openapi.json', openApiInfo);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'steward_session',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.get('/api/docs', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Steward API' }));
+  app.all('/api/*', () => {
+    throw new AppError('request.not_found', 'There is no such API path.');
+  });
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
+    const root = path.relative(process.cwd(), webRoot) || '.';
+    app.use('/*', serveStatic({ root }));
+    app.get('/*', serveStatic({ root, path: 'index.html' }));
+  }
+  return app;
+}

@@ -1,0 +1,54 @@
+// `steward user create`: add a person; the first one can also create the workspace.
+import { createInterface } from 'node:readline/promises';
+import { sql } from 'kysely';
+import type { WorkspaceId } from '../lib/ids.ts';
+import { createUser } from '../modules/auth/index.ts';
+import type { CommandContext } from './withDatabase.ts';
+import { pickWorkspace } from './workspace.ts';
+
+type Options = { email: string; name: string; role: 'admin' | 'manager' | 'csm' | 'viewer'; manager?: string; timezone: string; workspace?: string };
+
+async function readPassword(): Promise<string> {
+  if (process.env.STEWARD_PASSWORD) return process.env.STEWARD_PASSWORD;
+  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return await prompt.question('Password (at least 10 characters): ');
+  } finally {
+    prompt.close();
+  }
+}
+
+export async function createUserCommand({ deps }: CommandContext, options: Options): Promise<void> {
+  const { db } = deps;
+  const existing = options.workspace
+    ? await db.selectFrom('workspaces').select('id').where('slug', '=', options.workspace).executeTakeFirst()
+    : undefined;
+  const workspaceId = (
+    existing ??
+    (options.workspace
+      ? await db
+          .insertInto('workspaces')
+          .values({ name: options.workspace, slug: options.workspace })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      : await pickWorkspace(db, undefined))
+  ).id as WorkspaceId;
+  const manager = options.manager
+    ? await db
+        .selectFrom('users')
+        .select('id')
+        .where(sql`lower(email)`, '=', options.manager.toLowerCase())
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirst()
+    : undefined;
+  if (options.manager && !manager) throw new Error(`No user ${options.manager} in that workspace.`);
+  const user = await createUser(db, { workspaceId, userId: null }, {
+    email: options.email,
+    name: options.name,
+    role: options.role,
+    managerId: manager?.id ?? null,
+    password: await readPassword(),
+    timezone: options.timezone,
+  });
+  process.stdout.write(`Created ${user.role} ${user.name} <${user.email}> (${user.id})\n`);
+}

@@ -1,0 +1,21 @@
+// For one-shot commands: open and migrate the database, run, and close it again.
+import { readConfig } from '../config.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { openDatabase } from '../db/open.ts';
+import type { Deps } from '../http/deps.ts';
+import { systemClock } from '../lib/clock.ts';
+import { createLogger } from '../lib/logger.ts';
+
+export type CommandContext = { deps: Deps; applied: string[] };
+
+export async function withDatabase(run: (context: CommandContext) => Promise<void>): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const database = await openDatabase(config, logger);
+  try {
+    const applied = await migrateToLatest(database.db, database.pool);
+    await run({ deps: { db: database.db, clock: systemClock, config, logger }, applied });
+  } finally {
+    await database.shutdown();
+  }
+}

@@ -1,0 +1,7 @@
+// The ordered list of migrations. Append only; a file here is never edited once released.
+import type { Migration } from 'kysely';
+import * as foundation from './0001_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': foundation,
+};

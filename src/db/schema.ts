@@ -1,0 +1,217 @@
+// The tables as Kysely sees them. Kept in step with migrations/ by schema.test.ts.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+/** A `date` column: read and written as `YYYY-MM-DD`. */
+type DateOnly = string;
+
+export type Role = 'admin' | 'manager' | 'csm' | 'viewer';
+export type Tier = 'enterprise' | 'mid_market' | 'smb';
+export type Stage = 'onboarding' | 'adopting' | 'steady' | 'renewing' | 'churned';
+export type Priority = 'P0' | 'P1' | 'P2' | 'P3';
+export type HealthCategory = 'healthy' | 'at_risk' | 'critical';
+export type ChurnRiskLevel = 'low' | 'medium' | 'high' | 'critical';
+export type ContactRole = 'champion' | 'executive_sponsor' | 'admin' | 'user';
+export type CustomFieldType =
+  | 'text'
+  | 'number'
+  | 'currency'
+  | 'date'
+  | 'select'
+  | 'multi_select'
+  | 'boolean';
+export type TimelineKind = 'note' | 'call' | 'email' | 'meeting' | 'ticket' | 'billing' | 'system';
+export type CustomFieldValues = Record<string, unknown>;
+
+export type WorkspacesTable = {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  timezone: Generated<string>;
+  is_demo: Generated<boolean>;
+  created_at: CreatedAt;
+};
+
+export type UsersTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  manager_id: string | null;
+  password_hash: string | null;
+  timezone: Generated<string>;
+  locale: Generated<'en' | 'ru'>;
+  theme: Generated<'system' | 'light' | 'dark'>;
+  deactivated_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type SessionsTable = {
+  token_hash: string;
+  user_id: string;
+  workspace_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+};
+
+export type ApiTokensTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  scopes: string[];
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type LoginFailuresTable = {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  failed_at: Timestamp;
+};
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  workspace_id: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  changes: Json<Record<string, unknown>>;
+  request_id: string | null;
+  at: Timestamp;
+};
+
+export type CustomFieldDefinitionsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  entity: 'account' | 'task';
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  options: string[] | null;
+  required: Generated<boolean>;
+  created_at: CreatedAt;
+};
+
+export type AccountsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  external_id: string | null;
+  name: string;
+  domain: string | null;
+  tier: Generated<Tier>;
+  plan: string | null;
+  arr_amount: Generated<number>;
+  currency: Generated<string>;
+  seats: number | null;
+  stage: Generated<Stage>;
+  renewal_date: DateOnly | null;
+  owner_id: string | null;
+  priority: Generated<Priority>;
+  custom_fields: ColumnType<CustomFieldValues, string | undefined, string>;
+  health_score: number | null;
+  health_category: HealthCategory | null;
+  churn_risk_level: ChurnRiskLevel | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+};
+
+export type ContactsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  external_id: string | null;
+  name: string;
+  email: string | null;
+  title: string | null;
+  phone: string | null;
+  role: Generated<ContactRole>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type SegmentsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  owner_id: string;
+  name: string;
+  filters: Json<Record<string, string>>;
+  shared: Generated<boolean>;
+  created_at: CreatedAt;
+};
+
+export type TimelineEventsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  kind: TimelineKind;
+  title: string;
+  body: string | null;
+  actor_id: string | null;
+  occurred_at: Timestamp;
+  source: Generated<string>;
+  source_id: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+};
+
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export type ImportsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  created_by: string | null;
+  entity: 'accounts' | 'contacts';
+  file_name: string;
+  file: Buffer;
+  mapping: Json<Record<string, string>>;
+  dry_run: boolean;
+  skip_invalid: Generated<boolean>;
+  status: Generated<ImportStatus>;
+  total_bytes: number;
+  processed_bytes: Generated<number>;
+  processed_rows: Generated<number>;
+  created_rows: Generated<number>;
+  updated_rows: Generated<number>;
+  unchanged_rows: Generated<number>;
+  rejected_rows: Generated<number>;
+  rejections: ColumnType<{ line: number; reason: string }[], string | undefined, string>;
+  failure: string | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+};
+
+export type Database = {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+  custom_field_definitions: CustomFieldDefinitionsTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  segments: SegmentsTable;
+  timeline_events: TimelineEventsTable;
+  imports: ImportsTable;
+};
+
+export type AccountRow = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type AccountUpdate = Updateable<AccountsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type TimelineEventRow = Selectable<TimelineEventsTable>;
+export type CustomFieldDefinitionRow = Selectable<CustomFieldDefinitionsTable>;

@@ -1,0 +1,2 @@
+// The demo workspace's public face (seeded by seed.ts).
+export { demoLogins, hasAnyWorkspace, seedDemoWorkspace } from './seed.ts';

@@ -1,0 +1,74 @@
+// Every route declares the permission it needs (or `public`); defineRoute puts it both in
+// the OpenAPI document (`x-permission`, checked by a test) and in front of the handler.
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { AppError, invalid } from '../lib/errors.ts';
+import type { Permission } from '../modules/auth/permissions.ts';
+import type { AppEnv } from './env.ts';
+import { fieldErrors, problemSchema } from './problem.ts';
+
+export type RouteAccess = Permission | 'public' | 'signed_in';
+
+export function authorize(access: RouteAccess): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (access !== 'public') {
+      const actor = c.var.actor;
+      if (!actor) throw new AppError('auth.unauthenticated', 'Sign in, or send an API token.');
+      if (access !== 'signed_in' && !actor.permissions.has(access)) {
+        throw new AppError('auth.forbidden', `This needs the "${access}" permission.`);
+      }
+    }
+    await next();
+  };
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
+export const problems = {
+  400: problem('The request could not be read'),
+  401: problem('Not signed in'),
+  403: problem('Not allowed'),
+  404: problem('Not found'),
+  409: problem('Conflicts with what exists'),
+  413: problem('Body too large'),
+  422: problem('Invalid input, naming each field'),
+  429: problem('Too many attempts'),
+};
+
+type Config = Omit<RouteConfig, 'middleware'> & { access: RouteAccess };
+
+const signedIn: { [scheme: string]: string[] }[] = [{ session: [] }, { bearer: [] }];
+
+export function defineRoute<P extends string, R extends Config & { path: P }>(config: R) {
+  const { access, ...route } = config;
+  return createRoute({
+    ...route,
+    'x-permission': access,
+    security: access === 'public' ? [] : signedIn,
+    middleware: [authorize(access)] as const,
+    responses: {
+      ...(access === 'public' ? {} : { 401: problems[401], 403: problems[403] }),
+      422: problems[422],
+      ...route.responses,
+    },
+  });
+}
+
+export const json = <T>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A module's router: invalid input anywhere becomes a 422 naming each field. */
+export function newRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw invalid(fieldErrors(result.error, result.target === 'json' ? undefined : result.target));
+      }
+    },
+  });
+}

@@ -1,0 +1,25 @@
+// Runs the graphile-worker pool in this process (roles `all` and `worker`).
+import { run, type Runner, type TaskList } from 'graphile-worker';
+import type pg from 'pg';
+import type { Logger } from '../lib/logger.ts';
+import { Logger as WorkerLogger } from 'graphile-worker';
+
+export async function startWorker(options: {
+  pool: pg.Pool;
+  taskList: TaskList;
+  concurrency: number;
+  logger: Logger;
+}): Promise<Runner> {
+  const log = options.logger.child({ component: 'worker' });
+  return run({
+    pgPool: options.pool,
+    taskList: options.taskList,
+    concurrency: options.concurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: new WorkerLogger(() => (level, message, meta) => {
+      const pinoLevel = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'info' ? 'info' : 'debug';
+      log[pinoLevel](meta ?? {}, message);
+    }),
+  });
+}

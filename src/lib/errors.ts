@@ -1,0 +1,111 @@
+// One error type for everything a caller can get wrong, with stable codes.
+// `httpStatus` maps each code to its status; a new code does not compile until it is mapped.
+
+export type ErrorCode =
+  | 'request.invalid'
+  | 'request.malformed'
+  | 'request.too_large'
+  | 'request.invalid_cursor'
+  | 'request.not_found'
+  | 'auth.unauthenticated'
+  | 'auth.invalid_credentials'
+  | 'auth.throttled'
+  | 'auth.forbidden'
+  | 'auth.cross_origin'
+  | 'user.not_found'
+  | 'user.email_taken'
+  | 'user.manager_cycle'
+  | 'api_token.not_found'
+  | 'account.not_found'
+  | 'account.external_id_taken'
+  | 'contact.not_found'
+  | 'custom_field.not_found'
+  | 'custom_field.key_taken'
+  | 'segment.not_found'
+  | 'import.not_found'
+  | 'import.invalid_file';
+
+export type FieldError = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Safe to show a person; `message` may hold internal detail for the log. */
+  readonly detail: string;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    options: { errors?: FieldError[]; cause?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    super(`${code}: ${detail}`, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+    this.errors = options.errors;
+    this.headers = options.headers;
+  }
+}
+
+/** A request whose fields are wrong: 422 naming each field. */
+export function invalid(errors: FieldError[], detail = 'Some fields are not valid.'): AppError {
+  return new AppError('request.invalid', detail, { errors });
+}
+
+export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 {
+  switch (code) {
+    case 'request.malformed':
+    case 'request.invalid_cursor':
+    case 'import.invalid_file':
+      return 400;
+    case 'auth.unauthenticated':
+    case 'auth.invalid_credentials':
+      return 401;
+    case 'auth.forbidden':
+    case 'auth.cross_origin':
+      return 403;
+    case 'request.not_found':
+    case 'user.not_found':
+    case 'api_token.not_found':
+    case 'account.not_found':
+    case 'contact.not_found':
+    case 'custom_field.not_found':
+    case 'segment.not_found':
+    case 'import.not_found':
+      return 404;
+    case 'user.email_taken':
+    case 'account.external_id_taken':
+    case 'custom_field.key_taken':
+      return 409;
+    case 'request.too_large':
+      return 413;
+    case 'request.invalid':
+    case 'user.manager_cycle':
+      return 422;
+    case 'auth.throttled':
+      return 429;
+  }
+}
+
+export function title(code: ErrorCode): string {
+  const status = httpStatus(code);
+  switch (status) {
+    case 400:
+      return 'Bad request';
+    case 401:
+      return 'Sign-in required';
+    case 403:
+      return 'Not allowed';
+    case 404:
+      return 'Not found';
+    case 409:
+      return 'Conflict';
+    case 413:
+      return 'Request too large';
+    case 422:
+      return 'Invalid input';
+    case 429:
+      return 'Too many attempts';
+  }
+}

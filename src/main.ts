@@ -1,0 +1,91 @@
+// The `steward` command line: start, migrate, demo, import, user.
+import { Command, Option } from 'commander';
+import { readConfig, type Role } from './config.ts';
+import { createLogger } from './lib/logger.ts';
+
+const program = new Command('steward').description('Steward — customer success platform');
+
+program
+  .command('start')
+  .description('Start Steward (embedded PostgreSQL unless DATABASE_URL is set)')
+  .addOption(new Option('--role <role>', 'what this process does').choices(['all', 'web', 'worker']))
+  .action(async (options: { role?: Role }) => {
+    const config = readConfig(process.env, options.role ? { role: options.role } : {});
+    const logger = createLogger(config.logLevel);
+    const { startSteward } = await import('./start.ts');
+    const running = await startSteward(config, logger);
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      running.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('Run database migrations and exit')
+  .action(async () => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    await withDatabase(async ({ applied }) => {
+      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n');
+    });
+  });
+
+program
+  .command('demo')
+  .description('Create (or reset) the demo workspace')
+  .action(async () => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    const { seedDemoWorkspace, demoLogins } = await import('./demo/index.ts');
+    await withDatabase(async ({ deps }) => {
+      await seedDemoWorkspace(deps);
+      process.stdout.write(`Demo workspace ready. Sign in as ${(await demoLogins(deps.db)).join(', ')} — password steward-demo\n`);
+    });
+  });
+
+const user = program.command('user').description('Manage people');
+user
+  .command('create')
+  .description('Add a person to a workspace (the password is read from STEWARD_PASSWORD or asked for)')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .addOption(new Option('--role <role>').choices(['admin', 'manager', 'csm', 'viewer']).makeOptionMandatory())
+  .option('--manager <email>', "their manager's e-mail")
+  .option('--timezone <zone>', 'IANA time zone', 'UTC')
+  .option('--workspace <slug>', 'workspace (default: the only one, or a new one named after --workspace)')
+  .action(async (options) => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    const { createUserCommand } = await import('./cli/user.ts');
+    await withDatabase((context) => createUserCommand(context, options));
+  });
+
+const importCommand = program.command('import').description('Import accounts or contacts from a CSV file');
+for (const entity of ['accounts', 'contacts'] as const) {
+  importCommand
+    .command(`${entity} <file>`)
+    .description(`Import ${entity} from CSV (upsert by external id)`)
+    .option('--map <column=field...>', 'map a CSV column to a field, e.g. --map "Company=name"')
+    .option('--dry-run', 'check every row and report, change nothing')
+    .option('--skip-invalid', 'import the valid rows even when some are rejected')
+    .option('--workspace <slug>', 'workspace (default: the only one)')
+    .action(async (file: string, options) => {
+      const { withDatabase } = await import('./cli/withDatabase.ts');
+      const { importCommand: run } = await import('./cli/import.ts');
+      await withDatabase((context) => run(context, entity, file, options));
+    });
+}
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,99 @@
+// Contacts of an account, each with a role: champion, executive sponsor, admin or user.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { ContactRow } from '../../db/schema.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { WorkspaceId } from '../../lib/ids.ts';
+import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import type { ContactFields, CreateContact } from './schema.ts';
+
+export function describeContact(row: ContactRow) {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    externalId: row.external_id,
+    name: row.name,
+    email: row.email,
+    title: row.title,
+    phone: row.phone,
+    role: row.role,
+  };
+}
+
+export async function contactsOf(db: Db, workspaceId: WorkspaceId, accountId: string) {
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', accountId)
+    // Champions and sponsors first: the people a CSM calls.
+    .orderBy(sql`array_position(array['champion','executive_sponsor','admin','user'], role)`)
+    .orderBy('name')
+    .execute();
+  return rows.map(describeContact);
+}
+
+export async function addContact(db: Db, by: ChangeAuthor, accountId: string, input: CreateContact) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('contacts')
+      .values({
+        workspace_id: by.workspaceId,
+        account_id: accountId,
+        external_id: input.externalId ?? null,
+        name: input.name,
+        email: input.email ?? null,
+        title: input.title ?? null,
+        phone: input.phone ?? null,
+        role: input.role ?? 'user',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, by, { action: 'contact.added', entityType: 'contact', entityId: row.id, changes: describeContact(row) });
+    return describeContact(row);
+  });
+}
+
+/** The contact, if it belongs to an account the caller may see (checked by `canSee`). */
+export async function findContact(db: Db, workspaceId: WorkspaceId, id: string) {
+  const row = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new AppError('contact.not_found', 'No such contact.');
+  return row;
+}
+
+export async function updateContact(db: Db, by: ChangeAuthor, before: ContactRow, patch: Partial<ContactFields>) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('contacts')
+      .set({
+        external_id: patch.externalId,
+        name: patch.name,
+        email: patch.email,
+        title: patch.title,
+        phone: patch.phone,
+        role: patch.role,
+        updated_at: sql`now()`,
+      })
+      .where('workspace_id', '=', by.workspaceId)
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const changes = diff(describeContact(before), describeContact(row));
+    if (Object.keys(changes).length > 0) {
+      await recordAudit(trx, by, { action: 'contact.updated', entityType: 'contact', entityId: row.id, changes });
+    }
+    return describeContact(row);
+  });
+}
+
+export async function removeContact(db: Db, by: ChangeAuthor, contact: ContactRow) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('contacts').where('workspace_id', '=', by.workspaceId).where('id', '=', contact.id).execute();
+    await recordAudit(trx, by, { action: 'contact.removed', entityType: 'contact', entityId: contact.id, changes: describeContact(contact) });
+  });
+}

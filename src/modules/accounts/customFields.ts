@@ -1,0 +1,186 @@
+// Typed custom fields: the workspace defines them; every write is checked against them.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { CustomFieldDefinitionRow, CustomFieldType } from '../../db/schema.ts';
+import { AppError, invalid, type FieldError } from '../../lib/errors.ts';
+import type { WorkspaceId } from '../../lib/ids.ts';
+import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import type { CreateCustomField } from './schema.ts';
+
+export type CustomFieldDefinition = Pick<
+  CustomFieldDefinitionRow,
+  'key' | 'label' | 'type' | 'options' | 'required'
+>;
+
+export function describeCustomField(row: CustomFieldDefinitionRow) {
+  return {
+    id: row.id,
+    entity: row.entity,
+    key: row.key,
+    label: row.label,
+    type: row.type,
+    options: row.options,
+    required: row.required,
+  };
+}
+
+export function customFieldDefinitions(db: Db, workspaceId: WorkspaceId, entity: 'account' | 'task') {
+  return db
+    .selectFrom('custom_field_definitions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('entity', '=', entity)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function defineCustomField(db: Db, by: ChangeAuthor, input: CreateCustomField) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('custom_field_definitions')
+      .values({
+        workspace_id: by.workspaceId,
+        entity: input.entity,
+        key: input.key,
+        label: input.label,
+        type: input.type,
+        options: input.options ?? null,
+        required: input.required,
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'entity', 'key']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      throw new AppError('custom_field.key_taken', `A custom field "${input.key}" exists already.`, {
+        errors: [{ path: 'key', message: 'already in use' }],
+      });
+    }
+    await recordAudit(trx, by, {
+      action: 'custom_field.defined',
+      entityType: 'custom_field',
+      entityId: row.id,
+      changes: { key: row.key, type: row.type, options: row.options },
+    });
+    return describeCustomField(row);
+  });
+}
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+function isCalendarDay(value: string): boolean {
+  if (!isoDay.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Why a value does not fit its field, or undefined when it does. */
+export function customFieldProblem(field: CustomFieldDefinition, value: unknown): string | undefined {
+  switch (field.type) {
+    case 'text':
+      return typeof value === 'string' && value.length <= 2000 ? undefined : 'must be text (at most 2000 characters)';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
+    case 'currency': {
+      const money = value as { amount?: unknown; currency?: unknown } | null;
+      return typeof money === 'object' &&
+        money !== null &&
+        Number.isInteger(money.amount) &&
+        typeof money.currency === 'string' &&
+        /^[A-Z]{3}$/.test(money.currency) &&
+        Object.keys(money).length === 2
+        ? undefined
+        : 'must be money: { "amount": whole minor units, "currency": "USD" }';
+    }
+    case 'date':
+      return typeof value === 'string' && isCalendarDay(value) ? undefined : 'must be a date as YYYY-MM-DD';
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'must be true or false';
+    case 'select':
+      return typeof value === 'string' && field.options?.includes(value)
+        ? undefined
+        : `must be one of: ${field.options?.join(', ')}`;
+    case 'multi_select':
+      return Array.isArray(value) &&
+        value.every((v) => typeof v === 'string' && field.options?.includes(v)) &&
+        new Set(value).size === value.length
+        ? undefined
+        : `must be a list of distinct values from: ${field.options?.join(', ')}`;
+  }
+}
+
+/**
+ * Checks custom field values against their definitions. `null` clears a value. On create,
+ * required fields must be given; on update, only what is sent is checked.
+ */
+export function checkCustomFields(
+  definitions: CustomFieldDefinition[],
+  values: Record<string, unknown>,
+  options: { creating: boolean; path?: string },
+): Record<string, unknown> {
+  const prefix = options.path ?? 'customFields';
+  const byKey = new Map(definitions.map((d) => [d.key, d]));
+  const errors: FieldError[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const field = byKey.get(key);
+    if (!field) {
+      errors.push({ path: `${prefix}.${key}`, message: 'no such custom field' });
+    } else if (value === null) {
+      if (field.required) errors.push({ path: `${prefix}.${key}`, message: 'is required' });
+    } else {
+      const problem = customFieldProblem(field, value);
+      if (problem) errors.push({ path: `${prefix}.${key}`, message: problem });
+    }
+  }
+  if (options.creating) {
+    for (const field of definitions) {
+      if (field.required && values[field.key] == null && !errors.some((e) => e.path === `${prefix}.${field.key}`)) {
+        errors.push({ path: `${prefix}.${field.key}`, message: 'is required' });
+      }
+    }
+  }
+  if (errors.length > 0) throw invalid(errors, 'Some custom field values do not fit their fields.');
+  return values;
+}
+
+/** Turns text (a CSV cell, a query parameter) into a value of the field's type. */
+export function parseCustomFieldText(field: CustomFieldDefinition, text: string): unknown {
+  const trimmed = text.trim();
+  switch (field.type) {
+    case 'number':
+      return trimmed === '' ? Number.NaN : Number(trimmed);
+    case 'currency': {
+      const match = /^([A-Z]{3})?\s*(-?\d+(?:\.\d{1,2})?)\s*([A-Z]{3})?$/.exec(trimmed);
+      if (!match?.[2]) return trimmed;
+      return { amount: Math.round(Number(match[2]) * 100), currency: match[1] ?? match[3] ?? 'USD' };
+    }
+    case 'boolean':
+      if (/^(true|yes|1)$/i.test(trimmed)) return true;
+      if (/^(false|no|0)$/i.test(trimmed)) return false;
+      return trimmed;
+    case 'multi_select':
+      return trimmed.split(/[;|]/).map((v) => v.trim()).filter(Boolean);
+    case 'text':
+    case 'date':
+    case 'select':
+      return trimmed;
+  }
+}
+
+/** A SQL expression over `accounts.custom_fields` that orders and compares by the field's type. */
+export function customFieldExpression(type: CustomFieldType, key: string): { expr: RawBuilder<unknown>; cast: string } {
+  const text = sql`custom_fields->>${key}`;
+  switch (type) {
+    case 'number':
+      return { expr: sql`coalesce((${text})::numeric, 'NaN')`, cast: 'numeric' };
+    case 'currency':
+      return { expr: sql`coalesce((custom_fields->${key}->>'amount')::numeric, 'NaN')`, cast: 'numeric' };
+    case 'date':
+      return { expr: sql`coalesce((${text})::date, 'infinity')`, cast: 'date' };
+    case 'boolean':
+      return { expr: sql`coalesce((${text})::boolean, false)`, cast: 'boolean' };
+    case 'text':
+    case 'select':
+    case 'multi_select':
+      return { expr: sql`coalesce(lower(${text}), '')`, cast: 'text' };
+  }
+}

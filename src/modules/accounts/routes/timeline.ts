@@ -1,0 +1,59 @@
+// HTTP for the account timeline.
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../../../http/deps.ts';
+import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { pageOf, pageQuery } from '../../../lib/pagination.ts';
+import { actorOf } from '../../auth/index.ts';
+import { logEventBody, timelineEventSchema, timelineKindSchema } from '../schema.ts';
+import { getAccount, scopeFor } from '../service.ts';
+import { logTimelineEvent, timeline } from '../timeline.ts';
+
+const idParam = z.object({ id: z.uuid() });
+
+export function timelineRoutes({ db, clock }: Deps) {
+  return newRouter()
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/accounts/{id}/timeline',
+        access: 'view_accounts',
+        summary: "The account's timeline, newest first",
+        request: {
+          params: idParam,
+          query: z.object({
+            kind: z
+              .string()
+              .transform((v) => v.split(','))
+              .pipe(z.array(timelineKindSchema))
+              .optional(),
+            ...pageQuery,
+          }),
+        },
+        responses: { 200: json(pageOf(timelineEventSchema)), 400: problems[400], 404: problems[404] },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const account = await getAccount(db, scopeFor(actor), c.req.valid('param').id);
+        const { kind, limit, cursor } = c.req.valid('query');
+        return c.json(await timeline(db, actor.workspaceId, account.id, { kind, limit, cursor }), 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/accounts/{id}/timeline',
+        access: 'add_timeline_notes',
+        summary: 'Log a note, call, e-mail or meeting on the account',
+        request: {
+          params: idParam,
+          body: { content: { 'application/json': { schema: logEventBody } }, required: true },
+        },
+        responses: { 201: json(timelineEventSchema, 'Logged'), 404: problems[404] },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const account = await getAccount(db, scopeFor(actor), c.req.valid('param').id);
+        return c.json(await logTimelineEvent(db, clock, actor, account.id, c.req.valid('json')), 201);
+      },
+    );
+}

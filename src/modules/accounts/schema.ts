@@ -1,0 +1,245 @@
+// The shapes of accounts, contacts, custom fields, segments and timeline events at the edge.
+import { z } from '@hono/zod-openapi';
+import { moneySchema } from '../../lib/money.ts';
+
+export const tiers = ['enterprise', 'mid_market', 'smb'] as const;
+export const stages = ['onboarding', 'adopting', 'steady', 'renewing', 'churned'] as const;
+export const priorities = ['P0', 'P1', 'P2', 'P3'] as const;
+export const healthCategories = ['healthy', 'at_risk', 'critical'] as const;
+export const churnRiskLevels = ['low', 'medium', 'high', 'critical'] as const;
+export const tierSchema = z.enum(tiers);
+export const stageSchema = z.enum(stages);
+export const prioritySchema = z.enum(priorities);
+export const healthCategorySchema = z.enum(healthCategories);
+export const churnRiskLevelSchema = z.enum(churnRiskLevels);
+export const contactRoleSchema = z.enum(['champion', 'executive_sponsor', 'admin', 'user']);
+export const customFieldTypeSchema = z.enum([
+  'text',
+  'number',
+  'currency',
+  'date',
+  'select',
+  'multi_select',
+  'boolean',
+]);
+export const timelineKindSchema = z.enum(['note', 'call', 'email', 'meeting', 'ticket', 'billing', 'system']);
+/** What a person logs by hand; tickets, billing and system events come from elsewhere. */
+export const loggedKindSchema = z.enum(['note', 'call', 'email', 'meeting']);
+
+export const isoDate = z.iso.date().openapi({ example: '2026-12-31' });
+
+const customFieldValues = z
+  .record(z.string(), z.unknown())
+  .openapi({ description: 'Values of the workspace custom fields, by key; checked against their definitions.' });
+
+export const accountSchema = z
+  .object({
+    id: z.uuid(),
+    externalId: z.string().nullable(),
+    name: z.string(),
+    domain: z.string().nullable(),
+    tier: tierSchema,
+    plan: z.string().nullable(),
+    arr: moneySchema,
+    mrr: moneySchema,
+    seats: z.number().int().nullable(),
+    stage: stageSchema,
+    renewalDate: isoDate.nullable(),
+    priority: prioritySchema,
+    ownerId: z.uuid().nullable(),
+    ownerName: z.string().nullable(),
+    customFields: customFieldValues,
+    health: z.object({ score: z.number().int().nullable(), category: healthCategorySchema.nullable() }),
+    churnRisk: z.object({ level: churnRiskLevelSchema.nullable() }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Account');
+
+const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain such as example.com');
+
+export const accountFields = z.object({
+  externalId: z.string().trim().min(1).max(200).nullable(),
+  name: z.string().trim().min(1).max(300),
+  domain: domainSchema.nullable(),
+  tier: tierSchema,
+  plan: z.string().trim().max(100).nullable(),
+  arr: moneySchema,
+  seats: z.number().int().min(0).nullable(),
+  stage: stageSchema,
+  renewalDate: isoDate.nullable(),
+  priority: prioritySchema,
+  ownerId: z.uuid().nullable(),
+  customFields: customFieldValues,
+});
+
+export const createAccountBody = accountFields
+  .partial()
+  .required({ name: true })
+  .strict()
+  .openapi('CreateAccount');
+export const updateAccountBody = accountFields.partial().strict().openapi('UpdateAccount');
+
+export type AccountFields = z.infer<typeof accountFields>;
+export type CreateAccount = z.infer<typeof createAccountBody>;
+export type UpdateAccount = z.infer<typeof updateAccountBody>;
+export type AccountView = z.infer<typeof accountSchema>;
+
+const commaList = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1))
+    .optional();
+
+export const portfolioQuery = z
+  .object({
+    owner: z
+      .string()
+      .optional()
+      .openapi({ description: '`me`, `unassigned` or a user id' }),
+    health: commaList([...healthCategories, 'unscored'] as const),
+    risk: commaList(churnRiskLevels),
+    tier: commaList(tiers),
+    stage: commaList(stages),
+    priority: commaList(priorities),
+    q: z.string().trim().max(200).optional().openapi({ description: 'Search name, domain and external id' }),
+    renewalWithin: z
+      .string()
+      .regex(/^\d{1,4}d$/, 'must be a number of days such as 90d')
+      .optional(),
+    sort: z
+      .string()
+      .regex(/^-?(name|arr|renewalDate|health|priority|tier|stage|updatedAt|cf\.[a-z][a-z0-9_]*)$/, 'unknown sort')
+      .default('name')
+      .openapi({ description: 'A field, `-` first for descending; `cf.<key>` sorts by a custom field' }),
+    segment: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().optional(),
+  })
+  .openapi({
+    description:
+      'Custom fields filter as `cf.<key>=<value>` (equals; for multi-select: contains), and `cf.<key>.min` / `cf.<key>.max` for numbers, money (minor units) and dates.',
+  });
+
+/** Custom field filters (`cf.<key>`, `cf.<key>.min`, `cf.<key>.max`) from query parameters. */
+export function customFieldFilters(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([key]) => key.startsWith('cf.')));
+}
+
+export type PortfolioQuery = z.infer<typeof portfolioQuery>;
+
+export const contactSchema = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    externalId: z.string().nullable(),
+    name: z.string(),
+    email: z.string().nullable(),
+    title: z.string().nullable(),
+    phone: z.string().nullable(),
+    role: contactRoleSchema,
+  })
+  .openapi('Contact');
+
+export const contactFields = z.object({
+  externalId: z.string().trim().min(1).max(200).nullable(),
+  name: z.string().trim().min(1).max(300),
+  email: z.email().nullable(),
+  title: z.string().trim().max(200).nullable(),
+  phone: z.string().trim().max(50).nullable(),
+  role: contactRoleSchema,
+});
+export const createContactBody = contactFields.partial().required({ name: true }).strict().openapi('CreateContact');
+export const updateContactBody = contactFields.partial().strict().openapi('UpdateContact');
+export type ContactFields = z.infer<typeof contactFields>;
+export type CreateContact = z.infer<typeof createContactBody>;
+
+export const timelineEventSchema = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    kind: timelineKindSchema,
+    title: z.string(),
+    body: z.string().nullable(),
+    occurredAt: z.iso.datetime(),
+    actor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    source: z.string(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .openapi('TimelineEvent');
+
+export const logEventBody = z
+  .object({
+    kind: loggedKindSchema.default('note'),
+    title: z.string().trim().min(1).max(300).optional(),
+    body: z.string().trim().min(1, 'write something').max(20_000),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .openapi('LogTimelineEvent');
+export type LogEvent = z.infer<typeof logEventBody>;
+
+export const customFieldSchema = z
+  .object({
+    id: z.uuid(),
+    entity: z.enum(['account', 'task']),
+    key: z.string(),
+    label: z.string(),
+    type: customFieldTypeSchema,
+    options: z.array(z.string()).nullable(),
+    required: z.boolean(),
+  })
+  .openapi('CustomField');
+
+export const createCustomFieldBody = z
+  .object({
+    entity: z.enum(['account', 'task']),
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _, starting with a letter'),
+    label: z.string().trim().min(1).max(100),
+    type: customFieldTypeSchema,
+    options: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
+    required: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((field, ctx) => {
+    const needsOptions = field.type === 'select' || field.type === 'multi_select';
+    if (needsOptions && !field.options) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a select field needs its options' });
+    }
+    if (!needsOptions && field.options) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${field.type} field has no options` });
+    }
+    if (field.options && new Set(field.options).size !== field.options.length) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'options must differ' });
+    }
+  })
+  .openapi('CreateCustomField');
+export type CreateCustomField = z.infer<typeof createCustomFieldBody>;
+
+export const segmentSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    filters: z.record(z.string(), z.string()),
+    shared: z.boolean(),
+    ownerId: z.uuid(),
+  })
+  .openapi('Segment');
+
+export const createSegmentBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    filters: z.record(z.string(), z.string()),
+    shared: z.boolean().default(false),
+  })
+  .strict()
+  .openapi('CreateSegment');
+export type CreateSegment = z.infer<typeof createSegmentBody>;
+

@@ -1,0 +1,79 @@
+// Saved segments: a named portfolio filter, private or shared with the workspace.
+import type { Db } from '../../db/connect.ts';
+import { AppError, invalid } from '../../lib/errors.ts';
+import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { portfolioQuery, type CreateSegment } from './schema.ts';
+
+type SegmentRow = { id: string; name: string; filters: Record<string, string>; shared: boolean; owner_id: string };
+
+const describeSegment = (row: SegmentRow) => ({
+  id: row.id,
+  name: row.name,
+  filters: row.filters,
+  shared: row.shared,
+  ownerId: row.owner_id,
+});
+
+/** Filters that make no portfolio query; paging is never saved. */
+const unsaved = new Set(['cursor', 'limit', 'segment']);
+
+export async function findSegment(db: Db, workspaceId: WorkspaceId, viewer: UserId, id: string) {
+  const row = await db
+    .selectFrom('segments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('owner_id', '=', viewer), eb('shared', '=', true)]))
+    .executeTakeFirst();
+  if (!row) throw new AppError('segment.not_found', 'No such segment.');
+  return describeSegment(row);
+}
+
+export async function listSegments(db: Db, workspaceId: WorkspaceId, viewer: UserId) {
+  const rows = await db
+    .selectFrom('segments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([eb('owner_id', '=', viewer), eb('shared', '=', true)]))
+    .orderBy('name')
+    .execute();
+  return rows.map(describeSegment);
+}
+
+export async function saveSegment(db: Db, by: ChangeAuthor & { userId: UserId }, input: CreateSegment) {
+  const filters = Object.fromEntries(Object.entries(input.filters).filter(([key]) => !unsaved.has(key)));
+  const checked = portfolioQuery.safeParse(filters);
+  if (!checked.success) {
+    throw invalid(checked.error.issues.map((i) => ({ path: ['filters', ...i.path.map(String)].join('.'), message: i.message })));
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('segments')
+      .values({
+        workspace_id: by.workspaceId,
+        owner_id: by.userId,
+        name: input.name,
+        filters: JSON.stringify(filters),
+        shared: input.shared,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, by, { action: 'segment.saved', entityType: 'segment', entityId: row.id, changes: { name: row.name, filters } });
+    return describeSegment(row);
+  });
+}
+
+export async function deleteSegment(db: Db, by: ChangeAuthor & { userId: UserId }, id: string) {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .deleteFrom('segments')
+      .where('workspace_id', '=', by.workspaceId)
+      .where('owner_id', '=', by.userId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw new AppError('segment.not_found', 'No such segment of yours.');
+    await recordAudit(trx, by, { action: 'segment.deleted', entityType: 'segment', entityId: id });
+  });
+}

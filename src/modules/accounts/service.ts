@@ -1,0 +1,195 @@
+// The rules for accounts: who may see which, what a valid change is, and what it leaves
+// behind (audit entries, and timeline events for changes a CSM cares about).
+import type { Db } from '../../db/connect.ts';
+import type { AccountUpdate } from '../../db/schema.ts';
+import type { Actor } from '../../http/env.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, invalid } from '../../lib/errors.ts';
+import type { UserId } from '../../lib/ids.ts';
+import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { contactsOf } from './contacts.ts';
+import { checkCustomFields, customFieldDefinitions } from './customFields.ts';
+import type { CreateAccount, UpdateAccount } from './schema.ts';
+import * as store from './store.ts';
+import { addTimelineEvent, timeline } from './timeline.ts';
+import { describeAccount } from './view.ts';
+
+/** "My clients": without `view_all_accounts`, a person sees only the accounts they own. */
+export function scopeFor(actor: Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>): store.AccountScope {
+  return {
+    workspaceId: actor.workspaceId,
+    onlyOwner: actor.permissions.has('view_all_accounts') ? null : actor.userId,
+  };
+}
+
+export async function getAccount(db: Db, scope: store.AccountScope, id: string) {
+  const row = await store.findAccount(db, scope, id);
+  if (!row) throw new AppError('account.not_found', 'No such account.');
+  return row;
+}
+
+async function checkOwnerAndExternalId(
+  db: Db,
+  by: ChangeAuthor,
+  input: { ownerId?: string | null; externalId?: string | null },
+  accountId?: string,
+) {
+  if (input.ownerId) {
+    const owner = await store.userInWorkspace(db, by.workspaceId, input.ownerId);
+    if (!owner) throw invalid([{ path: 'ownerId', message: 'no such user in this workspace' }]);
+  }
+  if (input.externalId && (await store.externalIdTaken(db, by.workspaceId, input.externalId, accountId))) {
+    throw new AppError('account.external_id_taken', `Another account has the external id ${input.externalId}.`, {
+      errors: [{ path: 'externalId', message: 'already used by another account' }],
+    });
+  }
+}
+
+export async function createAccount(db: Db, by: ChangeAuthor, input: CreateAccount) {
+  return db.transaction().execute(async (trx) => {
+    await checkOwnerAndExternalId(trx, by, input);
+    const definitions = await customFieldDefinitions(trx, by.workspaceId, 'account');
+    const customFields = checkCustomFields(definitions, input.customFields ?? {}, { creating: true });
+    const { id } = await store.insertAccount(trx, {
+      workspace_id: by.workspaceId,
+      external_id: input.externalId ?? null,
+      name: input.name,
+      domain: input.domain ?? null,
+      tier: input.tier,
+      plan: input.plan ?? null,
+      arr_amount: input.arr?.amount,
+      currency: input.arr?.currency,
+      seats: input.seats ?? null,
+      stage: input.stage,
+      renewal_date: input.renewalDate ?? null,
+      owner_id: input.ownerId ?? null,
+      priority: input.priority,
+      custom_fields: JSON.stringify(withoutNulls(customFields)),
+    });
+    const row = await getAccount(trx, { workspaceId: by.workspaceId, onlyOwner: null }, id);
+    await recordAudit(trx, by, { action: 'account.created', entityType: 'account', entityId: id, changes: describeAccount(row) });
+    return describeAccount(row);
+  });
+}
+
+function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+}
+
+export async function updateAccount(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor,
+  scope: store.AccountScope,
+  id: string,
+  patch: UpdateAccount,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await getAccount(trx, scope, id);
+    await checkOwnerAndExternalId(trx, by, patch, id);
+    const changes: AccountUpdate = {
+      external_id: patch.externalId,
+      name: patch.name,
+      domain: patch.domain,
+      tier: patch.tier,
+      plan: patch.plan,
+      arr_amount: patch.arr?.amount,
+      currency: patch.arr?.currency,
+      seats: patch.seats,
+      stage: patch.stage,
+      renewal_date: patch.renewalDate,
+      owner_id: patch.ownerId,
+      priority: patch.priority,
+    };
+    if (patch.customFields) {
+      const definitions = await customFieldDefinitions(trx, by.workspaceId, 'account');
+      const values = checkCustomFields(definitions, patch.customFields, { creating: false });
+      changes.custom_fields = JSON.stringify(withoutNulls({ ...before.custom_fields, ...values }));
+    }
+    await store.updateAccountRow(trx, by.workspaceId, id, changes);
+    const after = await getAccount(trx, { workspaceId: by.workspaceId, onlyOwner: null }, id);
+    const { updatedAt: _before, ...was } = describeAccount(before);
+    const { updatedAt: _after, ...now } = describeAccount(after);
+    const changed = diff(was, now);
+    if (Object.keys(changed).length > 0) {
+      await recordAudit(trx, by, { action: 'account.updated', entityType: 'account', entityId: id, changes: changed });
+      await recordMilestones(trx, clock, by, before, after);
+    }
+    return describeAccount(after);
+  });
+}
+
+/** Owner, stage and priority changes are part of the account's story: put them on its timeline. */
+async function recordMilestones(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor,
+  before: store.AccountWithOwner,
+  after: store.AccountWithOwner,
+) {
+  const events: { title: string; data: Record<string, unknown> }[] = [];
+  if (before.owner_id !== after.owner_id) {
+    events.push({
+      title: `Owner changed from ${before.owner_name ?? 'nobody'} to ${after.owner_name ?? 'nobody'}`,
+      data: { field: 'owner', from: before.owner_id, to: after.owner_id },
+    });
+  }
+  if (before.stage !== after.stage) {
+    events.push({ title: `Stage changed from ${before.stage} to ${after.stage}`, data: { field: 'stage', from: before.stage, to: after.stage } });
+  }
+  if (before.priority !== after.priority) {
+    events.push({ title: `Priority changed from ${before.priority} to ${after.priority}`, data: { field: 'priority', from: before.priority, to: after.priority } });
+  }
+  for (const event of events) {
+    await addTimelineEvent(db, {
+      workspaceId: by.workspaceId,
+      accountId: after.id,
+      kind: 'system',
+      title: event.title,
+      actorId: by.userId,
+      occurredAt: clock.now(),
+      data: event.data,
+    });
+  }
+}
+
+/** Soft delete: the account leaves every list, its history stays. */
+export async function deleteAccount(db: Db, clock: Clock, by: ChangeAuthor, scope: store.AccountScope, id: string) {
+  await db.transaction().execute(async (trx) => {
+    await getAccount(trx, scope, id);
+    await store.updateAccountRow(trx, by.workspaceId, id, { deleted_at: clock.now() });
+    await recordAudit(trx, by, { action: 'account.deleted', entityType: 'account', entityId: id });
+  });
+}
+
+const dayMs = 24 * 3600_000;
+
+/** The Customer 360: profile, contract, contacts and the latest of the timeline, in one answer. */
+export async function account360(db: Db, clock: Clock, scope: store.AccountScope, id: string) {
+  const row = await getAccount(db, scope, id);
+  const account = describeAccount(row);
+  const [contacts, recent, owner] = await Promise.all([
+    contactsOf(db, scope.workspaceId, id),
+    timeline(db, scope.workspaceId, id, { limit: 20 }),
+    row.owner_id
+      ? db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', row.owner_id).executeTakeFirst()
+      : undefined,
+  ]);
+  const today = Date.parse(clock.now().toISOString().slice(0, 10));
+  return {
+    account,
+    owner: owner ?? null,
+    contract: {
+      arr: account.arr,
+      mrr: account.mrr,
+      plan: account.plan,
+      seats: account.seats,
+      renewalDate: account.renewalDate,
+      daysToRenewal: account.renewalDate ? Math.round((Date.parse(account.renewalDate) - today) / dayMs) : null,
+    },
+    contacts,
+    timeline: recent,
+  };
+}
+
+export type Viewer = { scope: store.AccountScope; userId: UserId };

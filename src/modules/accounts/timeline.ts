@@ -1,0 +1,133 @@
+// The account timeline: one stream of notes, calls, e-mails, meetings, tickets, billing and
+// system events. Other modules add events through `addTimelineEvent`.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { TimelineKind } from '../../db/schema.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { AccountId, UserId, WorkspaceId } from '../../lib/ids.ts';
+import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
+import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import type { LogEvent } from './schema.ts';
+
+export type NewTimelineEvent = {
+  workspaceId: WorkspaceId;
+  accountId: AccountId | string;
+  kind: TimelineKind;
+  title: string;
+  body?: string | null;
+  actorId?: UserId | null;
+  occurredAt: Date;
+  /** With sourceId, makes the event idempotent: the same delivery twice is one event. */
+  source?: string;
+  sourceId?: string;
+  data?: Record<string, unknown>;
+};
+
+export async function addTimelineEvent(db: Db, event: NewTimelineEvent): Promise<string | undefined> {
+  const row = await db
+    .insertInto('timeline_events')
+    .values({
+      workspace_id: event.workspaceId,
+      account_id: event.accountId,
+      kind: event.kind,
+      title: event.title,
+      body: event.body ?? null,
+      actor_id: event.actorId ?? null,
+      occurred_at: event.occurredAt,
+      source: event.source ?? 'steward',
+      source_id: event.sourceId ?? null,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'source', 'source_id']).where('source_id', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+const defaultTitles: Record<LogEvent['kind'], string> = {
+  note: 'Note',
+  call: 'Call',
+  email: 'E-mail',
+  meeting: 'Meeting',
+};
+
+/** A CSM logs a note, call, e-mail or meeting by hand. */
+export async function logTimelineEvent(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor & { userId: UserId },
+  accountId: string,
+  input: LogEvent,
+) {
+  return db.transaction().execute(async (trx) => {
+    const id = await addTimelineEvent(trx, {
+      workspaceId: by.workspaceId,
+      accountId,
+      kind: input.kind,
+      title: input.title ?? defaultTitles[input.kind],
+      body: input.body,
+      actorId: by.userId,
+      occurredAt: input.occurredAt ? new Date(input.occurredAt) : clock.now(),
+    });
+    if (!id) throw new Error('a logged event has no source id, so it cannot collide');
+    await recordAudit(trx, by, { action: `timeline.${input.kind}_logged`, entityType: 'account', entityId: accountId, changes: { eventId: id } });
+    const rows = await selectTimeline(trx, by.workspaceId, accountId).where('timeline_events.id', '=', id).execute();
+    const [row] = rows;
+    if (!row) throw new Error('the event just written is gone');
+    return describeEvent(row);
+  });
+}
+
+function selectTimeline(db: Db, workspaceId: WorkspaceId, accountId: string) {
+  return db
+    .selectFrom('timeline_events')
+    .leftJoin('users', 'users.id', 'timeline_events.actor_id')
+    .selectAll('timeline_events')
+    .select('users.name as actor_name')
+    .where('timeline_events.workspace_id', '=', workspaceId)
+    .where('timeline_events.account_id', '=', accountId);
+}
+
+type EventRow = Awaited<ReturnType<ReturnType<typeof selectTimeline>['execute']>>[number];
+
+function describeEvent(row: EventRow) {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    occurredAt: row.occurred_at.toISOString(),
+    actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
+    source: row.source,
+    data: row.data,
+  };
+}
+
+export async function timeline(
+  db: Db,
+  workspaceId: WorkspaceId,
+  accountId: string,
+  page: { kind?: TimelineKind[]; limit: number; cursor?: string },
+) {
+  let q = selectTimeline(db, workspaceId, accountId);
+  if (page.kind) q = q.where('timeline_events.kind', 'in', page.kind);
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor, 'timeline');
+    q = q.where(
+      sql<boolean>`(timeline_events.occurred_at, timeline_events.id) < (${cursorValue(after, 'timestamptz')}::timestamptz, ${after.id}::uuid)`,
+    );
+  }
+  const rows = await q
+    .orderBy('timeline_events.occurred_at', 'desc')
+    .orderBy('timeline_events.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(rows, page.limit, describeEvent, (row) => ({
+    value: row.occurred_at.toISOString(),
+    id: row.id,
+    sort: 'timeline',
+  }));
+}

@@ -1,0 +1,97 @@
+// API tokens: shown once, stored as a hash, scoped to some of their owner's permissions.
+import type { Db } from '../../db/connect.ts';
+import type { Actor } from '../../http/env.ts';
+import { AppError, invalid } from '../../lib/errors.ts';
+import { recordAudit } from './audit.ts';
+import type { Permission } from './permissions.ts';
+import type { CreateApiToken } from './schema.ts';
+import { hashToken, newSecret } from './sessions.ts';
+
+const tokenPrefix = 'stw_';
+
+type TokenRow = {
+  id: string;
+  name: string;
+  token_prefix: string;
+  scopes: string[];
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+};
+
+function describeToken(row: TokenRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.token_prefix,
+    scopes: row.scopes as Permission[],
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    expiresAt: row.expires_at?.toISOString() ?? null,
+  };
+}
+
+export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken) {
+  const beyond = input.scopes
+    .map((scope, index) => ({ scope, index }))
+    .filter(({ scope }) => !actor.permissions.has(scope));
+  if (beyond.length > 0) {
+    throw invalid(
+      beyond.map(({ scope, index }) => ({
+        path: `scopes.${index}`,
+        message: `you do not have "${scope}" yourself, so a token of yours cannot either`,
+      })),
+    );
+  }
+  const token = newSecret(tokenPrefix);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('api_tokens')
+      .values({
+        workspace_id: actor.workspaceId,
+        user_id: actor.userId,
+        name: input.name,
+        token_hash: hashToken(token),
+        token_prefix: token.slice(0, tokenPrefix.length + 6),
+        scopes: [...new Set(input.scopes)],
+        expires_at: input.expiresAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'api_token.created',
+      entityType: 'api_token',
+      entityId: row.id,
+      changes: { name: row.name, scopes: row.scopes },
+    });
+    return { ...describeToken(row), token };
+  });
+}
+
+export async function listApiTokens(db: Db, actor: Actor) {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('user_id', '=', actor.userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map(describeToken);
+}
+
+export async function revokeApiToken(db: Db, actor: Actor, id: string) {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('user_id', '=', actor.userId)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw new AppError('api_token.not_found', 'No such token.');
+    await recordAudit(trx, actor, { action: 'api_token.revoked', entityType: 'api_token', entityId: id });
+  });
+}

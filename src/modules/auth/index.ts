@@ -1,0 +1,8 @@
+// The auth module's public face.
+export { authenticate } from './authenticate.ts';
+export { authRoutes, actorOf } from './routes.ts';
+export { recordAudit, diff, type ChangeAuthor } from './audit.ts';
+export { createUser } from './users.ts';
+export { hashPassword } from './passwords.ts';
+export { permissions, rolePermissions, type Permission } from './permissions.ts';
+export { managerChain } from './store.ts';

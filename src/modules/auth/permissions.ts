@@ -1,0 +1,75 @@
+// What each role may do. The first ten are the CSM persona guide's (seeds/003); the rest
+// cover accounts, work and administration.
+
+export const permissions = [
+  'view_client_health',
+  'view_product_adoption',
+  'view_renewal_pipeline',
+  'view_nps_scores',
+  'manage_client_meetings',
+  'view_upsell_opportunities',
+  'view_product_roadmap',
+  'view_client_feedback',
+  'schedule_business_reviews',
+  'view_expansion_metrics',
+  'view_accounts',
+  /** See every account of the workspace, not only one's own ("my clients"). */
+  'view_all_accounts',
+  'manage_accounts',
+  'add_timeline_notes',
+  'view_work',
+  'manage_work',
+  'manage_templates',
+  'import_data',
+  'manage_custom_fields',
+  'manage_users',
+  'manage_api_tokens',
+  'manage_integrations',
+  'view_audit_log',
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+const personaGuide: Permission[] = [
+  'view_client_health',
+  'view_product_adoption',
+  'view_renewal_pipeline',
+  'view_nps_scores',
+  'manage_client_meetings',
+  'view_upsell_opportunities',
+  'view_product_roadmap',
+  'view_client_feedback',
+  'schedule_business_reviews',
+  'view_expansion_metrics',
+];
+
+const csm: Permission[] = [
+  ...personaGuide,
+  'view_accounts',
+  'manage_accounts',
+  'add_timeline_notes',
+  'view_work',
+  'manage_work',
+  'manage_templates',
+  'manage_api_tokens',
+];
+
+const manager: Permission[] = [...csm, 'view_all_accounts', 'import_data', 'view_audit_log'];
+
+export const rolePermissions: Record<'admin' | 'manager' | 'csm' | 'viewer', readonly Permission[]> = {
+  admin: permissions,
+  manager,
+  csm,
+  // Product, sales and engineering colleagues: read what is shared, change nothing.
+  viewer: [
+    'view_client_health',
+    'view_product_adoption',
+    'view_renewal_pipeline',
+    'view_nps_scores',
+    'view_product_roadmap',
+    'view_client_feedback',
+    'view_accounts',
+    'view_all_accounts',
+    'view_work',
+  ],
+};

@@ -1,0 +1,249 @@
+// HTTP for signing in, the signed-in person, users, API tokens and the audit log.
+import { z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Deps } from '../../http/deps.ts';
+import type { Actor } from '../../http/env.ts';
+import { defineRoute, json, newRouter, problems } from '../../http/route.ts';
+import { pageOf, pageQuery, decodeCursor, toPage } from '../../lib/pagination.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './apiTokens.ts';
+import { auditTrail } from './audit.ts';
+import { permissions, rolePermissions } from './permissions.ts';
+import {
+  apiTokenSchema,
+  auditEntrySchema,
+  createApiTokenBody,
+  createdApiTokenSchema,
+  createUserBody,
+  loginBody,
+  meSchema,
+  permissionSchema,
+  roleSchema,
+  updateMeBody,
+  updateUserBody,
+  userSchema,
+} from './schema.ts';
+import { sessionCookie, signIn, signOut } from './sessions.ts';
+import { createUser, describeMe, listUsers, updateMe, updateUser } from './users.ts';
+
+const idParam = z.object({ id: z.uuid() });
+
+function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // In-process requests (tests) have no socket.
+    return 'local';
+  }
+}
+
+export function actorOf(c: { var: { actor: Actor | undefined; requestId: string } }) {
+  const actor = c.var.actor;
+  if (!actor) throw new Error('authorize() runs before every non-public handler');
+  return { ...actor, requestId: c.var.requestId };
+}
+
+export function authRoutes(deps: Deps) {
+  const { db, clock, config } = deps;
+  const secureCookie = config.publicUrl?.startsWith('https://') ?? false;
+
+  return newRouter()
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/auth/login',
+        access: 'public',
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        request: { body: { content: { 'application/json': { schema: loginBody } }, required: true } },
+        responses: { 200: json(meSchema), 401: problems[401], 429: problems[429] },
+      }),
+      async (c) => {
+        const { email, password } = c.req.valid('json');
+        const session = await signIn(db, clock, { email, password, ip: clientIp(c) });
+        setCookie(c, sessionCookie, session.token, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: secureCookie || new URL(c.req.url).protocol === 'https:',
+          path: '/',
+          expires: session.expiresAt,
+        });
+        return c.json(await describeMe(db, session.actor), 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/auth/logout',
+        access: 'public',
+        summary: 'Sign out: ends the session',
+        responses: { 204: { description: 'Signed out' } },
+      }),
+      async (c) => {
+        const token = getCookie(c, sessionCookie);
+        if (token) await signOut(db, token);
+        deleteCookie(c, sessionCookie, { path: '/' });
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/me',
+        access: 'signed_in',
+        summary: 'The signed-in person, their permissions and preferences',
+        responses: { 200: json(meSchema) },
+      }),
+      async (c) => c.json(await describeMe(db, actorOf(c)), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'patch',
+        path: '/me',
+        access: 'signed_in',
+        summary: 'Change your own name, time zone, language or theme',
+        request: { body: { content: { 'application/json': { schema: updateMeBody } }, required: true } },
+        responses: { 200: json(meSchema) },
+      }),
+      async (c) => c.json(await updateMe(db, actorOf(c), c.req.valid('json')), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/roles',
+        access: 'signed_in',
+        summary: 'Roles and the permissions each one grants',
+        responses: {
+          200: json(
+            z.object({
+              permissions: z.array(permissionSchema),
+              roles: z.array(z.object({ role: roleSchema, permissions: z.array(permissionSchema) })),
+            }),
+          ),
+        },
+      }),
+      (c) =>
+        c.json(
+          {
+            permissions: [...permissions],
+            roles: roleSchema.options.map((role) => ({ role, permissions: [...rolePermissions[role]] })),
+          },
+          200,
+        ),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/users',
+        access: 'view_accounts',
+        summary: 'People of the workspace',
+        responses: { 200: json(z.object({ items: z.array(userSchema) })) },
+      }),
+      async (c) => c.json({ items: await listUsers(db, actorOf(c).workspaceId) }, 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/users',
+        access: 'manage_users',
+        summary: 'Add a person to the workspace',
+        request: { body: { content: { 'application/json': { schema: createUserBody } }, required: true } },
+        responses: { 201: json(userSchema, 'Created'), 409: problems[409] },
+      }),
+      async (c) => c.json(await createUser(db, actorOf(c), c.req.valid('json')), 201),
+    )
+    .openapi(
+      defineRoute({
+        method: 'patch',
+        path: '/users/{id}',
+        access: 'manage_users',
+        summary: "Change a person's role, manager, time zone, or deactivate them",
+        request: {
+          params: idParam,
+          body: { content: { 'application/json': { schema: updateUserBody } }, required: true },
+        },
+        responses: { 200: json(userSchema), 404: problems[404] },
+      }),
+      async (c) =>
+        c.json(await updateUser(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/api-tokens',
+        access: 'manage_api_tokens',
+        summary: 'Your API tokens (never their secrets)',
+        responses: { 200: json(z.object({ items: z.array(apiTokenSchema) })) },
+      }),
+      async (c) => c.json({ items: await listApiTokens(db, actorOf(c)) }, 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/api-tokens',
+        access: 'manage_api_tokens',
+        summary: 'Create an API token; its secret is in this answer only',
+        request: {
+          body: { content: { 'application/json': { schema: createApiTokenBody } }, required: true },
+        },
+        responses: { 201: json(createdApiTokenSchema, 'Created') },
+      }),
+      async (c) => c.json(await createApiToken(db, actorOf(c), c.req.valid('json')), 201),
+    )
+    .openapi(
+      defineRoute({
+        method: 'delete',
+        path: '/api-tokens/{id}',
+        access: 'manage_api_tokens',
+        summary: 'Revoke one of your API tokens',
+        request: { params: idParam },
+        responses: { 204: { description: 'Revoked' }, 404: problems[404] },
+      }),
+      async (c) => {
+        await revokeApiToken(db, actorOf(c), c.req.valid('param').id);
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/audit-log',
+        access: 'view_audit_log',
+        summary: 'Who changed what, newest first',
+        request: {
+          query: z.object({
+            entityType: z.string().optional(),
+            entityId: z.string().optional(),
+            ...pageQuery,
+          }),
+        },
+        responses: { 200: json(pageOf(auditEntrySchema)) },
+      }),
+      async (c) => {
+        const query = c.req.valid('query');
+        const before = query.cursor ? Number(decodeCursor(query.cursor).id) : undefined;
+        const rows = await auditTrail(db, actorOf(c).workspaceId, {
+          entityType: query.entityType,
+          entityId: query.entityId,
+          before,
+          limit: query.limit,
+        });
+        return c.json(
+          toPage(
+            rows,
+            query.limit,
+            (row) => ({
+              id: row.id,
+              action: row.action,
+              entityType: row.entity_type,
+              entityId: row.entity_id,
+              changes: row.changes,
+              at: row.at.toISOString(),
+              actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
+            }),
+            (row) => ({ value: null, id: String(row.id) }),
+          ),
+          200,
+        );
+      },
+    );
+}

@@ -1,0 +1,144 @@
+// SQL for people, sessions, tokens and sign-in failures.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Role } from '../../db/schema.ts';
+import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+
+export function findUserByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function findUser(db: Db, workspaceId: WorkspaceId, id: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listUsers(db: Db, workspaceId: WorkspaceId) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('name')
+    .execute();
+}
+
+export function insertUser(
+  db: Db,
+  user: {
+    workspaceId: WorkspaceId;
+    email: string;
+    name: string;
+    role: Role;
+    managerId: string | null;
+    passwordHash: string | null;
+    timezone: string;
+  },
+) {
+  return db
+    .insertInto('users')
+    .values({
+      workspace_id: user.workspaceId,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      manager_id: user.managerId,
+      password_hash: user.passwordHash,
+      timezone: user.timezone,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The chain of managers above a user, nearest first (bounded: a chain never loops). */
+export async function managerChain(db: Db, workspaceId: WorkspaceId, userId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    with recursive chain(id, depth) as (
+      select manager_id, 1 from users where id = ${userId} and workspace_id = ${workspaceId}
+      union all
+      select u.manager_id, chain.depth + 1 from users u join chain on u.id = chain.id
+      where chain.depth < 50
+    )
+    select id from chain where id is not null order by depth`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+export function insertSession(db: Db, session: { tokenHash: string; userId: UserId; workspaceId: WorkspaceId; expiresAt: Date }) {
+  return db
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      workspace_id: session.workspaceId,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+export function findSessionUser(db: Db, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'users.id',
+      'users.workspace_id',
+      'users.role',
+      'sessions.last_seen_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.deactivated_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function touchSession(db: Db, tokenHash: string, now: Date, expiresAt: Date) {
+  return db
+    .updateTable('sessions')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export function deleteSession(db: Db, tokenHash: string) {
+  return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export function findTokenUser(db: Db, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id as token_id', 'api_tokens.scopes', 'users.id', 'users.workspace_id', 'users.role'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
+    .where('users.deactivated_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function countRecentFailures(db: Db, email: string, ip: string, since: Date) {
+  return db
+    .selectFrom('login_failures')
+    .select([
+      sql<number>`count(*) filter (where lower(email) = ${email.toLowerCase()})`.as('by_email'),
+      sql<number>`count(*) filter (where ip = ${ip})`.as('by_ip'),
+      sql<Date | null>`min(failed_at) filter (where lower(email) = ${email.toLowerCase()} or ip = ${ip})`.as('oldest'),
+    ])
+    .where('failed_at', '>', since)
+    .where((eb) => eb.or([eb(sql`lower(email)`, '=', email.toLowerCase()), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow();
+}
+
+export function recordFailure(db: Db, email: string, ip: string, at: Date) {
+  return db.insertInto('login_failures').values({ email, ip, failed_at: at }).execute();
+}
+
+export function clearFailures(db: Db, email: string) {
+  return db.deleteFrom('login_failures').where(sql`lower(email)`, '=', email.toLowerCase()).execute();
+}
