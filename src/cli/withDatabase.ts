@@ -11,7 +11,7 @@ export type CommandContext = { deps: Deps; applied: string[] };
 export async function withDatabase(run: (context: CommandContext) => Promise<void>): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, { joinRunning: true });
   try {
     const applied = await migrateToLatest(database.db, database.pool);
     await run({ deps: { db: database.db, clock: systemClock, config, logger }, applied });

@@ -13,11 +13,16 @@ export type Db = Kysely<Database>;
 
 export type Connection = { db: Db; pool: pg.Pool; close(): Promise<void> };
 
-export function connect(connectionString: string, options: { max?: number; onIdleError?: (error: Error) => void } = {}): Connection {
+export function connect(
+  connectionString: string,
+  options: { max?: number; onIdleError?: (error: Error) => void } = {},
+): Connection {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 20 });
   // An idle client losing its connection (server restart) must not crash the process; the
   // pool replaces it and the next query reports any lasting problem.
-  pool.on('error', (error) => options.onIdleError?.(error));
+  const report = (error: Error) => options.onIdleError?.(error);
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }

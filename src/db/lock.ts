@@ -5,6 +5,17 @@ import { isAlive } from './embedded.ts';
 
 export type DataDirLock = { release(): void };
 
+export class DataDirInUse extends Error {
+  readonly holder: number;
+  constructor(dataDir: string, holder: number) {
+    super(
+      `Another Steward (pid ${holder}) is already running on the data directory ${dataDir}. ` +
+        'Stop it first, or set STEWARD_DATA_DIR to another directory.',
+    );
+    this.holder = holder;
+  }
+}
+
 export function lockDataDir(dataDir: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'steward.pid');
@@ -16,10 +27,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
       if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-        throw new Error(
-          `Another Steward (pid ${holder}) is already running on the data directory ${dataDir}. ` +
-            'Stop it first, or set STEWARD_DATA_DIR to another directory.',
-        );
+        throw new DataDirInUse(dataDir, holder);
       }
       // Left behind by a Steward that crashed: take it over.
       fs.rmSync(file, { force: true });

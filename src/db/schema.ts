@@ -15,13 +15,7 @@ export type HealthCategory = 'healthy' | 'at_risk' | 'critical';
 export type ChurnRiskLevel = 'low' | 'medium' | 'high' | 'critical';
 export type ContactRole = 'champion' | 'executive_sponsor' | 'admin' | 'user';
 export type CustomFieldType =
-  | 'text'
-  | 'number'
-  | 'currency'
-  | 'date'
-  | 'select'
-  | 'multi_select'
-  | 'boolean';
+  'text' | 'number' | 'currency' | 'date' | 'select' | 'multi_select' | 'boolean';
 export type TimelineKind = 'note' | 'call' | 'email' | 'meeting' | 'ticket' | 'billing' | 'system';
 export type CustomFieldValues = Record<string, unknown>;
 

@@ -27,7 +27,9 @@ export function encodeCursor(position: Position): string {
 /** `sort`: the order the cursor was made for; a cursor from another order is refused. */
 export function decodeCursor(cursor: string, sort?: string): Position {
   try {
-    const position = positionSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const position = positionSchema.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
     if (position.sort !== sort) throw new Error(`cursor for sort ${position.sort}, not ${sort}`);
     return position;
   } catch (cause) {
@@ -58,8 +60,8 @@ export function toPage<Row, Item>(
 const castable: Record<string, RegExp> = {
   int: /^-?\d+$/,
   bigint: /^-?\d+$/,
-  numeric: /^(-?\d+(\.\d+)?|NaN)$/,
-  date: /^(\d{4}-\d{2}-\d{2}|infinity)$/,
+  numeric: /^-?\d+(\.\d+)?$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
   boolean: /^(true|false)$/,
   timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?$/,
   text: /^/s,
@@ -69,9 +71,13 @@ const castable: Record<string, RegExp> = {
 export function cursorValue(position: Position, cast: string): string {
   const value = String(position.value);
   if (!(castable[cast] ?? /^$/).test(value)) {
-    throw new AppError('request.invalid_cursor', 'The cursor is not one this server gave out; start again without it.', {
-      errors: [{ path: 'cursor', message: 'not a valid cursor' }],
-    });
+    throw new AppError(
+      'request.invalid_cursor',
+      'The cursor is not one this server gave out; start again without it.',
+      {
+        errors: [{ path: 'cursor', message: 'not a valid cursor' }],
+      },
+    );
   }
   return value;
 }

@@ -33,14 +33,20 @@ describe('signing in', () => {
     const csm = await makeUser(deps.db, workspace.id);
     const client = apiClient(app);
     for (let i = 0; i < 5; i++) {
-      await client.POST('/api/v1/auth/login', { body: { email: csm.email, password: `guess ${i}` } });
+      await client.POST('/api/v1/auth/login', {
+        body: { email: csm.email, password: `guess ${i}` },
+      });
     }
-    const blocked = await client.POST('/api/v1/auth/login', { body: { email: csm.email, password: testPassword } });
+    const blocked = await client.POST('/api/v1/auth/login', {
+      body: { email: csm.email, password: testPassword },
+    });
     expect(blocked.response.status).toBe(429);
     expect(Number(blocked.response.headers.get('retry-after'))).toBeGreaterThan(0);
 
     clock.advance(16 * 60_000);
-    const allowed = await client.POST('/api/v1/auth/login', { body: { email: csm.email, password: testPassword } });
+    const allowed = await client.POST('/api/v1/auth/login', {
+      body: { email: csm.email, password: testPassword },
+    });
     expect(allowed.response.status).toBe(200);
   });
 
@@ -78,7 +84,11 @@ describe('cross-site requests', () => {
       body: JSON.stringify({ name: 'Planted Inc' }),
     });
     expect(response.status).toBe(403);
-    const planted = await deps.db.selectFrom('accounts').select('id').where('name', '=', 'Planted Inc').execute();
+    const planted = await deps.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('name', '=', 'Planted Inc')
+      .execute();
     expect(planted).toHaveLength(0);
   });
 });
@@ -126,14 +136,20 @@ describe('workspaces', () => {
     const admin = await makeUser(deps.db, ours.id, { role: 'admin' });
     const foreign = await makeAccount(deps.db, theirs.id);
     const client = await signedIn(app, admin.email, testPassword);
-    const read = await client.GET('/api/v1/accounts/{id}', { params: { path: { id: foreign.id } } });
+    const read = await client.GET('/api/v1/accounts/{id}', {
+      params: { path: { id: foreign.id } },
+    });
     expect(read.response.status).toBe(404);
     const write = await client.PATCH('/api/v1/accounts/{id}', {
       params: { path: { id: foreign.id } },
       body: { name: 'Hijacked' },
     });
     expect(write.response.status).toBe(404);
-    const after = await deps.db.selectFrom('accounts').select('name').where('id', '=', foreign.id).executeTakeFirstOrThrow();
+    const after = await deps.db
+      .selectFrom('accounts')
+      .select('name')
+      .where('id', '=', foreign.id)
+      .executeTakeFirstOrThrow();
     expect(after.name).toBe(foreign.name);
   });
 });
@@ -158,11 +174,19 @@ describe('audit log', () => {
   it('records who changed what and refuses to be rewritten', async () => {
     const workspace = await makeWorkspace(deps.db);
     const manager = await makeUser(deps.db, workspace.id, { role: 'manager' });
-    const account = await makeAccount(deps.db, workspace.id, { owner_id: manager.id, stage: 'onboarding' });
+    const account = await makeAccount(deps.db, workspace.id, {
+      owner_id: manager.id,
+      stage: 'onboarding',
+    });
     const client = await signedIn(app, manager.email, testPassword);
-    await client.PATCH('/api/v1/accounts/{id}', { params: { path: { id: account.id } }, body: { stage: 'adopting' } });
+    await client.PATCH('/api/v1/accounts/{id}', {
+      params: { path: { id: account.id } },
+      body: { stage: 'adopting' },
+    });
 
-    const { data } = await client.GET('/api/v1/audit-log', { params: { query: { entityId: account.id } } });
+    const { data } = await client.GET('/api/v1/audit-log', {
+      params: { query: { entityId: account.id } },
+    });
     expect(data?.items[0]).toMatchObject({
       action: 'account.updated',
       actor: { id: manager.id },

@@ -14,7 +14,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: serverUrl.toString() });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${templateDatabase}`);
+    // Two files cloning at once, or a backend still closing, briefly "uses" the template.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`create database ${name} template ${templateDatabase}`);
+        break;
+      } catch (error) {
+        const busy = (error as { code?: string }).code === '55006';
+        if (!busy || attempt === 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
   } finally {
     await admin.end();
   }

@@ -23,7 +23,13 @@ export async function makeWorkspace(db: Db, overrides: { name?: string } = {}) {
 export async function makeUser(
   db: Db,
   workspaceId: WorkspaceId,
-  overrides: { role?: Role; name?: string; email?: string; managerId?: string | null; timezone?: string } = {},
+  overrides: {
+    role?: Role;
+    name?: string;
+    email?: string;
+    managerId?: string | null;
+    timezone?: string;
+  } = {},
 ) {
   passwordHash ??= hashPassword(testPassword);
   const tag = unique();
@@ -46,7 +52,9 @@ export async function makeUser(
 export async function makeAccount(
   db: Db,
   workspaceId: WorkspaceId,
-  overrides: Partial<Omit<NewAccount, 'workspace_id' | 'custom_fields'>> & { custom_fields?: Record<string, unknown> } = {},
+  overrides: Partial<Omit<NewAccount, 'workspace_id' | 'custom_fields'>> & {
+    custom_fields?: Record<string, unknown>;
+  } = {},
 ) {
   const tag = unique();
   const { custom_fields, ...rest } = overrides;

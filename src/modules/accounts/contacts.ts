@@ -33,7 +33,12 @@ export async function contactsOf(db: Db, workspaceId: WorkspaceId, accountId: st
   return rows.map(describeContact);
 }
 
-export async function addContact(db: Db, by: ChangeAuthor, accountId: string, input: CreateContact) {
+export async function addContact(
+  db: Db,
+  by: ChangeAuthor,
+  accountId: string,
+  input: CreateContact,
+) {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('contacts')
@@ -49,7 +54,12 @@ export async function addContact(db: Db, by: ChangeAuthor, accountId: string, in
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, by, { action: 'contact.added', entityType: 'contact', entityId: row.id, changes: describeContact(row) });
+    await recordAudit(trx, by, {
+      action: 'contact.added',
+      entityType: 'contact',
+      entityId: row.id,
+      changes: describeContact(row),
+    });
     return describeContact(row);
   });
 }
@@ -66,7 +76,12 @@ export async function findContact(db: Db, workspaceId: WorkspaceId, id: string) 
   return row;
 }
 
-export async function updateContact(db: Db, by: ChangeAuthor, before: ContactRow, patch: Partial<ContactFields>) {
+export async function updateContact(
+  db: Db,
+  by: ChangeAuthor,
+  before: ContactRow,
+  patch: Partial<ContactFields>,
+) {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('contacts')
@@ -85,7 +100,12 @@ export async function updateContact(db: Db, by: ChangeAuthor, before: ContactRow
       .executeTakeFirstOrThrow();
     const changes = diff(describeContact(before), describeContact(row));
     if (Object.keys(changes).length > 0) {
-      await recordAudit(trx, by, { action: 'contact.updated', entityType: 'contact', entityId: row.id, changes });
+      await recordAudit(trx, by, {
+        action: 'contact.updated',
+        entityType: 'contact',
+        entityId: row.id,
+        changes,
+      });
     }
     return describeContact(row);
   });
@@ -93,7 +113,16 @@ export async function updateContact(db: Db, by: ChangeAuthor, before: ContactRow
 
 export async function removeContact(db: Db, by: ChangeAuthor, contact: ContactRow) {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('contacts').where('workspace_id', '=', by.workspaceId).where('id', '=', contact.id).execute();
-    await recordAudit(trx, by, { action: 'contact.removed', entityType: 'contact', entityId: contact.id, changes: describeContact(contact) });
+    await trx
+      .deleteFrom('contacts')
+      .where('workspace_id', '=', by.workspaceId)
+      .where('id', '=', contact.id)
+      .execute();
+    await recordAudit(trx, by, {
+      action: 'contact.removed',
+      entityType: 'contact',
+      entityId: contact.id,
+      changes: describeContact(contact),
+    });
   });
 }

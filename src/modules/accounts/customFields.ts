@@ -24,7 +24,11 @@ export function describeCustomField(row: CustomFieldDefinitionRow) {
   };
 }
 
-export function customFieldDefinitions(db: Db, workspaceId: WorkspaceId, entity: 'account' | 'task') {
+export function customFieldDefinitions(
+  db: Db,
+  workspaceId: WorkspaceId,
+  entity: 'account' | 'task',
+) {
   return db
     .selectFrom('custom_field_definitions')
     .selectAll()
@@ -51,9 +55,13 @@ export async function defineCustomField(db: Db, by: ChangeAuthor, input: CreateC
       .returningAll()
       .executeTakeFirst();
     if (!row) {
-      throw new AppError('custom_field.key_taken', `A custom field "${input.key}" exists already.`, {
-        errors: [{ path: 'key', message: 'already in use' }],
-      });
+      throw new AppError(
+        'custom_field.key_taken',
+        `A custom field "${input.key}" exists already.`,
+        {
+          errors: [{ path: 'key', message: 'already in use' }],
+        },
+      );
     }
     await recordAudit(trx, by, {
       action: 'custom_field.defined',
@@ -74,10 +82,15 @@ function isCalendarDay(value: string): boolean {
 }
 
 /** Why a value does not fit its field, or undefined when it does. */
-export function customFieldProblem(field: CustomFieldDefinition, value: unknown): string | undefined {
+export function customFieldProblem(
+  field: CustomFieldDefinition,
+  value: unknown,
+): string | undefined {
   switch (field.type) {
     case 'text':
-      return typeof value === 'string' && value.length <= 2000 ? undefined : 'must be text (at most 2000 characters)';
+      return typeof value === 'string' && value.length <= 2000
+        ? undefined
+        : 'must be text (at most 2000 characters)';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
     case 'currency': {
@@ -92,7 +105,9 @@ export function customFieldProblem(field: CustomFieldDefinition, value: unknown)
         : 'must be money: { "amount": whole minor units, "currency": "USD" }';
     }
     case 'date':
-      return typeof value === 'string' && isCalendarDay(value) ? undefined : 'must be a date as YYYY-MM-DD';
+      return typeof value === 'string' && isCalendarDay(value)
+        ? undefined
+        : 'must be a date as YYYY-MM-DD';
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'must be true or false';
     case 'select':
@@ -133,7 +148,11 @@ export function checkCustomFields(
   }
   if (options.creating) {
     for (const field of definitions) {
-      if (field.required && values[field.key] == null && !errors.some((e) => e.path === `${prefix}.${field.key}`)) {
+      if (
+        field.required &&
+        values[field.key] == null &&
+        !errors.some((e) => e.path === `${prefix}.${field.key}`)
+      ) {
         errors.push({ path: `${prefix}.${field.key}`, message: 'is required' });
       }
     }
@@ -151,14 +170,20 @@ export function parseCustomFieldText(field: CustomFieldDefinition, text: string)
     case 'currency': {
       const match = /^([A-Z]{3})?\s*(-?\d+(?:\.\d{1,2})?)\s*([A-Z]{3})?$/.exec(trimmed);
       if (!match?.[2]) return trimmed;
-      return { amount: Math.round(Number(match[2]) * 100), currency: match[1] ?? match[3] ?? 'USD' };
+      return {
+        amount: Math.round(Number(match[2]) * 100),
+        currency: match[1] ?? match[3] ?? 'USD',
+      };
     }
     case 'boolean':
       if (/^(true|yes|1)$/i.test(trimmed)) return true;
       if (/^(false|no|0)$/i.test(trimmed)) return false;
       return trimmed;
     case 'multi_select':
-      return trimmed.split(/[;|]/).map((v) => v.trim()).filter(Boolean);
+      return trimmed
+        .split(/[;|]/)
+        .map((v) => v.trim())
+        .filter(Boolean);
     case 'text':
     case 'date':
     case 'select':
@@ -166,21 +191,24 @@ export function parseCustomFieldText(field: CustomFieldDefinition, text: string)
   }
 }
 
-/** A SQL expression over `accounts.custom_fields` that orders and compares by the field's type. */
-export function customFieldExpression(type: CustomFieldType, key: string): { expr: RawBuilder<unknown>; cast: string } {
+/** A SQL expression over `accounts.custom_fields` that orders and compares by the field's type (null when unset). */
+export function customFieldExpression(
+  type: CustomFieldType,
+  key: string,
+): { expr: RawBuilder<unknown>; cast: string } {
   const text = sql`custom_fields->>${key}`;
   switch (type) {
     case 'number':
-      return { expr: sql`coalesce((${text})::numeric, 'NaN')`, cast: 'numeric' };
+      return { expr: sql`(${text})::numeric`, cast: 'numeric' };
     case 'currency':
-      return { expr: sql`coalesce((custom_fields->${key}->>'amount')::numeric, 'NaN')`, cast: 'numeric' };
+      return { expr: sql`(custom_fields->${key}->>'amount')::numeric`, cast: 'numeric' };
     case 'date':
-      return { expr: sql`coalesce((${text})::date, 'infinity')`, cast: 'date' };
+      return { expr: sql`(${text})::date`, cast: 'date' };
     case 'boolean':
-      return { expr: sql`coalesce((${text})::boolean, false)`, cast: 'boolean' };
+      return { expr: sql`(${text})::boolean`, cast: 'boolean' };
     case 'text':
     case 'select':
     case 'multi_select':
-      return { expr: sql`coalesce(lower(${text}), '')`, cast: 'text' };
+      return { expr: sql`lower(${text})`, cast: 'text' };
   }
 }

@@ -17,5 +17,10 @@ export function accountRoutes(deps: Deps) {
 export { createAccount, getAccount, scopeFor, updateAccount } from './service.ts';
 export { addContact } from './contacts.ts';
 export { addTimelineEvent, type NewTimelineEvent } from './timeline.ts';
-export { defineCustomField, customFieldDefinitions, checkCustomFields, parseCustomFieldText } from './customFields.ts';
+export {
+  defineCustomField,
+  customFieldDefinitions,
+  checkCustomFields,
+  parseCustomFieldText,
+} from './customFields.ts';
 export type { AccountScope } from './store.ts';

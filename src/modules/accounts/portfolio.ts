@@ -4,31 +4,38 @@ import type { Db } from '../../db/connect.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { invalid, type FieldError } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';
-import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
-import { customFieldDefinitions, customFieldExpression, parseCustomFieldText } from './customFields.ts';
+import { cursorValue, decodeCursor, toPage, type Position } from '../../lib/pagination.ts';
+import {
+  customFieldDefinitions,
+  customFieldExpression,
+  parseCustomFieldText,
+} from './customFields.ts';
 import { customFieldFilters, portfolioQuery, type PortfolioQuery } from './schema.ts';
 import { findSegment } from './segments.ts';
 import { selectAccounts, type AccountScope } from './store.ts';
 import { describeAccount } from './view.ts';
 
-type Sort = { expr: RawBuilder<unknown>; cast: string; descending: boolean };
+/** Sorts by a nullable expression; accounts without a value come last in either direction. */
+type Sort = { expr: RawBuilder<unknown>; cast: string; descending: boolean; nullable: boolean };
 
-const builtInSorts: Record<string, { expr: RawBuilder<unknown>; cast: string }> = {
-  name: { expr: sql`lower(accounts.name)`, cast: 'text' },
-  arr: { expr: sql`accounts.arr_amount`, cast: 'bigint' },
-  renewalDate: { expr: sql`coalesce(accounts.renewal_date, 'infinity')`, cast: 'date' },
-  health: { expr: sql`coalesce(accounts.health_score, -1)`, cast: 'int' },
+const builtInSorts: Record<string, Omit<Sort, 'descending'>> = {
+  name: { expr: sql`lower(accounts.name)`, cast: 'text', nullable: false },
+  arr: { expr: sql`accounts.arr_amount`, cast: 'bigint', nullable: false },
+  renewalDate: { expr: sql`accounts.renewal_date`, cast: 'date', nullable: true },
+  health: { expr: sql`accounts.health_score`, cast: 'int', nullable: true },
   // P0 first when ascending: the most important accounts lead.
-  priority: { expr: sql`accounts.priority`, cast: 'text' },
+  priority: { expr: sql`accounts.priority`, cast: 'text', nullable: false },
   tier: {
     expr: sql`case accounts.tier when 'enterprise' then 1 when 'mid_market' then 2 else 3 end`,
     cast: 'int',
+    nullable: false,
   },
   stage: {
     expr: sql`case accounts.stage when 'onboarding' then 1 when 'adopting' then 2 when 'steady' then 3 when 'renewing' then 4 else 5 end`,
     cast: 'int',
+    nullable: false,
   },
-  updatedAt: { expr: sql`accounts.updated_at`, cast: 'timestamptz' },
+  updatedAt: { expr: sql`accounts.updated_at`, cast: 'timestamptz', nullable: false },
 };
 
 type Viewer = { scope: AccountScope; userId: UserId };
@@ -41,12 +48,17 @@ async function withSegment(db: Db, viewer: Viewer, filters: Filters): Promise<Fi
   if (!query.segment) return filters;
   const segment = await findSegment(db, viewer.scope.workspaceId, viewer.userId, query.segment);
   const saved = portfolioQuery.safeParse(segment.filters);
-  if (!saved.success) throw invalid([{ path: 'segment', message: 'the saved filters are no longer valid' }]);
+  if (!saved.success)
+    throw invalid([{ path: 'segment', message: 'the saved filters are no longer valid' }]);
   const explicit = Object.fromEntries(
     Object.entries(query).filter(([key, value]) => value !== undefined && key !== 'sort'),
   );
   return {
-    query: { ...saved.data, ...explicit, sort: query.sort !== 'name' ? query.sort : saved.data.sort },
+    query: {
+      ...saved.data,
+      ...explicit,
+      sort: query.sort !== 'name' ? query.sort : saved.data.sort,
+    },
     custom: { ...customFieldFilters(segment.filters), ...custom },
   };
 }
@@ -63,8 +75,9 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
   if (sortKey.startsWith('cf.')) {
     const field = byKey.get(sortKey.slice(3));
     if (!field) errors.push({ path: 'sort', message: `no custom field "${sortKey.slice(3)}"` });
-    else if (field.type === 'multi_select') errors.push({ path: 'sort', message: 'a multi-select field cannot be sorted by' });
-    else sort = { ...customFieldExpression(field.type, field.key), descending };
+    else if (field.type === 'multi_select')
+      errors.push({ path: 'sort', message: 'a multi-select field cannot be sorted by' });
+    else sort = { ...customFieldExpression(field.type, field.key), descending, nullable: true };
   } else {
     const builtIn = builtInSorts[sortKey];
     if (builtIn) sort = { ...builtIn, descending };
@@ -74,7 +87,8 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
   if (query.owner === 'me') q = q.where('accounts.owner_id', '=', viewer.userId);
   else if (query.owner === 'unassigned') q = q.where('accounts.owner_id', 'is', null);
   else if (query.owner !== undefined) {
-    if (!/^[0-9a-f-]{36}$/i.test(query.owner)) errors.push({ path: 'owner', message: 'must be me, unassigned or a user id' });
+    if (!/^[0-9a-f-]{36}$/i.test(query.owner))
+      errors.push({ path: 'owner', message: 'must be me, unassigned or a user id' });
     else q = q.where('accounts.owner_id', '=', query.owner);
   }
   if (query.health) {
@@ -127,13 +141,17 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
         continue;
       }
       const { expr, cast } = customFieldExpression(field.type, key);
-      const valid = field.type === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(text) : Number.isFinite(Number(text));
+      const valid =
+        field.type === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(text) : Number.isFinite(Number(text));
       if (!valid) {
-        errors.push({ path: param, message: field.type === 'date' ? 'must be YYYY-MM-DD' : 'must be a number' });
+        errors.push({
+          path: param,
+          message: field.type === 'date' ? 'must be YYYY-MM-DD' : 'must be a number',
+        });
         continue;
       }
       const operator = sql.raw(bound === 'min' ? '>=' : '<=');
-      q = q.where(sql<boolean>`${expr} ${operator} cast(${text} as ${sql.raw(cast)}) and ${expr} <> ${field.type === 'date' ? sql`'infinity'::date` : sql`'NaN'::numeric`}`);
+      q = q.where(sql<boolean>`${expr} ${operator} cast(${text} as ${sql.raw(cast)})`);
       continue;
     }
     const value = parseCustomFieldText(field, text);
@@ -146,18 +164,29 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
   if (errors.length > 0 || !sort) throw invalid(errors, 'Some filters are not valid.');
 
   const direction = sort.descending ? 'desc' : 'asc';
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor, query.sort);
-    const comparison = sql.raw(sort.descending ? '<' : '>');
-    q = q.where(
-      sql<boolean>`(${sort.expr}, accounts.id) ${comparison} (cast(${cursorValue(after, sort.cast)} as ${sql.raw(sort.cast)}), ${after.id}::uuid)`,
-    );
-  }
+  if (query.cursor) q = q.where(afterCursor(sort, decodeCursor(query.cursor, query.sort)));
   const rows = await q
-    .select(sql<string>`(${sort.expr})::text`.as('sort_value'))
+    .select(sql<string | null>`(${sort.expr})::text`.as('sort_value'))
+    .$if(sort.nullable, (ordered) => ordered.orderBy(sql`(${sort.expr}) is null`))
     .orderBy(sort.expr, direction)
     .orderBy('accounts.id', direction)
     .limit(query.limit + 1)
     .execute();
-  return toPage(rows, query.limit, describeAccount, (row) => ({ value: row.sort_value, id: row.id, sort: query.sort }));
+  return toPage(rows, query.limit, describeAccount, (row) => ({
+    value: row.sort_value,
+    id: row.id,
+    sort: query.sort,
+  }));
+}
+
+/** Rows after the cursor's position in (value is null, value, id) order. */
+function afterCursor(sort: Sort, after: Position): RawBuilder<boolean> {
+  const beyond = sql.raw(sort.descending ? '<' : '>');
+  const id = sql`${after.id}::uuid`;
+  if (after.value === null) {
+    return sql<boolean>`(${sort.expr}) is null and accounts.id ${beyond} ${id}`;
+  }
+  const value = sql`cast(${cursorValue(after, sort.cast)} as ${sql.raw(sort.cast)})`;
+  const valueAfter = sql<boolean>`(${sort.expr}, accounts.id) ${beyond} (${value}, ${id})`;
+  return sort.nullable ? sql<boolean>`((${sort.expr}) is null or ${valueAfter})` : valueAfter;
 }

@@ -22,7 +22,15 @@ export const customFieldTypeSchema = z.enum([
   'multi_select',
   'boolean',
 ]);
-export const timelineKindSchema = z.enum(['note', 'call', 'email', 'meeting', 'ticket', 'billing', 'system']);
+export const timelineKindSchema = z.enum([
+  'note',
+  'call',
+  'email',
+  'meeting',
+  'ticket',
+  'billing',
+  'system',
+]);
 /** What a person logs by hand; tickets, billing and system events come from elsewhere. */
 export const loggedKindSchema = z.enum(['note', 'call', 'email', 'meeting']);
 
@@ -30,7 +38,10 @@ export const isoDate = z.iso.date().openapi({ example: '2026-12-31' });
 
 const customFieldValues = z
   .record(z.string(), z.unknown())
-  .openapi({ description: 'Values of the workspace custom fields, by key; checked against their definitions.' });
+  .openapi({
+    description:
+      'Values of the workspace custom fields, by key; checked against their definitions.',
+  });
 
 export const accountSchema = z
   .object({
@@ -49,7 +60,10 @@ export const accountSchema = z
     ownerId: z.uuid().nullable(),
     ownerName: z.string().nullable(),
     customFields: customFieldValues,
-    health: z.object({ score: z.number().int().nullable(), category: healthCategorySchema.nullable() }),
+    health: z.object({
+      score: z.number().int().nullable(),
+      category: healthCategorySchema.nullable(),
+    }),
     churnRisk: z.object({ level: churnRiskLevelSchema.nullable() }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -92,31 +106,43 @@ export type AccountView = z.infer<typeof accountSchema>;
 const commaList = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1))
     .optional();
 
 export const portfolioQuery = z
   .object({
-    owner: z
-      .string()
-      .optional()
-      .openapi({ description: '`me`, `unassigned` or a user id' }),
+    owner: z.string().optional().openapi({ description: '`me`, `unassigned` or a user id' }),
     health: commaList([...healthCategories, 'unscored'] as const),
     risk: commaList(churnRiskLevels),
     tier: commaList(tiers),
     stage: commaList(stages),
     priority: commaList(priorities),
-    q: z.string().trim().max(200).optional().openapi({ description: 'Search name, domain and external id' }),
+    q: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .openapi({ description: 'Search name, domain and external id' }),
     renewalWithin: z
       .string()
       .regex(/^\d{1,4}d$/, 'must be a number of days such as 90d')
       .optional(),
     sort: z
       .string()
-      .regex(/^-?(name|arr|renewalDate|health|priority|tier|stage|updatedAt|cf\.[a-z][a-z0-9_]*)$/, 'unknown sort')
+      .regex(
+        /^-?(name|arr|renewalDate|health|priority|tier|stage|updatedAt|cf\.[a-z][a-z0-9_]*)$/,
+        'unknown sort',
+      )
       .default('name')
-      .openapi({ description: 'A field, `-` first for descending; `cf.<key>` sorts by a custom field' }),
+      .openapi({
+        description: 'A field, `-` first for descending; `cf.<key>` sorts by a custom field',
+      }),
     segment: z.uuid().optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().optional(),
@@ -154,7 +180,11 @@ export const contactFields = z.object({
   phone: z.string().trim().max(50).nullable(),
   role: contactRoleSchema,
 });
-export const createContactBody = contactFields.partial().required({ name: true }).strict().openapi('CreateContact');
+export const createContactBody = contactFields
+  .partial()
+  .required({ name: true })
+  .strict()
+  .openapi('CreateContact');
 export const updateContactBody = contactFields.partial().strict().openapi('UpdateContact');
 export type ContactFields = z.infer<typeof contactFields>;
 export type CreateContact = z.infer<typeof createContactBody>;
@@ -211,10 +241,18 @@ export const createCustomFieldBody = z
   .superRefine((field, ctx) => {
     const needsOptions = field.type === 'select' || field.type === 'multi_select';
     if (needsOptions && !field.options) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a select field needs its options' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'a select field needs its options',
+      });
     }
     if (!needsOptions && field.options) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${field.type} field has no options` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `a ${field.type} field has no options`,
+      });
     }
     if (field.options && new Set(field.options).size !== field.options.length) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'options must differ' });
@@ -242,4 +280,3 @@ export const createSegmentBody = z
   .strict()
   .openapi('CreateSegment');
 export type CreateSegment = z.infer<typeof createSegmentBody>;
-

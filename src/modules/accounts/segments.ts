@@ -5,7 +5,13 @@ import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { portfolioQuery, type CreateSegment } from './schema.ts';
 
-type SegmentRow = { id: string; name: string; filters: Record<string, string>; shared: boolean; owner_id: string };
+type SegmentRow = {
+  id: string;
+  name: string;
+  filters: Record<string, string>;
+  shared: boolean;
+  owner_id: string;
+};
 
 const describeSegment = (row: SegmentRow) => ({
   id: row.id,
@@ -41,11 +47,22 @@ export async function listSegments(db: Db, workspaceId: WorkspaceId, viewer: Use
   return rows.map(describeSegment);
 }
 
-export async function saveSegment(db: Db, by: ChangeAuthor & { userId: UserId }, input: CreateSegment) {
-  const filters = Object.fromEntries(Object.entries(input.filters).filter(([key]) => !unsaved.has(key)));
+export async function saveSegment(
+  db: Db,
+  by: ChangeAuthor & { userId: UserId },
+  input: CreateSegment,
+) {
+  const filters = Object.fromEntries(
+    Object.entries(input.filters).filter(([key]) => !unsaved.has(key)),
+  );
   const checked = portfolioQuery.safeParse(filters);
   if (!checked.success) {
-    throw invalid(checked.error.issues.map((i) => ({ path: ['filters', ...i.path.map(String)].join('.'), message: i.message })));
+    throw invalid(
+      checked.error.issues.map((i) => ({
+        path: ['filters', ...i.path.map(String)].join('.'),
+        message: i.message,
+      })),
+    );
   }
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -59,7 +76,12 @@ export async function saveSegment(db: Db, by: ChangeAuthor & { userId: UserId },
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, by, { action: 'segment.saved', entityType: 'segment', entityId: row.id, changes: { name: row.name, filters } });
+    await recordAudit(trx, by, {
+      action: 'segment.saved',
+      entityType: 'segment',
+      entityId: row.id,
+      changes: { name: row.name, filters },
+    });
     return describeSegment(row);
   });
 }

@@ -15,7 +15,9 @@ import { addTimelineEvent, timeline } from './timeline.ts';
 import { describeAccount } from './view.ts';
 
 /** "My clients": without `view_all_accounts`, a person sees only the accounts they own. */
-export function scopeFor(actor: Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>): store.AccountScope {
+export function scopeFor(
+  actor: Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>,
+): store.AccountScope {
   return {
     workspaceId: actor.workspaceId,
     onlyOwner: actor.permissions.has('view_all_accounts') ? null : actor.userId,
@@ -38,10 +40,17 @@ async function checkOwnerAndExternalId(
     const owner = await store.userInWorkspace(db, by.workspaceId, input.ownerId);
     if (!owner) throw invalid([{ path: 'ownerId', message: 'no such user in this workspace' }]);
   }
-  if (input.externalId && (await store.externalIdTaken(db, by.workspaceId, input.externalId, accountId))) {
-    throw new AppError('account.external_id_taken', `Another account has the external id ${input.externalId}.`, {
-      errors: [{ path: 'externalId', message: 'already used by another account' }],
-    });
+  if (
+    input.externalId &&
+    (await store.externalIdTaken(db, by.workspaceId, input.externalId, accountId))
+  ) {
+    throw new AppError(
+      'account.external_id_taken',
+      `Another account has the external id ${input.externalId}.`,
+      {
+        errors: [{ path: 'externalId', message: 'already used by another account' }],
+      },
+    );
   }
 }
 
@@ -49,7 +58,9 @@ export async function createAccount(db: Db, by: ChangeAuthor, input: CreateAccou
   return db.transaction().execute(async (trx) => {
     await checkOwnerAndExternalId(trx, by, input);
     const definitions = await customFieldDefinitions(trx, by.workspaceId, 'account');
-    const customFields = checkCustomFields(definitions, input.customFields ?? {}, { creating: true });
+    const customFields = checkCustomFields(definitions, input.customFields ?? {}, {
+      creating: true,
+    });
     const { id } = await store.insertAccount(trx, {
       workspace_id: by.workspaceId,
       external_id: input.externalId ?? null,
@@ -67,7 +78,12 @@ export async function createAccount(db: Db, by: ChangeAuthor, input: CreateAccou
       custom_fields: JSON.stringify(withoutNulls(customFields)),
     });
     const row = await getAccount(trx, { workspaceId: by.workspaceId, onlyOwner: null }, id);
-    await recordAudit(trx, by, { action: 'account.created', entityType: 'account', entityId: id, changes: describeAccount(row) });
+    await recordAudit(trx, by, {
+      action: 'account.created',
+      entityType: 'account',
+      entityId: id,
+      changes: describeAccount(row),
+    });
     return describeAccount(row);
   });
 }
@@ -112,7 +128,12 @@ export async function updateAccount(
     const { updatedAt: _after, ...now } = describeAccount(after);
     const changed = diff(was, now);
     if (Object.keys(changed).length > 0) {
-      await recordAudit(trx, by, { action: 'account.updated', entityType: 'account', entityId: id, changes: changed });
+      await recordAudit(trx, by, {
+        action: 'account.updated',
+        entityType: 'account',
+        entityId: id,
+        changes: changed,
+      });
       await recordMilestones(trx, clock, by, before, after);
     }
     return describeAccount(after);
@@ -135,10 +156,16 @@ async function recordMilestones(
     });
   }
   if (before.stage !== after.stage) {
-    events.push({ title: `Stage changed from ${before.stage} to ${after.stage}`, data: { field: 'stage', from: before.stage, to: after.stage } });
+    events.push({
+      title: `Stage changed from ${before.stage} to ${after.stage}`,
+      data: { field: 'stage', from: before.stage, to: after.stage },
+    });
   }
   if (before.priority !== after.priority) {
-    events.push({ title: `Priority changed from ${before.priority} to ${after.priority}`, data: { field: 'priority', from: before.priority, to: after.priority } });
+    events.push({
+      title: `Priority changed from ${before.priority} to ${after.priority}`,
+      data: { field: 'priority', from: before.priority, to: after.priority },
+    });
   }
   for (const event of events) {
     await addTimelineEvent(db, {
@@ -154,7 +181,13 @@ async function recordMilestones(
 }
 
 /** Soft delete: the account leaves every list, its history stays. */
-export async function deleteAccount(db: Db, clock: Clock, by: ChangeAuthor, scope: store.AccountScope, id: string) {
+export async function deleteAccount(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor,
+  scope: store.AccountScope,
+  id: string,
+) {
   await db.transaction().execute(async (trx) => {
     await getAccount(trx, scope, id);
     await store.updateAccountRow(trx, by.workspaceId, id, { deleted_at: clock.now() });
@@ -172,7 +205,11 @@ export async function account360(db: Db, clock: Clock, scope: store.AccountScope
     contactsOf(db, scope.workspaceId, id),
     timeline(db, scope.workspaceId, id, { limit: 20 }),
     row.owner_id
-      ? db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', row.owner_id).executeTakeFirst()
+      ? db
+          .selectFrom('users')
+          .select(['id', 'name', 'email'])
+          .where('id', '=', row.owner_id)
+          .executeTakeFirst()
       : undefined,
   ]);
   const today = Date.parse(clock.now().toISOString().slice(0, 10));
@@ -185,7 +222,9 @@ export async function account360(db: Db, clock: Clock, scope: store.AccountScope
       plan: account.plan,
       seats: account.seats,
       renewalDate: account.renewalDate,
-      daysToRenewal: account.renewalDate ? Math.round((Date.parse(account.renewalDate) - today) / dayMs) : null,
+      daysToRenewal: account.renewalDate
+        ? Math.round((Date.parse(account.renewalDate) - today) / dayMs)
+        : null,
     },
     contacts,
     timeline: recent,

@@ -15,10 +15,12 @@ export function selectAccounts(db: Db, scope: AccountScope) {
     .select('owner.name as owner_name')
     .where('accounts.workspace_id', '=', scope.workspaceId)
     .where('accounts.deleted_at', 'is', null)
-    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner))
+    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner));
 }
 
-export type AccountWithOwner = Awaited<ReturnType<ReturnType<typeof selectAccounts>['executeTakeFirstOrThrow']>>;
+export type AccountWithOwner = Awaited<
+  ReturnType<ReturnType<typeof selectAccounts>['executeTakeFirstOrThrow']>
+>;
 
 export function findAccount(db: Db, scope: AccountScope, id: string) {
   return selectAccounts(db, scope).where('accounts.id', '=', id).executeTakeFirst();
@@ -28,7 +30,12 @@ export function insertAccount(db: Db, account: NewAccount) {
   return db.insertInto('accounts').values(account).returning('id').executeTakeFirstOrThrow();
 }
 
-export function updateAccountRow(db: Db, workspaceId: WorkspaceId, id: string, changes: AccountUpdate) {
+export function updateAccountRow(
+  db: Db,
+  workspaceId: WorkspaceId,
+  id: string,
+  changes: AccountUpdate,
+) {
   return db
     .updateTable('accounts')
     .set({ ...changes, updated_at: sql`now()` })
@@ -37,7 +44,12 @@ export function updateAccountRow(db: Db, workspaceId: WorkspaceId, id: string, c
     .execute();
 }
 
-export function externalIdTaken(db: Db, workspaceId: WorkspaceId, externalId: string, exceptId?: string) {
+export function externalIdTaken(
+  db: Db,
+  workspaceId: WorkspaceId,
+  externalId: string,
+  exceptId?: string,
+) {
   return db
     .selectFrom('accounts')
     .select('id')

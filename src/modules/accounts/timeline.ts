@@ -23,7 +23,10 @@ export type NewTimelineEvent = {
   data?: Record<string, unknown>;
 };
 
-export async function addTimelineEvent(db: Db, event: NewTimelineEvent): Promise<string | undefined> {
+export async function addTimelineEvent(
+  db: Db,
+  event: NewTimelineEvent,
+): Promise<string | undefined> {
   const row = await db
     .insertInto('timeline_events')
     .values({
@@ -39,7 +42,10 @@ export async function addTimelineEvent(db: Db, event: NewTimelineEvent): Promise
       data: JSON.stringify(event.data ?? {}),
     })
     .onConflict((oc) =>
-      oc.columns(['workspace_id', 'source', 'source_id']).where('source_id', 'is not', null).doNothing(),
+      oc
+        .columns(['workspace_id', 'source', 'source_id'])
+        .where('source_id', 'is not', null)
+        .doNothing(),
     )
     .returning('id')
     .executeTakeFirst();
@@ -72,8 +78,15 @@ export async function logTimelineEvent(
       occurredAt: input.occurredAt ? new Date(input.occurredAt) : clock.now(),
     });
     if (!id) throw new Error('a logged event has no source id, so it cannot collide');
-    await recordAudit(trx, by, { action: `timeline.${input.kind}_logged`, entityType: 'account', entityId: accountId, changes: { eventId: id } });
-    const rows = await selectTimeline(trx, by.workspaceId, accountId).where('timeline_events.id', '=', id).execute();
+    await recordAudit(trx, by, {
+      action: `timeline.${input.kind}_logged`,
+      entityType: 'account',
+      entityId: accountId,
+      changes: { eventId: id },
+    });
+    const rows = await selectTimeline(trx, by.workspaceId, accountId)
+      .where('timeline_events.id', '=', id)
+      .execute();
     const [row] = rows;
     if (!row) throw new Error('the event just written is gone');
     return describeEvent(row);

@@ -92,6 +92,10 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string) {
       .returning('id')
       .executeTakeFirst();
     if (!row) throw new AppError('api_token.not_found', 'No such token.');
-    await recordAudit(trx, actor, { action: 'api_token.revoked', entityType: 'api_token', entityId: id });
+    await recordAudit(trx, actor, {
+      action: 'api_token.revoked',
+      entityType: 'api_token',
+      entityId: id,
+    });
   });
 }

@@ -36,7 +36,8 @@ export function diff<T extends Record<string, unknown>>(
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, to] of Object.entries(after)) {
     const from = before[key];
-    if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+    if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to))
+      changes[key] = { from, to };
   }
   return changes;
 }
@@ -60,8 +61,12 @@ export async function auditTrail(
       'users.name as actor_name',
     ])
     .where('audit_log.workspace_id', '=', workspaceId)
-    .$if(filter.entityType !== undefined, (q) => q.where('audit_log.entity_type', '=', filter.entityType ?? ''))
-    .$if(filter.entityId !== undefined, (q) => q.where('audit_log.entity_id', '=', filter.entityId ?? ''))
+    .$if(filter.entityType !== undefined, (q) =>
+      q.where('audit_log.entity_type', '=', filter.entityType ?? ''),
+    )
+    .$if(filter.entityId !== undefined, (q) =>
+      q.where('audit_log.entity_id', '=', filter.entityId ?? ''),
+    )
     .$if(filter.before !== undefined, (q) => q.where('audit_log.id', '<', filter.before ?? 0))
     .orderBy(sql`audit_log.id`, 'desc')
     .limit(filter.limit + 1)

@@ -56,7 +56,10 @@ const csm: Permission[] = [
 
 const manager: Permission[] = [...csm, 'view_all_accounts', 'import_data', 'view_audit_log'];
 
-export const rolePermissions: Record<'admin' | 'manager' | 'csm' | 'viewer', readonly Permission[]> = {
+export const rolePermissions: Record<
+  'admin' | 'manager' | 'csm' | 'viewer',
+  readonly Permission[]
+> = {
   admin: permissions,
   manager,
   csm,

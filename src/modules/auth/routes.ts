@@ -54,7 +54,9 @@ export function authRoutes(deps: Deps) {
         path: '/auth/login',
         access: 'public',
         summary: 'Sign in with e-mail and password; sets the session cookie',
-        request: { body: { content: { 'application/json': { schema: loginBody } }, required: true } },
+        request: {
+          body: { content: { 'application/json': { schema: loginBody } }, required: true },
+        },
         responses: { 200: json(meSchema), 401: problems[401], 429: problems[429] },
       }),
       async (c) => {
@@ -101,7 +103,9 @@ export function authRoutes(deps: Deps) {
         path: '/me',
         access: 'signed_in',
         summary: 'Change your own name, time zone, language or theme',
-        request: { body: { content: { 'application/json': { schema: updateMeBody } }, required: true } },
+        request: {
+          body: { content: { 'application/json': { schema: updateMeBody } }, required: true },
+        },
         responses: { 200: json(meSchema) },
       }),
       async (c) => c.json(await updateMe(db, actorOf(c), c.req.valid('json')), 200),
@@ -116,7 +120,9 @@ export function authRoutes(deps: Deps) {
           200: json(
             z.object({
               permissions: z.array(permissionSchema),
-              roles: z.array(z.object({ role: roleSchema, permissions: z.array(permissionSchema) })),
+              roles: z.array(
+                z.object({ role: roleSchema, permissions: z.array(permissionSchema) }),
+              ),
             }),
           ),
         },
@@ -125,7 +131,10 @@ export function authRoutes(deps: Deps) {
         c.json(
           {
             permissions: [...permissions],
-            roles: roleSchema.options.map((role) => ({ role, permissions: [...rolePermissions[role]] })),
+            roles: roleSchema.options.map((role) => ({
+              role,
+              permissions: [...rolePermissions[role]],
+            })),
           },
           200,
         ),
@@ -146,7 +155,9 @@ export function authRoutes(deps: Deps) {
         path: '/users',
         access: 'manage_users',
         summary: 'Add a person to the workspace',
-        request: { body: { content: { 'application/json': { schema: createUserBody } }, required: true } },
+        request: {
+          body: { content: { 'application/json': { schema: createUserBody } }, required: true },
+        },
         responses: { 201: json(userSchema, 'Created'), 409: problems[409] },
       }),
       async (c) => c.json(await createUser(db, actorOf(c), c.req.valid('json')), 201),

@@ -79,7 +79,11 @@ export async function signOut(db: Db, token: string): Promise<void> {
   await store.deleteSession(db, hashToken(token));
 }
 
-export async function actorFromSession(db: Db, clock: Clock, token: string): Promise<Actor | undefined> {
+export async function actorFromSession(
+  db: Db,
+  clock: Clock,
+  token: string,
+): Promise<Actor | undefined> {
   const now = clock.now();
   const tokenHash = hashToken(token);
   const user = await store.findSessionUser(db, tokenHash, now);
@@ -99,7 +103,8 @@ export async function actorFromSession(db: Db, clock: Clock, token: string): Pro
 /** A token acts as its user, limited to its scopes: never more than the user's role allows now. */
 export async function actorFromApiToken(db: Db, clock: Clock, token: string): Promise<Actor> {
   const found = await store.findTokenUser(db, hashToken(token), clock.now());
-  if (!found) throw new AppError('auth.unauthenticated', 'The API token is not valid, or was revoked.');
+  if (!found)
+    throw new AppError('auth.unauthenticated', 'The API token is not valid, or was revoked.');
   const allowed = new Set<Permission>(rolePermissions[found.role]);
   return {
     userId: found.id as UserId,

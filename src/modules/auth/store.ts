@@ -58,7 +58,11 @@ export function insertUser(
 }
 
 /** The chain of managers above a user, nearest first (bounded: a chain never loops). */
-export async function managerChain(db: Db, workspaceId: WorkspaceId, userId: string): Promise<string[]> {
+export async function managerChain(
+  db: Db,
+  workspaceId: WorkspaceId,
+  userId: string,
+): Promise<string[]> {
   const rows = await sql<{ id: string }>`
     with recursive chain(id, depth) as (
       select manager_id, 1 from users where id = ${userId} and workspace_id = ${workspaceId}
@@ -70,7 +74,10 @@ export async function managerChain(db: Db, workspaceId: WorkspaceId, userId: str
   return rows.rows.map((r) => r.id);
 }
 
-export function insertSession(db: Db, session: { tokenHash: string; userId: UserId; workspaceId: WorkspaceId; expiresAt: Date }) {
+export function insertSession(
+  db: Db,
+  session: { tokenHash: string; userId: UserId; workspaceId: WorkspaceId; expiresAt: Date },
+) {
   return db
     .insertInto('sessions')
     .values({
@@ -86,12 +93,7 @@ export function findSessionUser(db: Db, tokenHash: string, now: Date) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'users.id',
-      'users.workspace_id',
-      'users.role',
-      'sessions.last_seen_at',
-    ])
+    .select(['users.id', 'users.workspace_id', 'users.role', 'sessions.last_seen_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where('users.deactivated_at', 'is', null)
@@ -114,10 +116,18 @@ export function findTokenUser(db: Db, tokenHash: string, now: Date) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id as token_id', 'api_tokens.scopes', 'users.id', 'users.workspace_id', 'users.role'])
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.scopes',
+      'users.id',
+      'users.workspace_id',
+      'users.role',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
+    .where((eb) =>
+      eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]),
+    )
     .where('users.deactivated_at', 'is', null)
     .executeTakeFirst();
 }
@@ -128,7 +138,9 @@ export function countRecentFailures(db: Db, email: string, ip: string, since: Da
     .select([
       sql<number>`count(*) filter (where lower(email) = ${email.toLowerCase()})`.as('by_email'),
       sql<number>`count(*) filter (where ip = ${ip})`.as('by_ip'),
-      sql<Date | null>`min(failed_at) filter (where lower(email) = ${email.toLowerCase()} or ip = ${ip})`.as('oldest'),
+      sql<Date | null>`min(failed_at) filter (where lower(email) = ${email.toLowerCase()} or ip = ${ip})`.as(
+        'oldest',
+      ),
     ])
     .where('failed_at', '>', since)
     .where((eb) => eb.or([eb(sql`lower(email)`, '=', email.toLowerCase()), eb('ip', '=', ip)]))
@@ -140,5 +152,8 @@ export function recordFailure(db: Db, email: string, ip: string, at: Date) {
 }
 
 export function clearFailures(db: Db, email: string) {
-  return db.deleteFrom('login_failures').where(sql`lower(email)`, '=', email.toLowerCase()).execute();
+  return db
+    .deleteFrom('login_failures')
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .execute();
 }

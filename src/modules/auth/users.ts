@@ -54,16 +54,24 @@ export async function updateMe(db: Db, actor: Actor, patch: UpdateMe) {
   return describeMe(db, actor);
 }
 
-async function checkManager(db: Db, workspaceId: WorkspaceId, userId: string | null, managerId: string | null) {
+async function checkManager(
+  db: Db,
+  workspaceId: WorkspaceId,
+  userId: string | null,
+  managerId: string | null,
+) {
   if (managerId === null) return;
   const manager = await store.findUser(db, workspaceId, managerId);
   if (!manager) throw invalid([{ path: 'managerId', message: 'no such user in this workspace' }]);
   if (userId === null) return;
-  if (managerId === userId) throw invalid([{ path: 'managerId', message: 'a person cannot manage themself' }]);
+  if (managerId === userId)
+    throw invalid([{ path: 'managerId', message: 'a person cannot manage themself' }]);
   const above = await store.managerChain(db, workspaceId, managerId);
   if (above.includes(userId)) {
     throw new AppError('user.manager_cycle', 'That would make a loop of managers.', {
-      errors: [{ path: 'managerId', message: 'this person already reports, through others, to the user' }],
+      errors: [
+        { path: 'managerId', message: 'this person already reports, through others, to the user' },
+      ],
     });
   }
 }
@@ -71,9 +79,13 @@ async function checkManager(db: Db, workspaceId: WorkspaceId, userId: string | n
 export async function createUser(db: Db, by: ChangeAuthor, input: CreateUser) {
   return db.transaction().execute(async (trx) => {
     if (await store.findUserByEmail(trx, input.email)) {
-      throw new AppError('user.email_taken', `A user with the e-mail ${input.email} exists already.`, {
-        errors: [{ path: 'email', message: 'already in use' }],
-      });
+      throw new AppError(
+        'user.email_taken',
+        `A user with the e-mail ${input.email} exists already.`,
+        {
+          errors: [{ path: 'email', message: 'already in use' }],
+        },
+      );
     }
     await checkManager(trx, by.workspaceId, null, input.managerId);
     const row = await store.insertUser(trx, {
@@ -117,7 +129,12 @@ export async function updateUser(db: Db, by: ChangeAuthor, id: string, patch: Up
       .executeTakeFirstOrThrow();
     const changes = diff(describeUser(before), describeUser(row));
     if (Object.keys(changes).length > 0) {
-      await recordAudit(trx, by, { action: 'user.updated', entityType: 'user', entityId: id, changes });
+      await recordAudit(trx, by, {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        changes,
+      });
     }
     if (patch.deactivated) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     return describeUser(row);

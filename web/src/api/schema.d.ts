@@ -1996,10 +1996,10 @@ export interface components {
              * Format: uuid
              * @default null
              */
-            managerId: string | null;
+            managerId?: string | null;
             password: string;
             /** @default UTC */
-            timezone: string;
+            timezone?: string;
         };
         UpdateUser: {
             name?: string;
@@ -2034,7 +2034,7 @@ export interface components {
              * Format: date-time
              * @default null
              */
-            expiresAt: string | null;
+            expiresAt?: string | null;
         };
         AuditEntry: {
             id: number;
@@ -2235,7 +2235,7 @@ export interface components {
              * @default note
              * @enum {string}
              */
-            kind: "note" | "call" | "email" | "meeting";
+            kind?: "note" | "call" | "email" | "meeting";
             title?: string;
             body: string;
             /** Format: date-time */
@@ -2262,7 +2262,7 @@ export interface components {
             type: "text" | "number" | "currency" | "date" | "select" | "multi_select" | "boolean";
             options?: string[];
             /** @default false */
-            required: boolean;
+            required?: boolean;
         };
         Segment: {
             /** Format: uuid */
@@ -2281,7 +2281,7 @@ export interface components {
                 [key: string]: string;
             };
             /** @default false */
-            shared: boolean;
+            shared?: boolean;
         };
     };
     responses: never;

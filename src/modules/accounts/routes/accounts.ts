@@ -14,7 +14,14 @@ import {
   timelineEventSchema,
   updateAccountBody,
 } from '../schema.ts';
-import { account360, createAccount, deleteAccount, getAccount, scopeFor, updateAccount } from '../service.ts';
+import {
+  account360,
+  createAccount,
+  deleteAccount,
+  getAccount,
+  scopeFor,
+  updateAccount,
+} from '../service.ts';
 import { describeAccount } from '../view.ts';
 import { moneySchema } from '../../../lib/money.ts';
 
@@ -51,7 +58,12 @@ export function accountsRoutes({ db, clock }: Deps) {
       async (c) => {
         const actor = actorOf(c);
         const filters = { query: c.req.valid('query'), custom: customFieldFilters(c.req.query()) };
-        const page = await portfolio(db, clock, { scope: scopeFor(actor), userId: actor.userId }, filters);
+        const page = await portfolio(
+          db,
+          clock,
+          { scope: scopeFor(actor), userId: actor.userId },
+          filters,
+        );
         return c.json(page, 200);
       },
     )
@@ -61,7 +73,9 @@ export function accountsRoutes({ db, clock }: Deps) {
         path: '/accounts',
         access: 'manage_accounts',
         summary: 'Add an account',
-        request: { body: { content: { 'application/json': { schema: createAccountBody } }, required: true } },
+        request: {
+          body: { content: { 'application/json': { schema: createAccountBody } }, required: true },
+        },
         responses: { 201: json(accountSchema, 'Created'), 409: problems[409] },
       }),
       async (c) => c.json(await createAccount(db, actorOf(c), c.req.valid('json')), 201),
@@ -94,7 +108,14 @@ export function accountsRoutes({ db, clock }: Deps) {
       }),
       async (c) => {
         const actor = actorOf(c);
-        const updated = await updateAccount(db, clock, actor, scopeFor(actor), c.req.valid('param').id, c.req.valid('json'));
+        const updated = await updateAccount(
+          db,
+          clock,
+          actor,
+          scopeFor(actor),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        );
         return c.json(updated, 200);
       },
     )
@@ -122,6 +143,7 @@ export function accountsRoutes({ db, clock }: Deps) {
         request: { params: idParam },
         responses: { 200: json(account360Schema), 404: problems[404] },
       }),
-      async (c) => c.json(await account360(db, clock, scopeFor(actorOf(c)), c.req.valid('param').id), 200),
+      async (c) =>
+        c.json(await account360(db, clock, scopeFor(actorOf(c)), c.req.valid('param').id), 200),
     );
 }

@@ -4,7 +4,12 @@ import type { Deps } from '../../../http/deps.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import { customFieldDefinitions, defineCustomField, describeCustomField } from '../customFields.ts';
-import { createCustomFieldBody, createSegmentBody, customFieldSchema, segmentSchema } from '../schema.ts';
+import {
+  createCustomFieldBody,
+  createSegmentBody,
+  customFieldSchema,
+  segmentSchema,
+} from '../schema.ts';
 import { deleteSegment, listSegments, saveSegment } from '../segments.ts';
 
 export function settingsRoutes({ db }: Deps) {
@@ -19,7 +24,11 @@ export function settingsRoutes({ db }: Deps) {
         responses: { 200: json(z.object({ items: z.array(customFieldSchema) })) },
       }),
       async (c) => {
-        const rows = await customFieldDefinitions(db, actorOf(c).workspaceId, c.req.valid('query').entity);
+        const rows = await customFieldDefinitions(
+          db,
+          actorOf(c).workspaceId,
+          c.req.valid('query').entity,
+        );
         return c.json({ items: rows.map(describeCustomField) }, 200);
       },
     )
@@ -29,7 +38,12 @@ export function settingsRoutes({ db }: Deps) {
         path: '/custom-fields',
         access: 'manage_custom_fields',
         summary: 'Define a typed custom field',
-        request: { body: { content: { 'application/json': { schema: createCustomFieldBody } }, required: true } },
+        request: {
+          body: {
+            content: { 'application/json': { schema: createCustomFieldBody } },
+            required: true,
+          },
+        },
         responses: { 201: json(customFieldSchema, 'Created'), 409: problems[409] },
       }),
       async (c) => c.json(await defineCustomField(db, actorOf(c), c.req.valid('json')), 201),
@@ -53,7 +67,9 @@ export function settingsRoutes({ db }: Deps) {
         path: '/segments',
         access: 'view_accounts',
         summary: 'Save portfolio filters as a segment',
-        request: { body: { content: { 'application/json': { schema: createSegmentBody } }, required: true } },
+        request: {
+          body: { content: { 'application/json': { schema: createSegmentBody } }, required: true },
+        },
         responses: { 201: json(segmentSchema, 'Created') },
       }),
       async (c) => c.json(await saveSegment(db, actorOf(c), c.req.valid('json')), 201),

@@ -29,13 +29,20 @@ export function timelineRoutes({ db, clock }: Deps) {
             ...pageQuery,
           }),
         },
-        responses: { 200: json(pageOf(timelineEventSchema)), 400: problems[400], 404: problems[404] },
+        responses: {
+          200: json(pageOf(timelineEventSchema)),
+          400: problems[400],
+          404: problems[404],
+        },
       }),
       async (c) => {
         const actor = actorOf(c);
         const account = await getAccount(db, scopeFor(actor), c.req.valid('param').id);
         const { kind, limit, cursor } = c.req.valid('query');
-        return c.json(await timeline(db, actor.workspaceId, account.id, { kind, limit, cursor }), 200);
+        return c.json(
+          await timeline(db, actor.workspaceId, account.id, { kind, limit, cursor }),
+          200,
+        );
       },
     )
     .openapi(
@@ -53,7 +60,10 @@ export function timelineRoutes({ db, clock }: Deps) {
       async (c) => {
         const actor = actorOf(c);
         const account = await getAccount(db, scopeFor(actor), c.req.valid('param').id);
-        return c.json(await logTimelineEvent(db, clock, actor, account.id, c.req.valid('json')), 201);
+        return c.json(
+          await logTimelineEvent(db, clock, actor, account.id, c.req.valid('json')),
+          201,
+        );
       },
     );
 }

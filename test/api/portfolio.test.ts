@@ -1,0 +1,227 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
+import { signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+
+const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
+const app = testApp(deps);
+
+let workspaceId: WorkspaceId;
+let csmId: UserId;
+let csm: ApiClient;
+let manager: ApiClient;
+
+beforeAll(async () => {
+  const workspace = await makeWorkspace(deps.db);
+  workspaceId = workspace.id;
+  const managerUser = await makeUser(deps.db, workspaceId, { role: 'manager' });
+  const csmUser = await makeUser(deps.db, workspaceId, { role: 'csm', managerId: managerUser.id });
+  const otherCsm = await makeUser(deps.db, workspaceId, { role: 'csm' });
+  csmId = csmUser.id;
+  const admin = await makeUser(deps.db, workspaceId, { role: 'admin' });
+  const adminClient = await signedIn(app, admin.email, testPassword);
+  await adminClient.POST('/api/v1/custom-fields', {
+    body: {
+      entity: 'account',
+      key: 'region',
+      label: 'Region',
+      type: 'select',
+      options: ['NA', 'EMEA', 'APAC'],
+    },
+  });
+  await adminClient.POST('/api/v1/custom-fields', {
+    body: { entity: 'account', key: 'potential', label: 'Expansion potential', type: 'currency' },
+  });
+  await adminClient.POST('/api/v1/custom-fields', {
+    body: {
+      entity: 'account',
+      key: 'integrations',
+      label: 'Integrations',
+      type: 'multi_select',
+      options: ['slack', 'jira', 'salesforce'],
+    },
+  });
+
+  const mine = [
+    {
+      name: 'Acme Rockets',
+      tier: 'enterprise',
+      arr_amount: 90_000_00,
+      renewal_date: '2026-12-15',
+      health_category: 'at_risk',
+      health_score: 55,
+      custom_fields: {
+        region: 'EMEA',
+        potential: { amount: 50_000_00, currency: 'USD' },
+        integrations: ['slack', 'jira'],
+      },
+    },
+    {
+      name: 'Blue Harbor',
+      tier: 'mid_market',
+      arr_amount: 40_000_00,
+      renewal_date: '2027-06-01',
+      health_category: 'healthy',
+      health_score: 88,
+      custom_fields: {
+        region: 'NA',
+        potential: { amount: 5_000_00, currency: 'USD' },
+        integrations: ['slack'],
+      },
+    },
+    {
+      name: 'Cobalt Labs',
+      tier: 'smb',
+      arr_amount: 12_000_00,
+      renewal_date: null,
+      custom_fields: { region: 'EMEA' },
+    },
+    {
+      name: 'Delta Freight',
+      tier: 'enterprise',
+      arr_amount: 300_000_00,
+      renewal_date: '2027-01-20',
+      health_category: 'critical',
+      health_score: 31,
+      priority: 'P0',
+      custom_fields: {},
+    },
+  ] as const;
+  for (const account of mine) {
+    await makeAccount(deps.db, workspaceId, {
+      ...account,
+      owner_id: csmId,
+      custom_fields: { ...account.custom_fields },
+    });
+  }
+  await makeAccount(deps.db, workspaceId, {
+    name: 'Elsewhere Inc',
+    owner_id: otherCsm.id,
+    tier: 'enterprise',
+  });
+  await makeAccount(deps.db, workspaceId, { name: 'Orphan Co', owner_id: null });
+
+  csm = await signedIn(app, csmUser.email, testPassword);
+  manager = await signedIn(app, managerUser.email, testPassword);
+});
+
+const names = (page: { items: { name: string }[] } | undefined) => page?.items.map((a) => a.name);
+
+describe('the portfolio', () => {
+  it("shows a CSM only their own clients, and a manager the team's", async () => {
+    const { data: own } = await csm.GET('/api/v1/accounts');
+    expect(names(own)).toEqual(['Acme Rockets', 'Blue Harbor', 'Cobalt Labs', 'Delta Freight']);
+    const { data: team } = await manager.GET('/api/v1/accounts');
+    expect(team?.items).toHaveLength(6);
+    const { data: unassigned } = await manager.GET('/api/v1/accounts', {
+      params: { query: { owner: 'unassigned' } },
+    });
+    expect(names(unassigned)).toEqual(['Orphan Co']);
+  });
+
+  it('filters by health, tier and search, and sorts by ARR descending', async () => {
+    const { data: atRisk } = await csm.GET('/api/v1/accounts', {
+      params: { query: { health: 'at_risk,critical' } },
+    });
+    expect(names(atRisk)).toEqual(['Acme Rockets', 'Delta Freight']);
+    const { data: unscored } = await csm.GET('/api/v1/accounts', {
+      params: { query: { health: 'unscored' } },
+    });
+    expect(names(unscored)).toEqual(['Cobalt Labs']);
+    const { data: big } = await csm.GET('/api/v1/accounts', {
+      params: { query: { tier: 'enterprise', sort: '-arr' } },
+    });
+    expect(names(big)).toEqual(['Delta Freight', 'Acme Rockets']);
+    const { data: found } = await csm.GET('/api/v1/accounts', { params: { query: { q: 'harb' } } });
+    expect(names(found)).toEqual(['Blue Harbor']);
+  });
+
+  it('shows renewals within a window, soonest first', async () => {
+    const { data } = await csm.GET('/api/v1/accounts', {
+      params: { query: { renewalWithin: '90d', sort: 'renewalDate' } },
+    });
+    expect(names(data)).toEqual(['Acme Rockets', 'Delta Freight']);
+  });
+
+  it('filters and sorts by custom fields of each type', async () => {
+    const { data: emea } = await csm.GET('/api/v1/accounts', {
+      params: { query: { 'cf.region': 'EMEA' } as never },
+    });
+    expect(names(emea)).toEqual(['Acme Rockets', 'Cobalt Labs']);
+    const { data: jira } = await csm.GET('/api/v1/accounts', {
+      params: { query: { 'cf.integrations': 'jira' } as never },
+    });
+    expect(names(jira)).toEqual(['Acme Rockets']);
+    const { data: rich } = await csm.GET('/api/v1/accounts', {
+      params: { query: { 'cf.potential.min': '1000000' } as never },
+    });
+    expect(names(rich)).toEqual(['Acme Rockets']);
+    const { data: sorted } = await csm.GET('/api/v1/accounts', {
+      params: { query: { sort: '-cf.potential' } },
+    });
+    // Accounts without a value come last, whichever the direction.
+    expect(names(sorted)?.slice(0, 2)).toEqual(['Acme Rockets', 'Blue Harbor']);
+  });
+
+  it('pages with a cursor through every account exactly once, whatever the sort', async () => {
+    for (const sort of ['name', '-arr', 'renewalDate', '-health', 'cf.region']) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const { data } = await manager.GET('/api/v1/accounts', {
+          params: { query: { sort, limit: 2, cursor } },
+        });
+        seen.push(...(names(data) ?? []));
+        cursor = data?.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen, sort).toHaveLength(6);
+      expect(new Set(seen).size, sort).toBe(6);
+    }
+  });
+
+  it('saves filters as a segment and applies it', async () => {
+    const { data: segment } = await csm.POST('/api/v1/segments', {
+      body: { name: 'EMEA at risk', filters: { 'cf.region': 'EMEA', health: 'at_risk' } },
+    });
+    const { data } = await csm.GET('/api/v1/accounts', {
+      params: { query: { segment: segment?.id } },
+    });
+    expect(names(data)).toEqual(['Acme Rockets']);
+    const { data: listed } = await csm.GET('/api/v1/segments');
+    expect(listed?.items.map((s) => s.name)).toContain('EMEA at risk');
+  });
+});
+
+describe('bad portfolio queries', () => {
+  it.each([
+    [{ tier: 'gold' }, 'query.tier'],
+    [{ sort: 'shoe_size' }, 'query.sort'],
+    [{ 'cf.nonexistent': 'x' }, 'cf.nonexistent'],
+    [{ sort: 'cf.integrations' }, 'sort'],
+    [{ 'cf.region.min': '3' }, 'cf.region.min'],
+    [{ limit: '501' }, 'query.limit'],
+  ])('answers 422 naming the parameter for %o', async (query, path) => {
+    const { response, error } = await csm.GET('/api/v1/accounts', {
+      params: { query: query as never },
+    });
+    expect(response.status).toBe(422);
+    expect(error?.errors?.some((e) => e.path.startsWith(path))).toBe(true);
+  });
+
+  it('answers 400 for a cursor it did not give out, or one from another sort', async () => {
+    const forged = await csm.GET('/api/v1/accounts', {
+      params: { query: { cursor: 'bm90LWEtY3Vyc29y' } },
+    });
+    expect(forged.response.status).toBe(400);
+    expect(forged.error?.code).toBe('request.invalid_cursor');
+
+    const { data } = await csm.GET('/api/v1/accounts', {
+      params: { query: { limit: 1, sort: 'name' } },
+    });
+    const other = await csm.GET('/api/v1/accounts', {
+      params: { query: { limit: 1, sort: '-arr', cursor: data?.nextCursor ?? '' } },
+    });
+    expect(other.response.status).toBe(400);
+  });
+});
