@@ -15,6 +15,7 @@ import { newRouter } from './http/route.ts';
 import { AppError } from './lib/errors.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { authenticate, authRoutes } from './modules/auth/index.ts';
+import { workRoutes } from './modules/work/index.ts';
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -36,7 +37,10 @@ export type AppOptions = {
 export function buildApi(deps: Deps) {
   const api = newRouter();
   api.use(authenticate(deps));
-  return api.route('/', authRoutes(deps)).route('/', accountRoutes(deps));
+  return api
+    .route('/', authRoutes(deps))
+    .route('/', accountRoutes(deps))
+    .route('/', workRoutes(deps));
 }
 
 export type Api = ReturnType<typeof buildApi>;
@@ -92,7 +96,10 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
     in: 'cookie',
     name: 'steward_session',
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
   app.get('/api/docs', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Steward API' }));
   app.all('/api/*', () => {
     throw new AppError('request.not_found', 'There is no such API path.');

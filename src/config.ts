@@ -13,7 +13,11 @@ const envSchema = z.object({
   STEWARD_ROLE: roleSchema.default('all'),
   STEWARD_PUBLIC_URL: z.url().optional(),
   STEWARD_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
-  STEWARD_BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
+  STEWARD_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   STEWARD_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -33,7 +37,10 @@ export type Config = {
   logLevel: string;
 };
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+export function readConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

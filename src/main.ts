@@ -8,7 +8,9 @@ const program = new Command('steward').description('Steward — customer success
 program
   .command('start')
   .description('Start Steward (embedded PostgreSQL unless DATABASE_URL is set)')
-  .addOption(new Option('--role <role>', 'what this process does').choices(['all', 'web', 'worker']))
+  .addOption(
+    new Option('--role <role>', 'what this process does').choices(['all', 'web', 'worker']),
+  )
   .action(async (options: { role?: Role }) => {
     const config = readConfig(process.env, options.role ? { role: options.role } : {});
     const logger = createLogger(config.logLevel);
@@ -37,7 +39,9 @@ program
   .action(async () => {
     const { withDatabase } = await import('./cli/withDatabase.ts');
     await withDatabase(async ({ applied }) => {
-      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n');
+      process.stdout.write(
+        applied.length ? `Applied: ${applied.join(', ')}\n` : 'Already up to date.\n',
+      );
     });
   });
 
@@ -49,27 +53,40 @@ program
     const { seedDemoWorkspace, demoLogins } = await import('./demo/index.ts');
     await withDatabase(async ({ deps }) => {
       await seedDemoWorkspace(deps);
-      process.stdout.write(`Demo workspace ready. Sign in as ${(await demoLogins(deps.db)).join(', ')} — password steward-demo\n`);
+      process.stdout.write(
+        `Demo workspace ready. Sign in as ${(await demoLogins(deps.db)).join(', ')} — password steward-demo\n`,
+      );
     });
   });
 
 const user = program.command('user').description('Manage people');
 user
   .command('create')
-  .description('Add a person to a workspace (the password is read from STEWARD_PASSWORD or asked for)')
+  .description(
+    'Add a person to a workspace (the password is read from STEWARD_PASSWORD or asked for)',
+  )
   .requiredOption('--email <email>')
   .requiredOption('--name <name>')
-  .addOption(new Option('--role <role>').choices(['admin', 'manager', 'csm', 'viewer']).makeOptionMandatory())
+  .addOption(
+    new Option('--role <role>')
+      .choices(['admin', 'manager', 'csm', 'viewer'])
+      .makeOptionMandatory(),
+  )
   .option('--manager <email>', "their manager's e-mail")
   .option('--timezone <zone>', 'IANA time zone', 'UTC')
-  .option('--workspace <slug>', 'workspace (default: the only one, or a new one named after --workspace)')
+  .option(
+    '--workspace <slug>',
+    'workspace (default: the only one, or a new one named after --workspace)',
+  )
   .action(async (options) => {
     const { withDatabase } = await import('./cli/withDatabase.ts');
     const { createUserCommand } = await import('./cli/user.ts');
     await withDatabase((context) => createUserCommand(context, options));
   });
 
-const importCommand = program.command('import').description('Import accounts or contacts from a CSV file');
+const importCommand = program
+  .command('import')
+  .description('Import accounts or contacts from a CSV file');
 for (const entity of ['accounts', 'contacts'] as const) {
   importCommand
     .command(`${entity} <file>`)

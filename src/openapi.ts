@@ -8,6 +8,11 @@ import { createLogger } from './lib/logger.ts';
 export function openApiDocument() {
   // The pool never connects: routes are only declared, never called.
   const { db } = connect('postgres://unused@127.0.0.1:1/unused');
-  const app = buildApp({ db, clock: systemClock, config: readConfig({}), logger: createLogger('silent') });
+  const app = buildApp({
+    db,
+    clock: systemClock,
+    config: readConfig({}),
+    logger: createLogger('silent'),
+  });
   return app.getOpenAPI31Document(openApiInfo);
 }

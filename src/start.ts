@@ -39,7 +39,8 @@ export async function startSteward(config: Config, logger: Logger): Promise<Runn
     if (applied.length > 0) logger.info({ applied }, 'migrated the database');
 
     const seedDemo =
-      config.demo === 'on' || (config.demo === 'auto' && database.embedded && !(await hasAnyWorkspace(database.db)));
+      config.demo === 'on' ||
+      (config.demo === 'auto' && database.embedded && !(await hasAnyWorkspace(database.db)));
     if (seedDemo) {
       logger.info('seeding the demo workspace');
       await seedDemoWorkspace(deps);
@@ -58,7 +59,9 @@ export async function startSteward(config: Config, logger: Logger): Promise<Runn
     if (config.role !== 'worker') {
       const app = buildApp(deps, { ready: () => ready, webRoot });
       server = await new Promise<ServerType>((resolve, reject) => {
-        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+          resolve(s),
+        );
         s.once('error', reject);
       });
       const address = server.address();
@@ -67,7 +70,12 @@ export async function startSteward(config: Config, logger: Logger): Promise<Runn
     }
     ready = true;
     logger.info(
-      { role: config.role, url, embedded: database.embedded, startMs: Math.round(performance.now() - started) },
+      {
+        role: config.role,
+        url,
+        embedded: database.embedded,
+        startMs: Math.round(performance.now() - started),
+      },
       'Steward is ready',
     );
     if (url && (await demoLogins(database.db)).length > 0) {

@@ -6,7 +6,14 @@ import { createUser } from '../modules/auth/index.ts';
 import type { CommandContext } from './withDatabase.ts';
 import { pickWorkspace } from './workspace.ts';
 
-type Options = { email: string; name: string; role: 'admin' | 'manager' | 'csm' | 'viewer'; manager?: string; timezone: string; workspace?: string };
+type Options = {
+  email: string;
+  name: string;
+  role: 'admin' | 'manager' | 'csm' | 'viewer';
+  manager?: string;
+  timezone: string;
+  workspace?: string;
+};
 
 async function readPassword(): Promise<string> {
   if (process.env.STEWARD_PASSWORD) return process.env.STEWARD_PASSWORD;
@@ -21,7 +28,11 @@ async function readPassword(): Promise<string> {
 export async function createUserCommand({ deps }: CommandContext, options: Options): Promise<void> {
   const { db } = deps;
   const existing = options.workspace
-    ? await db.selectFrom('workspaces').select('id').where('slug', '=', options.workspace).executeTakeFirst()
+    ? await db
+        .selectFrom('workspaces')
+        .select('id')
+        .where('slug', '=', options.workspace)
+        .executeTakeFirst()
     : undefined;
   const workspaceId = (
     existing ??
@@ -42,13 +53,17 @@ export async function createUserCommand({ deps }: CommandContext, options: Optio
         .executeTakeFirst()
     : undefined;
   if (options.manager && !manager) throw new Error(`No user ${options.manager} in that workspace.`);
-  const user = await createUser(db, { workspaceId, userId: null }, {
-    email: options.email,
-    name: options.name,
-    role: options.role,
-    managerId: manager?.id ?? null,
-    password: await readPassword(),
-    timezone: options.timezone,
-  });
+  const user = await createUser(
+    db,
+    { workspaceId, userId: null },
+    {
+      email: options.email,
+      name: options.name,
+      role: options.role,
+      managerId: manager?.id ?? null,
+      password: await readPassword(),
+      timezone: options.timezone,
+    },
+  );
   process.stdout.write(`Created ${user.role} ${user.name} <${user.email}> (${user.id})\n`);
 }

@@ -2,7 +2,10 @@
 import type { Db } from '../db/connect.ts';
 import type { WorkspaceId } from '../lib/ids.ts';
 
-export async function pickWorkspace(db: Db, slug: string | undefined): Promise<{ id: WorkspaceId; name: string }> {
+export async function pickWorkspace(
+  db: Db,
+  slug: string | undefined,
+): Promise<{ id: WorkspaceId; name: string }> {
   const rows = await db
     .selectFrom('workspaces')
     .select(['id', 'name', 'slug'])
@@ -10,9 +13,12 @@ export async function pickWorkspace(db: Db, slug: string | undefined): Promise<{
     .execute();
   const [only] = rows;
   if (slug !== undefined && !only) throw new Error(`No workspace "${slug}".`);
-  if (!only) throw new Error('There is no workspace yet: name one with --workspace <slug> to create it.');
+  if (!only)
+    throw new Error('There is no workspace yet: name one with --workspace <slug> to create it.');
   if (rows.length > 1) {
-    throw new Error(`There are several workspaces; pick one with --workspace (${rows.map((r) => r.slug).join(', ')}).`);
+    throw new Error(
+      `There are several workspaces; pick one with --workspace (${rows.map((r) => r.slug).join(', ')}).`,
+    );
   }
   return { id: only.id as WorkspaceId, name: only.name };
 }

@@ -187,6 +187,125 @@ export type ImportsTable = {
   finished_at: Timestamp | null;
 };
 
+export type WorkKind =
+  'onboarding' | 'escalation' | 'health_check' | 'qbr_prep' | 'renewal' | 'other';
+export type ProjectStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
+export type TaskStatus = 'todo' | 'in_progress' | 'blocked' | 'waiting_on_customer' | 'done';
+export type ChecklistItem = { id: string; text: string; done: boolean };
+
+export type WorkspaceHolidaysTable = {
+  workspace_id: string;
+  day: DateOnly;
+  name: string;
+};
+
+export type TemplatesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  description: string | null;
+  kind: WorkKind;
+  current_version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  archived_at: Timestamp | null;
+};
+
+export type TemplateVersionsTable = {
+  template_id: string;
+  version: number;
+  workspace_id: string;
+  definition: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+};
+
+export type ProjectsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  name: string;
+  kind: WorkKind;
+  status: Generated<ProjectStatus>;
+  template_id: string | null;
+  template_version: number | null;
+  start_date: DateOnly;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+};
+
+export type ProjectStagesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  project_id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  position: number;
+  expected_days: number | null;
+  success_criteria: Generated<string[]>;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+};
+
+export type TasksTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  project_id: string | null;
+  stage_id: string | null;
+  parent_id: string | null;
+  template_task_key: string | null;
+  title: string;
+  description: string | null;
+  status: Generated<TaskStatus>;
+  priority: Generated<Priority>;
+  tags: Generated<string[]>;
+  assignee_id: string | null;
+  due_at: Timestamp | null;
+  checklist: ColumnType<ChecklistItem[], string | undefined, string>;
+  custom_fields: ColumnType<CustomFieldValues, string | undefined, string>;
+  is_first_value: Generated<boolean>;
+  position: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  last_activity_at: Timestamp;
+  last_activity_by: string | null;
+  deleted_at: Timestamp | null;
+};
+
+export type TaskDependenciesTable = {
+  workspace_id: string;
+  task_id: string;
+  depends_on_id: string;
+};
+
+export type TaskCommentsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  task_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+};
+
+export type MentionsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  comment_id: string;
+  task_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  acknowledged_at: Timestamp | null;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -200,7 +319,19 @@ export type Database = {
   segments: SegmentsTable;
   timeline_events: TimelineEventsTable;
   imports: ImportsTable;
+  workspace_holidays: WorkspaceHolidaysTable;
+  templates: TemplatesTable;
+  template_versions: TemplateVersionsTable;
+  projects: ProjectsTable;
+  project_stages: ProjectStagesTable;
+  tasks: TasksTable;
+  task_dependencies: TaskDependenciesTable;
+  task_comments: TaskCommentsTable;
+  mentions: MentionsTable;
 };
+
+export type TaskRow = Selectable<TasksTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
 
 export type AccountRow = Selectable<AccountsTable>;
 export type NewAccount = Insertable<AccountsTable>;

@@ -52,7 +52,10 @@ export function answerError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) return problemResponse(c, error);
   if (error instanceof HTTPException && error.status < 500) {
     const code = error.status === 413 ? 'request.too_large' : 'request.malformed';
-    return problemResponse(c, new AppError(code, error.message || 'The request could not be read.'));
+    return problemResponse(
+      c,
+      new AppError(code, error.message || 'The request could not be read.'),
+    );
   }
   c.var.log.error({ err: error }, 'unexpected error');
   return new Response(

@@ -67,7 +67,9 @@ export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw invalid(fieldErrors(result.error, result.target === 'json' ? undefined : result.target));
+        throw invalid(
+          fieldErrors(result.error, result.target === 'json' ? undefined : result.target),
+        );
       }
     },
   });

@@ -20,7 +20,10 @@ declare global {
 export type TaskName = keyof GraphileWorker.Tasks;
 
 /** A task handler: plain function of deps and a parsed payload, so tests can call it directly. */
-export type JobHandler<K extends TaskName> = (deps: Deps, payload: GraphileWorker.Tasks[K]) => Promise<void>;
+export type JobHandler<K extends TaskName> = (
+  deps: Deps,
+  payload: GraphileWorker.Tasks[K],
+) => Promise<void>;
 
 export type JobDefinition<K extends TaskName> = {
   payload: z.ZodType<GraphileWorker.Tasks[K]>;

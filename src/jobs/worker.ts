@@ -18,7 +18,14 @@ export async function startWorker(options: {
     noHandleSignals: true,
     pollInterval: 1000,
     logger: new WorkerLogger(() => (level, message, meta) => {
-      const pinoLevel = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'info' ? 'info' : 'debug';
+      const pinoLevel =
+        level === 'error'
+          ? 'error'
+          : level === 'warning'
+            ? 'warn'
+            : level === 'info'
+              ? 'info'
+              : 'debug';
       log[pinoLevel](meta ?? {}, message);
     }),
   });

@@ -23,7 +23,12 @@ export type ErrorCode =
   | 'custom_field.key_taken'
   | 'segment.not_found'
   | 'import.not_found'
-  | 'import.invalid_file';
+  | 'import.invalid_file'
+  | 'template.not_found'
+  | 'project.not_found'
+  | 'task.not_found'
+  | 'task.not_allowed'
+  | 'mention.not_found';
 
 export type FieldError = { path: string; message: string };
 
@@ -73,6 +78,10 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'custom_field.not_found':
     case 'segment.not_found':
     case 'import.not_found':
+    case 'template.not_found':
+    case 'project.not_found':
+    case 'task.not_found':
+    case 'mention.not_found':
       return 404;
     case 'user.email_taken':
     case 'account.external_id_taken':
@@ -82,6 +91,7 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
       return 413;
     case 'request.invalid':
     case 'user.manager_cycle':
+    case 'task.not_allowed':
       return 422;
     case 'auth.throttled':
       return 429;

@@ -12,12 +12,14 @@ import { createLogger } from '../../src/lib/logger.ts';
 export const templateDatabase = 'steward_template';
 
 declare module 'vitest' {
+  // Declaration merging is how Vitest types provide()/inject().
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     postgresUrl: string;
   }
 }
 
-export default async function setup(project: TestProject) {
+export async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'steward-test-'));
   const server = await startEmbeddedPostgres({
     dataDir,

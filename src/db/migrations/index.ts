@@ -1,7 +1,9 @@
 // The ordered list of migrations. Append only; a file here is never edited once released.
 import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation.ts';
+import * as work from './0002_work.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_work': work,
 };

@@ -36,12 +36,9 @@ export const loggedKindSchema = z.enum(['note', 'call', 'email', 'meeting']);
 
 export const isoDate = z.iso.date().openapi({ example: '2026-12-31' });
 
-const customFieldValues = z
-  .record(z.string(), z.unknown())
-  .openapi({
-    description:
-      'Values of the workspace custom fields, by key; checked against their definitions.',
-  });
+const customFieldValues = z.record(z.string(), z.unknown()).openapi({
+  description: 'Values of the workspace custom fields, by key; checked against their definitions.',
+});
 
 export const accountSchema = z
   .object({

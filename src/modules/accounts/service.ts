@@ -124,9 +124,7 @@ export async function updateAccount(
     }
     await store.updateAccountRow(trx, by.workspaceId, id, changes);
     const after = await getAccount(trx, { workspaceId: by.workspaceId, onlyOwner: null }, id);
-    const { updatedAt: _before, ...was } = describeAccount(before);
-    const { updatedAt: _after, ...now } = describeAccount(after);
-    const changed = diff(was, now);
+    const changed = diff(describeAccount(before), describeAccount(after), ['updatedAt']);
     if (Object.keys(changed).length > 0) {
       await recordAudit(trx, by, {
         action: 'account.updated',

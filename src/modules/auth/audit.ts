@@ -28,13 +28,18 @@ export async function recordAudit(db: Db, by: ChangeAuthor, entry: AuditEntry): 
     .execute();
 }
 
-/** The fields that differ between two versions of a record, as `{ field: { from, to } }`. */
+/**
+ * The fields that differ between two versions of a record, as `{ field: { from, to } }`,
+ * leaving out bookkeeping fields (`ignore`) that change with every write.
+ */
 export function diff<T extends Record<string, unknown>>(
   before: T,
   after: Partial<T>,
+  ignore: readonly (keyof T)[] = [],
 ): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, to] of Object.entries(after)) {
+    if (ignore.includes(key)) continue;
     const from = before[key];
     if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to))
       changes[key] = { from, to };

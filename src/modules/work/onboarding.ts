@@ -1,0 +1,198 @@
+// Onboarding tracking (seeds/004 `OnboardingStage`, `OnboardingReport`): per account, the
+// current stage, progress, next actions and risk factors; across accounts, completion rate
+// and average time per stage, and time to first value.
+import type { Db } from '../../db/connect.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { AccountScope } from '../accounts/index.ts';
+import { projectsWithTasks, selectProjects, type ProjectView } from './projects.ts';
+
+const dayMs = 24 * 3600_000;
+const days = (from: string | Date, to: string | Date) =>
+  (new Date(to).getTime() - new Date(from).getTime()) / dayMs;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** No activity on any task for this long is a stalled onboarding. */
+const stalledAfterDays = 14;
+
+export type RiskFactor = {
+  kind: 'overdue' | 'stage_over_time' | 'blocked' | 'waiting_on_customer' | 'stalled';
+  message: string;
+};
+
+export function onboardingReport(project: ProjectView, now: Date) {
+  const open = project.tasks.filter((t) => t.status !== 'done');
+  const currentStage = project.stages.find((s) => s.completedAt === null) ?? null;
+  const nextActions = open
+    .filter((t) => t.blockedBy.length === 0 && t.status !== 'blocked')
+    .sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') || a.position - b.position)
+    .slice(0, 5)
+    .map((t) => ({
+      id: t.id,
+      title: t.title,
+      dueAt: t.dueAt,
+      assigneeName: t.assigneeName,
+      status: t.status,
+    }));
+
+  const riskFactors: RiskFactor[] = [];
+  const overdue = open.filter((t) => t.dueAt !== null && t.dueAt < now.toISOString());
+  if (overdue.length > 0) {
+    const oldest = overdue.reduce((a, b) => ((a.dueAt ?? '') < (b.dueAt ?? '') ? a : b));
+    riskFactors.push({
+      kind: 'overdue',
+      message: `${overdue.length} task${overdue.length === 1 ? '' : 's'} overdue; the oldest, "${oldest.title}", by ${Math.floor(days(oldest.dueAt ?? now, now))} days`,
+    });
+  }
+  if (currentStage?.startedAt && currentStage.expectedDays !== null) {
+    const running = Math.floor(days(currentStage.startedAt, now));
+    if (running > currentStage.expectedDays) {
+      riskFactors.push({
+        kind: 'stage_over_time',
+        message: `Stage "${currentStage.name}" has run ${running} days; ${currentStage.expectedDays} expected`,
+      });
+    }
+  }
+  const blocked = open.filter((t) => t.status === 'blocked');
+  if (blocked.length > 0) {
+    riskFactors.push({
+      kind: 'blocked',
+      message: `Blocked: ${blocked.map((t) => `"${t.title}"`).join(', ')}`,
+    });
+  }
+  const waiting = open.filter((t) => t.status === 'waiting_on_customer');
+  if (waiting.length > 0) {
+    riskFactors.push({
+      kind: 'waiting_on_customer',
+      message: `Waiting on the customer: ${waiting.map((t) => `"${t.title}"`).join(', ')}`,
+    });
+  }
+  const lastActivity = project.tasks
+    .map((t) => t.lastActivityAt)
+    .sort()
+    .at(-1);
+  if (project.status === 'active' && lastActivity && days(lastActivity, now) > stalledAfterDays) {
+    riskFactors.push({
+      kind: 'stalled',
+      message: `No activity for ${Math.floor(days(lastActivity, now))} days`,
+    });
+  }
+
+  const firstValue = project.tasks.find((t) => t.isFirstValue);
+  return {
+    projectId: project.id,
+    projectName: project.name,
+    accountId: project.accountId,
+    accountName: project.accountName,
+    status: project.status,
+    startDate: project.startDate,
+    currentStage: currentStage
+      ? {
+          id: currentStage.id,
+          name: currentStage.name,
+          startedAt: currentStage.startedAt,
+          expectedDays: currentStage.expectedDays,
+        }
+      : null,
+    overallProgress:
+      project.progress.total === 0
+        ? 0
+        : Math.round((project.progress.done / project.progress.total) * 100),
+    stages: project.stages.map((s) => ({
+      id: s.id,
+      key: s.key,
+      name: s.name,
+      progress: s.progress,
+      startedAt: s.startedAt,
+      completedAt: s.completedAt,
+    })),
+    nextActions,
+    riskFactors,
+    timeToFirstValueDays: firstValue?.completedAt
+      ? round1(days(`${project.startDate}T00:00:00Z`, firstValue.completedAt))
+      : null,
+  };
+}
+
+export type OnboardingReport = ReturnType<typeof onboardingReport>;
+
+/** Across projects: per stage, how many completed it and how long it took on average. */
+export function onboardingStatistics(projects: ProjectView[]) {
+  const stages = new Map<
+    string,
+    {
+      key: string;
+      name: string;
+      expectedDays: number | null;
+      position: number;
+      reached: number;
+      completed: number;
+      totalDays: number;
+    }
+  >();
+  for (const project of projects) {
+    for (const stage of project.stages) {
+      const entry = stages.get(stage.key) ?? {
+        key: stage.key,
+        name: stage.name,
+        expectedDays: stage.expectedDays,
+        position: stage.position,
+        reached: 0,
+        completed: 0,
+        totalDays: 0,
+      };
+      entry.reached += 1;
+      if (stage.completedAt && stage.startedAt) {
+        entry.completed += 1;
+        entry.totalDays += days(stage.startedAt, stage.completedAt);
+      }
+      stages.set(stage.key, entry);
+    }
+  }
+  const firstValues = projects.flatMap((p) => {
+    const task = p.tasks.find((t) => t.isFirstValue && t.completedAt);
+    return task?.completedAt ? [days(`${p.startDate}T00:00:00Z`, task.completedAt)] : [];
+  });
+  return {
+    projects: projects.length,
+    completedProjects: projects.filter((p) => p.status === 'completed').length,
+    stages: [...stages.values()]
+      .sort((a, b) => a.position - b.position)
+      .map((s) => ({
+        key: s.key,
+        name: s.name,
+        expectedDays: s.expectedDays,
+        projects: s.reached,
+        completionRate: Math.round((s.completed / s.reached) * 100),
+        averageDaysToComplete: s.completed ? round1(s.totalDays / s.completed) : null,
+      })),
+    timeToFirstValue: {
+      projects: firstValues.length,
+      averageDays: firstValues.length
+        ? round1(firstValues.reduce((a, b) => a + b, 0) / firstValues.length)
+        : null,
+    },
+  };
+}
+
+/** Every onboarding project in view, side by side, with the statistics across them. */
+export async function onboardingOverview(
+  db: Db,
+  clock: Clock,
+  scope: AccountScope,
+  filter: { templateId?: string },
+) {
+  const rows = await selectProjects(db, scope)
+    .where('projects.kind', '=', 'onboarding')
+    .where('projects.status', 'in', ['active', 'on_hold', 'completed'])
+    .$if(filter.templateId !== undefined, (q) =>
+      q.where('projects.template_id', '=', filter.templateId ?? ''),
+    )
+    .orderBy('projects.start_date', 'desc')
+    .execute();
+  const projects = await projectsWithTasks(db, scope, rows);
+  const now = clock.now();
+  return {
+    reports: projects.filter((p) => p.status !== 'completed').map((p) => onboardingReport(p, now)),
+    statistics: onboardingStatistics(projects),
+  };
+}

@@ -1,0 +1,237 @@
+// Customer projects: onboarding, escalation, health check, QBR prep… each with stages and tasks.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { ProjectStatus, WorkKind } from '../../db/schema.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { WorkspaceId } from '../../lib/ids.ts';
+import { addTimelineEvent, getAccount, type AccountScope } from '../accounts/index.ts';
+import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { describeTask, selectTasks, type TaskWithContext } from './tasks/view.ts';
+
+function selectProjects(db: Db, scope: AccountScope) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('accounts', 'accounts.id', 'projects.account_id')
+    .leftJoin('templates', 'templates.id', 'projects.template_id')
+    .selectAll('projects')
+    .select([
+      'accounts.name as account_name',
+      'templates.name as template_name',
+      'templates.current_version as template_current_version',
+    ])
+    .where('projects.workspace_id', '=', scope.workspaceId)
+    .where('projects.deleted_at', 'is', null)
+    .where('accounts.deleted_at', 'is', null)
+    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner));
+}
+
+type ProjectWithContext = Awaited<
+  ReturnType<ReturnType<typeof selectProjects>['executeTakeFirstOrThrow']>
+>;
+
+export async function findProject(
+  db: Db,
+  scope: AccountScope,
+  id: string,
+): Promise<ProjectWithContext> {
+  const row = await selectProjects(db, scope).where('projects.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('project.not_found', 'No such project.');
+  return row;
+}
+
+function describeProjectSummary(row: ProjectWithContext, counts: { total: number; done: number }) {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountName: row.account_name,
+    name: row.name,
+    kind: row.kind,
+    status: row.status,
+    templateId: row.template_id,
+    templateName: row.template_name,
+    templateVersion: row.template_version,
+    templateCurrentVersion: row.template_current_version,
+    startDate: row.start_date,
+    createdAt: row.created_at.toISOString(),
+    completedAt: row.completed_at?.toISOString() ?? null,
+    progress: { total: counts.total, done: counts.done },
+  };
+}
+
+export async function stagesOf(db: Db, workspaceId: WorkspaceId, projectIds: string[]) {
+  if (projectIds.length === 0) return [];
+  return db
+    .selectFrom('project_stages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', 'in', projectIds)
+    .orderBy('project_id')
+    .orderBy('position')
+    .execute();
+}
+
+/** Projects with their stages and every task, in template order: three queries for any number. */
+export async function projectsWithTasks(db: Db, scope: AccountScope, rows: ProjectWithContext[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [stages, tasks] = await Promise.all([
+    stagesOf(db, scope.workspaceId, ids),
+    selectTasks(db, scope.workspaceId)
+      .where('tasks.project_id', 'in', ids)
+      .orderBy('tasks.position')
+      .orderBy('tasks.created_at')
+      .execute(),
+  ]);
+  const views = (tasks as TaskWithContext[]).map(describeTask);
+  return rows.map((project) => {
+    const own = views.filter((t) => t.projectId === project.id);
+    return {
+      ...describeProjectSummary(project, {
+        total: own.length,
+        done: own.filter((t) => t.status === 'done').length,
+      }),
+      stages: stages
+        .filter((stage) => stage.project_id === project.id)
+        .map((stage) => {
+          const inStage = own.filter((t) => t.stageId === stage.id);
+          return {
+            id: stage.id,
+            key: stage.key,
+            name: stage.name,
+            description: stage.description,
+            position: stage.position,
+            expectedDays: stage.expected_days,
+            successCriteria: stage.success_criteria,
+            startedAt: stage.started_at?.toISOString() ?? null,
+            completedAt: stage.completed_at?.toISOString() ?? null,
+            progress: {
+              total: inStage.length,
+              done: inStage.filter((t) => t.status === 'done').length,
+            },
+          };
+        }),
+      tasks: own,
+    };
+  });
+}
+
+export async function projectWithTasks(db: Db, scope: AccountScope, id: string) {
+  const [project] = await projectsWithTasks(db, scope, [await findProject(db, scope, id)]);
+  if (!project) throw new AppError('project.not_found', 'No such project.');
+  return project;
+}
+
+export type ProjectView = Awaited<ReturnType<typeof projectWithTasks>>;
+
+export async function projectsOfAccount(db: Db, scope: AccountScope, accountId: string) {
+  const rows = await selectProjects(db, scope)
+    .where('projects.account_id', '=', accountId)
+    .orderBy('projects.created_at', 'desc')
+    .execute();
+  return summarize(db, scope.workspaceId, rows);
+}
+
+export async function summarize(db: Db, workspaceId: WorkspaceId, rows: ProjectWithContext[]) {
+  if (rows.length === 0) return [];
+  const counts = await db
+    .selectFrom('tasks')
+    .select([
+      'project_id',
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`(count(*) filter (where status = 'done'))::int`.as('done'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where(
+      'project_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('deleted_at', 'is', null)
+    .groupBy('project_id')
+    .execute();
+  const byProject = new Map(counts.map((c) => [c.project_id, c]));
+  return rows.map((row) =>
+    describeProjectSummary(row, byProject.get(row.id) ?? { total: 0, done: 0 }),
+  );
+}
+
+export { selectProjects };
+
+export async function createProject(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor,
+  scope: AccountScope,
+  input: { accountId: string; name: string; kind: WorkKind; startDate: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const account = await getAccount(trx, scope, input.accountId);
+    const { id } = await trx
+      .insertInto('projects')
+      .values({
+        workspace_id: by.workspaceId,
+        account_id: account.id,
+        name: input.name,
+        kind: input.kind,
+        start_date: input.startDate,
+        created_by: by.userId,
+        updated_at: clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await addTimelineEvent(trx, {
+      workspaceId: by.workspaceId,
+      accountId: account.id,
+      kind: 'system',
+      title: `Project "${input.name}" started`,
+      actorId: by.userId,
+      occurredAt: clock.now(),
+      data: { projectId: id },
+    });
+    await recordAudit(trx, by, {
+      action: 'project.created',
+      entityType: 'project',
+      entityId: id,
+      changes: input,
+    });
+    return id;
+  });
+}
+
+export async function updateProject(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor,
+  scope: AccountScope,
+  id: string,
+  patch: { name?: string; status?: ProjectStatus },
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await findProject(trx, scope, id);
+    const completing = patch.status === 'completed' && before.status !== 'completed';
+    await trx
+      .updateTable('projects')
+      .set({
+        name: patch.name,
+        status: patch.status,
+        completed_at:
+          patch.status === undefined
+            ? undefined
+            : completing
+              ? clock.now()
+              : patch.status === 'completed'
+                ? before.completed_at
+                : null,
+        updated_at: clock.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, by, {
+      action: 'project.updated',
+      entityType: 'project',
+      entityId: id,
+      changes: patch,
+    });
+  });
+}

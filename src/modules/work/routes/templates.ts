@@ -1,0 +1,175 @@
+// HTTP for the template library and instantiation.
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../../../http/deps.ts';
+import { toProblem, problemSchema } from '../../../http/problem.ts';
+import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { scopeFor } from '../../accounts/index.ts';
+import { actorOf } from '../../auth/index.ts';
+import { projectWithTasks } from '../projects.ts';
+import {
+  instantiateBody,
+  instantiateManyBody,
+  projectSchema,
+  templateBody,
+  templateSchema,
+} from '../schema.ts';
+import { templateDefinitionSchema } from '../templates/definition.ts';
+import { instantiateTemplate } from '../templates/instantiate.ts';
+import {
+  createTemplate,
+  getTemplate,
+  listTemplates,
+  reviseTemplate,
+  templateVersion,
+} from '../templates/library.ts';
+
+const idParam = z.object({ id: z.uuid() });
+
+export function templateRoutes({ db, clock }: Deps) {
+  return newRouter()
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/templates',
+        access: 'view_work',
+        summary: 'The template library',
+        responses: { 200: json(z.object({ items: z.array(templateSchema) })) },
+      }),
+      async (c) => c.json({ items: await listTemplates(db, actorOf(c).workspaceId) }, 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/templates',
+        access: 'manage_templates',
+        summary: 'Create a template: stages, tasks with offsets, roles, checklists, dependencies',
+        request: {
+          body: { content: { 'application/json': { schema: templateBody } }, required: true },
+        },
+        responses: { 201: json(templateSchema, 'Created') },
+      }),
+      async (c) => c.json(await createTemplate(db, actorOf(c), c.req.valid('json')), 201),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/templates/{id}',
+        access: 'view_work',
+        summary: 'A template at its latest version',
+        request: { params: idParam },
+        responses: { 200: json(templateSchema), 404: problems[404] },
+      }),
+      async (c) =>
+        c.json(await getTemplate(db, actorOf(c).workspaceId, c.req.valid('param').id), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'put',
+        path: '/templates/{id}',
+        access: 'manage_templates',
+        summary: 'Edit a template: saves a new version',
+        request: {
+          params: idParam,
+          body: { content: { 'application/json': { schema: templateBody } }, required: true },
+        },
+        responses: { 200: json(templateSchema), 404: problems[404] },
+      }),
+      async (c) =>
+        c.json(
+          await reviseTemplate(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')),
+          200,
+        ),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/templates/{id}/versions/{version}',
+        access: 'view_work',
+        summary: 'One earlier version of a template',
+        request: { params: z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) }) },
+        responses: { 200: json(templateDefinitionSchema), 404: problems[404] },
+      }),
+      async (c) => {
+        const { id, version } = c.req.valid('param');
+        return c.json(await templateVersion(db, actorOf(c).workspaceId, id, version), 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/templates/{id}/instantiate',
+        access: 'manage_work',
+        summary: "Create a customer's project from the template in one action",
+        request: {
+          params: idParam,
+          body: { content: { 'application/json': { schema: instantiateBody } }, required: true },
+        },
+        responses: { 201: json(projectSchema, 'Created'), 404: problems[404] },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const scope = scopeFor(actor);
+        const projectId = await instantiateTemplate(
+          db,
+          clock,
+          actor,
+          scope,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        );
+        return c.json(await projectWithTasks(db, scope, projectId), 201);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/templates/{id}/instantiate-many',
+        access: 'manage_work',
+        summary: 'Create the project for many accounts; each account is its own transaction',
+        request: {
+          params: idParam,
+          body: {
+            content: { 'application/json': { schema: instantiateManyBody } },
+            required: true,
+          },
+        },
+        responses: {
+          200: json(
+            z.object({
+              items: z.array(
+                z.object({
+                  accountId: z.uuid(),
+                  projectId: z.uuid().nullable(),
+                  problem: problemSchema.nullable(),
+                }),
+              ),
+            }),
+          ),
+          404: problems[404],
+        },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const scope = scopeFor(actor);
+        const { accountIds, startDate, assignees } = c.req.valid('json');
+        const templateId = c.req.valid('param').id;
+        await getTemplate(db, actor.workspaceId, templateId);
+        const items = [];
+        for (const accountId of accountIds) {
+          try {
+            const projectId = await instantiateTemplate(db, clock, actor, scope, templateId, {
+              accountId,
+              startDate,
+              assignees,
+            });
+            items.push({ accountId, projectId, problem: null });
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            items.push({ accountId, projectId: null, problem: toProblem(error) });
+          }
+        }
+        return c.json({ items }, 200);
+      },
+    );
+}

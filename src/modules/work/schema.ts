@@ -1,0 +1,308 @@
+// The shapes of projects, tasks, comments, templates and onboarding reports at the edge.
+import { z } from '@hono/zod-openapi';
+import { templateDefinitionSchema, workKindSchema } from './templates/definition.ts';
+
+export const taskStatusSchema = z.enum([
+  'todo',
+  'in_progress',
+  'blocked',
+  'waiting_on_customer',
+  'done',
+]);
+export const prioritySchema = z.enum(['P0', 'P1', 'P2', 'P3']);
+const isoDate = z.iso.date();
+const dateTime = z.iso.datetime({ offset: true });
+
+const checklistItem = z.object({ id: z.string(), text: z.string(), done: z.boolean() });
+
+export const taskSchema = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    accountName: z.string(),
+    projectId: z.uuid().nullable(),
+    projectName: z.string().nullable(),
+    stageId: z.uuid().nullable(),
+    parentId: z.uuid().nullable(),
+    title: z.string(),
+    description: z.string().nullable(),
+    status: taskStatusSchema,
+    priority: prioritySchema,
+    tags: z.array(z.string()),
+    assigneeId: z.uuid().nullable(),
+    assigneeName: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    checklist: z.array(checklistItem),
+    customFields: z.record(z.string(), z.unknown()),
+    isFirstValue: z.boolean(),
+    dependsOn: z.array(z.uuid()),
+    blockedBy: z.array(z.object({ id: z.uuid(), title: z.string() })),
+    subtaskCount: z.number().int(),
+    commentCount: z.number().int(),
+    position: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    startedAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    lastActivityAt: z.string(),
+    lastActivityBy: z.uuid().nullable(),
+  })
+  .openapi('Task');
+
+const tag = z.string().trim().toLowerCase().min(1).max(50);
+const taskFields = z.object({
+  title: z.string().trim().min(1).max(300),
+  description: z.string().max(20_000).nullable(),
+  status: taskStatusSchema,
+  priority: prioritySchema,
+  tags: z.array(tag).max(20),
+  assigneeId: z.uuid().nullable(),
+  dueAt: dateTime.nullable(),
+  checklist: z
+    .array(
+      z.object({
+        id: z.string().optional(),
+        text: z.string().trim().min(1).max(300),
+        done: z.boolean().default(false),
+      }),
+    )
+    .max(100),
+  customFields: z.record(z.string(), z.unknown()),
+  dependsOn: z.array(z.uuid()).max(50),
+  parentId: z.uuid().nullable(),
+  stageId: z.uuid().nullable(),
+  position: z.number().int().min(0),
+  isFirstValue: z.boolean(),
+});
+
+export const createTaskBody = taskFields
+  .partial()
+  .extend({
+    title: taskFields.shape.title,
+    accountId: z.uuid().optional(),
+    projectId: z.uuid().nullable().optional(),
+  })
+  .strict()
+  .openapi('CreateTask');
+export const updateTaskBody = taskFields.partial().strict().openapi('UpdateTask');
+
+export const commentSchema = z
+  .object({
+    id: z.uuid(),
+    taskId: z.uuid(),
+    body: z.string(),
+    author: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    mentions: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    createdAt: z.string(),
+  })
+  .openapi('Comment');
+export const commentBody = z
+  .object({ body: z.string().trim().min(1, 'write something').max(20_000) })
+  .strict();
+
+const progress = z.object({ total: z.number().int(), done: z.number().int() });
+
+export const projectSummarySchema = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    accountName: z.string(),
+    name: z.string(),
+    kind: workKindSchema,
+    status: z.enum(['active', 'on_hold', 'completed', 'cancelled']),
+    templateId: z.uuid().nullable(),
+    templateName: z.string().nullable(),
+    templateVersion: z.number().int().nullable(),
+    templateCurrentVersion: z.number().int().nullable(),
+    startDate: isoDate,
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+    progress,
+  })
+  .openapi('ProjectSummary');
+
+export const projectSchema = projectSummarySchema
+  .extend({
+    stages: z.array(
+      z.object({
+        id: z.uuid(),
+        key: z.string(),
+        name: z.string(),
+        description: z.string().nullable(),
+        position: z.number().int(),
+        expectedDays: z.number().int().nullable(),
+        successCriteria: z.array(z.string()),
+        startedAt: z.string().nullable(),
+        completedAt: z.string().nullable(),
+        progress,
+      }),
+    ),
+    tasks: z.array(taskSchema),
+  })
+  .openapi('Project');
+
+export const createProjectBody = z
+  .object({
+    accountId: z.uuid(),
+    name: z.string().trim().min(1).max(300),
+    kind: workKindSchema.default('other'),
+    startDate: isoDate,
+  })
+  .strict()
+  .openapi('CreateProject');
+export const updateProjectBody = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    status: z.enum(['active', 'on_hold', 'completed', 'cancelled']),
+  })
+  .partial()
+  .strict()
+  .openapi('UpdateProject');
+
+export const templateSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    kind: workKindSchema,
+    version: z.number().int(),
+    definition: templateDefinitionSchema,
+    roles: z.array(z.string()),
+    taskCount: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Template');
+
+export const templateBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(2000).nullable().default(null),
+    kind: workKindSchema.default('onboarding'),
+    definition: templateDefinitionSchema,
+  })
+  .strict()
+  .openapi('TemplateInput');
+
+export const saveAsTemplateBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(2000).nullable().default(null),
+    roles: z
+      .record(z.uuid(), z.string().regex(/^[a-z][a-z0-9_]{0,62}$/))
+      .optional()
+      .openapi({
+        description: 'Person → role, for people other than the account CSM and their manager',
+      }),
+  })
+  .strict();
+
+const assignees = z.record(z.string(), z.uuid()).default({}).openapi({
+  description: 'Role → person. `owner` defaults to the account CSM, `manager` to their manager.',
+});
+
+export const instantiateBody = z
+  .object({
+    accountId: z.uuid(),
+    startDate: isoDate,
+    assignees,
+    name: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict()
+  .openapi('Instantiate');
+
+export const instantiateManyBody = z
+  .object({ accountIds: z.array(z.uuid()).min(1).max(1000), startDate: isoDate, assignees })
+  .strict()
+  .openapi('InstantiateMany');
+
+export const upgradePreviewSchema = z
+  .object({
+    projectId: z.uuid(),
+    fromVersion: z.number().int(),
+    toVersion: z.number().int(),
+    add: z.array(z.object({ key: z.string(), title: z.string() })),
+    update: z.array(z.object({ taskId: z.uuid(), title: z.string(), fields: z.array(z.string()) })),
+    untouched: z.array(z.object({ taskId: z.uuid(), title: z.string(), reason: z.string() })),
+  })
+  .openapi('TemplateUpgradePreview');
+
+const bucket = z.object({ count: z.number().int(), items: z.array(taskSchema) });
+export const myWorkSchema = z
+  .object({
+    timezone: z.string(),
+    overdue: bucket,
+    today: bucket,
+    thisWeek: bucket,
+    later: bucket,
+    noDueDate: bucket,
+  })
+  .openapi('MyWork');
+
+export const onboardingReportSchema = z
+  .object({
+    projectId: z.uuid(),
+    projectName: z.string(),
+    accountId: z.uuid(),
+    accountName: z.string(),
+    status: z.string(),
+    startDate: z.string(),
+    currentStage: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        startedAt: z.string().nullable(),
+        expectedDays: z.number().int().nullable(),
+      })
+      .nullable(),
+    overallProgress: z.number().int(),
+    stages: z.array(
+      z.object({
+        id: z.uuid(),
+        key: z.string(),
+        name: z.string(),
+        progress,
+        startedAt: z.string().nullable(),
+        completedAt: z.string().nullable(),
+      }),
+    ),
+    nextActions: z.array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        dueAt: z.string().nullable(),
+        assigneeName: z.string().nullable(),
+        status: taskStatusSchema,
+      }),
+    ),
+    riskFactors: z.array(
+      z.object({
+        kind: z.enum(['overdue', 'stage_over_time', 'blocked', 'waiting_on_customer', 'stalled']),
+        message: z.string(),
+      }),
+    ),
+    timeToFirstValueDays: z.number().nullable(),
+  })
+  .openapi('OnboardingReport');
+
+export const onboardingStatisticsSchema = z
+  .object({
+    projects: z.number().int(),
+    completedProjects: z.number().int(),
+    stages: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        expectedDays: z.number().int().nullable(),
+        projects: z.number().int(),
+        completionRate: z.number().int(),
+        averageDaysToComplete: z.number().nullable(),
+      }),
+    ),
+    timeToFirstValue: z.object({ projects: z.number().int(), averageDays: z.number().nullable() }),
+  })
+  .openapi('OnboardingStatistics');
+
+export const holidaySchema = z
+  .object({ day: isoDate, name: z.string().trim().min(1).max(100) })
+  .openapi('Holiday');

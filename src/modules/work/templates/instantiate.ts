@@ -1,0 +1,220 @@
+// One click from template to a customer's project: stages, 20+ tasks with due days from the
+// start, people from roles, checklists, sub-tasks and dependencies — all or nothing.
+import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../../db/connect.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
+import type { UserId } from '../../../lib/ids.ts';
+import { addTimelineEvent, getAccount, type AccountScope } from '../../accounts/index.ts';
+import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { rolesOf, type TemplateDefinition } from './definition.ts';
+import { getTemplate } from './library.ts';
+import { dueDay } from './offsets.ts';
+
+export type Instantiation = {
+  accountId: string;
+  startDate: string;
+  /** Role → person. `owner` defaults to the account's CSM and `manager` to theirs. */
+  assignees: Record<string, string>;
+  name?: string;
+};
+
+export async function workspaceCalendar(db: Db, workspaceId: string) {
+  const [workspace, holidays] = await Promise.all([
+    db
+      .selectFrom('workspaces')
+      .select('timezone')
+      .where('id', '=', workspaceId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('workspace_holidays')
+      .select('day')
+      .where('workspace_id', '=', workspaceId)
+      .execute(),
+  ]);
+  return { timezone: workspace.timezone, holidays: new Set(holidays.map((h) => h.day)) };
+}
+
+/** Who does each role's tasks on this account; a role nobody fills leaves its tasks unassigned. */
+async function resolveRoles(
+  db: Db,
+  workspaceId: string,
+  definition: TemplateDefinition,
+  ownerId: string | null,
+  given: Record<string, string>,
+): Promise<Map<string, string>> {
+  const roles = rolesOf(definition);
+  const errors: FieldError[] = [];
+  for (const role of Object.keys(given)) {
+    if (!roles.includes(role)) {
+      errors.push({
+        path: `assignees.${role}`,
+        message: `the template has no role "${role}" (it has: ${roles.join(', ')})`,
+      });
+    }
+  }
+  const ids = [...new Set(Object.values(given))];
+  const found = ids.length
+    ? await db
+        .selectFrom('users')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  const known = new Set(found.map((u) => u.id));
+  for (const [role, userId] of Object.entries(given)) {
+    if (!known.has(userId))
+      errors.push({ path: `assignees.${role}`, message: 'no such user in this workspace' });
+  }
+  if (errors.length > 0) throw invalid(errors, 'Some roles cannot be filled as asked.');
+
+  const people = new Map<string, string>();
+  if (ownerId) {
+    people.set('owner', ownerId);
+    const owner = await db
+      .selectFrom('users')
+      .select('manager_id')
+      .where('id', '=', ownerId)
+      .executeTakeFirst();
+    if (owner?.manager_id) people.set('manager', owner.manager_id);
+  }
+  for (const [role, userId] of Object.entries(given)) people.set(role, userId);
+  return people;
+}
+
+export async function instantiateTemplate(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor & { userId: UserId | null },
+  scope: AccountScope,
+  templateId: string,
+  request: Instantiation,
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const template = await getTemplate(trx, by.workspaceId, templateId);
+    const account = await getAccount(trx, scope, request.accountId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'account.not_found') {
+        throw invalid([{ path: 'accountId', message: 'no such account' }]);
+      }
+      throw error;
+    });
+    const { definition } = template;
+    const people = await resolveRoles(
+      trx,
+      by.workspaceId,
+      definition,
+      account.owner_id,
+      request.assignees,
+    );
+    const { timezone, holidays } = await workspaceCalendar(trx, by.workspaceId);
+
+    const { id: projectId } = await trx
+      .insertInto('projects')
+      .values({
+        workspace_id: by.workspaceId,
+        account_id: account.id,
+        name: request.name ?? `${template.name} — ${account.name}`,
+        kind: template.kind,
+        template_id: template.id,
+        template_version: template.version,
+        start_date: request.startDate,
+        created_by: by.userId,
+        updated_at: sql`now()`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const stageIds = new Map(definition.stages.map((stage) => [stage.key, randomUUID()]));
+    if (definition.stages.length > 0) {
+      await trx
+        .insertInto('project_stages')
+        .values(
+          definition.stages.map((stage, position) => ({
+            id: stageIds.get(stage.key) ?? randomUUID(),
+            workspace_id: by.workspaceId,
+            project_id: projectId,
+            key: stage.key,
+            name: stage.name,
+            description: stage.description,
+            position,
+            expected_days: stage.expectedDays,
+            success_criteria: stage.successCriteria,
+            // The first stage starts with the project; each next one when the one before completes.
+            started_at: position === 0 ? sql`(${request.startDate}::date)::timestamptz` : null,
+          })),
+        )
+        .execute();
+    }
+
+    const taskIds = new Map(definition.tasks.map((task) => [task.key, randomUUID()]));
+    const now = clock.now();
+    await trx
+      .insertInto('tasks')
+      .values(
+        definition.tasks.map((task, position) => ({
+          id: taskIds.get(task.key) ?? randomUUID(),
+          workspace_id: by.workspaceId,
+          account_id: account.id,
+          project_id: projectId,
+          stage_id: task.stage ? (stageIds.get(task.stage) ?? null) : null,
+          parent_id: task.parent ? (taskIds.get(task.parent) ?? null) : null,
+          template_task_key: task.key,
+          title: task.title,
+          description: task.description,
+          priority: task.priority,
+          tags: task.tags,
+          assignee_id: task.role ? (people.get(task.role) ?? null) : null,
+          // Due at the end of the working day, in the workspace's time zone.
+          due_at: sql`(${dueDay(request.startDate, task.offsetDays, task.offsetUnit, holidays)}::date + time '17:00') at time zone ${timezone}`,
+          checklist: JSON.stringify(
+            task.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
+          ),
+          is_first_value: task.firstValue,
+          position,
+          created_by: by.userId,
+          updated_at: now,
+          last_activity_at: now,
+          last_activity_by: by.userId,
+        })),
+      )
+      .execute();
+
+    const dependencies = definition.tasks.flatMap((task) =>
+      task.dependsOn.map((key) => ({
+        workspace_id: by.workspaceId,
+        task_id: taskIds.get(task.key) ?? '',
+        depends_on_id: taskIds.get(key) ?? '',
+      })),
+    );
+    if (dependencies.length > 0)
+      await trx.insertInto('task_dependencies').values(dependencies).execute();
+
+    await addTimelineEvent(trx, {
+      workspaceId: by.workspaceId,
+      accountId: account.id,
+      kind: 'system',
+      title: `Project started from the template "${template.name}" (version ${template.version})`,
+      actorId: by.userId,
+      occurredAt: now,
+      data: {
+        projectId,
+        templateId: template.id,
+        templateVersion: template.version,
+        tasks: definition.tasks.length,
+      },
+    });
+    await recordAudit(trx, by, {
+      action: 'project.instantiated',
+      entityType: 'project',
+      entityId: projectId,
+      changes: {
+        templateId: template.id,
+        templateVersion: template.version,
+        accountId: account.id,
+      },
+    });
+    return projectId;
+  });
+}

@@ -1,0 +1,254 @@
+// Starter templates a workspace can begin from. "Enterprise onboarding" follows the stages of
+// seeds/004 (setup, training, adoption…) with the 20+ tasks the CSM of seeds/000 re-created by
+// hand for every enterprise customer.
+import type { TemplateDefinition } from './definition.ts';
+
+type Task = TemplateDefinition['tasks'][number];
+
+const task = (t: Pick<Task, 'key' | 'title' | 'stage' | 'offsetDays'> & Partial<Task>): Task => ({
+  description: null,
+  parent: null,
+  offsetUnit: 'business',
+  role: 'owner',
+  priority: 'P2',
+  tags: [],
+  checklist: [],
+  dependsOn: [],
+  firstValue: false,
+  ...t,
+});
+
+export const enterpriseOnboarding: {
+  name: string;
+  description: string;
+  definition: TemplateDefinition;
+} = {
+  name: 'Enterprise onboarding',
+  description:
+    'From signed contract to a team that uses the product every week: five stages, 22 tasks.',
+  definition: {
+    allowDueBeforeStart: false,
+    stages: [
+      {
+        key: 'kickoff',
+        name: 'Kickoff',
+        description: 'Hand-off from sales, goals agreed, people introduced',
+        expectedDays: 5,
+        successCriteria: [
+          'Success plan agreed with the executive sponsor',
+          'Champion and admins named',
+        ],
+      },
+      {
+        key: 'setup',
+        name: 'Initial setup',
+        description: 'Account configuration and basic setup',
+        expectedDays: 10,
+        successCriteria: [
+          'Account created and verified',
+          'Initial team members added',
+          'Basic settings configured',
+        ],
+      },
+      {
+        key: 'training',
+        name: 'User training',
+        description: 'Product training and feature introduction',
+        expectedDays: 10,
+        successCriteria: [
+          'Training sessions completed',
+          'Key features demonstrated',
+          'User questions addressed',
+        ],
+      },
+      {
+        key: 'adoption',
+        name: 'Early adoption',
+        description: 'Track initial usage and engagement',
+        expectedDays: 20,
+        successCriteria: [
+          'Weekly active users above 60% of seats',
+          'First workflow live in production',
+        ],
+      },
+      {
+        key: 'handoff',
+        name: 'Success review',
+        description: 'Celebrate the milestone and move to steady state',
+        expectedDays: 10,
+        successCriteria: ['Onboarding review held', 'Renewal and expansion plan drafted'],
+      },
+    ],
+    tasks: [
+      task({
+        key: 'sales-handoff',
+        title: 'Review the sales hand-off notes',
+        stage: 'kickoff',
+        offsetDays: 0,
+        priority: 'P1',
+        checklist: ['Read the order form', 'Note what was promised', 'List the stakeholders'],
+      }),
+      task({
+        key: 'welcome',
+        title: 'Send the welcome e-mail',
+        stage: 'kickoff',
+        offsetDays: 0,
+        dependsOn: ['sales-handoff'],
+      }),
+      task({
+        key: 'kickoff-call',
+        title: 'Hold the kickoff call',
+        stage: 'kickoff',
+        offsetDays: 3,
+        priority: 'P1',
+        dependsOn: ['welcome'],
+        checklist: ['Agenda sent', 'Goals written down', 'Cadence agreed'],
+      }),
+      task({
+        key: 'success-plan',
+        title: 'Write the success plan with the sponsor',
+        stage: 'kickoff',
+        offsetDays: 5,
+        dependsOn: ['kickoff-call'],
+      }),
+      task({
+        key: 'manager-intro',
+        title: 'Introduce the CS manager to the executive sponsor',
+        stage: 'kickoff',
+        offsetDays: 5,
+        role: 'manager',
+        priority: 'P3',
+      }),
+      task({
+        key: 'workspace',
+        title: 'Create and verify the customer workspace',
+        stage: 'setup',
+        offsetDays: 4,
+        role: 'solutions_engineer',
+        dependsOn: ['kickoff-call'],
+      }),
+      task({
+        key: 'sso',
+        title: 'Configure SSO',
+        stage: 'setup',
+        offsetDays: 8,
+        role: 'solutions_engineer',
+        priority: 'P1',
+        dependsOn: ['workspace'],
+        checklist: ['Metadata exchanged', 'Test login', 'Enforced for all users'],
+      }),
+      task({
+        key: 'import-data',
+        title: 'Import existing data',
+        stage: 'setup',
+        offsetDays: 9,
+        role: 'solutions_engineer',
+        dependsOn: ['workspace'],
+      }),
+      task({
+        key: 'integrations',
+        title: 'Connect Slack and the CRM',
+        stage: 'setup',
+        offsetDays: 10,
+        role: 'solutions_engineer',
+        dependsOn: ['workspace'],
+      }),
+      task({
+        key: 'invite-admins',
+        title: 'Invite the admins',
+        stage: 'setup',
+        offsetDays: 10,
+        dependsOn: ['sso'],
+      }),
+      task({
+        key: 'settings-review',
+        title: 'Review the basic settings with the admins',
+        stage: 'setup',
+        offsetDays: 12,
+        dependsOn: ['invite-admins'],
+      }),
+      task({
+        key: 'admin-training',
+        title: 'Train the admins',
+        stage: 'training',
+        offsetDays: 14,
+        dependsOn: ['settings-review'],
+        checklist: ['Roles and permissions', 'Custom fields', 'Reports'],
+      }),
+      task({
+        key: 'user-training-1',
+        title: 'First end-user training session',
+        stage: 'training',
+        offsetDays: 17,
+        dependsOn: ['admin-training'],
+      }),
+      task({
+        key: 'user-training-2',
+        title: 'Second end-user training session',
+        stage: 'training',
+        offsetDays: 19,
+        dependsOn: ['user-training-1'],
+      }),
+      task({
+        key: 'office-hours',
+        title: 'Run open office hours for questions',
+        stage: 'training',
+        offsetDays: 21,
+        priority: 'P3',
+      }),
+      task({
+        key: 'training-survey',
+        title: 'Send the training satisfaction survey',
+        stage: 'training',
+        offsetDays: 22,
+        dependsOn: ['user-training-2'],
+      }),
+      task({
+        key: 'first-workflow',
+        title: 'First workflow live in production',
+        stage: 'adoption',
+        offsetDays: 25,
+        priority: 'P1',
+        firstValue: true,
+        dependsOn: ['user-training-1'],
+        tags: ['milestone'],
+      }),
+      task({
+        key: 'usage-check-1',
+        title: 'Check usage two weeks after training',
+        stage: 'adoption',
+        offsetDays: 32,
+        dependsOn: ['user-training-2'],
+      }),
+      task({
+        key: 'champion-sync',
+        title: 'Sync with the champion on blockers',
+        stage: 'adoption',
+        offsetDays: 35,
+      }),
+      task({
+        key: 'usage-check-2',
+        title: 'Check weekly active users against seats',
+        stage: 'adoption',
+        offsetDays: 42,
+        dependsOn: ['usage-check-1'],
+      }),
+      task({
+        key: 'onboarding-review',
+        title: 'Hold the onboarding review',
+        stage: 'handoff',
+        offsetDays: 47,
+        priority: 'P1',
+        dependsOn: ['usage-check-2'],
+        checklist: ['Goals met?', 'Open issues', 'Next quarter plan'],
+      }),
+      task({
+        key: 'steady-state',
+        title: 'Move the account to steady state and plan the renewal',
+        stage: 'handoff',
+        offsetDays: 50,
+        dependsOn: ['onboarding-review'],
+      }),
+    ],
+  },
+};

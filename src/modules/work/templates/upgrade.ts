@@ -1,0 +1,253 @@
+// When a template changes, its running projects can take the change: new tasks are added,
+// tasks not yet started are updated, and work already started or finished is left alone.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import { AppError } from '../../../lib/errors.ts';
+import type { AccountScope } from '../../accounts/index.ts';
+import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { findProject } from '../projects.ts';
+import type { TemplateTask } from './definition.ts';
+import { workspaceCalendar } from './instantiate.ts';
+import { getTemplate } from './library.ts';
+import { dueDay } from './offsets.ts';
+
+type ProjectTask = {
+  id: string;
+  template_task_key: string | null;
+  title: string;
+  description: string | null;
+  priority: string;
+  tags: string[];
+  status: string;
+  due_day: string | null;
+  checklist: { text: string }[];
+};
+
+const sameList = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** What changes in a not-yet-started task to match the template, by field. */
+function differences(task: ProjectTask, wanted: TemplateTask, due: string): string[] {
+  const changed: string[] = [];
+  if (task.title !== wanted.title) changed.push('title');
+  if ((task.description ?? null) !== wanted.description) changed.push('description');
+  if (task.priority !== wanted.priority) changed.push('priority');
+  if (!sameList(task.tags, wanted.tags)) changed.push('tags');
+  if (
+    !sameList(
+      task.checklist.map((c) => c.text),
+      wanted.checklist,
+    )
+  )
+    changed.push('checklist');
+  if (task.due_day !== due) changed.push('dueAt');
+  return changed;
+}
+
+async function plan(db: Db, scope: AccountScope, projectId: string) {
+  const project = await findProject(db, scope, projectId);
+  if (!project.template_id || project.template_version === null) {
+    throw new AppError('task.not_allowed', 'This project was not made from a template.');
+  }
+  const template = await getTemplate(db, scope.workspaceId, project.template_id);
+  const { timezone, holidays } = await workspaceCalendar(db, scope.workspaceId);
+  const tasks = (await db
+    .selectFrom('tasks')
+    .select([
+      'id',
+      'template_task_key',
+      'title',
+      'description',
+      'priority',
+      'tags',
+      'status',
+      'checklist',
+      sql<string | null>`to_char(due_at at time zone ${timezone}, 'YYYY-MM-DD')`.as('due_day'),
+    ])
+    .where('project_id', '=', projectId)
+    .where('deleted_at', 'is', null)
+    .execute()) as ProjectTask[];
+  const byKey = new Map(
+    tasks.flatMap((t) => (t.template_task_key ? [[t.template_task_key, t] as const] : [])),
+  );
+  const wantedKeys = new Set(template.definition.tasks.map((t) => t.key));
+  const due = (t: TemplateTask) => dueDay(project.start_date, t.offsetDays, t.offsetUnit, holidays);
+
+  const add: TemplateTask[] = [];
+  const update: { task: ProjectTask; wanted: TemplateTask; fields: string[] }[] = [];
+  const untouched: { task: ProjectTask; reason: string }[] = [];
+  for (const wanted of template.definition.tasks) {
+    const task = byKey.get(wanted.key);
+    if (!task) {
+      add.push(wanted);
+      continue;
+    }
+    const fields = differences(task, wanted, due(wanted));
+    if (fields.length === 0) continue;
+    if (task.status === 'todo') update.push({ task, wanted, fields });
+    else untouched.push({ task, reason: task.status === 'done' ? 'finished' : 'already started' });
+  }
+  for (const task of tasks) {
+    if (task.template_task_key && !wantedKeys.has(task.template_task_key)) {
+      untouched.push({ task, reason: 'no longer in the template; kept' });
+    }
+  }
+  return { project, template, timezone, due, add, update, untouched };
+}
+
+export async function previewTemplateUpgrade(db: Db, scope: AccountScope, projectId: string) {
+  const { project, template, add, update, untouched } = await plan(db, scope, projectId);
+  return {
+    projectId,
+    fromVersion: project.template_version ?? 0,
+    toVersion: template.version,
+    add: add.map((t) => ({ key: t.key, title: t.title })),
+    update: update.map(({ task, fields }) => ({ taskId: task.id, title: task.title, fields })),
+    untouched: untouched.map(({ task, reason }) => ({
+      taskId: task.id,
+      title: task.title,
+      reason,
+    })),
+  };
+}
+
+export async function applyTemplateUpgrade(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor,
+  scope: AccountScope,
+  projectId: string,
+  expectedVersion: number,
+) {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('projects').select('id').where('id', '=', projectId).forUpdate().execute();
+    const { project, template, timezone, due, add, update } = await plan(trx, scope, projectId);
+    if (template.version !== expectedVersion) {
+      throw new AppError(
+        'task.not_allowed',
+        `The template changed again (now version ${template.version}); preview once more.`,
+        {
+          errors: [{ path: 'version', message: `expected ${template.version}` }],
+        },
+      );
+    }
+    const now = clock.now();
+    const stages = await trx
+      .selectFrom('project_stages')
+      .select(['id', 'key', 'position'])
+      .where('project_id', '=', projectId)
+      .execute();
+    const stageIds = new Map(stages.map((s) => [s.key, s.id]));
+    const newStages = template.definition.stages.filter((s) => !stageIds.has(s.key));
+    for (const stage of newStages) stageIds.set(stage.key, randomUUID());
+    if (newStages.length > 0) {
+      const last = Math.max(-1, ...stages.map((s) => s.position));
+      await trx
+        .insertInto('project_stages')
+        .values(
+          newStages.map((stage, i) => ({
+            id: stageIds.get(stage.key) ?? randomUUID(),
+            workspace_id: scope.workspaceId,
+            project_id: projectId,
+            key: stage.key,
+            name: stage.name,
+            description: stage.description,
+            position: last + 1 + i,
+            expected_days: stage.expectedDays,
+            success_criteria: stage.successCriteria,
+          })),
+        )
+        .execute();
+    }
+    const existing = await trx
+      .selectFrom('tasks')
+      .select(['id', 'template_task_key', 'assignee_id'])
+      .where('project_id', '=', projectId)
+      .execute();
+    const taskIds = new Map(
+      existing.flatMap((t) => (t.template_task_key ? [[t.template_task_key, t.id] as const] : [])),
+    );
+    for (const task of add) taskIds.set(task.key, randomUUID());
+    const owner = await trx
+      .selectFrom('accounts')
+      .select('owner_id')
+      .where('id', '=', project.account_id)
+      .executeTakeFirstOrThrow();
+
+    if (add.length > 0) {
+      await trx
+        .insertInto('tasks')
+        .values(
+          add.map((task) => ({
+            id: taskIds.get(task.key) ?? randomUUID(),
+            workspace_id: scope.workspaceId,
+            account_id: project.account_id,
+            project_id: projectId,
+            stage_id: task.stage ? (stageIds.get(task.stage) ?? null) : null,
+            parent_id: task.parent ? (taskIds.get(task.parent) ?? null) : null,
+            template_task_key: task.key,
+            title: task.title,
+            description: task.description,
+            priority: task.priority,
+            tags: task.tags,
+            assignee_id: task.role === 'owner' ? owner.owner_id : null,
+            due_at: sql`(${due(task)}::date + time '17:00') at time zone ${timezone}`,
+            checklist: JSON.stringify(
+              task.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
+            ),
+            is_first_value: task.firstValue,
+            position: template.definition.tasks.indexOf(task),
+            created_by: by.userId,
+            updated_at: now,
+            last_activity_at: now,
+            last_activity_by: by.userId,
+          })),
+        )
+        .execute();
+      const dependencies = add.flatMap((task) =>
+        task.dependsOn.map((key) => ({
+          workspace_id: scope.workspaceId,
+          task_id: taskIds.get(task.key) ?? '',
+          depends_on_id: taskIds.get(key) ?? '',
+        })),
+      );
+      if (dependencies.length > 0)
+        await trx.insertInto('task_dependencies').values(dependencies).execute();
+    }
+    for (const { task, wanted } of update) {
+      await trx
+        .updateTable('tasks')
+        .set({
+          title: wanted.title,
+          description: wanted.description,
+          priority: wanted.priority,
+          tags: wanted.tags,
+          checklist: JSON.stringify(
+            wanted.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
+          ),
+          due_at: sql`(${due(wanted)}::date + time '17:00') at time zone ${timezone}`,
+          updated_at: now,
+        })
+        .where('id', '=', task.id)
+        .execute();
+    }
+    await trx
+      .updateTable('projects')
+      .set({ template_version: template.version, updated_at: now })
+      .where('id', '=', projectId)
+      .execute();
+    await recordAudit(trx, by, {
+      action: 'project.template_upgraded',
+      entityType: 'project',
+      entityId: projectId,
+      changes: {
+        from: project.template_version,
+        to: template.version,
+        added: add.length,
+        updated: update.length,
+      },
+    });
+  });
+}

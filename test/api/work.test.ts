@@ -1,0 +1,455 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
+import { enterpriseOnboarding } from '../../src/modules/work/index.ts';
+import { signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+
+// Monday 2 November 2026, 09:00 UTC.
+const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
+const app = testApp(deps);
+
+let workspaceId: WorkspaceId;
+let csmId: UserId;
+let managerId: UserId;
+let engineerId: UserId;
+let csm: ApiClient;
+let templateId: string;
+
+beforeAll(async () => {
+  const workspace = await makeWorkspace(deps.db);
+  workspaceId = workspace.id;
+  const manager = await makeUser(deps.db, workspaceId, { role: 'manager', name: 'Morgan Lee' });
+  const csmUser = await makeUser(deps.db, workspaceId, {
+    role: 'csm',
+    name: 'Jordan Taylor',
+    managerId: manager.id,
+    email: `jordan.${workspaceId.slice(0, 6)}@example.test`,
+  });
+  const engineer = await makeUser(deps.db, workspaceId, { role: 'csm', name: 'Sam Engineer' });
+  managerId = manager.id;
+  csmId = csmUser.id;
+  engineerId = engineer.id;
+  csm = await signedIn(app, csmUser.email, testPassword);
+  const { data, response } = await csm.POST('/api/v1/templates', {
+    body: {
+      name: enterpriseOnboarding.name,
+      description: enterpriseOnboarding.description,
+      kind: 'onboarding',
+      definition: enterpriseOnboarding.definition,
+    },
+  });
+  expect(response.status).toBe(201);
+  templateId = data?.id ?? '';
+});
+
+const count = async (table: 'projects' | 'tasks') =>
+  Number(
+    (
+      await deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+async function instantiate(accountId: string, assignees: Record<string, string> = {}) {
+  const { data, response, error } = await csm.POST('/api/v1/templates/{id}/instantiate', {
+    params: { path: { id: templateId } },
+    body: { accountId, startDate: '2026-11-02', assignees },
+  });
+  if (response.status !== 201) throw new Error(JSON.stringify(error));
+  return data;
+}
+
+describe('instantiating a template', () => {
+  it('creates the 22-task project in one action: stages, due days, roles, checklists, dependencies, version', async () => {
+    const account = await makeAccount(deps.db, workspaceId, {
+      owner_id: csmId,
+      name: 'Acme Rockets',
+    });
+    const project = await instantiate(account.id, { solutions_engineer: engineerId });
+    expect(project?.tasks).toHaveLength(22);
+    expect(project?.stages.map((s) => s.name)).toEqual([
+      'Kickoff',
+      'Initial setup',
+      'User training',
+      'Early adoption',
+      'Success review',
+    ]);
+    expect(project).toMatchObject({
+      templateId,
+      templateVersion: 1,
+      kind: 'onboarding',
+      name: 'Enterprise onboarding — Acme Rockets',
+    });
+
+    const byTitle = new Map(project?.tasks.map((t) => [t.title, t]));
+    const kickoff = byTitle.get('Hold the kickoff call');
+    // Start Monday 2 Nov + 3 business days = Thursday 5 Nov, due 17:00 in the workspace zone (UTC).
+    expect(kickoff?.dueAt).toBe('2026-11-05T17:00:00.000Z');
+    expect(kickoff?.assigneeId).toBe(csmId);
+    expect(kickoff?.checklist.map((c) => c.text)).toEqual([
+      'Agenda sent',
+      'Goals written down',
+      'Cadence agreed',
+    ]);
+    expect(kickoff?.dependsOn).toEqual([byTitle.get('Send the welcome e-mail')?.id]);
+    expect(byTitle.get('Configure SSO')?.assigneeId).toBe(engineerId);
+    expect(byTitle.get('Introduce the CS manager to the executive sponsor')?.assigneeId).toBe(
+      managerId,
+    );
+    // 25 business days after Monday 2 Nov is Monday 7 Dec.
+    expect(byTitle.get('First workflow live in production')).toMatchObject({
+      isFirstValue: true,
+      dueAt: '2026-12-07T17:00:00.000Z',
+    });
+  });
+
+  it('skips the workspace holidays in business-day offsets', async () => {
+    const admin = await makeUser(deps.db, workspaceId, { role: 'admin' });
+    const adminClient = await signedIn(app, admin.email, testPassword);
+    await adminClient.PUT('/api/v1/holidays', {
+      body: { items: [{ day: '2026-11-04', name: 'Company day' }] },
+    });
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const project = await instantiate(account.id);
+    const kickoff = project?.tasks.find((t) => t.title === 'Hold the kickoff call');
+    expect(kickoff?.dueAt).toBe('2026-11-06T17:00:00.000Z');
+    await adminClient.PUT('/api/v1/holidays', { body: { items: [] } });
+  });
+
+  it('writes nothing when a role is unknown or a person is from another workspace', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const stranger = await makeUser(deps.db, (await makeWorkspace(deps.db)).id);
+    const [projects, tasks] = [await count('projects'), await count('tasks')];
+    for (const [assignees, path] of [
+      [{ astronaut: engineerId }, 'assignees.astronaut'],
+      [{ solutions_engineer: stranger.id }, 'assignees.solutions_engineer'],
+    ] as const) {
+      const { response, error } = await csm.POST('/api/v1/templates/{id}/instantiate', {
+        params: { path: { id: templateId } },
+        body: { accountId: account.id, startDate: '2026-11-02', assignees },
+      });
+      expect(response.status).toBe(422);
+      expect(error?.errors?.[0]?.path).toBe(path);
+    }
+    expect([await count('projects'), await count('tasks')]).toEqual([projects, tasks]);
+  });
+
+  it('instantiates for many accounts at once, each on its own, reporting the ones that failed', async () => {
+    const first = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const second = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const { data } = await csm.POST('/api/v1/templates/{id}/instantiate-many', {
+      params: { path: { id: templateId } },
+      body: {
+        accountIds: [first.id, '00000000-0000-4000-8000-000000000000', second.id],
+        startDate: '2026-11-02',
+      },
+    });
+    expect(data?.items.map((i) => [i.projectId !== null, i.problem?.status ?? null])).toEqual([
+      [true, null],
+      [false, 422],
+      [true, null],
+    ]);
+  });
+
+  it('rejects a template whose dependencies loop, naming the loop, and saves nothing', async () => {
+    const { response, error } = await csm.POST('/api/v1/templates', {
+      body: {
+        name: 'Loop',
+        definition: {
+          tasks: [
+            { key: 'a', title: 'Kickoff', dependsOn: ['b'] },
+            { key: 'b', title: 'Training', dependsOn: ['a'] },
+          ],
+        },
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(error?.errors?.[0]?.message).toBe(
+      'dependencies loop: "Kickoff" → "Training" → "Kickoff"',
+    );
+    const { data } = await csm.GET('/api/v1/templates');
+    expect(data?.items.map((t) => t.name)).not.toContain('Loop');
+  });
+});
+
+describe('working the tasks', () => {
+  it('refuses to start a task that waits on another, then completes stages and records activity', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const project = await instantiate(account.id);
+    const byTitle = new Map(project?.tasks.map((t) => [t.title, t]));
+    const welcome = byTitle.get('Send the welcome e-mail');
+    const refused = await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: welcome?.id ?? '' } },
+      body: { status: 'done' },
+    });
+    expect(refused.response.status).toBe(422);
+    expect(refused.error?.errors?.[0]).toEqual({
+      path: 'status',
+      message: 'waits on "Review the sales hand-off notes"',
+    });
+
+    clock.advance(3600_000);
+    const kickoffStage = [
+      'Review the sales hand-off notes',
+      'Send the welcome e-mail',
+      'Hold the kickoff call',
+      'Write the success plan with the sponsor',
+      'Introduce the CS manager to the executive sponsor',
+    ];
+    for (const title of kickoffStage) {
+      const { response } = await csm.PATCH('/api/v1/tasks/{id}', {
+        params: { path: { id: byTitle.get(title)?.id ?? '' } },
+        body: { status: 'done' },
+      });
+      expect(response.status, title).toBe(200);
+    }
+    const { data: after } = await csm.GET('/api/v1/projects/{id}', {
+      params: { path: { id: project?.id ?? '' } },
+    });
+    expect(after?.stages[0]?.completedAt).toBe(clock.now().toISOString());
+    expect(after?.stages[1]?.startedAt).toBe(clock.now().toISOString());
+    const done = after?.tasks.find((t) => t.title === 'Send the welcome e-mail');
+    expect(done).toMatchObject({
+      lastActivityAt: clock.now().toISOString(),
+      lastActivityBy: csmId,
+      completedAt: clock.now().toISOString(),
+    });
+
+    const { data: timeline } = await csm.GET('/api/v1/accounts/{id}/timeline', {
+      params: { path: { id: account.id } },
+    });
+    expect(timeline?.items.map((e) => e.title)).toContain('Stage completed: Kickoff');
+  });
+
+  it('stores @mentions as people, and a comment touches the task', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const { data: task } = await csm.POST('/api/v1/tasks', {
+      body: {
+        accountId: account.id,
+        title: 'Escalate the SSO bug',
+        tags: ['Urgent'],
+        priority: 'P0',
+      },
+    });
+    expect(task?.tags).toEqual(['urgent']);
+    const managerEmail = (
+      await deps.db
+        .selectFrom('users')
+        .select('email')
+        .where('id', '=', managerId)
+        .executeTakeFirstOrThrow()
+    ).email;
+    clock.advance(60_000);
+    const { data: comment } = await csm.POST('/api/v1/tasks/{id}/comments', {
+      params: { path: { id: task?.id ?? '' } },
+      body: { body: `@${managerEmail.split('@')[0]} can you look at this today?` },
+    });
+    expect(comment?.mentions).toEqual([{ id: managerId, name: 'Morgan Lee' }]);
+    const mention = await deps.db
+      .selectFrom('mentions')
+      .selectAll()
+      .where('task_id', '=', task?.id ?? '')
+      .executeTakeFirstOrThrow();
+    expect(mention).toMatchObject({ user_id: managerId, acknowledged_at: null });
+    const { data: touched } = await csm.GET('/api/v1/tasks/{id}', {
+      params: { path: { id: task?.id ?? '' } },
+    });
+    expect(touched?.lastActivityAt).toBe(clock.now().toISOString());
+  });
+
+  it('refuses a dependency that closes a loop', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const project = await instantiate(account.id);
+    const byTitle = new Map(project?.tasks.map((t) => [t.title, t]));
+    const { response, error } = await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: byTitle.get('Review the sales hand-off notes')?.id ?? '' } },
+      body: { dependsOn: [byTitle.get('Hold the kickoff call')?.id ?? ''] },
+    });
+    expect(response.status).toBe(422);
+    expect(error?.errors?.[0]?.message).toMatch(
+      /^dependencies loop: "Review the sales hand-off notes" → /,
+    );
+  });
+});
+
+describe('My work', () => {
+  it("buckets a person's open tasks by their own day", async () => {
+    const person = await makeUser(deps.db, workspaceId, {
+      role: 'csm',
+      timezone: 'America/Los_Angeles',
+    });
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: person.id });
+    const client = await signedIn(app, person.email, testPassword);
+    // Now: Mon 2 Nov 2026 ~01:00 in Los Angeles (the clock has moved a little in earlier tests).
+    const due = {
+      overdue: '2026-11-01T20:00:00Z',
+      today: '2026-11-02T20:00:00Z',
+      thisWeek: '2026-11-06T20:00:00Z',
+      later: '2026-11-20T20:00:00Z',
+    };
+    for (const [title, dueAt] of Object.entries(due)) {
+      await client.POST('/api/v1/tasks', {
+        body: { accountId: account.id, title, dueAt, assigneeId: person.id },
+      });
+    }
+    await client.POST('/api/v1/tasks', {
+      body: { accountId: account.id, title: 'someday', assigneeId: person.id },
+    });
+    const { data } = await client.GET('/api/v1/my-work');
+    expect({
+      overdue: data?.overdue.items.map((t) => t.title),
+      today: data?.today.items.map((t) => t.title),
+      thisWeek: data?.thisWeek.items.map((t) => t.title),
+      later: data?.later.items.map((t) => t.title),
+      noDueDate: data?.noDueDate.count,
+    }).toEqual({
+      overdue: ['overdue'],
+      today: ['today'],
+      thisWeek: ['thisWeek'],
+      later: ['later'],
+      noDueDate: 1,
+    });
+  });
+});
+
+describe('the template library', () => {
+  it('saves a project as a template: dates become offsets, people become roles', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const { data: project } = await csm.POST('/api/v1/projects', {
+      body: { accountId: account.id, name: 'QBR prep', kind: 'qbr_prep', startDate: '2026-11-02' },
+    });
+    const { data: deck } = await csm.POST('/api/v1/tasks', {
+      body: {
+        projectId: project?.id,
+        title: 'Build the deck',
+        dueAt: '2026-11-09T17:00:00Z',
+        assigneeId: csmId,
+        checklist: [{ text: 'Usage slide', done: true }],
+      },
+    });
+    await csm.POST('/api/v1/tasks', {
+      body: {
+        projectId: project?.id,
+        title: 'Dry run with the manager',
+        dueAt: '2026-11-11T17:00:00Z',
+        assigneeId: managerId,
+        dependsOn: [deck?.id ?? ''],
+      },
+    });
+    const { data: template, response } = await csm.POST('/api/v1/projects/{id}/save-as-template', {
+      params: { path: { id: project?.id ?? '' } },
+      body: { name: 'QBR prep' },
+    });
+    expect(response.status).toBe(201);
+    expect(template?.definition.tasks).toEqual([
+      expect.objectContaining({
+        key: 'build_the_deck',
+        offsetDays: 7,
+        role: 'owner',
+        checklist: ['Usage slide'],
+      }),
+      expect.objectContaining({
+        key: 'dry_run_with_the_manager',
+        offsetDays: 9,
+        role: 'manager',
+        dependsOn: ['build_the_deck'],
+      }),
+    ]);
+    expect(template?.kind).toBe('qbr_prep');
+  });
+
+  it('versions edits, and a running project takes them after a preview, leaving finished work alone', async () => {
+    const { data: template } = await csm.POST('/api/v1/templates', {
+      body: {
+        name: 'Health check',
+        kind: 'health_check',
+        definition: {
+          tasks: [
+            { key: 'pull', title: 'Pull the usage report' },
+            { key: 'call', title: 'Call the champion', offsetDays: 2 },
+          ],
+        },
+      },
+    });
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const { data: project } = await csm.POST('/api/v1/templates/{id}/instantiate', {
+      params: { path: { id: template?.id ?? '' } },
+      body: { accountId: account.id, startDate: '2026-11-02' },
+    });
+    const pull = project?.tasks.find((t) => t.title === 'Pull the usage report');
+    await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: pull?.id ?? '' } },
+      body: { status: 'done' },
+    });
+
+    const { data: revised } = await csm.PUT('/api/v1/templates/{id}', {
+      params: { path: { id: template?.id ?? '' } },
+      body: {
+        name: 'Health check',
+        kind: 'health_check',
+        definition: {
+          tasks: [
+            { key: 'pull', title: 'Pull the usage and support report' },
+            { key: 'call', title: 'Call the champion and the sponsor', offsetDays: 3 },
+            { key: 'summary', title: 'Send the summary', offsetDays: 4, dependsOn: ['call'] },
+          ],
+        },
+      },
+    });
+    expect(revised?.version).toBe(2);
+
+    const { data: preview } = await csm.GET('/api/v1/projects/{id}/template-upgrade', {
+      params: { path: { id: project?.id ?? '' } },
+    });
+    expect(preview).toMatchObject({
+      fromVersion: 1,
+      toVersion: 2,
+      add: [{ key: 'summary', title: 'Send the summary' }],
+      update: [{ title: 'Call the champion', fields: ['title', 'dueAt'] }],
+      untouched: [{ title: 'Pull the usage report', reason: 'finished' }],
+    });
+    const { data: upgraded } = await csm.POST('/api/v1/projects/{id}/template-upgrade', {
+      params: { path: { id: project?.id ?? '' } },
+      body: { version: 2 },
+    });
+    expect(upgraded?.templateVersion).toBe(2);
+    expect(upgraded?.tasks.map((t) => t.title).sort()).toEqual([
+      'Call the champion and the sponsor',
+      'Pull the usage report',
+      'Send the summary',
+    ]);
+  });
+});
+
+describe('onboarding tracking', () => {
+  it('reports the current stage, next actions and risks, and statistics across customers', async () => {
+    const account = await makeAccount(deps.db, workspaceId, {
+      owner_id: csmId,
+      name: 'Onboarding Co',
+    });
+    const project = await instantiate(account.id);
+    clock.set('2026-11-20T09:00:00Z');
+    const { data: report } = await csm.GET('/api/v1/projects/{id}/onboarding', {
+      params: { path: { id: project?.id ?? '' } },
+    });
+    expect(report?.currentStage?.name).toBe('Kickoff');
+    expect(report?.overallProgress).toBe(0);
+    expect(report?.nextActions[0]?.title).toBe('Review the sales hand-off notes');
+    expect(report?.riskFactors.map((r) => r.kind)).toEqual([
+      'overdue',
+      'stage_over_time',
+      'stalled',
+    ]);
+    expect(report?.riskFactors[1]?.message).toBe('Stage "Kickoff" has run 18 days; 5 expected');
+
+    const { data: overview } = await csm.GET('/api/v1/onboarding', {
+      params: { query: { templateId } },
+    });
+    expect(overview?.reports.some((r) => r.accountName === 'Onboarding Co')).toBe(true);
+    expect(overview?.statistics.stages[0]).toMatchObject({ key: 'kickoff', name: 'Kickoff' });
+  });
+});
