@@ -1,4 +1,4 @@
-// The `steward` command line: start, migrate, demo, import, user.
+// The `steward` command line: start, migrate, demo, import, user, template.
 import { Command, Option } from 'commander';
 import { readConfig, type Role } from './config.ts';
 import { createLogger } from './lib/logger.ts';
@@ -82,6 +82,29 @@ user
     const { withDatabase } = await import('./cli/withDatabase.ts');
     const { createUserCommand } = await import('./cli/user.ts');
     await withDatabase((context) => createUserCommand(context, options));
+  });
+
+const template = program.command('template').description('The template library');
+template
+  .command('list')
+  .description('List the templates')
+  .option('--workspace <slug>', 'workspace (default: the only one)')
+  .action(async (options: { workspace?: string }) => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    const { listTemplatesCommand } = await import('./cli/templates.ts');
+    await withDatabase((context) => listTemplatesCommand(context, options));
+  });
+template
+  .command('instantiate <template>')
+  .description('Create a project from a template (by name or id) for one or more accounts')
+  .requiredOption('--account <idOrExternalId...>', 'the account(s), by id or external id')
+  .requiredOption('--start <YYYY-MM-DD>', 'the project start date')
+  .option('--assign <role=email...>', 'who fills a role, e.g. solutions_engineer=sam@example.com')
+  .option('--workspace <slug>', 'workspace (default: the only one)')
+  .action(async (name: string, options) => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    const { instantiateCommand } = await import('./cli/templates.ts');
+    await withDatabase((context) => instantiateCommand(context, name, options));
   });
 
 const importCommand = program

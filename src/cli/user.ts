@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import { sql } from 'kysely';
 import type { WorkspaceId } from '../lib/ids.ts';
-import { createUser } from '../modules/auth/index.ts';
+import { createUser, createUserBody } from '../modules/auth/index.ts';
 import type { CommandContext } from './withDatabase.ts';
 import { pickWorkspace } from './workspace.ts';
 
@@ -53,17 +53,17 @@ export async function createUserCommand({ deps }: CommandContext, options: Optio
         .executeTakeFirst()
     : undefined;
   if (options.manager && !manager) throw new Error(`No user ${options.manager} in that workspace.`);
-  const user = await createUser(
-    db,
-    { workspaceId, userId: null },
-    {
-      email: options.email,
-      name: options.name,
-      role: options.role,
-      managerId: manager?.id ?? null,
-      password: await readPassword(),
-      timezone: options.timezone,
-    },
-  );
+  const input = createUserBody.safeParse({
+    email: options.email,
+    name: options.name,
+    role: options.role,
+    managerId: manager?.id ?? null,
+    password: await readPassword(),
+    timezone: options.timezone,
+  });
+  if (!input.success) {
+    throw new Error(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  }
+  const user = await createUser(db, { workspaceId, userId: null }, input.data);
   process.stdout.write(`Created ${user.role} ${user.name} <${user.email}> (${user.id})\n`);
 }

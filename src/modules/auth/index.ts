@@ -3,6 +3,7 @@ export { authenticate } from './authenticate.ts';
 export { authRoutes, actorOf } from './routes.ts';
 export { recordAudit, diff, type ChangeAuthor } from './audit.ts';
 export { createUser } from './users.ts';
+export { createUserBody } from './schema.ts';
 export { hashPassword } from './passwords.ts';
 export { permissions, rolePermissions, type Permission } from './permissions.ts';
 export { managerChain } from './store.ts';
