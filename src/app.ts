@@ -76,17 +76,18 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
     (options.ready?.() ?? true) ? c.json({ status: 'ready' }) : c.json({ status: 'starting' }, 503),
   );
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimit,
-      onError: () => {
-        throw new AppError(
-          'request.too_large',
-          `The body is larger than ${deps.config.bodyLimit} bytes.`,
-        );
-      },
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: deps.config.bodyLimit,
+    onError: () => {
+      throw new AppError(
+        'request.too_large',
+        `The body is larger than ${deps.config.bodyLimit} bytes.`,
+      );
+    },
+  });
+  // CSV uploads have their own, larger limit (modules/accounts/import/routes.ts).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === '/api/v1/imports' ? next() : apiBodyLimit(c, next),
   );
   const api = buildApi(deps);
   app.route('/api/v1', api);

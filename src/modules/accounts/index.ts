@@ -5,13 +5,15 @@ import { accountsRoutes } from './routes/accounts.ts';
 import { contactsRoutes } from './routes/contacts.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { timelineRoutes } from './routes/timeline.ts';
+import { importRoutes } from './import/index.ts';
 
 export function accountRoutes(deps: Deps) {
   return newRouter()
     .route('/', accountsRoutes(deps))
     .route('/', contactsRoutes(deps))
     .route('/', timelineRoutes(deps))
-    .route('/', settingsRoutes(deps));
+    .route('/', settingsRoutes(deps))
+    .route('/', importRoutes(deps));
 }
 
 export { createAccount, getAccount, scopeFor, updateAccount } from './service.ts';
@@ -24,3 +26,4 @@ export {
   parseCustomFieldText,
 } from './customFields.ts';
 export type { AccountScope } from './store.ts';
+export { accountJobs } from './import/index.ts';
