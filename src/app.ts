@@ -1,6 +1,8 @@
 // Builds the HTTP application: middleware, every module's routes under /api/v1, the
 // OpenAPI document and reference, health probes and the web app.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -26,6 +28,8 @@ export const openApiInfo = {
       'The HTTP contract of Steward. Sign in with POST /api/v1/auth/login (session cookie) or send `Authorization: Bearer <token>`.',
   },
 };
+
+let scalarScript: Promise<Buffer> | undefined;
 
 export type AppOptions = {
   /** Readiness: migrations ran and the demo workspace (if any) is seeded. */
@@ -101,7 +105,19 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
     type: 'http',
     scheme: 'bearer',
   });
-  app.get('/api/docs', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Steward API' }));
+  // The reference UI's script is served from the npm package, never from a CDN.
+  app.get('/api/docs/scalar.js', async (c) => {
+    scalarScript ??= readFile(
+      createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js'),
+    );
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(new Uint8Array(await scalarScript));
+  });
+  app.get(
+    '/api/docs',
+    Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Steward API', cdn: '/api/docs/scalar.js' }),
+  );
   app.all('/api/*', () => {
     throw new AppError('request.not_found', 'There is no such API path.');
   });

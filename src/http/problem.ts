@@ -34,9 +34,11 @@ export function toProblem(error: AppError, instance?: string): Problem {
 
 export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   const problem = toProblem(error, c.req.path);
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { 'content-type': 'application/problem+json', ...error.headers },
+  const status = httpStatus(error.code);
+  // Through the context, so headers set earlier (the request id) stay on the answer.
+  return c.body(JSON.stringify(problem), status, {
+    'content-type': 'application/problem+json',
+    ...error.headers,
   });
 }
 
@@ -58,7 +60,7 @@ export function answerError(error: Error, c: Context<AppEnv>): Response {
     );
   }
   c.var.log.error({ err: error }, 'unexpected error');
-  return new Response(
+  return c.body(
     JSON.stringify({
       type: 'urn:steward:problem:internal',
       title: 'Internal error',
@@ -66,6 +68,7 @@ export function answerError(error: Error, c: Context<AppEnv>): Response {
       detail: `Something went wrong on our side. Quote request id ${c.var.requestId} when reporting it.`,
       code: 'internal',
     }),
-    { status: 500, headers: { 'content-type': 'application/problem+json' } },
+    500,
+    { 'content-type': 'application/problem+json' },
   );
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { useTestDeps } from '../support/deps.ts';
+
+const { deps } = await useTestDeps();
+
+describe('the service itself', () => {
+  it('answers health and readiness probes', async () => {
+    let ready = false;
+    const app = buildApp(deps, { ready: () => ready });
+    expect((await app.request('/healthz')).status).toBe(200);
+    expect((await app.request('/readyz')).status).toBe(503);
+    ready = true;
+    expect((await app.request('/readyz')).status).toBe(200);
+  });
+
+  it('serves the OpenAPI document and an API reference that loads nothing from elsewhere', async () => {
+    const app = buildApp(deps);
+    const document = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      openapi: string;
+    };
+    expect(document.openapi).toBe('3.1.0');
+    const page = await (await app.request('/api/docs')).text();
+    expect(page).toContain('/api/docs/scalar.js');
+    expect(page).not.toMatch(/https?:\/\/(?!localhost)[^"']*\.js/);
+    const script = await app.request('/api/docs/scalar.js');
+    expect(script.status).toBe(200);
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+
+  it('tags every answer with a request id', async () => {
+    const app = buildApp(deps);
+    const response = await app.request('/api/v1/me');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('x-request-id')).toMatch(/.+/);
+  });
+});
