@@ -137,6 +137,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index accounts_owner_idx on accounts (workspace_id, owner_id) where deleted_at is null;
     create index accounts_name_idx on accounts (workspace_id, lower(name), id) where deleted_at is null;
     create index accounts_renewal_idx on accounts (workspace_id, renewal_date) where deleted_at is null;
+    -- The portfolio sorted by ARR ("biggest accounts first").
+    create index accounts_arr_idx on accounts (workspace_id, arr_amount, id) where deleted_at is null;
     create index accounts_domain_idx on accounts (workspace_id, lower(domain)) where domain is not null;
 
     create table contacts (

@@ -65,7 +65,12 @@ async function withSegment(db: Db, viewer: Viewer, filters: Filters): Promise<Fi
 
 export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: Filters) {
   const { query, custom } = await withSegment(db, viewer, filters);
-  const definitions = await customFieldDefinitions(db, viewer.scope.workspaceId, 'account');
+  // Custom field definitions only when a filter or the sort names one: the plain list is the
+  // hot path and skips the round trip.
+  const needsDefinitions = query.sort.includes('cf.') || Object.keys(custom).length > 0;
+  const definitions = needsDefinitions
+    ? await customFieldDefinitions(db, viewer.scope.workspaceId, 'account')
+    : [];
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   const errors: FieldError[] = [];
 

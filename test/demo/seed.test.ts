@@ -1,0 +1,242 @@
+// The demo workspace: what a first-time visitor signs into, and what `steward demo` resets.
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/connect.ts';
+import { demoLogins, hasAnyWorkspace, seedDemoWorkspace } from '../../src/demo/index.ts';
+import { signedIn, testApp } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+
+const now = '2026-11-02T09:00:00Z';
+const { deps } = await useTestDeps(now);
+const app = testApp(deps);
+const password = 'steward-demo';
+
+/** Everything a person could see in the demo, without the generated ids. */
+async function demoSnapshot(db: Db) {
+  const workspace = await db
+    .selectFrom('workspaces')
+    .select(['name', 'slug', 'timezone', 'created_at'])
+    .where('is_demo', '=', true)
+    .execute();
+  const users = await db
+    .selectFrom('users as u')
+    .innerJoin('workspaces as w', 'w.id', 'u.workspace_id')
+    .leftJoin('users as m', 'm.id', 'u.manager_id')
+    .select(['u.email', 'u.name', 'u.role', 'm.email as manager', 'u.timezone', 'u.locale'])
+    .where('w.is_demo', '=', true)
+    .orderBy('u.email')
+    .execute();
+  const accounts = await db
+    .selectFrom('accounts as a')
+    .innerJoin('workspaces as w', 'w.id', 'a.workspace_id')
+    .leftJoin('users as o', 'o.id', 'a.owner_id')
+    .select([
+      'a.external_id',
+      'a.name',
+      'a.domain',
+      'a.tier',
+      'a.plan',
+      'a.arr_amount',
+      'a.seats',
+      'a.stage',
+      'a.renewal_date',
+      'a.priority',
+      'a.custom_fields',
+      'a.created_at',
+      'o.email as owner',
+    ])
+    .where('w.is_demo', '=', true)
+    .orderBy('a.external_id')
+    .execute();
+  const contacts = await db
+    .selectFrom('contacts as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .innerJoin('workspaces as w', 'w.id', 'c.workspace_id')
+    .select(['a.external_id', 'c.name', 'c.email', 'c.title', 'c.phone', 'c.role'])
+    .where('w.is_demo', '=', true)
+    .orderBy('a.external_id')
+    .orderBy('c.email')
+    .execute();
+  const timeline = await db
+    .selectFrom('timeline_events as t')
+    .innerJoin('accounts as a', 'a.id', 't.account_id')
+    .innerJoin('workspaces as w', 'w.id', 't.workspace_id')
+    .leftJoin('users as u', 'u.id', 't.actor_id')
+    .select(['a.external_id', 't.kind', 't.title', 't.body', 't.occurred_at', 'u.email as actor'])
+    .where('w.is_demo', '=', true)
+    .orderBy('a.external_id')
+    .orderBy('t.occurred_at')
+    .orderBy('t.title')
+    .execute();
+  return { workspace, users, accounts, contacts, timeline };
+}
+
+async function demoCsmAccounts(db: Db) {
+  return db
+    .selectFrom('accounts as a')
+    .innerJoin('users as u', 'u.id', 'a.owner_id')
+    .select(['a.tier', 'a.priority', 'a.renewal_date', 'a.stage'])
+    .where('u.email', '=', 'csm@demo.steward.dev')
+    .execute();
+}
+
+describe('the demo workspace', () => {
+  it('is absent until seeded: no workspace, no demo sign-ins', async () => {
+    expect(await hasAnyWorkspace(deps.db)).toBe(false);
+    expect(await demoLogins(deps.db)).toEqual([]);
+  });
+
+  it('seeds Northwind Cloud with a CS team and 80+ accounts, in well under five seconds', async () => {
+    const started = performance.now();
+    await seedDemoWorkspace(deps);
+    expect(performance.now() - started).toBeLessThan(5000);
+
+    expect(await hasAnyWorkspace(deps.db)).toBe(true);
+    expect(await demoLogins(deps.db)).toEqual([
+      'csm@demo.steward.dev',
+      'manager@demo.steward.dev',
+      'admin@demo.steward.dev',
+    ]);
+    const snapshot = await demoSnapshot(deps.db);
+    expect(snapshot.workspace).toMatchObject([{ name: 'Northwind Cloud (demo)' }]);
+    expect(snapshot.accounts.length).toBeGreaterThanOrEqual(80);
+    // Every CSM reports to the manager, who reports to nobody.
+    const csms = snapshot.users.filter((u) => u.role === 'csm');
+    expect(csms.length).toBeGreaterThanOrEqual(5);
+    expect(csms.every((u) => u.manager === 'manager@demo.steward.dev')).toBe(true);
+    expect(snapshot.users.find((u) => u.role === 'manager')?.manager).toBeNull();
+    expect(snapshot.accounts.filter((a) => a.owner === null).length).toBeGreaterThan(0);
+    expect(snapshot.accounts.filter((a) => a.stage === 'churned').length).toBeGreaterThan(0);
+  });
+
+  it('gives the demo CSM fifteen accounts of every tier, with P0s and renewals this quarter', async () => {
+    const mine = await demoCsmAccounts(deps.db);
+    expect(mine).toHaveLength(15);
+    expect(new Set(mine.map((a) => a.tier))).toEqual(new Set(['enterprise', 'mid_market', 'smb']));
+    const p0 = mine.filter((a) => a.priority === 'P0').length;
+    expect(p0).toBeGreaterThanOrEqual(2);
+    expect(p0).toBeLessThanOrEqual(3);
+    const in90Days = '2027-01-31';
+    const soon = mine.filter((a) => a.renewal_date && a.renewal_date <= in90Days);
+    expect(soon.length).toBeGreaterThanOrEqual(3);
+    expect(soon.every((a) => a.renewal_date && a.renewal_date >= '2026-11-02')).toBe(true);
+  });
+
+  it('fits each tier to its ARR band and leaves health for the health module to compute', async () => {
+    const { accounts } = await demoSnapshot(deps.db);
+    const bands = {
+      enterprise: [150_000, 1_200_000],
+      mid_market: [40_000, 150_000],
+      smb: [5_000, 40_000],
+    };
+    for (const account of accounts) {
+      const [low = 0, high = 0] = bands[account.tier];
+      expect(account.arr_amount / 100).toBeGreaterThanOrEqual(low);
+      expect(account.arr_amount / 100).toBeLessThanOrEqual(high);
+    }
+    const scored = await deps.db
+      .selectFrom('accounts')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where((eb) =>
+        eb.or([
+          eb('health_score', 'is not', null),
+          eb('health_category', 'is not', null),
+          eb('churn_risk_level', 'is not', null),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    expect(scored.n).toBe(0);
+  });
+
+  it('gives every account contacts with a champion and a past year of owner-written timeline', async () => {
+    const { accounts, contacts, timeline } = await demoSnapshot(deps.db);
+    for (const account of accounts) {
+      const people = contacts.filter((c) => c.external_id === account.external_id);
+      expect(people.length).toBeGreaterThanOrEqual(2);
+      expect(people.length).toBeLessThanOrEqual(5);
+      expect(people.filter((c) => c.role === 'champion')).toHaveLength(1);
+      expect(people.every((c) => c.email?.endsWith(`@${account.domain}`))).toBe(true);
+
+      // What the CSMs logged; the demo projects add system events of their own.
+      const events = timeline.filter(
+        (e) => e.external_id === account.external_id && e.kind !== 'system',
+      );
+      expect(events.length).toBeGreaterThanOrEqual(6);
+      expect(events.length).toBeLessThanOrEqual(30);
+      if (account.owner) expect(events.every((e) => e.actor === account.owner)).toBe(true);
+    }
+    const yearAgo = new Date(Date.parse(now) - 366 * 24 * 3600_000);
+    expect(timeline.every((e) => e.occurred_at < new Date(now))).toBe(true);
+    expect(timeline.every((e) => e.occurred_at > yearAgo)).toBe(true);
+  });
+
+  it('lets the demo CSM, the manager and the admin sign in; the CSM sees their fifteen clients', async () => {
+    const csm = await signedIn(app, 'csm@demo.steward.dev', password);
+    await signedIn(app, 'manager@demo.steward.dev', password);
+    await signedIn(app, 'admin@demo.steward.dev', password);
+    const { data } = await csm.GET('/api/v1/accounts', { params: { query: { limit: 100 } } });
+    expect(data?.items).toHaveLength(15);
+  });
+
+  it('reseeds after people used the demo: audit rows and sessions go with the old workspace', async () => {
+    const admin = await signedIn(app, 'admin@demo.steward.dev', password);
+    const { data: page } = await admin.GET('/api/v1/accounts', { params: { query: { limit: 1 } } });
+    const accountId = page?.items[0]?.id ?? '';
+    const { response } = await admin.PATCH('/api/v1/accounts/{id}', {
+      params: { path: { id: accountId } },
+      body: { priority: 'P0' },
+    });
+    expect(response.status).toBe(200);
+    const audited = await deps.db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('entity_id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    expect(audited.n).toBeGreaterThan(0);
+
+    await seedDemoWorkspace(deps);
+
+    expect(
+      await deps.db.selectFrom('accounts').select('id').where('id', '=', accountId).execute(),
+    ).toEqual([]);
+    // The old session died with its workspace.
+    const { response: after } = await admin.GET('/api/v1/accounts', { params: { query: {} } });
+    expect(after.status).toBe(401);
+    // The audit log is append-only again once the reset is done.
+    await expect(sql`delete from audit_log`.execute(deps.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('gives the same workspace when reseeded at the same moment, replacing the old one', async () => {
+    const first = await demoSnapshot(deps.db);
+    await seedDemoWorkspace(deps);
+    const second = await demoSnapshot(deps.db);
+    expect(second).toEqual(first);
+    expect(second.workspace).toHaveLength(1);
+    const workspaces = await deps.db.selectFrom('workspaces').select('id').execute();
+    expect(workspaces).toHaveLength(1);
+  });
+});
+
+describe('the demo work', () => {
+  it('has the Enterprise onboarding template and projects from it at different points of progress', async () => {
+    const template = await deps.db
+      .selectFrom('templates')
+      .innerJoin('workspaces', 'workspaces.id', 'templates.workspace_id')
+      .select(['templates.id', 'templates.name'])
+      .where('workspaces.is_demo', '=', true)
+      .executeTakeFirstOrThrow();
+    expect(template.name).toBe('Enterprise onboarding');
+    const progress = await deps.db
+      .selectFrom('projects')
+      .innerJoin('tasks', 'tasks.project_id', 'projects.id')
+      .select([
+        'projects.id',
+        sql<number>`count(*) filter (where tasks.status = 'done')::int`.as('done'),
+      ])
+      .where('projects.template_id', '=', template.id)
+      .groupBy('projects.id')
+      .execute();
+    expect(progress.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(progress.map((p) => p.done)).size).toBeGreaterThanOrEqual(4);
+  });
+});
