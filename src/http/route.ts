@@ -1,6 +1,6 @@
 // Every route declares the permission it needs (or `public`); defineRoute puts it both in
 // the OpenAPI document (`x-permission`, checked by a test) and in front of the handler.
-import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { AppError, invalid } from '../lib/errors.ts';
 import type { Permission } from '../modules/auth/permissions.ts';
@@ -56,6 +56,9 @@ export function defineRoute<P extends string, R extends Config & { path: P }>(co
     },
   });
 }
+
+/** The `{id}` path parameter most routes take. */
+export const idParam = z.object({ id: z.uuid() });
 
 export const json = <T>(schema: T, description = 'OK') => ({
   description,

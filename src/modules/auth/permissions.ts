@@ -65,12 +65,7 @@ export const rolePermissions: Record<
   csm,
   // Product, sales and engineering colleagues: read what is shared, change nothing.
   viewer: [
-    'view_client_health',
-    'view_product_adoption',
-    'view_renewal_pipeline',
-    'view_nps_scores',
-    'view_product_roadmap',
-    'view_client_feedback',
+    ...personaGuide.filter((p) => p.startsWith('view_')),
     'view_accounts',
     'view_all_accounts',
     'view_work',

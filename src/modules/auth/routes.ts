@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Deps } from '../../http/deps.ts';
 import type { Actor } from '../../http/env.ts';
-import { defineRoute, json, newRouter, problems } from '../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems } from '../../http/route.ts';
 import { pageOf, pageQuery, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './apiTokens.ts';
 import { auditTrail } from './audit.ts';
@@ -25,8 +25,6 @@ import {
 } from './schema.ts';
 import { sessionCookie, signIn, signOut } from './sessions.ts';
 import { createUser, describeMe, listUsers, updateMe, updateUser } from './users.ts';
-
-const idParam = z.object({ id: z.uuid() });
 
 function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
   try {

@@ -1,7 +1,7 @@
 // HTTP for the portfolio, accounts and the Customer 360.
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../http/deps.ts';
-import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageOf } from '../../../lib/pagination.ts';
 import { actorOf } from '../../auth/index.ts';
 import { portfolio } from '../portfolio.ts';
@@ -24,8 +24,6 @@ import {
 } from '../service.ts';
 import { describeAccount } from '../view.ts';
 import { moneySchema } from '../../../lib/money.ts';
-
-const idParam = z.object({ id: z.uuid() });
 
 const account360Schema = z
   .object({

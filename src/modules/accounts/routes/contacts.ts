@@ -1,13 +1,11 @@
 // HTTP for an account's contacts.
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../http/deps.ts';
-import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import { addContact, contactsOf, findContact, removeContact, updateContact } from '../contacts.ts';
 import { contactSchema, createContactBody, updateContactBody } from '../schema.ts';
 import { getAccount, scopeFor } from '../service.ts';
-
-const idParam = z.object({ id: z.uuid() });
 
 export function contactsRoutes({ db }: Deps) {
   return newRouter()

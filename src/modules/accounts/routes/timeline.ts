@@ -1,14 +1,12 @@
 // HTTP for the account timeline.
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../http/deps.ts';
-import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageOf, pageQuery } from '../../../lib/pagination.ts';
 import { actorOf } from '../../auth/index.ts';
 import { logEventBody, timelineEventSchema, timelineKindSchema } from '../schema.ts';
 import { getAccount, scopeFor } from '../service.ts';
 import { logTimelineEvent, timeline } from '../timeline.ts';
-
-const idParam = z.object({ id: z.uuid() });
 
 export function timelineRoutes({ db, clock }: Deps) {
   return newRouter()

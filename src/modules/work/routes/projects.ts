@@ -1,7 +1,7 @@
 // HTTP for customer projects.
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../http/deps.ts';
-import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { getAccount, scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { createProject, projectsOfAccount, projectWithTasks, updateProject } from '../projects.ts';
@@ -16,8 +16,6 @@ import {
 } from '../schema.ts';
 import { saveProjectAsTemplate } from '../templates/saveAsTemplate.ts';
 import { applyTemplateUpgrade, previewTemplateUpgrade } from '../templates/upgrade.ts';
-
-const idParam = z.object({ id: z.uuid() });
 
 export function projectRoutes({ db, clock }: Deps) {
   return newRouter()

@@ -1,7 +1,7 @@
 // HTTP for tasks, comments, mentions and "My work".
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../http/deps.ts';
-import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { myWork } from '../myWork.ts';
@@ -17,8 +17,6 @@ import {
 import { acknowledgeMention, commentOnTask, commentsOf } from '../tasks/comments.ts';
 import { createTask, deleteTask, findTask, updateTask } from '../tasks/service.ts';
 import { describeTask, selectTasks, type TaskWithContext } from '../tasks/view.ts';
-
-const idParam = z.object({ id: z.uuid() });
 
 export function taskRoutes({ db, clock }: Deps) {
   return newRouter()

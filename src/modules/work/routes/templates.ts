@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../http/deps.ts';
 import { toProblem, problemSchema } from '../../../http/problem.ts';
-import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
@@ -23,8 +23,6 @@ import {
   reviseTemplate,
   templateVersion,
 } from '../templates/library.ts';
-
-const idParam = z.object({ id: z.uuid() });
 
 export function templateRoutes({ db, clock }: Deps) {
   return newRouter()

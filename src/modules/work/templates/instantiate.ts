@@ -8,7 +8,7 @@ import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
 import { addTimelineEvent, getAccount, type AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
-import { rolesOf, type TemplateDefinition } from './definition.ts';
+import { rolesOf, type TemplateDefinition, type TemplateTask } from './definition.ts';
 import { getTemplate } from './library.ts';
 import { dueDay } from './offsets.ts';
 
@@ -153,31 +153,22 @@ export async function instantiateTemplate(
     await trx
       .insertInto('tasks')
       .values(
-        definition.tasks.map((task, position) => ({
-          id: taskIds.get(task.key) ?? randomUUID(),
-          workspace_id: by.workspaceId,
-          account_id: account.id,
-          project_id: projectId,
-          stage_id: task.stage ? (stageIds.get(task.stage) ?? null) : null,
-          parent_id: task.parent ? (taskIds.get(task.parent) ?? null) : null,
-          template_task_key: task.key,
-          title: task.title,
-          description: task.description,
-          priority: task.priority,
-          tags: task.tags,
-          assignee_id: task.role ? (people.get(task.role) ?? null) : null,
-          // Due at the end of the working day, in the workspace's time zone.
-          due_at: sql`(${dueDay(request.startDate, task.offsetDays, task.offsetUnit, holidays)}::date + time '17:00') at time zone ${timezone}`,
-          checklist: JSON.stringify(
-            task.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
-          ),
-          is_first_value: task.firstValue,
-          position,
-          created_by: by.userId,
-          updated_at: now,
-          last_activity_at: now,
-          last_activity_by: by.userId,
-        })),
+        definition.tasks.map((task, position) =>
+          taskFromTemplate(task, {
+            id: taskIds.get(task.key) ?? randomUUID(),
+            position,
+            workspaceId: by.workspaceId,
+            accountId: account.id,
+            projectId,
+            stageId: task.stage ? (stageIds.get(task.stage) ?? null) : null,
+            parentId: task.parent ? (taskIds.get(task.parent) ?? null) : null,
+            assigneeId: task.role ? (people.get(task.role) ?? null) : null,
+            dueDay: dueDay(request.startDate, task.offsetDays, task.offsetUnit, holidays),
+            timezone,
+            by: by.userId,
+            now,
+          }),
+        ),
       )
       .execute();
 
@@ -217,4 +208,48 @@ export async function instantiateTemplate(
     });
     return projectId;
   });
+}
+
+/** A project task as a template task makes it; due at 17:00 of its day in the workspace zone. */
+export function taskFromTemplate(
+  task: TemplateTask,
+  at: {
+    id: string;
+    position: number;
+    workspaceId: string;
+    accountId: string;
+    projectId: string;
+    stageId: string | null;
+    parentId: string | null;
+    assigneeId: string | null;
+    dueDay: string;
+    timezone: string;
+    by: string | null;
+    now: Date;
+  },
+) {
+  return {
+    id: at.id,
+    workspace_id: at.workspaceId,
+    account_id: at.accountId,
+    project_id: at.projectId,
+    stage_id: at.stageId,
+    parent_id: at.parentId,
+    template_task_key: task.key,
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    tags: task.tags,
+    assignee_id: at.assigneeId,
+    due_at: sql<Date>`(${at.dueDay}::date + time '17:00') at time zone ${at.timezone}`,
+    checklist: JSON.stringify(
+      task.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
+    ),
+    is_first_value: task.firstValue,
+    position: at.position,
+    created_by: at.by,
+    updated_at: at.now,
+    last_activity_at: at.now,
+    last_activity_by: at.by,
+  };
 }

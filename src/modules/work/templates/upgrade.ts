@@ -9,7 +9,7 @@ import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
 import type { TemplateTask } from './definition.ts';
-import { workspaceCalendar } from './instantiate.ts';
+import { taskFromTemplate, workspaceCalendar } from './instantiate.ts';
 import { getTemplate } from './library.ts';
 import { dueDay } from './offsets.ts';
 
@@ -180,30 +180,22 @@ export async function applyTemplateUpgrade(
       await trx
         .insertInto('tasks')
         .values(
-          add.map((task) => ({
-            id: taskIds.get(task.key) ?? randomUUID(),
-            workspace_id: scope.workspaceId,
-            account_id: project.account_id,
-            project_id: projectId,
-            stage_id: task.stage ? (stageIds.get(task.stage) ?? null) : null,
-            parent_id: task.parent ? (taskIds.get(task.parent) ?? null) : null,
-            template_task_key: task.key,
-            title: task.title,
-            description: task.description,
-            priority: task.priority,
-            tags: task.tags,
-            assignee_id: task.role === 'owner' ? owner.owner_id : null,
-            due_at: sql`(${due(task)}::date + time '17:00') at time zone ${timezone}`,
-            checklist: JSON.stringify(
-              task.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
-            ),
-            is_first_value: task.firstValue,
-            position: template.definition.tasks.indexOf(task),
-            created_by: by.userId,
-            updated_at: now,
-            last_activity_at: now,
-            last_activity_by: by.userId,
-          })),
+          add.map((task) =>
+            taskFromTemplate(task, {
+              id: taskIds.get(task.key) ?? randomUUID(),
+              position: template.definition.tasks.indexOf(task),
+              workspaceId: scope.workspaceId,
+              accountId: project.account_id,
+              projectId,
+              stageId: task.stage ? (stageIds.get(task.stage) ?? null) : null,
+              parentId: task.parent ? (taskIds.get(task.parent) ?? null) : null,
+              assigneeId: task.role === 'owner' ? owner.owner_id : null,
+              dueDay: due(task),
+              timezone,
+              by: by.userId,
+              now,
+            }),
+          ),
         )
         .execute();
       const dependencies = add.flatMap((task) =>
