@@ -3,6 +3,7 @@
 // target ≥ 20,000 events/s on two cores. Baseline, same run, same table: the raw write
 // ceiling — plain multi-row INSERT … SELECT FROM unnest of the same rows (pg-copy-streams is
 // not installed, so no COPY), without parsing, dedup, account lookup or rollups.
+// `STEWARD_BENCH_INTAKE_EVENTS` sets how many events go through (default 1.5 million).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
@@ -22,7 +23,7 @@ const concurrency = 6;
 const accounts = 1_000;
 const usersPerAccount = 20;
 const features = 12;
-const spreadDays = 30;
+const spreadDays = 3;
 const baselineRows = 300_000;
 const baselineChunk = 10_000;
 
@@ -47,12 +48,18 @@ async function peakRssMb(pid: number): Promise<number | null> {
   }
 }
 
-/** Event `seq` of the run: which account, user, feature and day is a function of it. */
+/**
+ * Event `seq` of the run, shaped like live product traffic: sessions of 10 events by one
+ * user touching a few features, the run replaying `spreadDays` days in time order (a live
+ * stream's batch falls within minutes, not across a month).
+ */
 function eventFields(seq: number, now: number) {
-  const account = seq % accounts;
-  const user = Math.floor(seq / accounts) % usersPerAccount;
-  const feature = seq % features;
-  const at = new Date(now - (seq % spreadDays) * 86_400_000 - (seq % 3600) * 1000);
+  const session = Math.floor(seq / 10);
+  const account = session % accounts;
+  const user = Math.floor(session / accounts) % usersPerAccount;
+  const feature = (session + Math.floor(seq / 3)) % features;
+  const day = spreadDays - 1 - Math.floor((seq / totalEvents) * spreadDays);
+  const at = new Date(now - day * 86_400_000 - (seq % 3600) * 1000);
   return { account, user, feature, at };
 }
 

@@ -18,6 +18,8 @@ import { AppError } from './lib/errors.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { authenticate, authRoutes } from './modules/auth/index.ts';
 import { workRoutes } from './modules/work/index.ts';
+import { adoptionRoutes } from './modules/intake/adoption/index.ts';
+import { intakeSettingsRoutes, trackingRoutes } from './modules/intake/segment/index.ts';
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -44,7 +46,9 @@ export function buildApi(deps: Deps) {
   return api
     .route('/', authRoutes(deps))
     .route('/', accountRoutes(deps))
-    .route('/', workRoutes(deps));
+    .route('/', workRoutes(deps))
+    .route('/', intakeSettingsRoutes(deps))
+    .route('/', adoptionRoutes(deps));
 }
 
 export type Api = ReturnType<typeof buildApi>;
@@ -79,6 +83,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
   app.get('/readyz', (c) =>
     (options.ready?.() ?? true) ? c.json({ status: 'ready' }) : c.json({ status: 'starting' }, 503),
   );
+  // Segment-compatible tracking API (/v1/*), authenticated by write key.
+  app.route('/', trackingRoutes(deps));
 
   const apiBodyLimit = bodyLimit({
     maxSize: deps.config.bodyLimit,

@@ -19,6 +19,7 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024),
   STEWARD_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  STEWARD_USAGE_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(13),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +36,8 @@ export type Config = {
   bodyLimit: number;
   workerConcurrency: number;
   logLevel: string;
+  /** Months of raw product-usage events kept (the current one included); rollups stay. */
+  usageRetentionMonths: number;
 };
 
 export function readConfig(
@@ -58,6 +61,7 @@ export function readConfig(
     bodyLimit: e.STEWARD_BODY_LIMIT,
     workerConcurrency: e.STEWARD_WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
+    usageRetentionMonths: e.STEWARD_USAGE_RETENTION_MONTHS,
     ...overrides,
   };
 }

@@ -306,6 +306,68 @@ export type MentionsTable = {
   acknowledged_at: Timestamp | null;
 };
 
+export type IntakeWriteKeysTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type UsageFeaturesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  key: string;
+  label: string;
+  events: string[];
+  premium: Generated<boolean>;
+  is_value: Generated<boolean>;
+  created_at: CreatedAt;
+};
+
+export type UsageUsersTable = {
+  workspace_id: string;
+  user_id: string;
+  account_id: string | null;
+  traits: ColumnType<Record<string, unknown>, string | undefined, string>;
+  updated_at: Timestamp;
+};
+
+export type UsageEventsTable = {
+  workspace_id: string;
+  message_id: string;
+  occurred_at: Timestamp;
+  received_at: Timestamp;
+  type: 'track' | 'page';
+  event: string;
+  feature_key: string;
+  user_id: string | null;
+  anonymous_id: string | null;
+  account_id: string | null;
+  properties: ColumnType<Record<string, unknown>, string | undefined, string>;
+};
+
+export type UsageDailyTable = {
+  workspace_id: string;
+  account_id: string;
+  day: DateOnly;
+  feature_key: string;
+  events: number;
+  logins: number;
+};
+
+export type UsageDailyUsersTable = {
+  workspace_id: string;
+  account_id: string;
+  day: DateOnly;
+  feature_key: string;
+  user_id: string;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -328,6 +390,12 @@ export type Database = {
   task_dependencies: TaskDependenciesTable;
   task_comments: TaskCommentsTable;
   mentions: MentionsTable;
+  intake_write_keys: IntakeWriteKeysTable;
+  usage_features: UsageFeaturesTable;
+  usage_users: UsageUsersTable;
+  usage_events: UsageEventsTable;
+  usage_daily: UsageDailyTable;
+  usage_daily_users: UsageDailyUsersTable;
 };
 
 export type TaskRow = Selectable<TasksTable>;

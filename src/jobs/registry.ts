@@ -13,6 +13,7 @@ declare global {
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
       import__run: { importId: string };
+      usage__maintain_partitions: Record<string, unknown>;
     }
   }
 }
@@ -30,13 +31,19 @@ export type JobDefinition<K extends TaskName> = {
   run: JobHandler<K>;
 };
 
-export function toTaskList(deps: Deps, jobs: { [K in TaskName]: JobDefinition<K> }): TaskList {
+export type JobDefinitions = { [K in TaskName]: JobDefinition<K> };
+
+/** Some or all of the jobs as graphile-worker tasks (a test may run one module's jobs). */
+export function toTaskList(deps: Deps, jobs: Partial<JobDefinitions>): TaskList {
   const list: TaskList = {};
-  for (const name of Object.keys(jobs) as TaskName[]) {
-    const job = jobs[name];
+  // Generic per name, so each handler is paired with its own payload schema.
+  const add = <K extends TaskName>(name: K) => {
+    const job: JobDefinition<K> | undefined = jobs[name];
+    if (!job) return;
     const task: Task = async (raw) => job.run(deps, job.payload.parse(raw));
     list[name] = task;
-  }
+  };
+  for (const name of Object.keys(jobs) as TaskName[]) add(name);
   return list;
 }
 

@@ -2,8 +2,13 @@
 import type { TaskList } from 'graphile-worker';
 import type { Deps } from '../http/deps.ts';
 import { accountJobs } from '../modules/accounts/index.ts';
-import { toTaskList } from './registry.ts';
+import { usageCrontab, usageJobs } from '../modules/intake/segment/index.ts';
+import { toTaskList, type JobDefinitions } from './registry.ts';
 
 export function stewardTasks(deps: Deps): TaskList {
-  return toTaskList(deps, { ...accountJobs });
+  // `satisfies`: a task registered without a handler does not compile.
+  return toTaskList(deps, { ...accountJobs, ...usageJobs } satisfies JobDefinitions);
 }
+
+/** Recurring jobs, in graphile-worker's crontab format (one line each). */
+export const stewardCrontab = [usageCrontab].join('\n');

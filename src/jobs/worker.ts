@@ -3,6 +3,7 @@ import { run, type Runner, type TaskList } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger } from '../lib/logger.ts';
 import { Logger as WorkerLogger } from 'graphile-worker';
+import { stewardCrontab } from './tasks.ts';
 
 export async function startWorker(options: {
   pool: pg.Pool;
@@ -14,6 +15,7 @@ export async function startWorker(options: {
   return run({
     pgPool: options.pool,
     taskList: options.taskList,
+    crontab: stewardCrontab,
     concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: 1000,

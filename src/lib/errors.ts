@@ -28,7 +28,12 @@ export type ErrorCode =
   | 'project.not_found'
   | 'task.not_found'
   | 'task.not_allowed'
-  | 'mention.not_found';
+  | 'mention.not_found'
+  | 'intake.invalid_message'
+  /** 400, not 413: Segment answers an oversized message or batch so, and its SDKs drop it. */
+  | 'intake.too_large'
+  | 'write_key.not_found'
+  | 'feature.key_taken';
 
 export type FieldError = { path: string; message: string };
 
@@ -63,6 +68,8 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'request.malformed':
     case 'request.invalid_cursor':
     case 'import.invalid_file':
+    case 'intake.invalid_message':
+    case 'intake.too_large':
       return 400;
     case 'auth.unauthenticated':
     case 'auth.invalid_credentials':
@@ -82,10 +89,12 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'project.not_found':
     case 'task.not_found':
     case 'mention.not_found':
+    case 'write_key.not_found':
       return 404;
     case 'user.email_taken':
     case 'account.external_id_taken':
     case 'custom_field.key_taken':
+    case 'feature.key_taken':
       return 409;
     case 'request.too_large':
       return 413;

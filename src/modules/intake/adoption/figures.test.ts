@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dailySeries,
+  decliningVerdict,
+  percentChange,
+  premiumAdoption,
+  seatUtilization,
+  timeToValue,
+  windowsEnding,
+  type MonthOverMonth,
+} from './figures.ts';
+
+const steady: MonthOverMonth = {
+  mau: 10,
+  previousMau: 10,
+  events: 500,
+  previousEvents: 500,
+  logins: 40,
+  previousLogins: 40,
+};
+
+describe('declining adoption', () => {
+  it('flags active users falling 20% or more, with the figures behind it', () => {
+    expect(decliningVerdict({ ...steady, previousMau: 13, mau: 8 })).toEqual({
+      declining: true,
+      reasons: ['Active users fell 38% month over month (13 → 8)'],
+    });
+    expect(decliningVerdict({ ...steady, previousMau: 10, mau: 8 }).declining).toBe(true);
+  });
+
+  it('does not flag a fall just under the threshold', () => {
+    expect(decliningVerdict({ ...steady, previousMau: 100, mau: 81 })).toEqual({
+      declining: false,
+      reasons: [],
+    });
+  });
+
+  it('ignores swings of tiny accounts, but not losing every user', () => {
+    expect(decliningVerdict({ ...steady, previousMau: 2, mau: 1 }).declining).toBe(false);
+    expect(decliningVerdict({ ...steady, previousMau: 2, mau: 0 }).reasons).toEqual([
+      'No active users in the last 30 days (2 the month before)',
+    ]);
+  });
+
+  it('flags usage and logins falling 30% or more above their floors', () => {
+    expect(decliningVerdict({ ...steady, previousEvents: 100, events: 70 }).reasons).toEqual([
+      'Usage fell 30% month over month (100 → 70 events)',
+    ]);
+    expect(decliningVerdict({ ...steady, previousEvents: 99, events: 10 }).declining).toBe(false);
+    expect(decliningVerdict({ ...steady, previousLogins: 10, logins: 7 }).reasons).toEqual([
+      'Logins fell 30% month over month (10 → 7)',
+    ]);
+    expect(decliningVerdict({ ...steady, previousLogins: 10, logins: 8 }).declining).toBe(false);
+  });
+
+  it('does not call a new account declining', () => {
+    expect(
+      decliningVerdict({
+        mau: 5,
+        previousMau: 0,
+        events: 50,
+        previousEvents: 0,
+        logins: 3,
+        previousLogins: 0,
+      }).declining,
+    ).toBe(false);
+  });
+});
+
+describe('adoption figures', () => {
+  it('measures seats used by monthly active users', () => {
+    expect(seatUtilization(45, 60)).toBe(0.75);
+    expect(seatUtilization(45, null)).toBeNull();
+    expect(seatUtilization(45, 0)).toBeNull();
+  });
+
+  it('gives change in whole percent, null with nothing to compare', () => {
+    expect(percentChange(62, 100)).toBe(-38);
+    expect(percentChange(150, 100)).toBe(50);
+    expect(percentChange(5, 0)).toBeNull();
+  });
+
+  it('counts premium features as purchased by enterprise accounts only', () => {
+    const catalog = [
+      { key: 'sso', label: 'SSO', premium: true, value: false },
+      { key: 'audit', label: 'Audit', premium: true, value: false },
+      { key: 'reports', label: 'Reports', premium: false, value: true },
+    ];
+    const used = [
+      { key: 'sso', events: 3, users: 1 },
+      { key: 'reports', events: 9, users: 2 },
+    ];
+    expect(premiumAdoption('enterprise', catalog, used)).toEqual({
+      purchased: 2,
+      used: 1,
+      rate: 0.5,
+      unused: ['audit'],
+    });
+    expect(premiumAdoption('smb', catalog, used)).toEqual({
+      purchased: 0,
+      used: 0,
+      rate: null,
+      unused: [],
+    });
+  });
+
+  it('reaches value on the earlier of a value feature and a busy day', () => {
+    expect(
+      timeToValue({
+        startedOn: '2026-10-01',
+        firstBusyDay: '2026-10-20',
+        firstValueFeatureDay: '2026-10-11',
+      }),
+    ).toEqual({ reachedOn: '2026-10-11', days: 10, via: 'value_feature' });
+    expect(
+      timeToValue({
+        startedOn: '2026-10-01',
+        firstBusyDay: '2026-10-05',
+        firstValueFeatureDay: null,
+      }),
+    ).toEqual({ reachedOn: '2026-10-05', days: 4, via: 'event_threshold' });
+    expect(
+      timeToValue({ startedOn: '2026-10-01', firstBusyDay: null, firstValueFeatureDay: null }),
+    ).toEqual({ reachedOn: null, days: null, via: null });
+  });
+
+  it('fills the 90-day series with zero days, ending on the day asked', () => {
+    const w = windowsEnding('2026-11-02');
+    expect(w.month).toEqual({ from: '2026-10-04', to: '2026-11-02' });
+    expect(w.previousMonth).toEqual({ from: '2026-09-04', to: '2026-10-03' });
+    const series = dailySeries(w.series, [{ day: '2026-11-01', events: 7, activeUsers: 2 }]);
+    expect(series).toHaveLength(90);
+    expect(series[0]).toEqual({ day: '2026-08-05', events: 0, activeUsers: 0 });
+    expect(series.at(-2)).toEqual({ day: '2026-11-01', events: 7, activeUsers: 2 });
+  });
+});

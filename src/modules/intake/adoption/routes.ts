@@ -1,0 +1,57 @@
+// HTTP for product adoption: one account's figures, and the trend across clients.
+import { z } from '@hono/zod-openapi';
+import type { Deps } from '../../../http/deps.ts';
+import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { actorOf } from '../../auth/index.ts';
+import {
+  accountAdoptionSchema,
+  adoptionQuery,
+  decliningAdoptionSchema,
+  portfolioAdoptionSchema,
+  portfolioQuery,
+} from './schema.ts';
+import { accountAdoption, decliningAdoption, portfolioAdoption } from './service.ts';
+
+export function adoptionRoutes({ db, clock }: Deps) {
+  return newRouter()
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/accounts/{id}/adoption',
+        access: 'view_product_adoption',
+        summary:
+          "An account's product adoption: DAU/WAU/MAU, seats, features, time to value, 90 days",
+        request: { params: z.object({ id: z.uuid() }), query: adoptionQuery },
+        responses: { 200: json(accountAdoptionSchema), 404: problems[404] },
+      }),
+      async (c) => {
+        const { date } = c.req.valid('query');
+        const answer = await accountAdoption(db, clock, actorOf(c), c.req.valid('param').id, date);
+        return c.json(answer, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/adoption',
+        access: 'view_product_adoption',
+        summary: 'Adoption across clients, this month against the last, with declining flagged',
+        request: { query: portfolioQuery },
+        responses: { 200: json(portfolioAdoptionSchema) },
+      }),
+      async (c) =>
+        c.json(await portfolioAdoption(db, clock, actorOf(c), c.req.valid('query')), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/adoption/declining',
+        access: 'view_product_adoption',
+        summary: 'Which clients have declining product adoption?',
+        request: { query: portfolioQuery },
+        responses: { 200: json(decliningAdoptionSchema) },
+      }),
+      async (c) =>
+        c.json(await decliningAdoption(db, clock, actorOf(c), c.req.valid('query')), 200),
+    );
+}

@@ -1,0 +1,144 @@
+// Product adoption in a CSM's words: who uses the product, how much, which features, whether
+// they got value, and which clients are slipping. Reads the rollups; figures are pure.
+import type { Db } from '../../../db/connect.ts';
+import type { Actor } from '../../../http/env.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import { getAccount, scopeFor } from '../../accounts/index.ts';
+import { flaggedFeatures } from '../segment/index.ts';
+import {
+  dailySeries,
+  decliningVerdict,
+  percentChange,
+  premiumAdoption,
+  seatUtilization,
+  timeToValue,
+  valueEventThreshold,
+  windowsEnding,
+} from './figures.ts';
+import * as store from './store.ts';
+
+type Reader = Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>;
+
+/** Days are UTC calendar days, as the rollups are. */
+export const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+
+export async function accountAdoption(
+  db: Db,
+  clock: Clock,
+  actor: Reader,
+  accountId: string,
+  day = today(clock),
+) {
+  const account = await getAccount(db, scopeFor(actor), accountId);
+  const ws = actor.workspaceId;
+  const w = windowsEnding(day);
+  const catalog = await flaggedFeatures(db, ws);
+  const [active, used, daily, milestones] = await Promise.all([
+    store.activeUsers(db, ws, account.id, day, w.week, w.month),
+    store.featureUse(db, ws, account.id, w.month),
+    store.dailyUse(db, ws, account.id, w.series),
+    store.valueMilestones(
+      db,
+      ws,
+      account.id,
+      valueEventThreshold,
+      catalog.filter((f) => f.value).map((f) => f.key),
+    ),
+  ]);
+  const labels = new Map(catalog.map((f) => [f.key, f]));
+  const createdOn = account.created_at.toISOString().slice(0, 10);
+  return {
+    accountId: account.id,
+    date: day,
+    activeUsers: active,
+    seats: account.seats,
+    seatUtilization: seatUtilization(active.mau, account.seats),
+    features: used.map((f) => ({
+      key: f.key,
+      label: labels.get(f.key)?.label ?? f.key,
+      premium: labels.get(f.key)?.premium ?? false,
+      events: f.events,
+      users: f.users,
+    })),
+    premiumAdoption: premiumAdoption(account.tier, catalog, used),
+    timeToValue: {
+      ...timeToValue({
+        startedOn:
+          milestones.firstDay && milestones.firstDay < createdOn ? milestones.firstDay : createdOn,
+        firstBusyDay: milestones.firstBusyDay,
+        firstValueFeatureDay: milestones.firstValueFeatureDay,
+      }),
+      eventThreshold: valueEventThreshold,
+    },
+    series: dailySeries(w.series, daily),
+  };
+}
+
+/** Every client in scope (`owner=me`: only one's own), this month against the last. */
+export async function portfolioAdoption(
+  db: Db,
+  clock: Clock,
+  actor: Reader,
+  options: { owner: 'me' | 'all'; date?: string },
+) {
+  const day = options.date ?? today(clock);
+  const w = windowsEnding(day);
+  const rows = await store.portfolioUsage(
+    db,
+    scopeFor(actor),
+    options.owner === 'me' ? actor.userId : null,
+    w.month,
+    w.previousMonth,
+  );
+  const items = rows.map((r) => {
+    const verdict = decliningVerdict(r);
+    return {
+      accountId: r.accountId,
+      name: r.name,
+      ownerId: r.ownerId,
+      mau: r.mau,
+      previousMau: r.previousMau,
+      seats: r.seats,
+      seatUtilization: seatUtilization(r.mau, r.seats),
+      usageChange: percentChange(r.events, r.previousEvents),
+      activeUsersChange: percentChange(r.mau, r.previousMau),
+      loginChange: percentChange(r.logins, r.previousLogins),
+      events: r.events,
+      previousEvents: r.previousEvents,
+      logins: r.logins,
+      previousLogins: r.previousLogins,
+      abandonedFeatures: r.abandonedFeatures,
+      declining: verdict.declining,
+      reasons: verdict.reasons,
+    };
+  });
+  return { date: day, items };
+}
+
+/** "Which clients have declining product adoption?" — the steepest fall first. */
+export async function decliningAdoption(
+  db: Db,
+  clock: Clock,
+  actor: Reader,
+  options: { owner: 'me' | 'all'; date?: string },
+) {
+  const { date, items } = await portfolioAdoption(db, clock, actor, options);
+  const declining = items
+    .filter((i) => i.declining)
+    .sort(
+      (a, b) =>
+        (a.activeUsersChange ?? 0) - (b.activeUsersChange ?? 0) ||
+        (a.usageChange ?? 0) - (b.usageChange ?? 0),
+    );
+  const whose = options.owner === 'me' ? 'your' : 'the';
+  const answer =
+    declining.length === 0
+      ? `None of ${whose} ${items.length} clients show declining product adoption.`
+      : `${declining.length} of ${whose} ${items.length} clients show declining product adoption.`;
+  return {
+    date,
+    question: 'Which clients have declining product adoption?',
+    answer,
+    items: declining,
+  };
+}

@@ -1,0 +1,171 @@
+// Adoption reads: SQL over the daily rollups (usage_daily, usage_daily_users), never the raw
+// events, so the answers stay fast however many events came in.
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+import type { AccountScope } from '../../accounts/index.ts';
+
+type Window = { from: string; to: string };
+
+/** Distinct active users of one account in the day, week and month ending on `day`. */
+export async function activeUsers(
+  db: Db,
+  workspaceId: WorkspaceId,
+  accountId: string,
+  day: string,
+  week: Window,
+  month: Window,
+) {
+  const { rows } = await sql<{ dau: number; wau: number; mau: number }>`
+    select
+      count(distinct user_id) filter (where day = ${day}::date)::int as dau,
+      count(distinct user_id) filter (where day >= ${week.from}::date)::int as wau,
+      count(distinct user_id)::int as mau
+    from usage_daily_users
+    where workspace_id = ${workspaceId} and account_id = ${accountId}
+      and day between ${month.from}::date and ${month.to}::date`.execute(db);
+  return rows[0] ?? { dau: 0, wau: 0, mau: 0 };
+}
+
+/** Events and distinct users per feature in the window, busiest first. */
+export async function featureUse(db: Db, workspaceId: WorkspaceId, accountId: string, w: Window) {
+  const { rows } = await sql<{ key: string; events: number; users: number }>`
+    select e.feature_key as key, e.events::int as events, coalesce(u.users, 0)::int as users
+    from (
+      select feature_key, sum(events) as events from usage_daily
+      where workspace_id = ${workspaceId} and account_id = ${accountId}
+        and day between ${w.from}::date and ${w.to}::date
+      group by feature_key
+    ) e
+    left join (
+      select feature_key, count(distinct user_id) as users from usage_daily_users
+      where workspace_id = ${workspaceId} and account_id = ${accountId}
+        and day between ${w.from}::date and ${w.to}::date
+      group by feature_key
+    ) u using (feature_key)
+    order by e.events desc, e.feature_key`.execute(db);
+  return rows;
+}
+
+/** Events and active users per day of the window (days without use are left out). */
+export async function dailyUse(db: Db, workspaceId: WorkspaceId, accountId: string, w: Window) {
+  const { rows } = await sql<{ day: string; events: number; activeUsers: number }>`
+    select coalesce(e.day, u.day)::text as day, coalesce(e.events, 0)::int as events,
+      coalesce(u.users, 0)::int as "activeUsers"
+    from (
+      select day, sum(events) as events from usage_daily
+      where workspace_id = ${workspaceId} and account_id = ${accountId}
+        and day between ${w.from}::date and ${w.to}::date
+      group by day
+    ) e
+    full join (
+      select day, count(distinct user_id) as users from usage_daily_users
+      where workspace_id = ${workspaceId} and account_id = ${accountId}
+        and day between ${w.from}::date and ${w.to}::date
+      group by day
+    ) u using (day)
+    order by 1`.execute(db);
+  return rows;
+}
+
+/** The first day of use, the first day with ≥ `threshold` events and the first value-feature day. */
+export async function valueMilestones(
+  db: Db,
+  workspaceId: WorkspaceId,
+  accountId: string,
+  threshold: number,
+  valueFeatures: readonly string[],
+) {
+  const { rows } = await sql<{
+    firstDay: string | null;
+    firstBusyDay: string | null;
+    firstValueFeatureDay: string | null;
+  }>`
+    with days as (
+      select day, sum(events) as events,
+        bool_or(feature_key = any(${valueFeatures as string[]}::text[])) as value_used
+      from usage_daily
+      where workspace_id = ${workspaceId} and account_id = ${accountId}
+      group by day
+    )
+    select min(day)::text as "firstDay",
+      min(day) filter (where events >= ${threshold})::text as "firstBusyDay",
+      min(day) filter (where value_used)::text as "firstValueFeatureDay"
+    from days`.execute(db);
+  return rows[0] ?? { firstDay: null, firstBusyDay: null, firstValueFeatureDay: null };
+}
+
+export type PortfolioUsageRow = {
+  accountId: string;
+  name: string;
+  ownerId: string | null;
+  seats: number | null;
+  tier: string;
+  mau: number;
+  previousMau: number;
+  events: number;
+  previousEvents: number;
+  logins: number;
+  previousLogins: number;
+  abandonedFeatures: string[];
+};
+
+/**
+ * This month against the month before, for every account in scope, in one query: active
+ * users, events, logins, and features used before but not since (abandoned).
+ */
+export async function portfolioUsage(
+  db: Db,
+  scope: AccountScope,
+  onlyOwner: string | null,
+  month: Window,
+  previousMonth: Window,
+): Promise<PortfolioUsageRow[]> {
+  const owner = scope.onlyOwner ?? onlyOwner;
+  const ws = scope.workspaceId;
+  const { rows } = await sql<PortfolioUsageRow>`
+    with scoped as (
+      select id, name, owner_id, seats, tier from accounts
+      where workspace_id = ${ws} and deleted_at is null
+        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
+    ),
+    users as (
+      select account_id,
+        count(distinct user_id) filter (where day >= ${month.from}::date) as mau,
+        count(distinct user_id) filter (where day <= ${previousMonth.to}::date) as previous_mau
+      from usage_daily_users
+      where workspace_id = ${ws} and account_id in (select id from scoped)
+        and day between ${previousMonth.from}::date and ${month.to}::date
+      group by account_id
+    ),
+    features as (
+      select account_id, feature_key,
+        sum(events) filter (where day >= ${month.from}::date) as events,
+        sum(events) filter (where day <= ${previousMonth.to}::date) as previous_events,
+        sum(logins) filter (where day >= ${month.from}::date) as logins,
+        sum(logins) filter (where day <= ${previousMonth.to}::date) as previous_logins
+      from usage_daily
+      where workspace_id = ${ws} and account_id in (select id from scoped)
+        and day between ${previousMonth.from}::date and ${month.to}::date
+      group by account_id, feature_key
+    ),
+    usage as (
+      select account_id,
+        coalesce(sum(events), 0) as events, coalesce(sum(previous_events), 0) as previous_events,
+        coalesce(sum(logins), 0) as logins, coalesce(sum(previous_logins), 0) as previous_logins,
+        coalesce(array_agg(feature_key order by feature_key)
+          filter (where coalesce(events, 0) = 0 and previous_events > 0), '{}') as abandoned
+      from features
+      group by account_id
+    )
+    select s.id as "accountId", s.name, s.owner_id as "ownerId", s.seats, s.tier,
+      coalesce(u.mau, 0)::int as mau, coalesce(u.previous_mau, 0)::int as "previousMau",
+      coalesce(g.events, 0)::int as events, coalesce(g.previous_events, 0)::int as "previousEvents",
+      coalesce(g.logins, 0)::int as logins, coalesce(g.previous_logins, 0)::int as "previousLogins",
+      coalesce(g.abandoned, '{}') as "abandonedFeatures"
+    from scoped s
+    left join users u on u.account_id = s.id
+    left join usage g on g.account_id = s.id
+    order by lower(s.name), s.id`.execute(db);
+  return rows;
+}

@@ -1,0 +1,133 @@
+// One Segment request into the database, all or nothing: identify/group calls in order, then
+// every track/page event in one set-based statement that inserts the raw events (dropping
+// messages already seen) and adds only the newly inserted ones to the daily rollups.
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { Deps } from '../../../http/deps.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+import { featureCatalog, featureMapper } from './features.ts';
+import { ensurePartitions, forgetKnownPartitions, retentionCutoff } from './partitions.ts';
+import { changedColumns, lockUsers, rollupSteps } from './rollups.ts';
+import type { SegmentMessage } from './payload.ts';
+import { recordGroup, recordIdentify } from './people.ts';
+
+type UsageEvent = Extract<SegmentMessage, { type: 'track' | 'page' }>;
+
+export type IngestOutcome = {
+  /** Track/page events newly stored (a repeated messageId is not). */
+  stored: number;
+  /** Track/page events outside retention (or more than a day ahead), acknowledged but not kept. */
+  skipped: number;
+};
+
+/** Deadlocks and serialization failures between concurrent batches are retried. */
+const retriable = new Set(['40P01', '40001']);
+const noPartition = '23514';
+
+export async function ingestMessages(
+  deps: Deps,
+  workspaceId: WorkspaceId,
+  messages: readonly SegmentMessage[],
+): Promise<IngestOutcome> {
+  const now = deps.clock.now();
+  const cutoff = retentionCutoff(now, deps.config.usageRetentionMonths);
+  const horizon = new Date(now.getTime() + 24 * 3600_000);
+  const usage = messages.filter((m): m is UsageEvent => m.type === 'track' || m.type === 'page');
+  const kept = usage.filter((m) => m.occurredAt >= cutoff && m.occurredAt < horizon);
+  const people = messages.filter((m) => m.type === 'identify' || m.type === 'group');
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (kept.length > 0)
+        await ensurePartitions(
+          deps.db,
+          kept.map((m) => m.occurredAt),
+        );
+      const stored = await deps.db.transaction().execute(async (trx) => {
+        const linking = people.flatMap((m) => (m.userId ? [m.userId] : []));
+        await lockUsers(trx, workspaceId, linking, 'exclusive');
+        for (const message of people) {
+          if (message.type === 'identify') await recordIdentify(trx, workspaceId, message);
+          else if (message.type === 'group') {
+            await recordGroup(trx, deps.clock, workspaceId, message);
+          }
+        }
+        if (kept.length === 0) return 0;
+        const tracked = kept.flatMap((m) => (m.userId ? [m.userId] : []));
+        await lockUsers(trx, workspaceId, tracked, 'shared');
+        const catalog = await featureCatalog(trx, workspaceId);
+        return insertUsageEvents(trx, workspaceId, now, kept, featureMapper(catalog));
+      });
+      return { stored, skipped: usage.length - kept.length };
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      // A partition dropped under us (retention ran in another process): make it again.
+      if (code === noPartition) forgetKnownPartitions(deps.db);
+      if (attempt >= 4 || !(retriable.has(code) || code === noPartition)) throw error;
+    }
+  }
+}
+
+async function insertUsageEvents(
+  db: Db,
+  workspaceId: WorkspaceId,
+  receivedAt: Date,
+  events: readonly UsageEvent[],
+  featureOf: (event: string) => string,
+): Promise<number> {
+  const n = events.length;
+  const messageIds = new Array<string>(n);
+  const occurredAt = new Array<string>(n);
+  const types = new Array<string>(n);
+  const names = new Array<string>(n);
+  const features = new Array<string>(n);
+  const userIds = new Array<string | null>(n);
+  const anonymousIds = new Array<string | null>(n);
+  const groupIds = new Array<string | null>(n);
+  const properties = new Array<string>(n);
+  events.forEach((e, i) => {
+    messageIds[i] = e.messageId;
+    occurredAt[i] = e.occurredAt.toISOString();
+    types[i] = e.type;
+    names[i] = e.event;
+    features[i] = featureOf(e.event);
+    userIds[i] = e.userId;
+    anonymousIds[i] = e.anonymousId;
+    groupIds[i] = e.contextGroupId;
+    properties[i] = JSON.stringify(e.properties);
+  });
+  // The account: context.groupId (external id, else Steward id), else the user's group call.
+  const { rows } = await sql<{ stored: number }>`
+    with input as (
+      select * from unnest(
+        ${messageIds}::text[], ${occurredAt}::timestamptz[], ${types}::text[], ${names}::text[],
+        ${features}::text[], ${userIds}::text[], ${anonymousIds}::text[], ${groupIds}::text[],
+        ${properties}::text[]
+      ) as t(message_id, occurred_at, type, event, feature_key, user_id, anonymous_id, group_id, properties)
+    ),
+    resolved as (
+      select input.*, coalesce(by_external.id, by_id.id, known.account_id) as account_id
+      from input
+      left join accounts by_external
+        on by_external.workspace_id = ${workspaceId} and by_external.external_id = input.group_id
+        and by_external.deleted_at is null
+      left join accounts by_id
+        on by_id.workspace_id = ${workspaceId} and by_id.deleted_at is null
+        and by_id.id = case when input.group_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+          then input.group_id::uuid end
+      left join usage_users known
+        on known.workspace_id = ${workspaceId} and known.user_id = input.user_id
+    ),
+    changed as (
+      insert into usage_events (workspace_id, message_id, occurred_at, received_at, type, event,
+        feature_key, user_id, anonymous_id, account_id, properties)
+      select ${workspaceId}, message_id, occurred_at, ${receivedAt}, type, event, feature_key,
+        user_id, anonymous_id, account_id, properties::jsonb
+      from resolved
+      on conflict do nothing
+      returning ${changedColumns}
+    ),
+    ${rollupSteps(workspaceId)}
+    select count(*)::int as stored from changed`.execute(db);
+  return rows[0]?.stored ?? 0;
+}

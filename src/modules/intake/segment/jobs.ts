@@ -1,0 +1,30 @@
+// `usage__maintain_partitions`, daily (crontab below): makes this month's and next month's
+// partitions ahead of the traffic, and drops the months past STEWARD_USAGE_RETENTION_MONTHS.
+import { z } from 'zod';
+import type { JobDefinition, JobHandler } from '../../../jobs/registry.ts';
+import { dropExpiredPartitions, ensurePartitions, monthStart } from './partitions.ts';
+
+export const maintainUsagePartitions: JobHandler<'usage__maintain_partitions'> = async ({
+  db,
+  clock,
+  config,
+  logger,
+}) => {
+  const now = clock.now();
+  await ensurePartitions(db, [monthStart(now), monthStart(now, 1)]);
+  const dropped = await dropExpiredPartitions(db, now, config.usageRetentionMonths);
+  if (dropped.length > 0) logger.info({ dropped }, 'dropped usage partitions past retention');
+};
+
+export const usageJobs: {
+  usage__maintain_partitions: JobDefinition<'usage__maintain_partitions'>;
+} = {
+  usage__maintain_partitions: {
+    // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.
+    payload: z.looseObject({}),
+    run: maintainUsagePartitions,
+  },
+};
+
+/** Daily at 03:17 UTC; graphile-worker's crontab makes one job per slot across processes. */
+export const usageCrontab = '17 3 * * * usage__maintain_partitions';

@@ -1,0 +1,217 @@
+// Segment's message format (https://segment.com/docs/connections/spec/common/), read into
+// the few fields Steward uses. Pure: no database, no clock beyond the one passed in.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { FieldError } from '../../../lib/errors.ts';
+
+/** Segment's documented limits: 32 KB per message, 500 KB per batch request. */
+export const maxMessageBytes = 32 * 1024;
+export const maxBatchBytes = 500 * 1024;
+
+const id = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().trim().max(255))
+  .transform((value) => value || null)
+  .nullish();
+
+const timestamp = z
+  .union([z.string(), z.number()])
+  .transform((value, ctx) => {
+    const at = new Date(value);
+    if (Number.isNaN(at.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'is not an ISO 8601 date' });
+      return z.NEVER;
+    }
+    return at;
+  })
+  .nullish();
+
+const record = z.record(z.string(), z.unknown());
+
+const messageSchema = z.looseObject({
+  type: z.string().optional(),
+  messageId: id,
+  userId: id,
+  anonymousId: id,
+  groupId: id,
+  event: z.string().trim().max(500).nullish(),
+  name: z.string().trim().max(500).nullish(),
+  traits: record.nullish(),
+  properties: record.nullish(),
+  timestamp,
+  context: z.looseObject({ groupId: id, traits: record.nullish() }).nullish(),
+});
+
+export const messageTypes = ['identify', 'group', 'track', 'page', 'screen', 'alias'] as const;
+export type MessageType = (typeof messageTypes)[number];
+
+type Common = {
+  messageId: string;
+  userId: string | null;
+  anonymousId: string | null;
+  /** When it happened, as the sender says; received time when it does not say. */
+  occurredAt: Date;
+  /** `context.groupId`: the account a track/page/identify belongs to, when the sender knows. */
+  contextGroupId: string | null;
+};
+
+export type SegmentMessage =
+  | (Common & { type: 'identify'; traits: Record<string, unknown> })
+  | (Common & { type: 'group'; groupId: string; traits: Record<string, unknown> })
+  | (Common & { type: 'track' | 'page'; event: string; properties: Record<string, unknown> })
+  | (Common & { type: 'alias' });
+
+export type ParsedMessage =
+  { ok: true; message: SegmentMessage } | { ok: false; errors: FieldError[] };
+
+/**
+ * Segment generates a messageId when a sender leaves it out. Ours is a hash of the message
+ * (without `sentAt`, which changes on every retry), so a retried message is still one event.
+ */
+export function fallbackMessageId(raw: Record<string, unknown>): string {
+  const stable = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'sentAt'));
+  const digest = createHash('sha256').update(JSON.stringify(stable)).digest('hex');
+  return `steward-${digest.slice(0, 32)}`;
+}
+
+/** Page calls are named as Segment's destinations name them: "Viewed Pricing Page". */
+export function pageEventName(name: string | null | undefined): string {
+  return name ? `Viewed ${name} Page` : 'Loaded a Page';
+}
+
+/**
+ * One message of a request. `typeFromPath` is the type of a single-message endpoint
+ * (`/v1/track`), where the body may leave `type` out; `path` prefixes field names in errors.
+ */
+export function parseMessage(
+  raw: unknown,
+  options: { typeFromPath?: MessageType; path?: string; receivedAt: Date },
+): ParsedMessage {
+  const at = (field: string) => [options.path, field].filter(Boolean).join('.');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, errors: [{ path: at('(message)'), message: 'must be a JSON object' }] };
+  }
+  if (Buffer.byteLength(JSON.stringify(raw)) > maxMessageBytes) {
+    return {
+      ok: false,
+      errors: [{ path: at('(message)'), message: `is larger than ${maxMessageBytes} bytes` }],
+    };
+  }
+  const parsed = messageSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => ({
+        path: at(issue.path.map(String).join('.') || '(message)'),
+        message: issue.message,
+      })),
+    };
+  }
+  const m = parsed.data;
+  const type = (options.typeFromPath ?? m.type) as MessageType | undefined;
+  if (!type || !messageTypes.includes(type)) {
+    return {
+      ok: false,
+      errors: [{ path: at('type'), message: `must be one of ${messageTypes.join(', ')}` }],
+    };
+  }
+  const errors: FieldError[] = [];
+  if (!m.userId && !m.anonymousId) {
+    errors.push({ path: at('userId'), message: 'userId or anonymousId is required' });
+  }
+  if (type === 'track' && !m.event) errors.push({ path: at('event'), message: 'is required' });
+  if (type === 'group' && !m.groupId) errors.push({ path: at('groupId'), message: 'is required' });
+  if (errors.length > 0) return { ok: false, errors };
+
+  const common: Common = {
+    messageId: m.messageId ?? fallbackMessageId(raw as Record<string, unknown>),
+    userId: m.userId ?? null,
+    anonymousId: m.anonymousId ?? null,
+    occurredAt: m.timestamp ?? options.receivedAt,
+    contextGroupId: m.context?.groupId ?? null,
+  };
+  switch (type) {
+    case 'identify':
+      return {
+        ok: true,
+        message: { ...common, type, traits: m.traits ?? m.context?.traits ?? {} },
+      };
+    case 'group':
+      return {
+        ok: true,
+        message: { ...common, type, groupId: m.groupId ?? '', traits: m.traits ?? {} },
+      };
+    case 'track':
+      return {
+        ok: true,
+        message: { ...common, type, event: m.event ?? '', properties: m.properties ?? {} },
+      };
+    case 'page':
+    case 'screen':
+      return {
+        ok: true,
+        message: {
+          ...common,
+          type: 'page',
+          event: pageEventName(m.name ?? (m.properties?.['name'] as string | undefined)),
+          properties: m.properties ?? {},
+        },
+      };
+    case 'alias':
+      return { ok: true, message: { ...common, type } };
+  }
+}
+
+const batchSchema = z.looseObject({
+  batch: z.array(z.unknown()).max(10_000),
+  writeKey: z.string().optional(),
+  context: z.looseObject({ groupId: id }).nullish(),
+});
+
+export type ParsedRequest =
+  | { ok: true; messages: SegmentMessage[]; writeKey: string | undefined }
+  | { ok: false; errors: FieldError[] };
+
+/** A whole request body: one message, or `{ batch: [...] }` for /v1/batch. All or nothing. */
+export function parseRequest(
+  body: unknown,
+  options: { typeFromPath?: MessageType; receivedAt: Date },
+): ParsedRequest {
+  if (options.typeFromPath) {
+    const one = parseMessage(body, options);
+    if (!one.ok) return one;
+    const writeKey = (body as { writeKey?: unknown }).writeKey;
+    return {
+      ok: true,
+      messages: [one.message],
+      writeKey: typeof writeKey === 'string' ? writeKey : undefined,
+    };
+  }
+  const batch = batchSchema.safeParse(body);
+  if (!batch.success) {
+    return { ok: false, errors: [{ path: 'batch', message: 'must be an array of messages' }] };
+  }
+  const messages: SegmentMessage[] = [];
+  const errors: FieldError[] = [];
+  batch.data.batch.forEach((raw, index) => {
+    const one = parseMessage(raw, { receivedAt: options.receivedAt, path: `batch.${index}` });
+    if (!one.ok) errors.push(...one.errors);
+    else {
+      // A batch-wide context.groupId applies to the messages that do not name their own.
+      const shared = batch.data.context?.groupId ?? null;
+      messages.push({ ...one.message, contextGroupId: one.message.contextGroupId ?? shared });
+    }
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, messages, writeKey: batch.data.writeKey };
+}
+
+/** The write key from `Authorization: Basic base64(writeKey:)`, as Segment's SDKs send it. */
+export function writeKeyFromHeader(header: string | undefined): string | undefined {
+  const match = header?.match(/^Basic\s+(\S+)$/i);
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const user = decoded.split(':')[0];
+  return user || undefined;
+}

@@ -1,0 +1,270 @@
+// Identify and group calls: who a product user is (a contact) and which customer they work
+// for (an account). Low volume next to track calls, so these go message by message.
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+import { addTimelineEvent } from '../../accounts/index.ts';
+import { recordAudit } from '../../auth/index.ts';
+import type { SegmentMessage } from './payload.ts';
+import { linkEarlierEvents } from './rollups.ts';
+
+type Identify = Extract<SegmentMessage, { type: 'identify' }>;
+type Group = Extract<SegmentMessage, { type: 'group' }>;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const text = (value: unknown, max = 300): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null;
+
+/** `https://www.Acme.com/about` → `acme.com`: how accounts keep their domain. */
+export function domainOf(value: unknown): string | null {
+  const raw = text(value, 500);
+  if (!raw) return null;
+  const host = raw
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[/?#:].*$/, '')
+    .replace(/^www\./, '');
+  return /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : null;
+}
+
+/** A contact's fields from Segment's reserved traits (name, firstName/lastName, email…). */
+export function contactTraits(traits: Record<string, unknown>) {
+  const email = text(traits['email'])?.toLowerCase() ?? null;
+  const fullName = [text(traits['firstName']), text(traits['lastName'])].filter(Boolean).join(' ');
+  return {
+    name: text(traits['name']) ?? (fullName || null),
+    email: email && /^[^@\s]+@[^@\s]+$/.test(email) ? email : null,
+    title: text(traits['title']),
+    phone: text(traits['phone'], 50),
+  };
+}
+
+/** The account a Segment groupId names: its external id, else its Steward id. */
+async function accountByGroupId(db: Db, workspaceId: WorkspaceId, groupId: string) {
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .where((eb) =>
+      uuidPattern.test(groupId)
+        ? eb.or([eb('external_id', '=', groupId), eb('id', '=', groupId)])
+        : eb('external_id', '=', groupId),
+    )
+    // An external id match wins over an id match.
+    .orderBy(sql`(external_id = ${groupId}) is true`, 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+async function accountByDomain(db: Db, workspaceId: WorkspaceId, domain: string) {
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .where(sql<boolean>`lower(domain) in (${domain}, ${`www.${domain}`})`)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * A group call for a customer Steward does not know yet: the account is made without an
+ * owner and says so on its timeline, so a manager can assign it.
+ */
+async function createUnassignedAccount(
+  db: Db,
+  clock: Clock,
+  workspaceId: WorkspaceId,
+  message: Group,
+  domain: string | null,
+): Promise<string> {
+  const seats = Number(message.traits['seats'] ?? message.traits['employees']);
+  const created = await db
+    .insertInto('accounts')
+    .values({
+      workspace_id: workspaceId,
+      external_id: message.groupId,
+      name: text(message.traits['name']) ?? message.groupId,
+      domain,
+      plan: text(message.traits['plan']),
+      seats: Number.isInteger(seats) && seats >= 0 && seats < 10_000_000 ? seats : null,
+      owner_id: null,
+      custom_fields: '{}',
+    })
+    // Two group calls for one new customer at once: the second finds the first's account.
+    .onConflict((oc) =>
+      oc
+        .column('workspace_id')
+        .column('external_id')
+        .where('external_id', 'is not', null)
+        .doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (!created) {
+    const existing = await accountByGroupId(db, workspaceId, message.groupId);
+    if (!existing) throw new Error(`account ${message.groupId} neither created nor found`);
+    return existing;
+  }
+  await recordAudit(
+    db,
+    { workspaceId, userId: null },
+    {
+      action: 'account.created',
+      entityType: 'account',
+      entityId: created.id,
+      changes: { source: 'segment', groupId: message.groupId },
+    },
+  );
+  await addTimelineEvent(db, {
+    workspaceId,
+    accountId: created.id,
+    kind: 'system',
+    title: 'Created from Segment group call — review',
+    body: 'No account matched this groupId or domain, so Steward created one without an owner.',
+    occurredAt: clock.now(),
+    source: 'segment',
+    sourceId: `group:${message.groupId}`,
+    data: { groupId: message.groupId, traits: message.traits },
+  });
+  return created.id;
+}
+
+/** A contact for the product user on the account: by external id (userId), else by e-mail. */
+async function upsertContact(
+  db: Db,
+  workspaceId: WorkspaceId,
+  accountId: string,
+  userId: string,
+  traits: Record<string, unknown>,
+): Promise<void> {
+  const fields = contactTraits(traits);
+  const existing = await db
+    .selectFrom('contacts')
+    .select(['id', 'external_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) =>
+      fields.email
+        ? eb.or([
+            eb('external_id', '=', userId),
+            eb.and([eb('account_id', '=', accountId), eb(sql`lower(email)`, '=', fields.email)]),
+          ])
+        : eb('external_id', '=', userId),
+    )
+    .orderBy(sql`(external_id = ${userId}) is true`, 'desc')
+    .executeTakeFirst();
+  if (existing) {
+    await db
+      .updateTable('contacts')
+      .set({
+        ...(existing.external_id ? {} : { external_id: userId }),
+        ...(fields.name ? { name: fields.name } : {}),
+        ...(fields.email ? { email: fields.email } : {}),
+        ...(fields.title ? { title: fields.title } : {}),
+        ...(fields.phone ? { phone: fields.phone } : {}),
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', existing.id)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto('contacts')
+    .values({
+      workspace_id: workspaceId,
+      account_id: accountId,
+      external_id: userId,
+      name: fields.name ?? fields.email ?? userId,
+      email: fields.email,
+      title: fields.title,
+      phone: fields.phone,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('workspace_id')
+        .column('external_id')
+        .where('external_id', 'is not', null)
+        .doNothing(),
+    )
+    .execute();
+}
+
+async function knownUser(db: Db, workspaceId: WorkspaceId, userId: string) {
+  return db
+    .selectFrom('usage_users')
+    .select(['account_id', 'traits'])
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/**
+ * identify: remembers the user's traits, and makes or updates their contact once the
+ * account is known (from `context.groupId` or an earlier group call).
+ */
+export async function recordIdentify(db: Db, workspaceId: WorkspaceId, message: Identify) {
+  const userId = message.userId;
+  if (!userId) return; // An anonymous visitor is nobody's contact yet.
+  const before = await knownUser(db, workspaceId, userId);
+  const named = message.contextGroupId
+    ? await accountByGroupId(db, workspaceId, message.contextGroupId)
+    : undefined;
+  const accountId = named ?? before?.account_id ?? null;
+  const traits = { ...before?.traits, ...message.traits };
+  await db
+    .insertInto('usage_users')
+    .values({
+      workspace_id: workspaceId,
+      user_id: userId,
+      account_id: accountId,
+      traits: JSON.stringify(traits),
+    })
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'user_id']).doUpdateSet((eb) => ({
+        account_id: eb.ref('excluded.account_id'),
+        traits: eb.ref('excluded.traits'),
+        updated_at: sql`now()`,
+      })),
+    )
+    .execute();
+  if (accountId) {
+    await upsertContact(db, workspaceId, accountId, userId, traits);
+    if (accountId !== before?.account_id)
+      await linkEarlierEvents(db, workspaceId, userId, accountId);
+  }
+}
+
+/**
+ * group: links the user to the account the groupId names — by external id, else by the
+ * domain in its traits, else a new unassigned account — and makes their contact there.
+ */
+export async function recordGroup(db: Db, clock: Clock, workspaceId: WorkspaceId, message: Group) {
+  const domain = domainOf(message.traits['website'] ?? message.traits['domain']);
+  const accountId =
+    (await accountByGroupId(db, workspaceId, message.groupId)) ??
+    (domain ? await accountByDomain(db, workspaceId, domain) : undefined) ??
+    (await createUnassignedAccount(db, clock, workspaceId, message, domain));
+  const userId = message.userId;
+  if (!userId) return;
+  const before = await knownUser(db, workspaceId, userId);
+  await db
+    .insertInto('usage_users')
+    .values({ workspace_id: workspaceId, user_id: userId, account_id: accountId })
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'user_id'])
+        .doUpdateSet({ account_id: accountId, updated_at: sql`now()` }),
+    )
+    .execute();
+  if (before?.account_id !== accountId) {
+    await linkEarlierEvents(db, workspaceId, userId, accountId);
+  }
+  // A user identified before their group call becomes a contact now.
+  if (before && Object.keys(before.traits).length > 0) {
+    await upsertContact(db, workspaceId, accountId, userId, before.traits);
+  }
+}

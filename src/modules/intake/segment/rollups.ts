@@ -1,0 +1,95 @@
+// The daily rollups (usage_daily, usage_daily_users) as SQL steps shared by every statement
+// that counts events: the batch insert, and the linking of events that came before their
+// user's group call. Set-based: one statement per batch, whatever its size.
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+
+/**
+ * Login events, for login frequency: "Signed In", "User Logged In", "login", "log_in"…
+ * The same pattern runs in SQL (rollups) and here (tests, explanations).
+ */
+export const loginEventPattern = '(^|[^a-z])(log(ged)?[ _-]?in|sign(ed)?[ _-]?in)([^a-z]|$)';
+
+export function isLoginEvent(event: string): boolean {
+  return new RegExp(loginEventPattern, 'i').test(event);
+}
+
+/**
+ * The rollup steps of a statement whose CTE `changed` returns the events newly counted:
+ * (account_id, day, feature_key, actor, is_login). Written in key order, so concurrent
+ * batches lock rollup rows in the same order.
+ */
+export function rollupSteps(workspaceId: WorkspaceId) {
+  return sql`daily as (
+      insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
+      select ${workspaceId}, account_id, day, feature_key, count(*), count(*) filter (where is_login)
+      from changed
+      where account_id is not null
+      group by account_id, day, feature_key
+      order by account_id, day, feature_key
+      on conflict (workspace_id, account_id, day, feature_key) do update
+        set events = usage_daily.events + excluded.events,
+            logins = usage_daily.logins + excluded.logins
+    ),
+    active as (
+      insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
+      select distinct ${workspaceId}::uuid, account_id, day, feature_key, actor
+      from changed
+      where account_id is not null and actor is not null
+      order by 2, 3, 4, 5
+      on conflict do nothing
+    )`;
+}
+
+/** What `changed` returns, from a usage_events row. */
+export const changedColumns = sql`account_id, (occurred_at at time zone 'UTC')::date as day, feature_key,
+  coalesce(user_id, anonymous_id) as actor, event ~* ${loginEventPattern} as is_login`;
+
+/**
+ * A group call (or identify with context.groupId) just linked users to accounts: their
+ * events that came first, without an account, are given it and rolled up now.
+ */
+export async function linkEarlierEvents(
+  db: Db,
+  workspaceId: WorkspaceId,
+  userId: string,
+  accountId: string,
+): Promise<number> {
+  const { rows } = await sql<{ linked: number }>`
+    with changed as (
+      update usage_events set account_id = ${accountId}
+      where workspace_id = ${workspaceId} and user_id = ${userId} and account_id is null
+      returning ${changedColumns}
+    ),
+    ${rollupSteps(workspaceId)}
+    select count(*)::int as linked from changed`.execute(db);
+  return rows[0]?.linked ?? 0;
+}
+
+/** Users share this many lock slots per workspace: a batch holds at most this many locks. */
+const userLockSlots = 64;
+
+/**
+ * Track batches take a shared lock per user, a group call an exclusive one: a group call
+ * waits for in-flight events of its users to commit (and then links them), and events that
+ * start after it see its link. Users are hashed into a few slots per workspace so a batch of
+ * 500 users holds 64 locks, not 500 (PostgreSQL's lock table is small); two users sharing a
+ * slot only means a group call may wait for a batch it did not need to. Slots are locked in
+ * sorted order, so these locks cannot deadlock one another.
+ */
+export async function lockUsers(
+  db: Db,
+  workspaceId: WorkspaceId,
+  userIds: readonly string[],
+  mode: 'shared' | 'exclusive',
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const lock = mode === 'shared' ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`;
+  await sql`select ${lock}(hashtext(${workspaceId}), slot)
+    from (
+      select distinct hashtext(u) & ${userLockSlots - 1} as slot
+      from unnest(${[...new Set(userIds)]}::text[]) u
+      order by slot
+    ) slots`.execute(db);
+}

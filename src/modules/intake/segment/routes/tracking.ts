@@ -1,0 +1,77 @@
+// Segment's HTTP Tracking API (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/):
+// the paths, auth and answers its SDKs expect, so a customer points an existing Segment
+// source or SDK at Steward. Outside /api/v1 and the OpenAPI document: the format is Segment's.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Deps } from '../../../../http/deps.ts';
+import type { AppEnv } from '../../../../http/env.ts';
+import { AppError } from '../../../../lib/errors.ts';
+import { ingestMessages } from '../ingest.ts';
+import { maxBatchBytes, parseRequest, writeKeyFromHeader, type MessageType } from '../payload.ts';
+import { workspaceOfWriteKey } from '../writeKeys.ts';
+
+const singleMessagePaths: MessageType[] = ['identify', 'group', 'track', 'page', 'screen', 'alias'];
+
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('request.malformed', 'The body is not valid JSON.');
+  }
+}
+
+const unauthenticated = () =>
+  new AppError(
+    'auth.unauthenticated',
+    'Send a live Steward write key as the HTTP Basic username (password empty).',
+    { headers: { 'www-authenticate': 'Basic realm="Steward intake"' } },
+  );
+
+export function trackingRoutes(deps: Deps) {
+  const router = new Hono<AppEnv>();
+  const limit = bodyLimit({
+    maxSize: maxBatchBytes,
+    onError: () => {
+      throw new AppError('intake.too_large', `The request is larger than ${maxBatchBytes} bytes.`);
+    },
+  });
+
+  const accept = (typeFromPath: MessageType | undefined) =>
+    async function acceptMessages(c: import('hono').Context<AppEnv>) {
+      const receivedAt = deps.clock.now();
+      const headerKey = writeKeyFromHeader(c.req.header('authorization'));
+      let workspaceId = headerKey
+        ? await workspaceOfWriteKey(deps.db, deps.clock, headerKey)
+        : undefined;
+      if (headerKey && !workspaceId) throw unauthenticated();
+      const body = readJson(await c.req.text());
+      if (!workspaceId) {
+        // Segment also takes the key in the body, for senders that cannot set headers.
+        const bodyKey =
+          typeof body === 'object' && body !== null && 'writeKey' in body
+            ? (body as { writeKey: unknown }).writeKey
+            : undefined;
+        if (typeof bodyKey === 'string' && bodyKey) {
+          workspaceId = await workspaceOfWriteKey(deps.db, deps.clock, bodyKey);
+        }
+      }
+      if (!workspaceId) throw unauthenticated();
+
+      const parsed = parseRequest(body, { typeFromPath, receivedAt });
+      if (!parsed.ok) {
+        throw new AppError(
+          'intake.invalid_message',
+          'Some messages are not valid Segment messages; none were accepted.',
+          { errors: parsed.errors },
+        );
+      }
+      // Answered only once the transaction committed: a 200 means the events are durable.
+      await ingestMessages(deps, workspaceId, parsed.messages);
+      return c.json({ success: true }, 200);
+    };
+
+  router.post('/v1/batch', limit, accept(undefined));
+  router.post('/v1/import', limit, accept(undefined));
+  for (const type of singleMessagePaths) router.post(`/v1/${type}`, limit, accept(type));
+  return router;
+}

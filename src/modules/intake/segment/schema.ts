@@ -1,0 +1,59 @@
+// The shapes of write keys and the feature catalog at the edge.
+import { z } from '@hono/zod-openapi';
+
+export const writeKeySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string().openapi({ description: 'The first characters, to recognise a key by' }),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso
+      .datetime()
+      .nullable()
+      .openapi({ description: 'Set when the key was rotated: it works until then' }),
+  })
+  .openapi('WriteKey');
+
+export const createdWriteKeySchema = writeKeySchema
+  .extend({
+    key: z.string().openapi({ description: 'The write key itself, shown this once' }),
+  })
+  .openapi('CreatedWriteKey');
+
+export const createWriteKeyBody = z.object({
+  name: z.string().trim().min(1).max(200).default('Segment'),
+});
+export type CreateWriteKey = z.infer<typeof createWriteKeyBody>;
+
+export const featureSchema = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    label: z.string(),
+    events: z.array(z.string()),
+    premium: z.boolean(),
+    value: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('Feature');
+
+export const createFeatureBody = z.object({
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lowercase letters, digits, _ . - only'),
+  label: z.string().trim().min(1).max(200),
+  events: z
+    .array(z.string().trim().min(1).max(500))
+    .min(1)
+    .max(100)
+    .openapi({ description: 'Event names, or patterns with * (e.g. "Report *")' }),
+  premium: z.boolean().default(false),
+  value: z
+    .boolean()
+    .default(false)
+    .openapi({ description: 'First use means the customer got value (time to value)' }),
+});
+export type CreateFeature = z.infer<typeof createFeatureBody>;

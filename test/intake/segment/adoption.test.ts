@@ -1,0 +1,185 @@
+// Product adoption read back through the API after events came in through the Tracking API.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
+import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
+import { useTestDeps } from '../../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
+import { segmentPost } from './support.ts';
+
+// Today is 2026-11-02: "this month" is 2026-10-04…11-02, the month before 09-04…10-03.
+const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
+const app = testApp(deps);
+
+let workspaceId: WorkspaceId;
+let csm: ApiClient;
+let manager: ApiClient;
+let steady: AccountId;
+let slipping: AccountId;
+let othersAccount: AccountId;
+let writeKey: string;
+
+const event = (groupId: string, userId: string, name: string, day: string) => ({
+  type: 'track',
+  userId,
+  event: name,
+  timestamp: `${day}T12:00:00Z`,
+  messageId: randomUUID(),
+  context: { groupId },
+});
+
+/** `users` users each doing `perUser` events of `name` on each of `days`. */
+function activity(groupId: string, users: number, days: string[], name: string, perUser = 1) {
+  return days.flatMap((day) =>
+    Array.from({ length: users }, (_, u) =>
+      Array.from({ length: perUser }, () => event(groupId, `${groupId}-user-${u}`, name, day)),
+    ).flat(),
+  );
+}
+
+beforeAll(async () => {
+  workspaceId = (await makeWorkspace(deps.db)).id;
+  const csmUser = await makeUser(deps.db, workspaceId, { role: 'csm' });
+  const otherCsm = await makeUser(deps.db, workspaceId, { role: 'csm' });
+  const managerUser = await makeUser(deps.db, workspaceId, { role: 'manager' });
+  const adminUser = await makeUser(deps.db, workspaceId, { role: 'admin' });
+  csm = await signedIn(app, csmUser.email, testPassword);
+  manager = await signedIn(app, managerUser.email, testPassword);
+  const admin = await signedIn(app, adminUser.email, testPassword);
+  const key = await admin.POST('/api/v1/intake/write-keys', { body: { name: 'Segment' } });
+  writeKey = key.data?.key ?? '';
+  await admin.POST('/api/v1/features', {
+    body: { key: 'sso', label: 'Single sign-on', events: ['SSO *'], premium: true },
+  });
+  await admin.POST('/api/v1/features', {
+    body: { key: 'audit', label: 'Audit log', events: ['Audit *'], premium: true },
+  });
+  await admin.POST('/api/v1/features', {
+    body: { key: 'reports', label: 'Reports', events: ['Report *'], value: true },
+  });
+
+  steady = (
+    await makeAccount(deps.db, workspaceId, {
+      external_id: 'steady',
+      name: 'Steady Co',
+      owner_id: csmUser.id,
+      tier: 'enterprise',
+      seats: 8,
+      created_at: '2026-08-01T00:00:00Z',
+    })
+  ).id;
+  slipping = (
+    await makeAccount(deps.db, workspaceId, {
+      external_id: 'slipping',
+      name: 'Slipping Inc',
+      owner_id: csmUser.id,
+    })
+  ).id;
+  othersAccount = (
+    await makeAccount(deps.db, workspaceId, {
+      external_id: 'others',
+      name: 'Others Ltd',
+      owner_id: otherCsm.id,
+    })
+  ).id;
+
+  const batch = [
+    // Steady: 4 users both months; SSO used now; Report value reached on 2026-09-10.
+    ...activity('steady', 4, ['2026-09-10', '2026-09-20'], 'Report Viewed'),
+    ...activity('steady', 4, ['2026-10-20', '2026-11-02'], 'Report Viewed'),
+    ...activity('steady', 1, ['2026-11-01'], 'SSO Configured'),
+    ...activity('steady', 2, ['2026-11-02'], 'Signed In'),
+    // Slipping: 10 users logging in and exporting before, 6 now and exports abandoned.
+    ...activity('slipping', 10, ['2026-09-15'], 'Signed In', 2),
+    ...activity('slipping', 10, ['2026-09-16'], 'Data Exported'),
+    ...activity('slipping', 6, ['2026-10-15'], 'Signed In'),
+    ...activity('others', 5, ['2026-09-15', '2026-10-15'], 'Report Viewed'),
+  ];
+  for (let i = 0; i < batch.length; i += 100) {
+    const response = await segmentPost(
+      app,
+      '/v1/batch',
+      { batch: batch.slice(i, i + 100) },
+      writeKey,
+    );
+    if (response.status !== 200) throw new Error(await response.text());
+  }
+});
+
+describe("an account's adoption", () => {
+  it('gives active users, seats, features, premium adoption and time to value', async () => {
+    const { data, response } = await csm.GET('/api/v1/accounts/{id}/adoption', {
+      params: { path: { id: steady }, query: {} },
+    });
+    expect(response.status).toBe(200);
+    expect(data?.date).toBe('2026-11-02');
+    // Today: users 0–3 viewed reports; users 0–1 signed in.
+    expect(data?.activeUsers).toEqual({ dau: 4, wau: 4, mau: 4 });
+    expect(data?.seatUtilization).toBe(0.5);
+    expect(data?.features).toEqual([
+      { key: 'reports', label: 'Reports', premium: false, events: 8, users: 4 },
+      { key: 'Signed In', label: 'Signed In', premium: false, events: 2, users: 2 },
+      { key: 'sso', label: 'Single sign-on', premium: true, events: 1, users: 1 },
+    ]);
+    expect(data?.premiumAdoption).toEqual({ purchased: 2, used: 1, rate: 0.5, unused: ['audit'] });
+    expect(data?.timeToValue).toMatchObject({
+      reachedOn: '2026-09-10',
+      days: 40,
+      via: 'value_feature',
+    });
+    expect(data?.series).toHaveLength(90);
+    expect(data?.series.find((d) => d.day === '2026-10-20')).toEqual({
+      day: '2026-10-20',
+      events: 4,
+      activeUsers: 4,
+    });
+  });
+
+  it('reads figures as of another day', async () => {
+    const { data } = await csm.GET('/api/v1/accounts/{id}/adoption', {
+      params: { path: { id: steady }, query: { date: '2026-09-30' } },
+    });
+    expect(data?.activeUsers).toEqual({ dau: 0, wau: 0, mau: 4 });
+  });
+
+  it("hides another CSM's account from a CSM", async () => {
+    const { response } = await csm.GET('/api/v1/accounts/{id}/adoption', {
+      params: { path: { id: othersAccount }, query: {} },
+    });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('adoption across clients', () => {
+  it('flags declining clients with the figures behind it', async () => {
+    const { data } = await csm.GET('/api/v1/adoption', { params: { query: { owner: 'me' } } });
+    expect(data?.items.map((i) => i.name)).toEqual(['Slipping Inc', 'Steady Co']);
+    const slip = data?.items.find((i) => i.accountId === slipping);
+    expect(slip).toMatchObject({
+      mau: 6,
+      previousMau: 10,
+      activeUsersChange: -40,
+      loginChange: -70,
+      abandonedFeatures: ['Data Exported'],
+      declining: true,
+      reasons: [
+        'Active users fell 40% month over month (10 → 6)',
+        'Logins fell 70% month over month (20 → 6)',
+      ],
+    });
+    expect(data?.items.find((i) => i.accountId === steady)).toMatchObject({
+      mau: 4,
+      previousMau: 4,
+      seatUtilization: 0.5,
+      declining: false,
+    });
+  });
+
+  it('answers "Which clients have declining product adoption?" within my clients', async () => {
+    const mine = await csm.GET('/api/v1/adoption/declining', { params: { query: {} } });
+    expect(mine.data?.items.map((i) => i.name)).toEqual(['Slipping Inc']);
+    expect(mine.data?.answer).toBe('1 of the 2 clients show declining product adoption.');
+    const all = await manager.GET('/api/v1/adoption', { params: { query: { owner: 'all' } } });
+    expect(all.data?.items.map((i) => i.name)).toEqual(['Others Ltd', 'Slipping Inc', 'Steady Co']);
+  });
+});
