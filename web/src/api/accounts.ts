@@ -1,0 +1,85 @@
+// The portfolio, the Customer 360, contacts, the timeline, segments and custom fields.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, type Schemas } from './client.ts';
+
+export type Account = Schemas['Account'];
+export type TimelineEvent = Schemas['TimelineEvent'];
+export type PortfolioFilters = Record<string, string>;
+
+export function usePortfolio(filters: PortfolioFilters) {
+  return useInfiniteQuery({
+    queryKey: ['accounts', filters],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET('/api/v1/accounts', {
+          params: { query: { ...filters, limit: 50, cursor: pageParam } as never },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useAccount360(id: string) {
+  return useQuery({
+    queryKey: ['account360', id],
+    queryFn: () => call(api.GET('/api/v1/accounts/{id}/360', { params: { path: { id } } })),
+  });
+}
+
+export function useTimeline(accountId: string) {
+  return useInfiniteQuery({
+    queryKey: ['timeline', accountId],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET('/api/v1/accounts/{id}/timeline', {
+          params: { path: { id: accountId }, query: { limit: 20, cursor: pageParam } },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useLogEvent(accountId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['LogTimelineEvent']) =>
+      call(api.POST('/api/v1/accounts/{id}/timeline', { params: { path: { id: accountId } }, body })),
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ['timeline', accountId] });
+      void queries.invalidateQueries({ queryKey: ['account360', accountId] });
+    },
+  });
+}
+
+export function useSegments() {
+  return useQuery({ queryKey: ['segments'], queryFn: () => call(api.GET('/api/v1/segments')) });
+}
+
+export function useSaveSegment() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateSegment']) => call(api.POST('/api/v1/segments', { body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['segments'] }),
+  });
+}
+
+export function useCustomFields(entity: 'account' | 'task' = 'account') {
+  return useQuery({
+    queryKey: ['customFields', entity],
+    queryFn: () => call(api.GET('/api/v1/custom-fields', { params: { query: { entity } } })),
+  });
+}
+
+export function useDefineCustomField() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateCustomField']) => call(api.POST('/api/v1/custom-fields', { body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['customFields'] }),
+  });
+}
+
+export function useUsers() {
+  return useQuery({ queryKey: ['users'], queryFn: () => call(api.GET('/api/v1/users')) });
+}

@@ -1,0 +1,78 @@
+// Settings: people, roles, API tokens and CSV imports.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, type Schemas } from './client.ts';
+
+export function useRoles() {
+  return useQuery({ queryKey: ['roles'], queryFn: () => call(api.GET('/api/v1/roles')) });
+}
+
+export function useCreateUser() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateUser']) => call(api.POST('/api/v1/users', { body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useUpdateUser() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Schemas['UpdateUser'] & { id: string }) =>
+      call(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useApiTokens() {
+  return useQuery({ queryKey: ['apiTokens'], queryFn: () => call(api.GET('/api/v1/api-tokens')) });
+}
+
+export function useCreateApiToken() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateApiToken']) => call(api.POST('/api/v1/api-tokens', { body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['apiTokens'] }),
+  });
+}
+
+export function useRevokeApiToken() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(api.DELETE('/api/v1/api-tokens/{id}', { params: { path: { id } } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['apiTokens'] }),
+  });
+}
+
+export function useImportFields(entity: 'accounts' | 'contacts') {
+  return useQuery({
+    queryKey: ['importFields', entity],
+    queryFn: () => call(api.GET('/api/v1/imports/fields', { params: { query: { entity } } })),
+  });
+}
+
+/** Uploads a CSV: the multipart body is built by hand, the answer is still typed. */
+export function useStartImport() {
+  return useMutation({
+    mutationFn: (input: { entity: 'accounts' | 'contacts'; file: File; mapping: Record<string, string>; dryRun: boolean; skipInvalid: boolean }) => {
+      const form = new FormData();
+      form.set('file', input.file);
+      form.set('mapping', JSON.stringify(input.mapping));
+      return call(
+        api.POST('/api/v1/imports', {
+          params: { query: { entity: input.entity, dryRun: String(input.dryRun), skipInvalid: String(input.skipInvalid) } as never },
+          body: form as never,
+          bodySerializer: (body: unknown) => body as FormData,
+        }),
+      );
+    },
+  });
+}
+
+export function useImport(id: string | undefined) {
+  return useQuery({
+    queryKey: ['import', id],
+    enabled: id !== undefined,
+    queryFn: () => call(api.GET('/api/v1/imports/{id}', { params: { path: { id: id ?? '' } } })),
+    refetchInterval: (query) => (query.state.data && ['done', 'failed'].includes(query.state.data.status) ? false : 500),
+  });
+}

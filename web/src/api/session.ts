@@ -1,0 +1,39 @@
+// Who is signed in, signing in and out, and their own preferences.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, type Schemas } from './client.ts';
+
+export type Me = Schemas['Me'];
+
+export function useMe() {
+  return useQuery({ queryKey: ['me'], queryFn: () => call(api.GET('/api/v1/me')), retry: false });
+}
+
+export function useSignIn() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => call(api.POST('/api/v1/auth/login', { body })),
+    onSuccess: (me) => {
+      queries.clear();
+      queries.setQueryData(['me'], me);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.POST('/api/v1/auth/logout')),
+    onSuccess: () => {
+      queries.clear();
+      queries.setQueryData(['me'], null);
+    },
+  });
+}
+
+export function useUpdateMe() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['UpdateMe']) => call(api.PATCH('/api/v1/me', { body })),
+    onSuccess: (me) => queries.setQueryData(['me'], me),
+  });
+}

@@ -1,0 +1,36 @@
+// English and Russian. Every string a person reads comes from these bundles; one namespace
+// per area of the app, each with an English and a Russian file with the same keys.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.ts';
+import { ru } from './ru.ts';
+import { workEn } from './work.en.ts';
+import { workRu } from './work.ru.ts';
+
+export const languages = ['en', 'ru'] as const;
+export type Language = (typeof languages)[number];
+
+export const bundles = {
+  en: { common: en, work: workEn },
+  ru: { common: ru, work: workRu },
+} as const;
+
+const stored = localStorage.getItem('steward.locale');
+export const initialLanguage: Language = stored === 'ru' || stored === 'en' ? stored : navigator.language.startsWith('ru') ? 'ru' : 'en';
+
+void i18next.use(initReactI18next).init({
+  resources: bundles,
+  lng: initialLanguage,
+  fallbackLng: 'en',
+  defaultNS: 'common',
+  ns: ['common', 'work'],
+  interpolation: { escapeValue: false },
+});
+
+export function setLanguage(language: Language) {
+  localStorage.setItem('steward.locale', language);
+  document.documentElement.lang = language;
+  void i18next.changeLanguage(language);
+}
+
+export { i18next };
