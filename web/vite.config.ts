@@ -1,4 +1,5 @@
-// The web app: React + Tailwind, built into dist/web and served by Steward itself.
+// The web app: React + Tailwind, built into dist/web and served by Steward itself; a PWA whose
+// service worker caches the app shell (never the API: numbers on screen are always live).
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
@@ -7,30 +8,58 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  build: { outDir: fileURLToPath(new URL('../dist/web', import.meta.url)), emptyOutDir: true },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   plugins: [
     react(),
     tailwindcss(),
     VitePWA({
       registerType: 'autoUpdate',
-      includeAssets: ['icon.svg'],
+      // The icons are precached by the glob below already.
+      includeManifestIcons: false,
       manifest: {
         name: 'Steward',
         short_name: 'Steward',
         description: 'Customer success: health, onboarding, renewals and what matters now.',
+        lang: 'en',
         theme_color: '#0e7490',
         background_color: '#0b1220',
         display: 'standalone',
         start_url: '/',
+        scope: '/',
         icons: [
           { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: '/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
           { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
       },
-      // The app shell is cached; the API is always asked (live data, never stale numbers).
-      workbox: { navigateFallbackDenylist: [/^\/api\//, /^\/v1\//, /^\/webhooks\//], globPatterns: ['**/*.{js,css,html,svg,png}'] },
+      workbox: {
+        // The shell (HTML, JS, CSS, icons) is precached; client-side routes fall back to it.
+        globPatterns: ['**/*.{js,css,html,svg,png}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/v1\//, /^\/webhooks\//, /^\/slack\//],
+      },
     }),
   ],
 });

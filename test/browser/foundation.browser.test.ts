@@ -1,8 +1,24 @@
-// A CSM on a laptop and on a phone: sign in, filter the portfolio, open an account, add a
-// note in two taps, switch to dark mode and to Russian; no serious accessibility violations.
-import AxeBuilder from '@axe-core/playwright';
+// A CSM on a laptop and on a phone: sign in, filter and sort the portfolio, save a segment,
+// open an account, add a note in two taps, switch to dark mode and to Russian; an admin
+// imports a CSV and manages API tokens; no serious accessibility violations in either theme.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSteward, phone, type BrowserSession } from './support.ts';
+import { AccountPage } from './pages/AccountPage.ts';
+import { PortfolioPage } from './pages/PortfolioPage.ts';
+import { SettingsPage } from './pages/SettingsPage.ts';
+import { SignInPage } from './pages/SignInPage.ts';
+import {
+  apiAs,
+  demoPassword,
+  laptop,
+  openSteward,
+  phone,
+  runQueuedJobs,
+  seriousViolations,
+  type BrowserSession,
+} from './support.ts';
+
+const csm = 'csm@demo.steward.dev';
+const admin = 'admin@demo.steward.dev';
 
 let session: BrowserSession | undefined;
 afterEach(async (context) => {
@@ -10,94 +26,260 @@ afterEach(async (context) => {
   session = undefined;
 });
 
-async function seriousViolations(session: BrowserSession) {
-  const results = await new AxeBuilder({ page: session.page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+/** "$120,000" → 120000 */
+const dollars = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 
-describe('the web app', () => {
-  it('signs a person in through the form and shows their fifteen clients', async () => {
-    session = await openSteward('csm@demo.steward.dev');
-    const { page, context, server } = session;
-    await context.clearCookies();
-    await page.goto(`${server.url}/accounts`);
-    await page.getByLabel('E-mail').fill('csm@demo.steward.dev');
-    await page.getByLabel('Password').fill('wrong password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not right');
-    await page.getByLabel('Password').fill('steward-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
-    await expect.poll(() => page.getByText('15 accounts').count()).toBe(1);
-  });
-
-  it('filters the portfolio by tier and opens an account', async () => {
-    session = await openSteward('csm@demo.steward.dev');
+describe('signing in', () => {
+  it("shows the server's reason for a wrong password, then the CSM's own clients", async () => {
+    session = await openSteward(null);
     const { page, server } = session;
-    await page.goto(`${server.url}/accounts`);
-    await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
-    await page.getByLabel('Any tier').selectOption('enterprise');
-    await expect.poll(() => page.url()).toContain('tier=enterprise');
-    const rows = page.locator('table tbody tr');
-    await expect.poll(() => rows.count()).toBeGreaterThan(0);
-    const tiers = await rows.locator('td:nth-child(2)').allTextContents();
-    expect(new Set(tiers)).toEqual(new Set(['Enterprise']));
-    const first = rows.first().getByRole('link');
+    const signIn = new SignInPage(page);
+    // A signed-out visit to a filtered portfolio goes to sign-in, and comes back after it.
+    await page.goto(`${server.url}/accounts?tier=enterprise`);
+    await page.getByRole('heading', { name: 'Sign in to Steward' }).waitFor();
+    expect(await signIn.demoHint().count()).toBe(1);
+
+    await signIn.signIn(csm, 'not the password');
+    expect(await signIn.refusal()).toBe('The e-mail or the password is not right.');
+
+    await signIn.signIn(csm, demoPassword);
+    const portfolio = new PortfolioPage(page);
+    await portfolio.waitForList();
+    expect(new URL(page.url()).search).toBe('?tier=enterprise');
+    const api = await apiAs(session);
+    const { data } = await api.GET('/api/v1/accounts', {
+      params: { query: { owner: 'me', tier: 'enterprise', limit: 500 } },
+    });
+    const mine = data?.items ?? [];
+    expect(mine.length).toBeGreaterThan(0);
+    expect((await portfolio.column(1)).sort()).toEqual(mine.map((a) => a.name).sort());
+  });
+});
+
+describe('the portfolio', () => {
+  it('filters by tier, sorts by ARR both ways and opens an account', async () => {
+    session = await openSteward(csm);
+    const { page, server } = session;
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open(server.url);
+    await portfolio.filter('Any tier', 'enterprise');
+    expect(new Set(await portfolio.column(2))).toEqual(new Set(['Enterprise']));
+
+    await portfolio.sortBy('ARR');
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'arr');
+    await portfolio.waitForList();
+    const ascending = (await portfolio.column(3)).map(dollars);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await portfolio.sortBy('ARR');
+    await page.waitForURL((url) => url.searchParams.get('sort') === '-arr');
+    await expect
+      .poll(async () => (await portfolio.column(3)).map(dollars))
+      .toEqual([...ascending].reverse());
+
+    const first = portfolio.rows().first().getByRole('link');
     const name = (await first.textContent()) ?? '';
     await first.click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
-    expect(await seriousViolations(session)).toEqual([]);
+    const account = new AccountPage(page);
+    await account.waitUntilShown();
+    expect(await account.name()).toBe(name);
+    expect(await account.detail('Tier').textContent()).toBe('Enterprise');
+    expect(await account.detail('ARR').textContent()).toMatch(/^\$[\d,]+$/);
   });
 
-  it('adds a note from the account page in two taps on a phone', async () => {
-    session = await openSteward('csm@demo.steward.dev', phone);
+  it('saves the current filters as a segment and brings them back from the picker', async () => {
+    session = await openSteward(csm);
     const { page, server } = session;
-    await page.goto(`${server.url}/accounts`);
-    await page.locator('ul[aria-label="Portfolio"] a').first().click();
-    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
-    await page.getByRole('button', { name: '+ Add note' }).tap();
-    await page.getByRole('dialog').getByRole('textbox').fill('Called the champion: SSO rollout next week.');
-    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).tap();
-    await page.getByText('Called the champion: SSO rollout next week.').waitFor();
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open(server.url);
+    const everyone = (await portfolio.column(1)).length;
+    await portfolio.filter('Any tier', 'enterprise');
+    const enterprise = await portfolio.column(1);
+    expect(enterprise.length).toBeLessThan(everyone);
+
+    await portfolio.saveSegment('Enterprise clients');
+    await page.waitForURL((url) => url.searchParams.has('segment'));
+    await portfolio.open(server.url);
+    expect(await portfolio.column(1)).toHaveLength(everyone);
+    await portfolio.segmentPicker().selectOption({ label: 'Enterprise clients' });
+    await page.waitForURL((url) => url.searchParams.has('segment'));
+    await expect.poll(() => portfolio.column(1)).toEqual(enterprise);
   });
 
+  it('fits a 360-pixel phone: cards instead of a table, nothing wider than the screen', async () => {
+    session = await openSteward(csm, { width: 360, height: 740 });
+    const { page, server } = session;
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open(server.url);
+    expect(await portfolio.cards().count()).toBeGreaterThan(0);
+    expect(await page.locator('table').isVisible()).toBe(false);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await portfolio.cards().first().click();
+    await new AccountPage(page).waitUntilShown();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+  });
+});
+
+describe('the Customer 360 on a phone', () => {
+  it('adds a note in two taps, and shows it first on the timeline', async () => {
+    session = await openSteward(csm, phone);
+    const { page, server } = session;
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open(server.url);
+    await portfolio.cards().first().tap();
+    const account = new AccountPage(page);
+    await account.waitUntilShown();
+
+    const note = 'Called the champion: SSO rollout next week.';
+    expect(await account.addNoteOnPhone(note)).toBeLessThanOrEqual(2);
+    await expect.poll(() => account.timelineEntries().first().textContent()).toContain(note);
+  });
+});
+
+describe('preferences', () => {
   it('switches to dark mode and to Russian, and remembers both', async () => {
-    session = await openSteward('csm@demo.steward.dev', phone);
+    session = await openSteward(csm, phone);
     const { page, server } = session;
-    await page.goto(`${server.url}/settings/profile`);
-    await page.getByLabel('Theme').selectOption('dark');
-    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
-    await page.getByLabel('Language').selectOption('ru');
-    await page.getByRole('heading', { name: 'Настройки' }).waitFor();
+    const settings = new SettingsPage(page);
+    await settings.open(server.url, 'profile');
+    await settings.chooseTheme('dark');
+    await expect.poll(() => settings.isDark()).toBe(true);
+    await settings.chooseLanguage('ru');
+    await page.getByRole('heading', { level: 1, name: 'Настройки' }).waitFor();
+
     await page.goto(`${server.url}/accounts`);
-    await page.getByRole('heading', { name: 'Портфель' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
-    expect(await seriousViolations(session)).toEqual([]);
+    await page.getByRole('heading', { level: 1, name: 'Портфель' }).waitFor();
+    await page.getByText(/^\d+ аккаунт(а|ов)?$/).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Главное меню' }).isVisible()).toBe(true);
+    expect(await settings.isDark()).toBe(true);
+    const me = await (await apiAs(session)).GET('/api/v1/me');
+    expect({ theme: me.data?.theme, locale: me.data?.locale }).toEqual({
+      theme: 'dark',
+      locale: 'ru',
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('checks a CSV in a dry run, lists each rejected row, then imports the valid ones', async () => {
+    session = await openSteward(admin);
+    const { page, server } = session;
+    const settings = new SettingsPage(page);
+    await settings.open(server.url, 'import');
+    const csv = [
+      'External ID,Name,Tier,ARR',
+      'ext-9001,Northwind Labs,enterprise,120000',
+      'ext-9002,Gigantic Co,gigantic,5000',
+      'ext-9003,Southwind Labs,smb,9000',
+    ].join('\n');
+    await settings.chooseCsv('accounts', 'accounts.csv', csv);
+    expect(await page.getByLabel('Tier', { exact: true }).inputValue()).toBe('tier');
+
+    await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+    const status = settings.importStatus();
+    await status.getByText('Check the file (dry run) · Waiting to start…').waitFor();
+    await runQueuedJobs(server);
+    await status.getByText('Check the file (dry run) · Finished').waitFor();
+    const rejected = await status.getByRole('listitem').allTextContents();
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatch(/^Line 3: tier: must be one of/);
+
+    await page.getByLabel('Import the valid rows even if some are rejected').check();
+    await status.getByRole('button', { name: 'Import' }).click();
+    await status.getByText('Import · Waiting to start…').waitFor();
+    await runQueuedJobs(server);
+    await status.getByText('Imported.').waitFor();
+    expect(await status.textContent()).toContain('2 created');
+
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open(server.url);
+    await portfolio.search('wind Labs');
+    await expect.poll(() => portfolio.column(1)).toEqual(['Northwind Labs', 'Southwind Labs']);
   });
 
-  it.each(['light', 'dark'] as const)('has no serious accessibility violations on any page in %s mode', async (scheme) => {
-    session = await openSteward('admin@demo.steward.dev', { width: 1280, height: 800 }, { colorScheme: scheme });
+  it("defines a select custom field, with the server's objection beside the key", async () => {
+    session = await openSteward(admin);
     const { page, server } = session;
-    const pages = ['/accounts', '/work', '/onboarding', '/templates', '/settings/profile', '/settings/people', '/settings/fields', '/settings/tokens', '/settings/import'];
-    const found: string[] = [];
-    for (const path of pages) {
-      await page.goto(`${server.url}${path}`);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      found.push(...(await seriousViolations(session)).map((v) => `${path} ${v}`));
-    }
-    const account = await server.deps.db.selectFrom('accounts').select('id').limit(1).executeTakeFirstOrThrow();
-    await page.goto(`${server.url}/accounts/${account.id}`);
-    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
-    found.push(...(await seriousViolations(session)).map((v) => `360 ${v}`));
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByRole('heading', { name: 'Sign in to Steward' }).waitFor();
-    found.push(...(await seriousViolations(session)).map((v) => `sign-in ${v}`));
-    expect(found).toEqual([]);
+    const settings = new SettingsPage(page);
+    await settings.open(server.url, 'fields');
+    await page.getByLabel('Key', { exact: true }).fill('region');
+    await page.getByLabel('Label', { exact: true }).fill('Region again');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'already in use' }).waitFor();
+
+    await page.getByLabel('Key', { exact: true }).fill('renewal_risk');
+    await page.getByLabel('Label', { exact: true }).fill('Renewal risk');
+    await page.getByLabel('Type', { exact: true }).selectOption('select');
+    await page.getByLabel('Options (comma-separated)').fill('low, high');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Renewal risk' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open(server.url);
+    await portfolio.rows().first().getByRole('link').click();
+    const account = new AccountPage(page);
+    await account.waitUntilShown();
+    expect(await account.detail('Renewal risk').textContent()).toBe('—');
   });
+
+  it('creates an API token, shows its secret once, and revokes it', async () => {
+    session = await openSteward(csm);
+    const { page, server } = session;
+    const settings = new SettingsPage(page);
+    await settings.open(server.url, 'tokens');
+    await page.getByLabel('Token name').fill('Zapier');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = page.getByRole('status').locator('code');
+    await secret.waitFor();
+    const token = (await secret.textContent()) ?? '';
+    const listed = await (await apiAs(session)).GET('/api/v1/api-tokens');
+    const created = listed.data?.items.find((item) => item.name === 'Zapier');
+    expect(created && token.startsWith(created.prefix)).toBe(true);
+
+    await settings.open(server.url, 'tokens');
+    expect(await page.getByText(token).count()).toBe(0);
+    await page.getByRole('button', { name: 'Revoke: Zapier' }).click();
+    await page.getByText('No API tokens yet.').waitFor();
+  });
+});
+
+describe('accessibility', () => {
+  it.each(['light', 'dark'] as const)(
+    'has no serious violations on sign-in, portfolio, 360 and settings in %s mode',
+    async (scheme) => {
+      session = await openSteward(admin, laptop, { colorScheme: scheme });
+      const { page, server } = session;
+      const pages = [
+        '/accounts',
+        '/work',
+        '/onboarding',
+        '/templates',
+        '/settings/profile',
+        '/settings/people',
+        '/settings/roles',
+        '/settings/fields',
+        '/settings/tokens',
+        '/settings/import',
+      ];
+      const found: string[] = [];
+      for (const path of pages) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        found.push(...(await seriousViolations(page)).map((v) => `${path} ${v}`));
+      }
+      const portfolio = new PortfolioPage(page);
+      await portfolio.open(server.url);
+      await portfolio.rows().first().getByRole('link').click();
+      await new AccountPage(page).waitUntilShown();
+      await page.waitForLoadState('networkidle');
+      found.push(...(await seriousViolations(page)).map((v) => `360 ${v}`));
+
+      await page.context().clearCookies();
+      await new SignInPage(page).open(server.url);
+      found.push(...(await seriousViolations(page)).map((v) => `sign-in ${v}`));
+      expect(found).toEqual([]);
+    },
+  );
 });

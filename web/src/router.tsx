@@ -1,16 +1,30 @@
 // The route tree. Each screen lives in routes/ under its own name.
-import { createRootRoute, createRoute, createRouter, Navigate, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+  useRouter,
+} from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { onUnauthorized } from './api/client.ts';
+import { ApiError, onUnauthorized } from './api/client.ts';
 import { useMe } from './api/session.ts';
 import { Shell } from './components/Shell.tsx';
+import { setTimeZone } from './components/format.ts';
 import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { AccountPage } from './routes/accounts/AccountPage.tsx';
-import { PortfolioPage, type PortfolioSearch } from './routes/accounts/PortfolioPage.tsx';
+import {
+  parsePortfolioSearch,
+  PortfolioPage,
+  type PortfolioSearch,
+} from './routes/accounts/PortfolioPage.tsx';
 import { FieldsSettings } from './routes/settings/FieldsSettings.tsx';
 import { ImportSettings } from './routes/settings/ImportSettings.tsx';
 import { PeopleSettings } from './routes/settings/PeopleSettings.tsx';
+import { RolesSettings } from './routes/settings/RolesSettings.tsx';
 import { ProfileSettings } from './routes/settings/ProfileSettings.tsx';
 import { SettingsPage } from './routes/settings/SettingsPage.tsx';
 import { TokensSettings } from './routes/settings/TokensSettings.tsx';
@@ -24,26 +38,44 @@ import { applyTheme } from './theme.ts';
 
 const rootRoute = createRootRoute({ component: Outlet });
 
-const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  component: function SignIn() {
+    return <SignInPage redirect={signInRoute.useSearch().redirect} />;
+  },
+});
 
 /** Signed-in screens: without a session, go to sign-in; with one, use the person's theme and language. */
 function SignedIn() {
   const me = useMe();
+  const queries = useQueryClient();
+  const router = useRouter();
   const profile = me.data;
+  const refused = me.error instanceof ApiError && me.error.problem.status !== 401;
+  const signedOut = !me.isPending && !profile && !refused;
   useEffect(() => {
     if (!profile) return;
     applyTheme(profile.theme);
     setLanguage(profile.locale);
+    setTimeZone(profile.timezone);
   }, [profile]);
-  useEffect(() => onUnauthorized(() => void me.refetch()), [me]);
-  if (me.isPending) return <Loading />;
-  if (me.error || !profile) {
-    return me.error && 'problem' in me.error && (me.error as { problem: { status: number } }).problem.status !== 401 ? (
-      <ErrorNote error={me.error} />
-    ) : (
-      <Navigate to="/sign-in" />
-    );
-  }
+  // A 401 from any call means the session ended: forget who was signed in.
+  useEffect(() => onUnauthorized(() => queries.setQueryData(['me'], null)), [queries]);
+  useEffect(() => {
+    if (!signedOut) return;
+    // Back to where the person was, once they have signed in again.
+    const here = router.state.location.href;
+    void router.navigate({
+      to: '/sign-in',
+      search: here === '/' ? {} : { redirect: here },
+      replace: true,
+    });
+  }, [signedOut, router]);
+  if (refused) return <ErrorNote error={me.error} />;
+  if (!profile) return <Loading />;
   return <Shell />;
 }
 
@@ -61,7 +93,7 @@ const portfolioRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts',
   validateSearch: (search: Record<string, unknown>): PortfolioSearch =>
-    Object.fromEntries(Object.entries(search).filter(([, v]) => typeof v === 'string' && v !== '')) as PortfolioSearch,
+    parsePortfolioSearch(search),
   component: function Portfolio() {
     return <PortfolioPage search={portfolioRoute.useSearch()} />;
   },
@@ -76,7 +108,11 @@ const accountRoute = createRoute({
   },
 });
 
-const workRoute = createRoute({ getParentRoute: () => appRoute, path: '/work', component: MyWorkPage });
+const workRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work',
+  component: MyWorkPage,
+});
 
 const projectRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -87,7 +123,11 @@ const projectRoute = createRoute({
   },
 });
 
-const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates', component: TemplatesPage });
+const templatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/templates',
+  component: TemplatesPage,
+});
 
 const templateRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -98,9 +138,17 @@ const templateRoute = createRoute({
   },
 });
 
-const onboardingRoute = createRoute({ getParentRoute: () => appRoute, path: '/onboarding', component: OnboardingPage });
+const onboardingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/onboarding',
+  component: OnboardingPage,
+});
 
-const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: SettingsPage,
+});
 const settingsIndexRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/',
@@ -111,6 +159,7 @@ const settingsIndexRoute = createRoute({
 const settingsTabs = [
   ['profile', ProfileSettings],
   ['people', PeopleSettings],
+  ['roles', RolesSettings],
   ['fields', FieldsSettings],
   ['tokens', TokensSettings],
   ['import', ImportSettings],
@@ -129,7 +178,9 @@ const routeTree = rootRoute.addChildren([
     onboardingRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
-      ...settingsTabs.map(([path, component]) => createRoute({ getParentRoute: () => settingsRoute, path, component })),
+      ...settingsTabs.map(([path, component]) =>
+        createRoute({ getParentRoute: () => settingsRoute, path, component }),
+      ),
     ]),
   ]),
 ]);

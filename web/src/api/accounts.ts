@@ -45,7 +45,9 @@ export function useLogEvent(accountId: string) {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas['LogTimelineEvent']) =>
-      call(api.POST('/api/v1/accounts/{id}/timeline', { params: { path: { id: accountId } }, body })),
+      call(
+        api.POST('/api/v1/accounts/{id}/timeline', { params: { path: { id: accountId } }, body }),
+      ),
     onSuccess: () => {
       void queries.invalidateQueries({ queryKey: ['timeline', accountId] });
       void queries.invalidateQueries({ queryKey: ['account360', accountId] });
@@ -65,6 +67,15 @@ export function useSaveSegment() {
   });
 }
 
+export function useDeleteSegment() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      call(api.DELETE('/api/v1/segments/{id}', { params: { path: { id } } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['segments'] }),
+  });
+}
+
 export function useCustomFields(entity: 'account' | 'task' = 'account') {
   return useQuery({
     queryKey: ['customFields', entity],
@@ -75,7 +86,8 @@ export function useCustomFields(entity: 'account' | 'task' = 'account') {
 export function useDefineCustomField() {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schemas['CreateCustomField']) => call(api.POST('/api/v1/custom-fields', { body })),
+    mutationFn: (body: Schemas['CreateCustomField']) =>
+      call(api.POST('/api/v1/custom-fields', { body })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['customFields'] }),
   });
 }

@@ -2,6 +2,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
 
+export type Import = Schemas['Import'];
+export type ImportEntity = Import['entity'];
+
 export function useRoles() {
   return useQuery({ queryKey: ['roles'], queryFn: () => call(api.GET('/api/v1/roles')) });
 }
@@ -38,28 +41,43 @@ export function useCreateApiToken() {
 export function useRevokeApiToken() {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call(api.DELETE('/api/v1/api-tokens/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      call(api.DELETE('/api/v1/api-tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['apiTokens'] }),
   });
 }
 
-export function useImportFields(entity: 'accounts' | 'contacts') {
+export function useImportFields(entity: ImportEntity) {
   return useQuery({
     queryKey: ['importFields', entity],
     queryFn: () => call(api.GET('/api/v1/imports/fields', { params: { query: { entity } } })),
   });
 }
 
-/** Uploads a CSV: the multipart body is built by hand, the answer is still typed. */
+type StartImport = {
+  entity: ImportEntity;
+  file: File;
+  mapping: Record<string, string>;
+  dryRun: boolean;
+  skipInvalid: boolean;
+};
+
+/** Uploads a CSV as multipart/form-data (`file` and a JSON `mapping`); the answer is typed. */
 export function useStartImport() {
   return useMutation({
-    mutationFn: (input: { entity: 'accounts' | 'contacts'; file: File; mapping: Record<string, string>; dryRun: boolean; skipInvalid: boolean }) => {
+    mutationFn: ({ entity, file, mapping, dryRun, skipInvalid }: StartImport) => {
       const form = new FormData();
-      form.set('file', input.file);
-      form.set('mapping', JSON.stringify(input.mapping));
+      form.set('file', file);
+      form.set('mapping', JSON.stringify(mapping));
       return call(
         api.POST('/api/v1/imports', {
-          params: { query: { entity: input.entity, dryRun: String(input.dryRun), skipInvalid: String(input.skipInvalid) } as never },
+          params: {
+            query: {
+              entity,
+              dryRun: dryRun ? 'true' : 'false',
+              skipInvalid: skipInvalid ? 'true' : 'false',
+            },
+          },
           body: form as never,
           bodySerializer: (body: unknown) => body as FormData,
         }),
@@ -68,11 +86,13 @@ export function useStartImport() {
   });
 }
 
+/** One import, polled every 500 ms until it is done or failed. */
 export function useImport(id: string | undefined) {
   return useQuery({
     queryKey: ['import', id],
     enabled: id !== undefined,
     queryFn: () => call(api.GET('/api/v1/imports/{id}', { params: { path: { id: id ?? '' } } })),
-    refetchInterval: (query) => (query.state.data && ['done', 'failed'].includes(query.state.data.status) ? false : 500),
+    refetchInterval: (query) =>
+      query.state.data && ['done', 'failed'].includes(query.state.data.status) ? false : 500,
   });
 }

@@ -17,7 +17,8 @@ export class ApiError extends Error {
   }
   /** The message the server gave for one field, if any. */
   fieldError(path: string): string | undefined {
-    return this.problem.errors?.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.message;
+    return this.problem.errors?.find((e) => e.path === path || e.path.startsWith(`${path}.`))
+      ?.message;
   }
 }
 

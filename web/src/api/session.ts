@@ -4,14 +4,20 @@ import { api, call, type Schemas } from './client.ts';
 
 export type Me = Schemas['Me'];
 
+/** The person signed in; null once a sign-out or a 401 has ended the session. */
 export function useMe() {
-  return useQuery({ queryKey: ['me'], queryFn: () => call(api.GET('/api/v1/me')), retry: false });
+  return useQuery<Me | null>({
+    queryKey: ['me'],
+    queryFn: () => call(api.GET('/api/v1/me')),
+    retry: false,
+  });
 }
 
 export function useSignIn() {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => call(api.POST('/api/v1/auth/login', { body })),
+    mutationFn: (body: { email: string; password: string }) =>
+      call(api.POST('/api/v1/auth/login', { body })),
     onSuccess: (me) => {
       queries.clear();
       queries.setQueryData(['me'], me);

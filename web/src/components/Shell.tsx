@@ -12,7 +12,15 @@ const links = [
   { to: '/settings', key: 'nav.settings', icon: '⚙' },
 ] as const;
 
-function NavLink({ to, children, compact }: { to: string; children: ReactNode; compact?: boolean }) {
+function NavLink({
+  to,
+  children,
+  compact,
+}: {
+  to: string;
+  children: ReactNode;
+  compact?: boolean;
+}) {
   return (
     <Link
       to={to}

@@ -1,5 +1,11 @@
 // Small building blocks shared by every screen. Colours come from the theme tokens.
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type {
+  ButtonHTMLAttributes,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
@@ -11,7 +17,9 @@ export function Button({
   variant = 'primary',
   className = '',
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'ghost' }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
+}) {
   const look = {
     primary: 'bg-accent text-accent-ink hover:opacity-90',
     secondary: 'border border-line bg-surface text-ink hover:bg-raised',
@@ -27,7 +35,12 @@ export function Button({
   );
 }
 
-type FieldProps = { label: string; error?: string | undefined; hint?: string; children: (id: string) => ReactNode };
+type FieldProps = {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: (id: string) => ReactNode;
+};
 
 /** A labelled control with its error below it, announced to screen readers. */
 export function Field({ label, error, hint, children }: FieldProps) {
@@ -48,15 +61,32 @@ export function Field({ label, error, hint, children }: FieldProps) {
   );
 }
 
-export const Input = (props: InputHTMLAttributes<HTMLInputElement>) => <input {...props} className={`${control} ${props.className ?? ''}`} />;
-export const Select = (props: SelectHTMLAttributes<HTMLSelectElement>) => <select {...props} className={`${control} ${props.className ?? ''}`} />;
+export const Input = (props: InputHTMLAttributes<HTMLInputElement>) => (
+  <input {...props} className={`${control} ${props.className ?? ''}`} />
+);
+export const Select = (props: SelectHTMLAttributes<HTMLSelectElement>) => (
+  <select {...props} className={`${control} ${props.className ?? ''}`} />
+);
 export const TextArea = (props: TextareaHTMLAttributes<HTMLTextAreaElement>) => (
   <textarea {...props} className={`${control} py-2 ${props.className ?? ''}`} />
 );
 
-export function Card({ title, action, children, className = '' }: { title?: string; action?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  action,
+  children,
+  className = '',
+}: {
+  title?: string;
+  action?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <section className={`rounded-xl border border-line bg-surface p-4 ${className}`} aria-label={title}>
+    <section
+      className={`rounded-xl border border-line bg-surface p-4 ${className}`}
+      aria-label={title}
+    >
       {(title || action) && (
         <div className="mb-3 flex items-center justify-between gap-2">
           {title && <h2 className="text-lg font-semibold">{title}</h2>}
@@ -68,7 +98,13 @@ export function Card({ title, action, children, className = '' }: { title?: stri
   );
 }
 
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'healthy' | 'risk' | 'critical' | 'accent'; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'healthy' | 'risk' | 'critical' | 'accent';
+  children: ReactNode;
+}) {
   const look = {
     neutral: 'border-line text-muted',
     healthy: 'border-healthy text-healthy',
@@ -76,7 +112,13 @@ export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'heal
     critical: 'border-critical text-critical',
     accent: 'border-accent text-accent',
   }[tone];
-  return <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-sm font-medium whitespace-nowrap ${look}`}>{children}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full border px-2 py-0.5 text-sm font-medium whitespace-nowrap ${look}`}
+    >
+      {children}
+    </span>
+  );
 }
 
 export function Loading() {

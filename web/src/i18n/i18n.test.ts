@@ -9,7 +9,8 @@ function leaves(bundle: object, prefix = ''): Map<string, unknown> {
   const found = new Map<string, unknown>();
   for (const [key, value] of Object.entries(bundle)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (value && typeof value === 'object') for (const [p, v] of leaves(value, path)) found.set(p, v);
+    if (value && typeof value === 'object')
+      for (const [p, v] of leaves(value, path)) found.set(p, v);
     else found.set(path, value);
   }
   return found;
@@ -28,8 +29,28 @@ describe.each([
     for (const [path, text] of leaves(english)) {
       const translated = russianTexts.get(path);
       expect(typeof translated === 'string' && translated.trim().length > 0, path).toBe(true);
-      const placeholders = (value: unknown) => String(value).match(/\{\{\w+\}\}/g)?.sort() ?? [];
+      const placeholders = (value: unknown) =>
+        String(value)
+          .match(/\{\{\w+\}\}/g)
+          ?.sort() ?? [];
       expect(placeholders(translated), path).toEqual(placeholders(text));
+    }
+  });
+});
+
+describe('plurals', () => {
+  // Russian needs one (1, 21), few (2–4, 22) and many (5–20) forms; a missing form would fall
+  // back to English. English carries the same keys so both bundles stay identical in shape.
+  it.each([
+    ['common', ru],
+    ['work', workRu],
+  ])("gives every counted %s text all of Russian's plural forms", (_name, russian) => {
+    const keys = [...leaves(russian).keys()];
+    const counted = keys.filter((key) => /_(one|few|many|other)$/.test(key));
+    for (const key of counted) {
+      const stem = key.replace(/_(one|few|many|other)$/, '');
+      for (const form of ['one', 'few', 'many', 'other'])
+        expect(keys, key).toContain(`${stem}_${form}`);
     }
   });
 });

@@ -16,7 +16,10 @@ export const bundles = {
 } as const;
 
 const stored = localStorage.getItem('steward.locale');
-export const initialLanguage: Language = stored === 'ru' || stored === 'en' ? stored : navigator.language.startsWith('ru') ? 'ru' : 'en';
+export const initialLanguage: Language =
+  stored === 'ru' || stored === 'en' ? stored : navigator.language.startsWith('ru') ? 'ru' : 'en';
+
+document.documentElement.lang = initialLanguage;
 
 void i18next.use(initReactI18next).init({
   resources: bundles,

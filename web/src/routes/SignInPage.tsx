@@ -2,41 +2,75 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
 import { useSignIn } from '../api/session.ts';
 import { Button, ErrorNote, Field, Input } from '../components/ui.tsx';
 
-export function SignInPage() {
+/** Only a path inside the app is followed after signing in (never another site). */
+function safeReturn(redirect: string | undefined): string {
+  return redirect?.startsWith('/') && !redirect.startsWith('//') && !redirect.startsWith('/sign-in')
+    ? redirect
+    : '/accounts';
+}
+
+export function SignInPage({ redirect }: { redirect?: string | undefined }) {
   const { t } = useTranslation();
   const signIn = useSignIn();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const fieldError = (path: string) =>
+    signIn.error instanceof ApiError ? signIn.error.fieldError(path) : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => void navigate({ to: '/accounts' }) });
+    signIn.mutate(
+      { email, password },
+      { onSuccess: () => void navigate({ href: safeReturn(redirect), replace: true }) },
+    );
   };
 
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
-      <form onSubmit={submit} className="flex w-full max-w-sm flex-col gap-4 rounded-xl border border-line bg-surface p-6">
+      <form
+        onSubmit={submit}
+        className="flex w-full max-w-sm flex-col gap-4 rounded-xl border border-line bg-surface p-6"
+      >
         <div className="flex items-center gap-2">
           <img src="/icon.svg" alt="" className="h-9 w-9" />
           <h1 className="text-xl font-bold">{t('signIn.title')}</h1>
         </div>
-        <Field label={t('signIn.email')}>
-          {(id) => <Input id={id} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
-        </Field>
-        <Field label={t('signIn.password')}>
+        <Field label={t('signIn.email')} error={fieldError('email')}>
           {(id) => (
-            <Input id={id} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <Input
+              id={id}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('signIn.password')} error={fieldError('password')}>
+          {(id) => (
+            <Input
+              id={id}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           )}
         </Field>
         <ErrorNote error={signIn.error} />
         <Button type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
-        <p className="text-sm text-muted">{t('signIn.demo', { email: 'csm@demo.steward.dev', password: 'steward-demo' })}</p>
+        <p className="text-sm text-muted">
+          {t('signIn.demo', { email: 'csm@demo.steward.dev', password: 'steward-demo' })}
+        </p>
       </form>
     </main>
   );

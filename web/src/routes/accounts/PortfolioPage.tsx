@@ -1,14 +1,41 @@
 // The portfolio: a table on wide screens, cards on a phone; filters live in the URL so a view
 // can be shared, and saved as a segment.
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePortfolio, useSaveSegment, useSegments, type Account } from '../../api/accounts.ts';
+import {
+  useDeleteSegment,
+  usePortfolio,
+  useSaveSegment,
+  useSegments,
+  type Account,
+} from '../../api/accounts.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import { Badge, Button, ErrorNote, Input, Loading, Select } from '../../components/ui.tsx';
 
-export type PortfolioSearch = Partial<Record<'owner' | 'health' | 'tier' | 'stage' | 'priority' | 'q' | 'sort' | 'segment', string>>;
+const filterKeys = [
+  'owner',
+  'health',
+  'tier',
+  'stage',
+  'priority',
+  'q',
+  'sort',
+  'segment',
+] as const;
+type FilterKey = (typeof filterKeys)[number];
+export type PortfolioSearch = Partial<Record<FilterKey, string>>;
+
+/** Keeps only the portfolio's own, non-empty search parameters. */
+export function parsePortfolioSearch(search: Record<string, unknown>): PortfolioSearch {
+  const parsed: PortfolioSearch = {};
+  for (const key of filterKeys) {
+    const value = search[key];
+    if (typeof value === 'string' && value !== '') parsed[key] = value;
+  }
+  return parsed;
+}
 
 const healthTone = { healthy: 'healthy', at_risk: 'risk', critical: 'critical' } as const;
 
@@ -30,85 +57,339 @@ export function RiskBadge({ level }: { level: Account['churnRisk']['level'] }) {
 }
 
 const sortable = ['name', 'tier', 'arr', 'stage', 'renewalDate', 'priority', 'health'] as const;
+const choices = {
+  health: ['healthy', 'at_risk', 'critical', 'unscored'],
+  tier: ['enterprise', 'mid_market', 'smb'],
+  stage: ['onboarding', 'adopting', 'steady', 'renewing', 'churned'],
+  priority: ['P0', 'P1', 'P2', 'P3'],
+} as const;
+
+type FilterSelectProps = {
+  name: keyof typeof choices;
+  label: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+};
+
+/** One filter as a select whose first option ("Any …") clears it. */
+function FilterSelect({ name, label, value, onChange }: FilterSelectProps) {
+  const { t } = useTranslation();
+  return (
+    <Select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{label}</option>
+      {choices[name].map((choice) => (
+        <option key={choice} value={choice}>
+          {name === 'priority' ? choice : t(`${name}.${choice}`)}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/** Saves the current filters as a named segment, and deletes the chosen one. */
+function SegmentBar({
+  filters,
+  search,
+  choose,
+}: {
+  filters: Record<string, string>;
+  search: PortfolioSearch;
+  choose: (segmentId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const segments = useSegments();
+  const save = useSaveSegment();
+  const remove = useDeleteSegment();
+  const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
+  const chosen = segments.data?.items.find((segment) => segment.id === search.segment);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const saved = Object.fromEntries(Object.entries(filters).filter(([key]) => key !== 'segment'));
+    save.mutate(
+      { name, filters: saved, shared },
+      {
+        onSuccess: (segment) => {
+          setName('');
+          choose(segment.id);
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="flex flex-col gap-2 lg:flex-row lg:items-start">
+      <div className="flex gap-2 lg:w-80">
+        <Select
+          aria-label={t('portfolio.segments')}
+          value={search.segment ?? ''}
+          onChange={(e) => choose(e.target.value)}
+        >
+          <option value="">{t('portfolio.noSegment')}</option>
+          {segments.data?.items.map((segment) => (
+            <option key={segment.id} value={segment.id}>
+              {segment.name}
+            </option>
+          ))}
+        </Select>
+        {chosen && chosen.ownerId === me.data?.id && (
+          <Button
+            variant="danger"
+            aria-label={t('portfolio.deleteSegment')}
+            title={t('portfolio.deleteSegment')}
+            onClick={() => remove.mutate(chosen.id, { onSuccess: () => choose('') })}
+          >
+            ✕
+          </Button>
+        )}
+      </div>
+      <form className="flex flex-wrap items-center gap-2" onSubmit={submit}>
+        <Input
+          aria-label={t('portfolio.segmentName')}
+          placeholder={t('portfolio.segmentName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={100}
+          className="max-w-xs flex-1"
+        />
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="h-5 w-5"
+            checked={shared}
+            onChange={(e) => setShared(e.target.checked)}
+          />
+          {t('portfolio.shareSegment')}
+        </label>
+        <Button type="submit" variant="secondary" disabled={save.isPending}>
+          {t('portfolio.saveSegment')}
+        </Button>
+      </form>
+      <ErrorNote error={save.error ?? remove.error} />
+    </div>
+  );
+}
+
+function AccountCards({ accounts }: { accounts: Account[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="flex flex-col gap-2 sm:hidden" aria-label={t('portfolio.title')}>
+      {accounts.map((account) => (
+        <li key={account.id}>
+          <Link
+            to="/accounts/$accountId"
+            params={{ accountId: account.id }}
+            className="block rounded-xl border border-line bg-surface p-3"
+          >
+            <div className="flex items-start justify-between gap-2">
+              <span className="font-semibold">{account.name}</span>
+              <HealthBadge health={account.health} />
+            </div>
+            <div className="mt-1 flex flex-wrap gap-x-3 text-sm text-muted">
+              <span>{t(`tier.${account.tier}`)}</span>
+              <span className="tabular-nums">{formatMoney(account.arr)}</span>
+              <span>{t(`stage.${account.stage}`)}</span>
+              <span>{account.priority}</span>
+              <span>{formatDate(account.renewalDate)}</span>
+            </div>
+            <div className="mt-1 flex flex-wrap items-center gap-x-3 text-sm text-muted">
+              <span>{account.ownerName ?? t('account.unassigned')}</span>
+              {account.churnRisk.level && (
+                <span>
+                  {t('portfolio.columns.risk')}: <RiskBadge level={account.churnRisk.level} />
+                </span>
+              )}
+            </div>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AccountTable({
+  accounts,
+  sort,
+  sortBy,
+}: {
+  accounts: Account[];
+  sort: string | undefined;
+  sortBy: (column: string) => void;
+}) {
+  const { t } = useTranslation();
+  const direction = (column: string) =>
+    sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : 'none';
+  return (
+    <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface sm:block">
+      <table className="w-full text-left">
+        <thead className="border-b border-line text-sm text-muted">
+          <tr>
+            {sortable.map((column) => (
+              <th key={column} scope="col" className="p-2" aria-sort={direction(column)}>
+                <button
+                  type="button"
+                  className="min-h-11 font-medium hover:text-ink"
+                  onClick={() => sortBy(column)}
+                  title={t('portfolio.sortBy', { column: t(`portfolio.columns.${column}`) })}
+                >
+                  {t(`portfolio.columns.${column}`)}
+                  <span aria-hidden="true">
+                    {direction(column) === 'ascending'
+                      ? ' ↑'
+                      : direction(column) === 'descending'
+                        ? ' ↓'
+                        : ''}
+                  </span>
+                </button>
+              </th>
+            ))}
+            <th scope="col" className="p-2">
+              {t('portfolio.columns.owner')}
+            </th>
+            <th scope="col" className="p-2">
+              {t('portfolio.columns.risk')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((account) => (
+            <tr key={account.id} className="border-b border-line last:border-0 hover:bg-raised">
+              <td className="p-2">
+                <Link
+                  to="/accounts/$accountId"
+                  params={{ accountId: account.id }}
+                  className="inline-flex min-h-11 items-center font-medium text-ink underline-offset-2 hover:underline"
+                >
+                  {account.name}
+                </Link>
+              </td>
+              <td className="p-2">{t(`tier.${account.tier}`)}</td>
+              <td className="p-2 tabular-nums">{formatMoney(account.arr)}</td>
+              <td className="p-2">{t(`stage.${account.stage}`)}</td>
+              <td className="p-2">{formatDate(account.renewalDate)}</td>
+              <td className="p-2">{account.priority}</td>
+              <td className="p-2">
+                <HealthBadge health={account.health} />
+              </td>
+              <td className="p-2 text-muted">{account.ownerName ?? t('account.unassigned')}</td>
+              <td className="p-2">
+                <RiskBadge level={account.churnRisk.level} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 export function PortfolioPage({ search }: { search: PortfolioSearch }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
   const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
-  const filters = Object.fromEntries(Object.entries({ owner: seesAll ? undefined : 'me', ...search }).filter(([, v]) => v)) as Record<string, string>;
+  // Without view_all_accounts a person only ever has their own clients; with it, "All" is the
+  // default and "Mine" narrows the list.
+  const filters = Object.fromEntries(
+    Object.entries({ ...search, owner: seesAll ? search.owner : 'me' }).filter(([, v]) => v),
+  ) as Record<string, string>;
   const portfolio = usePortfolio(filters);
-  const segments = useSegments();
-  const saveSegment = useSaveSegment();
-  const [segmentName, setSegmentName] = useState('');
 
-  const set = (key: keyof PortfolioSearch, value: string) =>
+  const set = (key: FilterKey, value: string) =>
     void navigate({ to: '/accounts', search: { ...search, [key]: value || undefined } });
   const sortBy = (column: string) => set('sort', search.sort === column ? `-${column}` : column);
   const accounts = portfolio.data?.pages.flatMap((page) => page.items) ?? [];
-
-  const options = (key: string, values: readonly string[], any: string, prefix: string) => (
-    <Select aria-label={any} value={search[key as keyof PortfolioSearch] ?? ''} onChange={(e) => set(key as keyof PortfolioSearch, e.target.value)}>
-      <option value="">{any}</option>
-      {values.map((v) => (
-        <option key={v} value={v}>
-          {t(`${prefix}.${v}`)}
-        </option>
-      ))}
-    </Select>
-  );
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const panelId = useId();
+  const active = (['health', 'tier', 'stage', 'priority', 'segment'] as const).filter(
+    (key) => search[key],
+  ).length;
 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('portfolio.title')}</h1>
         {seesAll && (
-          <div role="group" aria-label={t('portfolio.filters')} className="flex gap-1">
-            <Button variant={search.owner === 'me' ? 'primary' : 'secondary'} onClick={() => set('owner', 'me')}>
+          <div role="group" aria-label={t('portfolio.owner')} className="flex gap-1">
+            <Button
+              variant={search.owner === 'me' ? 'primary' : 'secondary'}
+              aria-pressed={search.owner === 'me'}
+              onClick={() => set('owner', 'me')}
+            >
               {t('portfolio.mine')}
             </Button>
-            <Button variant={search.owner !== 'me' ? 'primary' : 'secondary'} onClick={() => set('owner', '')}>
+            <Button
+              variant={search.owner !== 'me' ? 'primary' : 'secondary'}
+              aria-pressed={search.owner !== 'me'}
+              onClick={() => set('owner', '')}
+            >
               {t('portfolio.all')}
             </Button>
           </div>
         )}
       </div>
-      <div className="grid grid-cols-1 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="flex gap-2">
         <Input
+          key={search.q ?? ''}
           type="search"
           aria-label={t('portfolio.search')}
           placeholder={t('portfolio.search')}
           defaultValue={search.q ?? ''}
           onKeyDown={(e) => e.key === 'Enter' && set('q', e.currentTarget.value)}
-          onBlur={(e) => e.currentTarget.value !== (search.q ?? '') && set('q', e.currentTarget.value)}
-          className="sm:col-span-3 lg:col-span-2"
+          onBlur={(e) =>
+            e.currentTarget.value !== (search.q ?? '') && set('q', e.currentTarget.value)
+          }
+          className="flex-1"
         />
-        {options('health', ['healthy', 'at_risk', 'critical', 'unscored'], t('portfolio.anyHealth'), 'health')}
-        {options('tier', ['enterprise', 'mid_market', 'smb'], t('portfolio.anyTier'), 'tier')}
-        {options('stage', ['onboarding', 'adopting', 'steady', 'renewing', 'churned'], t('portfolio.anyStage'), 'stage')}
-        <Select aria-label={t('portfolio.segments')} value={search.segment ?? ''} onChange={(e) => set('segment', e.target.value)}>
-          <option value="">{t('portfolio.noSegment')}</option>
-          {segments.data?.items.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <form
-        className="flex gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const { segment: _segment, ...saved } = filters;
-          saveSegment.mutate({ name: segmentName, filters: saved, shared: false }, { onSuccess: () => setSegmentName('') });
-        }}
-      >
-        <Input aria-label={t('portfolio.segmentName')} placeholder={t('portfolio.segmentName')} value={segmentName} onChange={(e) => setSegmentName(e.target.value)} required className="max-w-xs" />
-        <Button type="submit" variant="secondary" disabled={saveSegment.isPending}>
-          {t('portfolio.saveSegment')}
+        {/* On a phone the filters fold away behind one button, so the list starts on screen. */}
+        <Button
+          variant={active > 0 ? 'primary' : 'secondary'}
+          className="sm:hidden"
+          aria-expanded={filtersOpen}
+          aria-controls={panelId}
+          onClick={() => setFiltersOpen(!filtersOpen)}
+        >
+          {t('portfolio.filters')}
+          {active > 0 && ` (${active})`}
         </Button>
-      </form>
-      <ErrorNote error={portfolio.error ?? saveSegment.error} />
+      </div>
+      <div id={panelId} className={`${filtersOpen ? 'flex' : 'hidden'} flex-col gap-2 sm:flex`}>
+        <div
+          role="group"
+          aria-label={t('portfolio.filters')}
+          className="grid grid-cols-2 gap-2 sm:grid-cols-4"
+        >
+          <FilterSelect
+            name="health"
+            label={t('portfolio.anyHealth')}
+            value={search.health}
+            onChange={(v) => set('health', v)}
+          />
+          <FilterSelect
+            name="tier"
+            label={t('portfolio.anyTier')}
+            value={search.tier}
+            onChange={(v) => set('tier', v)}
+          />
+          <FilterSelect
+            name="stage"
+            label={t('portfolio.anyStage')}
+            value={search.stage}
+            onChange={(v) => set('stage', v)}
+          />
+          <FilterSelect
+            name="priority"
+            label={t('portfolio.anyPriority')}
+            value={search.priority}
+            onChange={(v) => set('priority', v)}
+          />
+        </div>
+        <SegmentBar filters={filters} search={search} choose={(id) => set('segment', id)} />
+      </div>
+      <ErrorNote error={portfolio.error} />
       {portfolio.isPending ? (
         <Loading />
       ) : accounts.length === 0 ? (
@@ -116,66 +397,20 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
       ) : (
         <>
           <p className="text-sm text-muted" aria-live="polite">
-            {t('portfolio.count', { count: accounts.length })}
+            {portfolio.hasNextPage
+              ? t('portfolio.countSoFar', { count: accounts.length })
+              : t('portfolio.count', { count: accounts.length })}
           </p>
-          <ul className="flex flex-col gap-2 sm:hidden" aria-label={t('portfolio.title')}>
-            {accounts.map((account) => (
-              <li key={account.id}>
-                <Link to="/accounts/$accountId" params={{ accountId: account.id }} className="block rounded-xl border border-line bg-surface p-3">
-                  <div className="flex items-start justify-between gap-2">
-                    <span className="font-semibold">{account.name}</span>
-                    <HealthBadge health={account.health} />
-                  </div>
-                  <div className="mt-1 flex flex-wrap gap-x-3 text-sm text-muted">
-                    <span>{formatMoney(account.arr)}</span>
-                    <span>{t(`stage.${account.stage}`)}</span>
-                    <span>{account.priority}</span>
-                    <span>{formatDate(account.renewalDate)}</span>
-                  </div>
-                </Link>
-              </li>
-            ))}
-          </ul>
-          <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface sm:block">
-            <table className="w-full text-left">
-              <thead className="border-b border-line text-sm text-muted">
-                <tr>
-                  {sortable.map((column) => (
-                    <th key={column} scope="col" className="p-2" aria-sort={search.sort === column ? 'ascending' : search.sort === `-${column}` ? 'descending' : 'none'}>
-                      <button type="button" className="min-h-11 font-medium hover:text-ink" onClick={() => sortBy(column)} aria-label={t('portfolio.sortBy', { column: t(`portfolio.columns.${column}`) })}>
-                        {t(`portfolio.columns.${column}`)}
-                        {search.sort === column ? ' ↑' : search.sort === `-${column}` ? ' ↓' : ''}
-                      </button>
-                    </th>
-                  ))}
-                  <th scope="col" className="p-2">{t('portfolio.columns.owner')}</th>
-                  <th scope="col" className="p-2">{t('portfolio.columns.risk')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {accounts.map((account) => (
-                  <tr key={account.id} className="border-b border-line last:border-0 hover:bg-raised">
-                    <td className="p-2">
-                      <Link to="/accounts/$accountId" params={{ accountId: account.id }} className="font-medium text-ink underline-offset-2 hover:underline">
-                        {account.name}
-                      </Link>
-                    </td>
-                    <td className="p-2">{t(`tier.${account.tier}`)}</td>
-                    <td className="p-2 tabular-nums">{formatMoney(account.arr)}</td>
-                    <td className="p-2">{t(`stage.${account.stage}`)}</td>
-                    <td className="p-2">{formatDate(account.renewalDate)}</td>
-                    <td className="p-2">{account.priority}</td>
-                    <td className="p-2"><HealthBadge health={account.health} /></td>
-                    <td className="p-2 text-muted">{account.ownerName ?? t('account.unassigned')}</td>
-                    <td className="p-2"><RiskBadge level={account.churnRisk.level} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AccountCards accounts={accounts} />
+          <AccountTable accounts={accounts} sort={search.sort} sortBy={sortBy} />
           {portfolio.hasNextPage && (
-            <Button variant="secondary" onClick={() => void portfolio.fetchNextPage()} disabled={portfolio.isFetchingNextPage}>
-              {t('common.loadMore')}
+            <Button
+              variant="secondary"
+              className="self-center"
+              onClick={() => void portfolio.fetchNextPage()}
+              disabled={portfolio.isFetchingNextPage}
+            >
+              {portfolio.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
             </Button>
           )}
         </>

@@ -1,14 +1,17 @@
-// CSV import: pick a file, map its columns, check it (dry run), then import — with progress
-// and every rejected row by line and reason.
-import { useState, type FormEvent } from 'react';
+// CSV import: pick a file, map its columns, check it (dry run: every rejected row by line and
+// reason, nothing written), then import — with progress polled from the server.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useImport, useImportFields, useStartImport } from '../../api/admin.ts';
+import { useImport, useImportFields, useStartImport, type Import } from '../../api/admin.ts';
+import { ApiError } from '../../api/client.ts';
+import { formatNumber } from '../../components/format.ts';
 import { Button, Card, ErrorNote, Field, Select } from '../../components/ui.tsx';
 
+type Entity = 'accounts' | 'contacts';
+
 /** The header row of a CSV file (quoted names allowed), read in the browser to map columns. */
-async function readHeader(file: File): Promise<string[]> {
-  const text = await file.slice(0, 64 * 1024).text();
-  const line = text.split(/\r?\n/)[0] ?? '';
+export function csvHeader(text: string): string[] {
+  const line = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -27,63 +30,201 @@ async function readHeader(file: File): Promise<string[]> {
   return cells.filter(Boolean);
 }
 
-const normalize = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
+const comparable = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
+
+/** Where the import stands: progress, counts and every rejected row the server reported. */
+function ImportStatus({ run, onImport }: { run: Import; onImport: (() => void) | undefined }) {
+  const { t } = useTranslation();
+  const { progress, counts, rejections } = run;
+  const percent = Math.round((100 * progress.processedBytes) / Math.max(1, progress.totalBytes));
+  const finished = run.status === 'done' || run.status === 'failed';
+  return (
+    <section
+      aria-label={t('settings.importStatusTitle')}
+      aria-live="polite"
+      className="mt-4 flex flex-col gap-2 rounded-lg border border-line p-3"
+    >
+      <p className="font-semibold">
+        {run.dryRun ? t('settings.checkImport') : t('settings.runImport')} ·{' '}
+        {t(`settings.importStatus.${run.status}`)}
+      </p>
+      <div
+        role="progressbar"
+        aria-label={t('settings.progressBar')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={finished ? 100 : percent}
+        className="h-3 w-full overflow-hidden rounded-full bg-raised"
+      >
+        <div
+          className={`h-full rounded-full ${run.status === 'failed' ? 'bg-critical' : 'bg-accent'}`}
+          style={{ width: `${finished ? 100 : percent}%` }}
+        />
+      </div>
+      <p className="text-sm text-muted">
+        {t('settings.progress', {
+          count: progress.processedRows,
+          rows: formatNumber(progress.processedRows),
+        })}{' '}
+        · {t('settings.counts', counts)}
+      </p>
+      {run.status === 'done' && !run.dryRun && (
+        <p className="text-healthy">{t('settings.importDone')}</p>
+      )}
+      {run.status === 'done' && run.dryRun && (
+        <div className="flex flex-wrap items-center gap-2">
+          <p>{t('settings.dryRunDone')}</p>
+          {onImport && <Button onClick={onImport}>{t('settings.runImport')}</Button>}
+        </div>
+      )}
+      {run.status === 'failed' && (
+        <p role="alert" className="text-critical">
+          {t('settings.importFailed', { reason: run.failure ?? '' })}
+        </p>
+      )}
+      {rejections.length > 0 && (
+        <>
+          <h3 className="font-semibold">{t('settings.rejections')}</h3>
+          {counts.rejected > rejections.length && (
+            <p className="text-sm text-muted">
+              {t('settings.rejectionsShown', { shown: rejections.length, total: counts.rejected })}
+            </p>
+          )}
+          <ol className="max-h-80 overflow-auto text-sm">
+            {rejections.map((rejection) => (
+              <li key={rejection.line} className="border-b border-line py-1 last:border-0">
+                <span className="font-medium">{t('settings.line', { line: rejection.line })}</span>:{' '}
+                {rejection.reason}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
 
 export function ImportSettings() {
   const { t } = useTranslation();
-  const [entity, setEntity] = useState<'accounts' | 'contacts'>('accounts');
+  const [entity, setEntity] = useState<Entity>('accounts');
   const fields = useImportFields(entity);
   const start = useStartImport();
   const [file, setFile] = useState<File>();
   const [columns, setColumns] = useState<string[]>([]);
   const [mapping, setMapping] = useState<Record<string, string>>({});
-  const [dryRun, setDryRun] = useState(true);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [importId, setImportId] = useState<string>();
   const run = useImport(importId);
+  const fieldError = (path: string) =>
+    start.error instanceof ApiError ? start.error.fieldError(path) : undefined;
+  const mappingError =
+    start.error instanceof ApiError
+      ? start.error.problem.errors?.find((e) => e.path === 'mapping')?.message
+      : undefined;
+
+  /** Suggests a field for each column whose name matches a field's name or label. */
+  const suggest = (header: string[], entityFields = fields.data?.fields ?? []) =>
+    Object.fromEntries(
+      header.map((column) => [
+        column,
+        entityFields.find(
+          (f) =>
+            comparable(f.name) === comparable(column) || comparable(f.label) === comparable(column),
+        )?.name ?? '',
+      ]),
+    );
 
   const choose = async (chosen: File | undefined) => {
     setFile(chosen);
     setImportId(undefined);
-    if (!chosen) return;
-    const header = await readHeader(chosen);
+    start.reset();
+    const header = chosen ? csvHeader(await chosen.slice(0, 64 * 1024).text()) : [];
     setColumns(header);
-    const known = fields.data?.fields ?? [];
-    setMapping(Object.fromEntries(header.map((c) => [c, known.find((f) => normalize(f.name) === normalize(c) || normalize(f.label) === normalize(c))?.name ?? ''])));
+    setMapping(suggest(header));
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const begin = (dryRun: boolean) => {
     if (!file) return;
-    start.mutate({ entity, file, mapping, dryRun, skipInvalid }, { onSuccess: (created) => setImportId(created.id) });
+    start.mutate(
+      { entity, file, mapping, dryRun, skipInvalid },
+      { onSuccess: (created) => setImportId(created.id) },
+    );
   };
 
   const status = run.data;
-  const percent = status ? Math.round((100 * status.progress.processedBytes) / Math.max(1, status.progress.totalBytes)) : 0;
+  const busy =
+    start.isPending || (status !== undefined && !['done', 'failed'].includes(status.status));
+  const checked = status?.dryRun === true && status.status === 'done';
 
   return (
     <Card title={t('settings.import')}>
-      <form onSubmit={submit} className="flex flex-col gap-4">
-        <div className="grid gap-3 sm:grid-cols-2">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          begin(!checked);
+        }}
+        className="flex flex-col gap-4"
+      >
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Field label={t('settings.importEntity')}>
             {(id) => (
-              <Select id={id} value={entity} onChange={(e) => setEntity(e.target.value as typeof entity)}>
+              <Select
+                id={id}
+                value={entity}
+                onChange={(e) => {
+                  setEntity(e.target.value as Entity);
+                  setImportId(undefined);
+                  setMapping(Object.fromEntries(columns.map((c) => [c, ''])));
+                }}
+              >
                 <option value="accounts">{t('settings.importEntities.accounts')}</option>
                 <option value="contacts">{t('settings.importEntities.contacts')}</option>
               </Select>
             )}
           </Field>
           <Field label={t('settings.importFile')}>
-            {(id) => <input id={id} type="file" accept=".csv,text/csv" required className="min-h-11" onChange={(e) => void choose(e.target.files?.[0])} />}
+            {(id) => (
+              // The browser's own file button speaks the browser's language; this one, ours.
+              <div className="flex min-h-11 min-w-0 items-center gap-3">
+                <input
+                  id={id}
+                  type="file"
+                  accept=".csv,text/csv"
+                  className="peer sr-only"
+                  onChange={(e) => void choose(e.target.files?.[0])}
+                />
+                <label
+                  htmlFor={id}
+                  className="inline-flex min-h-11 shrink-0 cursor-pointer items-center rounded-lg border border-line bg-raised px-4 font-medium text-ink peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus"
+                >
+                  {t('settings.chooseFile')}
+                </label>
+                <span className="truncate text-sm text-muted">
+                  {file?.name ?? t('settings.noFile')}
+                </span>
+              </div>
+            )}
           </Field>
         </div>
-        {columns.length > 0 && (
-          <fieldset className="grid gap-2 sm:grid-cols-2">
+        {columns.length > 0 ? (
+          <fieldset className="grid min-w-0 grid-cols-1 gap-2 sm:grid-cols-2">
             <legend className="mb-1 font-medium">{t('settings.mapping')}</legend>
+            {mappingError && (
+              <p role="alert" className="text-sm text-critical sm:col-span-2">
+                {mappingError}
+              </p>
+            )}
             {columns.map((column) => (
-              <Field key={column} label={column}>
+              <Field key={column} label={column} error={fieldError(`mapping.${column}`)}>
                 {(id) => (
-                  <Select id={id} value={mapping[column] ?? ''} onChange={(e) => setMapping({ ...mapping, [column]: e.target.value })}>
+                  <Select
+                    id={id}
+                    value={mapping[column] ?? ''}
+                    onChange={(e) => {
+                      setMapping({ ...mapping, [column]: e.target.value });
+                      setImportId(undefined);
+                    }}
+                  >
                     <option value="">{t('settings.ignoreColumn')}</option>
                     {fields.data?.fields.map((f) => (
                       <option key={f.name} value={f.name}>
@@ -96,40 +237,40 @@ export function ImportSettings() {
               </Field>
             ))}
           </fieldset>
+        ) : (
+          <p className="text-sm text-muted">{t('settings.pickFileFirst')}</p>
         )}
         <label className="flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="h-5 w-5" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
-          {t('settings.dryRun')}
-        </label>
-        <label className="flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="h-5 w-5" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="h-5 w-5"
+            checked={skipInvalid}
+            onChange={(e) => setSkipInvalid(e.target.checked)}
+          />
           {t('settings.skipInvalid')}
         </label>
         <ErrorNote error={start.error} />
-        <Button type="submit" disabled={!file || start.isPending} className="self-start">
-          {t('settings.startImport')}
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button
+            type={checked ? 'button' : 'submit'}
+            variant={checked ? 'secondary' : 'primary'}
+            disabled={!file || busy}
+            onClick={checked ? () => begin(true) : undefined}
+          >
+            {t('settings.checkImport')}
+          </Button>
+          <Button
+            type={checked ? 'submit' : 'button'}
+            variant={checked ? 'primary' : 'secondary'}
+            disabled={!file || busy}
+            onClick={checked ? undefined : () => begin(false)}
+          >
+            {t('settings.runImport')}
+          </Button>
+        </div>
       </form>
       {status && (
-        <div className="mt-4 flex flex-col gap-2" aria-live="polite">
-          <progress className="w-full" max={100} value={percent} aria-label={t('settings.progress', { rows: status.progress.processedRows })} />
-          <p>{t('settings.progress', { rows: status.progress.processedRows })}</p>
-          <p>{t('settings.counts', status.counts)}</p>
-          {status.status === 'done' && <p className="text-healthy">{t('settings.importDone')}</p>}
-          {status.status === 'failed' && <p className="text-critical">{t('settings.importFailed', { reason: status.failure })}</p>}
-          {status.rejections.length > 0 && (
-            <>
-              <h3 className="font-semibold">{t('settings.rejections')}</h3>
-              <ul className="max-h-80 overflow-auto text-sm">
-                {status.rejections.map((r) => (
-                  <li key={r.line}>
-                    <span className="font-medium">{t('settings.line', { line: r.line })}</span>: {r.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
+        <ImportStatus run={status} onImport={checked && !busy ? () => begin(false) : undefined} />
       )}
     </Card>
   );

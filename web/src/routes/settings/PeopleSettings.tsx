@@ -1,12 +1,20 @@
-// People and roles: who is in the workspace, their role and manager (escalations go up that
-// chain), and what each role may do.
+// People: who is in the workspace, their role and their manager (escalations go up that chain).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/accounts.ts';
-import { useCreateUser, useRoles, useUpdateUser } from '../../api/admin.ts';
+import { useCreateUser, useUpdateUser } from '../../api/admin.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../api/session.ts';
-import { Badge, Button, Card, ErrorNote, Field, Input, Loading, Select } from '../../components/ui.tsx';
+import {
+  Badge,
+  Button,
+  Card,
+  ErrorNote,
+  Field,
+  Input,
+  Loading,
+  Select,
+} from '../../components/ui.tsx';
 
 const roles = ['admin', 'manager', 'csm', 'viewer'] as const;
 type Role = (typeof roles)[number];
@@ -15,23 +23,38 @@ export function PeopleSettings() {
   const { t } = useTranslation();
   const me = useMe();
   const users = useUsers();
-  const roleList = useRoles();
   const create = useCreateUser();
   const update = useUpdateUser();
   const isAdmin = me.data?.permissions.includes('manage_users') ?? false;
-  const [draft, setDraft] = useState({ email: '', name: '', role: 'csm' as Role, managerId: '', password: '' });
-  const fieldError = (path: string) => (create.error instanceof ApiError ? create.error.fieldError(path) : undefined);
+  const [draft, setDraft] = useState({
+    email: '',
+    name: '',
+    role: 'csm' as Role,
+    managerId: '',
+    password: '',
+  });
+  const fieldError = (path: string) =>
+    create.error instanceof ApiError ? create.error.fieldError(path) : undefined;
 
   const add = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { ...draft, managerId: draft.managerId || null, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
-      { onSuccess: () => setDraft({ email: '', name: '', role: 'csm', managerId: '', password: '' }) },
+      {
+        ...draft,
+        managerId: draft.managerId || null,
+        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
+      {
+        onSuccess: () =>
+          setDraft({ email: '', name: '', role: 'csm', managerId: '', password: '' }),
+      },
     );
   };
 
   if (!users.data) return <Loading />;
   const people = users.data.items;
+  const managerName = (id: string | null) =>
+    people.find((p) => p.id === id)?.name ?? t('settings.noManager');
   return (
     <div className="flex flex-col gap-4">
       <Card title={t('settings.users')}>
@@ -43,35 +66,42 @@ export function PeopleSettings() {
                 <span className="block text-sm text-muted">{person.email}</span>
               </span>
               {person.deactivated && <Badge>{t('settings.deactivated')}</Badge>}
-              <Select
-                aria-label={`${t('settings.role')}: ${person.name}`}
-                value={person.role}
-                disabled={!isAdmin}
-                onChange={(e) => update.mutate({ id: person.id, role: e.target.value as Role })}
-                className="max-w-44"
-              >
-                {roles.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`settings.roleNames.${role}`)}
-                  </option>
-                ))}
-              </Select>
-              <Select
-                aria-label={`${t('settings.manager')}: ${person.name}`}
-                value={person.managerId ?? ''}
-                disabled={!isAdmin}
-                onChange={(e) => update.mutate({ id: person.id, managerId: e.target.value || null })}
-                className="max-w-52"
-              >
-                <option value="">{t('settings.noManager')}</option>
-                {people
-                  .filter((p) => p.id !== person.id)
-                  .map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-              </Select>
+              {isAdmin ? (
+                <div className="grid w-full grid-cols-2 gap-2 sm:w-auto">
+                  <Select
+                    aria-label={`${t('settings.role')}: ${person.name}`}
+                    value={person.role}
+                    onChange={(e) => update.mutate({ id: person.id, role: e.target.value as Role })}
+                  >
+                    {roles.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`settings.roleNames.${role}`)}
+                      </option>
+                    ))}
+                  </Select>
+                  <Select
+                    aria-label={`${t('settings.manager')}: ${person.name}`}
+                    value={person.managerId ?? ''}
+                    onChange={(e) =>
+                      update.mutate({ id: person.id, managerId: e.target.value || null })
+                    }
+                  >
+                    <option value="">{t('settings.noManager')}</option>
+                    {people
+                      .filter((p) => p.id !== person.id)
+                      .map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
+                  </Select>
+                </div>
+              ) : (
+                <span className="text-sm text-muted">
+                  <Badge tone="accent">{t(`settings.roleNames.${person.role}`)}</Badge>{' '}
+                  {t('settings.manager')}: {managerName(person.managerId)}
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -79,16 +109,35 @@ export function PeopleSettings() {
       </Card>
       {isAdmin ? (
         <Card title={t('settings.addUser')}>
-          <form onSubmit={add} className="grid gap-3 sm:grid-cols-2">
+          <form onSubmit={add} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field label={t('settings.name')} error={fieldError('name')}>
-              {(id) => <Input id={id} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+              {(id) => (
+                <Input
+                  id={id}
+                  required
+                  value={draft.name}
+                  onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+                />
+              )}
             </Field>
             <Field label={t('settings.email')} error={fieldError('email')}>
-              {(id) => <Input id={id} type="email" required value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />}
+              {(id) => (
+                <Input
+                  id={id}
+                  type="email"
+                  required
+                  value={draft.email}
+                  onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+                />
+              )}
             </Field>
             <Field label={t('settings.role')}>
               {(id) => (
-                <Select id={id} value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}>
+                <Select
+                  id={id}
+                  value={draft.role}
+                  onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}
+                >
                   {roles.map((role) => (
                     <option key={role} value={role}>
                       {t(`settings.roleNames.${role}`)}
@@ -99,7 +148,11 @@ export function PeopleSettings() {
             </Field>
             <Field label={t('settings.manager')} error={fieldError('managerId')}>
               {(id) => (
-                <Select id={id} value={draft.managerId} onChange={(e) => setDraft({ ...draft, managerId: e.target.value })}>
+                <Select
+                  id={id}
+                  value={draft.managerId}
+                  onChange={(e) => setDraft({ ...draft, managerId: e.target.value })}
+                >
                   <option value="">{t('settings.noManager')}</option>
                   {people.map((p) => (
                     <option key={p.id} value={p.id}>
@@ -110,31 +163,31 @@ export function PeopleSettings() {
               )}
             </Field>
             <Field label={t('settings.password')} error={fieldError('password')}>
-              {(id) => <Input id={id} type="password" autoComplete="new-password" required minLength={10} value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />}
+              {(id) => (
+                <Input
+                  id={id}
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                  minLength={10}
+                  value={draft.password}
+                  onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+                />
+              )}
             </Field>
             <div className="flex items-end">
               <Button type="submit" disabled={create.isPending}>
                 {t('common.add')}
               </Button>
             </div>
-            {create.error instanceof ApiError && !create.error.problem.errors ? <ErrorNote error={create.error} /> : null}
+            {create.error instanceof ApiError && !create.error.problem.errors ? (
+              <ErrorNote error={create.error} />
+            ) : null}
           </form>
         </Card>
       ) : (
         <p className="text-muted">{t('settings.adminOnly')}</p>
       )}
-      <Card title={t('settings.roles')}>
-        {roleList.data && (
-          <dl className="grid gap-3 sm:grid-cols-2">
-            {roleList.data.roles.map((role) => (
-              <div key={role.role}>
-                <dt className="font-semibold">{t(`settings.roleNames.${role.role}`)}</dt>
-                <dd className="text-sm text-muted">{role.permissions.join(', ')}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
-      </Card>
     </div>
   );
 }

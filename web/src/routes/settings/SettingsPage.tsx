@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 const tabs = [
   { to: '/settings/profile', key: 'settings.profile' },
   { to: '/settings/people', key: 'settings.users' },
+  { to: '/settings/roles', key: 'settings.roles' },
   { to: '/settings/fields', key: 'settings.customFields' },
   { to: '/settings/tokens', key: 'settings.tokens' },
   { to: '/settings/import', key: 'settings.import' },
@@ -15,7 +16,7 @@ export function SettingsPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('settings.title')}</h1>
-      <nav aria-label={t('settings.title')} className="flex gap-1 overflow-x-auto">
+      <nav aria-label={t('settings.title')} className="flex flex-wrap gap-1">
         {tabs.map((tab) => (
           <Link
             key={tab.to}
