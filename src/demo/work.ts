@@ -1,6 +1,7 @@
 // Demo work: the "Enterprise onboarding" template, and projects made from it for the
 // onboarding and adopting accounts at different points of progress — written through the
 // same services a CSM's clicks go through, with the clock set back to when each step happened.
+import { sql } from 'kysely';
 import type { Deps } from '../http/deps.ts';
 import { fixedClock } from '../lib/clock.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
@@ -26,7 +27,7 @@ const journeys = [
 
 export async function seedDemoWork(
   deps: Deps,
-  workspace: { id: WorkspaceId; adminId: UserId; solutionsEngineerId: UserId },
+  workspace: { id: WorkspaceId; adminId: UserId; demoCsmId: UserId; solutionsEngineerId: UserId },
 ): Promise<void> {
   const { db } = deps;
   const now = deps.clock.now();
@@ -41,6 +42,8 @@ export async function seedDemoWork(
     .where('stage', 'in', ['onboarding', 'adopting'])
     .where('owner_id', 'is not', null)
     .where('deleted_at', 'is', null)
+    // The demo CSM's own onboardings first: their "My work" and onboarding view are the demo.
+    .orderBy(sql`owner_id = ${workspace.demoCsmId}`, 'desc')
     .orderBy('name')
     .limit(journeys.length)
     .execute();

@@ -240,3 +240,24 @@ describe('the demo work', () => {
     expect(new Set(progress.map((p) => p.done)).size).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe("the demo CSM's morning", () => {
+  it('has open onboarding work of their own, some of it overdue', async () => {
+    const csm = await deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'csm@demo.steward.dev')
+      .executeTakeFirstOrThrow();
+    const open = await deps.db
+      .selectFrom('tasks')
+      .select([
+        sql<number>`count(*)::int`.as('n'),
+        sql<number>`(count(*) filter (where due_at < now()))::int`.as('overdue'),
+      ])
+      .where('assignee_id', '=', csm.id)
+      .where('status', '<>', 'done')
+      .executeTakeFirstOrThrow();
+    expect(open.n).toBeGreaterThan(10);
+    expect(open.overdue).toBeGreaterThan(0);
+  });
+});
