@@ -247,6 +247,8 @@ describe('settings', () => {
 describe('accessibility', () => {
   it.each(['light', 'dark'] as const)(
     'has no serious violations on sign-in, portfolio, 360 and settings in %s mode',
+    // Eleven pages, each analysed by axe: longer than the default 30 s on a busy machine.
+    { timeout: 90_000 },
     async (scheme) => {
       session = await openSteward(admin, laptop, { colorScheme: scheme });
       const { page, server } = session;
