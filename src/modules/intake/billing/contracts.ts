@@ -1,0 +1,249 @@
+// A contract's state as Stripe or a CSV backfill last told it, and what a change does: an
+// MRR movement for the account, the account's ARR (12 × MRR of its paying contracts) and its
+// renewal date. One path for both sources, so a backfill and live billing agree.
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { MrrMovementKind } from '../../../db/schema.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+import { addTimelineEvent } from '../../accounts/index.ts';
+import { recordAudit } from '../../auth/index.ts';
+import { countsAsRevenue, formatMoney, movementKind, revenueStatuses } from './money.ts';
+
+export type ContractState = {
+  workspaceId: WorkspaceId;
+  accountId: string;
+  source: 'stripe' | 'csv';
+  externalId: string;
+  plan: string | null;
+  seats: number | null;
+  mrrAmount: number;
+  currency: string;
+  status: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  currentPeriodEnd: Date | null;
+  /** When this state was true (Stripe: the event's `created`); an older one is ignored. */
+  stateAt: Date;
+  /** Names the movement this change makes, so the same change is never counted twice. */
+  sourceEventId: string;
+  occurredAt: Date;
+  /** A backfilled contract seen for the first time dates its movement from its start. */
+  datedFromStart?: boolean;
+};
+
+export type ContractOutcome = {
+  result: 'created' | 'updated' | 'unchanged' | 'stale';
+  movement: { kind: MrrMovementKind; amount: number; currency: string } | null;
+};
+
+type ContractRow = {
+  id: string;
+  account_id: string;
+  plan: string | null;
+  seats: number | null;
+  mrr_amount: number;
+  currency: string;
+  status: string;
+  started_at: Date | null;
+  ended_at: Date | null;
+  current_period_end: Date | null;
+  state_at: Date;
+};
+
+const time = (d: Date | null) => d?.getTime() ?? null;
+
+function sameState(row: ContractRow, state: ContractState): boolean {
+  return (
+    row.plan === state.plan &&
+    row.seats === state.seats &&
+    row.mrr_amount === state.mrrAmount &&
+    row.currency === state.currency &&
+    row.status === state.status &&
+    time(row.started_at) === time(state.startedAt) &&
+    time(row.ended_at) === time(state.endedAt) &&
+    time(row.current_period_end) === time(state.currentPeriodEnd)
+  );
+}
+
+/** The account's MRR in one currency: the sum over its paying contracts. */
+async function accountMrr(db: Db, workspaceId: WorkspaceId, accountId: string, currency: string) {
+  const row = await db
+    .selectFrom('contracts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('mrr_amount'), eb.lit(0)).as('mrr'))
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', accountId)
+    .where('currency', '=', currency)
+    .where('status', 'in', [...revenueStatuses])
+    .executeTakeFirstOrThrow();
+  return Number(row.mrr);
+}
+
+const movementTitles: Record<MrrMovementKind, string> = {
+  new: 'New subscription',
+  expansion: 'Expansion',
+  contraction: 'Contraction',
+  churn: 'Churned',
+  reactivation: 'Reactivated',
+};
+
+export async function applyContractState(db: Db, state: ContractState): Promise<ContractOutcome> {
+  const { workspaceId } = state;
+  const existing = await db
+    .selectFrom('contracts')
+    .select([
+      'id',
+      'account_id',
+      'plan',
+      'seats',
+      'mrr_amount',
+      'currency',
+      'status',
+      'started_at',
+      'ended_at',
+      'current_period_end',
+      'state_at',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('external_id', '=', state.externalId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (existing && existing.state_at > state.stateAt) return { result: 'stale', movement: null };
+  if (existing && sameState(existing, state)) return { result: 'unchanged', movement: null };
+
+  // A contract stays with the account it was first matched to.
+  const accountId = existing?.account_id ?? state.accountId;
+  // One change per account at a time: MRR before and after must see the same contracts.
+  const account = await db
+    .selectFrom('accounts')
+    .select(['arr_amount', 'currency'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  // An account billed in two currencies is rare; its ARR follows the contract changed last.
+  const before = await accountMrr(db, workspaceId, accountId, state.currency);
+  const values = {
+    plan: state.plan,
+    seats: state.seats,
+    mrr_amount: state.mrrAmount,
+    currency: state.currency,
+    status: state.status,
+    started_at: state.startedAt,
+    ended_at: state.endedAt,
+    current_period_end: state.currentPeriodEnd,
+    state_at: state.stateAt,
+  };
+  const contractId = existing
+    ? existing.id
+    : (
+        await db
+          .insertInto('contracts')
+          .values({
+            ...values,
+            workspace_id: workspaceId,
+            account_id: accountId,
+            source: state.source,
+            external_id: state.externalId,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+  if (existing) {
+    await db
+      .updateTable('contracts')
+      .set({ ...values, updated_at: sql`now()` })
+      .where('id', '=', existing.id)
+      .execute();
+  }
+  const after = await accountMrr(db, workspaceId, accountId, state.currency);
+  const occurredAt =
+    !existing && state.datedFromStart && state.startedAt ? state.startedAt : state.occurredAt;
+  const movement = await recordMovement(
+    db,
+    { ...state, occurredAt },
+    accountId,
+    contractId,
+    before,
+    after,
+  );
+
+  const renewal =
+    countsAsRevenue(state.status) && state.currentPeriodEnd
+      ? state.currentPeriodEnd.toISOString().slice(0, 10)
+      : undefined;
+  const arr = after * 12;
+  if (arr !== account.arr_amount || state.currency !== account.currency || renewal) {
+    await db
+      .updateTable('accounts')
+      .set({
+        arr_amount: arr,
+        currency: state.currency,
+        ...(renewal ? { renewal_date: renewal } : {}),
+        updated_at: sql`now()`,
+      })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', accountId)
+      .execute();
+    await recordAudit(
+      db,
+      { workspaceId, userId: null },
+      {
+        action: 'account.billing_synced',
+        entityType: 'account',
+        entityId: accountId,
+        changes: {
+          arr: { from: account.arr_amount, to: arr },
+          currency: state.currency,
+          contract: state.externalId,
+          ...(renewal ? { renewalDate: renewal } : {}),
+        },
+      },
+    );
+  }
+  return { result: existing ? 'updated' : 'created', movement };
+}
+
+async function recordMovement(
+  db: Db,
+  state: ContractState,
+  accountId: string,
+  contractId: string,
+  before: number,
+  after: number,
+): Promise<ContractOutcome['movement']> {
+  const hadRevenueBefore = await db
+    .selectFrom('mrr_movements')
+    .select('id')
+    .where('workspace_id', '=', state.workspaceId)
+    .where('account_id', '=', accountId)
+    .limit(1)
+    .executeTakeFirst();
+  const kind = movementKind(before, after, hadRevenueBefore !== undefined);
+  if (!kind) return null;
+  const amount = after - before;
+  await db
+    .insertInto('mrr_movements')
+    .values({
+      workspace_id: state.workspaceId,
+      account_id: accountId,
+      contract_id: contractId,
+      kind,
+      amount,
+      currency: state.currency,
+      occurred_at: state.occurredAt,
+      source_event_id: state.sourceEventId,
+    })
+    .execute();
+  const sign = amount > 0 ? '+' : '−';
+  await addTimelineEvent(db, {
+    workspaceId: state.workspaceId,
+    accountId,
+    kind: 'billing',
+    title: `${movementTitles[kind]}: MRR ${sign}${formatMoney(Math.abs(amount), state.currency)} to ${formatMoney(after, state.currency)}${state.plan ? ` (${state.plan})` : ''}`,
+    occurredAt: state.occurredAt,
+    source: state.source,
+    sourceId: `mrr:${contractId}:${state.sourceEventId}`,
+    data: { kind, amount, currency: state.currency, mrr: after, contract: state.externalId },
+  });
+  return { kind, amount, currency: state.currency };
+}

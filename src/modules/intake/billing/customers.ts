@@ -1,0 +1,100 @@
+// Which account a Stripe customer is. Tried in order: a customer seen before, the metadata
+// Steward asks customers to set (steward_account_id, external_id), then the e-mail domain.
+// A match is remembered, so an invoice (which carries no subscription metadata) finds it.
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+
+export type CustomerHints = {
+  customerId: string | null;
+  /** Metadata of the objects in the event, most specific first. */
+  metadata: Record<string, string>[];
+  email: string | null;
+};
+
+export type CustomerMatch = { accountId: string } | { reason: string };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `Ada@Mail.Acme.com` → `mail.acme.com`. */
+export function emailDomain(email: string | null): string | null {
+  const domain = email?.trim().toLowerCase().split('@')[1];
+  return domain && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) ? domain : null;
+}
+
+function liveAccounts(db: Db, workspaceId: WorkspaceId) {
+  return db
+    .selectFrom('accounts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null);
+}
+
+async function findAccount(db: Db, workspaceId: WorkspaceId, hints: CustomerHints) {
+  if (hints.customerId) {
+    const known = await db
+      .selectFrom('billing_customers')
+      .innerJoin('accounts', 'accounts.id', 'billing_customers.account_id')
+      .select('accounts.id')
+      .where('billing_customers.workspace_id', '=', workspaceId)
+      .where('billing_customers.stripe_customer_id', '=', hints.customerId)
+      .where('accounts.deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (known) return known.id;
+  }
+  for (const metadata of hints.metadata) {
+    const stewardId = metadata['steward_account_id'];
+    if (stewardId && uuidPattern.test(stewardId)) {
+      const row = await liveAccounts(db, workspaceId)
+        .where('id', '=', stewardId)
+        .executeTakeFirst();
+      if (row) return row.id;
+    }
+    const externalId = metadata['external_id'];
+    if (externalId) {
+      const row = await liveAccounts(db, workspaceId)
+        .where('external_id', '=', externalId)
+        .executeTakeFirst();
+      if (row) return row.id;
+    }
+  }
+  const domain = emailDomain(hints.email);
+  if (domain) {
+    // Two accounts on one domain: guessing would bill the wrong customer, so nobody matches.
+    const rows = await liveAccounts(db, workspaceId)
+      .where(sql<string>`lower(domain)`, '=', domain)
+      .limit(2)
+      .execute();
+    if (rows.length === 1 && rows[0]) return rows[0].id;
+  }
+  return undefined;
+}
+
+export async function accountForCustomer(
+  db: Db,
+  workspaceId: WorkspaceId,
+  hints: CustomerHints,
+): Promise<CustomerMatch> {
+  const accountId = await findAccount(db, workspaceId, hints);
+  if (!accountId) {
+    const domain = emailDomain(hints.email);
+    return {
+      reason:
+        `No account matches Stripe customer ${hints.customerId ?? '(none)'}: set ` +
+        'metadata.steward_account_id or metadata.external_id on the customer or subscription' +
+        (domain ? `, or give exactly one account the domain ${domain}.` : '.'),
+    };
+  }
+  if (hints.customerId) {
+    await db
+      .insertInto('billing_customers')
+      .values({
+        workspace_id: workspaceId,
+        stripe_customer_id: hints.customerId,
+        account_id: accountId,
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'stripe_customer_id']).doNothing())
+      .execute();
+  }
+  return { accountId };
+}

@@ -1,0 +1,312 @@
+// Backfilling contracts from a CSV file: one row per contract, upserted by its external id,
+// so running the same file again changes nothing. Every bad row is reported with its line
+// and reason; the valid rows are imported only when asked to (skipInvalid).
+import { parse } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse';
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { applyContractState } from './contracts.ts';
+import { minorUnitsPer } from './money.ts';
+
+const columnNames = {
+  contract_id: ['contract_id', 'external_id', 'subscription_id', 'id'],
+  account_external_id: ['account_external_id', 'account', 'account_id'],
+  plan: ['plan'],
+  mrr: ['mrr'],
+  arr: ['arr'],
+  currency: ['currency'],
+  seats: ['seats', 'quantity'],
+  start_date: ['start_date', 'start', 'started_at'],
+  end_date: ['end_date', 'renewal_date', 'end', 'renewal'],
+  status: ['status'],
+} as const;
+
+type Column = keyof typeof columnNames;
+type Columns = Partial<Record<Column, number>>;
+
+export type ContractRecord = {
+  line: number;
+  externalId: string;
+  accountExternalId: string;
+  plan: string | null;
+  seats: number | null;
+  mrrAmount: number;
+  currency: string;
+  status: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  currentPeriodEnd: Date | null;
+};
+
+export type Rejection = { line: number; reason: string };
+
+const statuses = [
+  'active',
+  'trialing',
+  'past_due',
+  'unpaid',
+  'canceled',
+  'incomplete',
+  'incomplete_expired',
+  'paused',
+];
+// Spreadsheet words for a contract that ended.
+const statusAliases: Record<string, string> = {
+  cancelled: 'canceled',
+  ended: 'canceled',
+  churned: 'canceled',
+  trial: 'trialing',
+};
+
+const normalizeHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+export function readHeader(header: string[]): Columns {
+  const names = header.map(normalizeHeader);
+  const columns: Columns = {};
+  for (const [column, aliases] of Object.entries(columnNames) as [Column, readonly string[]][]) {
+    const at = names.findIndex((n) => aliases.includes(n));
+    if (at >= 0) columns[column] = at;
+  }
+  const missing = (['contract_id', 'account_external_id', 'currency'] as const).filter(
+    (c) => columns[c] === undefined,
+  );
+  if (columns.mrr === undefined && columns.arr === undefined) missing.push('mrr or arr' as never);
+  if (missing.length) {
+    throw new AppError(
+      'import.invalid_file',
+      `The header has no ${missing.join(', ')} column: the first line must name the columns.`,
+    );
+  }
+  return columns;
+}
+
+/** `1,200.50` in major units → minor units, refusing more decimals than the currency has. */
+function readAmount(text: string, currency: string): number | string {
+  const plain = text.trim().replace(/,/g, '');
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(plain);
+  if (!match) return 'must be an amount such as 1200.00';
+  const per = minorUnitsPer(currency);
+  if ((match[2]?.length ?? 0) > Math.log10(per)) {
+    return `has more decimals than ${currency} has`;
+  }
+  const amount = Math.round(Number(plain) * per);
+  return Number.isSafeInteger(amount) ? amount : 'is too large';
+}
+
+const readDate = (text: string): Date | null | string => {
+  const t = text.trim();
+  if (!t) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || Number.isNaN(Date.parse(t))) {
+    return 'must be a date as YYYY-MM-DD';
+  }
+  return new Date(`${t}T00:00:00Z`);
+};
+
+/** One row → a contract, or every problem with it named by column. */
+export function readContractRow(
+  cells: string[],
+  columns: Columns,
+  line: number,
+): { record: ContractRecord } | { reason: string } {
+  const cell = (c: Column) => (columns[c] === undefined ? '' : (cells[columns[c]] ?? '').trim());
+  const problems: string[] = [];
+  const externalId = cell('contract_id');
+  if (!externalId) problems.push('contract_id is required');
+  if (externalId.length > 200) problems.push('contract_id must be at most 200 characters');
+  const accountExternalId = cell('account_external_id');
+  if (!accountExternalId) problems.push('account_external_id is required');
+  const currency = cell('currency').toUpperCase();
+  const currencyOk = /^[A-Z]{3}$/.test(currency);
+  if (!currencyOk) problems.push('currency must be a three-letter code such as USD');
+
+  let mrrAmount = 0;
+  const mrr = cell('mrr');
+  const arr = cell('arr');
+  if (mrr && arr) problems.push('give mrr or arr, not both');
+  else if (!mrr && !arr) problems.push('mrr or arr is required');
+  else if (currencyOk) {
+    const amount = readAmount(mrr || arr, currency);
+    if (typeof amount === 'string') problems.push(`${mrr ? 'mrr' : 'arr'} ${amount}`);
+    else mrrAmount = mrr ? amount : Math.round(amount / 12);
+  }
+
+  let seats: number | null = null;
+  const seatsText = cell('seats');
+  if (seatsText) {
+    if (/^\d{1,9}$/.test(seatsText)) seats = Number(seatsText);
+    else problems.push('seats must be a whole number');
+  }
+  const startedAt = readDate(cell('start_date'));
+  if (typeof startedAt === 'string') problems.push(`start_date ${startedAt}`);
+  const endsAt = readDate(cell('end_date'));
+  if (typeof endsAt === 'string') problems.push(`end_date ${endsAt}`);
+
+  const statusText = normalizeHeader(cell('status') || 'active');
+  const status = statusAliases[statusText] ?? statusText;
+  if (!statuses.includes(status)) problems.push(`status must be one of ${statuses.join(', ')}`);
+
+  const plan = cell('plan') || null;
+  if (plan && plan.length > 100) problems.push('plan must be at most 100 characters');
+
+  if (problems.length) return { reason: problems.join('; ') };
+  const start = startedAt as Date | null;
+  const end = endsAt as Date | null;
+  return {
+    record: {
+      line,
+      externalId,
+      accountExternalId,
+      plan,
+      seats,
+      mrrAmount,
+      currency,
+      status,
+      startedAt: start,
+      endedAt: status === 'canceled' ? end : null,
+      currentPeriodEnd: end,
+    },
+  };
+}
+
+type ParsedRow = { record: string[]; info: { lines: number } };
+
+export function readContractsCsv(text: string): {
+  records: ContractRecord[];
+  rejected: Rejection[];
+} {
+  let rows: ParsedRow[];
+  try {
+    rows = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as ParsedRow[];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      throw new AppError('import.invalid_file', `The file is not valid CSV: ${error.message}`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const [header, ...body] = rows;
+  if (!header) throw new AppError('import.invalid_file', 'The file is empty.');
+  const columns = readHeader(header.record);
+  const records: ContractRecord[] = [];
+  const rejected: Rejection[] = [];
+  const seen = new Map<string, number>();
+  for (const row of body) {
+    // csv-parse reports the line a record ends on; a contract row is one line.
+    const line = row.info.lines;
+    const result = readContractRow(row.record, columns, line);
+    if ('reason' in result) {
+      rejected.push({ line, reason: result.reason });
+      continue;
+    }
+    const first = seen.get(result.record.externalId);
+    if (first !== undefined) {
+      rejected.push({
+        line,
+        reason: `contract_id ${result.record.externalId} repeats line ${first}`,
+      });
+      continue;
+    }
+    seen.set(result.record.externalId, line);
+    records.push(result.record);
+  }
+  return { records, rejected };
+}
+
+class DryRun extends Error {}
+
+export type ImportOptions = { dryRun: boolean; skipInvalid: boolean };
+
+export async function importContracts(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor,
+  csv: string,
+  options: ImportOptions,
+) {
+  const { records, rejected } = readContractsCsv(csv);
+  const externalIds = [...new Set(records.map((r) => r.accountExternalId))];
+  const accounts = externalIds.length
+    ? await db
+        .selectFrom('accounts')
+        .select(['id', 'external_id'])
+        .where('workspace_id', '=', by.workspaceId)
+        .where('deleted_at', 'is', null)
+        .where(sql<boolean>`external_id = any(${externalIds}::text[])`)
+        .execute()
+    : [];
+  const accountOf = new Map(accounts.map((a) => [a.external_id, a.id]));
+  const valid: (ContractRecord & { accountId: string })[] = [];
+  for (const record of records) {
+    const accountId = accountOf.get(record.accountExternalId);
+    if (accountId) valid.push({ ...record, accountId });
+    else {
+      rejected.push({
+        line: record.line,
+        reason: `account_external_id: no account has the external id ${record.accountExternalId}`,
+      });
+    }
+  }
+  rejected.sort((a, b) => a.line - b.line);
+  if (rejected.length > 0 && !options.skipInvalid && !options.dryRun) {
+    throw new AppError(
+      'contract_import.invalid_rows',
+      `${rejected.length} row(s) are not valid; nothing was imported. Fix them, or import the rest with skipInvalid=true.`,
+      { errors: rejected.map((r) => ({ path: `line ${r.line}`, message: r.reason })) },
+    );
+  }
+
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const now = clock.now();
+  try {
+    await db.transaction().execute(async (trx) => {
+      // Row by row: a backfill is rare and small next to live billing, and each contract
+      // moves its account's MRR, which must be read before and after.
+      for (const record of valid) {
+        const outcome = await applyContractState(trx, {
+          workspaceId: by.workspaceId,
+          accountId: record.accountId,
+          source: 'csv',
+          externalId: record.externalId,
+          plan: record.plan,
+          seats: record.seats,
+          mrrAmount: record.mrrAmount,
+          currency: record.currency,
+          status: record.status,
+          startedAt: record.startedAt,
+          endedAt: record.endedAt,
+          currentPeriodEnd: record.currentPeriodEnd,
+          stateAt: now,
+          sourceEventId: `csv:${now.toISOString()}`,
+          occurredAt: now,
+          datedFromStart: true,
+        });
+        counts[outcome.result === 'stale' ? 'unchanged' : outcome.result] += 1;
+      }
+      if (options.dryRun) throw new DryRun();
+      if (counts.created + counts.updated > 0) {
+        await recordAudit(trx, by, {
+          action: 'contracts.imported',
+          entityType: 'contract_import',
+          entityId: now.toISOString(),
+          changes: { ...counts, rejected: rejected.length },
+        });
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error;
+  }
+  return { dryRun: options.dryRun, ...counts, rejected };
+}

@@ -1,0 +1,9 @@
+// The billing intake's public face: Stripe webhooks, an account's billing, the contract
+// backfill, and the review list (shared with the support webhook).
+export { stripeWebhookRoutes, readJsonBody, webhookLimit } from './routes/webhook.ts';
+export { billingRoutes } from './routes/api.ts';
+export { keepForReview } from './review.ts';
+export { emailDomain } from './customers.ts';
+export { sameHex } from './signature.ts';
+export { importContracts, readContractsCsv } from './import.ts';
+export { webhookSecretSchema } from './schema.ts';

@@ -1,0 +1,69 @@
+// Monthly recurring revenue from a subscription's prices, and money as a person reads it.
+import type { MrrMovementKind } from '../../../db/schema.ts';
+
+export type RecurringItem = {
+  /** Minor units per unit, per interval; may be fractional (Stripe's unit_amount_decimal). */
+  unitAmount: number;
+  quantity: number;
+  interval: 'day' | 'week' | 'month' | 'year';
+  intervalCount: number;
+};
+
+// How many of an interval fit into a month (a year has 12 months, 52 weeks, 365 days).
+const perMonth: Record<RecurringItem['interval'], number> = {
+  day: 365 / 12,
+  week: 52 / 12,
+  month: 1,
+  year: 1 / 12,
+};
+
+/** MRR in minor units: each price × quantity brought to a month, rounded once at the end. */
+export function monthlyAmount(items: readonly RecurringItem[]): number {
+  const total = items.reduce(
+    (sum, item) =>
+      sum + (item.unitAmount * item.quantity * perMonth[item.interval]) / item.intervalCount,
+    0,
+  );
+  return Math.round(total);
+}
+
+/**
+ * Statuses whose MRR counts, as Stripe's own MRR does: a trial has not paid yet, and a
+ * past-due subscription is still a customer while payment is retried.
+ */
+export const revenueStatuses = ['active', 'past_due'] as const;
+
+export function countsAsRevenue(status: string): boolean {
+  return (revenueStatuses as readonly string[]).includes(status);
+}
+
+/**
+ * What a change of an account's MRR is called. Coming back from zero is a reactivation when
+ * the account had revenue before, else new business.
+ */
+export function movementKind(
+  before: number,
+  after: number,
+  hadRevenueBefore: boolean,
+): MrrMovementKind | null {
+  if (before === after) return null;
+  if (before === 0) return hadRevenueBefore ? 'reactivation' : 'new';
+  if (after === 0) return 'churn';
+  return after > before ? 'expansion' : 'contraction';
+}
+
+function formatter(currency: string) {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency });
+}
+
+/** `{ amount: 120000, currency: 'USD' }` → `$1,200.00` (JPY has no minor unit: `¥1,200`). */
+export function formatMoney(amount: number, currency: string): string {
+  const format = formatter(currency);
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amount / 10 ** digits);
+}
+
+/** Minor units per major unit of a currency: 100 for USD, 1 for JPY. */
+export function minorUnitsPer(currency: string): number {
+  return 10 ** (formatter(currency).resolvedOptions().maximumFractionDigits ?? 2);
+}

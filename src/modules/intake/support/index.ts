@@ -1,0 +1,5 @@
+// The support intake's public face: the ticket webhook and the tickets API.
+export { supportWebhookRoutes } from './routes/webhook.ts';
+export { supportRoutes } from './routes/api.ts';
+export { readTicket, type TicketUpdate } from './payload.ts';
+export { signBody, signatureHeader } from './signature.ts';

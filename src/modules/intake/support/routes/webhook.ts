@@ -1,0 +1,44 @@
+// POST /webhooks/support: tickets from Zendesk or any help desk, signed with a workspace's
+// shared secret. Outside /api/v1 and the OpenAPI document (docs/integrations.md has it).
+import { Hono } from 'hono';
+import type { Deps } from '../../../../http/deps.ts';
+import type { AppEnv } from '../../../../http/env.ts';
+import { AppError } from '../../../../lib/errors.ts';
+import { readJsonBody, webhookLimit } from '../../billing/index.ts';
+import { readTicket } from '../payload.ts';
+import { supportSecretCandidates } from '../secrets.ts';
+import { matchingSecret, signatureHeader } from '../signature.ts';
+import { receiveTicket } from '../tickets.ts';
+
+export function supportWebhookRoutes({ db, clock }: Deps) {
+  return new Hono<AppEnv>().post('/webhooks/support', webhookLimit(), async (c) => {
+    const rawBody = Buffer.from(await c.req.arrayBuffer());
+    const candidates = await supportSecretCandidates(db);
+    const at = matchingSecret(
+      c.req.header(signatureHeader),
+      rawBody,
+      candidates.map((s) => s.secret),
+    );
+    const workspaceId = candidates[at]?.workspaceId;
+    if (!workspaceId) {
+      throw new AppError(
+        'webhook.invalid_signature',
+        'X-Steward-Signature must be sha256=<hex HMAC-SHA256 of the body> under a live support secret.',
+      );
+    }
+    const read = readTicket(readJsonBody(rawBody));
+    if (!read.ok) {
+      throw new AppError(
+        'webhook.invalid_payload',
+        'The body is neither a Zendesk ticket nor a generic ticket Steward can read.',
+        { errors: read.errors },
+      );
+    }
+    const outcome = await receiveTicket(db, clock, {
+      workspaceId,
+      ticket: read.ticket,
+      rawBody: rawBody.toString('utf8'),
+    });
+    return c.json({ received: true, outcome }, 200);
+  });
+}

@@ -1,0 +1,177 @@
+// Support tickets in and out. A ticket update is applied only if it is newer than the one
+// stored (the same update twice, or an older one late, changes nothing), and the account's
+// timeline tells once that a ticket was opened and once that it was solved.
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { TicketStatus } from '../../../db/schema.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+import { cursorValue, decodeCursor, toPage } from '../../../lib/pagination.ts';
+import { addTimelineEvent } from '../../accounts/index.ts';
+import { keepForReview } from '../billing/index.ts';
+import type { TicketUpdate } from './payload.ts';
+
+export type TicketOutcome = 'applied' | 'unchanged' | 'review';
+
+async function accountOfTicket(db: Db, workspaceId: WorkspaceId, ticket: TicketUpdate) {
+  const live = () =>
+    db
+      .selectFrom('accounts')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', 'is', null);
+  if (ticket.account.externalId) {
+    const row = await live()
+      .where('external_id', '=', ticket.account.externalId)
+      .executeTakeFirst();
+    if (row) return row.id;
+  }
+  if (ticket.account.domain) {
+    // Two accounts on one domain: guessing would put a ticket on the wrong customer.
+    const rows = await live()
+      .where(sql<string>`lower(domain)`, '=', ticket.account.domain)
+      .limit(2)
+      .execute();
+    if (rows.length === 1 && rows[0]) return rows[0].id;
+  }
+  return undefined;
+}
+
+export async function receiveTicket(
+  db: Db,
+  clock: Clock,
+  delivery: { workspaceId: WorkspaceId; ticket: TicketUpdate; rawBody: string },
+): Promise<TicketOutcome> {
+  const { workspaceId, ticket } = delivery;
+  return db.transaction().execute(async (trx) => {
+    const accountId = await accountOfTicket(trx, workspaceId, ticket);
+    if (!accountId) {
+      await keepForReview(trx, {
+        workspaceId,
+        source: 'support',
+        sourceId: `${ticket.source}:${ticket.externalId}:${ticket.updatedAt.toISOString()}`,
+        reason:
+          `No account matches ticket ${ticket.externalId}` +
+          (ticket.account.externalId ? ` (external id ${ticket.account.externalId})` : '') +
+          (ticket.account.domain ? ` (domain ${ticket.account.domain})` : '') +
+          '.',
+        rawBody: delivery.rawBody,
+        receivedAt: clock.now(),
+      });
+      return 'review';
+    }
+    const values = {
+      account_id: accountId,
+      subject: ticket.subject,
+      status: ticket.status,
+      priority: ticket.priority,
+      requester_email: ticket.requesterEmail,
+      csat: ticket.csat,
+      opened_at: ticket.openedAt,
+      solved_at: ticket.solvedAt,
+      first_response_at: ticket.firstResponseAt,
+      updated_at: ticket.updatedAt,
+      received_at: clock.now(),
+    };
+    // Only a strictly newer update wins; the unique key serialises two deliveries at once.
+    const stored = await trx
+      .insertInto('support_tickets')
+      .values({
+        ...values,
+        workspace_id: workspaceId,
+        source: ticket.source,
+        external_id: ticket.externalId,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['workspace_id', 'source', 'external_id'])
+          .doUpdateSet(values)
+          .where('support_tickets.updated_at', '<', ticket.updatedAt),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    if (!stored) return 'unchanged';
+    await tellTimeline(trx, workspaceId, accountId, ticket);
+    return 'applied';
+  });
+}
+
+const solved: readonly TicketStatus[] = ['solved', 'closed'];
+
+async function tellTimeline(
+  db: Db,
+  workspaceId: WorkspaceId,
+  accountId: string,
+  ticket: TicketUpdate,
+) {
+  const key = `${ticket.source}:${ticket.externalId}`;
+  const data = { ticket: ticket.externalId, priority: ticket.priority, status: ticket.status };
+  await addTimelineEvent(db, {
+    workspaceId,
+    accountId,
+    kind: 'ticket',
+    title: `Ticket opened: ${ticket.subject} (${ticket.priority})`,
+    occurredAt: ticket.openedAt,
+    source: 'support',
+    sourceId: `${key}:opened`,
+    data,
+  });
+  if (solved.includes(ticket.status)) {
+    await addTimelineEvent(db, {
+      workspaceId,
+      accountId,
+      kind: 'ticket',
+      title: `Ticket solved: ${ticket.subject}`,
+      occurredAt: ticket.solvedAt ?? ticket.updatedAt,
+      source: 'support',
+      sourceId: `${key}:solved`,
+      data: { ...data, csat: ticket.csat },
+    });
+  }
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export async function ticketsOf(
+  db: Db,
+  workspaceId: WorkspaceId,
+  accountId: string,
+  page: { status?: TicketStatus[]; limit: number; cursor?: string },
+) {
+  let q = db
+    .selectFrom('support_tickets')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', accountId);
+  if (page.status) q = q.where('status', 'in', page.status);
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor, 'tickets');
+    q = q.where(
+      sql<boolean>`(opened_at, id) < (${cursorValue(after, 'timestamptz')}::timestamptz, ${after.id}::uuid)`,
+    );
+  }
+  const rows = await q
+    .orderBy('opened_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(
+    rows,
+    page.limit,
+    (row) => ({
+      id: row.id,
+      externalId: row.external_id,
+      source: row.source,
+      subject: row.subject,
+      status: row.status,
+      priority: row.priority,
+      requesterEmail: row.requester_email,
+      csat: row.csat,
+      openedAt: row.opened_at.toISOString(),
+      solvedAt: iso(row.solved_at),
+      firstResponseAt: iso(row.first_response_at),
+      updatedAt: row.updated_at.toISOString(),
+    }),
+    (row) => ({ value: row.opened_at.toISOString(), id: row.id, sort: 'tickets' }),
+  );
+}

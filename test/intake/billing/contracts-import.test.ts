@@ -1,0 +1,119 @@
+// Backfilling contracts from CSV through POST /api/v1/contracts/import.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../../src/http/problem.ts';
+import type { WorkspaceId } from '../../../src/lib/ids.ts';
+import { testApp } from '../../support/client.ts';
+import { useTestDeps } from '../../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
+
+const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
+const app = testApp(deps);
+
+let workspaceId: WorkspaceId;
+let cookie: string;
+
+async function upload(csv: string, query = '') {
+  const response = await app.request(`http://steward.test/api/v1/contracts/import${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', origin: 'http://steward.test', cookie },
+    body: csv,
+  });
+  // A summary, or a problem when the file is refused.
+  return { status: response.status, body: (await response.json()) as Problem };
+}
+
+async function contractCount() {
+  const row = await deps.db
+    .selectFrom('contracts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+beforeAll(async () => {
+  workspaceId = (await makeWorkspace(deps.db)).id;
+  const person = await makeUser(deps.db, workspaceId, { role: 'admin' });
+  const login = await app.request('http://steward.test/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://steward.test' },
+    body: JSON.stringify({ email: person.email, password: testPassword }),
+  });
+  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  await makeAccount(deps.db, workspaceId, { external_id: 'crm-1' });
+  await makeAccount(deps.db, workspaceId, { external_id: 'crm-2' });
+});
+
+const good = [
+  'Contract ID,Account External ID,Plan,MRR,ARR,Currency,Seats,Start Date,End Date,Status',
+  'c-1,crm-1,Pro,"1,000.00",,USD,20,2026-01-01,2027-01-01,active',
+  'c-2,crm-2,Team,,24000,usd,,2026-03-01,2027-03-01,Active',
+].join('\n');
+
+describe('contract backfill', () => {
+  it('reports every bad row with its line and reason, and writes nothing', async () => {
+    const csv = [
+      good,
+      'c-3,crm-404,Pro,100,,USD,,,,active',
+      'c-4,crm-1,Pro,abc,,US,x,2026-13-01,,paused-ish',
+      'c-1,crm-2,Pro,100,,USD,,,,active',
+    ].join('\n');
+    const { status, body } = await upload(csv);
+    expect(status).toBe(422);
+    expect(body.code).toBe('contract_import.invalid_rows');
+    expect(body.errors).toEqual([
+      { path: 'line 4', message: 'account_external_id: no account has the external id crm-404' },
+      {
+        path: 'line 5',
+        message:
+          'currency must be a three-letter code such as USD; seats must be a whole number; start_date must be a date as YYYY-MM-DD; status must be one of active, trialing, past_due, unpaid, canceled, incomplete, incomplete_expired, paused',
+      },
+      { path: 'line 6', message: 'contract_id c-1 repeats line 2' },
+    ]);
+    expect(await contractCount()).toBe(0);
+  });
+
+  it('counts what would change on a dry run without writing', async () => {
+    const { status, body } = await upload(good, '?dryRun=true');
+    expect(status).toBe(200);
+    expect(body).toEqual({ dryRun: true, created: 2, updated: 0, unchanged: 0, rejected: [] });
+    expect(await contractCount()).toBe(0);
+  });
+
+  it('imports contracts, sets ARR and renewal, and changes nothing when run again', async () => {
+    expect((await upload(good)).body).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    const account = await deps.db
+      .selectFrom('accounts')
+      .select(['arr_amount', 'renewal_date'])
+      .where('external_id', '=', 'crm-2')
+      .executeTakeFirstOrThrow();
+    expect(account).toEqual({ arr_amount: 2400000, renewal_date: '2027-03-01' });
+    const movement = await deps.db
+      .selectFrom('mrr_movements')
+      .select(['kind', 'amount', 'occurred_at'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('amount')
+      .execute();
+    expect(movement).toEqual([
+      { kind: 'new', amount: 100000, occurred_at: new Date('2026-01-01T00:00:00Z') },
+      { kind: 'new', amount: 200000, occurred_at: new Date('2026-03-01T00:00:00Z') },
+    ]);
+    expect((await upload(good)).body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await contractCount()).toBe(2);
+  });
+
+  it('imports the valid rows when asked to skip the invalid ones', async () => {
+    const csv = [good, 'c-9,crm-1,Pro,,,USD,,,,active'].join('\n');
+    const { body } = await upload(csv, '?skipInvalid=true');
+    expect(body).toMatchObject({
+      unchanged: 2,
+      rejected: [{ line: 4, reason: 'mrr or arr is required' }],
+    });
+  });
+
+  it('refuses a file without the columns it needs', async () => {
+    const { status, body } = await upload('name,plan\nAcme,Pro');
+    expect(status).toBe(400);
+    expect(body.detail).toMatch(/contract_id, account_external_id, currency, mrr or arr/);
+  });
+});
