@@ -20,6 +20,9 @@ import { authenticate, authRoutes } from './modules/auth/index.ts';
 import { workRoutes } from './modules/work/index.ts';
 import { adoptionRoutes } from './modules/intake/adoption/index.ts';
 import { intakeSettingsRoutes, trackingRoutes } from './modules/intake/segment/index.ts';
+import { billingRoutes, stripeWebhookRoutes } from './modules/intake/billing/index.ts';
+import { supportRoutes, supportWebhookRoutes } from './modules/intake/support/index.ts';
+import { notifyRoutes, slackCommandRoutes } from './modules/notify/index.ts';
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -48,7 +51,10 @@ export function buildApi(deps: Deps) {
     .route('/', accountRoutes(deps))
     .route('/', workRoutes(deps))
     .route('/', intakeSettingsRoutes(deps))
-    .route('/', adoptionRoutes(deps));
+    .route('/', adoptionRoutes(deps))
+    .route('/', billingRoutes(deps))
+    .route('/', supportRoutes(deps))
+    .route('/', notifyRoutes(deps));
 }
 
 export type Api = ReturnType<typeof buildApi>;
@@ -85,6 +91,10 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
   );
   // Segment-compatible tracking API (/v1/*), authenticated by write key.
   app.route('/', trackingRoutes(deps));
+  // Stripe and help-desk webhooks, authenticated by their signatures.
+  app.route('/', stripeWebhookRoutes(deps)).route('/', supportWebhookRoutes(deps));
+  // Slack's signed slash command (/steward <account>), form-encoded, outside /api/v1.
+  app.route('/', slackCommandRoutes(deps));
 
   const apiBodyLimit = bodyLimit({
     maxSize: deps.config.bodyLimit,

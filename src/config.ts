@@ -20,6 +20,17 @@ const envSchema = z.object({
     .default(1024 * 1024),
   STEWARD_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   STEWARD_USAGE_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(13),
+  /** Stripe signing secrets (whsec_…), comma-separated: two during a rotation. */
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.com:587; unset: no e-mail is sent. */
+  SMTP_URL: z.string().optional(),
+  STEWARD_MAIL_FROM: z.string().default('Steward <steward@localhost>'),
+  /** Verifies Slack's signed slash-command requests (api.slack.com/authentication/verifying-requests-from-slack). */
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  /** The workspace (slug) the Slack command answers from; default: the only workspace. */
+  SLACK_WORKSPACE: z.string().optional(),
+  /** Tests and local development only: allow http:// Slack webhook URLs. */
+  STEWARD_ALLOW_INSECURE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +49,13 @@ export type Config = {
   logLevel: string;
   /** Months of raw product-usage events kept (the current one included); rollups stay. */
   usageRetentionMonths: number;
+  /** Install-wide Stripe signing secrets; events they verify go to the first workspace. */
+  stripeWebhookSecrets: string[];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  slackSigningSecret: string | undefined;
+  slackWorkspace: string | undefined;
+  allowInsecureWebhooks: boolean;
 };
 
 export function readConfig(
@@ -62,6 +80,15 @@ export function readConfig(
     workerConcurrency: e.STEWARD_WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     usageRetentionMonths: e.STEWARD_USAGE_RETENTION_MONTHS,
+    stripeWebhookSecrets: (e.STRIPE_WEBHOOK_SECRET ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.STEWARD_MAIL_FROM,
+    slackSigningSecret: e.SLACK_SIGNING_SECRET,
+    slackWorkspace: e.SLACK_WORKSPACE,
+    allowInsecureWebhooks: e.STEWARD_ALLOW_INSECURE_WEBHOOKS === 'true',
     ...overrides,
   };
 }

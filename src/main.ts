@@ -107,6 +107,17 @@ template
     await withDatabase((context) => instantiateCommand(context, name, options));
   });
 
+program
+  .command('digest')
+  .description("Send a person's notification digest")
+  .requiredOption('--user <email>', 'whose digest')
+  .option('--now', 'send it now instead of at their digest hour')
+  .action(async (options: { user: string; now?: boolean }) => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    const { digestCommand } = await import('./cli/digest.ts');
+    await withDatabase((context) => digestCommand(context, options));
+  });
+
 const importCommand = program
   .command('import')
   .description('Import accounts or contacts from a CSV file');

@@ -368,6 +368,224 @@ export type UsageDailyUsersTable = {
   user_id: string;
 };
 
+// Billing and support intake (migration 0004).
+export type StripeWebhookSecretsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  secret: string;
+  secret_prefix: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+};
+
+export type BillingCustomersTable = {
+  workspace_id: string;
+  stripe_customer_id: string;
+  account_id: string;
+  created_at: CreatedAt;
+};
+
+export type StripeEventOutcome = 'applied' | 'stale' | 'ignored' | 'review';
+
+export type StripeEventsTable = {
+  workspace_id: string;
+  event_id: string;
+  type: string;
+  created_at: Timestamp;
+  received_at: Timestamp;
+  outcome: StripeEventOutcome;
+};
+
+export type ContractsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  source: 'stripe' | 'csv';
+  external_id: string;
+  plan: string | null;
+  seats: number | null;
+  mrr_amount: number;
+  currency: string;
+  status: string;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  current_period_end: Timestamp | null;
+  state_at: Timestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type MrrMovementKind = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';
+
+export type MrrMovementsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  contract_id: string;
+  kind: MrrMovementKind;
+  amount: number;
+  currency: string;
+  occurred_at: Timestamp;
+  source_event_id: string;
+};
+
+export type InvoicesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  external_id: string;
+  subscription_id: string | null;
+  amount_due: number;
+  amount_paid: number;
+  currency: string;
+  status: string;
+  attempt_count: Generated<number>;
+  due_at: Timestamp | null;
+  paid_at: Timestamp | null;
+  state_at: Timestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+};
+
+export type SupportWebhookSecretsTable = StripeWebhookSecretsTable;
+
+export type TicketStatus = 'open' | 'pending' | 'solved' | 'closed';
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+export type SupportTicketsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  source: 'zendesk' | 'generic';
+  external_id: string;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  requester_email: string | null;
+  csat: number | null;
+  opened_at: Timestamp;
+  solved_at: Timestamp | null;
+  first_response_at: Timestamp | null;
+  updated_at: Timestamp;
+  received_at: Timestamp;
+};
+
+export type IntakeReviewTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  source: 'stripe' | 'support';
+  source_id: string;
+  reason: string;
+  payload: ColumnType<unknown, string, string>;
+  received_at: Timestamp;
+  resolved_at: Timestamp | null;
+};
+
+export type NotificationUrgency = 'now' | 'digest';
+export type DeliveryChannel = 'email' | 'slack';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+export type EscalationKind = 'warning' | 'breach' | 'escalation';
+
+export type ActivityEventsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: string;
+  actor_id: string | null;
+  account_id: string | null;
+  project_id: string | null;
+  task_id: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  occurred_at: Timestamp;
+};
+
+export type NotificationPreferencesTable = {
+  user_id: string;
+  workspace_id: string;
+  rules: ColumnType<Record<string, string>, string | undefined, string>;
+  digest_hour: Generated<number>;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  quiet_allow: Generated<string[]>;
+  channels: ColumnType<Record<string, string[]>, string | undefined, string>;
+  slack_webhook_url: string | null;
+  muted_projects: Generated<string[]>;
+  muted_accounts: Generated<string[]>;
+  updated_at: Generated<Date>;
+};
+
+export type DigestsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string;
+  local_date: DateOnly;
+  created_at: Timestamp;
+  item_count: number;
+};
+
+export type NotificationsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string;
+  event_id: string;
+  kind: string;
+  urgency: NotificationUrgency;
+  title: string;
+  body: string | null;
+  account_id: string | null;
+  task_id: string | null;
+  created_at: Timestamp;
+  deliver_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  digest_id: string | null;
+  read_at: Timestamp | null;
+};
+
+export type DeliveriesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string;
+  channel: DeliveryChannel;
+  notification_id: string | null;
+  digest_id: string | null;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+};
+
+export type SlaPoliciesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  match: ColumnType<Record<string, unknown>, string, string>;
+  metric: 'untouchedFor' | 'firstResponse';
+  threshold_seconds: number;
+  threshold: string;
+  warn_at: number;
+  chain: ColumnType<Record<string, unknown>[], string, string>;
+  business_hours: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  enabled: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type EscalationsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  task_id: string;
+  policy_id: string | null;
+  mention_id: string | null;
+  epoch: Timestamp;
+  step: number;
+  kind: EscalationKind;
+  notified_user_ids: string[];
+  raised_at: Timestamp;
+  resolved_at: Timestamp | null;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -396,6 +614,22 @@ export type Database = {
   usage_events: UsageEventsTable;
   usage_daily: UsageDailyTable;
   usage_daily_users: UsageDailyUsersTable;
+  stripe_webhook_secrets: StripeWebhookSecretsTable;
+  billing_customers: BillingCustomersTable;
+  stripe_events: StripeEventsTable;
+  contracts: ContractsTable;
+  mrr_movements: MrrMovementsTable;
+  invoices: InvoicesTable;
+  support_webhook_secrets: SupportWebhookSecretsTable;
+  support_tickets: SupportTicketsTable;
+  intake_review: IntakeReviewTable;
+  activity_events: ActivityEventsTable;
+  notification_preferences: NotificationPreferencesTable;
+  digests: DigestsTable;
+  notifications: NotificationsTable;
+  deliveries: DeliveriesTable;
+  sla_policies: SlaPoliciesTable;
+  escalations: EscalationsTable;
 };
 
 export type TaskRow = Selectable<TasksTable>;

@@ -33,7 +33,14 @@ export type ErrorCode =
   /** 400, not 413: Segment answers an oversized message or batch so, and its SDKs drop it. */
   | 'intake.too_large'
   | 'write_key.not_found'
-  | 'feature.key_taken';
+  | 'feature.key_taken'
+  | 'webhook.invalid_signature'
+  | 'webhook.invalid_payload'
+  | 'webhook_secret.not_found'
+  | 'contract_import.invalid_rows'
+  | 'notification.not_found'
+  | 'sla_policy.not_found'
+  | 'slack.invalid_signature';
 
 export type FieldError = { path: string; message: string };
 
@@ -70,9 +77,12 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'import.invalid_file':
     case 'intake.invalid_message':
     case 'intake.too_large':
+    case 'webhook.invalid_signature':
+    case 'webhook.invalid_payload':
       return 400;
     case 'auth.unauthenticated':
     case 'auth.invalid_credentials':
+    case 'slack.invalid_signature':
       return 401;
     case 'auth.forbidden':
     case 'auth.cross_origin':
@@ -90,6 +100,9 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'task.not_found':
     case 'mention.not_found':
     case 'write_key.not_found':
+    case 'notification.not_found':
+    case 'sla_policy.not_found':
+    case 'webhook_secret.not_found':
       return 404;
     case 'user.email_taken':
     case 'account.external_id_taken':
@@ -101,6 +114,7 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'request.invalid':
     case 'user.manager_cycle':
     case 'task.not_allowed':
+    case 'contract_import.invalid_rows':
       return 422;
     case 'auth.throttled':
       return 429;

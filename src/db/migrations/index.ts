@@ -3,9 +3,13 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation.ts';
 import * as work from './0002_work.ts';
 import * as usage from './0003_usage.ts';
+import * as billingSupport from './0004_billing_support.ts';
+import * as notify from './0005_notify.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_work': work,
   '0003_usage': usage,
+  '0004_billing_support': billingSupport,
+  '0005_notify': notify,
 };

@@ -5,6 +5,7 @@ import { AppError } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { recordActivity } from '../../notify/index.ts';
 import { findTask } from './service.ts';
 
 /**
@@ -89,6 +90,35 @@ export async function commentOnTask(
       entityId: task.id,
       changes: { commentId: comment.id },
     });
+    await recordActivity(trx, {
+      workspaceId: by.workspaceId,
+      kind: 'task_commented',
+      actorId: by.userId,
+      accountId: task.account_id,
+      projectId: task.project_id,
+      taskId: task.id,
+      at: now,
+      data: {
+        commentId: comment.id,
+        excerpt: body.slice(0, 200),
+        mentionedUserIds: mentioned.map((p) => p.id),
+      },
+    });
+    if (mentioned.length > 0)
+      await recordActivity(trx, {
+        workspaceId: by.workspaceId,
+        kind: 'mentioned',
+        actorId: by.userId,
+        accountId: task.account_id,
+        projectId: task.project_id,
+        taskId: task.id,
+        at: now,
+        data: {
+          commentId: comment.id,
+          excerpt: body.slice(0, 200),
+          userIds: mentioned.map((p) => p.id),
+        },
+      });
     const author = await trx
       .selectFrom('users')
       .select('name')

@@ -15,6 +15,7 @@ import {
   type AccountScope,
 } from '../../accounts/index.ts';
 import { diff, recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { recordActivity } from '../../notify/index.ts';
 import { findProject } from '../projects.ts';
 import { findCycle } from '../templates/definition.ts';
 import { statusProblem, statusTimes } from './rules.ts';
@@ -218,6 +219,16 @@ export async function createTask(
       entityId: id,
       changes: { title: input.title, accountId },
     });
+    await recordActivity(trx, {
+      workspaceId: by.workspaceId,
+      kind: 'task_created',
+      actorId: by.userId,
+      accountId,
+      projectId: project?.id ?? null,
+      taskId: id,
+      at: now,
+      data: { title: input.title },
+    });
     return describeTask(
       await findTask(trx, { workspaceId: scope.workspaceId, onlyOwner: null }, id),
     );
@@ -353,6 +364,19 @@ export async function updateTask(
         changes: changed,
       });
     }
+    await recordActivity(trx, {
+      workspaceId: by.workspaceId,
+      kind:
+        changes.assigneeId !== undefined && changes.assigneeId !== before.assignee_id
+          ? 'task_assigned'
+          : 'task_updated',
+      actorId: by.userId,
+      accountId: after.account_id,
+      projectId: after.project_id,
+      taskId: id,
+      at: now,
+      data: { changed: Object.keys(changed), automation: by.automation ?? false },
+    });
     if (before.status !== to) await settleProgress(trx, clock, by, after);
     return describeTask(after);
   });

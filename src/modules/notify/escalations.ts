@@ -1,0 +1,120 @@
+// What the SLA timers and unanswered mentions raised, newest first.
+import { sql } from 'kysely';
+import { z } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect.ts';
+import type { WorkspaceId } from '../../lib/ids.ts';
+import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
+
+export const escalationSchema = z
+  .object({
+    id: z.uuid(),
+    taskId: z.uuid(),
+    taskTitle: z.string(),
+    accountId: z.uuid(),
+    accountName: z.string(),
+    policyId: z.uuid().nullable(),
+    policyName: z.string().nullable(),
+    mentionId: z.uuid().nullable(),
+    step: z.number().int(),
+    kind: z.enum(['warning', 'breach', 'escalation']),
+    notifiedUserIds: z.array(z.uuid()),
+    raisedAt: z.string(),
+  })
+  .openapi('Escalation');
+
+export async function listEscalations(
+  db: Db,
+  workspaceId: WorkspaceId,
+  page: { limit: number; cursor?: string },
+) {
+  const after = page.cursor ? decodeCursor(page.cursor, 'escalations') : undefined;
+  const rows = await db
+    .selectFrom('escalations as e')
+    .innerJoin('tasks as t', 't.id', 'e.task_id')
+    .innerJoin('accounts as a', 'a.id', 't.account_id')
+    .leftJoin('sla_policies as p', 'p.id', 'e.policy_id')
+    .select([
+      'e.id',
+      'e.task_id',
+      't.title as task_title',
+      't.account_id',
+      'a.name as account_name',
+      'e.policy_id',
+      'p.name as policy_name',
+      'e.mention_id',
+      'e.step',
+      'e.kind',
+      'e.notified_user_ids',
+      'e.raised_at',
+    ])
+    .where('e.workspace_id', '=', workspaceId)
+    .$if(after !== undefined, (q) =>
+      q.where(
+        sql<boolean>`(e.raised_at, e.id) < (${cursorValue(after ?? { value: '', id: '' }, 'timestamptz')}::timestamptz, ${after?.id ?? ''}::uuid)`,
+      ),
+    )
+    .orderBy('e.raised_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(
+    rows,
+    page.limit,
+    (r) => ({
+      id: r.id,
+      taskId: r.task_id,
+      taskTitle: r.task_title,
+      accountId: r.account_id,
+      accountName: r.account_name,
+      policyId: r.policy_id,
+      policyName: r.policy_name,
+      mentionId: r.mention_id,
+      step: r.step,
+      kind: r.kind,
+      notifiedUserIds: r.notified_user_ids,
+      raisedAt: r.raised_at.toISOString(),
+    }),
+    (r) => ({ value: r.raised_at.toISOString(), id: r.id, sort: 'escalations' }),
+  );
+}
+
+export const deliverySchema = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    channel: z.enum(['email', 'slack']),
+    status: z.enum(['pending', 'sent', 'failed']),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    notificationId: z.uuid().nullable(),
+    digestId: z.uuid().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Delivery');
+
+export async function listDeliveries(
+  db: Db,
+  workspaceId: WorkspaceId,
+  status: 'pending' | 'sent' | 'failed',
+  limit: number,
+) {
+  const rows = await db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', status)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    channel: r.channel,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    notificationId: r.notification_id,
+    digestId: r.digest_id,
+    createdAt: r.created_at.toISOString(),
+  }));
+}

@@ -1,0 +1,101 @@
+// The in-app inbox: newest first, cursor-paged, with the unread count.
+import { sql } from 'kysely';
+import { z } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
+
+export const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    urgency: z.enum(['now', 'digest']),
+    title: z.string(),
+    body: z.string().nullable(),
+    accountId: z.uuid().nullable(),
+    taskId: z.uuid().nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi('Notification');
+
+type Person = { workspaceId: WorkspaceId; userId: UserId };
+
+export async function inboxOf(db: Db, who: Person, page: { limit: number; cursor?: string }) {
+  const after = page.cursor ? decodeCursor(page.cursor, 'inbox') : undefined;
+  const rows = await db
+    .selectFrom('notifications')
+    .select([
+      'id',
+      'kind',
+      'urgency',
+      'title',
+      'body',
+      'account_id',
+      'task_id',
+      'created_at',
+      'read_at',
+    ])
+    .where('workspace_id', '=', who.workspaceId)
+    .where('user_id', '=', who.userId)
+    .$if(after !== undefined, (q) =>
+      q.where(
+        sql<boolean>`(created_at, id) < (${cursorValue(after ?? { value: '', id: '' }, 'timestamptz')}::timestamptz, ${after?.id ?? ''}::uuid)`,
+      ),
+    )
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const unread = await db
+    .selectFrom('notifications')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('user_id', '=', who.userId)
+    .where('workspace_id', '=', who.workspaceId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return {
+    ...toPage(
+      rows,
+      page.limit,
+      (r) => ({
+        id: r.id,
+        kind: r.kind,
+        urgency: r.urgency,
+        title: r.title,
+        body: r.body,
+        accountId: r.account_id,
+        taskId: r.task_id,
+        createdAt: r.created_at.toISOString(),
+        readAt: r.read_at?.toISOString() ?? null,
+      }),
+      (r) => ({ value: r.created_at.toISOString(), id: r.id, sort: 'inbox' }),
+    ),
+    unreadCount: unread.n,
+  };
+}
+
+export async function markRead(db: Db, who: Person, id: string, now: Date) {
+  const row = await db
+    .updateTable('notifications')
+    .set({ read_at: sql`coalesce(read_at, ${now}::timestamptz)` })
+    .where('workspace_id', '=', who.workspaceId)
+    .where('user_id', '=', who.userId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) throw new AppError('notification.not_found', 'No such notification of yours.');
+}
+
+export async function markAllRead(db: Db, who: Person, now: Date) {
+  const rows = await db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('workspace_id', '=', who.workspaceId)
+    .where('user_id', '=', who.userId)
+    .where('read_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}

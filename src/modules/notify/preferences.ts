@@ -1,0 +1,132 @@
+// Each person's notification preferences: rules per kind, digest hour, quiet hours, channels,
+// Slack webhook and mutes. People who never saved any get the interview's defaults.
+import { z } from '@hono/zod-openapi';
+import type { Db } from '../../db/connect.ts';
+import { invalid, type FieldError } from '../../lib/errors.ts';
+import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+import { activityKindSchema, channelSchema } from './kinds.ts';
+import { defaultPreferences, type Preferences, type Rule } from './routing.ts';
+
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "22:00"');
+
+export const preferencesSchema = z
+  .object({
+    rules: z.partialRecord(activityKindSchema, z.enum(['now', 'digest', 'off'])),
+    digestHour: z.number().int().min(0).max(23),
+    quietHours: z.object({ start: clockTime, end: clockTime }).nullable(),
+    quietAllow: z.array(activityKindSchema),
+    channels: z.object({ now: z.array(channelSchema), digest: z.array(channelSchema) }),
+    slackWebhookUrl: z.url().nullable(),
+    mutedProjects: z.array(z.uuid()),
+    mutedAccounts: z.array(z.uuid()),
+    timezone: z.string().openapi({ description: 'Your time zone (change it with PATCH /me)' }),
+  })
+  .openapi('NotificationPreferences');
+
+export const updatePreferencesBody = preferencesSchema
+  .omit({ timezone: true })
+  .partial()
+  .openapi('UpdateNotificationPreferences');
+
+export type PreferencesUpdate = z.infer<typeof updatePreferencesBody>;
+
+const hhmm = (time: string | null) => (time ? time.slice(0, 5) : null);
+
+/** Preferences for several people in one query (defaults for those who saved none). */
+export async function loadPreferences(
+  db: Db,
+  workspaceId: string,
+  userIds: string[],
+): Promise<Map<string, Preferences>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('notification_preferences as p', 'p.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.timezone',
+      'p.rules',
+      'p.digest_hour',
+      'p.quiet_start',
+      'p.quiet_end',
+      'p.quiet_allow',
+      'p.channels',
+      'p.slack_webhook_url',
+      'p.muted_projects',
+      'p.muted_accounts',
+    ])
+    .where('users.workspace_id', '=', workspaceId)
+    .where('users.id', 'in', userIds)
+    .execute();
+  return new Map(
+    rows.map((row) => {
+      const defaults = defaultPreferences(row.timezone);
+      const quietStart = hhmm(row.quiet_start);
+      const quietEnd = hhmm(row.quiet_end);
+      const prefs: Preferences = {
+        ...defaults,
+        rules: (row.rules ?? {}) as Partial<Record<string, Rule>>,
+        digestHour: row.digest_hour ?? defaults.digestHour,
+        quietHours: quietStart && quietEnd ? { start: quietStart, end: quietEnd } : null,
+        quietAllow: (row.quiet_allow ?? defaults.quietAllow) as Preferences['quietAllow'],
+        channels: (row.channels ?? defaults.channels) as Preferences['channels'],
+        slackWebhookUrl: row.slack_webhook_url ?? null,
+        mutedProjects: row.muted_projects ?? [],
+        mutedAccounts: row.muted_accounts ?? [],
+      };
+      return [row.id, prefs];
+    }),
+  );
+}
+
+export async function preferencesOf(db: Db, workspaceId: WorkspaceId, userId: UserId) {
+  const prefs = (await loadPreferences(db, workspaceId, [userId])).get(userId);
+  if (!prefs) throw new Error('a signed-in person exists');
+  return prefs;
+}
+
+/** Rules the schema cannot express: quiet hours must span time, webhooks must be https. */
+function checkPreferences(update: PreferencesUpdate, allowInsecureWebhooks: boolean) {
+  const errors: FieldError[] = [];
+  if (update.quietHours && update.quietHours.start === update.quietHours.end) {
+    errors.push({
+      path: 'quietHours.end',
+      message: 'quiet hours must end at another time than they start',
+    });
+  }
+  const url = update.slackWebhookUrl;
+  if (url && !url.startsWith('https://') && !(allowInsecureWebhooks && url.startsWith('http://'))) {
+    errors.push({ path: 'slackWebhookUrl', message: 'must be an https:// Slack webhook URL' });
+  }
+  if (errors.length > 0) throw invalid(errors);
+}
+
+export async function savePreferences(
+  db: Db,
+  by: { workspaceId: WorkspaceId; userId: UserId },
+  update: PreferencesUpdate,
+  options: { allowInsecureWebhooks: boolean; now: Date },
+): Promise<Preferences> {
+  checkPreferences(update, options.allowInsecureWebhooks);
+  const merged = { ...(await preferencesOf(db, by.workspaceId, by.userId)), ...update };
+  const row = {
+    rules: JSON.stringify(merged.rules),
+    digest_hour: merged.digestHour,
+    quiet_start: merged.quietHours?.start ?? null,
+    quiet_end: merged.quietHours?.end ?? null,
+    quiet_allow: merged.quietAllow,
+    channels: JSON.stringify(merged.channels),
+    slack_webhook_url: merged.slackWebhookUrl,
+    muted_projects: merged.mutedProjects,
+    muted_accounts: merged.mutedAccounts,
+    updated_at: options.now,
+  };
+  await db
+    .insertInto('notification_preferences')
+    .values({ user_id: by.userId, workspace_id: by.workspaceId, ...row })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(row))
+    .execute();
+  return preferencesOf(db, by.workspaceId, by.userId);
+}

@@ -1,0 +1,121 @@
+// SLA timers are graphile-worker jobs, one per task and policy (job key `sla:<task>:<policy>`):
+// adding a job with the key replaces the earlier one, so a touch moves the timer, and
+// removing it stops the clock while nobody can act.
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import { enqueue } from '../../../jobs/registry.ts';
+import { taskTouchKinds } from '../kinds.ts';
+import { taskContext, type TaskContext } from '../store.ts';
+import { pausedStatuses, planSteps, policyMatches } from './plan.ts';
+import { listPolicies, type SlaPolicy } from './policy.ts';
+
+export const slaJobKey = (taskId: string, policyId: string) => `sla:${taskId}:${policyId}`;
+
+/** Timers fire at most this often per job if something keeps failing; steps are idempotent. */
+export const timerAttempts = 8;
+
+export async function removeTimer(db: Db, key: string): Promise<void> {
+  await sql`select graphile_worker.remove_job(${key})`.execute(db);
+}
+
+/**
+ * When the policy's clock started for this task: its last touch (`untouchedFor`) or its
+ * creation (`firstResponse`, until someone other than the creator acts on it; then never).
+ */
+export async function epochOf(db: Db, task: TaskContext, policy: SlaPolicy): Promise<Date | null> {
+  if (policy.metric === 'untouchedFor') return task.last_activity_at;
+  const answered = await db
+    .selectFrom('activity_events')
+    .select('id')
+    .where('task_id', '=', task.id)
+    .where('actor_id', 'is not', null)
+    .where('kind', 'in', [...taskTouchKinds])
+    .$if(task.created_by !== null, (q) => q.where('actor_id', '<>', task.created_by ?? ''))
+    .limit(1)
+    .executeTakeFirst();
+  if (answered) return null;
+  // Creation as the task_created event saw it (the caller's clock), else the row's default.
+  const created = await db
+    .selectFrom('activity_events')
+    .select('occurred_at')
+    .where('task_id', '=', task.id)
+    .where('kind', '=', 'task_created')
+    .orderBy('occurred_at')
+    .limit(1)
+    .executeTakeFirst();
+  return created?.occurred_at ?? task.created_at;
+}
+
+export async function holidaysOf(db: Db, workspaceId: string, policy: SlaPolicy) {
+  if (!policy.businessHours) return new Set<string>();
+  const rows = await db
+    .selectFrom('workspace_holidays')
+    .select('day')
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  return new Set(rows.map((r) => r.day));
+}
+
+/**
+ * Re-arms every SLA timer of a task after it changed. The job runs at the first step of the
+ * new epoch; the check then raises what is due and re-arms itself for the step after.
+ */
+export async function rescheduleSlaTimers(db: Db, taskId: string): Promise<void> {
+  const task = await taskContext(db, taskId);
+  if (!task) return;
+  const policies = await listPolicies(db, task.workspace_id, { enabledOnly: true });
+  for (const policy of policies) await armTimer(db, task, policy);
+}
+
+export async function armTimer(db: Db, task: TaskContext, policy: SlaPolicy): Promise<void> {
+  const key = slaJobKey(task.id, policy.id);
+  const applies =
+    task.deleted_at === null && !pausedStatuses.has(task.status) && policyMatches(policy, task);
+  const epoch = applies ? await epochOf(db, task, policy) : null;
+  if (!epoch) return removeTimer(db, key);
+  const [first] = planSteps(policy, epoch, await holidaysOf(db, task.workspace_id, policy));
+  await enqueue(
+    db,
+    'task__sla_check',
+    { taskId: task.id, policyId: policy.id, epoch: epoch.toISOString() },
+    { jobKey: key, runAt: first?.at ?? epoch, maxAttempts: timerAttempts },
+  );
+}
+
+/**
+ * A new or changed policy arms a timer on every open task it matches, in one statement. The
+ * run time ignores business hours, so it is never late: a check that runs early re-arms
+ * itself for the exact instant.
+ */
+export async function armPolicyTimers(db: Db, workspaceId: string, policy: SlaPolicy) {
+  const m = policy.match;
+  // The same epoch epochOf() computes, or the check would take the timer for a stale one.
+  const epoch = sql.raw(
+    policy.metric === 'untouchedFor'
+      ? 't.last_activity_at'
+      : `coalesce((select min(e.occurred_at) from activity_events e
+          where e.task_id = t.id and e.kind = 'task_created'), t.created_at)`,
+  );
+  const warnSeconds = policy.thresholdSeconds * policy.warnAt;
+  const result = await sql<{ n: number }>`
+    select count(graphile_worker.add_job(
+      'task__sla_check',
+      json_build_object('taskId', t.id, 'policyId', ${policy.id}::text,
+        'epoch', to_char(${epoch} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+      run_at => ${epoch} + make_interval(secs => ${warnSeconds}),
+      max_attempts => ${timerAttempts},
+      job_key => 'sla:' || t.id || ':' || ${policy.id}::text
+    ))::int as n
+    from tasks t
+    join accounts a on a.id = t.account_id
+    left join projects p on p.id = t.project_id
+    where t.workspace_id = ${workspaceId}
+      and t.deleted_at is null
+      and t.status not in ('blocked', 'waiting_on_customer', 'done')
+      and (cardinality(${m.accountPriority}::text[]) = 0 or a.priority = any(${m.accountPriority}::text[]))
+      and (cardinality(${m.taskPriority}::text[]) = 0 or t.priority = any(${m.taskPriority}::text[]))
+      and (cardinality(${m.tier}::text[]) = 0 or a.tier = any(${m.tier}::text[]))
+      and (cardinality(${m.projectKind}::text[]) = 0 or p.kind = any(${m.projectKind}::text[]))
+      and (cardinality(${m.tags}::text[]) = 0 or t.tags && ${m.tags}::text[])`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}

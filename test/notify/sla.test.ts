@@ -1,0 +1,454 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
+import { createSlaPolicy } from '../../src/modules/notify/index.ts';
+import { commentOnTask, createTask, updateTask } from '../../src/modules/work/index.ts';
+import { checkTaskSla } from '../../src/modules/notify/sla/check.ts';
+import { signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { jobRunAt, runJobs } from './support.ts';
+
+// Monday 2 November 2026, 09:00 UTC.
+const { deps, clock, database } = await useTestDeps('2026-11-02T09:00:00Z');
+const app = testApp(deps);
+const run = () => runJobs(deps, database.pool, clock);
+const minutes = (n: number) => clock.advance(n * 60_000);
+
+let workspaceId: WorkspaceId;
+let directorId: UserId;
+let managerId: UserId;
+let csmId: UserId;
+let accountId: string;
+let policyId: string;
+let admin: ApiClient;
+let manager: ApiClient;
+const scope = () => ({ workspaceId, onlyOwner: null });
+const as = (userId: UserId) => ({ workspaceId, userId });
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const workspace = await makeWorkspace(deps.db);
+  workspaceId = workspace.id;
+  const director = await makeUser(deps.db, workspaceId, { role: 'manager', name: 'Dana Director' });
+  const mgr = await makeUser(deps.db, workspaceId, {
+    role: 'manager',
+    name: 'Morgan Lee',
+    managerId: director.id,
+    email: `morgan.${workspaceId.slice(0, 8)}@example.test`,
+  });
+  const csm = await makeUser(deps.db, workspaceId, { name: 'Jordan Taylor', managerId: mgr.id });
+  const adminUser = await makeUser(deps.db, workspaceId, { role: 'admin' });
+  directorId = director.id;
+  managerId = mgr.id;
+  csmId = csm.id;
+  accountId = (
+    await makeAccount(deps.db, workspaceId, {
+      name: 'Acme Rockets',
+      priority: 'P0',
+      owner_id: csmId,
+    })
+  ).id;
+  admin = await signedIn(app, adminUser.email, testPassword);
+  manager = await signedIn(app, mgr.email, testPassword);
+  const policy = await createSlaPolicy(
+    deps,
+    { workspaceId },
+    {
+      name: 'P0 untouched',
+      match: { accountPriority: ['P0'], taskPriority: [], tags: [], tier: [], projectKind: [] },
+      metric: 'untouchedFor',
+      threshold: 'PT2H',
+      warnAt: 0.75,
+      chain: [{ notify: 'manager' }, { notify: 'managersManager', after: 'PT1H' }],
+      businessHours: null,
+      enabled: true,
+    },
+  );
+  policyId = policy.id;
+  await run();
+});
+
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+const newTask = (title: string) =>
+  createTask(deps.db, clock, as(csmId), scope(), { title, accountId, assigneeId: csmId });
+
+const raised = (taskId: string) =>
+  deps.db
+    .selectFrom('escalations')
+    .select(['step', 'kind', 'notified_user_ids', 'raised_at'])
+    .where('task_id', '=', taskId)
+    .orderBy('step')
+    .execute();
+
+const notified = (userId: string, kind: string) =>
+  deps.db
+    .selectFrom('notifications')
+    .select(['title', 'urgency', 'task_id'])
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .execute();
+
+describe('SLA timers', () => {
+  it('warns, breaches and escalates a P0 task untouched for two hours to the manager, then their manager, each once and in order', async () => {
+    clock.set('2026-11-02T09:00:00Z');
+    const task = await newTask('Configure SSO');
+    await run();
+    expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
+      new Date('2026-11-02T10:30:00Z'),
+    );
+
+    clock.set('2026-11-02T10:30:00Z');
+    await run();
+    expect((await raised(task.id)).map((r) => r.kind)).toEqual(['warning']);
+
+    clock.set('2026-11-02T11:00:00Z');
+    await run();
+    const atBreach = await raised(task.id);
+    expect(atBreach.map((r) => [r.step, r.kind])).toEqual([
+      [0, 'warning'],
+      [1, 'breach'],
+      [2, 'escalation'],
+    ]);
+    expect(atBreach[2]?.notified_user_ids).toEqual([managerId]);
+    const toManager = (await notified(managerId, 'escalation')).filter(
+      (n) => n.task_id === task.id,
+    );
+    expect(toManager).toHaveLength(1);
+    expect(toManager[0]).toMatchObject({ urgency: 'now' });
+    expect(toManager[0]?.title).toContain("'Configure SSO'");
+
+    clock.set('2026-11-02T12:00:00Z');
+    await run();
+    await run();
+    const all = await raised(task.id);
+    expect(all.map((r) => r.step)).toEqual([0, 1, 2, 3]);
+    expect(all[3]?.notified_user_ids).toEqual([directorId]);
+    // In order: each step raised no earlier than the one before.
+    const times = all.map((r) => r.raised_at.getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // Nothing left to fire.
+    expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toBeNull();
+  });
+
+  it('resets the timer when someone touches the task', async () => {
+    clock.set('2026-11-03T09:00:00Z');
+    const task = await newTask('Plan the kickoff');
+    await run();
+    minutes(60);
+    await updateTask(deps.db, clock, as(csmId), scope(), task.id, { status: 'in_progress' });
+    // 10:00 touch → the warning moves from 10:30 to 11:30.
+    expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
+      new Date('2026-11-03T11:30:00Z'),
+    );
+    clock.set('2026-11-03T11:15:00Z');
+    await run();
+    expect(await raised(task.id)).toEqual([]);
+    minutes(15);
+    await run();
+    expect((await raised(task.id)).map((r) => r.kind)).toEqual(['warning']);
+  });
+
+  it('stops the clock while the task is blocked or waiting on the customer, and restarts it after', async () => {
+    clock.set('2026-11-04T09:00:00Z');
+    const task = await newTask('Wait for the SSO metadata');
+    await updateTask(deps.db, clock, as(csmId), scope(), task.id, {
+      status: 'waiting_on_customer',
+    });
+    expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toBeNull();
+    clock.set('2026-11-04T15:00:00Z');
+    await run();
+    expect(await raised(task.id)).toEqual([]);
+    await updateTask(deps.db, clock, as(csmId), scope(), task.id, { status: 'in_progress' });
+    expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
+      new Date('2026-11-04T16:30:00Z'),
+    );
+  });
+
+  it('ignores a Steward automation: it does not count as a touch', async () => {
+    clock.set('2026-11-05T09:00:00Z');
+    const task = await newTask('Automated follow-up');
+    minutes(60);
+    await updateTask(deps.db, clock, { ...as(csmId), automation: true }, scope(), task.id, {
+      tags: ['play'],
+    });
+    expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
+      new Date('2026-11-05T10:30:00Z'),
+    );
+  });
+
+  it('fires exactly once when the worker restarts between scheduling and the breach', async () => {
+    clock.set('2026-11-06T09:00:00Z');
+    const task = await newTask('Restart-proof timer');
+    // The first worker runs before anything is due, then goes away.
+    await run();
+    expect(await raised(task.id)).toEqual([]);
+    // A new worker process starts after the breach: it finds the durable timer.
+    clock.set('2026-11-06T11:00:01Z');
+    await run();
+    await run();
+    expect((await raised(task.id)).map((r) => r.step)).toEqual([0, 1, 2]);
+    expect(
+      (await notified(managerId, 'escalation')).filter((n) => n.task_id === task.id),
+    ).toHaveLength(1);
+  });
+
+  it('fires once when two workers race for the same timer', async () => {
+    clock.set('2026-11-07T09:00:00Z');
+    const task = await newTask('Raced timer');
+    clock.set('2026-11-07T11:00:00Z');
+    await Promise.all([run(), run()]);
+    expect((await raised(task.id)).map((r) => r.step)).toEqual([0, 1, 2]);
+    // The handler itself is idempotent too: two calls at once for the same epoch.
+    const epoch = (
+      await deps.db
+        .selectFrom('tasks')
+        .select('last_activity_at')
+        .where('id', '=', task.id)
+        .executeTakeFirstOrThrow()
+    ).last_activity_at.toISOString();
+    clock.set('2026-11-07T12:00:00Z');
+    await Promise.all([
+      checkTaskSla(deps, { taskId: task.id, policyId, epoch }),
+      checkTaskSla(deps, { taskId: task.id, policyId, epoch }),
+    ]);
+    expect((await raised(task.id)).map((r) => r.step)).toEqual([0, 1, 2, 3]);
+    expect(
+      (await notified(directorId, 'escalation')).filter((n) => n.task_id === task.id),
+    ).toHaveLength(0); // routed by the next worker run, once
+    await run();
+    expect(
+      (await notified(directorId, 'escalation')).filter((n) => n.task_id === task.id),
+    ).toHaveLength(1);
+  });
+
+  it('ignores a timer set for an epoch a touch has replaced', async () => {
+    clock.set('2026-11-08T09:00:00Z');
+    const task = await newTask('Stale timer');
+    const staleEpoch = new Date('2026-11-08T09:00:00Z').toISOString();
+    minutes(30);
+    await commentOnTask(deps.db, clock, as(csmId), scope(), task.id, 'Working on it');
+    clock.set('2026-11-08T11:05:00Z');
+    await checkTaskSla(deps, { taskId: task.id, policyId, epoch: staleEpoch });
+    expect(await raised(task.id)).toEqual([]);
+  });
+});
+
+describe('a new policy', () => {
+  it('arms timers on the open tasks it matches that exist already', async () => {
+    clock.set('2026-11-12T09:00:00Z');
+    const quiet = await makeAccount(deps.db, workspaceId, { priority: 'P3', owner_id: csmId });
+    const task = await createTask(deps.db, clock, as(csmId), scope(), {
+      title: 'Old task',
+      accountId: quiet.id,
+      assigneeId: csmId,
+    });
+    const done = await createTask(deps.db, clock, as(csmId), scope(), {
+      title: 'Finished task',
+      accountId: quiet.id,
+      status: 'done',
+    });
+    await run();
+    clock.set('2026-11-12T10:00:00Z');
+    const policy = await createSlaPolicy(
+      deps,
+      { workspaceId },
+      {
+        name: 'P3 untouched',
+        match: { accountPriority: ['P3'], taskPriority: [], tags: [], tier: [], projectKind: [] },
+        metric: 'untouchedFor',
+        threshold: 'PT2H',
+        warnAt: 0.75,
+        chain: [],
+        businessHours: null,
+        enabled: true,
+      },
+    );
+    expect(await jobRunAt(deps, `sla:${task.id}:${policy.id}`)).toBeNull();
+    await run();
+    expect(await jobRunAt(deps, `sla:${task.id}:${policy.id}`)).toEqual(
+      new Date('2026-11-12T10:30:00Z'),
+    );
+    expect(await jobRunAt(deps, `sla:${done.id}:${policy.id}`)).toBeNull();
+    clock.set('2026-11-12T11:00:00Z');
+    await run();
+    expect((await raised(task.id)).map((r) => r.kind)).toEqual(['warning', 'breach']);
+  });
+});
+
+describe('unanswered mentions', () => {
+  it("escalates an @mention not answered within the policy's threshold to the person's manager", async () => {
+    clock.set('2026-11-09T09:00:00Z');
+    const task = await newTask('Security review');
+    const handle = `morgan.${workspaceId.slice(0, 8)}`;
+    await commentOnTask(deps.db, clock, as(csmId), scope(), task.id, `@${handle} can you approve?`);
+    await run();
+    expect(await notified(managerId, 'mentioned')).toHaveLength(1);
+    clock.set('2026-11-09T11:00:00Z');
+    await run();
+    const escalation = await deps.db
+      .selectFrom('escalations')
+      .select(['kind', 'notified_user_ids', 'mention_id'])
+      .where('task_id', '=', task.id)
+      .where('mention_id', 'is not', null)
+      .execute();
+    expect(escalation).toEqual([
+      {
+        kind: 'escalation',
+        notified_user_ids: [managerId, directorId],
+        mention_id: expect.any(String),
+      },
+    ]);
+  });
+
+  it('does not escalate a mention the person answered', async () => {
+    clock.set('2026-11-10T09:00:00Z');
+    const task = await newTask('Answered mention');
+    const handle = `morgan.${workspaceId.slice(0, 8)}`;
+    await commentOnTask(deps.db, clock, as(csmId), scope(), task.id, `@${handle} thoughts?`);
+    minutes(30);
+    await commentOnTask(deps.db, clock, as(managerId), scope(), task.id, 'Looks good');
+    clock.set('2026-11-10T15:00:00Z');
+    await run();
+    const count = await sql<{ n: number }>`
+      select count(*)::int as n from escalations where mention_id is not null and task_id = ${task.id}`.execute(
+      deps.db,
+    );
+    expect(count.rows[0]?.n).toBe(0);
+  });
+});
+
+describe('first response', () => {
+  it('stops a first-response clock once someone other than the creator acts', async () => {
+    const other = await makeAccount(deps.db, workspaceId, { priority: 'P1', owner_id: csmId });
+    const policy = await createSlaPolicy(
+      deps,
+      { workspaceId },
+      {
+        name: 'P1 first response',
+        match: { accountPriority: ['P1'], taskPriority: [], tags: [], tier: [], projectKind: [] },
+        metric: 'firstResponse',
+        threshold: 'PT1H',
+        warnAt: 0.5,
+        chain: [],
+        businessHours: null,
+        enabled: true,
+      },
+    );
+    clock.set('2026-11-11T09:00:00Z');
+    await run();
+    const task = await createTask(deps.db, clock, as(csmId), scope(), {
+      title: 'Customer question',
+      accountId: other.id,
+      assigneeId: managerId,
+    });
+    // The creator's own comment is no response.
+    minutes(10);
+    await commentOnTask(deps.db, clock, as(csmId), scope(), task.id, 'Any news?');
+    expect(await jobRunAt(deps, `sla:${task.id}:${policy.id}`)).toEqual(
+      new Date('2026-11-11T09:30:00Z'),
+    );
+    minutes(10);
+    await commentOnTask(deps.db, clock, as(managerId), scope(), task.id, 'On it');
+    expect(await jobRunAt(deps, `sla:${task.id}:${policy.id}`)).toBeNull();
+  });
+});
+
+describe('the SLA policy API', () => {
+  const valid = {
+    name: 'Enterprise untouched',
+    match: { tier: ['enterprise' as const] },
+    metric: 'untouchedFor' as const,
+    threshold: 'PT4H',
+    chain: [{ notify: 'manager' }],
+  };
+
+  it('lets an admin add, change, list and remove a policy in the API shape', async () => {
+    const created = await admin.POST('/api/v1/sla-policies', { body: valid });
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({
+      name: 'Enterprise untouched',
+      match: {
+        accountPriority: [],
+        taskPriority: [],
+        tags: [],
+        tier: ['enterprise'],
+        projectKind: [],
+      },
+      metric: 'untouchedFor',
+      threshold: 'PT4H',
+      warnAt: 0.75,
+      chain: [{ notify: 'manager' }],
+      businessHours: null,
+    });
+    const id = created.data?.id ?? '';
+    const changed = await admin.PUT('/api/v1/sla-policies/{id}', {
+      params: { path: { id } },
+      body: {
+        ...valid,
+        businessHours: {
+          timezone: 'Europe/Berlin',
+          days: [1, 2, 3, 4, 5],
+          start: '09:00',
+          end: '17:00',
+        },
+      },
+    });
+    expect(changed.data?.businessHours?.timezone).toBe('Europe/Berlin');
+    const list = await manager.GET('/api/v1/sla-policies');
+    expect(list.data?.items.map((p) => p.id)).toContain(id);
+    const removed = await admin.DELETE('/api/v1/sla-policies/{id}', { params: { path: { id } } });
+    expect(removed.response.status).toBe(204);
+  });
+
+  it('refuses a CSM or manager writing policies', async () => {
+    const { response } = await manager.POST('/api/v1/sla-policies', { body: valid });
+    expect(response.status).toBe(403);
+  });
+
+  it('answers 422 naming the field for bad durations, loops, unknown people and warnAt', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ threshold: 'two hours' }, 'threshold'],
+      [{ chain: [{ notify: 'manager', after: 'P1M' }] }, 'chain.0.after'],
+      [{ chain: [{ notify: 'manager' }, { notify: 'manager', after: 'PT1H' }] }, 'chain.1.notify'],
+      [{ chain: [{ notify: '00000000-0000-4000-8000-000000000000' }] }, 'chain.0.notify'],
+      [{ warnAt: 1 }, 'warnAt'],
+      [{ warnAt: 0 }, 'warnAt'],
+      [
+        { businessHours: { timezone: 'Mars/Olympus', days: [1], start: '09:00', end: '17:00' } },
+        'businessHours.timezone',
+      ],
+    ];
+    for (const [change, path] of cases) {
+      const { response, error } = await admin.POST('/api/v1/sla-policies', {
+        body: { ...valid, ...change } as typeof valid,
+      });
+      expect(response.status, path).toBe(422);
+      expect(error?.errors?.map((e) => e.path)).toContain(path);
+    }
+  });
+
+  it('lists raised escalations with their task, account and policy', async () => {
+    const { data } = await manager.GET('/api/v1/escalations', {
+      params: { query: { limit: 500 } },
+    });
+    const sso = data?.items.filter((e) => e.taskTitle === 'Configure SSO');
+    expect(sso?.map((e) => e.step).sort()).toEqual([0, 1, 2, 3]);
+    expect(sso?.[0]).toMatchObject({
+      policyId,
+      policyName: 'P0 untouched',
+      accountName: 'Acme Rockets',
+      taskId: expect.any(String),
+      raisedAt: expect.any(String),
+    });
+    const page = await manager.GET('/api/v1/escalations', { params: { query: { limit: 2 } } });
+    expect(page.data?.items).toHaveLength(2);
+    const next = await manager.GET('/api/v1/escalations', {
+      params: { query: { limit: 2, cursor: page.data?.nextCursor ?? '' } },
+    });
+    expect(next.data?.items[0]?.id).not.toBe(page.data?.items[0]?.id);
+  });
+});

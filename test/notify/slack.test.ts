@@ -1,0 +1,91 @@
+import { createHmac } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace } from '../support/factories.ts';
+
+const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
+const secret = 'slack-signing-secret-for-tests';
+let slug: string;
+
+beforeAll(async () => {
+  const workspace = await makeWorkspace(deps.db);
+  slug = (
+    await deps.db
+      .selectFrom('workspaces')
+      .select('slug')
+      .where('id', '=', workspace.id)
+      .executeTakeFirstOrThrow()
+  ).slug;
+  const csm = await makeUser(deps.db, workspace.id);
+  await makeAccount(deps.db, workspace.id, {
+    name: 'Acme Rockets',
+    owner_id: csm.id,
+    health_score: 42,
+    health_category: 'at_risk',
+    churn_risk_level: 'high',
+    renewal_date: '2026-12-02',
+  });
+  await makeAccount(deps.db, workspace.id, { name: 'Brand New Co' });
+});
+
+const app = () =>
+  testApp({
+    ...deps,
+    config: { ...deps.config, slackSigningSecret: secret, slackWorkspace: slug },
+  });
+
+function signed(body: string, options: { at?: number; key?: string } = {}) {
+  const timestamp = String(options.at ?? Math.floor(clock.now().getTime() / 1000));
+  const signature = `v0=${createHmac('sha256', options.key ?? secret)
+    .update(`v0:${timestamp}:${body}`)
+    .digest('hex')}`;
+  return {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': signature,
+    },
+    body,
+  };
+}
+
+const command = (text: string) =>
+  new URLSearchParams({ command: '/steward', text, user_id: 'U1', team_id: 'T1' }).toString();
+
+describe('the /steward slash command', () => {
+  it("answers with the account's health, churn risk, renewal and open escalations", async () => {
+    const response = await app().request('/slack/commands', signed(command('acme')));
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { response_type: string; text: string };
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('Acme Rockets');
+    expect(answer.text).toContain('*Health:* 42/100 (at risk)');
+    expect(answer.text).toContain('*Churn risk:* high');
+    expect(answer.text).toContain('*Renewal:* 2026-12-02 (in 30 days)');
+    expect(answer.text).toContain('*Open escalations:* none');
+  });
+
+  it('says an account is not scored yet', async () => {
+    const response = await app().request('/slack/commands', signed(command('Brand New Co')));
+    expect(((await response.json()) as { text: string }).text).toContain(
+      '*Health:* not scored yet',
+    );
+  });
+
+  it('refuses a wrong signature, another secret, a tampered body and an old request', async () => {
+    const good = signed(command('acme'));
+    const requests = [
+      { ...good, headers: { ...good.headers, 'x-slack-signature': 'v0=deadbeef' } },
+      signed(command('acme'), { key: 'another secret' }),
+      { ...good, body: command('someone else') },
+      signed(command('acme'), { at: Math.floor(clock.now().getTime() / 1000) - 301 }),
+      { ...good, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    ];
+    for (const request of requests) {
+      const response = await app().request('/slack/commands', request);
+      expect(response.status).toBe(401);
+    }
+  });
+});
