@@ -20,12 +20,15 @@ export async function startWorker(options: {
     noHandleSignals: true,
     pollInterval: 1000,
     logger: new WorkerLogger(() => (level, message, meta) => {
+      // Every finished job is announced at info level with its whole row: routine chatter that
+      // would drown the request log, so it goes to debug. Failures keep their level.
+      const routine = level === 'info' && meta !== undefined && 'job' in meta;
       const pinoLevel =
         level === 'error'
           ? 'error'
           : level === 'warning'
             ? 'warn'
-            : level === 'info'
+            : level === 'info' && !routine
               ? 'info'
               : 'debug';
       log[pinoLevel](meta ?? {}, message);
