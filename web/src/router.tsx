@@ -31,8 +31,8 @@ import { TokensSettings } from './routes/settings/TokensSettings.tsx';
 import { SignInPage } from './routes/SignInPage.tsx';
 import { MyWorkPage } from './routes/work/MyWorkPage.tsx';
 import { OnboardingPage } from './routes/work/OnboardingPage.tsx';
-import { ProjectPage } from './routes/work/ProjectPage.tsx';
-import { TemplatePage } from './routes/work/TemplatePage.tsx';
+import { ProjectPage } from './routes/work/project/ProjectPage.tsx';
+import { TemplatePage } from './routes/work/template/TemplatePage.tsx';
 import { TemplatesPage } from './routes/work/TemplatesPage.tsx';
 import { applyTheme } from './theme.ts';
 

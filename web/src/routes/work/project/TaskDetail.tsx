@@ -1,0 +1,223 @@
+// One task in full: status, assignee, dates, checklist, dependencies and the comment thread.
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  useAddComment,
+  useComments,
+  usePeople,
+  useUpdateTask,
+  type Project,
+  type Task,
+} from '../../../api/work.ts';
+import { formatDateTime } from '../../../components/format.ts';
+import { Button, ErrorNote, Field, Loading, TextArea } from '../../../components/ui.tsx';
+import { DueDate, PriorityBadge, StatusControl, TagList } from '../TaskStatus.tsx';
+
+export function TaskDetail({
+  task,
+  project,
+  onClose,
+  onOpen,
+}: {
+  task: Task;
+  project: Project;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useTranslation('work');
+  const titleId = useId();
+  const update = useUpdateTask();
+  const stage = project.stages.find((candidate) => candidate.id === task.stageId);
+  useEffect(() => {
+    const close = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [onClose]);
+  const toggle = (itemId: string) =>
+    update.mutate({
+      id: task.id,
+      checklist: task.checklist.map((item) =>
+        item.id === itemId ? { ...item, done: !item.done } : item,
+      ),
+    });
+
+  return (
+    <div
+      className="fixed inset-0 z-40 flex items-end bg-ink/40 lg:items-stretch lg:justify-end"
+      onClick={onClose}
+    >
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onClick={(event) => event.stopPropagation()}
+        className="flex max-h-[88vh] w-full flex-col gap-4 overflow-y-auto rounded-t-2xl border border-line bg-surface p-4 shadow-xl lg:max-h-none lg:w-[30rem] lg:rounded-none"
+      >
+        <div className="flex items-start justify-between gap-2">
+          <h2 id={titleId} className="text-xl font-semibold">
+            {task.title}
+          </h2>
+          <Button variant="ghost" onClick={onClose} aria-label={t('task.close')} autoFocus>
+            ✕
+          </Button>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusControl task={task} />
+          <PriorityBadge priority={task.priority} />
+          <DueDate task={task} />
+        </div>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+          <dt className="text-muted">{t('task.assignee')}</dt>
+          <dd>{task.assigneeName ?? t('task.unassigned')}</dd>
+          <dt className="text-muted">{t('task.stage')}</dt>
+          <dd>{stage?.name ?? t('stage.none')}</dd>
+        </dl>
+        <TagList tags={task.tags} />
+        {task.description && <p className="whitespace-pre-wrap">{task.description}</p>}
+        <section aria-label={t('task.dependencies')}>
+          <h3 className="font-semibold">{t('task.dependencies')}</h3>
+          {task.blockedBy.length === 0 ? (
+            <p className="text-sm text-muted">{t('task.noDependencies')}</p>
+          ) : (
+            <ul className="flex flex-col">
+              {task.blockedBy.map((blocker) => (
+                <li key={blocker.id}>
+                  <button
+                    type="button"
+                    onClick={() => onOpen(blocker.id)}
+                    className="min-h-11 text-left text-accent underline"
+                  >
+                    {t('task.waitsOnOne', { title: blocker.title })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {task.checklist.length > 0 && (
+          <section aria-label={t('task.checklist')}>
+            <h3 className="font-semibold">
+              {t('task.checklist')} ({task.checklist.filter((item) => item.done).length}/
+              {task.checklist.length})
+            </h3>
+            <ul>
+              {task.checklist.map((item) => (
+                <li key={item.id}>
+                  <label className="flex min-h-11 items-center gap-3">
+                    <input
+                      type="checkbox"
+                      className="h-5 w-5"
+                      checked={item.done}
+                      disabled={update.isPending}
+                      onChange={() => toggle(item.id)}
+                    />
+                    <span className={item.done ? 'text-muted line-through' : ''}>{item.text}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <ErrorNote error={update.error} />
+          </section>
+        )}
+        <Comments taskId={task.id} />
+      </div>
+    </div>
+  );
+}
+
+function Comments({ taskId }: { taskId: string }) {
+  const { t } = useTranslation('work');
+  const comments = useComments(taskId);
+  const add = useAddComment(taskId);
+  const people = usePeople();
+  const [body, setBody] = useState('');
+  const handle = /(?:^|\s)@([\w.-]*)$/.exec(body)?.[1];
+  const suggestions =
+    handle === undefined
+      ? []
+      : (people.data?.items ?? [])
+          .filter((person) => !person.deactivated)
+          .filter((person) =>
+            `${person.name} ${person.email}`.toLowerCase().includes(handle.toLowerCase()),
+          )
+          .slice(0, 5);
+  const mention = (email: string) =>
+    setBody((text) => text.replace(/@([\w.-]*)$/, `@${email.split('@')[0] ?? email} `));
+
+  return (
+    <section aria-labelledby={`comments-${taskId}`} className="flex flex-col gap-2">
+      <h3 id={`comments-${taskId}`} className="font-semibold">
+        {t('comments.title')}
+      </h3>
+      {comments.isPending ? (
+        <Loading />
+      ) : comments.error ? (
+        <ErrorNote error={comments.error} />
+      ) : comments.data.items.length === 0 ? (
+        <p className="text-sm text-muted">{t('comments.empty')}</p>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {comments.data.items.map((comment) => (
+            <li key={comment.id} className="rounded-lg bg-raised p-2">
+              <p className="text-sm text-muted">
+                <span className="font-medium text-ink">
+                  {comment.author?.name ?? t('comments.someone')}
+                </span>{' '}
+                · {formatDateTime(comment.createdAt)}
+              </p>
+              <p className="whitespace-pre-wrap">
+                {comment.body
+                  .split(/((?<![\w.])@[\w.%+-]+(?:@[\w.-]+\.[a-z]{2,})?)/i)
+                  .map((part, index) =>
+                    index % 2 === 1 ? (
+                      <strong key={index} className="text-accent">
+                        {part}
+                      </strong>
+                    ) : (
+                      part
+                    ),
+                  )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="flex flex-col gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (body.trim()) add.mutate(body, { onSuccess: () => setBody('') });
+        }}
+      >
+        <Field
+          label={t('comments.add')}
+          hint={t('comments.hint')}
+          error={add.error instanceof Error ? add.error.message : undefined}
+        >
+          {(id) => (
+            <TextArea
+              id={id}
+              rows={3}
+              value={body}
+              onChange={(event) => setBody(event.target.value)}
+            />
+          )}
+        </Field>
+        {suggestions.length > 0 && (
+          <ul aria-label={t('comments.mentionPicker')} className="flex flex-wrap gap-1">
+            {suggestions.map((person) => (
+              <li key={person.id}>
+                <Button variant="secondary" onClick={() => mention(person.email)}>
+                  @{person.name}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Button type="submit" disabled={add.isPending || !body.trim()} className="self-start">
+          {t('comments.post')}
+        </Button>
+      </form>
+    </section>
+  );
+}
