@@ -14,6 +14,7 @@ export { routeNotification, defaultPreferences, type Preferences } from './routi
 export { digestFor, digestDue } from './digestFor.ts';
 export { composeDigestNow, buildDueDigests } from './digests.ts';
 export { sendDelivery } from './deliveries.ts';
+export { notifyAboutEvent } from './notifyPeople.ts';
 export { notifyJobs, notifyCrontab } from './jobs.ts';
 export { slackCommandRoutes } from './slackCommand.ts';
 export { createDemoSlaPolicy, createSlaPolicy } from './sla/policies.ts';

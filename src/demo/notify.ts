@@ -1,0 +1,78 @@
+// Demo notifications: the interview's SLA policy ("P0 account task untouched for 2 hours →
+// notify the assignee's manager"), and a morning's worth of what the manager did on the demo
+// CSM's accounts — an urgent task on a P0 client, a question with an @mention — routed through
+// the same code the worker runs, so the CSM's inbox is not empty on first sign-in.
+import type { Deps } from '../http/deps.ts';
+import { fixedClock } from '../lib/clock.ts';
+import type { UserId, WorkspaceId } from '../lib/ids.ts';
+import { createDemoSlaPolicy, notifyAboutEvent } from '../modules/notify/index.ts';
+import { commentOnTask, createTask } from '../modules/work/index.ts';
+
+const minuteMs = 60_000;
+
+export async function seedDemoNotifications(
+  deps: Deps,
+  workspace: { id: WorkspaceId; managerId: UserId; demoCsmId: UserId },
+): Promise<void> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  await createDemoSlaPolicy(deps, workspace.id);
+
+  const manager = { workspaceId: workspace.id, userId: workspace.managerId };
+  const scope = { workspaceId: workspace.id, onlyOwner: null };
+  const clients = await db
+    .selectFrom('accounts')
+    .select(['id', 'name'])
+    .where('workspace_id', '=', workspace.id)
+    .where('owner_id', '=', workspace.demoCsmId)
+    .where('deleted_at', 'is', null)
+    .orderBy('priority')
+    .orderBy('name')
+    .execute();
+  const topClient = clients[0];
+  if (!topClient) return;
+  const clock = fixedClock(new Date(now.getTime() - 90 * minuteMs));
+  const urgent = await createTask(db, clock, manager, scope, {
+    title: `Call ${topClient.name}'s exec sponsor about the outage`,
+    accountId: topClient.id,
+    priority: 'P0',
+    tags: ['urgent'],
+    assigneeId: workspace.demoCsmId,
+  });
+
+  // A question on the CSM's own onboarding work, naming them as the web app's picker does.
+  const onboarding = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('workspace_id', '=', workspace.id)
+    .where('assignee_id', '=', workspace.demoCsmId)
+    .where('status', '<>', 'done')
+    .where('project_id', 'is not', null)
+    .orderBy('due_at')
+    .limit(1)
+    .executeTakeFirst();
+  clock.advance(40 * minuteMs);
+  await commentOnTask(
+    db,
+    clock,
+    manager,
+    scope,
+    onboarding?.id ?? urgent.id,
+    '@csm can you confirm the go-live date with the customer before Thursday?',
+  );
+
+  // Route now what the worker would route on its first run; its own run then finds them done.
+  const events = await db
+    .selectFrom('activity_events')
+    .select(['id', 'occurred_at'])
+    .where('workspace_id', '=', workspace.id)
+    .where('actor_id', '=', workspace.managerId)
+    .orderBy('occurred_at')
+    .execute();
+  for (const event of events) {
+    await notifyAboutEvent(
+      { ...deps, clock: fixedClock(event.occurred_at) },
+      { eventId: event.id },
+    );
+  }
+}
