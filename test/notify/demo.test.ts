@@ -44,6 +44,10 @@ describe('the demo notifications', () => {
     expect(kinds).toContainEqual(['task_created', 'now']);
     expect(data?.items.every((n) => n.title.includes('Morgan Lee'))).toBe(true);
     expect(data?.unreadCount).toBe(data?.items.length);
+    // The mention is on onboarding work: the inbox links to its project board.
+    const mention = data?.items.find((n) => n.kind === 'mentioned');
+    expect(mention?.projectId).toEqual(expect.any(String));
+    expect(data?.items.find((n) => n.kind === 'task_created')?.projectId).toBeNull();
   });
 
   it('escalates the urgent task to the manager once it has been untouched for two hours', async () => {

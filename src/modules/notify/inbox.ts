@@ -15,6 +15,7 @@ export const notificationSchema = z
     body: z.string().nullable(),
     accountId: z.uuid().nullable(),
     taskId: z.uuid().nullable(),
+    projectId: z.uuid().nullable().openapi({ description: "The task's project, if any" }),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })
@@ -25,27 +26,29 @@ type Person = { workspaceId: WorkspaceId; userId: UserId };
 export async function inboxOf(db: Db, who: Person, page: { limit: number; cursor?: string }) {
   const after = page.cursor ? decodeCursor(page.cursor, 'inbox') : undefined;
   const rows = await db
-    .selectFrom('notifications')
+    .selectFrom('notifications as n')
+    .leftJoin('tasks as t', 't.id', 'n.task_id')
     .select([
-      'id',
-      'kind',
-      'urgency',
-      'title',
-      'body',
-      'account_id',
-      'task_id',
-      'created_at',
-      'read_at',
+      'n.id',
+      'n.kind',
+      'n.urgency',
+      'n.title',
+      'n.body',
+      'n.account_id',
+      'n.task_id',
+      't.project_id',
+      'n.created_at',
+      'n.read_at',
     ])
-    .where('workspace_id', '=', who.workspaceId)
-    .where('user_id', '=', who.userId)
+    .where('n.workspace_id', '=', who.workspaceId)
+    .where('n.user_id', '=', who.userId)
     .$if(after !== undefined, (q) =>
       q.where(
-        sql<boolean>`(created_at, id) < (${cursorValue(after ?? { value: '', id: '' }, 'timestamptz')}::timestamptz, ${after?.id ?? ''}::uuid)`,
+        sql<boolean>`(n.created_at, n.id) < (${cursorValue(after ?? { value: '', id: '' }, 'timestamptz')}::timestamptz, ${after?.id ?? ''}::uuid)`,
       ),
     )
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('n.created_at', 'desc')
+    .orderBy('n.id', 'desc')
     .limit(page.limit + 1)
     .execute();
   const unread = await db
@@ -67,6 +70,7 @@ export async function inboxOf(db: Db, who: Person, page: { limit: number; cursor
         body: r.body,
         accountId: r.account_id,
         taskId: r.task_id,
+        projectId: r.project_id,
         createdAt: r.created_at.toISOString(),
         readAt: r.read_at?.toISOString() ?? null,
       }),

@@ -7294,6 +7294,11 @@ export interface components {
             accountId: string | null;
             /** Format: uuid */
             taskId: string | null;
+            /**
+             * Format: uuid
+             * @description The task's project, if any
+             */
+            projectId: string | null;
             createdAt: string;
             readAt: string | null;
         };
