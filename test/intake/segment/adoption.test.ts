@@ -183,3 +183,70 @@ describe('adoption across clients', () => {
     expect(all.data?.items.map((i) => i.name)).toEqual(['Others Ltd', 'Slipping Inc', 'Steady Co']);
   });
 });
+
+describe('adoption overview across clients', () => {
+  it('counts the clients using each feature, premium features bought and used, and time to value', async () => {
+    const { data, response } = await csm.GET('/api/v1/adoption/overview', {
+      params: { query: { owner: 'me' } },
+    });
+    expect(response.status).toBe(200);
+    expect(data?.clients).toBe(2);
+    // In the last 30 days both clients signed in, only Steady viewed reports and used SSO;
+    // nobody used the audit log, and it still shows, at zero.
+    expect(data?.features).toEqual([
+      {
+        key: 'Signed In',
+        label: 'Signed In',
+        premium: false,
+        accounts: 2,
+        share: 1,
+        users: 8,
+        events: 8,
+      },
+      {
+        key: 'reports',
+        label: 'Reports',
+        premium: false,
+        accounts: 1,
+        share: 0.5,
+        users: 4,
+        events: 8,
+      },
+      {
+        key: 'sso',
+        label: 'Single sign-on',
+        premium: true,
+        accounts: 1,
+        share: 0.5,
+        users: 1,
+        events: 1,
+      },
+      {
+        key: 'audit',
+        label: 'Audit log',
+        premium: true,
+        accounts: 0,
+        share: 0,
+        users: 0,
+        events: 0,
+      },
+    ]);
+    // Steady (enterprise) bought both premium features and uses one of them.
+    expect(data?.premiumAdoption).toEqual({ purchasers: 1, purchased: 2, used: 1, rate: 0.5 });
+    // Steady reached value in 40 days (reports); Slipping on its first, busy, day (20 sign-ins).
+    expect(data?.timeToValue).toEqual({
+      reached: 2,
+      medianDays: 20,
+      withinTarget: 2,
+      targetDays: 90,
+    });
+  });
+
+  it('covers every client of the workspace for a manager', async () => {
+    const { data } = await manager.GET('/api/v1/adoption/overview', {
+      params: { query: { owner: 'all' } },
+    });
+    expect(data?.clients).toBe(3);
+    expect(data?.features.find((f) => f.key === 'reports')?.accounts).toBe(2);
+  });
+});

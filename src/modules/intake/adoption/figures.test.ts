@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   dailySeries,
   decliningVerdict,
+  median,
   percentChange,
   premiumAdoption,
+  premiumAdoptionAcross,
   seatUtilization,
   timeToValue,
   windowsEnding,
@@ -132,5 +134,20 @@ describe('adoption figures', () => {
     expect(series).toHaveLength(90);
     expect(series[0]).toEqual({ day: '2026-08-05', events: 0, activeUsers: 0 });
     expect(series.at(-2)).toEqual({ day: '2026-11-01', events: 7, activeUsers: 2 });
+  });
+});
+
+describe('figures across clients', () => {
+  it('takes the middle of the days to value, or the mean of the two middle ones', () => {
+    expect(median([40, 0, 12])).toBe(12);
+    expect(median([40, 0])).toBe(20);
+    expect(median([])).toBeNull();
+  });
+
+  it('rates premium adoption over every feature each purchasing client bought', () => {
+    expect(
+      premiumAdoptionAcross(4, [{ enterpriseAccounts: 3 }, { enterpriseAccounts: 0 }]),
+    ).toEqual({ purchasers: 4, purchased: 8, used: 3, rate: 0.375 });
+    expect(premiumAdoptionAcross(0, [{ enterpriseAccounts: 0 }]).rate).toBeNull();
   });
 });

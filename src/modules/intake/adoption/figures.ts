@@ -151,3 +151,36 @@ export function decliningVerdict(m: MonthOverMonth): { declining: boolean; reaso
   }
   return { declining: reasons.length > 0, reasons };
 }
+
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
+}
+
+/** The persona guide's target: new clients reach value within 90 days. */
+export const timeToValueTarget = 90;
+
+/**
+ * Across clients: of every (purchasing account, premium feature) pair, how many are in use.
+ * Purchasing accounts are the enterprise ones, as in `premiumAdoption`.
+ */
+export function premiumAdoptionAcross(
+  purchasers: number,
+  premiumFeatures: readonly { enterpriseAccounts: number }[],
+) {
+  const purchased = purchasers * premiumFeatures.length;
+  const used = premiumFeatures.reduce(
+    (sum, f) => sum + Math.min(f.enterpriseAccounts, purchasers),
+    0,
+  );
+  return {
+    purchasers,
+    purchased,
+    used,
+    rate: purchased > 0 ? Math.round((used / purchased) * 1000) / 1000 : null,
+  };
+}

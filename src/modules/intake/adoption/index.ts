@@ -1,4 +1,4 @@
 // The adoption module's public face.
 export { adoptionRoutes } from './routes.ts';
 export { accountAdoption, decliningAdoption, portfolioAdoption } from './service.ts';
-export { decliningVerdict, type MonthOverMonth } from './figures.ts';
+export { addDays, daysBetween, decliningVerdict, type MonthOverMonth } from './figures.ts';

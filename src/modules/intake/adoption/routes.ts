@@ -5,12 +5,18 @@ import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import {
   accountAdoptionSchema,
+  adoptionOverviewSchema,
   adoptionQuery,
   decliningAdoptionSchema,
   portfolioAdoptionSchema,
   portfolioQuery,
 } from './schema.ts';
-import { accountAdoption, decliningAdoption, portfolioAdoption } from './service.ts';
+import {
+  accountAdoption,
+  adoptionOverview,
+  decliningAdoption,
+  portfolioAdoption,
+} from './service.ts';
 
 export function adoptionRoutes({ db, clock }: Deps) {
   return newRouter()
@@ -41,6 +47,17 @@ export function adoptionRoutes({ db, clock }: Deps) {
       }),
       async (c) =>
         c.json(await portfolioAdoption(db, clock, actorOf(c), c.req.valid('query')), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/adoption/overview',
+        access: 'view_product_adoption',
+        summary: 'Feature adoption across clients, premium features bought and used, time to value',
+        request: { query: portfolioQuery },
+        responses: { 200: json(adoptionOverviewSchema) },
+      }),
+      async (c) => c.json(await adoptionOverview(db, clock, actorOf(c), c.req.valid('query')), 200),
     )
     .openapi(
       defineRoute({

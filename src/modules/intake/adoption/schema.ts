@@ -81,3 +81,33 @@ export const decliningAdoptionSchema = portfolioAdoptionSchema.extend({
   question: z.string(),
   answer: z.string(),
 });
+
+export const adoptionOverviewSchema = z
+  .object({
+    date: day,
+    clients: z.number().int(),
+    features: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        premium: z.boolean(),
+        accounts: z.number().int().openapi({ description: 'Clients that used it in 30 days' }),
+        share: z.number().nullable().openapi({ description: 'accounts / clients' }),
+        users: z.number().int(),
+        events: z.number().int(),
+      }),
+    ),
+    premiumAdoption: z.object({
+      purchasers: z.number().int().openapi({ description: 'Clients that bought premium' }),
+      purchased: z.number().int().openapi({ description: 'Purchased (client, feature) pairs' }),
+      used: z.number().int(),
+      rate: z.number().nullable(),
+    }),
+    timeToValue: z.object({
+      reached: z.number().int().openapi({ description: 'Clients that reached value' }),
+      medianDays: z.number().nullable(),
+      withinTarget: z.number().int(),
+      targetDays: z.number().int(),
+    }),
+  })
+  .openapi('AdoptionOverview');

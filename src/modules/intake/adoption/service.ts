@@ -8,10 +8,13 @@ import { flaggedFeatures } from '../segment/index.ts';
 import {
   dailySeries,
   decliningVerdict,
+  median,
   percentChange,
   premiumAdoption,
+  premiumAdoptionAcross,
   seatUtilization,
   timeToValue,
+  timeToValueTarget,
   valueEventThreshold,
   windowsEnding,
 } from './figures.ts';
@@ -140,5 +143,78 @@ export async function decliningAdoption(
     question: 'Which clients have declining product adoption?',
     answer,
     items: declining,
+  };
+}
+
+/**
+ * Adoption across clients in scope: which features how many clients use (catalog features no
+ * one used included, at zero), premium features bought and used, and time to value.
+ */
+export async function adoptionOverview(
+  db: Db,
+  clock: Clock,
+  actor: Reader,
+  options: { owner: 'me' | 'all'; date?: string },
+) {
+  const day = options.date ?? today(clock);
+  const w = windowsEnding(day);
+  const scope = scopeFor(actor);
+  const onlyOwner = options.owner === 'me' ? actor.userId : null;
+  const catalog = await flaggedFeatures(db, actor.workspaceId);
+  const [used, milestones] = await Promise.all([
+    store.featureUseAcross(db, scope, onlyOwner, w.month),
+    store.valueMilestonesAcross(
+      db,
+      scope,
+      onlyOwner,
+      valueEventThreshold,
+      catalog.filter((f) => f.value).map((f) => f.key),
+    ),
+  ]);
+  const clients = milestones.length;
+  const usedByKey = new Map(used.map((f) => [f.key, f]));
+  const catalogByKey = new Map(catalog.map((f) => [f.key, f]));
+  const keys = [
+    ...used.map((f) => f.key),
+    ...catalog.filter((f) => !usedByKey.has(f.key)).map((f) => f.key),
+  ];
+  const features = keys.map((key) => {
+    const use = usedByKey.get(key);
+    const accounts = use?.accounts ?? 0;
+    return {
+      key,
+      label: catalogByKey.get(key)?.label ?? key,
+      premium: catalogByKey.get(key)?.premium ?? false,
+      accounts,
+      share: clients > 0 ? Math.round((accounts / clients) * 1000) / 1000 : null,
+      users: use?.users ?? 0,
+      events: use?.events ?? 0,
+    };
+  });
+  const premiumFeatures = catalog
+    .filter((f) => f.premium)
+    .map((f) => ({ enterpriseAccounts: usedByKey.get(f.key)?.enterpriseAccounts ?? 0 }));
+  const days = milestones.flatMap((m) => {
+    const reached = timeToValue({
+      startedOn: m.firstDay && m.firstDay < m.createdOn ? m.firstDay : m.createdOn,
+      firstBusyDay: m.firstBusyDay,
+      firstValueFeatureDay: m.firstValueFeatureDay,
+    });
+    return reached.days === null ? [] : [reached.days];
+  });
+  return {
+    date: day,
+    clients,
+    features,
+    premiumAdoption: premiumAdoptionAcross(
+      milestones.filter((m) => m.tier === 'enterprise').length,
+      premiumFeatures,
+    ),
+    timeToValue: {
+      reached: days.length,
+      medianDays: median(days),
+      withinTarget: days.filter((d) => d <= timeToValueTarget).length,
+      targetDays: timeToValueTarget,
+    },
   };
 }

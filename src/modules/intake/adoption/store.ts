@@ -169,3 +169,100 @@ export async function portfolioUsage(
     order by lower(s.name), s.id`.execute(db);
   return rows;
 }
+
+export type FeatureAcrossRow = {
+  key: string;
+  accounts: number;
+  /** Of those, enterprise accounts: the ones that bought the premium features. */
+  enterpriseAccounts: number;
+  users: number;
+  events: number;
+};
+
+/** Per feature over the accounts in scope: how many used it in the window, users, events. */
+export async function featureUseAcross(
+  db: Db,
+  scope: AccountScope,
+  onlyOwner: string | null,
+  w: Window,
+): Promise<FeatureAcrossRow[]> {
+  const owner = scope.onlyOwner ?? onlyOwner;
+  const ws = scope.workspaceId;
+  const { rows } = await sql<FeatureAcrossRow>`
+    with scoped as (
+      select id, tier from accounts
+      where workspace_id = ${ws} and deleted_at is null
+        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
+    ),
+    used as (
+      select d.feature_key, d.account_id, sum(d.events) as events
+      from usage_daily d
+      where d.workspace_id = ${ws} and d.account_id in (select id from scoped)
+        and d.day between ${w.from}::date and ${w.to}::date
+      group by d.feature_key, d.account_id
+      having sum(d.events) > 0
+    ),
+    users as (
+      select feature_key, count(distinct (account_id, user_id)) as users
+      from usage_daily_users
+      where workspace_id = ${ws} and account_id in (select id from scoped)
+        and day between ${w.from}::date and ${w.to}::date
+      group by feature_key
+    )
+    select u.feature_key as key, count(*)::int as accounts,
+      (count(*) filter (where s.tier = 'enterprise'))::int as "enterpriseAccounts",
+      coalesce(max(x.users), 0)::int as users, sum(u.events)::int as events
+    from used u
+    join scoped s on s.id = u.account_id
+    left join users x on x.feature_key = u.feature_key
+    group by u.feature_key
+    order by count(*) desc, u.feature_key`.execute(db);
+  return rows;
+}
+
+export type ValueMilestonesRow = {
+  accountId: string;
+  tier: string;
+  createdOn: string;
+  firstDay: string | null;
+  firstBusyDay: string | null;
+  firstValueFeatureDay: string | null;
+};
+
+/** `valueMilestones` for every account in scope at once, with when each account was created. */
+export async function valueMilestonesAcross(
+  db: Db,
+  scope: AccountScope,
+  onlyOwner: string | null,
+  threshold: number,
+  valueFeatures: readonly string[],
+): Promise<ValueMilestonesRow[]> {
+  const owner = scope.onlyOwner ?? onlyOwner;
+  const ws = scope.workspaceId;
+  const { rows } = await sql<ValueMilestonesRow>`
+    with scoped as (
+      select id, tier, created_at from accounts
+      where workspace_id = ${ws} and deleted_at is null
+        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
+    ),
+    days as (
+      select account_id, day, sum(events) as events,
+        bool_or(feature_key = any(${valueFeatures as string[]}::text[])) as value_used
+      from usage_daily
+      where workspace_id = ${ws} and account_id in (select id from scoped)
+      group by account_id, day
+    ),
+    firsts as (
+      select account_id, min(day) as first_day,
+        min(day) filter (where events >= ${threshold}) as busy_day,
+        min(day) filter (where value_used) as value_day
+      from days
+      group by account_id
+    )
+    select s.id as "accountId", s.tier, (s.created_at at time zone 'UTC')::date::text as "createdOn",
+      f.first_day::text as "firstDay", f.busy_day::text as "firstBusyDay",
+      f.value_day::text as "firstValueFeatureDay"
+    from scoped s
+    left join firsts f on f.account_id = s.id`.execute(db);
+  return rows;
+}
