@@ -38,7 +38,7 @@ export function Button({
 type FieldProps = {
   label: string;
   error?: string | undefined;
-  hint?: string;
+  hint?: string | undefined;
   children: (id: string) => ReactNode;
 };
 
@@ -70,6 +70,36 @@ export const Select = (props: SelectHTMLAttributes<HTMLSelectElement>) => (
 export const TextArea = (props: TextareaHTMLAttributes<HTMLTextAreaElement>) => (
   <textarea {...props} className={`${control} py-2 ${props.className ?? ''}`} />
 );
+
+type Labelled = Omit<FieldProps, 'children'>;
+
+/** The common case of a field: a labelled text input. */
+export function TextField({
+  label,
+  error,
+  hint,
+  ...input
+}: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(id) => <Input id={id} {...input} />}
+    </Field>
+  );
+}
+
+/** A labelled multi-line text input. */
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...textArea
+}: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(id) => <TextArea id={id} {...textArea} />}
+    </Field>
+  );
+}
 
 export function Card({
   title,

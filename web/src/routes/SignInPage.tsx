@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { useSignIn } from '../api/session.ts';
-import { Button, ErrorNote, Field, Input } from '../components/ui.tsx';
+import { Button, ErrorNote, TextField } from '../components/ui.tsx';
 
 /** Only a path inside the app is followed after signing in (never another site). */
 function safeReturn(redirect: string | undefined): string {
@@ -40,30 +40,24 @@ export function SignInPage({ redirect }: { redirect?: string | undefined }) {
           <img src="/icon.svg" alt="" className="h-9 w-9" />
           <h1 className="text-xl font-bold">{t('signIn.title')}</h1>
         </div>
-        <Field label={t('signIn.email')} error={fieldError('email')}>
-          {(id) => (
-            <Input
-              id={id}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('signIn.password')} error={fieldError('password')}>
-          {(id) => (
-            <Input
-              id={id}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('signIn.email')}
+          error={fieldError('email')}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label={t('signIn.password')}
+          error={fieldError('password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <ErrorNote error={signIn.error} />
         <Button type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}

@@ -10,9 +10,9 @@ import {
   Card,
   ErrorNote,
   Field,
-  Input,
   Loading,
   Select,
+  TextField,
 } from '../../components/ui.tsx';
 
 const types = ['text', 'number', 'currency', 'date', 'select', 'multi_select', 'boolean'] as const;
@@ -97,27 +97,21 @@ export function FieldsSettings() {
       {canEdit ? (
         <Card title={t('settings.addField')}>
           <form onSubmit={add} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <Field label={t('settings.fieldKey')} error={fieldError('key')}>
-              {(id) => (
-                <Input
-                  id={id}
-                  required
-                  pattern="[a-z][a-z0-9_]*"
-                  value={draft.key}
-                  onChange={(e) => setDraft({ ...draft, key: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('settings.fieldLabel')} error={fieldError('label')}>
-              {(id) => (
-                <Input
-                  id={id}
-                  required
-                  value={draft.label}
-                  onChange={(e) => setDraft({ ...draft, label: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('settings.fieldKey')}
+              error={fieldError('key')}
+              required
+              pattern="[a-z][a-z0-9_]*"
+              value={draft.key}
+              onChange={(e) => setDraft({ ...draft, key: e.target.value })}
+            />
+            <TextField
+              label={t('settings.fieldLabel')}
+              error={fieldError('label')}
+              required
+              value={draft.label}
+              onChange={(e) => setDraft({ ...draft, label: e.target.value })}
+            />
             <Field label={t('settings.fieldType')}>
               {(id) => (
                 <Select
@@ -134,16 +128,13 @@ export function FieldsSettings() {
               )}
             </Field>
             {hasOptions && (
-              <Field label={t('settings.fieldOptions')} error={fieldError('options')}>
-                {(id) => (
-                  <Input
-                    id={id}
-                    required
-                    value={draft.options}
-                    onChange={(e) => setDraft({ ...draft, options: e.target.value })}
-                  />
-                )}
-              </Field>
+              <TextField
+                label={t('settings.fieldOptions')}
+                error={fieldError('options')}
+                required
+                value={draft.options}
+                onChange={(e) => setDraft({ ...draft, options: e.target.value })}
+              />
             )}
             <label className="flex min-h-11 items-center gap-2">
               <input

@@ -11,9 +11,9 @@ import {
   Card,
   ErrorNote,
   Field,
-  Input,
   Loading,
   Select,
+  TextField,
 } from '../../components/ui.tsx';
 
 const roles = ['admin', 'manager', 'csm', 'viewer'] as const;
@@ -110,27 +110,21 @@ export function PeopleSettings() {
       {isAdmin ? (
         <Card title={t('settings.addUser')}>
           <form onSubmit={add} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <Field label={t('settings.name')} error={fieldError('name')}>
-              {(id) => (
-                <Input
-                  id={id}
-                  required
-                  value={draft.name}
-                  onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('settings.email')} error={fieldError('email')}>
-              {(id) => (
-                <Input
-                  id={id}
-                  type="email"
-                  required
-                  value={draft.email}
-                  onChange={(e) => setDraft({ ...draft, email: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('settings.name')}
+              error={fieldError('name')}
+              required
+              value={draft.name}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            />
+            <TextField
+              label={t('settings.email')}
+              error={fieldError('email')}
+              type="email"
+              required
+              value={draft.email}
+              onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+            />
             <Field label={t('settings.role')}>
               {(id) => (
                 <Select
@@ -162,19 +156,16 @@ export function PeopleSettings() {
                 </Select>
               )}
             </Field>
-            <Field label={t('settings.password')} error={fieldError('password')}>
-              {(id) => (
-                <Input
-                  id={id}
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                  minLength={10}
-                  value={draft.password}
-                  onChange={(e) => setDraft({ ...draft, password: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('settings.password')}
+              error={fieldError('password')}
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={10}
+              value={draft.password}
+              onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+            />
             <div className="flex items-end">
               <Button type="submit" disabled={create.isPending}>
                 {t('common.add')}

@@ -3,7 +3,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useMe, useUpdateMe } from '../../api/session.ts';
-import { Button, Card, ErrorNote, Field, Input, Loading, Select } from '../../components/ui.tsx';
+import {
+  Button,
+  Card,
+  ErrorNote,
+  Field,
+  Loading,
+  Select,
+  TextField,
+} from '../../components/ui.tsx';
 import { setLanguage, type Language } from '../../i18n/index.ts';
 import { applyTheme, type Theme } from '../../theme.ts';
 
@@ -36,15 +44,12 @@ export function ProfileSettings() {
   return (
     <Card title={t('settings.profile')}>
       <form onSubmit={save} className="grid max-w-xl grid-cols-1 gap-4">
-        <Field label={t('settings.name')} error={fieldError('name')}>
-          {(id) => (
-            <Input
-              id={id}
-              defaultValue={profile.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('settings.name')}
+          error={fieldError('name')}
+          defaultValue={profile.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
         <Field label={t('settings.timezone')} error={fieldError('timezone')}>
           {(id) => (
             <Select

@@ -5,7 +5,7 @@ import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../../api/ad
 import { ApiError, type Schemas } from '../../api/client.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
-import { Button, Card, ErrorNote, Field, Input, Loading } from '../../components/ui.tsx';
+import { Button, Card, ErrorNote, Loading, TextField } from '../../components/ui.tsx';
 
 type Scope = Schemas['CreateApiToken']['scopes'][number];
 
@@ -51,27 +51,21 @@ function CreateToken({ permissions }: { permissions: Scope[] }) {
     <Card title={t('settings.createToken')}>
       <form onSubmit={submit} className="flex flex-col gap-3">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-          <Field label={t('settings.tokenName')} error={fieldError('name')}>
-            {(id) => (
-              <Input
-                id={id}
-                required
-                maxLength={100}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('settings.expiresOn')} error={fieldError('expiresAt')}>
-            {(id) => (
-              <Input
-                id={id}
-                type="date"
-                value={expiresOn}
-                onChange={(e) => setExpiresOn(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('settings.tokenName')}
+            error={fieldError('name')}
+            required
+            maxLength={100}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <TextField
+            label={t('settings.expiresOn')}
+            error={fieldError('expiresAt')}
+            type="date"
+            value={expiresOn}
+            onChange={(e) => setExpiresOn(e.target.value)}
+          />
         </div>
         <fieldset className="min-w-0">
           <legend className="mb-1 text-sm font-medium">{t('settings.scopes')}</legend>

@@ -12,7 +12,16 @@ import {
   type Template,
 } from '../../api/work.ts';
 import { formatDate } from '../../components/format.ts';
-import { Badge, Button, ErrorNote, Field, Input, Loading, Select } from '../../components/ui.tsx';
+import {
+  Badge,
+  Button,
+  ErrorNote,
+  Field,
+  Input,
+  Loading,
+  Select,
+  TextField,
+} from '../../components/ui.tsx';
 
 export function TemplatesPage() {
   const { t } = useTranslation('work');
@@ -216,17 +225,14 @@ function UseTemplateDialog({ template, onClose }: { template: Template; onClose:
                 </p>
               )}
             </fieldset>
-            <Field label={t('use.startDate')} error={fieldError('startDate')}>
-              {(id) => (
-                <Input
-                  id={id}
-                  type="date"
-                  required
-                  value={startDate}
-                  onChange={(event) => setStartDate(event.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('use.startDate')}
+              error={fieldError('startDate')}
+              type="date"
+              required
+              value={startDate}
+              onChange={(event) => setStartDate(event.target.value)}
+            />
             <p className="text-sm text-muted">{t('use.ownerHint')}</p>
             {roles.map((role) => (
               <Field

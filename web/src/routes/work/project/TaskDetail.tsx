@@ -10,7 +10,7 @@ import {
   type Task,
 } from '../../../api/work.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { Button, ErrorNote, Field, Loading, TextArea } from '../../../components/ui.tsx';
+import { Button, ErrorNote, Loading, TextAreaField } from '../../../components/ui.tsx';
 import { DueDate, PriorityBadge, StatusControl, TagList } from '../TaskStatus.tsx';
 
 export function TaskDetail({
@@ -189,20 +189,14 @@ function Comments({ taskId }: { taskId: string }) {
           if (body.trim()) add.mutate(body, { onSuccess: () => setBody('') });
         }}
       >
-        <Field
+        <TextAreaField
           label={t('comments.add')}
           hint={t('comments.hint')}
           error={add.error instanceof Error ? add.error.message : undefined}
-        >
-          {(id) => (
-            <TextArea
-              id={id}
-              rows={3}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-            />
-          )}
-        </Field>
+          rows={3}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+        />
         {suggestions.length > 0 && (
           <ul aria-label={t('comments.mentionPicker')} className="flex flex-wrap gap-1">
             {suggestions.map((person) => (

@@ -9,7 +9,7 @@ import {
   useUpgradePreview,
   type Project,
 } from '../../../api/work.ts';
-import { Button, ErrorNote, Field, Input, Loading } from '../../../components/ui.tsx';
+import { Button, ErrorNote, Loading, TextField } from '../../../components/ui.tsx';
 
 export function SaveAsTemplate({ project }: { project: Project }) {
   const { t } = useTranslation('work');
@@ -45,14 +45,13 @@ export function SaveAsTemplate({ project }: { project: Project }) {
         save.mutate(name);
       }}
     >
-      <Field
+      <TextField
         label={t('project.templateName')}
         error={save.error instanceof Error ? save.error.message : undefined}
-      >
-        {(id) => (
-          <Input id={id} value={name} required onChange={(event) => setName(event.target.value)} />
-        )}
-      </Field>
+        value={name}
+        required
+        onChange={(event) => setName(event.target.value)}
+      />
       <div className="flex gap-2">
         <Button type="submit" disabled={save.isPending}>
           {save.isPending ? t('actions.saving') : t('project.saveTemplate')}

@@ -2,7 +2,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { priorities } from '../../../api/work.ts';
-import { Button, Field, Input, Select, TextArea } from '../../../components/ui.tsx';
+import { Button, Field, Select, TextAreaField, TextField } from '../../../components/ui.tsx';
 import type { DraftStage, DraftTask } from './draft.ts';
 
 export function Item({
@@ -93,27 +93,19 @@ export function TaskFields({
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t('editor.key')}>
-          {(id) => (
-            <Input
-              id={id}
-              required
-              value={task.key}
-              onChange={(e) => onChange({ key: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('editor.key')}
+          required
+          value={task.key}
+          onChange={(e) => onChange({ key: e.target.value })}
+        />
         <div className="sm:col-span-2">
-          <Field label={t('editor.taskTitle')}>
-            {(id) => (
-              <Input
-                id={id}
-                required
-                value={task.title}
-                onChange={(e) => onChange({ title: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('editor.taskTitle')}
+            required
+            value={task.title}
+            onChange={(e) => onChange({ title: e.target.value })}
+          />
         </div>
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
@@ -133,17 +125,14 @@ export function TaskFields({
             </Select>
           )}
         </Field>
-        <Field label={t('editor.offsetDays')} hint={t('editor.offsetHint')}>
-          {(id) => (
-            <Input
-              id={id}
-              type="number"
-              inputMode="numeric"
-              value={task.offsetDays}
-              onChange={(e) => onChange({ offsetDays: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('editor.offsetDays')}
+          hint={t('editor.offsetHint')}
+          type="number"
+          inputMode="numeric"
+          value={task.offsetDays}
+          onChange={(e) => onChange({ offsetDays: e.target.value })}
+        />
         <Field label={t('editor.offsetUnit')}>
           {(id) => (
             <Select
@@ -160,16 +149,13 @@ export function TaskFields({
         </Field>
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t('editor.role')} hint={t('editor.roleHint')}>
-          {(id) => (
-            <Input
-              id={id}
-              list="template-roles"
-              value={task.role}
-              onChange={(e) => onChange({ role: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('editor.role')}
+          hint={t('editor.roleHint')}
+          list="template-roles"
+          value={task.role}
+          onChange={(e) => onChange({ role: e.target.value })}
+        />
         <Field label={t('editor.priority')}>
           {(id) => (
             <Select
@@ -185,22 +171,20 @@ export function TaskFields({
             </Select>
           )}
         </Field>
-        <Field label={t('editor.tags')} hint={t('editor.tagsHint')}>
-          {(id) => (
-            <Input id={id} value={task.tags} onChange={(e) => onChange({ tags: e.target.value })} />
-          )}
-        </Field>
+        <TextField
+          label={t('editor.tags')}
+          hint={t('editor.tagsHint')}
+          value={task.tags}
+          onChange={(e) => onChange({ tags: e.target.value })}
+        />
       </div>
-      <Field label={t('editor.checklist')} hint={t('editor.onePerLine')}>
-        {(id) => (
-          <TextArea
-            id={id}
-            rows={2}
-            value={task.checklist}
-            onChange={(e) => onChange({ checklist: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={t('editor.checklist')}
+        hint={t('editor.onePerLine')}
+        rows={2}
+        value={task.checklist}
+        onChange={(e) => onChange({ checklist: e.target.value })}
+      />
       {others.length > 0 && (
         <fieldset>
           <legend className="text-sm font-medium">{t('editor.dependsOn')}</legend>

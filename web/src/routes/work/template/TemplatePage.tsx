@@ -15,10 +15,10 @@ import {
   Button,
   ErrorNote,
   Field,
-  Input,
   Loading,
   Select,
-  TextArea,
+  TextAreaField,
+  TextField,
 } from '../../../components/ui.tsx';
 import { roleLabel } from '../TemplatesPage.tsx';
 import {
@@ -121,26 +121,20 @@ function Editor({ templateId, template }: { templateId: string; template: Templa
         <h2 id="editor-about" className="text-lg font-semibold">
           {t('editor.about')}
         </h2>
-        <Field label={t('editor.name')} error={errorsAt('name')[0]}>
-          {(id) => (
-            <Input
-              id={id}
-              required
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('editor.description')} error={errorsAt('description')[0]}>
-          {(id) => (
-            <TextArea
-              id={id}
-              rows={2}
-              value={draft.description}
-              onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('editor.name')}
+          error={errorsAt('name')[0]}
+          required
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+        <TextAreaField
+          label={t('editor.description')}
+          error={errorsAt('description')[0]}
+          rows={2}
+          value={draft.description}
+          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+        />
         <Field label={t('editor.kind')}>
           {(id) => (
             <Select
@@ -184,49 +178,34 @@ function Editor({ templateId, template }: { templateId: string; template: Templa
               }
             >
               <div className="grid gap-3 sm:grid-cols-3">
-                <Field label={t('editor.key')}>
-                  {(id) => (
-                    <Input
-                      id={id}
-                      required
-                      value={stage.key}
-                      onChange={(e) => patchStage(index, { key: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label={t('editor.stageName')}>
-                  {(id) => (
-                    <Input
-                      id={id}
-                      required
-                      value={stage.name}
-                      onChange={(e) => patchStage(index, { name: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label={t('editor.expectedDays')}>
-                  {(id) => (
-                    <Input
-                      id={id}
-                      type="number"
-                      min={0}
-                      inputMode="numeric"
-                      value={stage.expectedDays}
-                      onChange={(e) => patchStage(index, { expectedDays: e.target.value })}
-                    />
-                  )}
-                </Field>
+                <TextField
+                  label={t('editor.key')}
+                  required
+                  value={stage.key}
+                  onChange={(e) => patchStage(index, { key: e.target.value })}
+                />
+                <TextField
+                  label={t('editor.stageName')}
+                  required
+                  value={stage.name}
+                  onChange={(e) => patchStage(index, { name: e.target.value })}
+                />
+                <TextField
+                  label={t('editor.expectedDays')}
+                  type="number"
+                  min={0}
+                  inputMode="numeric"
+                  value={stage.expectedDays}
+                  onChange={(e) => patchStage(index, { expectedDays: e.target.value })}
+                />
               </div>
-              <Field label={t('editor.successCriteria')} hint={t('editor.onePerLine')}>
-                {(id) => (
-                  <TextArea
-                    id={id}
-                    rows={2}
-                    value={stage.criteria}
-                    onChange={(e) => patchStage(index, { criteria: e.target.value })}
-                  />
-                )}
-              </Field>
+              <TextAreaField
+                label={t('editor.successCriteria')}
+                hint={t('editor.onePerLine')}
+                rows={2}
+                value={stage.criteria}
+                onChange={(e) => patchStage(index, { criteria: e.target.value })}
+              />
             </Item>
           ))}
         </ol>
