@@ -23,6 +23,7 @@ import { intakeSettingsRoutes, trackingRoutes } from './modules/intake/segment/i
 import { billingRoutes, stripeWebhookRoutes } from './modules/intake/billing/index.ts';
 import { supportRoutes, supportWebhookRoutes } from './modules/intake/support/index.ts';
 import { notifyRoutes, slackCommandRoutes } from './modules/notify/index.ts';
+import { healthRoutes } from './modules/health/index.ts';
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -54,7 +55,8 @@ export function buildApi(deps: Deps) {
     .route('/', adoptionRoutes(deps))
     .route('/', billingRoutes(deps))
     .route('/', supportRoutes(deps))
-    .route('/', notifyRoutes(deps));
+    .route('/', notifyRoutes(deps))
+    .route('/', healthRoutes(deps));
 }
 
 export type Api = ReturnType<typeof buildApi>;

@@ -167,7 +167,7 @@ export type ImportsTable = {
   id: Generated<string>;
   workspace_id: string;
   created_by: string | null;
-  entity: 'accounts' | 'contacts';
+  entity: 'accounts' | 'contacts' | 'usage';
   file_name: string;
   file: Buffer;
   mapping: Json<Record<string, string>>;
@@ -586,6 +586,81 @@ export type EscalationsTable = {
   resolved_at: Timestamp | null;
 };
 
+// Health (migration 0006).
+export type MeasureKey = 'usage' | 'support' | 'engagement' | 'billing' | 'outcomes';
+export type PlayTrigger = 'entered_at_risk' | 'entered_critical' | 'renewal_approaching';
+
+export type ScorecardsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  tier: Tier | null;
+  weights: ColumnType<Record<MeasureKey, number>, string, string>;
+  healthy_min: number;
+  at_risk_min: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type HealthScoresTable = {
+  account_id: string;
+  workspace_id: string;
+  day: DateOnly;
+  score: number | null;
+  category: HealthCategory | null;
+  measures: ColumnType<unknown, string, string>;
+  churn_risk: ColumnType<unknown, string, string>;
+  computed_at: Timestamp;
+};
+
+export type HealthHistoryTable = {
+  workspace_id: string;
+  account_id: string;
+  day: DateOnly;
+  score: number | null;
+  category: HealthCategory | null;
+  usage: number | null;
+  support: number | null;
+  engagement: number | null;
+  billing: number | null;
+  outcomes: number | null;
+};
+
+export type HealthMovesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  from_category: HealthCategory | null;
+  to_category: HealthCategory;
+  score: number | null;
+  moved_at: Timestamp;
+};
+
+export type PlaysTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  trigger: PlayTrigger;
+  days_before_renewal: number | null;
+  template_id: string | null;
+  task_title: string | null;
+  assignee_role: Generated<string>;
+  due_in_hours: Generated<number>;
+  enabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type PlayRunsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  play_id: string;
+  account_id: string;
+  occasion: string;
+  task_id: string | null;
+  project_id: string | null;
+  ran_at: Timestamp;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -630,6 +705,12 @@ export type Database = {
   deliveries: DeliveriesTable;
   sla_policies: SlaPoliciesTable;
   escalations: EscalationsTable;
+  scorecards: ScorecardsTable;
+  health_scores: HealthScoresTable;
+  health_history: HealthHistoryTable;
+  health_moves: HealthMovesTable;
+  plays: PlaysTable;
+  play_runs: PlayRunsTable;
 };
 
 export type TaskRow = Selectable<TasksTable>;

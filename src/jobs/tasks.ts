@@ -4,12 +4,18 @@ import type { Deps } from '../http/deps.ts';
 import { accountJobs } from '../modules/accounts/index.ts';
 import { usageCrontab, usageJobs } from '../modules/intake/segment/index.ts';
 import { notifyCrontab, notifyJobs } from '../modules/notify/index.ts';
+import { healthCrontab, healthJobs } from '../modules/health/index.ts';
 import { toTaskList, type JobDefinitions } from './registry.ts';
 
 export function stewardTasks(deps: Deps): TaskList {
   // `satisfies`: a task registered without a handler does not compile.
-  return toTaskList(deps, { ...accountJobs, ...usageJobs, ...notifyJobs } satisfies JobDefinitions);
+  return toTaskList(deps, {
+    ...accountJobs,
+    ...usageJobs,
+    ...notifyJobs,
+    ...healthJobs,
+  } satisfies JobDefinitions);
 }
 
 /** Recurring jobs, in graphile-worker's crontab format (one line each). */
-export const stewardCrontab = [usageCrontab, notifyCrontab].join('\n');
+export const stewardCrontab = [usageCrontab, notifyCrontab, healthCrontab].join('\n');

@@ -5,6 +5,8 @@ import * as work from './0002_work.ts';
 import * as usage from './0003_usage.ts';
 import * as billingSupport from './0004_billing_support.ts';
 import * as notify from './0005_notify.ts';
+import * as health from './0006_health.ts';
+import * as usageImport from './0007_usage_import.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003_usage': usage,
   '0004_billing_support': billingSupport,
   '0005_notify': notify,
+  '0006_health': health,
+  '0007_usage_import': usageImport,
 };

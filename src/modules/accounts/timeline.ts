@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { AccountId, UserId, WorkspaceId } from '../../lib/ids.ts';
 import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { rescoreSoon } from '../health/rescoreSoon.ts';
 import type { LogEvent } from './schema.ts';
 
 export type NewTimelineEvent = {
@@ -49,6 +50,8 @@ export async function addTimelineEvent(
     )
     .returning('id')
     .executeTakeFirst();
+  // Notes, meetings, tickets, payments, tasks: whatever reaches the timeline may move health.
+  if (row && event.source !== 'health') await rescoreSoon(db, event.workspaceId, event.accountId);
   return row?.id;
 }
 

@@ -25,6 +25,8 @@ export const permissions = [
   'manage_users',
   'manage_api_tokens',
   'manage_integrations',
+  /** Health scorecards and plays: an admin's configuration. */
+  'manage_scorecards',
   'view_audit_log',
 ] as const;
 

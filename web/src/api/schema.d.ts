@@ -248,11 +248,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "view_audit_log")[];
+                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
                             roles: {
                                 /** @enum {string} */
                                 role: "admin" | "manager" | "csm" | "viewer";
-                                permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "view_audit_log")[];
+                                permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
                             }[];
                         };
                     };
@@ -1934,7 +1934,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "accounts" | "contacts";
+                    entity: "accounts" | "contacts" | "usage";
                 };
                 header?: never;
                 path?: never;
@@ -2052,7 +2052,7 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    entity: "accounts" | "contacts";
+                    entity: "accounts" | "contacts" | "usage";
                     /** @description Check every row and report; change nothing */
                     dryRun?: "true" | "false";
                     /** @description Import the valid rows even when some are rejected (else nothing is imported) */
@@ -4625,6 +4625,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/adoption/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feature adoption across clients, premium features bought and used, time to value */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The day the figures end on; default today (UTC) */
+                    date?: string;
+                    owner?: "me" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdoptionOverview"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/adoption/declining": {
         parameters: {
             query?: never;
@@ -6201,6 +6268,978 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health at a glance: counts by category, movers this week, every account with its reason */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `me`, a user id, or absent for everything the caller may see */
+                    owner?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthDashboard"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's health: score, category, each measure with its reason and freshness, what changed in a week, trend, churn risk, daily history and play runs */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Days of history to return */
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountHealth"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Score, category and a daily series per account (the portfolio sparklines); accounts the caller may not see are left out */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Comma-separated account ids (up to 500), e.g. a portfolio page */
+                    accountIds: string;
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthSeries"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts at risk of churn, highest intervention priority first; `within=quarter` for renewals this quarter */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Renewal within: `quarter` (this calendar quarter) or `90d` */
+                    within?: string;
+                    /** @description `me` or a user id */
+                    owner?: string;
+                    /** @description Comma-separated levels; default: medium, high and critical */
+                    level?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChurnRiskList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scorecard accounts are scored with: the default, or a tier’s own */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The scorecard this tier is scored with */
+                    tier?: "enterprise" | "mid_market" | "smb";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scorecard"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Save the default scorecard or a tier’s own: weights must sum to 100 (else 422 naming `weights`) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScorecardInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scorecard"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every scorecard: the default first, then each tier that has its own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Scorecard"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/scorecards/{tier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a tier’s own scorecard; its accounts go back to the default */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tier: "enterprise" | "mid_market" | "smb";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How well the saved scorecard predicted churn: AUC, churn rate and lift per category, ROC curve */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the outcome period (default: a year ago) */
+                    from?: string;
+                    /** @description End of the outcome period (default: today) */
+                    to?: string;
+                    /** @description Read each account’s score this many days before its outcome */
+                    horizonDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Backtest"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Backtest trial weights and thresholds before saving them (nothing is saved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BacktestTrial"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Backtest"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/plays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace’s plays */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Play"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a play: trigger, task or template, assignee role, due offset */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlayInput"];
+                };
+            };
+            responses: {
+                /** @description Added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Play"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/plays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a play (its past runs go with it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a play */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlayPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Play"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/health/play-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent play runs in the workspace, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlayRun"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6212,7 +7251,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "manager" | "csm" | "viewer";
-            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "view_audit_log")[];
+            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
             timezone: string;
             /** @enum {string} */
             locale: "en" | "ru";
@@ -6293,7 +7332,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "view_audit_log")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -6307,7 +7346,7 @@ export interface components {
         };
         CreateApiToken: {
             name: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "view_audit_log")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
             /**
              * Format: date-time
              * @default null
@@ -6572,7 +7611,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            entity: "accounts" | "contacts";
+            entity: "accounts" | "contacts" | "usage";
             fileName: string;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "failed";
@@ -6607,7 +7646,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            entity: "accounts" | "contacts";
+            entity: "accounts" | "contacts" | "usage";
             fileName: string;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "failed";
@@ -7152,6 +8191,40 @@ export interface components {
              */
             reasons: string[];
         };
+        AdoptionOverview: {
+            /**
+             * Format: date
+             * @example 2026-11-02
+             */
+            date: string;
+            clients: number;
+            features: {
+                key: string;
+                label: string;
+                premium: boolean;
+                /** @description Clients that used it in 30 days */
+                accounts: number;
+                /** @description accounts / clients */
+                share: number | null;
+                users: number;
+                events: number;
+            }[];
+            premiumAdoption: {
+                /** @description Clients that bought premium */
+                purchasers: number;
+                /** @description Purchased (client, feature) pairs */
+                purchased: number;
+                used: number;
+                rate: number | null;
+            };
+            timeToValue: {
+                /** @description Clients that reached value */
+                reached: number;
+                medianDays: number | null;
+                withinTarget: number;
+                targetDays: number;
+            };
+        };
         AccountBilling: {
             mrr: components["schemas"]["Money"];
             arr: components["schemas"]["Money"];
@@ -7488,6 +8561,410 @@ export interface components {
             /** Format: uuid */
             digestId: string | null;
             createdAt: string;
+        };
+        HealthDashboard: {
+            counts: {
+                healthy: number;
+                at_risk: number;
+                critical: number;
+                unscored: number;
+            };
+            /** @description Biggest moves in 7 days, up and down, largest first */
+            movers: {
+                /** Format: uuid */
+                accountId: string;
+                name: string;
+                /** Format: uuid */
+                ownerId: string | null;
+                ownerName: string | null;
+                /** @enum {string} */
+                tier: "enterprise" | "mid_market" | "smb";
+                arr: {
+                    amount: number;
+                    currency: string;
+                };
+                renewalDate: string | null;
+                score: number | null;
+                /**
+                 * @description Healthy / At Risk / Critical, by the scorecard thresholds
+                 * @enum {string|null}
+                 */
+                category: "healthy" | "at_risk" | "critical" | null;
+                /** @description Points since 7 days ago */
+                change: number;
+            }[];
+            /** @description Lowest scores first; unscored last */
+            accounts: {
+                /** Format: uuid */
+                accountId: string;
+                name: string;
+                /** Format: uuid */
+                ownerId: string | null;
+                ownerName: string | null;
+                /** @enum {string} */
+                tier: "enterprise" | "mid_market" | "smb";
+                arr: {
+                    amount: number;
+                    currency: string;
+                };
+                renewalDate: string | null;
+                score: number | null;
+                /**
+                 * @description Healthy / At Risk / Critical, by the scorecard thresholds
+                 * @enum {string|null}
+                 */
+                category: "healthy" | "at_risk" | "critical" | null;
+                /** @description The weakest measure’s reason */
+                reason: string | null;
+                /** @enum {string|null} */
+                weakestMeasure: "usage" | "support" | "engagement" | "billing" | "outcomes" | null;
+                trend: components["schemas"]["HealthTrend"];
+                /** @enum {string|null} */
+                riskLevel: "low" | "medium" | "high" | "critical" | null;
+            }[];
+        };
+        HealthTrend: {
+            /** @description Points since 30 days ago */
+            monthOverMonth: number | null;
+            weekOverWeek: number | null;
+            /** @description Lost 10+ points in 30 days or 8+ in a week */
+            declining: boolean;
+        } | null;
+        AccountHealth: {
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            /** @description false until the account is first scored */
+            scored: boolean;
+            score: number | null;
+            /**
+             * @description Healthy / At Risk / Critical, by the scorecard thresholds
+             * @enum {string|null}
+             */
+            category: "healthy" | "at_risk" | "critical" | null;
+            computedAt: string | null;
+            measures: components["schemas"]["HealthMeasure"][];
+            trend: components["schemas"]["HealthTrend"];
+            /** @description Each measure now against a week ago, biggest moves first */
+            whatChanged: components["schemas"]["HealthMeasureChange"][];
+            churnRisk: components["schemas"]["ChurnRisk"];
+            /** @description Daily, oldest first */
+            history: components["schemas"]["HealthHistoryPoint"][];
+            plays: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                playId: string;
+                playName: string;
+                trigger: string;
+                occasion: string;
+                /** Format: uuid */
+                taskId: string | null;
+                /** Format: uuid */
+                projectId: string | null;
+                ranAt: string;
+            }[];
+        };
+        HealthMeasure: {
+            /** @enum {string} */
+            key: "usage" | "support" | "engagement" | "billing" | "outcomes";
+            /** @description null: no data yet — left out, reweighted */
+            score: number | null;
+            /** @description The scorecard's weight for the measure */
+            weight: number;
+            /** @description Its share of the overall score after missing measures are left out (%) */
+            effectiveWeight: number | null;
+            /** @example Active users fell 38% in 30 days (21 → 13) */
+            reason: string;
+            inputs: {
+                [key: string]: number | boolean | null;
+            };
+            /** @description When data last arrived from this source (freshness) */
+            lastDataAt: string | null;
+        };
+        HealthMeasureChange: {
+            /** @enum {string} */
+            key: "usage" | "support" | "engagement" | "billing" | "outcomes";
+            now: number | null;
+            weekAgo: number | null;
+            change: number | null;
+        };
+        ChurnRisk: {
+            /** @enum {string} */
+            level: "low" | "medium" | "high" | "critical";
+            score: number;
+            factors: {
+                /** @enum {string} */
+                source: "usage" | "support" | "engagement" | "billing" | "outcomes" | "trend" | "renewal";
+                description: string;
+                /** @enum {string} */
+                impact: "high" | "medium" | "low";
+            }[];
+            recommendedActions: {
+                action: string;
+                source: string;
+                dueInDays: number;
+            }[];
+            daysToRenewal: number | null;
+            /** @description 0–100: 60% risk, 20% ARR (log scale), 20% renewal urgency */
+            interventionPriority: number;
+        } | null;
+        HealthHistoryPoint: {
+            day: string;
+            score: number | null;
+            /**
+             * @description Healthy / At Risk / Critical, by the scorecard thresholds
+             * @enum {string|null}
+             */
+            category: "healthy" | "at_risk" | "critical" | null;
+            usage: number | null;
+            support: number | null;
+            engagement: number | null;
+            billing: number | null;
+            outcomes: number | null;
+        };
+        HealthSeries: {
+            items: {
+                /** Format: uuid */
+                accountId: string;
+                score: number | null;
+                /**
+                 * @description Healthy / At Risk / Critical, by the scorecard thresholds
+                 * @enum {string|null}
+                 */
+                category: "healthy" | "at_risk" | "critical" | null;
+                declining: boolean;
+                monthOverMonth: number | null;
+                /** @description One point per day, oldest first; null on days without a score */
+                series: {
+                    day: string;
+                    score: number | null;
+                }[];
+            }[];
+        };
+        ChurnRiskList: {
+            window: {
+                from: string;
+                to: string;
+            } | null;
+            items: {
+                /** Format: uuid */
+                accountId: string;
+                name: string;
+                /** Format: uuid */
+                ownerId: string | null;
+                ownerName: string | null;
+                /** @enum {string} */
+                tier: "enterprise" | "mid_market" | "smb";
+                arr: {
+                    amount: number;
+                    currency: string;
+                };
+                renewalDate: string | null;
+                healthScore: number | null;
+                /**
+                 * @description Healthy / At Risk / Critical, by the scorecard thresholds
+                 * @enum {string|null}
+                 */
+                category: "healthy" | "at_risk" | "critical" | null;
+                /** @enum {string} */
+                level: "low" | "medium" | "high" | "critical";
+                score: number;
+                factors: {
+                    /** @enum {string} */
+                    source: "usage" | "support" | "engagement" | "billing" | "outcomes" | "trend" | "renewal";
+                    description: string;
+                    /** @enum {string} */
+                    impact: "high" | "medium" | "low";
+                }[];
+                recommendedActions: {
+                    action: string;
+                    source: string;
+                    dueInDays: number;
+                }[];
+                daysToRenewal: number | null;
+                /** @description 0–100: 60% risk, 20% ARR (log scale), 20% renewal urgency */
+                interventionPriority: number;
+            }[];
+        };
+        Scorecard: {
+            /** @enum {string|null} */
+            tier: "enterprise" | "mid_market" | "smb" | null;
+            /** @description Must sum to 100 */
+            weights: {
+                usage: number;
+                support: number;
+                engagement: number;
+                billing: number;
+                outcomes: number;
+            };
+            thresholds: {
+                /** @description Healthy at or above */
+                healthyMin: number;
+                /** @description At Risk at or above (below healthyMin); Critical below */
+                atRiskMin: number;
+            };
+            /** @description false: the built-in default */
+            saved: boolean;
+            updatedAt: string | null;
+        };
+        ScorecardInput: {
+            /**
+             * @description null: the workspace's default; a tier: that tier's own scorecard
+             * @default null
+             * @enum {string|null}
+             */
+            tier?: "enterprise" | "mid_market" | "smb" | null;
+            /** @description Must sum to 100 */
+            weights: {
+                usage: number;
+                support: number;
+                engagement: number;
+                billing: number;
+                outcomes: number;
+            };
+            thresholds: {
+                /** @description Healthy at or above */
+                healthyMin: number;
+                /** @description At Risk at or above (below healthyMin); Critical below */
+                atRiskMin: number;
+            };
+        };
+        Backtest: {
+            from: string;
+            to: string;
+            horizonDays: number;
+            /** @description Accounts with a score N days before */
+            accounts: number;
+            churned: number;
+            retained: number;
+            /** @description ROC AUC of (100 − score) predicting churn; 0.5 is chance, 1 perfect */
+            auc: number | null;
+            churnRate: number | null;
+            byCategory: {
+                /**
+                 * @description Healthy / At Risk / Critical, by the scorecard thresholds
+                 * @enum {string}
+                 */
+                category: "healthy" | "at_risk" | "critical";
+                accounts: number;
+                churned: number;
+                churnRate: number | null;
+                /** @description Churn rate over the overall rate */
+                lift: number | null;
+            }[];
+            /** @description The ROC curve, for the chart */
+            roc: {
+                threshold: number;
+                falsePositiveRate: number;
+                truePositiveRate: number;
+            }[];
+            /** @description Must sum to 100 */
+            weights: {
+                usage: number;
+                support: number;
+                engagement: number;
+                billing: number;
+                outcomes: number;
+            };
+            thresholds: {
+                /** @description Healthy at or above */
+                healthyMin: number;
+                /** @description At Risk at or above (below healthyMin); Critical below */
+                atRiskMin: number;
+            };
+        };
+        BacktestTrial: {
+            from?: string;
+            to?: string;
+            /** @default 60 */
+            horizonDays?: number;
+            /** @description Trial weights, not saved */
+            weights?: {
+                usage: number;
+                support: number;
+                engagement: number;
+                billing: number;
+                outcomes: number;
+            };
+            thresholds?: {
+                /** @description Healthy at or above */
+                healthyMin: number;
+                /** @description At Risk at or above (below healthyMin); Critical below */
+                atRiskMin: number;
+            };
+        };
+        Play: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            trigger: "entered_at_risk" | "entered_critical" | "renewal_approaching";
+            daysBeforeRenewal: number | null;
+            /** Format: uuid */
+            templateId: string | null;
+            taskTitle: string | null;
+            /** @enum {string} */
+            assigneeRole: "owner" | "manager";
+            dueInHours: number;
+            enabled: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PlayInput: {
+            name: string;
+            /** @enum {string} */
+            trigger: "entered_at_risk" | "entered_critical" | "renewal_approaching";
+            /** @default null */
+            daysBeforeRenewal?: number | null;
+            /**
+             * Format: uuid
+             * @description Open a project from this template; else the single task below
+             * @default null
+             */
+            templateId?: string | null;
+            /** @default null */
+            taskTitle?: string | null;
+            /**
+             * @description owner: the account's CSM; manager: their manager
+             * @default owner
+             * @enum {string}
+             */
+            assigneeRole?: "owner" | "manager";
+            /** @default 24 */
+            dueInHours?: number;
+            /** @default true */
+            enabled?: boolean;
+        };
+        PlayPatch: {
+            name?: string;
+            /** @enum {string} */
+            trigger?: "entered_at_risk" | "entered_critical" | "renewal_approaching";
+            daysBeforeRenewal?: number | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            taskTitle?: string | null;
+            /** @enum {string} */
+            assigneeRole?: "owner" | "manager";
+            dueInHours?: number;
+            enabled?: boolean;
+        };
+        PlayRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            playId: string;
+            playName: string;
+            trigger: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description `move:<id>` or `renewal:<date>` */
+            occasion: string;
+            /** Format: uuid */
+            taskId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            ranAt: string;
         };
     };
     responses: never;

@@ -10,6 +10,7 @@ import { ensurePartitions, forgetKnownPartitions, retentionCutoff } from './part
 import { changedColumns, lockUsers, rollupSteps } from './rollups.ts';
 import type { SegmentMessage } from './payload.ts';
 import { recordGroup, recordIdentify } from './people.ts';
+import { rescoreSoon } from '../../health/rescoreSoon.ts';
 
 type UsageEvent = Extract<SegmentMessage, { type: 'track' | 'page' }>;
 
@@ -97,7 +98,7 @@ async function insertUsageEvents(
     properties[i] = JSON.stringify(e.properties);
   });
   // The account: context.groupId (external id, else Steward id), else the user's group call.
-  const { rows } = await sql<{ stored: number }>`
+  const { rows } = await sql<{ stored: number; accounts: string[] }>`
     with input as (
       select * from unnest(
         ${messageIds}::text[], ${occurredAt}::timestamptz[], ${types}::text[], ${names}::text[],
@@ -128,6 +129,9 @@ async function insertUsageEvents(
       returning ${changedColumns}
     ),
     ${rollupSteps(workspaceId)}
-    select count(*)::int as stored from changed`.execute(db);
+    select count(*)::int as stored,
+      coalesce(array_agg(distinct account_id) filter (where account_id is not null), '{}') as accounts
+    from changed`.execute(db);
+  await rescoreSoon(db, workspaceId, rows[0]?.accounts ?? []);
   return rows[0]?.stored ?? 0;
 }

@@ -1,0 +1,378 @@
+// Plays: what Steward opens when something happens to an account's health — an outreach task for
+// its CSM when it turns At Risk, the renewal project 90 days before a renewal. A run is claimed
+// by its unique (play, account, occasion) row before anything is opened, so a play fires once
+// per move into a category (or per renewal date) however often the account is rescored.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { PlayTrigger } from '../../db/schema.ts';
+import type { Deps } from '../../http/deps.ts';
+import { AppError, invalid, type FieldError } from '../../lib/errors.ts';
+import type { WorkspaceId } from '../../lib/ids.ts';
+import { addTimelineEvent } from '../accounts/index.ts';
+import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { addDays } from '../intake/adoption/index.ts';
+import { recordActivity } from '../notify/index.ts';
+import { createTask, instantiateTemplate } from '../work/index.ts';
+import type { Move } from './store.ts';
+
+export type PlayInput = {
+  name: string;
+  trigger: PlayTrigger;
+  daysBeforeRenewal: number | null;
+  templateId: string | null;
+  taskTitle: string | null;
+  assigneeRole: 'owner' | 'manager';
+  dueInHours: number;
+  enabled: boolean;
+};
+
+export type Play = PlayInput & { id: string; createdAt: string; updatedAt: string };
+
+const selectPlays = (db: Db, workspaceId: string) =>
+  db.selectFrom('plays').selectAll().where('workspace_id', '=', workspaceId);
+
+type PlayRow = Awaited<ReturnType<ReturnType<typeof selectPlays>['executeTakeFirstOrThrow']>>;
+
+function describePlay(row: PlayRow): Play {
+  return {
+    id: row.id,
+    name: row.name,
+    trigger: row.trigger,
+    daysBeforeRenewal: row.days_before_renewal,
+    templateId: row.template_id,
+    taskTitle: row.task_title,
+    assigneeRole: row.assignee_role === 'manager' ? 'manager' : 'owner',
+    dueInHours: row.due_in_hours,
+    enabled: row.enabled,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export async function listPlays(db: Db, workspaceId: string): Promise<Play[]> {
+  const rows = await selectPlays(db, workspaceId).orderBy('created_at').orderBy('id').execute();
+  return rows.map(describePlay);
+}
+
+async function findPlay(db: Db, workspaceId: string, id: string): Promise<PlayRow> {
+  const row = await selectPlays(db, workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('request.not_found', 'There is no such play.');
+  return row;
+}
+
+async function checkPlay(db: Db, workspaceId: string, play: PlayInput) {
+  const errors: FieldError[] = [];
+  if (play.trigger === 'renewal_approaching' && play.daysBeforeRenewal === null) {
+    errors.push({ path: 'daysBeforeRenewal', message: 'a renewal play needs the days before' });
+  }
+  if (play.trigger !== 'renewal_approaching' && play.daysBeforeRenewal !== null) {
+    errors.push({ path: 'daysBeforeRenewal', message: 'only renewal plays take days before' });
+  }
+  if (play.templateId === null && !play.taskTitle) {
+    errors.push({ path: 'taskTitle', message: 'give the task to open, or a template' });
+  }
+  if (play.templateId !== null) {
+    const template = await db
+      .selectFrom('templates')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', play.templateId)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst();
+    if (!template) errors.push({ path: 'templateId', message: 'no such template' });
+  }
+  if (errors.length > 0) throw invalid(errors, 'The play is not valid.');
+}
+
+const columns = (play: PlayInput) => ({
+  name: play.name,
+  trigger: play.trigger,
+  days_before_renewal: play.daysBeforeRenewal,
+  template_id: play.templateId,
+  task_title: play.taskTitle,
+  assignee_role: play.assigneeRole,
+  due_in_hours: play.dueInHours,
+  enabled: play.enabled,
+});
+
+export async function createPlay(db: Db, by: ChangeAuthor, play: PlayInput, at: Date) {
+  await checkPlay(db, by.workspaceId, play);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('plays')
+      .values({ ...columns(play), workspace_id: by.workspaceId, created_at: at, updated_at: at })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, by, {
+      action: 'play.created',
+      entityType: 'play',
+      entityId: row.id,
+      changes: { ...play },
+    });
+    return describePlay(row);
+  });
+}
+
+export async function updatePlay(
+  db: Db,
+  by: ChangeAuthor,
+  id: string,
+  changes: Partial<PlayInput>,
+  at: Date,
+) {
+  const before = describePlay(await findPlay(db, by.workspaceId, id));
+  const play: PlayInput = { ...before, ...changes };
+  await checkPlay(db, by.workspaceId, play);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('plays')
+      .set({ ...columns(play), updated_at: at })
+      .where('workspace_id', '=', by.workspaceId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, by, {
+      action: 'play.updated',
+      entityType: 'play',
+      entityId: id,
+      changes: { ...changes },
+    });
+    return describePlay(row);
+  });
+}
+
+export async function deletePlay(db: Db, by: ChangeAuthor, id: string) {
+  await findPlay(db, by.workspaceId, id);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('plays')
+      .where('workspace_id', '=', by.workspaceId)
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, by, { action: 'play.deleted', entityType: 'play', entityId: id });
+  });
+}
+
+/** The runs of plays on an account (or the workspace), newest first. */
+export async function playRuns(db: Db, workspaceId: string, accountId?: string, limit = 50) {
+  const rows = await db
+    .selectFrom('play_runs')
+    .innerJoin('plays', 'plays.id', 'play_runs.play_id')
+    .select([
+      'play_runs.id',
+      'play_runs.play_id',
+      'plays.name as play_name',
+      'plays.trigger',
+      'play_runs.account_id',
+      'play_runs.occasion',
+      'play_runs.task_id',
+      'play_runs.project_id',
+      'play_runs.ran_at',
+    ])
+    .where('play_runs.workspace_id', '=', workspaceId)
+    .$if(accountId !== undefined, (q) => q.where('play_runs.account_id', '=', accountId ?? ''))
+    .orderBy('play_runs.ran_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    playId: r.play_id,
+    playName: r.play_name,
+    trigger: r.trigger,
+    accountId: r.account_id,
+    occasion: r.occasion,
+    taskId: r.task_id,
+    projectId: r.project_id,
+    ranAt: r.ran_at.toISOString(),
+  }));
+}
+
+type Target = { id: string; name: string; owner_id: string | null; renewal_date: string | null };
+
+const triggerText: Record<PlayTrigger, string> = {
+  entered_at_risk: 'turned At Risk',
+  entered_critical: 'turned Critical',
+  renewal_approaching: 'renewal is approaching',
+};
+
+/** Opens what the play opens, once for this occasion; false when it had already run. */
+async function runPlay(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  workspaceId: WorkspaceId,
+  play: PlayRow,
+  account: Target,
+  occasion: string,
+): Promise<boolean> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const claim = await db
+    .insertInto('play_runs')
+    .values({
+      workspace_id: workspaceId,
+      play_id: play.id,
+      account_id: account.id,
+      occasion,
+      ran_at: now,
+    })
+    .onConflict((oc) => oc.columns(['play_id', 'account_id', 'occasion']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!claim) return false;
+  try {
+    const steward = { workspaceId, userId: null, automation: true };
+    const everyone = { workspaceId, onlyOwner: null };
+    const assigneeId =
+      play.assignee_role === 'manager' && account.owner_id
+        ? ((
+            await db
+              .selectFrom('users')
+              .select('manager_id')
+              .where('id', '=', account.owner_id)
+              .executeTakeFirst()
+          )?.manager_id ?? null)
+        : account.owner_id;
+    const today = now.toISOString().slice(0, 10);
+    let opened: { taskId: string | null; projectId: string | null; what: string };
+    if (play.template_id) {
+      const projectId = await instantiateTemplate(db, clock, steward, everyone, play.template_id, {
+        accountId: account.id,
+        startDate: today,
+        assignees: assigneeId && play.assignee_role === 'manager' ? { manager: assigneeId } : {},
+      });
+      opened = { taskId: null, projectId, what: 'project' };
+    } else {
+      const task = await createTask(db, clock, steward, everyone, {
+        title: `${play.task_title ?? play.name} — ${account.name}`,
+        accountId: account.id,
+        assigneeId,
+        priority: 'P1',
+        tags: ['play'],
+        dueAt: new Date(now.getTime() + play.due_in_hours * 3600_000).toISOString(),
+      });
+      opened = { taskId: task.id, projectId: null, what: 'task' };
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('play_runs')
+        .set({ task_id: opened.taskId, project_id: opened.projectId })
+        .where('id', '=', claim.id)
+        .execute();
+      const summary = `"${play.name}": ${account.name} ${triggerText[play.trigger]}; a ${opened.what} was opened`;
+      await addTimelineEvent(trx, {
+        workspaceId,
+        accountId: account.id,
+        kind: 'system',
+        title: `Play ${summary}`,
+        occurredAt: now,
+        source: 'health',
+        sourceId: `play:${claim.id}`,
+        data: { playId: play.id, occasion, taskId: opened.taskId, projectId: opened.projectId },
+      });
+      await recordActivity(trx, {
+        workspaceId,
+        kind: 'play_opened',
+        actorId: null,
+        accountId: account.id,
+        projectId: opened.projectId,
+        taskId: opened.taskId,
+        data: {
+          summary,
+          playId: play.id,
+          ...(assigneeId ? { recipientIds: [assigneeId] } : {}),
+        },
+        at: now,
+      });
+    });
+    return true;
+  } catch (error) {
+    // Nothing was opened: free the occasion so the job's retry runs the play.
+    await db.deleteFrom('play_runs').where('id', '=', claim.id).execute();
+    throw error;
+  }
+}
+
+async function enabledPlays(db: Db, workspaceId: string, triggers: PlayTrigger[]) {
+  return selectPlays(db, workspaceId)
+    .where('enabled', '=', true)
+    .where('trigger', 'in', triggers)
+    .execute();
+}
+
+async function targets(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, Target>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'name', 'owner_id', 'renewal_date'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .where('stage', '<>', 'churned')
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Plays for accounts that just moved into At Risk or Critical: once per move. */
+export async function runPlaysForMoves(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  workspaceId: WorkspaceId,
+  moves: readonly Move[],
+): Promise<number> {
+  const entering = moves.filter((m) => m.to !== 'healthy');
+  if (entering.length === 0) return 0;
+  const plays = await enabledPlays(deps.db, workspaceId, ['entered_at_risk', 'entered_critical']);
+  const accounts = await targets(
+    deps.db,
+    workspaceId,
+    entering.map((m) => m.accountId),
+  );
+  let ran = 0;
+  for (const move of entering) {
+    const account = accounts.get(move.accountId);
+    if (!account) continue;
+    const trigger: PlayTrigger = move.to === 'at_risk' ? 'entered_at_risk' : 'entered_critical';
+    for (const play of plays.filter((p) => p.trigger === trigger)) {
+      if (await runPlay(deps, workspaceId, play, account, `move:${move.id}`)) ran++;
+    }
+  }
+  return ran;
+}
+
+/** Renewal plays for accounts whose renewal falls within the play's days: once per renewal date. */
+export async function runRenewalPlays(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  workspaceId: WorkspaceId,
+  accountIds?: readonly string[],
+): Promise<number> {
+  const plays = await enabledPlays(deps.db, workspaceId, ['renewal_approaching']);
+  if (plays.length === 0) return 0;
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  let ran = 0;
+  for (const play of plays) {
+    const horizon = addDays(today, play.days_before_renewal ?? 90);
+    const due = await deps.db
+      .selectFrom('accounts')
+      .select(['id', 'name', 'owner_id', 'renewal_date'])
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', 'is', null)
+      .where('stage', '<>', 'churned')
+      .where('renewal_date', '>=', today)
+      .where('renewal_date', '<=', horizon)
+      .$if(accountIds !== undefined, (q) => q.where('id', 'in', accountIds ?? []))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('play_runs')
+              .select('play_runs.id')
+              .where('play_runs.play_id', '=', play.id)
+              .whereRef('play_runs.account_id', '=', 'accounts.id')
+              .where(sql<boolean>`play_runs.occasion = 'renewal:' || accounts.renewal_date::text`),
+          ),
+        ),
+      )
+      .execute();
+    for (const account of due) {
+      if (await runPlay(deps, workspaceId, play, account, `renewal:${account.renewal_date}`)) ran++;
+    }
+  }
+  return ran;
+}

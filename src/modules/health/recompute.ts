@@ -1,0 +1,142 @@
+// Scoring accounts: figures (five set-based queries) → measures → the tier's scorecard → trend
+// and churn risk → history and current scores written in bulk. One account after an event, or a
+// whole workspace daily, go through the same code; so does replaying a past day.
+import type { Db } from '../../db/connect.ts';
+import type { HealthCategory, MeasureKey } from '../../db/schema.ts';
+import { addDays } from '../intake/adoption/index.ts';
+import { assessChurnRisk, type ChurnRiskAssessment } from './churnRisk.ts';
+import { accountFigures, type AccountFigures } from './inputs.ts';
+import {
+  scoreBilling,
+  scoreEngagement,
+  scoreOutcomes,
+  scoreSupport,
+  scoreUsage,
+  type MeasureResult,
+} from './measures.ts';
+import { scoreWithScorecard, type Scorecard, type WeightedMeasure } from './scorecard.ts';
+import { loadScorecards } from './scorecards.ts';
+import {
+  accountsToScore,
+  pastScores,
+  writeCurrentScores,
+  writeHistory,
+  type HistoryRow,
+  type Move,
+} from './store.ts';
+import { trendOf, whatChanged, type MeasureChange, type Trend } from './trend.ts';
+
+export function measuresOf(f: AccountFigures): MeasureResult[] {
+  return [
+    scoreUsage(f.usage),
+    scoreSupport(f.support),
+    scoreEngagement(f.engagement),
+    scoreBilling(f.billing),
+    scoreOutcomes(f.outcomes),
+  ];
+}
+
+export type AccountHealth = {
+  accountId: string;
+  day: string;
+  score: number | null;
+  category: HealthCategory | null;
+  measures: WeightedMeasure[];
+  trend: Trend;
+  whatChanged: MeasureChange[];
+  churnRisk: ChurnRiskAssessment | null;
+};
+
+export type Rescore = {
+  workspaceId: string;
+  /** `YYYY-MM-DD`: score as of the end of this day. */
+  day: string;
+  accountIds?: readonly string[];
+  /**
+   * `current`: today's score — history, the account's health columns and category moves.
+   * `history`: a past day replayed — its history row only.
+   */
+  mode: 'current' | 'history';
+  now: Date;
+  /** Score with this scorecard instead of the saved ones (replays, benchmarks). */
+  scorecard?: Scorecard;
+};
+
+export async function rescoreAccounts(
+  db: Db,
+  job: Rescore,
+): Promise<{ scored: AccountHealth[]; moves: Move[] }> {
+  const weekAgo = addDays(job.day, -7);
+  const monthAgo = addDays(job.day, -30);
+  const [accounts, figures, cards, past] = await Promise.all([
+    accountsToScore(db, job.workspaceId, job.accountIds),
+    accountFigures(db, job),
+    job.scorecard ? undefined : loadScorecards(db, job.workspaceId),
+    pastScores(db, job.workspaceId, [weekAgo, monthAgo], job.accountIds),
+  ]);
+  const pastOf = new Map(past.map((p) => [`${p.account_id}:${p.day}`, p]));
+  const scored: AccountHealth[] = [];
+  for (const account of accounts) {
+    const f = figures.get(account.id);
+    if (!f) continue;
+    const card = job.scorecard ?? cards?.forTier(account.tier);
+    if (!card) continue;
+    const combined = scoreWithScorecard(measuresOf(f), card);
+    const week = pastOf.get(`${account.id}:${weekAgo}`);
+    const month = pastOf.get(`${account.id}:${monthAgo}`);
+    const trend = trendOf(combined.score, week?.score, month?.score);
+    const byKey = Object.fromEntries(combined.measures.map((m) => [m.key, m.score]));
+    scored.push({
+      accountId: account.id,
+      day: job.day,
+      score: combined.score,
+      category: combined.category,
+      measures: combined.measures,
+      trend,
+      whatChanged: whatChanged(byKey, week),
+      churnRisk:
+        combined.score === null
+          ? null
+          : assessChurnRisk({
+              score: combined.score,
+              measures: combined.measures,
+              trend,
+              renewalDate: account.renewal_date,
+              arr: account.arr_amount,
+              today: job.day,
+            }),
+    });
+  }
+  await writeHistory(db, job.workspaceId, scored.map(historyRow));
+  if (job.mode === 'history') return { scored, moves: [] };
+  const moves = await writeCurrentScores(
+    db,
+    job.workspaceId,
+    job.day,
+    job.now,
+    scored.map((s) => ({
+      accountId: s.accountId,
+      score: s.score,
+      category: s.category,
+      riskLevel: s.churnRisk?.level ?? null,
+      measures: JSON.stringify(s.measures),
+      churnRisk: JSON.stringify({ ...s.churnRisk, trend: s.trend, whatChanged: s.whatChanged }),
+    })),
+  );
+  return { scored, moves };
+}
+
+function historyRow(s: AccountHealth): HistoryRow {
+  const of = (key: MeasureKey) => s.measures.find((m) => m.key === key)?.score ?? null;
+  return {
+    account_id: s.accountId,
+    day: s.day,
+    score: s.score,
+    category: s.category,
+    usage: of('usage'),
+    support: of('support'),
+    engagement: of('engagement'),
+    billing: of('billing'),
+    outcomes: of('outcomes'),
+  };
+}

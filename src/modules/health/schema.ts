@@ -1,0 +1,401 @@
+// The health API's shapes: what a CSM's health dashboard, the account's health panel, the
+// portfolio's sparklines, the scorecard editor, churn risk, the backtest and plays read and send.
+import { z } from '@hono/zod-openapi';
+
+export const categorySchema = z
+  .enum(['healthy', 'at_risk', 'critical'])
+  .openapi({ description: 'Healthy / At Risk / Critical, by the scorecard thresholds' });
+export const measureKeySchema = z.enum(['usage', 'support', 'engagement', 'billing', 'outcomes']);
+export const tierSchema = z.enum(['enterprise', 'mid_market', 'smb']);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const score = z.number().int().min(0).max(100);
+
+export const measureSchema = z
+  .object({
+    key: measureKeySchema,
+    score: score.nullable().openapi({ description: 'null: no data yet — left out, reweighted' }),
+    weight: z.number().openapi({ description: "The scorecard's weight for the measure" }),
+    effectiveWeight: z.number().nullable().openapi({
+      description: 'Its share of the overall score after missing measures are left out (%)',
+    }),
+    reason: z.string().openapi({ example: 'Active users fell 38% in 30 days (21 → 13)' }),
+    inputs: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+    lastDataAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When data last arrived from this source (freshness)' }),
+  })
+  .openapi('HealthMeasure');
+
+export const trendSchema = z
+  .object({
+    monthOverMonth: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Points since 30 days ago' }),
+    weekOverWeek: z.number().int().nullable(),
+    declining: z.boolean().openapi({ description: 'Lost 10+ points in 30 days or 8+ in a week' }),
+  })
+  .openapi('HealthTrend');
+
+export const measureChangeSchema = z
+  .object({
+    key: measureKeySchema,
+    now: score.nullable(),
+    weekAgo: score.nullable(),
+    change: z.number().int().nullable(),
+  })
+  .openapi('HealthMeasureChange');
+
+export const riskLevelSchema = z.enum(['low', 'medium', 'high', 'critical']);
+
+export const churnRiskSchema = z
+  .object({
+    level: riskLevelSchema,
+    score: score,
+    factors: z.array(
+      z.object({
+        source: z.enum([
+          'usage',
+          'support',
+          'engagement',
+          'billing',
+          'outcomes',
+          'trend',
+          'renewal',
+        ]),
+        description: z.string(),
+        impact: z.enum(['high', 'medium', 'low']),
+      }),
+    ),
+    recommendedActions: z.array(
+      z.object({
+        action: z.string(),
+        source: z.string(),
+        dueInDays: z.number().int(),
+      }),
+    ),
+    daysToRenewal: z.number().int().nullable(),
+    interventionPriority: z
+      .number()
+      .int()
+      .openapi({ description: '0–100: 60% risk, 20% ARR (log scale), 20% renewal urgency' }),
+  })
+  .openapi('ChurnRisk');
+
+export const historyPointSchema = z
+  .object({
+    day,
+    score: score.nullable(),
+    category: categorySchema.nullable(),
+    usage: score.nullable(),
+    support: score.nullable(),
+    engagement: score.nullable(),
+    billing: score.nullable(),
+    outcomes: score.nullable(),
+  })
+  .openapi('HealthHistoryPoint');
+
+export const accountHealthSchema = z
+  .object({
+    accountId: z.uuid(),
+    accountName: z.string(),
+    scored: z.boolean().openapi({ description: 'false until the account is first scored' }),
+    score: score.nullable(),
+    category: categorySchema.nullable(),
+    computedAt: z.string().nullable(),
+    measures: z.array(measureSchema),
+    trend: trendSchema,
+    whatChanged: z.array(measureChangeSchema).openapi({
+      description: 'Each measure now against a week ago, biggest moves first',
+    }),
+    churnRisk: churnRiskSchema.nullable(),
+    history: z.array(historyPointSchema).openapi({ description: 'Daily, oldest first' }),
+    plays: z.array(
+      z.object({
+        id: z.uuid(),
+        playId: z.uuid(),
+        playName: z.string(),
+        trigger: z.string(),
+        occasion: z.string(),
+        taskId: z.uuid().nullable(),
+        projectId: z.uuid().nullable(),
+        ranAt: z.string(),
+      }),
+    ),
+  })
+  .openapi('AccountHealth');
+
+export const accountHealthQuery = z.object({
+  days: z.coerce.number().int().min(7).max(730).default(90).openapi({
+    description: 'Days of history to return',
+  }),
+});
+
+const accountLine = z.object({
+  accountId: z.uuid(),
+  name: z.string(),
+  ownerId: z.uuid().nullable(),
+  ownerName: z.string().nullable(),
+  tier: tierSchema,
+  arr: z.object({ amount: z.number().int(), currency: z.string() }),
+  renewalDate: day.nullable(),
+});
+
+export const healthDashboardSchema = z
+  .object({
+    counts: z.object({
+      healthy: z.number().int(),
+      at_risk: z.number().int(),
+      critical: z.number().int(),
+      unscored: z.number().int(),
+    }),
+    movers: z
+      .array(
+        accountLine.extend({
+          score: score.nullable(),
+          category: categorySchema.nullable(),
+          change: z.number().int().openapi({ description: 'Points since 7 days ago' }),
+        }),
+      )
+      .openapi({ description: 'Biggest moves in 7 days, up and down, largest first' }),
+    accounts: z
+      .array(
+        accountLine.extend({
+          score: score.nullable(),
+          category: categorySchema.nullable(),
+          reason: z.string().nullable().openapi({ description: 'The weakest measure’s reason' }),
+          weakestMeasure: measureKeySchema.nullable(),
+          trend: trendSchema.nullable(),
+          riskLevel: riskLevelSchema.nullable(),
+        }),
+      )
+      .openapi({ description: 'Lowest scores first; unscored last' }),
+  })
+  .openapi('HealthDashboard');
+
+export const dashboardQuery = z.object({
+  owner: z
+    .string()
+    .optional()
+    .openapi({ description: '`me`, a user id, or absent for everything the caller may see' }),
+});
+
+export const seriesQuery = z.object({
+  accountIds: z
+    .string()
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(z.uuid()).min(1).max(500))
+    .openapi({ description: 'Comma-separated account ids (up to 500), e.g. a portfolio page' }),
+  days: z.coerce.number().int().min(7).max(365).default(30),
+});
+
+export const healthSeriesSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        accountId: z.uuid(),
+        score: score.nullable(),
+        category: categorySchema.nullable(),
+        declining: z.boolean(),
+        monthOverMonth: z.number().int().nullable(),
+        series: z.array(z.object({ day, score: score.nullable() })).openapi({
+          description: 'One point per day, oldest first; null on days without a score',
+        }),
+      }),
+    ),
+  })
+  .openapi('HealthSeries');
+
+export const weightsSchema = z
+  .object({
+    usage: z.number().int().min(0).max(100),
+    support: z.number().int().min(0).max(100),
+    engagement: z.number().int().min(0).max(100),
+    billing: z.number().int().min(0).max(100),
+    outcomes: z.number().int().min(0).max(100),
+  })
+  .openapi({ description: 'Must sum to 100' });
+
+export const thresholdsSchema = z.object({
+  healthyMin: z.number().int().min(1).max(100).openapi({ description: 'Healthy at or above' }),
+  atRiskMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(99)
+    .openapi({ description: 'At Risk at or above (below healthyMin); Critical below' }),
+});
+
+export const scorecardBody = z
+  .object({
+    tier: tierSchema.nullable().default(null).openapi({
+      description: "null: the workspace's default; a tier: that tier's own scorecard",
+    }),
+    weights: weightsSchema,
+    thresholds: thresholdsSchema,
+  })
+  .openapi('ScorecardInput');
+
+export const scorecardSchema = z
+  .object({
+    tier: tierSchema.nullable(),
+    weights: weightsSchema,
+    thresholds: thresholdsSchema,
+    saved: z.boolean().openapi({ description: 'false: the built-in default' }),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('Scorecard');
+
+export const scorecardsSchema = z
+  .object({ items: z.array(scorecardSchema) })
+  .openapi({ description: 'The default first, then each tier that has its own' });
+
+export const scorecardQuery = z.object({
+  tier: tierSchema.optional().openapi({ description: 'The scorecard this tier is scored with' }),
+});
+
+export const churnRiskQuery = z.object({
+  within: z
+    .string()
+    .regex(/^(quarter|\d{1,3}d)$/, 'use quarter or a number of days such as 90d')
+    .optional()
+    .openapi({ description: 'Renewal within: `quarter` (this calendar quarter) or `90d`' }),
+  owner: z.string().optional().openapi({ description: '`me` or a user id' }),
+  level: z
+    .string()
+    .transform((v) => v.split(','))
+    .pipe(z.array(riskLevelSchema))
+    .optional()
+    .openapi({ description: 'Comma-separated levels; default: medium, high and critical' }),
+});
+
+export const churnRiskListSchema = z
+  .object({
+    window: z.object({ from: day, to: day }).nullable(),
+    items: z.array(
+      accountLine.extend({
+        healthScore: score.nullable(),
+        category: categorySchema.nullable(),
+        ...churnRiskSchema.shape,
+      }),
+    ),
+  })
+  .openapi('ChurnRiskList');
+
+export const backtestQuery = z.object({
+  from: day
+    .optional()
+    .openapi({ description: 'Start of the outcome period (default: a year ago)' }),
+  to: day.optional().openapi({ description: 'End of the outcome period (default: today)' }),
+  horizonDays: z.coerce.number().int().min(1).max(365).default(60).openapi({
+    description: 'Read each account’s score this many days before its outcome',
+  }),
+});
+
+export const backtestBody = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    horizonDays: z.number().int().min(1).max(365).default(60),
+    weights: weightsSchema.optional().openapi({ description: 'Trial weights, not saved' }),
+    thresholds: thresholdsSchema.optional(),
+  })
+  .openapi('BacktestTrial');
+
+export const backtestSchema = z
+  .object({
+    from: day,
+    to: day,
+    horizonDays: z.number().int(),
+    accounts: z.number().int().openapi({ description: 'Accounts with a score N days before' }),
+    churned: z.number().int(),
+    retained: z.number().int(),
+    auc: z.number().nullable().openapi({
+      description: 'ROC AUC of (100 − score) predicting churn; 0.5 is chance, 1 perfect',
+    }),
+    churnRate: z.number().nullable(),
+    byCategory: z.array(
+      z.object({
+        category: categorySchema,
+        accounts: z.number().int(),
+        churned: z.number().int(),
+        churnRate: z.number().nullable(),
+        lift: z.number().nullable().openapi({ description: 'Churn rate over the overall rate' }),
+      }),
+    ),
+    roc: z
+      .array(
+        z.object({
+          threshold: z.number(),
+          falsePositiveRate: z.number(),
+          truePositiveRate: z.number(),
+        }),
+      )
+      .openapi({ description: 'The ROC curve, for the chart' }),
+    weights: weightsSchema,
+    thresholds: thresholdsSchema,
+  })
+  .openapi('Backtest');
+
+export const playBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    trigger: z.enum(['entered_at_risk', 'entered_critical', 'renewal_approaching']),
+    daysBeforeRenewal: z.number().int().min(1).max(365).nullable().default(null),
+    templateId: z.uuid().nullable().default(null).openapi({
+      description: 'Open a project from this template; else the single task below',
+    }),
+    taskTitle: z.string().trim().min(1).max(300).nullable().default(null),
+    assigneeRole: z.enum(['owner', 'manager']).default('owner').openapi({
+      description: "owner: the account's CSM; manager: their manager",
+    }),
+    dueInHours: z.number().int().min(1).max(8760).default(24),
+    enabled: z.boolean().default(true),
+  })
+  .openapi('PlayInput');
+
+export const playPatch = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    trigger: z.enum(['entered_at_risk', 'entered_critical', 'renewal_approaching']),
+    daysBeforeRenewal: z.number().int().min(1).max(365).nullable(),
+    templateId: z.uuid().nullable(),
+    taskTitle: z.string().trim().min(1).max(300).nullable(),
+    assigneeRole: z.enum(['owner', 'manager']),
+    dueInHours: z.number().int().min(1).max(8760),
+    enabled: z.boolean(),
+  })
+  .partial()
+  .openapi('PlayPatch');
+
+export const playSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    trigger: z.enum(['entered_at_risk', 'entered_critical', 'renewal_approaching']),
+    daysBeforeRenewal: z.number().int().nullable(),
+    templateId: z.uuid().nullable(),
+    taskTitle: z.string().nullable(),
+    assigneeRole: z.enum(['owner', 'manager']),
+    dueInHours: z.number().int(),
+    enabled: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Play');
+
+export const playRunSchema = z
+  .object({
+    id: z.uuid(),
+    playId: z.uuid(),
+    playName: z.string(),
+    trigger: z.string(),
+    accountId: z.uuid(),
+    occasion: z.string().openapi({ description: '`move:<id>` or `renewal:<date>`' }),
+    taskId: z.uuid().nullable(),
+    projectId: z.uuid().nullable(),
+    ranAt: z.string(),
+  })
+  .openapi('PlayRun');

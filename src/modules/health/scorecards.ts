@@ -1,0 +1,95 @@
+// The workspace's scorecards: a default, and optionally one per tier (e.g. SMB weighs usage
+// more). Saved only when valid; every change is audited.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Tier } from '../../db/schema.ts';
+import { invalid } from '../../lib/errors.ts';
+import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { defaultScorecard, scorecardProblems, type Scorecard } from './scorecard.ts';
+
+export type SavedScorecard = Scorecard & {
+  tier: Tier | null;
+  /** False for the built-in default, never saved in this workspace. */
+  saved: boolean;
+  updatedAt: string | null;
+};
+
+export type Scorecards = {
+  /** The workspace's default (the built-in one until an admin saves another). */
+  fallback: SavedScorecard;
+  all: SavedScorecard[];
+  /** The scorecard an account of this tier is scored with. */
+  forTier(tier: Tier): Scorecard;
+};
+
+export async function loadScorecards(db: Db, workspaceId: string): Promise<Scorecards> {
+  const rows = await db
+    .selectFrom('scorecards')
+    .select(['tier', 'weights', 'healthy_min', 'at_risk_min', 'updated_at'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  const saved = rows.map((r): SavedScorecard => ({
+    tier: r.tier,
+    weights: r.weights,
+    thresholds: { healthyMin: r.healthy_min, atRiskMin: r.at_risk_min },
+    saved: true,
+    updatedAt: r.updated_at.toISOString(),
+  }));
+  const fallback = saved.find((s) => s.tier === null) ?? {
+    ...defaultScorecard,
+    tier: null,
+    saved: false,
+    updatedAt: null,
+  };
+  const all = [fallback, ...saved.filter((s) => s.tier !== null)];
+  return {
+    fallback,
+    all,
+    forTier: (tier) => all.find((s) => s.tier === tier) ?? fallback,
+  };
+}
+
+export async function saveScorecard(
+  db: Db,
+  by: ChangeAuthor,
+  tier: Tier | null,
+  card: Scorecard,
+  at: Date,
+): Promise<void> {
+  const problems = scorecardProblems(card);
+  if (problems.length > 0) throw invalid(problems, 'The scorecard is not valid.');
+  await db.transaction().execute(async (trx) => {
+    await sql`
+      insert into scorecards (workspace_id, tier, weights, healthy_min, at_risk_min, updated_by, updated_at)
+      values (${by.workspaceId}, ${tier}, ${JSON.stringify(card.weights)}::jsonb,
+        ${card.thresholds.healthyMin}, ${card.thresholds.atRiskMin}, ${by.userId}, ${at})
+      on conflict (workspace_id, tier) do update set weights = excluded.weights,
+        healthy_min = excluded.healthy_min, at_risk_min = excluded.at_risk_min,
+        updated_by = excluded.updated_by, updated_at = excluded.updated_at`.execute(trx);
+    await recordAudit(trx, by, {
+      action: 'scorecard.saved',
+      entityType: 'scorecard',
+      entityId: tier ?? 'default',
+      changes: { weights: card.weights, thresholds: card.thresholds },
+    });
+  });
+}
+
+/** A tier's own scorecard removed: its accounts go back to the default. */
+export async function removeTierScorecard(db: Db, by: ChangeAuthor, tier: Tier): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('scorecards')
+      .where('workspace_id', '=', by.workspaceId)
+      .where('tier', '=', tier)
+      .executeTakeFirst();
+    if (removed.numDeletedRows === 0n) return false;
+    await recordAudit(trx, by, {
+      action: 'scorecard.removed',
+      entityType: 'scorecard',
+      entityId: tier,
+      changes: {},
+    });
+    return true;
+  });
+}

@@ -1,0 +1,87 @@
+// Rescoring with its consequences: category moves on the timeline and to the people concerned,
+// and the plays they trigger. The job after an event, the daily job and the CLI all come here.
+import type { HealthCategory } from '../../db/schema.ts';
+import type { Deps } from '../../http/deps.ts';
+import type { WorkspaceId } from '../../lib/ids.ts';
+import { addTimelineEvent } from '../accounts/index.ts';
+import { recordActivity } from '../notify/index.ts';
+import { runPlaysForMoves, runRenewalPlays } from './plays.ts';
+import { rescoreAccounts } from './recompute.ts';
+import type { Move } from './store.ts';
+
+const categoryNames: Record<HealthCategory, string> = {
+  healthy: 'Healthy',
+  at_risk: 'At Risk',
+  critical: 'Critical',
+};
+
+/** Each move on the account's timeline and to its CSM (notify's "health changed"). */
+async function announceMoves(
+  deps: Pick<Deps, 'db'>,
+  workspaceId: WorkspaceId,
+  moves: Move[],
+  at: Date,
+) {
+  for (const move of moves) {
+    const summary = `${move.from ? categoryNames[move.from] : 'Not scored'} → ${categoryNames[move.to]} (score ${move.score ?? '—'})`;
+    await deps.db.transaction().execute(async (trx) => {
+      await addTimelineEvent(trx, {
+        workspaceId,
+        accountId: move.accountId,
+        kind: 'system',
+        title: `Health: ${summary}`,
+        occurredAt: at,
+        source: 'health',
+        sourceId: `move:${move.id}`,
+        data: { from: move.from, to: move.to, score: move.score },
+      });
+      // The first scoring of an account is not news; a move between categories is.
+      if (move.from !== null) {
+        await recordActivity(trx, {
+          workspaceId,
+          kind: 'health_changed',
+          actorId: null,
+          accountId: move.accountId,
+          data: { summary, from: move.from, to: move.to, score: move.score },
+          at,
+        });
+      }
+    });
+  }
+}
+
+export type RescoreOutcome = { scored: number; moves: number; playsRun: number };
+
+/** Today's scores for some or all of a workspace's accounts, with moves announced and plays run. */
+export async function rescore(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  workspaceId: WorkspaceId,
+  accountIds?: readonly string[],
+): Promise<RescoreOutcome> {
+  const now = deps.clock.now();
+  const { scored, moves } = await rescoreAccounts(deps.db, {
+    workspaceId,
+    day: now.toISOString().slice(0, 10),
+    accountIds,
+    mode: 'current',
+    now,
+  });
+  await announceMoves(deps, workspaceId, moves, now);
+  const playsRun =
+    (await runPlaysForMoves(deps, workspaceId, moves)) +
+    (await runRenewalPlays(deps, workspaceId, accountIds));
+  return { scored: scored.length, moves: moves.length, playsRun };
+}
+
+/** Every workspace's accounts, as the daily job and `steward health recompute` do. */
+export async function rescoreEverything(deps: Pick<Deps, 'db' | 'clock'>) {
+  const workspaces = await deps.db.selectFrom('workspaces').select('id').execute();
+  const outcome: RescoreOutcome = { scored: 0, moves: 0, playsRun: 0 };
+  for (const { id } of workspaces) {
+    const one = await rescore(deps, id as WorkspaceId);
+    outcome.scored += one.scored;
+    outcome.moves += one.moves;
+    outcome.playsRun += one.playsRun;
+  }
+  return outcome;
+}

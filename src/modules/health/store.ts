@@ -1,0 +1,168 @@
+// SQL for health scores: the accounts to score, past scores, and the set-based writes of history,
+// current scores and category moves. Every statement covers all the accounts at once.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { ChurnRiskLevel, HealthCategory, MeasureKey } from '../../db/schema.ts';
+
+export function accountsToScore(db: Db, workspaceId: string, accountIds?: readonly string[]) {
+  return db
+    .selectFrom('accounts')
+    .select([
+      'id',
+      'name',
+      'tier',
+      'arr_amount',
+      'renewal_date',
+      'stage',
+      'owner_id',
+      'health_category',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .$if(accountIds !== undefined, (q) => q.where('id', 'in', accountIds ?? []))
+    .execute();
+}
+
+export type AccountToScore = Awaited<ReturnType<typeof accountsToScore>>[number];
+
+export type HistoryRow = {
+  account_id: string;
+  day: string;
+  score: number | null;
+  category: HealthCategory | null;
+} & Record<MeasureKey, number | null>;
+
+/** Scores on the given days, for the given accounts (or all). */
+export function pastScores(
+  db: Db,
+  workspaceId: string,
+  days: readonly string[],
+  accountIds?: readonly string[],
+): Promise<HistoryRow[]> {
+  return db
+    .selectFrom('health_history')
+    .select([
+      'account_id',
+      'day',
+      'score',
+      'category',
+      'usage',
+      'support',
+      'engagement',
+      'billing',
+      'outcomes',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('day', 'in', [...days])
+    .$if(accountIds !== undefined, (q) => q.where('account_id', 'in', accountIds ?? []))
+    .execute();
+}
+
+export async function writeHistory(db: Db, workspaceId: string, rows: readonly HistoryRow[]) {
+  if (rows.length === 0) return;
+  const column = <K extends keyof HistoryRow>(key: K) => rows.map((r) => r[key]);
+  await sql`
+    insert into health_history (workspace_id, account_id, day, score, category,
+      usage, support, engagement, billing, outcomes)
+    select ${workspaceId}, * from unnest(
+      ${column('account_id')}::uuid[], ${column('day')}::date[], ${column('score')}::smallint[],
+      ${column('category')}::text[], ${column('usage')}::smallint[], ${column('support')}::smallint[],
+      ${column('engagement')}::smallint[], ${column('billing')}::smallint[],
+      ${column('outcomes')}::smallint[])
+    on conflict (workspace_id, account_id, day) do update set
+      score = excluded.score, category = excluded.category, usage = excluded.usage,
+      support = excluded.support, engagement = excluded.engagement, billing = excluded.billing,
+      outcomes = excluded.outcomes`.execute(db);
+}
+
+export type CurrentScore = {
+  accountId: string;
+  score: number | null;
+  category: HealthCategory | null;
+  riskLevel: ChurnRiskLevel | null;
+  measures: string;
+  churnRisk: string;
+};
+
+export type Move = {
+  /** The health_moves row: plays fire once per move, keyed by it. */
+  id: string;
+  accountId: string;
+  from: HealthCategory | null;
+  to: HealthCategory;
+  score: number | null;
+};
+
+/**
+ * Writes the current scores and the accounts' health columns, answering the accounts whose
+ * category moved. The old category is read under a row lock in the same statement, so two
+ * rescores of one account never both see the same move.
+ */
+export async function writeCurrentScores(
+  db: Db,
+  workspaceId: string,
+  day: string,
+  computedAt: Date,
+  rows: readonly CurrentScore[],
+): Promise<Move[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.accountId);
+  await sql`
+    insert into health_scores (account_id, workspace_id, day, score, category, measures, churn_risk, computed_at)
+    select id, ${workspaceId}, ${day}::date, score, category, measures::jsonb, churn_risk::jsonb, ${computedAt}
+    from unnest(${ids}::uuid[], ${rows.map((r) => r.score)}::smallint[],
+      ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.measures)}::text[],
+      ${rows.map((r) => r.churnRisk)}::text[]) as t(id, score, category, measures, churn_risk)
+    on conflict (account_id) do update set day = excluded.day, score = excluded.score,
+      category = excluded.category, measures = excluded.measures,
+      churn_risk = excluded.churn_risk, computed_at = excluded.computed_at`.execute(db);
+  const { rows: moved } = await sql<{
+    account_id: string;
+    previous: HealthCategory | null;
+    category: HealthCategory | null;
+    score: number | null;
+  }>`
+    with input as (
+      select * from unnest(${ids}::uuid[], ${rows.map((r) => r.score)}::smallint[],
+        ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.riskLevel)}::text[])
+        as t(id, score, category, risk)
+    ),
+    old as (
+      select a.id, a.health_category from accounts a
+      where a.workspace_id = ${workspaceId} and a.id in (select id from input)
+      order by a.id
+      for update
+    )
+    update accounts a set health_score = i.score, health_category = i.category,
+      churn_risk_level = i.risk
+    from input i, old o
+    where a.id = i.id and o.id = i.id and (a.health_score is distinct from i.score
+      or a.health_category is distinct from i.category or a.churn_risk_level is distinct from i.risk)
+    returning a.id as account_id, o.health_category as previous, i.category, i.score`.execute(db);
+  const changed = moved.filter(
+    (m): m is typeof m & { category: HealthCategory } =>
+      m.category !== null && m.category !== m.previous,
+  );
+  if (changed.length === 0) return [];
+  const inserted = await db
+    .insertInto('health_moves')
+    .values(
+      changed.map((m) => ({
+        workspace_id: workspaceId,
+        account_id: m.account_id,
+        from_category: m.previous,
+        to_category: m.category,
+        score: m.score,
+        moved_at: computedAt,
+      })),
+    )
+    .returning(['id', 'account_id', 'from_category', 'to_category', 'score'])
+    .execute();
+  return inserted.map((m) => ({
+    id: m.id,
+    accountId: m.account_id,
+    from: m.from_category,
+    to: m.to_category,
+    score: m.score,
+  }));
+}
