@@ -16,6 +16,11 @@ import { setTimeZone } from './components/format.ts';
 import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { AccountPage } from './routes/accounts/AccountPage.tsx';
+import { EscalationsPage } from './routes/notify/EscalationsPage.tsx';
+import { InboxPage } from './routes/notify/InboxPage.tsx';
+import { NotificationSettings } from './routes/notify/NotificationSettings.tsx';
+import { SlaPoliciesPage } from './routes/notify/SlaPoliciesPage.tsx';
+import { SlaPolicyPage } from './routes/notify/SlaPolicyPage.tsx';
 import {
   parsePortfolioSearch,
   PortfolioPage,
@@ -144,6 +149,41 @@ const onboardingRoute = createRoute({
   component: OnboardingPage,
 });
 
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inbox',
+  component: InboxPage,
+});
+
+const escalationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/escalations',
+  component: EscalationsPage,
+});
+
+const slaPoliciesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sla-policies',
+  component: SlaPoliciesPage,
+});
+
+const newSlaPolicyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sla-policies/new',
+  component: function NewSlaPolicy() {
+    return <SlaPolicyPage />;
+  },
+});
+
+const slaPolicyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sla-policies/$policyId',
+  component: function SlaPolicy() {
+    const { policyId } = slaPolicyRoute.useParams();
+    return <SlaPolicyPage key={policyId} policyId={policyId} />;
+  },
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -163,6 +203,7 @@ const settingsTabs = [
   ['fields', FieldsSettings],
   ['tokens', TokensSettings],
   ['import', ImportSettings],
+  ['notifications', NotificationSettings],
 ] as const;
 
 const routeTree = rootRoute.addChildren([
@@ -176,6 +217,11 @@ const routeTree = rootRoute.addChildren([
     templatesRoute,
     templateRoute,
     onboardingRoute,
+    inboxRoute,
+    escalationsRoute,
+    slaPoliciesRoute,
+    newSlaPolicyRoute,
+    slaPolicyRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       ...settingsTabs.map(([path, component]) =>

@@ -2,6 +2,7 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useInboxStream, useUnreadCount } from '../api/notify.ts';
 import { useMe, useSignOut } from '../api/session.ts';
 
 const links = [
@@ -32,6 +33,44 @@ function NavLink({
   );
 }
 
+/** The inbox with its unread count, kept live by the inbox's event stream. */
+function InboxLink() {
+  const { t } = useTranslation('notify');
+  useInboxStream();
+  const unread = useUnreadCount().data ?? 0;
+  return (
+    <Link
+      to="/inbox"
+      aria-label={`${t('nav.inbox')}: ${t('nav.unread', { count: unread })}`}
+      className="relative flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-lg px-2 text-muted hover:bg-raised"
+      activeProps={{ className: 'text-ink bg-raised', 'aria-current': 'page' }}
+    >
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className="h-6 w-6"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      <span className="hidden lg:inline">{t('nav.inbox')}</span>
+      {unread > 0 && (
+        <span
+          aria-hidden="true"
+          className="absolute top-0.5 right-0.5 min-w-5 rounded-full bg-critical px-1 text-center text-xs leading-5 font-semibold text-surface"
+        >
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </Link>
+  );
+}
+
 export function Shell() {
   const { t } = useTranslation();
   const me = useMe();
@@ -55,6 +94,7 @@ export function Shell() {
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-2">
+            <InboxLink />
             <span className="hidden text-sm text-muted md:inline">{me.data?.name}</span>
             <button
               type="button"

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
+import { notifyEn } from './notify.en.ts';
+import { notifyRu } from './notify.ru.ts';
 import { ru } from './ru.ts';
 import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
@@ -19,6 +21,7 @@ function leaves(bundle: object, prefix = ''): Map<string, unknown> {
 describe.each([
   ['common', en, ru],
   ['work', workEn, workRu],
+  ['notify', notifyEn, notifyRu],
 ])('the %s translations', (_name, english, russian) => {
   it('have exactly the same keys in English and Russian', () => {
     expect([...leaves(russian).keys()].sort()).toEqual([...leaves(english).keys()].sort());
@@ -44,6 +47,7 @@ describe('plurals', () => {
   it.each([
     ['common', ru],
     ['work', workRu],
+    ['notify', notifyRu],
   ])("gives every counted %s text all of Russian's plural forms", (_name, russian) => {
     const keys = [...leaves(russian).keys()];
     const counted = keys.filter((key) => /_(one|few|many|other)$/.test(key));

@@ -3,6 +3,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
+import { notifyEn } from './notify.en.ts';
+import { notifyRu } from './notify.ru.ts';
 import { ru } from './ru.ts';
 import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
@@ -11,8 +13,8 @@ export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
 
 export const bundles = {
-  en: { common: en, work: workEn },
-  ru: { common: ru, work: workRu },
+  en: { common: en, work: workEn, notify: notifyEn },
+  ru: { common: ru, work: workRu, notify: notifyRu },
 } as const;
 
 const stored = localStorage.getItem('steward.locale');
@@ -26,7 +28,7 @@ void i18next.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'work'],
+  ns: ['common', 'work', 'notify'],
   interpolation: { escapeValue: false },
 });
 

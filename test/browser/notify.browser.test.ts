@@ -1,0 +1,113 @@
+// Notifications in the browser: on a phone, the demo CSM watches a mention arrive in the inbox
+// live and marks it read; an administrator writes an SLA policy and is told, beside the field,
+// what is wrong with its threshold.
+import { Logger, runTaskListOnce } from 'graphile-worker';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toTaskList } from '../../src/jobs/registry.ts';
+import { notifyJobs } from '../../src/modules/notify/index.ts';
+import type { TestServer } from '../support/server.ts';
+import { InboxPage } from './pages/InboxPage.ts';
+import { SlaPolicyEditor } from './pages/SlaPolicyEditor.ts';
+import { apiAs, demoPassword, openSteward, phone, type BrowserSession } from './support.ts';
+
+const silent = new Logger(() => () => {});
+let session: BrowserSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail', context.task.name);
+  session = undefined;
+});
+
+/** Routes the queued events to people, as the worker would (the test server runs none). */
+async function routeNotifications(server: TestServer) {
+  const pool = new pg.Pool({ connectionString: server.deps.config.databaseUrl, max: 1 });
+  const client = await pool.connect();
+  try {
+    const routing = { notification__route: notifyJobs.notification__route };
+    await runTaskListOnce({ logger: silent }, toTaskList(server.deps, routing), client).promise;
+  } finally {
+    client.release();
+    await pool.end();
+  }
+}
+
+/** The demo manager comments on a task, as their own browser would. */
+async function commentAsManager(server: TestServer, taskId: string, body: string) {
+  const headers = { 'content-type': 'application/json', origin: server.url };
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email: 'manager@demo.steward.dev', password: demoPassword }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const answer = await fetch(`${server.url}/api/v1/tasks/${taskId}/comments`, {
+    method: 'POST',
+    headers: { ...headers, cookie },
+    body: JSON.stringify({ body }),
+  });
+  expect(answer.status).toBe(201);
+}
+
+describe('notifications', () => {
+  it('shows a CSM on a phone a mention the moment it arrives, and marks it read', async () => {
+    session = await openSteward('csm@demo.steward.dev', phone);
+    const { page, server } = session;
+    const inbox = new InboxPage(page);
+    await inbox.open(server.url);
+    // The demo's own: the manager's urgent task and question, unread.
+    await inbox
+      .item(/exec sponsor/)
+      .first()
+      .waitFor();
+    await expect.poll(() => inbox.unreadCount()).toBeGreaterThan(0);
+    const before = await inbox.unreadCount();
+
+    const { data: work } = await (await apiAs(session)).GET('/api/v1/my-work');
+    const task = work?.today.items[0] ?? work?.overdue.items[0] ?? work?.later.items[0];
+    if (!task) throw new Error('the demo CSM needs an open task');
+    const question = '@csm the customer asked for a call tomorrow at 10';
+    await commentAsManager(server, task.id, question);
+    await routeNotifications(server);
+
+    // No reload: the stream brings it in, and the count in the shell goes up.
+    const title = `Morgan Lee mentioned you on '${task.title}' (${task.accountName})`;
+    const arrived = inbox.item(question);
+    await arrived.waitFor();
+    await expect.poll(() => inbox.unreadCount()).toBe(before + 1);
+    expect(await arrived.getByText(title).count()).toBe(1);
+    expect(await arrived.getByText('Unread', { exact: true }).count()).toBe(1);
+    await page.screenshot({ path: 'test-results/notify-phone-inbox.png' });
+
+    await arrived.getByRole('button', { name: `Mark “${title}” read` }).click();
+    await expect.poll(() => arrived.getByText('Unread', { exact: true }).count()).toBe(0);
+    await expect.poll(() => inbox.unreadCount()).toBe(before);
+  });
+
+  it('lets an admin write an SLA policy, naming the bad duration beside its field', async () => {
+    session = await openSteward('admin@demo.steward.dev', phone);
+    const { page, server } = session;
+    const editor = new SlaPolicyEditor(page);
+    await editor.openList(server.url);
+    // The demo's policy from the interview.
+    await editor.policies().filter({ hasText: 'P0 account task untouched for 2 hours' }).waitFor();
+
+    await editor.startNew();
+    await editor.fill('Name', 'Enterprise first response');
+    await editor.check('Account tier', 'Enterprise');
+    await page.getByLabel('Measure').selectOption('firstResponse');
+    await editor.fill('Threshold', 'two hours');
+    await editor.save();
+    await expect.poll(() => editor.fieldError('Threshold').textContent()).toMatch(/ISO 8601/);
+    expect(await page.getByRole('alert').count()).toBe(1);
+
+    await editor.fill('Threshold', 'PT4H');
+    await editor.save();
+    await page.waitForURL((url) => url.pathname === '/sla-policies');
+    const saved = editor.policies().filter({ hasText: 'Enterprise first response' });
+    await saved.getByText('No first response within PT4H').waitFor();
+    expect(await saved.getByText('Enterprise').count()).toBeGreaterThan(0);
+  });
+});
