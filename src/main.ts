@@ -118,13 +118,41 @@ program
     await withDatabase((context) => digestCommand(context, options));
   });
 
+const health = program.command('health').description('Health scores and their backtest');
+health
+  .command('recompute')
+  .description("Score every account now (the daily job's work), running any plays it triggers")
+  .option('--workspace <slug>', 'workspace (default: the only one)')
+  .action(async (options: { workspace?: string }) => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    const { recomputeCommand } = await import('./cli/health.ts');
+    await withDatabase((context) => recomputeCommand(context, options));
+  });
+health
+  .command('backtest')
+  .description('How well the scorecard predicted churn: ROC AUC, churn rate and lift per category')
+  .option('--from <YYYY-MM-DD>', 'start of the outcome period (default: a year ago)')
+  .option('--to <YYYY-MM-DD>', 'end of the outcome period (default: today)')
+  .option('--horizon <days>', 'read the score this many days before each outcome', '60')
+  .option('--workspace <slug>', 'workspace (default: the only one)')
+  .action(async (options: { from?: string; to?: string; horizon: string; workspace?: string }) => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    const { backtestCommand } = await import('./cli/health.ts');
+    await withDatabase((context) => backtestCommand(context, options));
+  });
+
 const importCommand = program
   .command('import')
-  .description('Import accounts or contacts from a CSV file');
-for (const entity of ['accounts', 'contacts'] as const) {
+  .description('Import accounts, contacts or historical usage from a CSV file');
+const importDescriptions = {
+  accounts: 'Import accounts from CSV (upsert by external id)',
+  contacts: 'Import contacts from CSV (upsert by external id)',
+  usage: 'Backfill usage rollups from CSV: account, day, feature, events (upsert by all three)',
+} as const;
+for (const entity of ['accounts', 'contacts', 'usage'] as const) {
   importCommand
     .command(`${entity} <file>`)
-    .description(`Import ${entity} from CSV (upsert by external id)`)
+    .description(importDescriptions[entity])
     .option('--map <column=field...>', 'map a CSV column to a field, e.g. --map "Company=name"')
     .option('--dry-run', 'check every row and report, change nothing')
     .option('--skip-invalid', 'import the valid rows even when some are rejected')

@@ -1,4 +1,4 @@
-// `steward import accounts|contacts FILE`: the same importer as the web app, from a file
+// `steward import accounts|contacts|usage FILE`: the same importer as the web app, from a file
 // streamed off disk, with a progress bar on stderr and a report on stdout.
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';

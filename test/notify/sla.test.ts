@@ -4,6 +4,8 @@ import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
 import { createSlaPolicy } from '../../src/modules/notify/index.ts';
 import { commentOnTask, createTask, updateTask } from '../../src/modules/work/index.ts';
 import { checkTaskSla } from '../../src/modules/notify/sla/check.ts';
+import { findPolicy } from '../../src/modules/notify/sla/policy.ts';
+import { armPolicyTimers } from '../../src/modules/notify/sla/timers.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
@@ -276,6 +278,52 @@ describe('a new policy', () => {
     clock.set('2026-11-12T11:00:00Z');
     await run();
     expect((await raised(task.id)).map((r) => r.kind)).toEqual(['warning', 'breach']);
+  });
+});
+
+describe('arming a policy', () => {
+  it('arms every matching open task in one go, again without duplicates, and none when none match', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { tier: 'smb', owner_id: csmId });
+    const tasks = await Promise.all(
+      ['One', 'Two', 'Three'].map((title) =>
+        createTask(deps.db, clock, as(csmId), scope(), {
+          title,
+          accountId: account.id,
+          tags: ['armed'],
+        }),
+      ),
+    );
+    const policy = await createSlaPolicy(
+      deps,
+      { workspaceId },
+      {
+        name: 'Armed tag',
+        match: {
+          accountPriority: [],
+          taskPriority: [],
+          tags: ['armed'],
+          tier: [],
+          projectKind: [],
+        },
+        metric: 'untouchedFor',
+        threshold: 'PT1H',
+        warnAt: 0.5,
+        chain: [],
+        businessHours: null,
+        enabled: true,
+      },
+    );
+    const saved = await findPolicy(deps.db, workspaceId, policy.id);
+    expect(await armPolicyTimers(deps.db, workspaceId, saved)).toBe(3);
+    expect(await armPolicyTimers(deps.db, workspaceId, saved)).toBe(3);
+    const keys = await sql<{ n: number }>`
+      select count(*)::int as n from graphile_worker._private_jobs
+      where key like ${`sla:%:${policy.id}`}`.execute(deps.db);
+    expect(keys.rows[0]?.n).toBe(3);
+    for (const task of tasks)
+      expect(await jobRunAt(deps, `sla:${task.id}:${policy.id}`)).not.toBeNull();
+    const nothing = { ...saved, match: { ...saved.match, tags: ['no-such-tag'] } };
+    expect(await armPolicyTimers(deps.db, workspaceId, nothing)).toBe(0);
   });
 });
 

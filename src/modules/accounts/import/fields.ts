@@ -4,7 +4,8 @@ import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
 import type { CustomFieldDefinition } from '../customFields.ts';
 import { contactRoleSchema, priorities, stages, tiers } from '../schema.ts';
 
-export const importEntities = ['accounts', 'contacts'] as const;
+// `usage` is historical product usage, per account, feature and day (intake/segment/backfill.ts).
+export const importEntities = ['accounts', 'contacts', 'usage'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
 export type ImportField = {
@@ -62,6 +63,30 @@ const contactFields: ImportField[] = [
   },
 ];
 
+const usageFields: ImportField[] = [
+  { name: 'accountExternalId', label: "Account's external ID", required: true, type: 'text' },
+  { name: 'day', label: 'Day (YYYY-MM-DD, UTC)', required: true, type: 'date' },
+  {
+    name: 'feature',
+    label: "Feature key, or an event name (counted under its catalog's feature)",
+    required: true,
+    type: 'text',
+  },
+  { name: 'events', label: 'Events that day', required: true, type: 'integer' },
+  {
+    name: 'logins',
+    label: 'Logins among them (default: all of them for a login event, else none)',
+    required: false,
+    type: 'integer',
+  },
+  {
+    name: 'activeUsers',
+    label: "Active users' ids (as Segment's userId), separated by ; or spaces",
+    required: false,
+    type: 'text',
+  },
+];
+
 export const customFieldPrefix = 'cf.';
 
 /** Every field a column can map to; an account's custom fields are `cf.<key>`. */
@@ -70,6 +95,7 @@ export function importFields(
   definitions: CustomFieldDefinition[],
 ): ImportField[] {
   if (entity === 'contacts') return contactFields;
+  if (entity === 'usage') return usageFields;
   return [
     ...accountFields,
     ...definitions.map((d) => ({

@@ -1,5 +1,6 @@
 // The importer shared by the CLI and the web import job: streams a CSV file, checks every
-// row, and upserts accounts or contacts by external id in batches.
+// row, and upserts accounts or contacts by external id, or usage rollups by account, day and
+// feature (intake/segment/backfill.ts), in batches.
 //
 // All or nothing unless asked otherwise: without `skipInvalid` the whole file is one
 // transaction, rolled back when any row is rejected (rows keep being checked, so every bad
@@ -10,6 +11,13 @@ import type { Db } from '../../../db/connect.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { customFieldDefinitions } from '../customFields.ts';
+import {
+  backfillFeatureOf,
+  readUsageRow,
+  upsertUsageRollups,
+  usageKey,
+  type UsageRecord,
+} from '../../intake/segment/index.ts';
 import { checkedHeader, csvRecords } from './csv.ts';
 import {
   customFieldPrefix,
@@ -251,6 +259,47 @@ async function batchImporter(
       },
     };
   }
+  if (request.entity === 'usage') {
+    const featureOf = await backfillFeatureOf(db, workspaceId);
+    // Usage rows are keyed by account, day and feature, not by one external id.
+    const firstLineOfDay = new Map<string, number>();
+    return {
+      plan,
+      async run(batch, reject, anyRejected) {
+        const rejected: Rejection[] = [];
+        const records: UsageRecord[] = [];
+        for (const row of batch) {
+          const result = readUsageRow(row.cells, row.line, plan, featureOf);
+          if ('reason' in result) {
+            rejected.push({ line: row.line, reason: result.reason });
+            continue;
+          }
+          const key = usageKey(result.record);
+          const first = firstLineOfDay.get(key);
+          if (first === undefined) {
+            firstLineOfDay.set(key, row.line);
+            records.push(result.record);
+          } else {
+            rejected.push({
+              line: row.line,
+              reason: `feature: ${result.record.featureKey} of ${result.record.accountExternalId} on ${result.record.day} is on line ${first} already`,
+            });
+          }
+        }
+        const ready = withAccounts(
+          records,
+          await accountIdsByExternalId(
+            db,
+            workspaceId,
+            records.map((r) => r.accountExternalId),
+          ),
+          rejected,
+        );
+        report(rejected, reject);
+        return write(anyRejected(), (trx) => upsertUsageRollups(trx, workspaceId, ready));
+      },
+    };
+  }
   return {
     plan,
     async run(batch, reject, anyRejected) {
@@ -261,26 +310,39 @@ async function batchImporter(
         if ('reason' in result) rejected.push({ line: row.line, reason: result.reason });
         else if (isFirst(result.record, rejected)) records.push(result.record);
       }
-      const accounts = await accountIdsByExternalId(
-        db,
-        workspaceId,
-        records.map((r) => r.accountExternalId),
+      const ready = withAccounts(
+        records,
+        await accountIdsByExternalId(
+          db,
+          workspaceId,
+          records.map((r) => r.accountExternalId),
+        ),
+        rejected,
       );
-      const ready: (ContactRecord & { accountId: string })[] = [];
-      for (const record of records) {
-        const accountId = accounts.get(record.accountExternalId);
-        if (accountId) ready.push({ ...record, accountId });
-        else {
-          rejected.push({
-            line: record.line,
-            reason: `accountExternalId: no account has the external id ${record.accountExternalId}`,
-          });
-        }
-      }
       report(rejected, reject);
       return write(anyRejected(), (trx) => upsertContacts(trx, workspaceId, plan, ready));
     },
   };
+}
+
+/** Contacts and usage rows attach to live accounts by the account's external id. */
+function withAccounts<T extends { line: number; accountExternalId: string }>(
+  records: T[],
+  accounts: ReadonlyMap<string, string>,
+  rejected: Rejection[],
+): (T & { accountId: string })[] {
+  const ready: (T & { accountId: string })[] = [];
+  for (const record of records) {
+    const accountId = accounts.get(record.accountExternalId);
+    if (accountId) ready.push({ ...record, accountId });
+    else {
+      rejected.push({
+        line: record.line,
+        reason: `accountExternalId: no account has the external id ${record.accountExternalId}`,
+      });
+    }
+  }
+  return ready;
 }
 
 class Rehearsed extends Error {

@@ -63,11 +63,11 @@ export type ContactRecord = {
 
 export type RowResult<T> = { record: T } | { reason: string };
 
-type Cell<T> = { value: T } | { problem: string };
+export type Cell<T> = { value: T } | { problem: string };
 
 const upsertNeedsIt = 'is required: rows are matched to what exists by external id';
 
-function checked<T>(schema: z.ZodType<T>, text: string): Cell<T> {
+export function checked<T>(schema: z.ZodType<T>, text: string): Cell<T> {
   const result = schema.safeParse(text);
   return result.success
     ? { value: result.data }
@@ -152,7 +152,7 @@ export function readArr(cell: string, currency: string): Cell<number> {
 }
 
 /** Reads the mapped cells of one row, collecting a problem per field that does not fit. */
-function rowReader(cells: string[], plan: ImportPlan) {
+export function rowReader(cells: string[], plan: ImportPlan) {
   const problems: string[] = [];
   const cell = (field: string): string | undefined => {
     const index = plan.columnOf.get(field);
@@ -171,7 +171,7 @@ function rowReader(cells: string[], plan: ImportPlan) {
   return { problems, cell, take };
 }
 
-function columnCountProblem(cells: string[], plan: ImportPlan): string | undefined {
+export function columnCountProblem(cells: string[], plan: ImportPlan): string | undefined {
   return cells.length === plan.headerLength
     ? undefined
     : `the row has ${cells.length} columns, the header has ${plan.headerLength}`;

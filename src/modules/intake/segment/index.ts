@@ -8,3 +8,10 @@ export { flaggedFeatures, featureFor } from './features.ts';
 export { createWriteKey } from './writeKeys.ts';
 export { usageCrontab, usageJobs, maintainUsagePartitions } from './jobs.ts';
 export { ensurePartitions, dropExpiredPartitions, usagePartitions } from './partitions.ts';
+export {
+  backfillFeatureOf,
+  readUsageRow,
+  upsertUsageRollups,
+  usageKey,
+  type UsageRecord,
+} from './backfill.ts';

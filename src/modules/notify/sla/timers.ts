@@ -85,7 +85,9 @@ export async function armTimer(db: Db, task: TaskContext, policy: SlaPolicy): Pr
 /**
  * A new or changed policy arms a timer on every open task it matches, in one statement. The
  * run time ignores business hours, so it is never late: a check that runs early re-arms
- * itself for the exact instant.
+ * itself for the exact instant. All timers go to graphile-worker's `add_jobs` in one array:
+ * `add_job` once per row re-plans nothing inside the transaction, so its lookup of earlier
+ * jobs by key turned into a scan of every job armed so far (quadratic at 100,000 tasks).
  */
 export async function armPolicyTimers(db: Db, workspaceId: string, policy: SlaPolicy) {
   const m = policy.match;
@@ -98,24 +100,33 @@ export async function armPolicyTimers(db: Db, workspaceId: string, policy: SlaPo
   );
   const warnSeconds = policy.thresholdSeconds * policy.warnAt;
   const result = await sql<{ n: number }>`
-    select count(graphile_worker.add_job(
-      'task__sla_check',
-      json_build_object('taskId', t.id, 'policyId', ${policy.id}::text,
-        'epoch', to_char(${epoch} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
-      run_at => ${epoch} + make_interval(secs => ${warnSeconds}),
-      max_attempts => ${timerAttempts},
-      job_key => 'sla:' || t.id || ':' || ${policy.id}::text
-    ))::int as n
-    from tasks t
-    join accounts a on a.id = t.account_id
-    left join projects p on p.id = t.project_id
-    where t.workspace_id = ${workspaceId}
-      and t.deleted_at is null
-      and t.status not in ('blocked', 'waiting_on_customer', 'done')
-      and (cardinality(${m.accountPriority}::text[]) = 0 or a.priority = any(${m.accountPriority}::text[]))
-      and (cardinality(${m.taskPriority}::text[]) = 0 or t.priority = any(${m.taskPriority}::text[]))
-      and (cardinality(${m.tier}::text[]) = 0 or a.tier = any(${m.tier}::text[]))
-      and (cardinality(${m.projectKind}::text[]) = 0 or p.kind = any(${m.projectKind}::text[]))
-      and (cardinality(${m.tags}::text[]) = 0 or t.tags && ${m.tags}::text[])`.execute(db);
+    with timers as (
+      select array_agg(row(
+        'task__sla_check',
+        json_build_object('taskId', t.id, 'policyId', ${policy.id}::text,
+          'epoch', to_char(${epoch} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+        null,
+        ${epoch} + make_interval(secs => ${warnSeconds}),
+        ${timerAttempts}::smallint,
+        'sla:' || t.id || ':' || ${policy.id}::text,
+        null,
+        null
+      )::graphile_worker.job_spec) as specs
+      from tasks t
+      join accounts a on a.id = t.account_id
+      left join projects p on p.id = t.project_id
+      where t.workspace_id = ${workspaceId}
+        and t.deleted_at is null
+        and t.status not in ('blocked', 'waiting_on_customer', 'done')
+        and (cardinality(${m.accountPriority}::text[]) = 0 or a.priority = any(${m.accountPriority}::text[]))
+        and (cardinality(${m.taskPriority}::text[]) = 0 or t.priority = any(${m.taskPriority}::text[]))
+        and (cardinality(${m.tier}::text[]) = 0 or a.tier = any(${m.tier}::text[]))
+        and (cardinality(${m.projectKind}::text[]) = 0 or p.kind = any(${m.projectKind}::text[]))
+        and (cardinality(${m.tags}::text[]) = 0 or t.tags && ${m.tags}::text[])
+    )
+    select count(job.id)::int as n
+    from timers
+    left join lateral graphile_worker.add_jobs(timers.specs, false) job on true
+    where timers.specs is not null`.execute(db);
   return result.rows[0]?.n ?? 0;
 }
