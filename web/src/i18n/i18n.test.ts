@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
+import { intakeEn } from './intake.en.ts';
+import { intakeRu } from './intake.ru.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyRu } from './notify.ru.ts';
 import { ru } from './ru.ts';
@@ -21,6 +23,7 @@ function leaves(bundle: object, prefix = ''): Map<string, unknown> {
 describe.each([
   ['common', en, ru],
   ['work', workEn, workRu],
+  ['intake', intakeEn, intakeRu],
   ['notify', notifyEn, notifyRu],
 ])('the %s translations', (_name, english, russian) => {
   it('have exactly the same keys in English and Russian', () => {
@@ -47,6 +50,7 @@ describe('plurals', () => {
   it.each([
     ['common', ru],
     ['work', workRu],
+    ['intake', intakeRu],
     ['notify', notifyRu],
   ])("gives every counted %s text all of Russian's plural forms", (_name, russian) => {
     const keys = [...leaves(russian).keys()];

@@ -3,6 +3,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
+import { intakeEn } from './intake.en.ts';
+import { intakeRu } from './intake.ru.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyRu } from './notify.ru.ts';
 import { ru } from './ru.ts';
@@ -13,8 +15,8 @@ export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
 
 export const bundles = {
-  en: { common: en, work: workEn, notify: notifyEn },
-  ru: { common: ru, work: workRu, notify: notifyRu },
+  en: { common: en, work: workEn, intake: intakeEn, notify: notifyEn },
+  ru: { common: ru, work: workRu, intake: intakeRu, notify: notifyRu },
 } as const;
 
 const stored = localStorage.getItem('steward.locale');
@@ -28,7 +30,7 @@ void i18next.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'work', 'notify'],
+  ns: ['common', 'work', 'intake', 'notify'],
   interpolation: { escapeValue: false },
 });
 
