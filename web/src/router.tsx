@@ -33,6 +33,8 @@ import { RolesSettings } from './routes/settings/RolesSettings.tsx';
 import { ProfileSettings } from './routes/settings/ProfileSettings.tsx';
 import { SettingsPage } from './routes/settings/SettingsPage.tsx';
 import { TokensSettings } from './routes/settings/TokensSettings.tsx';
+import { IntakeSettings } from './routes/settings/IntakeSettings.tsx';
+import { AdoptionPage } from './routes/adoption/AdoptionPage.tsx';
 import { SignInPage } from './routes/SignInPage.tsx';
 import { MyWorkPage } from './routes/work/MyWorkPage.tsx';
 import { OnboardingPage } from './routes/work/OnboardingPage.tsx';
@@ -184,6 +186,12 @@ const slaPolicyRoute = createRoute({
   },
 });
 
+const adoptionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/adoption',
+  component: AdoptionPage,
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -203,6 +211,7 @@ const settingsTabs = [
   ['fields', FieldsSettings],
   ['tokens', TokensSettings],
   ['import', ImportSettings],
+  ['intake', IntakeSettings],
   ['notifications', NotificationSettings],
 ] as const;
 
@@ -217,6 +226,7 @@ const routeTree = rootRoute.addChildren([
     templatesRoute,
     templateRoute,
     onboardingRoute,
+    adoptionRoute,
     inboxRoute,
     escalationsRoute,
     slaPoliciesRoute,

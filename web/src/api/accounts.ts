@@ -27,14 +27,16 @@ export function useAccount360(id: string) {
   });
 }
 
-export function useTimeline(accountId: string) {
+/** The account's timeline, newest first; with `kinds`, only events of those kinds. */
+export function useTimeline(accountId: string, kinds?: readonly TimelineEvent['kind'][]) {
+  const kind = kinds?.join(',');
   return useInfiniteQuery({
-    queryKey: ['timeline', accountId],
+    queryKey: ['timeline', accountId, kind ?? 'all'],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/accounts/{id}/timeline', {
-          params: { path: { id: accountId }, query: { limit: 20, cursor: pageParam } },
+          params: { path: { id: accountId }, query: { limit: 20, cursor: pageParam, kind } },
         }),
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,

@@ -9,6 +9,7 @@ const links = [
   { to: '/accounts', key: 'nav.portfolio', icon: '◎' },
   { to: '/work', key: 'nav.work', icon: '✓' },
   { to: '/onboarding', key: 'nav.onboarding', icon: '↗' },
+  { to: '/adoption', key: 'intake:nav.adoption', icon: '▥' },
   { to: '/templates', key: 'nav.templates', icon: '▤' },
   { to: '/settings', key: 'nav.settings', icon: '⚙' },
 ] as const;
@@ -111,7 +112,7 @@ export function Shell() {
       </main>
       <nav
         aria-label={t('nav.menu')}
-        className="fixed inset-x-0 bottom-0 z-10 grid grid-cols-5 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] sm:hidden"
+        className="fixed inset-x-0 bottom-0 z-10 grid auto-cols-fr grid-flow-col border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] sm:hidden"
       >
         {links.map((link) => (
           <NavLink key={link.to} to={link.to} compact>

@@ -9,6 +9,7 @@ const tabs = [
   { to: '/settings/fields', key: 'settings.customFields' },
   { to: '/settings/tokens', key: 'settings.tokens' },
   { to: '/settings/import', key: 'settings.import' },
+  { to: '/settings/intake', key: 'intake:settings.tab' },
   { to: '/settings/notifications', key: 'notify:prefs.title' },
 ] as const;
 
