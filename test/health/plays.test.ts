@@ -112,7 +112,7 @@ describe('plays', () => {
     const tasks = await outreachTasks();
     expect(tasks).toHaveLength(1);
     expect(tasks[0]?.assignee_id).toBe(csmId);
-    expect(tasks[0]?.due_at.getTime()).toBe(clock.now().getTime() + 24 * 3600_000);
+    expect(tasks[0]?.due_at?.getTime()).toBe(clock.now().getTime() + 24 * 3600_000);
     const timeline = await deps.db
       .selectFrom('timeline_events')
       .select('title')
