@@ -55,20 +55,13 @@ export async function enqueue<K extends TaskName>(
   db: Db,
   name: K,
   payload: GraphileWorker.Tasks[K],
-  options: {
-    jobKey?: string;
-    /** `replace` (default) moves a waiting job to the new run time; `preserve_run_at` keeps it. */
-    jobKeyMode?: 'replace' | 'preserve_run_at';
-    runAt?: Date;
-    maxAttempts?: number;
-  } = {},
+  options: { jobKey?: string; runAt?: Date; maxAttempts?: number } = {},
 ): Promise<void> {
   await sql`select graphile_worker.add_job(
     ${name}::text,
     ${JSON.stringify(payload)}::json,
     run_at => ${options.runAt ?? null}::timestamptz,
     max_attempts => ${options.maxAttempts ?? 5}::int,
-    job_key => ${options.jobKey ?? null}::text,
-    job_key_mode => ${options.jobKeyMode ?? 'replace'}::text
+    job_key => ${options.jobKey ?? null}::text
   )`.execute(db);
 }
