@@ -1,10 +1,13 @@
-// The in-app inbox: newest first, cursor-paged, with the unread count.
+// The in-app inbox: newest first, cursor-paged, with the unread count. It shows what the
+// person's channels send to the inbox (`in_app` per urgency), and what quiet hours hold only
+// once they end; the live stream's heartbeat brings those in.
 import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
+import { preferencesOf } from './preferences.ts';
 
 export const notificationSchema = z
   .object({
@@ -23,8 +26,22 @@ export const notificationSchema = z
 
 type Person = { workspaceId: WorkspaceId; userId: UserId };
 
-export async function inboxOf(db: Db, who: Person, page: { limit: number; cursor?: string }) {
+/** The urgencies whose channels include the inbox. */
+async function inboxUrgencies(db: Db, who: Person) {
+  const prefs = await preferencesOf(db, who.workspaceId, who.userId);
+  return (['now', 'digest'] as const).filter((u) => prefs.channels[u].includes('in_app'));
+}
+
+export async function inboxOf(
+  db: Db,
+  who: Person,
+  page: { limit: number; cursor?: string },
+  now: Date,
+) {
   const after = page.cursor ? decodeCursor(page.cursor, 'inbox') : undefined;
+  const urgencies = await inboxUrgencies(db, who);
+  if (urgencies.length === 0) return { items: [], nextCursor: null, unreadCount: 0 };
+  const delivered = sql<boolean>`(n.deliver_at is null or n.deliver_at <= ${now})`;
   const rows = await db
     .selectFrom('notifications as n')
     .leftJoin('tasks as t', 't.id', 'n.task_id')
@@ -42,6 +59,8 @@ export async function inboxOf(db: Db, who: Person, page: { limit: number; cursor
     ])
     .where('n.workspace_id', '=', who.workspaceId)
     .where('n.user_id', '=', who.userId)
+    .where('n.urgency', 'in', urgencies)
+    .where(delivered)
     .$if(after !== undefined, (q) =>
       q.where(
         sql<boolean>`(n.created_at, n.id) < (${cursorValue(after ?? { value: '', id: '' }, 'timestamptz')}::timestamptz, ${after?.id ?? ''}::uuid)`,
@@ -52,11 +71,13 @@ export async function inboxOf(db: Db, who: Person, page: { limit: number; cursor
     .limit(page.limit + 1)
     .execute();
   const unread = await db
-    .selectFrom('notifications')
+    .selectFrom('notifications as n')
     .select(sql<number>`count(*)::int`.as('n'))
-    .where('user_id', '=', who.userId)
-    .where('workspace_id', '=', who.workspaceId)
-    .where('read_at', 'is', null)
+    .where('n.user_id', '=', who.userId)
+    .where('n.workspace_id', '=', who.workspaceId)
+    .where('n.urgency', 'in', urgencies)
+    .where(delivered)
+    .where('n.read_at', 'is', null)
     .executeTakeFirstOrThrow();
   return {
     ...toPage(
@@ -99,6 +120,8 @@ export async function markAllRead(db: Db, who: Person, now: Date) {
     .where('workspace_id', '=', who.workspaceId)
     .where('user_id', '=', who.userId)
     .where('read_at', 'is', null)
+    // What quiet hours still hold has not been seen: it arrives unread when they end.
+    .where(sql<boolean>`(deliver_at is null or deliver_at <= ${now})`)
     .returning('id')
     .execute();
   return rows.length;

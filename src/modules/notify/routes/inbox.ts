@@ -36,7 +36,7 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
         request: { query: z.object(pageQuery) },
         responses: { 200: json(inboxPage), 400: problems[400] },
       }),
-      async (c) => c.json(await inboxOf(db, actorOf(c), c.req.valid('query')), 200),
+      async (c) => c.json(await inboxOf(db, actorOf(c), c.req.valid('query'), clock.now()), 200),
     )
     .openapi(
       defineRoute({
@@ -84,7 +84,7 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
           stream.onAbort(() => wake());
           try {
             while (!stream.aborted) {
-              const { unreadCount } = await inboxOf(db, who, { limit: 1 });
+              const { unreadCount } = await inboxOf(db, who, { limit: 1 }, clock.now());
               await stream.writeSSE({ event: 'inbox', data: JSON.stringify({ unreadCount }) });
               await new Promise<void>((resolve) => {
                 const timer = setTimeout(resolve, heartbeatMs);
