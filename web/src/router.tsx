@@ -16,6 +16,8 @@ import { setTimeZone } from './components/format.ts';
 import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { AccountPage } from './routes/accounts/AccountPage.tsx';
+import { HealthPage } from './routes/health/HealthPage.tsx';
+import { ScorecardPage } from './routes/health/ScorecardPage.tsx';
 import { EscalationsPage } from './routes/notify/EscalationsPage.tsx';
 import { InboxPage } from './routes/notify/InboxPage.tsx';
 import { NotificationSettings } from './routes/notify/NotificationSettings.tsx';
@@ -186,6 +188,18 @@ const slaPolicyRoute = createRoute({
   },
 });
 
+const healthRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/health',
+  component: HealthPage,
+});
+
+const scorecardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/health/scorecard',
+  component: ScorecardPage,
+});
+
 const adoptionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/adoption',
@@ -226,6 +240,8 @@ const routeTree = rootRoute.addChildren([
     templatesRoute,
     templateRoute,
     onboardingRoute,
+    healthRoute,
+    scorecardRoute,
     adoptionRoute,
     inboxRoute,
     escalationsRoute,

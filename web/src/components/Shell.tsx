@@ -7,6 +7,7 @@ import { useMe, useSignOut } from '../api/session.ts';
 
 const links = [
   { to: '/accounts', key: 'nav.portfolio', icon: '◎' },
+  { to: '/health', key: 'health:nav.health', icon: '♥' },
   { to: '/work', key: 'nav.work', icon: '✓' },
   { to: '/onboarding', key: 'nav.onboarding', icon: '↗' },
   { to: '/adoption', key: 'intake:nav.adoption', icon: '▥' },
@@ -26,7 +27,7 @@ function NavLink({
   return (
     <Link
       to={to}
-      className={`flex min-h-11 items-center justify-center gap-1 rounded-lg px-3 text-muted hover:bg-raised ${compact ? 'flex-col text-xs' : ''}`}
+      className={`flex min-h-11 items-center justify-center gap-1 rounded-lg px-3 text-muted hover:bg-raised ${compact ? 'min-w-16 flex-1 shrink-0 flex-col px-2 text-xs' : ''}`}
       activeProps={{ className: 'text-ink font-semibold bg-raised', 'aria-current': 'page' }}
     >
       {children}
@@ -112,7 +113,7 @@ export function Shell() {
       </main>
       <nav
         aria-label={t('nav.menu')}
-        className="fixed inset-x-0 bottom-0 z-10 grid auto-cols-fr grid-flow-col border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] sm:hidden"
+        className="fixed inset-x-0 bottom-0 z-10 flex overflow-x-auto border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] sm:hidden"
       >
         {links.map((link) => (
           <NavLink key={link.to} to={link.to} compact>

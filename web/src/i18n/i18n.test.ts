@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
+import { healthEn } from './health.en.ts';
+import { healthRu } from './health.ru.ts';
 import { intakeEn } from './intake.en.ts';
 import { intakeRu } from './intake.ru.ts';
+import { ru } from './ru.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyRu } from './notify.ru.ts';
-import { ru } from './ru.ts';
 import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
 
@@ -25,6 +27,7 @@ describe.each([
   ['work', workEn, workRu],
   ['intake', intakeEn, intakeRu],
   ['notify', notifyEn, notifyRu],
+  ['health', healthEn, healthRu],
 ])('the %s translations', (_name, english, russian) => {
   it('have exactly the same keys in English and Russian', () => {
     expect([...leaves(russian).keys()].sort()).toEqual([...leaves(english).keys()].sort());

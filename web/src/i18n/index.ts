@@ -3,11 +3,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
+import { healthEn } from './health.en.ts';
+import { healthRu } from './health.ru.ts';
 import { intakeEn } from './intake.en.ts';
 import { intakeRu } from './intake.ru.ts';
+import { ru } from './ru.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyRu } from './notify.ru.ts';
-import { ru } from './ru.ts';
 import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
 
@@ -15,8 +17,8 @@ export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
 
 export const bundles = {
-  en: { common: en, work: workEn, intake: intakeEn, notify: notifyEn },
-  ru: { common: ru, work: workRu, intake: intakeRu, notify: notifyRu },
+  en: { common: en, work: workEn, intake: intakeEn, notify: notifyEn, health: healthEn },
+  ru: { common: ru, work: workRu, intake: intakeRu, notify: notifyRu, health: healthRu },
 } as const;
 
 const stored = localStorage.getItem('steward.locale');
@@ -30,7 +32,7 @@ void i18next.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'work', 'intake', 'notify'],
+  ns: ['common', 'work', 'intake', 'notify', 'health'],
   interpolation: { escapeValue: false },
 });
 

@@ -11,6 +11,7 @@ import { Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { AccountWork } from '../work/AccountWork.tsx';
 import { ContactsCard, ContractCard, CustomFieldsCard, ProfileCard } from './360/AboutCards.tsx';
 import { BillingPanel } from './360/BillingPanel.tsx';
+import { HealthPanel } from './360/HealthPanel.tsx';
 import { NoteSheet } from './360/NoteForm.tsx';
 import { TicketsPanel } from './360/TicketsPanel.tsx';
 import { Timeline } from './360/Timeline.tsx';
@@ -50,7 +51,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
           <ContactsCard contacts={contacts} />
         </div>
         <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
-          {/* How the account is doing: the health panel takes its place here, before usage. */}
+          <HealthPanel accountId={accountId} />
           <UsagePanel accountId={accountId} />
           <AccountWork accountId={accountId} />
           <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">

@@ -10,9 +10,11 @@ import {
   useSegments,
   type Account,
 } from '../../api/accounts.ts';
+import { useHealthSeries } from '../../api/health.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import { Badge, Button, ErrorNote, Input, Loading, Select } from '../../components/ui.tsx';
+import { ScoreSparkline } from '../health/parts.tsx';
 
 const filterKeys = [
   'owner',
@@ -220,6 +222,7 @@ function AccountTable({
   sortBy: (column: string) => void;
 }) {
   const { t } = useTranslation();
+  const trends = useHealthSeries(accounts.map((account) => account.id));
   const direction = (column: string) =>
     sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : 'none';
   return (
@@ -272,7 +275,12 @@ function AccountTable({
               <td className="p-2">{formatDate(account.renewalDate)}</td>
               <td className="p-2">{account.priority}</td>
               <td className="p-2">
-                <HealthBadge health={account.health} />
+                <span className="flex items-center gap-2">
+                  <HealthBadge health={account.health} />
+                  {trends.data?.has(account.id) && (
+                    <ScoreSparkline series={trends.data.get(account.id)?.series ?? []} />
+                  )}
+                </span>
               </td>
               <td className="p-2 text-muted">{account.ownerName ?? t('account.unassigned')}</td>
               <td className="p-2">

@@ -1,0 +1,295 @@
+// The scorecard editor: each measure's weight and the category thresholds, per tier if wanted,
+// with the backtest re-run on every change so an admin sees whether new weights would have
+// seen past churn coming before saving them. The workspace's plays are edited below.
+import { Link } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import {
+  measureKeys,
+  tiers,
+  useBacktest,
+  useSaveScorecard,
+  useScorecard,
+  type Backtest,
+  type Scorecard,
+  type Thresholds,
+  type Tier,
+  type Weights,
+} from '../../api/health.ts';
+import {
+  Button,
+  Card,
+  ErrorNote,
+  Field,
+  Loading,
+  Select,
+  TextField,
+} from '../../components/ui.tsx';
+import { PlaysCard } from './PlaysCard.tsx';
+import { useSettled } from './parts.tsx';
+import { RocChart } from './RocChart.tsx';
+
+export function ScorecardPage() {
+  const { t } = useTranslation('health');
+  const [tier, setTier] = useState<Tier | null>(null);
+  const scorecard = useScorecard(tier);
+  return (
+    <div className="flex flex-col gap-4">
+      <Link
+        to="/health"
+        className="inline-flex min-h-11 items-center self-start text-sm text-muted hover:text-ink"
+      >
+        ← {t('dashboard.title')}
+      </Link>
+      <h1 className="text-2xl font-bold">{t('scorecard.title')}</h1>
+      <p className="max-w-3xl text-muted">{t('scorecard.intro')}</p>
+      <div className="max-w-xs">
+        <Field label={t('scorecard.tier')}>
+          {(id) => (
+            <Select
+              id={id}
+              value={tier ?? ''}
+              onChange={(e) => setTier((e.target.value || null) as Tier | null)}
+            >
+              <option value="">{t('scorecard.default')}</option>
+              {tiers.map((choice) => (
+                <option key={choice} value={choice}>
+                  {t(`common:tier.${choice}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      {scorecard.isPending ? (
+        <Loading />
+      ) : scorecard.error ? (
+        <ErrorNote error={scorecard.error} />
+      ) : (
+        // Keyed by what was loaded, so switching tiers starts from that tier's saved values.
+        <Editor
+          key={`${tier ?? 'default'}:${scorecard.data.updatedAt}`}
+          saved={scorecard.data}
+          tier={tier}
+        />
+      )}
+      <PlaysCard />
+    </div>
+  );
+}
+
+function Editor({ saved, tier }: { saved: Scorecard; tier: Tier | null }) {
+  const { t } = useTranslation('health');
+  const [weights, setWeights] = useState<Weights>(saved.weights);
+  const [thresholds, setThresholds] = useState<Thresholds>(saved.thresholds);
+  const [horizonDays, setHorizonDays] = useState(60);
+  const save = useSaveScorecard();
+  const sum = measureKeys.reduce((total, key) => total + weights[key], 0);
+  const fieldError = (path: string) =>
+    save.error instanceof ApiError ? save.error.fieldError(path) : undefined;
+  const number = (value: string) => (value === '' ? 0 : Math.round(Number(value)));
+
+  return (
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+      <Card title={t('scorecard.weights')}>
+        <form
+          className="flex flex-col gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save.mutate({ tier, weights, thresholds });
+          }}
+        >
+          {!saved.saved && <p className="text-sm text-muted">{t('scorecard.builtIn')}</p>}
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+            {measureKeys.map((key) => (
+              <TextField
+                key={key}
+                label={t(`measure.${key}`)}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={100}
+                required
+                value={weights[key]}
+                error={fieldError(`weights.${key}`)}
+                onChange={(e) => setWeights((w) => ({ ...w, [key]: number(e.target.value) }))}
+              />
+            ))}
+          </div>
+          <p
+            role="status"
+            className={`text-sm font-medium ${sum === 100 ? 'text-healthy' : 'text-critical'}`}
+          >
+            {t('scorecard.sum', { sum })}
+          </p>
+          {fieldError('weights') && (
+            <p role="alert" className="text-sm text-critical">
+              {fieldError('weights')}
+            </p>
+          )}
+          <h3 className="font-semibold">{t('scorecard.thresholds')}</h3>
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+            <TextField
+              label={t('scorecard.healthyMin')}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100}
+              required
+              value={thresholds.healthyMin}
+              error={fieldError('thresholds.healthyMin')}
+              onChange={(e) =>
+                setThresholds((th) => ({ ...th, healthyMin: number(e.target.value) }))
+              }
+            />
+            <TextField
+              label={t('scorecard.atRiskMin')}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={99}
+              required
+              value={thresholds.atRiskMin}
+              error={fieldError('thresholds.atRiskMin')}
+              onChange={(e) =>
+                setThresholds((th) => ({ ...th, atRiskMin: number(e.target.value) }))
+              }
+            />
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={save.isPending}>
+              {save.isPending ? t('scorecard.saving') : t('scorecard.save')}
+            </Button>
+            {save.isSuccess && (
+              <p role="status" className="text-sm text-healthy">
+                {t('scorecard.saved')}
+              </p>
+            )}
+          </div>
+          {save.error && !(save.error instanceof ApiError && save.error.problem.errors) && (
+            <ErrorNote error={save.error} />
+          )}
+        </form>
+      </Card>
+      <BacktestCard
+        weights={weights}
+        thresholds={thresholds}
+        horizonDays={horizonDays}
+        setHorizonDays={setHorizonDays}
+        valid={sum === 100 && thresholds.atRiskMin < thresholds.healthyMin}
+      />
+    </div>
+  );
+}
+
+function BacktestCard({
+  weights,
+  thresholds,
+  horizonDays,
+  setHorizonDays,
+  valid,
+}: {
+  weights: Weights;
+  thresholds: Thresholds;
+  horizonDays: number;
+  setHorizonDays: (days: number) => void;
+  valid: boolean;
+}) {
+  const { t } = useTranslation('health');
+  // Weights that do not sum to 100 cannot be tried: the last valid result stays, greyed.
+  const typed = useMemo(
+    () => (valid ? { weights, thresholds, horizonDays } : null),
+    [valid, weights, thresholds, horizonDays],
+  );
+  const trial = useSettled(typed);
+  const backtest = useBacktest(trial);
+  return (
+    <Card title={t('backtest.title')}>
+      <div className="flex flex-col gap-3">
+        <p className="text-sm text-muted">{t('backtest.intro', { days: horizonDays })}</p>
+        <div className="max-w-48">
+          <Field label={t('backtest.horizon')}>
+            {(id) => (
+              <Select
+                id={id}
+                value={horizonDays}
+                onChange={(e) => setHorizonDays(Number(e.target.value))}
+              >
+                {[30, 60, 90, 180].map((days) => (
+                  <option key={days} value={days}>
+                    {days}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        </div>
+        {backtest.isPending ? (
+          <Loading />
+        ) : backtest.error ? (
+          <ErrorNote error={backtest.error} />
+        ) : (
+          <BacktestResult result={backtest.data} trying={backtest.isPlaceholderData} />
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function BacktestResult({ result, trying }: { result: Backtest; trying: boolean }) {
+  const { t } = useTranslation('health');
+  const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+  if (result.auc === null) return <p className="text-muted">{t('backtest.none')}</p>;
+  return (
+    <div className={`flex flex-col gap-3 ${trying ? 'opacity-60' : ''}`} aria-busy={trying}>
+      {trying && <p className="text-sm text-muted">{t('backtest.trying')}</p>}
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <div className="rounded-lg bg-raised p-3">
+          <dt className="text-sm text-muted">{t('backtest.auc')}</dt>
+          <dd className="text-2xl font-semibold tabular-nums" data-testid="backtest-auc">
+            {result.auc.toFixed(2)}
+          </dd>
+          <dd className="text-xs text-muted">{t('backtest.aucHint')}</dd>
+        </div>
+        <div className="rounded-lg bg-raised p-3">
+          <dt className="text-sm text-muted">{t('backtest.accounts')}</dt>
+          <dd className="text-2xl font-semibold tabular-nums">{result.accounts}</dd>
+        </div>
+        <div className="rounded-lg bg-raised p-3">
+          <dt className="text-sm text-muted">{t('backtest.churned')}</dt>
+          <dd className="text-2xl font-semibold tabular-nums">{result.churned}</dd>
+        </div>
+        <div className="rounded-lg bg-raised p-3">
+          <dt className="text-sm text-muted">{t('backtest.churnRate')}</dt>
+          <dd className="text-2xl font-semibold tabular-nums">{percent(result.churnRate)}</dd>
+        </div>
+      </dl>
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="text-left text-muted">
+              <th className="p-1 font-medium">{t('backtest.category')}</th>
+              <th className="p-1 text-right font-medium">{t('backtest.accounts')}</th>
+              <th className="p-1 text-right font-medium">{t('backtest.churnRate')}</th>
+              <th className="p-1 text-right font-medium">{t('backtest.lift')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.byCategory.map((row) => (
+              <tr key={row.category} className="border-t border-line">
+                <td className="p-1">{t(`common:health.${row.category}`)}</td>
+                <td className="p-1 text-right tabular-nums">{row.accounts}</td>
+                <td className="p-1 text-right tabular-nums">{percent(row.churnRate)}</td>
+                <td className="p-1 text-right tabular-nums">
+                  {row.lift === null ? '—' : `×${row.lift.toFixed(1)}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <RocChart roc={result.roc} auc={result.auc} />
+      </div>
+    </div>
+  );
+}
