@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in turn, each figure beside a baseline measured in the
 // same run on the same machine — absolute times vary between machines, the ratios hold.
 // Never part of `npm test`.
+import { notifyBenchmark } from './notify.ts';
 import { portfolioBenchmark } from './portfolio.ts';
 import { seedBenchmark } from './seed.ts';
 import { startBenchmark } from './start.ts';
@@ -12,6 +13,7 @@ const benchmarks: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: 'start-up', run: startBenchmark },
   { name: 'portfolio under load', run: portfolioBenchmark },
   { name: 'work', run: workBenchmark },
+  { name: 'notifications and SLAs', run: notifyBenchmark },
 ];
 
 const results: BenchResult[] = [];

@@ -22,6 +22,7 @@ import { adoptionRoutes } from './modules/intake/adoption/index.ts';
 import { intakeSettingsRoutes, trackingRoutes } from './modules/intake/segment/index.ts';
 import { billingRoutes, stripeWebhookRoutes } from './modules/intake/billing/index.ts';
 import { supportRoutes, supportWebhookRoutes } from './modules/intake/support/index.ts';
+import { intakeReviewRoutes } from './modules/intake/review/index.ts';
 import { notifyRoutes, slackCommandRoutes } from './modules/notify/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 
@@ -55,6 +56,7 @@ export function buildApi(deps: Deps) {
     .route('/', adoptionRoutes(deps))
     .route('/', billingRoutes(deps))
     .route('/', supportRoutes(deps))
+    .route('/', intakeReviewRoutes(deps))
     .route('/', notifyRoutes(deps))
     .route('/', healthRoutes(deps));
 }

@@ -98,3 +98,29 @@ export async function accountForCustomer(
   }
   return { accountId };
 }
+
+/**
+ * A person chose the account for a customer no rule matched: remember it (replacing any
+ * earlier link), so this customer's later events find the account by themselves.
+ */
+export async function linkCustomer(
+  db: Db,
+  workspaceId: WorkspaceId,
+  hints: CustomerHints,
+  accountId: string,
+): Promise<CustomerMatch> {
+  if (hints.customerId) {
+    await db
+      .insertInto('billing_customers')
+      .values({
+        workspace_id: workspaceId,
+        stripe_customer_id: hints.customerId,
+        account_id: accountId,
+      })
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'stripe_customer_id']).doUpdateSet({ account_id: accountId }),
+      )
+      .execute();
+  }
+  return { accountId };
+}

@@ -8,7 +8,7 @@ import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { addTimelineEvent } from '../../accounts/index.ts';
 import { applyContractState } from './contracts.ts';
-import { accountForCustomer, type CustomerHints } from './customers.ts';
+import { accountForCustomer, linkCustomer, type CustomerHints } from './customers.ts';
 import { formatMoney, monthlyAmount } from './money.ts';
 import {
   currencyOf,
@@ -72,17 +72,40 @@ export async function receiveStripeEvent(
   });
 }
 
+/**
+ * An event kept for review, applied to the account a person chose for its customer (who is
+ * remembered for the events after it). Its record in stripe_events takes the new outcome.
+ */
+export async function applyStripeEventTo(
+  db: Db,
+  clock: Clock,
+  delivery: StripeDelivery,
+  accountId: string,
+): Promise<StripeEventOutcome> {
+  const outcome = await applyEvent(db, clock, delivery, accountId);
+  await db
+    .updateTable('stripe_events')
+    .set({ outcome })
+    .where('workspace_id', '=', delivery.workspaceId)
+    .where('event_id', '=', delivery.read.event.id)
+    .execute();
+  return outcome;
+}
+
 async function applyEvent(
   db: Db,
   clock: Clock,
   { workspaceId, read, rawBody }: StripeDelivery,
+  chosenAccountId?: string,
 ): Promise<StripeEventOutcome> {
   if (read.kind === 'other') return 'ignored';
   const hints =
     read.kind === 'subscription'
       ? subscriptionHints(read.subscription)
       : invoiceHints(read.invoice);
-  const match = await accountForCustomer(db, workspaceId, hints);
+  const match = chosenAccountId
+    ? await linkCustomer(db, workspaceId, hints, chosenAccountId)
+    : await accountForCustomer(db, workspaceId, hints);
   if ('reason' in match) {
     await keepForReview(db, {
       workspaceId,

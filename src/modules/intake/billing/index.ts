@@ -3,6 +3,8 @@
 export { stripeWebhookRoutes, readJsonBody, webhookLimit } from './routes/webhook.ts';
 export { billingRoutes } from './routes/api.ts';
 export { keepForReview } from './review.ts';
+export { applyStripeEventTo } from './events.ts';
+export { readStripeEvent } from './payload.ts';
 export { emailDomain } from './customers.ts';
 export { sameHex } from './signature.ts';
 export { importContracts, readContractsCsv } from './import.ts';

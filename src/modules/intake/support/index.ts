@@ -2,4 +2,5 @@
 export { supportWebhookRoutes } from './routes/webhook.ts';
 export { supportRoutes } from './routes/api.ts';
 export { readTicket, type TicketUpdate } from './payload.ts';
+export { applyTicket } from './tickets.ts';
 export { signBody, signatureHeader } from './signature.ts';

@@ -37,63 +37,78 @@ async function accountOfTicket(db: Db, workspaceId: WorkspaceId, ticket: TicketU
   return undefined;
 }
 
+type TicketDelivery = {
+  workspaceId: WorkspaceId;
+  ticket: TicketUpdate;
+  rawBody: string;
+  /** The account a person chose for a ticket kept for review. */
+  accountId?: string;
+};
+
 export async function receiveTicket(
   db: Db,
   clock: Clock,
-  delivery: { workspaceId: WorkspaceId; ticket: TicketUpdate; rawBody: string },
+  delivery: TicketDelivery,
+): Promise<TicketOutcome> {
+  return db.transaction().execute((trx) => applyTicket(trx, clock, delivery));
+}
+
+/** `receiveTicket` inside a transaction the caller holds (resolving the review list). */
+export async function applyTicket(
+  trx: Db,
+  clock: Clock,
+  delivery: TicketDelivery,
 ): Promise<TicketOutcome> {
   const { workspaceId, ticket } = delivery;
-  return db.transaction().execute(async (trx) => {
-    const accountId = await accountOfTicket(trx, workspaceId, ticket);
-    if (!accountId) {
-      await keepForReview(trx, {
-        workspaceId,
-        source: 'support',
-        sourceId: `${ticket.source}:${ticket.externalId}:${ticket.updatedAt.toISOString()}`,
-        reason:
-          `No account matches ticket ${ticket.externalId}` +
-          (ticket.account.externalId ? ` (external id ${ticket.account.externalId})` : '') +
-          (ticket.account.domain ? ` (domain ${ticket.account.domain})` : '') +
-          '.',
-        rawBody: delivery.rawBody,
-        receivedAt: clock.now(),
-      });
-      return 'review';
-    }
-    const values = {
-      account_id: accountId,
-      subject: ticket.subject,
-      status: ticket.status,
-      priority: ticket.priority,
-      requester_email: ticket.requesterEmail,
-      csat: ticket.csat,
-      opened_at: ticket.openedAt,
-      solved_at: ticket.solvedAt,
-      first_response_at: ticket.firstResponseAt,
-      updated_at: ticket.updatedAt,
-      received_at: clock.now(),
-    };
-    // Only a strictly newer update wins; the unique key serialises two deliveries at once.
-    const stored = await trx
-      .insertInto('support_tickets')
-      .values({
-        ...values,
-        workspace_id: workspaceId,
-        source: ticket.source,
-        external_id: ticket.externalId,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['workspace_id', 'source', 'external_id'])
-          .doUpdateSet(values)
-          .where('support_tickets.updated_at', '<', ticket.updatedAt),
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (!stored) return 'unchanged';
-    await tellTimeline(trx, workspaceId, accountId, ticket);
-    return 'applied';
-  });
+  const accountId = delivery.accountId ?? (await accountOfTicket(trx, workspaceId, ticket));
+  if (!accountId) {
+    await keepForReview(trx, {
+      workspaceId,
+      source: 'support',
+      sourceId: `${ticket.source}:${ticket.externalId}:${ticket.updatedAt.toISOString()}`,
+      reason:
+        `No account matches ticket ${ticket.externalId}` +
+        (ticket.account.externalId ? ` (external id ${ticket.account.externalId})` : '') +
+        (ticket.account.domain ? ` (domain ${ticket.account.domain})` : '') +
+        '.',
+      rawBody: delivery.rawBody,
+      receivedAt: clock.now(),
+    });
+    return 'review';
+  }
+  const values = {
+    account_id: accountId,
+    subject: ticket.subject,
+    status: ticket.status,
+    priority: ticket.priority,
+    requester_email: ticket.requesterEmail,
+    csat: ticket.csat,
+    opened_at: ticket.openedAt,
+    solved_at: ticket.solvedAt,
+    first_response_at: ticket.firstResponseAt,
+    updated_at: ticket.updatedAt,
+    received_at: clock.now(),
+  };
+  // Only a strictly newer update wins; the unique key serialises two deliveries at once.
+  const stored = await trx
+    .insertInto('support_tickets')
+    .values({
+      ...values,
+      workspace_id: workspaceId,
+      source: ticket.source,
+      external_id: ticket.externalId,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'source', 'external_id'])
+        .doUpdateSet(values)
+        .where('support_tickets.updated_at', '<', ticket.updatedAt),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (!stored) return 'unchanged';
+  await tellTimeline(trx, workspaceId, accountId, ticket);
+  return 'applied';
 }
 
 const solved: readonly TicketStatus[] = ['solved', 'closed'];
