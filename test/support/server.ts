@@ -1,26 +1,16 @@
-// The real app on a real socket, for browser tests: its own database, the demo workspace
-// seeded, and the built web app served from dist/web.
+// The real app on a real socket, for browser tests: its own database with the demo workspace
+// (cloned from the run's demo template), and the built web app served from dist/web.
 import { serve, type ServerType } from '@hono/node-server';
 import { buildApp } from '../../src/app.ts';
-import { readConfig } from '../../src/config.ts';
-import { seedDemoWorkspace } from '../../src/demo/index.ts';
 import type { Deps } from '../../src/http/deps.ts';
-import { systemClock } from '../../src/lib/clock.ts';
-import { createLogger } from '../../src/lib/logger.ts';
 import { webRoot } from '../../src/start.ts';
-import { createTestDatabase } from './db.ts';
+import { createTestDatabase, testDeps } from './db.ts';
 
 export type TestServer = { url: string; deps: Deps; stop(): Promise<void> };
 
 export async function startTestServer(): Promise<TestServer> {
-  const database = await createTestDatabase();
-  const deps: Deps = {
-    db: database.db,
-    clock: systemClock,
-    config: readConfig({}, { databaseUrl: database.url }),
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-  };
-  await seedDemoWorkspace(deps);
+  const database = await createTestDatabase('demo');
+  const deps = testDeps(database);
   const app = buildApp(deps, { webRoot });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
