@@ -9,7 +9,15 @@ import { notifyJobs } from '../../src/modules/notify/index.ts';
 import type { TestServer } from '../support/server.ts';
 import { InboxPage } from './pages/InboxPage.ts';
 import { SlaPolicyEditor } from './pages/SlaPolicyEditor.ts';
-import { apiAs, demoPassword, openSteward, phone, type BrowserSession } from './support.ts';
+import {
+  apiAs,
+  demoPassword,
+  laptop,
+  openSteward,
+  phone,
+  seriousViolations,
+  type BrowserSession,
+} from './support.ts';
 
 const silent = new Logger(() => () => {});
 let session: BrowserSession | undefined;
@@ -110,4 +118,24 @@ describe('notifications', () => {
     await saved.getByText('No first response within PT4H').waitFor();
     expect(await saved.getByText('Enterprise').count()).toBeGreaterThan(0);
   });
+});
+
+describe('notification screens', () => {
+  it.each(['light', 'dark'] as const)(
+    'have no serious accessibility violations in %s mode',
+    // Four pages, each analysed by axe: slow on a busy two-core machine.
+    { timeout: 180_000 },
+    async (scheme) => {
+      session = await openSteward('manager@demo.steward.dev', laptop, { colorScheme: scheme });
+      const { page, server } = session;
+      const found: string[] = [];
+      for (const path of ['/inbox', '/escalations', '/sla-policies', '/settings/notifications']) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        found.push(...(await seriousViolations(page)).map((v) => `${path} ${v}`));
+      }
+      expect(found).toEqual([]);
+    },
+  );
 });
