@@ -110,6 +110,8 @@ describe('notifications', () => {
     await editor.save();
     await expect.poll(() => editor.fieldError('Threshold').textContent()).toMatch(/ISO 8601/);
     expect(await page.getByRole('alert').count()).toBe(1);
+    await editor.fieldError('Threshold').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/notify-phone-sla-editor.png' });
 
     await editor.fill('Threshold', 'PT4H');
     await editor.save();
