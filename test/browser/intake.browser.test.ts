@@ -205,3 +205,48 @@ describe('Segment write keys', () => {
       .toContainEqual(expect.stringContaining(event));
   });
 });
+
+describe('the review list', () => {
+  it('lets an admin assign a ticket for an unknown customer to the right account', async () => {
+    session = await openSteward(admin, phone);
+    const { page, server } = session;
+    const account = await firstClientOf(server, csm);
+    const app = buildApp(server.deps);
+    const api = await signedIn(app, admin, demoPassword);
+    const secret =
+      (await api.POST('/api/v1/intake/support-secrets', { body: { name: 'Help desk' } })).data
+        ?.secret ?? '';
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const ticket = JSON.stringify({
+      id: tag,
+      subject: `${tag}: invoices do not export`,
+      status: 'open',
+      priority: 'high',
+      accountExternalId: 'crm-not-in-steward',
+      openedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    const kept = await app.request('http://steward.test/webhooks/support', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-steward-signature': signBody(secret, ticket),
+      },
+      body: ticket,
+    });
+    expect(await kept.json()).toMatchObject({ outcome: 'review' });
+
+    const settings = new IntakeSettingsPage(page);
+    await settings.open(server.url);
+    const sourceId = (await settings.review().locator('code').first().textContent()) ?? '';
+    expect(sourceId).toContain(tag);
+    await settings.assign(sourceId, account.name);
+    await settings.review().getByText(sourceId).waitFor({ state: 'detached' });
+
+    await new AccountPage(page).open(server.url, account.id);
+    await new Customer360Panels(page)
+      .tickets()
+      .getByText(`${tag}: invoices do not export`)
+      .waitFor();
+  });
+});

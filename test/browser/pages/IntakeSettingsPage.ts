@@ -24,4 +24,16 @@ export class IntakeSettingsPage {
     await card.getByRole('button', { name: 'Create write key' }).click();
     return (await card.getByTestId('new-secret').textContent()) ?? '';
   }
+
+  review() {
+    return this.page.getByRole('region', { name: 'Waiting for review' });
+  }
+
+  /** Assigns the kept delivery with this id to an account found by its name. */
+  async assign(sourceId: string, accountName: string) {
+    const review = this.review();
+    await review.getByRole('button', { name: `Assign ${sourceId} to an account` }).click();
+    await review.getByLabel('Find the account by name, domain or id').fill(accountName);
+    await review.getByRole('button', { name: `Assign to ${accountName}`, exact: true }).click();
+  }
 }

@@ -161,3 +161,31 @@ export function useReviewItems() {
     queryFn: () => call(api.GET('/api/v1/intake/review', { params: { query: { limit: 100 } } })),
   });
 }
+
+export function useAssignReviewItem() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, accountId }: { id: string; accountId: string }) =>
+      call(
+        api.POST('/api/v1/intake/review/{id}/assign', {
+          params: { path: { id } },
+          body: { accountId },
+        }),
+      ),
+    onSuccess: (_data, { accountId }) => {
+      void queries.invalidateQueries({ queryKey: ['intakeReview'] });
+      void queries.invalidateQueries({ queryKey: ['billing', accountId] });
+      void queries.invalidateQueries({ queryKey: ['tickets', accountId] });
+      void queries.invalidateQueries({ queryKey: ['timeline', accountId] });
+    },
+  });
+}
+
+export function useDismissReviewItem() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      call(api.POST('/api/v1/intake/review/{id}/dismiss', { params: { path: { id } } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['intakeReview'] }),
+  });
+}

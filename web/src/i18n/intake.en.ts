@@ -63,6 +63,8 @@ export const intakeEn = {
     noSeats: 'Seats not known',
     chartTitle: 'Active users per day, last 90 days',
     chartUnit: 'users',
+    sparkline:
+      'Daily active users over the last {{count}} days: {{first}} at the start, {{last}} now',
     chartSummary:
       'Active users per day from {{from}} to {{to}}: {{first}} at the start, {{last}} at the end, at most {{peak}}.',
     features: 'Feature adoption, last 30 days',
@@ -226,6 +228,13 @@ export const intakeEn = {
       unassigned: 'Customers first seen in a Segment group call become accounts without an owner:',
       unassignedLink: 'unassigned accounts',
       none: 'Nothing waiting for review.',
+      assign: 'Assign to an account',
+      assignNamed: 'Assign {{id}} to an account',
+      find: 'Find the account by name, domain or id',
+      assignTo: 'Assign to {{name}}',
+      noMatch: 'No account matches.',
+      dismiss: 'Dismiss',
+      dismissNamed: 'Dismiss {{id}}',
       received: 'Received {{date}}',
       source: { stripe: 'Stripe', support: 'Help desk' },
     },

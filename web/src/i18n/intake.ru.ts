@@ -67,6 +67,8 @@ export const intakeRu: Shape<typeof intakeEn> = {
     noSeats: 'Число мест неизвестно',
     chartTitle: 'Активные пользователи по дням, 90 дней',
     chartUnit: 'пользователи',
+    sparkline:
+      'Активные пользователи по дням за последние {{count}} дн.: {{first}} в начале, {{last}} сейчас',
     chartSummary:
       'Активные пользователи по дням с {{from}} по {{to}}: {{first}} в начале, {{last}} в конце, максимум {{peak}}.',
     features: 'Использование функций, 30 дней',
@@ -230,6 +232,13 @@ export const intakeRu: Shape<typeof intakeEn> = {
       unassigned: 'Клиенты, впервые увиденные в вызове group Segment, создаются без владельца:',
       unassignedLink: 'клиенты без владельца',
       none: 'Разбирать нечего.',
+      assign: 'Привязать к клиенту',
+      assignNamed: 'Привязать {{id}} к клиенту',
+      find: 'Найдите клиента по названию, домену или id',
+      assignTo: 'Привязать к {{name}}',
+      noMatch: 'Такого клиента нет.',
+      dismiss: 'Отклонить',
+      dismissNamed: 'Отклонить {{id}}',
       received: 'Получено {{date}}',
       source: { stripe: 'Stripe', support: 'Служба поддержки' },
     },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAccountAdoption, type AccountAdoption } from '../../../api/intake.ts';
 import { BarChart } from '../../../components/charts/BarChart.tsx';
 import { LineChart } from '../../../components/charts/LineChart.tsx';
+import { Sparkline } from '../../../components/charts/Sparkline.tsx';
 import { formatDate, formatNumber } from '../../../components/format.ts';
 import { Badge, ErrorNote, Loading } from '../../../components/ui.tsx';
 import { Stat } from './Stat.tsx';
@@ -34,12 +35,33 @@ function ActiveUsersChart({ series }: { series: AccountAdoption['series'] }) {
   );
 }
 
+/** Daily active users of the last days, as a small line beside the figure. */
+function RecentDays({ series }: { series: AccountAdoption['series'] }) {
+  const { t } = useTranslation('intake');
+  const values = series.map((d) => d.activeUsers);
+  if (values.length < 2) return null;
+  return (
+    <Sparkline
+      values={values}
+      label={t('usage.sparkline', {
+        count: values.length,
+        first: formatNumber(values[0]),
+        last: formatNumber(values[values.length - 1]),
+      })}
+    />
+  );
+}
+
 function Figures({ adoption }: { adoption: AccountAdoption }) {
   const { t } = useTranslation('intake');
   const { activeUsers, seats, premiumAdoption: premium, timeToValue: ttv } = adoption;
   return (
     <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-      <Stat label={t('usage.dau')} value={formatNumber(activeUsers.dau)} />
+      <Stat
+        label={t('usage.dau')}
+        value={formatNumber(activeUsers.dau)}
+        detail={<RecentDays series={adoption.series.slice(-30)} />}
+      />
       <Stat label={t('usage.wau')} value={formatNumber(activeUsers.wau)} />
       <Stat label={t('usage.mau')} value={formatNumber(activeUsers.mau)} />
       <Stat
