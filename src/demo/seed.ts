@@ -3,6 +3,7 @@
 // Deterministic: a fixed seed and dates relative to the clock, so every reset looks the same.
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { seedDemoHealth } from './health.ts';
 import { seedDemoNotifications } from './notify.ts';
 import { seedDemoWork } from './work.ts';
 import type { Deps } from '../http/deps.ts';
@@ -103,6 +104,8 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
   // Work goes through the work services, each in its own transaction, so after the commit.
   await seedDemoWork(deps, workspace);
   await seedDemoNotifications(deps, workspace);
+  // Last: health is scored from everything above, a year of it replayed day by day.
+  await seedDemoHealth(deps, workspace);
   // Fresh planner statistics, so the first portfolio page does not wait for autovacuum.
   await sql`analyze accounts, contacts, timeline_events, tasks, projects`.execute(deps.db);
   deps.logger.info(

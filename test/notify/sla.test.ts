@@ -499,4 +499,29 @@ describe('the SLA policy API', () => {
     });
     expect(next.data?.items[0]?.id).not.toBe(page.data?.items[0]?.id);
   });
+
+  it("shows a CSM the escalations about their own clients, not another CSM's", async () => {
+    const owner = await makeUser(deps.db, workspaceId, { managerId });
+    const other = await makeUser(deps.db, workspaceId, { managerId });
+    const theirs = await makeAccount(deps.db, workspaceId, { priority: 'P0', owner_id: owner.id });
+    clock.set('2026-11-20T09:00:00Z');
+    await createTask(deps.db, clock, as(owner.id), scope(), {
+      title: 'Renewal call prep',
+      accountId: theirs.id,
+      assigneeId: owner.id,
+    });
+    clock.set('2026-11-20T12:00:00Z');
+    await run();
+    const titles = async (client: ApiClient) => {
+      const { data } = await client.GET('/api/v1/escalations', {
+        params: { query: { limit: 500 } },
+      });
+      return new Set(data?.items.map((e) => e.taskTitle));
+    };
+    expect(await titles(await signedIn(app, owner.email, testPassword))).toEqual(
+      new Set(['Renewal call prep']),
+    );
+    expect(await titles(await signedIn(app, other.email, testPassword))).toEqual(new Set());
+    expect(await titles(manager)).toContain('Renewal call prep');
+  });
 });

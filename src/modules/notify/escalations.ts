@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
+import type { AccountScope } from '../accounts/index.ts';
 import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
 
 export const escalationSchema = z
@@ -22,11 +23,16 @@ export const escalationSchema = z
   })
   .openapi('Escalation');
 
+/**
+ * Escalations of the workspace; a CSM (scope.onlyOwner) sees those about their own clients,
+ * tasks assigned to them, and those they were told about — not other CSMs' clients.
+ */
 export async function listEscalations(
   db: Db,
-  workspaceId: WorkspaceId,
+  scope: AccountScope,
   page: { limit: number; cursor?: string },
 ) {
+  const mine = scope.onlyOwner;
   const after = page.cursor ? decodeCursor(page.cursor, 'escalations') : undefined;
   const rows = await db
     .selectFrom('escalations as e')
@@ -47,7 +53,16 @@ export async function listEscalations(
       'e.notified_user_ids',
       'e.raised_at',
     ])
-    .where('e.workspace_id', '=', workspaceId)
+    .where('e.workspace_id', '=', scope.workspaceId)
+    .$if(mine !== null, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('a.owner_id', '=', mine),
+          eb('t.assignee_id', '=', mine),
+          sql<boolean>`${mine}::uuid = any(e.notified_user_ids)`,
+        ]),
+      ),
+    )
     .$if(after !== undefined, (q) =>
       q.where(
         sql<boolean>`(e.raised_at, e.id) < (${cursorValue(after ?? { value: '', id: '' }, 'timestamptz')}::timestamptz, ${after?.id ?? ''}::uuid)`,

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../http/deps.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageQuery } from '../../../lib/pagination.ts';
+import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import {
   deliverySchema,
@@ -88,7 +89,7 @@ export function slaRoutes(deps: Deps) {
         },
       }),
       async (c) =>
-        c.json(await listEscalations(db, actorOf(c).workspaceId, c.req.valid('query')), 200),
+        c.json(await listEscalations(db, scopeFor(actorOf(c)), c.req.valid('query')), 200),
     )
     .openapi(
       defineRoute({
