@@ -104,7 +104,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
   // Work goes through the work services, each in its own transaction, so after the commit.
   await seedDemoWork(deps, workspace);
   await seedDemoNotifications(deps, workspace);
-  // Last: health is scored from everything above, a year of it replayed day by day.
+  // Last: health is scored from everything above, a year of it replayed as it stood.
   await seedDemoHealth(deps, workspace);
   // Fresh planner statistics, so the first portfolio page does not wait for autovacuum.
   await sql`analyze accounts, contacts, timeline_events, tasks, projects`.execute(deps.db);

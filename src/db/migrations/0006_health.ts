@@ -4,6 +4,11 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
+    -- Health reads active users in a 60-day window for every account at once (and replays
+    -- past days): the rollup's key leads with the account, so the window needs the day first.
+    create index usage_daily_users_day_idx on usage_daily_users (workspace_id, day);
+    create index usage_daily_day_idx on usage_daily (workspace_id, day);
+
     create table scorecards (
       id uuid primary key default gen_random_uuid(),
       workspace_id uuid not null references workspaces on delete cascade,

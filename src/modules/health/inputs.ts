@@ -53,22 +53,36 @@ async function usageFigures(db: Db, s: Selection) {
     with catalog as (
       select key, is_value from usage_features where workspace_id = ${s.workspaceId}
     ),
-    recent as (
-      select u.account_id,
-        count(distinct u.user_id) filter (where u.day > ${s.day}::date - 30) as active,
-        count(distinct u.user_id) filter (where u.day <= ${s.day}::date - 30) as previous,
-        count(distinct u.feature_key) filter (
-          where u.day > ${s.day}::date - 30 and u.feature_key in (select key from catalog)
-        ) as features,
-        count(distinct u.user_id) filter (
-          where u.day > ${s.day}::date - 30
-            and u.feature_key in (select key from catalog where is_value)
-        ) as value_users
+    -- One row per account and person (hash aggregates), not four distinct counts over the
+    -- window's rows: the distinct counts' sorts cost ten times as much on a year of demo usage.
+    people as (
+      select u.account_id, u.user_id,
+        bool_or(u.day > ${s.day}::date - 30) as recent,
+        bool_or(u.day <= ${s.day}::date - 30) as before,
+        bool_or(u.day > ${s.day}::date - 30 and u.feature_key in (select key from catalog where is_value)) as value_user
       from usage_daily_users u
       where u.workspace_id = ${s.workspaceId}
         and u.day > ${s.day}::date - 60 and u.day <= ${s.day}::date
         ${onlyAccounts(sql`u.account_id`, s)}
-      group by u.account_id
+      group by u.account_id, u.user_id
+    ),
+    features as (
+      select d.account_id, count(distinct d.feature_key) as features
+      from usage_daily d
+      where d.workspace_id = ${s.workspaceId}
+        and d.day > ${s.day}::date - 30 and d.day <= ${s.day}::date
+        and d.feature_key in (select key from catalog)
+        ${onlyAccounts(sql`d.account_id`, s)}
+      group by d.account_id
+    ),
+    recent as (
+      select p.account_id,
+        count(*) filter (where p.recent) as active,
+        count(*) filter (where p.before) as previous,
+        count(*) filter (where p.value_user) as value_users,
+        coalesce(max(f.features), 0) as features
+      from people p left join features f on f.account_id = p.account_id
+      group by p.account_id
     )
     select a.id as account_id, a.seats,
       coalesce(r.active, 0)::int as active, coalesce(r.previous, 0)::int as previous,

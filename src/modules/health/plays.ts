@@ -50,7 +50,7 @@ function describePlay(row: PlayRow): Play {
 }
 
 export async function listPlays(db: Db, workspaceId: string): Promise<Play[]> {
-  const rows = await selectPlays(db, workspaceId).orderBy('created_at').orderBy('id').execute();
+  const rows = await selectPlays(db, workspaceId).orderBy('created_at').orderBy('name').execute();
   return rows.map(describePlay);
 }
 

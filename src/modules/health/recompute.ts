@@ -15,7 +15,7 @@ import {
   type MeasureResult,
 } from './measures.ts';
 import { scoreWithScorecard, type Scorecard, type WeightedMeasure } from './scorecard.ts';
-import { loadScorecards } from './scorecards.ts';
+import { loadScorecards, type Scorecards } from './scorecards.ts';
 import {
   accountsToScore,
   pastScores,
@@ -58,8 +58,10 @@ export type Rescore = {
    */
   mode: 'current' | 'history';
   now: Date;
-  /** Score with this scorecard instead of the saved ones (replays, benchmarks). */
+  /** Score with this scorecard instead of the saved ones (trials, benchmarks). */
   scorecard?: Scorecard;
+  /** The saved scorecards, when the caller already loaded them (replaying many days). */
+  scorecards?: Scorecards;
 };
 
 export async function rescoreAccounts(
@@ -68,11 +70,14 @@ export async function rescoreAccounts(
 ): Promise<{ scored: AccountHealth[]; moves: Move[] }> {
   const weekAgo = addDays(job.day, -7);
   const monthAgo = addDays(job.day, -30);
+  // A replayed day keeps only its history row: no trend or churn risk to compute for it.
   const [accounts, figures, cards, past] = await Promise.all([
     accountsToScore(db, job.workspaceId, job.accountIds),
     accountFigures(db, job),
-    job.scorecard ? undefined : loadScorecards(db, job.workspaceId),
-    pastScores(db, job.workspaceId, [weekAgo, monthAgo], job.accountIds),
+    job.scorecard ? undefined : (job.scorecards ?? loadScorecards(db, job.workspaceId)),
+    job.mode === 'history'
+      ? []
+      : pastScores(db, job.workspaceId, [weekAgo, monthAgo], job.accountIds),
   ]);
   const pastOf = new Map(past.map((p) => [`${p.account_id}:${p.day}`, p]));
   const scored: AccountHealth[] = [];
