@@ -65,8 +65,11 @@ function EscalationRow({ escalation: e, names }: { escalation: Escalation; names
     <li className="flex flex-col gap-1 p-4">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Badge tone={tones[e.kind]}>{t(`escalations.kind.${e.kind}`)}</Badge>
-        {e.kind === 'escalation' && <Badge>{t('escalations.step', { n: e.step - 1 })}</Badge>}
-        <span className="text-muted">{e.policyName ?? t('escalations.mention')}</span>
+        {/* Steps 0 and 1 are the warning and the breach; the chain's steps follow. */}
+        {e.kind === 'escalation' && !e.mentionId && (
+          <Badge>{t('escalations.step', { n: e.step - 1 })}</Badge>
+        )}
+        <span className="text-muted">{e.mentionId ? t('escalations.mention') : e.policyName}</span>
       </div>
       <p className="font-medium">{e.taskTitle}</p>
       <Link

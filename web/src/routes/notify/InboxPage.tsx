@@ -157,7 +157,7 @@ function MuteMenu({ notification: n }: { notification: Notification }) {
     setOpen(false);
   };
   return (
-    <div className="relative">
+    <div>
       <Button
         variant="ghost"
         aria-expanded={open}
@@ -168,7 +168,7 @@ function MuteMenu({ notification: n }: { notification: Notification }) {
         ⋯
       </Button>
       {open && (
-        <ul className="absolute left-0 z-10 mt-1 min-w-56 rounded-lg border border-line bg-surface p-1 shadow-lg">
+        <ul className="mt-1 rounded-lg border border-line bg-surface p-1">
           {n.accountId && (
             <li>
               <Button
