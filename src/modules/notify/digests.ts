@@ -9,6 +9,7 @@ import { digestDue, digestFor, type Digest, type DigestItem } from './digestFor.
 import type { ActivityKind } from './kinds.ts';
 import { channelsFor, queueDeliveries } from './notifyPeople.ts';
 import { loadPreferences } from './preferences.ts';
+import type { Preferences } from './routing.ts';
 import { nextDate } from './zoned.ts';
 
 type Candidate = { id: string; workspace_id: string; timezone: string; digest_hour: number };
@@ -35,6 +36,8 @@ export async function composeDigest(
   deps: Deps,
   person: { id: string; workspaceId: string },
   localDate: string,
+  /** The person's preferences, when the caller loaded them with everyone else's. */
+  preferences?: Preferences,
 ): Promise<{ digestId: string; deliveryIds: string[] } | null> {
   const { db, clock, config } = deps;
   const now = clock.now();
@@ -72,20 +75,16 @@ export async function composeDigest(
       .set({ item_count: items.length })
       .where('id', '=', digest.id)
       .execute();
-    const prefs = (await loadPreferences(trx, person.workspaceId, [person.id])).get(person.id);
+    const prefs =
+      preferences ?? (await loadPreferences(trx, person.workspaceId, [person.id])).get(person.id);
     const channels = prefs ? channelsFor(prefs, 'digest', config.smtpUrl !== undefined) : [];
-    await queueDeliveries(
+    const deliveryIds = await queueDeliveries(
       trx,
       [{ id: digest.id, userId: person.id, workspaceId: person.workspaceId, channels, runAt: now }],
       'digest_id',
       now,
     );
-    const deliveries = await trx
-      .selectFrom('deliveries')
-      .select('id')
-      .where('digest_id', '=', digest.id)
-      .execute();
-    return { digestId: digest.id, deliveryIds: deliveries.map((d) => d.id) };
+    return { digestId: digest.id, deliveryIds };
   });
 }
 
@@ -103,11 +102,18 @@ export const buildDueDigests: JobHandler<'notification__build_digests'> = async 
       ? [{ id: person.id, workspaceId: person.workspace_id, date: slot.localDate }]
       : [];
   });
+  // Everyone's preferences up front: one query per workspace, not one per digest.
+  const preferences = new Map<string, Preferences>();
+  for (const workspaceId of new Set(due.map((person) => person.workspaceId))) {
+    const ids = due.filter((p) => p.workspaceId === workspaceId).map((p) => p.id);
+    for (const [id, prefs] of await loadPreferences(deps.db, workspaceId, ids))
+      preferences.set(id, prefs);
+  }
   let next = 0;
   await Promise.all(
     Array.from({ length: digestsAtOnce }, async () => {
       for (let person = due[next++]; person; person = due[next++]) {
-        await composeDigest(deps, person, person.date);
+        await composeDigest(deps, person, person.date, preferences.get(person.id));
       }
     }),
   );

@@ -52,7 +52,8 @@ export async function queueDeliveries(
   rows: { id: string; userId: string; workspaceId: string; channels: Channel[]; runAt: Date }[],
   key: 'notification_id' | 'digest_id',
   now: Date,
-) {
+): Promise<string[]> {
+  const queued: string[] = [];
   for (const row of rows) {
     for (const channel of row.channels) {
       if (channel === 'in_app') continue;
@@ -69,6 +70,7 @@ export async function queueDeliveries(
         .returning('id')
         .executeTakeFirst();
       if (delivery) {
+        queued.push(delivery.id);
         await enqueue(
           db,
           'delivery__send',
@@ -81,6 +83,7 @@ export async function queueDeliveries(
       }
     }
   }
+  return queued;
 }
 
 /** graphile-worker retries with exponential backoff; after this many tries a delivery failed. */
