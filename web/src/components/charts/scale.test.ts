@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelledIndexes, niceCeiling, valueTicks } from './scale.ts';
+import { niceCeiling, valueTicks } from './scale.ts';
 
 describe('chart axes', () => {
   it('round the top of the value axis up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -12,9 +12,11 @@ describe('chart axes', () => {
     expect(valueTicks(9)).toEqual([0, 2.5, 5, 7.5, 10]);
   });
 
-  it('label the first and the last day and a few between, never twice', () => {
-    expect(labelledIndexes(90, 4)).toEqual([0, 30, 59, 89]);
-    expect(labelledIndexes(2, 4)).toEqual([0, 1]);
-    expect(labelledIndexes(0, 4)).toEqual([]);
+  it('tick counts of people in whole numbers only', () => {
+    expect(valueTicks(5, 4, true)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(valueTicks(3, 4, true)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(valueTicks(2, 4, true)).toEqual([0, 1, 2]);
+    expect(valueTicks(180, 4, true)).toEqual([0, 50, 100, 150, 200]);
+    expect(valueTicks(0, 4, true)).toEqual([0, 1]);
   });
 });

@@ -8,16 +8,15 @@ export function niceCeiling(value: number): number {
   return step * magnitude;
 }
 
-/** Ticks from 0 to the round top of `max`, `count` intervals apart. */
-export function valueTicks(max: number, count = 4): number[] {
+/**
+ * Ticks from 0 to the round top of `max`, about `count` intervals apart. Counts of people or
+ * events get whole-number ticks only (no "2.5 users").
+ */
+export function valueTicks(max: number, count = 4, integers = false): number[] {
   const top = niceCeiling(max);
-  return Array.from({ length: count + 1 }, (_, i) => (top * i) / count);
-}
-
-/** Indexes of `length` points to label on the category axis: first, last and a few between. */
-export function labelledIndexes(length: number, wanted: number): number[] {
-  if (length <= 0) return [];
-  if (length <= wanted) return Array.from({ length }, (_, i) => i);
-  const step = (length - 1) / (wanted - 1);
-  return [...new Set(Array.from({ length: wanted }, (_, i) => Math.round(i * step)))];
+  if (!integers) return Array.from({ length: count + 1 }, (_, i) => (top * i) / count);
+  const whole = Math.max(1, Math.ceil(top));
+  const intervals =
+    whole <= count ? whole : ([count, count + 1, count - 1, 2].find((c) => whole % c === 0) ?? 1);
+  return Array.from({ length: intervals + 1 }, (_, i) => (whole * i) / intervals);
 }

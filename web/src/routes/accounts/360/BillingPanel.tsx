@@ -20,7 +20,7 @@ const paymentFailed = (invoice: Invoice) =>
  * MRR after each movement, oldest first, walked back from today's MRR so a history cut at
  * the most recent movements still ends at the right figure. Other currencies are left out.
  */
-export function mrrHistory(billing: AccountBilling) {
+function mrrHistory(billing: AccountBilling) {
   const { amount, currency } = billing.mrr;
   const movements = billing.mrrMovements.filter((m) => m.deltaMrr.currency === currency);
   let after = amount;
@@ -29,7 +29,8 @@ export function mrrHistory(billing: AccountBilling) {
     after -= m.deltaMrr.amount;
     return point;
   });
-  return points.reverse();
+  // MRR holds from the last movement until today.
+  return [...points.reverse(), { label: new Date().toISOString(), value: amount / 100 }];
 }
 
 function status(t: TFunction<'intake'>, value: string) {
@@ -57,6 +58,7 @@ function Movements({ billing }: { billing: AccountBilling }) {
             net: formatMoney({ amount: net, currency: billing.mrr.currency }),
           })}
           height={140}
+          step
         />
       )}
       <ul className="flex flex-col divide-y divide-line">

@@ -41,7 +41,7 @@ const priorityTone = {
   low: 'neutral',
 } as const;
 
-export function ticketFigures(tickets: Ticket[]) {
+function ticketFigures(tickets: Ticket[]) {
   const rated = tickets.flatMap((ticket) => (ticket.csat === null ? [] : [ticket.csat]));
   return {
     open: tickets.filter((ticket) => ticket.status === 'open' || ticket.status === 'pending')
