@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark in turn, each figure beside a baseline measured in the
 // same run on the same machine — absolute times vary between machines, the ratios hold.
 // Never part of `npm test`.
+import { intakeBenchmark } from './intake.ts';
 import { notifyBenchmark } from './notify.ts';
 import { portfolioBenchmark } from './portfolio.ts';
+import { rollupBenchmark } from './rollups.ts';
 import { seedBenchmark } from './seed.ts';
 import { startBenchmark } from './start.ts';
 import { seconds, timed, type BenchResult } from './support.ts';
@@ -14,6 +16,8 @@ const benchmarks: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: 'portfolio under load', run: portfolioBenchmark },
   { name: 'work', run: workBenchmark },
   { name: 'notifications and SLAs', run: notifyBenchmark },
+  { name: 'usage intake', run: intakeBenchmark },
+  { name: 'usage rollups', run: rollupBenchmark },
 ];
 
 const results: BenchResult[] = [];

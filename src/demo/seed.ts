@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { seedDemoHealth } from './health.ts';
+import { seedDemoIntake } from './intake.ts';
 import { seedDemoNotifications } from './notify.ts';
 import { seedDemoWork } from './work.ts';
 import type { Deps } from '../http/deps.ts';
@@ -104,6 +105,8 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
   // Work goes through the work services, each in its own transaction, so after the commit.
   await seedDemoWork(deps, workspace);
   await seedDemoNotifications(deps, workspace);
+  // Usage, tickets and billing come in through the intake's own paths, after the commit.
+  const intake = await seedDemoIntake(deps, workspace, accounts);
   // Last: health is scored from everything above, a year of it replayed as it stood.
   await seedDemoHealth(deps, workspace);
   // Fresh planner statistics, so the first portfolio page does not wait for autovacuum.
@@ -113,6 +116,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
       workspaceId: workspace.id,
       accounts: accounts.length,
       events: timelines.reduce((n, t) => n + t.events.length, 0),
+      intake,
       ms: Math.round(performance.now() - started),
     },
     'seeded the demo workspace',

@@ -4,8 +4,9 @@ export { stripeWebhookRoutes, readJsonBody, webhookLimit } from './routes/webhoo
 export { billingRoutes } from './routes/api.ts';
 export { keepForReview } from './review.ts';
 export { applyStripeEventTo } from './events.ts';
-export { readStripeEvent } from './payload.ts';
 export { emailDomain } from './customers.ts';
 export { sameHex } from './signature.ts';
 export { importContracts, readContractsCsv } from './import.ts';
 export { webhookSecretSchema } from './schema.ts';
+export { receiveStripeEvent } from './events.ts';
+export { readStripeEvent } from './payload.ts';

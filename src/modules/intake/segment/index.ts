@@ -4,7 +4,7 @@ export { intakeSettingsRoutes } from './routes/settings.ts';
 export { ingestMessages, type IngestOutcome } from './ingest.ts';
 export { isLoginEvent } from './rollups.ts';
 export { parseRequest, type SegmentMessage } from './payload.ts';
-export { flaggedFeatures, featureFor } from './features.ts';
+export { defineFeature, flaggedFeatures, featureFor } from './features.ts';
 export { createWriteKey } from './writeKeys.ts';
 export { usageCrontab, usageJobs, maintainUsagePartitions } from './jobs.ts';
 export { ensurePartitions, dropExpiredPartitions, usagePartitions } from './partitions.ts';

@@ -4,3 +4,4 @@ export { supportRoutes } from './routes/api.ts';
 export { readTicket, type TicketUpdate } from './payload.ts';
 export { applyTicket } from './tickets.ts';
 export { signBody, signatureHeader } from './signature.ts';
+export { receiveTicket } from './tickets.ts';

@@ -1,0 +1,87 @@
+// Rollup refresh benchmark: a year of raw usage for 10,000 accounts (one event per account
+// and day, 3.65 million) rolled up again into usage_daily and usage_daily_users by the
+// statement steps live intake runs (rollups.ts), as a rebuild after a catalog change would.
+// Baseline, same run, same rows: one hand-written GROUP BY over the raw events into a plain
+// table, the floor for reading and aggregating that much.
+// `STEWARD_BENCH_ROLLUP_ACCOUNTS` sets how many accounts (default 10,000).
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { WorkspaceId } from '../src/lib/ids.ts';
+import { ensurePartitions } from '../src/modules/intake/segment/index.ts';
+import { changedColumns, rollupSteps } from '../src/modules/intake/segment/rollups.ts';
+import { benchDatabase, ms, timed, type BenchResult } from './support.ts';
+
+const accounts = Number(process.env.STEWARD_BENCH_ROLLUP_ACCOUNTS ?? 10_000);
+const days = 365;
+const dayMs = 86_400_000;
+
+export async function rollupBenchmark(): Promise<BenchResult[]> {
+  const { deps, stop } = await benchDatabase();
+  const { db } = deps;
+  try {
+    const workspace = await db
+      .insertInto('workspaces')
+      .values({ name: 'Rollup bench', slug: `rollups-${randomUUID().slice(0, 8)}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const workspaceId = workspace.id as WorkspaceId;
+    await sql`insert into accounts (workspace_id, name, external_id)
+      select ${workspaceId}::uuid, 'Account ' || g, 'acct-' || g
+      from generate_series(1, ${accounts}) g`.execute(db);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const first = new Date(today.getTime() - (days - 1) * dayMs);
+    await ensurePartitions(
+      db,
+      Array.from({ length: 14 }, (_, m) => new Date(first.getTime() + m * 31 * dayMs)),
+    );
+    // One event per account and day, by one of five users, a login one day in seven.
+    const loaded = await timed(() =>
+      sql`insert into usage_events (workspace_id, message_id, occurred_at, received_at, type,
+          event, feature_key, user_id, account_id)
+        select ${workspaceId}::uuid, a.external_id || '-' || d, ${first}::timestamptz + d * interval '1 day' + interval '9 hours',
+          now(), 'track', case when d % 7 = 0 then 'Signed In' else 'Report Viewed' end,
+          case when d % 7 = 0 then 'Signed In' else 'reports' end, 'user-' || (d % 5), a.id
+        from accounts a, generate_series(0, ${days - 1}) d
+        where a.workspace_id = ${workspaceId}`.execute(db),
+    );
+    await sql`analyze usage_events`.execute(db);
+    const events = accounts * days;
+
+    const refresh = await timed(() =>
+      sql`with changed as (
+          select ${changedColumns} from usage_events where workspace_id = ${workspaceId}
+        ),
+        ${rollupSteps(workspaceId)}
+        select count(*)::int as n from changed`.execute(db),
+    );
+    const rolled = await db
+      .selectFrom('usage_daily')
+      .select((eb) => eb.fn.sum<number>('events').as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    if (Number(rolled.n) !== events) throw new Error(`rolled up ${rolled.n} of ${events} events`);
+
+    const aggregate = await timed(() =>
+      sql`create table bench_rollup_baseline as
+        select account_id, (occurred_at at time zone 'UTC')::date as day, feature_key,
+          count(*) as events, count(distinct user_id) as users
+        from usage_events where workspace_id = ${workspaceId}
+        group by 1, 2, 3`.execute(db),
+    );
+    return [
+      {
+        name: `rollup refresh: ${accounts.toLocaleString('en-US')} accounts × ${days} days (${events.toLocaleString('en-US')} raw events) into usage_daily and usage_daily_users`,
+        figure: `${ms(refresh.ms)} (${Math.round(events / (refresh.ms / 1000)).toLocaleString('en-US')} events/s; loading the raw events took ${ms(loaded.ms)})`,
+        baseline: `one hand-written GROUP BY of the same events into a plain table: ${ms(aggregate.ms)}`,
+      },
+    ];
+  } finally {
+    await stop();
+  }
+}
+
+if (import.meta.main) {
+  for (const result of await rollupBenchmark()) {
+    process.stdout.write(`${result.name}\n  ${result.figure}\n  baseline: ${result.baseline}\n`);
+  }
+}

@@ -1,0 +1,158 @@
+// The demo's Stripe history, as the Stripe events a webhook would deliver: each account's
+// subscription (created, then grown, shrunk or deleted as its story goes) and its invoices,
+// paid or failed. Declining accounts miss payments; churned ones cancel after months of it.
+import type { Tier } from '../db/schema.ts';
+import type { PlannedAccount } from './portfolio.ts';
+import { churnedDaysAgo, historyDays, usageLevel, type UsageArc } from './usage.ts';
+
+const dayMs = 24 * 3600_000;
+const unix = (at: Date) => Math.floor(at.getTime() / 1000);
+
+/** Contracts are yearly; enterprise pays once a year, the others each quarter. */
+const billedEvery: Record<Tier, { interval: 'month' | 'year'; count: number; months: number }> = {
+  enterprise: { interval: 'year', count: 1, months: 12 },
+  mid_market: { interval: 'month', count: 3, months: 3 },
+  smb: { interval: 'month', count: 3, months: 3 },
+};
+
+export type StripeEventPlan = { id: string; type: string; created: number; object: object };
+
+function monthsBefore(at: Date, months: number): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - months, at.getUTCDate()));
+}
+
+export function planStripeEvents(
+  now: Date,
+  account: PlannedAccount,
+  arc: UsageArc,
+): StripeEventPlan[] {
+  const terms = billedEvery[account.tier];
+  const periodsPerYear = 12 / terms.months;
+  const perPeriod = Math.round(account.arrAmount / periodsPerYear);
+  // Seats at a round price; a platform fee carries the rest, so the contract is the ARR sold.
+  const unitAmount = Math.floor(perPeriod / account.seats / 100) * 100;
+  const platformFee = perPeriod - unitAmount * account.seats;
+  const ext = account.externalId;
+  const customer = {
+    id: `cus_demo_${ext}`,
+    email: account.contacts[0]?.email ?? null,
+    metadata: { external_id: ext },
+  };
+  const renewal = new Date(`${account.renewalDate}T00:00:00Z`);
+  const left = churnedDaysAgo(account, now);
+  const started = account.customerSince;
+  const daysAgo = (at: Date) => Math.round((now.getTime() - at.getTime()) / dayMs);
+  const subscription = (quantity: number, status: string, at: Date) => ({
+    id: `sub_demo_${ext}`,
+    object: 'subscription',
+    customer,
+    status,
+    metadata: { external_id: ext },
+    start_date: unix(started),
+    ended_at: status === 'canceled' ? unix(at) : null,
+    current_period_end: unix(renewal),
+    items: {
+      data: [
+        {
+          id: `si_demo_${ext}_seats`,
+          quantity,
+          price: {
+            id: `price_demo_${account.tier}_seat`,
+            currency: 'usd',
+            unit_amount: unitAmount,
+            nickname: account.plan,
+            recurring: { interval: terms.interval, interval_count: terms.count },
+          },
+        },
+        {
+          id: `si_demo_${ext}_platform`,
+          quantity: 1,
+          price: {
+            id: `price_demo_${ext}_platform`,
+            currency: 'usd',
+            unit_amount: platformFee,
+            nickname: `${account.plan} platform`,
+            recurring: { interval: terms.interval, interval_count: terms.count },
+          },
+        },
+      ],
+    },
+  });
+  const events: StripeEventPlan[] = [];
+  const add = (type: string, at: Date, object: object, suffix: string) =>
+    events.push({ id: `evt_demo_${ext}_${suffix}`, type, created: unix(at), object });
+
+  // Growing accounts bought more seats this year; declining ones gave some back.
+  const changeAt = new Date(now.getTime() - (arc === 'expansion' ? 120 : 55) * dayMs);
+  const seatsAt = (at: Date) => {
+    if (arc === 'expansion' && at < changeAt) return Math.max(1, Math.round(account.seats * 0.7));
+    if (arc === 'at_risk' && at < changeAt) return Math.round(account.seats * 1.25);
+    return account.seats;
+  };
+  // Stripe was connected a year ago: an older customer's subscription is first seen then,
+  // at its yearly update; a newer one from its creation.
+  const connected = new Date(now.getTime() - (historyDays - 1) * dayMs);
+  const firstAt = started > connected ? started : connected;
+  add(
+    started > connected ? 'customer.subscription.created' : 'customer.subscription.updated',
+    firstAt,
+    subscription(seatsAt(firstAt), 'active', firstAt),
+    'first',
+  );
+  if ((arc === 'expansion' || arc === 'at_risk') && changeAt > firstAt) {
+    add(
+      'customer.subscription.updated',
+      changeAt,
+      subscription(account.seats, 'active', changeAt),
+      'resized',
+    );
+  }
+
+  // Invoices at each billing period's start in the last year, while the customer stayed.
+  const yearAgo = new Date(now.getTime() - historyDays * dayMs);
+  const churnedAt = left === null ? null : new Date(now.getTime() - left * dayMs);
+  for (let k = 0; ; k++) {
+    const at = monthsBefore(renewal, k * terms.months);
+    if (at < yearAgo || at < started) break;
+    if (at > now || (churnedAt && at >= churnedAt)) continue;
+    const amount = unitAmount * seatsAt(at) + platformFee;
+    const invoice = (status: string, attempts: number, paidAt: Date | null) => ({
+      id: `in_demo_${ext}_${k}`,
+      object: 'invoice',
+      customer,
+      customer_email: customer.email,
+      amount_due: amount,
+      amount_paid: paidAt ? amount : 0,
+      currency: 'usd',
+      status,
+      attempt_count: attempts,
+      due_date: unix(at),
+      status_transitions: { paid_at: paidAt ? unix(paidAt) : null },
+      parent: {
+        subscription_details: { subscription: `sub_demo_${ext}`, metadata: { external_id: ext } },
+      },
+      metadata: {},
+    });
+    // An account using the product less pays late, if at all.
+    const struggling = usageLevel(arc, daysAgo(at), left) < 0.45;
+    const retry = new Date(at.getTime() + 4 * dayMs);
+    if (!struggling) {
+      add('invoice.paid', at, invoice('paid', 1, at), `paid_${k}`);
+      continue;
+    }
+    add('invoice.payment_failed', at, invoice('open', 1, null), `failed_${k}_1`);
+    if (retry > now) continue;
+    const givesUp = arc === 'churned' || (arc === 'at_risk' && daysAgo(at) < 45);
+    if (givesUp) add('invoice.payment_failed', retry, invoice('open', 2, null), `failed_${k}_2`);
+    else add('invoice.paid', retry, invoice('paid', 2, retry), `paid_${k}`);
+  }
+  if (churnedAt) {
+    add(
+      'customer.subscription.deleted',
+      churnedAt,
+      subscription(account.seats, 'canceled', churnedAt),
+      'deleted',
+    );
+  }
+  return events.sort((a, b) => a.created - b.created);
+}
