@@ -81,8 +81,16 @@ export function combineMeasures(
   return { score, category: categorize(score, card.thresholds), effectiveWeights };
 }
 
+/**
+ * Measures with the scorecard's weights. An account none of whose sources sent anything about
+ * it (only "no tickets" from a connected help desk, say) is not scored: a 100 from silence
+ * would be the silent full marks the scorecard must not give.
+ */
 export function scoreWithScorecard(measures: readonly MeasureResult[], card: Scorecard): Combined {
-  const { score, category, effectiveWeights } = combineMeasures(measures, card);
+  const heardOf = measures.some((m) => m.score !== null && m.lastDataAt !== null);
+  const { score, category, effectiveWeights } = heardOf
+    ? combineMeasures(measures, card)
+    : { score: null, category: null, effectiveWeights: null };
   return {
     score,
     category,

@@ -1,0 +1,262 @@
+// The figures behind each measure, read from real rows as of a day: tickets, touchpoints and
+// contacts, payments and downgrades, onboarding tasks — each against a count done by hand, and
+// nothing that happened after the day.
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WorkspaceId } from '../../src/lib/ids.ts';
+import { rescoreAccounts } from '../../src/modules/health/index.ts';
+import { accountFigures } from '../../src/modules/health/inputs.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeAccount, makeWorkspace } from '../support/factories.ts';
+
+const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
+const { db } = deps;
+const day = '2026-11-01';
+let workspaceId: WorkspaceId;
+let accountId: string;
+let quietId: string;
+
+const at = (iso: string) => new Date(iso);
+
+beforeAll(async () => {
+  workspaceId = (await makeWorkspace(db)).id;
+  accountId = (await makeAccount(db, workspaceId, { seats: 10 })).id;
+  quietId = (await makeAccount(db, workspaceId, { seats: 10 })).id;
+
+  const ticket = (
+    id: string,
+    priority: string,
+    opened: string,
+    solved: string | null,
+    csat: number | null,
+  ) => ({
+    workspace_id: workspaceId,
+    account_id: accountId,
+    source: 'generic' as const,
+    external_id: id,
+    subject: id,
+    status: solved ? ('solved' as const) : ('open' as const),
+    priority: priority as 'urgent',
+    csat,
+    opened_at: at(opened),
+    solved_at: solved ? at(solved) : null,
+    updated_at: at(opened),
+    received_at: at(opened),
+  });
+  await db
+    .insertInto('support_tickets')
+    .values([
+      ticket('t1', 'urgent', '2026-10-20T10:00:00Z', null, null),
+      // Solved only after the day: still open as of it.
+      ticket('t2', 'high', '2026-10-25T10:00:00Z', '2026-11-02T01:00:00Z', null),
+      ticket('t3', 'normal', '2026-09-01T10:00:00Z', '2026-09-02T10:00:00Z', 4),
+      ticket('t4', 'low', '2026-09-10T10:00:00Z', '2026-09-11T10:00:00Z', 2),
+      // Older than 90 days: out of the volume, and its CSAT out of the average.
+      ticket('t5', 'urgent', '2026-06-01T10:00:00Z', '2026-06-02T10:00:00Z', 1),
+      // Opened after the day: not known yet.
+      ticket('t6', 'urgent', '2026-11-02T08:00:00Z', null, null),
+    ])
+    .execute();
+
+  const event = (kind: string, title: string, occurred: string, data = {}, source = 'steward') => ({
+    workspace_id: workspaceId,
+    account_id: accountId,
+    kind: kind as 'note',
+    title,
+    occurred_at: at(occurred),
+    source,
+    source_id: source === 'stripe' ? `${title}-${occurred}` : null,
+    data: JSON.stringify(data),
+  });
+  await db
+    .insertInto('timeline_events')
+    .values([
+      event('note', 'Note', '2026-10-28T10:00:00Z'),
+      event('call', 'Call', '2026-10-15T10:00:00Z'),
+      event('meeting', 'QBR', '2026-08-20T10:00:00Z'),
+      event('email', 'After the day', '2026-11-02T08:00:00Z'),
+      event(
+        'billing',
+        'Payment failed: $100.00, attempt 1',
+        '2026-10-01T10:00:00Z',
+        { invoice: 'in_1' },
+        'stripe',
+      ),
+      event(
+        'billing',
+        'Invoice paid: $100.00',
+        '2026-10-03T10:00:00Z',
+        { invoice: 'in_1' },
+        'stripe',
+      ),
+      event(
+        'billing',
+        'Payment failed: $100.00, attempt 1',
+        '2026-10-30T10:00:00Z',
+        { invoice: 'in_2' },
+        'stripe',
+      ),
+    ])
+    .execute();
+  await db
+    .insertInto('contacts')
+    .values([
+      {
+        workspace_id: workspaceId,
+        account_id: accountId,
+        name: 'Champion',
+        role: 'champion',
+        updated_at: at(day),
+      },
+      {
+        workspace_id: workspaceId,
+        account_id: accountId,
+        name: 'User',
+        role: 'user',
+        updated_at: at(day),
+      },
+    ])
+    .execute();
+  await sql`update contacts set created_at = '2026-01-01' where account_id = ${accountId}`.execute(
+    db,
+  );
+
+  const contract = await db
+    .insertInto('contracts')
+    .values({
+      workspace_id: workspaceId,
+      account_id: accountId,
+      source: 'csv',
+      external_id: 'c1',
+      mrr_amount: 100_00,
+      currency: 'USD',
+      status: 'active',
+      started_at: at('2026-01-01T00:00:00Z'),
+      state_at: at('2026-01-01T00:00:00Z'),
+      updated_at: at('2026-01-01T00:00:00Z'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('mrr_movements')
+    .values(
+      [
+        { kind: 'new', occurred: '2026-01-01T00:00:00Z' },
+        { kind: 'contraction', occurred: '2026-10-10T00:00:00Z' },
+      ].map((m, i) => ({
+        workspace_id: workspaceId,
+        account_id: accountId,
+        contract_id: contract.id,
+        kind: m.kind as 'new',
+        amount: 100,
+        currency: 'USD',
+        occurred_at: at(m.occurred),
+        source_event_id: `e${i}`,
+      })),
+    )
+    .execute();
+
+  const project = await db
+    .insertInto('projects')
+    .values({
+      workspace_id: workspaceId,
+      account_id: accountId,
+      name: 'Onboarding',
+      kind: 'onboarding',
+      start_date: '2026-09-01',
+      updated_at: at('2026-09-01T00:00:00Z'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const task = (title: string, due: string, completed: string | null, firstValue = false) => ({
+    workspace_id: workspaceId,
+    account_id: accountId,
+    project_id: project.id,
+    title,
+    due_at: at(due),
+    completed_at: completed ? at(completed) : null,
+    is_first_value: firstValue,
+    updated_at: at('2026-09-01T00:00:00Z'),
+    last_activity_at: at('2026-09-01T00:00:00Z'),
+  });
+  await db
+    .insertInto('tasks')
+    .values([
+      task('Kickoff', '2026-09-05T17:00:00Z', '2026-09-04T10:00:00Z'),
+      task('Set up', '2026-09-20T17:00:00Z', '2026-09-25T10:00:00Z', true),
+      task('Train', '2026-10-20T17:00:00Z', null),
+      task('Review', '2026-12-01T17:00:00Z', null),
+    ])
+    .execute();
+  await sql`update tasks set created_at = '2026-09-01' where account_id = ${accountId}`.execute(db);
+});
+
+describe('figures as of a day', () => {
+  it('counts tickets by severity in 90 days, those open on the day, and CSAT of the solved', async () => {
+    const figures = (await accountFigures(db, { workspaceId, day })).get(accountId);
+    expect(figures?.support).toMatchObject({
+      connected: true,
+      ticketsOpened: { urgent: 1, high: 1, normal: 1, low: 1 },
+      openUrgent: 1,
+      openHigh: 1,
+      csat: 3,
+    });
+  });
+
+  it('counts touchpoints, meetings, days since the last one and champions', async () => {
+    const figures = (await accountFigures(db, { workspaceId, day })).get(accountId);
+    expect(figures?.engagement).toMatchObject({
+      touchpoints30: 2,
+      meetings90: 1,
+      daysSinceLastTouch: 4,
+      champions: 1,
+      contacts: 2,
+    });
+  });
+
+  it('counts failed payments, those still unpaid, and downgrades', async () => {
+    const figures = (await accountFigures(db, { workspaceId, day })).get(accountId);
+    expect(figures?.billing).toMatchObject({
+      connected: true,
+      failedPayments90: 2,
+      unpaidFailed: 1,
+      contractions90: 1,
+      cancelled: false,
+    });
+  });
+
+  it('counts onboarding tasks due, done and overdue, and the first-value milestone', async () => {
+    const figures = (await accountFigures(db, { workspaceId, day })).get(accountId);
+    expect(figures?.outcomes).toMatchObject({
+      onboardingTasksDue: 3,
+      onboardingTasksDoneOfDue: 2,
+      onboardingTasksOverdue: 1,
+      firstValueReached: true,
+    });
+    // Before the milestone task was done, it was not reached.
+    const earlier = (await accountFigures(db, { workspaceId, day: '2026-09-21' })).get(accountId);
+    expect(earlier?.outcomes.firstValueReached).toBe(false);
+  });
+
+  it('leaves an account nothing was heard about unscored, not at full marks', async () => {
+    const [scored] = (
+      await rescoreAccounts(db, {
+        workspaceId,
+        day,
+        accountIds: [quietId],
+        mode: 'history',
+        now: at('2026-11-01T23:59:59Z'),
+      })
+    ).scored;
+    // The workspace receives tickets, so "no tickets" is a 100; the rest have no data at all.
+    expect(scored?.measures.map((m) => [m.key, m.score])).toEqual([
+      ['usage', null],
+      ['support', 100],
+      ['engagement', null],
+      ['billing', null],
+      ['outcomes', null],
+    ]);
+    expect(scored?.score).toBeNull();
+    expect(scored?.category).toBeNull();
+  });
+});
