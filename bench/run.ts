@@ -2,6 +2,7 @@
 // same run on the same machine — absolute times vary between machines, the ratios hold.
 // Never part of `npm test`.
 import { intakeBenchmark } from './intake.ts';
+import { healthBenchmark } from './health.ts';
 import { notifyBenchmark } from './notify.ts';
 import { portfolioBenchmark } from './portfolio.ts';
 import { rollupBenchmark } from './rollups.ts';
@@ -16,6 +17,7 @@ const benchmarks: { name: string; run: () => Promise<BenchResult[]> }[] = [
   { name: 'portfolio under load', run: portfolioBenchmark },
   { name: 'work', run: workBenchmark },
   { name: 'notifications and SLAs', run: notifyBenchmark },
+  { name: 'health', run: healthBenchmark },
   { name: 'usage intake', run: intakeBenchmark },
   { name: 'usage rollups', run: rollupBenchmark },
 ];

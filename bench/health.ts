@@ -1,0 +1,188 @@
+// Health benchmarks on 10,000 accounts with a year of usage rollups (and tickets and notes):
+// a full recompute (target ≤ 10 s) beside one hand-written SQL aggregate over the same rollups,
+// a single account's rescore (p95 ≤ 50 ms), and the time from a usage event to the account's
+// updated score with the real worker while other usage streams in (≤ 60 s).
+import { randomUUID } from 'node:crypto';
+import { Logger, run } from 'graphile-worker';
+import { sql } from 'kysely';
+import { stewardTasks } from '../src/jobs/tasks.ts';
+import type { WorkspaceId } from '../src/lib/ids.ts';
+import { rescore, rescoreAccounts } from '../src/modules/health/index.ts';
+import { ingestMessages, type SegmentMessage } from '../src/modules/intake/segment/index.ts';
+import { benchDatabase, ms, percentile, seconds, timed, type BenchResult } from './support.ts';
+
+const accounts = 10_000;
+const days = 365;
+
+async function seedPortfolio(db: Awaited<ReturnType<typeof benchDatabase>>['deps']['db']) {
+  const workspace = await db
+    .insertInto('workspaces')
+    .values({ name: 'Bench', slug: 'bench' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const workspaceId = workspace.id as WorkspaceId;
+  await sql`insert into usage_features (workspace_id, key, label, events, is_value)
+    select ${workspaceId}, 'feature-' || f, 'Feature ' || f, array['Event ' || f], f = 1
+    from generate_series(1, 5) f`.execute(db);
+  await sql`insert into accounts (workspace_id, name, external_id, seats, arr_amount, renewal_date)
+    select ${workspaceId}, 'Account ' || g, 'acct-' || g, 20 + g % 80, 1000000 + g * 100,
+      current_date + (g % 400)
+    from generate_series(1, ${accounts}::int) g`.execute(db);
+  // Each account: one rollup row a day for a year, two of five people active each day (the
+  // set rotating, and some accounts fading), so 30- and 60-day windows count distinct people.
+  await sql`insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
+    select ${workspaceId}, a.id, current_date - d, 'feature-' || (1 + (d + a.seats) % 5), 20, 2
+    from accounts a, generate_series(0, ${days - 1}::int) d
+    where a.workspace_id = ${workspaceId}`.execute(db);
+  await sql`insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
+    select ${workspaceId}, a.id, current_date - d, 'feature-' || (1 + (d + a.seats) % 5),
+      'user-' || ((d + u) % case when a.seats % 3 = 0 and d < 30 then 2 else 5 end)
+    from accounts a, generate_series(0, ${days - 1}::int) d, generate_series(0, 1) u
+    where a.workspace_id = ${workspaceId}
+    on conflict do nothing`.execute(db);
+  await sql`insert into support_tickets (workspace_id, account_id, source, external_id, subject,
+      status, priority, csat, opened_at, solved_at, updated_at, received_at)
+    select ${workspaceId}, a.id, 'generic', a.id || '-' || t, 'Ticket', case when t = 0 then 'open' else 'solved' end,
+      (array['low', 'normal', 'high', 'urgent'])[1 + (t + a.seats) % 4], 3 + t % 3,
+      now() - (t * 20 || ' days')::interval, case when t > 0 then now() - (t * 19 || ' days')::interval end,
+      now(), now()
+    from accounts a, generate_series(0, 2) t where a.workspace_id = ${workspaceId}`.execute(db);
+  await sql`insert into timeline_events (workspace_id, account_id, kind, title, occurred_at)
+    select ${workspaceId}, a.id, (array['note', 'call', 'email', 'meeting'])[1 + e % 4]::text, 'Touchpoint',
+      now() - ((e * 9 + a.seats % 7) || ' days')::interval
+    from accounts a, generate_series(0, 9) e where a.workspace_id = ${workspaceId}`.execute(db);
+  await sql`analyze`.execute(db);
+  return workspaceId;
+}
+
+export async function healthBenchmark(): Promise<BenchResult[]> {
+  const { deps, pool, stop } = await benchDatabase();
+  const { db } = deps;
+  try {
+    const seeded = await timed(() => seedPortfolio(db));
+    const workspaceId = seeded.value;
+    const rollups = await sql<{ n: number }>`
+      select (select count(*) from usage_daily) + (select count(*) from usage_daily_users) as n`.execute(
+      db,
+    );
+    const today = new Date().toISOString().slice(0, 10);
+
+    // The hand-written baseline: active people per account over 30 days, one aggregate.
+    const aggregate = await timed(() =>
+      sql`select account_id, count(distinct user_id) from usage_daily_users
+        where workspace_id = ${workspaceId} and day > current_date - 30
+        group by account_id`.execute(db),
+    );
+    // First run scores everyone (10,000 moves written); the second is the daily steady state.
+    const first = await timed(() =>
+      rescoreAccounts(db, { workspaceId, day: today, mode: 'current', now: new Date() }),
+    );
+    const full = await timed(() =>
+      rescoreAccounts(db, { workspaceId, day: today, mode: 'current', now: new Date() }),
+    );
+    const aggregateAgain = await timed(() =>
+      sql`select account_id, count(distinct user_id) from usage_daily_users
+        where workspace_id = ${workspaceId} and day > current_date - 30
+        group by account_id`.execute(db),
+    );
+    const baselineMs = Math.min(aggregate.ms, aggregateAgain.ms);
+
+    const ids = (
+      await db.selectFrom('accounts').select('id').where('workspace_id', '=', workspaceId).execute()
+    ).map((a) => a.id);
+    const single: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const id = ids[(i * 7919) % ids.length] ?? '';
+      single.push((await timed(() => rescore(deps, workspaceId, [id]))).ms);
+    }
+
+    // Event → score with the real worker, while a stream of usage batches for other accounts
+    // queues their own rescores.
+    const runner = await run({
+      pgPool: pool,
+      taskList: stewardTasks(deps),
+      concurrency: 4,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      logger: new Logger(() => () => {}),
+    });
+    let streaming = true;
+    const stream = (async () => {
+      let n = 0;
+      while (streaming) {
+        const batch: SegmentMessage[] = Array.from({ length: 50 }, (_, i) => ({
+          type: 'track' as const,
+          messageId: randomUUID(),
+          userId: `user-${i % 5}`,
+          anonymousId: null,
+          occurredAt: new Date(),
+          contextGroupId: `acct-${1 + ((n * 50 + i) % accounts)}`,
+          event: 'Event 2',
+          properties: {},
+        }));
+        await ingestMessages(deps, workspaceId, batch);
+        n++;
+      }
+      return n;
+    })();
+    const latencies: number[] = [];
+    for (let probe = 0; probe < 5; probe++) {
+      const externalId = `acct-${9000 + probe}`;
+      const account = await db
+        .selectFrom('accounts')
+        .select(['id', 'health_score'])
+        .where('external_id', '=', externalId)
+        .executeTakeFirstOrThrow();
+      await sql`update accounts set health_score = null where id = ${account.id}`.execute(db);
+      const started = performance.now();
+      await ingestMessages(
+        deps,
+        workspaceId,
+        Array.from({ length: 20 }, (_, i) => ({
+          type: 'track' as const,
+          messageId: randomUUID(),
+          userId: `new-user-${probe}-${i}`,
+          anonymousId: null,
+          occurredAt: new Date(),
+          contextGroupId: externalId,
+          event: 'Event 1',
+          properties: {},
+        })),
+      );
+      for (;;) {
+        const now = await db
+          .selectFrom('accounts')
+          .select('health_score')
+          .where('id', '=', account.id)
+          .executeTakeFirstOrThrow();
+        if (now.health_score !== null) break;
+        if (performance.now() - started > 120_000) throw new Error('no rescore in 120 s');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      latencies.push(performance.now() - started);
+    }
+    streaming = false;
+    const batches = await stream;
+    await runner.stop();
+
+    return [
+      {
+        name: `full recompute, ${accounts.toLocaleString('en')} accounts × ${days} days (${rollups.rows[0]?.n.toLocaleString('en')} rollup rows) (target ≤ 10 s)`,
+        figure: `${seconds(full.ms)} daily rescore; ${seconds(first.ms)} first scoring; ratio ${(full.ms / baselineMs).toFixed(1)}× the aggregate`,
+        baseline: `one hand-written aggregate (active people per account, 30 days): ${ms(baselineMs)}; seeding the data ${seconds(seeded.ms)}`,
+      },
+      {
+        name: 'single-account rescore, with moves and plays (target p95 ≤ 50 ms)',
+        figure: `p50 ${ms(percentile(single, 50))}, p95 ${ms(percentile(single, 95))} over ${single.length}`,
+        baseline: `the full recompute per account: ${ms(full.ms / accounts)}`,
+      },
+      {
+        name: 'usage event → updated score, real worker, usage streaming in (target ≤ 60 s)',
+        figure: `max ${seconds(Math.max(...latencies))}, median ${seconds(percentile(latencies, 50))} over ${latencies.length} events`,
+        baseline: `${batches} batches of 50 events for other accounts ingested meanwhile; worker poll 1 s`,
+      },
+    ];
+  } finally {
+    await stop();
+  }
+}
