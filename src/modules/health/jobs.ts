@@ -1,5 +1,5 @@
-// The health module's background jobs: a rescore after an account's data changed (debounced by
-// its job key, see rescoreSoon.ts) and a daily rescore of everything, which also keeps the
+// The health module's background jobs: a rescore of the accounts whose data changed (batched
+// per workspace, see rescoreSoon.ts) and a daily rescore of everything, which also keeps the
 // daily history and catches renewals coming into a play's window.
 import { z } from 'zod';
 import type { JobDefinition } from '../../jobs/registry.ts';
@@ -12,7 +12,8 @@ declare global {
     // Declaration merging is the point here: graphile-worker types add_job by these payloads.
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
-      account__rescore: { workspaceId: string; accountId: string };
+      /** A batch: requests for one workspace accumulate in one job (rescoreSoon.ts). */
+      account__rescore: { workspaceId: string; accountId: string }[];
       health__rescore_all: Record<string, unknown>;
     }
   }
@@ -23,9 +24,17 @@ export const healthJobs: {
   health__rescore_all: JobDefinition<'health__rescore_all'>;
 } = {
   account__rescore: {
-    payload: z.object({ workspaceId: z.uuid(), accountId: z.uuid() }),
-    run: async (deps, { workspaceId, accountId }) => {
-      await rescore(deps, workspaceId as WorkspaceId, [accountId]);
+    payload: z.array(z.object({ workspaceId: z.uuid(), accountId: z.uuid() })),
+    run: async (deps, requests) => {
+      const byWorkspace = new Map<string, Set<string>>();
+      for (const { workspaceId, accountId } of requests) {
+        const accounts = byWorkspace.get(workspaceId) ?? new Set<string>();
+        accounts.add(accountId);
+        byWorkspace.set(workspaceId, accounts);
+      }
+      for (const [workspaceId, accounts] of byWorkspace) {
+        await rescore(deps, workspaceId as WorkspaceId, [...accounts]);
+      }
     },
   },
   // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.

@@ -1,9 +1,12 @@
 // Asks for accounts' health to be rescored after their data changed. A leaf file (it imports no
-// module) so the modules health reads from can call it without an import cycle. Coalesced per
-// account by the job key: events arriving while a rescore waits add nothing, and preserving the
-// waiting job's run time keeps a steady stream of them from pushing the rescore back, so a new
-// event shows in the score within the worker's poll interval plus the rescore itself. One
-// `add_jobs` call for all the accounts: `add_job` per account scans earlier jobs each time.
+// module) so the modules health reads from can call it without an import cycle.
+//
+// One waiting job per workspace, a graphile-worker batch job: its payload is a list of accounts,
+// and each new request appends to it (arrays merge under the same job key) until a worker takes
+// it and rescores them all in one set-based pass. A job per account would queue thousands of
+// tiny rescores behind each other under a stream of usage, and an event's score would wait for
+// all of them; batched, it waits at most for the batch before it. The waiting job's run time is
+// kept, so a steady stream never pushes it back.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 
@@ -15,10 +18,10 @@ export async function rescoreSoon(
   const ids = typeof accountIds === 'string' ? [accountIds] : [...new Set(accountIds)];
   if (ids.length === 0) return;
   await sql`
-    select graphile_worker.add_jobs(array_agg(row(
+    select graphile_worker.add_jobs(array[row(
       'account__rescore',
-      json_build_object('workspaceId', ${workspaceId}::text, 'accountId', id::text),
-      null, null, 5::smallint, 'account__rescore:' || id, null, null
-    )::graphile_worker.job_spec), true)
-    from unnest(${ids}::uuid[]) as id`.execute(db);
+      (select json_agg(json_build_object('workspaceId', ${workspaceId}::text, 'accountId', id))
+        from unnest(${ids}::text[]) as id),
+      null, null, 5::smallint, 'account__rescore:' || ${workspaceId}::text, null, null
+    )::graphile_worker.job_spec], true)`.execute(db);
 }
