@@ -28,71 +28,82 @@ async function peopleWithUndigestedItems(db: Db, now: Date): Promise<Candidate[]
   return rows.rows;
 }
 
+type DuePerson = { id: string; workspaceId: string; date: string };
+
 /**
- * Gathers a person's undigested items into the digest for `localDate` and queues its
- * delivery; null when that date has its digest already or there is nothing to send.
+ * Gathers each person's undigested items into their digest for their local date and queues
+ * its delivery, in one transaction of a few statements for everyone due (a morning's worth
+ * is thousands of people). A person whose date has its digest already, or who has nothing
+ * to send, gets none. Returns each new digest's id and deliveries by person.
  */
-export async function composeDigest(
+export async function composeDigests(
   deps: Deps,
-  person: { id: string; workspaceId: string },
-  localDate: string,
-  /** The person's preferences, when the caller loaded them with everyone else's. */
-  preferences?: Preferences,
-): Promise<{ digestId: string; deliveryIds: string[] } | null> {
+  people: DuePerson[],
+): Promise<Map<string, { digestId: string; deliveryIds: string[] }>> {
   const { db, clock, config } = deps;
   const now = clock.now();
+  if (people.length === 0) return new Map();
   return db.transaction().execute(async (trx) => {
-    const digest = await trx
-      .insertInto('digests')
-      .values({
-        workspace_id: person.workspaceId,
-        user_id: person.id,
-        local_date: localDate,
-        created_at: now,
-        item_count: 0,
-      })
-      .onConflict((oc) => oc.columns(['user_id', 'local_date']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!digest) return null;
-    const items = await trx
-      .updateTable('notifications')
-      .set({ digest_id: digest.id, delivered_at: now })
-      .where('workspace_id', '=', person.workspaceId)
-      .where('user_id', '=', person.id)
-      .where('urgency', '=', 'digest')
-      .where('digest_id', 'is', null)
-      .where('created_at', '<=', now)
-      .returning('id')
-      .execute();
-    if (items.length === 0) {
-      // Nothing to say: no empty digest, and the date stays free for a later run.
-      await trx.deleteFrom('digests').where('id', '=', digest.id).execute();
-      return null;
+    const digests = await sql<{ id: string; user_id: string; workspace_id: string }>`
+      insert into digests (workspace_id, user_id, local_date, created_at, item_count)
+      select p.workspace_id, p.user_id, p.local_date, ${now}, 0
+      from unnest(${people.map((p) => p.workspaceId)}::uuid[], ${people.map((p) => p.id)}::uuid[],
+        ${people.map((p) => p.date)}::date[]) as p(workspace_id, user_id, local_date)
+      on conflict (user_id, local_date) do nothing
+      returning id, user_id, workspace_id`.execute(trx);
+    if (digests.rows.length === 0) return new Map();
+    const gathered = await sql<{ digest_id: string; n: number }>`
+      with gathered as (
+        update notifications n set digest_id = d.id, delivered_at = ${now}
+        from unnest(${digests.rows.map((d) => d.id)}::uuid[], ${digests.rows.map((d) => d.user_id)}::uuid[],
+          ${digests.rows.map((d) => d.workspace_id)}::uuid[]) as d(id, user_id, workspace_id)
+        where n.workspace_id = d.workspace_id and n.user_id = d.user_id
+          and n.urgency = 'digest' and n.digest_id is null and n.created_at <= ${now}
+        returning n.digest_id
+      )
+      select digest_id, count(*)::int as n from gathered group by digest_id`.execute(trx);
+    const counts = new Map(gathered.rows.map((r) => [r.digest_id, r.n]));
+    // Nothing to say: no empty digest, and the date stays free for a later run.
+    const empty = digests.rows.filter((d) => !counts.has(d.id)).map((d) => d.id);
+    if (empty.length > 0) await trx.deleteFrom('digests').where('id', 'in', empty).execute();
+    const filled = digests.rows.filter((d) => counts.has(d.id));
+    if (filled.length === 0) return new Map();
+    await sql`update digests set item_count = c.n
+      from unnest(${[...counts.keys()]}::uuid[], ${[...counts.values()]}::int[]) as c(id, n)
+      where digests.id = c.id`.execute(trx);
+
+    const preferences = new Map<string, Preferences>();
+    for (const workspaceId of new Set(filled.map((d) => d.workspace_id))) {
+      const ids = filled.filter((d) => d.workspace_id === workspaceId).map((d) => d.user_id);
+      for (const [id, prefs] of await loadPreferences(trx, workspaceId, ids))
+        preferences.set(id, prefs);
     }
-    await trx
-      .updateTable('digests')
-      .set({ item_count: items.length })
-      .where('id', '=', digest.id)
-      .execute();
-    const prefs =
-      preferences ?? (await loadPreferences(trx, person.workspaceId, [person.id])).get(person.id);
-    const channels = prefs ? channelsFor(prefs, 'digest', config.smtpUrl !== undefined) : [];
-    const deliveryIds = await queueDeliveries(
-      trx,
-      [{ id: digest.id, userId: person.id, workspaceId: person.workspaceId, channels, runAt: now }],
-      'digest_id',
-      now,
+    const smtp = config.smtpUrl !== undefined;
+    const outbox = filled.map((d) => {
+      const prefs = preferences.get(d.user_id);
+      return {
+        id: d.id,
+        userId: d.user_id,
+        workspaceId: d.workspace_id,
+        channels: prefs ? channelsFor(prefs, 'digest', smtp) : [],
+        runAt: now,
+      };
+    });
+    const deliveries = await queueDeliveries(trx, outbox, 'digest_id', now);
+    return new Map(
+      filled.map((d) => [
+        d.user_id,
+        {
+          digestId: d.id,
+          deliveryIds: deliveries.filter((r) => r.sourceId === d.id).map((r) => r.id),
+        },
+      ]),
     );
-    return { digestId: digest.id, deliveryIds };
   });
 }
 
-/**
- * Each person's digest is its own short transaction, independent of the others': a few at a
- * time keep the database busy without taking every connection of the pool.
- */
-const digestsAtOnce = 4;
+/** People due at once are composed in batches of this many, a transaction each. */
+const digestBatch = 500;
 
 export const buildDueDigests: JobHandler<'notification__build_digests'> = async (deps) => {
   const now = deps.clock.now();
@@ -102,21 +113,9 @@ export const buildDueDigests: JobHandler<'notification__build_digests'> = async 
       ? [{ id: person.id, workspaceId: person.workspace_id, date: slot.localDate }]
       : [];
   });
-  // Everyone's preferences up front: one query per workspace, not one per digest.
-  const preferences = new Map<string, Preferences>();
-  for (const workspaceId of new Set(due.map((person) => person.workspaceId))) {
-    const ids = due.filter((p) => p.workspaceId === workspaceId).map((p) => p.id);
-    for (const [id, prefs] of await loadPreferences(deps.db, workspaceId, ids))
-      preferences.set(id, prefs);
+  for (let i = 0; i < due.length; i += digestBatch) {
+    await composeDigests(deps, due.slice(i, i + digestBatch));
   }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: digestsAtOnce }, async () => {
-      for (let person = due[next++]; person; person = due[next++]) {
-        await composeDigest(deps, person, person.date, preferences.get(person.id));
-      }
-    }),
-  );
 };
 
 /** A digest's content, from its items (for the e-mail and Slack senders). */
@@ -178,5 +177,8 @@ export async function composeDigestNow(deps: Deps, email: string) {
   const taken = new Set(sent.map((s) => s.local_date));
   let date = digestDue(deps.clock.now(), user.timezone, 0).localDate;
   while (taken.has(date)) date = nextDate(date);
-  return composeDigest(deps, { id: user.id, workspaceId: user.workspace_id }, date);
+  const composed = await composeDigests(deps, [
+    { id: user.id, workspaceId: user.workspace_id, date },
+  ]);
+  return composed.get(user.id) ?? null;
 }

@@ -1,9 +1,10 @@
 // `notification__route`: from one activity event to the people it concerns — the assignee,
 // the account's owner CSM, the people a mention or an escalation names, never the actor —
 // each told now (inbox, e-mail, Slack), later (quiet hours) or in their digest.
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../http/deps.ts';
-import { enqueue, type JobHandler } from '../../jobs/registry.ts';
+import type { JobHandler } from '../../jobs/registry.ts';
 import { describeEvent } from './describe.ts';
 import { activityKindSchema, type ActivityKind, type Channel } from './kinds.ts';
 import { loadPreferences } from './preferences.ts';
@@ -47,43 +48,47 @@ function channelsFor(prefs: Preferences, urgency: 'now' | 'digest', smtp: boolea
   );
 }
 
+/**
+ * The outbox rows for these notifications or digests, one per channel, and a send job for
+ * each row that is new — in two statements however many there are (a morning's digests).
+ * Returns the rows added, each with the notification or digest it sends.
+ */
 export async function queueDeliveries(
   db: Db,
   rows: { id: string; userId: string; workspaceId: string; channels: Channel[]; runAt: Date }[],
   key: 'notification_id' | 'digest_id',
   now: Date,
-): Promise<string[]> {
-  const queued: string[] = [];
-  for (const row of rows) {
-    for (const channel of row.channels) {
-      if (channel === 'in_app') continue;
-      const delivery = await db
-        .insertInto('deliveries')
-        .values({
-          workspace_id: row.workspaceId,
-          user_id: row.userId,
-          channel,
-          ...(key === 'notification_id' ? { notification_id: row.id } : { digest_id: row.id }),
-          created_at: now,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (delivery) {
-        queued.push(delivery.id);
-        await enqueue(
-          db,
-          'delivery__send',
-          { deliveryId: delivery.id },
-          {
-            runAt: row.runAt,
-            maxAttempts: maxDeliveryAttempts,
-          },
-        );
-      }
-    }
-  }
-  return queued;
+): Promise<{ id: string; sourceId: string }[]> {
+  const wanted = rows.flatMap((row) =>
+    row.channels.filter((channel) => channel !== 'in_app').map((channel) => ({ ...row, channel })),
+  );
+  if (wanted.length === 0) return [];
+  const column = sql.ref(key);
+  const added = await sql<{ id: string; source_id: string; run_at: Date }>`
+    with wanted as (
+      select * from unnest(
+        ${wanted.map((w) => w.workspaceId)}::uuid[], ${wanted.map((w) => w.userId)}::uuid[],
+        ${wanted.map((w) => w.id)}::uuid[], ${wanted.map((w) => w.channel)}::text[],
+        ${wanted.map((w) => w.runAt.toISOString())}::timestamptz[]
+      ) as w(workspace_id, user_id, source_id, channel, run_at)
+    ), added as (
+      insert into deliveries (workspace_id, user_id, channel, ${column}, created_at)
+      select workspace_id, user_id, channel, source_id, ${now} from wanted
+      on conflict do nothing
+      returning id, ${column} as source_id, channel
+    )
+    select added.id, added.source_id, wanted.run_at from added
+    join wanted on wanted.source_id = added.source_id and wanted.channel = added.channel`.execute(
+    db,
+  );
+  if (added.rows.length === 0) return [];
+  await sql`select count(*) from graphile_worker.add_jobs(
+    (select array_agg(row('delivery__send', json_build_object('deliveryId', j.id), null, j.run_at,
+        ${maxDeliveryAttempts}::smallint, null, null, null)::graphile_worker.job_spec)
+     from unnest(${added.rows.map((r) => r.id)}::uuid[],
+       ${added.rows.map((r) => r.run_at.toISOString())}::timestamptz[]) as j(id, run_at)),
+    false)`.execute(db);
+  return added.rows.map((r) => ({ id: r.id, sourceId: r.source_id }));
 }
 
 /** graphile-worker retries with exponential backoff; after this many tries a delivery failed. */
