@@ -114,7 +114,7 @@ export const intakeEn = {
   billing: {
     title: 'Billing',
     mrr: 'MRR',
-    arr: 'ARR',
+    contractsMrr: 'MRR {{mrr}} from live contracts',
     contracts: 'Contracts',
     noContracts: 'No contracts.',
     seats: '{{count}} seats',

@@ -118,7 +118,7 @@ export const intakeRu: Shape<typeof intakeEn> = {
   billing: {
     title: 'Биллинг',
     mrr: 'MRR',
-    arr: 'ARR',
+    contractsMrr: 'MRR {{mrr}} по действующим контрактам',
     contracts: 'Контракты',
     noContracts: 'Контрактов нет.',
     seats: 'мест: {{count}}',

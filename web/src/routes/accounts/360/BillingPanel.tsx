@@ -6,7 +6,6 @@ import { useAccountBilling, type AccountBilling } from '../../../api/intake.ts';
 import { LineChart } from '../../../components/charts/LineChart.tsx';
 import { formatDate, formatMoney } from '../../../components/format.ts';
 import { Badge, Card, ErrorNote, Loading } from '../../../components/ui.tsx';
-import { Stat } from './Stat.tsx';
 
 type Invoice = AccountBilling['invoices'][number];
 
@@ -146,10 +145,9 @@ export function BillingPanel({ accountId }: { accountId: string }) {
   return (
     <Card title={t('billing.title')}>
       <div className="flex flex-col gap-4">
-        <dl className="grid grid-cols-2 gap-2">
-          <Stat label={t('billing.mrr')} value={formatMoney(data.mrr)} />
-          <Stat label={t('billing.arr')} value={formatMoney(data.arr)} />
-        </dl>
+        <p className="text-lg font-semibold tabular-nums">
+          {t('billing.contractsMrr', { mrr: formatMoney(data.mrr) })}
+        </p>
         <section aria-label={t('billing.contracts')}>
           <h3 className="mb-1 font-medium">{t('billing.contracts')}</h3>
           {data.contracts.length === 0 ? (
