@@ -128,6 +128,7 @@ export async function healthDashboard(
   const rows = await scopedAccounts(db, scope, owner).execute();
   const counts = { healthy: 0, at_risk: 0, critical: 0, unscored: 0 };
   for (const row of rows) counts[row.category ?? 'unscored']++;
+  if (rows.length === 0) return { counts, movers: [], accounts: [] };
   const weekAgo = await db
     .selectFrom('health_history')
     .select(['account_id', 'score'])
@@ -136,7 +137,7 @@ export async function healthDashboard(
     .where(
       'account_id',
       'in',
-      rows.length > 0 ? rows.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000'],
+      rows.map((r) => r.id),
     )
     .execute();
   const before = new Map(weekAgo.map((w) => [w.account_id, w.score]));
