@@ -8,10 +8,16 @@ import path from 'node:path';
 import createClient, { type Client } from 'openapi-fetch';
 import pg from 'pg';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { beforeAll, inject } from 'vitest';
 import { toTaskList } from '../../src/jobs/registry.ts';
 import { accountJobs } from '../../src/modules/accounts/index.ts';
 import type { paths } from '../../web/src/api/schema.d.ts';
+import { ensureDemoTemplate } from '../support/databases.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+
+// Every browser test starts on the demo workspace. The first file of a run to get here seeds
+// it once (a year of data through the real intake: it takes a while); the rest clone it.
+beforeAll(() => ensureDemoTemplate(inject('postgresUrl')), 10 * 60_000);
 
 export type Viewport = { width: number; height: number };
 export const phone: Viewport = { width: 390, height: 844 };

@@ -8,8 +8,7 @@ import { connect } from '../../src/db/connect.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createLogger } from '../../src/lib/logger.ts';
-
-export const templateDatabase = 'steward_template';
+import { templateDatabase } from './databases.ts';
 
 declare module 'vitest' {
   // Declaration merging is how Vitest types provide()/inject().
