@@ -21,7 +21,7 @@ export function Button({
   variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
 }) {
   const look = {
-    primary: 'bg-accent text-accent-ink hover:opacity-90',
+    primary: 'bg-accent text-accent-ink hover:ring-2 hover:ring-accent hover:ring-offset-2',
     secondary: 'border border-line bg-surface text-ink hover:bg-raised',
     danger: 'border border-critical text-critical hover:bg-raised',
     ghost: 'text-ink hover:bg-raised',

@@ -67,12 +67,8 @@ export function ScorecardPage() {
       ) : scorecard.error ? (
         <ErrorNote error={scorecard.error} />
       ) : (
-        // Keyed by what was loaded, so switching tiers starts from that tier's saved values.
-        <Editor
-          key={`${tier ?? 'default'}:${scorecard.data.updatedAt}`}
-          saved={scorecard.data}
-          tier={tier}
-        />
+        // Keyed by tier, so switching tiers starts from that tier's saved values.
+        <Editor key={tier ?? 'default'} saved={scorecard.data} tier={tier} />
       )}
       <PlaysCard />
     </div>
