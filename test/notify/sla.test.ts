@@ -24,6 +24,7 @@ let csmId: UserId;
 let accountId: string;
 let policyId: string;
 let admin: ApiClient;
+let csmEmail: string;
 let manager: ApiClient;
 const scope = () => ({ workspaceId, onlyOwner: null });
 const as = (userId: UserId) => ({ workspaceId, userId });
@@ -44,6 +45,7 @@ beforeAll(async () => {
   directorId = director.id;
   managerId = mgr.id;
   csmId = csm.id;
+  csmEmail = csm.email;
   accountId = (
     await makeAccount(deps.db, workspaceId, {
       name: 'Acme Rockets',
@@ -452,9 +454,16 @@ describe('the SLA policy API', () => {
     expect(removed.response.status).toBe(204);
   });
 
-  it('refuses a CSM or manager writing policies', async () => {
-    const { response } = await manager.POST('/api/v1/sla-policies', { body: valid });
+  it('lets a manager write policies, and refuses a CSM', async () => {
+    const byManager = await manager.POST('/api/v1/sla-policies', {
+      body: { ...valid, name: 'Managed by the team lead' },
+    });
+    expect(byManager.response.status).toBe(201);
+    const csm = await signedIn(app, csmEmail, testPassword);
+    const { response } = await csm.POST('/api/v1/sla-policies', { body: valid });
     expect(response.status).toBe(403);
+    const list = await manager.GET('/api/v1/sla-policies');
+    expect(list.data?.items.filter((p) => p.name === valid.name)).toEqual([]);
   });
 
   it('answers 422 naming the field for bad durations, loops, unknown people and warnAt', async () => {

@@ -27,6 +27,8 @@ export const permissions = [
   'manage_integrations',
   /** Health scorecards and plays: an admin's configuration. */
   'manage_scorecards',
+  /** SLA policies and their escalation chains: how a team answers for its customers. */
+  'manage_sla_policies',
   'view_audit_log',
 ] as const;
 
@@ -56,7 +58,13 @@ const csm: Permission[] = [
   'manage_api_tokens',
 ];
 
-const manager: Permission[] = [...csm, 'view_all_accounts', 'import_data', 'view_audit_log'];
+const manager: Permission[] = [
+  ...csm,
+  'view_all_accounts',
+  'import_data',
+  'manage_sla_policies',
+  'view_audit_log',
+];
 
 export const rolePermissions: Record<
   'admin' | 'manager' | 'csm' | 'viewer',

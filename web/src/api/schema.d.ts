@@ -248,11 +248,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
+                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
                             roles: {
                                 /** @enum {string} */
                                 role: "admin" | "manager" | "csm" | "viewer";
-                                permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
+                                permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
                             }[];
                         };
                     };
@@ -7401,7 +7401,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "manager" | "csm" | "viewer";
-            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
+            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
             timezone: string;
             /** @enum {string} */
             locale: "en" | "ru";
@@ -7482,7 +7482,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -7496,7 +7496,7 @@ export interface components {
         };
         CreateApiToken: {
             name: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "view_audit_log")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
             /**
              * Format: date-time
              * @default null

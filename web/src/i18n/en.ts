@@ -176,6 +176,8 @@ export const en = {
       manage_users: 'Manage people and roles',
       manage_api_tokens: 'Manage API tokens',
       manage_integrations: 'Manage integrations',
+      manage_scorecards: 'Manage health scorecards and plays',
+      manage_sla_policies: 'Manage SLA policies',
       view_audit_log: 'See the audit log',
     },
     granted: 'Allowed',

@@ -190,6 +190,8 @@ export const ru: Shape<typeof en> = {
       manage_users: 'Управлять людьми и ролями',
       manage_api_tokens: 'Управлять API-токенами',
       manage_integrations: 'Управлять интеграциями',
+      manage_scorecards: 'Настраивать модель здоровья и сценарии',
+      manage_sla_policies: 'Настраивать SLA-политики',
       view_audit_log: 'Видеть журнал аудита',
     },
     granted: 'Разрешено',

@@ -38,7 +38,7 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/sla-policies',
-        access: 'manage_integrations',
+        access: 'manage_sla_policies',
         summary: 'Add an SLA policy; its timers start on every open task it matches',
         request: body,
         responses: { 201: json(slaPolicySchema, 'Created') },
@@ -49,7 +49,7 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'put',
         path: '/sla-policies/{id}',
-        access: 'manage_integrations',
+        access: 'manage_sla_policies',
         summary: 'Replace an SLA policy',
         request: { params: idParam, ...body },
         responses: { 200: json(slaPolicySchema), 404: problems[404] },
@@ -64,7 +64,7 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'delete',
         path: '/sla-policies/{id}',
-        access: 'manage_integrations',
+        access: 'manage_sla_policies',
         summary: 'Remove an SLA policy; its timers stop',
         request: { params: idParam },
         responses: { 204: { description: 'Removed' }, 404: problems[404] },
@@ -95,7 +95,7 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/deliveries',
-        access: 'manage_integrations',
+        access: 'manage_sla_policies',
         summary: 'Outgoing e-mail and Slack messages by status (failed ones for follow-up)',
         request: {
           query: z.object({

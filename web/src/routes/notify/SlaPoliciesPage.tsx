@@ -9,7 +9,7 @@ import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { NotifyTabs } from './controls.tsx';
 
 export function useCanEditPolicies() {
-  return useMe().data?.permissions.includes('manage_integrations') ?? false;
+  return useMe().data?.permissions.includes('manage_sla_policies') ?? false;
 }
 
 export function SlaPoliciesPage() {
