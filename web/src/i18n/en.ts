@@ -205,7 +205,11 @@ export const en = {
     lastUsed: 'Last used',
     never: 'never',
     importEntity: 'What to import',
-    importEntities: { accounts: 'Accounts', contacts: 'Contacts' },
+    importEntities: {
+      accounts: 'Accounts',
+      contacts: 'Contacts',
+      usage: 'Usage history (daily, per feature)',
+    },
     importFile: 'CSV file',
     mapping: 'Column mapping',
     ignoreColumn: 'Ignore',

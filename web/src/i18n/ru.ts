@@ -219,7 +219,11 @@ export const ru: Shape<typeof en> = {
     lastUsed: 'Последнее использование',
     never: 'никогда',
     importEntity: 'Что импортировать',
-    importEntities: { accounts: 'Аккаунты', contacts: 'Контакты' },
+    importEntities: {
+      accounts: 'Аккаунты',
+      contacts: 'Контакты',
+      usage: 'История использования (по дням и функциям)',
+    },
     importFile: 'Файл CSV',
     mapping: 'Сопоставление колонок',
     ignoreColumn: 'Пропустить',

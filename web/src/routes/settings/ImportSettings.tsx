@@ -7,7 +7,8 @@ import { ApiError } from '../../api/client.ts';
 import { formatNumber } from '../../components/format.ts';
 import { Button, Card, ErrorNote, Field, Select } from '../../components/ui.tsx';
 
-type Entity = 'accounts' | 'contacts';
+const entities = ['accounts', 'contacts', 'usage'] as const;
+type Entity = (typeof entities)[number];
 
 /** The header row of a CSV file (quoted names allowed), read in the browser to map columns. */
 export function csvHeader(text: string): string[] {
@@ -177,8 +178,11 @@ export function ImportSettings() {
                   setMapping(Object.fromEntries(columns.map((c) => [c, ''])));
                 }}
               >
-                <option value="accounts">{t('settings.importEntities.accounts')}</option>
-                <option value="contacts">{t('settings.importEntities.contacts')}</option>
+                {entities.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {t(`settings.importEntities.${choice}`)}
+                  </option>
+                ))}
               </Select>
             )}
           </Field>
