@@ -139,14 +139,19 @@ const titles: Record<ContactRole, string[]> = {
   ],
 };
 
+/**
+ * Seats grow with ARR within a tier's range. The ranges are small on purpose: the demo sends
+ * every product user's activity through the real intake, so an account has a dozen users at most,
+ * and seat utilization (active users against seats) has to be about them to mean anything.
+ */
 // prettier-ignore
 const tierTerms: Record<
   Tier,
-  { arrDollars: [number, number]; step: number; perSeat: number; plans: string[] }
+  { arrDollars: [number, number]; step: number; seats: [number, number]; plans: string[] }
 > = {
-  enterprise: { arrDollars: [150_000, 1_200_000], step: 1000, perSeat: 420, plans: ['Enterprise', 'Enterprise Plus'] },
-  mid_market: { arrDollars: [40_000, 150_000], step: 500, perSeat: 310, plans: ['Business', 'Growth'] },
-  smb: { arrDollars: [5_000, 40_000], step: 500, perSeat: 240, plans: ['Team', 'Starter'] },
+  enterprise: { arrDollars: [150_000, 1_200_000], step: 1000, seats: [12, 16], plans: ['Enterprise', 'Enterprise Plus'] },
+  mid_market: { arrDollars: [40_000, 150_000], step: 500, seats: [7, 10], plans: ['Business', 'Growth'] },
+  smb: { arrDollars: [5_000, 40_000], step: 500, seats: [4, 6], plans: ['Team', 'Starter'] },
 };
 
 /** One account of the demo CSM's portfolio, placed by hand so the story is always told. */
@@ -327,7 +332,9 @@ function planAccount(
     tier: shape.tier,
     plan: random.pick(terms.plans),
     arrAmount: arrDollars * 100,
-    seats: Math.max(3, Math.round(arrDollars / terms.perSeat / 5) * 5),
+    seats: Math.round(
+      terms.seats[0] + ((terms.seats[1] - terms.seats[0]) * (arrDollars - low)) / (high - low),
+    ),
     stage: shape.stage,
     renewalDate: dayFrom(now, shape.renewInDays),
     priority: shape.priority,

@@ -73,7 +73,7 @@ export function usageArc(account: PlannedAccount, index: number): UsageArc {
   return account.story === 'steady' && index % 3 === 1 ? 'recovered' : account.story;
 }
 
-/** How much of its people an account has active, 0–1, `daysAgo` days before today. */
+/** The share of its people an account has using the product, 0–1, `daysAgo` days before today. */
 export function usageLevel(arc: UsageArc, daysAgo: number, churnedDaysAgo: number | null): number {
   const t = 1 - daysAgo / historyDays; // 0 a year ago, 1 today
   switch (arc) {
@@ -120,7 +120,7 @@ function featuresOf(account: PlannedAccount, random: Random): FeatureKey[] {
 }
 
 function productUsers(account: PlannedAccount, random: Random): ProductUser[] {
-  const count = Math.max(3, Math.min(userCap[account.tier], Math.round(account.seats * 0.3)));
+  const count = Math.max(3, Math.min(userCap[account.tier], Math.round(account.seats * 0.85)));
   const size = count + random.int(0, 1);
   return Array.from({ length: size }, (_, i) => {
     // The account's contacts are its first product users; the rest are known by id only.
@@ -150,7 +150,13 @@ export function planUsage(now: Date, random: Random, accounts: PlannedAccount[])
       const level = live ? usageLevel(arc, daysAgo, left) : 0;
       // A new customer ramps up over its first six weeks.
       const ramp = Math.min(1, 0.3 + (sinceDaysAgo - daysAgo) / 60);
-      const odds = level * ramp * (weekend ? 0.06 : 0.7);
+      // The level is the share of its people still using the product: when it falls, the
+      // least engaged stop altogether (the contacts, first in the list, stay longest), which is
+      // what monthly active users and seat utilization show. Those still in log in most days,
+      // less often as interest fades.
+      const share = level * ramp;
+      const using = share > 0 ? Math.max(1, Math.round(users.length * share)) : 0;
+      const odds = (weekend ? 0.08 : 0.75) * (0.5 + 0.5 * level);
       // A declining account stops using what it bought last: workflows go first.
       const dropped =
         (arc === 'at_risk' && daysAgo < 60) ||
@@ -159,7 +165,7 @@ export function planUsage(now: Date, random: Random, accounts: PlannedAccount[])
         ? features.filter((f) => f !== 'workflows' && f !== 'automations')
         : features;
       const active: UserDay[] = [];
-      for (const user of users) {
+      for (const user of users.slice(0, using)) {
         if (!random.chance(odds)) continue;
         const events: UserDay['events'] = [{ event: loginEvent, feature: loginEvent, count: 1 }];
         for (const feature of random.sample(inUse, random.int(1, 2))) {

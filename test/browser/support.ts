@@ -8,7 +8,7 @@ import path from 'node:path';
 import createClient, { type Client } from 'openapi-fetch';
 import pg from 'pg';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { beforeAll, inject } from 'vitest';
+import { beforeAll, inject, vi } from 'vitest';
 import { toTaskList } from '../../src/jobs/registry.ts';
 import { accountJobs } from '../../src/modules/accounts/index.ts';
 import type { paths } from '../../web/src/api/schema.d.ts';
@@ -18,6 +18,9 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 // Every browser test starts on the demo workspace. The first file of a run to get here seeds
 // it once (a year of data through the real intake: it takes a while); the rest clone it.
 beforeAll(() => ensureDemoTemplate(inject('postgresUrl')), 10 * 60_000);
+// A browser test walks a whole flow in a real Chromium against a real server: on a busy
+// two-core machine that takes longer than the 30 s a unit or API test gets.
+vi.setConfig({ testTimeout: 120_000 });
 
 export type Viewport = { width: number; height: number };
 export const phone: Viewport = { width: 390, height: 844 };

@@ -19,7 +19,7 @@ async function apiAs<T>(session: BrowserSession, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-type Projects = { items: { id: string; name: string }[] };
+type Projects = { items: { id: string; name: string; kind: string }[] };
 type Accounts = { items: { id: string; name: string }[] };
 
 describe('work on a phone', () => {
@@ -35,9 +35,12 @@ describe('work on a phone', () => {
         projects: (await apiAs<Projects>(csm, `/api/v1/accounts/${account.id}/projects`)).items,
       })),
     );
-    const source = withProjects.find((entry) => entry.projects.length > 0);
+    // An onboarding project (health plays open renewal projects for some clients too).
+    const onboarding = (entry: (typeof withProjects)[number]) =>
+      entry.projects.find((p) => p.kind === 'onboarding');
+    const source = withProjects.find(onboarding);
     const other = withProjects.find((entry) => entry.projects.length === 0)?.account;
-    const project = source?.projects[0];
+    const project = source && onboarding(source);
     if (!source || !project || !other)
       throw new Error('the demo CSM needs a client with a project and one without');
 

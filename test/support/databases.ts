@@ -28,11 +28,15 @@ export function openDatabase(serverUrl: string, name: string, poolSize?: number)
   return { ...connect(url, poolSize ? { max: poolSize } : undefined), url, name };
 }
 
+/**
+ * A connection to the server's maintenance database: never to a template, which cannot be
+ * cloned while anyone is connected to it (the run's URL names the migrated template).
+ */
 export async function withAdmin<T>(
   serverUrl: string,
   work: (admin: pg.Client) => Promise<T>,
 ): Promise<T> {
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const admin = new pg.Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
   await admin.connect();
   try {
     return await work(admin);
