@@ -50,28 +50,19 @@ export function WriteKeys() {
           key.expiresAt &&
           ` · ${t('settings.writeKeys.rotated', { date: formatDateTime(key.expiresAt) })}`
         }
-        actions={(key) => (
-          <>
-            {!key.expiresAt && (
-              <Button
-                variant="secondary"
-                aria-label={t('settings.writeKeys.rotateNamed', { name: key.name })}
-                disabled={rotate.isPending}
-                onClick={() => (create.reset(), rotate.mutate(key.id))}
-              >
-                {t('settings.writeKeys.rotate')}
-              </Button>
-            )}
+        actions={(key) =>
+          !key.expiresAt && (
             <Button
-              variant="danger"
-              aria-label={t('settings.revokeNamed', { name: key.name })}
-              disabled={revoke.isPending}
-              onClick={() => revoke.mutate(key.id)}
+              variant="secondary"
+              aria-label={t('settings.writeKeys.rotateNamed', { name: key.name })}
+              disabled={rotate.isPending}
+              onClick={() => (create.reset(), rotate.mutate(key.id))}
             >
-              {t('settings.revoke')}
+              {t('settings.writeKeys.rotate')}
             </Button>
-          </>
-        )}
+          )
+        }
+        revoke={{ pending: revoke.isPending, onRevoke: (id) => revoke.mutate(id) }}
       />
       <ErrorNote error={keys.error ?? rotate.error ?? revoke.error} />
     </Card>
@@ -134,16 +125,7 @@ export function StripeSecrets() {
       <SecretList
         items={secrets.data?.items}
         empty={t('settings.stripe.none')}
-        actions={(item) => (
-          <Button
-            variant="danger"
-            aria-label={t('settings.revokeNamed', { name: item.name })}
-            disabled={revoke.isPending}
-            onClick={() => revoke.mutate(item.id)}
-          >
-            {t('settings.revoke')}
-          </Button>
-        )}
+        revoke={{ pending: revoke.isPending, onRevoke: (id) => revoke.mutate(id) }}
       />
       <ErrorNote error={secrets.error ?? revoke.error} />
     </Card>
@@ -183,16 +165,7 @@ export function SupportSecrets() {
       <SecretList
         items={secrets.data?.items}
         empty={t('settings.support.none')}
-        actions={(item) => (
-          <Button
-            variant="danger"
-            aria-label={t('settings.revokeNamed', { name: item.name })}
-            disabled={revoke.isPending}
-            onClick={() => revoke.mutate(item.id)}
-          >
-            {t('settings.revoke')}
-          </Button>
-        )}
+        revoke={{ pending: revoke.isPending, onRevoke: (id) => revoke.mutate(id) }}
       />
       <ErrorNote error={secrets.error ?? revoke.error} />
     </Card>

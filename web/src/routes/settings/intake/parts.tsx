@@ -89,11 +89,14 @@ export function SecretList<
   empty,
   detail,
   actions,
+  revoke,
 }: {
   items: T[] | undefined;
   empty: string;
   detail?: (item: T) => ReactNode;
-  actions: (item: T) => ReactNode;
+  /** Buttons before the revoke button every secret has. */
+  actions?: (item: T) => ReactNode;
+  revoke: { pending: boolean; onRevoke: (id: string) => void };
 }) {
   const { t } = useTranslation('intake');
   if (!items) return <Loading />;
@@ -110,7 +113,17 @@ export function SecretList<
               {detail?.(item)}
             </span>
           </span>
-          <span className="flex gap-2">{actions(item)}</span>
+          <span className="flex gap-2">
+            {actions?.(item)}
+            <Button
+              variant="danger"
+              aria-label={t('settings.revokeNamed', { name: item.name })}
+              disabled={revoke.pending}
+              onClick={() => revoke.onRevoke(item.id)}
+            >
+              {t('settings.revoke')}
+            </Button>
+          </span>
         </li>
       ))}
     </ul>
