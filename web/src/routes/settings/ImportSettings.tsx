@@ -1,6 +1,6 @@
 // CSV import: pick a file, map its columns, check it (dry run: every rejected row by line and
 // reason, nothing written), then import — with progress polled from the server.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImport, useImportFields, useStartImport, type Import } from '../../api/admin.ts';
 import { ApiError } from '../../api/client.ts';
@@ -32,6 +32,27 @@ export function csvHeader(text: string): string[] {
 }
 
 const comparable = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
+
+type MappableField = { name: string; label: string };
+
+/** Keeps each column's chosen field, and suggests one for each column still unmapped whose
+ * name matches a field's name or label. */
+function suggestMapping(
+  mapping: Record<string, string>,
+  fields: readonly MappableField[],
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(mapping).map(([column, chosen]) => [
+      column,
+      chosen ||
+        (fields.find(
+          (f) =>
+            comparable(f.name) === comparable(column) || comparable(f.label) === comparable(column),
+        )?.name ??
+          ''),
+    ]),
+  );
+}
 
 /** Where the import stands: progress, counts and every rejected row the server reported. */
 function ImportStatus({ run, onImport }: { run: Import; onImport: (() => void) | undefined }) {
@@ -123,17 +144,12 @@ export function ImportSettings() {
       ? start.error.problem.errors?.find((e) => e.path === 'mapping')?.message
       : undefined;
 
-  /** Suggests a field for each column whose name matches a field's name or label. */
-  const suggest = (header: string[], entityFields = fields.data?.fields ?? []) =>
-    Object.fromEntries(
-      header.map((column) => [
-        column,
-        entityFields.find(
-          (f) =>
-            comparable(f.name) === comparable(column) || comparable(f.label) === comparable(column),
-        )?.name ?? '',
-      ]),
-    );
+  // The entity's fields may arrive after the file was read (or change with the entity):
+  // suggest then, for the columns not mapped yet.
+  const entityFields = fields.data?.fields;
+  useEffect(() => {
+    if (entityFields) setMapping((current) => suggestMapping(current, entityFields));
+  }, [entityFields]);
 
   const choose = async (chosen: File | undefined) => {
     setFile(chosen);
@@ -141,7 +157,12 @@ export function ImportSettings() {
     start.reset();
     const header = chosen ? csvHeader(await chosen.slice(0, 64 * 1024).text()) : [];
     setColumns(header);
-    setMapping(suggest(header));
+    setMapping(
+      suggestMapping(
+        Object.fromEntries(header.map((column) => [column, ''])),
+        fields.data?.fields ?? [],
+      ),
+    );
   };
 
   const begin = (dryRun: boolean) => {
