@@ -6,7 +6,7 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
@@ -169,5 +169,57 @@ export function ErrorNote({ error }: { error: unknown }) {
     <p role="alert" className="rounded-lg border border-critical p-3 text-critical">
       {message}
     </p>
+  );
+}
+
+/**
+ * A modal panel: a bottom sheet on a phone; on wide screens docked at the right (`side`) or
+ * centred (`center`). Escape, a tap on the backdrop and the ✕ button close it.
+ */
+export function Dialog({
+  title,
+  closeLabel,
+  onClose,
+  placement,
+  focusClose = false,
+  children,
+}: {
+  title: ReactNode;
+  closeLabel: string;
+  onClose: () => void;
+  placement: 'side' | 'center';
+  /** Start with the focus on ✕ (a panel to read, not a form to fill). */
+  focusClose?: boolean;
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  useEffect(() => {
+    const close = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [onClose]);
+  return (
+    <div
+      className={`fixed inset-0 z-40 flex items-end bg-ink/40 ${placement === 'side' ? 'lg:items-stretch lg:justify-end' : 'sm:items-center sm:justify-center'}`}
+      onClick={onClose}
+    >
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onClick={(event) => event.stopPropagation()}
+        className={`flex w-full flex-col gap-4 overflow-y-auto rounded-t-2xl border border-line bg-surface p-4 shadow-xl ${placement === 'side' ? 'max-h-[88vh] lg:max-h-none lg:w-[30rem] lg:rounded-none' : 'max-h-[92vh] sm:max-w-lg sm:rounded-2xl'}`}
+      >
+        <div className="flex items-start justify-between gap-2">
+          <h2 id={titleId} className="text-xl font-semibold">
+            {title}
+          </h2>
+          <Button variant="ghost" onClick={onClose} aria-label={closeLabel} autoFocus={focusClose}>
+            ✕
+          </Button>
+        </div>
+        {children}
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // The template library, and starting a template for one account or several at once.
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -15,6 +15,7 @@ import { formatDate } from '../../components/format.ts';
 import {
   Badge,
   Button,
+  Dialog,
   ErrorNote,
   Field,
   Input,
@@ -103,7 +104,6 @@ function today(): string {
 
 function UseTemplateDialog({ template, onClose }: { template: Template; onClose: () => void }) {
   const { t } = useTranslation('work');
-  const titleId = useId();
   const navigate = useNavigate();
   const accounts = useAccountChoices();
   const people = usePeople();
@@ -117,12 +117,6 @@ function UseTemplateDialog({ template, onClose }: { template: Template; onClose:
   const error = one.error ?? many.error;
   const fieldError = (path: string) =>
     error instanceof ApiError ? error.fieldError(path) : undefined;
-
-  useEffect(() => {
-    const close = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    document.addEventListener('keydown', close);
-    return () => document.removeEventListener('keydown', close);
-  }, [onClose]);
 
   const items = accounts.data?.items;
   const shown = useMemo(
@@ -151,130 +145,116 @@ function UseTemplateDialog({ template, onClose }: { template: Template; onClose:
   };
 
   return (
-    <div
-      className="fixed inset-0 z-40 flex items-end bg-ink/40 sm:items-center sm:justify-center"
-      onClick={onClose}
+    <Dialog
+      title={t('use.title', { name: template.name })}
+      closeLabel={t('use.close')}
+      onClose={onClose}
+      placement="center"
     >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onClick={(event) => event.stopPropagation()}
-        className="flex max-h-[92vh] w-full flex-col gap-4 overflow-y-auto rounded-t-2xl border border-line bg-surface p-4 shadow-xl sm:max-w-lg sm:rounded-2xl"
-      >
-        <div className="flex items-start justify-between gap-2">
-          <h2 id={titleId} className="text-xl font-semibold">
-            {t('use.title', { name: template.name })}
-          </h2>
-          <Button variant="ghost" onClick={onClose} aria-label={t('use.close')}>
-            ✕
-          </Button>
-        </div>
-        {many.data ? (
-          <Results results={many.data.items} names={names} onClose={onClose} />
-        ) : (
-          <form
-            className="flex flex-col gap-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              submit();
-            }}
-          >
-            <fieldset className="flex flex-col gap-2">
-              <legend className="text-sm font-medium">
-                {t('use.accounts', { count: chosen.length })}
-              </legend>
-              <Input
-                type="search"
-                aria-label={t('use.searchAccounts')}
-                placeholder={t('use.searchAccounts')}
-                value={search}
-                onChange={(event) => setSearch(event.target.value)}
-              />
-              {accounts.isPending ? (
-                <Loading />
-              ) : accounts.error ? (
-                <ErrorNote error={accounts.error} />
-              ) : (
-                <ul className="max-h-60 overflow-y-auto rounded-lg border border-line">
-                  {shown.map((account) => (
-                    <li key={account.id}>
-                      <label className="flex min-h-11 items-center gap-3 px-3 hover:bg-raised">
-                        <input
-                          type="checkbox"
-                          className="h-5 w-5"
-                          checked={chosen.includes(account.id)}
-                          onChange={(event) =>
-                            setChosen((was) =>
-                              event.target.checked
-                                ? [...was, account.id]
-                                : was.filter((id) => id !== account.id),
-                            )
-                          }
-                        />
-                        <span className="flex-1">{account.name}</span>
-                        <span className="text-sm text-muted">{account.ownerName ?? ''}</span>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {(fieldError('accountId') ?? fieldError('accountIds')) && (
-                <p role="alert" className="text-sm text-critical">
-                  {fieldError('accountId') ?? fieldError('accountIds')}
-                </p>
-              )}
-            </fieldset>
-            <TextField
-              label={t('use.startDate')}
-              error={fieldError('startDate')}
-              type="date"
-              required
-              value={startDate}
-              onChange={(event) => setStartDate(event.target.value)}
+      {many.data ? (
+        <Results results={many.data.items} names={names} onClose={onClose} />
+      ) : (
+        <form
+          className="flex flex-col gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <fieldset className="flex flex-col gap-2">
+            <legend className="text-sm font-medium">
+              {t('use.accounts', { count: chosen.length })}
+            </legend>
+            <Input
+              type="search"
+              aria-label={t('use.searchAccounts')}
+              placeholder={t('use.searchAccounts')}
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
             />
-            <p className="text-sm text-muted">{t('use.ownerHint')}</p>
-            {roles.map((role) => (
-              <Field
-                key={role}
-                label={t('use.role', { role: roleLabel(role) })}
-                error={fieldError(`assignees.${role}`)}
-              >
-                {(id) => (
-                  <Select
-                    id={id}
-                    value={assignees[role] ?? ''}
-                    onChange={(event) =>
-                      setAssignees((was) => ({ ...was, [role]: event.target.value }))
-                    }
-                  >
-                    <option value="">{t('use.nobody')}</option>
-                    {(people.data?.items ?? [])
-                      .filter((person) => !person.deactivated)
-                      .map((person) => (
-                        <option key={person.id} value={person.id}>
-                          {person.name}
-                        </option>
-                      ))}
-                  </Select>
-                )}
-              </Field>
-            ))}
-            {error instanceof ApiError && !error.problem.errors?.length && (
-              <ErrorNote error={error} />
+            {accounts.isPending ? (
+              <Loading />
+            ) : accounts.error ? (
+              <ErrorNote error={accounts.error} />
+            ) : (
+              <ul className="max-h-60 overflow-y-auto rounded-lg border border-line">
+                {shown.map((account) => (
+                  <li key={account.id}>
+                    <label className="flex min-h-11 items-center gap-3 px-3 hover:bg-raised">
+                      <input
+                        type="checkbox"
+                        className="h-5 w-5"
+                        checked={chosen.includes(account.id)}
+                        onChange={(event) =>
+                          setChosen((was) =>
+                            event.target.checked
+                              ? [...was, account.id]
+                              : was.filter((id) => id !== account.id),
+                          )
+                        }
+                      />
+                      <span className="flex-1">{account.name}</span>
+                      <span className="text-sm text-muted">{account.ownerName ?? ''}</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
             )}
-            {error && !(error instanceof ApiError) && <ErrorNote error={error} />}
-            <Button type="submit" disabled={chosen.length === 0 || one.isPending || many.isPending}>
-              {one.isPending || many.isPending
-                ? t('use.starting')
-                : chosen.length > 1
-                  ? t('use.startMany', { count: chosen.length })
-                  : t('use.start')}
-            </Button>
-          </form>
-        )}
-      </div>
-    </div>
+            {(fieldError('accountId') ?? fieldError('accountIds')) && (
+              <p role="alert" className="text-sm text-critical">
+                {fieldError('accountId') ?? fieldError('accountIds')}
+              </p>
+            )}
+          </fieldset>
+          <TextField
+            label={t('use.startDate')}
+            error={fieldError('startDate')}
+            type="date"
+            required
+            value={startDate}
+            onChange={(event) => setStartDate(event.target.value)}
+          />
+          <p className="text-sm text-muted">{t('use.ownerHint')}</p>
+          {roles.map((role) => (
+            <Field
+              key={role}
+              label={t('use.role', { role: roleLabel(role) })}
+              error={fieldError(`assignees.${role}`)}
+            >
+              {(id) => (
+                <Select
+                  id={id}
+                  value={assignees[role] ?? ''}
+                  onChange={(event) =>
+                    setAssignees((was) => ({ ...was, [role]: event.target.value }))
+                  }
+                >
+                  <option value="">{t('use.nobody')}</option>
+                  {(people.data?.items ?? [])
+                    .filter((person) => !person.deactivated)
+                    .map((person) => (
+                      <option key={person.id} value={person.id}>
+                        {person.name}
+                      </option>
+                    ))}
+                </Select>
+              )}
+            </Field>
+          ))}
+          {error instanceof ApiError && !error.problem.errors?.length && (
+            <ErrorNote error={error} />
+          )}
+          {error && !(error instanceof ApiError) && <ErrorNote error={error} />}
+          <Button type="submit" disabled={chosen.length === 0 || one.isPending || many.isPending}>
+            {one.isPending || many.isPending
+              ? t('use.starting')
+              : chosen.length > 1
+                ? t('use.startMany', { count: chosen.length })
+                : t('use.start')}
+          </Button>
+        </form>
+      )}
+    </Dialog>
   );
 }
 

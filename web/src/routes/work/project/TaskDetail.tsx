@@ -1,5 +1,5 @@
 // One task in full: status, assignee, dates, checklist, dependencies and the comment thread.
-import { useEffect, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   useAddComment,
@@ -10,7 +10,7 @@ import {
   type Task,
 } from '../../../api/work.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { Button, ErrorNote, Loading, TextAreaField } from '../../../components/ui.tsx';
+import { Button, Dialog, ErrorNote, Loading, TextAreaField } from '../../../components/ui.tsx';
 import { DueDate, PriorityBadge, StatusControl, TagList } from '../TaskStatus.tsx';
 
 export function TaskDetail({
@@ -25,14 +25,8 @@ export function TaskDetail({
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation('work');
-  const titleId = useId();
   const update = useUpdateTask();
   const stage = project.stages.find((candidate) => candidate.id === task.stageId);
-  useEffect(() => {
-    const close = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    document.addEventListener('keydown', close);
-    return () => document.removeEventListener('keydown', close);
-  }, [onClose]);
   const toggle = (itemId: string) =>
     update.mutate({
       id: task.id,
@@ -42,86 +36,73 @@ export function TaskDetail({
     });
 
   return (
-    <div
-      className="fixed inset-0 z-40 flex items-end bg-ink/40 lg:items-stretch lg:justify-end"
-      onClick={onClose}
+    <Dialog
+      title={task.title}
+      closeLabel={t('task.close')}
+      onClose={onClose}
+      placement="side"
+      focusClose
     >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onClick={(event) => event.stopPropagation()}
-        className="flex max-h-[88vh] w-full flex-col gap-4 overflow-y-auto rounded-t-2xl border border-line bg-surface p-4 shadow-xl lg:max-h-none lg:w-[30rem] lg:rounded-none"
-      >
-        <div className="flex items-start justify-between gap-2">
-          <h2 id={titleId} className="text-xl font-semibold">
-            {task.title}
-          </h2>
-          <Button variant="ghost" onClick={onClose} aria-label={t('task.close')} autoFocus>
-            ✕
-          </Button>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <StatusControl task={task} />
-          <PriorityBadge priority={task.priority} />
-          <DueDate task={task} />
-        </div>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-          <dt className="text-muted">{t('task.assignee')}</dt>
-          <dd>{task.assigneeName ?? t('task.unassigned')}</dd>
-          <dt className="text-muted">{t('task.stage')}</dt>
-          <dd>{stage?.name ?? t('stage.none')}</dd>
-        </dl>
-        <TagList tags={task.tags} />
-        {task.description && <p className="whitespace-pre-wrap">{task.description}</p>}
-        <section aria-label={t('task.dependencies')}>
-          <h3 className="font-semibold">{t('task.dependencies')}</h3>
-          {task.blockedBy.length === 0 ? (
-            <p className="text-sm text-muted">{t('task.noDependencies')}</p>
-          ) : (
-            <ul className="flex flex-col">
-              {task.blockedBy.map((blocker) => (
-                <li key={blocker.id}>
-                  <button
-                    type="button"
-                    onClick={() => onOpen(blocker.id)}
-                    className="min-h-11 text-left text-accent underline"
-                  >
-                    {t('task.waitsOnOne', { title: blocker.title })}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        {task.checklist.length > 0 && (
-          <section aria-label={t('task.checklist')}>
-            <h3 className="font-semibold">
-              {t('task.checklist')} ({task.checklist.filter((item) => item.done).length}/
-              {task.checklist.length})
-            </h3>
-            <ul>
-              {task.checklist.map((item) => (
-                <li key={item.id}>
-                  <label className="flex min-h-11 items-center gap-3">
-                    <input
-                      type="checkbox"
-                      className="h-5 w-5"
-                      checked={item.done}
-                      disabled={update.isPending}
-                      onChange={() => toggle(item.id)}
-                    />
-                    <span className={item.done ? 'text-muted line-through' : ''}>{item.text}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <ErrorNote error={update.error} />
-          </section>
-        )}
-        <Comments taskId={task.id} />
+      <div className="flex flex-wrap items-center gap-2">
+        <StatusControl task={task} />
+        <PriorityBadge priority={task.priority} />
+        <DueDate task={task} />
       </div>
-    </div>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-muted">{t('task.assignee')}</dt>
+        <dd>{task.assigneeName ?? t('task.unassigned')}</dd>
+        <dt className="text-muted">{t('task.stage')}</dt>
+        <dd>{stage?.name ?? t('stage.none')}</dd>
+      </dl>
+      <TagList tags={task.tags} />
+      {task.description && <p className="whitespace-pre-wrap">{task.description}</p>}
+      <section aria-label={t('task.dependencies')}>
+        <h3 className="font-semibold">{t('task.dependencies')}</h3>
+        {task.blockedBy.length === 0 ? (
+          <p className="text-sm text-muted">{t('task.noDependencies')}</p>
+        ) : (
+          <ul className="flex flex-col">
+            {task.blockedBy.map((blocker) => (
+              <li key={blocker.id}>
+                <button
+                  type="button"
+                  onClick={() => onOpen(blocker.id)}
+                  className="min-h-11 text-left text-accent underline"
+                >
+                  {t('task.waitsOnOne', { title: blocker.title })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {task.checklist.length > 0 && (
+        <section aria-label={t('task.checklist')}>
+          <h3 className="font-semibold">
+            {t('task.checklist')} ({task.checklist.filter((item) => item.done).length}/
+            {task.checklist.length})
+          </h3>
+          <ul>
+            {task.checklist.map((item) => (
+              <li key={item.id}>
+                <label className="flex min-h-11 items-center gap-3">
+                  <input
+                    type="checkbox"
+                    className="h-5 w-5"
+                    checked={item.done}
+                    disabled={update.isPending}
+                    onChange={() => toggle(item.id)}
+                  />
+                  <span className={item.done ? 'text-muted line-through' : ''}>{item.text}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <ErrorNote error={update.error} />
+        </section>
+      )}
+      <Comments taskId={task.id} />
+    </Dialog>
   );
 }
 
