@@ -21,6 +21,18 @@ export default tseslint.config(
     },
   },
   {
+    // DESIGN.md, 'Between modules': services, stores and jobs never see HTTP; only route
+    // files (and the app that mounts them) import `http/`.
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/**/routes/**', 'src/modules/**/routes.ts', 'src/modules/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)http/', message: 'Only route files import http/.' }] },
+      ],
+    },
+  },
+  {
     // Config files for tools that require a default export.
     files: ['eslint.config.js', 'vitest.config.ts', 'web/vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },

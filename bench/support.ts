@@ -9,7 +9,7 @@ import { readConfig } from '../src/config.ts';
 import { connect } from '../src/db/connect.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import type { Deps } from '../src/http/deps.ts';
+import type { Deps } from '../src/context.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { createLogger } from '../src/lib/logger.ts';
 

@@ -10,7 +10,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Deps } from './http/deps.ts';
+import type { Deps } from './context.ts';
 import type { AppEnv } from './http/env.ts';
 import { answerError } from './http/problem.ts';
 import { newRouter } from './http/route.ts';

@@ -9,7 +9,7 @@ import type { Config } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { demoLogins, hasAnyWorkspace, seedDemoWorkspace } from './demo/index.ts';
-import type { Deps } from './http/deps.ts';
+import type { Deps } from './context.ts';
 import { stewardTasks } from './jobs/tasks.ts';
 import { startWorker } from './jobs/worker.ts';
 import { systemClock } from './lib/clock.ts';

@@ -2,7 +2,7 @@
 import { readConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
-import type { Deps } from '../http/deps.ts';
+import type { Deps } from '../context.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
 

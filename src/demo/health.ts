@@ -2,7 +2,7 @@
 // from its template 90 days out) and a year of scores replayed from the demo's own data as
 // it stood then, so trends, movers, "what changed" and the backtest all have history.
 // Runs after the rest of the demo (usage, tickets, billing, work) is written.
-import type { Deps } from '../http/deps.ts';
+import type { Deps } from '../context.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import { createPlay, loadScorecards, rescore, rescoreAccounts } from '../modules/health/index.ts';
 import { addDays } from '../modules/intake/adoption/index.ts';

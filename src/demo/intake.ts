@@ -6,7 +6,7 @@
 // directly, so the demo shows what a real workspace would.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { Deps } from '../http/deps.ts';
+import type { Deps } from '../context.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import { importCsv } from '../modules/accounts/import/index.ts';
 import { readStripeEvent, receiveStripeEvent } from '../modules/intake/billing/index.ts';

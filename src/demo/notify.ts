@@ -2,7 +2,7 @@
 // notify the assignee's manager"), and a morning's worth of what the manager did on the demo
 // CSM's accounts — an urgent task on a P0 client, a question with an @mention — routed through
 // the same code the worker runs, so the CSM's inbox is not empty on first sign-in.
-import type { Deps } from '../http/deps.ts';
+import type { Deps } from '../context.ts';
 import { fixedClock } from '../lib/clock.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import { createDemoSlaPolicy, notifyAboutEvent } from '../modules/notify/index.ts';

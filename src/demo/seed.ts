@@ -7,7 +7,7 @@ import { seedDemoHealth } from './health.ts';
 import { seedDemoIntake } from './intake.ts';
 import { seedDemoNotifications } from './notify.ts';
 import { seedDemoWork } from './work.ts';
-import type { Deps } from '../http/deps.ts';
+import type { Deps } from '../context.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import {

@@ -2,7 +2,7 @@
 // onboarding and adopting accounts at different points of progress — written through the
 // same services a CSM's clicks go through, with the clock set back to when each step happened.
 import { sql } from 'kysely';
-import type { Deps } from '../http/deps.ts';
+import type { Deps } from '../context.ts';
 import { fixedClock } from '../lib/clock.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import {

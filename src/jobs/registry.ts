@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Task, TaskList } from 'graphile-worker';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.ts';
-import type { Deps } from '../http/deps.ts';
+import type { Deps } from '../context.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -1,6 +1,6 @@
 // Every background task Steward runs, by name.
 import type { TaskList } from 'graphile-worker';
-import type { Deps } from '../http/deps.ts';
+import type { Deps } from '../context.ts';
 import { accountJobs } from '../modules/accounts/index.ts';
 import { usageCrontab, usageJobs } from '../modules/intake/segment/index.ts';
 import { notifyCrontab, notifyJobs } from '../modules/notify/index.ts';

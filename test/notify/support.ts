@@ -7,7 +7,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { vi } from 'vitest';
-import type { Deps } from '../../src/http/deps.ts';
+import type { Deps } from '../../src/context.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { stewardTasks } from '../../src/jobs/tasks.ts';
 

@@ -3,7 +3,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../web/src/api/schema.d.ts';
 import { buildApp } from '../../src/app.ts';
-import type { Deps } from '../../src/http/deps.ts';
+import type { Deps } from '../../src/context.ts';
 
 export const origin = 'http://steward.test';
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { readConfig } from '../../src/config.ts';
 import { connect, type Connection } from '../../src/db/connect.ts';
 import { seedDemoWorkspace } from '../../src/demo/index.ts';
-import type { Deps } from '../../src/http/deps.ts';
+import type { Deps } from '../../src/context.ts';
 import { systemClock, type Clock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 

@@ -2,7 +2,7 @@
 // (cloned from the run's demo template), and the built web app served from dist/web.
 import { serve, type ServerType } from '@hono/node-server';
 import { buildApp } from '../../src/app.ts';
-import type { Deps } from '../../src/http/deps.ts';
+import type { Deps } from '../../src/context.ts';
 import { webRoot } from '../../src/start.ts';
 import { createTestDatabase, testDeps } from './db.ts';
 

@@ -1,20 +1,5 @@
 // The accounts module's public face.
-import type { Deps } from '../../http/deps.ts';
-import { newRouter } from '../../http/route.ts';
-import { accountsRoutes } from './routes/accounts.ts';
-import { contactsRoutes } from './routes/contacts.ts';
-import { settingsRoutes } from './routes/settings.ts';
-import { timelineRoutes } from './routes/timeline.ts';
-import { importRoutes } from './import/index.ts';
-
-export function accountRoutes(deps: Deps) {
-  return newRouter()
-    .route('/', accountsRoutes(deps))
-    .route('/', contactsRoutes(deps))
-    .route('/', timelineRoutes(deps))
-    .route('/', settingsRoutes(deps))
-    .route('/', importRoutes(deps));
-}
+export { accountRoutes } from './routes/index.ts';
 
 export { createAccount, getAccount, scopeFor, updateAccount } from './service.ts';
 export { addContact } from './contacts.ts';

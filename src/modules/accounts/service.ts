@@ -2,7 +2,7 @@
 // behind (audit entries, and timeline events for changes a CSM cares about).
 import type { Db } from '../../db/connect.ts';
 import type { AccountUpdate } from '../../db/schema.ts';
-import type { Actor } from '../../http/env.ts';
+import type { Actor } from '../../context.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';

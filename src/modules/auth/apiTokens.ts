@@ -1,6 +1,6 @@
 // API tokens: shown once, stored as a hash, scoped to some of their owner's permissions.
 import type { Db } from '../../db/connect.ts';
-import type { Actor } from '../../http/env.ts';
+import type { Actor } from '../../context.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { recordAudit } from './audit.ts';
 import type { Permission } from './permissions.ts';

@@ -1,6 +1,6 @@
 // The auth module's public face.
-export { authenticate } from './authenticate.ts';
-export { authRoutes, actorOf } from './routes.ts';
+export { authenticate } from './routes/authenticate.ts';
+export { authRoutes, actorOf } from './routes/auth.ts';
 export { recordAudit, diff, type ChangeAuthor } from './audit.ts';
 export { createUser } from './users.ts';
 export { createUserBody } from './schema.ts';

@@ -1,7 +1,7 @@
 // Signing in and out, and turning a session cookie or an API token into an Actor.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connect.ts';
-import type { Actor } from '../../http/env.ts';
+import type { Actor } from '../../context.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { UserRow } from '../../db/schema.ts';
-import type { Actor } from '../../http/env.ts';
+import type { Actor } from '../../context.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { diff, recordAudit, type ChangeAuthor } from './audit.ts';

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { PlayTrigger } from '../../db/schema.ts';
-import type { Deps } from '../../http/deps.ts';
+import type { Deps } from '../../context.ts';
 import { AppError, invalid, type FieldError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { addTimelineEvent } from '../accounts/index.ts';

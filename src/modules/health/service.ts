@@ -1,7 +1,7 @@
 // Rescoring with its consequences: category moves on the timeline and to the people concerned,
 // and the plays they trigger. The job after an event, the daily job and the CLI all come here.
 import type { HealthCategory } from '../../db/schema.ts';
-import type { Deps } from '../../http/deps.ts';
+import type { Deps } from '../../context.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { addTimelineEvent } from '../accounts/index.ts';
 import { recordActivity } from '../notify/index.ts';

@@ -3,7 +3,7 @@
 // (unique per person and local date), then one e-mail through the outbox.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import type { Deps } from '../../http/deps.ts';
+import type { Deps } from '../../context.ts';
 import type { JobHandler } from '../../jobs/registry.ts';
 import { digestDue, digestFor, type Digest, type DigestItem } from './digestFor.ts';
 import type { ActivityKind } from './kinds.ts';

@@ -3,7 +3,7 @@
 // each told now (inbox, e-mail, Slack), later (quiet hours) or in their digest.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import type { Deps } from '../../http/deps.ts';
+import type { Deps } from '../../context.ts';
 import type { JobHandler } from '../../jobs/registry.ts';
 import { describeEvent } from './describe.ts';
 import { activityKindSchema, type ActivityKind, type Channel } from './kinds.ts';

@@ -1,7 +1,7 @@
 // HTTP for CSV imports: the field catalog, uploading a file (queued as a job), and progress.
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
 import { AppError, invalid } from '../../../lib/errors.ts';
 import { actorOf } from '../../auth/index.ts';

@@ -1,6 +1,6 @@
 // HTTP for the portfolio, accounts and the Customer 360.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageOf } from '../../../lib/pagination.ts';
 import { actorOf } from '../../auth/index.ts';

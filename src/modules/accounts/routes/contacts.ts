@@ -1,6 +1,6 @@
 // HTTP for an account's contacts.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import { addContact, contactsOf, findContact, removeContact, updateContact } from '../contacts.ts';

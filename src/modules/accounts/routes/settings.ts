@@ -1,6 +1,6 @@
 // HTTP for custom field definitions and saved segments.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import { customFieldDefinitions, defineCustomField, describeCustomField } from '../customFields.ts';

@@ -1,6 +1,6 @@
 // HTTP for plays: what Steward opens on a move into At Risk / Critical or before a renewal.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import { createPlay, deletePlay, listPlays, playRuns, updatePlay } from '../plays.ts';

@@ -1,6 +1,6 @@
 // HTTP for the scorecard (default and per tier) and its backtest, with trial weights.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
 import { AppError, invalid } from '../../../lib/errors.ts';
 import { actorOf } from '../../auth/index.ts';

@@ -1,10 +1,10 @@
 // HTTP for reading health: the dashboard, an account's health panel, sparkline series for the
 // portfolio, and churn risk by renewal window.
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { invalid } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
-import type { Actor } from '../../../http/env.ts';
+import type { Actor } from '../../../context.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import {

@@ -1,6 +1,6 @@
 // HTTP for product adoption: one account's figures, and the trend across clients.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import {

@@ -1,7 +1,7 @@
 // Product adoption in a CSM's words: who uses the product, how much, which features, whether
 // they got value, and which clients are slipping. Reads the rollups; figures are pure.
 import type { Db } from '../../../db/connect.ts';
-import type { Actor } from '../../../http/env.ts';
+import type { Actor } from '../../../context.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { getAccount, scopeFor } from '../../accounts/index.ts';
 import { flaggedFeatures } from '../segment/index.ts';

@@ -2,7 +2,7 @@
 // is then applied as if it had matched — a Stripe customer is remembered for its later
 // events) or dismisses it. Either way it leaves the list, and the audit log says who did what.
 import type { Db } from '../../../db/connect.ts';
-import type { Actor } from '../../../http/env.ts';
+import type { Actor } from '../../../context.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { getAccount, scopeFor } from '../../accounts/index.ts';

@@ -1,6 +1,6 @@
 // HTTP for resolving the review list (GET /intake/review lives with billing, which keeps it).
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import { assignReviewItem, dismissReviewItem } from './resolve.ts';

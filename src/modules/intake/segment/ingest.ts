@@ -3,7 +3,7 @@
 // messages already seen) and adds only the newly inserted ones to the daily rollups.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { featureCatalog, featureMapper } from './features.ts';
 import { ensurePartitions, forgetKnownPartitions, retentionCutoff } from './partitions.ts';

@@ -1,7 +1,7 @@
 // HTTP for the in-app inbox and its live stream, and a person's notification preferences.
 import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageQuery } from '../../../lib/pagination.ts';
 import { actorOf } from '../../auth/index.ts';

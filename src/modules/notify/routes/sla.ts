@@ -1,6 +1,6 @@
 // HTTP for SLA policies, the escalations they raised, and the outbox's failed deliveries.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageQuery } from '../../../lib/pagination.ts';
 import { scopeFor } from '../../accounts/index.ts';

@@ -4,7 +4,7 @@
 // whatever restarts happen between scheduling and firing.
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { enqueue, type JobHandler } from '../../../jobs/registry.ts';
 import { managerChain } from '../../auth/index.ts';
 import { recordActivity } from '../activity.ts';

@@ -1,7 +1,7 @@
 // Creating, changing and removing SLA policies; a saved policy arms its timers in a job,
 // because a workspace may have a hundred thousand open tasks.
 import type { Db } from '../../../db/connect.ts';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { enqueue } from '../../../jobs/registry.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import {

@@ -1,6 +1,6 @@
 // HTTP for onboarding tracking and the workspace's holidays.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf, recordAudit } from '../../auth/index.ts';

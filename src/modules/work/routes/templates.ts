@@ -1,6 +1,6 @@
 // HTTP for the template library and instantiation.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../http/deps.ts';
+import type { Deps } from '../../../context.ts';
 import { toProblem, problemSchema } from '../../../http/problem.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { AppError } from '../../../lib/errors.ts';

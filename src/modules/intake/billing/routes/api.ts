@@ -1,7 +1,7 @@
 // HTTP for billing under /api/v1: an account's billing, Stripe secrets, the review list and
 // the contract backfill.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../../http/deps.ts';
+import type { Deps } from '../../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../../http/route.ts';
 import { AppError } from '../../../../lib/errors.ts';
 import { pageOf, pageQuery } from '../../../../lib/pagination.ts';

@@ -2,7 +2,7 @@
 // The signature is checked before anything is read or written; a bad one answers 400.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Deps } from '../../../../http/deps.ts';
+import type { Deps } from '../../../../context.ts';
 import type { AppEnv } from '../../../../http/env.ts';
 import { AppError } from '../../../../lib/errors.ts';
 import { receiveStripeEvent } from '../events.ts';

@@ -1,6 +1,6 @@
 // HTTP for the intake settings: Segment write keys and the feature catalog.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../../http/deps.ts';
+import type { Deps } from '../../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../../http/route.ts';
 import { actorOf } from '../../../auth/index.ts';
 import { defineFeature, listFeatures } from '../features.ts';

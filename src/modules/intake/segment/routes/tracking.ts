@@ -3,7 +3,7 @@
 // source or SDK at Steward. Outside /api/v1 and the OpenAPI document: the format is Segment's.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Deps } from '../../../../http/deps.ts';
+import type { Deps } from '../../../../context.ts';
 import type { AppEnv } from '../../../../http/env.ts';
 import { AppError } from '../../../../lib/errors.ts';
 import { ingestMessages } from '../ingest.ts';

@@ -1,6 +1,6 @@
 // HTTP for support under /api/v1: an account's tickets and the webhook's shared secrets.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../../http/deps.ts';
+import type { Deps } from '../../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../../http/route.ts';
 import { pageOf, pageQuery } from '../../../../lib/pagination.ts';
 import { getAccount, scopeFor } from '../../../accounts/index.ts';

@@ -1,7 +1,7 @@
 // POST /webhooks/support: tickets from Zendesk or any help desk, signed with a workspace's
 // shared secret. Outside /api/v1 and the OpenAPI document (docs/integrations.md has it).
 import { Hono } from 'hono';
-import type { Deps } from '../../../../http/deps.ts';
+import type { Deps } from '../../../../context.ts';
 import type { AppEnv } from '../../../../http/env.ts';
 import { AppError } from '../../../../lib/errors.ts';
 import { readJsonBody, webhookLimit } from '../../billing/index.ts';

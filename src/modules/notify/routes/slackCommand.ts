@@ -6,10 +6,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
-import type { Deps } from '../../http/deps.ts';
-import type { AppEnv } from '../../http/env.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { Deps } from '../../../context.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { AppError } from '../../../lib/errors.ts';
 
 const windowSeconds = 5 * 60;
 

@@ -2,13 +2,12 @@
 import { z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Deps } from '../../http/deps.ts';
-import type { Actor } from '../../http/env.ts';
-import { defineRoute, idParam, json, newRouter, problems } from '../../http/route.ts';
-import { pageOf, pageQuery, decodeCursor, toPage } from '../../lib/pagination.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from './apiTokens.ts';
-import { auditTrail } from './audit.ts';
-import { permissions, rolePermissions } from './permissions.ts';
+import type { Actor, Deps } from '../../../context.ts';
+import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
+import { pageOf, pageQuery, decodeCursor, toPage } from '../../../lib/pagination.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../apiTokens.ts';
+import { auditTrail } from '../audit.ts';
+import { permissions, rolePermissions } from '../permissions.ts';
 import {
   apiTokenSchema,
   auditEntrySchema,
@@ -22,9 +21,9 @@ import {
   updateMeBody,
   updateUserBody,
   userSchema,
-} from './schema.ts';
-import { sessionCookie, signIn, signOut } from './sessions.ts';
-import { createUser, describeMe, listUsers, updateMe, updateUser } from './users.ts';
+} from '../schema.ts';
+import { sessionCookie, signIn, signOut } from '../sessions.ts';
+import { createUser, describeMe, listUsers, updateMe, updateUser } from '../users.ts';
 
 function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
   try {

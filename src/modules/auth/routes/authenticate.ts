@@ -2,10 +2,10 @@
 // must come from our own origin (CSRF protection by origin check).
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Deps } from '../../http/deps.ts';
-import type { AppEnv } from '../../http/env.ts';
-import { AppError } from '../../lib/errors.ts';
-import { actorFromApiToken, actorFromSession, sessionCookie } from './sessions.ts';
+import type { Deps } from '../../../context.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { actorFromApiToken, actorFromSession, sessionCookie } from '../sessions.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
