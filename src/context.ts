@@ -7,6 +7,7 @@ import type { Role } from './db/schema.ts';
 import type { Clock } from './lib/clock.ts';
 import type { UserId, WorkspaceId } from './lib/ids.ts';
 import type { Logger } from './lib/logger.ts';
+import type { Locale } from './i18n/index.ts';
 import type { Permission } from './modules/auth/permissions.ts';
 
 export type Deps = {
@@ -21,6 +22,9 @@ export type Actor = {
   workspaceId: WorkspaceId;
   role: Role;
   permissions: ReadonlySet<Permission>;
+  /** The person's language and time zone: what the server writes for them is rendered in these. */
+  locale: Locale;
+  timeZone: string;
   /** A session cookie must pass the origin check on writes; a bearer token need not. */
   via: 'session' | 'token';
 };

@@ -1,10 +1,10 @@
 // The shapes of people, sessions and tokens at the HTTP edge.
 import { z } from '@hono/zod-openapi';
+import { localeSchema } from '../../i18n/index.ts';
 import { permissions } from './permissions.ts';
 
 export const roleSchema = z.enum(['admin', 'manager', 'csm', 'viewer']);
 export const permissionSchema = z.enum(permissions);
-export const localeSchema = z.enum(['en', 'ru']);
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
 export const timezoneSchema = z.string().refine(

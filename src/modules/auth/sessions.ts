@@ -70,6 +70,8 @@ export async function signIn(
       workspaceId: user.workspace_id as WorkspaceId,
       role: user.role,
       permissions: new Set(rolePermissions[user.role]),
+      locale: user.locale,
+      timeZone: user.timezone,
       via: 'session',
     },
   };
@@ -96,6 +98,8 @@ export async function actorFromSession(
     workspaceId: user.workspace_id as WorkspaceId,
     role: user.role,
     permissions: new Set(rolePermissions[user.role]),
+    locale: user.locale,
+    timeZone: user.timezone,
     via: 'session',
   };
 }
@@ -111,6 +115,8 @@ export async function actorFromApiToken(db: Db, clock: Clock, token: string): Pr
     workspaceId: found.workspace_id as WorkspaceId,
     role: found.role,
     permissions: new Set(found.scopes.filter((s): s is Permission => allowed.has(s as Permission))),
+    locale: found.locale,
+    timeZone: found.timezone,
     via: 'token',
   };
 }

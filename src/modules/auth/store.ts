@@ -93,7 +93,14 @@ export function findSessionUser(db: Db, tokenHash: string, now: Date) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.workspace_id', 'users.role', 'sessions.last_seen_at'])
+    .select([
+      'users.id',
+      'users.workspace_id',
+      'users.role',
+      'users.locale',
+      'users.timezone',
+      'sessions.last_seen_at',
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where('users.deactivated_at', 'is', null)
@@ -122,6 +129,8 @@ export function findTokenUser(db: Db, tokenHash: string, now: Date) {
       'users.id',
       'users.workspace_id',
       'users.role',
+      'users.locale',
+      'users.timezone',
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)

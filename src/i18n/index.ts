@@ -1,0 +1,126 @@
+// Sentences the server writes for a person, in that person's language. A service never stores
+// or returns a finished sentence: it gives a message key and its parameters (`Message`), and
+// whoever shows it to someone — the API for the asker, an e-mail or a Slack reply for the
+// recipient — renders it in their locale at that moment (DESIGN.md, "Words for people").
+//
+// Catalogs: `en/<area>.ts` and `ru/<area>.ts`, one per area, with the same keys (a test checks).
+// Plurals follow `Intl.PluralRules` of the language: a key with a `count` parameter has one
+// variant per plural category (`_one`, `_other` in English; `_one`, `_few`, `_many`, `_other`
+// in Russian). `{{name}}` is replaced by the parameter, formatted for the reader: numbers with
+// the language's separators, money with its currency, dates and times in the reader's zone.
+import { z } from 'zod';
+import { moneySchema, type Money } from '../lib/money.ts';
+import { en } from './en/index.ts';
+import { ru } from './ru/index.ts';
+
+export const locales = ['en', 'ru'] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type WithoutPlural<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+type KeysOf<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${Prefix}${WithoutPlural<K>}`
+    : KeysOf<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** Every key the English catalog defines; the Russian one is checked against it by a test. */
+export type MessageKey = KeysOf<typeof en>;
+
+export const messageParamSchema = z.union([
+  z.string(),
+  z.number(),
+  z.object({ money: moneySchema }),
+  z.object({ date: z.iso.date() }),
+  z.object({ dateTime: z.iso.datetime({ offset: true }) }),
+]);
+export type MessageParam = z.infer<typeof messageParamSchema>;
+
+export type Message = { key: MessageKey; params?: Record<string, MessageParam> };
+
+/** A message as it is stored (jsonb) and read back: the key is checked against the catalog. */
+export const messageSchema = z.object({
+  key: z.string().refine(hasMessage, 'unknown message key') as unknown as z.ZodType<MessageKey>,
+  params: z.record(z.string(), messageParamSchema).optional(),
+});
+
+const catalogs: Record<Locale, Catalog> = { en, ru };
+export type Catalog = { readonly [key: string]: string | Catalog };
+
+export function message(key: MessageKey, params?: Record<string, MessageParam>): Message {
+  return params ? { key, params } : { key };
+}
+
+export function hasMessage(key: string): boolean {
+  return (
+    lookup(catalogs.en, key) !== undefined || lookup(catalogs.en, `${key}_other`) !== undefined
+  );
+}
+
+/** The sentence in the reader's language; `timeZone` places dates and times for them. */
+export function renderMessage(message: Message, locale: Locale, timeZone = 'UTC'): string {
+  return renderFrom(catalogs[locale], locale, message, timeZone);
+}
+
+/** Renders from a given catalog: the rules of `renderMessage`, testable on a small catalog. */
+export function renderFrom(
+  catalog: Catalog,
+  locale: Locale,
+  message: { key: string; params?: Record<string, MessageParam> },
+  timeZone = 'UTC',
+): string {
+  const params = message.params ?? {};
+  const count = params.count;
+  const template =
+    (typeof count === 'number'
+      ? lookup(catalog, `${message.key}_${new Intl.PluralRules(locale).select(count)}`)
+      : undefined) ??
+    lookup(catalog, message.key) ??
+    lookup(catalog, `${message.key}_other`);
+  // Unreachable for a typed key (the catalog test proves both languages carry it); a key
+  // from an old stored row that a release removed shows itself rather than nothing.
+  if (template === undefined) return message.key;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = params[name];
+    return value === undefined ? '' : formatParam(value, locale, timeZone);
+  });
+}
+
+export function formatParam(value: MessageParam, locale: Locale, timeZone: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+  if ('money' in value) return formatMoney(value.money, locale);
+  if ('date' in value) {
+    // A calendar day is the same day everywhere: format it at noon UTC, in UTC.
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${value.date}T12:00:00Z`),
+    );
+  }
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(value.dateTime));
+}
+
+export function formatMoney(money: Money, locale: Locale): string {
+  const whole = money.amount % 100 === 0;
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: money.currency,
+    maximumFractionDigits: whole ? 0 : 2,
+    minimumFractionDigits: whole ? 0 : 2,
+  }).format(money.amount / 100);
+}
+
+function lookup(catalog: Catalog, key: string): string | undefined {
+  let node: string | Catalog | undefined = catalog;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export { catalogs };
