@@ -34,15 +34,19 @@ async function checkOwnerAndExternalId(
   db: Db,
   by: ChangeAuthor,
   input: { ownerId?: string | null; externalId?: string | null },
-  accountId?: string,
+  account?: { id: string; owner_id: string | null },
 ) {
-  if (input.ownerId) {
-    const owner = await store.userInWorkspace(db, by.workspaceId, input.ownerId);
-    if (!owner) throw invalid([{ path: 'ownerId', message: 'no such user in this workspace' }]);
+  // An owner must be someone who can work the account: a user of this workspace, still active.
+  // Keeping the owner an account already has is no change, whoever they are now.
+  if (input.ownerId && input.ownerId !== account?.owner_id) {
+    const owner = await store.activeUserInWorkspace(db, by.workspaceId, input.ownerId);
+    if (!owner) {
+      throw invalid([{ path: 'ownerId', message: 'no such active user in this workspace' }]);
+    }
   }
   if (
     input.externalId &&
-    (await store.externalIdTaken(db, by.workspaceId, input.externalId, accountId))
+    (await store.externalIdTaken(db, by.workspaceId, input.externalId, account?.id))
   ) {
     throw new AppError(
       'account.external_id_taken',
@@ -54,9 +58,23 @@ async function checkOwnerAndExternalId(
   }
 }
 
-export async function createAccount(db: Db, by: ChangeAuthor, input: CreateAccount) {
+/** Who adds an account: what they may see decides who owns it when the request names nobody. */
+export type AccountCreator = ChangeAuthor & Pick<Actor, 'userId' | 'permissions'>;
+
+/**
+ * The owner of a new account. Someone who sees only their own clients (a CSM) owns what they
+ * add unless they name another owner — else it would vanish from their book the moment it was
+ * made. Someone who sees every account (an admin, a manager) may leave it unowned.
+ */
+export function ownerOfNewAccount(by: AccountCreator, requested: string | null | undefined) {
+  if (requested) return requested;
+  return by.permissions.has('view_all_accounts') ? null : by.userId;
+}
+
+export async function createAccount(db: Db, by: AccountCreator, input: CreateAccount) {
   return db.transaction().execute(async (trx) => {
-    await checkOwnerAndExternalId(trx, by, input);
+    const ownerId = ownerOfNewAccount(by, input.ownerId);
+    await checkOwnerAndExternalId(trx, by, { ...input, ownerId });
     const definitions = await customFieldDefinitions(trx, by.workspaceId, 'account');
     const customFields = checkCustomFields(definitions, input.customFields ?? {}, {
       creating: true,
@@ -73,7 +91,7 @@ export async function createAccount(db: Db, by: ChangeAuthor, input: CreateAccou
       seats: input.seats ?? null,
       stage: input.stage,
       renewal_date: input.renewalDate ?? null,
-      owner_id: input.ownerId ?? null,
+      owner_id: ownerId,
       priority: input.priority,
       custom_fields: JSON.stringify(withoutNulls(customFields)),
     });
@@ -102,7 +120,7 @@ export async function updateAccount(
 ) {
   return db.transaction().execute(async (trx) => {
     const before = await getAccount(trx, scope, id);
-    await checkOwnerAndExternalId(trx, by, patch, id);
+    await checkOwnerAndExternalId(trx, by, patch, before);
     const changes: AccountUpdate = {
       external_id: patch.externalId,
       name: patch.name,

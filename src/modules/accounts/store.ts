@@ -59,11 +59,12 @@ export function externalIdTaken(
     .executeTakeFirst();
 }
 
-export function userInWorkspace(db: Db, workspaceId: WorkspaceId, userId: string) {
+export function activeUserInWorkspace(db: Db, workspaceId: WorkspaceId, userId: string) {
   return db
     .selectFrom('users')
     .select(['id', 'name'])
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', userId)
+    .where('deactivated_at', 'is', null)
     .executeTakeFirst();
 }
