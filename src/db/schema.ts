@@ -661,6 +661,144 @@ export type PlayRunsTable = {
   ran_at: Timestamp;
 };
 
+// Revenue and meetings (migration 0012).
+export type ForecastCategory = 'commit' | 'likely' | 'at_risk' | 'lost';
+export type OpportunityKind = 'seats' | 'upgrade' | 'cross_sell' | 'other';
+export type OpportunityStage = 'identified' | 'qualified' | 'proposal' | 'won' | 'lost';
+export type MeetingKind = 'qbr' | 'check_in' | 'kickoff' | 'renewal' | 'other';
+export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
+
+export type RevenueTargetsTable = {
+  workspace_id: string;
+  metric: string;
+  value: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type RevenuePlansTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  seat_price_amount: number;
+  currency: string;
+  premium: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type MeetingCadencesTable = {
+  workspace_id: string;
+  tier: Tier;
+  every_months: number | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type RenewalsTable = {
+  workspace_id: string;
+  account_id: string;
+  renewal_date: DateOnly;
+  arr_amount: number;
+  currency: string;
+  seen_at: Timestamp;
+};
+
+export type ForecastOverridesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  renewal_date: DateOnly;
+  category: ForecastCategory;
+  probability: number;
+  note: string;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type OpportunitiesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  kind: OpportunityKind;
+  title: string;
+  signals: Generated<string[]>;
+  amount: number;
+  currency: string;
+  stage: OpportunityStage;
+  expected_close: DateOnly | null;
+  owner_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+};
+
+export type MeetingsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  kind: MeetingKind;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: string;
+  location: string | null;
+  agenda: string | null;
+  notes: string | null;
+  status: Generated<MeetingStatus>;
+  sequence: Generated<number>;
+  organizer_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  held_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+};
+
+export type MeetingAttendeesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  meeting_id: string;
+  user_id: string | null;
+  contact_id: string | null;
+};
+
+export type MeetingActionItemsTable = {
+  workspace_id: string;
+  meeting_id: string;
+  task_id: string;
+};
+
+export type MeetingInvitesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  meeting_id: string;
+  email: string;
+  name: string | null;
+  locale: 'en' | 'ru';
+  time_zone: string;
+  method: 'REQUEST' | 'CANCEL';
+  sequence: number;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+};
+
+export type QbrShareLinksTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  token_hash: string;
+  locale: 'en' | 'ru';
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -711,6 +849,17 @@ export type Database = {
   health_moves: HealthMovesTable;
   plays: PlaysTable;
   play_runs: PlayRunsTable;
+  revenue_targets: RevenueTargetsTable;
+  revenue_plans: RevenuePlansTable;
+  meeting_cadences: MeetingCadencesTable;
+  renewals: RenewalsTable;
+  forecast_overrides: ForecastOverridesTable;
+  opportunities: OpportunitiesTable;
+  meetings: MeetingsTable;
+  meeting_attendees: MeetingAttendeesTable;
+  meeting_action_items: MeetingActionItemsTable;
+  meeting_invites: MeetingInvitesTable;
+  qbr_share_links: QbrShareLinksTable;
 };
 
 export type TaskRow = Selectable<TasksTable>;
