@@ -1,8 +1,16 @@
-// A line chart over time with a value axis and a few labelled dates: the title and unit
-// above it, and a sentence saying what it shows for those who cannot see it.
+// A value over time: dates on the x axis, the value from zero on the y axis (whole-number ticks
+// when the values are counts), a tooltip for each point, the title and unit above it, and a
+// sentence saying what it shows for those who cannot see it.
+import {
+  CartesianGrid,
+  Line,
+  LineChart as RechartsLineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatNumber } from '../format.ts';
-import { valueTicks } from './scale.ts';
-import { useWidth } from './useWidth.ts';
+import { animation, axisProps, chartColors, ChartFigure, TooltipBox } from './theme.tsx';
 
 /** `label` is an ISO date or moment; points come oldest first. */
 export type LinePoint = { label: string; value: number };
@@ -18,13 +26,24 @@ type Props = {
   height?: number;
   /** A value that holds until the next point (MRR after each movement) draws as steps. */
   step?: boolean;
+  /** The top of the value axis when the scale has one (a score out of 100). */
+  max?: number;
 };
 
-const top = 8;
-const right = 12;
-const bottom = 24;
-/** Room for the widest value label at 11px, about 7px a character. */
-const labelWidth = (labels: string[]) => 10 + 7 * Math.max(1, ...labels.map((l) => l.length));
+type Datum = { time: number; label: string; value: number };
+
+/** About five dates evenly along the time axis, each on the nearest day the data has. */
+function dateTicks(data: readonly Datum[], count = 5): number[] {
+  const times = data.map((d) => d.time);
+  if (times.length <= count) return times;
+  const first = times[0] ?? 0;
+  const span = (times[times.length - 1] ?? first) - first;
+  const nearest = (target: number) =>
+    times.reduce((best, t) => (Math.abs(t - target) < Math.abs(best - target) ? t : best), first);
+  return [
+    ...new Set(Array.from({ length: count }, (_, i) => nearest(first + (span * i) / (count - 1)))),
+  ];
+}
 
 export function LineChart({
   title,
@@ -34,77 +53,73 @@ export function LineChart({
   formatLabel = (label) => label,
   height = 180,
   step = false,
+  max,
 }: Props) {
-  const [ref, width] = useWidth<HTMLDivElement>();
-  const values = points.map((p) => p.value);
-  const ticks = valueTicks(Math.max(0, ...values), 4, values.every(Number.isInteger));
-  const ceiling = ticks[ticks.length - 1] ?? 1;
-  const left = labelWidth(ticks.map(formatNumber));
-  const times = points.map((p) => Date.parse(p.label));
-  const first = times[0] ?? 0;
-  const span = Math.max(1, (times[times.length - 1] ?? first) - first);
-  const plotWidth = Math.max(1, width - left - right);
-  const plotHeight = height - top - bottom;
-  const x = (t: number) => left + ((t - first) / span) * plotWidth;
-  const y = (v: number) => top + plotHeight - (v / ceiling) * plotHeight;
-  const path = points
-    .map((p, i) => {
-      const to = `${x(times[i] ?? first).toFixed(1)},${y(p.value).toFixed(1)}`;
-      if (i === 0) return `M${to}`;
-      const before = points[i - 1]?.value ?? p.value;
-      return step ? `L${x(times[i] ?? first).toFixed(1)},${y(before).toFixed(1)} L${to}` : `L${to}`;
-    })
-    .join(' ');
-  const dateTicks = width < 420 ? 3 : 5;
-  const labelled = Array.from(
-    { length: dateTicks },
-    (_, i) => first + (span * i) / (dateTicks - 1),
-  );
-
+  const data: Datum[] = points.map((p) => ({
+    time: Date.parse(p.label),
+    label: p.label,
+    value: p.value,
+  }));
+  const labelAt = new Map(data.map((d) => [d.time, formatLabel(d.label)]));
+  const ticks = dateTicks(data);
+  const counts = points.every((p) => Number.isInteger(p.value));
   return (
-    <figure className="m-0 flex flex-col gap-1">
-      <figcaption className="text-sm font-medium">
-        {title} <span className="font-normal text-muted">({unit})</span>
-      </figcaption>
-      <div ref={ref} className="w-full">
-        <svg width={width} height={height} role="img" aria-label={summary} className="block">
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} stroke="var(--line)" />
-              <text
-                x={left - 6}
-                y={y(tick)}
-                dy="0.32em"
-                textAnchor="end"
-                fontSize="11"
-                fill="var(--muted)"
-              >
-                {formatNumber(tick)}
-              </text>
-            </g>
-          ))}
-          {points.length > 0 &&
-            labelled.map((t, i) => (
-              <text
-                key={t}
-                x={x(t)}
-                y={height - 6}
-                fontSize="11"
-                fill="var(--muted)"
-                textAnchor={i === 0 ? 'start' : i === labelled.length - 1 ? 'end' : 'middle'}
-              >
-                {formatLabel(new Date(t).toISOString())}
-              </text>
-            ))}
-          <path
-            d={path}
-            fill="none"
-            stroke="var(--accent)"
-            strokeWidth="2"
-            strokeLinejoin="round"
-          />
-        </svg>
-      </div>
-    </figure>
+    <ChartFigure title={title} unit={unit}>
+      <RechartsLineChart
+        responsive
+        data={data}
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+        role="img"
+        aria-label={summary}
+      >
+        <CartesianGrid vertical={false} stroke={chartColors.grid} />
+        <XAxis
+          dataKey="time"
+          type="number"
+          scale="time"
+          domain={['dataMin', 'dataMax']}
+          ticks={ticks}
+          // The first and last dates stay, moved inwards so they are not cut at the edges.
+          interval="preserveStartEnd"
+          minTickGap={12}
+          tickFormatter={(time: number) => labelAt.get(time) ?? ''}
+          {...axisProps}
+        />
+        <YAxis
+          width="auto"
+          domain={[0, max ?? 'auto']}
+          allowDecimals={!counts}
+          niceTicks="snap125"
+          tickFormatter={(value: number) => formatNumber(value)}
+          {...axisProps}
+          axisLine={false}
+        />
+        <Tooltip
+          cursor={{ stroke: chartColors.grid }}
+          isAnimationActive={false}
+          content={({ active, payload }) => {
+            const datum = payload?.[0]?.payload as Datum | undefined;
+            if (!active || !datum) return null;
+            return (
+              <TooltipBox
+                heading={formatLabel(datum.label)}
+                value={`${formatNumber(datum.value)} ${unit}`}
+              />
+            );
+          }}
+        />
+        <Line
+          dataKey="value"
+          type={step ? 'stepAfter' : 'linear'}
+          stroke={chartColors.series}
+          strokeWidth={2}
+          dot={false}
+          activeDot={{ r: 4, fill: chartColors.series, stroke: chartColors.surface }}
+          {...animation}
+        />
+      </RechartsLineChart>
+    </ChartFigure>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdoptionOverview, AdoptionTrend } from '../../api/intake.ts';
 import { BarChart } from '../../components/charts/BarChart.tsx';
 import { formatNumber } from '../../components/format.ts';
-import { Badge, Card } from '../../components/ui.tsx';
+import { Card } from '../../components/ui.tsx';
 import { Stat } from '../accounts/360/Stat.tsx';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
@@ -84,17 +84,11 @@ export function Overview({
               key: f.key,
               label: f.label,
               value: f.share ?? 0,
-              note: (
-                <>
-                  {f.premium && <Badge tone="accent">{t('usage.premium')}</Badge>}
-                  <span className="text-muted">
-                    {t('adoption.featureClients', {
-                      count: f.accounts,
-                      users: formatNumber(f.users),
-                    })}
-                  </span>
-                </>
-              ),
+              tag: f.premium ? t('usage.premium') : undefined,
+              note: t('adoption.featureClients', {
+                count: f.accounts,
+                users: formatNumber(f.users),
+              }),
             }))}
           />
         )}

@@ -26,9 +26,9 @@ import {
   Select,
   TextField,
 } from '../../components/ui.tsx';
+import { RocChart } from '../../components/charts/RocChart.tsx';
 import { PlaysCard } from './PlaysCard.tsx';
 import { useSettled } from './parts.tsx';
-import { RocChart } from './RocChart.tsx';
 
 export function ScorecardPage() {
   const { t } = useTranslation('health');
@@ -284,7 +284,13 @@ function BacktestResult({ result, trying }: { result: Backtest; trying: boolean 
             ))}
           </tbody>
         </table>
-        <RocChart roc={result.roc} auc={result.auc} />
+        <RocChart
+          title={t('backtest.roc')}
+          points={result.roc}
+          summary={t('backtest.rocSummary', { auc: result.auc.toFixed(2) })}
+          falsePositiveLabel={t('backtest.falsePositive')}
+          truePositiveLabel={t('backtest.truePositive')}
+        />
       </div>
     </div>
   );

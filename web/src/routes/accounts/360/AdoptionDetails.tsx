@@ -7,7 +7,7 @@ import { BarChart } from '../../../components/charts/BarChart.tsx';
 import { LineChart } from '../../../components/charts/LineChart.tsx';
 import { Sparkline } from '../../../components/charts/Sparkline.tsx';
 import { formatDate, formatNumber } from '../../../components/format.ts';
-import { Badge, ErrorNote, Loading } from '../../../components/ui.tsx';
+import { ErrorNote, Loading } from '../../../components/ui.tsx';
 import { Stat } from './Stat.tsx';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
@@ -121,7 +121,7 @@ export function AdoptionDetails({ accountId }: { accountId: string }) {
             key: f.key,
             label: f.label,
             value: f.users,
-            note: f.premium ? <Badge tone="accent">{t('usage.premium')}</Badge> : undefined,
+            tag: f.premium ? t('usage.premium') : undefined,
           }))}
         />
       )}

@@ -112,6 +112,7 @@ function History({ history }: { history: AccountHealth['history'] }) {
     <LineChart
       title={t('panel.history')}
       unit={t('panel.historyUnit')}
+      max={100}
       points={points}
       formatLabel={formatDate}
       summary={t('panel.historySummary', {
