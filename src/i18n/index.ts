@@ -7,7 +7,8 @@
 // Plurals follow `Intl.PluralRules` of the language: a key with a `count` parameter has one
 // variant per plural category (`_one`, `_other` in English; `_one`, `_few`, `_many`, `_other`
 // in Russian). `{{name}}` is replaced by the parameter, formatted for the reader: numbers with
-// the language's separators, money with its currency, dates and times in the reader's zone.
+// the language's separators, money with its currency, dates and times in the reader's zone,
+// and a `{ term: key }` by that key's text (a stage or category named in the reader's language).
 import { z } from 'zod';
 import { moneySchema, type Money } from '../lib/money.ts';
 import { en } from './en/index.ts';
@@ -34,6 +35,10 @@ export const messageParamSchema = z.union([
   z.object({ money: moneySchema }),
   z.object({ date: z.iso.date() }),
   z.object({ dateTime: z.iso.datetime({ offset: true }) }),
+  // A word that is itself translated (a stage, a category, a priority): another key's text.
+  z.object({
+    term: z.string().refine(hasMessage, 'unknown message key') as unknown as z.ZodType<MessageKey>,
+  }),
 ]);
 export type MessageParam = z.infer<typeof messageParamSchema>;
 
@@ -91,6 +96,7 @@ export function formatParam(value: MessageParam, locale: Locale, timeZone: strin
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
   if ('money' in value) return formatMoney(value.money, locale);
+  if ('term' in value) return renderMessage({ key: value.term }, locale, timeZone);
   if ('date' in value) {
     // A calendar day is the same day everywhere: format it at noon UTC, in UTC.
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
@@ -105,13 +111,17 @@ export function formatParam(value: MessageParam, locale: Locale, timeZone: strin
 }
 
 export function formatMoney(money: Money, locale: Locale): string {
-  const whole = money.amount % 100 === 0;
+  // Minor units per major unit follow the currency: 100 cents to the dollar, none for the yen.
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  const whole = money.amount % 10 ** digits === 0;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: money.currency,
-    maximumFractionDigits: whole ? 0 : 2,
-    minimumFractionDigits: whole ? 0 : 2,
-  }).format(money.amount / 100);
+    maximumFractionDigits: whole ? 0 : digits,
+    minimumFractionDigits: whole ? 0 : digits,
+  }).format(money.amount / 10 ** digits);
 }
 
 function lookup(catalog: Catalog, key: string): string | undefined {

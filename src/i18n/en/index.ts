@@ -1,2 +1,10 @@
 // The English catalog: one area per file, each with its Russian twin in ../ru/.
-export const en = {};
+import { accounts } from './accounts.ts';
+import { health } from './health.ts';
+import { revenue } from './revenue.ts';
+
+export const en = {
+  accounts,
+  health,
+  revenue,
+};

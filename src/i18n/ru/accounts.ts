@@ -1,0 +1,51 @@
+// Аккаунты по-русски: что сервер пишет в историю аккаунта — изменения, сделанные CSM,
+// обращения, платежи и движение MRR из интеграций, вехи работы.
+import type { accounts as en } from '../en/accounts.ts';
+
+export const accounts = {
+  stage: {
+    onboarding: 'онбординг',
+    adopting: 'внедрение',
+    steady: 'стабильно',
+    renewing: 'продление',
+    churned: 'ушёл',
+  },
+  ticketPriority: {
+    urgent: 'срочный',
+    high: 'высокий',
+    normal: 'обычный',
+    low: 'низкий',
+  },
+  movement: {
+    new: 'Новая подписка',
+    expansion: 'Расширение',
+    contraction: 'Сокращение',
+    churn: 'Отток',
+    reactivation: 'Возврат',
+  },
+  timeline: {
+    kind: {
+      note: 'Заметка',
+      call: 'Звонок',
+      email: 'Письмо',
+      meeting: 'Встреча',
+    },
+    nobody: 'не назначен',
+    ownerChanged: 'Ответственный изменён: {{from}} → {{to}}',
+    stageChanged: 'Этап изменён: {{from}} → {{to}}',
+    priorityChanged: 'Приоритет изменён: {{from}} → {{to}}',
+    ticketOpened: 'Новое обращение: {{subject}} (приоритет: {{priority}})',
+    ticketSolved: 'Обращение решено: {{subject}}',
+    paymentFailed: 'Платёж не прошёл: {{amount}}, попытка {{attempt}}',
+    invoicePaid: 'Счёт оплачен: {{amount}}',
+    mrrMoved: '{{movement}}: MRR {{sign}}{{change}}, теперь {{mrr}}',
+    mrrMovedOnPlan: '{{movement}}: MRR {{sign}}{{change}}, теперь {{mrr}} ({{plan}})',
+    createdFromSegment:
+      'Создан по вызову group из Segment без ответственного: ни один аккаунт не совпал по groupId или домену — проверьте',
+    taskCompleted: 'Задача выполнена: {{task}}',
+    stageCompleted: 'Этап завершён: {{stage}}',
+    projectStarted: 'Проект «{{project}}» начат',
+    projectFromTemplate: 'Проект начат по шаблону «{{template}}» (версия {{version}})',
+    projectCompleted: 'Проект завершён: {{project}}',
+  },
+} satisfies Record<keyof typeof en, unknown>;

@@ -1,0 +1,33 @@
+// Выручка и встречи по-русски: почему продление спрогнозировано так, на чём основан сигнал
+// расширения, приглашения на встречи, успехи и риски на странице подготовки к QBR.
+export const revenue = {
+  forecast: {
+    churned: 'Клиент ушёл',
+    contractsEnded: 'Все контракты клиента завершены',
+    notScored: 'Здоровье клиента ещё не оценено',
+    riskLow: 'Риск оттока низкий',
+    riskMedium: 'Риск оттока средний',
+    riskHigh: 'Риск оттока высокий',
+    riskCritical: 'Риск оттока критический',
+    healthStrong: 'Здоровье отличное ({{score}})',
+    healthCritical: 'Здоровье критическое ({{score}})',
+    usageFalling: 'Использование упало на {{points}} п. за 30 дней',
+    usageGrowing: 'Использование выросло на {{points}} п. за 30 дней',
+    openEscalations_one: '{{count}} открытая эскалация',
+    openEscalations_few: '{{count}} открытые эскалации',
+    openEscalations_many: '{{count}} открытых эскалаций',
+    openEscalations_other: '{{count}} открытой эскалации',
+    noRenewalProject_one: 'Нет проекта продления, до продления {{count}} день',
+    noRenewalProject_few: 'Нет проекта продления, до продления {{count}} дня',
+    noRenewalProject_many: 'Нет проекта продления, до продления {{count}} дней',
+    noRenewalProject_other: 'Нет проекта продления, до продления {{count}} дня',
+    renewalTasksOverdue_one: 'Просрочена {{count}} задача продления',
+    renewalTasksOverdue_few: 'Просрочены {{count}} задачи продления',
+    renewalTasksOverdue_many: 'Просрочено {{count}} задач продления',
+    renewalTasksOverdue_other: 'Просрочено {{count}} задачи продления',
+    renewalProjectOnTrack_one: 'Продление идёт по плану: выполнена {{done}} из {{count}} задачи',
+    renewalProjectOnTrack_few: 'Продление идёт по плану: выполнено {{done}} из {{count}} задач',
+    renewalProjectOnTrack_many: 'Продление идёт по плану: выполнено {{done}} из {{count}} задач',
+    renewalProjectOnTrack_other: 'Продление идёт по плану: выполнено {{done}} из {{count}} задачи',
+  },
+};
