@@ -48,7 +48,11 @@ export const labelledQuestions: LabelledQuestion[] = [
   { q: 'usage decline in enterprise accounts', intent: 'declining_adoption', heldOut: true },
   { q: 'У каких клиентов падает использование продукта?', intent: 'declining_adoption' },
   { q: 'кто стал реже заходить в систему', intent: 'declining_adoption' },
-  { q: 'снижение активности пользователей у клиентов', intent: 'declining_adoption', heldOut: true },
+  {
+    q: 'снижение активности пользователей у клиентов',
+    intent: 'declining_adoption',
+    heldOut: true,
+  },
   { q: 'клиенты, у которых упало число активных пользователей', intent: 'declining_adoption' },
   { q: 'Whose adoption is slipping?', intent: 'declining_adoption' },
 
@@ -76,12 +80,19 @@ export const labelledQuestions: LabelledQuestion[] = [
   { q: 'show engagement trend since March', intent: 'engagement_trends', heldOut: true },
   { q: 'Сравни вовлечённость клиентов по месяцам', intent: 'engagement_trends' },
   { q: 'динамика вовлеченности за прошлый квартал', intent: 'engagement_trends' },
-  { q: 'как менялась активность клиентов месяц к месяцу', intent: 'engagement_trends', heldOut: true },
+  {
+    q: 'как менялась активность клиентов месяц к месяцу',
+    intent: 'engagement_trends',
+    heldOut: true,
+  },
   { q: 'тренды вовлечённости', intent: 'engagement_trends' },
   { q: 'growth vs stable vs declining clients, month over month', intent: 'engagement_trends' },
 
   // product_adoption
-  { q: 'Show product adoption metrics and feature usage across clients', intent: 'product_adoption' },
+  {
+    q: 'Show product adoption metrics and feature usage across clients',
+    intent: 'product_adoption',
+  },
   { q: 'which features do customers use most', intent: 'product_adoption' },
   { q: 'adoption rate of our features', intent: 'product_adoption', heldOut: true },
   { q: 'How many active users do my clients have?', intent: 'product_adoption' },
@@ -90,7 +101,11 @@ export const labelledQuestions: LabelledQuestion[] = [
   { q: 'seat utilization', intent: 'product_adoption' },
   { q: 'Метрики внедрения продукта', intent: 'product_adoption' },
   { q: 'какие функции используют клиенты', intent: 'product_adoption' },
-  { q: 'сколько активных пользователей у моих клиентов', intent: 'product_adoption', heldOut: true },
+  {
+    q: 'сколько активных пользователей у моих клиентов',
+    intent: 'product_adoption',
+    heldOut: true,
+  },
   { q: 'использование фич по клиентам', intent: 'product_adoption' },
   { q: 'adopton stats', intent: 'product_adoption' },
 
@@ -98,7 +113,11 @@ export const labelledQuestions: LabelledQuestion[] = [
   { q: 'Show upcoming renewals in next 90 days', intent: 'renewal_pipeline' },
   { q: 'renewals next quarter', intent: 'renewal_pipeline' },
   { q: 'which contracts expire soon?', intent: 'renewal_pipeline' },
-  { q: 'whose subscription is up for renewal this month', intent: 'renewal_pipeline', heldOut: true },
+  {
+    q: 'whose subscription is up for renewal this month',
+    intent: 'renewal_pipeline',
+    heldOut: true,
+  },
   { q: 'Show upcoming renewals and contract status', intent: 'renewal_pipeline' },
   { q: 'renewal forecast for the team', intent: 'renewal_pipeline', heldOut: true },
   { q: 'when does Larkspur renew?', intent: 'renewal_pipeline' },
@@ -182,7 +201,11 @@ export const labelledQuestions: LabelledQuestion[] = [
   { q: 'top feature requests this month', intent: 'top_feature_requests' },
   { q: 'most wanted features by ARR', intent: 'top_feature_requests', heldOut: true },
   { q: 'feedback themes ranked by demand', intent: 'top_feature_requests' },
-  { q: 'what are the biggest asks from enterprise?', intent: 'top_feature_requests', heldOut: true },
+  {
+    q: 'what are the biggest asks from enterprise?',
+    intent: 'top_feature_requests',
+    heldOut: true,
+  },
   { q: 'Самые частые запросы функций', intent: 'top_feature_requests' },
   { q: 'что клиенты просят добавить в продукт', intent: 'top_feature_requests' },
   { q: 'какие фичи запрашивают чаще всего', intent: 'top_feature_requests', heldOut: true },
@@ -198,7 +221,11 @@ export const labelledQuestions: LabelledQuestion[] = [
   { q: 'put a QBR on the calendar for Globex', intent: 'schedule_qbr', heldOut: true },
   { q: 'Запланируй QBR с Ларкспур на следующий вторник', intent: 'schedule_qbr' },
   { q: 'назначь встречу с Acme завтра в 15:00', intent: 'schedule_qbr' },
-  { q: 'организовать квартальный обзор с ключевыми клиентами', intent: 'schedule_qbr', heldOut: true },
+  {
+    q: 'организовать квартальный обзор с ключевыми клиентами',
+    intent: 'schedule_qbr',
+    heldOut: true,
+  },
   { q: 'поставь бизнес-ревью с Кестрел на пятницу', intent: 'schedule_qbr' },
   { q: 'shedule qbr with northmere', intent: 'schedule_qbr' },
 

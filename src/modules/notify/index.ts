@@ -13,4 +13,5 @@ export { notifyJobs, notifyCrontab } from './jobs.ts';
 export { slackCommandRoutes } from './routes/slackCommand.ts';
 export { createDemoSlaPolicy, createSlaPolicy } from './sla/policies.ts';
 export { addBusinessTime } from './sla/businessTime.ts';
+export { localParts, nextDate, zonedInstant } from './zoned.ts';
 export { closeEmailTransports } from './channels/email.ts';

@@ -1,0 +1,8 @@
+// The assistant module's public face: Ask Steward.
+export { intents, knownIntents, quickActions, type Intent, type KnownIntent } from './intents.ts';
+export {
+  understandQuestion,
+  prepareNames,
+  type Understanding,
+  type Params,
+} from './understand/index.ts';
