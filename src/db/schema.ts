@@ -16,7 +16,8 @@ export type ChurnRiskLevel = 'low' | 'medium' | 'high' | 'critical';
 export type ContactRole = 'champion' | 'executive_sponsor' | 'admin' | 'user';
 export type CustomFieldType =
   'text' | 'number' | 'currency' | 'date' | 'select' | 'multi_select' | 'boolean';
-export type TimelineKind = 'note' | 'call' | 'email' | 'meeting' | 'ticket' | 'billing' | 'system';
+export type TimelineKind =
+  'note' | 'call' | 'email' | 'meeting' | 'ticket' | 'billing' | 'system' | 'survey';
 export type CustomFieldValues = Record<string, unknown>;
 
 export type WorkspacesTable = {
@@ -588,7 +589,8 @@ export type EscalationsTable = {
 
 // Health (migration 0006).
 export type MeasureKey = 'usage' | 'support' | 'engagement' | 'billing' | 'outcomes';
-export type PlayTrigger = 'entered_at_risk' | 'entered_critical' | 'renewal_approaching';
+export type PlayTrigger =
+  'entered_at_risk' | 'entered_critical' | 'renewal_approaching' | 'nps_detractor';
 
 export type ScorecardsTable = {
   id: Generated<string>;
@@ -799,6 +801,153 @@ export type QbrShareLinksTable = {
   revoked_at: Timestamp | null;
 };
 
+// Voice of the customer (migration 0011).
+export type FeedbackType = 'feature_request' | 'bug' | 'complaint' | 'praise' | 'question';
+export type FeedbackPriority = 'low' | 'medium' | 'high' | 'critical';
+export type FeedbackStatus = 'new' | 'triaged' | 'planned' | 'shipped' | 'declined';
+export type FeedbackSource =
+  'web' | 'api' | 'timeline' | 'email' | 'support' | 'slack' | 'csv' | 'survey';
+export type FeedbackReview = 'proposed' | 'accepted' | 'dismissed';
+export type RoadmapStatus = 'considering' | 'planned' | 'in_progress' | 'shipped' | 'declined';
+export type SurveyKind = 'nps' | 'csat';
+/** A theme label's part: a lexicon concept, or a word as customers wrote it. */
+export type LabelTerm = { concept: string } | { word: string };
+
+export type FeedbackThemesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  label_terms: ColumnType<LabelTerm[], string | undefined, string>;
+  custom_label: string | null;
+  centroid: ColumnType<Record<string, number>, string | undefined, string>;
+  item_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type FeedbackItemsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  contact_id: string | null;
+  type: FeedbackType;
+  priority: Generated<FeedbackPriority>;
+  status: Generated<FeedbackStatus>;
+  source: FeedbackSource;
+  source_ref: string | null;
+  text: string;
+  arr_amount: number | null;
+  currency: string | null;
+  logged_by: string | null;
+  review: Generated<FeedbackReview>;
+  ticket_id: string | null;
+  theme_id: string | null;
+  theme_placed: Generated<boolean>;
+  features: ColumnType<Record<string, number>, string, string>;
+  surfaces: ColumnType<Record<string, string>, string | undefined, string>;
+  given_at: Timestamp;
+  shipped_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type FeedbackSeparationsTable = {
+  workspace_id: string;
+  item_id: string;
+  other_item_id: string;
+  created_at: Timestamp;
+};
+
+export type FeedbackTermLinksTable = {
+  workspace_id: string;
+  term: string;
+  concept: string;
+  created_at: Timestamp;
+};
+
+export type FeedbackVocabularyTable = {
+  workspace_id: string;
+  term: string;
+  documents: number;
+};
+
+export type VoiceStateTable = {
+  workspace_id: string;
+  documents: Generated<number>;
+  themes_computed_at: Timestamp | null;
+  tickets_scanned_at: Timestamp | null;
+  survey_key: string | null;
+};
+
+export type RoadmapItemsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  description: string | null;
+  status: Generated<RoadmapStatus>;
+  target_quarter: string | null;
+  link: string | null;
+  shipped_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type RoadmapItemThemesTable = {
+  workspace_id: string;
+  roadmap_item_id: string;
+  theme_id: string;
+};
+
+export type RoadmapItemFeedbackTable = {
+  workspace_id: string;
+  roadmap_item_id: string;
+  feedback_item_id: string;
+};
+
+export type RoadmapShipNoticesTable = {
+  workspace_id: string;
+  roadmap_item_id: string;
+  account_id: string;
+  task_id: string | null;
+  notified_at: Timestamp;
+};
+
+export type SurveyInvitationsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: SurveyKind;
+  account_id: string;
+  contact_id: string;
+  locale: Generated<'en' | 'ru'>;
+  expires_at: Timestamp;
+  sent_at: Timestamp | null;
+  used_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type SurveyResponsesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  account_id: string;
+  contact_id: string | null;
+  kind: SurveyKind;
+  score: number;
+  comment: string | null;
+  source: 'api' | 'link' | 'csv';
+  invitation_id: string | null;
+  feedback_item_id: string | null;
+  responded_at: Timestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type SurveyLinkHitsTable = {
+  id: Generated<number>;
+  ip: string;
+  at: Timestamp;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -849,6 +998,19 @@ export type Database = {
   health_moves: HealthMovesTable;
   plays: PlaysTable;
   play_runs: PlayRunsTable;
+  feedback_themes: FeedbackThemesTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_separations: FeedbackSeparationsTable;
+  feedback_term_links: FeedbackTermLinksTable;
+  feedback_vocabulary: FeedbackVocabularyTable;
+  voice_state: VoiceStateTable;
+  roadmap_items: RoadmapItemsTable;
+  roadmap_item_themes: RoadmapItemThemesTable;
+  roadmap_item_feedback: RoadmapItemFeedbackTable;
+  roadmap_ship_notices: RoadmapShipNoticesTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_link_hits: SurveyLinkHitsTable;
   revenue_targets: RevenueTargetsTable;
   revenue_plans: RevenuePlansTable;
   meeting_cadences: MeetingCadencesTable;

@@ -7,6 +7,7 @@ import * as billingSupport from './0004_billing_support.ts';
 import * as notify from './0005_notify.ts';
 import * as health from './0006_health.ts';
 import * as usageImport from './0007_usage_import.ts';
+import * as voice from './0011_voice.ts';
 import * as revenue from './0012_revenue.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_notify': notify,
   '0006_health': health,
   '0007_usage_import': usageImport,
+  '0011_voice': voice,
   '0012_revenue': revenue,
 };
