@@ -1,9 +1,9 @@
 // Logging a note, call, e-mail or meeting: inline on wide screens, and on a phone a sheet
 // from the bottom ("Add note" one tap away, then type and Save).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogEvent } from '../../../api/accounts.ts';
-import { Button, ErrorNote, Field, Select, TextArea } from '../../../components/ui.tsx';
+import { Button, Dialog, ErrorNote, Field, Select, TextArea } from '../../../components/ui.tsx';
 
 export function NoteForm({ accountId, onDone }: { accountId: string; onDone?: () => void }) {
   const { t } = useTranslation();
@@ -54,25 +54,15 @@ export function NoteForm({ accountId, onDone }: { accountId: string; onDone?: ()
 /** On a phone, "Add note" opens this sheet from the bottom: tap, type, Save. */
 export function NoteSheet({ accountId, close }: { accountId: string; close: () => void }) {
   const { t } = useTranslation();
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [close]);
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('account.addNote')}
-      className="fixed inset-0 z-30 flex items-end bg-black/50 sm:hidden"
-      onClick={(event) => event.target === event.currentTarget && close()}
+    <Dialog
+      title={t('account.addNote')}
+      hideTitle
+      closeLabel={t('common.cancel')}
+      onClose={close}
+      placement="center"
     >
-      <div className="w-full rounded-t-2xl border-t border-line bg-surface p-4 pb-[max(2rem,env(safe-area-inset-bottom))]">
-        <NoteForm accountId={accountId} onDone={close} />
-        <Button variant="ghost" className="mt-2 w-full" onClick={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </div>
+      <NoteForm accountId={accountId} onDone={close} />
+    </Dialog>
   );
 }
