@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccount360 } from '../../api/accounts.ts';
 import { useMe } from '../../api/session.ts';
+import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { AccountWork } from '../work/AccountWork.tsx';
 import { ContactsCard, ContractCard, CustomFieldsCard, ProfileCard } from './360/AboutCards.tsx';
@@ -16,7 +17,6 @@ import { NoteSheet } from './360/NoteForm.tsx';
 import { TicketsPanel } from './360/TicketsPanel.tsx';
 import { Timeline } from './360/Timeline.tsx';
 import { UsagePanel } from './360/UsagePanel.tsx';
-import { HealthBadge, RiskBadge } from './PortfolioPage.tsx';
 
 export function AccountPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation();

@@ -13,8 +13,9 @@ import {
 import { useHealthSeries } from '../../api/health.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
-import { Badge, Button, ErrorNote, Input, Loading, Select } from '../../components/ui.tsx';
-import { ScoreSparkline } from '../health/parts.tsx';
+import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
+import { ScoreSparkline } from '../../components/scoreTrend.tsx';
+import { Button, ErrorNote, Input, Loading, Select } from '../../components/ui.tsx';
 
 const filterKeys = [
   'owner',
@@ -37,25 +38,6 @@ export function parsePortfolioSearch(search: Record<string, unknown>): Portfolio
     if (typeof value === 'string' && value !== '') parsed[key] = value;
   }
   return parsed;
-}
-
-const healthTone = { healthy: 'healthy', at_risk: 'risk', critical: 'critical' } as const;
-
-export function HealthBadge({ health }: { health: Account['health'] }) {
-  const { t } = useTranslation();
-  if (!health.category) return <Badge>{t('health.unscored')}</Badge>;
-  return (
-    <Badge tone={healthTone[health.category]}>
-      {health.score} · {t(`health.${health.category}`)}
-    </Badge>
-  );
-}
-
-export function RiskBadge({ level }: { level: Account['churnRisk']['level'] }) {
-  const { t } = useTranslation();
-  if (!level) return <span className="text-muted">{t('common.none')}</span>;
-  const tone = level === 'low' ? 'healthy' : level === 'medium' ? 'risk' : 'critical';
-  return <Badge tone={tone}>{t(`risk.${level}`)}</Badge>;
 }
 
 const sortable = ['name', 'tier', 'arr', 'stage', 'renewalDate', 'priority', 'health'] as const;

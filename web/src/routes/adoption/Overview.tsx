@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AdoptionOverview, AdoptionTrend } from '../../api/intake.ts';
 import { BarChart } from '../../components/charts/BarChart.tsx';
 import { formatNumber } from '../../components/format.ts';
+import { Stat } from '../../components/Stat.tsx';
 import { Card } from '../../components/ui.tsx';
-import { Stat } from '../accounts/360/Stat.tsx';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 

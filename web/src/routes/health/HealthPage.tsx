@@ -10,10 +10,10 @@ import {
   type HealthDashboard,
 } from '../../api/health.ts';
 import { useMe } from '../../api/session.ts';
+import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { formatMoney } from '../../components/format.ts';
+import { TrendFigure } from '../../components/scoreTrend.tsx';
 import { Badge, Button, Card, ErrorNote, Loading } from '../../components/ui.tsx';
-import { HealthBadge, RiskBadge } from '../accounts/PortfolioPage.tsx';
-import { TrendFigure } from './parts.tsx';
 
 type Bucket = HealthCategory | 'unscored';
 const buckets = ['critical', 'at_risk', 'healthy', 'unscored'] as const satisfies readonly Bucket[];

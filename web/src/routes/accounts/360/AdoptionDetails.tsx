@@ -7,8 +7,8 @@ import { BarChart } from '../../../components/charts/BarChart.tsx';
 import { LineChart } from '../../../components/charts/LineChart.tsx';
 import { Sparkline } from '../../../components/charts/Sparkline.tsx';
 import { formatDate, formatNumber } from '../../../components/format.ts';
+import { Stat } from '../../../components/Stat.tsx';
 import { ErrorNote, Loading } from '../../../components/ui.tsx';
-import { Stat } from './Stat.tsx';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 

@@ -9,11 +9,11 @@ import {
   type ChurnRisk,
   type HealthMeasure,
 } from '../../../api/health.ts';
+import { HealthBadge, RiskBadge } from '../../../components/badges.tsx';
 import { LineChart } from '../../../components/charts/LineChart.tsx';
 import { formatDate, formatDateTime } from '../../../components/format.ts';
+import { TrendFigure } from '../../../components/scoreTrend.tsx';
 import { Card, ErrorNote, Loading } from '../../../components/ui.tsx';
-import { TrendFigure } from '../../health/parts.tsx';
-import { HealthBadge, RiskBadge } from '../PortfolioPage.tsx';
 
 const historyDays = 90;
 

@@ -4,8 +4,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAccountTickets, type Ticket } from '../../../api/intake.ts';
 import { formatDate, formatNumber } from '../../../components/format.ts';
+import { Stat } from '../../../components/Stat.tsx';
 import { Badge, Card, ErrorNote, Loading } from '../../../components/ui.tsx';
-import { Stat } from './Stat.tsx';
 
 const hourMs = 3600_000;
 
