@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../context.ts';
-import type { JobHandler } from '../../jobs/registry.ts';
+import { enqueueMany, type JobHandler } from '../../jobs/registry.ts';
 import { describeEvent } from './describe.ts';
 import { activityKindSchema, type ActivityKind, type Channel } from './kinds.ts';
 import { loadPreferences } from './preferences.ts';
@@ -82,12 +82,15 @@ export async function queueDeliveries(
     db,
   );
   if (added.rows.length === 0) return [];
-  await sql`select count(*) from graphile_worker.add_jobs(
-    (select array_agg(row('delivery__send', json_build_object('deliveryId', j.id), null, j.run_at,
-        ${maxDeliveryAttempts}::smallint, null, null, null)::graphile_worker.job_spec)
-     from unnest(${added.rows.map((r) => r.id)}::uuid[],
-       ${added.rows.map((r) => r.run_at.toISOString())}::timestamptz[]) as j(id, run_at)),
-    false)`.execute(db);
+  await enqueueMany(
+    db,
+    'delivery__send',
+    added.rows.map((r) => ({
+      payload: { deliveryId: r.id },
+      runAt: r.run_at,
+      maxAttempts: maxDeliveryAttempts,
+    })),
+  );
   return added.rows.map((r) => ({ id: r.id, sourceId: r.source_id }));
 }
 

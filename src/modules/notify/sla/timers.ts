@@ -3,7 +3,7 @@
 // removing it stops the clock while nobody can act.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
-import { enqueue } from '../../../jobs/registry.ts';
+import { addJobs, enqueue, jobSpec } from '../../../jobs/registry.ts';
 import { taskTouchKinds } from '../kinds.ts';
 import { taskContext, type TaskContext } from '../store.ts';
 import { pausedStatuses, planSteps, policyMatches } from './plan.ts';
@@ -85,9 +85,10 @@ export async function armTimer(db: Db, task: TaskContext, policy: SlaPolicy): Pr
 /**
  * A new or changed policy arms a timer on every open task it matches, in one statement. The
  * run time ignores business hours, so it is never late: a check that runs early re-arms
- * itself for the exact instant. All timers go to graphile-worker's `add_jobs` in one array:
- * `add_job` once per row re-plans nothing inside the transaction, so its lookup of earlier
- * jobs by key turned into a scan of every job armed so far (quadratic at 100,000 tasks).
+ * itself for the exact instant. All timers go to graphile-worker's `add_jobs` in one array
+ * (the jobs layer's `jobSpec`/`addJobs`): `add_job` once per row re-plans nothing inside the
+ * transaction, so its lookup of earlier jobs by key turned into a scan of every job armed so
+ * far (quadratic at 100,000 tasks).
  */
 export async function armPolicyTimers(db: Db, workspaceId: string, policy: SlaPolicy) {
   const m = policy.match;
@@ -101,17 +102,16 @@ export async function armPolicyTimers(db: Db, workspaceId: string, policy: SlaPo
   const warnSeconds = policy.thresholdSeconds * policy.warnAt;
   const result = await sql<{ n: number }>`
     with timers as (
-      select array_agg(row(
-        'task__sla_check',
-        json_build_object('taskId', t.id, 'policyId', ${policy.id}::text,
-          'epoch', to_char(${epoch} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
-        null,
-        ${epoch} + make_interval(secs => ${warnSeconds}),
-        ${timerAttempts}::smallint,
-        'sla:' || t.id || ':' || ${policy.id}::text,
-        null,
-        null
-      )::graphile_worker.job_spec) as specs
+      select array_agg(${jobSpec('task__sla_check', {
+        payload: {
+          taskId: sql<string>`t.id`,
+          policyId: sql<string>`${policy.id}::text`,
+          epoch: sql<string>`to_char(${epoch} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+        },
+        runAt: sql<Date>`${epoch} + make_interval(secs => ${warnSeconds})`,
+        jobKey: sql<string>`'sla:' || t.id || ':' || ${policy.id}::text`,
+        maxAttempts: timerAttempts,
+      })}) as specs
       from tasks t
       join accounts a on a.id = t.account_id
       left join projects p on p.id = t.project_id
@@ -126,7 +126,7 @@ export async function armPolicyTimers(db: Db, workspaceId: string, policy: SlaPo
     )
     select count(job.id)::int as n
     from timers
-    left join lateral graphile_worker.add_jobs(timers.specs, false) job on true
+    left join lateral ${addJobs(sql`timers.specs`)} job on true
     where timers.specs is not null`.execute(db);
   return result.rows[0]?.n ?? 0;
 }
