@@ -948,6 +948,16 @@ export type SurveyLinkHitsTable = {
   at: Timestamp;
 };
 
+/** A person's recent questions to Ask Steward (assistant/store.ts). */
+export type AssistantQuestionsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string;
+  question: string;
+  intent: string;
+  asked_at: Timestamp;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -1022,6 +1032,7 @@ export type Database = {
   meeting_action_items: MeetingActionItemsTable;
   meeting_invites: MeetingInvitesTable;
   qbr_share_links: QbrShareLinksTable;
+  assistant_questions: AssistantQuestionsTable;
 };
 
 export type TaskRow = Selectable<TasksTable>;

@@ -8,7 +8,7 @@ const now = new Date('2026-11-06T03:30:00Z');
 const around = {
   now,
   timeZone: 'America/New_York',
-  locale: 'en' as const,
+  locale: 'en' as 'en' | 'ru',
   accounts: prepareNames([
     { id: 'acme', name: 'Acme Corp' },
     { id: 'larkspur', name: 'Larkspur Logistics' },

@@ -9,6 +9,7 @@ import * as health from './0006_health.ts';
 import * as usageImport from './0007_usage_import.ts';
 import * as voice from './0011_voice.ts';
 import * as revenue from './0012_revenue.ts';
+import * as assistant from './0013_assistant.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_usage_import': usageImport,
   '0011_voice': voice,
   '0012_revenue': revenue,
+  '0013_assistant': assistant,
 };

@@ -1,0 +1,224 @@
+// Ask Steward's HTTP shapes: the question, and the answer — an intent, what the question said
+// (params), the widget that shows the live data, the data itself and a sentence or two.
+import { z } from '@hono/zod-openapi';
+import { intents, knownIntents } from './intents.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const tier = z.enum(['enterprise', 'mid_market', 'smb']);
+const category = z.enum(['healthy', 'at_risk', 'critical']);
+const money = z.object({ amount: z.number().int(), currency: z.string() });
+
+export const paramsSchema = z
+  .object({
+    scope: z.enum(['mine', 'team', 'all']).optional(),
+    window: z.object({ from: day, to: day }).optional(),
+    tier: tier.optional(),
+    ownerId: z.string().optional(),
+    accountId: z.string().optional(),
+    at: z.string().optional().openapi({ description: 'A meeting or reminder: when (ISO 8601)' }),
+    taskTitle: z.string().optional(),
+  })
+  .openapi('AssistantParams');
+
+export const queryBody = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .min(1, 'ask a question')
+      .max(500, 'a question of at most 500 characters')
+      .openapi({ example: 'Show upcoming renewals in next 90 days' }),
+    context: z
+      .object({ intent: z.enum(intents), params: paramsSchema })
+      .optional()
+      .openapi({ description: 'The previous answer, for a follow-up ("and for enterprise?")' }),
+  })
+  .openapi('AssistantQuestion');
+
+const accountLine = {
+  accountId: z.string(),
+  name: z.string(),
+  tier,
+  ownerName: z.string().nullable(),
+};
+
+export const widgetData = {
+  health_dashboard: z.object({
+    counts: z.object({
+      healthy: z.number().int(),
+      at_risk: z.number().int(),
+      critical: z.number().int(),
+      unscored: z.number().int(),
+    }),
+    accounts: z.array(
+      z.object({
+        ...accountLine,
+        score: z.number().int().nullable(),
+        category: category.nullable(),
+        change: z.number().int().nullable().openapi({ description: 'Points in 7 days' }),
+        reason: z.string().nullable(),
+      }),
+    ),
+  }),
+  churn_risk: z.object({
+    window: z.object({ from: day, to: day }).nullable(),
+    items: z.array(
+      z.object({
+        ...accountLine,
+        level: z.enum(['low', 'medium', 'high', 'critical']),
+        riskScore: z.number().int(),
+        healthScore: z.number().int().nullable(),
+        renewalDate: day.nullable(),
+        daysToRenewal: z.number().int().nullable(),
+        arr: money,
+        factors: z.array(z.string()),
+      }),
+    ),
+  }),
+  declining_adoption: z.object({
+    clients: z.number().int(),
+    items: z.array(
+      z.object({
+        ...accountLine,
+        mau: z.number().int(),
+        previousMau: z.number().int(),
+        activeUsersChange: z.number().nullable(),
+        usageChange: z.number().nullable(),
+        loginChange: z.number().nullable(),
+      }),
+    ),
+  }),
+  engagement_trends: z.object({
+    growing: z.number().int(),
+    stable: z.number().int(),
+    declining: z.number().int(),
+    items: z.array(
+      z.object({
+        ...accountLine,
+        direction: z.enum(['growing', 'stable', 'declining']),
+        mau: z.number().int(),
+        previousMau: z.number().int(),
+        activeUsersChange: z.number().nullable(),
+        usageChange: z.number().nullable(),
+        healthChange: z.number().int().nullable(),
+      }),
+    ),
+  }),
+  adoption_metrics: z.object({
+    clients: z.number().int(),
+    activeUsers: z.number().int(),
+    seatUtilization: z.number().nullable(),
+    medianTimeToValueDays: z.number().nullable(),
+    features: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        premium: z.boolean(),
+        accounts: z.number().int(),
+        share: z.number().nullable(),
+      }),
+    ),
+  }),
+  account_card: z.object({
+    ...accountLine,
+    stage: z.string(),
+    priority: z.string(),
+    arr: money,
+    renewalDate: day.nullable(),
+    healthScore: z.number().int().nullable(),
+    category: category.nullable(),
+    riskLevel: z.enum(['low', 'medium', 'high', 'critical']).nullable(),
+  }),
+  my_tasks: z.object({
+    counts: z.object({
+      overdue: z.number().int(),
+      today: z.number().int(),
+      thisWeek: z.number().int(),
+      later: z.number().int(),
+      noDueDate: z.number().int(),
+    }),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        accountId: z.string(),
+        accountName: z.string(),
+        priority: z.string(),
+        dueAt: z.string().nullable(),
+        bucket: z.enum(['overdue', 'today', 'thisWeek', 'later', 'noDueDate']),
+      }),
+    ),
+  }),
+  task_draft: z
+    .object({
+      title: z.string(),
+      accountId: z.string().nullable(),
+      accountName: z.string().nullable(),
+      dueAt: z.string().nullable(),
+      assigneeId: z.string(),
+    })
+    .openapi({ description: 'A task to confirm: nothing is saved until POST /tasks' }),
+  escalations: z.object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        taskId: z.string(),
+        taskTitle: z.string(),
+        accountId: z.string(),
+        accountName: z.string(),
+        kind: z.enum(['warning', 'breach', 'escalation']),
+        policyName: z.string().nullable(),
+        raisedAt: z.string(),
+      }),
+    ),
+  }),
+  suggestions: z.object({
+    suggestions: z.array(z.object({ intent: z.enum(knownIntents), question: z.string() })),
+  }),
+  not_allowed: z.object({ permission: z.string().nullable() }),
+  unavailable: z.object({ topic: z.string() }),
+};
+
+export type WidgetData = typeof widgetData;
+export type Widget = keyof WidgetData;
+
+const answerBase = {
+  intent: z.enum(intents),
+  params: paramsSchema,
+  confidence: z.number(),
+  /** The language of the question, which the answer is written in. */
+  language: z.enum(['en', 'ru']),
+  answer: z.string().openapi({ example: '3 of your 15 clients are at risk or critical.' }),
+  /** The full page in the web app, for more than the widget shows. */
+  link: z.string().nullable(),
+  followUp: z.boolean(),
+};
+
+function variant<W extends Widget>(widget: W) {
+  return z.object({ ...answerBase, widget: z.literal(widget), data: widgetData[widget] });
+}
+
+export const answerSchema = z
+  .discriminatedUnion('widget', [
+    variant('health_dashboard'),
+    variant('churn_risk'),
+    variant('declining_adoption'),
+    variant('engagement_trends'),
+    variant('adoption_metrics'),
+    variant('account_card'),
+    variant('my_tasks'),
+    variant('task_draft'),
+    variant('escalations'),
+    variant('suggestions'),
+    variant('not_allowed'),
+    variant('unavailable'),
+  ])
+  .openapi('AssistantAnswer');
+
+export const recentSchema = z
+  .object({
+    items: z.array(
+      z.object({ question: z.string(), intent: z.enum(intents), askedAt: z.string() }),
+    ),
+  })
+  .openapi('AssistantRecent');
