@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import * as z from 'zod/mini';
 import { ApiError, onUnauthorized } from './api/client.ts';
 import { useMe } from './api/session.ts';
 import { Shell } from './components/Shell.tsx';
@@ -23,11 +24,8 @@ import { InboxPage } from './routes/notify/InboxPage.tsx';
 import { NotificationSettings } from './routes/notify/NotificationSettings.tsx';
 import { SlaPoliciesPage } from './routes/notify/SlaPoliciesPage.tsx';
 import { SlaPolicyPage } from './routes/notify/SlaPolicyPage.tsx';
-import {
-  parsePortfolioSearch,
-  PortfolioPage,
-  type PortfolioSearch,
-} from './routes/accounts/PortfolioPage.tsx';
+import { PortfolioPage } from './routes/accounts/PortfolioPage.tsx';
+import { portfolioSearch } from './routes/accounts/portfolioSearch.ts';
 import { FieldsSettings } from './routes/settings/FieldsSettings.tsx';
 import { ImportSettings } from './routes/settings/ImportSettings.tsx';
 import { PeopleSettings } from './routes/settings/PeopleSettings.tsx';
@@ -50,8 +48,7 @@ const rootRoute = createRootRoute({ component: Outlet });
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  validateSearch: z.object({ redirect: z.catch(z.optional(z.string()), undefined) }),
   component: function SignIn() {
     return <SignInPage redirect={signInRoute.useSearch().redirect} />;
   },
@@ -101,8 +98,7 @@ const indexRoute = createRoute({
 const portfolioRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts',
-  validateSearch: (search: Record<string, unknown>): PortfolioSearch =>
-    parsePortfolioSearch(search),
+  validateSearch: portfolioSearch,
   component: function Portfolio() {
     return <PortfolioPage search={portfolioRoute.useSearch()} />;
   },

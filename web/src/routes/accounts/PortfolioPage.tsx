@@ -16,37 +16,7 @@ import { formatDate, formatMoney } from '../../components/format.ts';
 import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { ScoreSparkline } from '../../components/scoreTrend.tsx';
 import { Button, ErrorNote, Input, Loading, Select } from '../../components/ui.tsx';
-
-const filterKeys = [
-  'owner',
-  'health',
-  'tier',
-  'stage',
-  'priority',
-  'q',
-  'sort',
-  'segment',
-] as const;
-type FilterKey = (typeof filterKeys)[number];
-export type PortfolioSearch = Partial<Record<FilterKey, string>>;
-
-/** Keeps only the portfolio's own, non-empty search parameters. */
-export function parsePortfolioSearch(search: Record<string, unknown>): PortfolioSearch {
-  const parsed: PortfolioSearch = {};
-  for (const key of filterKeys) {
-    const value = search[key];
-    if (typeof value === 'string' && value !== '') parsed[key] = value;
-  }
-  return parsed;
-}
-
-const sortable = ['name', 'tier', 'arr', 'stage', 'renewalDate', 'priority', 'health'] as const;
-const choices = {
-  health: ['healthy', 'at_risk', 'critical', 'unscored'],
-  tier: ['enterprise', 'mid_market', 'smb'],
-  stage: ['onboarding', 'adopting', 'steady', 'renewing', 'churned'],
-  priority: ['P0', 'P1', 'P2', 'P3'],
-} as const;
+import { choices, sortable, type PortfolioSearch } from './portfolioSearch.ts';
 
 type FilterSelectProps = {
   name: keyof typeof choices;
@@ -288,7 +258,7 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
   ) as Record<string, string>;
   const portfolio = usePortfolio(filters);
 
-  const set = (key: FilterKey, value: string) =>
+  const set = (key: keyof PortfolioSearch, value: string) =>
     void navigate({ to: '/accounts', search: { ...search, [key]: value || undefined } });
   const sortBy = (column: string) => set('sort', search.sort === column ? `-${column}` : column);
   const accounts = portfolio.data?.pages.flatMap((page) => page.items) ?? [];
