@@ -25,6 +25,7 @@ import { supportRoutes, supportWebhookRoutes } from './modules/intake/support/in
 import { intakeReviewRoutes } from './modules/intake/review/index.ts';
 import { notifyRoutes, slackCommandRoutes } from './modules/notify/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
+import { revenueRoutes } from './modules/revenue/index.ts';
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -58,7 +59,8 @@ export function buildApi(deps: Deps) {
     .route('/', supportRoutes(deps))
     .route('/', intakeReviewRoutes(deps))
     .route('/', notifyRoutes(deps))
-    .route('/', healthRoutes(deps));
+    .route('/', healthRoutes(deps))
+    .route('/', revenueRoutes(deps));
 }
 
 export type Api = ReturnType<typeof buildApi>;

@@ -40,6 +40,10 @@ export type ErrorCode =
   | 'contract_import.invalid_rows'
   | 'notification.not_found'
   | 'sla_policy.not_found'
+  | 'opportunity.not_found'
+  | 'meeting.not_found'
+  | 'meeting.not_allowed'
+  | 'qbr_link.not_found'
   | 'slack.invalid_signature';
 
 export type FieldError = { path: string; message: string };
@@ -103,11 +107,15 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'notification.not_found':
     case 'sla_policy.not_found':
     case 'webhook_secret.not_found':
+    case 'opportunity.not_found':
+    case 'meeting.not_found':
+    case 'qbr_link.not_found':
       return 404;
     case 'user.email_taken':
     case 'account.external_id_taken':
     case 'custom_field.key_taken':
     case 'feature.key_taken':
+    case 'meeting.not_allowed':
       return 409;
     case 'request.too_large':
       return 413;

@@ -57,7 +57,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- A person's call on a renewal, with the note that explains it. The latest per renewal
     -- counts; the earlier ones stay as its history.
     create table forecast_overrides (
-      id uuid primary key default gen_random_uuid(),
+      -- A sequence, not a uuid: two calls in the same instant still have an order.
+      id bigint generated always as identity primary key,
       workspace_id uuid not null references workspaces on delete cascade,
       account_id uuid not null references accounts on delete cascade,
       renewal_date date not null,
@@ -69,7 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     -- The pipeline reads the latest override of each renewal in its window.
     create index forecast_overrides_renewal_idx
-      on forecast_overrides (workspace_id, account_id, renewal_date, created_at desc);
+      on forecast_overrides (workspace_id, account_id, renewal_date, created_at desc, id desc);
 
     -- Expansion a CSM tracks: more seats, an upgrade, a cross-sell. Won and lost ones feed the
     -- expansion figures; amount is the ARR it adds.

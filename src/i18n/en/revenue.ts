@@ -22,4 +22,16 @@ export const revenue = {
     renewalProjectOnTrack_one: 'Renewal project on track: {{done}} of {{count}} task done',
     renewalProjectOnTrack_other: 'Renewal project on track: {{done}} of {{count}} tasks done',
   },
+  signals: {
+    seatsNearlyFull_one: '{{active}} active users on {{count}} seat ({{pct}}%)',
+    seatsNearlyFull_other: '{{active}} active users on {{count}} seats ({{pct}}%)',
+    addSeats_one: 'Room for {{count}} more seat',
+    addSeats_other: 'Room for {{count}} more seats',
+    premiumFeatures_one: 'Uses {{count}} premium feature without the premium plan: {{features}}',
+    premiumFeatures_other: 'Uses {{count}} premium features without the premium plan: {{features}}',
+    upgradeTo: 'Upgrade to {{plan}}',
+    usageGrowing: 'Usage up {{pct}}% in 30 days ({{from}} → {{to}} events)',
+    activeUsers: 'Active users {{from}} → {{to}}',
+    healthy: 'Healthy ({{score}}): a good time to talk about growth',
+  },
 };

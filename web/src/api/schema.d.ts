@@ -248,11 +248,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
+                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
                             roles: {
                                 /** @enum {string} */
                                 role: "admin" | "manager" | "csm" | "viewer";
-                                permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
+                                permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
                             }[];
                         };
                     };
@@ -6635,11 +6635,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts at risk of churn, highest intervention priority first; `within=quarter` for renewals this quarter */
+        /** Accounts at risk of churn, highest intervention priority first; `within=quarter` for renewals this quarter, and accounts at high risk now whenever they renew (`reason`) */
         get: {
             parameters: {
                 query?: {
-                    /** @description Renewal within: `quarter` (this calendar quarter) or `90d` */
+                    /** @description Renewal within: `quarter` (this calendar quarter) or `90d`; accounts at high or critical risk now are listed whenever they renew */
                     within?: string;
                     /** @description `me` or a user id */
                     owner?: string;
@@ -7390,6 +7390,627 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Renewals in a window (default the next 90 days) with ARR up, health, churn risk, usage trend, escalations, the renewal project and a forecast with its reasons; totals by month and quarter against the target */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Renewals in the next N days (default 90d) */
+                    within?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description `me` or a user id */
+                    owner?: "me" | string;
+                    category?: string;
+                    /** @description Totals in this currency (default: most of the workspace's ARR) */
+                    currency?: string;
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RenewalPipeline"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/renewal-forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's coming renewal with its forecast, and every override made on it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountRenewalForecast"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Override the forecast of the account's coming renewal; the note is required, kept and audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ForecastOverrideInput"];
+                };
+            };
+            responses: {
+                /** @description Overridden */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountRenewalForecast"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expansion-opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts ready to grow, from seats nearly full, premium features used without the premium plan, usage growing and health — each with its evidence and an estimated value; `view=premium` for premium upgrade candidates */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `me` or a user id */
+                    owner?: "me" | string;
+                    /** @description `premium`: premium upgrade candidates only */
+                    view?: "all" | "premium";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpansionOpportunities"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tracked expansion opportunities, of an account or all in view */
+        get: {
+            parameters: {
+                query?: {
+                    accountId?: string;
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Opportunity"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Track an expansion opportunity: amount (ARR), stage, expected close */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewOpportunity"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Opportunity"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move an opportunity on: stage (won and lost close it), amount, expected close */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpportunityChanges"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Opportunity"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/revenue/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plans with their list price per seat and month, and which include premium */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plans: (components["schemas"]["RevenuePlan"] & {
+                                /** Format: uuid */
+                                id: string;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the plan list expansion is priced with */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plans: components["schemas"]["RevenuePlan"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plans: (components["schemas"]["RevenuePlan"] & {
+                                /** Format: uuid */
+                                id: string;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7401,7 +8022,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "manager" | "csm" | "viewer";
-            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
+            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
             timezone: string;
             /** @enum {string} */
             locale: "en" | "ru";
@@ -7482,7 +8103,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -7496,7 +8117,7 @@ export interface components {
         };
         CreateApiToken: {
             name: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "view_audit_log")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
             /**
              * Format: date-time
              * @default null
@@ -7663,7 +8284,10 @@ export interface components {
             accountId: string;
             /** @enum {string} */
             kind: "note" | "call" | "email" | "meeting" | "ticket" | "billing" | "system";
+            /** @description What a person wrote, or the server's sentence in the reader's language */
             title: string;
+            /** @description The message key when the server wrote the title; null for a person's words */
+            titleKey: string | null;
             body: string | null;
             /** Format: date-time */
             occurredAt: string;
@@ -7865,6 +8489,10 @@ export interface components {
             assigneeId: string | null;
             assigneeName: string | null;
             dueAt: string | null;
+            /** @description When work on it is meant to begin; its SLA clocks wait for it */
+            startAt: string | null;
+            /** @description The template wanted it due before the project could start (a renewal closer than the template's span): it is due on the first day instead */
+            lateStart: boolean;
             checklist: {
                 id: string;
                 text: string;
@@ -7909,6 +8537,11 @@ export interface components {
             templateCurrentVersion: number | null;
             /** Format: date */
             startDate: string;
+            /**
+             * Format: date
+             * @description The date its template counted back from (the account's renewal), if any
+             */
+            targetDate: string | null;
             createdAt: string;
             completedAt: string | null;
             progress: {
@@ -7925,8 +8558,11 @@ export interface components {
              * @enum {string}
              */
             kind?: "onboarding" | "escalation" | "health_check" | "qbr_prep" | "renewal" | "other";
-            /** Format: date */
-            startDate: string;
+            /**
+             * Format: date
+             * @description Default: today, in the workspace's time zone
+             */
+            startDate?: string;
         };
         UpdateProject: {
             name?: string;
@@ -7948,6 +8584,12 @@ export interface components {
             updatedAt: string;
         };
         TemplateDefinition: {
+            /**
+             * @description What offsets count from: `start` (days after the project start) or `renewal` (days before the account's renewal date; offsets are 0 or negative)
+             * @default start
+             * @enum {string}
+             */
+            anchor?: "start" | "renewal";
             /** @default [] */
             stages?: components["schemas"]["TemplateStage"][];
             tasks: components["schemas"]["TemplateTask"][];
@@ -8039,6 +8681,8 @@ export interface components {
             assigneeId?: string | null;
             /** Format: date-time */
             dueAt?: string | null;
+            /** Format: date-time */
+            startAt?: string | null;
             checklist?: {
                 id?: string;
                 text: string;
@@ -8072,6 +8716,8 @@ export interface components {
             assigneeId?: string | null;
             /** Format: date-time */
             dueAt?: string | null;
+            /** Format: date-time */
+            startAt?: string | null;
             checklist?: {
                 id?: string;
                 text: string;
@@ -8526,8 +9172,15 @@ export interface components {
             kind: string;
             /** @enum {string} */
             urgency: "now" | "digest";
+            /** @description In the reader's language */
             title: string;
             body: string | null;
+            /** @description The tasks a grouped notification is about (several SLA steps) */
+            items: {
+                /** Format: uuid */
+                taskId: string;
+                title: string;
+            }[];
             /** Format: uuid */
             accountId: string | null;
             /** Format: uuid */
@@ -8839,12 +9492,20 @@ export interface components {
             weight: number;
             /** @description Its share of the overall score after missing measures are left out (%) */
             effectiveWeight: number | null;
-            /** @example Active users fell 38% in 30 days (21 → 13) */
+            /**
+             * @description Why the measure scores as it does, in the reader's language
+             * @example Active users fell 38% in 30 days (21 → 13)
+             */
             reason: string;
+            /**
+             * @description The message key of the reason, the same in every language
+             * @example health.usage.activeUsersFell
+             */
+            reasonKey: string;
             inputs: {
                 [key: string]: number | boolean | null;
             };
-            /** @description When data last arrived from this source (freshness) */
+            /** @description When the data behind the score last arrived (freshness): set whenever there is a score, never in the future */
             lastDataAt: string | null;
         };
         HealthMeasureChange: {
@@ -8859,15 +9520,28 @@ export interface components {
             level: "low" | "medium" | "high" | "critical";
             score: number;
             factors: {
-                /** @enum {string} */
+                /**
+                 * @description The measure, the fall (`trend`) or the renewal it comes from; one per source
+                 * @enum {string}
+                 */
                 source: "usage" | "support" | "engagement" | "billing" | "outcomes" | "trend" | "renewal";
+                /** @description In the reader's language */
                 description: string;
+                /** @description The description's message key */
+                key: string;
                 /** @enum {string} */
                 impact: "high" | "medium" | "low";
             }[];
             recommendedActions: {
+                /** @description In the reader's language */
                 action: string;
-                source: string;
+                /** @description The action's message key */
+                key: string;
+                /**
+                 * @description The factor of this assessment the action answers (its `source`)
+                 * @enum {string}
+                 */
+                factor: "usage" | "support" | "engagement" | "billing" | "outcomes" | "trend" | "renewal";
                 dueInDays: number;
             }[];
             daysToRenewal: number | null;
@@ -8932,19 +9606,37 @@ export interface components {
                  * @enum {string|null}
                  */
                 category: "healthy" | "at_risk" | "critical" | null;
+                /**
+                 * @description With `within`: `renewing` in the window, or `high_risk_now` — high or critical risk now, whenever it renews
+                 * @enum {string|null}
+                 */
+                reason: "renewing" | "high_risk_now" | null;
                 /** @enum {string} */
                 level: "low" | "medium" | "high" | "critical";
                 score: number;
                 factors: {
-                    /** @enum {string} */
+                    /**
+                     * @description The measure, the fall (`trend`) or the renewal it comes from; one per source
+                     * @enum {string}
+                     */
                     source: "usage" | "support" | "engagement" | "billing" | "outcomes" | "trend" | "renewal";
+                    /** @description In the reader's language */
                     description: string;
+                    /** @description The description's message key */
+                    key: string;
                     /** @enum {string} */
                     impact: "high" | "medium" | "low";
                 }[];
                 recommendedActions: {
+                    /** @description In the reader's language */
                     action: string;
-                    source: string;
+                    /** @description The action's message key */
+                    key: string;
+                    /**
+                     * @description The factor of this assessment the action answers (its `source`)
+                     * @enum {string}
+                     */
+                    factor: "usage" | "support" | "engagement" | "billing" | "outcomes" | "trend" | "renewal";
                     dueInDays: number;
                 }[];
                 daysToRenewal: number | null;
@@ -9130,6 +9822,424 @@ export interface components {
             /** Format: uuid */
             projectId: string | null;
             ranAt: string;
+        };
+        RenewalPipeline: {
+            window: {
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                to: string;
+            };
+            currency: string | null;
+            /** @description The renewal rate target the target ARR is figured with */
+            target: {
+                renewalRate: number | null;
+            };
+            totals: {
+                count: number;
+                arrUp: {
+                    amount: number;
+                    currency: string;
+                };
+                forecastArr: {
+                    amount: number;
+                    currency: string;
+                };
+                /** @description ARR forecast at risk or lost */
+                atRiskArr: {
+                    amount: number;
+                    currency: string;
+                };
+                /** @description ARR up × the renewal rate target */
+                targetArr: {
+                    amount: number;
+                    currency: string;
+                } | null;
+                byCategory: {
+                    commit?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                    likely?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                    at_risk?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                    lost?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                };
+            };
+            months: {
+                count: number;
+                arrUp: {
+                    amount: number;
+                    currency: string;
+                };
+                forecastArr: {
+                    amount: number;
+                    currency: string;
+                };
+                /** @description ARR forecast at risk or lost */
+                atRiskArr: {
+                    amount: number;
+                    currency: string;
+                };
+                /** @description ARR up × the renewal rate target */
+                targetArr: {
+                    amount: number;
+                    currency: string;
+                } | null;
+                byCategory: {
+                    commit?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                    likely?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                    at_risk?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                    lost?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                };
+                month: string;
+            }[];
+            quarters: {
+                count: number;
+                arrUp: {
+                    amount: number;
+                    currency: string;
+                };
+                forecastArr: {
+                    amount: number;
+                    currency: string;
+                };
+                /** @description ARR forecast at risk or lost */
+                atRiskArr: {
+                    amount: number;
+                    currency: string;
+                };
+                /** @description ARR up × the renewal rate target */
+                targetArr: {
+                    amount: number;
+                    currency: string;
+                } | null;
+                byCategory: {
+                    commit?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                    likely?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                    at_risk?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                    lost?: {
+                        count: number;
+                        arr: {
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                };
+                quarter: string;
+            }[];
+            items: components["schemas"]["Renewal"][];
+            nextCursor: string | null;
+        };
+        Renewal: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            ownerName: string | null;
+            /** @enum {string} */
+            tier: "enterprise" | "mid_market" | "smb";
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            renewalDate: string;
+            daysToRenewal: number;
+            /** @description ARR up for renewal */
+            arr: {
+                amount: number;
+                currency: string;
+            };
+            health: {
+                score: number | null;
+                /** @enum {string|null} */
+                category: "healthy" | "at_risk" | "critical" | null;
+            };
+            /** @enum {string|null} */
+            churnRisk: "low" | "medium" | "high" | "critical" | null;
+            usageTrend: {
+                /** @description The usage measure's change in 30 days (points) */
+                change: number | null;
+                /** @enum {string|null} */
+                direction: "up" | "flat" | "down" | null;
+            };
+            openEscalations: number;
+            renewalProject: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                done: number;
+                total: number;
+                overdue: number;
+            } | null;
+            forecast: components["schemas"]["RenewalForecast"];
+            override: components["schemas"]["ForecastOverride"];
+        };
+        RenewalForecast: {
+            /**
+             * @description commit ≥ 85%, likely ≥ 60%, at risk below, lost: not renewing
+             * @enum {string}
+             */
+            category: "commit" | "likely" | "at_risk" | "lost";
+            /** @description 0–1 */
+            probability: number;
+            /** @enum {string} */
+            source: "steward" | "override";
+            reasons: components["schemas"]["RenderedMessage"][];
+            /** @description ARR up × probability */
+            forecastArr: {
+                amount: number;
+                currency: string;
+            };
+            steward: {
+                /**
+                 * @description commit ≥ 85%, likely ≥ 60%, at risk below, lost: not renewing
+                 * @enum {string}
+                 */
+                category: "commit" | "likely" | "at_risk" | "lost";
+                probability: number;
+            };
+        };
+        RenderedMessage: {
+            key: string;
+            text: string;
+        };
+        ForecastOverride: {
+            /**
+             * @description commit ≥ 85%, likely ≥ 60%, at risk below, lost: not renewing
+             * @enum {string}
+             */
+            category: "commit" | "likely" | "at_risk" | "lost";
+            probability: number;
+            note: string;
+            /** Format: uuid */
+            byId: string | null;
+            byName: string | null;
+            at: string;
+        } | null;
+        AccountRenewalForecast: {
+            /** Format: uuid */
+            accountId: string;
+            renewal: components["schemas"]["Renewal"] & (Record<string, never> | null);
+            history: (components["schemas"]["ForecastOverride"] & {
+                id: number;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                renewalDate: string;
+            })[];
+        };
+        ForecastOverrideInput: {
+            /**
+             * @description commit ≥ 85%, likely ≥ 60%, at risk below, lost: not renewing
+             * @enum {string}
+             */
+            category: "commit" | "likely" | "at_risk" | "lost";
+            /** @description 0–1; default: the category's usual probability */
+            probability?: number;
+            /** @description Why: kept with the override and in the audit log */
+            note: string;
+        };
+        ExpansionOpportunities: {
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            date: string;
+            /** @enum {string} */
+            view: "all" | "premium";
+            totals: {
+                accounts: number;
+                estimatedArr: {
+                    amount: number;
+                    currency: string;
+                };
+            };
+            items: {
+                /** Format: uuid */
+                accountId: string;
+                name: string;
+                /** Format: uuid */
+                ownerId: string | null;
+                ownerName: string | null;
+                /** @enum {string} */
+                tier: "enterprise" | "mid_market" | "smb";
+                plan: string | null;
+                seats: number | null;
+                arr: {
+                    amount: number;
+                    currency: string;
+                };
+                health: {
+                    score: number | null;
+                    category: string | null;
+                };
+                signals: {
+                    /** @enum {string} */
+                    kind: "seats_nearly_full" | "premium_features" | "usage_growing" | "healthy";
+                    evidence: components["schemas"]["RenderedMessage"][];
+                    estimatedArr: {
+                        amount: number;
+                        currency: string;
+                    } | null;
+                }[];
+                estimatedArr: {
+                    amount: number;
+                    currency: string;
+                };
+                /** @enum {string} */
+                suggestedKind: "seats" | "upgrade";
+                /** @description Open, tracked */
+                opportunities: components["schemas"]["Opportunity"][];
+            }[];
+        };
+        Opportunity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            /** @enum {string} */
+            kind: "seats" | "upgrade" | "cross_sell" | "other";
+            title: string;
+            signals: string[];
+            /** @description The ARR it adds */
+            amount: {
+                amount: number;
+                currency: string;
+            };
+            /** @enum {string} */
+            stage: "identified" | "qualified" | "proposal" | "won" | "lost";
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            expectedClose: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            ownerName: string | null;
+            createdAt: string;
+            updatedAt: string;
+            closedAt: string | null;
+        };
+        NewOpportunity: {
+            /** Format: uuid */
+            accountId: string;
+            /** @enum {string} */
+            kind: "seats" | "upgrade" | "cross_sell" | "other";
+            title: string;
+            amount: components["schemas"]["RevenueMoney"];
+            /** @enum {string} */
+            stage?: "identified" | "qualified" | "proposal" | "won" | "lost";
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            expectedClose?: string | null;
+            /** Format: uuid */
+            ownerId?: string | null;
+            signals?: ("seats_nearly_full" | "premium_features" | "usage_growing" | "healthy")[];
+        };
+        /**
+         * @example {
+         *       "amount": 1200000,
+         *       "currency": "USD"
+         *     }
+         */
+        RevenueMoney: {
+            amount: number;
+            currency: string;
+        };
+        OpportunityChanges: {
+            /** @enum {string} */
+            kind?: "seats" | "upgrade" | "cross_sell" | "other";
+            title?: string;
+            amount?: components["schemas"]["RevenueMoney"];
+            /** @enum {string} */
+            stage?: "identified" | "qualified" | "proposal" | "won" | "lost";
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            expectedClose?: string | null;
+            /** Format: uuid */
+            ownerId?: string | null;
+        };
+        RevenuePlan: {
+            name: string;
+            seatPrice: components["schemas"]["RevenueMoney"] & unknown;
+            /** @description Includes the premium features */
+            premium: boolean;
         };
     };
     responses: never;

@@ -1,0 +1,96 @@
+// Expansion opportunities: every account in scope whose data shows room to grow — seats nearly
+// full, premium features without the premium plan, usage growing, and healthy — with each
+// signal's evidence, an estimated value, and the opportunities already tracked on it.
+// "Premium upgrade candidates" is the same list, kept to accounts with the premium signal.
+import type { Actor } from '../../context.ts';
+import type { Db } from '../../db/connect.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { UserId } from '../../lib/ids.ts';
+import { scopeFor } from '../accounts/index.ts';
+import { addDays, portfolioAdoption } from '../intake/adoption/index.ts';
+import { describeOpportunity } from './opportunities.ts';
+import { planPrices } from './plans.ts';
+import { estimateExpansion, expansionSignals } from './signals.ts';
+import { mainCurrency } from './store/renewals.ts';
+import { expansionAccounts, listOpportunities } from './store/expansion.ts';
+
+type Reader = Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>;
+
+export type ExpansionQuery = { owner: UserId | null; view: 'all' | 'premium' };
+
+export async function expansionOpportunities(
+  db: Db,
+  clock: Clock,
+  actor: Reader,
+  query: ExpansionQuery,
+) {
+  const today = clock.now().toISOString().slice(0, 10);
+  const scope = scopeFor(actor);
+  const [usage, accounts, plans, currency] = await Promise.all([
+    portfolioAdoption(db, clock, actor, { owner: 'all', date: today }),
+    expansionAccounts(db, scope, { owner: query.owner, from: addDays(today, -29), to: today }),
+    planPrices(db, actor.workspaceId),
+    mainCurrency(db, actor.workspaceId),
+  ]);
+  const usageOf = new Map(usage.items.map((u) => [u.accountId, u]));
+  const found = accounts.flatMap((account) => {
+    const use = usageOf.get(account.accountId);
+    const signals = expansionSignals({
+      tier: account.tier,
+      plan: account.plan,
+      seats: account.seats,
+      arr: { amount: account.arrAmount, currency: account.currency },
+      mau: use?.mau ?? 0,
+      previousMau: use?.previousMau ?? 0,
+      events: use?.events ?? 0,
+      previousEvents: use?.previousEvents ?? 0,
+      healthScore: account.healthScore,
+      healthCategory: account.healthCategory,
+      premiumFeaturesUsed: account.premiumFeaturesUsed,
+      plans,
+    });
+    if (signals.length === 0) return [];
+    if (query.view === 'premium' && !signals.some((s) => s.kind === 'premium_features')) return [];
+    return [
+      {
+        accountId: account.accountId,
+        name: account.name,
+        ownerId: account.ownerId,
+        ownerName: account.ownerName,
+        tier: account.tier,
+        plan: account.plan,
+        seats: account.seats,
+        arr: { amount: account.arrAmount, currency: account.currency },
+        health: { score: account.healthScore, category: account.healthCategory },
+        signals,
+        ...estimateExpansion(signals, account.currency),
+      },
+    ];
+  });
+  found.sort(
+    (a, b) => b.estimatedArr.amount - a.estimatedArr.amount || a.name.localeCompare(b.name),
+  );
+  const tracked =
+    found.length === 0
+      ? []
+      : await listOpportunities(db, scope, {
+          accountIds: found.map((f) => f.accountId),
+          open: true,
+        });
+  const byAccount = Map.groupBy(tracked.map(describeOpportunity), (o) => o.accountId);
+  const totalCurrency = currency ?? found[0]?.arr.currency ?? 'USD';
+  return {
+    date: today,
+    view: query.view,
+    totals: {
+      accounts: found.length,
+      estimatedArr: {
+        amount: found
+          .filter((f) => f.estimatedArr.currency === totalCurrency)
+          .reduce((sum, f) => sum + f.estimatedArr.amount, 0),
+        currency: totalCurrency,
+      },
+    },
+    items: found.map((f) => ({ ...f, opportunities: byAccount.get(f.accountId) ?? [] })),
+  };
+}

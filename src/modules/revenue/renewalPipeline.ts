@@ -1,0 +1,239 @@
+// The renewal pipeline: each account renewing in the window with what a CSM weighs before a
+// renewal — ARR up, health, churn risk, usage trend, open escalations, the renewal project —
+// and its forecast (Steward's, or a person's override), with totals by month and quarter
+// against the renewal target.
+import type { Db } from '../../db/connect.ts';
+import type { ForecastCategory } from '../../db/schema.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { UserId } from '../../lib/ids.ts';
+import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
+import type { AccountScope } from '../accounts/index.ts';
+import { addDays, daysBetween } from '../intake/adoption/index.ts';
+import { forecastRenewal } from './forecast.ts';
+import { monthOf, quarterOf, rangePeriod } from './periods.ts';
+import { mainCurrency, renewalsDue, type RenewalRow } from './store/renewals.ts';
+import { loadTargets } from './targets.ts';
+
+export type Renewal = ReturnType<typeof describeRenewal>;
+
+const categories: ForecastCategory[] = ['commit', 'likely', 'at_risk', 'lost'];
+
+/** A usage measure moving this many points in 30 days is a trend, not noise. */
+const usageTrendPoints = 5;
+
+function usageTrend(row: RenewalRow) {
+  const change =
+    row.usageNow === null || row.usageMonthAgo === null ? null : row.usageNow - row.usageMonthAgo;
+  const direction =
+    change === null
+      ? null
+      : change >= usageTrendPoints
+        ? ('up' as const)
+        : change <= -usageTrendPoints
+          ? ('down' as const)
+          : ('flat' as const);
+  return { change, direction };
+}
+
+export function describeRenewal(row: RenewalRow, today: string) {
+  const trend = usageTrend(row);
+  const project =
+    row.projectId === null
+      ? null
+      : {
+          id: row.projectId,
+          name: row.projectName ?? '',
+          done: row.projectDone,
+          total: row.projectTotal,
+          overdue: row.projectOverdue,
+        };
+  const steward = forecastRenewal({
+    today,
+    renewalDate: row.renewalDate,
+    stage: row.stage,
+    healthScore: row.healthScore,
+    healthCategory: row.healthCategory,
+    churnRiskLevel: row.churnRiskLevel,
+    usageChange: trend.change,
+    openEscalations: row.openEscalations,
+    renewalProject: project,
+    contractsEnded: row.contractsEnded,
+  });
+  const override =
+    row.overrideCategory === null
+      ? null
+      : {
+          category: row.overrideCategory,
+          probability: row.overrideProbability ?? 0,
+          note: row.overrideNote ?? '',
+          byId: row.overrideBy,
+          byName: row.overrideByName,
+          at: row.overrideAt?.toISOString() ?? '',
+        };
+  const category = override?.category ?? steward.category;
+  const probability = override?.probability ?? steward.probability;
+  const arr = { amount: row.arrAmount, currency: row.currency };
+  return {
+    accountId: row.accountId,
+    name: row.name,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    tier: row.tier,
+    renewalDate: row.renewalDate,
+    daysToRenewal: daysBetween(today, row.renewalDate),
+    arr,
+    health: { score: row.healthScore, category: row.healthCategory },
+    churnRisk: row.churnRiskLevel,
+    usageTrend: trend,
+    openEscalations: row.openEscalations,
+    renewalProject: project,
+    forecast: {
+      category,
+      probability,
+      source: override ? ('override' as const) : ('steward' as const),
+      reasons: steward.reasons,
+      forecastArr: { amount: Math.round(row.arrAmount * probability), currency: row.currency },
+      steward: { category: steward.category, probability: steward.probability },
+    },
+    override,
+  };
+}
+
+type Money = { amount: number; currency: string };
+
+function emptyBucket(currency: string, targetRate: number | null) {
+  const zero = (): Money => ({ amount: 0, currency });
+  return {
+    count: 0,
+    arrUp: zero(),
+    forecastArr: zero(),
+    atRiskArr: zero(),
+    targetArr: targetRate === null ? null : zero(),
+    byCategory: Object.fromEntries(categories.map((c) => [c, { count: 0, arr: zero() }])) as Record<
+      ForecastCategory,
+      { count: number; arr: Money }
+    >,
+  };
+}
+
+type Bucket = ReturnType<typeof emptyBucket>;
+
+function addTo(bucket: Bucket, renewal: Renewal, targetRate: number | null) {
+  const arr = renewal.arr.amount;
+  bucket.count += 1;
+  bucket.arrUp.amount += arr;
+  bucket.forecastArr.amount += renewal.forecast.forecastArr.amount;
+  if (renewal.forecast.category === 'at_risk' || renewal.forecast.category === 'lost') {
+    bucket.atRiskArr.amount += arr;
+  }
+  if (bucket.targetArr && targetRate !== null) {
+    bucket.targetArr.amount = Math.round(bucket.arrUp.amount * targetRate);
+  }
+  const byCategory = bucket.byCategory[renewal.forecast.category];
+  byCategory.count += 1;
+  byCategory.arr.amount += arr;
+}
+
+/** Totals over every renewal in the currency, and by the month and quarter each falls in. */
+export function pipelineTotals(
+  renewals: readonly Renewal[],
+  currency: string,
+  targetRate: number | null,
+) {
+  const totals = emptyBucket(currency, targetRate);
+  const months = new Map<string, Bucket>();
+  const quarters = new Map<string, Bucket>();
+  for (const renewal of renewals) {
+    if (renewal.arr.currency !== currency) continue;
+    addTo(totals, renewal, targetRate);
+    for (const [map, label] of [
+      [months, monthOf(renewal.renewalDate).label],
+      [quarters, quarterOf(renewal.renewalDate).label],
+    ] as const) {
+      let bucket = map.get(label);
+      if (!bucket) map.set(label, (bucket = emptyBucket(currency, targetRate)));
+      addTo(bucket, renewal, targetRate);
+    }
+  }
+  const sorted = (map: Map<string, Bucket>) =>
+    [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    totals,
+    months: sorted(months).map(([month, bucket]) => ({ month, ...bucket })),
+    quarters: sorted(quarters).map(([quarter, bucket]) => ({ quarter, ...bucket })),
+  };
+}
+
+export type PipelineQuery = {
+  within?: string;
+  from?: string;
+  to?: string;
+  owner: UserId | null;
+  category?: ForecastCategory[];
+  currency?: string;
+  limit: number;
+  cursor?: string;
+};
+
+export const defaultWindowDays = 90;
+
+export function pipelineWindow(
+  query: Pick<PipelineQuery, 'within' | 'from' | 'to'>,
+  today: string,
+) {
+  if (query.from || query.to) {
+    const from = query.from ?? today;
+    const { to } = rangePeriod(from, query.to ?? addDays(from, defaultWindowDays));
+    return { from, to };
+  }
+  const days = query.within ? Number.parseInt(query.within, 10) : defaultWindowDays;
+  return { from: today, to: addDays(today, days) };
+}
+
+export async function renewalPipeline(
+  db: Db,
+  clock: Clock,
+  scope: AccountScope,
+  query: PipelineQuery,
+) {
+  const now = clock.now();
+  const today = now.toISOString().slice(0, 10);
+  const window = pipelineWindow(query, today);
+  const [rows, targets, main] = await Promise.all([
+    renewalsDue(db, scope, { ...window, owner: query.owner, now }),
+    loadTargets(db, scope.workspaceId),
+    query.currency ? Promise.resolve(query.currency) : mainCurrency(db, scope.workspaceId),
+  ]);
+  const targetRate = targets.find((t) => t.metric === 'renewalRate')?.value ?? null;
+  const wanted = query.category ? new Set(query.category) : null;
+  const renewals = rows
+    .map((row) => describeRenewal(row, today))
+    .filter((r) => !wanted || wanted.has(r.forecast.category))
+    .sort(
+      (a, b) =>
+        a.renewalDate.localeCompare(b.renewalDate) || a.accountId.localeCompare(b.accountId),
+    );
+  const currency = main ?? renewals[0]?.arr.currency ?? null;
+  const after = query.cursor ? decodeCursor(query.cursor, 'renewals') : undefined;
+  const start = after
+    ? renewals.findIndex(
+        (r) =>
+          r.renewalDate > String(after.value) ||
+          (r.renewalDate === String(after.value) && r.accountId > after.id),
+      )
+    : 0;
+  const from = start < 0 ? renewals.length : start;
+  const items = renewals.slice(from, from + query.limit);
+  const last = items.at(-1);
+  return {
+    window,
+    currency,
+    target: { renewalRate: targetRate },
+    ...pipelineTotals(currency ? renewals : [], currency ?? 'USD', targetRate),
+    items,
+    nextCursor:
+      last && from + query.limit < renewals.length
+        ? encodeCursor({ value: last.renewalDate, id: last.accountId, sort: 'renewals' })
+        : null,
+  };
+}

@@ -1,0 +1,161 @@
+// HTTP for expansion: accounts ready to grow, tracked opportunities, and plan prices.
+import type { Actor, Deps } from '../../../context.ts';
+import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
+import { scopeFor } from '../../accounts/index.ts';
+import { actorOf } from '../../auth/index.ts';
+import { expansionOpportunities } from '../expansion.ts';
+import {
+  createOpportunity,
+  listAccountOpportunities,
+  updateOpportunity,
+} from '../opportunities.ts';
+import { planPrices, setPlans } from '../plans.ts';
+import {
+  createOpportunityBody,
+  expansionQuery,
+  expansionSchema,
+  opportunitiesQuery,
+  opportunitySchema,
+  plansBody,
+  plansSchema,
+  updateOpportunityBody,
+} from '../schema/expansion.ts';
+import { z } from '@hono/zod-openapi';
+import { ownerOf, renderFor } from './shared.ts';
+
+type Found = Awaited<ReturnType<typeof expansionOpportunities>>;
+
+function present(actor: Actor, found: Found) {
+  const render = renderFor(actor);
+  return {
+    ...found,
+    items: found.items.map((item) => ({
+      ...item,
+      signals: item.signals.map((s) => ({ ...s, evidence: s.evidence.map(render) })),
+    })),
+  };
+}
+
+export function expansionRoutes({ db, clock }: Deps) {
+  return newRouter()
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/expansion-opportunities',
+        access: 'view_upsell_opportunities',
+        summary:
+          'Accounts ready to grow, from seats nearly full, premium features used without the premium plan, usage growing and health — each with its evidence and an estimated value; `view=premium` for premium upgrade candidates',
+        request: { query: expansionQuery },
+        responses: { 200: json(expansionSchema) },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const query = c.req.valid('query');
+        const found = await expansionOpportunities(db, clock, actor, {
+          owner: ownerOf(actor, query.owner),
+          view: query.view,
+        });
+        return c.json(present(actor, found), 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/opportunities',
+        access: 'view_upsell_opportunities',
+        summary: 'Tracked expansion opportunities, of an account or all in view',
+        request: { query: opportunitiesQuery },
+        responses: {
+          200: json(z.object({ items: z.array(opportunitySchema) })),
+          404: problems[404],
+        },
+      }),
+      async (c) => {
+        const query = c.req.valid('query');
+        const items = await listAccountOpportunities(db, scopeFor(actorOf(c)), {
+          ...(query.accountId ? { accountId: query.accountId } : {}),
+          ...(query.open ? { open: query.open === 'true' } : {}),
+        });
+        return c.json({ items }, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/opportunities',
+        access: 'manage_accounts',
+        summary: 'Track an expansion opportunity: amount (ARR), stage, expected close',
+        request: {
+          body: {
+            content: { 'application/json': { schema: createOpportunityBody } },
+            required: true,
+          },
+        },
+        responses: { 201: json(opportunitySchema, 'Created'), 404: problems[404] },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        return c.json(
+          await createOpportunity(db, clock, actor, scopeFor(actor), c.req.valid('json')),
+          201,
+        );
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'patch',
+        path: '/opportunities/{id}',
+        access: 'manage_accounts',
+        summary: 'Move an opportunity on: stage (won and lost close it), amount, expected close',
+        request: {
+          params: idParam,
+          body: {
+            content: { 'application/json': { schema: updateOpportunityBody } },
+            required: true,
+          },
+        },
+        responses: { 200: json(opportunitySchema), 404: problems[404] },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        return c.json(
+          await updateOpportunity(
+            db,
+            clock,
+            actor,
+            scopeFor(actor),
+            c.req.valid('param').id,
+            c.req.valid('json'),
+          ),
+          200,
+        );
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/revenue/plans',
+        access: 'view_upsell_opportunities',
+        summary: 'Plans with their list price per seat and month, and which include premium',
+        responses: { 200: json(plansSchema) },
+      }),
+      async (c) => c.json({ plans: await planPrices(db, actorOf(c).workspaceId) }, 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'put',
+        path: '/revenue/plans',
+        access: 'manage_revenue_targets',
+        summary: 'Replace the plan list expansion is priced with',
+        request: {
+          body: { content: { 'application/json': { schema: plansBody } }, required: true },
+        },
+        responses: { 200: json(plansSchema) },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const { plans } = c.req.valid('json');
+        return c.json({ plans: await setPlans(db, actor, clock.now(), plans) }, 200);
+      },
+    );
+}

@@ -1,0 +1,42 @@
+// Shapes every revenue endpoint shares: money in a currency Steward knows, days, who.
+import { z } from '@hono/zod-openapi';
+import { currencyCode } from '../../../lib/money.ts';
+
+/** ISO 4217 codes the runtime knows (Intl): "ZZZ" is well formed but no currency. */
+const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+export const knownCurrency = currencyCode.refine((code) => knownCurrencies.has(code), {
+  message: 'not a currency Steward knows (ISO 4217, e.g. USD, EUR, RUB)',
+});
+
+export const revenueMoney = z
+  .object({
+    amount: z.number().int('must be a whole number of minor units (cents)').min(0),
+    currency: knownCurrency,
+  })
+  .openapi('RevenueMoney', { example: { amount: 1200000, currency: 'USD' } });
+
+export const moneyOut = z.object({ amount: z.number().int(), currency: z.string() });
+
+export const daySchema = z.iso.date().openapi({ example: '2026-11-30' });
+
+/** `me` or a user id: whose accounts; a CSM always sees only their own. */
+export const ownerParam = z
+  .union([z.literal('me'), z.uuid()])
+  .optional()
+  .openapi({ description: '`me` or a user id' });
+
+/** A server sentence: its key for programs, its text in the reader's language. */
+export const renderedMessage = z
+  .object({
+    key: z.string(),
+    text: z.string(),
+  })
+  .openapi('RenderedMessage');
+
+export const healthBrief = z.object({
+  score: z.number().int().nullable(),
+  category: z.enum(['healthy', 'at_risk', 'critical']).nullable(),
+});
+
+export const tierSchema = z.enum(['enterprise', 'mid_market', 'smb']);
