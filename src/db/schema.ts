@@ -707,7 +707,7 @@ export type RenewalsTable = {
 };
 
 export type ForecastOverridesTable = {
-  id: Generated<string>;
+  id: Generated<number>;
   workspace_id: string;
   account_id: string;
   renewal_date: DateOnly;
