@@ -148,7 +148,11 @@ describe('bad input writes nothing', () => {
     [{ name: 'X', arr: { amount: 12.5, currency: 'USD' } }, 'arr.amount', /minor units/],
     [{ name: 'X', tier: 'gold' }, 'tier', /./],
     [{ name: '' }, 'name', /./],
-    [{ name: 'X', ownerId: '00000000-0000-4000-8000-000000000000' }, 'ownerId', /no such user/],
+    [
+      { name: 'X', ownerId: '00000000-0000-4000-8000-000000000000' },
+      'ownerId',
+      /no such active user/,
+    ],
     [{ name: 'X', surprise: true }, '', /surprise/],
   ])('refuses %o with 422 naming %s', async (body, path, message) => {
     const before = await countAccounts();
