@@ -123,6 +123,12 @@ export type AccountsTable = {
   deleted_at: Timestamp | null;
 };
 
+/** Accounts whose data changed since health last scored them (accounts/changes.ts). */
+export type AccountChangesTable = {
+  workspace_id: string;
+  account_id: string;
+};
+
 export type ContactsTable = {
   id: Generated<string>;
   workspace_id: string;
@@ -967,6 +973,7 @@ export type Database = {
   audit_log: AuditLogTable;
   custom_field_definitions: CustomFieldDefinitionsTable;
   accounts: AccountsTable;
+  account_changes: AccountChangesTable;
   contacts: ContactsTable;
   segments: SegmentsTable;
   timeline_events: TimelineEventsTable;

@@ -12,7 +12,8 @@ import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace } from '../support/factories.ts';
 import { runJobs } from '../notify/support.ts';
 
-// A rescore queued by an event is due at the database's "now": the test clock starts just after.
+// The rescore an event asks for is due a second after the database's "now" (accounts__changed):
+// the test clock starts a minute ahead.
 const { deps, clock, database } = await useTestDeps(new Date(Date.now() + 60_000).toISOString());
 const run = () => runJobs(deps, database.pool, clock);
 const today = () => clock.now().toISOString().slice(0, 10);

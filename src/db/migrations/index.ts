@@ -7,6 +7,7 @@ import * as billingSupport from './0004_billing_support.ts';
 import * as notify from './0005_notify.ts';
 import * as health from './0006_health.ts';
 import * as usageImport from './0007_usage_import.ts';
+import * as accountChanges from './0008_account_changes.ts';
 import * as voice from './0011_voice.ts';
 import * as revenue from './0012_revenue.ts';
 import * as assistant from './0013_assistant.ts';
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0005_notify': notify,
   '0006_health': health,
   '0007_usage_import': usageImport,
+  '0008_account_changes': accountChanges,
   '0011_voice': voice,
   '0012_revenue': revenue,
   '0013_assistant': assistant,

@@ -4,6 +4,7 @@ export { accountRoutes } from './routes/index.ts';
 export { createAccount, getAccount, scopeFor, updateAccount } from './service.ts';
 export { addContact } from './contacts.ts';
 export { addTimelineEvent, type NewTimelineEvent } from './timeline.ts';
+export { accountsChangedPayload, markAccountsChanged, takeChangedAccounts } from './changes.ts';
 export {
   defineCustomField,
   customFieldDefinitions,

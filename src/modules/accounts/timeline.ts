@@ -7,7 +7,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { AccountId, UserId, WorkspaceId } from '../../lib/ids.ts';
 import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
-import { rescoreSoon } from '../health/rescoreSoon.ts';
+import { markAccountsChanged } from './changes.ts';
 import type { LogEvent } from './schema.ts';
 
 export type NewTimelineEvent = {
@@ -22,6 +22,12 @@ export type NewTimelineEvent = {
   source?: string;
   sourceId?: string;
   data?: Record<string, unknown>;
+  /**
+   * Whether the event announces that the account changed (`markAccountsChanged`), so figures
+   * derived from its data are recomputed: yes unless false. False for an event that only
+   * narrates a result computed from changes already announced — a health move, a play opened.
+   */
+  announce?: boolean;
 };
 
 export async function addTimelineEvent(
@@ -50,8 +56,10 @@ export async function addTimelineEvent(
     )
     .returning('id')
     .executeTakeFirst();
-  // Notes, meetings, tickets, payments, tasks: whatever reaches the timeline may move health.
-  if (row && event.source !== 'health') await rescoreSoon(db, event.workspaceId, event.accountId);
+  // Notes, meetings, tickets, payments, tasks: whatever reaches the timeline is news.
+  if (row && event.announce !== false) {
+    await markAccountsChanged(db, event.workspaceId, event.accountId);
+  }
   return row?.id;
 }
 

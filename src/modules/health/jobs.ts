@@ -1,10 +1,12 @@
-// The health module's background jobs: a rescore of the accounts whose data changed (batched
-// per workspace, see rescoreSoon.ts) and a daily rescore of everything, which also keeps the
-// daily history and catches renewals coming into a play's window.
+// The health module's background jobs: it subscribes to the accounts module's announcement that
+// accounts changed (`accounts__changed`, accounts/changes.ts) and rescores the changed ones, and
+// a daily rescore of everything keeps the daily history and catches renewals coming into a
+// play's window.
 import { z } from 'zod';
 import type { JobDefinition } from '../../jobs/registry.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
-import { rescore, rescoreEverything } from './service.ts';
+import { accountsChangedPayload } from '../accounts/index.ts';
+import { rescoreChanged, rescoreEverything } from './service.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -12,29 +14,19 @@ declare global {
     // Declaration merging is the point here: graphile-worker types add_job by these payloads.
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
-      /** A batch: requests for one workspace accumulate in one job (rescoreSoon.ts). */
-      account__rescore: { workspaceId: string; accountId: string }[];
       health__rescore_all: Record<string, unknown>;
     }
   }
 }
 
 export const healthJobs: {
-  account__rescore: JobDefinition<'account__rescore'>;
+  accounts__changed: JobDefinition<'accounts__changed'>;
   health__rescore_all: JobDefinition<'health__rescore_all'>;
 } = {
-  account__rescore: {
-    payload: z.array(z.object({ workspaceId: z.uuid(), accountId: z.uuid() })),
-    run: async (deps, requests) => {
-      const byWorkspace = new Map<string, Set<string>>();
-      for (const { workspaceId, accountId } of requests) {
-        const accounts = byWorkspace.get(workspaceId) ?? new Set<string>();
-        accounts.add(accountId);
-        byWorkspace.set(workspaceId, accounts);
-      }
-      for (const [workspaceId, accounts] of byWorkspace) {
-        await rescore(deps, workspaceId as WorkspaceId, [...accounts]);
-      }
+  accounts__changed: {
+    payload: accountsChangedPayload,
+    run: async (deps, { workspaceId }) => {
+      await rescoreChanged(deps, workspaceId as WorkspaceId);
     },
   },
   // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.

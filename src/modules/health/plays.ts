@@ -267,6 +267,8 @@ async function runPlay(
         source: 'health',
         sourceId: `play:${claim.id}`,
         data: { playId: play.id, occasion, taskId: opened.taskId, projectId: opened.projectId },
+        // Telling that a play ran is no news about the account; the task it opened is.
+        announce: false,
       });
       await recordActivity(trx, {
         workspaceId,

@@ -1,9 +1,10 @@
 // Rescoring with its consequences: category moves on the timeline and to the people concerned,
-// and the plays they trigger. The job after an event, the daily job and the CLI all come here.
+// and the plays they trigger. The job after accounts change, the daily job and the CLI all come
+// here.
 import type { HealthCategory } from '../../db/schema.ts';
 import type { Deps } from '../../context.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
-import { addTimelineEvent } from '../accounts/index.ts';
+import { addTimelineEvent, markAccountsChanged, takeChangedAccounts } from '../accounts/index.ts';
 import { recordActivity } from '../notify/index.ts';
 import { runPlaysForMoves, runRenewalPlays } from './plays.ts';
 import { rescoreAccounts } from './recompute.ts';
@@ -34,6 +35,8 @@ async function announceMoves(
         source: 'health',
         sourceId: `move:${move.id}`,
         data: { from: move.from, to: move.to, score: move.score },
+        // The move is this score's result, not news that should score the account again.
+        announce: false,
       });
       // The first scoring of an account is not news; a move between categories is.
       if (move.from !== null) {
@@ -71,6 +74,35 @@ export async function rescore(
     (await runPlaysForMoves(deps, workspaceId, moves)) +
     (await runRenewalPlays(deps, workspaceId, accountIds));
   return { scored: scored.length, moves: moves.length, playsRun };
+}
+
+/** Accounts per pass: one set-based rescore each. */
+const changedPerPass = 5_000;
+
+/**
+ * The accounts whose data changed since they were last scored (the accounts module's changed
+ * set), taken and rescored a pass at a time until none are left.
+ */
+export async function rescoreChanged(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  workspaceId: WorkspaceId,
+): Promise<RescoreOutcome> {
+  const outcome: RescoreOutcome = { scored: 0, moves: 0, playsRun: 0 };
+  for (;;) {
+    const accountIds = await takeChangedAccounts(deps.db, workspaceId, changedPerPass);
+    if (accountIds.length === 0) return outcome;
+    try {
+      const pass = await rescore(deps, workspaceId, accountIds);
+      outcome.scored += pass.scored;
+      outcome.moves += pass.moves;
+      outcome.playsRun += pass.playsRun;
+    } catch (error) {
+      // Taken but not scored: back into the set, with a wake-up of its own.
+      await markAccountsChanged(deps.db, workspaceId, accountIds);
+      throw error;
+    }
+    if (accountIds.length < changedPerPass) return outcome;
+  }
 }
 
 /** Every workspace's accounts, as the daily job and `steward health recompute` do. */

@@ -409,7 +409,7 @@ describe('retention', () => {
     expect(names).not.toContain('usage_events_2025_09');
     expect(names).toContain('usage_events_2026_11');
     expect(names).toContain('usage_events_2026_12');
-    // The partition job ran and is gone (tracked events queue rescores of their own).
+    // The partition job ran and is gone (tracked events queue accounts__changed of their own).
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from graphile_worker.jobs
       where task_identifier = 'usage__maintain_partitions'`.execute(deps.db);

@@ -1,16 +1,18 @@
 // One Segment request into the database, all or nothing: identify/group calls in order, then
 // every track/page event in one set-based statement that inserts the raw events (dropping
-// messages already seen) and adds only the newly inserted ones to the daily rollups.
+// messages already seen) and adds only the newly inserted ones to the daily rollups. Once that
+// commits, the accounts that got new events are announced as changed (accounts' changed set),
+// outside the transaction: concurrent batches then never wait on each other's announcement.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../context.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import { markAccountsChanged } from '../../accounts/index.ts';
 import { featureCatalog, featureMapper } from './features.ts';
 import { ensurePartitions, forgetKnownPartitions, retentionCutoff } from './partitions.ts';
 import { changedColumns, lockUsers, rollupSteps } from './rollups.ts';
 import type { SegmentMessage } from './payload.ts';
 import { recordGroup, recordIdentify } from './people.ts';
-import { rescoreSoon } from '../../health/rescoreSoon.ts';
 
 type UsageEvent = Extract<SegmentMessage, { type: 'track' | 'page' }>;
 
@@ -36,7 +38,21 @@ export async function ingestMessages(
   const usage = messages.filter((m): m is UsageEvent => m.type === 'track' || m.type === 'page');
   const kept = usage.filter((m) => m.occurredAt >= cutoff && m.occurredAt < horizon);
   const people = messages.filter((m) => m.type === 'identify' || m.type === 'group');
+  const { stored, accounts } = await storeMessages(deps, workspaceId, now, people, kept);
+  // Announced after the commit, the change is already visible to whoever takes it: a crash in
+  // between leaves those accounts to their next change or to the daily rescore.
+  await markAccountsChanged(deps.db, workspaceId, accounts);
+  return { stored, skipped: usage.length - kept.length };
+}
 
+/** The request's transaction, retried: answers the events stored and the accounts they hit. */
+async function storeMessages(
+  deps: Deps,
+  workspaceId: WorkspaceId,
+  now: Date,
+  people: readonly SegmentMessage[],
+  kept: readonly UsageEvent[],
+): Promise<{ stored: number; accounts: string[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
       if (kept.length > 0)
@@ -44,7 +60,7 @@ export async function ingestMessages(
           deps.db,
           kept.map((m) => m.occurredAt),
         );
-      const stored = await deps.db.transaction().execute(async (trx) => {
+      return await deps.db.transaction().execute(async (trx) => {
         const linking = people.flatMap((m) => (m.userId ? [m.userId] : []));
         await lockUsers(trx, workspaceId, linking, 'exclusive');
         for (const message of people) {
@@ -53,13 +69,12 @@ export async function ingestMessages(
             await recordGroup(trx, deps.clock, workspaceId, message);
           }
         }
-        if (kept.length === 0) return 0;
+        if (kept.length === 0) return { stored: 0, accounts: [] };
         const tracked = kept.flatMap((m) => (m.userId ? [m.userId] : []));
         await lockUsers(trx, workspaceId, tracked, 'shared');
         const catalog = await featureCatalog(trx, workspaceId);
         return insertUsageEvents(trx, workspaceId, now, kept, featureMapper(catalog));
       });
-      return { stored, skipped: usage.length - kept.length };
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       // A partition dropped under us (retention ran in another process): make it again.
@@ -75,7 +90,7 @@ async function insertUsageEvents(
   receivedAt: Date,
   events: readonly UsageEvent[],
   featureOf: (event: string) => string,
-): Promise<number> {
+): Promise<{ stored: number; accounts: string[] }> {
   const n = events.length;
   const messageIds = new Array<string>(n);
   const occurredAt = new Array<string>(n);
@@ -132,6 +147,5 @@ async function insertUsageEvents(
     select count(*)::int as stored,
       coalesce(array_agg(distinct account_id) filter (where account_id is not null), '{}') as accounts
     from changed`.execute(db);
-  await rescoreSoon(db, workspaceId, rows[0]?.accounts ?? []);
-  return rows[0]?.stored ?? 0;
+  return { stored: rows[0]?.stored ?? 0, accounts: rows[0]?.accounts ?? [] };
 }
