@@ -11,11 +11,11 @@ import {
   useTemplates,
   type Template,
 } from '../../api/work.ts';
+import { Dialog } from '../../components/Dialog.tsx';
 import { formatDate } from '../../components/format.ts';
 import {
   Badge,
   Button,
-  Dialog,
   ErrorNote,
   Field,
   Input,

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogEvent } from '../../../api/accounts.ts';
-import { Button, Dialog, ErrorNote, Field, Select, TextArea } from '../../../components/ui.tsx';
+import { Dialog } from '../../../components/Dialog.tsx';
+import { Button, ErrorNote, Field, Select, TextArea } from '../../../components/ui.tsx';
 
 export function NoteForm({ accountId, onDone }: { accountId: string; onDone?: () => void }) {
   const { t } = useTranslation();

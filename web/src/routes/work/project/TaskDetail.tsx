@@ -10,7 +10,8 @@ import {
   type Task,
 } from '../../../api/work.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { Button, Dialog, ErrorNote, Loading, TextAreaField } from '../../../components/ui.tsx';
+import { Dialog } from '../../../components/Dialog.tsx';
+import { Button, ErrorNote, Loading, TextAreaField } from '../../../components/ui.tsx';
 import { DueDate, PriorityBadge, StatusControl, TagList } from '../TaskStatus.tsx';
 
 export function TaskDetail({
