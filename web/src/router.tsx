@@ -3,12 +3,13 @@ import {
   createRootRoute,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
   useRouter,
 } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import * as z from 'zod/mini';
 import { ApiError, onUnauthorized } from './api/client.ts';
 import { useMe } from './api/session.ts';
@@ -16,32 +17,107 @@ import { Shell } from './components/Shell.tsx';
 import { setTimeZone } from './components/format.ts';
 import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
-import { AccountPage } from './routes/accounts/AccountPage.tsx';
-import { HealthPage } from './routes/health/HealthPage.tsx';
-import { ScorecardPage } from './routes/health/ScorecardPage.tsx';
-import { EscalationsPage } from './routes/notify/EscalationsPage.tsx';
-import { InboxPage } from './routes/notify/InboxPage.tsx';
-import { NotificationSettings } from './routes/notify/NotificationSettings.tsx';
-import { SlaPoliciesPage } from './routes/notify/SlaPoliciesPage.tsx';
-import { SlaPolicyPage } from './routes/notify/SlaPolicyPage.tsx';
-import { PortfolioPage } from './routes/accounts/PortfolioPage.tsx';
 import { portfolioSearch } from './routes/accounts/portfolioSearch.ts';
-import { FieldsSettings } from './routes/settings/FieldsSettings.tsx';
-import { ImportSettings } from './routes/settings/ImportSettings.tsx';
-import { PeopleSettings } from './routes/settings/PeopleSettings.tsx';
-import { RolesSettings } from './routes/settings/RolesSettings.tsx';
-import { ProfileSettings } from './routes/settings/ProfileSettings.tsx';
-import { SettingsPage } from './routes/settings/SettingsPage.tsx';
-import { TokensSettings } from './routes/settings/TokensSettings.tsx';
-import { IntakeSettings } from './routes/settings/IntakeSettings.tsx';
-import { AdoptionPage } from './routes/adoption/AdoptionPage.tsx';
 import { SignInPage } from './routes/SignInPage.tsx';
-import { MyWorkPage } from './routes/work/MyWorkPage.tsx';
-import { OnboardingPage } from './routes/work/OnboardingPage.tsx';
-import { ProjectPage } from './routes/work/project/ProjectPage.tsx';
-import { TemplatePage } from './routes/work/template/TemplatePage.tsx';
-import { TemplatesPage } from './routes/work/TemplatesPage.tsx';
 import { applyTheme } from './theme.ts';
+
+// Each screen's code is fetched when its route is first visited (or a link to it hovered), so
+// opening the portfolio does not download every other screen and the charting library first.
+const AccountPage = lazyRouteComponent(
+  () => import('./routes/accounts/AccountPage.tsx'),
+  'AccountPage',
+);
+const HealthPage = lazyRouteComponent(() => import('./routes/health/HealthPage.tsx'), 'HealthPage');
+const ScorecardPage = lazyRouteComponent(
+  () => import('./routes/health/ScorecardPage.tsx'),
+  'ScorecardPage',
+);
+const EscalationsPage = lazyRouteComponent(
+  () => import('./routes/notify/EscalationsPage.tsx'),
+  'EscalationsPage',
+);
+const InboxPage = lazyRouteComponent(() => import('./routes/notify/InboxPage.tsx'), 'InboxPage');
+const NotificationSettings = lazyRouteComponent(
+  () => import('./routes/notify/NotificationSettings.tsx'),
+  'NotificationSettings',
+);
+const SlaPoliciesPage = lazyRouteComponent(
+  () => import('./routes/notify/SlaPoliciesPage.tsx'),
+  'SlaPoliciesPage',
+);
+const SlaPolicyPage = lazyRouteComponent(
+  () => import('./routes/notify/SlaPolicyPage.tsx'),
+  'SlaPolicyPage',
+);
+const PortfolioPage = lazyRouteComponent(
+  () => import('./routes/accounts/PortfolioPage.tsx'),
+  'PortfolioPage',
+);
+const FieldsSettings = lazyRouteComponent(
+  () => import('./routes/settings/FieldsSettings.tsx'),
+  'FieldsSettings',
+);
+const ImportSettings = lazyRouteComponent(
+  () => import('./routes/settings/ImportSettings.tsx'),
+  'ImportSettings',
+);
+const PeopleSettings = lazyRouteComponent(
+  () => import('./routes/settings/PeopleSettings.tsx'),
+  'PeopleSettings',
+);
+const RolesSettings = lazyRouteComponent(
+  () => import('./routes/settings/RolesSettings.tsx'),
+  'RolesSettings',
+);
+const ProfileSettings = lazyRouteComponent(
+  () => import('./routes/settings/ProfileSettings.tsx'),
+  'ProfileSettings',
+);
+const SettingsPage = lazyRouteComponent(
+  () => import('./routes/settings/SettingsPage.tsx'),
+  'SettingsPage',
+);
+const TokensSettings = lazyRouteComponent(
+  () => import('./routes/settings/TokensSettings.tsx'),
+  'TokensSettings',
+);
+const IntakeSettings = lazyRouteComponent(
+  () => import('./routes/settings/IntakeSettings.tsx'),
+  'IntakeSettings',
+);
+const AdoptionPage = lazyRouteComponent(
+  () => import('./routes/adoption/AdoptionPage.tsx'),
+  'AdoptionPage',
+);
+const MyWorkPage = lazyRouteComponent(() => import('./routes/work/MyWorkPage.tsx'), 'MyWorkPage');
+const OnboardingPage = lazyRouteComponent(
+  () => import('./routes/work/OnboardingPage.tsx'),
+  'OnboardingPage',
+);
+const ProjectPage = lazyRouteComponent(
+  () => import('./routes/work/project/ProjectPage.tsx'),
+  'ProjectPage',
+);
+const TemplatePage = lazyRouteComponent(
+  () => import('./routes/work/template/TemplatePage.tsx'),
+  'TemplatePage',
+);
+const TemplatesPage = lazyRouteComponent(
+  () => import('./routes/work/TemplatesPage.tsx'),
+  'TemplatesPage',
+);
+
+/**
+ * A route's own component that renders a lazily loaded page with the route's params: it carries
+ * the page's preload, so the router fetches the page's code before rendering, as for a page
+ * given directly.
+ */
+function rendering(
+  page: { preload?: () => Promise<void> | undefined },
+  component: () => ReactNode,
+) {
+  return Object.assign(component, { preload: page.preload });
+}
 
 const rootRoute = createRootRoute({ component: Outlet });
 
@@ -99,18 +175,18 @@ const portfolioRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts',
   validateSearch: portfolioSearch,
-  component: function Portfolio() {
+  component: rendering(PortfolioPage, function Portfolio() {
     return <PortfolioPage search={portfolioRoute.useSearch()} />;
-  },
+  }),
 });
 
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts/$accountId',
-  component: function Account() {
+  component: rendering(AccountPage, function Account() {
     const { accountId } = accountRoute.useParams();
     return <AccountPage key={accountId} accountId={accountId} />;
-  },
+  }),
 });
 
 const workRoute = createRoute({
@@ -122,10 +198,10 @@ const workRoute = createRoute({
 const projectRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/projects/$projectId',
-  component: function Project() {
+  component: rendering(ProjectPage, function Project() {
     const { projectId } = projectRoute.useParams();
     return <ProjectPage key={projectId} projectId={projectId} />;
-  },
+  }),
 });
 
 const templatesRoute = createRoute({
@@ -137,10 +213,10 @@ const templatesRoute = createRoute({
 const templateRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/templates/$templateId',
-  component: function Template() {
+  component: rendering(TemplatePage, function Template() {
     const { templateId } = templateRoute.useParams();
     return <TemplatePage key={templateId} templateId={templateId} />;
-  },
+  }),
 });
 
 const onboardingRoute = createRoute({
@@ -170,18 +246,18 @@ const slaPoliciesRoute = createRoute({
 const newSlaPolicyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sla-policies/new',
-  component: function NewSlaPolicy() {
+  component: rendering(SlaPolicyPage, function NewSlaPolicy() {
     return <SlaPolicyPage />;
-  },
+  }),
 });
 
 const slaPolicyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/sla-policies/$policyId',
-  component: function SlaPolicy() {
+  component: rendering(SlaPolicyPage, function SlaPolicy() {
     const { policyId } = slaPolicyRoute.useParams();
     return <SlaPolicyPage key={policyId} policyId={policyId} />;
-  },
+  }),
 });
 
 const healthRoute = createRoute({
@@ -253,7 +329,12 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent' });
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  // Shown only when a screen's code takes a while to arrive (a slow network).
+  defaultPendingComponent: Loading,
+});
 
 declare module '@tanstack/react-router' {
   // Declaration merging is how TanStack Router types links against this tree.
