@@ -26,6 +26,7 @@ import { intakeReviewRoutes } from './modules/intake/review/index.ts';
 import { notifyRoutes, slackCommandRoutes } from './modules/notify/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { revenueRoutes } from './modules/revenue/index.ts';
+import { voiceRoutes } from './modules/voice/index.ts';
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -60,7 +61,8 @@ export function buildApi(deps: Deps) {
     .route('/', intakeReviewRoutes(deps))
     .route('/', notifyRoutes(deps))
     .route('/', healthRoutes(deps))
-    .route('/', revenueRoutes(deps));
+    .route('/', revenueRoutes(deps))
+    .route('/', voiceRoutes(deps));
 }
 
 export type Api = ReturnType<typeof buildApi>;

@@ -5,6 +5,7 @@ import { accountJobs } from '../modules/accounts/index.ts';
 import { usageCrontab, usageJobs } from '../modules/intake/segment/index.ts';
 import { notifyCrontab, notifyJobs } from '../modules/notify/index.ts';
 import { healthCrontab, healthJobs } from '../modules/health/index.ts';
+import { voiceCrontab, voiceJobs } from '../modules/voice/index.ts';
 import { toTaskList, type JobDefinitions } from './registry.ts';
 
 export function stewardTasks(deps: Deps): TaskList {
@@ -14,8 +15,9 @@ export function stewardTasks(deps: Deps): TaskList {
     ...usageJobs,
     ...notifyJobs,
     ...healthJobs,
+    ...voiceJobs,
   } satisfies JobDefinitions);
 }
 
 /** Recurring jobs, in graphile-worker's crontab format (one line each). */
-export const stewardCrontab = [usageCrontab, notifyCrontab, healthCrontab].join('\n');
+export const stewardCrontab = [usageCrontab, notifyCrontab, healthCrontab, voiceCrontab].join('\n');

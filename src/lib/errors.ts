@@ -40,10 +40,13 @@ export type ErrorCode =
   | 'contract_import.invalid_rows'
   | 'notification.not_found'
   | 'sla_policy.not_found'
-  | 'opportunity.not_found'
-  | 'meeting.not_found'
-  | 'meeting.not_allowed'
-  | 'qbr_link.not_found'
+  | 'feedback.not_found'
+  | 'feedback_theme.not_found'
+  | 'roadmap_item.not_found'
+  | 'survey.link_not_found'
+  | 'survey.link_used'
+  | 'survey.link_expired'
+  | 'survey.throttled'
   | 'slack.invalid_signature';
 
 export type FieldError = { path: string; message: string };
@@ -107,15 +110,17 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'notification.not_found':
     case 'sla_policy.not_found':
     case 'webhook_secret.not_found':
-    case 'opportunity.not_found':
-    case 'meeting.not_found':
-    case 'qbr_link.not_found':
+    case 'feedback.not_found':
+    case 'feedback_theme.not_found':
+    case 'roadmap_item.not_found':
+    case 'survey.link_not_found':
       return 404;
     case 'user.email_taken':
     case 'account.external_id_taken':
     case 'custom_field.key_taken':
     case 'feature.key_taken':
-    case 'meeting.not_allowed':
+    case 'survey.link_used':
+    case 'survey.link_expired':
       return 409;
     case 'request.too_large':
       return 413;
@@ -125,6 +130,7 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'contract_import.invalid_rows':
       return 422;
     case 'auth.throttled':
+    case 'survey.throttled':
       return 429;
   }
 }

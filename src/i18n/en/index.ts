@@ -1,12 +1,12 @@
 // The English catalog: one area per file, each with its Russian twin in ../ru/.
 import { accounts } from './accounts.ts';
-import { assistant } from './assistant.ts';
 import { health } from './health.ts';
 import { revenue } from './revenue.ts';
+import { voice } from './voice.ts';
 
 export const en = {
   accounts,
-  assistant,
   health,
   revenue,
+  voice,
 };

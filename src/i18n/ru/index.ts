@@ -1,13 +1,13 @@
 // The Russian catalog: the same areas and keys as ../en/ (checked by src/i18n/catalogs.test.ts).
 import type { en } from '../en/index.ts';
 import { accounts } from './accounts.ts';
-import { assistant } from './assistant.ts';
 import { health } from './health.ts';
 import { revenue } from './revenue.ts';
+import { voice } from './voice.ts';
 
 export const ru = {
   accounts,
-  assistant,
   health,
   revenue,
+  voice,
 } satisfies Record<keyof typeof en, unknown>;

@@ -29,9 +29,13 @@ export const permissions = [
   'manage_scorecards',
   /** SLA policies and their escalation chains: how a team answers for its customers. */
   'manage_sla_policies',
-  /** Revenue targets, plan prices and QBR cadences: what the CS metrics are held to. */
-  'manage_revenue_targets',
   'view_audit_log',
+  /** Log and correct feedback: themes renamed, merged, split, items moved; surveys sent. */
+  'manage_feedback',
+  /** Roadmap items: add, link to themes, ship (which tells the requesting accounts' CSMs). */
+  'manage_product_roadmap',
+  /** The weekly e-mail of the themes customers raised most: for the people who run the product. */
+  'receive_product_digest',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -58,6 +62,7 @@ const csm: Permission[] = [
   'manage_work',
   'manage_templates',
   'manage_api_tokens',
+  'manage_feedback',
 ];
 
 const manager: Permission[] = [
@@ -66,6 +71,8 @@ const manager: Permission[] = [
   'import_data',
   'manage_sla_policies',
   'view_audit_log',
+  'manage_product_roadmap',
+  'receive_product_digest',
 ];
 
 export const rolePermissions: Record<
@@ -81,5 +88,7 @@ export const rolePermissions: Record<
     'view_accounts',
     'view_all_accounts',
     'view_work',
+    // The product people among them hear each week what customers asked for.
+    'receive_product_digest',
   ],
 };

@@ -248,11 +248,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
+                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
                             roles: {
                                 /** @enum {string} */
                                 role: "admin" | "manager" | "csm" | "viewer";
-                                permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
+                                permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
                             }[];
                         };
                     };
@@ -7390,6 +7390,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistant/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask Steward a question in English or Russian: the intent, what the question said, the widget with live data and a sentence or two in the language of the question */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssistantQuestion"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistantAnswer"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistant/recent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The asker's recent questions, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistantRecent"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/renewals": {
         parameters: {
             query?: never;
@@ -8011,6 +8141,943 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Themes found in feedback, ranked by demand (accounts, ARR, items) over a window */
+        get: {
+            parameters: {
+                query?: {
+                    since?: string;
+                    type?: "feature_request" | "bug" | "complaint" | "praise" | "question";
+                    accountId?: string;
+                    limit?: number;
+                    /** @description How many of its newest items to list with each theme */
+                    items?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FeedbackTheme"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/highlight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The feature most customers asked for in the window ("5 customers asked for SSO") */
+        get: {
+            parameters: {
+                query?: {
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackHighlight"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/themes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One theme with its items */
+        get: {
+            parameters: {
+                query?: {
+                    since?: string;
+                    items?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackTheme"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a theme (null gives it back its automatic label) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ThemeRename"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackTheme"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/feedback/themes/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this theme into another; new items worded either way join it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ThemeMerge"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackTheme"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/themes/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split the chosen items off into a new theme */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ThemeSplit"];
+                };
+            };
+            responses: {
+                /** @description The new theme */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackTheme"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a feedback item to another theme (or to one of its own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackMove"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackItem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/themes/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the workspace’s themes now (they are also recomputed nightly) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: number;
+                            themes: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback, newest first (a CSM sees their own clients’) */
+        get: {
+            parameters: {
+                query?: {
+                    accountId?: string;
+                    themeId?: string;
+                    type?: "feature_request" | "bug" | "complaint" | "praise" | "question";
+                    status?: "new" | "triaged" | "planned" | "shipped" | "declined";
+                    review?: "proposed" | "accepted" | "dismissed";
+                    since?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FeedbackItem"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The request could not be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Log what a customer said: a request, a bug, a complaint, praise or a question
+         * @description The same origin (`source` and `sourceRef`, e.g. a timeline note made into feedback) twice is one item: the second call answers 200 with the first.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackInput"];
+                };
+            };
+            responses: {
+                /** @description Already logged from the same origin */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackItem"];
+                    };
+                };
+                /** @description Logged */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackItem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feedback item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackItem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a feedback item: type, priority, status, text, contact */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackChanges"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackItem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or dismiss an item Steward recognised in support tickets */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackReviewInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackItem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8022,7 +9089,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "manager" | "csm" | "viewer";
-            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
+            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
             timezone: string;
             /** @enum {string} */
             locale: "en" | "ru";
@@ -8103,7 +9170,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -8117,7 +9184,7 @@ export interface components {
         };
         CreateApiToken: {
             name: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
             /**
              * Format: date-time
              * @default null
@@ -9823,6 +10890,360 @@ export interface components {
             projectId: string | null;
             ranAt: string;
         };
+        AssistantAnswer: {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "health_dashboard";
+            data: {
+                counts: {
+                    healthy: number;
+                    at_risk: number;
+                    critical: number;
+                    unscored: number;
+                };
+                accounts: {
+                    accountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    tier: "enterprise" | "mid_market" | "smb";
+                    ownerName: string | null;
+                    score: number | null;
+                    /** @enum {string|null} */
+                    category: "healthy" | "at_risk" | "critical" | null;
+                    /** @description Points in 7 days */
+                    change: number | null;
+                    reason: string | null;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "churn_risk";
+            data: {
+                window: {
+                    from: string;
+                    to: string;
+                } | null;
+                items: {
+                    accountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    tier: "enterprise" | "mid_market" | "smb";
+                    ownerName: string | null;
+                    /** @enum {string} */
+                    level: "low" | "medium" | "high" | "critical";
+                    riskScore: number;
+                    healthScore: number | null;
+                    renewalDate: string | null;
+                    daysToRenewal: number | null;
+                    arr: {
+                        amount: number;
+                        currency: string;
+                    };
+                    factors: string[];
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "declining_adoption";
+            data: {
+                clients: number;
+                items: {
+                    accountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    tier: "enterprise" | "mid_market" | "smb";
+                    ownerName: string | null;
+                    mau: number;
+                    previousMau: number;
+                    activeUsersChange: number | null;
+                    usageChange: number | null;
+                    loginChange: number | null;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "engagement_trends";
+            data: {
+                growing: number;
+                stable: number;
+                declining: number;
+                items: {
+                    accountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    tier: "enterprise" | "mid_market" | "smb";
+                    ownerName: string | null;
+                    /** @enum {string} */
+                    direction: "growing" | "stable" | "declining";
+                    mau: number;
+                    previousMau: number;
+                    activeUsersChange: number | null;
+                    usageChange: number | null;
+                    healthChange: number | null;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "adoption_metrics";
+            data: {
+                clients: number;
+                activeUsers: number;
+                seatUtilization: number | null;
+                medianTimeToValueDays: number | null;
+                features: {
+                    key: string;
+                    label: string;
+                    premium: boolean;
+                    accounts: number;
+                    share: number | null;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "account_card";
+            data: {
+                accountId: string;
+                name: string;
+                /** @enum {string} */
+                tier: "enterprise" | "mid_market" | "smb";
+                ownerName: string | null;
+                stage: string;
+                priority: string;
+                arr: {
+                    amount: number;
+                    currency: string;
+                };
+                renewalDate: string | null;
+                healthScore: number | null;
+                /** @enum {string|null} */
+                category: "healthy" | "at_risk" | "critical" | null;
+                /** @enum {string|null} */
+                riskLevel: "low" | "medium" | "high" | "critical" | null;
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "my_tasks";
+            data: {
+                counts: {
+                    overdue: number;
+                    today: number;
+                    thisWeek: number;
+                    later: number;
+                    noDueDate: number;
+                };
+                items: {
+                    id: string;
+                    title: string;
+                    accountId: string;
+                    accountName: string;
+                    priority: string;
+                    dueAt: string | null;
+                    /** @enum {string} */
+                    bucket: "overdue" | "today" | "thisWeek" | "later" | "noDueDate";
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "task_draft";
+            /** @description A task to confirm: nothing is saved until POST /tasks */
+            data: {
+                title: string;
+                accountId: string | null;
+                accountName: string | null;
+                dueAt: string | null;
+                assigneeId: string;
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "escalations";
+            data: {
+                items: {
+                    id: string;
+                    taskId: string;
+                    taskTitle: string;
+                    accountId: string;
+                    accountName: string;
+                    /** @enum {string} */
+                    kind: "warning" | "breach" | "escalation";
+                    policyName: string | null;
+                    raisedAt: string;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "suggestions";
+            data: {
+                suggestions: {
+                    /** @enum {string} */
+                    intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations";
+                    question: string;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "not_allowed";
+            data: {
+                permission: string | null;
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "unavailable";
+            data: {
+                topic: string;
+            };
+        };
+        AssistantParams: {
+            /** @enum {string} */
+            scope?: "mine" | "team" | "all";
+            window?: {
+                from: string;
+                to: string;
+            };
+            /** @enum {string} */
+            tier?: "enterprise" | "mid_market" | "smb";
+            ownerId?: string;
+            accountId?: string;
+            /** @description A meeting or reminder: when (ISO 8601) */
+            at?: string;
+            taskTitle?: string;
+        };
+        AssistantQuestion: {
+            /** @example Show upcoming renewals in next 90 days */
+            q: string;
+            /** @description The previous answer, for a follow-up ("and for enterprise?") */
+            context?: {
+                /** @enum {string} */
+                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+                params: components["schemas"]["AssistantParams"];
+            };
+        };
+        AssistantRecent: {
+            items: {
+                question: string;
+                /** @enum {string} */
+                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+                askedAt: string;
+            }[];
+        };
         RenewalPipeline: {
             window: {
                 /**
@@ -10240,6 +11661,156 @@ export interface components {
             seatPrice: components["schemas"]["RevenueMoney"] & unknown;
             /** @description Includes the premium features */
             premium: boolean;
+        };
+        FeedbackTheme: {
+            /** Format: uuid */
+            id: string;
+            /** @description In the reader's language, or a person's name for it */
+            label: string;
+            customLabel: string | null;
+            /**
+             * @description The most common type among its items
+             * @enum {string}
+             */
+            type: "feature_request" | "bug" | "complaint" | "praise" | "question";
+            accountCount: number;
+            itemCount: number;
+            /** @description Items recognised in support tickets, waiting for review */
+            proposedCount: number;
+            arr: components["schemas"]["Money"] & unknown;
+            atRiskArr: components["schemas"]["Money"] & unknown;
+            /** Format: date-time */
+            firstSeen: string;
+            /** Format: date-time */
+            lastSeen: string;
+            trend: components["schemas"]["ThemeTrend"];
+            items: components["schemas"]["FeedbackItem"][];
+            roadmapItems: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+            }[];
+        };
+        ThemeTrend: {
+            /** @description Items in the window */
+            current: number;
+            /** @description Items in the window of the same length before it */
+            previous: number;
+            /** @enum {string} */
+            direction: "new" | "rising" | "steady" | "falling";
+        };
+        FeedbackItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            contact: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            type: "feature_request" | "bug" | "complaint" | "praise" | "question";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "new" | "triaged" | "planned" | "shipped" | "declined";
+            /** @enum {string} */
+            source: "web" | "api" | "timeline" | "email" | "support" | "slack" | "csv" | "survey";
+            sourceRef: string | null;
+            text: string;
+            arr: components["schemas"]["Money"] & (Record<string, never> | null);
+            loggedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            review: "proposed" | "accepted" | "dismissed";
+            /** Format: uuid */
+            ticketId: string | null;
+            theme: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                placedByPerson: boolean;
+            } | null;
+            /** Format: date-time */
+            givenAt: string;
+            /** Format: date-time */
+            shippedAt: string | null;
+        };
+        FeedbackHighlight: {
+            theme: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                accountCount: number;
+                arr: components["schemas"]["Money"];
+            } | null;
+            days: number;
+        };
+        ThemeRename: {
+            /** @description A name people chose; null gives the theme back its automatic label */
+            label: string | null;
+        };
+        ThemeMerge: {
+            /** Format: uuid */
+            intoThemeId: string;
+        };
+        ThemeSplit: {
+            itemIds: string[];
+            label?: string;
+        };
+        FeedbackMove: {
+            /**
+             * Format: uuid
+             * @description null: a theme of its own
+             */
+            themeId: string | null;
+        };
+        FeedbackInput: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            contactId?: string | null;
+            /**
+             * @default feature_request
+             * @enum {string}
+             */
+            type?: "feature_request" | "bug" | "complaint" | "praise" | "question";
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            priority?: "low" | "medium" | "high" | "critical";
+            text: string;
+            /**
+             * @default api
+             * @enum {string}
+             */
+            source?: "web" | "api" | "timeline" | "email";
+            /** @description What it came from (e.g. the timeline event made into feedback): the same origin twice is one item. */
+            sourceRef?: string | null;
+            /** Format: date-time */
+            givenAt?: string;
+        };
+        FeedbackChanges: {
+            /** @enum {string} */
+            type?: "feature_request" | "bug" | "complaint" | "praise" | "question";
+            /** @enum {string} */
+            priority?: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status?: "new" | "triaged" | "planned" | "shipped" | "declined";
+            text?: string;
+            /** Format: uuid */
+            contactId?: string | null;
+        };
+        FeedbackReviewInput: {
+            /** @enum {string} */
+            review: "accepted" | "dismissed";
         };
     };
     responses: never;

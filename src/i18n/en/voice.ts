@@ -1,0 +1,43 @@
+// Voice of the customer in English: theme names, survey e-mails and the survey's timeline entry,
+// the close-the-loop task and message, the weekly product digest and Slack replies.
+export const voice = {
+  theme: {
+    unnamed: 'Miscellaneous',
+  },
+  timeline: {
+    npsResponse: 'NPS {{score}} from {{contact}}',
+    csatResponse: 'CSAT {{score}} of 5 from {{contact}}',
+    aContact: 'a contact',
+  },
+  ship: {
+    taskTitle: 'Tell {{account}} that “{{title}}” has shipped',
+    draftGreeting: 'Hello {{contact}},',
+    draftGreetingTeam: 'Hello {{account}} team,',
+    draftShipped: 'Good news: “{{title}}” is now available.',
+    draftAsked_one: 'You asked us for it:',
+    draftAsked_other: 'You asked us for it {{count}} times:',
+    draftLink: 'Details: {{link}}',
+    draftThanks: 'Thank you for telling us what you need — it shaped this release.',
+  },
+  survey: {
+    subjectNps: 'How likely are you to recommend {{company}}?',
+    subjectCsat: 'How satisfied are you with {{company}}?',
+    bodyNps:
+      'Hello {{contact}},\n\nOn a scale from 0 to 10, how likely are you to recommend {{company}} to a friend or colleague? It takes one tap:\n\n{{link}}\n\nThe link works once and expires on {{expires}}.',
+    bodyCsat:
+      'Hello {{contact}},\n\nHow satisfied are you with {{company}}, from 1 to 5? It takes one tap:\n\n{{link}}\n\nThe link works once and expires on {{expires}}.',
+  },
+  digest: {
+    subject: 'What customers asked for this week',
+    intro_one: '{{count}} theme customers raised most in the last 7 days:',
+    intro_other: '{{count}} themes customers raised most in the last 7 days:',
+    line_one: '{{label}}: {{count}} account, {{arr}} ARR',
+    line_other: '{{label}}: {{count}} accounts, {{arr}} ARR',
+    none: 'No new feedback in the last 7 days.',
+  },
+  slack: {
+    usage: 'Usage: /steward feedback <account name> <what the customer said>',
+    noAccount: 'No account matches “{{name}}”.',
+    logged: 'Logged feedback for {{account}}: “{{text}}”',
+  },
+};

@@ -1,0 +1,284 @@
+// Feedback items: what a customer asked for, reported or praised, logged from wherever the CSM
+// heard it (the app, the API, a timeline note or e-mail, Slack, a CSV, a survey verbatim, a
+// support ticket). Each new item is read into features and queued for its theme.
+import type { Deps } from '../../context.ts';
+import type { Db } from '../../db/connect.ts';
+import type { FeedbackReview, FeedbackSource, FeedbackType } from '../../db/schema.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { enqueue } from '../../jobs/registry.ts';
+import { AppError, invalid } from '../../lib/errors.ts';
+import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+import { decodeCursor, toPage } from '../../lib/pagination.ts';
+import { getAccount, type AccountScope } from '../accounts/index.ts';
+import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import type { FeedbackItemView, FeedbackQuery, LogFeedback, UpdateFeedback } from './schema.ts';
+import * as store from './store/feedback.ts';
+import { readText, type TermLink } from './text/features.ts';
+import { renderLabel } from './text/label.ts';
+
+/** A feedback text read for theming: its words and concepts, and its type as a feature. */
+export function readFeedback(text: string, type: FeedbackType, links: readonly TermLink[] = []) {
+  const reading = readText(text, links);
+  return { features: { ...reading.features, [`t:${type}`]: 1 }, surfaces: reading.surfaces };
+}
+
+export function describeFeedback(row: store.FeedbackRow, locale: Locale): FeedbackItemView {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountName: row.account_name,
+    contact: row.contact_id ? { id: row.contact_id, name: row.contact_name ?? '' } : null,
+    type: row.type,
+    priority: row.priority,
+    status: row.status,
+    source: row.source,
+    sourceRef: row.source_ref,
+    text: row.text,
+    arr:
+      row.arr_amount !== null && row.currency
+        ? { amount: row.arr_amount, currency: row.currency }
+        : null,
+    loggedBy: row.logged_by ? { id: row.logged_by, name: row.logged_by_name ?? '' } : null,
+    review: row.review,
+    ticketId: row.ticket_id,
+    theme: row.theme_id
+      ? {
+          id: row.theme_id,
+          label: renderLabel(row.theme_label_terms ?? [], row.theme_custom_label, locale),
+          placedByPerson: row.theme_placed,
+        }
+      : null,
+    givenAt: row.given_at.toISOString(),
+    shippedAt: row.shipped_at?.toISOString() ?? null,
+  };
+}
+
+export type NewFeedback = {
+  workspaceId: WorkspaceId;
+  accountId: string;
+  contactId: string | null;
+  type: FeedbackType;
+  priority: 'low' | 'medium' | 'high' | 'critical';
+  text: string;
+  source: FeedbackSource;
+  sourceRef: string | null;
+  givenAt: Date;
+  loggedBy: UserId | null;
+  review?: FeedbackReview;
+  ticketId?: string | null;
+};
+
+/**
+ * Writes one item in the caller's transaction and queues its placement in a theme. The same
+ * origin twice (source and sourceRef) is one item: the second call answers the first's id.
+ */
+export async function writeFeedback(
+  db: Db,
+  at: Date,
+  item: NewFeedback,
+): Promise<{ id: string; created: boolean }> {
+  const account = await getAccount(
+    db,
+    { workspaceId: item.workspaceId, onlyOwner: null },
+    item.accountId,
+  );
+  const links = await store.termLinksOf(db, item.workspaceId);
+  const reading = readFeedback(item.text, item.type, links);
+  const [id] = await store.insertFeedbackRows(db, [
+    {
+      workspace_id: item.workspaceId,
+      account_id: item.accountId,
+      contact_id: item.contactId,
+      type: item.type,
+      priority: item.priority,
+      source: item.source,
+      source_ref: item.sourceRef,
+      text: item.text,
+      arr_amount: account.arr_amount,
+      currency: account.currency,
+      logged_by: item.loggedBy,
+      review: item.review ?? 'accepted',
+      ticket_id: item.ticketId ?? null,
+      features: JSON.stringify(reading.features),
+      surfaces: JSON.stringify(reading.surfaces),
+      given_at: item.givenAt,
+      created_at: at,
+      updated_at: at,
+    },
+  ]);
+  if (id) {
+    await enqueue(
+      db,
+      'feedback__place',
+      { workspaceId: item.workspaceId, itemId: id },
+      { runAt: at },
+    );
+    return { id, created: true };
+  }
+  const existing = item.sourceRef
+    ? await store.feedbackBySource(db, item.workspaceId, item.source, item.sourceRef)
+    : undefined;
+  if (!existing) throw new Error('an item without an origin cannot collide');
+  return { id: existing.id, created: false };
+}
+
+/** The account and contact a request names, as fields the caller can correct. */
+async function checkAccountAndContact(
+  db: Db,
+  scope: AccountScope,
+  accountId: string,
+  contactId: string | null | undefined,
+) {
+  const account = await getAccount(db, scope, accountId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'account.not_found') {
+      throw invalid([{ path: 'accountId', message: 'no such account' }]);
+    }
+    throw error;
+  });
+  if (contactId && !(await store.contactOfAccount(db, scope.workspaceId, accountId, contactId))) {
+    throw invalid([{ path: 'contactId', message: 'no such contact on this account' }]);
+  }
+  return account;
+}
+
+export async function getFeedback(db: Db, scope: AccountScope, id: string, locale: Locale) {
+  const row = await store.findFeedbackRow(db, scope, id);
+  if (!row) throw new AppError('feedback.not_found', 'No such feedback item.');
+  return describeFeedback(row, locale);
+}
+
+export async function logFeedback(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  by: ChangeAuthor & { userId: UserId | null; locale: Locale },
+  scope: AccountScope,
+  input: LogFeedback,
+): Promise<{ item: FeedbackItemView; created: boolean }> {
+  const at = deps.clock.now();
+  const written = await deps.db.transaction().execute(async (trx) => {
+    await checkAccountAndContact(trx, scope, input.accountId, input.contactId);
+    const result = await writeFeedback(trx, at, {
+      workspaceId: by.workspaceId,
+      accountId: input.accountId,
+      contactId: input.contactId ?? null,
+      type: input.type,
+      priority: input.priority,
+      text: input.text,
+      source: input.source,
+      sourceRef: input.sourceRef ?? null,
+      givenAt: input.givenAt ? new Date(input.givenAt) : at,
+      loggedBy: by.userId,
+    });
+    if (result.created) {
+      await recordAudit(trx, by, {
+        action: 'feedback.logged',
+        entityType: 'feedback',
+        entityId: result.id,
+        changes: { accountId: input.accountId, type: input.type, source: input.source },
+      });
+    }
+    return result;
+  });
+  return {
+    item: await getFeedback(deps.db, scope, written.id, by.locale),
+    created: written.created,
+  };
+}
+
+export async function listFeedback(
+  db: Db,
+  scope: AccountScope,
+  query: FeedbackQuery,
+  now: Date,
+  locale: Locale,
+) {
+  const after = query.cursor ? decodeCursor(query.cursor, 'feedback') : undefined;
+  const days = query.since ? Number(query.since.slice(0, -1)) : undefined;
+  const rows = await store.listFeedbackRows(
+    db,
+    scope,
+    {
+      accountId: query.accountId,
+      themeId: query.themeId,
+      type: query.type,
+      status: query.status,
+      review: query.review,
+      since: days ? new Date(now.getTime() - days * 86_400_000) : undefined,
+      before: after ? { givenAt: String(after.value), id: after.id } : undefined,
+    },
+    query.limit,
+  );
+  return toPage(
+    rows,
+    query.limit,
+    (row) => describeFeedback(row, locale),
+    (row) => ({ value: row.given_at.toISOString(), id: row.id, sort: 'feedback' }),
+  );
+}
+
+export async function updateFeedback(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  by: ChangeAuthor & { locale: Locale },
+  scope: AccountScope,
+  id: string,
+  changes: UpdateFeedback,
+) {
+  const at = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await store.findFeedbackRow(trx, scope, id);
+    if (!before) throw new AppError('feedback.not_found', 'No such feedback item.');
+    if (changes.contactId)
+      await checkAccountAndContact(trx, scope, before.account_id, changes.contactId);
+    const text = changes.text ?? before.text;
+    const type = changes.type ?? before.type;
+    const reread =
+      text !== before.text || type !== before.type
+        ? readFeedback(text, type, await store.termLinksOf(trx, by.workspaceId))
+        : undefined;
+    await store.updateFeedbackRow(
+      trx,
+      by.workspaceId,
+      id,
+      {
+        ...(changes.type ? { type: changes.type } : {}),
+        ...(changes.priority ? { priority: changes.priority } : {}),
+        ...(changes.status ? { status: changes.status } : {}),
+        ...(changes.text ? { text: changes.text } : {}),
+        ...(changes.contactId !== undefined ? { contact_id: changes.contactId } : {}),
+        ...(reread
+          ? { features: JSON.stringify(reread.features), surfaces: JSON.stringify(reread.surfaces) }
+          : {}),
+      },
+      at,
+    );
+    await recordAudit(trx, by, {
+      action: 'feedback.updated',
+      entityType: 'feedback',
+      entityId: id,
+      changes: { ...changes },
+    });
+  });
+  return getFeedback(deps.db, scope, id, by.locale);
+}
+
+/** A proposed item (recognised in a ticket) accepted into themes, or dismissed. */
+export async function reviewFeedback(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  by: ChangeAuthor & { locale: Locale },
+  scope: AccountScope,
+  id: string,
+  review: 'accepted' | 'dismissed',
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await store.findFeedbackRow(trx, scope, id);
+    if (!before) throw new AppError('feedback.not_found', 'No such feedback item.');
+    if (before.review === review) return;
+    await store.updateFeedbackRow(trx, by.workspaceId, id, { review }, deps.clock.now());
+    await recordAudit(trx, by, {
+      action: `feedback.${review}`,
+      entityType: 'feedback',
+      entityId: id,
+      changes: { review: { from: before.review, to: review } },
+    });
+  });
+  return getFeedback(deps.db, scope, id, by.locale);
+}

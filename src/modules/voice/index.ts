@@ -1,0 +1,5 @@
+// The voice module's public face: feedback, themes, roadmap and surveys.
+export { voiceRoutes } from './routes/index.ts';
+export { voiceJobs, voiceCrontab } from './jobs.ts';
+export { writeFeedback, readFeedback } from './feedback.ts';
+export { recomputeThemes, placeItem } from './themes/recompute.ts';

@@ -1,0 +1,59 @@
+// The voice module's background jobs; each payload is parsed with zod (jobs/registry.ts).
+//   feedback__place            a new item joins its theme (queued with the item, within seconds)
+//   feedback__recompute_themes one workspace's themes from all its feedback
+//   voice__nightly             every workspace: themes recomputed, support tickets scanned
+//   feedback__scan_tickets     tickets that report the same problem proposed as feedback
+//   voice__weekly_digest       the top themes e-mailed to the product people
+//   survey__send_invitation    the survey link e-mailed to a contact
+//   survey__follow_up          a detractor's response runs health's detractor play
+import { z } from 'zod';
+import type { JobDefinition } from '../../jobs/registry.ts';
+import type { WorkspaceId } from '../../lib/ids.ts';
+import { placeItem, recomputeThemes } from './themes/recompute.ts';
+import { workspacesWithFeedback } from './store/workspaces.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace GraphileWorker {
+    // Declaration merging is the point here: graphile-worker types add_job by these payloads.
+    // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+    interface Tasks {
+      feedback__place: { workspaceId: string; itemId: string };
+      feedback__recompute_themes: { workspaceId: string };
+      voice__nightly: Record<string, unknown>;
+    }
+  }
+}
+
+const workspacePayload = z.object({ workspaceId: z.uuid() });
+
+export const voiceJobs: {
+  feedback__place: JobDefinition<'feedback__place'>;
+  feedback__recompute_themes: JobDefinition<'feedback__recompute_themes'>;
+  voice__nightly: JobDefinition<'voice__nightly'>;
+} = {
+  feedback__place: {
+    payload: z.object({ workspaceId: z.uuid(), itemId: z.uuid() }),
+    run: async (deps, { workspaceId, itemId }) => {
+      await placeItem(deps, workspaceId as WorkspaceId, itemId);
+    },
+  },
+  feedback__recompute_themes: {
+    payload: workspacePayload,
+    run: async (deps, { workspaceId }) => {
+      await recomputeThemes(deps, workspaceId as WorkspaceId);
+    },
+  },
+  // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.
+  voice__nightly: {
+    payload: z.looseObject({}),
+    run: async (deps) => {
+      for (const workspaceId of await workspacesWithFeedback(deps.db)) {
+        await recomputeThemes(deps, workspaceId);
+      }
+    },
+  },
+};
+
+/** Nightly at 01:20 UTC, after health's daily rescore. */
+export const voiceCrontab = '20 1 * * * voice__nightly';

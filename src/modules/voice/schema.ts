@@ -1,0 +1,195 @@
+// The shapes of feedback, themes, roadmap items and surveys at the edge (zod → types → OpenAPI).
+// The feedback item follows the CustomerFeedback shape of the CSM role description (seeds/004):
+// type, priority, status, source, account, contact, text, the account's ARR when given, who logged it.
+import { z } from '@hono/zod-openapi';
+import { moneySchema } from '../../lib/money.ts';
+
+export const feedbackTypes = ['feature_request', 'bug', 'complaint', 'praise', 'question'] as const;
+export const feedbackPriorities = ['low', 'medium', 'high', 'critical'] as const;
+export const feedbackStatuses = ['new', 'triaged', 'planned', 'shipped', 'declined'] as const;
+export const feedbackSources = [
+  'web',
+  'api',
+  'timeline',
+  'email',
+  'support',
+  'slack',
+  'csv',
+  'survey',
+] as const;
+/** What a caller may name as the source; support, Slack, CSV and surveys have their own paths. */
+export const loggedSources = ['web', 'api', 'timeline', 'email'] as const;
+export const feedbackReviews = ['proposed', 'accepted', 'dismissed'] as const;
+
+export const feedbackTypeSchema = z.enum(feedbackTypes);
+export const feedbackPrioritySchema = z.enum(feedbackPriorities);
+export const feedbackStatusSchema = z.enum(feedbackStatuses);
+export const feedbackSourceSchema = z.enum(feedbackSources);
+export const feedbackReviewSchema = z.enum(feedbackReviews);
+
+/** A feedback text: something said, at most 5,000 characters. */
+export const feedbackText = z
+  .string()
+  .trim()
+  .min(1, 'write what the customer said')
+  .max(5000, 'at most 5,000 characters');
+
+export const logFeedbackBody = z
+  .object({
+    accountId: z.uuid(),
+    contactId: z.uuid().nullish(),
+    type: feedbackTypeSchema.default('feature_request'),
+    priority: feedbackPrioritySchema.default('medium'),
+    text: feedbackText,
+    source: z.enum(loggedSources).default('api'),
+    sourceRef: z.string().trim().min(1).max(200).nullish().openapi({
+      description:
+        'What it came from (e.g. the timeline event made into feedback): the same origin twice is one item.',
+    }),
+    givenAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .openapi('FeedbackInput');
+export type LogFeedback = z.infer<typeof logFeedbackBody>;
+
+export const updateFeedbackBody = z
+  .object({
+    type: feedbackTypeSchema,
+    priority: feedbackPrioritySchema,
+    status: feedbackStatusSchema,
+    text: feedbackText,
+    contactId: z.uuid().nullable(),
+  })
+  .partial()
+  .openapi('FeedbackChanges');
+export type UpdateFeedback = z.infer<typeof updateFeedbackBody>;
+
+const person = z.object({ id: z.uuid(), name: z.string() });
+
+export const feedbackItemSchema = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    accountName: z.string(),
+    contact: person.nullable(),
+    type: feedbackTypeSchema,
+    priority: feedbackPrioritySchema,
+    status: feedbackStatusSchema,
+    source: feedbackSourceSchema,
+    sourceRef: z.string().nullable(),
+    text: z.string(),
+    arr: moneySchema.nullable().openapi({ description: "The account's ARR when it was given." }),
+    loggedBy: person.nullable(),
+    review: feedbackReviewSchema,
+    ticketId: z.uuid().nullable(),
+    theme: z.object({ id: z.uuid(), label: z.string(), placedByPerson: z.boolean() }).nullable(),
+    givenAt: z.iso.datetime(),
+    shippedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('FeedbackItem');
+export type FeedbackItemView = z.infer<typeof feedbackItemSchema>;
+
+/** `since=30d`, `90d`, `365d`… : how far back a window reaches. */
+export const sinceSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,3}d$/, 'a number of days such as 30d')
+  .default('30d')
+  .openapi({ example: '30d' });
+
+export const feedbackQuery = z.object({
+  accountId: z.uuid().optional(),
+  themeId: z.uuid().optional(),
+  type: feedbackTypeSchema.optional(),
+  status: feedbackStatusSchema.optional(),
+  review: feedbackReviewSchema.optional(),
+  since: z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}d$/, 'a number of days such as 30d')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().optional(),
+});
+export type FeedbackQuery = z.infer<typeof feedbackQuery>;
+
+export const trendSchema = z
+  .object({
+    current: z.number().int().openapi({ description: 'Items in the window' }),
+    previous: z
+      .number()
+      .int()
+      .openapi({ description: 'Items in the window of the same length before it' }),
+    direction: z.enum(['new', 'rising', 'steady', 'falling']),
+  })
+  .openapi('ThemeTrend');
+
+export const themeSchema = z
+  .object({
+    id: z.uuid(),
+    label: z
+      .string()
+      .openapi({ description: "In the reader's language, or a person's name for it" }),
+    customLabel: z.string().nullable(),
+    type: feedbackTypeSchema.openapi({ description: 'The most common type among its items' }),
+    accountCount: z.number().int(),
+    itemCount: z.number().int(),
+    proposedCount: z
+      .number()
+      .int()
+      .openapi({ description: 'Items recognised in support tickets, waiting for review' }),
+    arr: moneySchema.openapi({ description: 'ARR of the accounts asking, today' }),
+    atRiskArr: moneySchema.openapi({ description: 'Of that, accounts At Risk or Critical' }),
+    firstSeen: z.iso.datetime(),
+    lastSeen: z.iso.datetime(),
+    trend: trendSchema,
+    items: z.array(feedbackItemSchema),
+    roadmapItems: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.string() })),
+  })
+  .openapi('FeedbackTheme');
+export type ThemeView = z.infer<typeof themeSchema>;
+
+export const themesQuery = z.object({
+  since: sinceSchema,
+  type: feedbackTypeSchema.optional(),
+  accountId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  items: z.coerce.number().int().min(0).max(20).default(5).openapi({
+    description: 'How many of its newest items to list with each theme',
+  }),
+});
+export type ThemesQuery = z.infer<typeof themesQuery>;
+
+export const highlightSchema = z
+  .object({
+    theme: z
+      .object({
+        id: z.uuid(),
+        label: z.string(),
+        accountCount: z.number().int(),
+        arr: moneySchema,
+      })
+      .nullable(),
+    days: z.number().int(),
+  })
+  .openapi('FeedbackHighlight');
+
+export const renameThemeBody = z
+  .object({
+    label: z.string().trim().min(1).max(120).nullable().openapi({
+      description: 'A name people chose; null gives the theme back its automatic label',
+    }),
+  })
+  .openapi('ThemeRename');
+
+export const mergeThemeBody = z.object({ intoThemeId: z.uuid() }).openapi('ThemeMerge');
+
+export const splitThemeBody = z
+  .object({
+    itemIds: z.array(z.uuid()).min(1, 'choose the items that form the new theme').max(500),
+    label: z.string().trim().min(1).max(120).optional(),
+  })
+  .openapi('ThemeSplit');
+
+export const moveItemBody = z
+  .object({
+    themeId: z.uuid().nullable().openapi({ description: 'null: a theme of its own' }),
+  })
+  .openapi('FeedbackMove');

@@ -1,0 +1,145 @@
+// Feedback through the API, with the real worker placing each item in its theme: what a CSM logs
+// is kept with the account's ARR, lands beside the same request worded in the other language,
+// is theirs alone to see, and bad input is refused naming the field with nothing stored.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
+import { signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { runJobs } from '../notify/support.ts';
+
+const { deps, clock, database } = await useTestDeps('2026-11-02T09:00:00Z');
+const app = testApp(deps);
+const run = () => runJobs(deps, database.pool, clock);
+
+let workspaceId: WorkspaceId;
+let csmId: UserId;
+let csm: ApiClient;
+let otherCsm: ApiClient;
+let admin: ApiClient;
+let acmeId: string;
+let globexId: string;
+let initechId: string;
+
+const itemCount = async () =>
+  (
+    await deps.db
+      .selectFrom('feedback_items')
+      .select(deps.db.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow()
+  ).n;
+
+async function log(client: ApiClient, accountId: string, text: string) {
+  const { data, response } = await client.POST('/api/v1/feedback', {
+    body: { accountId, text, source: 'web' },
+  });
+  expect(response.status, text).toBe(201);
+  if (!data) throw new Error('no item');
+  return data;
+}
+
+async function themeOf(itemId: string) {
+  const { data } = await admin.GET('/api/v1/feedback/{id}', { params: { path: { id: itemId } } });
+  return data?.theme?.id ?? null;
+}
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  workspaceId = (await makeWorkspace(deps.db)).id;
+  const csmUser = await makeUser(deps.db, workspaceId, { role: 'csm' });
+  const otherUser = await makeUser(deps.db, workspaceId, { role: 'csm' });
+  const adminUser = await makeUser(deps.db, workspaceId, { role: 'admin' });
+  csmId = csmUser.id;
+  csm = await signedIn(app, csmUser.email, testPassword);
+  otherCsm = await signedIn(app, otherUser.email, testPassword);
+  admin = await signedIn(app, adminUser.email, testPassword);
+  acmeId = (await makeAccount(deps.db, workspaceId, { owner_id: csmId, arr_amount: 120_000_00 }))
+    .id;
+  globexId = (await makeAccount(deps.db, workspaceId, { owner_id: csmId, arr_amount: 48_000_00 }))
+    .id;
+  initechId = (await makeAccount(deps.db, workspaceId, { owner_id: otherUser.id })).id;
+});
+
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+describe('logging feedback', () => {
+  it("keeps what the customer said with the account's ARR and who logged it", async () => {
+    const item = await log(csm, acmeId, 'Please add export to Excel for the account list');
+    expect(item).toMatchObject({
+      accountId: acmeId,
+      type: 'feature_request',
+      status: 'new',
+      source: 'web',
+      arr: { amount: 120_000_00, currency: 'USD' },
+      loggedBy: { id: csmId },
+      review: 'accepted',
+    });
+  });
+
+  it('puts "export to Excel" and "выгрузка в Excel" in one theme once the worker runs', async () => {
+    const english = await log(csm, acmeId, 'We need to export our reports to Excel');
+    const russian = await log(csm, globexId, 'Нужна выгрузка отчётов в Excel');
+    const unrelated = await log(csm, globexId, 'Dark mode please, our team works late');
+    await run();
+    const theme = await themeOf(english.id);
+    expect(theme).not.toBeNull();
+    expect(await themeOf(russian.id)).toBe(theme);
+    expect(await themeOf(unrelated.id)).not.toBe(theme);
+  });
+
+  it('makes a timeline note into feedback once, however often the button is tapped', async () => {
+    const body = {
+      accountId: acmeId,
+      text: 'Customer asked for SSO with Azure AD',
+      source: 'timeline' as const,
+      sourceRef: 'event-1234',
+    };
+    const first = await csm.POST('/api/v1/feedback', { body });
+    const again = await csm.POST('/api/v1/feedback', { body });
+    expect(first.response.status).toBe(201);
+    expect(again.response.status).toBe(200);
+    expect(again.data?.id).toBe(first.data?.id);
+  });
+
+  it("shows a CSM only their own clients' feedback", async () => {
+    await log(otherCsm, initechId, 'Gantt chart view for project plans');
+    const mine = await csm.GET('/api/v1/feedback', { params: { query: { limit: 500 } } });
+    expect(mine.data?.items.length).toBeGreaterThan(0);
+    expect(mine.data?.items.every((i) => i.accountId !== initechId)).toBe(true);
+    const everyone = await admin.GET('/api/v1/feedback', { params: { query: { limit: 500 } } });
+    expect(everyone.data?.items.some((i) => i.accountId === initechId)).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['empty text', { text: '   ' }, 'text'],
+    ['100 KB of text', { text: 'x'.repeat(100_000) }, 'text'],
+    ['an unknown account', { accountId: '00000000-0000-4000-8000-000000000000' }, 'accountId'],
+    [
+      'a contact of no such account',
+      { contactId: '00000000-0000-4000-8000-000000000001' },
+      'contactId',
+    ],
+  ])('refuses %s naming the field, storing nothing', async (_, change, field) => {
+    const before = await itemCount();
+    const { response, error } = await csm.POST('/api/v1/feedback', {
+      body: { accountId: acmeId, text: 'Something useful', ...change },
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(error?.errors?.map((e) => e.path)).toContain(field);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it("refuses another CSM's account as if it did not exist", async () => {
+    const { response, error } = await csm.POST('/api/v1/feedback', {
+      body: { accountId: initechId, text: 'Logged on the wrong account' },
+    });
+    expect(response.status).toBe(422);
+    expect(error?.errors?.map((e) => e.path)).toContain('accountId');
+  });
+});
