@@ -158,7 +158,14 @@ export type TimelineEventsTable = {
   workspace_id: string;
   account_id: string;
   kind: TimelineKind;
-  title: string;
+  /** What a person or a customer wrote; null when the server wrote the title (title_message). */
+  title: string | null;
+  /** The server's sentence as {key, params}, rendered in the reader's language (src/i18n). */
+  title_message: ColumnType<
+    { key: string; params?: Record<string, unknown> } | null,
+    string | null | undefined,
+    string | null
+  >;
   body: string | null;
   actor_id: string | null;
   occurred_at: Timestamp;
@@ -238,6 +245,7 @@ export type ProjectsTable = {
   template_id: string | null;
   template_version: number | null;
   start_date: DateOnly;
+  target_date: DateOnly | null;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -286,6 +294,8 @@ export type TasksTable = {
   last_activity_at: Timestamp;
   last_activity_by: string | null;
   deleted_at: Timestamp | null;
+  start_at: Timestamp | null;
+  late_start: Generated<boolean>;
 };
 
 export type TaskDependenciesTable = {
@@ -531,6 +541,11 @@ export type DigestsTable = {
   item_count: number;
 };
 
+/** A server sentence as stored: rendered in the reader's language when read (src/i18n). */
+export type StoredMessage = { key: string; params?: Record<string, unknown> };
+/** A task a grouped notification lists. */
+export type NotificationItem = { taskId: string; title: string; eventId: string };
+
 export type NotificationsTable = {
   id: Generated<string>;
   workspace_id: string;
@@ -538,8 +553,10 @@ export type NotificationsTable = {
   event_id: string;
   kind: string;
   urgency: NotificationUrgency;
-  title: string;
-  body: string | null;
+  message: Json<StoredMessage>;
+  detail: ColumnType<StoredMessage | null, string | null, string | null>;
+  group_key: string | null;
+  items: ColumnType<NotificationItem[], string | undefined, string>;
   account_id: string | null;
   task_id: string | null;
   created_at: Timestamp;

@@ -8,6 +8,8 @@ import * as notify from './0005_notify.ts';
 import * as health from './0006_health.ts';
 import * as usageImport from './0007_usage_import.ts';
 import * as accountChanges from './0008_account_changes.ts';
+import * as messages from './0009_messages.ts';
+import * as notifyMessages from './0010_notify_messages.ts';
 import * as voice from './0011_voice.ts';
 import * as revenue from './0012_revenue.ts';
 import * as assistant from './0013_assistant.ts';
@@ -21,6 +23,8 @@ export const migrations: Record<string, Migration> = {
   '0006_health': health,
   '0007_usage_import': usageImport,
   '0008_account_changes': accountChanges,
+  '0009_messages': messages,
+  '0010_notify_messages': notifyMessages,
   '0011_voice': voice,
   '0012_revenue': revenue,
   '0013_assistant': assistant,
