@@ -8,15 +8,17 @@ import { createPlay, loadScorecards, rescore, rescoreAccounts } from '../modules
 import { addDays } from '../modules/intake/adoption/index.ts';
 import { createTemplate, type TemplateDefinition } from '../modules/work/index.ts';
 
+// Days before the renewal date: the project ends with the contract however late it opens
+// (a renewal closer than 90 days makes the early tasks due at once, marked started late).
 const renewalTasks: [title: string, offsetDays: number, role: 'owner' | 'manager'][] = [
-  ['Review health, usage and open tickets with the account team', 0, 'owner'],
-  ['Confirm the executive sponsor and decision process', 3, 'owner'],
-  ['Prepare the value summary: goals met, adoption, ROI', 10, 'owner'],
-  ['Draft the renewal proposal and pricing', 20, 'owner'],
-  ['Approve the renewal pricing', 25, 'manager'],
-  ['Renewal call with the executive sponsor', 30, 'owner'],
-  ['Send the renewal quote', 35, 'owner'],
-  ['Agree terms and collect the signature', 60, 'owner'],
+  ['Review health, usage and open tickets with the account team', -90, 'owner'],
+  ['Confirm the executive sponsor and decision process', -87, 'owner'],
+  ['Prepare the value summary: goals met, adoption, ROI', -80, 'owner'],
+  ['Draft the renewal proposal and pricing', -70, 'owner'],
+  ['Approve the renewal pricing', -65, 'manager'],
+  ['Renewal call with the executive sponsor', -60, 'owner'],
+  ['Send the renewal quote', -55, 'owner'],
+  ['Agree terms and collect the signature', -30, 'owner'],
 ];
 
 export const renewalTemplate: {
@@ -27,6 +29,7 @@ export const renewalTemplate: {
   name: 'Renewal',
   description: 'From 90 days out to a signed renewal: value summary, proposal, sponsor call.',
   definition: {
+    anchor: 'renewal',
     allowDueBeforeStart: false,
     stages: [],
     tasks: renewalTasks.map(([title, offsetDays, role], i) => ({

@@ -7,5 +7,6 @@ export { createTemplate, listTemplates } from './templates/library.ts';
 export { createTask, updateTask, findTask, type Worker } from './tasks/service.ts';
 export { commentOnTask } from './tasks/comments.ts';
 export { projectsOfAccount } from './projects.ts';
-export type { TemplateDefinition } from './templates/definition.ts';
+export type { TemplateDefinition, TemplateDefinitionInput } from './templates/definition.ts';
 export { enterpriseOnboarding } from './templates/starters.ts';
+export { myWork } from './myWork.ts';

@@ -8,6 +8,8 @@ import type { WorkspaceId } from '../../lib/ids.ts';
 import { addTimelineEvent, getAccount, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { describeTask, selectTasks, type TaskWithContext } from './tasks/view.ts';
+import { workspaceCalendar } from './templates/instantiate.ts';
+import { todayIn } from './templates/offsets.ts';
 
 function selectProjects(db: Db, scope: AccountScope) {
   return db
@@ -53,6 +55,7 @@ function describeProjectSummary(row: ProjectWithContext, counts: { total: number
     templateVersion: row.template_version,
     templateCurrentVersion: row.template_current_version,
     startDate: row.start_date,
+    targetDate: row.target_date,
     createdAt: row.created_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
     progress: { total: counts.total, done: counts.done },
@@ -163,10 +166,14 @@ export async function createProject(
   clock: Clock,
   by: ChangeAuthor,
   scope: AccountScope,
-  input: { accountId: string; name: string; kind: WorkKind; startDate: string },
+  input: { accountId: string; name: string; kind: WorkKind; startDate?: string | undefined },
 ) {
   return db.transaction().execute(async (trx) => {
     const account = await getAccount(trx, scope, input.accountId);
+    // Without a start date a project starts today, as the workspace's calendar has it.
+    const startDate =
+      input.startDate ??
+      todayIn((await workspaceCalendar(trx, by.workspaceId)).timezone, clock.now());
     const { id } = await trx
       .insertInto('projects')
       .values({
@@ -174,7 +181,7 @@ export async function createProject(
         account_id: account.id,
         name: input.name,
         kind: input.kind,
-        start_date: input.startDate,
+        start_date: startDate,
         created_by: by.userId,
         updated_at: clock.now(),
       })
@@ -193,7 +200,7 @@ export async function createProject(
       action: 'project.created',
       entityType: 'project',
       entityId: id,
-      changes: input,
+      changes: { ...input, startDate },
     });
     return id;
   });

@@ -32,6 +32,14 @@ export const taskSchema = z
     assigneeId: z.uuid().nullable(),
     assigneeName: z.string().nullable(),
     dueAt: z.string().nullable(),
+    startAt: z.string().nullable().openapi({
+      description: 'When work on it is meant to begin; its SLA clocks wait for it',
+    }),
+    lateStart: z.boolean().openapi({
+      description:
+        'The template wanted it due before the project could start (a renewal closer than ' +
+        "the template's span): it is due on the first day instead",
+    }),
     checklist: z.array(checklistItem),
     customFields: z.record(z.string(), z.unknown()),
     isFirstValue: z.boolean(),
@@ -58,6 +66,7 @@ const taskFields = z.object({
   tags: z.array(tag).max(20),
   assigneeId: z.uuid().nullable(),
   dueAt: dateTime.nullable(),
+  startAt: dateTime.nullable(),
   checklist: z
     .array(
       z.object({
@@ -115,6 +124,9 @@ export const projectSummarySchema = z
     templateVersion: z.number().int().nullable(),
     templateCurrentVersion: z.number().int().nullable(),
     startDate: isoDate,
+    targetDate: isoDate.nullable().openapi({
+      description: "The date its template counted back from (the account's renewal), if any",
+    }),
     createdAt: z.string(),
     completedAt: z.string().nullable(),
     progress,
@@ -146,7 +158,9 @@ export const createProjectBody = z
     accountId: z.uuid(),
     name: z.string().trim().min(1).max(300),
     kind: workKindSchema.default('other'),
-    startDate: isoDate,
+    startDate: isoDate
+      .optional()
+      .openapi({ description: "Default: today, in the workspace's time zone" }),
   })
   .strict()
   .openapi('CreateProject');

@@ -29,6 +29,7 @@ export type TaskChanges = {
   tags?: string[];
   assigneeId?: string | null;
   dueAt?: string | null;
+  startAt?: string | null;
   checklist?: { id?: string; text: string; done: boolean }[];
   customFields?: Record<string, unknown>;
   dependsOn?: string[];
@@ -189,11 +190,13 @@ export async function createTask(
         tags: input.tags ?? [],
         assignee_id: input.assigneeId ?? null,
         due_at: input.dueAt ?? null,
+        start_at: input.startAt ?? null,
         checklist: normalizeChecklist(input.checklist) ?? '[]',
         custom_fields: JSON.stringify(customFields),
         is_first_value: input.isFirstValue ?? false,
         position: input.position ?? position.next,
         created_by: by.userId,
+        created_at: now,
         updated_at: now,
         started_at: input.status && input.status !== 'todo' ? now : null,
         completed_at: input.status === 'done' ? now : null,
@@ -311,6 +314,7 @@ export async function updateTask(
         tags: changes.tags,
         assignee_id: changes.assigneeId,
         due_at: changes.dueAt,
+        start_at: changes.startAt,
         checklist: normalizeChecklist(changes.checklist),
         custom_fields: customFields,
         parent_id: changes.parentId,

@@ -69,6 +69,8 @@ export function describeTask(row: TaskWithContext) {
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,
     dueAt: row.due_at?.toISOString() ?? null,
+    startAt: row.start_at?.toISOString() ?? null,
+    lateStart: row.late_start,
     checklist: row.checklist,
     customFields: row.custom_fields,
     isFirstValue: row.is_first_value,

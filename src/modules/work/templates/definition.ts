@@ -1,5 +1,6 @@
-// What a template is: stages, and tasks with offsets from the project start, roles instead of
-// people, checklists and dependencies. Stored as JSON per version; checked here on every save.
+// What a template is: stages, and tasks with offsets from an anchor (the project start, or a
+// target date such as the account's renewal), roles instead of people, checklists and
+// dependencies. Stored as JSON per version; checked here on every save.
 import { z } from '@hono/zod-openapi';
 import { invalid, type FieldError } from '../../../lib/errors.ts';
 
@@ -48,8 +49,19 @@ export const templateTaskSchema = z
   })
   .openapi('TemplateTask');
 
+/**
+ * What the offsets count from: the project's start (days after it), or the account's renewal
+ * date (days before it, so a renewal play ends with the contract, however late it starts).
+ */
+export const templateAnchors = ['start', 'renewal'] as const;
+export type TemplateAnchor = (typeof templateAnchors)[number];
+
 export const templateDefinitionSchema = z
   .object({
+    anchor: z.enum(templateAnchors).default('start').openapi({
+      description:
+        "What offsets count from: `start` (days after the project start) or `renewal` (days before the account's renewal date; offsets are 0 or negative)",
+    }),
     stages: z.array(templateStageSchema).max(50).default([]),
     tasks: z.array(templateTaskSchema).min(1).max(500),
     allowDueBeforeStart: z.boolean().default(false),
@@ -57,6 +69,7 @@ export const templateDefinitionSchema = z
   .openapi('TemplateDefinition');
 
 export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
+export type TemplateDefinitionInput = z.input<typeof templateDefinitionSchema>;
 export type TemplateTask = z.infer<typeof templateTaskSchema>;
 export type TemplateStage = z.infer<typeof templateStageSchema>;
 
@@ -115,7 +128,13 @@ export function checkTemplateDefinition(
       if (!taskKeys.has(dependency))
         errors.push({ path: `${at}.dependsOn.${j}`, message: `no task "${dependency}"` });
     });
-    if (task.offsetDays < 0 && !definition.allowDueBeforeStart) {
+    if (definition.anchor === 'renewal' && task.offsetDays > 0) {
+      errors.push({
+        path: `${at}.offsetDays`,
+        message: 'due after the renewal: count back from it (0 or a negative number of days)',
+      });
+    }
+    if (definition.anchor === 'start' && task.offsetDays < 0 && !definition.allowDueBeforeStart) {
       errors.push({
         path: `${at}.offsetDays`,
         message: 'due before the project start, which this template does not allow',

@@ -1,16 +1,18 @@
 // One click from template to a customer's project: stages, 20+ tasks with due days from the
-// start, people from roles, checklists, sub-tasks and dependencies — all or nothing.
+// start (or back from the renewal), people from roles, checklists, sub-tasks and
+// dependencies — all or nothing.
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
+import { enqueue } from '../../../jobs/registry.ts';
 import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
 import { addTimelineEvent, getAccount, type AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { rolesOf, type TemplateDefinition, type TemplateTask } from './definition.ts';
 import { getTemplate } from './library.ts';
-import { dueDay } from './offsets.ts';
+import { scheduleTask, type Schedule } from './offsets.ts';
 
 export type Instantiation = {
   accountId: string;
@@ -84,6 +86,31 @@ async function resolveRoles(
   return people;
 }
 
+/**
+ * What the template's offsets count from in this project. A template counted back from the
+ * renewal needs the account's renewal date: without one it is refused, never guessed.
+ */
+export function scheduleOf(
+  definition: TemplateDefinition,
+  startDate: string,
+  renewalDate: string | null,
+): Schedule {
+  if (definition.anchor === 'start') return { anchor: 'start', start: startDate };
+  if (!renewalDate) {
+    throw invalid(
+      [
+        {
+          path: 'renewalDate',
+          message:
+            "the account has no renewal date, and this template's tasks are scheduled back from it",
+        },
+      ],
+      "Set the account's renewal date first.",
+    );
+  }
+  return { anchor: 'renewal', start: startDate, target: renewalDate };
+}
+
 export async function instantiateTemplate(
   db: Db,
   clock: Clock,
@@ -101,6 +128,7 @@ export async function instantiateTemplate(
       throw error;
     });
     const { definition } = template;
+    const schedule = scheduleOf(definition, request.startDate, account.renewal_date);
     const people = await resolveRoles(
       trx,
       by.workspaceId,
@@ -120,6 +148,7 @@ export async function instantiateTemplate(
         template_id: template.id,
         template_version: template.version,
         start_date: request.startDate,
+        target_date: schedule.anchor === 'renewal' ? schedule.target : null,
         created_by: by.userId,
         updated_at: sql`now()`,
       })
@@ -163,7 +192,7 @@ export async function instantiateTemplate(
             stageId: task.stage ? (stageIds.get(task.stage) ?? null) : null,
             parentId: task.parent ? (taskIds.get(task.parent) ?? null) : null,
             assigneeId: task.role ? (people.get(task.role) ?? null) : null,
-            dueDay: dueDay(request.startDate, task.offsetDays, task.offsetUnit, holidays),
+            ...scheduleTask(task, schedule, holidays),
             timezone,
             by: by.userId,
             now,
@@ -181,6 +210,13 @@ export async function instantiateTemplate(
     );
     if (dependencies.length > 0)
       await trx.insertInto('task_dependencies').values(dependencies).execute();
+    // The SLA policies that match these tasks start their clocks (notify, sla/timers.ts).
+    await enqueue(
+      trx,
+      'project__arm_sla_timers',
+      { workspaceId: by.workspaceId, projectId },
+      { runAt: now },
+    );
 
     await addTimelineEvent(trx, {
       workspaceId: by.workspaceId,
@@ -223,6 +259,7 @@ export function taskFromTemplate(
     parentId: string | null;
     assigneeId: string | null;
     dueDay: string;
+    lateStart: boolean;
     timezone: string;
     by: string | null;
     now: Date;
@@ -242,12 +279,14 @@ export function taskFromTemplate(
     tags: task.tags,
     assignee_id: at.assigneeId,
     due_at: sql<Date>`(${at.dueDay}::date + time '17:00') at time zone ${at.timezone}`,
+    late_start: at.lateStart,
     checklist: JSON.stringify(
       task.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
     ),
     is_first_value: task.firstValue,
     position: at.position,
     created_by: at.by,
+    created_at: at.now,
     updated_at: at.now,
     last_activity_at: at.now,
     last_activity_by: at.by,

@@ -9,6 +9,7 @@ import {
   rolesOf,
   templateDefinitionSchema,
   type TemplateDefinition,
+  type TemplateDefinitionInput,
 } from './definition.ts';
 import type { WorkKind } from '../../../db/schema.ts';
 
@@ -16,7 +17,8 @@ export type TemplateInput = {
   name: string;
   description: string | null;
   kind: WorkKind;
-  definition: TemplateDefinition;
+  /** As written: fields with defaults (the anchor, …) may be left out. */
+  definition: TemplateDefinitionInput;
 };
 
 export type Template = {
@@ -119,7 +121,7 @@ export async function createTemplate(
   by: ChangeAuthor,
   input: TemplateInput,
 ): Promise<Template> {
-  const definition = checkTemplateDefinition(input.definition);
+  const definition = checkTemplateDefinition(templateDefinitionSchema.parse(input.definition));
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('templates')
@@ -160,7 +162,7 @@ export async function reviseTemplate(
   id: string,
   input: TemplateInput,
 ): Promise<Template> {
-  const definition = checkTemplateDefinition(input.definition);
+  const definition = checkTemplateDefinition(templateDefinitionSchema.parse(input.definition));
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('templates')

@@ -94,6 +94,8 @@ export async function saveProjectAsTemplate(
     };
   });
   const definition: TemplateDefinition = {
+    // Due days as they are in this project, counted from its start.
+    anchor: 'start',
     stages: project.stages.map((s) => ({
       key: s.key,
       name: s.name,

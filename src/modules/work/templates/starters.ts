@@ -27,6 +27,7 @@ export const enterpriseOnboarding: {
   description:
     'From signed contract to a team that uses the product every week: five stages, 22 tasks.',
   definition: {
+    anchor: 'start',
     allowDueBeforeStart: false,
     stages: [
       {

@@ -4,14 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
+import { enqueue } from '../../../jobs/registry.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
 import type { TemplateTask } from './definition.ts';
-import { taskFromTemplate, workspaceCalendar } from './instantiate.ts';
+import { scheduleOf, taskFromTemplate, workspaceCalendar } from './instantiate.ts';
 import { getTemplate } from './library.ts';
-import { dueDay } from './offsets.ts';
+import { scheduleTask } from './offsets.ts';
 
 type ProjectTask = {
   id: string;
@@ -73,7 +74,20 @@ async function plan(db: Db, scope: AccountScope, projectId: string) {
     tasks.flatMap((t) => (t.template_task_key ? [[t.template_task_key, t] as const] : [])),
   );
   const wantedKeys = new Set(template.definition.tasks.map((t) => t.key));
-  const due = (t: TemplateTask) => dueDay(project.start_date, t.offsetDays, t.offsetUnit, holidays);
+  // A project made before its template counted back from the renewal takes the account's.
+  const renewal =
+    project.target_date ??
+    (
+      await db
+        .selectFrom('accounts')
+        .select('renewal_date')
+        .where('id', '=', project.account_id)
+        .executeTakeFirst()
+    )?.renewal_date ??
+    null;
+  const schedule = scheduleOf(template.definition, project.start_date, renewal);
+  const scheduled = (t: TemplateTask) => scheduleTask(t, schedule, holidays);
+  const due = (t: TemplateTask) => scheduled(t).dueDay;
 
   const add: TemplateTask[] = [];
   const update: { task: ProjectTask; wanted: TemplateTask; fields: string[] }[] = [];
@@ -94,7 +108,7 @@ async function plan(db: Db, scope: AccountScope, projectId: string) {
       untouched.push({ task, reason: 'no longer in the template; kept' });
     }
   }
-  return { project, template, timezone, due, add, update, untouched };
+  return { project, template, timezone, due, scheduled, add, update, untouched };
 }
 
 export async function previewTemplateUpgrade(db: Db, scope: AccountScope, projectId: string) {
@@ -123,7 +137,11 @@ export async function applyTemplateUpgrade(
 ) {
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom('projects').select('id').where('id', '=', projectId).forUpdate().execute();
-    const { project, template, timezone, due, add, update } = await plan(trx, scope, projectId);
+    const { project, template, timezone, due, scheduled, add, update } = await plan(
+      trx,
+      scope,
+      projectId,
+    );
     if (template.version !== expectedVersion) {
       throw new AppError(
         'task.not_allowed',
@@ -190,7 +208,7 @@ export async function applyTemplateUpgrade(
               stageId: task.stage ? (stageIds.get(task.stage) ?? null) : null,
               parentId: task.parent ? (taskIds.get(task.parent) ?? null) : null,
               assigneeId: task.role === 'owner' ? owner.owner_id : null,
-              dueDay: due(task),
+              ...scheduled(task),
               timezone,
               by: by.userId,
               now,
@@ -220,6 +238,7 @@ export async function applyTemplateUpgrade(
             wanted.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
           ),
           due_at: sql`(${due(wanted)}::date + time '17:00') at time zone ${timezone}`,
+          late_start: scheduled(wanted).lateStart,
           updated_at: now,
         })
         .where('id', '=', task.id)
@@ -230,6 +249,13 @@ export async function applyTemplateUpgrade(
       .set({ template_version: template.version, updated_at: now })
       .where('id', '=', projectId)
       .execute();
+    // Added or rescheduled tasks: the SLA policies that match them re-arm (sla/timers.ts).
+    await enqueue(
+      trx,
+      'project__arm_sla_timers',
+      { workspaceId: scope.workspaceId, projectId },
+      { runAt: now },
+    );
     await recordAudit(trx, by, {
       action: 'project.template_upgraded',
       entityType: 'project',
