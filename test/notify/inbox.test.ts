@@ -70,7 +70,7 @@ describe('the inbox', () => {
 
     clock.set('2026-11-03T06:00:00Z'); // 07:00 in Berlin
     expect(await inbox()).toEqual({
-      titles: ["Morgan Lee mentioned you on 'Kick-off call' (Acme)"],
+      titles: ['Morgan Lee mentioned you on “Kick-off call” (Acme)'],
       unread: 1,
     });
   });
@@ -86,14 +86,14 @@ describe('the inbox', () => {
       'Agenda is ready',
     );
     await run();
-    expect((await inbox()).titles).toContain("Morgan Lee commented on 'Kick-off call' (Acme)");
+    expect((await inbox()).titles).toContain('Morgan Lee commented on “Kick-off call” (Acme)');
 
     await csm.PUT('/api/v1/me/notification-preferences', {
       body: { channels: { now: ['in_app'], digest: ['email'] } },
     });
     const { titles } = await inbox();
-    expect(titles).not.toContain("Morgan Lee commented on 'Kick-off call' (Acme)");
+    expect(titles).not.toContain('Morgan Lee commented on “Kick-off call” (Acme)');
     // What comes at once still does: the mention, and its escalation hours later.
-    expect(titles).toContain("Morgan Lee mentioned you on 'Kick-off call' (Acme)");
+    expect(titles).toContain('Morgan Lee mentioned you on “Kick-off call” (Acme)');
   });
 });

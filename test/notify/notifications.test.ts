@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { enqueue } from '../../src/jobs/registry.ts';
 import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
+import { inEnglish } from './support.ts';
 import {
   closeEmailTransports,
   composeDigestNow,
@@ -67,12 +68,14 @@ afterAll(async () => {
 });
 
 const inbox = async (userId: string) =>
-  deps.db
-    .selectFrom('notifications')
-    .select(['kind', 'urgency', 'title', 'deliver_at', 'digest_id', 'task_id'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .execute();
+  (
+    await deps.db
+      .selectFrom('notifications')
+      .select(['kind', 'urgency', 'message', 'deliver_at', 'digest_id', 'task_id'])
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute()
+  ).map(({ message, ...n }) => ({ ...n, title: inEnglish(message) }));
 
 describe('from events to notifications', () => {
   it("tells the assignee about a manager's new task in the digest, and never the actor", async () => {
@@ -87,7 +90,7 @@ describe('from events to notifications', () => {
       expect.objectContaining({
         kind: 'task_created',
         urgency: 'digest',
-        title: "Morgan Lee created 'Prepare the QBR deck' (Acme)",
+        title: 'Morgan Lee created “Prepare the QBR deck” (Acme)',
       }),
     ]);
     expect((await inbox(managerId)).filter((n) => n.task_id === task.id)).toEqual([]);
@@ -105,7 +108,7 @@ describe('from events to notifications', () => {
     expect(mine.map((n) => n.urgency)).toEqual(['now']);
     const mail = smtp.mails.find((m) => m.subject?.includes('Outage follow-up'));
     expect(mail?.to).toMatchObject({ text: csmEmail });
-    expect(mail?.text).toContain("Morgan Lee created 'Outage follow-up' (Acme)");
+    expect(mail?.text).toContain('Morgan Lee created “Outage follow-up” (Acme)');
     expect(mail?.html).toContain('<strong>');
   });
 
@@ -148,10 +151,10 @@ describe('from events to notifications', () => {
       text: string;
       blocks: { type: string; text?: { text: string } }[];
     };
-    expect(payload.text).toBe("Morgan Lee created 'Exec sponsor left' (Acme)");
+    expect(payload.text).toBe('Morgan Lee created “Exec sponsor left” (Acme)');
     expect(payload.blocks[0]).toEqual({
       type: 'section',
-      text: { type: 'mrkdwn', text: "*Morgan Lee created 'Exec sponsor left' (Acme)*" },
+      text: { type: 'mrkdwn', text: '*Morgan Lee created “Exec sponsor left” (Acme)*' },
     });
 
     // 23:30 in Berlin: held until 07:00 local.
@@ -167,8 +170,12 @@ describe('from events to notifications', () => {
     await run();
     expect(lateOnes()).toHaveLength(0);
     // Escalations come through quiet hours: the mention above went unanswered for 4 hours.
+    // Like every SLA step, its Slack message waits the few minutes a group gathers steps.
+    clock.set('2026-11-02T22:35:00Z');
+    await run();
+    expect(lateOnes()).toHaveLength(0);
     expect(slack.received.map((r) => (r as { text: string }).text)).toContain(
-      "Escalation: a mention on 'Renewal paperwork' (Zeta Bank) is still unanswered",
+      'Escalation: a mention on “Renewal paperwork” (Zeta Bank) is still unanswered',
     );
     const held = (await inbox(csmId)).find((n) => n.task_id === late.id);
     expect(held?.deliver_at).toEqual(new Date('2026-11-03T06:00:00Z'));
@@ -471,10 +478,10 @@ describe('the daily digest', () => {
 
     const tokyo = people.get('Asia/Tokyo');
     const mail = smtp.mails.find((m) => m.to && 'text' in m.to && m.to.text === tokyo?.email);
-    expect(mail?.subject).toBe('Your Steward digest for 2026-11-04: 11 updates');
+    expect(mail?.subject).toBe('Your Steward digest for Nov 4, 2026: 11 updates');
     expect(mail?.text).toContain('Client of Asia/Tokyo');
-    expect(mail?.text).toContain("10 comments on 'Configure SSO'");
-    expect(mail?.html).toContain('<li>10 comments on &#39;Configure SSO&#39;</li>');
+    expect(mail?.text).toContain('10 comments on “Configure SSO”');
+    expect(mail?.html).toContain('<li>10 comments on “Configure SSO”</li>');
   });
 
   it('keeps to 08:00 local across the end of DST in New York (1 November 2026)', async () => {
@@ -522,6 +529,6 @@ describe('the daily digest', () => {
     expect(result?.deliveryIds).toHaveLength(1);
     await sendDelivery(deps, { deliveryId: result?.deliveryIds[0] ?? '' });
     expect(smtp.mails.length).toBe(sent + 1);
-    expect(smtp.mails.at(-1)?.text).toContain("Morgan Lee created 'CLI item'");
+    expect(smtp.mails.at(-1)?.text).toContain('Morgan Lee created “CLI item”');
   });
 });

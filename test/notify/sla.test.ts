@@ -9,7 +9,7 @@ import { armPolicyTimers } from '../../src/modules/notify/sla/timers.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
-import { jobRunAt, runJobs } from './support.ts';
+import { inEnglish, jobRunAt, runJobs } from './support.ts';
 
 // Monday 2 November 2026, 09:00 UTC.
 const { deps, clock, database } = await useTestDeps('2026-11-02T09:00:00Z');
@@ -88,13 +88,15 @@ const raised = (taskId: string) =>
     .orderBy('step')
     .execute();
 
-const notified = (userId: string, kind: string) =>
-  deps.db
-    .selectFrom('notifications')
-    .select(['title', 'urgency', 'task_id'])
-    .where('user_id', '=', userId)
-    .where('kind', '=', kind)
-    .execute();
+const notified = async (userId: string, kind: string) =>
+  (
+    await deps.db
+      .selectFrom('notifications')
+      .select(['message', 'urgency', 'task_id'])
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind)
+      .execute()
+  ).map(({ message, ...n }) => ({ ...n, title: inEnglish(message) }));
 
 describe('SLA timers', () => {
   it('warns, breaches and escalates a P0 task untouched for two hours to the manager, then their manager, each once and in order', async () => {
@@ -123,7 +125,7 @@ describe('SLA timers', () => {
     );
     expect(toManager).toHaveLength(1);
     expect(toManager[0]).toMatchObject({ urgency: 'now' });
-    expect(toManager[0]?.title).toContain("'Configure SSO'");
+    expect(toManager[0]?.title).toContain('“Configure SSO”');
 
     clock.set('2026-11-02T12:00:00Z');
     await run();

@@ -63,8 +63,39 @@ describe('the /steward slash command', () => {
     expect(answer.text).toContain('Acme Rockets');
     expect(answer.text).toContain('*Health:* 42/100 (at risk)');
     expect(answer.text).toContain('*Churn risk:* high');
-    expect(answer.text).toContain('*Renewal:* 2026-12-02 (in 30 days)');
+    expect(answer.text).toContain('*Renewal:* Dec 2, 2026 (in 30 days)');
     expect(answer.text).toContain('*Open escalations:* none');
+  });
+
+  it("answers in the workspace's language when most of its people read Russian", async () => {
+    const workspace = await makeWorkspace(deps.db);
+    const slugOf = await deps.db
+      .selectFrom('workspaces')
+      .select('slug')
+      .where('id', '=', workspace.id)
+      .executeTakeFirstOrThrow();
+    await makeUser(deps.db, workspace.id, { locale: 'ru' });
+    await makeUser(deps.db, workspace.id, { locale: 'ru' });
+    await makeUser(deps.db, workspace.id);
+    await makeAccount(deps.db, workspace.id, {
+      name: 'Глобус',
+      health_score: 30,
+      health_category: 'critical',
+      churn_risk_level: 'critical',
+      renewal_date: '2026-11-05',
+    });
+    const russian = testApp({
+      ...deps,
+      config: { ...deps.config, slackSigningSecret: secret, slackWorkspace: slugOf.slug },
+    });
+    const response = await russian.request('/slack/commands', signed(command('глобус')));
+    const { text } = (await response.json()) as { text: string };
+    expect(text).toContain('*Здоровье:* 30/100 (критично)');
+    expect(text).toContain('*Риск оттока:* критический');
+    expect(text).toMatch(/\*Продление:\* 5 нояб\. 2026 г\. \(через 3 дня\)/);
+    expect(text).toContain('*Открытые эскалации:* нет');
+    // Nothing the server wrote is left in English.
+    expect(text.replace('Глобус', '')).not.toMatch(/[A-Za-z]{3,}/);
   });
 
   it('says an account is not scored yet', async () => {

@@ -10,6 +10,9 @@ import { vi } from 'vitest';
 import type { Deps } from '../../src/context.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { stewardTasks } from '../../src/jobs/tasks.ts';
+import type { StoredMessage } from '../../src/db/schema.ts';
+import { storedMessage } from '../../src/modules/notify/render.ts';
+import { renderMessage } from '../../src/i18n/index.ts';
 
 const silent = new Logger(() => () => {});
 
@@ -27,6 +30,11 @@ export async function runJobs(deps: Deps, pool: pg.Pool, clock: Clock): Promise<
   } finally {
     client.release();
   }
+}
+
+/** A stored notification sentence as an English reader in UTC sees it. */
+export function inEnglish(message: StoredMessage): string {
+  return renderMessage(storedMessage(message), 'en');
 }
 
 export async function jobRunAt(deps: Deps, key: string): Promise<Date | null> {

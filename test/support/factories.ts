@@ -29,6 +29,7 @@ export async function makeUser(
     email?: string;
     managerId?: string | null;
     timezone?: string;
+    locale?: 'en' | 'ru';
   } = {},
 ) {
   passwordHash ??= hashPassword(testPassword);
@@ -43,6 +44,7 @@ export async function makeUser(
       manager_id: overrides.managerId ?? null,
       password_hash: await passwordHash,
       timezone: overrides.timezone ?? 'UTC',
+      locale: overrides.locale ?? 'en',
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,12 +1,14 @@
 // The English catalog: one area per file, each with its Russian twin in ../ru/.
 import { accounts } from './accounts.ts';
 import { health } from './health.ts';
+import { notify } from './notify.ts';
 import { revenue } from './revenue.ts';
 import { voice } from './voice.ts';
 
 export const en = {
   accounts,
   health,
+  notify,
   revenue,
   voice,
 };

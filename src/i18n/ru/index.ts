@@ -2,12 +2,14 @@
 import type { en } from '../en/index.ts';
 import { accounts } from './accounts.ts';
 import { health } from './health.ts';
+import { notify } from './notify.ts';
 import { revenue } from './revenue.ts';
 import { voice } from './voice.ts';
 
 export const ru = {
   accounts,
   health,
+  notify,
   revenue,
   voice,
 } satisfies Record<keyof typeof en, unknown>;

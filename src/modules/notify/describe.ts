@@ -1,4 +1,6 @@
-// The one line a person reads about an event, in the inbox, the e-mail and Slack.
+// What a person reads about an event — in the inbox, the e-mail and Slack — as message keys
+// and parameters, rendered in the reader's language and time zone when read (src/i18n).
+import { message, messageSchema, type Message } from '../../i18n/index.ts';
 import type { ActivityKind } from './kinds.ts';
 
 export type EventFacts = {
@@ -9,44 +11,68 @@ export type EventFacts = {
   data: Record<string, unknown>;
 };
 
-export function describeEvent(e: EventFacts): { title: string; body: string | null } {
-  const who = e.actorName ?? 'Steward';
-  const task = e.taskTitle ? `'${e.taskTitle}'` : 'a task';
-  const on = e.accountName ? ` (${e.accountName})` : '';
+export type Described = { message: Message; detail: Message | null };
+
+/** Steward's own name, when Steward itself acted (a timer, a play). */
+const steward = 'Steward';
+
+/**
+ * A sentence another module gave for a person (a health move's or a play's summary): its
+ * message when it is one, else its words as they are (older events carried plain text).
+ */
+function summaryOf(value: unknown): Message | null {
+  const parsed = messageSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  return typeof value === 'string' ? message('notify.text', { text: value }) : null;
+}
+
+export function describeEvent(e: EventFacts): Described {
   const text = (key: string) => (typeof e.data[key] === 'string' ? (e.data[key] as string) : null);
+  const params = {
+    actor: e.actorName ?? steward,
+    task: e.taskTitle ?? '—',
+    account: e.accountName ?? '—',
+    policy: text('policyName') ?? 'SLA',
+  };
+  const excerpt = text('excerpt');
+  const said = excerpt ? message('notify.text', { text: excerpt }) : null;
+  const only = (key: Parameters<typeof message>[0]): Described => ({
+    message: message(key, params),
+    detail: null,
+  });
   switch (e.kind) {
     case 'task_created':
-      return { title: `${who} created ${task}${on}`, body: null };
+      return only('notify.event.taskCreated');
     case 'task_updated':
-      return { title: `${who} updated ${task}${on}`, body: null };
+      return only('notify.event.taskUpdated');
     case 'task_assigned':
-      return { title: `${who} assigned ${task}${on}`, body: null };
+      return only('notify.event.taskAssigned');
     case 'task_commented':
-      return { title: `${who} commented on ${task}${on}`, body: text('excerpt') };
+      return { message: message('notify.event.taskCommented', params), detail: said };
     case 'mentioned':
-      return { title: `${who} mentioned you on ${task}${on}`, body: text('excerpt') };
+      return { message: message('notify.event.mentioned', params), detail: said };
     case 'account_updated':
-      return { title: `${who} updated ${e.accountName ?? 'an account'}`, body: null };
+      return only('notify.event.accountUpdated');
     case 'health_changed':
       return {
-        title: `Health changed for ${e.accountName ?? 'an account'}`,
-        body: text('summary'),
+        message: message('notify.event.healthChanged', params),
+        detail: summaryOf(e.data.summary),
       };
     case 'play_opened':
-      return { title: `Play opened for ${e.accountName ?? 'an account'}`, body: text('summary') };
-    case 'sla_warning':
       return {
-        title: `SLA warning: ${task}${on} breaches "${text('policyName') ?? 'its SLA'}" soon`,
-        body: text('dueAt') ? `Breach at ${text('dueAt')}` : null,
+        message: message('notify.event.playOpened', params),
+        detail: summaryOf(e.data.summary),
       };
+    case 'sla_warning': {
+      const dueAt = text('dueAt');
+      return {
+        message: message('notify.event.slaWarning', params),
+        detail: dueAt ? message('notify.detail.breachAt', { at: { dateTime: dueAt } }) : null,
+      };
+    }
     case 'sla_breach':
-      return { title: `SLA breached: ${task}${on} — "${text('policyName') ?? 'SLA'}"`, body: null };
+      return only('notify.event.slaBreach');
     case 'escalation':
-      return {
-        title: text('mentionId')
-          ? `Escalation: a mention on ${task}${on} is still unanswered`
-          : `Escalation: ${task}${on} breached "${text('policyName') ?? 'its SLA'}"`,
-        body: null,
-      };
+      return only(text('mentionId') ? 'notify.event.mentionEscalation' : 'notify.event.escalation');
   }
 }

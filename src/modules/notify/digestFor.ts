@@ -1,11 +1,16 @@
 // The morning digest: one message per person per local day, grouped by account and
-// coalesced — ten comments on one task are one line, not ten. Pure, so it is easy to test.
+// coalesced — ten comments on one task are one line, not ten — written in the person's
+// language, dates in their time zone. Pure, so it is easy to test.
+import type { StoredMessage } from '../../db/schema.ts';
+import { message, renderMessage, type MessageKey } from '../../i18n/index.ts';
 import type { ActivityKind } from './kinds.ts';
+import { render, type Reader } from './render.ts';
 import { localParts } from './zoned.ts';
 
 export type DigestItem = {
   kind: ActivityKind;
-  title: string;
+  /** The notification's own sentence, as stored. */
+  message: StoredMessage;
   taskId: string | null;
   taskTitle: string | null;
   accountId: string | null;
@@ -24,60 +29,62 @@ export type Digest = {
   html: string;
 };
 
-const plural: Partial<Record<ActivityKind, [string, string]>> = {
-  task_commented: ['comment', 'comments'],
-  task_updated: ['update', 'updates'],
-  task_created: ['new task', 'new tasks'],
-  task_assigned: ['assignment', 'assignments'],
-  mentioned: ['mention', 'mentions'],
+/** Several of these on one task read as "3 comments on '…'". */
+const coalesced: Partial<Record<ActivityKind, MessageKey>> = {
+  task_commented: 'notify.digest.comments',
+  task_updated: 'notify.digest.updates',
+  task_created: 'notify.digest.newTasks',
+  task_assigned: 'notify.digest.assignments',
+  mentioned: 'notify.digest.mentions',
 };
 
-function lineFor(items: DigestItem[]): DigestLine {
+function lineFor(items: DigestItem[], reader: Reader): DigestLine {
   const first = items[0] as DigestItem;
   const count = items.length;
-  if (count === 1) return { text: first.title, count };
-  const words = plural[first.kind];
-  const subject = first.taskTitle ? ` on '${first.taskTitle}'` : '';
-  return {
-    text: words ? `${count} ${words[1]}${subject}` : `${first.title} (×${count})`,
-    count,
-  };
+  const own = render(first.message, reader);
+  if (count === 1) return { text: own, count };
+  const key = coalesced[first.kind];
+  const said =
+    key && first.taskTitle
+      ? message(key, { count, task: first.taskTitle })
+      : message('notify.digest.repeated', { text: own, count });
+  return { text: renderMessage(said, reader.locale, reader.timeZone), count };
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A person's digest from their undigested items (oldest first). */
-export function digestFor(
-  user: { name: string; timezone: string },
-  items: DigestItem[],
-  now: Date,
-): Digest {
+export function digestFor(user: { name: string } & Reader, items: DigestItem[], now: Date): Digest {
+  const say = (key: MessageKey, params?: Parameters<typeof message>[1]) =>
+    renderMessage(message(key, params), user.locale, user.timeZone);
   const byAccount = new Map<string, { name: string; lines: Map<string, DigestItem[]> }>();
   for (const item of items) {
     const accountKey = item.accountId ?? '';
     let group = byAccount.get(accountKey);
     if (!group) {
-      group = { name: item.accountName ?? 'Other', lines: new Map() };
+      group = { name: item.accountName ?? say('notify.digest.otherAccount'), lines: new Map() };
       byAccount.set(accountKey, group);
     }
     // One line per task and kind; events not about a task stay one line each.
-    const lineKey = item.taskId
-      ? `${item.taskId}:${item.kind}`
-      : `${group.lines.size}:${item.title}`;
+    const lineKey = item.taskId ? `${item.taskId}:${item.kind}` : `${group.lines.size}`;
     group.lines.set(lineKey, [...(group.lines.get(lineKey) ?? []), item]);
   }
   const groups = [...byAccount.values()]
-    .map((g) => ({ accountName: g.name, lines: [...g.lines.values()].map(lineFor) }))
-    .sort((a, b) => a.accountName.localeCompare(b.accountName));
-  const date = localParts(now, user.timezone).date;
-  const subject = `Your Steward digest for ${date}: ${items.length} update${items.length === 1 ? '' : 's'}`;
+    .map((g) => ({
+      accountName: g.name,
+      lines: [...g.lines.values()].map((line) => lineFor(line, user)),
+    }))
+    .sort((a, b) => a.accountName.localeCompare(b.accountName, user.locale));
+  const date = localParts(now, user.timeZone).date;
+  const subject = say('notify.digest.subject', { date: { date }, count: items.length });
+  const greeting = say('notify.digest.greeting', { name: user.name });
   const text = [
-    `Good morning, ${user.name}.`,
+    greeting,
     '',
     ...groups.flatMap((g) => [g.accountName, ...g.lines.map((l) => `  • ${l.text}`), '']),
   ].join('\n');
   const html = [
-    `<p>Good morning, ${escapeHtml(user.name)}.</p>`,
+    `<p>${escapeHtml(greeting)}</p>`,
     ...groups.map(
       (g) =>
         `<h3>${escapeHtml(g.accountName)}</h3><ul>${g.lines

@@ -9,6 +9,7 @@ import { digestDue, digestFor, type Digest, type DigestItem } from './digestFor.
 import type { ActivityKind } from './kinds.ts';
 import { channelsFor, queueDeliveries } from './notifyPeople.ts';
 import { loadPreferences } from './preferences.ts';
+import { readerOf } from './render.ts';
 import type { Preferences } from './routing.ts';
 import { nextDate } from './zoned.ts';
 
@@ -118,12 +119,18 @@ export const buildDueDigests: JobHandler<'notification__build_digests'> = async 
   }
 };
 
-/** A digest's content, from its items (for the e-mail and Slack senders). */
+/** A digest's content, from its items, in its recipient's language (e-mail and Slack). */
 export async function renderDigest(db: Db, digestId: string, now: Date): Promise<Digest> {
   const head = await db
     .selectFrom('digests')
     .innerJoin('users', 'users.id', 'digests.user_id')
-    .select(['users.name', 'users.timezone', 'digests.user_id', 'digests.workspace_id'])
+    .select([
+      'users.name',
+      'users.timezone',
+      'users.locale',
+      'digests.user_id',
+      'digests.workspace_id',
+    ])
     .where('digests.id', '=', digestId)
     .executeTakeFirstOrThrow();
   const rows = await db
@@ -132,7 +139,7 @@ export async function renderDigest(db: Db, digestId: string, now: Date): Promise
     .leftJoin('accounts as a', 'a.id', 'n.account_id')
     .select([
       'n.kind',
-      'n.title',
+      'n.message',
       'n.task_id',
       't.title as task_title',
       'n.account_id',
@@ -148,14 +155,14 @@ export async function renderDigest(db: Db, digestId: string, now: Date): Promise
     .execute();
   const items: DigestItem[] = rows.map((r) => ({
     kind: r.kind as ActivityKind,
-    title: r.title,
+    message: r.message,
     taskId: r.task_id,
     taskTitle: r.task_title,
     accountId: r.account_id,
     accountName: r.account_name,
     createdAt: r.created_at,
   }));
-  return digestFor({ name: head.name, timezone: head.timezone }, items, now);
+  return digestFor({ name: head.name, ...readerOf(head) }, items, now);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The in-app inbox: newest first, cursor-paged, with the unread count. It shows what the
 // person's channels send to the inbox (`in_app` per urgency), and what quiet hours hold only
-// once they end; the live stream's heartbeat brings those in.
+// once they end; the live stream's heartbeat brings those in. Sentences are rendered in the
+// reader's language and time zone.
 import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
@@ -8,14 +9,18 @@ import { AppError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { preferencesOf } from './preferences.ts';
+import { renderNotification, type Reader } from './render.ts';
 
 export const notificationSchema = z
   .object({
     id: z.uuid(),
     kind: z.string(),
     urgency: z.enum(['now', 'digest']),
-    title: z.string(),
+    title: z.string().openapi({ description: "In the reader's language" }),
     body: z.string().nullable(),
+    items: z
+      .array(z.object({ taskId: z.uuid(), title: z.string() }))
+      .openapi({ description: 'The tasks a grouped notification is about (several SLA steps)' }),
     accountId: z.uuid().nullable(),
     taskId: z.uuid().nullable(),
     projectId: z.uuid().nullable().openapi({ description: "The task's project, if any" }),
@@ -34,7 +39,7 @@ async function inboxUrgencies(db: Db, who: Person) {
 
 export async function inboxOf(
   db: Db,
-  who: Person,
+  who: Person & Reader,
   page: { limit: number; cursor?: string },
   now: Date,
 ) {
@@ -49,8 +54,9 @@ export async function inboxOf(
       'n.id',
       'n.kind',
       'n.urgency',
-      'n.title',
-      'n.body',
+      'n.message',
+      'n.detail',
+      'n.items',
       'n.account_id',
       'n.task_id',
       't.project_id',
@@ -87,8 +93,7 @@ export async function inboxOf(
         id: r.id,
         kind: r.kind,
         urgency: r.urgency,
-        title: r.title,
-        body: r.body,
+        ...renderNotification(r, who),
         accountId: r.account_id,
         taskId: r.task_id,
         projectId: r.project_id,

@@ -6,7 +6,7 @@ import { sendDelivery } from './deliveries.ts';
 import { notifyAboutEvent } from './notifyPeople.ts';
 import { checkTaskSla, escalateUnansweredMention } from './sla/check.ts';
 import { findPolicy } from './sla/policy.ts';
-import { armPolicyTimers } from './sla/timers.ts';
+import { armPolicyTimers, armProjectTimers } from './sla/timers.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -20,6 +20,8 @@ declare global {
       task__sla_check: { taskId: string; policyId: string; epoch: string };
       mention__escalate: { mentionId: string; policyId: string | null };
       sla_policy__arm_timers: { workspaceId: string; policyId: string };
+      /** Queued by work when a template lays out (or upgrades) a project's tasks. */
+      project__arm_sla_timers: { workspaceId: string; projectId: string };
     }
   }
 }
@@ -36,6 +38,7 @@ export const notifyJobs: {
   task__sla_check: JobDefinition<'task__sla_check'>;
   mention__escalate: JobDefinition<'mention__escalate'>;
   sla_policy__arm_timers: JobDefinition<'sla_policy__arm_timers'>;
+  project__arm_sla_timers: JobDefinition<'project__arm_sla_timers'>;
 } = {
   notification__route: { payload: z.object({ eventId: z.uuid() }), run: notifyAboutEvent },
   // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.
@@ -52,6 +55,12 @@ export const notifyJobs: {
   sla_policy__arm_timers: {
     payload: z.object({ workspaceId: z.uuid(), policyId: z.uuid() }),
     run: armTimersForPolicy,
+  },
+  project__arm_sla_timers: {
+    payload: z.object({ workspaceId: z.uuid(), projectId: z.uuid() }),
+    run: async ({ db }, payload) => {
+      await armProjectTimers(db, payload.workspaceId, payload.projectId);
+    },
   },
 };
 

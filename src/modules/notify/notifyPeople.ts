@@ -9,6 +9,7 @@ import { describeEvent } from './describe.ts';
 import { activityKindSchema, type ActivityKind, type Channel } from './kinds.ts';
 import { loadPreferences } from './preferences.ts';
 import { routeNotification, type Preferences } from './routing.ts';
+import { groupMessage, groupWindowMs, joinOpenGroup, stepGroupKey } from './stepGroups.ts';
 import { wakeInboxes } from './store.ts';
 
 const ids = (value: unknown): string[] =>
@@ -103,6 +104,7 @@ export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: 
     .selectFrom('activity_events as e')
     .leftJoin('tasks as t', 't.id', 'e.task_id')
     .leftJoin('accounts as a', 'a.id', 'e.account_id')
+    .leftJoin('projects as p', 'p.id', 'e.project_id')
     .leftJoin('users as actor', 'actor.id', 'e.actor_id')
     .select([
       'e.id',
@@ -120,6 +122,7 @@ export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: 
       'a.name as account_name',
       'a.priority as account_priority',
       'a.owner_id',
+      'p.name as project_name',
       'actor.name as actor_name',
     ])
     .where('e.id', '=', payload.eventId)
@@ -136,13 +139,23 @@ export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: 
   });
   if (recipients.length === 0) return;
   const prefs = await loadPreferences(db, event.workspace_id, recipients);
-  const { title, body } = describeEvent({
+  const described = describeEvent({
     kind: kind.data,
     actorName: event.actor_name,
     taskTitle: event.task_title,
     accountName: event.account_name,
     data: event.data,
   });
+  const step = {
+    kind: kind.data,
+    data: event.data,
+    projectId: event.project_id,
+    accountId: event.account_id,
+    accountName: event.account_name,
+    projectName: event.project_name,
+  };
+  const groupKey = event.task_id ? stepGroupKey(step) : null;
+  const item = { taskId: event.task_id ?? '', title: event.task_title ?? '', eventId: event.id };
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
     const told: string[] = [];
@@ -162,6 +175,21 @@ export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: 
         now,
       );
       if (routing.urgency === 'none') continue;
+      if (groupKey) {
+        const { joined } = await joinOpenGroup(trx, {
+          userId,
+          workspaceId: event.workspace_id,
+          groupKey,
+          urgency: routing.urgency,
+          item,
+          now,
+          message: (count) => groupMessage(step, count),
+        });
+        if (joined) {
+          told.push(userId);
+          continue;
+        }
+      }
       const inserted = await trx
         .insertInto('notifications')
         .values({
@@ -170,8 +198,10 @@ export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: 
           event_id: event.id,
           kind: kind.data,
           urgency: routing.urgency,
-          title,
-          body,
+          message: JSON.stringify(described.message),
+          detail: described.detail ? JSON.stringify(described.detail) : null,
+          group_key: groupKey,
+          items: JSON.stringify(groupKey ? [item] : []),
           account_id: event.account_id,
           task_id: event.task_id,
           created_at: now,
@@ -183,12 +213,14 @@ export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: 
       if (!inserted) continue;
       told.push(userId);
       if (routing.urgency === 'now') {
+        const due = routing.deliverAt ?? now;
         outbox.push({
           id: inserted.id,
           userId,
           workspaceId: event.workspace_id,
           channels: channelsFor(pref, 'now', config.smtpUrl !== undefined),
-          runAt: routing.deliverAt ?? now,
+          // A group's e-mail and Slack wait for the steps that join it (stepGroups.ts).
+          runAt: groupKey ? new Date(Math.max(due.getTime(), now.getTime() + groupWindowMs)) : due,
         });
       }
     }

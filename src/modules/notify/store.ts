@@ -13,6 +13,10 @@ export type TaskContext = {
   created_by: string | null;
   created_at: Date;
   last_activity_at: Date;
+  started_at: Date | null;
+  start_at: Date | null;
+  /** The start of its due day in the workspace's time zone (sla/live.ts). */
+  due_day_start: Date | null;
   deleted_at: Date | null;
   project_id: string | null;
   project_kind: string | null;
@@ -23,9 +27,17 @@ export type TaskContext = {
   account_owner_id: string | null;
 };
 
+/**
+ * The start of a task's due day in its workspace's time zone, as SQL: the timers armed in bulk
+ * and the check of one task must compute the same instant, so both use this expression.
+ */
+export const dueDayStartSql = (task: string, workspace: string) =>
+  sql<Date | null>`(date_trunc('day', ${sql.ref(`${task}.due_at`)} at time zone ${sql.ref(`${workspace}.timezone`)}) at time zone ${sql.ref(`${workspace}.timezone`)})`;
+
 export async function taskContext(db: Db, taskId: string): Promise<TaskContext | undefined> {
   return db
     .selectFrom('tasks')
+    .innerJoin('workspaces', 'workspaces.id', 'tasks.workspace_id')
     .innerJoin('accounts', 'accounts.id', 'tasks.account_id')
     .leftJoin('projects', 'projects.id', 'tasks.project_id')
     .select([
@@ -39,6 +51,9 @@ export async function taskContext(db: Db, taskId: string): Promise<TaskContext |
       'tasks.created_by',
       'tasks.created_at',
       'tasks.last_activity_at',
+      'tasks.started_at',
+      'tasks.start_at',
+      dueDayStartSql('tasks', 'workspaces').as('due_day_start'),
       'tasks.deleted_at',
       'tasks.project_id',
       'projects.kind as project_kind',

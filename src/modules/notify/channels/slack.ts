@@ -8,8 +8,10 @@ export class PermanentDeliveryError extends Error {}
 export function slackMessage(input: {
   title: string;
   body: string | null;
-  lines?: { heading: string; items: string[] }[];
+  lines?: { heading: string | null; items: string[] }[];
   link?: string;
+  /** The button's words, in the reader's language. */
+  linkLabel?: string;
 }): SlackMessage {
   const blocks: Record<string, unknown>[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${input.title}*` } },
@@ -20,7 +22,10 @@ export function slackMessage(input: {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: [`*${group.heading}*`, ...group.items.map((i) => `• ${i}`)].join('\n'),
+        text: [
+          ...(group.heading ? [`*${group.heading}*`] : []),
+          ...group.items.map((i) => `• ${i}`),
+        ].join('\n'),
       },
     });
   }
@@ -28,7 +33,11 @@ export function slackMessage(input: {
     blocks.push({
       type: 'actions',
       elements: [
-        { type: 'button', text: { type: 'plain_text', text: 'Open in Steward' }, url: input.link },
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: input.linkLabel ?? 'Steward' },
+          url: input.link,
+        },
       ],
     });
   }

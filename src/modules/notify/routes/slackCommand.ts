@@ -1,5 +1,5 @@
 // `/steward <account name>` in Slack: the account's health, churn risk, renewal and open
-// escalations, as an ephemeral answer. Requests are verified as Slack documents
+// escalations, as an ephemeral answer in the workspace's language. Requests are verified as Slack documents
 // (api.slack.com/authentication/verifying-requests-from-slack): v0 HMAC-SHA256 of
 // `v0:<timestamp>:<raw body>` with the signing secret, within five minutes.
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -9,7 +9,10 @@ import { z } from 'zod';
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../context.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { message, renderMessage, type MessageKey, type MessageParam } from '../../../i18n/index.ts';
 import { AppError } from '../../../lib/errors.ts';
+import type { Reader } from '../render.ts';
+import { localParts } from '../zoned.ts';
 
 const windowSeconds = 5 * 60;
 
@@ -32,22 +35,61 @@ export function slackSignatureValid(input: {
 
 const commandSchema = z.object({ text: z.string().default(''), command: z.string().optional() });
 
-const daysBetween = (from: Date, to: string) =>
-  Math.round(
-    (Date.parse(`${to}T00:00:00Z`) - Date.parse(from.toISOString().slice(0, 10))) / 86_400_000,
-  );
+/** Whole days from `from`'s local day to a calendar day. */
+const daysUntil = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 async function commandWorkspace(db: Db, slug: string | undefined) {
   const rows = await db
     .selectFrom('workspaces')
-    .select('id')
+    .select(['id', 'timezone'])
     .$if(slug !== undefined, (q) => q.where('slug', '=', slug ?? ''))
     .limit(2)
     .execute();
   return rows.length === 1 ? rows[0] : undefined;
 }
 
-export async function accountSummary(db: Db, workspaceId: string, name: string, now: Date) {
+/**
+ * Whom the reply is written for. Slack does not tell us which Steward person asked (only a
+ * Slack member id, linked to nobody), so it answers in the language most of the workspace's
+ * people use (English on a tie) and the workspace's time zone.
+ */
+async function workspaceReader(db: Db, workspace: { id: string; timezone: string }) {
+  const top = await db
+    .selectFrom('users')
+    .select(['locale', sql<number>`count(*)::int`.as('n')])
+    .where('workspace_id', '=', workspace.id)
+    .where('deactivated_at', 'is', null)
+    .groupBy('locale')
+    .orderBy('n', 'desc')
+    .orderBy(sql`locale = 'en'`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { locale: top?.locale ?? 'en', timeZone: workspace.timezone } satisfies Reader;
+}
+
+const categoryWords = {
+  healthy: 'notify.slack.category.healthy',
+  at_risk: 'notify.slack.category.atRisk',
+  critical: 'notify.slack.category.critical',
+} as const satisfies Record<string, MessageKey>;
+
+const riskWords = {
+  low: 'notify.slack.risk.low',
+  medium: 'notify.slack.risk.medium',
+  high: 'notify.slack.risk.high',
+  critical: 'notify.slack.risk.critical',
+} as const satisfies Record<string, MessageKey>;
+
+export async function accountSummary(
+  db: Db,
+  workspaceId: string,
+  name: string,
+  now: Date,
+  reader: Reader,
+) {
+  const say = (key: MessageKey, params?: Record<string, MessageParam>) =>
+    renderMessage(message(key, params), reader.locale, reader.timeZone);
   const account = await db
     .selectFrom('accounts')
     .select(['id', 'name', 'health_score', 'health_category', 'churn_risk_level', 'renewal_date'])
@@ -59,7 +101,7 @@ export async function accountSummary(db: Db, workspaceId: string, name: string, 
     .orderBy(sql`length(name)`)
     .limit(1)
     .executeTakeFirst();
-  if (!account) return { text: `No account matches "${name}".` };
+  if (!account) return { text: say('notify.slack.noMatch', { name }) };
   const open = await db
     .selectFrom('escalations as e')
     .innerJoin('tasks as t', 't.id', 'e.task_id')
@@ -72,19 +114,26 @@ export async function accountSummary(db: Db, workspaceId: string, name: string, 
     .where('e.resolved_at', 'is', null)
     .orderBy('e.raised_at', 'desc')
     .execute();
+  const category = account.health_category ? categoryWords[account.health_category] : undefined;
   const health =
     account.health_score === null
-      ? 'not scored yet'
-      : `${account.health_score}/100 (${account.health_category?.replace('_', ' ') ?? 'unknown'})`;
-  const renewal = account.renewal_date
-    ? `${account.renewal_date} (in ${daysBetween(now, account.renewal_date)} days)`
-    : 'no renewal date';
+      ? say('notify.slack.healthUnscored')
+      : say('notify.slack.health', {
+          score: account.health_score,
+          category: category ? say(category) : '—',
+        });
+  const risk = account.churn_risk_level ? riskWords[account.churn_risk_level] : undefined;
+  const churn = risk
+    ? say('notify.slack.churnRisk', { level: say(risk) })
+    : say('notify.slack.churnRiskUnassessed');
   const escalated = [...new Set(open.map((o) => o.title))];
   const lines = [
-    `*Health:* ${health}`,
-    `*Churn risk:* ${account.churn_risk_level ?? 'not assessed yet'}`,
-    `*Renewal:* ${renewal}`,
-    `*Open escalations:* ${escalated.length === 0 ? 'none' : escalated.map((t) => `'${t}'`).join(', ')}`,
+    health,
+    churn,
+    renewalLine(account.renewal_date, localParts(now, reader.timeZone).date, say),
+    escalated.length === 0
+      ? say('notify.slack.escalationsNone')
+      : say('notify.slack.escalations', { tasks: escalated.map((t) => `“${t}”`).join(', ') }),
   ];
   return {
     text: `${account.name}\n${lines.join('\n')}`,
@@ -93,6 +142,20 @@ export async function accountSummary(db: Db, workspaceId: string, name: string, 
       { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
     ],
   };
+}
+
+function renewalLine(
+  renewal: string | null,
+  today: string,
+  say: (key: MessageKey, params?: Record<string, MessageParam>) => string,
+): string {
+  if (!renewal) return say('notify.slack.renewalNone');
+  const days = daysUntil(today, renewal);
+  const date = { date: renewal };
+  if (days === 0) return say('notify.slack.renewalToday', { date });
+  return days > 0
+    ? say('notify.slack.renewal', { date, count: days })
+    : say('notify.slack.renewalPast', { date, count: -days });
 }
 
 export function slackCommandRoutes({ db, clock, config }: Deps) {
@@ -110,18 +173,24 @@ export function slackCommandRoutes({ db, clock, config }: Deps) {
     if (!valid) throw new AppError('slack.invalid_signature', 'The Slack signature is not valid.');
     const command = commandSchema.parse(Object.fromEntries(new URLSearchParams(rawBody)));
     const name = command.text.trim();
-    if (!name)
-      return c.json({ response_type: 'ephemeral', text: 'Usage: /steward <account name>' });
     const workspace = await commandWorkspace(db, config.slackWorkspace);
     if (!workspace) {
+      // No workspace to ask for its language: the message is for whoever installs Steward.
       return c.json({
         response_type: 'ephemeral',
-        text: 'Steward has several workspaces: set SLACK_WORKSPACE to the one Slack answers from.',
+        text: renderMessage(message('notify.slack.severalWorkspaces'), 'en'),
+      });
+    }
+    const reader = await workspaceReader(db, workspace);
+    if (!name) {
+      return c.json({
+        response_type: 'ephemeral',
+        text: renderMessage(message('notify.slack.usage'), reader.locale, reader.timeZone),
       });
     }
     return c.json({
       response_type: 'ephemeral',
-      ...(await accountSummary(db, workspace.id, name, clock.now())),
+      ...(await accountSummary(db, workspace.id, name, clock.now(), reader)),
     });
   });
 }

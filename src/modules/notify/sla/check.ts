@@ -1,7 +1,8 @@
 // The SLA timer's job (`task__sla_check`) and the unanswered-mention job
 // (`mention__escalate`). Both re-read the state, ignore a stale epoch, and raise each step
 // through a unique row in `escalations`, so a step fires once however many workers race and
-// whatever restarts happen between scheduling and firing.
+// whatever restarts happen between scheduling and firing. A clock starts only on live work
+// (live.ts); what people hear is grouped per project afterwards (stepGroups.ts).
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { Deps } from '../../../context.ts';
@@ -49,13 +50,17 @@ const activityKind = {
   escalation: 'escalation',
 } as const;
 
-/** Raises one step unless it was raised already; true when this call raised it. */
+/**
+ * Raises one step unless it was raised already; true when this call raised it. `tell: false`
+ * records the step without telling anyone (a warning the breach already overtook).
+ */
 async function raiseStep(
   deps: Deps,
   task: TaskContext,
   policy: { id: string; name: string },
   epoch: Date,
   step: PlannedStep,
+  tell: boolean,
 ): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     const recipients = await recipientsOf(trx, task, step);
@@ -76,6 +81,7 @@ async function raiseStep(
       .returning('id')
       .executeTakeFirst();
     if (!raised) return false;
+    if (!tell) return true;
     await recordActivity(trx, {
       workspaceId: task.workspace_id,
       kind: activityKind[step.kind],
@@ -108,8 +114,12 @@ export const checkTaskSla: JobHandler<'task__sla_check'> = async (deps, payload)
   if (!epoch || epoch.getTime() !== new Date(payload.epoch).getTime()) return;
   const steps = planSteps(policy, epoch, await holidaysOf(db, task.workspace_id, policy));
   const now = clock.now();
-  for (const step of steps) {
-    if (step.at.getTime() <= now.getTime()) await raiseStep(deps, task, policy, epoch, step);
+  const due = steps.filter((step) => step.at.getTime() <= now.getTime());
+  // Found late (a worker was down, a policy armed on old work): "breaches soon" beside
+  // "breached" is noise, so the warning is recorded but only the breach is told.
+  const breachDue = due.some((step) => step.kind === 'breach');
+  for (const step of due) {
+    await raiseStep(deps, task, policy, epoch, step, !(step.kind === 'warning' && breachDue));
   }
   const next = steps.find((step) => step.at.getTime() > now.getTime());
   if (next) {

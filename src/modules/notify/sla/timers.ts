@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import { addJobs, enqueue, jobSpec } from '../../../jobs/registry.ts';
 import { taskTouchKinds } from '../kinds.ts';
-import { taskContext, type TaskContext } from '../store.ts';
+import { dueDayStartSql, taskContext, type TaskContext } from '../store.ts';
+import { clockStart } from './live.ts';
 import { pausedStatuses, planSteps, policyMatches } from './plan.ts';
 import { listPolicies, type SlaPolicy } from './policy.ts';
 
@@ -20,9 +21,21 @@ export async function removeTimer(db: Db, key: string): Promise<void> {
 
 /**
  * When the policy's clock started for this task: its last touch (`untouchedFor`) or its
- * creation (`firstResponse`, until someone other than the creator acts on it; then never).
+ * creation (`firstResponse`, until someone other than the creator acts on it; then never),
+ * but never before the task is live work (live.ts).
  */
 export async function epochOf(db: Db, task: TaskContext, policy: SlaPolicy): Promise<Date | null> {
+  const start = await metricStart(db, task, policy);
+  return start
+    ? clockStart(start, {
+        startedAt: task.started_at,
+        startAt: task.start_at,
+        dueDayStart: task.due_day_start,
+      })
+    : null;
+}
+
+async function metricStart(db: Db, task: TaskContext, policy: SlaPolicy): Promise<Date | null> {
   if (policy.metric === 'untouchedFor') return task.last_activity_at;
   const answered = await db
     .selectFrom('activity_events')
@@ -83,22 +96,30 @@ export async function armTimer(db: Db, task: TaskContext, policy: SlaPolicy): Pr
 }
 
 /**
- * A new or changed policy arms a timer on every open task it matches, in one statement. The
- * run time ignores business hours, so it is never late: a check that runs early re-arms
- * itself for the exact instant. All timers go to graphile-worker's `add_jobs` in one array
+ * A new or changed policy arms a timer on every open task it matches, in one statement (or on
+ * one project's tasks, when a template laid them out). The run time ignores business hours,
+ * so it is never late: a check that runs early re-arms itself for the exact instant. All timers go to graphile-worker's `add_jobs` in one array
  * (the jobs layer's `jobSpec`/`addJobs`): `add_job` once per row re-plans nothing inside the
  * transaction, so its lookup of earlier jobs by key turned into a scan of every job armed so
  * far (quadratic at 100,000 tasks).
  */
-export async function armPolicyTimers(db: Db, workspaceId: string, policy: SlaPolicy) {
+export async function armPolicyTimers(
+  db: Db,
+  workspaceId: string,
+  policy: SlaPolicy,
+  only: { projectId?: string } = {},
+) {
   const m = policy.match;
-  // The same epoch epochOf() computes, or the check would take the timer for a stale one.
-  const epoch = sql.raw(
+  const projectId = only.projectId ?? null;
+  // The same epoch epochOf() computes, or the check would take the timer for a stale one:
+  // the metric's start, held back until the task is live (least and greatest skip nulls).
+  const start = sql.raw(
     policy.metric === 'untouchedFor'
       ? 't.last_activity_at'
       : `coalesce((select min(e.occurred_at) from activity_events e
           where e.task_id = t.id and e.kind = 'task_created'), t.created_at)`,
   );
+  const epoch = sql`greatest(${start}, least(t.started_at, coalesce(t.start_at, ${dueDayStartSql('t', 'w')})))`;
   const warnSeconds = policy.thresholdSeconds * policy.warnAt;
   const result = await sql<{ n: number }>`
     with timers as (
@@ -113,9 +134,11 @@ export async function armPolicyTimers(db: Db, workspaceId: string, policy: SlaPo
         maxAttempts: timerAttempts,
       })}) as specs
       from tasks t
+      join workspaces w on w.id = t.workspace_id
       join accounts a on a.id = t.account_id
       left join projects p on p.id = t.project_id
       where t.workspace_id = ${workspaceId}
+        and (${projectId}::uuid is null or t.project_id = ${projectId}::uuid)
         and t.deleted_at is null
         and t.status not in ('blocked', 'waiting_on_customer', 'done')
         and (cardinality(${m.accountPriority}::text[]) = 0 or a.priority = any(${m.accountPriority}::text[]))
@@ -129,4 +152,14 @@ export async function armPolicyTimers(db: Db, workspaceId: string, policy: SlaPo
     left join lateral ${addJobs(sql`timers.specs`)} job on true
     where timers.specs is not null`.execute(db);
   return result.rows[0]?.n ?? 0;
+}
+
+/** The open tasks of a project a template just laid out or upgraded: every policy arms them. */
+export async function armProjectTimers(db: Db, workspaceId: string, projectId: string) {
+  const policies = await listPolicies(db, workspaceId, { enabledOnly: true });
+  let armed = 0;
+  for (const policy of policies) {
+    armed += await armPolicyTimers(db, workspaceId, policy, { projectId });
+  }
+  return armed;
 }

@@ -1,0 +1,97 @@
+// Notifications, digests, Slack replies and escalations, in English.
+export const notify = {
+  /** Someone's own words (a comment excerpt) or a sentence stored before messages had keys. */
+  text: '{{text}}',
+  event: {
+    taskCreated: '{{actor}} created “{{task}}” ({{account}})',
+    taskUpdated: '{{actor}} updated “{{task}}” ({{account}})',
+    taskAssigned: '{{actor}} assigned “{{task}}” ({{account}})',
+    taskCommented: '{{actor}} commented on “{{task}}” ({{account}})',
+    mentioned: '{{actor}} mentioned you on “{{task}}” ({{account}})',
+    accountUpdated: '{{actor}} updated {{account}}',
+    healthChanged: 'Health changed for {{account}}',
+    playOpened: 'Play opened for {{account}}',
+    slaWarning: 'SLA warning: “{{task}}” ({{account}}) breaches “{{policy}}” soon',
+    slaBreach: 'SLA breached: “{{task}}” ({{account}}) — “{{policy}}”',
+    escalation: 'Escalation: “{{task}}” ({{account}}) breached “{{policy}}”',
+    mentionEscalation: 'Escalation: a mention on “{{task}}” ({{account}}) is still unanswered',
+  },
+  detail: {
+    breachAt: 'Breach at {{at}}',
+  },
+  group: {
+    slaWarningProject_one:
+      '{{account}}: {{count}} task on “{{project}}” breaches “{{policy}}” soon',
+    slaWarningProject_other:
+      '{{account}}: {{count}} tasks on “{{project}}” breach “{{policy}}” soon',
+    slaBreachProject_one: '{{account}}: {{count}} task on “{{project}}” passed “{{policy}}”',
+    slaBreachProject_other: '{{account}}: {{count}} tasks on “{{project}}” passed “{{policy}}”',
+    escalationProject_one:
+      'Escalation — {{account}}: {{count}} task on “{{project}}” passed “{{policy}}”',
+    escalationProject_other:
+      'Escalation — {{account}}: {{count}} tasks on “{{project}}” passed “{{policy}}”',
+    mentionEscalationProject_one:
+      'Escalation — {{account}}: {{count}} mention on “{{project}}” is still unanswered',
+    mentionEscalationProject_other:
+      'Escalation — {{account}}: {{count}} mentions on “{{project}}” are still unanswered',
+    slaWarningAccount_one: '{{account}}: {{count}} task breaches “{{policy}}” soon',
+    slaWarningAccount_other: '{{account}}: {{count}} tasks breach “{{policy}}” soon',
+    slaBreachAccount_one: '{{account}}: {{count}} task passed “{{policy}}”',
+    slaBreachAccount_other: '{{account}}: {{count}} tasks passed “{{policy}}”',
+    escalationAccount_one: 'Escalation — {{account}}: {{count}} task passed “{{policy}}”',
+    escalationAccount_other: 'Escalation — {{account}}: {{count}} tasks passed “{{policy}}”',
+    mentionEscalationAccount_one: 'Escalation — {{account}}: {{count}} mention is still unanswered',
+    mentionEscalationAccount_other:
+      'Escalation — {{account}}: {{count}} mentions are still unanswered',
+  },
+  digest: {
+    subject_one: 'Your Steward digest for {{date}}: {{count}} update',
+    subject_other: 'Your Steward digest for {{date}}: {{count}} updates',
+    greeting: 'Good morning, {{name}}.',
+    otherAccount: 'Other',
+    comments_one: '{{count}} comment on “{{task}}”',
+    comments_other: '{{count}} comments on “{{task}}”',
+    updates_one: '{{count}} update on “{{task}}”',
+    updates_other: '{{count}} updates on “{{task}}”',
+    newTasks_one: '{{count}} new task: “{{task}}”',
+    newTasks_other: '{{count}} new tasks: “{{task}}”',
+    assignments_one: '{{count}} assignment on “{{task}}”',
+    assignments_other: '{{count}} assignments on “{{task}}”',
+    mentions_one: '{{count}} mention on “{{task}}”',
+    mentions_other: '{{count}} mentions on “{{task}}”',
+    repeated: '{{text}} (×{{count}})',
+  },
+  channel: {
+    open: 'Open in Steward',
+    subject: 'Steward',
+  },
+  slack: {
+    usage: 'Usage: /steward <account name>',
+    noMatch: 'No account matches “{{name}}”.',
+    severalWorkspaces:
+      'Steward has several workspaces: set SLACK_WORKSPACE to the one Slack answers from.',
+    health: '*Health:* {{score}}/100 ({{category}})',
+    healthUnscored: '*Health:* not scored yet',
+    churnRisk: '*Churn risk:* {{level}}',
+    churnRiskUnassessed: '*Churn risk:* not assessed yet',
+    renewal_one: '*Renewal:* {{date}} (in {{count}} day)',
+    renewal_other: '*Renewal:* {{date}} (in {{count}} days)',
+    renewalPast_one: '*Renewal:* {{date}} ({{count}} day ago)',
+    renewalPast_other: '*Renewal:* {{date}} ({{count}} days ago)',
+    renewalToday: '*Renewal:* {{date}} (today)',
+    renewalNone: '*Renewal:* no renewal date',
+    escalations: '*Open escalations:* {{tasks}}',
+    escalationsNone: '*Open escalations:* none',
+    category: {
+      healthy: 'healthy',
+      atRisk: 'at risk',
+      critical: 'critical',
+    },
+    risk: {
+      low: 'low',
+      medium: 'medium',
+      high: 'high',
+      critical: 'critical',
+    },
+  },
+};
