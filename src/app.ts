@@ -25,6 +25,7 @@ import { supportRoutes, supportWebhookRoutes } from './modules/intake/support/in
 import { intakeReviewRoutes } from './modules/intake/review/index.ts';
 import { notifyRoutes, slackCommandRoutes } from './modules/notify/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
+import { assistantRoutes } from './modules/assistant/index.ts';
 import { revenueRoutes } from './modules/revenue/index.ts';
 import { voiceRoutes } from './modules/voice/index.ts';
 
@@ -61,6 +62,7 @@ export function buildApi(deps: Deps) {
     .route('/', intakeReviewRoutes(deps))
     .route('/', notifyRoutes(deps))
     .route('/', healthRoutes(deps))
+    .route('/', assistantRoutes(deps))
     .route('/', revenueRoutes(deps))
     .route('/', voiceRoutes(deps));
 }

@@ -7,6 +7,12 @@ export const assistant = {
   ownOnly: 'You see only your own clients, so this covers those.',
   otherOwner: 'You see only your own clients, not those of {{name}}.',
   accountNotVisible: 'That account is not among the clients you can see.',
+  levels: {
+    low: 'low',
+    medium: 'medium',
+    high: 'high',
+    critical: 'critical',
+  },
   topics: {
     client_health: 'client health',
     declining_adoption: 'declining adoption',

@@ -7,6 +7,12 @@ export const assistant = {
   ownOnly: 'Вам видны только ваши клиенты, поэтому ответ — о них.',
   otherOwner: 'Вам видны только ваши клиенты, а не клиенты {{name}}.',
   accountNotVisible: 'Этого клиента нет среди тех, кто вам доступен.',
+  levels: {
+    low: 'низкий',
+    medium: 'средний',
+    high: 'высокий',
+    critical: 'критический',
+  },
   topics: {
     client_health: 'здоровье клиентов',
     declining_adoption: 'падение использования',

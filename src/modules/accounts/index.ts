@@ -13,3 +13,5 @@ export {
 } from './customFields.ts';
 export type { AccountScope } from './store.ts';
 export { accountJobs } from './import/index.ts';
+export { portfolio } from './portfolio.ts';
+export { portfolioQuery } from './schema.ts';

@@ -7,3 +7,4 @@ export { createUserBody } from './schema.ts';
 export { hashPassword } from './passwords.ts';
 export { permissions, rolePermissions, type Permission } from './permissions.ts';
 export { managerChain } from './store.ts';
+export { listUsers } from './users.ts';

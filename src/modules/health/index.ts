@@ -9,3 +9,4 @@ export { backtest, defaultPeriod } from './backtest.ts';
 export { loadScorecards, saveScorecard } from './scorecards.ts';
 export { createPlay } from './plays.ts';
 export { defaultScorecard } from './scorecard.ts';
+export { churnRiskList, healthDashboard } from './views.ts';

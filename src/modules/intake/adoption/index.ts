@@ -2,3 +2,4 @@
 export { adoptionRoutes } from './routes.ts';
 export { accountAdoption, decliningAdoption, portfolioAdoption } from './service.ts';
 export { addDays, daysBetween, decliningVerdict, type MonthOverMonth } from './figures.ts';
+export { adoptionOverview } from './service.ts';

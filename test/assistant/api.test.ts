@@ -1,0 +1,295 @@
+// Ask Steward over HTTP on fixtures: each intent backed by data answers from the same services
+// the pages use, in the question's language, within the asker's permissions and "my clients";
+// proposals write nothing until confirmed; bad input gets a 4xx or a clear answer, never a 5xx.
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
+import { rescore } from '../../src/modules/health/index.ts';
+import { apiClient, signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+
+const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
+const app = testApp(deps);
+
+let workspaceId: WorkspaceId;
+let jordanId: UserId;
+let jordan: ApiClient;
+let admin: ApiClient;
+let larkspurId: string;
+let acmeId: string;
+let kestrelId: string;
+
+async function activeUsers(accountId: string, days: { from: number; to: number }, users: number) {
+  await sql`
+    insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
+    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 'u' || u
+    from generate_series(${days.from}::int, ${days.to}::int) d, generate_series(1, ${users}::int) u`.execute(
+    deps.db,
+  );
+  await sql`
+    insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
+    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 10 * ${users}, ${users}
+    from generate_series(${days.from}::int, ${days.to}::int) d`.execute(deps.db);
+}
+
+beforeAll(async () => {
+  workspaceId = (await makeWorkspace(deps.db)).id;
+  const adminUser = await makeUser(deps.db, workspaceId, { role: 'admin', name: 'Avery Admin' });
+  const jordanUser = await makeUser(deps.db, workspaceId, {
+    name: 'Jordan Taylor',
+    timezone: 'America/New_York',
+  });
+  const morgan = await makeUser(deps.db, workspaceId, { name: 'Morgan Lee' });
+  jordanId = jordanUser.id;
+  jordan = await signedIn(app, jordanUser.email, testPassword);
+  admin = await signedIn(app, adminUser.email, testPassword);
+  await deps.db
+    .insertInto('usage_features')
+    .values({ workspace_id: workspaceId, key: 'reports', label: 'Reports', events: ['Report Run'] })
+    .execute();
+  larkspurId = (
+    await makeAccount(deps.db, workspaceId, {
+      name: 'Larkspur Logistics',
+      owner_id: jordanId,
+      tier: 'enterprise',
+      seats: 20,
+      arr_amount: 48_000_000,
+      renewal_date: '2026-12-20',
+    })
+  ).id;
+  acmeId = (
+    await makeAccount(deps.db, workspaceId, {
+      name: 'Acme Corp',
+      owner_id: jordanId,
+      tier: 'smb',
+      seats: 10,
+      arr_amount: 1_200_000,
+      renewal_date: '2027-06-01',
+    })
+  ).id;
+  kestrelId = (
+    await makeAccount(deps.db, workspaceId, {
+      name: 'Kestrel Health',
+      owner_id: morgan.id,
+      tier: 'enterprise',
+      seats: 10,
+      arr_amount: 30_000_000,
+    })
+  ).id;
+  // Acme: 9 of 10 seats active all along. Larkspur: 20 users the month before, 4 now.
+  await activeUsers(acmeId, { from: 0, to: 59 }, 9);
+  await activeUsers(kestrelId, { from: 0, to: 59 }, 8);
+  await activeUsers(larkspurId, { from: 30, to: 59 }, 20);
+  await activeUsers(larkspurId, { from: 0, to: 29 }, 4);
+  await rescore(deps, workspaceId);
+});
+
+async function ask(client: ApiClient, q: string, context?: { intent: never; params: never }) {
+  const { data, response, error } = await client.POST('/api/v1/assistant/query', {
+    body: context ? { q, context } : { q },
+  });
+  return { data, status: response.status, error };
+}
+
+describe('answers with live data', () => {
+  it("shows the CSM's own clients' health, and the one at risk", async () => {
+    const { data } = await ask(jordan, 'Show me health scores for my assigned clients');
+    expect(data?.intent).toBe('client_health');
+    if (data?.widget !== 'health_dashboard') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.accounts.map((a) => a.name).sort()).toEqual([
+      'Acme Corp',
+      'Larkspur Logistics',
+    ]);
+    const risky = data.data.counts.at_risk + data.data.counts.critical;
+    expect(risky).toBeGreaterThan(0);
+    expect(data.answer).toContain(`${risky} of 2 clients`);
+    expect(data.link).toBe('/health');
+  });
+
+  it('answers a Russian question in Russian', async () => {
+    const { data } = await ask(jordan, 'Покажи здоровье моих клиентов');
+    expect(data?.language).toBe('ru');
+    expect(data?.answer).toMatch(/из 2 клиентов/);
+  });
+
+  it('lists the client whose adoption is falling, and only that one', async () => {
+    const { data } = await ask(jordan, 'Which clients have declining product adoption?');
+    if (data?.widget !== 'declining_adoption') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.name)).toEqual(['Larkspur Logistics']);
+    expect(data.answer).toContain('1 of 2 clients');
+    expect(data.answer).toContain('Larkspur Logistics fell 80%');
+  });
+
+  it('compares engagement month over month', async () => {
+    const { data } = await ask(jordan, 'Compare client engagement trends month-over-month');
+    if (data?.widget !== 'engagement_trends') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.declining).toBe(1);
+    expect(data.data.items.find((i) => i.name === 'Larkspur Logistics')?.direction).toBe(
+      'declining',
+    );
+  });
+
+  it('shows product adoption across clients from the rollups', async () => {
+    const { data } = await ask(
+      jordan,
+      'Show product adoption metrics and feature usage across clients',
+    );
+    if (data?.widget !== 'adoption_metrics') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.clients).toBe(2);
+    expect(data.data.activeUsers).toBe(13);
+    expect(data.data.features[0]?.label).toBe('Reports');
+  });
+
+  it('lists churn risk from the health module, Larkspur first', async () => {
+    const { data } = await ask(jordan, 'кто уходит?');
+    expect(data?.intent).toBe('churn_risk');
+    if (data?.widget !== 'churn_risk') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items[0]?.name).toBe('Larkspur Logistics');
+    expect(data.answer).toMatch(/Под риском оттока/);
+  });
+
+  it('finds an account by a misspelt name and links to its page', async () => {
+    const { data } = await ask(jordan, 'tell me about larksupr');
+    if (data?.widget !== 'account_card') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.name).toBe('Larkspur Logistics');
+    expect(data.link).toBe(`/accounts/${larkspurId}`);
+  });
+
+  it('answers a follow-up with the previous intent and the new tier', async () => {
+    const first = await ask(jordan, 'health scores for my clients');
+    const { data } = await ask(jordan, 'and for enterprise only?', {
+      intent: first.data?.intent as never,
+      params: first.data?.params as never,
+    });
+    expect(data?.followUp).toBe(true);
+    if (data?.widget !== 'health_dashboard') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.accounts.map((a) => a.name)).toEqual(['Larkspur Logistics']);
+  });
+
+  it('shows my open tasks', async () => {
+    await jordan.POST('/api/v1/tasks', {
+      body: { title: 'Prepare the renewal deck', accountId: larkspurId, assigneeId: jordanId },
+    });
+    const { data } = await ask(jordan, 'what are my tasks today');
+    if (data?.widget !== 'my_tasks') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((t) => t.title)).toContain('Prepare the renewal deck');
+  });
+
+  it('shows escalations, saying plainly when there are none', async () => {
+    const { data } = await ask(jordan, 'show escalations');
+    expect(data?.widget).toBe('escalations');
+    expect(data?.answer).toBe('No escalations have been raised.');
+  });
+});
+
+describe('proposals wait for a confirmation', () => {
+  it('proposes a reminder as a task draft, writes nothing, and the task API saves it', async () => {
+    const count = async () =>
+      (
+        await deps.db
+          .selectFrom('tasks')
+          .select('id')
+          .where('workspace_id', '=', workspaceId)
+          .execute()
+      ).length;
+    const before = await count();
+    const { data } = await ask(jordan, 'remind me to call Larkspur tomorrow');
+    if (data?.widget !== 'task_draft') throw new Error(`widget ${data?.widget}`);
+    expect(data.data).toMatchObject({
+      title: 'Call larkspur',
+      accountId: larkspurId,
+      assigneeId: jordanId,
+    });
+    // 3 November, 09:00 in New York.
+    expect(data.data.dueAt).toBe('2026-11-03T14:00:00.000Z');
+    expect(await count()).toBe(before);
+    const { response } = await jordan.POST('/api/v1/tasks', {
+      body: {
+        title: data.data.title,
+        accountId: data.data.accountId ?? '',
+        assigneeId: data.data.assigneeId,
+        dueAt: data.data.dueAt ?? undefined,
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(await count()).toBe(before + 1);
+  });
+});
+
+describe('permissions and scope', () => {
+  it("tells a CSM plainly that another CSM's client is not theirs to see, with none of its data", async () => {
+    const { data } = await ask(jordan, 'tell me about Kestrel');
+    expect(data?.widget).toBe('not_allowed');
+    expect(data?.answer).toBe('That account is not among the clients you can see.');
+    expect(JSON.stringify(data)).not.toContain(kestrelId);
+    expect(JSON.stringify(data?.data)).not.toContain('Kestrel');
+  });
+
+  it("tells a CSM they see only their own clients when asking about the team or another CSM's", async () => {
+    const team = await ask(jordan, 'health scores across the team');
+    expect(team.data?.answer).toContain('You see only your own clients');
+    const morgan = await ask(jordan, "Morgan's clients health");
+    expect(morgan.data?.widget).toBe('not_allowed');
+    expect(morgan.data?.answer).toBe('You see only your own clients, not those of Morgan Lee.');
+  });
+
+  it('tells someone without the renewal permission so, instead of an empty pipeline', async () => {
+    const { data: token } = await admin.POST('/api/v1/api-tokens', {
+      body: { name: 'health only', scopes: ['view_client_health', 'view_accounts'] },
+    });
+    const bot = apiClient(app, { token: token?.token ?? '' });
+    const { data } = await ask(bot, 'Show upcoming renewals in next 90 days');
+    expect(data?.intent).toBe('renewal_pipeline');
+    expect(data?.widget).toBe('not_allowed');
+    expect(data?.answer).toContain('view_renewal_pipeline');
+  });
+
+  it('lets a manager see every client', async () => {
+    const { data } = await ask(admin, 'health scores for everyone');
+    if (data?.widget !== 'health_dashboard') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.accounts).toHaveLength(3);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses an empty question with a 422 naming q', async () => {
+    const { status, error } = await ask(jordan, '   ');
+    expect(status).toBe(422);
+    expect(JSON.stringify(error)).toContain('"path":"q"');
+  });
+
+  it('refuses 10 KB of text with a 422 naming q', async () => {
+    const { status, error } = await ask(jordan, 'renewals '.repeat(1200));
+    expect(status).toBe(422);
+    expect(JSON.stringify(error)).toContain('"path":"q"');
+  });
+
+  it.each(['🙂🙂🙂', "'; drop table accounts; --", '<img src=x onerror=alert(1)>'])(
+    'answers %s with suggestions, never a guess or a 5xx',
+    async (q) => {
+      const { data, status } = await ask(jordan, q);
+      expect(status).toBe(200);
+      expect(data?.intent).toBe('unknown');
+      if (data?.widget !== 'suggestions') throw new Error(`widget ${data?.widget}`);
+      expect(data.data.suggestions).toHaveLength(3);
+    },
+  );
+});
+
+describe('recent questions', () => {
+  it("remembers each person's own questions, newest first, once each", async () => {
+    for (const q of ['show escalations', 'what is our NRR', 'show escalations']) {
+      clock.advance(60_000);
+      await ask(admin, q);
+    }
+    const { data } = await admin.GET('/api/v1/assistant/recent');
+    expect(data?.items.slice(0, 2).map((i) => i.question)).toEqual([
+      'show escalations',
+      'what is our NRR',
+    ]);
+    expect(data?.items.filter((i) => i.question === 'show escalations')).toHaveLength(1);
+    const { data: mine } = await jordan.GET('/api/v1/assistant/recent');
+    expect(mine?.items.map((i) => i.question)).not.toContain('what is our NRR');
+  });
+});
