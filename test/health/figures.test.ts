@@ -68,6 +68,16 @@ beforeAll(async () => {
     source_id: source === 'stripe' ? `${title}-${occurred}` : null,
     data: JSON.stringify(data),
   });
+  // A payment as the Stripe intake tells it: its outcome in the data, its title a message.
+  const payment = (outcome: 'failed' | 'paid', invoice: string, occurred: string) => ({
+    ...event('billing', `${outcome} ${invoice}`, occurred, { invoice, payment: outcome }, 'stripe'),
+    title: null,
+    title_message: JSON.stringify({
+      key:
+        outcome === 'failed' ? 'accounts.timeline.paymentFailed' : 'accounts.timeline.invoicePaid',
+      params: { amount: { money: { amount: 100_00, currency: 'USD' } }, attempt: 1 },
+    }),
+  });
   await db
     .insertInto('timeline_events')
     .values([
@@ -75,27 +85,9 @@ beforeAll(async () => {
       event('call', 'Call', '2026-10-15T10:00:00Z'),
       event('meeting', 'QBR', '2026-08-20T10:00:00Z'),
       event('email', 'After the day', '2026-11-02T08:00:00Z'),
-      event(
-        'billing',
-        'Payment failed: $100.00, attempt 1',
-        '2026-10-01T10:00:00Z',
-        { invoice: 'in_1' },
-        'stripe',
-      ),
-      event(
-        'billing',
-        'Invoice paid: $100.00',
-        '2026-10-03T10:00:00Z',
-        { invoice: 'in_1' },
-        'stripe',
-      ),
-      event(
-        'billing',
-        'Payment failed: $100.00, attempt 1',
-        '2026-10-30T10:00:00Z',
-        { invoice: 'in_2' },
-        'stripe',
-      ),
+      payment('failed', 'in_1', '2026-10-01T10:00:00Z'),
+      payment('paid', 'in_1', '2026-10-03T10:00:00Z'),
+      payment('failed', 'in_2', '2026-10-30T10:00:00Z'),
     ])
     .execute();
   await db
@@ -258,5 +250,45 @@ describe('figures as of a day', () => {
     ]);
     expect(scored?.score).toBeNull();
     expect(scored?.category).toBeNull();
+  });
+
+  it('dates no measure after the moment it is scored, and counts nothing still to come', async () => {
+    const now = at('2026-11-02T09:00:00Z');
+    const today = (await makeAccount(db, workspaceId, { seats: 5 })).id;
+    await sql`
+      insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
+      values (${workspaceId}, ${today}, '2026-11-02', 'reports', 5, 1)`.execute(db);
+    await sql`
+      insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
+      values (${workspaceId}, ${today}, '2026-11-02', 'reports', 'u1')`.execute(db);
+    // A meeting booked for this afternoon has not happened yet.
+    await db
+      .insertInto('timeline_events')
+      .values({
+        workspace_id: workspaceId,
+        account_id: today,
+        kind: 'meeting',
+        title: 'Kickoff',
+        occurred_at: at('2026-11-02T15:00:00Z'),
+        data: '{}',
+      })
+      .execute();
+    const [scored] = (
+      await rescoreAccounts(db, {
+        workspaceId,
+        day: '2026-11-02',
+        accountIds: [today],
+        mode: 'history',
+        now,
+      })
+    ).scored;
+    const usage = scored?.measures.find((m) => m.key === 'usage');
+    expect(usage?.lastDataAt).not.toBeNull();
+    for (const measure of scored?.measures ?? []) {
+      if (measure.lastDataAt !== null) {
+        expect(Date.parse(measure.lastDataAt)).toBeLessThanOrEqual(now.getTime());
+      }
+    }
+    expect(scored?.measures.find((m) => m.key === 'engagement')?.score).toBeNull();
   });
 });

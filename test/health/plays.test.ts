@@ -3,6 +3,7 @@
 // a renewal within 90 days opens the renewal project from its template, once per renewal date.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { messageSchema, renderMessage } from '../../src/i18n/index.ts';
 import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
 import { addTimelineEvent } from '../../src/modules/accounts/index.ts';
 import { addDays } from '../../src/modules/intake/adoption/index.ts';
@@ -21,6 +22,7 @@ const today = () => clock.now().toISOString().slice(0, 10);
 let workspaceId: WorkspaceId;
 let csmId: UserId;
 let accountId: string;
+let accountName: string;
 
 /** `users` distinct users active on each of the last 60 days. */
 async function setActiveUsers(users: number) {
@@ -63,7 +65,9 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   workspaceId = (await makeWorkspace(deps.db)).id;
   csmId = (await makeUser(deps.db, workspaceId, { role: 'csm' })).id;
-  accountId = (await makeAccount(deps.db, workspaceId, { owner_id: csmId, seats: 10 })).id;
+  const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId, seats: 10 });
+  accountId = account.id;
+  accountName = account.name;
   await deps.db
     .insertInto('usage_features')
     .values({ workspace_id: workspaceId, key: 'reports', label: 'Reports', events: ['Report'] })
@@ -116,15 +120,22 @@ describe('plays', () => {
     expect(tasks[0]?.due_at?.getTime()).toBe(clock.now().getTime() + 24 * 3600_000);
     const timeline = await deps.db
       .selectFrom('timeline_events')
-      .select('title')
+      .select('title_message')
       .where('account_id', '=', accountId)
       .where('source', '=', 'health')
       .orderBy('occurred_at')
       .execute();
+    const titles = (locale: 'en' | 'ru') =>
+      timeline.map((t) =>
+        t.title_message ? renderMessage(messageSchema.parse(t.title_message), locale) : '',
+      );
     // Usage 3 of 10 seats (15) + steady (30) + breadth (20) = 65; engagement two notes → 57:
     // (65×30 + 57×20) / 50 = 61.8 → 62.
-    expect(timeline.map((t) => t.title)).toContain('Health: Healthy → At Risk (score 62)');
-    expect(timeline.some((t) => t.title.startsWith('Play "At-risk outreach"'))).toBe(true);
+    expect(titles('en')).toContain('Health: Healthy → At Risk (score 62)');
+    expect(titles('ru')).toContain('Здоровье: Здоров → Под риском (оценка 62)');
+    expect(titles('en')).toContain(
+      `Play "At-risk outreach" ran for ${accountName} (turned At Risk): a task was opened`,
+    );
     const told = await deps.db
       .selectFrom('notifications')
       .select('kind')

@@ -80,6 +80,8 @@ export const health = {
   factor: {
     fell_one: 'Health fell {{count}} point in 30 days',
     fell_other: 'Health fell {{count}} points in 30 days',
+    fellThisWeek_one: 'Health fell {{count}} point in 7 days',
+    fellThisWeek_other: 'Health fell {{count}} points in 7 days',
     renewalToday: 'Renewal today',
     renewalIn_one: 'Renewal in {{count}} day',
     renewalIn_other: 'Renewal in {{count}} days',
@@ -113,6 +115,7 @@ export const health = {
       entered_at_risk: 'turned At Risk',
       entered_critical: 'turned Critical',
       renewal_approaching: 'renewal approaching',
+      nps_detractor: 'NPS detractor',
     },
     opened: {
       task: 'a task was opened',

@@ -102,6 +102,10 @@ export const health = {
     fell_few: 'За 30 дней здоровье упало на {{count}} балла',
     fell_many: 'За 30 дней здоровье упало на {{count}} баллов',
     fell_other: 'За 30 дней здоровье упало на {{count}} балла',
+    fellThisWeek_one: 'За 7 дней здоровье упало на {{count}} балл',
+    fellThisWeek_few: 'За 7 дней здоровье упало на {{count}} балла',
+    fellThisWeek_many: 'За 7 дней здоровье упало на {{count}} баллов',
+    fellThisWeek_other: 'За 7 дней здоровье упало на {{count}} балла',
     renewalToday: 'Продление сегодня',
     renewalIn_one: 'До продления {{count}} день',
     renewalIn_few: 'До продления {{count}} дня',
@@ -141,6 +145,7 @@ export const health = {
       entered_at_risk: 'переход в «Под риском»',
       entered_critical: 'переход в «Критично»',
       renewal_approaching: 'скоро продление',
+      nps_detractor: 'низкая оценка в опросе NPS',
     },
     opened: {
       task: 'открыта задача',

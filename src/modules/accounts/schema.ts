@@ -191,7 +191,12 @@ export const timelineEventSchema = z
     id: z.uuid(),
     accountId: z.uuid(),
     kind: timelineKindSchema,
-    title: z.string(),
+    title: z.string().openapi({
+      description: "What a person wrote, or the server's sentence in the reader's language",
+    }),
+    titleKey: z.string().nullable().openapi({
+      description: "The message key when the server wrote the title; null for a person's words",
+    }),
     body: z.string().nullable(),
     occurredAt: z.iso.datetime(),
     actor: z.object({ id: z.uuid(), name: z.string() }).nullable(),

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { AccountUpdate } from '../../db/schema.ts';
 import type { Actor } from '../../context.ts';
+import { message, type Message } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';
@@ -164,22 +165,33 @@ async function recordMilestones(
   before: store.AccountWithOwner,
   after: store.AccountWithOwner,
 ) {
-  const events: { title: string; data: Record<string, unknown> }[] = [];
+  const events: { title: Message; data: Record<string, unknown> }[] = [];
+  // People's names are kept as they were then: the timeline is history.
+  const owner = (name: string | null) => name ?? { term: 'accounts.timeline.nobody' as const };
   if (before.owner_id !== after.owner_id) {
     events.push({
-      title: `Owner changed from ${before.owner_name ?? 'nobody'} to ${after.owner_name ?? 'nobody'}`,
+      title: message('accounts.timeline.ownerChanged', {
+        from: owner(before.owner_name),
+        to: owner(after.owner_name),
+      }),
       data: { field: 'owner', from: before.owner_id, to: after.owner_id },
     });
   }
   if (before.stage !== after.stage) {
     events.push({
-      title: `Stage changed from ${before.stage} to ${after.stage}`,
+      title: message('accounts.timeline.stageChanged', {
+        from: { term: `accounts.stage.${before.stage}` },
+        to: { term: `accounts.stage.${after.stage}` },
+      }),
       data: { field: 'stage', from: before.stage, to: after.stage },
     });
   }
   if (before.priority !== after.priority) {
     events.push({
-      title: `Priority changed from ${before.priority} to ${after.priority}`,
+      title: message('accounts.timeline.priorityChanged', {
+        from: before.priority,
+        to: after.priority,
+      }),
       data: { field: 'priority', from: before.priority, to: after.priority },
     });
   }

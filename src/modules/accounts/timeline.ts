@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { TimelineKind } from '../../db/schema.ts';
+import { message, type Message } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AccountId, UserId, WorkspaceId } from '../../lib/ids.ts';
 import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
@@ -14,7 +15,11 @@ export type NewTimelineEvent = {
   workspaceId: WorkspaceId;
   accountId: AccountId | string;
   kind: TimelineKind;
-  title: string;
+  /**
+   * What a person or a customer wrote (a note's title, typed text) as a string, or the
+   * server's own sentence as a message, rendered in each reader's language.
+   */
+  title: string | Message;
   body?: string | null;
   actorId?: UserId | null;
   occurredAt: Date;
@@ -40,7 +45,8 @@ export async function addTimelineEvent(
       workspace_id: event.workspaceId,
       account_id: event.accountId,
       kind: event.kind,
-      title: event.title,
+      title: typeof event.title === 'string' ? event.title : null,
+      title_message: typeof event.title === 'string' ? null : JSON.stringify(event.title),
       body: event.body ?? null,
       actor_id: event.actorId ?? null,
       occurred_at: event.occurredAt,
@@ -63,13 +69,6 @@ export async function addTimelineEvent(
   return row?.id;
 }
 
-const defaultTitles: Record<LogEvent['kind'], string> = {
-  note: 'Note',
-  call: 'Call',
-  email: 'E-mail',
-  meeting: 'Meeting',
-};
-
 /** A CSM logs a note, call, e-mail or meeting by hand. */
 export async function logTimelineEvent(
   db: Db,
@@ -83,7 +82,7 @@ export async function logTimelineEvent(
       workspaceId: by.workspaceId,
       accountId,
       kind: input.kind,
-      title: input.title ?? defaultTitles[input.kind],
+      title: input.title ?? message(`accounts.timeline.kind.${input.kind}`),
       body: input.body,
       actorId: by.userId,
       occurredAt: input.occurredAt ? new Date(input.occurredAt) : clock.now(),
@@ -116,12 +115,19 @@ function selectTimeline(db: Db, workspaceId: WorkspaceId, accountId: string) {
 
 type EventRow = Awaited<ReturnType<ReturnType<typeof selectTimeline>['execute']>>[number];
 
+export type TimelineEvent = ReturnType<typeof describeEvent>;
+
+/** The event's title: the server's message when it wrote one, else the text a person wrote. */
+function titleOf(row: EventRow): string | Message {
+  return (row.title_message as Message | null) ?? row.title ?? '';
+}
+
 function describeEvent(row: EventRow) {
   return {
     id: row.id,
     accountId: row.account_id,
     kind: row.kind,
-    title: row.title,
+    title: titleOf(row),
     body: row.body,
     occurredAt: row.occurred_at.toISOString(),
     actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,

@@ -2,18 +2,28 @@
 // risk factors with their reasons, recommended actions, days to renewal and an intervention
 // priority weighing risk, ARR and time to renewal. Pure.
 import type { ChurnRiskLevel, MeasureKey } from '../../db/schema.ts';
+import { message, type Message, type MessageKey } from '../../i18n/index.ts';
 import { daysBetween } from '../intake/adoption/index.ts';
 import type { Trend } from './trend.ts';
 
+/** Where a factor comes from: a measure, the score's fall, or the coming renewal. */
+export type FactorSource = MeasureKey | 'trend' | 'renewal';
+
 export type RiskFactor = {
-  /** The measure it comes from, or `trend` / `renewal`. */
-  source: MeasureKey | 'trend' | 'renewal';
-  description: string;
+  /** One factor per source in an assessment, so the source also names the factor. */
+  source: FactorSource;
+  /** The measure's own reason, or what fell or is coming. */
+  description: Message;
   /** How much it weighs on the risk: the points the measure is below full health. */
   impact: 'high' | 'medium' | 'low';
 };
 
-export type RecommendedAction = { action: string; source: RiskFactor['source']; dueInDays: number };
+export type RecommendedAction = {
+  /** The factor of this same assessment that the action answers (its source). */
+  factor: FactorSource;
+  action: Message;
+  dueInDays: number;
+};
 
 export type ChurnRiskAssessment = {
   level: ChurnRiskLevel;
@@ -26,7 +36,7 @@ export type ChurnRiskAssessment = {
 
 export type RiskInputs = {
   score: number;
-  measures: readonly { key: MeasureKey; score: number | null; reason: string }[];
+  measures: readonly { key: MeasureKey; score: number | null; reason: Message }[];
   trend: Trend;
   renewalDate: string | null;
   /** ARR in minor units. */
@@ -34,13 +44,37 @@ export type RiskInputs = {
   today: string;
 };
 
-const actions: Record<MeasureKey, string> = {
-  usage: 'Run an adoption session with the team leads and agree usage goals',
-  support: 'Review the open tickets with support and agree fix dates with the customer',
-  engagement: 'Book a check-in with the champion (or find a new one)',
-  billing: 'Sort out the failed payments or downgrade with finance and the customer',
-  outcomes: 'Unblock the overdue onboarding tasks and confirm the success milestones',
+/**
+ * What to do about a weak measure follows from why it is weak (its reason), so the advice
+ * matches the facts: only overdue onboarding tasks get "unblock the onboarding tasks", only
+ * open urgent tickets get "review the open urgent tickets".
+ */
+const actionForReason: Partial<Record<MessageKey, MessageKey>> = {
+  'health.support.urgentOpen': 'health.action.reviewUrgentTickets',
+  'health.support.lowCsat': 'health.action.reviewPoorlyRated',
+  'health.engagement.noChampion': 'health.action.findChampion',
+  'health.engagement.noMeeting': 'health.action.bookMeeting',
+  'health.billing.unpaid': 'health.action.settleUnpaid',
+  'health.billing.downgraded': 'health.action.askAboutDowngrade',
+  'health.billing.cancelled': 'health.action.talkAboutCancellation',
+  'health.billing.recovered': 'health.action.checkPaymentMethod',
+  'health.outcomes.overdue': 'health.action.unblockOnboarding',
+  'health.outcomes.firstValueNotReached': 'health.action.reachFirstValue',
+  'health.outcomes.valueFeaturesUnused': 'health.action.showValueFeatures',
 };
+
+/** For any other reason a measure is weak: the measure's general remedy. */
+const actionForMeasure: Record<MeasureKey, MessageKey> = {
+  usage: 'health.action.adoptionSession',
+  support: 'health.action.reviewTickets',
+  engagement: 'health.action.checkIn',
+  billing: 'health.action.checkPaymentMethod',
+  outcomes: 'health.action.confirmMilestones',
+};
+
+export function actionFor(measure: MeasureKey, reason: Message): MessageKey {
+  return actionForReason[reason.key] ?? actionForMeasure[measure];
+}
 
 export function riskLevel(score: number): ChurnRiskLevel {
   if (score >= 70) return 'critical';
@@ -61,6 +95,26 @@ export function renewalUrgency(daysToRenewal: number | null): number {
   return Math.max(0, Math.min(100, 100 - (daysToRenewal * 100) / 180));
 }
 
+/** A declining score as a factor: the month's fall, or the week's when the month shows none. */
+function trendFactor({ declining, monthOverMonth, weekOverWeek }: Trend): RiskFactor | null {
+  if (!declining) return null;
+  if (monthOverMonth !== null && monthOverMonth < 0) {
+    return {
+      source: 'trend',
+      description: message('health.factor.fell', { count: -monthOverMonth }),
+      impact: monthOverMonth <= -20 ? 'high' : 'medium',
+    };
+  }
+  if (weekOverWeek !== null && weekOverWeek < 0) {
+    return {
+      source: 'trend',
+      description: message('health.factor.fellThisWeek', { count: -weekOverWeek }),
+      impact: weekOverWeek <= -15 ? 'high' : 'medium',
+    };
+  }
+  return null;
+}
+
 export function assessChurnRisk(input: RiskInputs): ChurnRiskAssessment {
   const daysToRenewal =
     input.renewalDate === null ? null : daysBetween(input.today, input.renewalDate);
@@ -76,39 +130,39 @@ export function assessChurnRisk(input: RiskInputs): ChurnRiskAssessment {
     description: m.reason,
     impact: m.score < 30 ? 'high' : m.score < 45 ? 'medium' : 'low',
   }));
-  if (input.trend.declining && input.trend.monthOverMonth !== null) {
-    factors.push({
-      source: 'trend',
-      description: `Health fell ${Math.abs(input.trend.monthOverMonth)} points in 30 days`,
-      impact: input.trend.monthOverMonth <= -20 ? 'high' : 'medium',
-    });
-  }
+  const fall = trendFactor(input.trend);
+  if (fall) factors.push(fall);
   const renewalSoon = daysToRenewal !== null && daysToRenewal >= 0 && daysToRenewal <= 90;
   if (renewalSoon && score >= 30) {
     factors.push({
       source: 'renewal',
-      description: `Renewal in ${daysToRenewal} days`,
+      description:
+        daysToRenewal === 0
+          ? message('health.factor.renewalToday')
+          : message('health.factor.renewalIn', { count: daysToRenewal }),
       impact: daysToRenewal <= 30 ? 'high' : 'medium',
     });
   }
   const level = riskLevel(score);
   const urgentDays = level === 'critical' ? 1 : level === 'high' ? 3 : 7;
   const recommendedActions: RecommendedAction[] = weak.slice(0, 3).map((m) => ({
-    action: actions[m.key],
-    source: m.key,
+    factor: m.key,
+    action: message(actionFor(m.key, m.reason)),
     dueInDays: urgentDays,
   }));
-  if (renewalSoon && score >= 30) {
+  if (factors.some((f) => f.source === 'renewal')) {
     recommendedActions.push({
-      action: 'Start the renewal conversation with the executive sponsor now',
-      source: 'renewal',
+      factor: 'renewal',
+      action: message('health.action.startRenewal'),
       dueInDays: Math.min(urgentDays, 7),
     });
   }
-  if (level === 'critical') {
+  // Critical risk goes up the chain, answering the gravest factor (the weakest measure first).
+  const gravest = factors[0];
+  if (level === 'critical' && gravest) {
     recommendedActions.push({
-      action: 'Escalate to the CS manager and plan an executive call',
-      source: 'trend',
+      factor: gravest.source,
+      action: message('health.action.escalate'),
       dueInDays: 1,
     });
   }

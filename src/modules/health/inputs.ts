@@ -26,17 +26,31 @@ export type Selection = {
   day: string;
   /** Only these accounts; all of the workspace's when absent. */
   accountIds?: readonly string[];
+  /**
+   * Scoring today: nothing after this instant has happened yet (a meeting logged for this
+   * afternoon is not a touchpoint this morning), and no data arrived after it.
+   */
+  now?: Date;
 };
 
 const iso = (value: Date | string | null) =>
   value === null ? null : new Date(value).toISOString();
 
+/**
+ * The first instant the figures leave out: the end of the day, or just after now when that
+ * comes first (what happens at the very moment of scoring counts).
+ */
+function asOf(s: Selection): Date {
+  const end = new Date(Date.parse(`${s.day}T00:00:00Z`) + 24 * 3600_000);
+  return s.now && s.now < end ? new Date(s.now.getTime() + 1) : end;
+}
+
 function onlyAccounts(column: RawBuilder<unknown>, s: Selection) {
   return s.accountIds ? sql`and ${column} = any(${[...s.accountIds]}::uuid[])` : sql``;
 }
 
-/** The end of the day: everything before it has happened. */
-const endOf = (s: Selection) => sql`(${s.day}::date + 1)::timestamptz`;
+/** The end of the day (or now, scoring today): everything before it has happened. */
+const endOf = (s: Selection) => sql`${asOf(s).toISOString()}::timestamptz`;
 
 async function usageFigures(db: Db, s: Selection) {
   const { rows } = await sql<{
@@ -100,6 +114,11 @@ async function usageFigures(db: Db, s: Selection) {
     ) last on true
     where a.workspace_id = ${s.workspaceId} and a.deleted_at is null
       ${onlyAccounts(sql`a.id`, s)}`.execute(db);
+  // Usage arrives as daily rollups: the last day's data counts as of its end, or of now when
+  // that day is today — never a time still to come.
+  const until = asOf(s).getTime() - 1000;
+  const lastOf = (day: string) =>
+    new Date(Math.min(Date.parse(`${day}T23:59:59.000Z`), until)).toISOString();
   return new Map(
     rows.map((r) => [
       r.account_id,
@@ -110,7 +129,7 @@ async function usageFigures(db: Db, s: Selection) {
           previousActiveUsers: r.previous,
           featuresUsed: r.features,
           featuresInCatalog: r.catalog,
-          lastDataAt: r.last_day ? `${r.last_day}T23:59:59.000Z` : null,
+          lastDataAt: r.last_day ? lastOf(r.last_day) : null,
         } satisfies UsageFigures,
         valueFeatureUsers: r.value_catalog > 0 ? r.value_users : null,
       },
@@ -133,10 +152,9 @@ async function supportFigures(db: Db, s: Selection) {
     connected: boolean;
   }>`
     with connected as (
-      select exists (
-        select 1 from support_tickets
-        where workspace_id = ${s.workspaceId} and opened_at < ${end}
-      ) as connected
+      select max(greatest(opened_at, case when solved_at < ${end} then solved_at end)) as last_at
+      from support_tickets
+      where workspace_id = ${s.workspaceId} and opened_at < ${end}
     )
     select t.account_id,
       count(*) filter (where t.priority = 'urgent' and t.opened_at >= ${end} - interval '90 days')::int as urgent,
@@ -155,13 +173,16 @@ async function supportFigures(db: Db, s: Selection) {
       ${onlyAccounts(sql`t.account_id`, s)}
     group by t.account_id
     union all
-    select null, 0, 0, 0, 0, 0, 0, null, null, connected from connected`.execute(db);
-  const connected = rows.find((r) => r.account_id === null)?.connected ?? false;
+    select null, 0, 0, 0, 0, 0, 0, null, last_at, last_at is not null from connected`.execute(db);
+  const workspaceRow = rows.find((r) => r.account_id === null);
+  const connected = workspaceRow?.connected ?? false;
+  const sourceLastDataAt = iso(workspaceRow?.last_at ?? null);
   const byAccount = new Map<string, SupportFigures>();
   for (const r of rows) {
     if (r.account_id === null) continue;
     byAccount.set(r.account_id, {
       connected,
+      sourceLastDataAt,
       ticketsOpened: { urgent: r.urgent, high: r.high, normal: r.normal, low: r.low },
       openUrgent: r.open_urgent,
       openHigh: r.open_high,
@@ -171,6 +192,7 @@ async function supportFigures(db: Db, s: Selection) {
   }
   const none: SupportFigures = {
     connected,
+    sourceLastDataAt,
     ticketsOpened: { urgent: 0, high: 0, normal: 0, low: 0 },
     openUrgent: 0,
     openHigh: 0,
@@ -189,6 +211,7 @@ async function engagementFigures(db: Db, s: Selection) {
     last_at: Date | null;
     champions: number;
     contacts: number;
+    contacts_at: Date | null;
   }>`
     with touches as (
       select e.account_id,
@@ -203,7 +226,8 @@ async function engagementFigures(db: Db, s: Selection) {
     ),
     people as (
       select c.account_id, count(*) as contacts,
-        count(*) filter (where c.role = 'champion') as champions
+        count(*) filter (where c.role = 'champion') as champions,
+        max(least(greatest(c.created_at, c.updated_at), ${end})) as contacts_at
       from contacts c
       where c.workspace_id = ${s.workspaceId} and c.created_at < ${end}
         ${onlyAccounts(sql`c.account_id`, s)}
@@ -211,7 +235,8 @@ async function engagementFigures(db: Db, s: Selection) {
     )
     select coalesce(t.account_id, p.account_id) as account_id,
       coalesce(t.touchpoints30, 0)::int as touchpoints30, coalesce(t.meetings90, 0)::int as meetings90,
-      t.last_at, coalesce(p.champions, 0)::int as champions, coalesce(p.contacts, 0)::int as contacts
+      t.last_at, coalesce(p.champions, 0)::int as champions, coalesce(p.contacts, 0)::int as contacts,
+      p.contacts_at
     from touches t full join people p on p.account_id = t.account_id`.execute(db);
   const dayEnd = Date.parse(`${s.day}T00:00:00Z`) + 24 * 3600_000;
   const byAccount = new Map<string, EngagementFigures>(
@@ -226,6 +251,7 @@ async function engagementFigures(db: Db, s: Selection) {
         champions: r.champions,
         contacts: r.contacts,
         lastDataAt: iso(r.last_at),
+        contactsChangedAt: iso(r.contacts_at),
       },
     ]),
   );
@@ -236,6 +262,7 @@ async function engagementFigures(db: Db, s: Selection) {
     champions: 0,
     contacts: 0,
     lastDataAt: null,
+    contactsChangedAt: null,
   };
   return (accountId: string) => byAccount.get(accountId) ?? none;
 }
@@ -254,7 +281,7 @@ async function billingFigures(db: Db, s: Selection) {
   }>`
     with payments as (
       select e.account_id, e.occurred_at, e.data->>'invoice' as invoice,
-        e.title like 'Payment failed%' as failed
+        e.data->>'payment' = 'failed' as failed
       from timeline_events e
       where e.workspace_id = ${s.workspaceId} and e.kind = 'billing' and e.source = 'stripe'
         and e.occurred_at < ${end} and e.data ? 'invoice'
@@ -377,6 +404,7 @@ export async function accountFigures(db: Db, s: Selection): Promise<Map<string, 
         // Without product usage at all, unused value features say nothing about outcomes.
         valueFeatureUsers: u.usage.lastDataAt === null ? null : u.valueFeatureUsers,
         lastDataAt: iso(o?.last_at ?? null),
+        usageLastDataAt: u.usage.lastDataAt,
       },
     });
   }

@@ -1,17 +1,29 @@
 // The five measures of the scorecard, each a pure function from an account's figures (as of one
-// day) to a 0–100 score and the plain-language reason a CSM reads. No data → missing (null),
-// never a silent 0 or 100: the scorecard reweights the measures that have data.
+// day) to a 0–100 score and the plain-language reason a CSM reads (a message, rendered in the
+// reader's language). No data → missing (null), never a silent 0 or 100: the scorecard
+// reweights the measures that have data. A measure with a score always says when its data
+// arrived: "no data received" beside a score would contradict itself.
 import type { MeasureKey } from '../../db/schema.ts';
+import { message, type Message } from '../../i18n/index.ts';
 
 export type MeasureResult = {
   key: MeasureKey;
   /** null: no data from this source yet; the measure is left out and the rest reweighted. */
   score: number | null;
-  reason: string;
+  reason: Message;
   /** The figures behind the score, as shown to a CSM. */
   inputs: Record<string, number | boolean | null>;
-  /** When data last arrived from the measure's source (ISO), null when never. */
+  /**
+   * When the data behind the score last arrived (ISO): never null when there is a score, never
+   * after the moment scored. null when the measure is missing.
+   */
   lastDataAt: string | null;
+  /**
+   * Something about this account itself arrived from the source (usage, a ticket, a touchpoint,
+   * a payment, onboarding work) — not only the silence of a connected source or a contact list.
+   * An account nothing was heard about is not scored (scorecard.ts).
+   */
+  heard: boolean;
 };
 
 export type UsageFigures = {
@@ -27,6 +39,8 @@ export type UsageFigures = {
 export type SupportFigures = {
   /** Does the workspace receive tickets at all? Without it the measure is missing. */
   connected: boolean;
+  /** When the help desk last sent the workspace anything: "no tickets" is data as of then. */
+  sourceLastDataAt: string | null;
   ticketsOpened: { urgent: number; high: number; normal: number; low: number };
   openUrgent: number;
   openHigh: number;
@@ -41,7 +55,10 @@ export type EngagementFigures = {
   daysSinceLastTouch: number | null;
   champions: number;
   contacts: number;
+  /** The last touchpoint. */
   lastDataAt: string | null;
+  /** When the account's contacts last changed: the champion part of the score rests on them. */
+  contactsChangedAt: string | null;
 };
 
 export type BillingFigures = {
@@ -62,7 +79,10 @@ export type OutcomeFigures = {
   firstValueReached: boolean | null;
   /** null: the catalog marks no value feature; else users of value features in 30 days. */
   valueFeatureUsers: number | null;
+  /** The last activity on onboarding or first-value tasks. */
   lastDataAt: string | null;
+  /** The last product usage: value-feature use is read from it. */
+  usageLastDataAt: string | null;
 };
 
 const clamp = (n: number, low = 0, high = 100) => Math.min(high, Math.max(low, n));
@@ -76,7 +96,14 @@ function blend(parts: { weight: number; value: number | null }[]): number {
 }
 
 const percent = (part: number, whole: number) => Math.round((part / whole) * 100);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The later of two instants (ISO strings in UTC compare as text), ignoring the missing. */
+function latest(...instants: (string | null)[]): string | null {
+  return instants.reduce<string | null>(
+    (a, b) => (a === null || (b !== null && b > a) ? b : a),
+    null,
+  );
+}
 
 /**
  * Usage: active users against seats (half), their trend month over month (30%) and breadth of
@@ -94,9 +121,10 @@ export function scoreUsage(f: UsageFigures): MeasureResult {
     return {
       key: 'usage',
       score: null,
-      reason: 'No product usage received yet',
+      reason: message('health.usage.noData'),
       inputs,
       lastDataAt: null,
+      heard: false,
     };
   }
   const utilization = f.seats && f.seats > 0 ? Math.min(1, f.activeUsers / f.seats) : null;
@@ -118,23 +146,47 @@ export function scoreUsage(f: UsageFigures): MeasureResult {
     f.previousActiveUsers > 0
       ? percent(f.activeUsers - f.previousActiveUsers, f.previousActiveUsers)
       : null;
-  let reason: string;
-  if (f.activeUsers === 0) {
-    reason = 'No active users in the last 30 days';
-  } else if (change !== null && change <= -20) {
-    reason = `Active users fell ${-change}% in 30 days (${f.previousActiveUsers} → ${f.activeUsers})`;
-  } else if (utilization !== null && utilization < 0.5) {
-    reason = `Only ${f.activeUsers} of ${f.seats} seats active in 30 days (${percent(f.activeUsers, f.seats ?? 1)}%)`;
-  } else if (change !== null && change >= 20) {
-    reason = `Active users rose ${change}% in 30 days (${f.previousActiveUsers} → ${f.activeUsers})`;
-  } else {
-    reason =
-      `${plural(f.activeUsers, 'active user')}${f.seats ? ` of ${f.seats} seats` : ''} in 30 days` +
-      (f.featuresInCatalog > 0
-        ? `, ${f.featuresUsed} of ${f.featuresInCatalog} features used`
-        : '');
+  return {
+    key: 'usage',
+    score,
+    reason: usageReason(f, utilization, change),
+    inputs,
+    lastDataAt: f.lastDataAt,
+    heard: true,
+  };
+}
+
+function usageReason(f: UsageFigures, utilization: number | null, change: number | null): Message {
+  const moved = { pct: Math.abs(change ?? 0), from: f.previousActiveUsers, to: f.activeUsers };
+  if (f.activeUsers === 0) return message('health.usage.noActiveUsers');
+  if (change !== null && change <= -20) return message('health.usage.activeUsersFell', moved);
+  if (f.seats && utilization !== null && utilization < 0.5) {
+    return message('health.usage.fewSeatsActive', {
+      active: f.activeUsers,
+      count: f.seats,
+      pct: percent(f.activeUsers, f.seats),
+    });
   }
-  return { key: 'usage', score, reason, inputs, lastDataAt: f.lastDataAt };
+  if (change !== null && change >= 20) return message('health.usage.activeUsersRose', moved);
+  const features = f.featuresInCatalog > 0;
+  const count = f.activeUsers;
+  if (f.seats && features) {
+    return message('health.usage.activeOfSeatsWithFeatures', {
+      count,
+      seats: f.seats,
+      features: f.featuresUsed,
+      catalog: f.featuresInCatalog,
+    });
+  }
+  if (f.seats) return message('health.usage.activeOfSeats', { count, seats: f.seats });
+  if (features) {
+    return message('health.usage.activeWithFeatures', {
+      count,
+      features: f.featuresUsed,
+      catalog: f.featuresInCatalog,
+    });
+  }
+  return message('health.usage.active', { count });
 }
 
 /** Ticket weight by priority: an urgent ticket hurts like four normal ones. */
@@ -164,9 +216,10 @@ export function scoreSupport(f: SupportFigures): MeasureResult {
     return {
       key: 'support',
       score: null,
-      reason: 'No support tickets received yet',
+      reason: message('health.support.noData'),
       inputs,
       lastDataAt: null,
+      heard: false,
     };
   }
   const base = clamp(
@@ -177,21 +230,29 @@ export function scoreSupport(f: SupportFigures): MeasureResult {
   );
   const score =
     f.csat === null ? Math.round(base) : Math.round(0.7 * base + 0.3 * ((f.csat - 1) / 4) * 100);
-  let reason: string;
-  if (f.openUrgent > 0) {
-    reason = `${plural(f.openUrgent, 'urgent ticket')} open`;
-  } else if (f.csat !== null && f.csat < 3) {
-    reason = `CSAT ${f.csat.toFixed(1)} of 5 on tickets solved in 90 days`;
-  } else if (total === 0) {
-    reason = 'No tickets in 90 days';
-  } else {
-    const severe = opened.urgent + opened.high;
-    reason =
-      `${plural(total, 'ticket')} in 90 days` +
-      (severe > 0 ? `, ${severe} high or urgent` : '') +
-      (f.csat !== null ? `; CSAT ${f.csat.toFixed(1)} of 5` : '');
+  return {
+    key: 'support',
+    score,
+    reason: supportReason(f, total),
+    inputs,
+    // An account without tickets is scored on the help desk's silence: fresh as of its last word.
+    lastDataAt: f.lastDataAt ?? f.sourceLastDataAt,
+    heard: f.lastDataAt !== null,
+  };
+}
+
+function supportReason(f: SupportFigures, total: number): Message {
+  const csat = f.csat === null ? null : Math.round(f.csat * 10) / 10;
+  if (f.openUrgent > 0) return message('health.support.urgentOpen', { count: f.openUrgent });
+  if (csat !== null && csat < 3) return message('health.support.lowCsat', { csat });
+  if (total === 0) return message('health.support.noTickets');
+  const severe = f.ticketsOpened.urgent + f.ticketsOpened.high;
+  if (severe > 0 && csat !== null) {
+    return message('health.support.ticketsSevereCsat', { count: total, severe, csat });
   }
-  return { key: 'support', score, reason, inputs, lastDataAt: f.lastDataAt };
+  if (severe > 0) return message('health.support.ticketsSevere', { count: total, severe });
+  if (csat !== null) return message('health.support.ticketsCsat', { count: total, csat });
+  return message('health.support.tickets', { count: total });
 }
 
 /**
@@ -209,9 +270,10 @@ export function scoreEngagement(f: EngagementFigures): MeasureResult {
     return {
       key: 'engagement',
       score: null,
-      reason: 'No touchpoints or contacts recorded yet',
+      reason: message('health.engagement.noData'),
       inputs,
       lastDataAt: null,
+      heard: false,
     };
   }
   const days = f.daysSinceLastTouch;
@@ -220,14 +282,27 @@ export function scoreEngagement(f: EngagementFigures): MeasureResult {
   const score = Math.round(
     clamp(recency + frequency + (f.meetings90 > 0 ? 15 : 0) + (f.champions > 0 ? 20 : 0)),
   );
-  let reason: string;
-  if (days === null) reason = 'No touchpoint recorded yet';
-  else if (days > 30) reason = `No touchpoint in ${days} days`;
-  else if (f.champions === 0) reason = 'No champion among the contacts';
-  else if (f.meetings90 === 0) reason = 'No meeting in 90 days';
-  else
-    reason = `${plural(f.touchpoints30, 'touchpoint')} in 30 days, last ${days === 0 ? 'today' : `${plural(days, 'day')} ago`}`;
-  return { key: 'engagement', score, reason, inputs, lastDataAt: f.lastDataAt };
+  return {
+    key: 'engagement',
+    score,
+    reason: engagementReason(f),
+    inputs,
+    lastDataAt: latest(f.lastDataAt, f.contactsChangedAt),
+    heard: f.lastDataAt !== null,
+  };
+}
+
+function engagementReason(f: EngagementFigures): Message {
+  const days = f.daysSinceLastTouch;
+  if (days === null) return message('health.engagement.noTouchpoint');
+  if (days > 30) return message('health.engagement.noTouchpointFor', { count: days });
+  if (f.champions === 0) return message('health.engagement.noChampion');
+  if (f.meetings90 === 0) return message('health.engagement.noMeeting');
+  // The last touchpoint is the measure's data: its day is when it was.
+  const last = f.lastDataAt?.slice(0, 10);
+  return last
+    ? message('health.engagement.touchpoints', { count: f.touchpoints30, last: { date: last } })
+    : message('health.engagement.noTouchpoint');
 }
 
 /** Billing: failed payments (worse while unpaid) and downgrades in 90 days; a cancellation is 0. */
@@ -242,18 +317,20 @@ export function scoreBilling(f: BillingFigures): MeasureResult {
     return {
       key: 'billing',
       score: null,
-      reason: 'No billing data received yet',
+      reason: message('health.billing.noData'),
       inputs,
       lastDataAt: null,
+      heard: false,
     };
   }
   if (f.cancelled) {
     return {
       key: 'billing',
       score: 0,
-      reason: 'Subscription cancelled',
+      reason: message('health.billing.cancelled'),
       inputs,
       lastDataAt: f.lastDataAt,
+      heard: true,
     };
   }
   const recovered = Math.max(0, f.failedPayments90 - f.unpaidFailed);
@@ -265,13 +342,15 @@ export function scoreBilling(f: BillingFigures): MeasureResult {
         Math.min(50, f.contractions90 * 25),
     ),
   );
-  let reason: string;
-  if (f.unpaidFailed > 0) reason = `${plural(f.unpaidFailed, 'failed payment')} still unpaid`;
-  else if (f.contractions90 > 0)
-    reason = `Downgraded ${plural(f.contractions90, 'time')} in 90 days`;
-  else if (recovered > 0) reason = `${plural(recovered, 'payment')} failed in 90 days, since paid`;
-  else reason = 'Payments on time, no downgrades in 90 days';
-  return { key: 'billing', score, reason, inputs, lastDataAt: f.lastDataAt };
+  const reason =
+    f.unpaidFailed > 0
+      ? message('health.billing.unpaid', { count: f.unpaidFailed })
+      : f.contractions90 > 0
+        ? message('health.billing.downgraded', { count: f.contractions90 })
+        : recovered > 0
+          ? message('health.billing.recovered', { count: recovered })
+          : message('health.billing.onTime');
+  return { key: 'billing', score, reason, inputs, lastDataAt: f.lastDataAt, heard: true };
 }
 
 /**
@@ -294,9 +373,10 @@ export function scoreOutcomes(f: OutcomeFigures): MeasureResult {
     return {
       key: 'outcomes',
       score: null,
-      reason: 'No onboarding, milestones or value features tracked yet',
+      reason: message('health.outcomes.noData'),
       inputs,
-      lastDataAt: f.lastDataAt,
+      lastDataAt: null,
+      heard: false,
     };
   }
   const score = blend([
@@ -304,14 +384,24 @@ export function scoreOutcomes(f: OutcomeFigures): MeasureResult {
     { weight: 20, value: firstValue },
     { weight: 30, value: valueUse },
   ]);
-  let reason: string;
-  if (f.onboardingTasksOverdue > 0)
-    reason = `${plural(f.onboardingTasksOverdue, 'onboarding task')} overdue (${f.onboardingTasksDoneOfDue} of ${f.onboardingTasksDue} due done)`;
-  else if (f.firstValueReached === false) reason = 'First value not reached yet';
-  else if (f.valueFeatureUsers === 0) reason = 'Value features unused in 30 days';
-  else if (f.valueFeatureUsers !== null)
-    reason = `${plural(f.valueFeatureUsers, 'user')} of value features in 30 days`;
-  else
-    reason = `Onboarding on track (${f.onboardingTasksDoneOfDue} of ${f.onboardingTasksDue} due done)`;
-  return { key: 'outcomes', score, reason, inputs, lastDataAt: f.lastDataAt };
+  const tasks = { done: f.onboardingTasksDoneOfDue, due: f.onboardingTasksDue };
+  const reason =
+    f.onboardingTasksOverdue > 0
+      ? message('health.outcomes.overdue', { count: f.onboardingTasksOverdue, ...tasks })
+      : f.firstValueReached === false
+        ? message('health.outcomes.firstValueNotReached')
+        : f.valueFeatureUsers === 0
+          ? message('health.outcomes.valueFeaturesUnused')
+          : f.valueFeatureUsers !== null
+            ? message('health.outcomes.valueFeatureUsers', { count: f.valueFeatureUsers })
+            : message('health.outcomes.onTrack', tasks);
+  return {
+    key: 'outcomes',
+    score,
+    reason,
+    inputs,
+    // Value-feature use is read from product usage: its arrival is this measure's data too.
+    lastDataAt: latest(f.lastDataAt, valueUse === null ? null : f.usageLastDataAt),
+    heard: f.lastDataAt !== null,
+  };
 }

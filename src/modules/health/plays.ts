@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { PlayTrigger } from '../../db/schema.ts';
 import type { Deps } from '../../context.ts';
+import { message } from '../../i18n/index.ts';
 import { AppError, invalid, type FieldError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { addTimelineEvent } from '../accounts/index.ts';
@@ -189,12 +190,6 @@ export async function playRuns(db: Db, workspaceId: string, accountId?: string, 
 
 type Target = { id: string; name: string; owner_id: string | null; renewal_date: string | null };
 
-const triggerText: Record<PlayTrigger, string> = {
-  entered_at_risk: 'turned At Risk',
-  entered_critical: 'turned Critical',
-  renewal_approaching: 'renewal is approaching',
-};
-
 /** Opens what the play opens, once for this occasion; false when it had already run. */
 async function runPlay(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -232,7 +227,7 @@ async function runPlay(
           )?.manager_id ?? null)
         : account.owner_id;
     const today = now.toISOString().slice(0, 10);
-    let opened: { taskId: string | null; projectId: string | null; what: string };
+    let opened: { taskId: string | null; projectId: string | null; what: 'task' | 'project' };
     if (play.template_id) {
       const projectId = await instantiateTemplate(db, clock, steward, everyone, play.template_id, {
         accountId: account.id,
@@ -241,6 +236,9 @@ async function runPlay(
       });
       opened = { taskId: null, projectId, what: 'project' };
     } else {
+      // The task's title is made of what people wrote — the play's task title (or its name) and
+      // the account's name — so it reads in the language its author chose; it is the assignee's
+      // to edit from then on. Steward adds no words of its own to it.
       const task = await createTask(db, clock, steward, everyone, {
         title: `${play.task_title ?? play.name} — ${account.name}`,
         accountId: account.id,
@@ -257,12 +255,17 @@ async function runPlay(
         .set({ task_id: opened.taskId, project_id: opened.projectId })
         .where('id', '=', claim.id)
         .execute();
-      const summary = `"${play.name}": ${account.name} ${triggerText[play.trigger]}; a ${opened.what} was opened`;
+      const summary = message('health.timeline.playRan', {
+        play: play.name,
+        account: account.name,
+        trigger: { term: `health.play.trigger.${play.trigger}` },
+        opened: { term: `health.play.opened.${opened.what}` },
+      });
       await addTimelineEvent(trx, {
         workspaceId,
         accountId: account.id,
         kind: 'system',
-        title: `Play ${summary}`,
+        title: summary,
         occurredAt: now,
         source: 'health',
         sourceId: `play:${claim.id}`,

@@ -18,12 +18,19 @@ export const measureSchema = z
     effectiveWeight: z.number().nullable().openapi({
       description: 'Its share of the overall score after missing measures are left out (%)',
     }),
-    reason: z.string().openapi({ example: 'Active users fell 38% in 30 days (21 → 13)' }),
+    reason: z.string().openapi({
+      description: "Why the measure scores as it does, in the reader's language",
+      example: 'Active users fell 38% in 30 days (21 → 13)',
+    }),
+    reasonKey: z.string().openapi({
+      description: 'The message key of the reason, the same in every language',
+      example: 'health.usage.activeUsersFell',
+    }),
     inputs: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
-    lastDataAt: z
-      .string()
-      .nullable()
-      .openapi({ description: 'When data last arrived from this source (freshness)' }),
+    lastDataAt: z.string().nullable().openapi({
+      description:
+        'When the data behind the score last arrived (freshness): set whenever there is a score, never in the future',
+    }),
   })
   .openapi('HealthMeasure');
 
@@ -49,6 +56,15 @@ export const measureChangeSchema = z
   .openapi('HealthMeasureChange');
 
 export const riskLevelSchema = z.enum(['low', 'medium', 'high', 'critical']);
+const factorSourceSchema = z.enum([
+  'usage',
+  'support',
+  'engagement',
+  'billing',
+  'outcomes',
+  'trend',
+  'renewal',
+]);
 
 export const churnRiskSchema = z
   .object({
@@ -56,23 +72,22 @@ export const churnRiskSchema = z
     score: score,
     factors: z.array(
       z.object({
-        source: z.enum([
-          'usage',
-          'support',
-          'engagement',
-          'billing',
-          'outcomes',
-          'trend',
-          'renewal',
-        ]),
-        description: z.string(),
+        source: factorSourceSchema.openapi({
+          description:
+            'The measure, the fall (`trend`) or the renewal it comes from; one per source',
+        }),
+        description: z.string().openapi({ description: "In the reader's language" }),
+        key: z.string().openapi({ description: "The description's message key" }),
         impact: z.enum(['high', 'medium', 'low']),
       }),
     ),
     recommendedActions: z.array(
       z.object({
-        action: z.string(),
-        source: z.string(),
+        action: z.string().openapi({ description: "In the reader's language" }),
+        key: z.string().openapi({ description: "The action's message key" }),
+        factor: factorSourceSchema.openapi({
+          description: 'The factor of this assessment the action answers (its `source`)',
+        }),
         dueInDays: z.number().int(),
       }),
     ),
@@ -261,7 +276,10 @@ export const churnRiskQuery = z.object({
     .string()
     .regex(/^(quarter|\d{1,3}d)$/, 'use quarter or a number of days such as 90d')
     .optional()
-    .openapi({ description: 'Renewal within: `quarter` (this calendar quarter) or `90d`' }),
+    .openapi({
+      description:
+        'Renewal within: `quarter` (this calendar quarter) or `90d`; accounts at high or critical risk now are listed whenever they renew',
+    }),
   owner: z.string().optional().openapi({ description: '`me` or a user id' }),
   level: z
     .string()
@@ -278,6 +296,10 @@ export const churnRiskListSchema = z
       accountLine.extend({
         healthScore: score.nullable(),
         category: categorySchema.nullable(),
+        reason: z.enum(['renewing', 'high_risk_now']).nullable().openapi({
+          description:
+            'With `within`: `renewing` in the window, or `high_risk_now` — high or critical risk now, whenever it renews',
+        }),
         ...churnRiskSchema.shape,
       }),
     ),

@@ -87,7 +87,7 @@ export function combineMeasures(
  * would be the silent full marks the scorecard must not give.
  */
 export function scoreWithScorecard(measures: readonly MeasureResult[], card: Scorecard): Combined {
-  const heardOf = measures.some((m) => m.score !== null && m.lastDataAt !== null);
+  const heardOf = measures.some((m) => m.score !== null && m.heard);
   const { score, category, effectiveWeights } = heardOf
     ? combineMeasures(measures, card)
     : { score: null, category: null, effectiveWeights: null };

@@ -1,20 +1,14 @@
 // Rescoring with its consequences: category moves on the timeline and to the people concerned,
 // and the plays they trigger. The job after accounts change, the daily job and the CLI all come
 // here.
-import type { HealthCategory } from '../../db/schema.ts';
 import type { Deps } from '../../context.ts';
+import { message } from '../../i18n/index.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { addTimelineEvent, markAccountsChanged, takeChangedAccounts } from '../accounts/index.ts';
 import { recordActivity } from '../notify/index.ts';
 import { runPlaysForMoves, runRenewalPlays } from './plays.ts';
 import { rescoreAccounts } from './recompute.ts';
 import type { Move } from './store.ts';
-
-const categoryNames: Record<HealthCategory, string> = {
-  healthy: 'Healthy',
-  at_risk: 'At Risk',
-  critical: 'Critical',
-};
 
 /** Each move on the account's timeline and to its CSM (notify's "health changed"). */
 async function announceMoves(
@@ -24,13 +18,17 @@ async function announceMoves(
   at: Date,
 ) {
   for (const move of moves) {
-    const summary = `${move.from ? categoryNames[move.from] : 'Not scored'} → ${categoryNames[move.to]} (score ${move.score ?? '—'})`;
+    const summary = message('health.timeline.moved', {
+      from: { term: move.from ? `health.category.${move.from}` : 'health.category.unscored' },
+      to: { term: `health.category.${move.to}` },
+      score: move.score ?? '—',
+    });
     await deps.db.transaction().execute(async (trx) => {
       await addTimelineEvent(trx, {
         workspaceId,
         accountId: move.accountId,
         kind: 'system',
-        title: `Health: ${summary}`,
+        title: summary,
         occurredAt: at,
         source: 'health',
         sourceId: `move:${move.id}`,

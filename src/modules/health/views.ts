@@ -233,6 +233,17 @@ export function renewalWindow(within: string, day: string): { from: string; to: 
   return { from: day, to: addDays(day, Number.parseInt(within, 10)) };
 }
 
+/** Risk levels that need someone now, whenever the account renews. */
+const highRiskNow = ['high', 'critical'];
+
+/** Why an account is on a list asked for a renewal window. */
+export type ChurnListReason = 'renewing' | 'high_risk_now';
+
+/**
+ * Churn risk by renewal window: the accounts renewing in it, and — since waiting for the
+ * renewal would be too late for them — those whose risk is high or critical now, whenever they
+ * renew, each flagged with why it is listed.
+ */
 export async function churnRiskList(
   db: Db,
   clock: Clock,
@@ -244,19 +255,33 @@ export async function churnRiskList(
     .where('health_scores.score', 'is not', null)
     .where(sql<boolean>`health_scores.churn_risk->>'level' = any(${query.levels}::text[])`)
     .$if(window !== null, (q) =>
-      q
-        .where('accounts.renewal_date', '>=', window?.from ?? '')
-        .where('accounts.renewal_date', '<=', window?.to ?? ''),
+      q.where((eb) =>
+        eb.or([
+          eb.and([
+            eb('accounts.renewal_date', '>=', window?.from ?? ''),
+            eb('accounts.renewal_date', '<=', window?.to ?? ''),
+          ]),
+          sql<boolean>`health_scores.churn_risk->>'level' = any(${highRiskNow}::text[])`,
+        ]),
+      ),
     )
     .execute();
   const items = rows.flatMap((row) => {
     const risk = riskOf((row.churn_risk ?? {}) as StoredRisk);
     if (!risk) return [];
+    const renewing =
+      window !== null &&
+      row.renewal_date !== null &&
+      row.renewal_date >= window.from &&
+      row.renewal_date <= window.to;
+    const reason: ChurnListReason | null =
+      window === null ? null : renewing ? 'renewing' : 'high_risk_now';
     return [
       {
         ...line(row),
         healthScore: row.score,
         category: row.category as HealthCategory | null,
+        reason,
         ...risk,
       },
     ];

@@ -6,6 +6,7 @@ import type { WorkspaceId } from '../../../src/lib/ids.ts';
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
+import { storedTitle } from '../../support/titles.ts';
 import { invoice, postStripe, stripeEvent, subscription, unix } from './support.ts';
 
 const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
@@ -125,12 +126,15 @@ describe('subscriptions', () => {
     });
     const titles = await deps.db
       .selectFrom('timeline_events')
-      .select('title')
+      .select(['title', 'title_message'])
       .where('account_id', '=', account.id)
       .where('kind', '=', 'billing')
       .orderBy('occurred_at')
       .execute();
-    expect(titles[1]?.title).toBe('Expansion: MRR +$300.00 to $800.00 (Pro monthly)');
+    expect(titles[1] && storedTitle(titles[1])).toBe('Expansion: MRR +$300 to $800 (Pro monthly)');
+    expect(titles[1] && storedTitle(titles[1], 'ru')).toMatch(
+      /^Расширение: MRR \+300\s\$, теперь 800\s\$ \(Pro monthly\)$/,
+    );
   });
 
   it('changes nothing when an event is delivered again', async () => {
@@ -200,14 +204,17 @@ describe('subscriptions', () => {
     await send(stripeEvent('invoice.paid', paid, '2026-10-22T00:00:00Z'));
     const titles = await deps.db
       .selectFrom('timeline_events')
-      .select('title')
+      .select(['title', 'title_message'])
       .where('account_id', '=', account.id)
       .orderBy('occurred_at')
       .execute();
-    expect(titles.map((t) => t.title)).toEqual([
-      'Payment failed: $1,200.00, attempt 2',
-      'Invoice paid: $1,200.00',
+    expect(titles.map((t) => storedTitle(t))).toEqual([
+      'Payment failed: $1,200, attempt 2',
+      'Invoice paid: $1,200',
     ]);
+    expect(storedTitle(titles[0] ?? { title: '', title_message: null }, 'ru')).toMatch(
+      /^Платёж не прошёл: 1\s200\s\$, попытка 2$/,
+    );
     const { data } = await admin.GET('/api/v1/accounts/{id}/billing', {
       params: { path: { id: account.id } },
     });

@@ -13,6 +13,7 @@ import {
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
+import { storedTitle } from '../../support/titles.ts';
 import { countRows, eventsRolledUp, segmentPost, track } from './support.ts';
 
 const { deps, clock, database } = await useTestDeps('2026-11-02T09:00:00Z');
@@ -183,10 +184,15 @@ describe('identify and group', () => {
     expect(account).toMatchObject({ name: 'Globex', owner_id: null, plan: 'Pro', seats: 25 });
     const notes = await deps.db
       .selectFrom('timeline_events')
-      .select(['kind', 'title'])
+      .select(['kind', 'title', 'title_message'])
       .where('account_id', '=', account.id)
       .execute();
-    expect(notes).toEqual([{ kind: 'system', title: 'Created from Segment group call — review' }]);
+    expect(notes.map((n) => [n.kind, storedTitle(n)])).toEqual([
+      [
+        'system',
+        'Created from a Segment group call without an owner: no account matched its groupId or domain — review',
+      ],
+    ]);
   });
 });
 

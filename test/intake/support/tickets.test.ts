@@ -6,6 +6,7 @@ import { signBody } from '../../../src/modules/intake/support/index.ts';
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
+import { storedTitle } from '../../support/titles.ts';
 
 const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
 const app = testApp(deps);
@@ -44,15 +45,15 @@ function zendesk(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function ticketTitles(accountId: string) {
+async function ticketTitles(accountId: string, locale: 'en' | 'ru' = 'en') {
   const rows = await deps.db
     .selectFrom('timeline_events')
-    .select('title')
+    .select(['title', 'title_message'])
     .where('account_id', '=', accountId)
     .where('kind', '=', 'ticket')
     .orderBy('occurred_at')
     .execute();
-  return rows.map((r) => r.title);
+  return rows.map((r) => storedTitle(r, locale));
 }
 
 beforeAll(async () => {
@@ -104,6 +105,10 @@ describe('Zendesk tickets', () => {
     expect(await ticketTitles(account.id)).toEqual([
       'Ticket opened: SSO login fails (high)',
       'Ticket solved: SSO login fails',
+    ]);
+    expect(await ticketTitles(account.id, 'ru')).toEqual([
+      'Новое обращение: SSO login fails (приоритет: высокий)',
+      'Обращение решено: SSO login fails',
     ]);
     const { data } = await admin.GET('/api/v1/accounts/{id}/tickets', {
       params: { path: { id: account.id } },

@@ -23,6 +23,7 @@ import {
   updateAccount,
 } from '../service.ts';
 import { describeAccount } from '../view.ts';
+import { presentEvent } from './timeline.ts';
 import { moneySchema } from '../../../lib/money.ts';
 
 const account360Schema = z
@@ -141,7 +142,11 @@ export function accountsRoutes({ db, clock }: Deps) {
         request: { params: idParam },
         responses: { 200: json(account360Schema), 404: problems[404] },
       }),
-      async (c) =>
-        c.json(await account360(db, clock, scopeFor(actorOf(c)), c.req.valid('param').id), 200),
+      async (c) => {
+        const actor = actorOf(c);
+        const view = await account360(db, clock, scopeFor(actor), c.req.valid('param').id);
+        const items = view.timeline.items.map((event) => presentEvent(event, actor));
+        return c.json({ ...view, timeline: { ...view.timeline, items } }, 200);
+      },
     );
 }

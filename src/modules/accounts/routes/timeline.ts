@@ -1,12 +1,25 @@
 // HTTP for the account timeline.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../context.ts';
+import type { Actor, Deps } from '../../../context.ts';
+import { renderMessage } from '../../../i18n/index.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageOf, pageQuery } from '../../../lib/pagination.ts';
 import { actorOf } from '../../auth/index.ts';
 import { logEventBody, timelineEventSchema, timelineKindSchema } from '../schema.ts';
 import { getAccount, scopeFor } from '../service.ts';
-import { logTimelineEvent, timeline } from '../timeline.ts';
+import { logTimelineEvent, timeline, type TimelineEvent } from '../timeline.ts';
+
+/** An event as its reader sees it: the server's title rendered in their language. */
+export function presentEvent(event: TimelineEvent, reader: Pick<Actor, 'locale' | 'timeZone'>) {
+  const { title } = event;
+  return typeof title === 'string'
+    ? { ...event, title, titleKey: null }
+    : {
+        ...event,
+        title: renderMessage(title, reader.locale, reader.timeZone),
+        titleKey: title.key,
+      };
+}
 
 export function timelineRoutes({ db, clock }: Deps) {
   return newRouter()
@@ -37,8 +50,9 @@ export function timelineRoutes({ db, clock }: Deps) {
         const actor = actorOf(c);
         const account = await getAccount(db, scopeFor(actor), c.req.valid('param').id);
         const { kind, limit, cursor } = c.req.valid('query');
+        const page = await timeline(db, actor.workspaceId, account.id, { kind, limit, cursor });
         return c.json(
-          await timeline(db, actor.workspaceId, account.id, { kind, limit, cursor }),
+          { ...page, items: page.items.map((event) => presentEvent(event, actor)) },
           200,
         );
       },
@@ -58,10 +72,8 @@ export function timelineRoutes({ db, clock }: Deps) {
       async (c) => {
         const actor = actorOf(c);
         const account = await getAccount(db, scopeFor(actor), c.req.valid('param').id);
-        return c.json(
-          await logTimelineEvent(db, clock, actor, account.id, c.req.valid('json')),
-          201,
-        );
+        const event = await logTimelineEvent(db, clock, actor, account.id, c.req.valid('json'));
+        return c.json(presentEvent(event, actor), 201);
       },
     );
 }

@@ -18,6 +18,7 @@ import {
   seriesQuery,
 } from '../schema.ts';
 import { accountHealth, churnRiskList, healthDashboard, healthSeries } from '../views.ts';
+import { renderMeasure, renderReason, renderRisk } from '../render.ts';
 
 const uuid = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
@@ -44,7 +45,17 @@ export function scoreRoutes({ db, clock }: Deps) {
       async (c) => {
         const actor = actorOf(c);
         const owner = ownerFilter(actor, c.req.valid('query').owner);
-        return c.json(await healthDashboard(db, clock, scopeFor(actor), owner), 200);
+        const dashboard = await healthDashboard(db, clock, scopeFor(actor), owner);
+        return c.json(
+          {
+            ...dashboard,
+            accounts: dashboard.accounts.map((a) => ({
+              ...a,
+              reason: renderReason(a.reason, actor),
+            })),
+          },
+          200,
+        );
       },
     )
     .openapi(
@@ -60,8 +71,19 @@ export function scoreRoutes({ db, clock }: Deps) {
       async (c) => {
         const actor = actorOf(c);
         const { days } = c.req.valid('query');
+        const health = await accountHealth(
+          db,
+          clock,
+          scopeFor(actor),
+          c.req.valid('param').id,
+          days,
+        );
         return c.json(
-          await accountHealth(db, clock, scopeFor(actor), c.req.valid('param').id, days),
+          {
+            ...health,
+            measures: health.measures.map((m) => renderMeasure(m, actor)),
+            churnRisk: health.churnRisk && renderRisk(health.churnRisk, actor),
+          },
           200,
         );
       },
@@ -87,21 +109,19 @@ export function scoreRoutes({ db, clock }: Deps) {
         path: '/churn-risk',
         access: 'view_client_health',
         summary:
-          'Accounts at risk of churn, highest intervention priority first; `within=quarter` for renewals this quarter',
+          'Accounts at risk of churn, highest intervention priority first; `within=quarter` for renewals this quarter, and accounts at high risk now whenever they renew (`reason`)',
         request: { query: churnRiskQuery },
         responses: { 200: json(churnRiskListSchema) },
       }),
       async (c) => {
         const actor = actorOf(c);
         const query = c.req.valid('query');
-        return c.json(
-          await churnRiskList(db, clock, scopeFor(actor), {
-            within: query.within,
-            owner: ownerFilter(actor, query.owner),
-            levels: query.level ?? ['medium', 'high', 'critical'],
-          }),
-          200,
-        );
+        const list = await churnRiskList(db, clock, scopeFor(actor), {
+          within: query.within,
+          owner: ownerFilter(actor, query.owner),
+          levels: query.level ?? ['medium', 'high', 'critical'],
+        });
+        return c.json({ ...list, items: list.items.map((item) => renderRisk(item, actor)) }, 200);
       },
     );
 }

@@ -4,10 +4,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { MrrMovementKind } from '../../../db/schema.ts';
+import { message } from '../../../i18n/index.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { addTimelineEvent } from '../../accounts/index.ts';
 import { recordAudit } from '../../auth/index.ts';
-import { countsAsRevenue, formatMoney, movementKind, revenueStatuses } from './money.ts';
+import { countsAsRevenue, moneyParam, movementKind, revenueStatuses } from './money.ts';
 
 export type ContractState = {
   workspaceId: WorkspaceId;
@@ -77,14 +78,6 @@ async function accountMrr(db: Db, workspaceId: WorkspaceId, accountId: string, c
     .executeTakeFirstOrThrow();
   return Number(row.mrr);
 }
-
-const movementTitles: Record<MrrMovementKind, string> = {
-  new: 'New subscription',
-  expansion: 'Expansion',
-  contraction: 'Contraction',
-  churn: 'Churned',
-  reactivation: 'Reactivated',
-};
 
 export async function applyContractState(db: Db, state: ContractState): Promise<ContractOutcome> {
   const { workspaceId } = state;
@@ -234,12 +227,19 @@ async function recordMovement(
       source_event_id: state.sourceEventId,
     })
     .execute();
-  const sign = amount > 0 ? '+' : '−';
+  const movement = {
+    movement: { term: `accounts.movement.${kind}` as const },
+    sign: amount > 0 ? '+' : '−',
+    change: moneyParam(Math.abs(amount), state.currency),
+    mrr: moneyParam(after, state.currency),
+  };
   await addTimelineEvent(db, {
     workspaceId: state.workspaceId,
     accountId,
     kind: 'billing',
-    title: `${movementTitles[kind]}: MRR ${sign}${formatMoney(Math.abs(amount), state.currency)} to ${formatMoney(after, state.currency)}${state.plan ? ` (${state.plan})` : ''}`,
+    title: state.plan
+      ? message('accounts.timeline.mrrMovedOnPlan', { ...movement, plan: state.plan })
+      : message('accounts.timeline.mrrMoved', movement),
     occurredAt: state.occurredAt,
     source: state.source,
     sourceId: `mrr:${contractId}:${state.sourceEventId}`,

@@ -4,12 +4,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { StripeEventOutcome } from '../../../db/schema.ts';
+import { message } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { addTimelineEvent } from '../../accounts/index.ts';
 import { applyContractState } from './contracts.ts';
 import { accountForCustomer, linkCustomer, type CustomerHints } from './customers.ts';
-import { formatMoney, monthlyAmount } from './money.ts';
+import { moneyParam, monthlyAmount } from './money.ts';
 import {
   currencyOf,
   customerIdOf,
@@ -221,8 +222,13 @@ async function applyInvoice(
     accountId,
     kind: 'billing',
     title: failed
-      ? `Payment failed: ${formatMoney(invoice.amount_due, invoice.currency)}, attempt ${invoice.attempt_count}`
-      : `Invoice paid: ${formatMoney(invoice.amount_paid, invoice.currency)}`,
+      ? message('accounts.timeline.paymentFailed', {
+          amount: moneyParam(invoice.amount_due, invoice.currency),
+          attempt: invoice.attempt_count,
+        })
+      : message('accounts.timeline.invoicePaid', {
+          amount: moneyParam(invoice.amount_paid, invoice.currency),
+        }),
     occurredAt: at,
     source: 'stripe',
     sourceId: event.id,
@@ -231,6 +237,8 @@ async function applyInvoice(
       amount: failed ? invoice.amount_due : invoice.amount_paid,
       currency: invoice.currency,
       attempt: invoice.attempt_count,
+      // Health counts failed payments still unpaid from these events.
+      payment: failed ? 'failed' : 'paid',
     },
   });
   return stored ? 'applied' : 'stale';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, monthlyAmount, movementKind } from './money.ts';
+import { monthlyAmount, movementKind } from './money.ts';
 
 describe('monthlyAmount', () => {
   it('brings yearly and weekly prices to a month, rounding once', () => {
@@ -24,12 +24,5 @@ describe('movementKind', () => {
     expect(movementKind(150, 100, true)).toBe('contraction');
     expect(movementKind(100, 0, true)).toBe('churn');
     expect(movementKind(100, 100, true)).toBeNull();
-  });
-});
-
-describe('formatMoney', () => {
-  it('shows minor units as a person reads them', () => {
-    expect(formatMoney(120000, 'USD')).toBe('$1,200.00');
-    expect(formatMoney(1200, 'JPY')).toBe('¥1,200');
   });
 });

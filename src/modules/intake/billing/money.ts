@@ -1,4 +1,4 @@
-// Monthly recurring revenue from a subscription's prices, and money as a person reads it.
+// Monthly recurring revenue from a subscription's prices, and money as a message parameter.
 import type { MrrMovementKind } from '../../../db/schema.ts';
 
 export type RecurringItem = {
@@ -56,11 +56,9 @@ function formatter(currency: string) {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency });
 }
 
-/** `{ amount: 120000, currency: 'USD' }` → `$1,200.00` (JPY has no minor unit: `¥1,200`). */
-export function formatMoney(amount: number, currency: string): string {
-  const format = formatter(currency);
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
+/** An amount as a message parameter, rendered with its currency in the reader's language. */
+export function moneyParam(amount: number, currency: string) {
+  return { money: { amount, currency: currency.toUpperCase() } };
 }
 
 /** Minor units per major unit of a currency: 100 for USD, 1 for JPY. */

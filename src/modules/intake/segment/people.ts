@@ -2,6 +2,8 @@
 // for (an account). Low volume next to track calls, so these go message by message.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
+// `message` here is the Segment call; a server sentence is made with `sentence`.
+import { message as sentence } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { addTimelineEvent } from '../../accounts/index.ts';
@@ -124,8 +126,7 @@ async function createUnassignedAccount(
     workspaceId,
     accountId: created.id,
     kind: 'system',
-    title: 'Created from Segment group call — review',
-    body: 'No account matched this groupId or domain, so Steward created one without an owner.',
+    title: sentence('accounts.timeline.createdFromSegment'),
     occurredAt: clock.now(),
     source: 'segment',
     sourceId: `group:${message.groupId}`,

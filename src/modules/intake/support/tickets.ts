@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { TicketStatus } from '../../../db/schema.ts';
+import { message } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { cursorValue, decodeCursor, toPage } from '../../../lib/pagination.ts';
@@ -125,7 +126,10 @@ async function tellTimeline(
     workspaceId,
     accountId,
     kind: 'ticket',
-    title: `Ticket opened: ${ticket.subject} (${ticket.priority})`,
+    title: message('accounts.timeline.ticketOpened', {
+      subject: ticket.subject,
+      priority: { term: `accounts.ticketPriority.${ticket.priority}` },
+    }),
     occurredAt: ticket.openedAt,
     source: 'support',
     sourceId: `${key}:opened`,
@@ -136,7 +140,7 @@ async function tellTimeline(
       workspaceId,
       accountId,
       kind: 'ticket',
-      title: `Ticket solved: ${ticket.subject}`,
+      title: message('accounts.timeline.ticketSolved', { subject: ticket.subject }),
       occurredAt: ticket.solvedAt ?? ticket.updatedAt,
       source: 'support',
       sourceId: `${key}:solved`,
