@@ -8141,6 +8141,213 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CS metrics for a period (MRR, ARR, NRR, GRR, expansion, contraction, churn, renewal rate, time to value, adoption, health, QBR completion), each beside its target and its trend */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A month (2026-10) or a quarter (2026-Q3); default this quarter */
+                    period?: string;
+                    /** @description Or a range of days: its first day */
+                    from?: string;
+                    /** @description and its last day */
+                    to?: string;
+                    /** @description One CSM: `me` or a user id */
+                    owner?: "me" | string;
+                    /** @description A manager (`me` or a user id): their team */
+                    team?: "me" | string;
+                    tier?: "enterprise" | "mid_market" | "smb";
+                    /** @description A saved segment */
+                    segment?: string;
+                    currency?: string;
+                    /** @description How many periods the trend shows, this one included */
+                    trend?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CsMetrics"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each metric's target: the persona guide's by default, or as an admin set it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MetricTarget"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set targets (null puts a metric back to its default); ratios as fractions */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MetricTargetsInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MetricTarget"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback/themes": {
         parameters: {
             query?: never;
@@ -9032,6 +9239,335 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["FeedbackItem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadmap-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roadmap, ranked by requesting accounts, ARR and ARR at risk (or by quarter) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "considering" | "planned" | "in_progress" | "shipped" | "declined";
+                    sort?: "demand" | "quarter";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoadmapItem"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a roadmap item, linked to the themes and feedback that asked for it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoadmapItemInput"];
+                };
+            };
+            responses: {
+                /** @description Added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoadmapItem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadmap-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One roadmap item with the demand behind it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoadmapItem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a roadmap item or its links (lists given replace the links) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoadmapItemChanges"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoadmapItem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/roadmap-items/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ship it: each requesting account’s CSM gets one "tell the customer" task with a drafted message; the feedback becomes shipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoadmapShipment"];
                     };
                 };
                 /** @description Not signed in */
@@ -11662,6 +12198,118 @@ export interface components {
             /** @description Includes the premium features */
             premium: boolean;
         };
+        CsMetrics: {
+            period: {
+                label: string;
+                /** @enum {string} */
+                kind: "month" | "quarter" | "range";
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                to: string;
+                days: number;
+            };
+            currency: string;
+            scope: {
+                owner: string | null;
+                team: string | null;
+                /** @enum {string|null} */
+                tier: "enterprise" | "mid_market" | "smb" | null;
+                segment: string | null;
+                onlyMine: boolean;
+            };
+            metrics: components["schemas"]["CsMetric"][];
+            /** @description Start + every movement = end */
+            bridge: {
+                startMrr: number;
+                newMrr: number;
+                expansionMrr: number;
+                reactivationMrr: number;
+                /** @description Negative, as recorded */
+                contractionMrr: number;
+                /** @description Negative, as recorded */
+                churnedMrr: number;
+                endMrr: number;
+            };
+            detail: {
+                cohort: {
+                    [key: string]: number;
+                };
+                customersAtEnd: number;
+                renewals: {
+                    [key: string]: number;
+                };
+                timeToValue: {
+                    reached: number;
+                    onTheWay: number;
+                };
+                adoption: {
+                    [key: string]: number;
+                };
+                health: {
+                    accounts: number;
+                };
+                qbr: {
+                    due: number;
+                    held: number;
+                };
+                opportunities: {
+                    won: number;
+                    lost: number;
+                };
+            };
+            sources: {
+                /** @description NPS data is available */
+                nps: boolean;
+            };
+        };
+        CsMetric: {
+            /** @enum {string} */
+            key: "mrr" | "arr" | "nrr" | "grr" | "newMrr" | "expansionMrr" | "contractionMrr" | "churnedMrr" | "reactivationMrr" | "expansionRate" | "logoChurn" | "revenueChurn" | "renewalRate" | "expansionWon" | "expansionWinRate" | "timeToValue" | "featureAdoption" | "averageHealth" | "nps" | "qbrCompletion";
+            /** @enum {string} */
+            unit: "money" | "ratio" | "days" | "score" | "nps";
+            /** @description Money in minor units of `currency`; ratios as fractions (1.1 = 110%) */
+            value: number | null;
+            target: {
+                /** @description Brought to the period's length */
+                value: number;
+                /** @description As set: yearly when `yearly` */
+                asSet: number;
+                yearly: boolean;
+                /** @enum {string} */
+                direction: "min" | "max";
+                /** @enum {string} */
+                source: "default" | "set";
+            } | null;
+            met: boolean | null;
+            trend: {
+                period: string;
+                value: number | null;
+            }[];
+        };
+        MetricTarget: {
+            /** @enum {string} */
+            metric: "mrr" | "arr" | "nrr" | "grr" | "newMrr" | "expansionMrr" | "contractionMrr" | "churnedMrr" | "reactivationMrr" | "expansionRate" | "logoChurn" | "revenueChurn" | "renewalRate" | "expansionWon" | "expansionWinRate" | "timeToValue" | "featureAdoption" | "averageHealth" | "nps" | "qbrCompletion";
+            value: number | null;
+            defaultValue: number | null;
+            /** @enum {string} */
+            source: "default" | "set";
+            /** @enum {string} */
+            direction: "min" | "max";
+            yearly: boolean;
+        };
+        MetricTargetsInput: {
+            /** @description metric → target (null: back to the default) */
+            targets: {
+                [key: string]: number | null;
+            };
+        };
         FeedbackTheme: {
             /** Format: uuid */
             id: string;
@@ -11811,6 +12459,81 @@ export interface components {
         FeedbackReviewInput: {
             /** @enum {string} */
             review: "accepted" | "dismissed";
+        };
+        RoadmapItem: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "considering" | "planned" | "in_progress" | "shipped" | "declined";
+            targetQuarter: string | null;
+            link: string | null;
+            /** Format: date-time */
+            shippedAt: string | null;
+            themes: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+            }[];
+            feedbackIds: string[];
+            demand: components["schemas"]["RoadmapDemand"];
+            accounts: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description The accounts whose feedback asked for it (a CSM: among their clients) */
+        RoadmapDemand: {
+            accountCount: number;
+            itemCount: number;
+            arr: components["schemas"]["Money"];
+            atRiskArr: components["schemas"]["Money"];
+        };
+        RoadmapItemInput: {
+            title: string;
+            description?: string | null;
+            /**
+             * @description Shipping is its own action: POST /roadmap-items/{id}/ship
+             * @default planned
+             * @enum {string}
+             */
+            status?: "considering" | "planned" | "in_progress" | "declined";
+            /** @example 2027-Q1 */
+            targetQuarter?: string | null;
+            /** Format: uri */
+            link?: string | null;
+            /** @default [] */
+            themeIds?: string[];
+            /** @default [] */
+            feedbackIds?: string[];
+        };
+        RoadmapItemChanges: {
+            title?: string;
+            description?: string | null;
+            /** @enum {string} */
+            status?: "considering" | "planned" | "in_progress" | "declined";
+            /** @example 2027-Q1 */
+            targetQuarter?: string | null;
+            /** Format: uri */
+            link?: string | null;
+            themeIds?: string[];
+            feedbackIds?: string[];
+        };
+        RoadmapShipment: {
+            item: components["schemas"]["RoadmapItem"];
+            toldAccounts: {
+                /** Format: uuid */
+                accountId: string;
+                /** Format: uuid */
+                ownerId: string | null;
+                /** Format: uuid */
+                taskId: string | null;
+            }[];
+            shippedFeedback: number;
         };
     };
     responses: never;

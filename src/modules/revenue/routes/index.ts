@@ -2,8 +2,12 @@
 import type { Deps } from '../../../context.ts';
 import { newRouter } from '../../../http/route.ts';
 import { expansionRoutes } from './expansion.ts';
+import { metricRoutes } from './metrics.ts';
 import { renewalRoutes } from './renewals.ts';
 
 export function revenueRoutes(deps: Deps) {
-  return newRouter().route('/', renewalRoutes(deps)).route('/', expansionRoutes(deps));
+  return newRouter()
+    .route('/', renewalRoutes(deps))
+    .route('/', expansionRoutes(deps))
+    .route('/', metricRoutes(deps));
 }
