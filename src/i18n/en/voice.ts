@@ -16,6 +16,7 @@ export const voice = {
     draftShipped: 'Good news: “{{title}}” is now available.',
     draftAsked_one: 'You asked us for it:',
     draftAsked_other: 'You asked us for it {{count}} times:',
+    draftWhen: 'on {{date}}',
     draftLink: 'Details: {{link}}',
     draftThanks: 'Thank you for telling us what you need — it shaped this release.',
   },

@@ -18,6 +18,7 @@ export const voice = {
     draftAsked_few: 'Вы просили нас об этом {{count}} раза:',
     draftAsked_many: 'Вы просили нас об этом {{count}} раз:',
     draftAsked_other: 'Вы просили нас об этом {{count}} раза:',
+    draftWhen: '{{date}}',
     draftLink: 'Подробности: {{link}}',
     draftThanks: 'Спасибо, что рассказываете, что вам нужно, — это повлияло на релиз.',
   },
