@@ -371,7 +371,7 @@ describe('the demo data in', () => {
         coalesce((select sum(events) from usage_daily d where d.account_id = a.id
           and d.day >= a.renewal_date), 0)::int as after,
         (select count(*) from timeline_events t where t.account_id = a.id
-          and t.title like 'Payment failed%' and t.occurred_at < a.renewal_date - 30)::int as failed_payments,
+          and t.data->>'payment' = 'failed' and t.occurred_at < a.renewal_date - 30)::int as failed_payments,
         (select count(*) from support_tickets t where t.account_id = a.id
           and t.opened_at between a.renewal_date - 180 and a.renewal_date)::int as tickets,
         (select count(*) from mrr_movements m where m.account_id = a.id and m.kind = 'churn')::int as churn_movements
