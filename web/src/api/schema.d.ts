@@ -11359,7 +11359,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            trigger: "entered_at_risk" | "entered_critical" | "renewal_approaching";
+            trigger: "entered_at_risk" | "entered_critical" | "renewal_approaching" | "nps_detractor";
             daysBeforeRenewal: number | null;
             /** Format: uuid */
             templateId: string | null;
@@ -11374,7 +11374,7 @@ export interface components {
         PlayInput: {
             name: string;
             /** @enum {string} */
-            trigger: "entered_at_risk" | "entered_critical" | "renewal_approaching";
+            trigger: "entered_at_risk" | "entered_critical" | "renewal_approaching" | "nps_detractor";
             /** @default null */
             daysBeforeRenewal?: number | null;
             /**
@@ -11399,7 +11399,7 @@ export interface components {
         PlayPatch: {
             name?: string;
             /** @enum {string} */
-            trigger?: "entered_at_risk" | "entered_critical" | "renewal_approaching";
+            trigger?: "entered_at_risk" | "entered_critical" | "renewal_approaching" | "nps_detractor";
             daysBeforeRenewal?: number | null;
             /** Format: uuid */
             templateId?: string | null;

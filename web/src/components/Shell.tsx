@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInboxStream, useUnreadCount } from '../api/notify.ts';
 import { useMe, useSignOut } from '../api/session.ts';
+import { AskButton, AskHost } from '../routes/assistant/AskHost.tsx';
 
 const links = [
   { to: '/accounts', key: 'nav.portfolio', icon: '◎' },
@@ -96,6 +97,7 @@ export function Shell() {
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-2">
+            <AskButton />
             <InboxLink />
             <span className="hidden text-sm text-muted md:inline">{me.data?.name}</span>
             <button
@@ -111,6 +113,7 @@ export function Shell() {
       <main id="main" className="mx-auto max-w-7xl px-4 py-4">
         <Outlet />
       </main>
+      <AskHost />
       <nav
         aria-label={t('nav.menu')}
         className="fixed inset-x-0 bottom-0 z-10 flex overflow-x-auto border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] sm:hidden"

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { assistantEn } from './assistant.en.ts';
+import { assistantRu } from './assistant.ru.ts';
 import { en } from './en.ts';
 import { healthEn } from './health.en.ts';
 import { healthRu } from './health.ru.ts';
@@ -28,6 +30,7 @@ describe.each([
   ['intake', intakeEn, intakeRu],
   ['notify', notifyEn, notifyRu],
   ['health', healthEn, healthRu],
+  ['assistant', assistantEn, assistantRu],
 ])('the %s translations', (_name, english, russian) => {
   it('have exactly the same keys in English and Russian', () => {
     expect([...leaves(russian).keys()].sort()).toEqual([...leaves(english).keys()].sort());

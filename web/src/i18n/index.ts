@@ -2,6 +2,8 @@
 // per area of the app, each with an English and a Russian file with the same keys.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { assistantEn } from './assistant.en.ts';
+import { assistantRu } from './assistant.ru.ts';
 import { en } from './en.ts';
 import { healthEn } from './health.en.ts';
 import { healthRu } from './health.ru.ts';
@@ -17,8 +19,22 @@ export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
 
 export const bundles = {
-  en: { common: en, work: workEn, intake: intakeEn, notify: notifyEn, health: healthEn },
-  ru: { common: ru, work: workRu, intake: intakeRu, notify: notifyRu, health: healthRu },
+  en: {
+    common: en,
+    work: workEn,
+    intake: intakeEn,
+    notify: notifyEn,
+    health: healthEn,
+    assistant: assistantEn,
+  },
+  ru: {
+    common: ru,
+    work: workRu,
+    intake: intakeRu,
+    notify: notifyRu,
+    health: healthRu,
+    assistant: assistantRu,
+  },
 } as const;
 
 const stored = localStorage.getItem('steward.locale');
@@ -32,7 +48,7 @@ void i18next.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'work', 'intake', 'notify', 'health'],
+  ns: ['common', 'work', 'intake', 'notify', 'health', 'assistant'],
   interpolation: { escapeValue: false },
 });
 

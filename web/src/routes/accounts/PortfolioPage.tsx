@@ -17,6 +17,7 @@ import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { ScoreSparkline } from '../../components/scoreTrend.tsx';
 import { Button, ErrorNote, Input, Loading, Select } from '../../components/ui.tsx';
 import { choices, sortable, type PortfolioSearch } from './portfolioSearch.ts';
+import { QuickActions } from '../assistant/QuickActions.tsx';
 
 type FilterSelectProps = {
   name: keyof typeof choices;
@@ -291,6 +292,7 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
           </div>
         )}
       </div>
+      <QuickActions />
       <div className="flex gap-2">
         <Input
           key={search.q ?? ''}

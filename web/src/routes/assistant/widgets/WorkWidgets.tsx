@@ -1,0 +1,100 @@
+// The work widgets: my open tasks, a reminder to confirm as a task, and escalations.
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useConfirmTask, type WidgetOf } from '../../../api/assistant.ts';
+import { formatDateTime } from '../../../components/format.ts';
+import { Button, ErrorNote } from '../../../components/ui.tsx';
+import { Counts, shown } from './parts.tsx';
+
+export function MyTasksWidget({ data }: { data: WidgetOf<'my_tasks'>['data'] }) {
+  const { t } = useTranslation('assistant');
+  return (
+    <div className="flex flex-col gap-3">
+      <Counts
+        items={[
+          { label: t('counts.overdue'), value: data.counts.overdue, tone: 'text-critical' },
+          { label: t('counts.today'), value: data.counts.today },
+          { label: t('counts.thisWeek'), value: data.counts.thisWeek },
+        ]}
+      />
+      {data.items.length === 0 ? (
+        <p className="text-muted">{t('noItems')}</p>
+      ) : (
+        <ul
+          aria-label={t('widget.my_tasks')}
+          className="divide-y divide-line rounded-lg border border-line"
+        >
+          {data.items.slice(0, shown).map((task) => (
+            <li
+              key={task.id}
+              className="flex min-h-11 flex-wrap items-center justify-between gap-2 px-3 py-2"
+            >
+              <span className="font-medium">{task.title}</span>
+              <span className="text-sm text-muted">
+                {task.accountName} · {task.priority}
+                {task.dueAt && ` · ${formatDateTime(task.dueAt)}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A reminder the person asked for: nothing is saved until they confirm it here. */
+export function TaskDraftWidget({ data }: { data: WidgetOf<'task_draft'>['data'] }) {
+  const { t } = useTranslation('assistant');
+  const confirm = useConfirmTask();
+  return (
+    <div className="flex flex-col gap-3 rounded-lg border border-line bg-raised p-3">
+      <p className="font-medium">{data.title}</p>
+      <p className="text-sm text-muted">
+        {data.accountName}
+        {data.dueAt && ` · ${t('draft.due', { date: formatDateTime(data.dueAt) })}`}
+      </p>
+      {confirm.isSuccess ? (
+        <p role="status" className="font-medium text-healthy">
+          {t('draft.saved')}
+        </p>
+      ) : (
+        <div className="flex gap-2">
+          <Button onClick={() => confirm.mutate(data)} disabled={confirm.isPending}>
+            {t('draft.confirm')}
+          </Button>
+        </div>
+      )}
+      <ErrorNote error={confirm.error} />
+    </div>
+  );
+}
+
+export function EscalationsWidget({ data }: { data: WidgetOf<'escalations'>['data'] }) {
+  const { t } = useTranslation('assistant');
+  if (data.items.length === 0) return <p className="text-muted">{t('noItems')}</p>;
+  return (
+    <ul
+      aria-label={t('widget.escalations')}
+      className="divide-y divide-line rounded-lg border border-line"
+    >
+      {data.items.slice(0, shown).map((e) => (
+        <li
+          key={e.id}
+          className="flex min-h-11 flex-wrap items-center justify-between gap-2 px-3 py-2"
+        >
+          <span className="font-medium">{e.taskTitle}</span>
+          <span className="text-sm text-muted">
+            <Link
+              to="/accounts/$accountId"
+              params={{ accountId: e.accountId }}
+              className="underline-offset-2 hover:underline"
+            >
+              {e.accountName}
+            </Link>{' '}
+            · {formatDateTime(e.raisedAt)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
