@@ -62,7 +62,11 @@ export function readConfig(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Partial<Config> = {},
 ): Config {
-  const parsed = envSchema.safeParse(env);
+  // `DATABASE_URL=` in a .env file or a compose file means "not set", not "set to nothing".
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Steward's configuration is not valid:\n  ${problems.join('\n  ')}`);
