@@ -176,6 +176,132 @@ describe('instantiating a template', () => {
   });
 });
 
+describe('templates counted back from the renewal', () => {
+  const renewalPlay = {
+    name: 'Renewal play',
+    description: null,
+    kind: 'renewal' as const,
+    definition: {
+      anchor: 'renewal' as const,
+      tasks: [
+        { key: 'review', title: 'Review health and usage', offsetDays: -90 },
+        { key: 'value', title: 'Prepare the value summary', offsetDays: -60 },
+        { key: 'proposal', title: 'Send the renewal proposal', offsetDays: -30 },
+        { key: 'call', title: 'Renewal call with the sponsor', offsetDays: -14 },
+        {
+          key: 'sign',
+          title: 'Collect the signature',
+          offsetDays: 0,
+          offsetUnit: 'business' as const,
+        },
+      ],
+    },
+  };
+  let renewalTemplateId: string;
+
+  beforeAll(async () => {
+    const { data, response } = await csm.POST('/api/v1/templates', { body: renewalPlay });
+    expect(response.status).toBe(201);
+    expect(data?.definition.anchor).toBe('renewal');
+    renewalTemplateId = data?.id ?? '';
+  });
+
+  const start = (accountId: string) =>
+    csm.POST('/api/v1/templates/{id}/instantiate', {
+      params: { path: { id: renewalTemplateId } },
+      body: { accountId, startDate: '2026-11-02', assignees: {} },
+    });
+
+  it('schedules each task back from the renewal date, none after the contract ends', async () => {
+    // Renewal on Sunday 31 January 2027: the signature is due the Friday before.
+    const account = await makeAccount(deps.db, workspaceId, {
+      owner_id: csmId,
+      renewal_date: '2027-01-31',
+    });
+    const { data, response } = await start(account.id);
+    expect(response.status).toBe(201);
+    expect(data?.targetDate).toBe('2027-01-31');
+    const due = new Map(data?.tasks.map((t) => [t.title, [t.dueAt, t.lateStart]]));
+    expect(due.get('Review health and usage')).toEqual(['2026-11-02T17:00:00.000Z', false]);
+    expect(due.get('Prepare the value summary')).toEqual(['2026-12-02T17:00:00.000Z', false]);
+    expect(due.get('Renewal call with the sponsor')).toEqual(['2027-01-17T17:00:00.000Z', false]);
+    expect(due.get('Collect the signature')).toEqual(['2027-01-29T17:00:00.000Z', false]);
+    for (const task of data?.tasks ?? []) {
+      expect((task.dueAt ?? '') < '2027-02-01').toBe(true);
+    }
+  });
+
+  it('makes the early tasks due now and marks them started late when the renewal is closer than the template', async () => {
+    // Five weeks to the renewal: the 90- and 60-day steps cannot happen on time.
+    const account = await makeAccount(deps.db, workspaceId, {
+      owner_id: csmId,
+      renewal_date: '2026-12-07',
+    });
+    const { data } = await start(account.id);
+    const byTitle = new Map(data?.tasks.map((t) => [t.title, t]));
+    for (const title of ['Review health and usage', 'Prepare the value summary']) {
+      expect(byTitle.get(title)).toMatchObject({
+        dueAt: '2026-11-02T17:00:00.000Z',
+        lateStart: true,
+      });
+    }
+    expect(byTitle.get('Send the renewal proposal')).toMatchObject({
+      dueAt: '2026-11-07T17:00:00.000Z',
+      lateStart: false,
+    });
+    expect(byTitle.get('Collect the signature')?.dueAt).toBe('2026-12-07T17:00:00.000Z');
+  });
+
+  it('refuses, naming the field, an account without a renewal date, and writes nothing', async () => {
+    const account = await makeAccount(deps.db, workspaceId, {
+      owner_id: csmId,
+      renewal_date: null,
+    });
+    const before = await count('projects');
+    const { response, error } = await start(account.id);
+    expect(response.status).toBe(422);
+    expect(error?.errors?.map((e) => e.path)).toEqual(['renewalDate']);
+    expect(await count('projects')).toBe(before);
+  });
+
+  it('refuses a renewal template with a task due after the renewal', async () => {
+    const { response, error } = await csm.POST('/api/v1/templates', {
+      body: {
+        ...renewalPlay,
+        definition: {
+          ...renewalPlay.definition,
+          tasks: [{ key: 'late', title: 'After the contract', offsetDays: 5 }],
+        },
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(error?.errors?.map((e) => e.path)).toEqual(['definition.tasks.0.offsetDays']);
+  });
+});
+
+describe('a project without a start date', () => {
+  it("starts today in the workspace's time zone", async () => {
+    // 12:00 UTC on Monday 2 November is already Tuesday in Auckland.
+    const workspace = await makeWorkspace(deps.db);
+    await deps.db
+      .updateTable('workspaces')
+      .set({ timezone: 'Pacific/Auckland' })
+      .where('id', '=', workspace.id)
+      .execute();
+    const person = await makeUser(deps.db, workspace.id, { role: 'manager' });
+    const account = await makeAccount(deps.db, workspace.id, { owner_id: person.id });
+    const client = await signedIn(app, person.email, testPassword);
+    const before = clock.now();
+    clock.set('2026-11-02T12:00:00Z');
+    const { data, response } = await client.POST('/api/v1/projects', {
+      body: { accountId: account.id, name: 'Health check', kind: 'health_check' },
+    });
+    clock.set(before);
+    expect(response.status).toBe(201);
+    expect(data?.startDate).toBe('2026-11-03');
+  });
+});
+
 describe('working the tasks', () => {
   it('refuses to start a task that waits on another, then completes stages and records activity', async () => {
     const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });

@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
 import { createSlaPolicy } from '../../src/modules/notify/index.ts';
-import { commentOnTask, createTask, updateTask } from '../../src/modules/work/index.ts';
+import {
+  commentOnTask,
+  createTask,
+  createTemplate,
+  instantiateTemplate,
+  updateTask,
+} from '../../src/modules/work/index.ts';
 import { checkTaskSla } from '../../src/modules/notify/sla/check.ts';
 import { findPolicy } from '../../src/modules/notify/sla/policy.ts';
 import { armPolicyTimers } from '../../src/modules/notify/sla/timers.ts';
@@ -25,6 +31,7 @@ let accountId: string;
 let policyId: string;
 let admin: ApiClient;
 let csmEmail: string;
+let managerEmail: string;
 let manager: ApiClient;
 const scope = () => ({ workspaceId, onlyOwner: null });
 const as = (userId: UserId) => ({ workspaceId, userId });
@@ -55,6 +62,7 @@ beforeAll(async () => {
   ).id;
   admin = await signedIn(app, adminUser.email, testPassword);
   manager = await signedIn(app, mgr.email, testPassword);
+  managerEmail = mgr.email;
   const policy = await createSlaPolicy(
     deps,
     { workspaceId },
@@ -534,5 +542,197 @@ describe('the SLA policy API', () => {
     );
     expect(await titles(await signedIn(app, other.email, testPassword))).toEqual(new Set());
     expect(await titles(manager)).toContain('Renewal call prep');
+  });
+});
+
+describe('SLA clocks on live work', () => {
+  let liveAccountId: string;
+  let templateId: string;
+  const onboardingTask = (key: string, offsetDays: number) => ({
+    key,
+    title: `Step ${key}`,
+    offsetDays,
+    offsetUnit: 'calendar' as const,
+    role: 'owner',
+  });
+
+  beforeAll(async () => {
+    liveAccountId = (
+      await makeAccount(deps.db, workspaceId, {
+        name: 'Glenmark',
+        priority: 'P0',
+        tier: 'smb',
+        owner_id: csmId,
+      })
+    ).id;
+    const template = await createTemplate(
+      deps.db,
+      { workspaceId, userId: null },
+      {
+        name: 'Onboarding',
+        description: null,
+        kind: 'onboarding',
+        definition: {
+          tasks: [
+            onboardingTask('today', 0),
+            onboardingTask('in-ten-days', 10),
+            onboardingTask('in-twenty-days', 20),
+          ],
+        },
+      },
+    );
+    templateId = template.id;
+  });
+
+  const layOut = async (at: string) => {
+    clock.set(at);
+    const projectId = await instantiateTemplate(
+      deps.db,
+      clock,
+      { workspaceId, userId: managerId },
+      scope(),
+      templateId,
+      { accountId: liveAccountId, startDate: at.slice(0, 10), assignees: {} },
+    );
+    await run();
+    const tasks = await deps.db
+      .selectFrom('tasks')
+      .select(['id', 'template_task_key'])
+      .where('project_id', '=', projectId)
+      .execute();
+    const byKey = (key: string) => tasks.find((t) => t.template_task_key === key)?.id ?? '';
+    return { projectId, byKey };
+  };
+
+  it('leaves the tasks a template laid out weeks ahead alone until their due day, then breaches once', async () => {
+    const { byKey } = await layOut('2026-12-01T09:00:00Z');
+    // Due today: live now. Due in ten days: its clock waits for the start of that day.
+    expect(await jobRunAt(deps, `sla:${byKey('today')}:${policyId}`)).toEqual(
+      new Date('2026-12-01T10:30:00Z'),
+    );
+    expect(await jobRunAt(deps, `sla:${byKey('in-ten-days')}:${policyId}`)).toEqual(
+      new Date('2026-12-11T01:30:00Z'),
+    );
+    clock.set('2026-12-01T11:00:00Z');
+    await run();
+    expect((await raised(byKey('today'))).map((r) => r.kind)).toEqual([
+      'warning',
+      'breach',
+      'escalation',
+    ]);
+    expect(await raised(byKey('in-ten-days'))).toEqual([]);
+    expect(await raised(byKey('in-twenty-days'))).toEqual([]);
+    clock.set('2026-12-11T02:00:00Z');
+    await run();
+    await run();
+    expect((await raised(byKey('in-ten-days'))).map((r) => r.kind)).toEqual([
+      'warning',
+      'breach',
+      'escalation',
+    ]);
+    expect(await raised(byKey('in-twenty-days'))).toEqual([]);
+  });
+
+  it('starts the clock when someone starts a task, before its due day', async () => {
+    const { byKey } = await layOut('2026-12-02T09:00:00Z');
+    const later = byKey('in-twenty-days');
+    clock.set('2026-12-03T10:00:00Z');
+    await updateTask(deps.db, clock, as(csmId), scope(), later, { status: 'in_progress' });
+    expect(await jobRunAt(deps, `sla:${later}:${policyId}`)).toEqual(
+      new Date('2026-12-03T11:30:00Z'),
+    );
+  });
+
+  it('waits for the start date of a task that has one', async () => {
+    clock.set('2026-12-04T09:00:00Z');
+    const task = await createTask(deps.db, clock, as(csmId), scope(), {
+      title: 'Quarterly data review',
+      accountId: liveAccountId,
+      assigneeId: csmId,
+      startAt: '2026-12-07T08:00:00Z',
+      dueAt: '2026-12-09T17:00:00Z',
+    });
+    expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
+      new Date('2026-12-07T09:30:00Z'),
+    );
+  });
+});
+
+describe('grouped SLA notifications', () => {
+  it('tells the CSM and the manager once about five tasks of one project that breach together, one escalation record per task', async () => {
+    const account = await makeAccount(deps.db, workspaceId, {
+      name: 'Northwind',
+      priority: 'P0',
+      tier: 'smb',
+      owner_id: csmId,
+    });
+    const template = await createTemplate(
+      deps.db,
+      { workspaceId, userId: null },
+      {
+        name: 'Kickoff week',
+        description: null,
+        kind: 'onboarding',
+        definition: {
+          tasks: ['a', 'b', 'c', 'd', 'e'].map((key) => ({
+            key,
+            title: `Kickoff ${key}`,
+            offsetDays: 0,
+            role: 'owner',
+          })),
+        },
+      },
+    );
+    clock.set('2026-12-14T09:00:00Z');
+    const projectId = await instantiateTemplate(
+      deps.db,
+      clock,
+      { workspaceId, userId: managerId },
+      scope(),
+      template.id,
+      { accountId: account.id, startDate: '2026-12-14', assignees: {} },
+    );
+    await run();
+    // Found late, two hours on: the warnings are overtaken by the breach.
+    clock.set('2026-12-14T11:00:00Z');
+    await run();
+    const records = await deps.db
+      .selectFrom('escalations as e')
+      .innerJoin('tasks as t', 't.id', 'e.task_id')
+      .select(['e.kind'])
+      .where('t.project_id', '=', projectId)
+      .execute();
+    expect(records.filter((r) => r.kind === 'breach')).toHaveLength(5);
+    expect(records.filter((r) => r.kind === 'escalation')).toHaveLength(5);
+    const about = (userId: string) =>
+      deps.db
+        .selectFrom('notifications as n')
+        .innerJoin('tasks as t', 't.id', 'n.task_id')
+        .select(['n.kind', 'n.message', 'n.items'])
+        .where('n.user_id', '=', userId)
+        .where('t.project_id', '=', projectId)
+        .execute();
+    const toCsm = await about(csmId);
+    expect(toCsm.map((n) => n.kind)).toEqual(['sla_breach']);
+    expect(toCsm[0]?.items).toHaveLength(5);
+    expect(inEnglish(toCsm[0]?.message ?? { key: '' })).toBe(
+      'Northwind: 5 tasks on “Kickoff week — Northwind” passed “P0 untouched”',
+    );
+    const toManager = await about(managerId);
+    expect(toManager.map((n) => n.kind)).toEqual(['escalation']);
+    // The manager's inbox lists the five tasks inside the one notification.
+    const today = await signedIn(app, managerEmail, testPassword);
+    const { data } = await today.GET('/api/v1/notifications', { params: { query: {} } });
+    const grouped = data?.items.find((n) => n.kind === 'escalation' && n.items.length > 0);
+    expect(grouped?.title).toBe(
+      'Escalation — Northwind: 5 tasks on “Kickoff week — Northwind” passed “P0 untouched”',
+    );
+    expect(grouped?.items.map((i) => i.title).sort()).toEqual([
+      'Kickoff a',
+      'Kickoff b',
+      'Kickoff c',
+      'Kickoff d',
+      'Kickoff e',
+    ]);
   });
 });

@@ -64,7 +64,8 @@ export function describeEvent(e: EventFacts): Described {
         detail: summaryOf(e.data.summary),
       };
     case 'sla_warning': {
-      const dueAt = text('dueAt');
+      // Events raised before `breachAt` was recorded carry the warning's own time.
+      const dueAt = text('breachAt') ?? text('dueAt');
       return {
         message: message('notify.event.slaWarning', params),
         detail: dueAt ? message('notify.detail.breachAt', { at: { dateTime: dueAt } }) : null,

@@ -15,4 +15,5 @@ export { createDemoSlaPolicy, createSlaPolicy } from './sla/policies.ts';
 export { addBusinessTime } from './sla/businessTime.ts';
 export { localParts, nextDate, zonedInstant } from './zoned.ts';
 export { closeEmailTransports } from './channels/email.ts';
+export { sendEmail, type Email } from './channels/email.ts';
 export { listEscalations } from './escalations.ts';

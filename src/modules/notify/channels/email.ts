@@ -3,7 +3,14 @@ import nodemailer, { type Transporter } from 'nodemailer';
 
 const transports = new Map<string, Transporter>();
 
-export type Email = { to: string; subject: string; text: string; html: string };
+export type Email = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** A calendar invitation (iTIP): sent as a text/calendar part with its METHOD. */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
+};
 
 export async function sendEmail(smtpUrl: string, from: string, email: Email): Promise<void> {
   let transport = transports.get(smtpUrl);

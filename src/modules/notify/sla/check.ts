@@ -60,7 +60,7 @@ async function raiseStep(
   policy: { id: string; name: string },
   epoch: Date,
   step: PlannedStep,
-  tell: boolean,
+  at: { breach: Date | undefined; tell: boolean },
 ): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     const recipients = await recipientsOf(trx, task, step);
@@ -81,7 +81,7 @@ async function raiseStep(
       .returning('id')
       .executeTakeFirst();
     if (!raised) return false;
-    if (!tell) return true;
+    if (!at.tell) return true;
     await recordActivity(trx, {
       workspaceId: task.workspace_id,
       kind: activityKind[step.kind],
@@ -96,6 +96,8 @@ async function raiseStep(
         escalationId: raised.id,
         step: step.step,
         dueAt: step.at.toISOString(),
+        // What a warning tells: when the breach comes.
+        ...(at.breach ? { breachAt: at.breach.toISOString() } : {}),
       },
       at: now,
     });
@@ -118,8 +120,10 @@ export const checkTaskSla: JobHandler<'task__sla_check'> = async (deps, payload)
   // Found late (a worker was down, a policy armed on old work): "breaches soon" beside
   // "breached" is noise, so the warning is recorded but only the breach is told.
   const breachDue = due.some((step) => step.kind === 'breach');
+  const breach = steps.find((step) => step.kind === 'breach')?.at;
   for (const step of due) {
-    await raiseStep(deps, task, policy, epoch, step, !(step.kind === 'warning' && breachDue));
+    const tell = !(step.kind === 'warning' && breachDue);
+    await raiseStep(deps, task, policy, epoch, step, { breach, tell });
   }
   const next = steps.find((step) => step.at.getTime() > now.getTime());
   if (next) {
