@@ -8348,6 +8348,806 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/overdue-qbrs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts overdue for a QBR by their tier’s cadence (default: enterprise each quarter), most overdue first, and this quarter’s QBR completion */
+        get: {
+            parameters: {
+                query?: {
+                    owner?: "me" | string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OverdueQbrs"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/cadences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Months between business reviews, per tier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                tier: "enterprise" | "mid_market" | "smb";
+                                everyMonths: number | null;
+                                /** @enum {string} */
+                                source: "default" | "set";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the months between business reviews for tiers (null: no cadence) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingCadences"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                tier: "enterprise" | "mid_market" | "smb";
+                                everyMonths: number | null;
+                                /** @enum {string} */
+                                source: "default" | "set";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings in a time range (an account’s, or mine), earliest first */
+        get: {
+            parameters: {
+                query?: {
+                    accountId?: string;
+                    /** @description Default: 30 days ago */
+                    from?: string;
+                    /** @description Default: 90 days ahead */
+                    to?: string;
+                    status?: string;
+                    /** @description Only meetings I organize or attend */
+                    mine?: "true" | "false";
+                    limit?: number;
+                    /** @description The `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Meeting"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Schedule a meeting with a customer; attendees get an iCalendar invitation by e-mail (a QBR needs schedule_business_reviews) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewMeeting"];
+                };
+            };
+            responses: {
+                /** @description Scheduled */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingDetail"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting with its attendees, action items and the invitations sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingDetail"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a meeting: a new time, title, place, agenda or attendees sends an update (SEQUENCE + 1); those taken off get a cancellation */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingChanges"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingDetail"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with what exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a meeting: every attendee gets a METHOD:CANCEL */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingDetail"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with what exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a meeting held, with its notes; each action item becomes a task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingHeld"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingDetail"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with what exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add action items to a meeting: each becomes a task on the account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeetingActionItems"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingDetail"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/invite.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meeting as an iCalendar invitation (RFC 5545): METHOD:REQUEST, or CANCEL once cancelled */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback/themes": {
         parameters: {
             query?: never;
@@ -9614,6 +10414,398 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey responses, newest first (a CSM sees their own clients’) */
+        get: {
+            parameters: {
+                query?: {
+                    accountId?: string;
+                    kind?: "nps" | "csat";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SurveyResponse"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an NPS (0–10) or CSAT (1–5) response; a comment becomes feedback, a detractor opens a follow-up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseInput"];
+                };
+            };
+            responses: {
+                /** @description Recorded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResponse"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send contacts a survey link by e-mail: signed for each contact and survey, usable once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyInvitationInput"];
+                };
+            };
+            responses: {
+                /** @description Sent */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SurveyInvitation"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NPS by account or tier with its trend, the split, NPS by month, CSAT, verbatims */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description tier is the customer segment (enterprise, mid-market, SMB) */
+                    groupBy?: "account" | "tier";
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NpsReport"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a survey link asks (public: the signed link is the credential) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed link token */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicSurvey"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with what exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Answer a survey link, once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed link token */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyAnswer"];
+                };
+            };
+            responses: {
+                /** @description Answered */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with what exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9886,7 +11078,7 @@ export interface components {
             /** Format: uuid */
             accountId: string;
             /** @enum {string} */
-            kind: "note" | "call" | "email" | "meeting" | "ticket" | "billing" | "system";
+            kind: "note" | "call" | "email" | "meeting" | "ticket" | "billing" | "system" | "survey";
             /** @description What a person wrote, or the server's sentence in the reader's language */
             title: string;
             /** @description The message key when the server wrote the title; null for a person's words */
@@ -11746,6 +12938,173 @@ export interface components {
             data: {
                 topic: string;
             };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "renewal_pipeline";
+            data: {
+                window: {
+                    from: string;
+                    to: string;
+                };
+                totals: {
+                    count: number;
+                    arrUp: {
+                        amount: number;
+                        currency: string;
+                    };
+                    forecastArr: {
+                        amount: number;
+                        currency: string;
+                    };
+                    atRiskArr: {
+                        amount: number;
+                        currency: string;
+                    };
+                };
+                items: {
+                    accountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    tier: "enterprise" | "mid_market" | "smb";
+                    ownerName: string | null;
+                    renewalDate: string;
+                    daysToRenewal: number;
+                    arr: {
+                        amount: number;
+                        currency: string;
+                    };
+                    /** @enum {string} */
+                    forecast: "commit" | "likely" | "at_risk" | "lost";
+                    probability: number;
+                    healthScore: number | null;
+                    /** @enum {string|null} */
+                    category: "healthy" | "at_risk" | "critical" | null;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "upsell_opportunities";
+            data: {
+                totals: {
+                    accounts: number;
+                    estimatedArr: {
+                        amount: number;
+                        currency: string;
+                    };
+                };
+                items: {
+                    accountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    tier: "enterprise" | "mid_market" | "smb";
+                    ownerName: string | null;
+                    plan: string | null;
+                    arr: {
+                        amount: number;
+                        currency: string;
+                    };
+                    estimatedArr: {
+                        amount: number;
+                        currency: string;
+                    } | null;
+                    signals: string[];
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "premium_upgrades";
+            data: {
+                totals: {
+                    accounts: number;
+                    estimatedArr: {
+                        amount: number;
+                        currency: string;
+                    };
+                };
+                items: {
+                    accountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    tier: "enterprise" | "mid_market" | "smb";
+                    ownerName: string | null;
+                    plan: string | null;
+                    arr: {
+                        amount: number;
+                        currency: string;
+                    };
+                    estimatedArr: {
+                        amount: number;
+                        currency: string;
+                    } | null;
+                    signals: string[];
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "revenue_metrics";
+            data: {
+                period: {
+                    label: string;
+                    from: string;
+                    to: string;
+                };
+                currency: string;
+                metrics: {
+                    key: string;
+                    /** @enum {string} */
+                    unit: "money" | "ratio" | "days" | "score" | "nps";
+                    value: number | null;
+                    target: number | null;
+                    met: boolean | null;
+                }[];
+                bridge: {
+                    startMrr: number;
+                    expansionMrr: number;
+                    contractionMrr: number;
+                    churnedMrr: number;
+                    endMrr: number;
+                };
+            };
         };
         AssistantParams: {
             /** @enum {string} */
@@ -12310,6 +13669,208 @@ export interface components {
                 [key: string]: number | null;
             };
         };
+        OverdueQbrs: {
+            cadences: {
+                /** @enum {string} */
+                tier: "enterprise" | "mid_market" | "smb";
+                everyMonths: number;
+            }[];
+            items: {
+                /** Format: uuid */
+                accountId: string;
+                name: string;
+                /** @enum {string} */
+                tier: "enterprise" | "mid_market" | "smb";
+                /** Format: uuid */
+                ownerId: string | null;
+                ownerName: string | null;
+                everyMonths: number;
+                lastQbrAt: string | null;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                dueBy: string;
+                daysOverdue: number;
+                nextQbr: {
+                    /** Format: uuid */
+                    id: string;
+                    startsAt: string;
+                } | null;
+            }[];
+            quarter: {
+                label: string;
+                due: number;
+                held: number;
+                rate: number | null;
+            };
+        };
+        MeetingCadences: {
+            cadences: {
+                /** @enum {string} */
+                tier: "enterprise" | "mid_market" | "smb";
+                everyMonths: number | null;
+            }[];
+        };
+        Meeting: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            /**
+             * @description QBR, check-in, kickoff, renewal call, other
+             * @enum {string}
+             */
+            kind: "qbr" | "check_in" | "kickoff" | "renewal" | "other";
+            title: string;
+            startsAt: string;
+            endsAt: string;
+            timeZone: string;
+            location: string | null;
+            agenda: string | null;
+            notes: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "cancelled";
+            /** @description iCalendar SEQUENCE: rises with each change */
+            sequence: number;
+            organizer: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                email: string | null;
+            } | null;
+            attendees: {
+                /** @enum {string} */
+                kind: "team" | "contact";
+                /** Format: uuid */
+                userId: string | null;
+                /** Format: uuid */
+                contactId: string | null;
+                name: string;
+                email: string | null;
+            }[];
+            heldAt: string | null;
+            cancelledAt: string | null;
+            createdAt: string;
+        };
+        MeetingDetail: components["schemas"]["Meeting"] & {
+            actionItems: {
+                /** Format: uuid */
+                taskId: string;
+                title: string;
+                status: string;
+                dueAt: string | null;
+                /** Format: uuid */
+                assigneeId: string | null;
+                assigneeName: string | null;
+            }[];
+            invites: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                /** @enum {string} */
+                method: "REQUEST" | "CANCEL";
+                sequence: number;
+                /** @enum {string} */
+                status: "pending" | "sent" | "failed";
+                attempts: number;
+                lastError: string | null;
+                sentAt: string | null;
+            }[];
+        };
+        NewMeeting: {
+            /** Format: uuid */
+            accountId: string;
+            /**
+             * @description QBR, check-in, kickoff, renewal call, other
+             * @enum {string}
+             */
+            kind: "qbr" | "check_in" | "kickoff" | "renewal" | "other";
+            title: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-12T15:00:00Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-12T15:00:00Z
+             */
+            endsAt: string;
+            /** @description IANA zone the times are shown in; default the organizer's */
+            timeZone?: string;
+            location?: string | null;
+            agenda?: string | null;
+            /**
+             * @description The team's people and the account's contacts
+             * @default {
+             *       "userIds": [],
+             *       "contactIds": []
+             *     }
+             */
+            attendees?: {
+                /** @default [] */
+                userIds?: string[];
+                /** @default [] */
+                contactIds?: string[];
+            };
+        };
+        MeetingChanges: {
+            /**
+             * @description QBR, check-in, kickoff, renewal call, other
+             * @enum {string}
+             */
+            kind?: "qbr" | "check_in" | "kickoff" | "renewal" | "other";
+            title?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-12T15:00:00Z
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-12T15:00:00Z
+             */
+            endsAt?: string;
+            timeZone?: string;
+            location?: string | null;
+            agenda?: string | null;
+            notes?: string | null;
+            /** @description The team's people and the account's contacts */
+            attendees?: {
+                /** @default [] */
+                userIds?: string[];
+                /** @default [] */
+                contactIds?: string[];
+            };
+        };
+        MeetingHeld: {
+            notes?: string | null;
+            /** @default [] */
+            actionItems?: {
+                title: string;
+                /** Format: uuid */
+                assigneeId?: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-12T15:00:00Z
+                 */
+                dueAt?: string | null;
+            }[];
+        };
+        MeetingActionItems: {
+            actionItems: {
+                title: string;
+                /** Format: uuid */
+                assigneeId?: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-12T15:00:00Z
+                 */
+                dueAt?: string | null;
+            }[];
+        };
         FeedbackTheme: {
             /** Format: uuid */
             id: string;
@@ -12534,6 +14095,117 @@ export interface components {
                 taskId: string | null;
             }[];
             shippedFeedback: number;
+        };
+        SurveyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            contact: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            kind: "nps" | "csat";
+            score: number;
+            /**
+             * @description NPS only: promoters 9–10, passives 7–8, detractors 0–6 (Bain)
+             * @enum {string|null}
+             */
+            category: "promoter" | "passive" | "detractor" | null;
+            comment: string | null;
+            /** @enum {string} */
+            source: "api" | "link" | "csv";
+            /** Format: uuid */
+            feedbackItemId: string | null;
+            /** Format: date-time */
+            respondedAt: string;
+        };
+        SurveyResponseInput: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            contactId?: string | null;
+            /**
+             * @default nps
+             * @enum {string}
+             */
+            kind?: "nps" | "csat";
+            score: number;
+            comment?: string | null;
+            /** Format: date-time */
+            respondedAt?: string;
+        };
+        SurveyInvitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @enum {string} */
+            kind: "nps" | "csat";
+            link: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SurveyInvitationInput: {
+            contactIds: string[];
+            /**
+             * @default nps
+             * @enum {string}
+             */
+            kind?: "nps" | "csat";
+            /**
+             * @description The language of the e-mail and page
+             * @default en
+             * @enum {string}
+             */
+            locale?: "en" | "ru";
+            /** @default 30 */
+            expiresInDays?: number;
+        };
+        NpsReport: {
+            overall: components["schemas"]["NpsSplit"];
+            csat: components["schemas"]["CsatSummary"];
+            trend: (components["schemas"]["NpsSplit"] & {
+                month: string;
+            })[];
+            groups: (components["schemas"]["NpsSplit"] & {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                trend: "up" | "down" | "flat" | "new";
+            })[];
+            verbatims: components["schemas"]["SurveyResponse"][];
+        };
+        NpsSplit: {
+            responses: number;
+            promoters: number;
+            passives: number;
+            detractors: number;
+            /** @description % promoters − % detractors */
+            nps: number | null;
+        };
+        CsatSummary: {
+            responses: number;
+            average: number | null;
+        };
+        PublicSurvey: {
+            /** @enum {string} */
+            kind: "nps" | "csat";
+            company: string;
+            contactName: string;
+            /** @enum {string} */
+            locale: "en" | "ru";
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PublicSurveyAnswer: {
+            score: number;
+            comment?: string | null;
         };
     };
     responses: never;

@@ -1,38 +1,130 @@
-// The frame around every signed-in screen: a top bar on wide screens, a bottom bar on phones.
-import { Link, Outlet } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+// The frame around every signed-in screen: a top bar, the areas in a sidebar on a desk and in
+// a bottom bar on a phone — the first few there, the rest under "More".
+import { Link, Outlet, useLocation } from '@tanstack/react-router';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInboxStream, useUnreadCount } from '../api/notify.ts';
 import { useMe, useSignOut } from '../api/session.ts';
 import { AskButton, AskHost } from '../routes/assistant/AskHost.tsx';
 
-const links = [
-  { to: '/accounts', key: 'nav.portfolio', icon: '◎' },
-  { to: '/health', key: 'health:nav.health', icon: '♥' },
-  { to: '/work', key: 'nav.work', icon: '✓' },
+export type NavArea = {
+  to: string;
+  /** Its label, `namespace:key` for an area's own namespace. */
+  key: string;
+  icon: string;
+  /** One of the few a phone's bottom bar holds; every other area is under "More". */
+  onPhoneBar?: true;
+};
+
+/**
+ * Steward's areas, in the order people meet them. A new area is one line appended here: it
+ * shows in the sidebar on a desk and under "More" on a phone, so the phone's bar never grows
+ * past the width of a 360-pixel screen in any language.
+ */
+export const areas: NavArea[] = [
+  { to: '/accounts', key: 'nav.portfolio', icon: '◎', onPhoneBar: true },
+  { to: '/work', key: 'nav.work', icon: '✓', onPhoneBar: true },
+  { to: '/health', key: 'health:nav.health', icon: '♥', onPhoneBar: true },
   { to: '/onboarding', key: 'nav.onboarding', icon: '↗' },
   { to: '/adoption', key: 'intake:nav.adoption', icon: '▥' },
   { to: '/templates', key: 'nav.templates', icon: '▤' },
   { to: '/settings', key: 'nav.settings', icon: '⚙' },
-] as const;
+];
 
-function NavLink({
-  to,
-  children,
-  compact,
-}: {
-  to: string;
-  children: ReactNode;
-  compact?: boolean;
-}) {
+const isUnder = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`);
+
+function SideLink({ area }: { area: NavArea }) {
+  const { t } = useTranslation();
   return (
     <Link
-      to={to}
-      className={`flex min-h-11 items-center justify-center gap-1 rounded-lg px-3 text-muted hover:bg-raised ${compact ? 'min-w-16 flex-1 shrink-0 flex-col px-2 text-xs' : ''}`}
+      to={area.to}
+      className="flex min-h-11 items-center gap-3 rounded-lg px-3 text-muted hover:bg-raised"
       activeProps={{ className: 'text-ink font-semibold bg-raised', 'aria-current': 'page' }}
     >
-      {children}
+      <span aria-hidden="true" className="w-5 text-center">
+        {area.icon}
+      </span>
+      {t(area.key)}
     </Link>
+  );
+}
+
+function BarItem({ children, active }: { children: ReactNode; active: boolean }) {
+  return (
+    <span
+      className={`flex min-h-14 w-full min-w-0 flex-col items-center justify-center gap-0.5 rounded-lg px-1 text-xs ${active ? 'bg-raised font-semibold text-ink' : 'text-muted'}`}
+    >
+      {children}
+    </span>
+  );
+}
+
+/** The phone's bottom bar: its few areas, then "More" opening the others above it. */
+function PhoneBar() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const bar = areas.filter((area) => area.onPhoneBar);
+  const more = areas.filter((area) => !area.onPhoneBar);
+  const inMore = more.some((area) => isUnder(pathname, area.to));
+  // Going somewhere closes the panel; so does Escape.
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [open]);
+  return (
+    <nav
+      aria-label={t('nav.menu')}
+      className="fixed inset-x-0 bottom-0 z-10 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:hidden"
+    >
+      {open && (
+        <ul
+          id={panelId}
+          aria-label={t('nav.moreMenu')}
+          className="grid grid-cols-2 gap-1 border-b border-line p-2"
+        >
+          {more.map((area) => (
+            <li key={area.to}>
+              <SideLink area={area} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul className="grid grid-flow-col auto-cols-fr gap-1 px-1 py-1">
+        {bar.map((area) => (
+          <li key={area.to} className="min-w-0">
+            <Link
+              to={area.to}
+              className="block rounded-lg"
+              aria-current={isUnder(pathname, area.to) ? 'page' : undefined}
+            >
+              <BarItem active={isUnder(pathname, area.to)}>
+                <span aria-hidden="true">{area.icon}</span>
+                <span className="max-w-full truncate">{t(area.key)}</span>
+              </BarItem>
+            </Link>
+          </li>
+        ))}
+        <li className="min-w-0">
+          <button
+            type="button"
+            className="block w-full rounded-lg"
+            aria-expanded={open}
+            aria-controls={panelId}
+            onClick={() => setOpen((was) => !was)}
+          >
+            <BarItem active={inMore || open}>
+              <span aria-hidden="true">☰</span>
+              <span className="max-w-full truncate">{t('nav.more')}</span>
+            </BarItem>
+          </button>
+        </li>
+      </ul>
+    </nav>
   );
 }
 
@@ -79,24 +171,17 @@ export function Shell() {
   const me = useMe();
   const signOut = useSignOut();
   return (
-    <div className="min-h-screen pb-20 sm:pb-0">
+    <div className="min-h-screen pb-24 md:pb-0">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         {t('app.skip')}
       </a>
       <header className="sticky top-0 z-10 border-b border-line bg-surface">
-        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2">
+        <div className="flex items-center gap-2 px-4 py-2">
           <Link to="/accounts" className="flex min-h-11 items-center gap-2 font-bold text-ink">
             <img src="/icon.svg" alt="" className="h-7 w-7" />
             {t('app.name')}
           </Link>
-          <nav aria-label={t('nav.menu')} className="hidden flex-1 gap-1 sm:flex">
-            {links.map((link) => (
-              <NavLink key={link.to} to={link.to}>
-                {t(link.key)}
-              </NavLink>
-            ))}
-          </nav>
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex min-w-0 items-center gap-2">
             <AskButton />
             <InboxLink />
             <span className="hidden text-sm text-muted md:inline">{me.data?.name}</span>
@@ -110,21 +195,25 @@ export function Shell() {
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-4">
-        <Outlet />
-      </main>
+      <div className="md:flex">
+        <nav
+          aria-label={t('nav.menu')}
+          className="hidden w-56 shrink-0 border-r border-line md:block"
+        >
+          <ul className="sticky top-16 flex flex-col gap-1 p-3">
+            {areas.map((area) => (
+              <li key={area.to}>
+                <SideLink area={area} />
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="mx-auto w-full max-w-7xl min-w-0 px-4 py-4">
+          <Outlet />
+        </main>
+      </div>
       <AskHost />
-      <nav
-        aria-label={t('nav.menu')}
-        className="fixed inset-x-0 bottom-0 z-10 flex overflow-x-auto border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] sm:hidden"
-      >
-        {links.map((link) => (
-          <NavLink key={link.to} to={link.to} compact>
-            <span aria-hidden="true">{link.icon}</span>
-            {t(link.key)}
-          </NavLink>
-        ))}
-      </nav>
+      <PhoneBar />
     </div>
   );
 }

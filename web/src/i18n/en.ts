@@ -9,6 +9,8 @@ export const en = {
     settings: 'Settings',
     signOut: 'Sign out',
     menu: 'Main navigation',
+    more: 'More',
+    moreMenu: 'More areas',
   },
   common: {
     loading: 'Loading…',

@@ -25,6 +25,7 @@ export const notifyEn = {
   },
   urgency: { now: 'Now', digest: 'Digest' },
   inbox: {
+    groupTasks: 'The tasks',
     title: 'Inbox',
     markAllRead: 'Mark all read',
     markRead: 'Mark read',
@@ -109,6 +110,19 @@ export const notifyEn = {
     threshold: 'Threshold',
     thresholdHint: 'ISO 8601 duration: PT2H is 2 hours, PT30M 30 minutes, P1D one day.',
     warnAt: 'Warn at (% of the threshold)',
+    live: {
+      title: 'When the clock runs',
+      intro: 'Only on live work. A task becomes live when:',
+      started: 'someone starts it (moves it out of “To do”);',
+      startDate: 'its start date arrives;',
+      dueDay: 'without a start date, its due day begins (in the workspace’s time zone);',
+      now: 'it has neither date, or its dates have passed when it is created: then at once.',
+      after:
+        'From then on the clock counts from the last touch (or from creation, for first response). Tasks a template lays out weeks ahead wait for their day.',
+      paused: 'It stops while a task is blocked or waiting on the customer, and when it is done.',
+      grouped:
+        'Steps raised for one project or client within five minutes arrive as one notification that lists the tasks; each task keeps its own escalation record.',
+    },
     businessHours: 'Count business hours only',
     timezone: 'Time zone',
     days: 'Working days',

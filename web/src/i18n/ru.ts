@@ -12,6 +12,8 @@ export const ru: Shape<typeof en> = {
     settings: 'Настройки',
     signOut: 'Выйти',
     menu: 'Главное меню',
+    more: 'Ещё',
+    moreMenu: 'Другие разделы',
   },
   common: {
     loading: 'Загрузка…',

@@ -35,6 +35,8 @@ export const workRu: Shape<typeof workEn> = {
     priority: 'Приоритет {{priority}}',
     tags: 'Теги',
     urgent: 'срочно',
+    lateStart: 'Начата с опозданием',
+    lateStartHint: 'Продление ближе, чем рассчитан план: срок — первый день проекта.',
     inProject: 'в проекте «{{project}}»',
     unassigned: 'Не назначена',
     assignee: 'Исполнитель',
@@ -60,6 +62,7 @@ export const workRu: Shape<typeof workEn> = {
     noDueDate: 'Без срока',
     count: 'Задач: {{count}}',
     more: 'Показано {{shown}} из {{count}}.',
+    showAll: 'Показать все ({{count}})',
   },
   project: {
     view: 'Вид',
@@ -127,6 +130,10 @@ export const workRu: Shape<typeof workEn> = {
     startDate: 'Дата начала',
     ownerHint:
       'Задачи владельца получит CSM каждого клиента, задачи руководителя — его руководитель.',
+    renewalHint:
+      'Сроки задач отсчитываются назад от даты продления каждого клиента; это первый день проекта.',
+    noRenewalDate:
+      'У этого клиента нет даты продления, а шаблон отсчитывает сроки от неё. Сначала укажите дату продления в карточке клиента.',
     role: 'Исполнитель для роли «{{role}}»',
     nobody: 'Выберите человека',
     start: 'Начать проект',
@@ -146,6 +153,12 @@ export const workRu: Shape<typeof workEn> = {
     description: 'Описание',
     kind: 'Тип',
     allowDueBeforeStart: 'Срок задачи может быть раньше даты начала',
+    anchor: 'Сроки задач отсчитываются от',
+    anchorStart: 'Начала проекта',
+    anchorRenewal: 'Даты продления клиента, назад',
+    anchorStartHint: 'Срок каждой задачи — через столько дней после начала проекта.',
+    anchorRenewalHint:
+      'Срок каждой задачи — за столько дней до продления (0 или отрицательное число), поэтому проект заканчивается вместе с договором. Если до продления меньше, чем рассчитан план, ранние задачи получают срок в первый день и отметку «Начата с опозданием». Для клиента без даты продления шаблон запустить нельзя.',
     stages: 'Этапы',
     key: 'Ключ',
     stageName: 'Название этапа',
@@ -158,6 +171,8 @@ export const workRu: Shape<typeof workEn> = {
     stage: 'Этап',
     offsetDays: 'Срок, дней после начала',
     offsetHint: 'Начало + столько дней.',
+    offsetDaysRenewal: 'Срок, дней до продления',
+    offsetHintRenewal: 'Продление − столько дней: 0 или отрицательное число, например −30.',
     offsetUnit: 'Считать',
     calendar: 'Календарные дни',
     business: 'Рабочие дни',
@@ -174,6 +189,8 @@ export const workRu: Shape<typeof workEn> = {
     showDetails: 'Изменить «{{name}}»',
     summaryCalendar: 'начало + {{days}} дн.',
     summaryBusiness: 'начало + {{days}} раб. дн.',
+    renewalSummaryCalendar: 'продление − {{days}} дн.',
+    renewalSummaryBusiness: 'продление − {{days}} раб. дн.',
     summaryDepends: 'после {{keys}}',
     untitled: 'Без названия',
     moveUp: 'Переместить «{{name}}» выше',

@@ -106,6 +106,17 @@ function InboxItem({ notification: n }: { notification: Notification }) {
       </div>
       <p className={unread ? 'font-semibold' : 'text-muted'}>{n.title}</p>
       {n.body && <p className="text-sm whitespace-pre-line text-muted">{n.body}</p>}
+      {n.items.length > 0 && (
+        // Lines, not a nested list: each inbox entry stays one item of the inbox's list.
+        <p className="text-sm">
+          <span className="sr-only">{t('inbox.groupTasks')}: </span>
+          {n.items.map((item) => (
+            <span key={item.taskId} className="block">
+              • {item.title}
+            </span>
+          ))}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         {n.projectId && (
           <Link

@@ -73,6 +73,7 @@ export function SlaPolicyPage({ policyId }: { policyId?: string }) {
       </Link>
       <h1 className="text-2xl font-bold">{t(policyId ? 'sla.editTitle' : 'sla.newTitle')}</h1>
       {!canEdit && <p className="text-muted">{t('sla.readOnly')}</p>}
+      {!canEdit && <LiveWorkRule />}
       {policyId && !policy ? (
         <p role="alert" className="text-critical">
           {t('sla.notFound')}
@@ -238,6 +239,7 @@ function PolicyForm({ policy, timezone }: { policy: SlaPolicy | undefined; timez
           </Field>
         </div>
       </Card>
+      <LiveWorkRule />
       <Card>
         <div className="flex flex-col gap-3">
           <Checkbox
@@ -378,5 +380,26 @@ function PolicyForm({ policy, timezone }: { policy: SlaPolicy | undefined; timez
         {save.isPending ? t('common:common.saving') : t('common:common.save')}
       </Button>
     </form>
+  );
+}
+
+/** The rule the server keeps (notify/sla/live.ts): clocks run only on live work. */
+function LiveWorkRule() {
+  const { t } = useTranslation('notify');
+  return (
+    <Card title={t('sla.live.title')}>
+      <div className="flex flex-col gap-2 text-sm">
+        <p>{t('sla.live.intro')}</p>
+        <ul className="list-disc pl-5">
+          <li>{t('sla.live.started')}</li>
+          <li>{t('sla.live.startDate')}</li>
+          <li>{t('sla.live.dueDay')}</li>
+          <li>{t('sla.live.now')}</li>
+        </ul>
+        <p>{t('sla.live.after')}</p>
+        <p className="text-muted">{t('sla.live.paused')}</p>
+        <p className="text-muted">{t('sla.live.grouped')}</p>
+      </div>
+    </Card>
   );
 }

@@ -153,6 +153,17 @@ export function DueDate({ task }: { task: Task }) {
   );
 }
 
+/** A task a renewal-anchored template could not schedule on time (its plan began earlier). */
+export function LateStart({ task }: { task: Task }) {
+  const { t } = useTranslation('work');
+  if (!task.lateStart || task.status === 'done') return null;
+  return (
+    <span title={t('task.lateStartHint')}>
+      <Badge tone="risk">{t('task.lateStart')}</Badge>
+    </span>
+  );
+}
+
 /** One task in a list: title, where it belongs, when it is due, how urgent, its status. */
 export function TaskRow({ task, showAccount = true }: { task: Task; showAccount?: boolean }) {
   const { t } = useTranslation('work');
@@ -184,6 +195,7 @@ export function TaskRow({ task, showAccount = true }: { task: Task; showAccount?
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <DueDate task={task} />
+          <LateStart task={task} />
           <PriorityBadge priority={task.priority} />
           <TagList tags={task.tags} />
         </div>

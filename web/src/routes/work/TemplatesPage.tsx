@@ -205,10 +205,16 @@ function UseTemplateDialog({ template, onClose }: { template: Template; onClose:
                 {fieldError('accountId') ?? fieldError('accountIds')}
               </p>
             )}
+            {fieldError('renewalDate') && (
+              <p role="alert" className="text-sm text-critical">
+                {t('use.noRenewalDate')}
+              </p>
+            )}
           </fieldset>
           <TextField
             label={t('use.startDate')}
             error={fieldError('startDate')}
+            hint={template.definition.anchor === 'renewal' ? t('use.renewalHint') : undefined}
             type="date"
             required
             value={startDate}

@@ -3,7 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { priorities } from '../../../api/work.ts';
 import { Button, Field, Select, TextAreaField, TextField } from '../../../components/ui.tsx';
-import type { DraftStage, DraftTask } from './draft.ts';
+import type { DraftStage, DraftTask, TemplateAnchor } from './draft.ts';
 
 export function Item({
   label,
@@ -82,11 +82,13 @@ export function TaskFields({
   task,
   others,
   stages,
+  anchor,
   onChange,
 }: {
   task: DraftTask;
   others: DraftTask[];
   stages: DraftStage[];
+  anchor: TemplateAnchor;
   onChange: (change: Partial<DraftTask>) => void;
 }) {
   const { t } = useTranslation('work');
@@ -126,8 +128,8 @@ export function TaskFields({
           )}
         </Field>
         <TextField
-          label={t('editor.offsetDays')}
-          hint={t('editor.offsetHint')}
+          label={t(anchor === 'renewal' ? 'editor.offsetDaysRenewal' : 'editor.offsetDays')}
+          hint={t(anchor === 'renewal' ? 'editor.offsetHintRenewal' : 'editor.offsetHint')}
           type="number"
           inputMode="numeric"
           value={task.offsetDays}

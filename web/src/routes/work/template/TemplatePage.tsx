@@ -67,9 +67,16 @@ function Editor({ templateId, template }: { templateId: string; template: Templa
   const taskSummary = (task: DraftTask) =>
     [
       task.stage ? stageName(task.stage) : t('stage.none'),
-      t(task.offsetUnit === 'business' ? 'editor.summaryBusiness' : 'editor.summaryCalendar', {
-        days: task.offsetDays || '0',
-      }),
+      t(
+        `editor.${draft.anchor === 'renewal' ? 'renewalSummary' : 'summary'}${task.offsetUnit === 'business' ? 'Business' : 'Calendar'}`,
+        // Counting back from the renewal reads "renewal − 30 d"; from the start, as written.
+        {
+          days:
+            draft.anchor === 'renewal'
+              ? Math.abs(Number(task.offsetDays) || 0)
+              : task.offsetDays || '0',
+        },
+      ),
       task.role ? roleLabel(task.role) : t('task.unassigned'),
       task.priority,
       task.dependsOn.length ? t('editor.summaryDepends', { keys: task.dependsOn.join(', ') }) : '',
@@ -150,15 +157,37 @@ function Editor({ templateId, template }: { templateId: string; template: Templa
             </Select>
           )}
         </Field>
-        <label className="flex min-h-11 items-center gap-3">
-          <input
-            type="checkbox"
-            className="h-5 w-5"
-            checked={draft.allowDueBeforeStart}
-            onChange={(e) => setDraft({ ...draft, allowDueBeforeStart: e.target.checked })}
-          />
-          {t('editor.allowDueBeforeStart')}
-        </label>
+        <Field
+          label={t('editor.anchor')}
+          hint={t(
+            draft.anchor === 'renewal' ? 'editor.anchorRenewalHint' : 'editor.anchorStartHint',
+          )}
+          error={errorsAt('definition.anchor')[0]}
+        >
+          {(id) => (
+            <Select
+              id={id}
+              value={draft.anchor}
+              onChange={(e) =>
+                setDraft({ ...draft, anchor: e.target.value === 'renewal' ? 'renewal' : 'start' })
+              }
+            >
+              <option value="start">{t('editor.anchorStart')}</option>
+              <option value="renewal">{t('editor.anchorRenewal')}</option>
+            </Select>
+          )}
+        </Field>
+        {draft.anchor === 'start' && (
+          <label className="flex min-h-11 items-center gap-3">
+            <input
+              type="checkbox"
+              className="h-5 w-5"
+              checked={draft.allowDueBeforeStart}
+              onChange={(e) => setDraft({ ...draft, allowDueBeforeStart: e.target.checked })}
+            />
+            {t('editor.allowDueBeforeStart')}
+          </label>
+        )}
       </section>
 
       <section aria-labelledby="editor-stages" className="flex flex-col gap-3">
@@ -272,6 +301,7 @@ function Editor({ templateId, template }: { templateId: string; template: Templa
                 task={task}
                 others={draft.tasks.filter((_, i) => i !== index)}
                 stages={draft.stages}
+                anchor={draft.anchor}
                 onChange={(change) => patchTask(index, change)}
               />
             </Item>

@@ -2,6 +2,8 @@
 // and to the API's template input, plus the small list operations the editor needs.
 import type { Template, TemplateInput, TemplateKind, TemplateTask } from '../../../api/work.ts';
 
+export type TemplateAnchor = 'start' | 'renewal';
+
 export type DraftStage = {
   key: string;
   name: string;
@@ -28,6 +30,8 @@ export type Draft = {
   name: string;
   description: string;
   kind: TemplateKind;
+  /** What offsets count from: the project start, or back from the account's renewal. */
+  anchor: TemplateAnchor;
   allowDueBeforeStart: boolean;
   stages: DraftStage[];
   tasks: DraftTask[];
@@ -45,6 +49,7 @@ export function toDraft(template: Template | undefined): Draft {
     name: template?.name ?? '',
     description: template?.description ?? '',
     kind: template?.kind ?? 'onboarding',
+    anchor: definition.anchor ?? 'start',
     allowDueBeforeStart: definition.allowDueBeforeStart ?? false,
     stages: (definition.stages ?? []).map((stage) => ({
       key: stage.key,
@@ -80,6 +85,7 @@ export function toInput(draft: Draft): TemplateInput {
     description: draft.description.trim() || null,
     kind: draft.kind,
     definition: {
+      anchor: draft.anchor,
       allowDueBeforeStart: draft.allowDueBeforeStart,
       stages: draft.stages.map((stage) => ({
         key: stage.key,
