@@ -293,3 +293,35 @@ describe('recent questions', () => {
     expect(mine?.items.map((i) => i.question)).not.toContain('what is our NRR');
   });
 });
+
+describe('revenue answers', () => {
+  it('lists the renewals of the next 90 days with their ARR and forecast', async () => {
+    const { data } = await ask(jordan, 'Show upcoming renewals in next 90 days');
+    if (data?.widget !== 'renewal_pipeline') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.name)).toEqual(['Larkspur Logistics']);
+    expect(data.data.totals.arrUp.amount).toBe(48_000_000);
+    expect(data.answer).toMatch(/^1 client renews between .+: \$480,000 ARR up/);
+  });
+
+  it('answers renewals in Russian for next month, none of another CSM’s', async () => {
+    const { data } = await ask(jordan, 'Какие продления в следующем месяце?');
+    if (data?.widget !== 'renewal_pipeline') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.window).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(data.answer).toMatch(/продлевается 1 клиент/);
+  });
+
+  it('reports revenue metrics for a period with NRR and GRR', async () => {
+    const { data } = await ask(admin, 'net revenue retention last quarter');
+    if (data?.widget !== 'revenue_metrics') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.period.from).toBe('2026-07-01');
+    expect(data.data.metrics.map((m) => m.key)).toContain('nrr');
+    expect(data.answer).toMatch(/NRR .+, GRR .+/);
+  });
+
+  it('answers expansion and premium questions from the revenue module', async () => {
+    const expansion = await ask(jordan, 'Identify expansion opportunities across my portfolio');
+    expect(expansion.data?.widget).toBe('upsell_opportunities');
+    const premium = await ask(jordan, 'Show clients ready for premium tier upgrade');
+    expect(premium.data?.widget).toBe('premium_upgrades');
+  });
+});

@@ -101,4 +101,28 @@ export const assistant = {
     summary_other: '{{count}} escalations raised; the latest is “{{task}}” at {{account}}.',
     calm: 'No escalations have been raised.',
   },
+  renewals: {
+    summary_one:
+      '{{count}} client renews between {{from}} and {{to}}: {{arr}} ARR up, {{forecast}} forecast.',
+    summary_other:
+      '{{count}} clients renew between {{from}} and {{to}}: {{arr}} ARR up, {{forecast}} forecast.',
+    atRisk: '{{arr}} of it is at risk.',
+    calm: 'No client renews between {{from}} and {{to}}.',
+  },
+  expansion: {
+    summary_one: '{{count}} client shows room to grow, an estimated {{arr}} ARR.',
+    summary_other: '{{count}} clients show room to grow, an estimated {{arr}} ARR.',
+    largest: 'The largest opportunity is {{name}}.',
+    calm: 'No client shows an expansion signal right now.',
+  },
+  premium: {
+    summary_one:
+      '{{count}} client uses premium features without the premium plan (an estimated {{arr}} ARR).',
+    summary_other:
+      '{{count}} clients use premium features without the premium plan (an estimated {{arr}} ARR).',
+    calm: 'No client without the premium plan is using premium features.',
+  },
+  metrics: {
+    summary: '{{period}}: NRR {{nrr}}, GRR {{grr}}, expansion MRR {{expansion}}.',
+  },
 };

@@ -117,4 +117,38 @@ export const assistant = {
     summary_other: '{{count}} эскалации; последняя — «{{task}}» у {{account}}.',
     calm: 'Эскалаций нет.',
   },
+  renewals: {
+    summary_one:
+      'С {{from}} по {{to}} продлевается {{count}} клиент: ARR {{arr}}, прогноз {{forecast}}.',
+    summary_few:
+      'С {{from}} по {{to}} продлеваются {{count}} клиента: ARR {{arr}}, прогноз {{forecast}}.',
+    summary_many:
+      'С {{from}} по {{to}} продлеваются {{count}} клиентов: ARR {{arr}}, прогноз {{forecast}}.',
+    summary_other:
+      'С {{from}} по {{to}} продлеваются {{count}} клиента: ARR {{arr}}, прогноз {{forecast}}.',
+    atRisk: 'Из них под риском {{arr}}.',
+    calm: 'С {{from}} по {{to}} никто не продлевается.',
+  },
+  expansion: {
+    summary_one: 'Потенциал роста у {{count}} клиента, примерно {{arr}} ARR.',
+    summary_few: 'Потенциал роста у {{count}} клиентов, примерно {{arr}} ARR.',
+    summary_many: 'Потенциал роста у {{count}} клиентов, примерно {{arr}} ARR.',
+    summary_other: 'Потенциал роста у {{count}} клиента, примерно {{arr}} ARR.',
+    largest: 'Самая крупная возможность — {{name}}.',
+    calm: 'Сейчас ни у одного клиента нет сигналов расширения.',
+  },
+  premium: {
+    summary_one:
+      '{{count}} клиент пользуется премиум-функциями без премиум-тарифа (примерно {{arr}} ARR).',
+    summary_few:
+      '{{count}} клиента пользуются премиум-функциями без премиум-тарифа (примерно {{arr}} ARR).',
+    summary_many:
+      '{{count}} клиентов пользуются премиум-функциями без премиум-тарифа (примерно {{arr}} ARR).',
+    summary_other:
+      '{{count}} клиента пользуются премиум-функциями без премиум-тарифа (примерно {{arr}} ARR).',
+    calm: 'Никто без премиум-тарифа не пользуется премиум-функциями.',
+  },
+  metrics: {
+    summary: '{{period}}: NRR {{nrr}}, GRR {{grr}}, MRR расширения {{expansion}}.',
+  },
 };

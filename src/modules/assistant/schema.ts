@@ -42,7 +42,64 @@ const accountLine = {
   ownerName: z.string().nullable(),
 };
 
+/** Expansion and premium-upgrade candidates: each with its estimated value and its signals. */
+const opportunityList = {
+  totals: z.object({ accounts: z.number().int(), estimatedArr: money }),
+  items: z.array(
+    z.object({
+      ...accountLine,
+      plan: z.string().nullable(),
+      arr: money,
+      estimatedArr: money.nullable(),
+      signals: z.array(z.string()),
+    }),
+  ),
+};
+
 export const widgetData = {
+  renewal_pipeline: z.object({
+    window: z.object({ from: day, to: day }),
+    totals: z.object({
+      count: z.number().int(),
+      arrUp: money,
+      forecastArr: money,
+      atRiskArr: money,
+    }),
+    items: z.array(
+      z.object({
+        ...accountLine,
+        renewalDate: day,
+        daysToRenewal: z.number().int(),
+        arr: money,
+        forecast: z.enum(['commit', 'likely', 'at_risk', 'lost']),
+        probability: z.number(),
+        healthScore: z.number().int().nullable(),
+        category: category.nullable(),
+      }),
+    ),
+  }),
+  upsell_opportunities: z.object(opportunityList),
+  premium_upgrades: z.object(opportunityList),
+  revenue_metrics: z.object({
+    period: z.object({ label: z.string(), from: day, to: day }),
+    currency: z.string(),
+    metrics: z.array(
+      z.object({
+        key: z.string(),
+        unit: z.enum(['money', 'ratio', 'days', 'score', 'nps']),
+        value: z.number().nullable(),
+        target: z.number().nullable(),
+        met: z.boolean().nullable(),
+      }),
+    ),
+    bridge: z.object({
+      startMrr: z.number().int(),
+      expansionMrr: z.number().int(),
+      contractionMrr: z.number().int(),
+      churnedMrr: z.number().int(),
+      endMrr: z.number().int(),
+    }),
+  }),
   health_dashboard: z.object({
     counts: z.object({
       healthy: z.number().int(),
@@ -212,6 +269,10 @@ export const answerSchema = z
     variant('suggestions'),
     variant('not_allowed'),
     variant('unavailable'),
+    variant('renewal_pipeline'),
+    variant('upsell_opportunities'),
+    variant('premium_upgrades'),
+    variant('revenue_metrics'),
   ])
   .openapi('AssistantAnswer');
 

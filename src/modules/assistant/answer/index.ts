@@ -6,6 +6,7 @@ import { decliningAdoption, productAdoption } from './adoption.ts';
 import { say, type Answered, type Question } from './context.ts';
 import { escalations } from './escalations.ts';
 import { churnRisk, clientHealth, engagementTrends } from './health.ts';
+import { expansion, premiumUpgrades, renewals, revenueMetrics } from './revenue.ts';
 import { myTasks } from './work.ts';
 
 export type { Answered, Question, DirectoryAccount, Asker } from './context.ts';
@@ -21,6 +22,10 @@ const answerers: Partial<Record<KnownIntent, Answerer>> = {
   my_tasks: myTasks,
   escalations,
   account_lookup: accountLookup,
+  renewal_pipeline: renewals,
+  expansion_opportunities: expansion,
+  premium_upgrades: premiumUpgrades,
+  revenue_metrics: revenueMetrics,
 };
 
 /** An intent whose data lives in a part of Steward this installation does not answer from. */

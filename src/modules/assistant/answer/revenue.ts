@@ -1,0 +1,200 @@
+// Revenue questions answered from the revenue module, as its pages read them: the renewal
+// pipeline, expansion and premium-upgrade candidates, and the CS metrics for a period.
+import { scopeFor } from '../../accounts/index.ts';
+import { localParts } from '../../notify/index.ts';
+import { csMetrics, expansionOpportunities, renewalPipeline } from '../../revenue/index.ts';
+import {
+  forAccount,
+  inTier,
+  ownerOf,
+  render,
+  say,
+  type Answered,
+  type Question,
+} from './context.ts';
+
+function today(question: Question) {
+  return localParts(question.deps.clock.now(), question.asker.timeZone).date;
+}
+
+export async function renewals(question: Question): Promise<Answered> {
+  const { db, clock } = question.deps;
+  const window = question.params.window;
+  const now = today(question);
+  // Renewals still to come: a window that began in the past starts today.
+  const range = window
+    ? { from: window.from < now ? now : window.from, to: window.to < now ? now : window.to }
+    : null;
+  const pipeline = await renewalPipeline(db, clock, scopeFor(question.asker), {
+    ...(range ? range : { within: '90d' }),
+    owner: ownerOf(question),
+    limit: 500,
+  });
+  const items = forAccount(question, inTier(question, pipeline.items));
+  const currency = pipeline.currency ?? items[0]?.arr.currency ?? 'USD';
+  const sum = (pick: (i: (typeof items)[number]) => number) =>
+    items.filter((i) => i.arr.currency === currency).reduce((total, i) => total + pick(i), 0);
+  const totals = {
+    count: items.length,
+    arrUp: { amount: sum((i) => i.arr.amount), currency },
+    forecastArr: { amount: sum((i) => i.forecast.forecastArr.amount), currency },
+    atRiskArr: {
+      amount: sum((i) =>
+        i.forecast.category === 'at_risk' || i.forecast.category === 'lost' ? i.arr.amount : 0,
+      ),
+      currency,
+    },
+  };
+  const dates = { from: { date: pipeline.window.from }, to: { date: pipeline.window.to } };
+  const answer =
+    items.length === 0
+      ? [say('assistant.renewals.calm', dates)]
+      : [
+          say('assistant.renewals.summary', {
+            count: items.length,
+            ...dates,
+            arr: { money: totals.arrUp },
+            forecast: { money: totals.forecastArr },
+          }),
+        ];
+  if (totals.atRiskArr.amount > 0) {
+    answer.push(say('assistant.renewals.atRisk', { arr: { money: totals.atRiskArr } }));
+  }
+  return {
+    widget: 'renewal_pipeline',
+    data: {
+      window: pipeline.window,
+      totals,
+      items: items.map((i) => ({
+        accountId: i.accountId,
+        name: i.name,
+        tier: i.tier,
+        ownerName: i.ownerName,
+        renewalDate: i.renewalDate,
+        daysToRenewal: i.daysToRenewal,
+        arr: i.arr,
+        forecast: i.forecast.category,
+        probability: i.forecast.probability,
+        healthScore: i.health.score,
+        category: i.health.category,
+      })),
+    },
+    answer,
+    link: null,
+  };
+}
+
+async function opportunities(question: Question, view: 'all' | 'premium') {
+  const { db, clock } = question.deps;
+  const found = await expansionOpportunities(db, clock, question.asker, {
+    owner: ownerOf(question),
+    view,
+  });
+  const items = forAccount(question, inTier(question, found.items));
+  const currency = found.totals.estimatedArr.currency;
+  const estimated = items
+    .filter((i) => i.estimatedArr.currency === currency)
+    .reduce((sum, i) => sum + i.estimatedArr.amount, 0);
+  return {
+    items,
+    data: {
+      totals: { accounts: items.length, estimatedArr: { amount: estimated, currency } },
+      items: items.map((i) => ({
+        accountId: i.accountId,
+        name: i.name,
+        tier: i.tier,
+        ownerName: i.ownerName,
+        plan: i.plan,
+        arr: i.arr,
+        estimatedArr: i.estimatedArr,
+        signals: i.signals.flatMap((s) => s.evidence.flatMap((e) => render(question, e) ?? [])),
+      })),
+    },
+  };
+}
+
+export async function expansion(question: Question): Promise<Answered> {
+  const { items, data } = await opportunities(question, 'all');
+  const first = items[0];
+  return {
+    widget: 'upsell_opportunities',
+    data,
+    answer: first
+      ? [
+          say('assistant.expansion.summary', {
+            count: items.length,
+            arr: { money: data.totals.estimatedArr },
+          }),
+          say('assistant.expansion.largest', { name: first.name }),
+        ]
+      : [say('assistant.expansion.calm')],
+    link: null,
+  };
+}
+
+export async function premiumUpgrades(question: Question): Promise<Answered> {
+  const { items, data } = await opportunities(question, 'premium');
+  return {
+    widget: 'premium_upgrades',
+    data,
+    answer:
+      items.length > 0
+        ? [
+            say('assistant.premium.summary', {
+              count: items.length,
+              arr: { money: data.totals.estimatedArr },
+            }),
+          ]
+        : [say('assistant.premium.calm')],
+    link: null,
+  };
+}
+
+const percent = (ratio: number | null) =>
+  ratio === null ? '—' : `${Math.round(ratio * 1000) / 10}%`;
+
+export async function revenueMetrics(question: Question): Promise<Answered> {
+  const { db, clock } = question.deps;
+  const window = question.params.window;
+  const now = today(question);
+  const report = await csMetrics(db, clock, question.asker, {
+    ...(window ? { from: window.from, to: window.to > now ? now : window.to } : {}),
+    owner: ownerOf(question),
+    team: null,
+    tier: question.params.tier ?? null,
+    trend: 4,
+  });
+  const value = (key: string) => report.metrics.find((m) => m.key === key)?.value ?? null;
+  return {
+    widget: 'revenue_metrics',
+    data: {
+      period: { label: report.period.label, from: report.period.from, to: report.period.to },
+      currency: report.currency,
+      metrics: report.metrics.map((m) => ({
+        key: m.key,
+        unit: m.unit,
+        value: m.value,
+        target: m.target?.value ?? null,
+        met: m.met,
+      })),
+      bridge: {
+        startMrr: report.bridge.startMrr,
+        expansionMrr: report.bridge.expansionMrr,
+        contractionMrr: report.bridge.contractionMrr,
+        churnedMrr: report.bridge.churnedMrr,
+        endMrr: report.bridge.endMrr,
+      },
+    },
+    answer: [
+      say('assistant.metrics.summary', {
+        period: report.period.label,
+        nrr: percent(value('nrr')),
+        grr: percent(value('grr')),
+        expansion: {
+          money: { amount: report.bridge.expansionMrr, currency: report.currency },
+        },
+      }),
+    ],
+    link: null,
+  };
+}
