@@ -194,7 +194,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index survey_link_hits_ip_idx on survey_link_hits (ip, at);
 
-    -- A survey response is on the account's timeline, where health reads it.
+    -- A survey response is on the account's timeline, where health reads it: NPS over 180 days
+    -- for every account of a workspace (health/inputs.ts).
+    create index timeline_events_survey_idx on timeline_events (workspace_id, occurred_at)
+      where kind = 'survey';
     alter table timeline_events drop constraint timeline_events_kind_check;
     alter table timeline_events add constraint timeline_events_kind_check
       check (kind in ('note', 'call', 'email', 'meeting', 'ticket', 'billing', 'system', 'survey'));

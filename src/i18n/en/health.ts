@@ -76,6 +76,8 @@ export const health = {
     valueFeatureUsers_one: '{{count}} user of value features in 30 days',
     valueFeatureUsers_other: '{{count}} users of value features in 30 days',
     onTrack: 'Onboarding on track ({{done}} of {{due}} due done)',
+    npsNegative_one: 'NPS {{nps}} from {{count}} survey response in 180 days',
+    npsNegative_other: 'NPS {{nps}} from {{count}} survey responses in 180 days',
   },
   factor: {
     fell_one: 'Health fell {{count}} point in 30 days',

@@ -20,6 +20,10 @@ export const voice = {
     draftLink: 'Details: {{link}}',
     draftThanks: 'Thank you for telling us what you need — it shaped this release.',
   },
+  play: {
+    detractorName: 'Detractor follow-up',
+    detractorTask: 'Follow up on the NPS response',
+  },
   survey: {
     subjectNps: 'How likely are you to recommend {{company}}?',
     subjectCsat: 'How satisfied are you with {{company}}?',

@@ -96,6 +96,10 @@ export const health = {
     valueFeatureUsers_many: 'За 30 дней ключевыми функциями пользовались {{count}} человек',
     valueFeatureUsers_other: 'За 30 дней ключевыми функциями пользовались {{count}} человека',
     onTrack: 'Онбординг идёт по плану (выполнено {{done}} из {{due}} с наступившим сроком)',
+    npsNegative_one: 'NPS {{nps}} по {{count}} ответу на опрос за 180 дней',
+    npsNegative_few: 'NPS {{nps}} по {{count}} ответам на опрос за 180 дней',
+    npsNegative_many: 'NPS {{nps}} по {{count}} ответам на опрос за 180 дней',
+    npsNegative_other: 'NPS {{nps}} по {{count}} ответа на опрос за 180 дней',
   },
   factor: {
     fell_one: 'За 30 дней здоровье упало на {{count}} балл',

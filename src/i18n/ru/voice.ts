@@ -22,6 +22,10 @@ export const voice = {
     draftLink: 'Подробности: {{link}}',
     draftThanks: 'Спасибо, что рассказываете, что вам нужно, — это повлияло на релиз.',
   },
+  play: {
+    detractorName: 'Ответ критикам NPS',
+    detractorTask: 'Связаться по низкой оценке NPS',
+  },
   survey: {
     subjectNps: 'Порекомендуете ли вы {{company}}?',
     subjectCsat: 'Насколько вы довольны {{company}}?',

@@ -30,6 +30,7 @@ export const timelineKindSchema = z.enum([
   'ticket',
   'billing',
   'system',
+  'survey',
 ]);
 /** What a person logs by hand; tickets, billing and system events come from elsewhere. */
 export const loggedKindSchema = z.enum(['note', 'call', 'email', 'meeting']);

@@ -379,18 +379,39 @@ async function outcomeFigures(db: Db, s: Selection) {
   return new Map(rows.map((r) => [r.account_id, r]));
 }
 
+/**
+ * NPS from the account's survey responses in the 180 days to the day, as the voice module puts
+ * them on the timeline (`survey` events with the score and the survey kind in their data).
+ */
+async function npsFigures(db: Db, s: Selection) {
+  const end = endOf(s);
+  const { rows } = await sql<{ account_id: string; nps: number; responses: number; last_at: Date }>`
+    select e.account_id,
+      round(100.0 * (count(*) filter (where (e.data->>'score')::int >= 9)
+        - count(*) filter (where (e.data->>'score')::int <= 6)) / count(*))::int as nps,
+      count(*)::int as responses, max(e.occurred_at) as last_at
+    from timeline_events e
+    where e.workspace_id = ${s.workspaceId} and e.kind = 'survey' and e.data->>'survey' = 'nps'
+      and e.occurred_at < ${end} and e.occurred_at >= ${end} - interval '180 days'
+      ${onlyAccounts(sql`e.account_id`, s)}
+    group by e.account_id`.execute(db);
+  return new Map(rows.map((r) => [r.account_id, r]));
+}
+
 /** Every measure's figures for the selected accounts, as of the end of the day. */
 export async function accountFigures(db: Db, s: Selection): Promise<Map<string, AccountFigures>> {
-  const [usage, support, engagement, billing, outcomes] = await Promise.all([
+  const [usage, support, engagement, billing, outcomes, nps] = await Promise.all([
     usageFigures(db, s),
     supportFigures(db, s),
     engagementFigures(db, s),
     billingFigures(db, s),
     outcomeFigures(db, s),
+    npsFigures(db, s),
   ]);
   const figures = new Map<string, AccountFigures>();
   for (const [accountId, u] of usage) {
     const o = outcomes.get(accountId);
+    const n = nps.get(accountId);
     figures.set(accountId, {
       usage: u.usage,
       support: support(accountId),
@@ -405,6 +426,9 @@ export async function accountFigures(db: Db, s: Selection): Promise<Map<string, 
         valueFeatureUsers: u.usage.lastDataAt === null ? null : u.valueFeatureUsers,
         lastDataAt: iso(o?.last_at ?? null),
         usageLastDataAt: u.usage.lastDataAt,
+        nps: n?.nps ?? null,
+        npsResponses: n?.responses ?? 0,
+        npsLastDataAt: iso(n?.last_at ?? null),
       },
     });
   }

@@ -83,6 +83,13 @@ export type OutcomeFigures = {
   lastDataAt: string | null;
   /** The last product usage: value-feature use is read from it. */
   usageLastDataAt: string | null;
+  /**
+   * The customer's own word: NPS (−100…100) of the account's survey responses in 180 days, null
+   * without responses (voice module, through the timeline's `survey` events).
+   */
+  nps?: number | null;
+  npsResponses?: number;
+  npsLastDataAt?: string | null;
 };
 
 const clamp = (n: number, low = 0, high = 100) => Math.min(high, Math.max(low, n));
@@ -364,12 +371,15 @@ export function scoreOutcomes(f: OutcomeFigures): MeasureResult {
     onboardingTasksOverdue: f.onboardingTasksOverdue,
     firstValueReached: f.firstValueReached,
     valueFeatureUsers: f.valueFeatureUsers,
+    nps: f.nps ?? null,
   };
+  // NPS counts as an outcome: it is the customer saying whether they got what they came for.
+  const sentiment = f.nps === undefined || f.nps === null ? null : (f.nps + 100) / 200;
   const onTime =
     f.onboardingTasksDue > 0 ? f.onboardingTasksDoneOfDue / f.onboardingTasksDue : null;
   const firstValue = f.firstValueReached === null ? null : f.firstValueReached ? 1 : 0;
   const valueUse = f.valueFeatureUsers === null ? null : f.valueFeatureUsers > 0 ? 1 : 0;
-  if (onTime === null && firstValue === null && valueUse === null) {
+  if (onTime === null && firstValue === null && valueUse === null && sentiment === null) {
     return {
       key: 'outcomes',
       score: null,
@@ -383,25 +393,32 @@ export function scoreOutcomes(f: OutcomeFigures): MeasureResult {
     { weight: 50, value: onTime },
     { weight: 20, value: firstValue },
     { weight: 30, value: valueUse },
+    { weight: 25, value: sentiment },
   ]);
   const tasks = { done: f.onboardingTasksDoneOfDue, due: f.onboardingTasksDue };
   const reason =
     f.onboardingTasksOverdue > 0
       ? message('health.outcomes.overdue', { count: f.onboardingTasksOverdue, ...tasks })
-      : f.firstValueReached === false
-        ? message('health.outcomes.firstValueNotReached')
-        : f.valueFeatureUsers === 0
-          ? message('health.outcomes.valueFeaturesUnused')
-          : f.valueFeatureUsers !== null
-            ? message('health.outcomes.valueFeatureUsers', { count: f.valueFeatureUsers })
-            : message('health.outcomes.onTrack', tasks);
+      : sentiment !== null && sentiment < 0.5
+        ? message('health.outcomes.npsNegative', { nps: f.nps ?? 0, count: f.npsResponses ?? 0 })
+        : f.firstValueReached === false
+          ? message('health.outcomes.firstValueNotReached')
+          : f.valueFeatureUsers === 0
+            ? message('health.outcomes.valueFeaturesUnused')
+            : f.valueFeatureUsers !== null
+              ? message('health.outcomes.valueFeatureUsers', { count: f.valueFeatureUsers })
+              : message('health.outcomes.onTrack', tasks);
   return {
     key: 'outcomes',
     score,
     reason,
     inputs,
     // Value-feature use is read from product usage: its arrival is this measure's data too.
-    lastDataAt: latest(f.lastDataAt, valueUse === null ? null : f.usageLastDataAt),
-    heard: f.lastDataAt !== null,
+    lastDataAt: latest(
+      f.lastDataAt,
+      valueUse === null ? null : f.usageLastDataAt,
+      f.npsLastDataAt ?? null,
+    ),
+    heard: f.lastDataAt !== null || (f.npsLastDataAt ?? null) !== null,
   };
 }

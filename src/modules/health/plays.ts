@@ -381,3 +381,29 @@ export async function runRenewalPlays(
   }
   return ran;
 }
+
+/**
+ * Plays for a detractor's NPS response (0–6), announced by the voice module: once per response.
+ * `configured` is false when the workspace has no detractor play at all (enabled or not), so
+ * the caller can add one rather than let the follow-up be skipped.
+ */
+export async function runDetractorPlays(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  workspaceId: WorkspaceId,
+  response: { accountId: string; responseId: string },
+): Promise<{ configured: boolean; ran: number }> {
+  const configured = await selectPlays(deps.db, workspaceId)
+    .where('trigger', '=', 'nps_detractor')
+    .executeTakeFirst();
+  if (!configured) return { configured: false, ran: 0 };
+  const plays = await enabledPlays(deps.db, workspaceId, ['nps_detractor']);
+  const account = (await targets(deps.db, workspaceId, [response.accountId])).get(
+    response.accountId,
+  );
+  let ran = 0;
+  if (!account) return { configured: true, ran };
+  for (const play of plays) {
+    if (await runPlay(deps, workspaceId, play, account, `nps:${response.responseId}`)) ran++;
+  }
+  return { configured: true, ran };
+}

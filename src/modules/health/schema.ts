@@ -364,7 +364,12 @@ export const backtestSchema = z
 export const playBody = z
   .object({
     name: z.string().trim().min(1).max(200),
-    trigger: z.enum(['entered_at_risk', 'entered_critical', 'renewal_approaching']),
+    trigger: z.enum([
+      'entered_at_risk',
+      'entered_critical',
+      'renewal_approaching',
+      'nps_detractor',
+    ]),
     daysBeforeRenewal: z.number().int().min(1).max(365).nullable().default(null),
     templateId: z.uuid().nullable().default(null).openapi({
       description: 'Open a project from this template; else the single task below',
@@ -381,7 +386,12 @@ export const playBody = z
 export const playPatch = z
   .object({
     name: z.string().trim().min(1).max(200),
-    trigger: z.enum(['entered_at_risk', 'entered_critical', 'renewal_approaching']),
+    trigger: z.enum([
+      'entered_at_risk',
+      'entered_critical',
+      'renewal_approaching',
+      'nps_detractor',
+    ]),
     daysBeforeRenewal: z.number().int().min(1).max(365).nullable(),
     templateId: z.uuid().nullable(),
     taskTitle: z.string().trim().min(1).max(300).nullable(),
@@ -396,7 +406,12 @@ export const playSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    trigger: z.enum(['entered_at_risk', 'entered_critical', 'renewal_approaching']),
+    trigger: z.enum([
+      'entered_at_risk',
+      'entered_critical',
+      'renewal_approaching',
+      'nps_detractor',
+    ]),
     daysBeforeRenewal: z.number().int().nullable(),
     templateId: z.uuid().nullable(),
     taskTitle: z.string().nullable(),

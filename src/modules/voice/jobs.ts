@@ -11,6 +11,8 @@ import type { JobDefinition } from '../../jobs/registry.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { placeItem, recomputeThemes } from './themes/recompute.ts';
 import { workspacesWithFeedback } from './store/workspaces.ts';
+import { followUpDetractor } from './surveys/followUp.ts';
+import { sendInvitation } from './surveys/invite.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -21,6 +23,8 @@ declare global {
       feedback__place: { workspaceId: string; itemId: string };
       feedback__recompute_themes: { workspaceId: string };
       voice__nightly: Record<string, unknown>;
+      survey__send_invitation: { invitationId: string };
+      survey__follow_up: { workspaceId: string; accountId: string; responseId: string };
     }
   }
 }
@@ -31,6 +35,8 @@ export const voiceJobs: {
   feedback__place: JobDefinition<'feedback__place'>;
   feedback__recompute_themes: JobDefinition<'feedback__recompute_themes'>;
   voice__nightly: JobDefinition<'voice__nightly'>;
+  survey__send_invitation: JobDefinition<'survey__send_invitation'>;
+  survey__follow_up: JobDefinition<'survey__follow_up'>;
 } = {
   feedback__place: {
     payload: z.object({ workspaceId: z.uuid(), itemId: z.uuid() }),
@@ -52,6 +58,14 @@ export const voiceJobs: {
         await recomputeThemes(deps, workspaceId);
       }
     },
+  },
+  survey__send_invitation: {
+    payload: z.object({ invitationId: z.uuid() }),
+    run: sendInvitation,
+  },
+  survey__follow_up: {
+    payload: z.object({ workspaceId: z.uuid(), accountId: z.uuid(), responseId: z.uuid() }),
+    run: followUpDetractor,
   },
 };
 

@@ -2,7 +2,9 @@
 import type { Deps } from '../../../context.ts';
 import { newRouter } from '../../../http/route.ts';
 import { feedbackRoutes } from './feedback.ts';
+import { publicSurveyRoutes } from './publicSurvey.ts';
 import { roadmapRoutes } from './roadmap.ts';
+import { surveyRoutes } from './surveys.ts';
 import { themeRoutes } from './themes.ts';
 
 export function voiceRoutes(deps: Deps) {
@@ -10,5 +12,7 @@ export function voiceRoutes(deps: Deps) {
   return newRouter()
     .route('/', themeRoutes(deps))
     .route('/', feedbackRoutes(deps))
-    .route('/', roadmapRoutes(deps));
+    .route('/', roadmapRoutes(deps))
+    .route('/', surveyRoutes(deps))
+    .route('/', publicSurveyRoutes(deps));
 }
