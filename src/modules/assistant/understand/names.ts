@@ -20,15 +20,20 @@ const common = new Set(
   ).split(' '),
 );
 
+/** A word with its sound-alike key, worked out once rather than at every comparison. */
+type Word = { text: string; sound: string };
+/** A question word, and whether it is too common or too short to be taken for a name by a typo. */
+type QuestionWord = Word & { plain: boolean };
+
 /** How well a question word meets one word of a name: 0 (not at all) to 1 (exactly). */
-function closeness(word: string, nameWord: string): number {
-  if (word === nameWord) return 1;
-  const a = soundKey(word);
-  const b = soundKey(nameWord);
+function closeness(word: QuestionWord, nameWord: Word): number {
+  if (word.text === nameWord.text) return 1;
+  const a = word.sound;
+  const b = nameWord.sound;
   if (a === b) return 0.95;
   // Russian case endings on a transliterated name: "larkspurom", "kestrela".
   if (a.startsWith(b) && a.length - b.length <= 3 && b.length >= 4) return 0.9;
-  if (common.has(word) || isLexiconWord(word) || word.length < 4) return 0;
+  if (word.plain) return 0;
   // Part of a long name: "north" for "northmere".
   if (b.startsWith(a) && a.length >= 5 && a.length >= b.length * 0.6) return 0.8;
   const allowance = typoAllowance(b.length, b);
@@ -36,14 +41,15 @@ function closeness(word: string, nameWord: string): number {
   return editDistance(a, b, allowance) <= allowance ? 0.75 : 0;
 }
 
-type Prepared<T extends Named> = { item: T; words: string[] };
+type Prepared<T extends Named> = { item: T; words: Word[] };
 
 export function prepareNames<T extends Named>(items: readonly T[]): Prepared<T>[] {
   return items.map((item) => ({
     item,
     words: tokenize(item.name)
       .map(transliterate)
-      .filter((w) => !common.has(w)),
+      .filter((w) => !common.has(w))
+      .map((text) => ({ text, sound: soundKey(text) })),
   }));
 }
 
@@ -57,7 +63,14 @@ export function findNamed<T extends Named>(
   options: { skip?: ReadonlySet<number>; anyWord?: boolean } = {},
 ): NameMatch<T> | null {
   const skip = options.skip ?? new Set<number>();
-  const latin = questionWords.map(transliterate);
+  const latin: QuestionWord[] = questionWords.map((original) => {
+    const text = transliterate(original);
+    return {
+      text,
+      sound: soundKey(text),
+      plain: common.has(original) || isLexiconWord(original) || text.length < 4,
+    };
+  });
   let best: NameMatch<T> | null = null;
   for (const prepared of names) {
     const keyWords = options.anyWord ? prepared.words : prepared.words.slice(0, 1);
