@@ -104,6 +104,8 @@ export const health = {
     unblockOnboarding: 'Unblock the overdue onboarding tasks and confirm the success milestones',
     reachFirstValue: 'Agree the first success milestone with the customer and plan how to reach it',
     showValueFeatures: 'Show the team the features that deliver value and agree who will use them',
+    followUpDetractors:
+      'Call back the people who scored you low in the survey and agree what would change their mind',
     confirmMilestones: 'Confirm the success milestones with the customer',
     startRenewal: 'Start the renewal conversation with the executive sponsor now',
     escalate: 'Escalate to the CS manager and plan an executive call',

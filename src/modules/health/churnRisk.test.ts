@@ -78,6 +78,32 @@ describe('churn risk', () => {
     ]);
   });
 
+  it('tells an account whose people scored it low in the NPS survey to call them back', () => {
+    const outcomes = scoreOutcomes({
+      onboardingTasksDue: 0,
+      onboardingTasksDoneOfDue: 0,
+      onboardingTasksOverdue: 0,
+      firstValueReached: null,
+      valueFeatureUsers: null,
+      lastDataAt: null,
+      usageLastDataAt: null,
+      nps: -60,
+      npsResponses: 5,
+      npsLastDataAt: '2026-10-20T10:00:00.000Z',
+    });
+    const risk = assessChurnRisk({
+      score: 45,
+      measures: [outcomes],
+      trend: { monthOverMonth: null, weekOverWeek: null, declining: false },
+      renewalDate: null,
+      arr: 0,
+      today: '2026-11-02',
+    });
+    expect(risk.recommendedActions.map((a) => [a.factor, a.action.key])).toEqual([
+      ['outcomes', 'health.action.followUpDetractors'],
+    ]);
+  });
+
   it('blames a week’s fall on the week when the month shows none', () => {
     const risk = assessChurnRisk({
       score: 55,

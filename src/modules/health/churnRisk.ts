@@ -61,6 +61,7 @@ const actionForReason: Partial<Record<MessageKey, MessageKey>> = {
   'health.outcomes.overdue': 'health.action.unblockOnboarding',
   'health.outcomes.firstValueNotReached': 'health.action.reachFirstValue',
   'health.outcomes.valueFeaturesUnused': 'health.action.showValueFeatures',
+  'health.outcomes.npsNegative': 'health.action.followUpDetractors',
 };
 
 /** For any other reason a measure is weak: the measure's general remedy. */
