@@ -354,6 +354,9 @@ const anyOutcomes = fc
     valueFeatureUsers: fc.option(count, { nil: null }),
     lastDataAt: instant,
     usageLastDataAt: instant,
+    nps: fc.option(fc.integer({ min: -100, max: 100 }), { nil: null }),
+    npsResponses: fc.integer({ min: 1, max: 50 }),
+    npsLastDataAt: instant,
   })
   .map(({ done, ...f }): OutcomeFigures => {
     const doneOfDue = Math.min(done, f.onboardingTasksDue);
@@ -364,6 +367,8 @@ const anyOutcomes = fc
       onboardingTasksOverdue: f.onboardingTasksDue - doneOfDue,
       lastDataAt: tasks ? f.lastDataAt : null,
       usageLastDataAt: f.valueFeatureUsers === null ? null : f.usageLastDataAt,
+      npsResponses: f.nps === null ? 0 : f.npsResponses,
+      npsLastDataAt: f.nps === null ? null : f.npsLastDataAt,
     };
   });
 
