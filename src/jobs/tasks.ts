@@ -6,6 +6,7 @@ import { usageCrontab, usageJobs } from '../modules/intake/segment/index.ts';
 import { notifyCrontab, notifyJobs } from '../modules/notify/index.ts';
 import { healthCrontab, healthJobs } from '../modules/health/index.ts';
 import { voiceCrontab, voiceJobs } from '../modules/voice/index.ts';
+import { revenueCrontab, revenueJobs } from '../modules/revenue/index.ts';
 import { toTaskList, type JobDefinitions } from './registry.ts';
 
 export function stewardTasks(deps: Deps): TaskList {
@@ -15,9 +16,10 @@ export function stewardTasks(deps: Deps): TaskList {
     ...usageJobs,
     ...notifyJobs,
     ...healthJobs,
+    ...revenueJobs,
     ...voiceJobs,
   } satisfies JobDefinitions);
 }
 
 /** Recurring jobs, in graphile-worker's crontab format (one line each). */
-export const stewardCrontab = [usageCrontab, notifyCrontab, healthCrontab, voiceCrontab].join('\n');
+export const stewardCrontab = [usageCrontab, notifyCrontab, healthCrontab, voiceCrontab, revenueCrontab].join('\n');

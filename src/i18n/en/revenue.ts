@@ -34,4 +34,15 @@ export const revenue = {
     activeUsers: 'Active users {{from}} → {{to}}',
     healthy: 'Healthy ({{score}}): a good time to talk about growth',
   },
+  invite: {
+    subject: 'Invitation: {{title}}',
+    updatedSubject: 'Updated: {{title}}',
+    cancelledSubject: 'Cancelled: {{title}}',
+    body: '{{organizer}} invites you to “{{title}}” with {{account}}, {{when}} ({{zone}}).',
+    updatedBody: '“{{title}}” with {{account}} has changed: now {{when}} ({{zone}}).',
+    cancelledBody: '“{{title}}” with {{account}}, {{when}} ({{zone}}), is cancelled.',
+    location: 'Where: {{location}}',
+    agenda: 'Agenda',
+    calendar: 'The invitation is attached: open it to add the meeting to your calendar.',
+  },
 };

@@ -48,4 +48,15 @@ export const revenue = {
     activeUsers: 'Активные пользователи: {{from}} → {{to}}',
     healthy: 'Здоровье хорошее ({{score}}): удачное время говорить о росте',
   },
+  invite: {
+    subject: 'Приглашение: {{title}}',
+    updatedSubject: 'Изменено: {{title}}',
+    cancelledSubject: 'Отменено: {{title}}',
+    body: '{{organizer}} приглашает вас на встречу «{{title}}» с {{account}}: {{when}} ({{zone}}).',
+    updatedBody: 'Встреча «{{title}}» с {{account}} изменилась: теперь {{when}} ({{zone}}).',
+    cancelledBody: 'Встреча «{{title}}» с {{account}} ({{when}}, {{zone}}) отменена.',
+    location: 'Где: {{location}}',
+    agenda: 'Повестка',
+    calendar: 'Приглашение во вложении: откройте его, чтобы добавить встречу в календарь.',
+  },
 };

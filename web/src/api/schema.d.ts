@@ -12012,13 +12012,15 @@ export interface components {
                 sla_breach?: "now" | "digest" | "off";
                 /** @enum {string} */
                 escalation?: "now" | "digest" | "off";
+                /** @enum {string} */
+                product_digest?: "now" | "digest" | "off";
             };
             digestHour: number;
             quietHours: {
                 start: string;
                 end: string;
             } | null;
-            quietAllow: ("task_created" | "task_updated" | "task_assigned" | "task_commented" | "mentioned" | "account_updated" | "health_changed" | "play_opened" | "sla_warning" | "sla_breach" | "escalation")[];
+            quietAllow: ("task_created" | "task_updated" | "task_assigned" | "task_commented" | "mentioned" | "account_updated" | "health_changed" | "play_opened" | "sla_warning" | "sla_breach" | "escalation" | "product_digest")[];
             channels: {
                 now: ("in_app" | "email" | "slack")[];
                 digest: ("in_app" | "email" | "slack")[];
@@ -12054,13 +12056,15 @@ export interface components {
                 sla_breach?: "now" | "digest" | "off";
                 /** @enum {string} */
                 escalation?: "now" | "digest" | "off";
+                /** @enum {string} */
+                product_digest?: "now" | "digest" | "off";
             };
             digestHour?: number;
             quietHours?: {
                 start: string;
                 end: string;
             } | null;
-            quietAllow?: ("task_created" | "task_updated" | "task_assigned" | "task_commented" | "mentioned" | "account_updated" | "health_changed" | "play_opened" | "sla_warning" | "sla_breach" | "escalation")[];
+            quietAllow?: ("task_created" | "task_updated" | "task_assigned" | "task_commented" | "mentioned" | "account_updated" | "health_changed" | "play_opened" | "sla_warning" | "sla_breach" | "escalation" | "product_digest")[];
             channels?: {
                 now: ("in_app" | "email" | "slack")[];
                 digest: ("in_app" | "email" | "slack")[];

@@ -2,6 +2,7 @@
 import type { Deps } from '../../../context.ts';
 import { newRouter } from '../../../http/route.ts';
 import { expansionRoutes } from './expansion.ts';
+import { meetingRoutes } from './meetings.ts';
 import { metricRoutes } from './metrics.ts';
 import { renewalRoutes } from './renewals.ts';
 
@@ -9,5 +10,6 @@ export function revenueRoutes(deps: Deps) {
   return newRouter()
     .route('/', renewalRoutes(deps))
     .route('/', expansionRoutes(deps))
-    .route('/', metricRoutes(deps));
+    .route('/', metricRoutes(deps))
+    .route('/', meetingRoutes(deps));
 }

@@ -183,13 +183,14 @@ export function overridesOf(db: Db, workspaceId: WorkspaceId, accountId: string)
  * Keeps every account's current renewal date with the ARR up for it. Until the day comes the
  * ARR follows the account; once it has passed, the row is what was due and stays as it was.
  */
-export async function recordRenewals(db: Db, workspaceId: WorkspaceId, now: Date) {
+export async function recordRenewals(db: Db, workspaceId: WorkspaceId | null, now: Date) {
   const today = now.toISOString().slice(0, 10);
   const result = await sql`
     insert into renewals (workspace_id, account_id, renewal_date, arr_amount, currency, seen_at)
     select workspace_id, id, renewal_date, arr_amount, currency, ${now}::timestamptz
     from accounts
-    where workspace_id = ${workspaceId} and deleted_at is null and renewal_date is not null
+    where (${workspaceId}::uuid is null or workspace_id = ${workspaceId}::uuid)
+      and deleted_at is null and renewal_date is not null
     on conflict (workspace_id, account_id, renewal_date) do update
       set arr_amount = excluded.arr_amount, currency = excluded.currency, seen_at = excluded.seen_at
       where renewals.renewal_date >= ${today}::date
@@ -197,11 +198,6 @@ export async function recordRenewals(db: Db, workspaceId: WorkspaceId, now: Date
     db,
   );
   return Number(result.numAffectedRows ?? 0);
-}
-
-export async function workspacesWithAccounts(db: Db): Promise<WorkspaceId[]> {
-  const rows = await db.selectFrom('workspaces').select('id').execute();
-  return rows.map((r) => r.id as WorkspaceId);
 }
 
 /** The currency most of the workspace's ARR is in: what totals are shown in by default. */

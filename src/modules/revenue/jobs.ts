@@ -1,0 +1,39 @@
+// The revenue module's background jobs: sending meeting invitations from their outbox, and a
+// daily record of every account's renewal date (renewal rate needs the renewals that fell
+// due, and billing moves an account's date on once it renews).
+import { z } from 'zod';
+import type { JobDefinition } from '../../jobs/registry.ts';
+import { sendInvite } from './meetings/invites.ts';
+import { recordRenewals } from './store/renewals.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace GraphileWorker {
+    // Declaration merging is the point here: graphile-worker types add_job by these payloads.
+    // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+    interface Tasks {
+      meeting__send_invite: { inviteId: string };
+      revenue__record_renewals: Record<string, unknown>;
+    }
+  }
+}
+
+export const revenueJobs: {
+  meeting__send_invite: JobDefinition<'meeting__send_invite'>;
+  revenue__record_renewals: JobDefinition<'revenue__record_renewals'>;
+} = {
+  meeting__send_invite: {
+    payload: z.object({ inviteId: z.uuid() }),
+    run: sendInvite,
+  },
+  // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.
+  revenue__record_renewals: {
+    payload: z.looseObject({}),
+    run: async ({ db, clock }) => {
+      await recordRenewals(db, null, clock.now());
+    },
+  },
+};
+
+/** Daily at 00:20 UTC, after health's rescore: every account's renewal date as it stands. */
+export const revenueCrontab = '20 0 * * * revenue__record_renewals';

@@ -1,0 +1,405 @@
+// Scheduling meetings with a customer: QBRs, check-ins, kickoffs, renewal calls. A meeting
+// has the team's people and the account's contacts (this workspace only), an agenda and
+// notes; scheduling, rescheduling and cancelling send invitations (SEQUENCE up on every
+// change), and a held meeting's action items become tasks.
+import type { Actor } from '../../../context.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { MeetingKind } from '../../../db/schema.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
+import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
+import { addTimelineEvent, getAccount, type AccountScope } from '../../accounts/index.ts';
+import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { createTask } from '../../work/index.ts';
+import * as store from '../store/meetings.ts';
+import { queueInvites } from './invites.ts';
+import { findMeetingOrFail, getMeeting } from './view.ts';
+import { isTimeZone } from './vtimezone.ts';
+
+export type Organizer = ChangeAuthor &
+  Pick<Actor, 'permissions' | 'locale' | 'timeZone'> & { userId: UserId };
+
+export type Attendees = { userIds: string[]; contactIds: string[] };
+
+export type NewMeeting = {
+  accountId: string;
+  kind: MeetingKind;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone?: string;
+  location?: string | null;
+  agenda?: string | null;
+  attendees: Attendees;
+};
+
+export type MeetingChanges = Partial<
+  Omit<NewMeeting, 'accountId' | 'attendees'> & { notes: string | null; attendees: Attendees }
+>;
+
+export type ActionItem = { title: string; assigneeId?: string | null; dueAt?: string | null };
+
+/** QBRs are the persona guide's own permission (`schedule_business_reviews`). */
+function checkKind(by: Organizer, kind: MeetingKind) {
+  if (kind === 'qbr' && !by.permissions.has('schedule_business_reviews')) {
+    throw new AppError('auth.forbidden', 'Scheduling a QBR needs "schedule_business_reviews".');
+  }
+}
+
+function checkTimes(
+  when: { startsAt: Date; endsAt: Date; timeZone: string },
+  now: Date,
+  options: { startChanged: boolean },
+) {
+  const errors: FieldError[] = [];
+  if (Number.isNaN(when.startsAt.getTime()))
+    errors.push({ path: 'startsAt', message: 'not a time' });
+  else if (options.startChanged && when.startsAt.getTime() <= now.getTime()) {
+    errors.push({ path: 'startsAt', message: 'is in the past' });
+  }
+  if (Number.isNaN(when.endsAt.getTime())) errors.push({ path: 'endsAt', message: 'not a time' });
+  else if (when.endsAt.getTime() <= when.startsAt.getTime()) {
+    errors.push({ path: 'endsAt', message: 'must be after the start (a meeting takes some time)' });
+  }
+  if (!isTimeZone(when.timeZone)) {
+    errors.push({ path: 'timeZone', message: 'not a time zone (IANA, e.g. Europe/Berlin)' });
+  }
+  if (errors.length > 0) throw invalid(errors, 'The meeting time is not valid.');
+}
+
+/** Attendees are people of this workspace and contacts of this account, nobody else. */
+async function checkAttendees(
+  db: Db,
+  workspaceId: WorkspaceId,
+  accountId: string,
+  attendees: Attendees,
+) {
+  const [users, contacts] = await Promise.all([
+    store.usersIn(db, workspaceId, attendees.userIds),
+    store.contactsOfAccount(db, workspaceId, accountId, attendees.contactIds),
+  ]);
+  const errors = [
+    ...attendees.userIds.flatMap((id, i) =>
+      users.has(id)
+        ? []
+        : [{ path: `attendees.userIds.${i}`, message: 'no such person in this workspace' }],
+    ),
+    ...attendees.contactIds.flatMap((id, i) =>
+      contacts.has(id)
+        ? []
+        : [{ path: `attendees.contactIds.${i}`, message: 'not a contact of this account' }],
+    ),
+  ];
+  if (errors.length > 0) throw invalid(errors, 'Some attendees are not valid.');
+}
+
+const unique = (ids: string[]) => [...new Set(ids)];
+
+export async function scheduleMeeting(
+  db: Db,
+  clock: Clock,
+  by: Organizer,
+  scope: AccountScope,
+  input: NewMeeting,
+) {
+  checkKind(by, input.kind);
+  const account = await getAccount(db, scope, input.accountId);
+  const now = clock.now();
+  const when = {
+    startsAt: new Date(input.startsAt),
+    endsAt: new Date(input.endsAt),
+    timeZone: input.timeZone ?? by.timeZone,
+  };
+  checkTimes(when, now, { startChanged: true });
+  const attendees = {
+    // The organizer attends their own meeting; they get no invitation from themselves.
+    userIds: unique(input.attendees.userIds.filter((id) => id !== by.userId)),
+    contactIds: unique(input.attendees.contactIds),
+  };
+  await checkAttendees(db, by.workspaceId, account.id, attendees);
+  const id = await db.transaction().execute(async (trx) => {
+    const { id } = await store.insertMeeting(trx, {
+      workspaceId: by.workspaceId,
+      accountId: account.id,
+      organizerId: by.userId,
+      kind: input.kind,
+      title: input.title,
+      ...when,
+      location: input.location ?? null,
+      agenda: input.agenda ?? null,
+      notes: null,
+      at: now,
+    });
+    await store.addAttendees(trx, by.workspaceId, id, {
+      userIds: [by.userId, ...attendees.userIds],
+      contactIds: attendees.contactIds,
+    });
+    const invited = (await store.attendeesOf(trx, by.workspaceId, [id])).filter(
+      (a) => a.userId !== by.userId,
+    );
+    await queueInvites(
+      trx,
+      by.workspaceId,
+      { id, organizerLocale: by.locale, timeZone: when.timeZone },
+      { method: 'REQUEST', sequence: 0, at: now },
+      invited,
+    );
+    // The title is the organizer's own words; the timeline shows it as they wrote it.
+    await addTimelineEvent(trx, {
+      workspaceId: by.workspaceId,
+      accountId: account.id,
+      kind: 'meeting',
+      title: input.title,
+      occurredAt: when.startsAt,
+      source: 'revenue',
+      sourceId: `meeting:${id}`,
+      actorId: by.userId,
+      data: { meetingId: id, kind: input.kind, endsAt: when.endsAt.toISOString() },
+    });
+    await recordAudit(trx, by, {
+      action: 'meeting.scheduled',
+      entityType: 'meeting',
+      entityId: id,
+      changes: { accountId: account.id, kind: input.kind, startsAt: input.startsAt, attendees },
+    });
+    return id;
+  });
+  return getMeeting(db, scope, id);
+}
+
+/** The fields an invitation shows: changing one sends the attendees an update. */
+const invitationFields = ['title', 'startsAt', 'endsAt', 'timeZone', 'location', 'agenda'] as const;
+
+export async function changeMeeting(
+  db: Db,
+  clock: Clock,
+  by: Organizer,
+  scope: AccountScope,
+  id: string,
+  changes: MeetingChanges,
+) {
+  const meeting = await findMeetingOrFail(db, scope, id);
+  if (meeting.status === 'cancelled') {
+    throw new AppError('meeting.not_allowed', 'The meeting was cancelled: schedule a new one.');
+  }
+  if (changes.kind) checkKind(by, changes.kind);
+  const now = clock.now();
+  const when = {
+    startsAt: changes.startsAt ? new Date(changes.startsAt) : meeting.starts_at,
+    endsAt: changes.endsAt ? new Date(changes.endsAt) : meeting.ends_at,
+    timeZone: changes.timeZone ?? meeting.time_zone,
+  };
+  const startChanged =
+    changes.startsAt !== undefined && when.startsAt.getTime() !== meeting.starts_at.getTime();
+  checkTimes(when, now, { startChanged });
+  const before = await store.attendeesOf(db, scope.workspaceId, [meeting.id]);
+  const next = changes.attendees
+    ? {
+        userIds: unique(changes.attendees.userIds),
+        contactIds: unique(changes.attendees.contactIds),
+      }
+    : null;
+  if (next) await checkAttendees(db, by.workspaceId, meeting.account_id, next);
+  const had = {
+    userIds: before.flatMap((a) => (a.userId ? [a.userId] : [])),
+    contactIds: before.flatMap((a) => (a.contactId ? [a.contactId] : [])),
+  };
+  const organizerId = meeting.organizer_id;
+  const added = next
+    ? {
+        userIds: next.userIds.filter((u) => !had.userIds.includes(u) && u !== organizerId),
+        contactIds: next.contactIds.filter((c) => !had.contactIds.includes(c)),
+      }
+    : { userIds: [], contactIds: [] };
+  const removed = next
+    ? {
+        userIds: had.userIds.filter((u) => !next.userIds.includes(u) && u !== organizerId),
+        contactIds: had.contactIds.filter((c) => !next.contactIds.includes(c)),
+      }
+    : { userIds: [], contactIds: [] };
+  const invitationChanged = invitationFields.some((field) => {
+    const value = changes[field];
+    if (value === undefined) return false;
+    if (field === 'startsAt') return startChanged;
+    if (field === 'endsAt') return when.endsAt.getTime() !== meeting.ends_at.getTime();
+    const current = {
+      title: meeting.title,
+      timeZone: meeting.time_zone,
+      location: meeting.location,
+      agenda: meeting.agenda,
+    }[field];
+    return value !== current;
+  });
+  const peopleChanged =
+    added.userIds.length +
+      added.contactIds.length +
+      removed.userIds.length +
+      removed.contactIds.length >
+    0;
+  const sequence = invitationChanged || peopleChanged ? meeting.sequence + 1 : meeting.sequence;
+  await db.transaction().execute(async (trx) => {
+    await store.updateMeetingRow(trx, by.workspaceId, meeting.id, {
+      ...(changes.kind !== undefined ? { kind: changes.kind } : {}),
+      ...(changes.title !== undefined ? { title: changes.title } : {}),
+      ...(changes.location !== undefined ? { location: changes.location } : {}),
+      ...(changes.agenda !== undefined ? { agenda: changes.agenda } : {}),
+      ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
+      ...when,
+      sequence,
+      at: now,
+    });
+    await store.removeAttendees(trx, by.workspaceId, meeting.id, removed);
+    await store.addAttendees(trx, by.workspaceId, meeting.id, added);
+    const after = await store.attendeesOf(trx, by.workspaceId, [meeting.id]);
+    const organizer = { id: meeting.id, organizerLocale: by.locale, timeZone: when.timeZone };
+    if (sequence !== meeting.sequence) {
+      // Everyone still invited gets the new version; those taken off get a cancellation.
+      await queueInvites(
+        trx,
+        by.workspaceId,
+        organizer,
+        { method: 'REQUEST', sequence, at: now },
+        after.filter((a) => a.userId !== organizerId),
+      );
+      await queueInvites(
+        trx,
+        by.workspaceId,
+        organizer,
+        { method: 'CANCEL', sequence, at: now },
+        before.filter(
+          (a) =>
+            (a.userId !== null && removed.userIds.includes(a.userId)) ||
+            (a.contactId !== null && removed.contactIds.includes(a.contactId)),
+        ),
+      );
+    }
+    await recordAudit(trx, by, {
+      action: startChanged ? 'meeting.rescheduled' : 'meeting.updated',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      changes: { ...changes, sequence },
+    });
+  });
+  return getMeeting(db, scope, meeting.id);
+}
+
+export async function cancelMeeting(
+  db: Db,
+  clock: Clock,
+  by: Organizer,
+  scope: AccountScope,
+  id: string,
+) {
+  const meeting = await findMeetingOrFail(db, scope, id);
+  if (meeting.status !== 'scheduled') {
+    throw new AppError('meeting.not_allowed', `The meeting is already ${meeting.status}.`);
+  }
+  const now = clock.now();
+  const sequence = meeting.sequence + 1;
+  await db.transaction().execute(async (trx) => {
+    await store.updateMeetingRow(trx, by.workspaceId, meeting.id, {
+      status: 'cancelled',
+      cancelledAt: now,
+      sequence,
+      at: now,
+    });
+    const attendees = await store.attendeesOf(trx, by.workspaceId, [meeting.id]);
+    await queueInvites(
+      trx,
+      by.workspaceId,
+      { id: meeting.id, organizerLocale: by.locale, timeZone: meeting.time_zone },
+      { method: 'CANCEL', sequence, at: now },
+      attendees.filter((a) => a.userId !== meeting.organizer_id),
+    );
+    await recordAudit(trx, by, {
+      action: 'meeting.cancelled',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      changes: { sequence },
+    });
+  });
+  return getMeeting(db, scope, meeting.id);
+}
+
+async function checkAssignees(db: Db, workspaceId: WorkspaceId, items: ActionItem[]) {
+  const ids = unique(items.flatMap((i) => (i.assigneeId ? [i.assigneeId] : [])));
+  const known = await store.usersIn(db, workspaceId, ids);
+  const errors = items.flatMap((item, i) =>
+    item.assigneeId && !known.has(item.assigneeId)
+      ? [{ path: `actionItems.${i}.assigneeId`, message: 'no such person in this workspace' }]
+      : [],
+  );
+  if (errors.length > 0) throw invalid(errors, 'Some action items are not valid.');
+}
+
+/** Each action item becomes a task on the account, linked to the meeting. */
+async function openActionItems(
+  db: Db,
+  clock: Clock,
+  by: Organizer,
+  scope: AccountScope,
+  meeting: store.MeetingRow,
+  items: ActionItem[],
+) {
+  for (const item of items) {
+    const task = await createTask(db, clock, by, scope, {
+      title: item.title,
+      accountId: meeting.account_id,
+      assigneeId: item.assigneeId ?? by.userId,
+      dueAt: item.dueAt ?? null,
+      tags: ['meeting'],
+    });
+    await store.linkActionItem(db, by.workspaceId, meeting.id, task.id);
+  }
+}
+
+export async function addActionItems(
+  db: Db,
+  clock: Clock,
+  by: Organizer,
+  scope: AccountScope,
+  id: string,
+  items: ActionItem[],
+) {
+  const meeting = await findMeetingOrFail(db, scope, id);
+  await checkAssignees(db, by.workspaceId, items);
+  await openActionItems(db, clock, by, scope, meeting, items);
+  return getMeeting(db, scope, meeting.id);
+}
+
+/** Marks a meeting held (it must have started), keeps its notes, opens its action items. */
+export async function completeMeeting(
+  db: Db,
+  clock: Clock,
+  by: Organizer,
+  scope: AccountScope,
+  id: string,
+  input: { notes?: string | null; actionItems: ActionItem[] },
+) {
+  const meeting = await findMeetingOrFail(db, scope, id);
+  const now = clock.now();
+  if (meeting.status === 'cancelled') {
+    throw new AppError('meeting.not_allowed', 'A cancelled meeting cannot be held.');
+  }
+  if (meeting.starts_at.getTime() > now.getTime()) {
+    throw new AppError('meeting.not_allowed', 'The meeting has not started yet.');
+  }
+  await checkAssignees(db, by.workspaceId, input.actionItems);
+  await db.transaction().execute(async (trx) => {
+    await store.updateMeetingRow(trx, by.workspaceId, meeting.id, {
+      status: 'held',
+      heldAt: meeting.held_at ?? now,
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      at: now,
+    });
+    await recordAudit(trx, by, {
+      action: 'meeting.held',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      changes: { actionItems: input.actionItems.length },
+    });
+  });
+  // Tasks are made by the work module, each in its own transaction, once the meeting is held.
+  await openActionItems(db, clock, by, scope, meeting, input.actionItems);
+  return getMeeting(db, scope, meeting.id);
+}

@@ -1,0 +1,115 @@
+// Meetings as the API shows them: the meeting with its people, its action items and the
+// invitations sent; the calendar of meetings in a range.
+import type { Db } from '../../../db/connect.ts';
+import type { MeetingStatus } from '../../../db/schema.ts';
+import { AppError } from '../../../lib/errors.ts';
+import type { UserId } from '../../../lib/ids.ts';
+import { decodeCursor, encodeCursor } from '../../../lib/pagination.ts';
+import type { AccountScope } from '../../accounts/index.ts';
+import * as store from '../store/meetings.ts';
+
+function describeAttendee(a: store.AttendeeRow) {
+  return {
+    kind: a.userId ? ('team' as const) : ('contact' as const),
+    userId: a.userId,
+    contactId: a.contactId,
+    name: a.name,
+    email: a.email,
+  };
+}
+
+export function describeMeeting(row: store.MeetingRow, attendees: store.AttendeeRow[]) {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountName: row.account_name,
+    kind: row.kind,
+    title: row.title,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    timeZone: row.time_zone,
+    location: row.location,
+    agenda: row.agenda,
+    notes: row.notes,
+    status: row.status,
+    sequence: row.sequence,
+    organizer: row.organizer_id
+      ? { id: row.organizer_id, name: row.organizer_name, email: row.organizer_email }
+      : null,
+    attendees: attendees.filter((a) => a.meetingId === row.id).map(describeAttendee),
+    heldAt: row.held_at?.toISOString() ?? null,
+    cancelledAt: row.cancelled_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export type Meeting = ReturnType<typeof describeMeeting>;
+
+export async function findMeetingOrFail(db: Db, scope: AccountScope, id: string) {
+  const row = await store.findMeeting(db, scope, id);
+  if (!row) throw new AppError('meeting.not_found', 'No such meeting.');
+  return row;
+}
+
+export async function getMeeting(db: Db, scope: AccountScope, id: string) {
+  const row = await findMeetingOrFail(db, scope, id);
+  const [attendees, actionItems, invites] = await Promise.all([
+    store.attendeesOf(db, scope.workspaceId, [row.id]),
+    store.actionItemsOf(db, scope.workspaceId, row.id),
+    store.invitesOf(db, scope.workspaceId, row.id),
+  ]);
+  return {
+    ...describeMeeting(row, attendees),
+    actionItems: actionItems.map((t) => ({
+      taskId: t.id,
+      title: t.title,
+      status: t.status,
+      dueAt: t.due_at?.toISOString() ?? null,
+      assigneeId: t.assignee_id,
+      assigneeName: t.assignee_name,
+    })),
+    invites: invites.map((i) => ({
+      id: i.id,
+      email: i.email,
+      method: i.method,
+      sequence: i.sequence,
+      status: i.status,
+      attempts: i.attempts,
+      lastError: i.last_error,
+      sentAt: i.sent_at?.toISOString() ?? null,
+    })),
+  };
+}
+
+export type MeetingsQuery = {
+  accountId?: string;
+  from: Date;
+  to: Date;
+  status?: MeetingStatus[];
+  attendee?: UserId;
+  limit: number;
+  cursor?: string;
+};
+
+export async function listMeetings(db: Db, scope: AccountScope, query: MeetingsQuery) {
+  const after = query.cursor ? decodeCursor(query.cursor, 'meetings') : undefined;
+  const rows = await store.listMeetings(db, scope, {
+    ...query,
+    ...(after ? { after: { at: String(after.value), id: after.id } } : {}),
+  });
+  const more = rows.length > query.limit;
+  const shown = more ? rows.slice(0, query.limit) : rows;
+  const attendees = await store.attendeesOf(
+    db,
+    scope.workspaceId,
+    shown.map((r) => r.id),
+  );
+  const last = shown.at(-1);
+  return {
+    items: shown.map((row) => describeMeeting(row, attendees)),
+    nextCursor:
+      more && last
+        ? encodeCursor({ value: last.starts_at.toISOString(), id: last.id, sort: 'meetings' })
+        : null,
+  };
+}
