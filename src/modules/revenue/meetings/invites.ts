@@ -12,6 +12,7 @@ import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { sendEmail } from '../../notify/index.ts';
+import * as outbox from '../store/invites.ts';
 import * as store from '../store/meetings.ts';
 import { meetingIcs, type IcsMethod } from './ics.ts';
 import { findMeetingOrFail } from './view.ts';
@@ -95,7 +96,7 @@ export async function queueInvites(
         ]
       : [],
   );
-  const queued = await store.queueInvites(db, workspaceId, meeting.id, invite, recipients);
+  const queued = await outbox.queueInvites(db, workspaceId, meeting.id, invite, recipients);
   for (const row of queued) {
     // Due at the clock's now, not the database's: jobs follow Steward's Clock like the rest.
     await enqueue(
@@ -147,7 +148,7 @@ function letter(
 
 export const sendInvite: JobHandler<'meeting__send_invite'> = async (deps: Deps, payload) => {
   const { db, clock, config } = deps;
-  const invite = await store.findInvite(db, payload.inviteId);
+  const invite = await outbox.findInvite(db, payload.inviteId);
   if (!invite || invite.status !== 'pending') return;
   const scope = { workspaceId: invite.workspace_id as WorkspaceId, onlyOwner: null };
   const meeting = await store.findMeeting(db, scope, invite.meeting_id);
@@ -171,7 +172,7 @@ export const sendInvite: JobHandler<'meeting__send_invite'> = async (deps: Deps,
     });
   } catch (error) {
     const failed = error instanceof PermanentInviteError || attempts >= maxInviteAttempts;
-    await store.markInvite(db, invite.id, {
+    await outbox.markInvite(db, invite.id, {
       status: failed ? 'failed' : 'pending',
       attempts,
       lastError: error instanceof Error ? error.message : String(error),
@@ -180,5 +181,5 @@ export const sendInvite: JobHandler<'meeting__send_invite'> = async (deps: Deps,
     if (!failed) throw error;
     return;
   }
-  await store.markInvite(db, invite.id, { status: 'sent', attempts, sentAt: clock.now() });
+  await outbox.markInvite(db, invite.id, { status: 'sent', attempts, sentAt: clock.now() });
 };

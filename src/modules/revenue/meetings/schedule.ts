@@ -1,7 +1,7 @@
 // Scheduling meetings with a customer: QBRs, check-ins, kickoffs, renewal calls. A meeting
 // has the team's people and the account's contacts (this workspace only), an agenda and
 // notes; scheduling, rescheduling and cancelling send invitations (SEQUENCE up on every
-// change), and a held meeting's action items become tasks.
+// change). Holding it and its action items are in actionItems.ts.
 import type { Actor } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { MeetingKind } from '../../../db/schema.ts';
@@ -10,7 +10,6 @@ import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { addTimelineEvent, getAccount, type AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
-import { createTask } from '../../work/index.ts';
 import * as store from '../store/meetings.ts';
 import { queueInvites } from './invites.ts';
 import { findMeetingOrFail, getMeeting } from './view.ts';
@@ -36,8 +35,6 @@ export type NewMeeting = {
 export type MeetingChanges = Partial<
   Omit<NewMeeting, 'accountId' | 'attendees'> & { notes: string | null; attendees: Attendees }
 >;
-
-export type ActionItem = { title: string; assigneeId?: string | null; dueAt?: string | null };
 
 /** QBRs are the persona guide's own permission (`schedule_business_reviews`). */
 function checkKind(by: Organizer, kind: MeetingKind) {
@@ -93,7 +90,7 @@ async function checkAttendees(
   if (errors.length > 0) throw invalid(errors, 'Some attendees are not valid.');
 }
 
-const unique = (ids: string[]) => [...new Set(ids)];
+export const unique = (ids: string[]) => [...new Set(ids)];
 
 export async function scheduleMeeting(
   db: Db,
@@ -318,88 +315,5 @@ export async function cancelMeeting(
       changes: { sequence },
     });
   });
-  return getMeeting(db, scope, meeting.id);
-}
-
-async function checkAssignees(db: Db, workspaceId: WorkspaceId, items: ActionItem[]) {
-  const ids = unique(items.flatMap((i) => (i.assigneeId ? [i.assigneeId] : [])));
-  const known = await store.usersIn(db, workspaceId, ids);
-  const errors = items.flatMap((item, i) =>
-    item.assigneeId && !known.has(item.assigneeId)
-      ? [{ path: `actionItems.${i}.assigneeId`, message: 'no such person in this workspace' }]
-      : [],
-  );
-  if (errors.length > 0) throw invalid(errors, 'Some action items are not valid.');
-}
-
-/** Each action item becomes a task on the account, linked to the meeting. */
-async function openActionItems(
-  db: Db,
-  clock: Clock,
-  by: Organizer,
-  scope: AccountScope,
-  meeting: store.MeetingRow,
-  items: ActionItem[],
-) {
-  for (const item of items) {
-    const task = await createTask(db, clock, by, scope, {
-      title: item.title,
-      accountId: meeting.account_id,
-      assigneeId: item.assigneeId ?? by.userId,
-      dueAt: item.dueAt ?? null,
-      tags: ['meeting'],
-    });
-    await store.linkActionItem(db, by.workspaceId, meeting.id, task.id);
-  }
-}
-
-export async function addActionItems(
-  db: Db,
-  clock: Clock,
-  by: Organizer,
-  scope: AccountScope,
-  id: string,
-  items: ActionItem[],
-) {
-  const meeting = await findMeetingOrFail(db, scope, id);
-  await checkAssignees(db, by.workspaceId, items);
-  await openActionItems(db, clock, by, scope, meeting, items);
-  return getMeeting(db, scope, meeting.id);
-}
-
-/** Marks a meeting held (it must have started), keeps its notes, opens its action items. */
-export async function completeMeeting(
-  db: Db,
-  clock: Clock,
-  by: Organizer,
-  scope: AccountScope,
-  id: string,
-  input: { notes?: string | null; actionItems: ActionItem[] },
-) {
-  const meeting = await findMeetingOrFail(db, scope, id);
-  const now = clock.now();
-  if (meeting.status === 'cancelled') {
-    throw new AppError('meeting.not_allowed', 'A cancelled meeting cannot be held.');
-  }
-  if (meeting.starts_at.getTime() > now.getTime()) {
-    throw new AppError('meeting.not_allowed', 'The meeting has not started yet.');
-  }
-  await checkAssignees(db, by.workspaceId, input.actionItems);
-  await db.transaction().execute(async (trx) => {
-    await store.updateMeetingRow(trx, by.workspaceId, meeting.id, {
-      status: 'held',
-      heldAt: meeting.held_at ?? now,
-      ...(input.notes !== undefined ? { notes: input.notes } : {}),
-      at: now,
-    });
-    await recordAudit(trx, by, {
-      action: 'meeting.held',
-      entityType: 'meeting',
-      entityId: meeting.id,
-      changes: { actionItems: input.actionItems.length },
-    });
-  });
-  // Tasks are made by the work module, each in its own transaction, once the meeting is held.
-  await openActionItems(db, clock, by, scope, meeting, input.actionItems);
   return getMeeting(db, scope, meeting.id);
 }

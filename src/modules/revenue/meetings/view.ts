@@ -6,6 +6,7 @@ import { AppError } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
 import { decodeCursor, encodeCursor } from '../../../lib/pagination.ts';
 import type { AccountScope } from '../../accounts/index.ts';
+import { invitesOf } from '../store/invites.ts';
 import * as store from '../store/meetings.ts';
 
 function describeAttendee(a: store.AttendeeRow) {
@@ -56,7 +57,7 @@ export async function getMeeting(db: Db, scope: AccountScope, id: string) {
   const [attendees, actionItems, invites] = await Promise.all([
     store.attendeesOf(db, scope.workspaceId, [row.id]),
     store.actionItemsOf(db, scope.workspaceId, row.id),
-    store.invitesOf(db, scope.workspaceId, row.id),
+    invitesOf(db, scope.workspaceId, row.id),
   ]);
   return {
     ...describeMeeting(row, attendees),

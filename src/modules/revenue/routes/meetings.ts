@@ -8,13 +8,8 @@ import { actorOf } from '../../auth/index.ts';
 import { loadCadences, setCadences } from '../cadences.ts';
 import { meetingInvite } from '../meetings/invites.ts';
 import { overdueQbrs } from '../meetings/overdue.ts';
-import {
-  addActionItems,
-  cancelMeeting,
-  changeMeeting,
-  completeMeeting,
-  scheduleMeeting,
-} from '../meetings/schedule.ts';
+import { addActionItems, completeMeeting } from '../meetings/actionItems.ts';
+import { cancelMeeting, changeMeeting, scheduleMeeting } from '../meetings/schedule.ts';
 import { getMeeting, listMeetings } from '../meetings/view.ts';
 import {
   actionItemsBody,
