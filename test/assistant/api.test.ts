@@ -325,3 +325,48 @@ describe('revenue answers', () => {
     expect(premium.data?.widget).toBe('premium_upgrades');
   });
 });
+
+describe('voice answers', () => {
+  beforeAll(async () => {
+    for (const [accountId, text] of [
+      [larkspurId, 'We need a dark mode for the dashboard, the night shift struggles'],
+      [acmeId, 'Please add dark mode, our team works late'],
+      [acmeId, 'Export to Excel would save us hours'],
+    ] as const) {
+      await admin.POST('/api/v1/feedback', {
+        body: { accountId, text, type: 'feature_request' },
+      });
+    }
+    await admin.POST('/api/v1/feedback/themes/recompute', {});
+    await admin.POST('/api/v1/surveys/responses', {
+      body: { accountId: larkspurId, score: 3, comment: 'Too slow since the last release' },
+    });
+    await admin.POST('/api/v1/surveys/responses', { body: { accountId: acmeId, score: 10 } });
+    await admin.POST('/api/v1/roadmap-items', {
+      body: { title: 'Dark mode', targetQuarter: '2027-Q1', status: 'planned' },
+    });
+  });
+
+  it('shows NPS by client with what detractors wrote, lowest first', async () => {
+    const { data } = await ask(jordan, 'Show recent NPS survey results by client');
+    if (data?.widget !== 'nps_dashboard') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.name)).toEqual(['Larkspur Logistics', 'Acme Corp']);
+    expect(data.data.verbatims[0]?.comment).toBe('Too slow since the last release');
+    expect(data.answer).toContain('NPS 0 from 2 responses');
+    expect(data.answer).toContain('Larkspur Logistics scores lowest (-100)');
+  });
+
+  it('ranks feature requests by how many customers asked', async () => {
+    const { data } = await ask(jordan, 'what do customers ask for the most');
+    if (data?.widget !== 'feature_requests') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items[0]?.accountCount).toBe(2);
+    expect(data.answer).toMatch(/is the most requested: 2 customers asked for it/);
+  });
+
+  it('shows the roadmap with what is planned next, in Russian when asked in Russian', async () => {
+    const { data } = await ask(jordan, 'Дорожная карта продукта');
+    if (data?.widget !== 'roadmap_timeline') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.title)).toEqual(['Dark mode']);
+    expect(data.answer).toContain('следующий — Dark mode');
+  });
+});

@@ -125,4 +125,28 @@ export const assistant = {
   metrics: {
     summary: '{{period}}: NRR {{nrr}}, GRR {{grr}}, expansion MRR {{expansion}}.',
   },
+  nps: {
+    summary_one:
+      'NPS {{nps}} from {{count}} response: {{promoters}} promoters, {{detractors}} detractors.',
+    summary_other:
+      'NPS {{nps}} from {{count}} responses: {{promoters}} promoters, {{detractors}} detractors.',
+    lowest: '{{name}} scores lowest ({{nps}}).',
+    calm: 'No NPS responses in this period.',
+  },
+  requests: {
+    summary_one:
+      '“{{label}}” is the most requested: {{count}} customer asked for it ({{arr}} ARR).',
+    summary_other:
+      '“{{label}}” is the most requested: {{count}} customers asked for it ({{arr}} ARR).',
+    calm: 'No feature requests in this period.',
+  },
+  roadmap: {
+    summary_one:
+      '{{count}} item on the roadmap; next up: {{title}}, asked for by {{accounts}} customers.',
+    summary_other:
+      '{{count}} items on the roadmap; next up: {{title}}, asked for by {{accounts}} customers.',
+    allShipped_one: '{{count}} item on the roadmap, already shipped.',
+    allShipped_other: '{{count}} items on the roadmap, all shipped.',
+    calm: 'Nothing is on the roadmap for this period.',
+  },
 };

@@ -151,4 +151,38 @@ export const assistant = {
   metrics: {
     summary: '{{period}}: NRR {{nrr}}, GRR {{grr}}, MRR расширения {{expansion}}.',
   },
+  nps: {
+    summary_one:
+      'NPS {{nps}} по {{count}} ответу: промоутеров {{promoters}}, критиков {{detractors}}.',
+    summary_few:
+      'NPS {{nps}} по {{count}} ответам: промоутеров {{promoters}}, критиков {{detractors}}.',
+    summary_many:
+      'NPS {{nps}} по {{count}} ответам: промоутеров {{promoters}}, критиков {{detractors}}.',
+    summary_other:
+      'NPS {{nps}} по {{count}} ответа: промоутеров {{promoters}}, критиков {{detractors}}.',
+    lowest: 'Ниже всех — {{name}} ({{nps}}).',
+    calm: 'За этот период ответов NPS нет.',
+  },
+  requests: {
+    summary_one: 'Чаще всего просят «{{label}}»: {{count}} клиент (ARR {{arr}}).',
+    summary_few: 'Чаще всего просят «{{label}}»: {{count}} клиента (ARR {{arr}}).',
+    summary_many: 'Чаще всего просят «{{label}}»: {{count}} клиентов (ARR {{arr}}).',
+    summary_other: 'Чаще всего просят «{{label}}»: {{count}} клиента (ARR {{arr}}).',
+    calm: 'За этот период запросов функций нет.',
+  },
+  roadmap: {
+    summary_one:
+      'В дорожной карте {{count}} пункт; следующий — {{title}}, его ждут клиентов: {{accounts}}.',
+    summary_few:
+      'В дорожной карте {{count}} пункта; следующий — {{title}}, его ждут клиентов: {{accounts}}.',
+    summary_many:
+      'В дорожной карте {{count}} пунктов; следующий — {{title}}, его ждут клиентов: {{accounts}}.',
+    summary_other:
+      'В дорожной карте {{count}} пункта; следующий — {{title}}, его ждут клиентов: {{accounts}}.',
+    allShipped_one: 'В дорожной карте {{count}} пункт, он уже выпущен.',
+    allShipped_few: 'В дорожной карте {{count}} пункта, все уже выпущены.',
+    allShipped_many: 'В дорожной карте {{count}} пунктов, все уже выпущены.',
+    allShipped_other: 'В дорожной карте {{count}} пункта, все уже выпущены.',
+    calm: 'На этот период в дорожной карте ничего нет.',
+  },
 };

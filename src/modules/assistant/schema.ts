@@ -78,6 +78,61 @@ export const widgetData = {
       }),
     ),
   }),
+  nps_dashboard: z.object({
+    overall: z.object({
+      nps: z.number().int().nullable(),
+      responses: z.number().int(),
+      promoters: z.number().int(),
+      passives: z.number().int(),
+      detractors: z.number().int(),
+    }),
+    csat: z.number().nullable(),
+    items: z.array(
+      z.object({
+        accountId: z.string(),
+        name: z.string(),
+        nps: z.number().int().nullable(),
+        responses: z.number().int(),
+        trend: z.enum(['up', 'down', 'flat', 'new']),
+      }),
+    ),
+    verbatims: z.array(
+      z.object({
+        accountId: z.string(),
+        accountName: z.string(),
+        score: z.number().int(),
+        comment: z.string(),
+        respondedAt: z.string(),
+      }),
+    ),
+  }),
+  feature_requests: z.object({
+    days: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        accountCount: z.number().int(),
+        itemCount: z.number().int(),
+        arr: money,
+        trend: z.enum(['new', 'rising', 'falling', 'steady']),
+        roadmap: z.array(z.object({ title: z.string(), status: z.string() })),
+      }),
+    ),
+  }),
+  roadmap_timeline: z.object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        status: z.enum(['considering', 'planned', 'in_progress', 'shipped', 'declined']),
+        targetQuarter: z.string().nullable(),
+        accountCount: z.number().int(),
+        arr: money,
+        shippedAt: z.string().nullable(),
+      }),
+    ),
+  }),
   upsell_opportunities: z.object(opportunityList),
   premium_upgrades: z.object(opportunityList),
   revenue_metrics: z.object({
@@ -273,6 +328,9 @@ export const answerSchema = z
     variant('upsell_opportunities'),
     variant('premium_upgrades'),
     variant('revenue_metrics'),
+    variant('nps_dashboard'),
+    variant('feature_requests'),
+    variant('roadmap_timeline'),
   ])
   .openapi('AssistantAnswer');
 

@@ -9871,6 +9871,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import feedback from CSV (columns account, text, and optionally type, priority, contact_email, date)
+         * @description Every rejected row is reported; with any, nothing is imported unless skipInvalid is set. dryRun only checks.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackImportInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackImport"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback/{id}": {
         parameters: {
             query?: never;
@@ -13109,6 +13179,104 @@ export interface components {
                     endMrr: number;
                 };
             };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "nps_dashboard";
+            data: {
+                overall: {
+                    nps: number | null;
+                    responses: number;
+                    promoters: number;
+                    passives: number;
+                    detractors: number;
+                };
+                csat: number | null;
+                items: {
+                    accountId: string;
+                    name: string;
+                    nps: number | null;
+                    responses: number;
+                    /** @enum {string} */
+                    trend: "up" | "down" | "flat" | "new";
+                }[];
+                verbatims: {
+                    accountId: string;
+                    accountName: string;
+                    score: number;
+                    comment: string;
+                    respondedAt: string;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "feature_requests";
+            data: {
+                days: number;
+                items: {
+                    id: string;
+                    label: string;
+                    accountCount: number;
+                    itemCount: number;
+                    arr: {
+                        amount: number;
+                        currency: string;
+                    };
+                    /** @enum {string} */
+                    trend: "new" | "rising" | "falling" | "steady";
+                    roadmap: {
+                        title: string;
+                        status: string;
+                    }[];
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "roadmap_timeline";
+            data: {
+                items: {
+                    id: string;
+                    title: string;
+                    /** @enum {string} */
+                    status: "considering" | "planned" | "in_progress" | "shipped" | "declined";
+                    targetQuarter: string | null;
+                    accountCount: number;
+                    arr: {
+                        amount: number;
+                        currency: string;
+                    };
+                    shippedAt: string | null;
+                }[];
+            };
         };
         AssistantParams: {
             /** @enum {string} */
@@ -14009,6 +14177,23 @@ export interface components {
             sourceRef?: string | null;
             /** Format: date-time */
             givenAt?: string;
+        };
+        FeedbackImport: {
+            imported: number;
+            rejected: {
+                row: number;
+                errors: {
+                    path: string;
+                    message: string;
+                }[];
+            }[];
+        };
+        FeedbackImportInput: {
+            csv: string;
+            /** @default false */
+            skipInvalid?: boolean;
+            /** @default false */
+            dryRun?: boolean;
         };
         FeedbackChanges: {
             /** @enum {string} */

@@ -7,6 +7,7 @@ import { say, type Answered, type Question } from './context.ts';
 import { escalations } from './escalations.ts';
 import { churnRisk, clientHealth, engagementTrends } from './health.ts';
 import { expansion, premiumUpgrades, renewals, revenueMetrics } from './revenue.ts';
+import { featureRequests, npsFeedback, productRoadmap } from './voice.ts';
 import { myTasks } from './work.ts';
 
 export type { Answered, Question, DirectoryAccount, Asker } from './context.ts';
@@ -26,6 +27,9 @@ const answerers: Partial<Record<KnownIntent, Answerer>> = {
   expansion_opportunities: expansion,
   premium_upgrades: premiumUpgrades,
   revenue_metrics: revenueMetrics,
+  nps_feedback: npsFeedback,
+  top_feature_requests: featureRequests,
+  product_roadmap: productRoadmap,
 };
 
 /** An intent whose data lives in a part of Steward this installation does not answer from. */

@@ -1,0 +1,185 @@
+// Voice-of-the-customer questions answered from the voice module, as its pages read them: NPS
+// by client with what people wrote, the most requested features, and the roadmap.
+import { scopeFor } from '../../accounts/index.ts';
+import { daysBetween } from '../../intake/adoption/index.ts';
+import { localParts } from '../../notify/index.ts';
+import { listRoadmap, listThemes, npsReport } from '../../voice/index.ts';
+import { forAccount, say, type Answered, type Question } from './context.ts';
+
+/** A window's start as "the last N days" (what voice's reports take), or a default. */
+function sinceDays(question: Question, fallback: number) {
+  const window = question.params.window;
+  if (!window) return fallback;
+  const today = localParts(question.deps.clock.now(), question.asker.timeZone).date;
+  return Math.min(3650, Math.max(1, daysBetween(window.from, today)));
+}
+
+/** Accounts in the asker's tier (when asked) and of the owner asked about. */
+function inQuestion(question: Question) {
+  const { tier, ownerId, scope } = question.params;
+  const owner = ownerId ?? (scope === 'mine' ? question.asker.userId : null);
+  const byId = new Map(question.accounts.map((a) => [a.id, a]));
+  return (accountId: string) => {
+    const account = byId.get(accountId);
+    if (!account) return false;
+    return (!tier || account.tier === tier) && (!owner || account.ownerId === owner);
+  };
+}
+
+export async function npsFeedback(question: Question): Promise<Answered> {
+  const { db, clock } = question.deps;
+  const report = await npsReport(
+    db,
+    scopeFor(question.asker),
+    { groupBy: 'account', since: `${sinceDays(question, 365)}d` },
+    clock.now(),
+  );
+  const wanted = inQuestion(question);
+  const items = forAccount(
+    question,
+    report.groups
+      .map((g) => ({
+        accountId: g.key,
+        name: g.label,
+        nps: g.nps,
+        responses: g.responses,
+        trend: g.trend,
+      }))
+      .filter((g) => wanted(g.accountId)),
+  );
+  const verbatims = report.verbatims
+    .filter((v) => wanted(v.accountId) && v.comment)
+    .slice(0, 5)
+    .map((v) => ({
+      accountId: v.accountId,
+      accountName: v.accountName,
+      score: v.score,
+      comment: v.comment ?? '',
+      respondedAt: v.respondedAt,
+    }));
+  const overall = report.overall;
+  const lowest = items.find((i) => i.nps !== null);
+  const answer =
+    overall.responses === 0 || overall.nps === null
+      ? [say('assistant.nps.calm')]
+      : [
+          say('assistant.nps.summary', {
+            nps: overall.nps,
+            count: overall.responses,
+            promoters: overall.promoters,
+            detractors: overall.detractors,
+          }),
+        ];
+  if (lowest && lowest.nps !== null && items.length > 1) {
+    answer.push(say('assistant.nps.lowest', { name: lowest.name, nps: lowest.nps }));
+  }
+  return {
+    widget: 'nps_dashboard',
+    data: {
+      overall: {
+        nps: overall.nps,
+        responses: overall.responses,
+        promoters: overall.promoters,
+        passives: overall.passives,
+        detractors: overall.detractors,
+      },
+      csat: report.csat.average ?? null,
+      items,
+      verbatims,
+    },
+    answer,
+    link: null,
+  };
+}
+
+export async function featureRequests(question: Question): Promise<Answered> {
+  const { db, clock } = question.deps;
+  const days = sinceDays(question, 365);
+  const themes = await listThemes(
+    db,
+    scopeFor(question.asker),
+    {
+      since: `${days}d`,
+      type: 'feature_request',
+      limit: 10,
+      items: 0,
+      ...(question.params.accountId ? { accountId: question.params.accountId } : {}),
+    },
+    clock.now(),
+    question.understanding.language,
+  );
+  const top = themes[0];
+  return {
+    widget: 'feature_requests',
+    data: {
+      days,
+      items: themes.map((t) => ({
+        id: t.id,
+        label: t.label,
+        accountCount: t.accountCount,
+        itemCount: t.itemCount,
+        arr: t.arr,
+        trend: t.trend.direction,
+        roadmap: t.roadmapItems.map((r) => ({ title: r.title, status: r.status })),
+      })),
+    },
+    answer: top
+      ? [
+          say('assistant.requests.summary', {
+            count: top.accountCount,
+            label: top.label,
+            arr: { money: top.arr },
+          }),
+        ]
+      : [say('assistant.requests.calm')],
+    link: null,
+  };
+}
+
+export async function productRoadmap(question: Question): Promise<Answered> {
+  const items = await listRoadmap(
+    question.deps.db,
+    scopeFor(question.asker),
+    { sort: 'quarter' },
+    question.understanding.language,
+  );
+  const window = question.params.window;
+  const quarterOf = (day: string) =>
+    `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+  const inWindow = window
+    ? items.filter(
+        (i) =>
+          i.targetQuarter !== null &&
+          i.targetQuarter >= quarterOf(window.from) &&
+          i.targetQuarter <= quarterOf(window.to),
+      )
+    : items.filter((i) => i.status !== 'declined');
+  const next = inWindow.find((i) => i.status !== 'shipped' && i.status !== 'declined');
+  return {
+    widget: 'roadmap_timeline',
+    data: {
+      items: inWindow.map((i) => ({
+        id: i.id,
+        title: i.title,
+        status: i.status,
+        targetQuarter: i.targetQuarter,
+        accountCount: i.demand.accountCount,
+        arr: i.demand.arr,
+        shippedAt: i.shippedAt,
+      })),
+    },
+    answer:
+      inWindow.length === 0
+        ? [say('assistant.roadmap.calm')]
+        : [
+            next
+              ? say('assistant.roadmap.summary', {
+                  count: inWindow.length,
+                  title: next.title,
+                  accounts: next.demand.accountCount,
+                })
+              : say('assistant.roadmap.allShipped', { count: inWindow.length }),
+          ],
+    link: null,
+  };
+}
