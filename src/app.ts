@@ -27,7 +27,7 @@ import { notifyRoutes, slackCommandRoutes } from './modules/notify/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { assistantRoutes } from './modules/assistant/index.ts';
 import { revenueRoutes } from './modules/revenue/index.ts';
-import { voiceRoutes } from './modules/voice/index.ts';
+import { slackFeedback, voiceRoutes } from './modules/voice/index.ts';
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -104,7 +104,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
   // Stripe and help-desk webhooks, authenticated by their signatures.
   app.route('/', stripeWebhookRoutes(deps)).route('/', supportWebhookRoutes(deps));
   // Slack's signed slash command (/steward <account>), form-encoded, outside /api/v1.
-  app.route('/', slackCommandRoutes(deps));
+  // Modules above notify add subcommands: `/steward feedback <account> <text>` (voice).
+  app.route('/', slackCommandRoutes(deps, { feedback: slackFeedback(deps) }));
 
   const apiBodyLimit = bodyLimit({
     maxSize: deps.config.bodyLimit,

@@ -34,10 +34,10 @@ export const voice = {
   },
   digest: {
     subject: 'What customers asked for this week',
-    intro_one: '{{count}} theme customers raised most in the last 7 days:',
-    intro_other: '{{count}} themes customers raised most in the last 7 days:',
-    line_one: '{{label}}: {{count}} account, {{arr}} ARR',
-    line_other: '{{label}}: {{count}} accounts, {{arr}} ARR',
+    body_one: 'The theme customers raised most in the last 7 days:\n{{lines}}',
+    body_other: 'The {{count}} themes customers raised most in the last 7 days:\n{{lines}}',
+    line_one: '• {{label}}: {{count}} account, {{arr}} ARR',
+    line_other: '• {{label}}: {{count}} accounts, {{arr}} ARR',
     none: 'No new feedback in the last 7 days.',
   },
   slack: {

@@ -75,5 +75,10 @@ export function describeEvent(e: EventFacts): Described {
       return only('notify.event.slaBreach');
     case 'escalation':
       return only(text('mentionId') ? 'notify.event.mentionEscalation' : 'notify.event.escalation');
+    case 'product_digest':
+      return {
+        message: summaryOf(e.data.summary) ?? message('notify.text', { text: '' }),
+        detail: summaryOf(e.data.detail),
+      };
   }
 }

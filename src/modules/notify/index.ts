@@ -10,7 +10,7 @@ export { composeDigestNow, buildDueDigests } from './digests.ts';
 export { sendDelivery } from './deliveries.ts';
 export { notifyAboutEvent } from './notifyPeople.ts';
 export { notifyJobs, notifyCrontab } from './jobs.ts';
-export { slackCommandRoutes } from './routes/slackCommand.ts';
+export { slackCommandRoutes, type SlackSubcommand } from './routes/slackCommand.ts';
 export { createDemoSlaPolicy, createSlaPolicy } from './sla/policies.ts';
 export { addBusinessTime } from './sla/businessTime.ts';
 export { localParts, nextDate, zonedInstant } from './zoned.ts';

@@ -13,6 +13,8 @@ export const activityKinds = [
   'sla_warning',
   'sla_breach',
   'escalation',
+  /** The weekly e-mail of the themes customers raised most (voice), to the product people. */
+  'product_digest',
 ] as const;
 
 export const activityKindSchema = z.enum(activityKinds);

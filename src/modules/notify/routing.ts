@@ -53,6 +53,8 @@ const alwaysNow: ReadonlySet<ActivityKind> = new Set([
   'sla_warning',
   'sla_breach',
   'escalation',
+  // A weekly e-mail of its own, not a line in tomorrow's digest.
+  'product_digest',
 ]);
 
 /** The first instant at or after `now` when the local clock shows `minutes`. */

@@ -6,3 +6,6 @@ export { recomputeThemes, placeItem } from './themes/recompute.ts';
 export { npsReport } from './surveys/dashboard.ts';
 export { listThemes } from './themes/ranking.ts';
 export { listRoadmap } from './roadmap/items.ts';
+export { slackFeedback } from './slack.ts';
+export { proposeFromTickets } from './supportPatterns.ts';
+export { sendProductDigest } from './digest.ts';

@@ -2,7 +2,7 @@
 //   feedback__place            a new item joins its theme (queued with the item, within seconds)
 //   feedback__recompute_themes one workspace's themes from all its feedback
 //   voice__nightly             every workspace: themes recomputed, support tickets scanned
-//   feedback__scan_tickets     tickets that report the same problem proposed as feedback
+//   voice__scan_tickets        tickets that report the same problem, proposed as feedback
 //   voice__weekly_digest       the top themes e-mailed to the product people
 //   survey__send_invitation    the survey link e-mailed to a contact
 //   survey__follow_up          a detractor's response runs health's detractor play
@@ -10,7 +10,13 @@ import { z } from 'zod';
 import type { JobDefinition } from '../../jobs/registry.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { placeItem, recomputeThemes } from './themes/recompute.ts';
-import { workspacesWithFeedback } from './store/workspaces.ts';
+import {
+  allWorkspaces,
+  workspacesWithFeedback,
+  workspacesWithTickets,
+} from './store/workspaces.ts';
+import { sendProductDigest } from './digest.ts';
+import { proposeFromTickets } from './supportPatterns.ts';
 import { followUpDetractor } from './surveys/followUp.ts';
 import { sendInvitation } from './surveys/invite.ts';
 
@@ -25,6 +31,8 @@ declare global {
       voice__nightly: Record<string, unknown>;
       survey__send_invitation: { invitationId: string };
       survey__follow_up: { workspaceId: string; accountId: string; responseId: string };
+      voice__scan_tickets: Record<string, unknown>;
+      voice__weekly_digest: Record<string, unknown>;
     }
   }
 }
@@ -37,6 +45,8 @@ export const voiceJobs: {
   voice__nightly: JobDefinition<'voice__nightly'>;
   survey__send_invitation: JobDefinition<'survey__send_invitation'>;
   survey__follow_up: JobDefinition<'survey__follow_up'>;
+  voice__scan_tickets: JobDefinition<'voice__scan_tickets'>;
+  voice__weekly_digest: JobDefinition<'voice__weekly_digest'>;
 } = {
   feedback__place: {
     payload: z.object({ workspaceId: z.uuid(), itemId: z.uuid() }),
@@ -67,7 +77,30 @@ export const voiceJobs: {
     payload: z.object({ workspaceId: z.uuid(), accountId: z.uuid(), responseId: z.uuid() }),
     run: followUpDetractor,
   },
+  voice__scan_tickets: {
+    payload: z.looseObject({}),
+    run: async (deps) => {
+      for (const workspaceId of await workspacesWithTickets(deps.db)) {
+        await proposeFromTickets(deps, workspaceId);
+      }
+    },
+  },
+  voice__weekly_digest: {
+    payload: z.looseObject({}),
+    run: async (deps) => {
+      for (const workspaceId of await allWorkspaces(deps.db)) {
+        await sendProductDigest(deps, workspaceId);
+      }
+    },
+  },
 };
 
-/** Nightly at 01:20 UTC, after health's daily rescore. */
-export const voiceCrontab = '20 1 * * * voice__nightly';
+/**
+ * Nightly at 01:20 UTC, after health's daily rescore; support tickets every 15 minutes; the
+ * product digest on Mondays at 08:00 UTC.
+ */
+export const voiceCrontab = [
+  '20 1 * * * voice__nightly',
+  '*/15 * * * * voice__scan_tickets',
+  '0 8 * * 1 voice__weekly_digest',
+].join('\n');

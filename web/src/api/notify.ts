@@ -33,6 +33,7 @@ export const activityKinds = [
   'sla_warning',
   'sla_breach',
   'escalation',
+  'product_digest',
 ] as const satisfies readonly ActivityKind[];
 export const channels = ['in_app', 'email', 'slack'] as const satisfies readonly Channel[];
 

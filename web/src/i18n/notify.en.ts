@@ -22,6 +22,7 @@ export const notifyEn = {
     sla_warning: 'SLA warning',
     sla_breach: 'SLA breach',
     escalation: 'Escalation',
+    product_digest: 'Weekly product digest',
   },
   urgency: { now: 'Now', digest: 'Digest' },
   inbox: {

@@ -25,6 +25,7 @@ export const notifyRu: Shape<typeof notifyEn> = {
     sla_warning: 'Предупреждение SLA',
     sla_breach: 'Нарушение SLA',
     escalation: 'Эскалация',
+    product_digest: 'Еженедельная сводка для продукта',
   },
   urgency: { now: 'Сразу', digest: 'Сводка' },
   inbox: {

@@ -5,3 +5,4 @@ export { readTicket, type TicketUpdate } from './payload.ts';
 export { applyTicket } from './tickets.ts';
 export { signBody, signatureHeader } from './signature.ts';
 export { receiveTicket } from './tickets.ts';
+export { ticketsOpenedSince } from './recent.ts';

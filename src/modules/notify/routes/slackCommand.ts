@@ -33,7 +33,24 @@ export function slackSignatureValid(input: {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const commandSchema = z.object({ text: z.string().default(''), command: z.string().optional() });
+const commandSchema = z.object({
+  text: z.string().default(''),
+  command: z.string().optional(),
+  user_name: z.string().optional(),
+});
+
+/**
+ * A subcommand a module above notify adds (`/steward feedback …` from voice): notify never
+ * imports upward, so app.ts hands these in by their first word. The reply is rendered in the
+ * workspace's language.
+ */
+export type SlackSubcommand = (input: {
+  workspaceId: string;
+  text: string;
+  slackUser: string | null;
+  locale: Reader['locale'];
+  timeZone: string;
+}) => Promise<{ text: string; blocks?: unknown[] }>;
 
 /** Whole days from `from`'s local day to a calendar day. */
 const daysUntil = (from: string, to: string) =>
@@ -158,7 +175,10 @@ function renewalLine(
     : say('notify.slack.renewalPast', { date, count: -days });
 }
 
-export function slackCommandRoutes({ db, clock, config }: Deps) {
+export function slackCommandRoutes(
+  { db, clock, config }: Deps,
+  subcommands: Readonly<Record<string, SlackSubcommand>> = {},
+) {
   return new Hono<AppEnv>().post('/slack/commands', async (c) => {
     const rawBody = await c.req.text();
     const valid =
@@ -187,6 +207,18 @@ export function slackCommandRoutes({ db, clock, config }: Deps) {
         response_type: 'ephemeral',
         text: renderMessage(message('notify.slack.usage'), reader.locale, reader.timeZone),
       });
+    }
+    const [first = '', ...rest] = name.split(/\s+/);
+    const subcommand = subcommands[first.toLowerCase()];
+    if (subcommand) {
+      const reply = await subcommand({
+        workspaceId: workspace.id,
+        text: rest.join(' '),
+        slackUser: command.user_name ?? null,
+        locale: reader.locale,
+        timeZone: reader.timeZone,
+      });
+      return c.json({ response_type: 'ephemeral', ...reply });
     }
     return c.json({
       response_type: 'ephemeral',

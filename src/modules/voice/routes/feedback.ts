@@ -13,6 +13,7 @@ import {
   reviewFeedback,
   updateFeedback,
 } from '../feedback.ts';
+import { importBody, importFeedback, importResultSchema } from '../importCsv.ts';
 import {
   feedbackItemSchema,
   feedbackQuery,
@@ -48,6 +49,25 @@ export function feedbackRoutes(deps: Deps) {
           c.req.valid('json'),
         );
         return created ? c.json(item, 201) : c.json(item, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/feedback/import',
+        access: 'manage_feedback',
+        summary:
+          'Import feedback from CSV (columns account, text, and optionally type, priority, contact_email, date)',
+        description:
+          'Every rejected row is reported; with any, nothing is imported unless skipInvalid is set. dryRun only checks.',
+        request: {
+          body: { content: { 'application/json': { schema: importBody } }, required: true },
+        },
+        responses: { 200: json(importResultSchema) },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        return c.json(await importFeedback(deps, actor, scopeFor(actor), c.req.valid('json')), 200);
       },
     )
     .openapi(

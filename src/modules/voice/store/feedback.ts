@@ -187,3 +187,21 @@ export function termLinksOf(db: Db, workspaceId: WorkspaceId) {
     .orderBy('concept')
     .execute();
 }
+
+/** Of these origins (source refs) of one source, those already made feedback. */
+export async function sourceRefsOf(
+  db: Db,
+  workspaceId: WorkspaceId,
+  source: string,
+  refs: readonly string[],
+): Promise<Set<string>> {
+  if (refs.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('feedback_items')
+    .select('source_ref')
+    .where('workspace_id', '=', workspaceId)
+    .where('source', '=', source as never)
+    .where('source_ref', 'in', [...refs])
+    .execute();
+  return new Set(rows.flatMap((r) => (r.source_ref ? [r.source_ref] : [])));
+}

@@ -1,0 +1,22 @@
+// Tickets opened lately, for modules above that read what customers report (voice finds the
+// same problem reported by several customers and proposes it as feedback).
+import type { Db } from '../../../db/connect.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+
+export async function ticketsOpenedSince(db: Db, workspaceId: WorkspaceId, since: Date) {
+  const rows = await db
+    .selectFrom('support_tickets')
+    .select(['id', 'account_id', 'subject', 'priority', 'opened_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('opened_at', '>=', since)
+    .orderBy('opened_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    subject: r.subject,
+    priority: r.priority,
+    openedAt: r.opened_at,
+  }));
+}
