@@ -4,6 +4,8 @@ import type { AssistantAnswer } from '../../../api/assistant.ts';
 import { AccountWidget } from './AccountWidget.tsx';
 import { AdoptionMetricsWidget, DecliningWidget } from './AdoptionWidgets.tsx';
 import { ChurnRiskWidget, EngagementWidget, HealthDashboardWidget } from './HealthWidgets.tsx';
+import { MetricsWidget, OpportunitiesWidget, RenewalsWidget } from './RevenueWidgets.tsx';
+import { NpsWidget, RequestsWidget, RoadmapWidget } from './VoiceWidgets.tsx';
 import { EscalationsWidget, MyTasksWidget, TaskDraftWidget } from './WorkWidgets.tsx';
 
 export function Widget({
@@ -34,6 +36,20 @@ export function Widget({
       return <TaskDraftWidget data={answer.data} />;
     case 'escalations':
       return <EscalationsWidget data={answer.data} />;
+    case 'renewal_pipeline':
+      return <RenewalsWidget data={answer.data} />;
+    case 'upsell_opportunities':
+      return <OpportunitiesWidget data={answer.data} label={t('widget.upsell_opportunities')} />;
+    case 'premium_upgrades':
+      return <OpportunitiesWidget data={answer.data} label={t('widget.premium_upgrades')} />;
+    case 'revenue_metrics':
+      return <MetricsWidget data={answer.data} />;
+    case 'nps_dashboard':
+      return <NpsWidget data={answer.data} />;
+    case 'feature_requests':
+      return <RequestsWidget data={answer.data} />;
+    case 'roadmap_timeline':
+      return <RoadmapWidget data={answer.data} />;
     case 'suggestions':
       return (
         <ul aria-label={t('tryAsking')} className="flex flex-col gap-2">
