@@ -11,7 +11,14 @@ import {
 } from '../../../api/work.ts';
 import { formatDate } from '../../../components/format.ts';
 import { ProgressBar } from '../OnboardingPage.tsx';
-import { DueDate, PriorityBadge, refusalText, StatusControl, TagList } from '../TaskStatus.tsx';
+import {
+  DueDate,
+  LateStart,
+  PriorityBadge,
+  refusalText,
+  StatusControl,
+  TagList,
+} from '../TaskStatus.tsx';
 
 function TaskCard({
   task,
@@ -42,6 +49,7 @@ function TaskCard({
       <div className="flex flex-wrap items-center gap-2">
         <PriorityBadge priority={task.priority} />
         <DueDate task={task} />
+        <LateStart task={task} />
         {task.isFirstValue && (
           <span className="text-sm text-healthy">★ {t('task.firstValue')}</span>
         )}

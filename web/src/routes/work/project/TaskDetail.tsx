@@ -12,7 +12,7 @@ import {
 import { formatDateTime } from '../../../components/format.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { Button, ErrorNote, Loading, TextAreaField } from '../../../components/ui.tsx';
-import { DueDate, PriorityBadge, StatusControl, TagList } from '../TaskStatus.tsx';
+import { DueDate, LateStart, PriorityBadge, StatusControl, TagList } from '../TaskStatus.tsx';
 
 export function TaskDetail({
   task,
@@ -48,6 +48,7 @@ export function TaskDetail({
         <StatusControl task={task} />
         <PriorityBadge priority={task.priority} />
         <DueDate task={task} />
+        <LateStart task={task} />
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-muted">{t('task.assignee')}</dt>
