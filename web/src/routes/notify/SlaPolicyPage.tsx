@@ -16,6 +16,7 @@ import { useMe } from '../../api/session.ts';
 import { priorities, templateKinds } from '../../api/work.ts';
 import { Button, Card, ErrorNote, Field, Input, Loading, Select } from '../../components/ui.tsx';
 import { Checkbox, CheckboxGroup } from './controls.tsx';
+import { LiveWorkRule } from './LiveWorkRule.tsx';
 import { useCanEditPolicies } from './SlaPoliciesPage.tsx';
 
 const tiers = ['enterprise', 'mid_market', 'smb'] as const;
@@ -380,26 +381,5 @@ function PolicyForm({ policy, timezone }: { policy: SlaPolicy | undefined; timez
         {save.isPending ? t('common:common.saving') : t('common:common.save')}
       </Button>
     </form>
-  );
-}
-
-/** The rule the server keeps (notify/sla/live.ts): clocks run only on live work. */
-function LiveWorkRule() {
-  const { t } = useTranslation('notify');
-  return (
-    <Card title={t('sla.live.title')}>
-      <div className="flex flex-col gap-2 text-sm">
-        <p>{t('sla.live.intro')}</p>
-        <ul className="list-disc pl-5">
-          <li>{t('sla.live.started')}</li>
-          <li>{t('sla.live.startDate')}</li>
-          <li>{t('sla.live.dueDay')}</li>
-          <li>{t('sla.live.now')}</li>
-        </ul>
-        <p>{t('sla.live.after')}</p>
-        <p className="text-muted">{t('sla.live.paused')}</p>
-        <p className="text-muted">{t('sla.live.grouped')}</p>
-      </div>
-    </Card>
   );
 }
