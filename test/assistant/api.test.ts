@@ -53,6 +53,8 @@ beforeAll(async () => {
       name: 'Larkspur Logistics',
       owner_id: jordanId,
       tier: 'enterprise',
+      // A customer since early 2025 who never had a business review.
+      created_at: '2025-01-15T00:00:00Z',
       seats: 20,
       arr_amount: 48_000_000,
       renewal_date: '2026-12-20',
@@ -197,7 +199,7 @@ describe('proposals wait for a confirmation', () => {
     const { data } = await ask(jordan, 'remind me to call Larkspur tomorrow');
     if (data?.widget !== 'task_draft') throw new Error(`widget ${data?.widget}`);
     expect(data.data).toMatchObject({
-      title: 'Call larkspur',
+      title: 'Call Larkspur',
       accountId: larkspurId,
       assigneeId: jordanId,
     });
@@ -368,5 +370,53 @@ describe('voice answers', () => {
     if (data?.widget !== 'roadmap_timeline') throw new Error(`widget ${data?.widget}`);
     expect(data.data.items.map((i) => i.title)).toEqual(['Dark mode']);
     expect(data.answer).toContain('следующий — Dark mode');
+  });
+});
+
+describe('business reviews', () => {
+  it('lists the clients overdue for a QBR, most overdue first', async () => {
+    const { data } = await ask(jordan, 'Which clients need business review meetings?');
+    if (data?.widget !== 'qbr_due') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.name)).toContain('Larkspur Logistics');
+    expect(data.answer).toMatch(/need(s)? a business review/);
+  });
+
+  it("proposes a QBR with Acme next Tuesday at 10 in the asker's zone, and books nothing", async () => {
+    const before = await deps.db.selectFrom('meetings').select('id').execute();
+    const { data } = await ask(jordan, 'Schedule a QBR with Acme next Tuesday at 10');
+    if (data?.widget !== 'meeting_scheduler') throw new Error(`widget ${data?.widget}`);
+    // Monday 2 November 2026 → Tuesday 3 November, 10:00 in New York (EST) = 15:00 UTC.
+    expect(data.data.proposals).toEqual([
+      expect.objectContaining({
+        accountId: acmeId,
+        kind: 'qbr',
+        title: 'QBR with Acme Corp',
+        startsAt: '2026-11-03T15:00:00.000Z',
+        endsAt: '2026-11-03T16:00:00.000Z',
+        timeZone: 'America/New_York',
+      }),
+    ]);
+    expect(data.answer).toContain('Nothing is booked until you confirm');
+    expect(await deps.db.selectFrom('meetings').select('id').execute()).toHaveLength(before.length);
+    const proposal = data.data.proposals[0];
+    const { response } = await jordan.POST('/api/v1/meetings', {
+      body: {
+        accountId: proposal?.accountId ?? '',
+        kind: 'qbr',
+        title: proposal?.title ?? '',
+        startsAt: proposal?.startsAt ?? '',
+        endsAt: proposal?.endsAt ?? '',
+      },
+    });
+    expect(response.status).toBe(201);
+  });
+
+  it('proposes QBRs for the top accounts that need one, on working days', async () => {
+    const { data } = await ask(jordan, 'Schedule quarterly business reviews for top accounts');
+    if (data?.widget !== 'meeting_scheduler') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.proposals.map((p) => p.name)).toContain('Larkspur Logistics');
+    for (const p of data.data.proposals) {
+      expect([0, 6]).not.toContain(new Date(p.startsAt).getUTCDay());
+    }
   });
 });

@@ -117,7 +117,7 @@ describe('meetings and reminders', () => {
   it('proposes a reminder with what to do and when', () => {
     const u = ask('remind me to call Larkspur tomorrow');
     expect(u.intent).toBe('my_tasks');
-    expect(u.params.taskTitle).toBe('Call larkspur');
+    expect(u.params.taskTitle).toBe('Call Larkspur');
     expect(u.params.accountId).toBe('larkspur');
     expect(u.params.at).toBe('2026-11-06T14:00:00.000Z');
   });

@@ -149,4 +149,19 @@ export const assistant = {
     allShipped_other: '{{count}} items on the roadmap, all shipped.',
     calm: 'Nothing is on the roadmap for this period.',
   },
+  qbr: {
+    summary_one: '{{count}} client needs a business review.',
+    summary_other: '{{count}} clients need a business review.',
+    first: '{{name}} is the most overdue, by {{days}} days.',
+    calm: 'Every client on a review cadence is up to date.',
+  },
+  meeting: {
+    title: 'QBR with {{name}}',
+    one: 'Schedule a QBR with {{name}} on {{when}}? Nothing is booked until you confirm.',
+    many_one:
+      '{{count}} top account needs a QBR: here is a proposed slot. Nothing is booked until you confirm.',
+    many_other:
+      '{{count}} top accounts need a QBR: here are proposed slots. Nothing is booked until you confirm.',
+    none: 'No top account needs a QBR right now.',
+  },
 };

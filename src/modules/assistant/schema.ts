@@ -133,6 +133,41 @@ export const widgetData = {
       }),
     ),
   }),
+  qbr_due: z.object({
+    quarter: z.object({
+      label: z.string(),
+      due: z.number().int(),
+      held: z.number().int(),
+      rate: z.number().nullable(),
+    }),
+    items: z.array(
+      z.object({
+        ...accountLine,
+        lastQbrAt: z.string().nullable(),
+        dueBy: day,
+        daysOverdue: z.number().int(),
+        nextQbrAt: z.string().nullable(),
+      }),
+    ),
+  }),
+  meeting_scheduler: z
+    .object({
+      proposals: z.array(
+        z.object({
+          accountId: z.string(),
+          name: z.string(),
+          kind: z.enum(['qbr', 'check_in']),
+          title: z.string(),
+          startsAt: z.string(),
+          endsAt: z.string(),
+          timeZone: z.string(),
+          daysOverdue: z.number().int().nullable(),
+        }),
+      ),
+    })
+    .openapi({
+      description: 'Meetings to confirm: nothing is saved until each is sent to POST /meetings',
+    }),
   upsell_opportunities: z.object(opportunityList),
   premium_upgrades: z.object(opportunityList),
   revenue_metrics: z.object({
@@ -331,6 +366,8 @@ export const answerSchema = z
     variant('nps_dashboard'),
     variant('feature_requests'),
     variant('roadmap_timeline'),
+    variant('qbr_due'),
+    variant('meeting_scheduler'),
   ])
   .openapi('AssistantAnswer');
 

@@ -50,3 +50,24 @@ export function useConfirmTask() {
     onSuccess: () => queries.invalidateQueries({ queryKey: ['myWork'] }),
   });
 }
+
+/** Books a meeting an answer proposed, once the person confirms it (revenue's meeting API). */
+export function useConfirmMeeting() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (proposal: WidgetOf<'meeting_scheduler'>['data']['proposals'][number]) =>
+      call(
+        api.POST('/api/v1/meetings', {
+          body: {
+            accountId: proposal.accountId,
+            kind: proposal.kind,
+            title: proposal.title,
+            startsAt: proposal.startsAt,
+            endsAt: proposal.endsAt,
+            timeZone: proposal.timeZone,
+          },
+        }),
+      ),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['meetings'] }),
+  });
+}

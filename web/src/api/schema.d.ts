@@ -1923,292 +1923,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/imports/fields": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The fields a CSV column can be imported into, custom fields as `cf.<key>` */
-        get: {
-            parameters: {
-                query: {
-                    entity: "accounts" | "contacts" | "usage";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            fields: components["schemas"]["ImportField"][];
-                        };
-                    };
-                };
-                /** @description Not signed in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Invalid input, naming each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The workspace's recent imports */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ImportSummary"][];
-                        };
-                    };
-                };
-                /** @description Not signed in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Invalid input, naming each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Upload a CSV file to import (or check, with dryRun); the import runs in the background */
-        post: {
-            parameters: {
-                query: {
-                    entity: "accounts" | "contacts" | "usage";
-                    /** @description Check every row and report; change nothing */
-                    dryRun?: "true" | "false";
-                    /** @description Import the valid rows even when some are rejected (else nothing is imported) */
-                    skipInvalid?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /** Format: binary */
-                        file: string;
-                        /** @description JSON object of CSV column → field, e.g. {"Company": "name"}; "" ignores a column */
-                        mapping?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Queued */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Import"];
-                    };
-                };
-                /** @description The request could not be read */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not signed in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Invalid input, naming each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An import's progress, counts and rejected rows */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Import"];
-                    };
-                };
-                /** @description Not signed in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Invalid input, naming each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/projects": {
         parameters: {
             query?: never;
@@ -5625,6 +5339,292 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fields a CSV column can be imported into, custom fields as `cf.<key>` */
+        get: {
+            parameters: {
+                query: {
+                    entity: "accounts" | "contacts" | "usage";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fields: components["schemas"]["ImportField"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's recent imports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportSummary"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a CSV file to import (or check, with dryRun); the import runs in the background */
+        post: {
+            parameters: {
+                query: {
+                    entity: "accounts" | "contacts" | "usage";
+                    /** @description Check every row and report; change nothing */
+                    dryRun?: "true" | "false";
+                    /** @description Import the valid rows even when some are rejected (else nothing is imported) */
+                    skipInvalid?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                        /** @description JSON object of CSV column → field, e.g. {"Company": "name"}; "" ignores a column */
+                        mapping?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description The request could not be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's progress, counts and rejected rows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9148,6 +9148,371 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/qbr-prep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's QBR prep page from live data: health and its reasons, usage, support, renewal, expansion, meetings, wins and risks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QbrPrep"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/qbr-prep/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A read-only link to the prep page, for someone without a sign-in (shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QbrShareInput"];
+                };
+            };
+            responses: {
+                /** @description Shared */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QbrShareLink"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/qbr-prep/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prep page's shared links, live or not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                locale: "en" | "ru";
+                                createdAt: string;
+                                expiresAt: string;
+                                revokedAt: string | null;
+                                createdByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qbr-prep/links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a shared link: it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/qbr-prep/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared QBR prep page, read-only, in the language it was shared in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QbrPrep"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input, naming each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback/themes": {
         parameters: {
             query?: never;
@@ -11239,78 +11604,6 @@ export interface components {
             /** @default false */
             shared?: boolean;
         };
-        ImportField: {
-            name: string;
-            label: string;
-            required: boolean;
-            type: string;
-            options?: string[];
-        };
-        Import: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            entity: "accounts" | "contacts" | "usage";
-            fileName: string;
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed";
-            dryRun: boolean;
-            skipInvalid: boolean;
-            mapping: {
-                [key: string]: string;
-            };
-            progress: {
-                processedBytes: number;
-                totalBytes: number;
-                processedRows: number;
-            };
-            counts: {
-                created: number;
-                updated: number;
-                unchanged: number;
-                rejected: number;
-            };
-            /** @description The first 1000 rejected rows */
-            rejections: {
-                line: number;
-                reason: string;
-            }[];
-            failure: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            finishedAt: string | null;
-        };
-        ImportSummary: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            entity: "accounts" | "contacts" | "usage";
-            fileName: string;
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed";
-            dryRun: boolean;
-            skipInvalid: boolean;
-            mapping: {
-                [key: string]: string;
-            };
-            progress: {
-                processedBytes: number;
-                totalBytes: number;
-                processedRows: number;
-            };
-            counts: {
-                created: number;
-                updated: number;
-                unchanged: number;
-                rejected: number;
-            };
-            failure: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            finishedAt: string | null;
-        };
         Project: components["schemas"]["ProjectSummary"] & {
             stages: {
                 /** Format: uuid */
@@ -12025,6 +12318,78 @@ export interface components {
         AssignReviewItem: {
             /** Format: uuid */
             accountId: string;
+        };
+        ImportField: {
+            name: string;
+            label: string;
+            required: boolean;
+            type: string;
+            options?: string[];
+        };
+        Import: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            entity: "accounts" | "contacts" | "usage";
+            fileName: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            dryRun: boolean;
+            skipInvalid: boolean;
+            mapping: {
+                [key: string]: string;
+            };
+            progress: {
+                processedBytes: number;
+                totalBytes: number;
+                processedRows: number;
+            };
+            counts: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                rejected: number;
+            };
+            /** @description The first 1000 rejected rows */
+            rejections: {
+                line: number;
+                reason: string;
+            }[];
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ImportSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            entity: "accounts" | "contacts" | "usage";
+            fileName: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            dryRun: boolean;
+            skipInvalid: boolean;
+            mapping: {
+                [key: string]: string;
+            };
+            progress: {
+                processedBytes: number;
+                totalBytes: number;
+                processedRows: number;
+            };
+            counts: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                rejected: number;
+            };
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
         Inbox: {
             items: components["schemas"]["Notification"][];
@@ -13277,6 +13642,65 @@ export interface components {
                     shippedAt: string | null;
                 }[];
             };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "qbr_due";
+            data: {
+                quarter: {
+                    label: string;
+                    due: number;
+                    held: number;
+                    rate: number | null;
+                };
+                items: {
+                    accountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    tier: "enterprise" | "mid_market" | "smb";
+                    ownerName: string | null;
+                    lastQbrAt: string | null;
+                    dueBy: string;
+                    daysOverdue: number;
+                    nextQbrAt: string | null;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "meeting_scheduler";
+            /** @description Meetings to confirm: nothing is saved until each is sent to POST /meetings */
+            data: {
+                proposals: {
+                    accountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "qbr" | "check_in";
+                    title: string;
+                    startsAt: string;
+                    endsAt: string;
+                    timeZone: string;
+                    daysOverdue: number | null;
+                }[];
+            };
         };
         AssistantParams: {
             /** @enum {string} */
@@ -14043,6 +14467,135 @@ export interface components {
                 dueAt?: string | null;
             }[];
         };
+        QbrPrep: {
+            generatedAt: string;
+            /**
+             * @description The language the sentences are in
+             * @enum {string}
+             */
+            locale: "en" | "ru";
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                tier: "enterprise" | "mid_market" | "smb";
+                plan: string | null;
+                seats: number | null;
+                arr: {
+                    amount: number;
+                    currency: string;
+                };
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                renewalDate: string | null;
+                ownerName: string | null;
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                customerSince: string;
+            };
+            health: {
+                score: number | null;
+                /** @enum {string|null} */
+                category: "healthy" | "at_risk" | "critical" | null;
+                monthOverMonth: number | null;
+                measures: {
+                    key: string;
+                    score: number | null;
+                    reason: components["schemas"]["RenderedMessage"];
+                }[];
+                history: {
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    day: string;
+                    score: number | null;
+                }[];
+            };
+            usage: {
+                activeUsers: {
+                    dau: number;
+                    wau: number;
+                    mau: number;
+                };
+                seats: number | null;
+                seatUtilization: number | null;
+                topFeatures: {
+                    key: string;
+                    label: string;
+                    events: number;
+                    users: number;
+                }[];
+                timeToValueDays: number | null;
+                series: {
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    day: string;
+                    activeUsers: number;
+                }[];
+            };
+            support: {
+                open: number;
+                urgentOpen: number;
+                opened: number;
+                solved: number;
+                csat: number | null;
+                recentOpen: {
+                    subject: string;
+                    priority: string;
+                    openedAt: string;
+                }[];
+            };
+            renewal: components["schemas"]["Renewal"] & (Record<string, never> | null);
+            opportunities: {
+                open: components["schemas"]["Opportunity"][];
+                wonLastYear: components["schemas"]["Opportunity"][];
+            };
+            meetings: {
+                lastQbrAt: string | null;
+                next: {
+                    /** Format: uuid */
+                    id: string;
+                    kind: string;
+                    title: string;
+                    startsAt: string;
+                } | null;
+                openActionItems: {
+                    /** Format: uuid */
+                    taskId: string;
+                    title: string;
+                    dueAt: string | null;
+                    assigneeName: string | null;
+                }[];
+            };
+            /** @description null until survey responses exist */
+            nps: number | null;
+            wins: components["schemas"]["RenderedMessage"][];
+            risks: components["schemas"]["RenderedMessage"][];
+        };
+        QbrShareLink: {
+            /** Format: uuid */
+            id: string;
+            /** @description Shown once */
+            token: string;
+            /** @description The page to open: /shared/qbr/{token} */
+            path: string;
+            expiresAt: string;
+        };
+        QbrShareInput: {
+            /**
+             * @description How long the link works
+             * @default 14
+             */
+            days?: number;
+        };
         FeedbackTheme: {
             /** Format: uuid */
             id: string;
@@ -14058,8 +14611,8 @@ export interface components {
             itemCount: number;
             /** @description Items recognised in support tickets, waiting for review */
             proposedCount: number;
-            arr: components["schemas"]["Money"] & unknown;
-            atRiskArr: components["schemas"]["Money"] & unknown;
+            arr: components["schemas"]["Money"];
+            atRiskArr: components["schemas"]["Money"];
             /** Format: date-time */
             firstSeen: string;
             /** Format: date-time */
@@ -14102,7 +14655,7 @@ export interface components {
             source: "web" | "api" | "timeline" | "email" | "support" | "slack" | "csv" | "survey";
             sourceRef: string | null;
             text: string;
-            arr: components["schemas"]["Money"] & (Record<string, never> | null);
+            arr: components["schemas"]["Money"];
             loggedBy: {
                 /** Format: uuid */
                 id: string;
@@ -14158,7 +14711,7 @@ export interface components {
             /** Format: uuid */
             contactId?: string | null;
             /**
-             * @default feature_request
+             * @description Left out, Steward guesses it from the words (a failure is a bug, a thanks praise…)
              * @enum {string}
              */
             type?: "feature_request" | "bug" | "complaint" | "praise" | "question";

@@ -33,6 +33,8 @@ export const assistantEn = {
     schedule_qbr: 'Schedule and manage client business reviews',
   },
   widget: {
+    qbr_due: 'Business reviews due',
+    meeting_scheduler: 'Meeting scheduler',
     renewal_pipeline: 'Renewal pipeline',
     upsell_opportunities: 'Upsell opportunities',
     premium_upgrades: 'Premium upgrade candidates',
@@ -98,6 +100,7 @@ export const assistantEn = {
     customers_few: '{{count}} customers',
     customers_many: '{{count}} customers',
     customers_other: '{{count}} customers',
+    qbrCompletion: 'QBRs held in {{quarter}}',
     days: '{{count}} days',
   },
   draft: {
@@ -127,5 +130,17 @@ export const assistantEn = {
     in_progress: 'In progress',
     shipped: 'Shipped',
     declined: 'Declined',
+  },
+  qbr: {
+    overdueBy_one: 'overdue by {{count}} day',
+    overdueBy_few: 'overdue by {{count}} days',
+    overdueBy_many: 'overdue by {{count}} days',
+    overdueBy_other: 'overdue by {{count}} days',
+    last: 'Last QBR',
+    never: 'never',
+  },
+  meeting: {
+    confirm: 'Book the QBR with {{name}}',
+    booked: 'Booked, invitations on their way',
   },
 };

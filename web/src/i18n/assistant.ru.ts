@@ -36,6 +36,8 @@ export const assistantRu: Shape<typeof assistantEn> = {
     schedule_qbr: 'Запланируй бизнес-встречи с клиентами',
   },
   widget: {
+    qbr_due: 'Нужны бизнес-встречи',
+    meeting_scheduler: 'Планирование встреч',
     renewal_pipeline: 'Воронка продлений',
     upsell_opportunities: 'Возможности допродаж',
     premium_upgrades: 'Кандидаты на премиум',
@@ -101,6 +103,7 @@ export const assistantRu: Shape<typeof assistantEn> = {
     customers_few: '{{count}} клиента',
     customers_many: '{{count}} клиентов',
     customers_other: '{{count}} клиента',
+    qbrCompletion: 'QBR проведено в {{quarter}}',
     days: '{{count}} дн.',
   },
   draft: {
@@ -130,5 +133,17 @@ export const assistantRu: Shape<typeof assistantEn> = {
     in_progress: 'В работе',
     shipped: 'Выпущено',
     declined: 'Отклонено',
+  },
+  qbr: {
+    overdueBy_one: 'просрочено на {{count}} день',
+    overdueBy_few: 'просрочено на {{count}} дня',
+    overdueBy_many: 'просрочено на {{count}} дней',
+    overdueBy_other: 'просрочено на {{count}} дня',
+    last: 'Последний QBR',
+    never: 'не было',
+  },
+  meeting: {
+    confirm: 'Назначить QBR с {{name}}',
+    booked: 'Назначено, приглашения отправляются',
   },
 };

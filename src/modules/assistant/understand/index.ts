@@ -8,7 +8,7 @@ import { decide, rankIntents } from './classify.ts';
 import { findConcepts } from './concepts.ts';
 import { findNamed, prepareNames, type Named } from './names.ts';
 import { scopeOf, findTier, type Scope } from './scope.ts';
-import { hasCyrillic, normalize, tokenize } from './text.ts';
+import { hasCyrillic, normalize, readLimit, tokenize } from './text.ts';
 import { findWhen } from './when.ts';
 import { findWindow, type DayWindow } from './window.ts';
 
@@ -53,15 +53,18 @@ export type Surroundings = {
 const followUpStart =
   /^(and|also|what about|how about|same for|only|just|but|а|и|только|а для|а что|а как|тоже|также)\b/;
 
+/** What to do, in the asker's own words and capitals, without "remind me" and the when. */
 function taskTitleOf(question: string): string | undefined {
-  const text = normalize(question)
-    .replace(/^\s*(please\s+)?(remind me( to)?|напомни(те)?( мне)?)\s*/u, '')
+  const text = question
+    .slice(0, readLimit)
+    .replace(/[?!.]+\s*$/u, '')
+    .replace(/^\s*(please\s+)?(remind me( to)?|напомни(те)?( мне)?)\s*/iu, '')
     .replace(
-      /\b(today|tomorrow|on \w+day|next \w+|at \d{1,2}([:.]\d{2})?\s*(am|pm)?|this (afternoon|morning|evening))\b/gu,
+      /\b(today|tomorrow|on \w+day|next \w+|at \d{1,2}([:.]\d{2})?\s*(am|pm)?|this (afternoon|morning|evening))\b/giu,
       '',
     )
     .replace(
-      /(^|\s)(сегодня|завтра|послезавтра|в \d{1,2}([:.]\d{2})?|(в|на|во) (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))(?=\s|$)/gu,
+      /(^|\s)(сегодня|завтра|послезавтра|в \d{1,2}([:.]\d{2})?|(в|на|во) (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))(?=\s|$)/giu,
       ' ',
     )
     .replace(/\s+/g, ' ')

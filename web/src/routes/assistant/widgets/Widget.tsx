@@ -4,6 +4,7 @@ import type { AssistantAnswer } from '../../../api/assistant.ts';
 import { AccountWidget } from './AccountWidget.tsx';
 import { AdoptionMetricsWidget, DecliningWidget } from './AdoptionWidgets.tsx';
 import { ChurnRiskWidget, EngagementWidget, HealthDashboardWidget } from './HealthWidgets.tsx';
+import { MeetingSchedulerWidget, QbrDueWidget } from './MeetingWidgets.tsx';
 import { MetricsWidget, OpportunitiesWidget, RenewalsWidget } from './RevenueWidgets.tsx';
 import { NpsWidget, RequestsWidget, RoadmapWidget } from './VoiceWidgets.tsx';
 import { EscalationsWidget, MyTasksWidget, TaskDraftWidget } from './WorkWidgets.tsx';
@@ -50,6 +51,10 @@ export function Widget({
       return <RequestsWidget data={answer.data} />;
     case 'roadmap_timeline':
       return <RoadmapWidget data={answer.data} />;
+    case 'qbr_due':
+      return <QbrDueWidget data={answer.data} />;
+    case 'meeting_scheduler':
+      return <MeetingSchedulerWidget data={answer.data} />;
     case 'suggestions':
       return (
         <ul aria-label={t('tryAsking')} className="flex flex-col gap-2">

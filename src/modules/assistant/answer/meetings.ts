@@ -1,0 +1,124 @@
+// Business reviews: who needs one (revenue's overdue-QBR list, as its meetings page reads it),
+// and "schedule a QBR with Acme next Tuesday at 10" or "…for top accounts" proposed as meetings
+// the person confirms — nothing is booked here; the web sends each to POST /meetings.
+import { scopeFor } from '../../accounts/index.ts';
+import { localParts, nextDate, zonedInstant } from '../../notify/index.ts';
+import { overdueQbrs } from '../../revenue/index.ts';
+import { renderMessage } from '../../../i18n/index.ts';
+import { forAccount, inTier, ownerOf, say, type Answered, type Question } from './context.ts';
+
+/** How many meetings "for top accounts" proposes at once. */
+const topAccounts = 5;
+const meetingMinutes = 60;
+const startMinutes = 10 * 60;
+
+export async function qbrDue(question: Question): Promise<Answered> {
+  const { db, clock } = question.deps;
+  const report = await overdueQbrs(db, clock, scopeFor(question.asker), {
+    owner: ownerOf(question),
+  });
+  const items = forAccount(question, inTier(question, report.items));
+  const first = items[0];
+  const answer = first
+    ? [
+        say('assistant.qbr.summary', { count: items.length }),
+        say('assistant.qbr.first', { name: first.name, days: first.daysOverdue }),
+      ]
+    : [say('assistant.qbr.calm')];
+  return {
+    widget: 'qbr_due',
+    data: {
+      quarter: report.quarter,
+      items: items.map((i) => ({
+        accountId: i.accountId,
+        name: i.name,
+        tier: i.tier,
+        ownerName: i.ownerName,
+        lastQbrAt: i.lastQbrAt,
+        dueBy: i.dueBy,
+        daysOverdue: i.daysOverdue,
+        nextQbrAt: i.nextQbr?.startsAt ?? null,
+      })),
+    },
+    answer,
+    link: null,
+  };
+}
+
+/** Working days from tomorrow on, in the asker's zone: the slots proposed one after another. */
+function workingDays(question: Question, count: number): string[] {
+  const { date } = localParts(question.deps.clock.now(), question.asker.timeZone);
+  const days: string[] = [];
+  for (let d = nextDate(date, 1); days.length < count; d = nextDate(d, 1)) {
+    const weekday = new Date(`${d}T12:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days.push(d);
+  }
+  return days;
+}
+
+export async function scheduleQbr(question: Question): Promise<Answered> {
+  const { params, asker, understanding } = question;
+  const timeZone = asker.timeZone;
+  const title = (name: string) =>
+    renderMessage({ key: 'assistant.meeting.title', params: { name } }, understanding.language);
+  const slot = (startsAt: Date) => ({
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + meetingMinutes * 60_000).toISOString(),
+    timeZone,
+  });
+
+  const named = question.accounts.find((a) => a.id === params.accountId);
+  if (named) {
+    const at = params.at
+      ? new Date(params.at)
+      : zonedInstant(workingDays(question, 1)[0] ?? '', startMinutes, timeZone);
+    return {
+      widget: 'meeting_scheduler',
+      data: {
+        proposals: [
+          {
+            accountId: named.id,
+            name: named.name,
+            kind: 'qbr',
+            title: title(named.name),
+            ...slot(at),
+            daysOverdue: null,
+          },
+        ],
+      },
+      answer: [
+        say('assistant.meeting.one', { name: named.name, when: { dateTime: at.toISOString() } }),
+      ],
+      link: null,
+    };
+  }
+
+  // "For top accounts": those that need a review, the largest first.
+  const due = await overdueQbrs(question.deps.db, question.deps.clock, scopeFor(asker), {
+    owner: ownerOf(question),
+  });
+  const arr = new Map(question.accounts.map((a) => [a.id, a.arr.amount]));
+  const top = inTier(question, due.items)
+    .filter((i) => i.nextQbr === null)
+    .sort((a, b) => (arr.get(b.accountId) ?? 0) - (arr.get(a.accountId) ?? 0))
+    .slice(0, topAccounts);
+  const days = workingDays(question, top.length);
+  const proposals = top.map((account, i) => ({
+    accountId: account.accountId,
+    name: account.name,
+    kind: 'qbr' as const,
+    title: title(account.name),
+    ...slot(zonedInstant(days[i] ?? '', startMinutes, timeZone)),
+    daysOverdue: account.daysOverdue,
+  }));
+  return {
+    widget: 'meeting_scheduler',
+    data: { proposals },
+    answer: [
+      proposals.length > 0
+        ? say('assistant.meeting.many', { count: proposals.length })
+        : say('assistant.meeting.none'),
+    ],
+    link: null,
+  };
+}
