@@ -215,6 +215,10 @@ export async function notifyBenchmark(): Promise<BenchResult[]> {
     await sql`insert into users (workspace_id, email, name, role, timezone)
       select ${digestWs.workspaceId}::uuid, 'p' || g || '@digest.test', 'Person ' || g, 'csm', 'UTC'
       from generate_series(1, ${people}) g`.execute(db);
+    // Due now whatever the hour the benchmark runs at: their digest hour is midnight.
+    await sql`insert into notification_preferences (user_id, workspace_id, digest_hour)
+      select id, workspace_id, 0 from users
+      where workspace_id = ${digestWs.workspaceId} and email like 'p%'`.execute(db);
     const sampleTasks = await sql<{ id: string }>`
       insert into tasks (workspace_id, account_id, title, last_activity_at, updated_at)
       select ${digestWs.workspaceId}::uuid, ${digestWs.accountId}::uuid, 'Digest task ' || g, now(), now()
@@ -225,9 +229,11 @@ export async function notifyBenchmark(): Promise<BenchResult[]> {
       select ${digestWs.workspaceId}::uuid, 'task_commented', (${taskIds}::uuid[])[1 + g % 10],
         ${digestWs.accountId}::uuid, now() - interval '1 hour'
       from generate_series(0, 49) g`.execute(db);
-    await sql`insert into notifications (workspace_id, user_id, event_id, kind, urgency, title, account_id, task_id, created_at)
+    await sql`insert into notifications (workspace_id, user_id, event_id, kind, urgency, message, account_id, task_id, created_at)
       select ${digestWs.workspaceId}::uuid, u.id, e.id, 'task_commented', 'digest',
-        'Someone commented', e.account_id, e.task_id, e.occurred_at
+        jsonb_build_object('key', 'notify.event.taskCommented', 'params',
+          jsonb_build_object('actor', 'Someone', 'task', 'Digest task', 'account', 'Digest')),
+        e.account_id, e.task_id, e.occurred_at
       from users u cross join activity_events e
       where u.workspace_id = ${digestWs.workspaceId} and u.email like 'p%'
         and e.workspace_id = ${digestWs.workspaceId}`.execute(db);

@@ -41,13 +41,12 @@ const coalesced: Partial<Record<ActivityKind, MessageKey>> = {
 function lineFor(items: DigestItem[], reader: Reader): DigestLine {
   const first = items[0] as DigestItem;
   const count = items.length;
-  const own = render(first.message, reader);
-  if (count === 1) return { text: own, count };
+  if (count === 1) return { text: render(first.message, reader), count };
   const key = coalesced[first.kind];
   const said =
     key && first.taskTitle
       ? message(key, { count, task: first.taskTitle })
-      : message('notify.digest.repeated', { text: own, count });
+      : message('notify.digest.repeated', { text: render(first.message, reader), count });
   return { text: renderMessage(said, reader.locale, reader.timeZone), count };
 }
 
