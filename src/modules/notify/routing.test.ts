@@ -24,7 +24,14 @@ const event = (kind: ActivityKind, over: Partial<RoutedEvent> = {}): RoutedEvent
 // Tomorrow 08:00 in Berlin (CET, UTC+1).
 const nextDigest = new Date('2026-11-03T07:00:00Z');
 
-const alwaysNow = new Set<ActivityKind>(['mentioned', 'sla_warning', 'sla_breach', 'escalation']);
+// The weekly product digest is an e-mail of its own, never a line in tomorrow's digest.
+const alwaysNow = new Set<ActivityKind>([
+  'mentioned',
+  'sla_warning',
+  'sla_breach',
+  'escalation',
+  'product_digest',
+]);
 
 describe('routing every kind of event', () => {
   for (const kind of activityKinds) {
