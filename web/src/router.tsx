@@ -301,8 +301,54 @@ const settingsTabs = [
   ['notifications', NotificationSettings],
 ] as const;
 
+const FeedbackPage = lazyRouteComponent(
+  () => import('./routes/voice/FeedbackPage.tsx'),
+  'FeedbackPage',
+);
+const ThemePage = lazyRouteComponent(() => import('./routes/voice/ThemePage.tsx'), 'ThemePage');
+const RoadmapPage = lazyRouteComponent(
+  () => import('./routes/voice/RoadmapPage.tsx'),
+  'RoadmapPage',
+);
+const NpsPage = lazyRouteComponent(() => import('./routes/voice/NpsPage.tsx'), 'NpsPage');
+const SurveyPage = lazyRouteComponent(() => import('./routes/voice/SurveyPage.tsx'), 'SurveyPage');
+
+const feedbackRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/feedback',
+  component: FeedbackPage,
+});
+
+const themeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/feedback/themes/$themeId',
+  component: rendering(ThemePage, function Theme() {
+    const { themeId } = themeRoute.useParams();
+    return <ThemePage key={themeId} themeId={themeId} />;
+  }),
+});
+
+const roadmapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/roadmap',
+  component: RoadmapPage,
+});
+
+const npsRoute = createRoute({ getParentRoute: () => appRoute, path: '/nps', component: NpsPage });
+
+/** The survey a customer's contact answers from an e-mail: outside the signed-in app. */
+const surveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/s/$token',
+  component: rendering(SurveyPage, function Survey() {
+    const { token } = surveyRoute.useParams();
+    return <SurveyPage token={token} />;
+  }),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  surveyRoute,
   appRoute.addChildren([
     indexRoute,
     portfolioRoute,
@@ -320,6 +366,10 @@ const routeTree = rootRoute.addChildren([
     slaPoliciesRoute,
     newSlaPolicyRoute,
     slaPolicyRoute,
+    feedbackRoute,
+    themeRoute,
+    roadmapRoute,
+    npsRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       ...settingsTabs.map(([path, component]) =>

@@ -13,6 +13,7 @@ import { getAccount, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { FeedbackItemView, FeedbackQuery, LogFeedback, UpdateFeedback } from './schema.ts';
 import * as store from './store/feedback.ts';
+import { guessFeedbackType } from './text/classify.ts';
 import { readText, type TermLink } from './text/features.ts';
 import { renderLabel } from './text/label.ts';
 
@@ -34,10 +35,7 @@ export function describeFeedback(row: store.FeedbackRow, locale: Locale): Feedba
     source: row.source,
     sourceRef: row.source_ref,
     text: row.text,
-    arr:
-      row.arr_amount !== null && row.currency
-        ? { amount: row.arr_amount, currency: row.currency }
-        : null,
+    arr: { amount: row.arr_amount ?? 0, currency: row.currency ?? 'USD' },
     loggedBy: row.logged_by ? { id: row.logged_by, name: row.logged_by_name ?? '' } : null,
     review: row.review,
     ticketId: row.ticket_id,
@@ -160,7 +158,7 @@ export async function logFeedback(
       workspaceId: by.workspaceId,
       accountId: input.accountId,
       contactId: input.contactId ?? null,
-      type: input.type,
+      type: input.type ?? guessFeedbackType(input.text),
       priority: input.priority,
       text: input.text,
       source: input.source,
@@ -173,7 +171,7 @@ export async function logFeedback(
         action: 'feedback.logged',
         entityType: 'feedback',
         entityId: result.id,
-        changes: { accountId: input.accountId, type: input.type, source: input.source },
+        changes: { accountId: input.accountId, source: input.source },
       });
     }
     return result;

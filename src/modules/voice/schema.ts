@@ -38,7 +38,10 @@ export const logFeedbackBody = z
   .object({
     accountId: z.uuid(),
     contactId: z.uuid().nullish(),
-    type: feedbackTypeSchema.default('feature_request'),
+    type: feedbackTypeSchema.optional().openapi({
+      description:
+        'Left out, Steward guesses it from the words (a failure is a bug, a thanks praise…)',
+    }),
     priority: feedbackPrioritySchema.default('medium'),
     text: feedbackText,
     source: z.enum(loggedSources).default('api'),
@@ -77,7 +80,8 @@ export const feedbackItemSchema = z
     source: feedbackSourceSchema,
     sourceRef: z.string().nullable(),
     text: z.string(),
-    arr: moneySchema.nullable().openapi({ description: "The account's ARR when it was given." }),
+    /** The account's ARR when it was given. */
+    arr: moneySchema,
     loggedBy: person.nullable(),
     review: feedbackReviewSchema,
     ticketId: z.uuid().nullable(),
@@ -135,8 +139,9 @@ export const themeSchema = z
       .number()
       .int()
       .openapi({ description: 'Items recognised in support tickets, waiting for review' }),
-    arr: moneySchema.openapi({ description: 'ARR of the accounts asking, today' }),
-    atRiskArr: moneySchema.openapi({ description: 'Of that, accounts At Risk or Critical' }),
+    /** ARR of the accounts asking, today; of that, the accounts At Risk or Critical. */
+    arr: moneySchema,
+    atRiskArr: moneySchema,
     firstSeen: z.iso.datetime(),
     lastSeen: z.iso.datetime(),
     trend: trendSchema,

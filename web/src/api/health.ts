@@ -33,6 +33,7 @@ export const playTriggers = [
   'entered_at_risk',
   'entered_critical',
   'renewal_approaching',
+  'nps_detractor',
 ] as const satisfies readonly PlayTrigger[];
 
 /** `owner`: `me`, a user id, or undefined for everything the caller may see. */

@@ -28,6 +28,9 @@ export const areas: NavArea[] = [
   { to: '/onboarding', key: 'nav.onboarding', icon: '↗' },
   { to: '/adoption', key: 'intake:nav.adoption', icon: '▥' },
   { to: '/templates', key: 'nav.templates', icon: '▤' },
+  { to: '/feedback', key: 'voice:nav.feedback', icon: '💬' },
+  { to: '/roadmap', key: 'voice:nav.roadmap', icon: '🗺' },
+  { to: '/nps', key: 'voice:nav.nps', icon: '☺' },
   { to: '/settings', key: 'nav.settings', icon: '⚙' },
 ];
 

@@ -129,6 +129,7 @@ export const en = {
     ticket: 'Ticket',
     billing: 'Billing',
     system: 'Steward',
+    survey: 'Survey',
   },
   settings: {
     title: 'Settings',
@@ -181,6 +182,9 @@ export const en = {
       manage_scorecards: 'Manage health scorecards and plays',
       manage_sla_policies: 'Manage SLA policies',
       view_audit_log: 'See the audit log',
+      manage_feedback: 'Log and correct feedback, send surveys',
+      manage_product_roadmap: 'Manage the product roadmap',
+      receive_product_digest: 'Receive the weekly product digest',
     },
     granted: 'Allowed',
     notGranted: 'Not allowed',

@@ -133,6 +133,7 @@ export const healthEn = {
       entered_at_risk: 'Account moves into At risk',
       entered_critical: 'Account moves into Critical',
       renewal_approaching: 'Renewal approaches',
+      nps_detractor: 'A contact answers NPS 0–6',
     },
     roles: { owner: 'The account’s CSM', manager: 'The CSM’s manager' },
   },

@@ -136,6 +136,7 @@ export const healthRu: Shape<typeof healthEn> = {
       entered_at_risk: 'Клиент переходит в «Под угрозой»',
       entered_critical: 'Клиент переходит в «Критично»',
       renewal_approaching: 'Приближается продление',
+      nps_detractor: 'Контакт ставит NPS 0–6',
     },
     roles: { owner: 'CSM клиента', manager: 'Руководитель CSM' },
   },

@@ -9,6 +9,8 @@ import { intakeRu } from './intake.ru.ts';
 import { ru } from './ru.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyRu } from './notify.ru.ts';
+import { voiceEn } from './voice.en.ts';
+import { voiceRu } from './voice.ru.ts';
 import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
 
@@ -31,6 +33,7 @@ describe.each([
   ['notify', notifyEn, notifyRu],
   ['health', healthEn, healthRu],
   ['assistant', assistantEn, assistantRu],
+  ['voice', voiceEn, voiceRu],
 ])('the %s translations', (_name, english, russian) => {
   it('have exactly the same keys in English and Russian', () => {
     expect([...leaves(russian).keys()].sort()).toEqual([...leaves(english).keys()].sort());
@@ -58,6 +61,7 @@ describe('plurals', () => {
     ['work', workRu],
     ['intake', intakeRu],
     ['notify', notifyRu],
+    ['voice', voiceRu],
   ])("gives every counted %s text all of Russian's plural forms", (_name, russian) => {
     const keys = [...leaves(russian).keys()];
     const counted = keys.filter((key) => /_(one|few|many|other)$/.test(key));

@@ -12,6 +12,8 @@ import { intakeRu } from './intake.ru.ts';
 import { ru } from './ru.ts';
 import { notifyEn } from './notify.en.ts';
 import { notifyRu } from './notify.ru.ts';
+import { voiceEn } from './voice.en.ts';
+import { voiceRu } from './voice.ru.ts';
 import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
 
@@ -26,6 +28,7 @@ export const bundles = {
     notify: notifyEn,
     health: healthEn,
     assistant: assistantEn,
+    voice: voiceEn,
   },
   ru: {
     common: ru,
@@ -34,6 +37,7 @@ export const bundles = {
     notify: notifyRu,
     health: healthRu,
     assistant: assistantRu,
+    voice: voiceRu,
   },
 } as const;
 
@@ -48,7 +52,7 @@ void i18next.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'work', 'intake', 'notify', 'health', 'assistant'],
+  ns: ['common', 'work', 'intake', 'notify', 'health', 'assistant', 'voice'],
   interpolation: { escapeValue: false },
 });
 

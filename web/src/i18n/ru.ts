@@ -137,6 +137,7 @@ export const ru: Shape<typeof en> = {
     ticket: 'Обращение',
     billing: 'Оплата',
     system: 'Steward',
+    survey: 'Опрос',
   },
   settings: {
     title: 'Настройки',
@@ -195,6 +196,9 @@ export const ru: Shape<typeof en> = {
       manage_scorecards: 'Настраивать модель здоровья и сценарии',
       manage_sla_policies: 'Настраивать SLA-политики',
       view_audit_log: 'Видеть журнал аудита',
+      manage_feedback: 'Записывать и править фидбэк, отправлять опросы',
+      manage_product_roadmap: 'Вести продуктовый роадмап',
+      receive_product_digest: 'Получать еженедельную сводку для продукта',
     },
     granted: 'Разрешено',
     notGranted: 'Не разрешено',

@@ -17,6 +17,7 @@ import { NoteSheet } from './360/NoteForm.tsx';
 import { TicketsPanel } from './360/TicketsPanel.tsx';
 import { Timeline } from './360/Timeline.tsx';
 import { UsagePanel } from './360/UsagePanel.tsx';
+import { VoicePanel } from '../voice/VoicePanel.tsx';
 
 export function AccountPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
           <HealthPanel accountId={accountId} />
           <UsagePanel accountId={accountId} />
           <AccountWork accountId={accountId} />
+          <VoicePanel accountId={accountId} contacts={contacts} />
           <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
             <TicketsPanel accountId={accountId} />
             <BillingPanel accountId={accountId} />

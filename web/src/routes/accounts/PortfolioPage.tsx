@@ -18,6 +18,7 @@ import { ScoreSparkline } from '../../components/scoreTrend.tsx';
 import { Button, ErrorNote, Input, Loading, Select } from '../../components/ui.tsx';
 import { choices, sortable, type PortfolioSearch } from './portfolioSearch.ts';
 import { QuickActions } from '../assistant/QuickActions.tsx';
+import { TopRequest } from '../voice/TopRequest.tsx';
 
 type FilterSelectProps = {
   name: keyof typeof choices;
@@ -292,6 +293,7 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
           </div>
         )}
       </div>
+      <TopRequest />
       <QuickActions />
       <div className="flex gap-2">
         <Input

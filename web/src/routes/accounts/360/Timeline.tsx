@@ -6,6 +6,7 @@ import { useTimeline, type TimelineEvent } from '../../../api/accounts.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { Badge, Button, Card, Loading } from '../../../components/ui.tsx';
 import { NoteForm } from './NoteForm.tsx';
+import { MakeFeedbackButton } from '../../voice/MakeFeedbackButton.tsx';
 
 /** A source is a set of timeline kinds; "work and changes" are the system events. */
 const sources = {
@@ -41,6 +42,7 @@ function Entry({ event }: { event: TimelineEvent }) {
       </div>
       <p className="font-medium">{event.title}</p>
       {event.body && <p className="whitespace-pre-line text-muted">{event.body}</p>}
+      <MakeFeedbackButton event={event} />
     </li>
   );
 }

@@ -1,0 +1,131 @@
+// Logging what a customer said: the account (searched by name unless the page already knows
+// it), the words, the type and priority. Used on the feedback page and the account's 360.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePortfolio } from '../../api/accounts.ts';
+import {
+  feedbackPriorities,
+  feedbackTypes,
+  useLogFeedback,
+  type FeedbackPriority,
+  type FeedbackType,
+} from '../../api/voice.ts';
+import { ApiError } from '../../api/client.ts';
+import { Button, ErrorNote, Field, Input, Select, TextArea } from '../../components/ui.tsx';
+
+function AccountPicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation('voice');
+  const [q, setQ] = useState('');
+  const accounts = usePortfolio(q ? { q, sort: 'name' } : { sort: 'name' });
+  const options = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Field label={t('log.account')}>
+      {(id) => (
+        <div className="flex flex-col gap-2">
+          <Input
+            type="search"
+            aria-label={t('log.findAccount')}
+            placeholder={t('log.findAccount')}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <Select id={id} required value={value} onChange={(e) => onChange(e.target.value)}>
+            <option value="">{t('log.chooseAccount')}</option>
+            {options.map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+      )}
+    </Field>
+  );
+}
+
+export function LogFeedbackForm({
+  accountId: fixedAccount,
+  onDone,
+}: {
+  accountId?: string;
+  onDone?: () => void;
+}) {
+  const { t } = useTranslation('voice');
+  const log = useLogFeedback();
+  const [accountId, setAccountId] = useState(fixedAccount ?? '');
+  const [text, setText] = useState('');
+  const [type, setType] = useState<FeedbackType>('feature_request');
+  const [priority, setPriority] = useState<FeedbackPriority>('medium');
+  const [done, setDone] = useState(false);
+  const fieldError = (path: string) =>
+    log.error instanceof ApiError ? log.error.fieldError(path) : undefined;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    log.mutate(
+      { accountId, text, type, priority, source: 'web' },
+      {
+        onSuccess: () => {
+          setText('');
+          setDone(true);
+          onDone?.();
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3">
+      {!fixedAccount && <AccountPicker value={accountId} onChange={setAccountId} />}
+      <Field label={t('log.text')} error={fieldError('text')}>
+        {(id) => (
+          <TextArea
+            id={id}
+            rows={3}
+            required
+            maxLength={5000}
+            value={text}
+            onChange={(e) => (setText(e.target.value), setDone(false))}
+          />
+        )}
+      </Field>
+      <div className="grid grid-cols-2 gap-2">
+        <Field label={t('log.type')}>
+          {(id) => (
+            <Select id={id} value={type} onChange={(e) => setType(e.target.value as FeedbackType)}>
+              {feedbackTypes.map((k) => (
+                <option key={k} value={k}>
+                  {t(`type.${k}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label={t('log.priority')}>
+          {(id) => (
+            <Select
+              id={id}
+              value={priority}
+              onChange={(e) => setPriority(e.target.value as FeedbackPriority)}
+            >
+              {feedbackPriorities.map((k) => (
+                <option key={k} value={k}>
+                  {t(`priority.${k}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      {log.error && !fieldError('text') && <ErrorNote error={log.error} />}
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={log.isPending || !accountId}>
+          {t('log.save')}
+        </Button>
+        {done && (
+          <p role="status" className="text-sm text-healthy">
+            {t('log.saved')}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

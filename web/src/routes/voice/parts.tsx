@@ -1,0 +1,70 @@
+// Small pieces the voice screens share: a feedback type's badge, a theme's trend, money said
+// short ("$1.2M"), a person's permission, and one feedback item as a row.
+import { useTranslation } from 'react-i18next';
+import type { FeedbackItem, FeedbackType, Theme } from '../../api/voice.ts';
+import { useMe } from '../../api/session.ts';
+import { formatDate } from '../../components/format.ts';
+import { i18next } from '../../i18n/index.ts';
+import { Badge } from '../../components/ui.tsx';
+
+export function useCan(permission: string): boolean {
+  return useMe().data?.permissions.includes(permission as never) ?? false;
+}
+
+/** "$1.2M": ARR said as a person says it in a sentence. */
+export function compactMoney(money: { amount: number; currency: string }): string {
+  return new Intl.NumberFormat(i18next.language === 'ru' ? 'ru-RU' : 'en-US', {
+    style: 'currency',
+    currency: money.currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(money.amount / 100);
+}
+
+const typeTone: Record<FeedbackType, 'neutral' | 'critical' | 'risk' | 'healthy' | 'accent'> = {
+  feature_request: 'accent',
+  bug: 'critical',
+  complaint: 'risk',
+  praise: 'healthy',
+  question: 'neutral',
+};
+
+export function TypeBadge({ type }: { type: FeedbackType }) {
+  const { t } = useTranslation('voice');
+  return <Badge tone={typeTone[type]}>{t(`type.${type}`)}</Badge>;
+}
+
+export function TrendBadge({ trend }: { trend: Theme['trend'] }) {
+  const { t } = useTranslation('voice');
+  const arrow = { new: '✦', rising: '↑', steady: '→', falling: '↓' }[trend.direction];
+  return (
+    <Badge tone={trend.direction === 'rising' || trend.direction === 'new' ? 'accent' : 'neutral'}>
+      <span aria-hidden="true">{arrow}</span>&nbsp;{t(`feedback.trend.${trend.direction}`)}
+    </Badge>
+  );
+}
+
+/** One thing a customer said: the words, who and when, its type and where it came from. */
+export function FeedbackRow({
+  item,
+  showAccount = true,
+}: {
+  item: FeedbackItem;
+  showAccount?: boolean;
+}) {
+  const { t } = useTranslation('voice');
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <p className="break-words">“{item.text}”</p>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">
+        <TypeBadge type={item.type} />
+        {showAccount && <span className="font-medium text-ink">{item.accountName}</span>}
+        {item.contact && <span>{item.contact.name}</span>}
+        <span>{formatDate(item.givenAt)}</span>
+        <span>· {t(`source.${item.source}`)}</span>
+        {item.review === 'proposed' && <Badge tone="risk">{t('feedback.proposals.ticket')}</Badge>}
+        {item.status !== 'new' && <Badge>{t(`status.${item.status}`)}</Badge>}
+      </div>
+    </div>
+  );
+}
