@@ -23,6 +23,7 @@ import { intakeSettingsRoutes, trackingRoutes } from './modules/intake/segment/i
 import { billingRoutes, stripeWebhookRoutes } from './modules/intake/billing/index.ts';
 import { supportRoutes, supportWebhookRoutes } from './modules/intake/support/index.ts';
 import { intakeReviewRoutes } from './modules/intake/review/index.ts';
+import { importRoutes } from './modules/intake/import/index.ts';
 import { notifyRoutes, slackCommandRoutes } from './modules/notify/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { assistantRoutes } from './modules/assistant/index.ts';
@@ -60,6 +61,7 @@ export function buildApi(deps: Deps) {
     .route('/', billingRoutes(deps))
     .route('/', supportRoutes(deps))
     .route('/', intakeReviewRoutes(deps))
+    .route('/', importRoutes(deps))
     .route('/', notifyRoutes(deps))
     .route('/', healthRoutes(deps))
     .route('/', assistantRoutes(deps))
@@ -116,7 +118,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
       );
     },
   });
-  // CSV uploads have their own, larger limit (modules/accounts/import/routes.ts).
+  // CSV uploads have their own, larger limit (modules/intake/import/routes.ts).
   app.use('/api/*', (c, next) =>
     c.req.method === 'POST' && c.req.path === '/api/v1/imports' ? next() : apiBodyLimit(c, next),
   );

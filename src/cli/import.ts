@@ -10,7 +10,7 @@ import {
   mappingFromPairs,
   progressBar,
   type ImportEntity,
-} from '../modules/accounts/import/index.ts';
+} from '../modules/intake/import/index.ts';
 import type { CommandContext } from './withDatabase.ts';
 import { pickWorkspace } from './workspace.ts';
 

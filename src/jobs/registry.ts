@@ -6,18 +6,8 @@ import type { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import type { Deps } from '../context.ts';
 
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace GraphileWorker {
-    // Declaration merging is the point here: graphile-worker types add_job by these payloads.
-    // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-    interface Tasks {
-      import__run: { importId: string };
-      usage__maintain_partitions: Record<string, unknown>;
-    }
-  }
-}
-
+// Each module declares its tasks beside their zod payloads (`declare global { namespace
+// GraphileWorker { interface Tasks { … } } }` in its jobs file), the type inferred from the schema.
 export type TaskName = keyof GraphileWorker.Tasks;
 
 /** A task handler: plain function of deps and a parsed payload, so tests can call it directly. */

@@ -1,7 +1,7 @@
 // Every background task Steward runs, by name.
 import type { TaskList } from 'graphile-worker';
 import type { Deps } from '../context.ts';
-import { accountJobs } from '../modules/accounts/index.ts';
+import { importJobs } from '../modules/intake/import/index.ts';
 import { usageCrontab, usageJobs } from '../modules/intake/segment/index.ts';
 import { notifyCrontab, notifyJobs } from '../modules/notify/index.ts';
 import { healthCrontab, healthJobs } from '../modules/health/index.ts';
@@ -12,7 +12,7 @@ import { toTaskList, type JobDefinitions } from './registry.ts';
 export function stewardTasks(deps: Deps): TaskList {
   // `satisfies`: a task registered without a handler does not compile.
   return toTaskList(deps, {
-    ...accountJobs,
+    ...importJobs,
     ...usageJobs,
     ...notifyJobs,
     ...healthJobs,
@@ -22,4 +22,10 @@ export function stewardTasks(deps: Deps): TaskList {
 }
 
 /** Recurring jobs, in graphile-worker's crontab format (one line each). */
-export const stewardCrontab = [usageCrontab, notifyCrontab, healthCrontab, voiceCrontab, revenueCrontab].join('\n');
+export const stewardCrontab = [
+  usageCrontab,
+  notifyCrontab,
+  healthCrontab,
+  voiceCrontab,
+  revenueCrontab,
+].join('\n');

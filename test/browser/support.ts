@@ -10,7 +10,7 @@ import pg from 'pg';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { beforeAll, inject, vi } from 'vitest';
 import { toTaskList } from '../../src/jobs/registry.ts';
-import { accountJobs } from '../../src/modules/accounts/index.ts';
+import { importJobs } from '../../src/modules/intake/import/index.ts';
 import type { paths } from '../../web/src/api/schema.d.ts';
 import { ensureDemoTemplate } from '../support/databases.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -126,7 +126,7 @@ export async function runQueuedJobs(server: TestServer) {
   const pool = new pg.Pool({ connectionString: server.deps.config.databaseUrl, max: 1 });
   const client = await pool.connect();
   try {
-    await runTaskListOnce({}, toTaskList(server.deps, accountJobs), client).promise;
+    await runTaskListOnce({}, toTaskList(server.deps, importJobs), client).promise;
   } finally {
     client.release();
     await pool.end();

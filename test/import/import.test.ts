@@ -4,8 +4,8 @@ import { runTaskListOnce } from 'graphile-worker';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toTaskList } from '../../src/jobs/registry.ts';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
-import { accountJobs, defineCustomField } from '../../src/modules/accounts/index.ts';
-import { importCsv } from '../../src/modules/accounts/import/index.ts';
+import { defineCustomField } from '../../src/modules/accounts/index.ts';
+import { importCsv, importJobs } from '../../src/modules/intake/import/index.ts';
 import { origin, testApp } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
@@ -239,7 +239,7 @@ describe('importing through the API', () => {
   const runQueuedJobs = async () => {
     const client = await database.pool.connect();
     try {
-      await runTaskListOnce({}, toTaskList(deps, accountJobs), client).promise;
+      await runTaskListOnce({}, toTaskList(deps, importJobs), client).promise;
     } finally {
       client.release();
     }

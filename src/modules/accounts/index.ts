@@ -9,9 +9,36 @@ export {
   defineCustomField,
   customFieldDefinitions,
   checkCustomFields,
+  customFieldProblem,
   parseCustomFieldText,
+  type CustomFieldDefinition,
 } from './customFields.ts';
+export {
+  accountFields,
+  contactFields,
+  contactRoleSchema,
+  priorities,
+  stages,
+  tiers,
+} from './schema.ts';
+// What outside systems (CSV files, Segment, Stripe) tell accounts, in set-based writes.
+export {
+  accountIdByDomain,
+  accountIdNamedBy,
+  accountIdsByExternalId,
+  createDiscoveredAccounts,
+  knownAccountExternalIds,
+  lockAccountsForBilling,
+  setAccountsBilling,
+  upsertAccountsByExternalId,
+  upsertContactsByExternalId,
+  upsertProductUserContacts,
+  type AccountColumns,
+  type ContactColumns,
+  type ExternalAccount,
+  type ExternalContact,
+  type WriteCounts,
+} from './sync/store.ts';
 export type { AccountScope } from './store.ts';
-export { accountJobs } from './import/index.ts';
 export { portfolio } from './portfolio.ts';
 export { portfolioQuery } from './schema.ts';

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCommand } from '../../../src/cli/import.ts';
 import { toTaskList } from '../../../src/jobs/registry.ts';
 import type { WorkspaceId } from '../../../src/lib/ids.ts';
-import { accountJobs } from '../../../src/modules/accounts/index.ts';
-import { importCsv } from '../../../src/modules/accounts/import/index.ts';
+import { importCsv, importJobs } from '../../../src/modules/intake/import/index.ts';
 import { origin, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
@@ -247,7 +246,7 @@ describe('backfilling usage rollups from CSV', () => {
     const { id } = (await response.json()) as { id: string };
     const client = await database.pool.connect();
     try {
-      await runTaskListOnce({}, toTaskList(deps, accountJobs), client).promise;
+      await runTaskListOnce({}, toTaskList(deps, importJobs), client).promise;
     } finally {
       client.release();
     }

@@ -5,13 +5,11 @@ import { accountsRoutes } from './accounts.ts';
 import { contactsRoutes } from './contacts.ts';
 import { settingsRoutes } from './settings.ts';
 import { timelineRoutes } from './timeline.ts';
-import { importRoutes } from '../import/index.ts';
 
 export function accountRoutes(deps: Deps) {
   return newRouter()
     .route('/', accountsRoutes(deps))
     .route('/', contactsRoutes(deps))
     .route('/', timelineRoutes(deps))
-    .route('/', settingsRoutes(deps))
-    .route('/', importRoutes(deps));
+    .route('/', settingsRoutes(deps));
 }

@@ -6,7 +6,11 @@ import type { Db } from '../../../db/connect.ts';
 import type { MrrMovementKind } from '../../../db/schema.ts';
 import { message } from '../../../i18n/index.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
-import { addTimelineEvent } from '../../accounts/index.ts';
+import {
+  addTimelineEvent,
+  lockAccountsForBilling,
+  setAccountsBilling,
+} from '../../accounts/index.ts';
 import { recordAudit } from '../../auth/index.ts';
 import { countsAsRevenue, moneyParam, movementKind, revenueStatuses } from './money.ts';
 
@@ -106,13 +110,8 @@ export async function applyContractState(db: Db, state: ContractState): Promise<
   // A contract stays with the account it was first matched to.
   const accountId = existing?.account_id ?? state.accountId;
   // One change per account at a time: MRR before and after must see the same contracts.
-  const account = await db
-    .selectFrom('accounts')
-    .select(['arr_amount', 'currency'])
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', accountId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const account = (await lockAccountsForBilling(db, workspaceId, [accountId])).get(accountId);
+  if (!account) throw new Error(`account ${accountId} of contract ${state.externalId} is gone`);
   // An account billed in two currencies is rare; its ARR follows the contract changed last.
   const before = await accountMrr(db, workspaceId, accountId, state.currency);
   const values = {
@@ -165,18 +164,10 @@ export async function applyContractState(db: Db, state: ContractState): Promise<
       ? state.currentPeriodEnd.toISOString().slice(0, 10)
       : undefined;
   const arr = after * 12;
-  if (arr !== account.arr_amount || state.currency !== account.currency || renewal) {
-    await db
-      .updateTable('accounts')
-      .set({
-        arr_amount: arr,
-        currency: state.currency,
-        ...(renewal ? { renewal_date: renewal } : {}),
-        updated_at: sql`now()`,
-      })
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', accountId)
-      .execute();
+  if (arr !== account.arrAmount || state.currency !== account.currency || renewal) {
+    await setAccountsBilling(db, workspaceId, [
+      { accountId, arrAmount: arr, currency: state.currency, renewalDate: renewal ?? null },
+    ]);
     await recordAudit(
       db,
       { workspaceId, userId: null },
@@ -185,7 +176,7 @@ export async function applyContractState(db: Db, state: ContractState): Promise<
         entityType: 'account',
         entityId: accountId,
         changes: {
-          arr: { from: account.arr_amount, to: arr },
+          arr: { from: account.arrAmount, to: arr },
           currency: state.currency,
           contract: state.externalId,
           ...(renewal ? { renewalDate: renewal } : {}),

@@ -1,115 +1,26 @@
-// Historical usage from a CSV file, through the accounts importer (entity `usage`): one row
-// per account, feature and day with its event count, logins and active users, written
-// straight into the daily rollups the rest of Steward reads. Raw events are not made up: a
-// backfill is history from before Steward listened, and rollups outlive raw events anyway.
+// Historical usage from a CSV file (intake/import, entity `usage`): one row per account,
+// feature and day with its event count, logins and active users, written straight into the
+// daily rollups the rest of Steward reads. Raw events are not made up: a backfill is history
+// from before Steward listened, and rollups outlive raw events anyway.
 //
 // The file's counts replace the day's counts (so a re-run changes nothing); its active
 // users are added to those the day has.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
-import type { ImportPlan } from '../../accounts/import/fields.ts';
-import {
-  columnCountProblem,
-  rowReader,
-  type Cell,
-  type RowResult,
-} from '../../accounts/import/rows.ts';
-import type { WriteCounts } from '../../accounts/import/upsert.ts';
+import type { WriteCounts } from '../../accounts/index.ts';
 import { featureCatalog, featureMapper } from './features.ts';
-import { isLoginEvent } from './rollups.ts';
 
-export type UsageRecord = {
-  line: number;
-  accountExternalId: string;
+/** One account's use of one feature on one day. */
+export type UsageDay = {
+  accountId: string;
   day: string;
   featureKey: string;
   events: number;
   logins: number;
+  /** Active users' ids (Segment's userId). */
   users: string[];
 };
-
-const maxCount = 2_147_483_647;
-const maxUsersPerRow = 10_000;
-
-function readCount(text: string): Cell<number> {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return { problem: 'must be a whole number, 0 or more' };
-  const n = Number(t);
-  return n <= maxCount ? { value: n } : { problem: 'is too large' };
-}
-
-function readOptionalCount(text: string): Cell<number | null> {
-  return text.trim() === '' ? { value: null } : readCount(text);
-}
-
-function readDay(text: string): Cell<string> {
-  const t = text.trim();
-  const at = Date.parse(`${t}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(t) &&
-    !Number.isNaN(at) &&
-    new Date(at).toISOString().startsWith(t)
-    ? { value: t }
-    : { problem: 'must be a date as YYYY-MM-DD' };
-}
-
-function readName(max: number) {
-  return (text: string): Cell<string> => {
-    const t = text.trim();
-    if (t === '') return { problem: 'is required' };
-    return t.length <= max ? { value: t } : { problem: `must be at most ${max} characters` };
-  };
-}
-
-function readUsers(text: string): Cell<string[]> {
-  const users = [...new Set(text.split(/[;\s]+/).filter((u) => u !== ''))];
-  if (users.some((u) => u.length > 200)) return { problem: 'a user id is over 200 characters' };
-  return users.length <= maxUsersPerRow
-    ? { value: users }
-    : { problem: `at most ${maxUsersPerRow} users a row` };
-}
-
-/** One row → a day of one feature's use, or every problem with it named by field. */
-export function readUsageRow(
-  cells: string[],
-  line: number,
-  plan: ImportPlan,
-  featureOf: (name: string) => string,
-): RowResult<UsageRecord> {
-  const countProblem = columnCountProblem(cells, plan);
-  if (countProblem) return { reason: countProblem };
-  const row = rowReader(cells, plan);
-  const accountExternalId = row.take('accountExternalId', readName(200));
-  const day = row.take('day', readDay);
-  const feature = row.take('feature', readName(500));
-  const events = row.take('events', readCount);
-  const logins = row.take('logins', readOptionalCount) ?? null;
-  const users = row.take('activeUsers', readUsers) ?? [];
-  if (logins !== null && events !== undefined && logins > events) {
-    row.problems.push('logins: cannot be more than the events');
-  }
-  if (
-    row.problems.length > 0 ||
-    accountExternalId === undefined ||
-    day === undefined ||
-    feature === undefined ||
-    events === undefined
-  ) {
-    return { reason: row.problems.join('; ') };
-  }
-  return {
-    record: {
-      line,
-      accountExternalId,
-      day,
-      featureKey: featureOf(feature),
-      events,
-      // As live intake counts them: every event of a login event is a login.
-      logins: logins ?? (isLoginEvent(feature) ? events : 0),
-      users,
-    },
-  };
-}
 
 /** A feature key names itself; any other name is an event, counted under its feature. */
 export async function backfillFeatureOf(
@@ -122,10 +33,6 @@ export async function backfillFeatureOf(
   return (name) => (keys.has(name) ? name : eventFeature(name));
 }
 
-/** The rollup key of a record, to refuse a second row for the same account, feature and day. */
-export const usageKey = (r: UsageRecord) =>
-  `${r.accountExternalId}\u0000${r.day}\u0000${r.featureKey}`;
-
 /**
  * One statement per batch: upserts the day's counts where they differ and adds the active
  * users; a record is `created` when its rollup row is new, `updated` when the counts changed
@@ -134,7 +41,7 @@ export const usageKey = (r: UsageRecord) =>
 export async function upsertUsageRollups(
   db: Db,
   workspaceId: WorkspaceId,
-  records: readonly (UsageRecord & { accountId: string })[],
+  records: readonly UsageDay[],
 ): Promise<WriteCounts> {
   if (records.length === 0) return { created: 0, updated: 0, unchanged: 0 };
   const userRow: number[] = [];

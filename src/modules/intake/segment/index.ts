@@ -8,10 +8,4 @@ export { defineFeature, flaggedFeatures, featureFor } from './features.ts';
 export { createWriteKey } from './writeKeys.ts';
 export { usageCrontab, usageJobs, maintainUsagePartitions } from './jobs.ts';
 export { ensurePartitions, dropExpiredPartitions, usagePartitions } from './partitions.ts';
-export {
-  backfillFeatureOf,
-  readUsageRow,
-  upsertUsageRollups,
-  usageKey,
-  type UsageRecord,
-} from './backfill.ts';
+export { backfillFeatureOf, upsertUsageRollups, type UsageDay } from './backfill.ts';

@@ -4,6 +4,20 @@ import { z } from 'zod';
 import type { JobDefinition, JobHandler } from '../../../jobs/registry.ts';
 import { dropExpiredPartitions, ensurePartitions, monthStart } from './partitions.ts';
 
+/** Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read. */
+const cronPayload = z.looseObject({});
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace GraphileWorker {
+    // Declaration merging is the point here: graphile-worker types add_job by these payloads.
+    // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+    interface Tasks {
+      usage__maintain_partitions: z.infer<typeof cronPayload>;
+    }
+  }
+}
+
 export const maintainUsagePartitions: JobHandler<'usage__maintain_partitions'> = async ({
   db,
   clock,
@@ -19,11 +33,7 @@ export const maintainUsagePartitions: JobHandler<'usage__maintain_partitions'> =
 export const usageJobs: {
   usage__maintain_partitions: JobDefinition<'usage__maintain_partitions'>;
 } = {
-  usage__maintain_partitions: {
-    // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.
-    payload: z.looseObject({}),
-    run: maintainUsagePartitions,
-  },
+  usage__maintain_partitions: { payload: cronPayload, run: maintainUsagePartitions },
 };
 
 /** Daily at 03:17 UTC; graphile-worker's crontab makes one job per slot across processes. */

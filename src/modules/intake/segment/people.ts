@@ -1,20 +1,25 @@
 // Identify and group calls: who a product user is (a contact) and which customer they work
-// for (an account). Low volume next to track calls, so these go message by message.
+// for (an account). Low volume next to track calls, so these go message by message. Accounts
+// and contacts are found and written through the accounts module's exports.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 // `message` here is the Segment call; a server sentence is made with `sentence`.
 import { message as sentence } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
-import type { WorkspaceId } from '../../../lib/ids.ts';
-import { addTimelineEvent } from '../../accounts/index.ts';
+import type { AccountId, WorkspaceId } from '../../../lib/ids.ts';
+import {
+  accountIdByDomain,
+  accountIdNamedBy,
+  addTimelineEvent,
+  createDiscoveredAccounts,
+  upsertProductUserContacts,
+} from '../../accounts/index.ts';
 import { recordAudit } from '../../auth/index.ts';
 import type { SegmentMessage } from './payload.ts';
 import { linkEarlierEvents } from './rollups.ts';
 
 type Identify = Extract<SegmentMessage, { type: 'identify' }>;
 type Group = Extract<SegmentMessage, { type: 'group' }>;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const text = (value: unknown, max = 300): string | null =>
   typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null;
@@ -43,36 +48,6 @@ export function contactTraits(traits: Record<string, unknown>) {
   };
 }
 
-/** The account a Segment groupId names: its external id, else its Steward id. */
-async function accountByGroupId(db: Db, workspaceId: WorkspaceId, groupId: string) {
-  const row = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null)
-    .where((eb) =>
-      uuidPattern.test(groupId)
-        ? eb.or([eb('external_id', '=', groupId), eb('id', '=', groupId)])
-        : eb('external_id', '=', groupId),
-    )
-    // An external id match wins over an id match.
-    .orderBy(sql`(external_id = ${groupId}) is true`, 'desc')
-    .executeTakeFirst();
-  return row?.id;
-}
-
-async function accountByDomain(db: Db, workspaceId: WorkspaceId, domain: string) {
-  const row = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null)
-    .where(sql<boolean>`lower(domain) in (${domain}, ${`www.${domain}`})`)
-    .orderBy('created_at')
-    .executeTakeFirst();
-  return row?.id;
-}
-
 /**
  * A group call for a customer Steward does not know yet: the account is made without an
  * owner and says so on its timeline, so a manager can assign it.
@@ -83,32 +58,20 @@ async function createUnassignedAccount(
   workspaceId: WorkspaceId,
   message: Group,
   domain: string | null,
-): Promise<string> {
+): Promise<AccountId> {
   const seats = Number(message.traits['seats'] ?? message.traits['employees']);
-  const created = await db
-    .insertInto('accounts')
-    .values({
-      workspace_id: workspaceId,
-      external_id: message.groupId,
+  const [created] = await createDiscoveredAccounts(db, workspaceId, [
+    {
+      externalId: message.groupId,
       name: text(message.traits['name']) ?? message.groupId,
       domain,
       plan: text(message.traits['plan']),
       seats: Number.isInteger(seats) && seats >= 0 && seats < 10_000_000 ? seats : null,
-      owner_id: null,
-      custom_fields: '{}',
-    })
-    // Two group calls for one new customer at once: the second finds the first's account.
-    .onConflict((oc) =>
-      oc
-        .column('workspace_id')
-        .column('external_id')
-        .where('external_id', 'is not', null)
-        .doNothing(),
-    )
-    .returning('id')
-    .executeTakeFirst();
+    },
+  ]);
   if (!created) {
-    const existing = await accountByGroupId(db, workspaceId, message.groupId);
+    // Two group calls for one new customer at once: the second finds the first's account.
+    const existing = await accountIdNamedBy(db, workspaceId, message.groupId);
     if (!existing) throw new Error(`account ${message.groupId} neither created nor found`);
     return existing;
   }
@@ -136,62 +99,16 @@ async function createUnassignedAccount(
 }
 
 /** A contact for the product user on the account: by external id (userId), else by e-mail. */
-async function upsertContact(
+function upsertContact(
   db: Db,
   workspaceId: WorkspaceId,
   accountId: string,
   userId: string,
   traits: Record<string, unknown>,
 ): Promise<void> {
-  const fields = contactTraits(traits);
-  const existing = await db
-    .selectFrom('contacts')
-    .select(['id', 'external_id'])
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) =>
-      fields.email
-        ? eb.or([
-            eb('external_id', '=', userId),
-            eb.and([eb('account_id', '=', accountId), eb(sql`lower(email)`, '=', fields.email)]),
-          ])
-        : eb('external_id', '=', userId),
-    )
-    .orderBy(sql`(external_id = ${userId}) is true`, 'desc')
-    .executeTakeFirst();
-  if (existing) {
-    await db
-      .updateTable('contacts')
-      .set({
-        ...(existing.external_id ? {} : { external_id: userId }),
-        ...(fields.name ? { name: fields.name } : {}),
-        ...(fields.email ? { email: fields.email } : {}),
-        ...(fields.title ? { title: fields.title } : {}),
-        ...(fields.phone ? { phone: fields.phone } : {}),
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', existing.id)
-      .execute();
-    return;
-  }
-  await db
-    .insertInto('contacts')
-    .values({
-      workspace_id: workspaceId,
-      account_id: accountId,
-      external_id: userId,
-      name: fields.name ?? fields.email ?? userId,
-      email: fields.email,
-      title: fields.title,
-      phone: fields.phone,
-    })
-    .onConflict((oc) =>
-      oc
-        .column('workspace_id')
-        .column('external_id')
-        .where('external_id', 'is not', null)
-        .doNothing(),
-    )
-    .execute();
+  return upsertProductUserContacts(db, workspaceId, [
+    { accountId, userId, ...contactTraits(traits) },
+  ]);
 }
 
 async function knownUser(db: Db, workspaceId: WorkspaceId, userId: string) {
@@ -212,7 +129,7 @@ export async function recordIdentify(db: Db, workspaceId: WorkspaceId, message: 
   if (!userId) return; // An anonymous visitor is nobody's contact yet.
   const before = await knownUser(db, workspaceId, userId);
   const named = message.contextGroupId
-    ? await accountByGroupId(db, workspaceId, message.contextGroupId)
+    ? await accountIdNamedBy(db, workspaceId, message.contextGroupId)
     : undefined;
   const accountId = named ?? before?.account_id ?? null;
   const traits = { ...before?.traits, ...message.traits };
@@ -246,8 +163,8 @@ export async function recordIdentify(db: Db, workspaceId: WorkspaceId, message: 
 export async function recordGroup(db: Db, clock: Clock, workspaceId: WorkspaceId, message: Group) {
   const domain = domainOf(message.traits['website'] ?? message.traits['domain']);
   const accountId =
-    (await accountByGroupId(db, workspaceId, message.groupId)) ??
-    (domain ? await accountByDomain(db, workspaceId, domain) : undefined) ??
+    (await accountIdNamedBy(db, workspaceId, message.groupId)) ??
+    (domain ? await accountIdByDomain(db, workspaceId, domain) : undefined) ??
     (await createUnassignedAccount(db, clock, workspaceId, message, domain));
   const userId = message.userId;
   if (!userId) return;

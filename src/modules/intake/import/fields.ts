@@ -1,0 +1,233 @@
+// What a CSV column can be imported into, and which column goes where: the field catalog of
+// accounts and contacts (custom fields as `cf.<key>`) and the mapping from the file's header.
+import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
+import {
+  contactRoleSchema,
+  priorities,
+  stages,
+  tiers,
+  type CustomFieldDefinition,
+} from '../../accounts/index.ts';
+
+// `usage` is historical product usage, per account, feature and day (../segment/backfill.ts).
+export const importEntities = ['accounts', 'contacts', 'usage'] as const;
+export type ImportEntity = (typeof importEntities)[number];
+
+export type ImportField = {
+  name: string;
+  label: string;
+  required: boolean;
+  type:
+    | 'text'
+    | 'integer'
+    | 'number'
+    | 'money'
+    | 'currency_code'
+    | 'date'
+    | 'email'
+    | 'select'
+    | 'multi_select'
+    | 'boolean'
+    | 'currency';
+  options?: readonly string[];
+};
+
+const accountFields: ImportField[] = [
+  { name: 'externalId', label: 'External ID', required: true, type: 'text' },
+  { name: 'name', label: 'Name', required: true, type: 'text' },
+  { name: 'domain', label: 'Domain', required: false, type: 'text' },
+  { name: 'tier', label: 'Tier', required: false, type: 'select', options: tiers },
+  { name: 'plan', label: 'Plan', required: false, type: 'text' },
+  { name: 'arr', label: 'ARR (major units, e.g. 120000.50)', required: false, type: 'money' },
+  {
+    name: 'currency',
+    label: 'Currency of ARR (default USD)',
+    required: false,
+    type: 'currency_code',
+  },
+  { name: 'seats', label: 'Seats', required: false, type: 'integer' },
+  { name: 'stage', label: 'Stage', required: false, type: 'select', options: stages },
+  { name: 'renewalDate', label: 'Renewal date (YYYY-MM-DD)', required: false, type: 'date' },
+  { name: 'priority', label: 'Priority', required: false, type: 'select', options: priorities },
+  { name: 'owner', label: "Owner's e-mail", required: false, type: 'email' },
+];
+
+const contactFields: ImportField[] = [
+  { name: 'externalId', label: 'External ID', required: true, type: 'text' },
+  { name: 'accountExternalId', label: "Account's external ID", required: true, type: 'text' },
+  { name: 'name', label: 'Name', required: true, type: 'text' },
+  { name: 'email', label: 'E-mail', required: false, type: 'email' },
+  { name: 'title', label: 'Title', required: false, type: 'text' },
+  { name: 'phone', label: 'Phone', required: false, type: 'text' },
+  {
+    name: 'role',
+    label: 'Role',
+    required: false,
+    type: 'select',
+    options: contactRoleSchema.options,
+  },
+];
+
+const usageFields: ImportField[] = [
+  { name: 'accountExternalId', label: "Account's external ID", required: true, type: 'text' },
+  { name: 'day', label: 'Day (YYYY-MM-DD, UTC)', required: true, type: 'date' },
+  {
+    name: 'feature',
+    label: "Feature key, or an event name (counted under its catalog's feature)",
+    required: true,
+    type: 'text',
+  },
+  { name: 'events', label: 'Events that day', required: true, type: 'integer' },
+  {
+    name: 'logins',
+    label: 'Logins among them (default: all of them for a login event, else none)',
+    required: false,
+    type: 'integer',
+  },
+  {
+    name: 'activeUsers',
+    label: "Active users' ids (as Segment's userId), separated by ; or spaces",
+    required: false,
+    type: 'text',
+  },
+];
+
+export const customFieldPrefix = 'cf.';
+
+/** Every field a column can map to; an account's custom fields are `cf.<key>`. */
+export function importFields(
+  entity: ImportEntity,
+  definitions: CustomFieldDefinition[],
+): ImportField[] {
+  if (entity === 'contacts') return contactFields;
+  if (entity === 'usage') return usageFields;
+  return [
+    ...accountFields,
+    ...definitions.map((d) => ({
+      name: `${customFieldPrefix}${d.key}`,
+      label: d.label,
+      required: d.required,
+      type: d.type,
+      ...(d.options ? { options: d.options } : {}),
+    })),
+  ];
+}
+
+/** "External ID", "external_id" and "externalId" are the same name to a person. */
+export function comparable(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** Which field each column of the file feeds; columns mapped to nothing are ignored. */
+export type ImportPlan = {
+  entity: ImportEntity;
+  /** Column index of each mapped field. */
+  columnOf: ReadonlyMap<string, number>;
+  /** The mapping as applied, by column name ('' = ignored); stored with a web import. */
+  mapping: Record<string, string>;
+  ignoredColumns: string[];
+  headerLength: number;
+};
+
+/**
+ * Maps the header to fields. An explicit mapping wins for the columns it names ('' ignores a
+ * column); every other column maps itself when its name is a field's name (or, for custom
+ * fields, its key or label), unless that field is taken already.
+ */
+export function planImport(
+  entity: ImportEntity,
+  fields: ImportField[],
+  header: string[],
+  explicit: Record<string, string> = {},
+): ImportPlan {
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (seen.has(column)) {
+      throw new AppError(
+        'import.invalid_file',
+        `The column "${column}" appears twice in the header.`,
+      );
+    }
+    seen.add(column);
+  }
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const errors: FieldError[] = [];
+  const fieldOf = new Map<string, string>();
+  const columnFor = new Map<string, string>();
+
+  for (const [column, field] of Object.entries(explicit)) {
+    if (!seen.has(column)) {
+      errors.push({ path: `mapping.${column}`, message: 'no such column in the file' });
+    } else if (field === '') {
+      fieldOf.set(column, '');
+    } else if (!byName.has(field)) {
+      errors.push({ path: `mapping.${column}`, message: `unknown field "${field}"` });
+    } else if (columnFor.has(field)) {
+      errors.push({
+        path: `mapping.${column}`,
+        message: `"${field}" is mapped from the column "${columnFor.get(field)}" already`,
+      });
+    } else {
+      fieldOf.set(column, field);
+      columnFor.set(field, column);
+    }
+  }
+
+  // Built-in names first, then custom field keys and labels: "Name" is the account's name.
+  const automatic = new Map<string, string>();
+  for (const field of fields) automatic.set(comparable(field.name), field.name);
+  for (const field of fields) {
+    if (!field.name.startsWith(customFieldPrefix)) continue;
+    for (const alias of [field.name.slice(customFieldPrefix.length), field.label]) {
+      if (!automatic.has(comparable(alias))) automatic.set(comparable(alias), field.name);
+    }
+  }
+  for (const column of header) {
+    if (fieldOf.has(column)) continue;
+    const field = automatic.get(comparable(column));
+    if (field && !columnFor.has(field)) {
+      fieldOf.set(column, field);
+      columnFor.set(field, column);
+    } else {
+      fieldOf.set(column, '');
+    }
+  }
+
+  for (const field of fields) {
+    // A required custom field may be left out: existing accounts keep their value, and a new
+    // account without it is rejected row by row.
+    if (field.required && !field.name.startsWith(customFieldPrefix) && !columnFor.has(field.name)) {
+      errors.push({
+        path: 'mapping',
+        message: `no column is mapped to "${field.name}", which is required`,
+      });
+    }
+  }
+  if (errors.length > 0) throw invalid(errors, 'The column mapping does not fit this import.');
+
+  const columnOf = new Map<string, number>();
+  header.forEach((column, index) => {
+    const field = fieldOf.get(column);
+    if (field) columnOf.set(field, index);
+  });
+  return {
+    entity,
+    columnOf,
+    mapping: Object.fromEntries(header.map((column) => [column, fieldOf.get(column) ?? ''])),
+    ignoredColumns: header.filter((column) => !fieldOf.get(column)),
+    headerLength: header.length,
+  };
+}
+
+/** Parses `--map "Company=name"` options; the field is after the last `=`. */
+export function mappingFromPairs(pairs: string[]): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  const errors: FieldError[] = [];
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0) errors.push({ path: `map.${pair}`, message: 'write it as "Column=field"' });
+    else mapping[pair.slice(0, at)] = pair.slice(at + 1).trim();
+  }
+  if (errors.length > 0) throw invalid(errors, 'The column mapping could not be read.');
+  return mapping;
+}

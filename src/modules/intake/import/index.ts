@@ -1,0 +1,7 @@
+// CSV import of accounts, contacts and historical usage: one importer behind the CLI
+// (`steward import`) and the web app's job (Settings → Import).
+export { importRoutes, importBodyLimit } from './routes.ts';
+export { importJobs, runImport } from './job.ts';
+export { importCsv, type ImportOutcome, type ImportRequest, type Rejection } from './importer.ts';
+export { mappingFromPairs, type ImportEntity } from './fields.ts';
+export { progressBar } from './progress.ts';

@@ -1,0 +1,129 @@
+// HTTP for CSV imports: the field catalog, uploading a file (queued as a job), and progress.
+import { z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Deps } from '../../../context.ts';
+import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { AppError, invalid } from '../../../lib/errors.ts';
+import { customFieldDefinitions } from '../../accounts/index.ts';
+import { actorOf } from '../../auth/index.ts';
+import { importFields } from './fields.ts';
+import { findImport, recentImports, startImport } from './imports.ts';
+import {
+  importEntitySchema,
+  importFieldSchema,
+  importQuery,
+  importSchema,
+  importSummarySchema,
+  importUpload,
+  mappingSchema,
+} from './schema.ts';
+
+/** An upload may be far larger than other requests (app.ts skips its 1 MB limit here). */
+export const importBodyLimit = 50 * 1024 * 1024;
+
+function readMapping(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalid([{ path: 'mapping', message: 'must be a JSON object of column → field' }]);
+  }
+  const mapping = mappingSchema.safeParse(parsed);
+  if (!mapping.success) {
+    throw invalid([{ path: 'mapping', message: 'must be a JSON object of column → field' }]);
+  }
+  return mapping.data;
+}
+
+export function importRoutes({ db }: Deps) {
+  const router = newRouter();
+  router.post(
+    '/imports',
+    bodyLimit({
+      maxSize: importBodyLimit,
+      onError: () => {
+        throw new AppError('request.too_large', 'An import file may be 50 MB at most.');
+      },
+    }),
+  );
+  return router
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/imports/fields',
+        access: 'import_data',
+        summary: 'The fields a CSV column can be imported into, custom fields as `cf.<key>`',
+        request: { query: z.object({ entity: importEntitySchema }) },
+        responses: { 200: json(z.object({ fields: z.array(importFieldSchema) })) },
+      }),
+      async (c) => {
+        const { entity } = c.req.valid('query');
+        const definitions =
+          entity === 'accounts'
+            ? await customFieldDefinitions(db, actorOf(c).workspaceId, 'account')
+            : [];
+        const fields = importFields(entity, definitions).map((f) => ({
+          ...f,
+          ...(f.options ? { options: [...f.options] } : {}),
+        }));
+        return c.json({ fields }, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/imports',
+        access: 'import_data',
+        summary:
+          'Upload a CSV file to import (or check, with dryRun); the import runs in the background',
+        request: {
+          query: importQuery,
+          body: { content: { 'multipart/form-data': { schema: importUpload } }, required: true },
+        },
+        responses: {
+          202: json(importSchema, 'Queued'),
+          400: problems[400],
+          413: problems[413],
+        },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const query = c.req.valid('query');
+        const form = c.req.valid('form');
+        const view = await startImport(db, {
+          workspaceId: actor.workspaceId,
+          userId: actor.userId,
+          entity: query.entity,
+          fileName: form.file.name || 'import.csv',
+          file: Buffer.from(await form.file.arrayBuffer()),
+          mapping: readMapping(form.mapping),
+          dryRun: query.dryRun,
+          skipInvalid: query.skipInvalid,
+        });
+        return c.json(view, 202);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/imports',
+        access: 'import_data',
+        summary: "The workspace's recent imports",
+        responses: { 200: json(z.object({ items: z.array(importSummarySchema) })) },
+      }),
+      async (c) => c.json({ items: await recentImports(db, actorOf(c).workspaceId) }, 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/imports/{id}',
+        access: 'import_data',
+        summary: "An import's progress, counts and rejected rows",
+        request: { params: z.object({ id: z.uuid() }) },
+        responses: { 200: json(importSchema), 404: problems[404] },
+      }),
+      async (c) =>
+        c.json(await findImport(db, actorOf(c).workspaceId, c.req.valid('param').id), 200),
+    );
+}
