@@ -91,7 +91,7 @@ describe('notifications', () => {
       await routeNotifications(server);
 
       // No reload: the stream brings it in, and the count in the shell goes up.
-      const title = `Morgan Lee mentioned you on '${task.title}' (${task.accountName})`;
+      const title = `Morgan Lee mentioned you on “${task.title}” (${task.accountName})`;
       const arrived = inbox.item(question);
       await arrived.waitFor();
       await expect.poll(() => inbox.unreadCount()).toBe(before + 1);
