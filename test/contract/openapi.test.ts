@@ -18,6 +18,8 @@ const publicRoutes = [
   // signed, single-use link is the credential, and the calls are rate limited per address.
   'get /api/v1/public/surveys/{token}',
   'post /api/v1/public/surveys/{token}',
+  // A shared QBR prep page: its unguessable, expiring, revocable token is the credential.
+  'get /api/v1/shared/qbr-prep/{token}',
 ];
 
 const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>

@@ -13954,7 +13954,7 @@ export interface components {
                 overdue: number;
             } | null;
             forecast: components["schemas"]["RenewalForecast"];
-            override: components["schemas"]["ForecastOverride"];
+            override: components["schemas"]["ForecastOverride"] | null;
         };
         RenewalForecast: {
             /**
@@ -13997,11 +13997,12 @@ export interface components {
             byId: string | null;
             byName: string | null;
             at: string;
-        } | null;
+        };
         AccountRenewalForecast: {
             /** Format: uuid */
             accountId: string;
-            renewal: components["schemas"]["Renewal"] & (Record<string, never> | null);
+            /** @description null: no renewal date */
+            renewal: components["schemas"]["Renewal"] | null;
             history: (components["schemas"]["ForecastOverride"] & {
                 id: number;
                 /**
@@ -14553,7 +14554,7 @@ export interface components {
                     openedAt: string;
                 }[];
             };
-            renewal: components["schemas"]["Renewal"] & (Record<string, never> | null);
+            renewal: components["schemas"]["Renewal"] | null;
             opportunities: {
                 open: components["schemas"]["Opportunity"][];
                 wonLastYear: components["schemas"]["Opportunity"][];

@@ -4,6 +4,7 @@ import { newRouter } from '../../../http/route.ts';
 import { expansionRoutes } from './expansion.ts';
 import { meetingRoutes } from './meetings.ts';
 import { metricRoutes } from './metrics.ts';
+import { qbrPrepRoutes } from './qbrPrep.ts';
 import { renewalRoutes } from './renewals.ts';
 
 export function revenueRoutes(deps: Deps) {
@@ -11,5 +12,6 @@ export function revenueRoutes(deps: Deps) {
     .route('/', renewalRoutes(deps))
     .route('/', expansionRoutes(deps))
     .route('/', metricRoutes(deps))
-    .route('/', meetingRoutes(deps));
+    .route('/', meetingRoutes(deps))
+    .route('/', qbrPrepRoutes(deps));
 }

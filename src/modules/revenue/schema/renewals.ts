@@ -93,7 +93,9 @@ export const renewalSchema = z
       })
       .nullable(),
     forecast: renewalForecastSchema,
-    override: overrideSchema.nullable(),
+    // A union, not .nullable(): a nullable reference would come out as an intersection in the
+    // generated client types.
+    override: z.union([overrideSchema, z.null()]),
   })
   .openapi('Renewal');
 
@@ -145,7 +147,7 @@ export const overrideBody = z
 export const accountForecastSchema = z
   .object({
     accountId: z.uuid(),
-    renewal: renewalSchema.nullable().openapi({ description: 'null: no renewal date' }),
+    renewal: z.union([renewalSchema, z.null()]).openapi({ description: 'null: no renewal date' }),
     history: z.array(overrideSchema.extend({ id: z.number().int(), renewalDate: daySchema })),
   })
   .openapi('AccountRenewalForecast');

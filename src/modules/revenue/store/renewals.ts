@@ -10,6 +10,7 @@ import type {
   Tier,
 } from '../../../db/schema.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
+import { isoDay } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 
 export type RenewalRow = {
@@ -184,7 +185,7 @@ export function overridesOf(db: Db, workspaceId: WorkspaceId, accountId: string)
  * ARR follows the account; once it has passed, the row is what was due and stays as it was.
  */
 export async function recordRenewals(db: Db, workspaceId: WorkspaceId | null, now: Date) {
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const result = await sql`
     insert into renewals (workspace_id, account_id, renewal_date, arr_amount, currency, seen_at)
     select workspace_id, id, renewal_date, arr_amount, currency, ${now}::timestamptz
