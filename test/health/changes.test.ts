@@ -10,7 +10,7 @@ import { createWriteKey } from '../../src/modules/intake/segment/index.ts';
 import { testApp } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeWorkspace } from '../support/factories.ts';
-import { runJobs } from '../notify/support.ts';
+import { jobRunAt, runJobs } from '../notify/support.ts';
 import { segmentPost, track } from '../intake/segment/support.ts';
 
 // The wake-up job is due a second after the database's "now": the test clock runs ahead of it.
@@ -123,6 +123,22 @@ describe('scores follow the data', () => {
     expect(told.length).toBeGreaterThanOrEqual(2);
     expect(await changedSet()).toEqual([]);
     await run();
+  });
+  it('rescores a workspace under a stream of usage in passes at least ten seconds apart', async () => {
+    const [first, second] = accounts;
+    if (!first || !second) throw new Error('no accounts');
+    await sendBatch([first.external]);
+    // A pass starts: it takes what changed, and the next one is due ten seconds on…
+    expect(await takeChangedAccounts(deps.db, workspaceId, 100)).toEqual([first.id]);
+    const key = `accounts__changed:${workspaceId}`;
+    const { rows } = await sql<{ now: Date }>`select now()`.execute(deps.db);
+    const next = await jobRunAt(deps, key);
+    expect((next?.getTime() ?? 0) - (rows[0]?.now.getTime() ?? 0)).toBeGreaterThan(9_000);
+    // …however much usage arrives meanwhile.
+    await sendBatch([second.external]);
+    expect(await jobRunAt(deps, key)).toEqual(next);
+    await run();
+    expect(await changedSet()).toEqual([]);
   });
 });
 

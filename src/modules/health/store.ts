@@ -96,7 +96,9 @@ export type Move = {
 /**
  * Writes the current scores and the accounts' health columns, answering the accounts whose
  * category moved. The old category is read under a row lock in the same statement, so two
- * rescores of one account never both see the same move.
+ * rescores of one account never both see the same move. `no key update`: that lock keeps out
+ * another rescore, not intake's foreign-key checks on the account (`for update` made every
+ * tracked event for an account being rescored wait for the rescore's statement).
  */
 export async function writeCurrentScores(
   db: Db,
@@ -131,7 +133,7 @@ export async function writeCurrentScores(
       select a.id, a.health_category from accounts a
       where a.workspace_id = ${workspaceId} and a.id in (select id from input)
       order by a.id
-      for update
+      for no key update
     )
     update accounts a set health_score = i.score, health_category = i.category,
       churn_risk_level = i.risk
