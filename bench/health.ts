@@ -97,7 +97,7 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
     }
 
     // Event → score with the real worker, while a stream of usage batches for other accounts
-    // queues their own rescores.
+    // keeps putting them in the changed set (so each pass rescores them too).
     const runner = await run({
       pgPool: pool,
       taskList: stewardTasks(deps),
@@ -130,10 +130,17 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
       const externalId = `acct-${9000 + probe}`;
       const account = await db
         .selectFrom('accounts')
-        .select(['id', 'health_score'])
+        .select('id')
         .where('external_id', '=', externalId)
         .executeTakeFirstOrThrow();
-      await sql`update accounts set health_score = null where id = ${account.id}`.execute(db);
+      const scoredAt = async () =>
+        (
+          await db
+            .selectFrom('health_scores')
+            .select('computed_at')
+            .where('account_id', '=', account.id)
+            .executeTakeFirst()
+        )?.computed_at.getTime() ?? 0;
       const started = performance.now();
       await ingestMessages(
         deps,
@@ -149,13 +156,10 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
           properties: {},
         })),
       );
+      // A pass that started once the events were stored has scored them.
+      const stored = Date.now();
       for (;;) {
-        const now = await db
-          .selectFrom('accounts')
-          .select('health_score')
-          .where('id', '=', account.id)
-          .executeTakeFirstOrThrow();
-        if (now.health_score !== null) break;
+        if ((await scoredAt()) >= stored) break;
         if (performance.now() - started > 120_000) throw new Error('no rescore in 120 s');
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -179,7 +183,7 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
       {
         name: 'usage event → updated score, real worker, usage streaming in (target ≤ 60 s)',
         figure: `max ${seconds(Math.max(...latencies))}, median ${seconds(percentile(latencies, 50))} over ${latencies.length} events`,
-        baseline: `${batches} batches of 50 events for other accounts ingested meanwhile; worker poll 1 s`,
+        baseline: `${batches} batches of 50 events for other accounts ingested meanwhile; worker poll 1 s; passes over a workspace ≥ 10 s apart`,
       },
     ];
   } finally {

@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in turn, each figure beside a baseline measured in the
 // same run on the same machine — absolute times vary between machines, the ratios hold.
-// Never part of `npm test`.
+// `npm run bench -- intake health` runs only those (by key). Never part of `npm test`.
 import { intakeBenchmark } from './intake.ts';
 import { healthBenchmark } from './health.ts';
 import { notifyBenchmark } from './notify.ts';
@@ -11,21 +11,31 @@ import { startBenchmark } from './start.ts';
 import { seconds, timed, type BenchResult } from './support.ts';
 import { workBenchmark } from './work.ts';
 
-const benchmarks: { name: string; run: () => Promise<BenchResult[]> }[] = [
-  { name: 'demo seed', run: seedBenchmark },
-  { name: 'start-up', run: startBenchmark },
-  { name: 'portfolio under load', run: portfolioBenchmark },
-  { name: 'work', run: workBenchmark },
-  { name: 'notifications and SLAs', run: notifyBenchmark },
-  { name: 'health', run: healthBenchmark },
-  { name: 'usage intake', run: intakeBenchmark },
-  { name: 'usage rollups', run: rollupBenchmark },
+const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]> }[] = [
+  { key: 'seed', name: 'demo seed', run: seedBenchmark },
+  { key: 'start', name: 'start-up', run: startBenchmark },
+  { key: 'portfolio', name: 'portfolio under load', run: portfolioBenchmark },
+  { key: 'work', name: 'work', run: workBenchmark },
+  { key: 'notify', name: 'notifications and SLAs', run: notifyBenchmark },
+  { key: 'health', name: 'health', run: healthBenchmark },
+  { key: 'intake', name: 'usage intake', run: intakeBenchmark },
+  { key: 'rollups', name: 'usage rollups', run: rollupBenchmark },
 ];
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((key) => !benchmarks.some((b) => b.key === key));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `No benchmark ${unknown.join(', ')}; choose from: ${benchmarks.map((b) => b.key).join(', ')}\n`,
+  );
+  process.exit(2);
+}
+const chosen = asked.length > 0 ? benchmarks.filter((b) => asked.includes(b.key)) : benchmarks;
 
 const results: BenchResult[] = [];
 let failed = 0;
 const total = await timed(async () => {
-  for (const benchmark of benchmarks) {
+  for (const benchmark of chosen) {
     process.stdout.write(`\n▶ ${benchmark.name}\n`);
     try {
       const { ms, value } = await timed(benchmark.run);
