@@ -19,6 +19,7 @@ import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { portfolioSearch } from './routes/accounts/portfolioSearch.ts';
 import { SignInPage } from './routes/SignInPage.tsx';
+import { revenueRoutes, sharedRevenueRoutes } from './routes/revenue/routes.tsx';
 import { applyTheme } from './theme.ts';
 
 // Each screen's code is fetched when its route is first visited (or a link to it hovered), so
@@ -348,6 +349,7 @@ const surveyRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  ...sharedRevenueRoutes(rootRoute),
   surveyRoute,
   appRoute.addChildren([
     indexRoute,
@@ -370,6 +372,7 @@ const routeTree = rootRoute.addChildren([
     themeRoute,
     roadmapRoute,
     npsRoute,
+    ...revenueRoutes(appRoute),
     settingsRoute.addChildren([
       settingsIndexRoute,
       ...settingsTabs.map(([path, component]) =>

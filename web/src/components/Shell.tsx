@@ -31,6 +31,10 @@ export const areas: NavArea[] = [
   { to: '/feedback', key: 'voice:nav.feedback', icon: '💬' },
   { to: '/roadmap', key: 'voice:nav.roadmap', icon: '🗺' },
   { to: '/nps', key: 'voice:nav.nps', icon: '☺' },
+  { to: '/renewals', key: 'revenue:nav.renewals', icon: '↻' },
+  { to: '/expansion', key: 'revenue:nav.expansion', icon: '⇡' },
+  { to: '/metrics', key: 'revenue:nav.metrics', icon: '◔' },
+  { to: '/meetings', key: 'revenue:nav.meetings', icon: '◷' },
   { to: '/settings', key: 'nav.settings', icon: '⚙' },
 ];
 

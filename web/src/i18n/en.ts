@@ -181,6 +181,7 @@ export const en = {
       manage_integrations: 'Manage integrations',
       manage_scorecards: 'Manage health scorecards and plays',
       manage_sla_policies: 'Manage SLA policies',
+      manage_revenue_targets: 'Set revenue targets, plan prices and QBR cadences',
       view_audit_log: 'See the audit log',
       manage_feedback: 'Log and correct feedback, send surveys',
       manage_product_roadmap: 'Manage the product roadmap',

@@ -13,6 +13,8 @@ import { voiceEn } from './voice.en.ts';
 import { voiceRu } from './voice.ru.ts';
 import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
+import { revenueEn } from './revenue.en.ts';
+import { revenueRu } from './revenue.ru.ts';
 
 /** Every leaf of a bundle as `path → text`. */
 function leaves(bundle: object, prefix = ''): Map<string, unknown> {
@@ -34,6 +36,7 @@ describe.each([
   ['health', healthEn, healthRu],
   ['assistant', assistantEn, assistantRu],
   ['voice', voiceEn, voiceRu],
+  ['revenue', revenueEn, revenueRu],
 ])('the %s translations', (_name, english, russian) => {
   it('have exactly the same keys in English and Russian', () => {
     expect([...leaves(russian).keys()].sort()).toEqual([...leaves(english).keys()].sort());
@@ -62,6 +65,7 @@ describe('plurals', () => {
     ['intake', intakeRu],
     ['notify', notifyRu],
     ['voice', voiceRu],
+    ['revenue', revenueRu],
   ])("gives every counted %s text all of Russian's plural forms", (_name, russian) => {
     const keys = [...leaves(russian).keys()];
     const counted = keys.filter((key) => /_(one|few|many|other)$/.test(key));

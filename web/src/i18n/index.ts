@@ -16,6 +16,8 @@ import { voiceEn } from './voice.en.ts';
 import { voiceRu } from './voice.ru.ts';
 import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
+import { revenueEn } from './revenue.en.ts';
+import { revenueRu } from './revenue.ru.ts';
 
 export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
@@ -29,6 +31,7 @@ export const bundles = {
     health: healthEn,
     assistant: assistantEn,
     voice: voiceEn,
+    revenue: revenueEn,
   },
   ru: {
     common: ru,
@@ -38,6 +41,7 @@ export const bundles = {
     health: healthRu,
     assistant: assistantRu,
     voice: voiceRu,
+    revenue: revenueRu,
   },
 } as const;
 
@@ -52,7 +56,7 @@ void i18next.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'work', 'intake', 'notify', 'health', 'assistant', 'voice'],
+  ns: ['common', 'work', 'intake', 'notify', 'health', 'assistant', 'voice', 'revenue'],
   interpolation: { escapeValue: false },
 });
 

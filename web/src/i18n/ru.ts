@@ -195,6 +195,7 @@ export const ru: Shape<typeof en> = {
       manage_integrations: 'Управлять интеграциями',
       manage_scorecards: 'Настраивать модель здоровья и сценарии',
       manage_sla_policies: 'Настраивать SLA-политики',
+      manage_revenue_targets: 'Задавать цели по выручке, цены тарифов и частоту QBR',
       view_audit_log: 'Видеть журнал аудита',
       manage_feedback: 'Записывать и править фидбэк, отправлять опросы',
       manage_product_roadmap: 'Вести продуктовый роадмап',

@@ -18,6 +18,7 @@ import { TicketsPanel } from './360/TicketsPanel.tsx';
 import { Timeline } from './360/Timeline.tsx';
 import { UsagePanel } from './360/UsagePanel.tsx';
 import { VoicePanel } from '../voice/VoicePanel.tsx';
+import { AccountRevenuePanel } from '../revenue/AccountRevenuePanel.tsx';
 
 export function AccountPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
         <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
           <HealthPanel accountId={accountId} />
           <UsagePanel accountId={accountId} />
+          <AccountRevenuePanel accountId={accountId} name={account.name} />
           <AccountWork accountId={accountId} />
           <VoicePanel accountId={accountId} contacts={contacts} />
           <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">

@@ -1,0 +1,130 @@
+// The revenue screens' routes: renewals, expansion, CS metrics, meetings (the calendar, a
+// meeting, scheduling one), an account's QBR prep page, and — outside the signed-in app — a
+// shared QBR prep page. Search parameters are validated here; a stale or mistyped value is
+// left out rather than failing the page. Each screen's code loads when first visited.
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import * as z from 'zod/mini';
+
+const orLeftOut = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+
+const RenewalsPage = lazyRouteComponent(() => import('./RenewalsPage.tsx'), 'RenewalsPage');
+const ExpansionPage = lazyRouteComponent(() => import('./ExpansionPage.tsx'), 'ExpansionPage');
+const MetricsPage = lazyRouteComponent(() => import('./MetricsPage.tsx'), 'MetricsPage');
+const MeetingsPage = lazyRouteComponent(() => import('./MeetingsPage.tsx'), 'MeetingsPage');
+const MeetingPage = lazyRouteComponent(() => import('./MeetingPage.tsx'), 'MeetingPage');
+const ScheduleMeetingPage = lazyRouteComponent(
+  () => import('./ScheduleMeetingPage.tsx'),
+  'ScheduleMeetingPage',
+);
+const QbrPrepPage = lazyRouteComponent(() => import('./QbrPrepPage.tsx'), 'QbrPrepPage');
+const SharedQbrPage = lazyRouteComponent(() => import('./SharedQbrPage.tsx'), 'SharedQbrPage');
+
+const tiers = ['enterprise', 'mid_market', 'smb'] as const;
+const categories = ['commit', 'likely', 'at_risk', 'lost'] as const;
+const kinds = ['qbr', 'check_in', 'kickoff', 'renewal', 'other'] as const;
+const metricKeys = [
+  'mrr',
+  'arr',
+  'nrr',
+  'grr',
+  'newMrr',
+  'expansionMrr',
+  'contractionMrr',
+  'churnedMrr',
+  'reactivationMrr',
+  'expansionRate',
+  'logoChurn',
+  'revenueChurn',
+  'renewalRate',
+  'expansionWon',
+  'expansionWinRate',
+  'timeToValue',
+  'featureAdoption',
+  'averageHealth',
+  'nps',
+  'qbrCompletion',
+] as const;
+
+/** A lazily loaded page's preload, carried by the route's own component. */
+const rendering = <C,>(page: { preload?: () => Promise<void> | undefined }, component: C) =>
+  Object.assign(component as object, { preload: page.preload }) as C;
+
+/** The signed-in revenue screens, under the app's route. */
+export function revenueRoutes<App extends AnyRoute>(app: App) {
+  const renewals = createRoute({
+    getParentRoute: () => app,
+    path: '/renewals',
+    validateSearch: z.object({
+      within: orLeftOut(z.union([z.literal(30), z.literal(60), z.literal(90), z.literal(180)])),
+      category: orLeftOut(z.enum(categories)),
+    }),
+    component: rendering(RenewalsPage, function Renewals() {
+      return <RenewalsPage search={renewals.useSearch()} />;
+    }),
+  });
+  const expansion = createRoute({
+    getParentRoute: () => app,
+    path: '/expansion',
+    validateSearch: z.object({ view: orLeftOut(z.literal('premium')) }),
+    component: rendering(ExpansionPage, function Expansion() {
+      return <ExpansionPage search={expansion.useSearch()} />;
+    }),
+  });
+  const metrics = createRoute({
+    getParentRoute: () => app,
+    path: '/metrics',
+    validateSearch: z.object({
+      period: orLeftOut(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/))),
+      scope: orLeftOut(z.enum(['mine', 'team', 'all'])),
+      tier: orLeftOut(z.enum(tiers)),
+      focus: orLeftOut(z.enum(metricKeys)),
+    }),
+    component: rendering(MetricsPage, function Metrics() {
+      return <MetricsPage search={metrics.useSearch()} />;
+    }),
+  });
+  const meetings = createRoute({
+    getParentRoute: () => app,
+    path: '/meetings',
+    component: MeetingsPage,
+  });
+  const newMeeting = createRoute({
+    getParentRoute: () => app,
+    path: '/meetings/new',
+    validateSearch: z.object({ accountId: orLeftOut(z.uuid()), kind: orLeftOut(z.enum(kinds)) }),
+    component: rendering(ScheduleMeetingPage, function Schedule() {
+      return <ScheduleMeetingPage search={newMeeting.useSearch()} />;
+    }),
+  });
+  const meeting = createRoute({
+    getParentRoute: () => app,
+    path: '/meetings/$meetingId',
+    component: rendering(MeetingPage, function Meeting() {
+      // The app route is a type parameter here, so the params are read as this path names them.
+      const { meetingId } = meeting.useParams() as { meetingId: string };
+      return <MeetingPage key={meetingId} meetingId={meetingId} />;
+    }),
+  });
+  const qbrPrep = createRoute({
+    getParentRoute: () => app,
+    path: '/accounts/$accountId/qbr-prep',
+    component: rendering(QbrPrepPage, function Prep() {
+      const { accountId } = qbrPrep.useParams() as { accountId: string };
+      return <QbrPrepPage key={accountId} accountId={accountId} />;
+    }),
+  });
+  return [renewals, expansion, metrics, meetings, newMeeting, meeting, qbrPrep] as const;
+}
+
+/** A shared QBR prep page: opened without a sign-in, outside the app's frame. */
+export function sharedRevenueRoutes<Root extends AnyRoute>(root: Root) {
+  const shared = createRoute({
+    getParentRoute: () => root,
+    path: '/shared/qbr/$token',
+    component: rendering(SharedQbrPage, function Shared() {
+      const { token } = shared.useParams() as { token: string };
+      return <SharedQbrPage token={token} />;
+    }),
+  });
+  return [shared] as const;
+}
