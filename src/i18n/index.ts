@@ -79,7 +79,7 @@ export function renderFrom(
   const count = params.count;
   const template =
     (typeof count === 'number'
-      ? lookup(catalog, `${message.key}_${new Intl.PluralRules(locale).select(count)}`)
+      ? lookup(catalog, `${message.key}_${pluralRules(locale).select(count)}`)
       : undefined) ??
     lookup(catalog, message.key) ??
     lookup(catalog, `${message.key}_other`);
@@ -94,20 +94,14 @@ export function renderFrom(
 
 export function formatParam(value: MessageParam, locale: Locale, timeZone: string): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+  if (typeof value === 'number') return numberFormat(locale).format(value);
   if ('money' in value) return formatMoney(value.money, locale);
   if ('term' in value) return renderMessage({ key: value.term }, locale, timeZone);
   if ('date' in value) {
     // A calendar day is the same day everywhere: format it at noon UTC, in UTC.
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${value.date}T12:00:00Z`),
-    );
+    return dateTimeFormat(locale, 'UTC', false).format(new Date(`${value.date}T12:00:00Z`));
   }
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(value.dateTime));
+  return dateTimeFormat(locale, timeZone, true).format(new Date(value.dateTime));
 }
 
 export function formatMoney(money: Money, locale: Locale): string {
@@ -123,6 +117,33 @@ export function formatMoney(money: Money, locale: Locale): string {
     minimumFractionDigits: whole ? 0 : digits,
   }).format(money.amount / 10 ** digits);
 }
+
+// Building an Intl formatter costs far more than using one (a digest run renders thousands of
+// sentences), so each is made once per language, zone and style.
+const formatters = new Map<string, Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function memo<T extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+const pluralRules = (locale: Locale) =>
+  memo(`plural:${locale}`, () => new Intl.PluralRules(locale));
+const numberFormat = (locale: Locale) =>
+  memo(`number:${locale}`, () => new Intl.NumberFormat(locale));
+const dateTimeFormat = (locale: Locale, timeZone: string, withTime: boolean) =>
+  memo(`date:${locale}:${timeZone}:${withTime}`, () =>
+    withTime
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }),
+  );
 
 function lookup(catalog: Catalog, key: string): string | undefined {
   let node: string | Catalog | undefined = catalog;

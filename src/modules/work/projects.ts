@@ -10,6 +10,7 @@ import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { describeTask, selectTasks, type TaskWithContext } from './tasks/view.ts';
 import { workspaceCalendar } from './templates/instantiate.ts';
 import { todayIn } from './templates/offsets.ts';
+import { message } from '../../i18n/index.ts';
 
 function selectProjects(db: Db, scope: AccountScope) {
   return db
@@ -191,7 +192,7 @@ export async function createProject(
       workspaceId: by.workspaceId,
       accountId: account.id,
       kind: 'system',
-      title: `Project "${input.name}" started`,
+      title: message('accounts.timeline.projectStarted', { project: input.name }),
       actorId: by.userId,
       occurredAt: clock.now(),
       data: { projectId: id },

@@ -20,6 +20,7 @@ import { findProject } from '../projects.ts';
 import { findCycle } from '../templates/definition.ts';
 import { statusProblem, statusTimes } from './rules.ts';
 import { describeTask, selectTasks, type TaskView, type TaskWithContext } from './view.ts';
+import { message } from '../../../i18n/index.ts';
 
 export type TaskChanges = {
   title?: string;
@@ -397,7 +398,7 @@ async function settleProgress(db: Db, clock: Clock, by: Worker, task: TaskWithCo
       workspaceId: by.workspaceId,
       accountId: task.account_id,
       kind: 'system',
-      title: `Task completed: ${task.title}`,
+      title: message('accounts.timeline.taskCompleted', { task: task.title }),
       actorId: by.userId,
       occurredAt: now,
       data: { taskId: task.id, projectId: task.project_id, firstValue: task.is_first_value },
@@ -430,7 +431,7 @@ async function settleProgress(db: Db, clock: Clock, by: Worker, task: TaskWithCo
           workspaceId: by.workspaceId,
           accountId: task.account_id,
           kind: 'system',
-          title: `Stage completed: ${stage.name}`,
+          title: message('accounts.timeline.stageCompleted', { stage: stage.name }),
           actorId: by.userId,
           occurredAt: now,
           data: { projectId: stage.project_id, stageId: task.stage_id },
@@ -467,7 +468,7 @@ async function settleProgress(db: Db, clock: Clock, by: Worker, task: TaskWithCo
         workspaceId: by.workspaceId,
         accountId: task.account_id,
         kind: 'system',
-        title: `Project completed: ${project.name}`,
+        title: message('accounts.timeline.projectCompleted', { project: project.name }),
         actorId: by.userId,
         occurredAt: now,
         data: { projectId: task.project_id },

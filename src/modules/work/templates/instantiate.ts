@@ -13,6 +13,7 @@ import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { rolesOf, type TemplateDefinition, type TemplateTask } from './definition.ts';
 import { getTemplate } from './library.ts';
 import { scheduleTask, type Schedule } from './offsets.ts';
+import { message } from '../../../i18n/index.ts';
 
 export type Instantiation = {
   accountId: string;
@@ -222,7 +223,10 @@ export async function instantiateTemplate(
       workspaceId: by.workspaceId,
       accountId: account.id,
       kind: 'system',
-      title: `Project started from the template "${template.name}" (version ${template.version})`,
+      title: message('accounts.timeline.projectFromTemplate', {
+        template: template.name,
+        version: template.version,
+      }),
       actorId: by.userId,
       occurredAt: now,
       data: {
