@@ -11,7 +11,7 @@ afterEach(async (context) => {
 
 const csm = 'csm@demo.steward.dev';
 const scrollWidth = (s: BrowserSession) =>
-  s.page.evaluate(() => document.documentElement.scrollWidth);
+  s.page.evaluate<number>('document.documentElement.scrollWidth');
 
 describe('the phone frame in Russian', () => {
   it('fits the bottom bar in 390 pixels and reaches every other area under "Ещё"', async () => {
@@ -50,12 +50,12 @@ describe('the phone frame in Russian', () => {
     await page.getByRole('heading', { level: 1, name: 'Мои задачи' }).waitFor();
     const sections = page.locator('details');
     const open = await sections.evaluateAll((all) =>
-      all.map((d) => [d.querySelector('h2')?.textContent ?? '', (d as HTMLDetailsElement).open]),
+      all.map((d) => [d.querySelector('h2')?.textContent ?? '', d.hasAttribute('open')] as const),
     );
     // Whatever is open comes first; the later sections are folded.
     const firstFolded = open.findIndex(([, isOpen]) => !isOpen);
     if (firstFolded >= 0) expect(open.slice(firstFolded).every(([, isOpen]) => !isOpen)).toBe(true);
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const height = await page.evaluate<number>('document.documentElement.scrollHeight');
     expect(height).toBeLessThan(8000);
     expect(await scrollWidth(session)).toBeLessThanOrEqual(phone.width);
   });
