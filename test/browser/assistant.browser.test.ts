@@ -122,12 +122,20 @@ describe('Ask Steward', () => {
     const api = await apiAs(session);
     const before = (await api.GET('/api/v1/my-work')).data;
     await page.goto(`${server.url}/work`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.keyboard.press('Control+k');
     const bar = await askInBar(page, 'remind me to send the renewal deck tomorrow');
     await bar.locator('[data-widget="task_draft"]').waitFor();
-    await bar.getByText('Send the renewal deck').waitFor();
+    await bar
+      .locator('[data-widget="task_draft"]')
+      .getByText('Send the renewal deck', { exact: true })
+      .waitFor();
     const after = (await api.GET('/api/v1/my-work')).data;
     expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+    // A task belongs to an account: the reminder named none, so the CSM picks one.
+    const account = bar.getByLabel('Account');
+    const choice = await account.locator('option').nth(1).getAttribute('value');
+    await account.selectOption(choice ?? '');
     await bar.getByRole('button', { name: 'Add the task' }).click();
     await bar.getByRole('status').filter({ hasText: 'Task added' }).waitFor();
   });

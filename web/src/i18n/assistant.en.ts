@@ -104,6 +104,8 @@ export const assistantEn = {
     days: '{{count}} days',
   },
   draft: {
+    account: 'Account',
+    chooseAccount: 'Choose the account',
     confirm: 'Add the task',
     saved: 'Task added',
     dismiss: 'Not now',

@@ -107,6 +107,8 @@ export const assistantRu: Shape<typeof assistantEn> = {
     days: '{{count}} дн.',
   },
   draft: {
+    account: 'Клиент',
+    chooseAccount: 'Выберите клиента',
     confirm: 'Добавить задачу',
     saved: 'Задача добавлена',
     dismiss: 'Не сейчас',

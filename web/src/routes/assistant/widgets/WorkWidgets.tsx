@@ -1,9 +1,11 @@
 // The work widgets: my open tasks, a reminder to confirm as a task, and escalations.
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmTask, type WidgetOf } from '../../../api/assistant.ts';
+import { useAccountChoices } from '../../../api/work.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { Button, ErrorNote } from '../../../components/ui.tsx';
+import { Button, ErrorNote, Field, Select } from '../../../components/ui.tsx';
 import { Counts, shown } from './parts.tsx';
 
 export function MyTasksWidget({ data }: { data: WidgetOf<'my_tasks'>['data'] }) {
@@ -42,10 +44,15 @@ export function MyTasksWidget({ data }: { data: WidgetOf<'my_tasks'>['data'] }) 
   );
 }
 
-/** A reminder the person asked for: nothing is saved until they confirm it here. */
+/**
+ * A reminder the person asked for: nothing is saved until they confirm it here. A task belongs
+ * to an account, so a reminder that named none asks which one first.
+ */
 export function TaskDraftWidget({ data }: { data: WidgetOf<'task_draft'>['data'] }) {
   const { t } = useTranslation('assistant');
   const confirm = useConfirmTask();
+  const [accountId, setAccountId] = useState(data.accountId ?? '');
+  const choices = useAccountChoices();
   return (
     <div className="flex flex-col gap-3 rounded-lg border border-line bg-raised p-3">
       <p className="font-medium">{data.title}</p>
@@ -53,13 +60,30 @@ export function TaskDraftWidget({ data }: { data: WidgetOf<'task_draft'>['data']
         {data.accountName}
         {data.dueAt && ` · ${t('draft.due', { date: formatDateTime(data.dueAt) })}`}
       </p>
+      {!data.accountId && !confirm.isSuccess && (
+        <Field label={t('draft.account')}>
+          {(id) => (
+            <Select id={id} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+              <option value="">{t('draft.chooseAccount')}</option>
+              {(choices.data?.items ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      )}
       {confirm.isSuccess ? (
         <p role="status" className="font-medium text-healthy">
           {t('draft.saved')}
         </p>
       ) : (
         <div className="flex gap-2">
-          <Button onClick={() => confirm.mutate(data)} disabled={confirm.isPending}>
+          <Button
+            onClick={() => confirm.mutate({ ...data, accountId })}
+            disabled={confirm.isPending || !accountId}
+          >
             {t('draft.confirm')}
           </Button>
         </div>
