@@ -1,5 +1,6 @@
 // `steward health recompute` and `steward health backtest`: today's scores for every account
 // now (as the daily job does), and how well the scorecard predicted the churn that happened.
+import { isoDay } from '../lib/calendar.ts';
 import { backtest, defaultPeriod, loadScorecards, rescore } from '../modules/health/index.ts';
 import type { CommandContext } from './withDatabase.ts';
 import { pickWorkspace } from './workspace.ts';
@@ -24,7 +25,7 @@ export async function backtestCommand({ deps }: CommandContext, options: Backtes
   if (!Number.isInteger(horizonDays) || horizonDays < 1 || horizonDays > 365)
     throw new Error('--horizon must be a number of days from 1 to 365');
   const period = {
-    ...defaultPeriod(deps.clock.now().toISOString().slice(0, 10)),
+    ...defaultPeriod(isoDay(deps.clock.now())),
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
   };

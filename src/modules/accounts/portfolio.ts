@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { invalid, type FieldError } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';
 import { cursorValue, decodeCursor, toPage, type Position } from '../../lib/pagination.ts';
+import { isoDay } from '../../lib/calendar.ts';
 import {
   customFieldDefinitions,
   customFieldExpression,
@@ -121,7 +122,7 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
     );
   }
   if (query.renewalWithin) {
-    const today = clock.now().toISOString().slice(0, 10);
+    const today = isoDay(clock.now());
     const days = Number.parseInt(query.renewalWithin, 10);
     q = q
       .where('accounts.renewal_date', '>=', today)

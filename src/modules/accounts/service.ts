@@ -7,6 +7,7 @@ import { message, type Message } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';
+import { daysBetween, isoDay } from '../../lib/calendar.ts';
 import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { contactsOf } from './contacts.ts';
 import { checkCustomFields, customFieldDefinitions } from './customFields.ts';
@@ -223,8 +224,6 @@ export async function deleteAccount(
   });
 }
 
-const dayMs = 24 * 3600_000;
-
 /** The Customer 360: profile, contract, contacts and the latest of the timeline, in one answer. */
 export async function account360(db: Db, clock: Clock, scope: store.AccountScope, id: string) {
   const row = await getAccount(db, scope, id);
@@ -240,7 +239,7 @@ export async function account360(db: Db, clock: Clock, scope: store.AccountScope
           .executeTakeFirst()
       : undefined,
   ]);
-  const today = Date.parse(clock.now().toISOString().slice(0, 10));
+  const today = isoDay(clock.now());
   return {
     account,
     owner: owner ?? null,
@@ -250,9 +249,7 @@ export async function account360(db: Db, clock: Clock, scope: store.AccountScope
       plan: account.plan,
       seats: account.seats,
       renewalDate: account.renewalDate,
-      daysToRenewal: account.renewalDate
-        ? Math.round((Date.parse(account.renewalDate) - today) / dayMs)
-        : null,
+      daysToRenewal: account.renewalDate ? daysBetween(today, account.renewalDate) : null,
     },
     contacts,
     timeline: recent,

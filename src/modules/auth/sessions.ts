@@ -5,12 +5,13 @@ import type { Actor } from '../../context.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+import { dayMs } from '../../lib/calendar.ts';
 import { verifyPassword } from './passwords.ts';
 import { rolePermissions, type Permission } from './permissions.ts';
 import * as store from './store.ts';
 
 export const sessionCookie = 'steward_session';
-const sessionLifetimeMs = 30 * 24 * 3600_000;
+const sessionLifetimeMs = 30 * dayMs;
 /** Refresh a session's expiry at most this often, not on every request. */
 const sessionTouchMs = 60_000;
 

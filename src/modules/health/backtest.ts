@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { HealthCategory, MeasureKey } from '../../db/schema.ts';
-import { addDays } from '../intake/adoption/index.ts';
+import { addDays } from '../../lib/calendar.ts';
 import { combineMeasures, measureKeys, type Scorecard } from './scorecard.ts';
 
 export type Outcome = { score: number; category: HealthCategory; churned: boolean };

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { message, renderMessage } from '../../i18n/index.ts';
+import { addDays } from '../../lib/calendar.ts';
 import { assessChurnRisk, riskLevel, type RiskInputs } from './churnRisk.ts';
 import { scoreOutcomes, scoreUsage } from './measures.ts';
 
@@ -121,10 +122,7 @@ describe('churn risk', () => {
 
 // Assessments over every kind of account: measures from real figures (so each carries one of
 // the reasons a measure really gives), any trend, renewal date and ARR.
-const day = fc.integer({ min: -30, max: 400 }).map((n) => {
-  const d = new Date(Date.UTC(2026, 10, 2) + n * 86_400_000);
-  return d.toISOString().slice(0, 10);
-});
+const day = fc.integer({ min: -30, max: 400 }).map((n) => addDays('2026-11-02', n));
 const count = fc.integer({ min: 0, max: 30 });
 const usageMeasure = fc
   .record({

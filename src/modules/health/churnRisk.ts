@@ -3,7 +3,7 @@
 // priority weighing risk, ARR and time to renewal. Pure.
 import type { ChurnRiskLevel, MeasureKey } from '../../db/schema.ts';
 import { message, type Message, type MessageKey } from '../../i18n/index.ts';
-import { daysBetween } from '../intake/adoption/index.ts';
+import { daysBetween } from '../../lib/calendar.ts';
 import type { Trend } from './trend.ts';
 
 /** Where a factor comes from: a measure, the score's fall, or the coming renewal. */

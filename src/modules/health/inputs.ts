@@ -4,6 +4,7 @@
 // reads only what had happened by then, which is how the demo's year of history is replayed.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import { addDays, dayMs, startOfDay } from '../../lib/calendar.ts';
 import type {
   BillingFigures,
   EngagementFigures,
@@ -41,7 +42,7 @@ const iso = (value: Date | string | null) =>
  * comes first (what happens at the very moment of scoring counts).
  */
 function asOf(s: Selection): Date {
-  const end = new Date(Date.parse(`${s.day}T00:00:00Z`) + 24 * 3600_000);
+  const end = startOfDay(addDays(s.day, 1));
   return s.now && s.now < end ? new Date(s.now.getTime() + 1) : end;
 }
 
@@ -238,7 +239,7 @@ async function engagementFigures(db: Db, s: Selection) {
       t.last_at, coalesce(p.champions, 0)::int as champions, coalesce(p.contacts, 0)::int as contacts,
       p.contacts_at
     from touches t full join people p on p.account_id = t.account_id`.execute(db);
-  const dayEnd = Date.parse(`${s.day}T00:00:00Z`) + 24 * 3600_000;
+  const dayEnd = startOfDay(addDays(s.day, 1)).getTime();
   const byAccount = new Map<string, EngagementFigures>(
     rows.map((r) => [
       r.account_id,
@@ -246,7 +247,7 @@ async function engagementFigures(db: Db, s: Selection) {
         touchpoints30: r.touchpoints30,
         meetings90: r.meetings90,
         daysSinceLastTouch: r.last_at
-          ? Math.floor((dayEnd - 1 - new Date(r.last_at).getTime()) / (24 * 3600_000))
+          ? Math.floor((dayEnd - 1 - new Date(r.last_at).getTime()) / dayMs)
           : null,
         champions: r.champions,
         contacts: r.contacts,

@@ -9,9 +9,9 @@ import type { Deps } from '../../context.ts';
 import { message } from '../../i18n/index.ts';
 import { AppError, invalid, type FieldError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
+import { addDays, hourMs, isoDay } from '../../lib/calendar.ts';
 import { addTimelineEvent } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
-import { addDays } from '../intake/adoption/index.ts';
 import { recordActivity } from '../notify/index.ts';
 import { createTask, instantiateTemplate } from '../work/index.ts';
 import type { Move } from './store.ts';
@@ -226,7 +226,7 @@ async function runPlay(
               .executeTakeFirst()
           )?.manager_id ?? null)
         : account.owner_id;
-    const today = now.toISOString().slice(0, 10);
+    const today = isoDay(now);
     let opened: { taskId: string | null; projectId: string | null; what: 'task' | 'project' };
     if (play.template_id) {
       const projectId = await instantiateTemplate(db, clock, steward, everyone, play.template_id, {
@@ -245,7 +245,7 @@ async function runPlay(
         assigneeId,
         priority: 'P1',
         tags: ['play'],
-        dueAt: new Date(now.getTime() + play.due_in_hours * 3600_000).toISOString(),
+        dueAt: new Date(now.getTime() + play.due_in_hours * hourMs).toISOString(),
       });
       opened = { taskId: task.id, projectId: null, what: 'task' };
     }
@@ -350,7 +350,7 @@ export async function runRenewalPlays(
 ): Promise<number> {
   const plays = await enabledPlays(deps.db, workspaceId, ['renewal_approaching']);
   if (plays.length === 0) return 0;
-  const today = deps.clock.now().toISOString().slice(0, 10);
+  const today = isoDay(deps.clock.now());
   let ran = 0;
   for (const play of plays) {
     const horizon = addDays(today, play.days_before_renewal ?? 90);

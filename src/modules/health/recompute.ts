@@ -3,7 +3,7 @@
 // whole workspace daily, go through the same code; so does replaying a past day.
 import type { Db } from '../../db/connect.ts';
 import type { HealthCategory, MeasureKey } from '../../db/schema.ts';
-import { addDays } from '../intake/adoption/index.ts';
+import { addDays } from '../../lib/calendar.ts';
 import { assessChurnRisk, type ChurnRiskAssessment } from './churnRisk.ts';
 import { accountFigures, type AccountFigures } from './inputs.ts';
 import {

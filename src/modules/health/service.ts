@@ -4,6 +4,7 @@
 import type { Deps } from '../../context.ts';
 import { message } from '../../i18n/index.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
+import { isoDay } from '../../lib/calendar.ts';
 import { addTimelineEvent, markAccountsChanged, takeChangedAccounts } from '../accounts/index.ts';
 import { recordActivity } from '../notify/index.ts';
 import { runPlaysForMoves, runRenewalPlays } from './plays.ts';
@@ -62,7 +63,7 @@ export async function rescore(
   const now = deps.clock.now();
   const { scored, moves } = await rescoreAccounts(deps.db, {
     workspaceId,
-    day: now.toISOString().slice(0, 10),
+    day: isoDay(now),
     accountIds,
     mode: 'current',
     now,

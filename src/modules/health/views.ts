@@ -5,8 +5,8 @@ import type { Db } from '../../db/connect.ts';
 import type { HealthCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { UserId } from '../../lib/ids.ts';
+import { addDays, isoDay } from '../../lib/calendar.ts';
 import { getAccount, type AccountScope } from '../accounts/index.ts';
-import { addDays } from '../intake/adoption/index.ts';
 import type { ChurnRiskAssessment } from './churnRisk.ts';
 import { playRuns } from './plays.ts';
 import type { WeightedMeasure } from './scorecard.ts';
@@ -16,7 +16,7 @@ type StoredRisk = Partial<ChurnRiskAssessment> & { trend?: Trend; whatChanged?: 
 
 const noTrend: Trend = { monthOverMonth: null, weekOverWeek: null, declining: false };
 
-const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+const today = (clock: Clock) => isoDay(clock.now());
 
 function riskOf(stored: StoredRisk): ChurnRiskAssessment | null {
   if (stored.level === undefined || stored.score === undefined) return null;
@@ -227,7 +227,7 @@ export function renewalWindow(within: string, day: string): { from: string; to: 
   if (within === 'quarter') {
     const [year = 0, month = 1] = day.split('-').map(Number);
     const first = Math.floor((month - 1) / 3) * 3 + 1;
-    const end = new Date(Date.UTC(year, first + 2, 0)).toISOString().slice(0, 10);
+    const end = isoDay(Date.UTC(year, first + 2, 0));
     return { from: day, to: end };
   }
   return { from: day, to: addDays(day, Number.parseInt(within, 10)) };

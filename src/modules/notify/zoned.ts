@@ -1,5 +1,6 @@
 // Wall-clock time in a person's time zone: digests at their 08:00, quiet hours, business
 // hours. Built on Intl (the IANA database Node ships), so DST changes come out right.
+import { addDays } from '../../lib/calendar.ts';
 
 export type LocalParts = {
   /** YYYY-MM-DD in the zone. */
@@ -79,10 +80,9 @@ export function zonedInstant(date: string, minutes: number, timeZone: string): D
   return new Date(candidates.length > 0 ? Math.min(...candidates) : Math.max(first, second));
 }
 
-/** The calendar day after `date` (YYYY-MM-DD). */
+/** The calendar day after `date` (YYYY-MM-DD), or `days` days after it. */
 export function nextDate(date: string, days = 1): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return addDays(date, days);
 }
 
 /** "08:30" or "08:30:00" → minutes since midnight. */

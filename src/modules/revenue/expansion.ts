@@ -6,8 +6,9 @@ import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { UserId } from '../../lib/ids.ts';
+import { addDays, isoDay } from '../../lib/calendar.ts';
 import { scopeFor } from '../accounts/index.ts';
-import { addDays, portfolioAdoption } from '../intake/adoption/index.ts';
+import { portfolioAdoption } from '../intake/adoption/index.ts';
 import { describeOpportunity } from './opportunities.ts';
 import { planPrices } from './plans.ts';
 import { estimateExpansion, expansionSignals } from './signals.ts';
@@ -24,7 +25,7 @@ export async function expansionOpportunities(
   actor: Reader,
   query: ExpansionQuery,
 ) {
-  const today = clock.now().toISOString().slice(0, 10);
+  const today = isoDay(clock.now());
   const scope = scopeFor(actor);
   const [usage, accounts, plans, currency] = await Promise.all([
     portfolioAdoption(db, clock, actor, { owner: 'all', date: today }),

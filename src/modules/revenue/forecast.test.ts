@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../i18n/index.ts';
+import { addDays } from '../../lib/calendar.ts';
 import { categoryFor, forecastRenewal, type ForecastInputs } from './forecast.ts';
 
 const calm: ForecastInputs = {
@@ -107,9 +108,7 @@ describe('renewal forecast', () => {
           usageChange: i.usageChange,
           openEscalations: i.openEscalations,
           renewalProject: i.overdue === null ? null : { done: 1, total: 5, overdue: i.overdue },
-          renewalDate: new Date(Date.parse('2026-11-02') + i.days * 86_400_000)
-            .toISOString()
-            .slice(0, 10),
+          renewalDate: addDays('2026-11-02', i.days),
         };
         const forecast = forecastRenewal(input);
         const has = (key: string) => forecast.reasons.some((r) => r.key === key);

@@ -4,7 +4,7 @@
 // key with its figures so the reader sees it in their own language.
 import type { ChurnRiskLevel, ForecastCategory, HealthCategory, Stage } from '../../db/schema.ts';
 import { message, type Message } from '../../i18n/index.ts';
-import { daysBetween } from '../intake/adoption/index.ts';
+import { daysBetween } from '../../lib/calendar.ts';
 
 export type RenewalProjectProgress = { done: number; total: number; overdue: number };
 

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import type { ForecastCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { invalid } from '../../lib/errors.ts';
+import { isoDay } from '../../lib/calendar.ts';
 import { getAccount, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { categoryProbability } from './forecast.ts';
@@ -22,7 +23,7 @@ export async function accountForecast(
 ) {
   const account = await getAccount(db, scope, accountId);
   const now = clock.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const [rows, history] = await Promise.all([
     account.renewal_date
       ? renewalsDue(db, scope, {

@@ -2,6 +2,7 @@
 // periods before it for a trend. Days are UTC calendar days, as billing and the rollups are;
 // a period runs from the start of its first day to the start of the day after its last.
 import { invalid } from '../../lib/errors.ts';
+import { dayMs, isoDay } from '../../lib/calendar.ts';
 
 export type Period = {
   /** `2026-10`, `2026-Q3`, or `2026-07-15..2026-08-14` for a range. */
@@ -13,14 +14,11 @@ export type Period = {
   to: string;
 };
 
-const dayMs = 24 * 3600_000;
-
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const utc = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
 function monthPeriod(year: number, month: number): Period {
-  const from = day(Date.UTC(year, month - 1, 1));
-  const to = day(Date.UTC(year, month, 0));
+  const from = isoDay(Date.UTC(year, month - 1, 1));
+  const to = isoDay(Date.UTC(year, month, 0));
   return { label: from.slice(0, 7), kind: 'month', from, to };
 }
 
@@ -29,8 +27,8 @@ function quarterPeriod(year: number, quarter: number): Period {
   return {
     label: `${year}-Q${quarter}`,
     kind: 'quarter',
-    from: day(Date.UTC(year, first, 1)),
-    to: day(Date.UTC(year, first + 3, 0)),
+    from: isoDay(Date.UTC(year, first, 1)),
+    to: isoDay(Date.UTC(year, first + 3, 0)),
   };
 }
 
@@ -64,11 +62,11 @@ export function monthOf(d: string): Period {
 
 /** The period just before: the previous month or quarter, or a range as long, ending the day before. */
 export function previousPeriod(period: Period): Period {
-  const before = day(utc(period.from) - dayMs);
+  const before = isoDay(utc(period.from) - dayMs);
   if (period.kind === 'month') return monthOf(before);
   if (period.kind === 'quarter') return quarterOf(before);
   const length = daysIn(period);
-  return rangePeriod(day(utc(before) - (length - 1) * dayMs), before);
+  return rangePeriod(isoDay(utc(before) - (length - 1) * dayMs), before);
 }
 
 /** `count` periods ending with `period`, oldest first. */

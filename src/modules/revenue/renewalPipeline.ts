@@ -7,8 +7,8 @@ import type { ForecastCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { UserId } from '../../lib/ids.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
+import { addDays, daysBetween, isoDay } from '../../lib/calendar.ts';
 import type { AccountScope } from '../accounts/index.ts';
-import { addDays, daysBetween } from '../intake/adoption/index.ts';
 import { forecastRenewal } from './forecast.ts';
 import { monthOf, quarterOf, rangePeriod } from './periods.ts';
 import { mainCurrency, renewalsDue, type RenewalRow } from './store/renewals.ts';
@@ -197,7 +197,7 @@ export async function renewalPipeline(
   query: PipelineQuery,
 ) {
   const now = clock.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const window = pipelineWindow(query, today);
   const [rows, targets, main] = await Promise.all([
     renewalsDue(db, scope, { ...window, owner: query.owner, now }),

@@ -6,6 +6,7 @@
 // once accepted. Each ticket is proposed at most once (its item's origin is the ticket).
 import type { Deps } from '../../context.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
+import { daysAfter } from '../../lib/calendar.ts';
 import { ticketsOpenedSince } from '../intake/support/index.ts';
 import { readFeedback, writeFeedback } from './feedback.ts';
 import * as feedbackStore from './store/feedback.ts';
@@ -22,7 +23,7 @@ export async function proposeFromTickets(
 ): Promise<number> {
   const { db, clock } = deps;
   const now = clock.now();
-  const since = new Date(now.getTime() - windowDays * 86_400_000);
+  const since = daysAfter(now, -windowDays);
   const tickets = await ticketsOpenedSince(db, workspaceId, since);
   const proposed = await feedbackStore.sourceRefsOf(
     db,

@@ -3,12 +3,10 @@
 // and average time per stage, and time to first value.
 import type { Db } from '../../db/connect.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { daysSince } from '../../lib/calendar.ts';
 import type { AccountScope } from '../accounts/index.ts';
 import { projectsWithTasks, selectProjects, type ProjectView } from './projects.ts';
 
-const dayMs = 24 * 3600_000;
-const days = (from: string | Date, to: string | Date) =>
-  (new Date(to).getTime() - new Date(from).getTime()) / dayMs;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** No activity on any task for this long is a stalled onboarding. */
@@ -40,11 +38,11 @@ export function onboardingReport(project: ProjectView, now: Date) {
     const oldest = overdue.reduce((a, b) => ((a.dueAt ?? '') < (b.dueAt ?? '') ? a : b));
     riskFactors.push({
       kind: 'overdue',
-      message: `${overdue.length} task${overdue.length === 1 ? '' : 's'} overdue; the oldest, "${oldest.title}", by ${Math.floor(days(oldest.dueAt ?? now, now))} days`,
+      message: `${overdue.length} task${overdue.length === 1 ? '' : 's'} overdue; the oldest, "${oldest.title}", by ${Math.floor(daysSince(oldest.dueAt ?? now, now))} days`,
     });
   }
   if (currentStage?.startedAt && currentStage.expectedDays !== null) {
-    const running = Math.floor(days(currentStage.startedAt, now));
+    const running = Math.floor(daysSince(currentStage.startedAt, now));
     if (running > currentStage.expectedDays) {
       riskFactors.push({
         kind: 'stage_over_time',
@@ -70,10 +68,14 @@ export function onboardingReport(project: ProjectView, now: Date) {
     .map((t) => t.lastActivityAt)
     .sort()
     .at(-1);
-  if (project.status === 'active' && lastActivity && days(lastActivity, now) > stalledAfterDays) {
+  if (
+    project.status === 'active' &&
+    lastActivity &&
+    daysSince(lastActivity, now) > stalledAfterDays
+  ) {
     riskFactors.push({
       kind: 'stalled',
-      message: `No activity for ${Math.floor(days(lastActivity, now))} days`,
+      message: `No activity for ${Math.floor(daysSince(lastActivity, now))} days`,
     });
   }
 
@@ -108,7 +110,7 @@ export function onboardingReport(project: ProjectView, now: Date) {
     nextActions,
     riskFactors,
     timeToFirstValueDays: firstValue?.completedAt
-      ? round1(days(`${project.startDate}T00:00:00Z`, firstValue.completedAt))
+      ? round1(daysSince(`${project.startDate}T00:00:00Z`, firstValue.completedAt))
       : null,
   };
 }
@@ -143,14 +145,14 @@ export function onboardingStatistics(projects: ProjectView[]) {
       entry.reached += 1;
       if (stage.completedAt && stage.startedAt) {
         entry.completed += 1;
-        entry.totalDays += days(stage.startedAt, stage.completedAt);
+        entry.totalDays += daysSince(stage.startedAt, stage.completedAt);
       }
       stages.set(stage.key, entry);
     }
   }
   const firstValues = projects.flatMap((p) => {
     const task = p.tasks.find((t) => t.isFirstValue && t.completedAt);
-    return task?.completedAt ? [days(`${p.startDate}T00:00:00Z`, task.completedAt)] : [];
+    return task?.completedAt ? [daysSince(`${p.startDate}T00:00:00Z`, task.completedAt)] : [];
   });
   return {
     projects: projects.length,

@@ -1,6 +1,6 @@
 // Health questions answered from the health module, as its dashboard and churn-risk pages
 // read them: the portfolio's health, who may churn, and how engagement moved month over month.
-import { daysBetween, portfolioAdoption } from '../../intake/adoption/index.ts';
+import { portfolioAdoption } from '../../intake/adoption/index.ts';
 import { churnRiskList, healthDashboard } from '../../health/index.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { localParts } from '../../notify/index.ts';
@@ -14,6 +14,7 @@ import {
   type Answered,
   type Question,
 } from './context.ts';
+import { daysBetween } from '../../../lib/calendar.ts';
 
 export async function clientHealth(question: Question): Promise<Answered> {
   const { db, clock } = question.deps;

@@ -1,10 +1,10 @@
 // Voice-of-the-customer questions answered from the voice module, as its pages read them: NPS
 // by client with what people wrote, the most requested features, and the roadmap.
 import { scopeFor } from '../../accounts/index.ts';
-import { daysBetween } from '../../intake/adoption/index.ts';
 import { localParts } from '../../notify/index.ts';
 import { listRoadmap, listThemes, npsReport } from '../../voice/index.ts';
 import { forAccount, say, type Answered, type Question } from './context.ts';
+import { daysBetween } from '../../../lib/calendar.ts';
 
 /** A window's start as "the last N days" (what voice's reports take), or a default. */
 function sinceDays(question: Question, fallback: number) {

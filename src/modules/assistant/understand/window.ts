@@ -1,6 +1,7 @@
 // Time windows in a question — "next 90 days", "this quarter", "since March", "last month",
 // "в следующем месяце", "за прошлый квартал" — as calendar days in the asker's own time zone
 // (their "today", not the server's). Both ends are included.
+import { isoDay } from '../../../lib/calendar.ts';
 import { nextDate } from '../../notify/index.ts';
 
 export type DayWindow = { from: string; to: string };
@@ -48,8 +49,7 @@ const numberWords: Record<string, number> = {
   девяносто: 90,
 };
 
-const ymd = (y: number, m: number, d: number) =>
-  new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+const ymd = (y: number, m: number, d: number) => isoDay(Date.UTC(y, m - 1, d));
 
 function parts(day: string): [number, number, number] {
   const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
@@ -79,7 +79,7 @@ export function periodAround(day: string, unit: Exclude<Unit, 'day'>, shift: num
   const first = unit === 'year' ? 1 : Math.floor((m - 1) / size) * size + 1;
   const start = new Date(Date.UTC(y, first - 1 + shift * size, 1));
   const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + size, 0));
-  return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
+  return { from: isoDay(start), to: isoDay(end) };
 }
 
 function span(today: string, count: number, unit: Unit, forward: boolean): DayWindow {

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
 import { AppError, invalid } from '../../../lib/errors.ts';
+import { isoDay } from '../../../lib/calendar.ts';
 import { actorOf } from '../../auth/index.ts';
 import { backtest, defaultPeriod } from '../backtest.ts';
 import { scorecardProblems } from '../scorecard.ts';
@@ -20,7 +21,7 @@ import {
 
 export function scorecardRoutes({ db, clock }: Deps) {
   const runBacktest = async (workspaceId: string, request: z.infer<typeof backtestBody>) => {
-    const today = clock.now().toISOString().slice(0, 10);
+    const today = isoDay(clock.now());
     const period = { ...defaultPeriod(today), ...request };
     if (period.from >= period.to) throw invalid([{ path: 'from', message: 'must be before to' }]);
     const { fallback } = await loadScorecards(db, workspaceId);

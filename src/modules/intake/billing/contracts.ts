@@ -6,6 +6,7 @@ import type { Db } from '../../../db/connect.ts';
 import type { MrrMovementKind } from '../../../db/schema.ts';
 import { message } from '../../../i18n/index.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import { isoDay } from '../../../lib/calendar.ts';
 import {
   addTimelineEvent,
   lockAccountsForBilling,
@@ -161,7 +162,7 @@ export async function applyContractState(db: Db, state: ContractState): Promise<
 
   const renewal =
     countsAsRevenue(state.status) && state.currentPeriodEnd
-      ? state.currentPeriodEnd.toISOString().slice(0, 10)
+      ? isoDay(state.currentPeriodEnd)
       : undefined;
   const arr = after * 12;
   if (arr !== account.arrAmount || state.currency !== account.currency || renewal) {

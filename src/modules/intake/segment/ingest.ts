@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../context.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import { daysAfter } from '../../../lib/calendar.ts';
 import { markAccountsChanged } from '../../accounts/index.ts';
 import { featureCatalog, featureMapper } from './features.ts';
 import { ensurePartitions, forgetKnownPartitions, retentionCutoff } from './partitions.ts';
@@ -34,7 +35,7 @@ export async function ingestMessages(
 ): Promise<IngestOutcome> {
   const now = deps.clock.now();
   const cutoff = retentionCutoff(now, deps.config.usageRetentionMonths);
-  const horizon = new Date(now.getTime() + 24 * 3600_000);
+  const horizon = daysAfter(now, 1);
   const usage = messages.filter((m): m is UsageEvent => m.type === 'track' || m.type === 'page');
   const kept = usage.filter((m) => m.occurredAt >= cutoff && m.occurredAt < horizon);
   const people = messages.filter((m) => m.type === 'identify' || m.type === 'group');

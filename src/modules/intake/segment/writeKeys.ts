@@ -5,11 +5,12 @@ import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import { dayMs } from '../../../lib/calendar.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import type { CreateWriteKey } from './schema.ts';
 
 const keyPrefix = 'swk_';
-export const rotationGraceMs = 24 * 3600_000;
+export const rotationGraceMs = dayMs;
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 

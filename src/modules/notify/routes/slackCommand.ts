@@ -11,6 +11,7 @@ import type { Deps } from '../../../context.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { message, renderMessage, type MessageKey, type MessageParam } from '../../../i18n/index.ts';
 import { AppError } from '../../../lib/errors.ts';
+import { daysBetween } from '../../../lib/calendar.ts';
 import type { Reader } from '../render.ts';
 import { localParts } from '../zoned.ts';
 
@@ -51,10 +52,6 @@ export type SlackSubcommand = (input: {
   locale: Reader['locale'];
   timeZone: string;
 }) => Promise<{ text: string; blocks?: unknown[] }>;
-
-/** Whole days from `from`'s local day to a calendar day. */
-const daysUntil = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 async function commandWorkspace(db: Db, slug: string | undefined) {
   const rows = await db
@@ -167,7 +164,7 @@ function renewalLine(
   say: (key: MessageKey, params?: Record<string, MessageParam>) => string,
 ): string {
   if (!renewal) return say('notify.slack.renewalNone');
-  const days = daysUntil(today, renewal);
+  const days = daysBetween(today, renewal);
   const date = { date: renewal };
   if (days === 0) return say('notify.slack.renewalToday', { date });
   return days > 0

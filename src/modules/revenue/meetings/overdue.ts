@@ -5,13 +5,11 @@
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { UserId } from '../../../lib/ids.ts';
+import { daysBetween, isoDay } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
-import { daysBetween } from '../../intake/adoption/index.ts';
 import { loadCadences, onCadence } from '../cadences.ts';
 import { quarterOf } from '../periods.ts';
 import { qbrStatus } from '../store/meetings.ts';
-
-const day = (at: Date) => at.toISOString().slice(0, 10);
 
 /** The same day `months` later (the month's last day when it has fewer days). */
 export function addMonths(at: Date, months: number): Date {
@@ -40,7 +38,7 @@ export async function overdueQbrs(
   query: { owner: UserId | null },
 ) {
   const now = clock.now();
-  const today = day(now);
+  const today = isoDay(now);
   const cadences = onCadence(await loadCadences(db, scope.workspaceId));
   const months = new Map(cadences.map((c) => [c.tier, c.months]));
   const rows = await qbrStatus(db, scope, {
@@ -69,8 +67,8 @@ export async function overdueQbrs(
       ownerName: row.ownerName,
       everyMonths,
       lastQbrAt: row.lastQbrAt?.toISOString() ?? null,
-      dueBy: day(dueBy),
-      daysOverdue: daysBetween(day(dueBy), today),
+      dueBy: isoDay(dueBy),
+      daysOverdue: daysBetween(isoDay(dueBy), today),
       nextQbr: row.nextQbrId
         ? { id: row.nextQbrId, startsAt: row.nextQbrAt?.toISOString() ?? '' }
         : null,

@@ -2,9 +2,7 @@
 // (Intl), so a meeting at 10:00 in New York is 10:00 there in every calendar, on either side
 // of a daylight saving change. Each offset change in the years around the meeting is one
 // observance with its onset; an observance from 1970 carries the offset in force before them.
-
-const minuteMs = 60_000;
-const dayMs = 24 * 60 * minuteMs;
+import { dayMs, minuteMs } from '../../../lib/calendar.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -8,6 +8,7 @@ import type { MrrMovementKind, Tier } from '../../../db/schema.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError, invalid } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
+import { isoDay } from '../../../lib/calendar.ts';
 import { portfolio, portfolioQuery, scopeFor } from '../../accounts/index.ts';
 import { timeToValue, valueEventThreshold } from '../../intake/adoption/index.ts';
 import { loadCadences, onCadence } from '../cadences.ts';
@@ -101,7 +102,7 @@ function daysToValueBy(periods: Period[], customers: store.NewCustomerRow[], tod
 
 export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: MetricsQuery) {
   const now = clock.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const period = periodOf(query, today);
   const periods = periodsEndingWith(period, query.trend);
   const bounds = { starts: periods.map(startOf), ends: periods.map(endOf) };

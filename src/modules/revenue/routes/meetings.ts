@@ -2,6 +2,7 @@
 // its action items, its invitation as an .ics, overdue QBRs and the review cadence.
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
+import { dayMs } from '../../../lib/calendar.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
@@ -25,8 +26,6 @@ import {
   updateMeetingBody,
 } from '../schema/meetings.ts';
 import { ownerOf } from './shared.ts';
-
-const dayMs = 24 * 3600_000;
 
 const body = <T>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },

@@ -201,6 +201,31 @@ export async function recordRenewals(db: Db, workspaceId: WorkspaceId | null, no
   return Number(result.numAffectedRows ?? 0);
 }
 
+/**
+ * The renewals that fell due in the last year, for a workspace new to Steward (an import, the
+ * demo): each account's renewal date if it has passed, and the anniversary a year before it,
+ * with the ARR billing shows the day before. Rows already recorded are kept.
+ */
+export async function backfillRenewals(db: Db, workspaceId: WorkspaceId, now: Date) {
+  const result = await sql`
+    insert into renewals (workspace_id, account_id, renewal_date, arr_amount, currency, seen_at)
+    select a.workspace_id, a.id, d.day,
+      greatest(coalesce((
+        select 12 * sum(m.amount) from mrr_movements m
+        where m.workspace_id = a.workspace_id and m.account_id = a.id and m.currency = a.currency
+          and m.occurred_at < (d.day::timestamp at time zone 'UTC') - interval '1 day'
+      ), a.arr_amount), 0),
+      a.currency, ${now}::timestamptz
+    from accounts a
+    cross join lateral (values (a.renewal_date), ((a.renewal_date - interval '1 year')::date)) d(day)
+    where a.workspace_id = ${workspaceId} and a.deleted_at is null and a.renewal_date is not null
+      and d.day <= (${now}::timestamptz at time zone 'UTC')::date
+      and d.day > (${now}::timestamptz at time zone 'UTC')::date - 365
+      and d.day > (a.created_at at time zone 'UTC')::date + 30
+    on conflict (workspace_id, account_id, renewal_date) do nothing`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** The currency most of the workspace's ARR is in: what totals are shown in by default. */
 export async function mainCurrency(db: Db, workspaceId: WorkspaceId): Promise<string | null> {
   const row = await db

@@ -14,6 +14,7 @@ import type { Deps } from '../../../context.ts';
 import { renderMessage, type Locale, type MessageParam } from '../../../i18n/index.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
+import { hourMs, isoDay } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { createTask } from '../../work/index.ts';
@@ -48,7 +49,7 @@ export function draftClosingMessage(input: {
     say('voice.ship.draftAsked', { count: input.asked.length }),
     ...input.asked.map(
       (a) =>
-        `• “${a.text}” (${say('voice.ship.draftWhen', { date: { date: a.givenAt.toISOString().slice(0, 10) } })})`,
+        `• “${a.text}” (${say('voice.ship.draftWhen', { date: { date: isoDay(a.givenAt) } })})`,
     ),
     ...(input.link ? ['', say('voice.ship.draftLink', { link: input.link })] : []),
     '',
@@ -130,7 +131,7 @@ export async function shipRoadmapItem(
           assigneeId: first.owner_id,
           priority: 'P2',
           tags: ['close-the-loop'],
-          dueAt: new Date(at.getTime() + tellWithinHours * 3600_000).toISOString(),
+          dueAt: new Date(at.getTime() + tellWithinHours * hourMs).toISOString(),
         },
       );
       await store.recordNoticeTask(db, id, accountId, task.id);

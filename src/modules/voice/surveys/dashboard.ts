@@ -1,12 +1,11 @@
 // The NPS dashboard (seeds/003): NPS overall and by account or tier with its trend, the
 // promoter/passive/detractor split, NPS month by month, CSAT, and what people wrote.
 import type { Db } from '../../../db/connect.ts';
+import { dayMs } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import * as store from '../store/surveys.ts';
 import { describeResponse } from './respond.ts';
 import { npsFromCounts } from './nps.ts';
-
-const dayMs = 86_400_000;
 
 /** A group's trend: its last 90 days against the window as a whole, by 5 points or more. */
 function trendOf(all: number | null, recent: number | null): 'up' | 'down' | 'flat' | 'new' {

@@ -6,6 +6,7 @@ import { renderMessage, type Locale } from '../../../i18n/index.ts';
 import { enqueue, type JobHandler } from '../../../jobs/registry.ts';
 import { invalid } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
+import { daysAfter, isoDay } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { sendEmail } from '../../notify/index.ts';
@@ -26,7 +27,7 @@ export async function inviteContacts(
   input: { contactIds: string[]; kind: 'nps' | 'csat'; locale: Locale; expiresInDays: number },
 ) {
   const at = deps.clock.now();
-  const expiresAt = new Date(at.getTime() + input.expiresInDays * 86_400_000);
+  const expiresAt = daysAfter(at, input.expiresInDays);
   return deps.db.transaction().execute(async (trx) => {
     const contacts = await store.contactsOfWorkspace(trx, scope, input.contactIds);
     const found = new Set(contacts.map((c) => c.id));
@@ -91,7 +92,7 @@ export const sendInvitation: JobHandler<'survey__send_invitation'> = async (deps
     company: invitation.workspace_name,
     contact: invitation.contact_name,
     link: surveyLink(config.publicUrl, token),
-    expires: { date: invitation.expires_at.toISOString().slice(0, 10) },
+    expires: { date: isoDay(invitation.expires_at) },
   };
   const nps = invitation.kind === 'nps';
   const subject = renderMessage(

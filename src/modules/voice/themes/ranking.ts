@@ -4,13 +4,12 @@
 import type { Db } from '../../../db/connect.ts';
 import type { Locale } from '../../../i18n/index.ts';
 import { AppError } from '../../../lib/errors.ts';
+import { dayMs } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { describeFeedback } from '../feedback.ts';
 import type { ThemesQuery, ThemeView } from '../schema.ts';
 import { newestItems, rankThemes, roadmapOfThemes, type RankedThemeRow } from '../store/ranking.ts';
 import { renderLabel } from '../text/label.ts';
-
-const dayMs = 86_400_000;
 
 export function trendOf(current: number, previous: number): ThemeView['trend'] {
   const direction =

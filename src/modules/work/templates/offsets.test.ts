@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, dueDay, dueDayBefore, scheduleTask } from './offsets.ts';
+import { daysBetween } from '../../../lib/calendar.ts';
+import { dueDay, dueDayBefore, scheduleTask } from './offsets.ts';
 
 describe('due days from offsets', () => {
   it('counts calendar days straight through weekends', () => {

@@ -1,14 +1,9 @@
 // Due days from offsets: "kickoff + 3 days" or "renewal − 30 days", in calendar days, or in
 // business days that skip weekends and the workspace's holidays.
-
-const dayMs = 24 * 3600_000;
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
+import { addDays, startOfDay } from '../../../lib/calendar.ts';
 
 function isBusinessDay(day: string, holidays: ReadonlySet<string>): boolean {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  const weekday = startOfDay(day).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !holidays.has(day);
 }
 
@@ -87,9 +82,4 @@ export function todayIn(timeZone: string, now: Date): string {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
-}
-
-/** Whole days from one day to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 }

@@ -2,12 +2,12 @@
 // people into roles (the account's CSM → owner, their manager → manager).
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
+import { daysBetween } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import type { ChangeAuthor } from '../../auth/index.ts';
 import { findProject, projectWithTasks } from '../projects.ts';
 import type { TemplateDefinition } from './definition.ts';
 import { createTemplate, type Template } from './library.ts';
-import { daysBetween } from './offsets.ts';
 
 const slug = (text: string) =>
   text
