@@ -1,5 +1,6 @@
 // Cursor pagination: `?limit=` (default 50, max 500) and an opaque `?cursor=` (API.md).
 import { z } from '@hono/zod-openapi';
+import { sql, type RawBuilder } from 'kysely';
 import { AppError } from './errors.ts';
 
 export const pageQuery = {
@@ -10,6 +11,8 @@ export const pageQuery = {
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+export type Page<Item> = { items: Item[]; nextCursor: string | null };
 
 /** A cursor is the position after the last row shown: its sort value and id. */
 export type Position = { value: string | number | null; id: string; sort?: string };
@@ -47,7 +50,7 @@ export function toPage<Row, Item>(
   limit: number,
   toItem: (row: Row) => Item,
   positionOf: (row: Row) => Position,
-): { items: Item[]; nextCursor: string | null } {
+): Page<Item> {
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
   const last = shown.at(-1);
@@ -80,4 +83,43 @@ export function cursorValue(position: Position, cast: string): string {
     );
   }
   return value;
+}
+
+/**
+ * Keyset paging by a timestamp with the id breaking ties: how inboxes, timelines, escalations,
+ * tickets and meetings are listed. `sort` names the list, so a cursor from another list is
+ * refused; `order` is the list's: newest first (`desc`, the default) or oldest first.
+ */
+export type TimeKeyset = {
+  /** Where the page starts: the last row shown before it (its time, checked, and id). */
+  after: { at: string; id: string } | undefined;
+  /** `(at, id) < (the cursor's)` (or `>`, oldest first): `true` on the first page. */
+  where(at: string, id: string): RawBuilder<boolean>;
+  /** The page from the `limit + 1` rows read in the list's order. */
+  page<Row extends { id: string }, Item>(
+    rows: Row[],
+    limit: number,
+    toItem: (row: Row) => Item,
+    atOf: (row: Row) => Date,
+  ): Page<Item>;
+};
+
+export function timeKeyset(
+  sort: string,
+  cursor: string | undefined,
+  order: 'desc' | 'asc' = 'desc',
+): TimeKeyset {
+  const position = cursor === undefined ? undefined : decodeCursor(cursor, sort);
+  const after = position && { at: cursorValue(position, 'timestamptz'), id: position.id };
+  return {
+    after,
+    where(at, id) {
+      if (!after) return sql<boolean>`true`;
+      const pair = sql`(${sql.ref(at)}, ${sql.ref(id)})`;
+      const from = sql`(${after.at}::timestamptz, ${after.id}::uuid)`;
+      return order === 'desc' ? sql<boolean>`${pair} < ${from}` : sql<boolean>`${pair} > ${from}`;
+    },
+    page: (rows, limit, toItem, atOf) =>
+      toPage(rows, limit, toItem, (row) => ({ value: atOf(row).toISOString(), id: row.id, sort })),
+  };
 }

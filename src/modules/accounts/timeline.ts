@@ -1,12 +1,11 @@
 // The account timeline: one stream of notes, calls, e-mails, meetings, tickets, billing and
 // system events. Other modules add events through `addTimelineEvent`.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { TimelineKind } from '../../db/schema.ts';
 import { message, type Message } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AccountId, UserId, WorkspaceId } from '../../lib/ids.ts';
-import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
+import { timeKeyset } from '../../lib/pagination.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { markAccountsChanged } from './changes.ts';
 import type { LogEvent } from './schema.ts';
@@ -144,20 +143,12 @@ export async function timeline(
 ) {
   let q = selectTimeline(db, workspaceId, accountId);
   if (page.kind) q = q.where('timeline_events.kind', 'in', page.kind);
-  if (page.cursor) {
-    const after = decodeCursor(page.cursor, 'timeline');
-    q = q.where(
-      sql<boolean>`(timeline_events.occurred_at, timeline_events.id) < (${cursorValue(after, 'timestamptz')}::timestamptz, ${after.id}::uuid)`,
-    );
-  }
+  const keyset = timeKeyset('timeline', page.cursor);
   const rows = await q
+    .where(keyset.where('timeline_events.occurred_at', 'timeline_events.id'))
     .orderBy('timeline_events.occurred_at', 'desc')
     .orderBy('timeline_events.id', 'desc')
     .limit(page.limit + 1)
     .execute();
-  return toPage(rows, page.limit, describeEvent, (row) => ({
-    value: row.occurred_at.toISOString(),
-    id: row.id,
-    sort: 'timeline',
-  }));
+  return keyset.page(rows, page.limit, describeEvent, (row) => row.occurred_at);
 }

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import type { AccountScope } from '../accounts/index.ts';
-import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
+import { timeKeyset } from '../../lib/pagination.ts';
 
 export const escalationSchema = z
   .object({
@@ -33,7 +33,7 @@ export async function listEscalations(
   page: { limit: number; cursor?: string },
 ) {
   const mine = scope.onlyOwner;
-  const after = page.cursor ? decodeCursor(page.cursor, 'escalations') : undefined;
+  const keyset = timeKeyset('escalations', page.cursor);
   const rows = await db
     .selectFrom('escalations as e')
     .innerJoin('tasks as t', 't.id', 'e.task_id')
@@ -63,16 +63,12 @@ export async function listEscalations(
         ]),
       ),
     )
-    .$if(after !== undefined, (q) =>
-      q.where(
-        sql<boolean>`(e.raised_at, e.id) < (${cursorValue(after ?? { value: '', id: '' }, 'timestamptz')}::timestamptz, ${after?.id ?? ''}::uuid)`,
-      ),
-    )
+    .where(keyset.where('e.raised_at', 'e.id'))
     .orderBy('e.raised_at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(page.limit + 1)
     .execute();
-  return toPage(
+  return keyset.page(
     rows,
     page.limit,
     (r) => ({
@@ -89,7 +85,7 @@ export async function listEscalations(
       notifiedUserIds: r.notified_user_ids,
       raisedAt: r.raised_at.toISOString(),
     }),
-    (r) => ({ value: r.raised_at.toISOString(), id: r.id, sort: 'escalations' }),
+    (r) => r.raised_at,
   );
 }
 

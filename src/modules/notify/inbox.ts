@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
-import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
+import { timeKeyset } from '../../lib/pagination.ts';
 import { preferencesOf } from './preferences.ts';
 import { renderNotification, type Reader } from './render.ts';
 
@@ -43,7 +43,7 @@ export async function inboxOf(
   page: { limit: number; cursor?: string },
   now: Date,
 ) {
-  const after = page.cursor ? decodeCursor(page.cursor, 'inbox') : undefined;
+  const keyset = timeKeyset('inbox', page.cursor);
   const urgencies = await inboxUrgencies(db, who);
   if (urgencies.length === 0) return { items: [], nextCursor: null, unreadCount: 0 };
   const delivered = sql<boolean>`(n.deliver_at is null or n.deliver_at <= ${now})`;
@@ -67,11 +67,7 @@ export async function inboxOf(
     .where('n.user_id', '=', who.userId)
     .where('n.urgency', 'in', urgencies)
     .where(delivered)
-    .$if(after !== undefined, (q) =>
-      q.where(
-        sql<boolean>`(n.created_at, n.id) < (${cursorValue(after ?? { value: '', id: '' }, 'timestamptz')}::timestamptz, ${after?.id ?? ''}::uuid)`,
-      ),
-    )
+    .where(keyset.where('n.created_at', 'n.id'))
     .orderBy('n.created_at', 'desc')
     .orderBy('n.id', 'desc')
     .limit(page.limit + 1)
@@ -86,7 +82,7 @@ export async function inboxOf(
     .where('n.read_at', 'is', null)
     .executeTakeFirstOrThrow();
   return {
-    ...toPage(
+    ...keyset.page(
       rows,
       page.limit,
       (r) => ({
@@ -100,7 +96,7 @@ export async function inboxOf(
         createdAt: r.created_at.toISOString(),
         readAt: r.read_at?.toISOString() ?? null,
       }),
-      (r) => ({ value: r.created_at.toISOString(), id: r.id, sort: 'inbox' }),
+      (r) => r.created_at,
     ),
     unreadCount: unread.n,
   };

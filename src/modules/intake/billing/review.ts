@@ -1,9 +1,8 @@
 // Deliveries kept for a person to look at: signed correctly, but naming no account Steward
 // knows. Shared by the Stripe and support webhooks; answered 200 so senders do not retry.
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
-import { cursorValue, decodeCursor, toPage } from '../../../lib/pagination.ts';
+import { timeKeyset } from '../../../lib/pagination.ts';
 
 export type ReviewItem = {
   workspaceId: WorkspaceId;
@@ -36,23 +35,18 @@ export async function itemsForReview(
   workspaceId: WorkspaceId,
   page: { limit: number; cursor?: string },
 ) {
-  let q = db
+  const keyset = timeKeyset('review', page.cursor);
+  const rows = await db
     .selectFrom('intake_review')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
-    .where('resolved_at', 'is', null);
-  if (page.cursor) {
-    const after = decodeCursor(page.cursor, 'review');
-    q = q.where(
-      sql<boolean>`(received_at, id) < (${cursorValue(after, 'timestamptz')}::timestamptz, ${after.id}::uuid)`,
-    );
-  }
-  const rows = await q
+    .where('resolved_at', 'is', null)
+    .where(keyset.where('received_at', 'id'))
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit + 1)
     .execute();
-  return toPage(
+  return keyset.page(
     rows,
     page.limit,
     (row) => ({
@@ -63,6 +57,6 @@ export async function itemsForReview(
       payload: row.payload,
       receivedAt: row.received_at.toISOString(),
     }),
-    (row) => ({ value: row.received_at.toISOString(), id: row.id, sort: 'review' }),
+    (row) => row.received_at,
   );
 }

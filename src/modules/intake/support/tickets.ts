@@ -7,7 +7,7 @@ import type { TicketStatus } from '../../../db/schema.ts';
 import { message } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
-import { cursorValue, decodeCursor, toPage } from '../../../lib/pagination.ts';
+import { timeKeyset } from '../../../lib/pagination.ts';
 import { addTimelineEvent } from '../../accounts/index.ts';
 import { keepForReview } from '../billing/index.ts';
 import type { TicketUpdate } from './payload.ts';
@@ -163,18 +163,14 @@ export async function ticketsOf(
     .where('workspace_id', '=', workspaceId)
     .where('account_id', '=', accountId);
   if (page.status) q = q.where('status', 'in', page.status);
-  if (page.cursor) {
-    const after = decodeCursor(page.cursor, 'tickets');
-    q = q.where(
-      sql<boolean>`(opened_at, id) < (${cursorValue(after, 'timestamptz')}::timestamptz, ${after.id}::uuid)`,
-    );
-  }
+  const keyset = timeKeyset('tickets', page.cursor);
   const rows = await q
+    .where(keyset.where('opened_at', 'id'))
     .orderBy('opened_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit + 1)
     .execute();
-  return toPage(
+  return keyset.page(
     rows,
     page.limit,
     (row) => ({
@@ -191,6 +187,6 @@ export async function ticketsOf(
       firstResponseAt: iso(row.first_response_at),
       updatedAt: row.updated_at.toISOString(),
     }),
-    (row) => ({ value: row.opened_at.toISOString(), id: row.id, sort: 'tickets' }),
+    (row) => row.opened_at,
   );
 }

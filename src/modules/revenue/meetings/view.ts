@@ -4,7 +4,7 @@ import type { Db } from '../../../db/connect.ts';
 import type { MeetingStatus } from '../../../db/schema.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
-import { decodeCursor, encodeCursor } from '../../../lib/pagination.ts';
+import { timeKeyset } from '../../../lib/pagination.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { invitesOf } from '../store/invites.ts';
 import * as store from '../store/meetings.ts';
@@ -93,24 +93,20 @@ export type MeetingsQuery = {
 };
 
 export async function listMeetings(db: Db, scope: AccountScope, query: MeetingsQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor, 'meetings') : undefined;
+  const keyset = timeKeyset('meetings', query.cursor, 'asc');
   const rows = await store.listMeetings(db, scope, {
     ...query,
-    ...(after ? { after: { at: String(after.value), id: after.id } } : {}),
+    ...(keyset.after ? { after: keyset.after } : {}),
   });
-  const more = rows.length > query.limit;
-  const shown = more ? rows.slice(0, query.limit) : rows;
   const attendees = await store.attendeesOf(
     db,
     scope.workspaceId,
-    shown.map((r) => r.id),
+    rows.slice(0, query.limit).map((r) => r.id),
   );
-  const last = shown.at(-1);
-  return {
-    items: shown.map((row) => describeMeeting(row, attendees)),
-    nextCursor:
-      more && last
-        ? encodeCursor({ value: last.starts_at.toISOString(), id: last.id, sort: 'meetings' })
-        : null,
-  };
+  return keyset.page(
+    rows,
+    query.limit,
+    (row) => describeMeeting(row, attendees),
+    (row) => row.starts_at,
+  );
 }
