@@ -6,6 +6,7 @@ import type { Db } from '../db/connect.ts';
 import { seedDemoHealth } from './health.ts';
 import { seedDemoIntake } from './intake.ts';
 import { seedDemoNotifications } from './notify.ts';
+import { seedDemoVoice } from './voice.ts';
 import { seedDemoWork } from './work.ts';
 import type { Deps } from '../context.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
@@ -109,6 +110,8 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
   const intake = await seedDemoIntake(deps, workspace, accounts);
   // Last: health is scored from everything above, a year of it replayed as it stood.
   await seedDemoHealth(deps, workspace);
+  // Feedback, NPS and the roadmap, after health: survey answers lean on who is at risk.
+  await seedDemoVoice(deps, workspace);
   // Fresh planner statistics, so the first portfolio page does not wait for autovacuum.
   await sql`analyze accounts, contacts, timeline_events, tasks, projects`.execute(deps.db);
   deps.logger.info(

@@ -120,6 +120,49 @@ export async function writeFeedback(
   return { id: existing.id, created: false };
 }
 
+/**
+ * Many items at once, set-based (a seed, a migration of old records): read, written in a few
+ * statements, and not queued one by one — the caller recomputes the themes once afterwards.
+ */
+export async function importFeedbackItems(
+  db: Db,
+  at: Date,
+  workspaceId: WorkspaceId,
+  items: readonly Omit<NewFeedback, 'workspaceId'>[],
+): Promise<number> {
+  const arr = await store.arrOfAccounts(db, workspaceId, [...new Set(items.map((i) => i.accountId))]);
+  const links = await store.termLinksOf(db, workspaceId);
+  const rows: store.NewFeedbackRow[] = items.map((item) => {
+    const reading = readFeedback(item.text, item.type, links);
+    const account = arr.get(item.accountId);
+    return {
+      workspace_id: workspaceId,
+      account_id: item.accountId,
+      contact_id: item.contactId,
+      type: item.type,
+      priority: item.priority,
+      source: item.source,
+      source_ref: item.sourceRef,
+      text: item.text,
+      arr_amount: account?.arr_amount ?? null,
+      currency: account?.currency ?? null,
+      logged_by: item.loggedBy,
+      review: item.review ?? 'accepted',
+      ticket_id: item.ticketId ?? null,
+      features: JSON.stringify(reading.features),
+      surfaces: JSON.stringify(reading.surfaces),
+      given_at: item.givenAt,
+      created_at: at,
+      updated_at: at,
+    };
+  });
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    inserted += (await store.insertFeedbackRows(db, rows.slice(i, i + 1000))).length;
+  }
+  return inserted;
+}
+
 /** The account and contact a request names, as fields the caller can correct. */
 async function checkAccountAndContact(
   db: Db,

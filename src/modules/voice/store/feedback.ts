@@ -205,3 +205,15 @@ export async function sourceRefsOf(
     .execute();
   return new Set(rows.flatMap((r) => (r.source_ref ? [r.source_ref] : [])));
 }
+
+/** The accounts' ARR now: what a batch of feedback records as "ARR when given". */
+export async function arrOfAccounts(db: Db, workspaceId: WorkspaceId, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { arr_amount: number; currency: string }>();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'arr_amount', 'currency'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -52,8 +52,16 @@ export function describeResponse(row: store.ResponseRow): SurveyResponseView {
   };
 }
 
-/** Writes the response and what follows from it, in the caller's transaction. */
-export async function recordResponse(db: Db, at: Date, r: NewResponse): Promise<string> {
+/**
+ * Writes the response and what follows from it, in the caller's transaction. `followUp: false`
+ * records an old answer (a seed, an import) whose follow-up happened long ago.
+ */
+export async function recordResponse(
+  db: Db,
+  at: Date,
+  r: NewResponse,
+  options: { followUp?: boolean } = {},
+): Promise<string> {
   checkScore(r.kind, r.score);
   const { id } = await store.insertResponse(db, {
     workspace_id: r.workspaceId,
@@ -110,7 +118,7 @@ export async function recordResponse(db: Db, at: Date, r: NewResponse): Promise<
     });
     await store.linkResponseFeedback(db, id, item.id);
   }
-  if (detractor) {
+  if (detractor && options.followUp !== false) {
     await enqueue(
       db,
       'survey__follow_up',
