@@ -6,18 +6,11 @@ import { recordAudit } from './audit.ts';
 import type { Permission } from './permissions.ts';
 import type { CreateApiToken } from './schema.ts';
 import { hashToken, newSecret } from './sessions.ts';
+import * as store from './store.ts';
 
 const tokenPrefix = 'stw_';
 
-type TokenRow = {
-  id: string;
-  name: string;
-  token_prefix: string;
-  scopes: string[];
-  created_at: Date;
-  last_used_at: Date | null;
-  expires_at: Date | null;
-};
+type TokenRow = Awaited<ReturnType<typeof store.listActiveApiTokens>>[number];
 
 function describeToken(row: TokenRow) {
   return {
@@ -45,19 +38,15 @@ export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken
   }
   const token = newSecret(tokenPrefix);
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('api_tokens')
-      .values({
-        workspace_id: actor.workspaceId,
-        user_id: actor.userId,
-        name: input.name,
-        token_hash: hashToken(token),
-        token_prefix: token.slice(0, tokenPrefix.length + 6),
-        scopes: [...new Set(input.scopes)],
-        expires_at: input.expiresAt,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.insertApiToken(trx, {
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      name: input.name,
+      tokenHash: hashToken(token),
+      tokenPrefix: token.slice(0, tokenPrefix.length + 6),
+      scopes: [...new Set(input.scopes)],
+      expiresAt: input.expiresAt,
+    });
     await recordAudit(trx, actor, {
       action: 'api_token.created',
       entityType: 'api_token',
@@ -69,28 +58,13 @@ export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken
 }
 
 export async function listApiTokens(db: Db, actor: Actor) {
-  const rows = await db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('workspace_id', '=', actor.workspaceId)
-    .where('user_id', '=', actor.userId)
-    .where('revoked_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .execute();
+  const rows = await store.listActiveApiTokens(db, actor.workspaceId, actor.userId);
   return rows.map(describeToken);
 }
 
 export async function revokeApiToken(db: Db, actor: Actor, id: string) {
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date() })
-      .where('id', '=', id)
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('user_id', '=', actor.userId)
-      .where('revoked_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
+    const row = await store.revokeApiTokenRow(trx, actor, id, new Date());
     if (!row) throw new AppError('api_token.not_found', 'No such token.');
     await recordAudit(trx, actor, {
       action: 'api_token.revoked',

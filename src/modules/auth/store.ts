@@ -1,7 +1,7 @@
-// SQL for people, sessions, tokens and sign-in failures.
-import { sql } from 'kysely';
+// SQL for people, sessions, tokens, sign-in failures and the audit log.
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import type { Role } from '../../db/schema.ts';
+import type { Role, UsersTable } from '../../db/schema.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 
 export function findUserByEmail(db: Db, email: string) {
@@ -55,6 +55,30 @@ export function insertUser(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+export function findWorkspace(db: Db, workspaceId: WorkspaceId) {
+  return db
+    .selectFrom('workspaces')
+    .select(['id', 'name', 'is_demo'])
+    .where('id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Changes a user's own columns, stamping `updated_at`; answers the row as it is now. */
+export function updateUserRow(
+  db: Db,
+  workspaceId: WorkspaceId,
+  id: string,
+  changes: Omit<Updateable<UsersTable>, 'updated_at'>,
+) {
+  return db
+    .updateTable('users')
+    .set({ ...changes, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('workspace_id', '=', workspaceId)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** The chain of managers above a user, nearest first (bounded: a chain never loops). */
@@ -119,6 +143,67 @@ export function deleteSession(db: Db, tokenHash: string) {
   return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
+/** Signs a person out everywhere (a deactivated user keeps no session). */
+export function deleteUserSessions(db: Db, userId: string) {
+  return db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export function insertApiToken(
+  db: Db,
+  token: {
+    workspaceId: WorkspaceId;
+    userId: UserId;
+    name: string;
+    tokenHash: string;
+    tokenPrefix: string;
+    scopes: string[];
+    expiresAt: string | null;
+  },
+) {
+  return db
+    .insertInto('api_tokens')
+    .values({
+      workspace_id: token.workspaceId,
+      user_id: token.userId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      token_prefix: token.tokenPrefix,
+      scopes: token.scopes,
+      expires_at: token.expiresAt,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listActiveApiTokens(db: Db, workspaceId: WorkspaceId, userId: UserId) {
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Revokes one of a person's live tokens; undefined when there is no such live token. */
+export function revokeApiTokenRow(
+  db: Db,
+  owner: { workspaceId: WorkspaceId; userId: UserId },
+  id: string,
+  at: Date,
+) {
+  return db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('workspace_id', '=', owner.workspaceId)
+    .where('user_id', '=', owner.userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+}
+
 export function findTokenUser(db: Db, tokenHash: string, now: Date) {
   return db
     .selectFrom('api_tokens')
@@ -164,5 +249,63 @@ export function clearFailures(db: Db, email: string) {
   return db
     .deleteFrom('login_failures')
     .where(sql`lower(email)`, '=', email.toLowerCase())
+    .execute();
+}
+
+export function insertAuditEntry(
+  db: Db,
+  entry: {
+    workspaceId: WorkspaceId;
+    actorId: UserId | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    changes: string;
+    requestId: string | null;
+  },
+) {
+  return db
+    .insertInto('audit_log')
+    .values({
+      workspace_id: entry.workspaceId,
+      actor_id: entry.actorId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      changes: entry.changes,
+      request_id: entry.requestId,
+    })
+    .execute();
+}
+
+/** A page of the audit log, newest first, one row more than `limit` to tell if more follow. */
+export function selectAuditTrail(
+  db: Db,
+  workspaceId: WorkspaceId,
+  filter: { entityType?: string; entityId?: string; before?: number; limit: number },
+) {
+  return db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .select([
+      'audit_log.id',
+      'audit_log.action',
+      'audit_log.entity_type',
+      'audit_log.entity_id',
+      'audit_log.changes',
+      'audit_log.at',
+      'audit_log.actor_id',
+      'users.name as actor_name',
+    ])
+    .where('audit_log.workspace_id', '=', workspaceId)
+    .$if(filter.entityType !== undefined, (q) =>
+      q.where('audit_log.entity_type', '=', filter.entityType ?? ''),
+    )
+    .$if(filter.entityId !== undefined, (q) =>
+      q.where('audit_log.entity_id', '=', filter.entityId ?? ''),
+    )
+    .$if(filter.before !== undefined, (q) => q.where('audit_log.id', '<', filter.before ?? 0))
+    .orderBy(sql`audit_log.id`, 'desc')
+    .limit(filter.limit + 1)
     .execute();
 }

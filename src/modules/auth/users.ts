@@ -1,5 +1,4 @@
 // People of a workspace: who they are, their role and who they report to.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { UserRow } from '../../db/schema.ts';
 import type { Actor } from '../../context.ts';
@@ -25,11 +24,7 @@ export function describeUser(row: UserRow) {
 export async function describeMe(db: Db, actor: Actor) {
   const user = await store.findUser(db, actor.workspaceId, actor.userId);
   if (!user) throw new AppError('user.not_found', 'Your user no longer exists.');
-  const workspace = await db
-    .selectFrom('workspaces')
-    .select(['id', 'name', 'is_demo'])
-    .where('id', '=', actor.workspaceId)
-    .executeTakeFirstOrThrow();
+  const workspace = await store.findWorkspace(db, actor.workspaceId);
   return {
     id: user.id,
     email: user.email,
@@ -45,12 +40,7 @@ export async function describeMe(db: Db, actor: Actor) {
 }
 
 export async function updateMe(db: Db, actor: Actor, patch: UpdateMe) {
-  await db
-    .updateTable('users')
-    .set({ ...patch, updated_at: sql`now()` })
-    .where('id', '=', actor.userId)
-    .where('workspace_id', '=', actor.workspaceId)
-    .execute();
+  await store.updateUserRow(db, actor.workspaceId, actor.userId, patch);
   return describeMe(db, actor);
 }
 
@@ -112,21 +102,15 @@ export async function updateUser(db: Db, by: ChangeAuthor, id: string, patch: Up
     const before = await store.findUser(trx, by.workspaceId, id);
     if (!before) throw new AppError('user.not_found', 'No such user.');
     if (patch.managerId !== undefined) await checkManager(trx, by.workspaceId, id, patch.managerId);
-    const row = await trx
-      .updateTable('users')
-      .set({
-        name: patch.name,
-        role: patch.role,
-        manager_id: patch.managerId,
-        timezone: patch.timezone,
-        deactivated_at:
-          patch.deactivated === undefined ? undefined : patch.deactivated ? new Date() : null,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .where('workspace_id', '=', by.workspaceId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.updateUserRow(trx, by.workspaceId, id, {
+      name: patch.name,
+      role: patch.role,
+      manager_id: patch.managerId,
+      timezone: patch.timezone,
+      deactivated_at:
+        patch.deactivated === undefined ? undefined : patch.deactivated ? new Date() : null,
+    });
+    if (!row) throw new AppError('user.not_found', 'No such user.');
     const changes = diff(describeUser(before), describeUser(row));
     if (Object.keys(changes).length > 0) {
       await recordAudit(trx, by, {
@@ -136,7 +120,7 @@ export async function updateUser(db: Db, by: ChangeAuthor, id: string, patch: Up
         changes,
       });
     }
-    if (patch.deactivated) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (patch.deactivated) await store.deleteUserSessions(trx, id);
     return describeUser(row);
   });
 }
