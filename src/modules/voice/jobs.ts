@@ -1,7 +1,7 @@
 // The voice module's background jobs; each payload is parsed with zod (jobs/registry.ts).
 //   feedback__place            a new item joins its theme (queued with the item, within seconds)
 //   feedback__recompute_themes one workspace's themes from all its feedback
-//   voice__nightly             every workspace: themes recomputed, support tickets scanned
+//   voice__nightly             every workspace's themes recomputed from all its feedback
 //   voice__scan_tickets        tickets that report the same problem, proposed as feedback
 //   voice__weekly_digest       the top themes e-mailed to the product people
 //   survey__send_invitation    the survey link e-mailed to a contact
