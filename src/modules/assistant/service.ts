@@ -122,7 +122,12 @@ export async function askSteward(deps: Deps, actor: Actor, body: Body): Promise<
     };
   }
 
-  await store.rememberQuestion(deps.db, actor, { text: body.q, intent, at: deps.clock.now() });
+  // Remembered while the answer is read: the two do not wait for each other.
+  const remembered = store.rememberQuestion(deps.db, actor, {
+    text: body.q,
+    intent,
+    at: deps.clock.now(),
+  });
   const notes: Message[] = [];
   if ((params.scope === 'team' || params.scope === 'all') && !seesEveryone(actor)) {
     notes.push(say('assistant.ownOnly'));
@@ -130,6 +135,7 @@ export async function askSteward(deps: Deps, actor: Actor, body: Body): Promise<
   const question: Question = { deps, asker: actor, understanding, params, accounts, people, notes };
   const refused = refusal(intent, question);
   if (refused) {
+    await remembered;
     // Not even the id of an account the asker may not see goes back to them.
     const shown = { ...params };
     delete shown.accountId;
@@ -140,7 +146,7 @@ export async function askSteward(deps: Deps, actor: Actor, body: Body): Promise<
       answer: render(refused.answer),
     } as AssistantAnswer;
   }
-  const answered = await answerFor(intent, question);
+  const [answered] = await Promise.all([answerFor(intent, question), remembered]);
   return {
     ...base,
     ...answered,

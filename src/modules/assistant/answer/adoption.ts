@@ -1,10 +1,6 @@
 // Adoption questions answered from the adoption figures the Adoption page shows: who is slipping,
 // and how the product is used across clients.
-import {
-  adoptionOverview,
-  decliningAdoption as decliningClients,
-  portfolioAdoption,
-} from '../../intake/adoption/index.ts';
+import { adoptionOverview, portfolioAdoption } from '../../intake/adoption/index.ts';
 import {
   forAccount,
   inTier,
@@ -34,13 +30,18 @@ function withDirectory(question: Question) {
 export async function decliningAdoption(question: Question): Promise<Answered> {
   const { db, clock } = question.deps;
   const owner = ownerOption(question);
-  const [declining, all] = await Promise.all([
-    decliningClients(db, clock, question.asker, { owner }),
-    portfolioAdoption(db, clock, question.asker, { owner }),
-  ]);
-  const placed = withDirectory(question);
-  const items = forAccount(question, inTier(question, placed(declining.items)));
-  const total = forAccount(question, inTier(question, placed(all.items))).length;
+  // One read of the month against the last; the declining ones are those adoption flags, the
+  // steepest fall in active users first (as the Adoption page's declining list orders them).
+  const all = await portfolioAdoption(db, clock, question.asker, { owner });
+  const clients = forAccount(question, inTier(question, withDirectory(question)(all.items)));
+  const items = clients
+    .filter((i) => i.declining)
+    .sort(
+      (a, b) =>
+        (a.activeUsersChange ?? 0) - (b.activeUsersChange ?? 0) ||
+        (a.usageChange ?? 0) - (b.usageChange ?? 0),
+    );
+  const total = clients.length;
   const steepest = items[0];
   const answer =
     items.length === 0
