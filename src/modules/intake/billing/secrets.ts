@@ -3,73 +3,45 @@
 // During a rotation the old and new secrets are both live until the old one is revoked.
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
-import { AppError } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
-import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import type { ChangeAuthor } from '../../auth/index.ts';
+import {
+  addCredential,
+  describeCredential,
+  listCredentials,
+  liveCredentials,
+  revokeCredential,
+  type CredentialKind,
+} from '../credentials/index.ts';
 import type { AddStripeSecret } from './schema.ts';
 
-type SecretRow = { id: string; name: string; secret_prefix: string; created_at: Date };
-
-function describeSecret(row: SecretRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    prefix: row.secret_prefix,
-    createdAt: row.created_at.toISOString(),
-  };
-}
+const stripeSecrets: CredentialKind = {
+  table: 'stripe_webhook_secrets',
+  valueColumn: 'secret',
+  prefixColumn: 'secret_prefix',
+  expires: false,
+  entity: 'stripe_secret',
+  createdVerb: 'added',
+  notFound: { code: 'webhook_secret.not_found', detail: 'No such webhook secret.' },
+  shownLength: 12,
+};
 
 export async function addStripeSecret(db: Db, by: ChangeAuthor, input: AddStripeSecret) {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('stripe_webhook_secrets')
-      .values({
-        workspace_id: by.workspaceId,
-        name: input.name,
-        secret: input.secret,
-        secret_prefix: input.secret.slice(0, 12),
-        created_by: by.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, by, {
-      action: 'stripe_secret.added',
-      entityType: 'stripe_secret',
-      entityId: row.id,
-      changes: { name: input.name },
-    });
-    return describeSecret(row);
+  const { row } = await addCredential(db, stripeSecrets, by, {
+    name: input.name,
+    value: input.secret,
   });
+  return describeCredential(row);
 }
 
-export async function listStripeSecrets(db: Db, workspaceId: WorkspaceId) {
-  const rows = await db
-    .selectFrom('stripe_webhook_secrets')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('revoked_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map(describeSecret);
+export async function listStripeSecrets(db: Db, clock: Clock, workspaceId: WorkspaceId) {
+  return (await listCredentials(db, stripeSecrets, workspaceId, clock.now())).map(
+    describeCredential,
+  );
 }
 
-export async function revokeStripeSecret(db: Db, clock: Clock, by: ChangeAuthor, id: string) {
-  await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('stripe_webhook_secrets')
-      .set({ revoked_at: clock.now() })
-      .where('id', '=', id)
-      .where('workspace_id', '=', by.workspaceId)
-      .where('revoked_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) throw new AppError('webhook_secret.not_found', 'No such webhook secret.');
-    await recordAudit(trx, by, {
-      action: 'stripe_secret.revoked',
-      entityType: 'stripe_secret',
-      entityId: id,
-    });
-  });
+export function revokeStripeSecret(db: Db, clock: Clock, by: ChangeAuthor, id: string) {
+  return revokeCredential(db, clock, stripeSecrets, by, id);
 }
 
 /** A secret to try, and the workspace it belongs to (null: the install's, from the config). */
@@ -81,16 +53,12 @@ export type SecretCandidate = { secret: string; workspaceId: WorkspaceId | null 
  */
 export async function stripeSecretCandidates(
   db: Db,
+  clock: Clock,
   installSecrets: readonly string[],
 ): Promise<SecretCandidate[]> {
-  const rows = await db
-    .selectFrom('stripe_webhook_secrets')
-    .select(['secret', 'workspace_id'])
-    .where('revoked_at', 'is', null)
-    .execute();
   return [
     ...installSecrets.map((secret) => ({ secret, workspaceId: null })),
-    ...rows.map((r) => ({ secret: r.secret, workspaceId: r.workspace_id as WorkspaceId })),
+    ...(await liveCredentials(db, stripeSecrets, clock.now())),
   ];
 }
 

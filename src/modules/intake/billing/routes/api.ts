@@ -45,7 +45,8 @@ export function billingRoutes({ db, clock }: Deps) {
         summary: "The workspace's live Stripe signing secrets (prefix only)",
         responses: { 200: json(z.object({ items: z.array(webhookSecretSchema) })) },
       }),
-      async (c) => c.json({ items: await listStripeSecrets(db, actorOf(c).workspaceId) }, 200),
+      async (c) =>
+        c.json({ items: await listStripeSecrets(db, clock, actorOf(c).workspaceId) }, 200),
     )
     .openapi(
       defineRoute({

@@ -33,7 +33,7 @@ export function webhookLimit() {
 export function stripeWebhookRoutes({ db, clock, config }: Deps) {
   return new Hono<AppEnv>().post('/webhooks/stripe', webhookLimit(), async (c) => {
     const rawBody = Buffer.from(await c.req.arrayBuffer());
-    const candidates = await stripeSecretCandidates(db, config.stripeWebhookSecrets);
+    const candidates = await stripeSecretCandidates(db, clock, config.stripeWebhookSecrets);
     const check = verifyStripeSignature({
       header: c.req.header('stripe-signature'),
       rawBody,

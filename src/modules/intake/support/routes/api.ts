@@ -53,7 +53,8 @@ export function supportRoutes({ db, clock }: Deps) {
         summary: "The workspace's live support webhook secrets (prefix only)",
         responses: { 200: json(z.object({ items: z.array(supportSecretSchema) })) },
       }),
-      async (c) => c.json({ items: await listSupportSecrets(db, actorOf(c).workspaceId) }, 200),
+      async (c) =>
+        c.json({ items: await listSupportSecrets(db, clock, actorOf(c).workspaceId) }, 200),
     )
     .openapi(
       defineRoute({

@@ -13,7 +13,7 @@ import { receiveTicket } from '../tickets.ts';
 export function supportWebhookRoutes({ db, clock }: Deps) {
   return new Hono<AppEnv>().post('/webhooks/support', webhookLimit(), async (c) => {
     const rawBody = Buffer.from(await c.req.arrayBuffer());
-    const candidates = await supportSecretCandidates(db);
+    const candidates = await supportSecretCandidates(db, clock);
     const at = matchingSecret(
       c.req.header(signatureHeader),
       rawBody,

@@ -1,0 +1,13 @@
+// Intake's credentials (Stripe and help desk webhook secrets, Segment write keys): one store.
+export {
+  addCredential,
+  describeCredential,
+  listCredentials,
+  makeCredential,
+  liveCredentials,
+  revokeCredential,
+  rotateCredential,
+  workspaceOfCredential,
+  type CredentialKind,
+  type MadeCredentialKind,
+} from './service.ts';
