@@ -5,7 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { daysSince } from '../../lib/calendar.ts';
 import type { AccountScope } from '../accounts/index.ts';
-import { projectsWithTasks, selectProjects, type ProjectView } from './projects.ts';
+import { onboardingProjects, projectWithTasks, type ProjectView } from './projects.ts';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -176,6 +176,16 @@ export function onboardingStatistics(projects: ProjectView[]) {
   };
 }
 
+/** One project's onboarding report, as of now. */
+export async function projectOnboardingReport(
+  db: Db,
+  clock: Clock,
+  scope: AccountScope,
+  projectId: string,
+) {
+  return onboardingReport(await projectWithTasks(db, scope, projectId), clock.now());
+}
+
 /** Every onboarding project in view, side by side, with the statistics across them. */
 export async function onboardingOverview(
   db: Db,
@@ -183,15 +193,7 @@ export async function onboardingOverview(
   scope: AccountScope,
   filter: { templateId?: string },
 ) {
-  const rows = await selectProjects(db, scope)
-    .where('projects.kind', '=', 'onboarding')
-    .where('projects.status', 'in', ['active', 'on_hold', 'completed'])
-    .$if(filter.templateId !== undefined, (q) =>
-      q.where('projects.template_id', '=', filter.templateId ?? ''),
-    )
-    .orderBy('projects.start_date', 'desc')
-    .execute();
-  const projects = await projectsWithTasks(db, scope, rows);
+  const projects = await onboardingProjects(db, scope, filter);
   const now = clock.now();
   return {
     reports: projects.filter((p) => p.status !== 'completed').map((p) => onboardingReport(p, now)),

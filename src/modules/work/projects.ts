@@ -1,5 +1,5 @@
 // Customer projects: onboarding, escalation, health check, QBR prep… each with stages and tasks.
-import { sql } from 'kysely';
+// The SQL is in ./store.ts (projects, stages) and ./tasks/store/tasks.ts.
 import type { Db } from '../../db/connect.ts';
 import type { ProjectStatus, WorkKind } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -7,38 +7,22 @@ import { AppError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { addTimelineEvent, getAccount, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
-import { describeTask, selectTasks, type TaskWithContext } from './tasks/view.ts';
+import * as store from './store.ts';
+import type { ProjectWithContext } from './store.ts';
+import { taskRowsOfProjects } from './tasks/store/tasks.ts';
+import { describeTask } from './tasks/view.ts';
 import { workspaceCalendar } from './templates/instantiate.ts';
 import { todayIn } from './templates/offsets.ts';
 import { message } from '../../i18n/index.ts';
 
-function selectProjects(db: Db, scope: AccountScope) {
-  return db
-    .selectFrom('projects')
-    .innerJoin('accounts', 'accounts.id', 'projects.account_id')
-    .leftJoin('templates', 'templates.id', 'projects.template_id')
-    .selectAll('projects')
-    .select([
-      'accounts.name as account_name',
-      'templates.name as template_name',
-      'templates.current_version as template_current_version',
-    ])
-    .where('projects.workspace_id', '=', scope.workspaceId)
-    .where('projects.deleted_at', 'is', null)
-    .where('accounts.deleted_at', 'is', null)
-    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner));
-}
-
-type ProjectWithContext = Awaited<
-  ReturnType<ReturnType<typeof selectProjects>['executeTakeFirstOrThrow']>
->;
+export type { ProjectWithContext };
 
 export async function findProject(
   db: Db,
   scope: AccountScope,
   id: string,
 ): Promise<ProjectWithContext> {
-  const row = await selectProjects(db, scope).where('projects.id', '=', id).executeTakeFirst();
+  const row = await store.findProjectRow(db, scope, id);
   if (!row) throw new AppError('project.not_found', 'No such project.');
   return row;
 }
@@ -65,14 +49,7 @@ function describeProjectSummary(row: ProjectWithContext, counts: { total: number
 
 export async function stagesOf(db: Db, workspaceId: WorkspaceId, projectIds: string[]) {
   if (projectIds.length === 0) return [];
-  return db
-    .selectFrom('project_stages')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('project_id', 'in', projectIds)
-    .orderBy('project_id')
-    .orderBy('position')
-    .execute();
+  return store.stageRowsOf(db, workspaceId, projectIds);
 }
 
 /** Projects with their stages and every task, in template order: three queries for any number. */
@@ -81,13 +58,9 @@ export async function projectsWithTasks(db: Db, scope: AccountScope, rows: Proje
   const ids = rows.map((r) => r.id);
   const [stages, tasks] = await Promise.all([
     stagesOf(db, scope.workspaceId, ids),
-    selectTasks(db, scope.workspaceId)
-      .where('tasks.project_id', 'in', ids)
-      .orderBy('tasks.position')
-      .orderBy('tasks.created_at')
-      .execute(),
+    taskRowsOfProjects(db, scope.workspaceId, ids),
   ]);
-  const views = (tasks as TaskWithContext[]).map(describeTask);
+  const views = tasks.map(describeTask);
   return rows.map((project) => {
     const own = views.filter((t) => t.projectId === project.id);
     return {
@@ -129,38 +102,31 @@ export async function projectWithTasks(db: Db, scope: AccountScope, id: string) 
 export type ProjectView = Awaited<ReturnType<typeof projectWithTasks>>;
 
 export async function projectsOfAccount(db: Db, scope: AccountScope, accountId: string) {
-  const rows = await selectProjects(db, scope)
-    .where('projects.account_id', '=', accountId)
-    .orderBy('projects.created_at', 'desc')
-    .execute();
+  const rows = await store.projectRowsOfAccount(db, scope, accountId);
   return summarize(db, scope.workspaceId, rows);
 }
 
 export async function summarize(db: Db, workspaceId: WorkspaceId, rows: ProjectWithContext[]) {
   if (rows.length === 0) return [];
-  const counts = await db
-    .selectFrom('tasks')
-    .select([
-      'project_id',
-      sql<number>`count(*)::int`.as('total'),
-      sql<number>`(count(*) filter (where status = 'done'))::int`.as('done'),
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .where(
-      'project_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .where('deleted_at', 'is', null)
-    .groupBy('project_id')
-    .execute();
+  const counts = await store.taskCountsOfProjects(
+    db,
+    workspaceId,
+    rows.map((r) => r.id),
+  );
   const byProject = new Map(counts.map((c) => [c.project_id, c]));
   return rows.map((row) =>
     describeProjectSummary(row, byProject.get(row.id) ?? { total: 0, done: 0 }),
   );
 }
 
-export { selectProjects };
+/** Onboarding projects in view (cancelled ones left out), the latest start first, in full. */
+export async function onboardingProjects(
+  db: Db,
+  scope: AccountScope,
+  filter: { templateId?: string | undefined },
+): Promise<ProjectView[]> {
+  return projectsWithTasks(db, scope, await store.onboardingProjectRows(db, scope, filter));
+}
 
 export async function createProject(
   db: Db,
@@ -175,19 +141,15 @@ export async function createProject(
     const startDate =
       input.startDate ??
       todayIn((await workspaceCalendar(trx, by.workspaceId)).timezone, clock.now());
-    const { id } = await trx
-      .insertInto('projects')
-      .values({
-        workspace_id: by.workspaceId,
-        account_id: account.id,
-        name: input.name,
-        kind: input.kind,
-        start_date: startDate,
-        created_by: by.userId,
-        updated_at: clock.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await store.insertProject(trx, {
+      workspace_id: by.workspaceId,
+      account_id: account.id,
+      name: input.name,
+      kind: input.kind,
+      start_date: startDate,
+      created_by: by.userId,
+      updated_at: clock.now(),
+    });
     await addTimelineEvent(trx, {
       workspaceId: by.workspaceId,
       accountId: account.id,
@@ -218,23 +180,19 @@ export async function updateProject(
   await db.transaction().execute(async (trx) => {
     const before = await findProject(trx, scope, id);
     const completing = patch.status === 'completed' && before.status !== 'completed';
-    await trx
-      .updateTable('projects')
-      .set({
-        name: patch.name,
-        status: patch.status,
-        completed_at:
-          patch.status === undefined
-            ? undefined
-            : completing
-              ? clock.now()
-              : patch.status === 'completed'
-                ? before.completed_at
-                : null,
-        updated_at: clock.now(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await store.updateProjectRow(trx, by.workspaceId, id, {
+      name: patch.name,
+      status: patch.status,
+      completed_at:
+        patch.status === undefined
+          ? undefined
+          : completing
+            ? clock.now()
+            : patch.status === 'completed'
+              ? before.completed_at
+              : null,
+      updated_at: clock.now(),
+    });
     await recordAudit(trx, by, {
       action: 'project.updated',
       entityType: 'project',

@@ -3,9 +3,9 @@ import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
 import { scopeFor } from '../../accounts/index.ts';
-import { actorOf, recordAudit } from '../../auth/index.ts';
-import { onboardingOverview, onboardingReport } from '../onboarding.ts';
-import { projectWithTasks } from '../projects.ts';
+import { actorOf } from '../../auth/index.ts';
+import { listHolidays, replaceHolidays } from '../holidays.ts';
+import { onboardingOverview, projectOnboardingReport } from '../onboarding.ts';
 import { holidaySchema, onboardingReportSchema, onboardingStatisticsSchema } from '../schema.ts';
 
 export function onboardingRoutes({ db, clock }: Deps) {
@@ -41,10 +41,11 @@ export function onboardingRoutes({ db, clock }: Deps) {
         request: { params: z.object({ id: z.uuid() }) },
         responses: { 200: json(onboardingReportSchema), 404: problems[404] },
       }),
-      async (c) => {
-        const project = await projectWithTasks(db, scopeFor(actorOf(c)), c.req.valid('param').id);
-        return c.json(onboardingReport(project, clock.now()), 200);
-      },
+      async (c) =>
+        c.json(
+          await projectOnboardingReport(db, clock, scopeFor(actorOf(c)), c.req.valid('param').id),
+          200,
+        ),
     )
     .openapi(
       defineRoute({
@@ -54,15 +55,7 @@ export function onboardingRoutes({ db, clock }: Deps) {
         summary: "The workspace's holidays (skipped by business-day offsets)",
         responses: { 200: json(z.object({ items: z.array(holidaySchema) })) },
       }),
-      async (c) => {
-        const items = await db
-          .selectFrom('workspace_holidays')
-          .select(['day', 'name'])
-          .where('workspace_id', '=', actorOf(c).workspaceId)
-          .orderBy('day')
-          .execute();
-        return c.json({ items }, 200);
-      },
+      async (c) => c.json({ items: await listHolidays(db, actorOf(c).workspaceId) }, 200),
     )
     .openapi(
       defineRoute({
@@ -82,35 +75,7 @@ export function onboardingRoutes({ db, clock }: Deps) {
         },
         responses: { 200: json(z.object({ items: z.array(holidaySchema) })) },
       }),
-      async (c) => {
-        const actor = actorOf(c);
-        const { items } = c.req.valid('json');
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .deleteFrom('workspace_holidays')
-            .where('workspace_id', '=', actor.workspaceId)
-            .execute();
-          if (items.length > 0) {
-            await trx
-              .insertInto('workspace_holidays')
-              .values(
-                items.map((h) => ({ workspace_id: actor.workspaceId, day: h.day, name: h.name })),
-              )
-              .onConflict((oc) =>
-                oc
-                  .columns(['workspace_id', 'day'])
-                  .doUpdateSet({ name: (eb) => eb.ref('excluded.name') }),
-              )
-              .execute();
-          }
-          await recordAudit(trx, actor, {
-            action: 'holidays.replaced',
-            entityType: 'workspace',
-            entityId: actor.workspaceId,
-            changes: { count: items.length },
-          });
-        });
-        return c.json({ items: [...items].sort((a, b) => a.day.localeCompare(b.day)) }, 200);
-      },
+      async (c) =>
+        c.json({ items: await replaceHolidays(db, actorOf(c), c.req.valid('json').items) }, 200),
     );
 }

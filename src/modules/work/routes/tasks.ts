@@ -15,8 +15,7 @@ import {
   updateTaskBody,
 } from '../schema.ts';
 import { acknowledgeMention, commentOnTask, commentsOf } from '../tasks/comments.ts';
-import { createTask, deleteTask, findTask, updateTask } from '../tasks/service.ts';
-import { describeTask, selectTasks, type TaskWithContext } from '../tasks/view.ts';
+import { createTask, deleteTask, getTask, listTasks, updateTask } from '../tasks/service.ts';
 
 export function taskRoutes({ db, clock }: Deps) {
   return newRouter()
@@ -63,31 +62,14 @@ export function taskRoutes({ db, clock }: Deps) {
         responses: { 200: json(z.object({ items: z.array(taskSchema) })) },
       }),
       async (c) => {
-        const actor = actorOf(c);
-        const scope = scopeFor(actor);
         const query = c.req.valid('query');
-        const rows = await selectTasks(db, actor.workspaceId)
-          .$if(scope.onlyOwner !== null, (q) =>
-            q.where((eb) =>
-              eb.or([
-                eb('accounts.owner_id', '=', actor.userId),
-                eb('tasks.assignee_id', '=', actor.userId),
-              ]),
-            ),
-          )
-          .$if(query.accountId !== undefined, (q) =>
-            q.where('tasks.account_id', '=', query.accountId ?? ''),
-          )
-          .$if(query.assigneeId !== undefined, (q) =>
-            q.where('tasks.assignee_id', '=', query.assigneeId ?? ''),
-          )
-          .$if(query.status !== undefined, (q) => q.where('tasks.status', 'in', query.status ?? []))
-          .$if(query.open === 'true', (q) => q.where('tasks.status', '<>', 'done'))
-          .orderBy('tasks.due_at', (o) => o.asc().nullsLast())
-          .orderBy('tasks.position')
-          .limit(500)
-          .execute();
-        return c.json({ items: (rows as TaskWithContext[]).map(describeTask) }, 200);
+        const items = await listTasks(db, scopeFor(actorOf(c)), {
+          accountId: query.accountId,
+          assigneeId: query.assigneeId,
+          status: query.status,
+          open: query.open === 'true',
+        });
+        return c.json({ items }, 200);
       },
     )
     .openapi(
@@ -99,11 +81,7 @@ export function taskRoutes({ db, clock }: Deps) {
         request: { params: idParam },
         responses: { 200: json(taskSchema), 404: problems[404] },
       }),
-      async (c) =>
-        c.json(
-          describeTask(await findTask(db, scopeFor(actorOf(c)), c.req.valid('param').id)),
-          200,
-        ),
+      async (c) => c.json(await getTask(db, scopeFor(actorOf(c)), c.req.valid('param').id), 200),
     )
     .openapi(
       defineRoute({

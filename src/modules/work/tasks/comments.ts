@@ -7,6 +7,8 @@ import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { recordActivity } from '../../notify/index.ts';
 import { findTask } from './service.ts';
+import * as store from './store/comments.ts';
+import { touchTask } from './store/tasks.ts';
 
 /**
  * `@jordan`, `@jordan.taylor` or `@jordan.taylor@example.com`: a mention names a person by
@@ -20,12 +22,7 @@ export function mentionHandles(body: string): string[] {
 async function resolveMentions(db: Db, workspaceId: WorkspaceId, body: string) {
   const handles = mentionHandles(body);
   if (handles.length === 0) return [];
-  const people = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'name'])
-    .where('workspace_id', '=', workspaceId)
-    .where('deactivated_at', 'is', null)
-    .execute();
+  const people = await store.mentionablePeople(db, workspaceId);
   return people.filter((person) => {
     const email = person.email.toLowerCase();
     return handles.includes(email) || handles.includes(email.split('@')[0] ?? '');
@@ -43,47 +40,26 @@ export async function commentOnTask(
   return db.transaction().execute(async (trx) => {
     const task = await findTask(trx, scope, taskId);
     const now = clock.now();
-    const comment = await trx
-      .insertInto('task_comments')
-      .values({
-        workspace_id: by.workspaceId,
-        task_id: task.id,
-        author_id: by.userId,
-        body,
-        created_at: now,
-      })
-      .returning(['id', 'created_at'])
-      .executeTakeFirstOrThrow();
+    const comment = await store.insertComment(trx, {
+      workspaceId: by.workspaceId,
+      taskId: task.id,
+      authorId: by.userId,
+      body,
+      at: now,
+    });
     const mentioned = (await resolveMentions(trx, by.workspaceId, body)).filter(
       (p) => p.id !== by.userId,
     );
     if (mentioned.length > 0) {
-      await trx
-        .insertInto('mentions')
-        .values(
-          mentioned.map((p) => ({
-            workspace_id: by.workspaceId,
-            comment_id: comment.id,
-            task_id: task.id,
-            user_id: p.id,
-            created_at: now,
-          })),
-        )
-        .execute();
+      await store.insertMentions(
+        trx,
+        { workspaceId: by.workspaceId, commentId: comment.id, taskId: task.id, at: now },
+        mentioned.map((p) => p.id),
+      );
     }
     // A comment is a touch; answering in the thread acknowledges the mentions of you.
-    await trx
-      .updateTable('tasks')
-      .set({ last_activity_at: now, last_activity_by: by.userId })
-      .where('id', '=', task.id)
-      .execute();
-    await trx
-      .updateTable('mentions')
-      .set({ acknowledged_at: now })
-      .where('task_id', '=', task.id)
-      .where('user_id', '=', by.userId)
-      .where('acknowledged_at', 'is', null)
-      .execute();
+    await touchTask(trx, by, task.id, now);
+    await store.acknowledgeMentionsInTask(trx, by, task.id, now);
     await recordAudit(trx, by, {
       action: 'task.commented',
       entityType: 'task',
@@ -119,11 +95,7 @@ export async function commentOnTask(
           userIds: mentioned.map((p) => p.id),
         },
       });
-    const author = await trx
-      .selectFrom('users')
-      .select('name')
-      .where('id', '=', by.userId)
-      .executeTakeFirstOrThrow();
+    const author = await store.userName(trx, by.workspaceId, by.userId);
     return {
       id: comment.id,
       taskId: task.id,
@@ -137,27 +109,8 @@ export async function commentOnTask(
 
 export async function commentsOf(db: Db, scope: AccountScope, taskId: string) {
   const task = await findTask(db, scope, taskId);
-  const rows = await db
-    .selectFrom('task_comments')
-    .leftJoin('users', 'users.id', 'task_comments.author_id')
-    .select([
-      'task_comments.id',
-      'task_comments.body',
-      'task_comments.created_at',
-      'task_comments.author_id',
-      'users.name as author_name',
-    ])
-    .where('task_comments.task_id', '=', task.id)
-    .orderBy('task_comments.created_at')
-    .execute();
-  const mentions = rows.length
-    ? await db
-        .selectFrom('mentions')
-        .innerJoin('users', 'users.id', 'mentions.user_id')
-        .select(['mentions.comment_id', 'users.id', 'users.name'])
-        .where('mentions.task_id', '=', task.id)
-        .execute()
-    : [];
+  const rows = await store.commentRows(db, scope.workspaceId, task.id);
+  const mentions = rows.length ? await store.mentionRows(db, scope.workspaceId, task.id) : [];
   return rows.map((row) => ({
     id: row.id,
     taskId: task.id,
@@ -176,13 +129,6 @@ export async function acknowledgeMention(
   by: { workspaceId: WorkspaceId; userId: UserId },
   id: string,
 ) {
-  const row = await db
-    .updateTable('mentions')
-    .set({ acknowledged_at: clock.now() })
-    .where('workspace_id', '=', by.workspaceId)
-    .where('user_id', '=', by.userId)
-    .where('id', '=', id)
-    .returning('id')
-    .executeTakeFirst();
+  const row = await store.acknowledgeMentionRow(db, by, id, clock.now());
   if (!row) throw new AppError('mention.not_found', 'No such mention of you.');
 }

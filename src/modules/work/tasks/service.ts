@@ -1,7 +1,7 @@
 // Creating and changing tasks: status rules, dependencies, who touched it last, and what the
-// change completes (a stage, the project) — each request one transaction.
+// change completes (a stage, the project) — each request one transaction. The SQL is in
+// ./store/ and ../store.ts.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { ChecklistItem, TaskStatus } from '../../../db/schema.ts';
 import type { Clock } from '../../../lib/clock.ts';
@@ -17,9 +17,12 @@ import {
 import { diff, recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { recordActivity } from '../../notify/index.ts';
 import { findProject } from '../projects.ts';
+import * as projectStore from '../store.ts';
 import { findCycle } from '../templates/definition.ts';
 import { statusProblem, statusTimes } from './rules.ts';
-import { describeTask, selectTasks, type TaskView, type TaskWithContext } from './view.ts';
+import { acknowledgeMentionsInTask } from './store/comments.ts';
+import * as store from './store/tasks.ts';
+import { describeTask, type TaskView, type TaskWithContext } from './view.ts';
 import { message } from '../../../i18n/index.ts';
 
 export type TaskChanges = {
@@ -50,19 +53,22 @@ export type NewTask = TaskChanges & {
 export type Worker = ChangeAuthor & { userId: UserId | null; automation?: boolean };
 
 export async function findTask(db: Db, scope: AccountScope, id: string): Promise<TaskWithContext> {
-  const row = await selectTasks(db, scope.workspaceId)
-    .where('tasks.id', '=', id)
-    .$if(scope.onlyOwner !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('accounts.owner_id', '=', scope.onlyOwner),
-          eb('tasks.assignee_id', '=', scope.onlyOwner),
-        ]),
-      ),
-    )
-    .executeTakeFirst();
+  const row = await store.findTaskRow(db, scope, id);
   if (!row) throw new AppError('task.not_found', 'No such task.');
-  return row as TaskWithContext;
+  return row;
+}
+
+export async function getTask(db: Db, scope: AccountScope, id: string): Promise<TaskView> {
+  return describeTask(await findTask(db, scope, id));
+}
+
+/** Tasks in view, filtered as the list asks, soonest due first; at most 500. */
+export async function listTasks(
+  db: Db,
+  scope: AccountScope,
+  filter: store.TaskFilter,
+): Promise<TaskView[]> {
+  return (await store.listTaskRows(db, scope, filter)).map(describeTask);
 }
 
 async function checkAssignee(
@@ -71,12 +77,7 @@ async function checkAssignee(
   assigneeId: string | null | undefined,
 ) {
   if (!assigneeId) return;
-  const found = await db
-    .selectFrom('users')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', assigneeId)
-    .executeTakeFirst();
+  const found = await store.findUserId(db, workspaceId, assigneeId);
   if (!found) throw invalid([{ path: 'assigneeId', message: 'no such user in this workspace' }]);
 }
 
@@ -99,13 +100,7 @@ async function checkDependencies(
   dependsOn: string[],
 ) {
   if (dependsOn.length === 0) return;
-  const others = await db
-    .selectFrom('tasks')
-    .select(['id', 'title', 'project_id'])
-    .where('workspace_id', '=', workspaceId)
-    .where('id', 'in', dependsOn)
-    .where('deleted_at', 'is', null)
-    .execute();
+  const others = await store.liveTasks(db, workspaceId, dependsOn);
   const byId = new Map(others.map((t) => [t.id, t]));
   const errors = dependsOn.flatMap((id, i) => {
     const other = byId.get(id);
@@ -116,23 +111,13 @@ async function checkDependencies(
     return [];
   });
   if (errors.length > 0) throw invalid(errors);
-  const edges = await db
-    .selectFrom('task_dependencies')
-    .innerJoin('tasks', 'tasks.id', 'task_dependencies.task_id')
-    .select(['task_dependencies.task_id', 'task_dependencies.depends_on_id'])
-    .where('tasks.project_id', '=', projectId)
-    .where('task_dependencies.task_id', '<>', taskId)
-    .execute();
+  const edges = await store.dependencyEdges(db, workspaceId, projectId, taskId);
   const graph = new Map<string, string[]>([[taskId, dependsOn]]);
   for (const edge of edges)
     graph.set(edge.task_id, [...(graph.get(edge.task_id) ?? []), edge.depends_on_id]);
   const cycle = findCycle(graph);
   if (cycle) {
-    const titles = await db
-      .selectFrom('tasks')
-      .select(['id', 'title'])
-      .where('id', 'in', cycle)
-      .execute();
+    const titles = await store.taskTitles(db, workspaceId, cycle);
     const titleOf = new Map(titles.map((t) => [t.id, t.title]));
     throw new AppError('task.not_allowed', 'Those dependencies would make a loop.', {
       errors: [
@@ -169,53 +154,40 @@ export async function createTask(
     const now = clock.now();
     const id = randomUUID();
     await checkDependencies(trx, by.workspaceId, id, project?.id ?? null, input.dependsOn ?? []);
-    const position = await trx
-      .selectFrom('tasks')
-      .select(sql<number>`coalesce(max(position), -1)::int + 1`.as('next'))
-      .where('workspace_id', '=', by.workspaceId)
-      .where('project_id', project ? '=' : 'is', project?.id ?? null)
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('tasks')
-      .values({
-        id,
-        workspace_id: by.workspaceId,
-        account_id: accountId,
-        project_id: project?.id ?? null,
-        stage_id: input.stageId ?? null,
-        parent_id: input.parentId ?? null,
-        title: input.title,
-        description: input.description ?? null,
-        status: input.status ?? 'todo',
-        priority: input.priority ?? 'P2',
-        tags: input.tags ?? [],
-        assignee_id: input.assigneeId ?? null,
-        due_at: input.dueAt ?? null,
-        start_at: input.startAt ?? null,
-        checklist: normalizeChecklist(input.checklist) ?? '[]',
-        custom_fields: JSON.stringify(customFields),
-        is_first_value: input.isFirstValue ?? false,
-        position: input.position ?? position.next,
-        created_by: by.userId,
-        created_at: now,
-        updated_at: now,
-        started_at: input.status && input.status !== 'todo' ? now : null,
-        completed_at: input.status === 'done' ? now : null,
-        last_activity_at: now,
-        last_activity_by: by.userId,
-      })
-      .execute();
+    const position = await store.nextTaskPosition(trx, by.workspaceId, project?.id ?? null);
+    await store.insertTask(trx, {
+      id,
+      workspace_id: by.workspaceId,
+      account_id: accountId,
+      project_id: project?.id ?? null,
+      stage_id: input.stageId ?? null,
+      parent_id: input.parentId ?? null,
+      title: input.title,
+      description: input.description ?? null,
+      status: input.status ?? 'todo',
+      priority: input.priority ?? 'P2',
+      tags: input.tags ?? [],
+      assignee_id: input.assigneeId ?? null,
+      due_at: input.dueAt ?? null,
+      start_at: input.startAt ?? null,
+      checklist: normalizeChecklist(input.checklist) ?? '[]',
+      custom_fields: JSON.stringify(customFields),
+      is_first_value: input.isFirstValue ?? false,
+      position: input.position ?? position,
+      created_by: by.userId,
+      created_at: now,
+      updated_at: now,
+      started_at: input.status && input.status !== 'todo' ? now : null,
+      completed_at: input.status === 'done' ? now : null,
+      last_activity_at: now,
+      last_activity_by: by.userId,
+    });
     if (input.dependsOn?.length) {
-      await trx
-        .insertInto('task_dependencies')
-        .values(
-          input.dependsOn.map((dependsOnId) => ({
-            workspace_id: by.workspaceId,
-            task_id: id,
-            depends_on_id: dependsOnId,
-          })),
-        )
-        .execute();
+      await store.insertDependencies(
+        trx,
+        by.workspaceId,
+        input.dependsOn.map((dependsOnId) => ({ taskId: id, dependsOnId })),
+      );
     }
     await recordAudit(trx, by, {
       action: 'task.created',
@@ -249,141 +221,148 @@ export async function updateTask(
 ): Promise<TaskView> {
   return db.transaction().execute(async (trx) => {
     // Row lock: two people moving the same task serialize, and stage completion sees both.
-    await trx
-      .selectFrom('tasks')
-      .select('id')
-      .where('id', '=', id)
-      .where('workspace_id', '=', scope.workspaceId)
-      .forUpdate()
-      .execute();
+    await store.lockTask(trx, scope.workspaceId, id);
     const before = await findTask(trx, scope, id);
     await checkAssignee(trx, by.workspaceId, changes.assigneeId);
     if (changes.dependsOn)
       await checkDependencies(trx, by.workspaceId, id, before.project_id, changes.dependsOn);
     const now = clock.now();
     const to = changes.status ?? before.status;
-    if (changes.status !== undefined && changes.status !== before.status) {
-      const openSubtasks = await trx
-        .selectFrom('tasks')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('parent_id', '=', id)
-        .where('status', '<>', 'done')
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      const waitingOn =
-        changes.dependsOn === undefined
-          ? before.blocked_by
-          : changes.dependsOn.length === 0
-            ? []
-            : await trx
-                .selectFrom('tasks')
-                .select('title')
-                .where('id', 'in', changes.dependsOn)
-                .where('status', '<>', 'done')
-                .execute();
-      const problem = statusProblem({
-        from: before.status,
-        to,
-        waitingOn,
-        openSubtasks: openSubtasks.n,
-      });
-      if (problem)
-        throw new AppError('task.not_allowed', `This task cannot move to ${to}.`, {
-          errors: [{ path: 'status', message: problem }],
-        });
-    }
-    let customFields: string | undefined;
-    if (changes.customFields) {
-      const definitions = await customFieldDefinitions(trx, by.workspaceId, 'task');
-      const values = checkCustomFields(definitions, changes.customFields, { creating: false });
-      const merged = { ...before.custom_fields, ...values };
-      customFields = JSON.stringify(
-        Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null)),
-      );
-    }
-    const times = statusTimes(before.status, to, now, {
-      startedAt: before.started_at,
-      completedAt: before.completed_at,
-    });
-    await trx
-      .updateTable('tasks')
-      .set({
-        title: changes.title,
-        description: changes.description,
-        status: changes.status,
-        priority: changes.priority,
-        tags: changes.tags,
-        assignee_id: changes.assigneeId,
-        due_at: changes.dueAt,
-        start_at: changes.startAt,
-        checklist: normalizeChecklist(changes.checklist),
-        custom_fields: customFields,
-        parent_id: changes.parentId,
-        stage_id: changes.stageId,
-        position: changes.position,
-        is_first_value: changes.isFirstValue,
-        started_at: times.startedAt,
-        completed_at: times.completedAt,
-        updated_at: now,
-        // Automations (plays, escalations) do not count as someone touching the task.
-        ...(by.automation ? {} : { last_activity_at: now, last_activity_by: by.userId }),
-      })
-      .where('id', '=', id)
-      .execute();
-    if (changes.dependsOn) {
-      await trx.deleteFrom('task_dependencies').where('task_id', '=', id).execute();
-      if (changes.dependsOn.length > 0) {
-        await trx
-          .insertInto('task_dependencies')
-          .values(
-            changes.dependsOn.map((dependsOnId) => ({
-              workspace_id: by.workspaceId,
-              task_id: id,
-              depends_on_id: dependsOnId,
-            })),
-          )
-          .execute();
-      }
-    }
-    if (!by.automation && by.userId) {
-      // Working on a task answers the mentions of you in it.
-      await trx
-        .updateTable('mentions')
-        .set({ acknowledged_at: now })
-        .where('task_id', '=', id)
-        .where('user_id', '=', by.userId)
-        .where('acknowledged_at', 'is', null)
-        .execute();
-    }
+    if (changes.status !== undefined && changes.status !== before.status)
+      await checkStatusMove(trx, by.workspaceId, before, to, changes.dependsOn);
+    await writeTaskChanges(trx, by, before, changes, now);
     const after = await findTask(trx, { workspaceId: scope.workspaceId, onlyOwner: null }, id);
-    const changed = diff(describeTask(before), describeTask(after), [
-      'updatedAt',
-      'lastActivityAt',
-      'blockedBy',
-    ]);
-    if (Object.keys(changed).length > 0) {
-      await recordAudit(trx, by, {
-        action: 'task.updated',
-        entityType: 'task',
-        entityId: id,
-        changes: changed,
-      });
-    }
-    await recordActivity(trx, {
-      workspaceId: by.workspaceId,
-      kind:
-        changes.assigneeId !== undefined && changes.assigneeId !== before.assignee_id
-          ? 'task_assigned'
-          : 'task_updated',
-      actorId: by.userId,
-      accountId: after.account_id,
-      projectId: after.project_id,
-      taskId: id,
-      at: now,
-      data: { changed: Object.keys(changed), automation: by.automation ?? false },
-    });
+    await recordTaskUpdate(trx, by, { before, after, changes, now });
     if (before.status !== to) await settleProgress(trx, clock, by, after);
     return describeTask(after);
+  });
+}
+
+/** Refuses a status move the rules forbid: waiting on unfinished work, open sub-tasks, … */
+async function checkStatusMove(
+  db: Db,
+  workspaceId: WorkspaceId,
+  before: TaskWithContext,
+  to: TaskStatus,
+  dependsOn: string[] | undefined,
+) {
+  const openSubtasks = await store.countOpenSubtasks(db, workspaceId, before.id);
+  const waitingOn =
+    dependsOn === undefined
+      ? before.blocked_by
+      : dependsOn.length === 0
+        ? []
+        : await store.unfinishedTitles(db, workspaceId, dependsOn);
+  const problem = statusProblem({ from: before.status, to, waitingOn, openSubtasks });
+  if (problem)
+    throw new AppError('task.not_allowed', `This task cannot move to ${to}.`, {
+      errors: [{ path: 'status', message: problem }],
+    });
+}
+
+/** The task's custom fields after `given` (checked) are merged in; a null clears a field. */
+async function mergeCustomFields(
+  db: Db,
+  workspaceId: WorkspaceId,
+  before: TaskWithContext,
+  given: Record<string, unknown>,
+): Promise<string> {
+  const definitions = await customFieldDefinitions(db, workspaceId, 'task');
+  const values = checkCustomFields(definitions, given, { creating: false });
+  const merged = { ...before.custom_fields, ...values };
+  return JSON.stringify(Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null)));
+}
+
+/** Writes the change: the task's fields and times, its dependencies, the mentions it answers. */
+async function writeTaskChanges(
+  db: Db,
+  by: Worker,
+  before: TaskWithContext,
+  changes: TaskChanges,
+  now: Date,
+) {
+  const id = before.id;
+  const customFields = changes.customFields
+    ? await mergeCustomFields(db, by.workspaceId, before, changes.customFields)
+    : undefined;
+  const times = statusTimes(before.status, changes.status ?? before.status, now, {
+    startedAt: before.started_at,
+    completedAt: before.completed_at,
+  });
+  await store.updateTaskRow(db, by.workspaceId, id, {
+    title: changes.title,
+    description: changes.description,
+    status: changes.status,
+    priority: changes.priority,
+    tags: changes.tags,
+    assignee_id: changes.assigneeId,
+    due_at: changes.dueAt,
+    start_at: changes.startAt,
+    checklist: normalizeChecklist(changes.checklist),
+    custom_fields: customFields,
+    parent_id: changes.parentId,
+    stage_id: changes.stageId,
+    position: changes.position,
+    is_first_value: changes.isFirstValue,
+    started_at: times.startedAt,
+    completed_at: times.completedAt,
+    updated_at: now,
+    // Automations (plays, escalations) do not count as someone touching the task.
+    ...(by.automation ? {} : { last_activity_at: now, last_activity_by: by.userId }),
+  });
+  if (changes.dependsOn) {
+    await store.deleteDependenciesOf(db, by.workspaceId, id);
+    if (changes.dependsOn.length > 0) {
+      await store.insertDependencies(
+        db,
+        by.workspaceId,
+        changes.dependsOn.map((dependsOnId) => ({ taskId: id, dependsOnId })),
+      );
+    }
+  }
+  if (!by.automation && by.userId) {
+    // Working on a task answers the mentions of you in it.
+    await acknowledgeMentionsInTask(
+      db,
+      { workspaceId: by.workspaceId, userId: by.userId },
+      id,
+      now,
+    );
+  }
+}
+
+/** The audit entry (the fields that differ) and the activity others are notified of. */
+async function recordTaskUpdate(
+  db: Db,
+  by: Worker,
+  update: { before: TaskWithContext; after: TaskWithContext; changes: TaskChanges; now: Date },
+) {
+  const { before, after, changes, now } = update;
+  const changed = diff(describeTask(before), describeTask(after), [
+    'updatedAt',
+    'lastActivityAt',
+    'blockedBy',
+  ]);
+  if (Object.keys(changed).length > 0) {
+    await recordAudit(db, by, {
+      action: 'task.updated',
+      entityType: 'task',
+      entityId: after.id,
+      changes: changed,
+    });
+  }
+  await recordActivity(db, {
+    workspaceId: by.workspaceId,
+    kind:
+      changes.assigneeId !== undefined && changes.assigneeId !== before.assignee_id
+        ? 'task_assigned'
+        : 'task_updated',
+    actorId: by.userId,
+    accountId: after.account_id,
+    projectId: after.project_id,
+    taskId: after.id,
+    at: now,
+    data: { changed: Object.keys(changed), automation: by.automation ?? false },
   });
 }
 
@@ -404,76 +383,62 @@ async function settleProgress(db: Db, clock: Clock, by: Worker, task: TaskWithCo
       data: { taskId: task.id, projectId: task.project_id, firstValue: task.is_first_value },
     });
   }
-  if (task.stage_id) {
-    const open = await db
-      .selectFrom('tasks')
-      .select(sql<number>`count(*) filter (where status <> 'done')::int`.as('open'))
-      .where('stage_id', '=', task.stage_id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    if (open.open === 0) {
-      const stage = await db
-        .updateTable('project_stages')
-        .set({ completed_at: now })
-        .where('id', '=', task.stage_id)
-        .where('completed_at', 'is', null)
-        .returning(['project_id', 'position', 'name'])
-        .executeTakeFirst();
-      if (stage) {
-        await db
-          .updateTable('project_stages')
-          .set({ started_at: now })
-          .where('project_id', '=', stage.project_id)
-          .where('position', '=', stage.position + 1)
-          .where('started_at', 'is', null)
-          .execute();
-        await addTimelineEvent(db, {
-          workspaceId: by.workspaceId,
-          accountId: task.account_id,
-          kind: 'system',
-          title: message('accounts.timeline.stageCompleted', { stage: stage.name }),
-          actorId: by.userId,
-          occurredAt: now,
-          data: { projectId: stage.project_id, stageId: task.stage_id },
-        });
-      }
-    } else {
-      await db
-        .updateTable('project_stages')
-        .set({ completed_at: null })
-        .where('id', '=', task.stage_id)
-        .execute();
-    }
+  if (task.stage_id) await settleStage(db, by, task, task.stage_id, now);
+  if (task.project_id) await settleProject(db, by, task, task.project_id, now);
+}
+
+/** The stage completes with its last open task (and the next one starts), or reopens. */
+async function settleStage(db: Db, by: Worker, task: TaskWithContext, stageId: string, now: Date) {
+  const open = await store.countOpenTasksInStage(db, by.workspaceId, stageId);
+  if (open > 0) {
+    await projectStore.reopenStage(db, by.workspaceId, stageId);
+    return;
   }
-  if (task.project_id) {
-    const open = await db
-      .selectFrom('tasks')
-      .select(sql<number>`count(*) filter (where status <> 'done')::int`.as('open'))
-      .where('project_id', '=', task.project_id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    const project = await db
-      .updateTable('projects')
-      .set(
-        open.open === 0
-          ? { status: 'completed', completed_at: now, updated_at: now }
-          : { status: 'active', completed_at: null, updated_at: now },
-      )
-      .where('id', '=', task.project_id)
-      .where('status', '=', open.open === 0 ? 'active' : 'completed')
-      .returning(['name', 'status'])
-      .executeTakeFirst();
-    if (project?.status === 'completed') {
-      await addTimelineEvent(db, {
-        workspaceId: by.workspaceId,
-        accountId: task.account_id,
-        kind: 'system',
-        title: message('accounts.timeline.projectCompleted', { project: project.name }),
-        actorId: by.userId,
-        occurredAt: now,
-        data: { projectId: task.project_id },
-      });
-    }
+  const stage = await projectStore.completeStage(db, by.workspaceId, stageId, now);
+  if (!stage) return;
+  await projectStore.startStageAt(
+    db,
+    by.workspaceId,
+    { projectId: stage.project_id, position: stage.position + 1 },
+    now,
+  );
+  await addTimelineEvent(db, {
+    workspaceId: by.workspaceId,
+    accountId: task.account_id,
+    kind: 'system',
+    title: message('accounts.timeline.stageCompleted', { stage: stage.name }),
+    actorId: by.userId,
+    occurredAt: now,
+    data: { projectId: stage.project_id, stageId },
+  });
+}
+
+/** The project completes with its last open task, or becomes active again. */
+async function settleProject(
+  db: Db,
+  by: Worker,
+  task: TaskWithContext,
+  projectId: string,
+  now: Date,
+) {
+  const open = await store.countOpenTasksInProject(db, by.workspaceId, projectId);
+  const project = await projectStore.settleProjectStatus(
+    db,
+    by.workspaceId,
+    projectId,
+    open === 0,
+    now,
+  );
+  if (project?.status === 'completed') {
+    await addTimelineEvent(db, {
+      workspaceId: by.workspaceId,
+      accountId: task.account_id,
+      kind: 'system',
+      title: message('accounts.timeline.projectCompleted', { project: project.name }),
+      actorId: by.userId,
+      occurredAt: now,
+      data: { projectId },
+    });
   }
 }
 
@@ -486,11 +451,8 @@ export async function deleteTask(
 ) {
   await db.transaction().execute(async (trx) => {
     const task = await findTask(trx, scope, id);
-    await trx.updateTable('tasks').set({ deleted_at: clock.now() }).where('id', '=', id).execute();
-    await trx
-      .deleteFrom('task_dependencies')
-      .where((eb) => eb.or([eb('task_id', '=', id), eb('depends_on_id', '=', id)]))
-      .execute();
+    await store.updateTaskRow(trx, by.workspaceId, id, { deleted_at: clock.now() });
+    await store.deleteDependenciesTouching(trx, by.workspaceId, id);
     await recordAudit(trx, by, {
       action: 'task.deleted',
       entityType: 'task',

@@ -1,18 +1,20 @@
 // One click from template to a customer's project: stages, 20+ tasks with due days from the
 // start (or back from the renewal), people from roles, checklists, sub-tasks and
 // dependencies — all or nothing.
-import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { enqueue } from '../../../jobs/registry.ts';
 import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
-import type { UserId } from '../../../lib/ids.ts';
+import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { addTimelineEvent, getAccount, type AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { rolesOf, type TemplateDefinition, type TemplateTask } from './definition.ts';
 import { getTemplate } from './library.ts';
 import { scheduleTask, type Schedule } from './offsets.ts';
+import * as projectStore from '../store.ts';
+import { insertDependencies } from '../tasks/store/tasks.ts';
+import * as store from './store.ts';
 import { message } from '../../../i18n/index.ts';
 
 export type Instantiation = {
@@ -23,18 +25,11 @@ export type Instantiation = {
   name?: string;
 };
 
-export async function workspaceCalendar(db: Db, workspaceId: string) {
+/** The workspace's zone (due times are 17:00 there) and the holidays business days skip. */
+export async function workspaceCalendar(db: Db, workspaceId: WorkspaceId) {
   const [workspace, holidays] = await Promise.all([
-    db
-      .selectFrom('workspaces')
-      .select('timezone')
-      .where('id', '=', workspaceId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('workspace_holidays')
-      .select('day')
-      .where('workspace_id', '=', workspaceId)
-      .execute(),
+    projectStore.workspaceTimezone(db, workspaceId),
+    projectStore.holidayDays(db, workspaceId),
   ]);
   return { timezone: workspace.timezone, holidays: new Set(holidays.map((h) => h.day)) };
 }
@@ -42,7 +37,7 @@ export async function workspaceCalendar(db: Db, workspaceId: string) {
 /** Who does each role's tasks on this account; a role nobody fills leaves its tasks unassigned. */
 async function resolveRoles(
   db: Db,
-  workspaceId: string,
+  workspaceId: WorkspaceId,
   definition: TemplateDefinition,
   ownerId: string | null,
   given: Record<string, string>,
@@ -58,14 +53,7 @@ async function resolveRoles(
     }
   }
   const ids = [...new Set(Object.values(given))];
-  const found = ids.length
-    ? await db
-        .selectFrom('users')
-        .select('id')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', 'in', ids)
-        .execute()
-    : [];
+  const found = ids.length ? await store.usersAmong(db, workspaceId, ids) : [];
   const known = new Set(found.map((u) => u.id));
   for (const [role, userId] of Object.entries(given)) {
     if (!known.has(userId))
@@ -76,11 +64,7 @@ async function resolveRoles(
   const people = new Map<string, string>();
   if (ownerId) {
     people.set('owner', ownerId);
-    const owner = await db
-      .selectFrom('users')
-      .select('manager_id')
-      .where('id', '=', ownerId)
-      .executeTakeFirst();
+    const owner = await store.managerOf(db, workspaceId, ownerId);
     if (owner?.manager_id) people.set('manager', owner.manager_id);
   }
   for (const [role, userId] of Object.entries(given)) people.set(role, userId);
@@ -139,78 +123,67 @@ export async function instantiateTemplate(
     );
     const { timezone, holidays } = await workspaceCalendar(trx, by.workspaceId);
 
-    const { id: projectId } = await trx
-      .insertInto('projects')
-      .values({
-        workspace_id: by.workspaceId,
-        account_id: account.id,
-        name: request.name ?? `${template.name} — ${account.name}`,
-        kind: template.kind,
-        template_id: template.id,
-        template_version: template.version,
-        start_date: request.startDate,
-        target_date: schedule.anchor === 'renewal' ? schedule.target : null,
-        created_by: by.userId,
-        updated_at: sql`now()`,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const projectId = await store.insertProjectFromTemplate(trx, {
+      workspace_id: by.workspaceId,
+      account_id: account.id,
+      name: request.name ?? `${template.name} — ${account.name}`,
+      kind: template.kind,
+      template_id: template.id,
+      template_version: template.version,
+      start_date: request.startDate,
+      target_date: schedule.anchor === 'renewal' ? schedule.target : null,
+      created_by: by.userId,
+    });
 
     const stageIds = new Map(definition.stages.map((stage) => [stage.key, randomUUID()]));
     if (definition.stages.length > 0) {
-      await trx
-        .insertInto('project_stages')
-        .values(
-          definition.stages.map((stage, position) => ({
-            id: stageIds.get(stage.key) ?? randomUUID(),
-            workspace_id: by.workspaceId,
-            project_id: projectId,
-            key: stage.key,
-            name: stage.name,
-            description: stage.description,
-            position,
-            expected_days: stage.expectedDays,
-            success_criteria: stage.successCriteria,
-            // The first stage starts with the project; each next one when the one before completes.
-            started_at: position === 0 ? sql`(${request.startDate}::date)::timestamptz` : null,
-          })),
-        )
-        .execute();
+      await store.insertStages(
+        trx,
+        definition.stages.map((stage, position) => ({
+          id: stageIds.get(stage.key) ?? randomUUID(),
+          workspace_id: by.workspaceId,
+          project_id: projectId,
+          key: stage.key,
+          name: stage.name,
+          description: stage.description,
+          position,
+          expected_days: stage.expectedDays,
+          success_criteria: stage.successCriteria,
+          // The first stage starts with the project; each next one when the one before completes.
+          startsOn: position === 0 ? request.startDate : null,
+        })),
+      );
     }
 
     const taskIds = new Map(definition.tasks.map((task) => [task.key, randomUUID()]));
     const now = clock.now();
-    await trx
-      .insertInto('tasks')
-      .values(
-        definition.tasks.map((task, position) =>
-          taskFromTemplate(task, {
-            id: taskIds.get(task.key) ?? randomUUID(),
-            position,
-            workspaceId: by.workspaceId,
-            accountId: account.id,
-            projectId,
-            stageId: task.stage ? (stageIds.get(task.stage) ?? null) : null,
-            parentId: task.parent ? (taskIds.get(task.parent) ?? null) : null,
-            assigneeId: task.role ? (people.get(task.role) ?? null) : null,
-            ...scheduleTask(task, schedule, holidays),
-            timezone,
-            by: by.userId,
-            now,
-          }),
-        ),
-      )
-      .execute();
+    await store.insertTemplateTasks(
+      trx,
+      definition.tasks.map((task, position) =>
+        taskFromTemplate(task, {
+          id: taskIds.get(task.key) ?? randomUUID(),
+          position,
+          workspaceId: by.workspaceId,
+          accountId: account.id,
+          projectId,
+          stageId: task.stage ? (stageIds.get(task.stage) ?? null) : null,
+          parentId: task.parent ? (taskIds.get(task.parent) ?? null) : null,
+          assigneeId: task.role ? (people.get(task.role) ?? null) : null,
+          ...scheduleTask(task, schedule, holidays),
+          timezone,
+          by: by.userId,
+          now,
+        }),
+      ),
+    );
 
     const dependencies = definition.tasks.flatMap((task) =>
       task.dependsOn.map((key) => ({
-        workspace_id: by.workspaceId,
-        task_id: taskIds.get(task.key) ?? '',
-        depends_on_id: taskIds.get(key) ?? '',
+        taskId: taskIds.get(task.key) ?? '',
+        dependsOnId: taskIds.get(key) ?? '',
       })),
     );
-    if (dependencies.length > 0)
-      await trx.insertInto('task_dependencies').values(dependencies).execute();
+    if (dependencies.length > 0) await insertDependencies(trx, by.workspaceId, dependencies);
     // The SLA policies that match these tasks start their clocks (notify, sla/timers.ts).
     await enqueue(
       trx,
@@ -268,7 +241,7 @@ export function taskFromTemplate(
     by: string | null;
     now: Date;
   },
-) {
+): store.TemplateTaskRow {
   return {
     id: at.id,
     workspace_id: at.workspaceId,
@@ -282,7 +255,7 @@ export function taskFromTemplate(
     priority: task.priority,
     tags: task.tags,
     assignee_id: at.assigneeId,
-    due_at: sql<Date>`(${at.dueDay}::date + time '17:00') at time zone ${at.timezone}`,
+    due: { day: at.dueDay, timezone: at.timezone },
     late_start: at.lateStart,
     checklist: JSON.stringify(
       task.checklist.map((text) => ({ id: randomUUID(), text, done: false })),

@@ -1,5 +1,4 @@
 // The template library: templates, each edit a new version, projects remember theirs.
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
@@ -12,6 +11,8 @@ import {
   type TemplateDefinitionInput,
 } from './definition.ts';
 import type { WorkKind } from '../../../db/schema.ts';
+import * as store from './store.ts';
+import type { TemplateRow } from './store.ts';
 
 export type TemplateInput = {
   name: string;
@@ -34,17 +35,6 @@ export type Template = {
   updatedAt: string;
 };
 
-type TemplateRow = {
-  id: string;
-  name: string;
-  description: string | null;
-  kind: WorkKind;
-  current_version: number;
-  definition: unknown;
-  created_at: Date;
-  updated_at: Date;
-};
-
 function describeTemplate(row: TemplateRow): Template {
   // Stored definitions were checked on save; parsing again fills defaults added since.
   const definition = templateDefinitionSchema.parse(row.definition);
@@ -62,38 +52,12 @@ function describeTemplate(row: TemplateRow): Template {
   };
 }
 
-function selectTemplates(db: Db, workspaceId: WorkspaceId) {
-  return db
-    .selectFrom('templates')
-    .innerJoin('template_versions as v', (join) =>
-      join
-        .onRef('v.template_id', '=', 'templates.id')
-        .onRef('v.version', '=', 'templates.current_version'),
-    )
-    .select([
-      'templates.id',
-      'templates.name',
-      'templates.description',
-      'templates.kind',
-      'templates.current_version',
-      'v.definition',
-      'templates.created_at',
-      'templates.updated_at',
-    ])
-    .where('templates.workspace_id', '=', workspaceId)
-    .where('templates.archived_at', 'is', null);
-}
-
 export async function listTemplates(db: Db, workspaceId: WorkspaceId): Promise<Template[]> {
-  return (await selectTemplates(db, workspaceId).orderBy('templates.name').execute()).map(
-    describeTemplate,
-  );
+  return (await store.templateRows(db, workspaceId)).map(describeTemplate);
 }
 
 export async function getTemplate(db: Db, workspaceId: WorkspaceId, id: string): Promise<Template> {
-  const row = await selectTemplates(db, workspaceId)
-    .where('templates.id', '=', id)
-    .executeTakeFirst();
+  const row = await store.findTemplateRow(db, workspaceId, id);
   if (!row) throw new AppError('template.not_found', 'No such template.');
   return describeTemplate(row);
 }
@@ -105,13 +69,7 @@ export async function templateVersion(
   id: string,
   version: number,
 ) {
-  const row = await db
-    .selectFrom('template_versions')
-    .select('definition')
-    .where('workspace_id', '=', workspaceId)
-    .where('template_id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const row = await store.templateVersionRow(db, workspaceId, id, version);
   if (!row) throw new AppError('template.not_found', `No version ${version} of that template.`);
   return templateDefinitionSchema.parse(row.definition);
 }
@@ -123,28 +81,20 @@ export async function createTemplate(
 ): Promise<Template> {
   const definition = checkTemplateDefinition(templateDefinitionSchema.parse(input.definition));
   return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('templates')
-      .values({
-        workspace_id: by.workspaceId,
-        name: input.name,
-        description: input.description,
-        kind: input.kind,
-        created_by: by.userId,
-        updated_at: sql`now()`,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('template_versions')
-      .values({
-        template_id: id,
-        version: 1,
-        workspace_id: by.workspaceId,
-        definition: JSON.stringify(definition),
-        created_by: by.userId,
-      })
-      .execute();
+    const id = await store.insertTemplate(trx, {
+      workspaceId: by.workspaceId,
+      name: input.name,
+      description: input.description,
+      kind: input.kind,
+      createdBy: by.userId,
+    });
+    await store.insertTemplateVersion(trx, {
+      templateId: id,
+      version: 1,
+      workspaceId: by.workspaceId,
+      definition: JSON.stringify(definition),
+      createdBy: by.userId,
+    });
     await recordAudit(trx, by, {
       action: 'template.created',
       entityType: 'template',
@@ -164,37 +114,22 @@ export async function reviseTemplate(
 ): Promise<Template> {
   const definition = checkTemplateDefinition(templateDefinitionSchema.parse(input.definition));
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('templates')
-      .select('current_version')
-      .where('workspace_id', '=', by.workspaceId)
-      .where('id', '=', id)
-      .where('archived_at', 'is', null)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await store.lockCurrentVersion(trx, by.workspaceId, id);
     if (!current) throw new AppError('template.not_found', 'No such template.');
     const version = current.current_version + 1;
-    await trx
-      .insertInto('template_versions')
-      .values({
-        template_id: id,
-        version,
-        workspace_id: by.workspaceId,
-        definition: JSON.stringify(definition),
-        created_by: by.userId,
-      })
-      .execute();
-    await trx
-      .updateTable('templates')
-      .set({
-        name: input.name,
-        description: input.description,
-        kind: input.kind,
-        current_version: version,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .execute();
+    await store.insertTemplateVersion(trx, {
+      templateId: id,
+      version,
+      workspaceId: by.workspaceId,
+      definition: JSON.stringify(definition),
+      createdBy: by.userId,
+    });
+    await store.reviseTemplateRow(trx, by.workspaceId, id, {
+      name: input.name,
+      description: input.description,
+      kind: input.kind,
+      version,
+    });
     await recordAudit(trx, by, {
       action: 'template.revised',
       entityType: 'template',

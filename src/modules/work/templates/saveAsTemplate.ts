@@ -1,13 +1,14 @@
 // Any project can become a template: due dates turn into offsets from the project start,
 // people into roles (the account's CSM → owner, their manager → manager).
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import { daysBetween } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import type { ChangeAuthor } from '../../auth/index.ts';
 import { findProject, projectWithTasks } from '../projects.ts';
+import { workspaceTimezone } from '../store.ts';
 import type { TemplateDefinition } from './definition.ts';
 import { createTemplate, type Template } from './library.ts';
+import * as store from './store.ts';
 
 const slug = (text: string) =>
   text
@@ -26,23 +27,10 @@ export async function saveProjectAsTemplate(
 ): Promise<Template> {
   const project = await projectWithTasks(db, scope, projectId);
   const row = await findProject(db, scope, projectId);
-  const account = await db
-    .selectFrom('accounts')
-    .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
-    .select(['accounts.owner_id', 'owner.manager_id'])
-    .where('accounts.id', '=', row.account_id)
-    .executeTakeFirstOrThrow();
-  const workspace = await db
-    .selectFrom('workspaces')
-    .select('timezone')
-    .where('id', '=', scope.workspaceId)
-    .executeTakeFirstOrThrow();
+  const account = await store.accountOwnerAndManager(db, scope.workspaceId, row.account_id);
+  const workspace = await workspaceTimezone(db, scope.workspaceId);
 
-  const people = await db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('workspace_id', '=', scope.workspaceId)
-    .execute();
+  const people = await store.peopleOf(db, scope.workspaceId);
   const roleOf = (userId: string | null): string | null => {
     if (!userId) return null;
     if (input.roles?.[userId]) return input.roles[userId];
@@ -53,17 +41,10 @@ export async function saveProjectAsTemplate(
 
   // Due days as the workspace sees them, then as whole days after the start.
   const dueDays = new Map(
-    (
-      await db
-        .selectFrom('tasks')
-        .select([
-          'id',
-          sql<string>`to_char(due_at at time zone ${workspace.timezone}, 'YYYY-MM-DD')`.as('day'),
-        ])
-        .where('project_id', '=', projectId)
-        .where('due_at', 'is not', null)
-        .execute()
-    ).map((r) => [r.id, r.day]),
+    (await store.taskDueDays(db, scope.workspaceId, projectId, workspace.timezone)).map((r) => [
+      r.id,
+      r.day,
+    ]),
   );
 
   const keys = new Map<string, string>();

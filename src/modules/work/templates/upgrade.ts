@@ -1,7 +1,6 @@
 // When a template changes, its running projects can take the change: new tasks are added,
 // tasks not yet started are updated, and work already started or finished is left alone.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { enqueue } from '../../../jobs/registry.ts';
@@ -9,22 +8,15 @@ import { AppError } from '../../../lib/errors.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
+import { updateProjectRow } from '../store.ts';
+import { insertDependencies } from '../tasks/store/tasks.ts';
 import type { TemplateTask } from './definition.ts';
 import { scheduleOf, taskFromTemplate, workspaceCalendar } from './instantiate.ts';
 import { getTemplate } from './library.ts';
 import { scheduleTask } from './offsets.ts';
+import * as store from './store.ts';
 
-type ProjectTask = {
-  id: string;
-  template_task_key: string | null;
-  title: string;
-  description: string | null;
-  priority: string;
-  tags: string[];
-  status: string;
-  due_day: string | null;
-  checklist: { text: string }[];
-};
+type ProjectTask = Awaited<ReturnType<typeof store.tasksToCompare>>[number];
 
 const sameList = (a: string[], b: string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
@@ -54,22 +46,7 @@ async function plan(db: Db, scope: AccountScope, projectId: string) {
   }
   const template = await getTemplate(db, scope.workspaceId, project.template_id);
   const { timezone, holidays } = await workspaceCalendar(db, scope.workspaceId);
-  const tasks = (await db
-    .selectFrom('tasks')
-    .select([
-      'id',
-      'template_task_key',
-      'title',
-      'description',
-      'priority',
-      'tags',
-      'status',
-      'checklist',
-      sql<string | null>`to_char(due_at at time zone ${timezone}, 'YYYY-MM-DD')`.as('due_day'),
-    ])
-    .where('project_id', '=', projectId)
-    .where('deleted_at', 'is', null)
-    .execute()) as ProjectTask[];
+  const tasks = await store.tasksToCompare(db, scope.workspaceId, projectId, timezone);
   const byKey = new Map(
     tasks.flatMap((t) => (t.template_task_key ? [[t.template_task_key, t] as const] : [])),
   );
@@ -77,13 +54,7 @@ async function plan(db: Db, scope: AccountScope, projectId: string) {
   // A project made before its template counted back from the renewal takes the account's.
   const renewal =
     project.target_date ??
-    (
-      await db
-        .selectFrom('accounts')
-        .select('renewal_date')
-        .where('id', '=', project.account_id)
-        .executeTakeFirst()
-    )?.renewal_date ??
+    (await store.accountRenewalDate(db, scope.workspaceId, project.account_id))?.renewal_date ??
     null;
   const schedule = scheduleOf(template.definition, project.start_date, renewal);
   const scheduled = (t: TemplateTask) => scheduleTask(t, schedule, holidays);
@@ -136,7 +107,7 @@ export async function applyTemplateUpgrade(
   expectedVersion: number,
 ) {
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('projects').select('id').where('id', '=', projectId).forUpdate().execute();
+    await store.lockProject(trx, scope.workspaceId, projectId);
     const { project, template, timezone, due, scheduled, add, update } = await plan(
       trx,
       scope,
@@ -152,103 +123,80 @@ export async function applyTemplateUpgrade(
       );
     }
     const now = clock.now();
-    const stages = await trx
-      .selectFrom('project_stages')
-      .select(['id', 'key', 'position'])
-      .where('project_id', '=', projectId)
-      .execute();
+    const stages = await store.stageKeysOf(trx, scope.workspaceId, projectId);
     const stageIds = new Map(stages.map((s) => [s.key, s.id]));
     const newStages = template.definition.stages.filter((s) => !stageIds.has(s.key));
     for (const stage of newStages) stageIds.set(stage.key, randomUUID());
     if (newStages.length > 0) {
       const last = Math.max(-1, ...stages.map((s) => s.position));
-      await trx
-        .insertInto('project_stages')
-        .values(
-          newStages.map((stage, i) => ({
-            id: stageIds.get(stage.key) ?? randomUUID(),
-            workspace_id: scope.workspaceId,
-            project_id: projectId,
-            key: stage.key,
-            name: stage.name,
-            description: stage.description,
-            position: last + 1 + i,
-            expected_days: stage.expectedDays,
-            success_criteria: stage.successCriteria,
-          })),
-        )
-        .execute();
+      await store.insertStages(
+        trx,
+        newStages.map((stage, i) => ({
+          id: stageIds.get(stage.key) ?? randomUUID(),
+          workspace_id: scope.workspaceId,
+          project_id: projectId,
+          key: stage.key,
+          name: stage.name,
+          description: stage.description,
+          position: last + 1 + i,
+          expected_days: stage.expectedDays,
+          success_criteria: stage.successCriteria,
+        })),
+      );
     }
-    const existing = await trx
-      .selectFrom('tasks')
-      .select(['id', 'template_task_key', 'assignee_id'])
-      .where('project_id', '=', projectId)
-      .execute();
+    const existing = await store.taskKeysOf(trx, scope.workspaceId, projectId);
     const taskIds = new Map(
       existing.flatMap((t) => (t.template_task_key ? [[t.template_task_key, t.id] as const] : [])),
     );
     for (const task of add) taskIds.set(task.key, randomUUID());
-    const owner = await trx
-      .selectFrom('accounts')
-      .select('owner_id')
-      .where('id', '=', project.account_id)
-      .executeTakeFirstOrThrow();
+    const owner = await store.accountOwner(trx, scope.workspaceId, project.account_id);
 
     if (add.length > 0) {
-      await trx
-        .insertInto('tasks')
-        .values(
-          add.map((task) =>
-            taskFromTemplate(task, {
-              id: taskIds.get(task.key) ?? randomUUID(),
-              position: template.definition.tasks.indexOf(task),
-              workspaceId: scope.workspaceId,
-              accountId: project.account_id,
-              projectId,
-              stageId: task.stage ? (stageIds.get(task.stage) ?? null) : null,
-              parentId: task.parent ? (taskIds.get(task.parent) ?? null) : null,
-              assigneeId: task.role === 'owner' ? owner.owner_id : null,
-              ...scheduled(task),
-              timezone,
-              by: by.userId,
-              now,
-            }),
-          ),
-        )
-        .execute();
+      await store.insertTemplateTasks(
+        trx,
+        add.map((task) =>
+          taskFromTemplate(task, {
+            id: taskIds.get(task.key) ?? randomUUID(),
+            position: template.definition.tasks.indexOf(task),
+            workspaceId: scope.workspaceId,
+            accountId: project.account_id,
+            projectId,
+            stageId: task.stage ? (stageIds.get(task.stage) ?? null) : null,
+            parentId: task.parent ? (taskIds.get(task.parent) ?? null) : null,
+            assigneeId: task.role === 'owner' ? owner.owner_id : null,
+            ...scheduled(task),
+            timezone,
+            by: by.userId,
+            now,
+          }),
+        ),
+      );
       const dependencies = add.flatMap((task) =>
         task.dependsOn.map((key) => ({
-          workspace_id: scope.workspaceId,
-          task_id: taskIds.get(task.key) ?? '',
-          depends_on_id: taskIds.get(key) ?? '',
+          taskId: taskIds.get(task.key) ?? '',
+          dependsOnId: taskIds.get(key) ?? '',
         })),
       );
-      if (dependencies.length > 0)
-        await trx.insertInto('task_dependencies').values(dependencies).execute();
+      if (dependencies.length > 0) await insertDependencies(trx, scope.workspaceId, dependencies);
     }
     for (const { task, wanted } of update) {
-      await trx
-        .updateTable('tasks')
-        .set({
-          title: wanted.title,
-          description: wanted.description,
-          priority: wanted.priority,
-          tags: wanted.tags,
-          checklist: JSON.stringify(
-            wanted.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
-          ),
-          due_at: sql`(${due(wanted)}::date + time '17:00') at time zone ${timezone}`,
-          late_start: scheduled(wanted).lateStart,
-          updated_at: now,
-        })
-        .where('id', '=', task.id)
-        .execute();
+      await store.rescheduleTaskToTemplate(trx, scope.workspaceId, task.id, {
+        title: wanted.title,
+        description: wanted.description,
+        priority: wanted.priority,
+        tags: wanted.tags,
+        checklist: JSON.stringify(
+          wanted.checklist.map((text) => ({ id: randomUUID(), text, done: false })),
+        ),
+        due: { day: due(wanted), timezone },
+        lateStart: scheduled(wanted).lateStart,
+        updatedAt: now,
+      });
     }
-    await trx
-      .updateTable('projects')
-      .set({ template_version: template.version, updated_at: now })
-      .where('id', '=', projectId)
-      .execute();
+    await updateProjectRow(trx, scope.workspaceId, projectId, {
+      template_version: template.version,
+      updated_at: now,
+    });
     // Added or rescheduled tasks: the SLA policies that match them re-arm (sla/timers.ts).
     await enqueue(
       trx,

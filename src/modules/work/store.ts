@@ -1,0 +1,222 @@
+// SQL for projects and their stages, and for the workspace's calendar (its zone and
+// holidays). Every query is confined to one workspace; reads for a person go through
+// `AccountScope`. Tasks have their own store (tasks/store/), templates theirs.
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { ProjectsTable } from '../../db/schema.ts';
+import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+import type { AccountScope } from '../accounts/index.ts';
+
+function selectProjects(db: Db, scope: AccountScope) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('accounts', 'accounts.id', 'projects.account_id')
+    .leftJoin('templates', 'templates.id', 'projects.template_id')
+    .selectAll('projects')
+    .select([
+      'accounts.name as account_name',
+      'templates.name as template_name',
+      'templates.current_version as template_current_version',
+    ])
+    .where('projects.workspace_id', '=', scope.workspaceId)
+    .where('projects.deleted_at', 'is', null)
+    .where('accounts.deleted_at', 'is', null)
+    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner));
+}
+
+export type ProjectWithContext = Awaited<
+  ReturnType<ReturnType<typeof selectProjects>['executeTakeFirstOrThrow']>
+>;
+
+export function findProjectRow(db: Db, scope: AccountScope, id: string) {
+  return selectProjects(db, scope).where('projects.id', '=', id).executeTakeFirst();
+}
+
+/** An account's projects, newest first. */
+export function projectRowsOfAccount(db: Db, scope: AccountScope, accountId: string) {
+  return selectProjects(db, scope)
+    .where('projects.account_id', '=', accountId)
+    .orderBy('projects.created_at', 'desc')
+    .execute();
+}
+
+/** Onboarding projects in view (cancelled ones left out), the latest start first. */
+export function onboardingProjectRows(
+  db: Db,
+  scope: AccountScope,
+  filter: { templateId?: string | undefined },
+) {
+  return selectProjects(db, scope)
+    .where('projects.kind', '=', 'onboarding')
+    .where('projects.status', 'in', ['active', 'on_hold', 'completed'])
+    .$if(filter.templateId !== undefined, (q) =>
+      q.where('projects.template_id', '=', filter.templateId ?? ''),
+    )
+    .orderBy('projects.start_date', 'desc')
+    .execute();
+}
+
+/** Each project's tasks, counted: all of them and those done. */
+export function taskCountsOfProjects(db: Db, workspaceId: WorkspaceId, projectIds: string[]) {
+  return db
+    .selectFrom('tasks')
+    .select([
+      'project_id',
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`(count(*) filter (where status = 'done'))::int`.as('done'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', 'in', projectIds)
+    .where('deleted_at', 'is', null)
+    .groupBy('project_id')
+    .execute();
+}
+
+export function stageRowsOf(db: Db, workspaceId: WorkspaceId, projectIds: string[]) {
+  return db
+    .selectFrom('project_stages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', 'in', projectIds)
+    .orderBy('project_id')
+    .orderBy('position')
+    .execute();
+}
+
+export async function insertProject(db: Db, project: Insertable<ProjectsTable>): Promise<string> {
+  const { id } = await db
+    .insertInto('projects')
+    .values(project)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export function updateProjectRow(
+  db: Db,
+  workspaceId: WorkspaceId,
+  id: string,
+  changes: Updateable<ProjectsTable>,
+) {
+  return db
+    .updateTable('projects')
+    .set(changes)
+    .where('id', '=', id)
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+/**
+ * Marks the project completed when `done` (or active again when not), unless it is already
+ * so; answers the project when its status changed.
+ */
+export function settleProjectStatus(
+  db: Db,
+  workspaceId: WorkspaceId,
+  projectId: string,
+  done: boolean,
+  at: Date,
+) {
+  return db
+    .updateTable('projects')
+    .set(
+      done
+        ? { status: 'completed', completed_at: at, updated_at: at }
+        : { status: 'active', completed_at: null, updated_at: at },
+    )
+    .where('id', '=', projectId)
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', done ? 'active' : 'completed')
+    .returning(['name', 'status'])
+    .executeTakeFirst();
+}
+
+/** Completes a stage not completed yet; answers it when it did. */
+export function completeStage(db: Db, workspaceId: WorkspaceId, stageId: string, at: Date) {
+  return db
+    .updateTable('project_stages')
+    .set({ completed_at: at })
+    .where('id', '=', stageId)
+    .where('workspace_id', '=', workspaceId)
+    .where('completed_at', 'is', null)
+    .returning(['project_id', 'position', 'name'])
+    .executeTakeFirst();
+}
+
+/** Starts the stage at `position` of a project, unless it has started already. */
+export function startStageAt(
+  db: Db,
+  workspaceId: WorkspaceId,
+  stage: { projectId: string; position: number },
+  at: Date,
+) {
+  return db
+    .updateTable('project_stages')
+    .set({ started_at: at })
+    .where('project_id', '=', stage.projectId)
+    .where('workspace_id', '=', workspaceId)
+    .where('position', '=', stage.position)
+    .where('started_at', 'is', null)
+    .execute();
+}
+
+export function reopenStage(db: Db, workspaceId: WorkspaceId, stageId: string) {
+  return db
+    .updateTable('project_stages')
+    .set({ completed_at: null })
+    .where('id', '=', stageId)
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export function workspaceTimezone(db: Db, workspaceId: WorkspaceId) {
+  return db
+    .selectFrom('workspaces')
+    .select('timezone')
+    .where('id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+}
+
+export function userTimezone(db: Db, workspaceId: WorkspaceId, userId: UserId) {
+  return db
+    .selectFrom('users')
+    .select('timezone')
+    .where('id', '=', userId)
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The days business-day offsets skip. */
+export function holidayDays(db: Db, workspaceId: WorkspaceId) {
+  return db
+    .selectFrom('workspace_holidays')
+    .select('day')
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export function holidayRows(db: Db, workspaceId: WorkspaceId) {
+  return db
+    .selectFrom('workspace_holidays')
+    .select(['day', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('day')
+    .execute();
+}
+
+/** The workspace's holidays become exactly `items`. */
+export async function replaceHolidayRows(
+  db: Db,
+  workspaceId: WorkspaceId,
+  items: { day: string; name: string }[],
+) {
+  await db.deleteFrom('workspace_holidays').where('workspace_id', '=', workspaceId).execute();
+  if (items.length === 0) return;
+  await db
+    .insertInto('workspace_holidays')
+    .values(items.map((h) => ({ workspace_id: workspaceId, day: h.day, name: h.name })))
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'day']).doUpdateSet({ name: (eb) => eb.ref('excluded.name') }),
+    )
+    .execute();
+}
