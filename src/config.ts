@@ -31,6 +31,11 @@ const envSchema = z.object({
   SLACK_WORKSPACE: z.string().optional(),
   /** Tests and local development only: allow http:// Slack webhook URLs. */
   STEWARD_ALLOW_INSECURE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
+  /** Ask Steward: an OpenAI-compatible endpoint (…/v1) consulted only for questions the
+   * offline understanding cannot place; unset (the default), nothing leaves the server. */
+  STEWARD_ASSISTANT_MODEL_URL: z.url().optional(),
+  STEWARD_ASSISTANT_MODEL: z.string().default('gpt-4o-mini'),
+  STEWARD_ASSISTANT_MODEL_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +61,8 @@ export type Config = {
   slackSigningSecret: string | undefined;
   slackWorkspace: string | undefined;
   allowInsecureWebhooks: boolean;
+  /** Ask Steward's optional model for questions its lexicon cannot place; off when undefined. */
+  assistantModel: { url: string; model: string; key: string | undefined } | undefined;
 };
 
 export function readConfig(
@@ -93,6 +100,13 @@ export function readConfig(
     slackSigningSecret: e.SLACK_SIGNING_SECRET,
     slackWorkspace: e.SLACK_WORKSPACE,
     allowInsecureWebhooks: e.STEWARD_ALLOW_INSECURE_WEBHOOKS === 'true',
+    assistantModel: e.STEWARD_ASSISTANT_MODEL_URL
+      ? {
+          url: e.STEWARD_ASSISTANT_MODEL_URL,
+          model: e.STEWARD_ASSISTANT_MODEL,
+          key: e.STEWARD_ASSISTANT_MODEL_KEY,
+        }
+      : undefined,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import { intentPermission, quickActions, type Intent, type KnownIntent } from '.
 import type { z } from '@hono/zod-openapi';
 import type { answerSchema, queryBody } from './schema.ts';
 import * as store from './store.ts';
+import { widenWithModel } from './widen.ts';
 import { prepareNames, understandQuestion, type Params } from './understand/index.ts';
 
 export type AssistantAnswer = z.infer<typeof answerSchema>;
@@ -97,6 +98,13 @@ export async function askSteward(deps: Deps, actor: Actor, body: Body): Promise<
     people: prepareNames(people),
     previous: body.context as { intent: Intent; params: Params } | undefined,
   });
+  // A question the lexicon cannot place may be placed by the optional model (widen.ts).
+  if (understanding.intent === 'unknown' && deps.config.assistantModel) {
+    const placed = await widenWithModel(deps.config.assistantModel, body.q, deps.logger);
+    // An account lookup needs an account Steward itself found in the question.
+    const usable = placed && (placed !== 'account_lookup' || understanding.params.accountId);
+    if (usable) Object.assign(understanding, { intent: placed, confidence: 0.5, closest: [] });
+  }
   const { intent, language, params } = understanding;
   const render = (messages: Message[]) =>
     messages.map((m) => renderMessage(m, language, actor.timeZone)).join(' ');
