@@ -294,6 +294,23 @@ describe('recent questions', () => {
     const { data: mine } = await jordan.GET('/api/v1/assistant/recent');
     expect(mine?.items.map((i) => i.question)).not.toContain('what is our NRR');
   });
+
+  it('keeps only the twenty newest questions of a person', async () => {
+    for (let day = 1; day <= 22; day++) {
+      clock.advance(60_000);
+      await ask(admin, `renewals in the next ${day} days`);
+    }
+    const kept = await deps.db
+      .selectFrom('assistant_questions')
+      .innerJoin('users', 'users.id', 'assistant_questions.user_id')
+      .select('question')
+      .where('users.role', '=', 'admin')
+      .where('users.workspace_id', '=', workspaceId)
+      .orderBy('asked_at', 'desc')
+      .execute();
+    expect(kept).toHaveLength(20);
+    expect(kept[0]?.question).toBe('renewals in the next 22 days');
+  });
 });
 
 describe('revenue answers', () => {
