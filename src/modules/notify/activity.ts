@@ -5,6 +5,7 @@ import { enqueue } from '../../jobs/registry.ts';
 import { taskTouchKinds, type ActivityKind } from './kinds.ts';
 import { scheduleMentionEscalations } from './sla/mentions.ts';
 import { rescheduleSlaTimers } from './sla/timers.ts';
+import { insertActivityEvent } from './store/notifications.ts';
 
 export type Activity = {
   workspaceId: string;
@@ -24,25 +25,21 @@ export type Activity = {
 };
 
 export async function recordActivity(db: Db, activity: Activity): Promise<string> {
-  const event = await db
-    .insertInto('activity_events')
-    .values({
-      workspace_id: activity.workspaceId,
-      kind: activity.kind,
-      actor_id: activity.actorId,
-      account_id: activity.accountId ?? null,
-      project_id: activity.projectId ?? null,
-      task_id: activity.taskId ?? null,
-      data: JSON.stringify(activity.data ?? {}),
-      occurred_at: activity.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const eventId = await insertActivityEvent(db, {
+    workspace_id: activity.workspaceId,
+    kind: activity.kind,
+    actor_id: activity.actorId,
+    account_id: activity.accountId ?? null,
+    project_id: activity.projectId ?? null,
+    task_id: activity.taskId ?? null,
+    data: JSON.stringify(activity.data ?? {}),
+    occurred_at: activity.at,
+  });
   // runAt from the caller's clock, not the database's: the event is due when it happened.
   await enqueue(
     db,
     'notification__route',
-    { eventId: event.id },
+    { eventId },
     {
       runAt: activity.at,
       maxAttempts: 8,
@@ -52,7 +49,12 @@ export async function recordActivity(db: Db, activity: Activity): Promise<string
     await rescheduleSlaTimers(db, activity.taskId);
   }
   if (activity.kind === 'mentioned' && typeof activity.data?.commentId === 'string') {
-    await scheduleMentionEscalations(db, activity.data.commentId, activity.at);
+    await scheduleMentionEscalations(
+      db,
+      activity.workspaceId,
+      activity.data.commentId,
+      activity.at,
+    );
   }
-  return event.id;
+  return eventId;
 }

@@ -10,31 +10,11 @@ import { maxDeliveryAttempts } from './notifyPeople.ts';
 import { message, renderMessage } from '../../i18n/index.ts';
 import { loadPreferences } from './preferences.ts';
 import { readerOf, renderNotification } from './render.ts';
+import * as store from './store/deliveries.ts';
 
 export const sendDelivery: JobHandler<'delivery__send'> = async (deps, payload) => {
   const { db, clock, config } = deps;
-  const delivery = await db
-    .selectFrom('deliveries as d')
-    .innerJoin('users as u', 'u.id', 'd.user_id')
-    .leftJoin('notifications as n', 'n.id', 'd.notification_id')
-    .select([
-      'd.id',
-      'd.workspace_id',
-      'd.user_id',
-      'd.channel',
-      'd.status',
-      'd.attempts',
-      'd.digest_id',
-      'd.notification_id',
-      'u.email',
-      'u.locale',
-      'u.timezone',
-      'n.message',
-      'n.detail',
-      'n.items',
-    ])
-    .where('d.id', '=', payload.deliveryId)
-    .executeTakeFirst();
+  const delivery = await store.deliveryToSend(db, payload.deliveryId);
   if (!delivery || delivery.status !== 'pending') return;
   const now = clock.now();
   const link = config.publicUrl ? `${config.publicUrl.replace(/\/$/, '')}/inbox` : undefined;
@@ -85,31 +65,21 @@ export const sendDelivery: JobHandler<'delivery__send'> = async (deps, payload) 
   } catch (error) {
     const attempts = delivery.attempts + 1;
     const failed = error instanceof PermanentDeliveryError || attempts >= maxDeliveryAttempts;
-    await db
-      .updateTable('deliveries')
-      .set({
-        attempts,
-        last_error: error instanceof Error ? error.message : String(error),
-        status: failed ? 'failed' : 'pending',
-      })
-      .where('id', '=', delivery.id)
-      .execute();
+    await store.recordFailedAttempt(db, delivery.workspace_id, delivery.id, {
+      attempts,
+      lastError: error instanceof Error ? error.message : String(error),
+      status: failed ? 'failed' : 'pending',
+    });
     // Thrown, graphile-worker retries later; once failed for good, there is nothing to retry.
     if (!failed) throw error;
     return;
   }
-  await db
-    .updateTable('deliveries')
-    .set({ status: 'sent', sent_at: now, attempts: delivery.attempts + 1 })
-    .where('id', '=', delivery.id)
-    .execute();
+  await store.markDeliverySent(db, delivery.workspace_id, delivery.id, {
+    at: now,
+    attempts: delivery.attempts + 1,
+  });
   if (delivery.notification_id) {
-    await db
-      .updateTable('notifications')
-      .set({ delivered_at: now })
-      .where('id', '=', delivery.notification_id)
-      .where('delivered_at', 'is', null)
-      .execute();
+    await store.markNotificationDelivered(db, delivery.workspace_id, delivery.notification_id, now);
   }
 };
 

@@ -1,7 +1,6 @@
 // The daily digest, built every 5 minutes by cron for each person whose local digest hour has
 // passed today, who has undigested items and no digest yet for that local date: one digest
 // (unique per person and local date), then one e-mail through the outbox.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../context.ts';
 import type { JobHandler } from '../../jobs/registry.ts';
@@ -11,23 +10,8 @@ import { channelsFor, queueDeliveries } from './notifyPeople.ts';
 import { loadPreferences } from './preferences.ts';
 import { readerOf } from './render.ts';
 import type { Preferences } from './routing.ts';
+import * as store from './store/digests.ts';
 import { nextDate } from './zoned.ts';
-
-type Candidate = { id: string; workspace_id: string; timezone: string; digest_hour: number };
-
-/** Everyone with undigested items, with their zone and digest hour: one query. */
-async function peopleWithUndigestedItems(db: Db, now: Date): Promise<Candidate[]> {
-  const rows = await sql<Candidate>`
-    select u.id, u.workspace_id, u.timezone, coalesce(p.digest_hour, 8)::int as digest_hour
-    from users u
-    left join notification_preferences p on p.user_id = u.id
-    where u.deactivated_at is null
-      and u.id in (
-        select n.user_id from notifications n
-        where n.urgency = 'digest' and n.digest_id is null and n.created_at <= ${now}
-      )`.execute(db);
-  return rows.rows;
-}
 
 type DuePerson = { id: string; workspaceId: string; date: string };
 
@@ -45,33 +29,16 @@ export async function composeDigests(
   const now = clock.now();
   if (people.length === 0) return new Map();
   return db.transaction().execute(async (trx) => {
-    const digests = await sql<{ id: string; user_id: string; workspace_id: string }>`
-      insert into digests (workspace_id, user_id, local_date, created_at, item_count)
-      select p.workspace_id, p.user_id, p.local_date, ${now}, 0
-      from unnest(${people.map((p) => p.workspaceId)}::uuid[], ${people.map((p) => p.id)}::uuid[],
-        ${people.map((p) => p.date)}::date[]) as p(workspace_id, user_id, local_date)
-      on conflict (user_id, local_date) do nothing
-      returning id, user_id, workspace_id`.execute(trx);
-    if (digests.rows.length === 0) return new Map();
-    const gathered = await sql<{ digest_id: string; n: number }>`
-      with gathered as (
-        update notifications n set digest_id = d.id, delivered_at = ${now}
-        from unnest(${digests.rows.map((d) => d.id)}::uuid[], ${digests.rows.map((d) => d.user_id)}::uuid[],
-          ${digests.rows.map((d) => d.workspace_id)}::uuid[]) as d(id, user_id, workspace_id)
-        where n.workspace_id = d.workspace_id and n.user_id = d.user_id
-          and n.urgency = 'digest' and n.digest_id is null and n.created_at <= ${now}
-        returning n.digest_id
-      )
-      select digest_id, count(*)::int as n from gathered group by digest_id`.execute(trx);
-    const counts = new Map(gathered.rows.map((r) => [r.digest_id, r.n]));
+    const digests = await store.insertDigests(trx, people, now);
+    if (digests.length === 0) return new Map();
+    const gathered = await store.gatherIntoDigests(trx, digests, now);
+    const counts = new Map(gathered.map((r) => [r.digest_id, r.n]));
     // Nothing to say: no empty digest, and the date stays free for a later run.
-    const empty = digests.rows.filter((d) => !counts.has(d.id)).map((d) => d.id);
-    if (empty.length > 0) await trx.deleteFrom('digests').where('id', 'in', empty).execute();
-    const filled = digests.rows.filter((d) => counts.has(d.id));
+    const empty = digests.filter((d) => !counts.has(d.id)).map((d) => d.id);
+    if (empty.length > 0) await store.deleteDigests(trx, empty);
+    const filled = digests.filter((d) => counts.has(d.id));
     if (filled.length === 0) return new Map();
-    await sql`update digests set item_count = c.n
-      from unnest(${[...counts.keys()]}::uuid[], ${[...counts.values()]}::int[]) as c(id, n)
-      where digests.id = c.id`.execute(trx);
+    await store.setItemCounts(trx, counts);
 
     const preferences = new Map<string, Preferences>();
     for (const workspaceId of new Set(filled.map((d) => d.workspace_id))) {
@@ -108,7 +75,7 @@ const digestBatch = 500;
 
 export const buildDueDigests: JobHandler<'notification__build_digests'> = async (deps) => {
   const now = deps.clock.now();
-  const due = (await peopleWithUndigestedItems(deps.db, now)).flatMap((person) => {
+  const due = (await store.peopleWithUndigestedItems(deps.db, now)).flatMap((person) => {
     const slot = digestDue(now, person.timezone, person.digest_hour);
     return slot.due
       ? [{ id: person.id, workspaceId: person.workspace_id, date: slot.localDate }]
@@ -121,38 +88,12 @@ export const buildDueDigests: JobHandler<'notification__build_digests'> = async 
 
 /** A digest's content, from its items, in its recipient's language (e-mail and Slack). */
 export async function renderDigest(db: Db, digestId: string, now: Date): Promise<Digest> {
-  const head = await db
-    .selectFrom('digests')
-    .innerJoin('users', 'users.id', 'digests.user_id')
-    .select([
-      'users.name',
-      'users.timezone',
-      'users.locale',
-      'digests.user_id',
-      'digests.workspace_id',
-    ])
-    .where('digests.id', '=', digestId)
-    .executeTakeFirstOrThrow();
-  const rows = await db
-    .selectFrom('notifications as n')
-    .leftJoin('tasks as t', 't.id', 'n.task_id')
-    .leftJoin('accounts as a', 'a.id', 'n.account_id')
-    .select([
-      'n.kind',
-      'n.message',
-      'n.task_id',
-      't.title as task_title',
-      'n.account_id',
-      'a.name as account_name',
-      'n.created_at',
-    ])
-    // Through the person's own notifications (notifications_inbox_idx): nothing indexes
-    // digest_id, and a scan of everyone's notifications per e-mail made sending quadratic.
-    .where('n.workspace_id', '=', head.workspace_id)
-    .where('n.user_id', '=', head.user_id)
-    .where('n.digest_id', '=', digestId)
-    .orderBy('n.created_at')
-    .execute();
+  const head = await store.digestRecipient(db, digestId);
+  const rows = await store.digestItems(db, {
+    id: digestId,
+    workspaceId: head.workspace_id,
+    userId: head.user_id,
+  });
   const items: DigestItem[] = rows.map((r) => ({
     kind: r.kind as ActivityKind,
     message: r.message,
@@ -170,17 +111,9 @@ export async function renderDigest(db: Db, digestId: string, now: Date): Promise
  * already, the next day's is brought forward. Returns the digest's id, or null if empty.
  */
 export async function composeDigestNow(deps: Deps, email: string) {
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'workspace_id', 'timezone'])
-    .where(sql`lower(email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
+  const user = await store.userByEmail(deps.db, email);
   if (!user) throw new Error(`No user ${email}.`);
-  const sent = await deps.db
-    .selectFrom('digests')
-    .select('local_date')
-    .where('user_id', '=', user.id)
-    .execute();
+  const sent = await store.digestDatesOf(deps.db, user.workspace_id, user.id);
   const taken = new Set(sent.map((s) => s.local_date));
   let date = digestDue(deps.clock.now(), user.timezone, 0).localDate;
   while (taken.has(date)) date = nextDate(date);

@@ -1,10 +1,11 @@
 // What the SLA timers and unanswered mentions raised, newest first.
-import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import type { AccountScope } from '../accounts/index.ts';
 import { timeKeyset } from '../../lib/pagination.ts';
+import { escalationRows } from './sla/store.ts';
+import { deliveryRows } from './store/deliveries.ts';
 
 export const escalationSchema = z
   .object({
@@ -32,42 +33,8 @@ export async function listEscalations(
   scope: AccountScope,
   page: { limit: number; cursor?: string },
 ) {
-  const mine = scope.onlyOwner;
   const keyset = timeKeyset('escalations', page.cursor);
-  const rows = await db
-    .selectFrom('escalations as e')
-    .innerJoin('tasks as t', 't.id', 'e.task_id')
-    .innerJoin('accounts as a', 'a.id', 't.account_id')
-    .leftJoin('sla_policies as p', 'p.id', 'e.policy_id')
-    .select([
-      'e.id',
-      'e.task_id',
-      't.title as task_title',
-      't.account_id',
-      'a.name as account_name',
-      'e.policy_id',
-      'p.name as policy_name',
-      'e.mention_id',
-      'e.step',
-      'e.kind',
-      'e.notified_user_ids',
-      'e.raised_at',
-    ])
-    .where('e.workspace_id', '=', scope.workspaceId)
-    .$if(mine !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('a.owner_id', '=', mine),
-          eb('t.assignee_id', '=', mine),
-          sql<boolean>`${mine}::uuid = any(e.notified_user_ids)`,
-        ]),
-      ),
-    )
-    .where(keyset.where('e.raised_at', 'e.id'))
-    .orderBy('e.raised_at', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
+  const rows = await escalationRows(db, scope, { keyset, limit: page.limit });
   return keyset.page(
     rows,
     page.limit,
@@ -109,14 +76,7 @@ export async function listDeliveries(
   status: 'pending' | 'sent' | 'failed',
   limit: number,
 ) {
-  const rows = await db
-    .selectFrom('deliveries')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '=', status)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await deliveryRows(db, workspaceId, status, limit);
   return rows.map((r) => ({
     id: r.id,
     userId: r.user_id,

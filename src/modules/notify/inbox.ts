@@ -2,7 +2,6 @@
 // person's channels send to the inbox (`in_app` per urgency), and what quiet hours hold only
 // once they end; the live stream's heartbeat brings those in. Sentences are rendered in the
 // reader's language and time zone.
-import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -10,6 +9,7 @@ import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { timeKeyset } from '../../lib/pagination.ts';
 import { preferencesOf } from './preferences.ts';
 import { renderNotification, type Reader } from './render.ts';
+import * as store from './store/notifications.ts';
 
 export const notificationSchema = z
   .object({
@@ -46,41 +46,8 @@ export async function inboxOf(
   const keyset = timeKeyset('inbox', page.cursor);
   const urgencies = await inboxUrgencies(db, who);
   if (urgencies.length === 0) return { items: [], nextCursor: null, unreadCount: 0 };
-  const delivered = sql<boolean>`(n.deliver_at is null or n.deliver_at <= ${now})`;
-  const rows = await db
-    .selectFrom('notifications as n')
-    .leftJoin('tasks as t', 't.id', 'n.task_id')
-    .select([
-      'n.id',
-      'n.kind',
-      'n.urgency',
-      'n.message',
-      'n.detail',
-      'n.items',
-      'n.account_id',
-      'n.task_id',
-      't.project_id',
-      'n.created_at',
-      'n.read_at',
-    ])
-    .where('n.workspace_id', '=', who.workspaceId)
-    .where('n.user_id', '=', who.userId)
-    .where('n.urgency', 'in', urgencies)
-    .where(delivered)
-    .where(keyset.where('n.created_at', 'n.id'))
-    .orderBy('n.created_at', 'desc')
-    .orderBy('n.id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
-  const unread = await db
-    .selectFrom('notifications as n')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('n.user_id', '=', who.userId)
-    .where('n.workspace_id', '=', who.workspaceId)
-    .where('n.urgency', 'in', urgencies)
-    .where(delivered)
-    .where('n.read_at', 'is', null)
-    .executeTakeFirstOrThrow();
+  const rows = await store.inboxRows(db, who, { urgencies, keyset, limit: page.limit, now });
+  const unreadCount = await store.countUnread(db, who, urgencies, now);
   return {
     ...keyset.page(
       rows,
@@ -98,32 +65,16 @@ export async function inboxOf(
       }),
       (r) => r.created_at,
     ),
-    unreadCount: unread.n,
+    unreadCount,
   };
 }
 
 export async function markRead(db: Db, who: Person, id: string, now: Date) {
-  const row = await db
-    .updateTable('notifications')
-    .set({ read_at: sql`coalesce(read_at, ${now}::timestamptz)` })
-    .where('workspace_id', '=', who.workspaceId)
-    .where('user_id', '=', who.userId)
-    .where('id', '=', id)
-    .returning('id')
-    .executeTakeFirst();
+  const row = await store.markNotificationRead(db, who, id, now);
   if (!row) throw new AppError('notification.not_found', 'No such notification of yours.');
 }
 
+/** Marks what the inbox shows read; what quiet hours still hold arrives unread when they end. */
 export async function markAllRead(db: Db, who: Person, now: Date) {
-  const rows = await db
-    .updateTable('notifications')
-    .set({ read_at: now })
-    .where('workspace_id', '=', who.workspaceId)
-    .where('user_id', '=', who.userId)
-    .where('read_at', 'is', null)
-    // What quiet hours still hold has not been seen: it arrives unread when they end.
-    .where(sql<boolean>`(deliver_at is null or deliver_at <= ${now})`)
-    .returning('id')
-    .execute();
-  return rows.length;
+  return store.markNotificationsRead(db, who, now);
 }

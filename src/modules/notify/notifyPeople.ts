@@ -1,7 +1,6 @@
 // `notification__route`: from one activity event to the people it concerns — the assignee,
 // the account's owner CSM, the people a mention or an escalation names, never the actor —
 // each told now (inbox, e-mail, Slack), later (quiet hours) or in their digest.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../context.ts';
 import { enqueueMany, type JobHandler } from '../../jobs/registry.ts';
@@ -10,7 +9,8 @@ import { activityKindSchema, type ActivityKind, type Channel } from './kinds.ts'
 import { loadPreferences } from './preferences.ts';
 import { routeNotification, type Preferences } from './routing.ts';
 import { groupMessage, groupWindowMs, joinOpenGroup, stepGroupKey } from './stepGroups.ts';
-import { wakeInboxes } from './store.ts';
+import { insertDeliveries } from './store/deliveries.ts';
+import { eventToRoute, insertNotification, wakeInboxes } from './store/notifications.ts';
 
 const ids = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -64,35 +64,18 @@ export async function queueDeliveries(
     row.channels.filter((channel) => channel !== 'in_app').map((channel) => ({ ...row, channel })),
   );
   if (wanted.length === 0) return [];
-  const column = sql.ref(key);
-  const added = await sql<{ id: string; source_id: string; run_at: Date }>`
-    with wanted as (
-      select * from unnest(
-        ${wanted.map((w) => w.workspaceId)}::uuid[], ${wanted.map((w) => w.userId)}::uuid[],
-        ${wanted.map((w) => w.id)}::uuid[], ${wanted.map((w) => w.channel)}::text[],
-        ${wanted.map((w) => w.runAt.toISOString())}::timestamptz[]
-      ) as w(workspace_id, user_id, source_id, channel, run_at)
-    ), added as (
-      insert into deliveries (workspace_id, user_id, channel, ${column}, created_at)
-      select workspace_id, user_id, channel, source_id, ${now} from wanted
-      on conflict do nothing
-      returning id, ${column} as source_id, channel
-    )
-    select added.id, added.source_id, wanted.run_at from added
-    join wanted on wanted.source_id = added.source_id and wanted.channel = added.channel`.execute(
-    db,
-  );
-  if (added.rows.length === 0) return [];
+  const added = await insertDeliveries(db, wanted, key, now);
+  if (added.length === 0) return [];
   await enqueueMany(
     db,
     'delivery__send',
-    added.rows.map((r) => ({
+    added.map((r) => ({
       payload: { deliveryId: r.id },
       runAt: r.run_at,
       maxAttempts: maxDeliveryAttempts,
     })),
   );
-  return added.rows.map((r) => ({ id: r.id, sourceId: r.source_id }));
+  return added.map((r) => ({ id: r.id, sourceId: r.source_id }));
 }
 
 /** graphile-worker retries with exponential backoff; after this many tries a delivery failed. */
@@ -100,33 +83,7 @@ export const maxDeliveryAttempts = 8;
 
 export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: Deps, payload) => {
   const { db, clock, config } = deps;
-  const event = await db
-    .selectFrom('activity_events as e')
-    .leftJoin('tasks as t', 't.id', 'e.task_id')
-    .leftJoin('accounts as a', 'a.id', 'e.account_id')
-    .leftJoin('projects as p', 'p.id', 'e.project_id')
-    .leftJoin('users as actor', 'actor.id', 'e.actor_id')
-    .select([
-      'e.id',
-      'e.workspace_id',
-      'e.kind',
-      'e.actor_id',
-      'e.account_id',
-      'e.project_id',
-      'e.task_id',
-      'e.data',
-      'e.occurred_at',
-      't.title as task_title',
-      't.tags',
-      't.assignee_id',
-      'a.name as account_name',
-      'a.priority as account_priority',
-      'a.owner_id',
-      'p.name as project_name',
-      'actor.name as actor_name',
-    ])
-    .where('e.id', '=', payload.eventId)
-    .executeTakeFirst();
+  const event = await eventToRoute(db, payload.eventId);
   if (!event) return;
   const kind = activityKindSchema.safeParse(event.kind);
   // A kind this code does not know (queued by newer code) is left for that code.
@@ -190,26 +147,21 @@ export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: 
           continue;
         }
       }
-      const inserted = await trx
-        .insertInto('notifications')
-        .values({
-          workspace_id: event.workspace_id,
-          user_id: userId,
-          event_id: event.id,
-          kind: kind.data,
-          urgency: routing.urgency,
-          message: JSON.stringify(described.message),
-          detail: described.detail ? JSON.stringify(described.detail) : null,
-          group_key: groupKey,
-          items: JSON.stringify(groupKey ? [item] : []),
-          account_id: event.account_id,
-          task_id: event.task_id,
-          created_at: now,
-          deliver_at: routing.urgency === 'now' ? (routing.deliverAt ?? null) : null,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .executeTakeFirst();
+      const inserted = await insertNotification(trx, {
+        workspace_id: event.workspace_id,
+        user_id: userId,
+        event_id: event.id,
+        kind: kind.data,
+        urgency: routing.urgency,
+        message: JSON.stringify(described.message),
+        detail: described.detail ? JSON.stringify(described.detail) : null,
+        group_key: groupKey,
+        items: JSON.stringify(groupKey ? [item] : []),
+        account_id: event.account_id,
+        task_id: event.task_id,
+        created_at: now,
+        deliver_at: routing.urgency === 'now' ? (routing.deliverAt ?? null) : null,
+      });
       if (!inserted) continue;
       told.push(userId);
       if (routing.urgency === 'now') {

@@ -6,6 +6,7 @@ import { invalid, type FieldError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { activityKindSchema, channelSchema } from './kinds.ts';
 import { defaultPreferences, type Preferences, type Rule } from './routing.ts';
+import { preferenceRows, upsertPreferences } from './store/preferences.ts';
 
 const clockTime = z
   .string()
@@ -41,25 +42,7 @@ export async function loadPreferences(
   userIds: string[],
 ): Promise<Map<string, Preferences>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .leftJoin('notification_preferences as p', 'p.user_id', 'users.id')
-    .select([
-      'users.id',
-      'users.timezone',
-      'p.rules',
-      'p.digest_hour',
-      'p.quiet_start',
-      'p.quiet_end',
-      'p.quiet_allow',
-      'p.channels',
-      'p.slack_webhook_url',
-      'p.muted_projects',
-      'p.muted_accounts',
-    ])
-    .where('users.workspace_id', '=', workspaceId)
-    .where('users.id', 'in', userIds)
-    .execute();
+  const rows = await preferenceRows(db, workspaceId, userIds);
   return new Map(
     rows.map((row) => {
       const defaults = defaultPreferences(row.timezone);
@@ -123,10 +106,6 @@ export async function savePreferences(
     muted_accounts: merged.mutedAccounts,
     updated_at: options.now,
   };
-  await db
-    .insertInto('notification_preferences')
-    .values({ user_id: by.userId, workspace_id: by.workspaceId, ...row })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet(row))
-    .execute();
+  await upsertPreferences(db, by, row);
   return preferencesOf(db, by.workspaceId, by.userId);
 }

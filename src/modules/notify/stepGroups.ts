@@ -8,11 +8,11 @@
 // The first step opens the group: it shows in the inbox at once, and its e-mail and Slack
 // wait until the window closes, then render whatever the group holds by then. A step within
 // the window joins it (and marks it unread again); a later one opens a new group.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { NotificationItem } from '../../db/schema.ts';
 import { message, type Message } from '../../i18n/index.ts';
 import type { ActivityKind } from './kinds.ts';
+import { lockGroup, openGroup, refillGroup } from './store/notifications.ts';
 
 /** How long a group gathers steps before its e-mail and Slack go out. */
 export const groupWindowMs = 5 * 60_000;
@@ -91,35 +91,21 @@ export async function joinOpenGroup(
   },
 ): Promise<{ joined: boolean }> {
   // Two workers routing steps of one group at once: one opens it, the other joins.
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`${join.userId}:${join.groupKey}`}, 0))`.execute(
-    db,
-  );
-  const open = await db
-    .selectFrom('notifications')
-    .select(['id', 'items'])
-    .where('workspace_id', '=', join.workspaceId)
-    .where('user_id', '=', join.userId)
-    .where('group_key', '=', join.groupKey)
-    .where('urgency', '=', join.urgency)
-    .where('created_at', '>', new Date(join.now.getTime() - groupWindowMs))
-    .where('digest_id', 'is', null)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
+  await lockGroup(db, join.userId, join.groupKey);
+  const open = await openGroup(db, {
+    workspaceId: join.workspaceId,
+    userId: join.userId,
+    groupKey: join.groupKey,
+    urgency: join.urgency,
+    since: new Date(join.now.getTime() - groupWindowMs),
+  });
   if (!open) return { joined: false };
   if (open.items.some((i) => i.eventId === join.item.eventId)) return { joined: true };
   const items = [...open.items, join.item];
-  await db
-    .updateTable('notifications')
-    .set({
-      items: JSON.stringify(items),
-      message: JSON.stringify(join.message(items.length)),
-      detail: null,
-      // Something new arrived: it is unread again.
-      read_at: null,
-    })
-    .where('id', '=', open.id)
-    .execute();
+  // Something new arrived: it is unread again.
+  await refillGroup(db, join.workspaceId, open.id, {
+    items,
+    message: JSON.stringify(join.message(items.length)),
+  });
   return { joined: true };
 }

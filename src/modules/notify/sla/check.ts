@@ -9,10 +9,11 @@ import type { Deps } from '../../../context.ts';
 import { enqueue, type JobHandler } from '../../../jobs/registry.ts';
 import { managerChain } from '../../auth/index.ts';
 import { recordActivity } from '../activity.ts';
-import { taskContext, type TaskContext } from '../store.ts';
+import { taskContext, type TaskContext } from '../store/tasks.ts';
 import { defaultMentionSeconds, mentionJobKey } from './mentions.ts';
 import { pausedStatuses, planSteps, policyMatches, type PlannedStep } from './plan.ts';
 import { findPolicy } from './policy.ts';
+import { insertEscalation, mentionToEscalate } from './store.ts';
 import { epochOf, holidaysOf, slaJobKey, timerAttempts } from './timers.ts';
 
 const unique = (ids: (string | null | undefined)[]) => [
@@ -65,21 +66,16 @@ async function raiseStep(
   return deps.db.transaction().execute(async (trx) => {
     const recipients = await recipientsOf(trx, task, step);
     const now = deps.clock.now();
-    const raised = await trx
-      .insertInto('escalations')
-      .values({
-        workspace_id: task.workspace_id,
-        task_id: task.id,
-        policy_id: policy.id,
-        epoch,
-        step: step.step,
-        kind: step.kind,
-        notified_user_ids: recipients,
-        raised_at: now,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const raised = await insertEscalation(trx, {
+      workspace_id: task.workspace_id,
+      task_id: task.id,
+      policy_id: policy.id,
+      epoch,
+      step: step.step,
+      kind: step.kind,
+      notified_user_ids: recipients,
+      raised_at: now,
+    });
     if (!raised) return false;
     if (!at.tell) return true;
     await recordActivity(trx, {
@@ -137,11 +133,7 @@ export const checkTaskSla: JobHandler<'task__sla_check'> = async (deps, payload)
 
 export const escalateUnansweredMention: JobHandler<'mention__escalate'> = async (deps, payload) => {
   const { db, clock } = deps;
-  const mention = await db
-    .selectFrom('mentions')
-    .select(['id', 'task_id', 'user_id', 'created_at', 'acknowledged_at', 'workspace_id'])
-    .where('id', '=', payload.mentionId)
-    .executeTakeFirst();
+  const mention = await mentionToEscalate(db, payload.mentionId);
   if (!mention || mention.acknowledged_at !== null) return;
   const policy = payload.policyId
     ? await findPolicy(db, mention.workspace_id, payload.policyId).catch(() => undefined)
@@ -161,22 +153,17 @@ export const escalateUnansweredMention: JobHandler<'mention__escalate'> = async 
   await db.transaction().execute(async (trx) => {
     const [manager] = await managerChain(trx, mention.workspace_id as WorkspaceId, mention.user_id);
     const recipients = unique([mention.user_id, manager]);
-    const raised = await trx
-      .insertInto('escalations')
-      .values({
-        workspace_id: mention.workspace_id,
-        task_id: mention.task_id,
-        policy_id: policy?.id ?? null,
-        mention_id: mention.id,
-        epoch: mention.created_at,
-        step: 1,
-        kind: 'escalation',
-        notified_user_ids: recipients,
-        raised_at: now,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const raised = await insertEscalation(trx, {
+      workspace_id: mention.workspace_id,
+      task_id: mention.task_id,
+      policy_id: policy?.id ?? null,
+      mention_id: mention.id,
+      epoch: mention.created_at,
+      step: 1,
+      kind: 'escalation',
+      notified_user_ids: recipients,
+      raised_at: now,
+    });
     if (!raised) return;
     await recordActivity(trx, {
       workspaceId: mention.workspace_id,

@@ -5,7 +5,8 @@ import type { Db } from '../../../db/connect.ts';
 import { enqueue } from '../../../jobs/registry.ts';
 import { pausedStatuses, policyMatches } from './plan.ts';
 import { listPolicies } from './policy.ts';
-import { taskContext } from '../store.ts';
+import { mentionsOfComment } from './store.ts';
+import { taskContext } from '../store/tasks.ts';
 
 export const defaultMentionSeconds = 4 * 3600;
 
@@ -21,12 +22,13 @@ export async function mentionPolicy(db: Db, taskId: string) {
     : policies.find((policy) => policyMatches(policy, task));
 }
 
-export async function scheduleMentionEscalations(db: Db, commentId: string, at: Date) {
-  const mentions = await db
-    .selectFrom('mentions')
-    .select(['id', 'task_id'])
-    .where('comment_id', '=', commentId)
-    .execute();
+export async function scheduleMentionEscalations(
+  db: Db,
+  workspaceId: string,
+  commentId: string,
+  at: Date,
+) {
+  const mentions = await mentionsOfComment(db, workspaceId, commentId);
   const first = mentions[0];
   if (!first) return;
   const policy = await mentionPolicy(db, first.task_id);

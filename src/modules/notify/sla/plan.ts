@@ -2,7 +2,7 @@
 import { addPolicyTime } from './businessTime.ts';
 import { durationSeconds } from './duration.ts';
 import type { SlaPolicy } from './policy.ts';
-import type { TaskContext } from '../store.ts';
+import type { TaskContext } from '../store/tasks.ts';
 
 export type PlannedStep = {
   step: number;

@@ -12,6 +12,7 @@ import {
   type SlaPolicy,
   type SlaPolicyInput,
 } from './policy.ts';
+import * as store from './store.ts';
 
 type By = { workspaceId: WorkspaceId };
 
@@ -21,25 +22,16 @@ export async function createSlaPolicy(deps: Deps, by: By, input: SlaPolicyInput)
   return deps.db.transaction().execute(async (trx) => {
     await checkChainPeople(trx, by.workspaceId, input);
     const now = deps.clock.now();
-    const row = await trx
-      .insertInto('sla_policies')
-      .values({
-        workspace_id: by.workspaceId,
-        ...policyRow(input),
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await store.insertPolicy(trx, by.workspaceId, policyRow(input), now);
     await enqueue(
       trx,
       'sla_policy__arm_timers',
-      { workspaceId: by.workspaceId, policyId: row.id },
+      { workspaceId: by.workspaceId, policyId: id },
       {
         runAt: now,
       },
     );
-    return publicShape(await findPolicy(trx, by.workspaceId, row.id));
+    return publicShape(await findPolicy(trx, by.workspaceId, id));
   });
 }
 
@@ -48,12 +40,7 @@ export async function updateSlaPolicy(deps: Deps, by: By, id: string, input: Sla
     await findPolicy(trx, by.workspaceId, id);
     await checkChainPeople(trx, by.workspaceId, input);
     const now = deps.clock.now();
-    await trx
-      .updateTable('sla_policies')
-      .set({ ...policyRow(input), updated_at: now })
-      .where('id', '=', id)
-      .where('workspace_id', '=', by.workspaceId)
-      .execute();
+    await store.updatePolicy(trx, by.workspaceId, id, policyRow(input), now);
     await enqueue(
       trx,
       'sla_policy__arm_timers',
@@ -69,11 +56,7 @@ export async function updateSlaPolicy(deps: Deps, by: By, id: string, input: Sla
 export async function deleteSlaPolicy(db: Db, by: By, id: string) {
   await findPolicy(db, by.workspaceId, id);
   // Its timers find no policy when they fire and stop; escalations it raised go with it.
-  await db
-    .deleteFrom('sla_policies')
-    .where('id', '=', id)
-    .where('workspace_id', '=', by.workspaceId)
-    .execute();
+  await store.deletePolicy(db, by.workspaceId, id);
 }
 
 export { publicShape };

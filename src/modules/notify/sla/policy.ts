@@ -6,6 +6,8 @@ import type { WorkspaceId } from '../../../lib/ids.ts';
 import { isTimeZone } from '../zoned.ts';
 import type { BusinessHours } from './businessTime.ts';
 import { durationSeconds } from './duration.ts';
+import * as store from './store.ts';
+import type { PolicyColumns, PolicyRow } from './store.ts';
 
 const duration = z
   .string()
@@ -118,19 +120,6 @@ export const slaPolicySchema = z
 
 export type SlaPolicy = z.infer<typeof slaPolicySchema> & { thresholdSeconds: number };
 
-type PolicyRow = {
-  id: string;
-  name: string;
-  match: Record<string, unknown>;
-  metric: 'untouchedFor' | 'firstResponse';
-  threshold: string;
-  threshold_seconds: number;
-  warn_at: number;
-  chain: Record<string, unknown>[];
-  business_hours: Record<string, unknown> | null;
-  enabled: boolean;
-};
-
 export function toPolicy(row: PolicyRow): SlaPolicy {
   return {
     id: row.id,
@@ -146,42 +135,16 @@ export function toPolicy(row: PolicyRow): SlaPolicy {
   };
 }
 
-const policyColumns = [
-  'id',
-  'name',
-  'match',
-  'metric',
-  'threshold',
-  'threshold_seconds',
-  'warn_at',
-  'chain',
-  'business_hours',
-  'enabled',
-] as const;
-
 export async function listPolicies(
   db: Db,
   workspaceId: string,
   options: { enabledOnly?: boolean } = {},
 ): Promise<SlaPolicy[]> {
-  const rows = await db
-    .selectFrom('sla_policies')
-    .select(policyColumns)
-    .where('workspace_id', '=', workspaceId)
-    .$if(options.enabledOnly === true, (q) => q.where('enabled', '=', true))
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map(toPolicy);
+  return (await store.policyRows(db, workspaceId, options)).map(toPolicy);
 }
 
 export async function findPolicy(db: Db, workspaceId: string, id: string): Promise<SlaPolicy> {
-  const row = await db
-    .selectFrom('sla_policies')
-    .select(policyColumns)
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await store.findPolicyRow(db, workspaceId, id);
   if (!row) throw new AppError('sla_policy.not_found', 'No such SLA policy.');
   return toPolicy(row);
 }
@@ -192,16 +155,11 @@ export async function checkChainPeople(db: Db, workspaceId: WorkspaceId, input: 
     .map((step, i) => ({ id: step.notify, i }))
     .filter((s) => !(roles as readonly string[]).includes(s.id));
   if (named.length === 0) return;
-  const found = await db
-    .selectFrom('users')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where(
-      'id',
-      'in',
-      named.map((n) => n.id),
-    )
-    .execute();
+  const found = await store.usersAmong(
+    db,
+    workspaceId,
+    named.map((n) => n.id),
+  );
   const known = new Set(found.map((f) => f.id));
   const errors = named
     .filter((n) => !known.has(n.id))
@@ -209,7 +167,7 @@ export async function checkChainPeople(db: Db, workspaceId: WorkspaceId, input: 
   if (errors.length > 0) throw invalid(errors);
 }
 
-export function policyRow(input: SlaPolicyInput) {
+export function policyRow(input: SlaPolicyInput): PolicyColumns {
   return {
     name: input.name,
     match: JSON.stringify(input.match),

@@ -1,0 +1,138 @@
+// `/steward <account name>` in Slack, answered: the account's health, churn risk, renewal
+// and open escalations, or a subcommand another module adds, in the workspace's language.
+// The request's signature and shape are checked by its route (routes/slackCommand.ts).
+import type { Db } from '../../db/connect.ts';
+import { message, renderMessage, type MessageKey, type MessageParam } from '../../i18n/index.ts';
+import { daysBetween } from '../../lib/calendar.ts';
+import type { Reader } from './render.ts';
+import * as store from './store/slack.ts';
+import { localParts } from './zoned.ts';
+
+/**
+ * A subcommand a module above notify adds (`/steward feedback …` from voice): notify never
+ * imports upward, so app.ts hands these in by their first word. The reply is rendered in the
+ * workspace's language.
+ */
+export type SlackSubcommand = (input: {
+  workspaceId: string;
+  text: string;
+  slackUser: string | null;
+  locale: Reader['locale'];
+  timeZone: string;
+}) => Promise<{ text: string; blocks?: unknown[] }>;
+
+/** The workspace a command is for: the one with the configured slug, or the only one. */
+async function commandWorkspace(db: Db, slug: string | undefined) {
+  const rows = await store.workspacesForCommand(db, slug);
+  return rows.length === 1 ? rows[0] : undefined;
+}
+
+/**
+ * Whom the reply is written for. Slack does not tell us which Steward person asked (only a
+ * Slack member id, linked to nobody), so it answers in the language most of the workspace's
+ * people use (English on a tie) and the workspace's time zone.
+ */
+async function workspaceReader(db: Db, workspace: { id: string; timezone: string }) {
+  const top = await store.commonestLocale(db, workspace.id);
+  return { locale: top?.locale ?? 'en', timeZone: workspace.timezone } satisfies Reader;
+}
+
+const categoryWords = {
+  healthy: 'notify.slack.category.healthy',
+  at_risk: 'notify.slack.category.atRisk',
+  critical: 'notify.slack.category.critical',
+} as const satisfies Record<string, MessageKey>;
+
+const riskWords = {
+  low: 'notify.slack.risk.low',
+  medium: 'notify.slack.risk.medium',
+  high: 'notify.slack.risk.high',
+  critical: 'notify.slack.risk.critical',
+} as const satisfies Record<string, MessageKey>;
+
+export async function accountSummary(
+  db: Db,
+  workspaceId: string,
+  name: string,
+  now: Date,
+  reader: Reader,
+) {
+  const say = (key: MessageKey, params?: Record<string, MessageParam>) =>
+    renderMessage(message(key, params), reader.locale, reader.timeZone);
+  const account = await store.accountNamed(db, workspaceId, name);
+  if (!account) return { text: say('notify.slack.noMatch', { name }) };
+  const open = await store.openEscalationsOf(db, workspaceId, account.id);
+  const category = account.health_category ? categoryWords[account.health_category] : undefined;
+  const health =
+    account.health_score === null
+      ? say('notify.slack.healthUnscored')
+      : say('notify.slack.health', {
+          score: account.health_score,
+          category: category ? say(category) : '—',
+        });
+  const risk = account.churn_risk_level ? riskWords[account.churn_risk_level] : undefined;
+  const churn = risk
+    ? say('notify.slack.churnRisk', { level: say(risk) })
+    : say('notify.slack.churnRiskUnassessed');
+  const escalated = [...new Set(open.map((o) => o.title))];
+  const lines = [
+    health,
+    churn,
+    renewalLine(account.renewal_date, localParts(now, reader.timeZone).date, say),
+    escalated.length === 0
+      ? say('notify.slack.escalationsNone')
+      : say('notify.slack.escalations', { tasks: escalated.map((t) => `“${t}”`).join(', ') }),
+  ];
+  return {
+    text: `${account.name}\n${lines.join('\n')}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: account.name } },
+      { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
+    ],
+  };
+}
+
+function renewalLine(
+  renewal: string | null,
+  today: string,
+  say: (key: MessageKey, params?: Record<string, MessageParam>) => string,
+): string {
+  if (!renewal) return say('notify.slack.renewalNone');
+  const days = daysBetween(today, renewal);
+  const date = { date: renewal };
+  if (days === 0) return say('notify.slack.renewalToday', { date });
+  return days > 0
+    ? say('notify.slack.renewal', { date, count: days })
+    : say('notify.slack.renewalPast', { date, count: -days });
+}
+
+/**
+ * The ephemeral reply to `/steward <text>`: usage when the text is empty, a subcommand's reply
+ * when its first word names one, else the summary of the account it names.
+ */
+export async function answerSlackCommand(
+  db: Db,
+  command: { text: string; slackUser: string | null; workspaceSlug: string | undefined; now: Date },
+  subcommands: Readonly<Record<string, SlackSubcommand>>,
+): Promise<{ text: string; blocks?: unknown[] }> {
+  const name = command.text.trim();
+  const workspace = await commandWorkspace(db, command.workspaceSlug);
+  // No workspace to ask for its language: the message is for whoever installs Steward.
+  if (!workspace) return { text: renderMessage(message('notify.slack.severalWorkspaces'), 'en') };
+  const reader = await workspaceReader(db, workspace);
+  if (!name) {
+    return { text: renderMessage(message('notify.slack.usage'), reader.locale, reader.timeZone) };
+  }
+  const [first = '', ...rest] = name.split(/\s+/);
+  const subcommand = subcommands[first.toLowerCase()];
+  if (subcommand) {
+    return subcommand({
+      workspaceId: workspace.id,
+      text: rest.join(' '),
+      slackUser: command.slackUser,
+      locale: reader.locale,
+      timeZone: reader.timeZone,
+    });
+  }
+  return accountSummary(db, workspace.id, name, command.now, reader);
+}

@@ -1,0 +1,61 @@
+// SQL for the `/steward` Slack command: which workspace asks, in which language to answer,
+// and the account it names with its open escalations.
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+
+/** The workspaces with this slug (or all, without one), at most two: one answers, two do not. */
+export function workspacesForCommand(db: Db, slug: string | undefined) {
+  return db
+    .selectFrom('workspaces')
+    .select(['id', 'timezone'])
+    .$if(slug !== undefined, (q) => q.where('slug', '=', slug ?? ''))
+    .limit(2)
+    .execute();
+}
+
+/** The language most of the workspace's active people use (English on a tie). */
+export function commonestLocale(db: Db, workspaceId: string) {
+  return db
+    .selectFrom('users')
+    .select(['locale', sql<number>`count(*)::int`.as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .where('deactivated_at', 'is', null)
+    .groupBy('locale')
+    .orderBy('n', 'desc')
+    .orderBy(sql`locale = 'en'`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The live account whose name contains `name`: the exact name first, then the shortest. */
+export function accountNamed(db: Db, workspaceId: string, name: string) {
+  return (
+    db
+      .selectFrom('accounts')
+      .select(['id', 'name', 'health_score', 'health_category', 'churn_risk_level', 'renewal_date'])
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', 'is', null)
+      .where(sql<boolean>`lower(name) like ${`%${name.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`)
+      // The exact name first, then the shortest match.
+      .orderBy(sql`lower(name) = ${name.toLowerCase()}`, 'desc')
+      .orderBy(sql`length(name)`)
+      .limit(1)
+      .executeTakeFirst()
+  );
+}
+
+/** Breaches and escalations not resolved on the account's open tasks, newest first. */
+export function openEscalationsOf(db: Db, workspaceId: string, accountId: string) {
+  return db
+    .selectFrom('escalations as e')
+    .innerJoin('tasks as t', 't.id', 'e.task_id')
+    .select(['t.title', 'e.kind'])
+    .where('e.workspace_id', '=', workspaceId)
+    .where('t.account_id', '=', accountId)
+    .where('t.status', '<>', 'done')
+    .where('t.deleted_at', 'is', null)
+    .where('e.kind', 'in', ['breach', 'escalation'])
+    .where('e.resolved_at', 'is', null)
+    .orderBy('e.raised_at', 'desc')
+    .execute();
+}
