@@ -1,98 +1,22 @@
 // Ask Steward over HTTP on fixtures: each intent backed by data answers from the same services
 // the pages use, in the question's language, within the asker's permissions and "my clients";
 // proposals write nothing until confirmed; bad input gets a 4xx or a clear answer, never a 5xx.
-import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
-import { rescore } from '../../src/modules/health/index.ts';
-import { apiClient, signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { apiClient, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
-import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { ask, makePortfolio, type Portfolio } from './fixtures.ts';
 
 const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
 const app = testApp(deps);
 
-let workspaceId: WorkspaceId;
-let jordanId: UserId;
+let p: Portfolio;
 let jordan: ApiClient;
 let admin: ApiClient;
-let larkspurId: string;
-let acmeId: string;
-let kestrelId: string;
-
-async function activeUsers(accountId: string, days: { from: number; to: number }, users: number) {
-  await sql`
-    insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 'u' || u
-    from generate_series(${days.from}::int, ${days.to}::int) d, generate_series(1, ${users}::int) u`.execute(
-    deps.db,
-  );
-  await sql`
-    insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 10 * ${users}, ${users}
-    from generate_series(${days.from}::int, ${days.to}::int) d`.execute(deps.db);
-}
 
 beforeAll(async () => {
-  workspaceId = (await makeWorkspace(deps.db)).id;
-  const adminUser = await makeUser(deps.db, workspaceId, { role: 'admin', name: 'Avery Admin' });
-  const jordanUser = await makeUser(deps.db, workspaceId, {
-    name: 'Jordan Taylor',
-    timezone: 'America/New_York',
-  });
-  const morgan = await makeUser(deps.db, workspaceId, { name: 'Morgan Lee' });
-  jordanId = jordanUser.id;
-  jordan = await signedIn(app, jordanUser.email, testPassword);
-  admin = await signedIn(app, adminUser.email, testPassword);
-  await deps.db
-    .insertInto('usage_features')
-    .values({ workspace_id: workspaceId, key: 'reports', label: 'Reports', events: ['Report Run'] })
-    .execute();
-  larkspurId = (
-    await makeAccount(deps.db, workspaceId, {
-      name: 'Larkspur Logistics',
-      owner_id: jordanId,
-      tier: 'enterprise',
-      // A customer since early 2025 who never had a business review.
-      created_at: '2025-01-15T00:00:00Z',
-      seats: 20,
-      arr_amount: 48_000_000,
-      renewal_date: '2026-12-20',
-    })
-  ).id;
-  acmeId = (
-    await makeAccount(deps.db, workspaceId, {
-      name: 'Acme Corp',
-      owner_id: jordanId,
-      tier: 'smb',
-      seats: 10,
-      arr_amount: 1_200_000,
-      renewal_date: '2027-06-01',
-    })
-  ).id;
-  kestrelId = (
-    await makeAccount(deps.db, workspaceId, {
-      name: 'Kestrel Health',
-      owner_id: morgan.id,
-      tier: 'enterprise',
-      seats: 10,
-      arr_amount: 30_000_000,
-    })
-  ).id;
-  // Acme: 9 of 10 seats active all along. Larkspur: 20 users the month before, 4 now.
-  await activeUsers(acmeId, { from: 0, to: 59 }, 9);
-  await activeUsers(kestrelId, { from: 0, to: 59 }, 8);
-  await activeUsers(larkspurId, { from: 30, to: 59 }, 20);
-  await activeUsers(larkspurId, { from: 0, to: 29 }, 4);
-  await rescore(deps, workspaceId);
+  p = await makePortfolio(deps, app);
+  ({ jordan, admin } = p);
 });
-
-async function ask(client: ApiClient, q: string, context?: { intent: never; params: never }) {
-  const { data, response, error } = await client.POST('/api/v1/assistant/query', {
-    body: context ? { q, context } : { q },
-  });
-  return { data, status: response.status, error };
-}
 
 describe('answers with live data', () => {
   it("shows the CSM's own clients' health, and the one at risk", async () => {
@@ -155,7 +79,7 @@ describe('answers with live data', () => {
     const { data } = await ask(jordan, 'tell me about larksupr');
     if (data?.widget !== 'account_card') throw new Error(`widget ${data?.widget}`);
     expect(data.data.name).toBe('Larkspur Logistics');
-    expect(data.link).toBe(`/accounts/${larkspurId}`);
+    expect(data.link).toBe(`/accounts/${p.larkspurId}`);
   });
 
   it('answers a follow-up with the previous intent and the new tier', async () => {
@@ -171,7 +95,7 @@ describe('answers with live data', () => {
 
   it('shows my open tasks', async () => {
     await jordan.POST('/api/v1/tasks', {
-      body: { title: 'Prepare the renewal deck', accountId: larkspurId, assigneeId: jordanId },
+      body: { title: 'Prepare the renewal deck', accountId: p.larkspurId, assigneeId: p.jordanId },
     });
     const { data } = await ask(jordan, 'what are my tasks today');
     if (data?.widget !== 'my_tasks') throw new Error(`widget ${data?.widget}`);
@@ -192,7 +116,7 @@ describe('proposals wait for a confirmation', () => {
         await deps.db
           .selectFrom('tasks')
           .select('id')
-          .where('workspace_id', '=', workspaceId)
+          .where('workspace_id', '=', p.workspaceId)
           .execute()
       ).length;
     const before = await count();
@@ -200,8 +124,8 @@ describe('proposals wait for a confirmation', () => {
     if (data?.widget !== 'task_draft') throw new Error(`widget ${data?.widget}`);
     expect(data.data).toMatchObject({
       title: 'Call Larkspur',
-      accountId: larkspurId,
-      assigneeId: jordanId,
+      accountId: p.larkspurId,
+      assigneeId: p.jordanId,
     });
     // 3 November, 09:00 in New York.
     expect(data.data.dueAt).toBe('2026-11-03T14:00:00.000Z');
@@ -224,7 +148,7 @@ describe('permissions and scope', () => {
     const { data } = await ask(jordan, 'tell me about Kestrel');
     expect(data?.widget).toBe('not_allowed');
     expect(data?.answer).toBe('That account is not among the clients you can see.');
-    expect(JSON.stringify(data)).not.toContain(kestrelId);
+    expect(JSON.stringify(data)).not.toContain(p.kestrelId);
     expect(JSON.stringify(data?.data)).not.toContain('Kestrel');
   });
 
@@ -305,135 +229,10 @@ describe('recent questions', () => {
       .innerJoin('users', 'users.id', 'assistant_questions.user_id')
       .select('question')
       .where('users.role', '=', 'admin')
-      .where('users.workspace_id', '=', workspaceId)
+      .where('users.workspace_id', '=', p.workspaceId)
       .orderBy('asked_at', 'desc')
       .execute();
     expect(kept).toHaveLength(20);
     expect(kept[0]?.question).toBe('renewals in the next 22 days');
-  });
-});
-
-describe('revenue answers', () => {
-  it('lists the renewals of the next 90 days with their ARR and forecast', async () => {
-    const { data } = await ask(jordan, 'Show upcoming renewals in next 90 days');
-    if (data?.widget !== 'renewal_pipeline') throw new Error(`widget ${data?.widget}`);
-    expect(data.data.items.map((i) => i.name)).toEqual(['Larkspur Logistics']);
-    expect(data.data.totals.arrUp.amount).toBe(48_000_000);
-    expect(data.answer).toMatch(/^1 client renews between .+: \$480,000 ARR up/);
-  });
-
-  it('answers renewals in Russian for next month, none of another CSM’s', async () => {
-    const { data } = await ask(jordan, 'Какие продления в следующем месяце?');
-    if (data?.widget !== 'renewal_pipeline') throw new Error(`widget ${data?.widget}`);
-    expect(data.data.window).toEqual({ from: '2026-12-01', to: '2026-12-31' });
-    expect(data.answer).toMatch(/продлевается 1 клиент/);
-  });
-
-  it('reports revenue metrics for a period with NRR and GRR', async () => {
-    const { data } = await ask(admin, 'net revenue retention last quarter');
-    if (data?.widget !== 'revenue_metrics') throw new Error(`widget ${data?.widget}`);
-    expect(data.data.period.from).toBe('2026-07-01');
-    expect(data.data.metrics.map((m) => m.key)).toContain('nrr');
-    expect(data.answer).toMatch(/NRR .+, GRR .+/);
-  });
-
-  it('answers expansion and premium questions from the revenue module', async () => {
-    const expansion = await ask(jordan, 'Identify expansion opportunities across my portfolio');
-    expect(expansion.data?.widget).toBe('upsell_opportunities');
-    const premium = await ask(jordan, 'Show clients ready for premium tier upgrade');
-    expect(premium.data?.widget).toBe('premium_upgrades');
-  });
-});
-
-describe('voice answers', () => {
-  beforeAll(async () => {
-    for (const [accountId, text] of [
-      [larkspurId, 'We need a dark mode for the dashboard, the night shift struggles'],
-      [acmeId, 'Please add dark mode, our team works late'],
-      [acmeId, 'Export to Excel would save us hours'],
-    ] as const) {
-      await admin.POST('/api/v1/feedback', {
-        body: { accountId, text, type: 'feature_request' },
-      });
-    }
-    await admin.POST('/api/v1/feedback/themes/recompute', {});
-    await admin.POST('/api/v1/surveys/responses', {
-      body: { accountId: larkspurId, score: 3, comment: 'Too slow since the last release' },
-    });
-    await admin.POST('/api/v1/surveys/responses', { body: { accountId: acmeId, score: 10 } });
-    await admin.POST('/api/v1/roadmap-items', {
-      body: { title: 'Dark mode', targetQuarter: '2027-Q1', status: 'planned' },
-    });
-  });
-
-  it('shows NPS by client with what detractors wrote, lowest first', async () => {
-    const { data } = await ask(jordan, 'Show recent NPS survey results by client');
-    if (data?.widget !== 'nps_dashboard') throw new Error(`widget ${data?.widget}`);
-    expect(data.data.items.map((i) => i.name)).toEqual(['Larkspur Logistics', 'Acme Corp']);
-    expect(data.data.verbatims[0]?.comment).toBe('Too slow since the last release');
-    expect(data.answer).toContain('NPS 0 from 2 responses');
-    expect(data.answer).toContain('Larkspur Logistics scores lowest (-100)');
-  });
-
-  it('ranks feature requests by how many customers asked', async () => {
-    const { data } = await ask(jordan, 'what do customers ask for the most');
-    if (data?.widget !== 'feature_requests') throw new Error(`widget ${data?.widget}`);
-    expect(data.data.items[0]?.accountCount).toBe(2);
-    expect(data.answer).toMatch(/is the most requested: 2 customers asked for it/);
-  });
-
-  it('shows the roadmap with what is planned next, in Russian when asked in Russian', async () => {
-    const { data } = await ask(jordan, 'Дорожная карта продукта');
-    if (data?.widget !== 'roadmap_timeline') throw new Error(`widget ${data?.widget}`);
-    expect(data.data.items.map((i) => i.title)).toEqual(['Dark mode']);
-    expect(data.answer).toContain('следующий — Dark mode');
-  });
-});
-
-describe('business reviews', () => {
-  it('lists the clients overdue for a QBR, most overdue first', async () => {
-    const { data } = await ask(jordan, 'Which clients need business review meetings?');
-    if (data?.widget !== 'qbr_due') throw new Error(`widget ${data?.widget}`);
-    expect(data.data.items.map((i) => i.name)).toContain('Larkspur Logistics');
-    expect(data.answer).toMatch(/need(s)? a business review/);
-  });
-
-  it("proposes a QBR with Acme next Tuesday at 10 in the asker's zone, and books nothing", async () => {
-    const before = await deps.db.selectFrom('meetings').select('id').execute();
-    const { data } = await ask(jordan, 'Schedule a QBR with Acme next Tuesday at 10');
-    if (data?.widget !== 'meeting_scheduler') throw new Error(`widget ${data?.widget}`);
-    // Monday 2 November 2026 → Tuesday 3 November, 10:00 in New York (EST) = 15:00 UTC.
-    expect(data.data.proposals).toEqual([
-      expect.objectContaining({
-        accountId: acmeId,
-        kind: 'qbr',
-        title: 'QBR with Acme Corp',
-        startsAt: '2026-11-03T15:00:00.000Z',
-        endsAt: '2026-11-03T16:00:00.000Z',
-        timeZone: 'America/New_York',
-      }),
-    ]);
-    expect(data.answer).toContain('Nothing is booked until you confirm');
-    expect(await deps.db.selectFrom('meetings').select('id').execute()).toHaveLength(before.length);
-    const proposal = data.data.proposals[0];
-    const { response } = await jordan.POST('/api/v1/meetings', {
-      body: {
-        accountId: proposal?.accountId ?? '',
-        kind: 'qbr',
-        title: proposal?.title ?? '',
-        startsAt: proposal?.startsAt ?? '',
-        endsAt: proposal?.endsAt ?? '',
-      },
-    });
-    expect(response.status).toBe(201);
-  });
-
-  it('proposes QBRs for the top accounts that need one, on working days', async () => {
-    const { data } = await ask(jordan, 'Schedule quarterly business reviews for top accounts');
-    if (data?.widget !== 'meeting_scheduler') throw new Error(`widget ${data?.widget}`);
-    expect(data.data.proposals.map((p) => p.name)).toContain('Larkspur Logistics');
-    for (const p of data.data.proposals) {
-      expect([0, 6]).not.toContain(new Date(p.startsAt).getUTCDay());
-    }
   });
 });

@@ -1,0 +1,144 @@
+// Ask Steward over HTTP for the intents other modules answer — revenue (renewals, metrics,
+// expansion), voice (NPS, requests, roadmap) and meetings (QBRs due, proposals to confirm) — on
+// the same fixtures as api.test.ts.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type ApiClient } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { ask, makePortfolio, type Portfolio } from './fixtures.ts';
+
+const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
+const app = testApp(deps);
+
+let p: Portfolio;
+let jordan: ApiClient;
+let admin: ApiClient;
+
+beforeAll(async () => {
+  p = await makePortfolio(deps, app);
+  ({ jordan, admin } = p);
+});
+
+describe('revenue answers', () => {
+  it('lists the renewals of the next 90 days with their ARR and forecast', async () => {
+    const { data } = await ask(jordan, 'Show upcoming renewals in next 90 days');
+    if (data?.widget !== 'renewal_pipeline') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.name)).toEqual(['Larkspur Logistics']);
+    expect(data.data.totals.arrUp.amount).toBe(48_000_000);
+    expect(data.answer).toMatch(/^1 client renews between .+: \$480,000 ARR up/);
+  });
+
+  it('answers renewals in Russian for next month, none of another CSM’s', async () => {
+    const { data } = await ask(jordan, 'Какие продления в следующем месяце?');
+    if (data?.widget !== 'renewal_pipeline') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.window).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(data.answer).toMatch(/продлевается 1 клиент/);
+  });
+
+  it('reports revenue metrics for a period with NRR and GRR', async () => {
+    const { data } = await ask(admin, 'net revenue retention last quarter');
+    if (data?.widget !== 'revenue_metrics') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.period.from).toBe('2026-07-01');
+    expect(data.data.metrics.map((m) => m.key)).toContain('nrr');
+    expect(data.answer).toMatch(/NRR .+, GRR .+/);
+  });
+
+  it('answers expansion and premium questions from the revenue module', async () => {
+    const expansion = await ask(jordan, 'Identify expansion opportunities across my portfolio');
+    expect(expansion.data?.widget).toBe('upsell_opportunities');
+    const premium = await ask(jordan, 'Show clients ready for premium tier upgrade');
+    expect(premium.data?.widget).toBe('premium_upgrades');
+  });
+});
+
+describe('voice answers', () => {
+  beforeAll(async () => {
+    for (const [accountId, text] of [
+      [p.larkspurId, 'We need a dark mode for the dashboard, the night shift struggles'],
+      [p.acmeId, 'Please add dark mode, our team works late'],
+      [p.acmeId, 'Export to Excel would save us hours'],
+    ] as const) {
+      await admin.POST('/api/v1/feedback', {
+        body: { accountId, text, type: 'feature_request' },
+      });
+    }
+    await admin.POST('/api/v1/feedback/themes/recompute', {});
+    await admin.POST('/api/v1/surveys/responses', {
+      body: { accountId: p.larkspurId, score: 3, comment: 'Too slow since the last release' },
+    });
+    await admin.POST('/api/v1/surveys/responses', { body: { accountId: p.acmeId, score: 10 } });
+    await admin.POST('/api/v1/roadmap-items', {
+      body: { title: 'Dark mode', targetQuarter: '2027-Q1', status: 'planned' },
+    });
+  });
+
+  it('shows NPS by client with what detractors wrote, lowest first', async () => {
+    const { data } = await ask(jordan, 'Show recent NPS survey results by client');
+    if (data?.widget !== 'nps_dashboard') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.name)).toEqual(['Larkspur Logistics', 'Acme Corp']);
+    expect(data.data.verbatims[0]?.comment).toBe('Too slow since the last release');
+    expect(data.answer).toContain('NPS 0 from 2 responses');
+    expect(data.answer).toContain('Larkspur Logistics scores lowest (-100)');
+  });
+
+  it('ranks feature requests by how many customers asked', async () => {
+    const { data } = await ask(jordan, 'what do customers ask for the most');
+    if (data?.widget !== 'feature_requests') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items[0]?.accountCount).toBe(2);
+    expect(data.answer).toMatch(/is the most requested: 2 customers asked for it/);
+  });
+
+  it('shows the roadmap with what is planned next, in Russian when asked in Russian', async () => {
+    const { data } = await ask(jordan, 'Дорожная карта продукта');
+    if (data?.widget !== 'roadmap_timeline') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.title)).toEqual(['Dark mode']);
+    expect(data.answer).toContain('следующий — Dark mode');
+  });
+});
+
+describe('business reviews', () => {
+  it('lists the clients overdue for a QBR, most overdue first', async () => {
+    const { data } = await ask(jordan, 'Which clients need business review meetings?');
+    if (data?.widget !== 'qbr_due') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.name)).toContain('Larkspur Logistics');
+    expect(data.answer).toMatch(/need(s)? a business review/);
+  });
+
+  it("proposes a QBR with Acme next Tuesday at 10 in the asker's zone, and books nothing", async () => {
+    const before = await deps.db.selectFrom('meetings').select('id').execute();
+    const { data } = await ask(jordan, 'Schedule a QBR with Acme next Tuesday at 10');
+    if (data?.widget !== 'meeting_scheduler') throw new Error(`widget ${data?.widget}`);
+    // Monday 2 November 2026 → Tuesday 3 November, 10:00 in New York (EST) = 15:00 UTC.
+    expect(data.data.proposals).toEqual([
+      expect.objectContaining({
+        accountId: p.acmeId,
+        kind: 'qbr',
+        title: 'QBR with Acme Corp',
+        startsAt: '2026-11-03T15:00:00.000Z',
+        endsAt: '2026-11-03T16:00:00.000Z',
+        timeZone: 'America/New_York',
+      }),
+    ]);
+    expect(data.answer).toContain('Nothing is booked until you confirm');
+    expect(await deps.db.selectFrom('meetings').select('id').execute()).toHaveLength(before.length);
+    const proposal = data.data.proposals[0];
+    const { response } = await jordan.POST('/api/v1/meetings', {
+      body: {
+        accountId: proposal?.accountId ?? '',
+        kind: 'qbr',
+        title: proposal?.title ?? '',
+        startsAt: proposal?.startsAt ?? '',
+        endsAt: proposal?.endsAt ?? '',
+      },
+    });
+    expect(response.status).toBe(201);
+  });
+
+  it('proposes QBRs for the top accounts that need one, on working days', async () => {
+    const { data } = await ask(jordan, 'Schedule quarterly business reviews for top accounts');
+    if (data?.widget !== 'meeting_scheduler') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.proposals.map((p) => p.name)).toContain('Larkspur Logistics');
+    for (const p of data.data.proposals) {
+      expect([0, 6]).not.toContain(new Date(p.startsAt).getUTCDay());
+    }
+  });
+});
