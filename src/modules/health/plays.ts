@@ -2,7 +2,6 @@
 // its CSM when it turns At Risk, the renewal project 90 days before a renewal. A run is claimed
 // by its unique (play, account, occasion) row before anything is opened, so a play fires once
 // per move into a category (or per renewal date) however often the account is rescored.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { PlayTrigger } from '../../db/schema.ts';
 import type { Deps } from '../../context.ts';
@@ -14,7 +13,9 @@ import { addTimelineEvent } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { recordActivity } from '../notify/index.ts';
 import { createTask, instantiateTemplate } from '../work/index.ts';
-import type { Move } from './store.ts';
+import * as store from './store/plays.ts';
+import type { PlayRow, Target } from './store/plays.ts';
+import type { Move } from './store/scores.ts';
 
 export type PlayInput = {
   name: string;
@@ -28,11 +29,6 @@ export type PlayInput = {
 };
 
 export type Play = PlayInput & { id: string; createdAt: string; updatedAt: string };
-
-const selectPlays = (db: Db, workspaceId: string) =>
-  db.selectFrom('plays').selectAll().where('workspace_id', '=', workspaceId);
-
-type PlayRow = Awaited<ReturnType<ReturnType<typeof selectPlays>['executeTakeFirstOrThrow']>>;
 
 function describePlay(row: PlayRow): Play {
   return {
@@ -51,12 +47,11 @@ function describePlay(row: PlayRow): Play {
 }
 
 export async function listPlays(db: Db, workspaceId: string): Promise<Play[]> {
-  const rows = await selectPlays(db, workspaceId).orderBy('created_at').orderBy('name').execute();
-  return rows.map(describePlay);
+  return (await store.playRows(db, workspaceId)).map(describePlay);
 }
 
 async function findPlay(db: Db, workspaceId: string, id: string): Promise<PlayRow> {
-  const row = await selectPlays(db, workspaceId).where('id', '=', id).executeTakeFirst();
+  const row = await store.findPlayRow(db, workspaceId, id);
   if (!row) throw new AppError('request.not_found', 'There is no such play.');
   return row;
 }
@@ -73,19 +68,13 @@ async function checkPlay(db: Db, workspaceId: string, play: PlayInput) {
     errors.push({ path: 'taskTitle', message: 'give the task to open, or a template' });
   }
   if (play.templateId !== null) {
-    const template = await db
-      .selectFrom('templates')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', play.templateId)
-      .where('archived_at', 'is', null)
-      .executeTakeFirst();
+    const template = await store.liveTemplateExists(db, workspaceId, play.templateId);
     if (!template) errors.push({ path: 'templateId', message: 'no such template' });
   }
   if (errors.length > 0) throw invalid(errors, 'The play is not valid.');
 }
 
-const columns = (play: PlayInput) => ({
+const columns = (play: PlayInput): store.PlayColumns => ({
   name: play.name,
   trigger: play.trigger,
   days_before_renewal: play.daysBeforeRenewal,
@@ -99,11 +88,7 @@ const columns = (play: PlayInput) => ({
 export async function createPlay(db: Db, by: ChangeAuthor, play: PlayInput, at: Date) {
   await checkPlay(db, by.workspaceId, play);
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('plays')
-      .values({ ...columns(play), workspace_id: by.workspaceId, created_at: at, updated_at: at })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.insertPlay(trx, by.workspaceId, columns(play), at);
     await recordAudit(trx, by, {
       action: 'play.created',
       entityType: 'play',
@@ -125,13 +110,10 @@ export async function updatePlay(
   const play: PlayInput = { ...before, ...changes };
   await checkPlay(db, by.workspaceId, play);
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('plays')
-      .set({ ...columns(play), updated_at: at })
-      .where('workspace_id', '=', by.workspaceId)
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.updatePlayRow(trx, by.workspaceId, id, {
+      ...columns(play),
+      updated_at: at,
+    });
     await recordAudit(trx, by, {
       action: 'play.updated',
       entityType: 'play',
@@ -145,36 +127,14 @@ export async function updatePlay(
 export async function deletePlay(db: Db, by: ChangeAuthor, id: string) {
   await findPlay(db, by.workspaceId, id);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('plays')
-      .where('workspace_id', '=', by.workspaceId)
-      .where('id', '=', id)
-      .execute();
+    await store.deletePlayRow(trx, by.workspaceId, id);
     await recordAudit(trx, by, { action: 'play.deleted', entityType: 'play', entityId: id });
   });
 }
 
 /** The runs of plays on an account (or the workspace), newest first. */
 export async function playRuns(db: Db, workspaceId: string, accountId?: string, limit = 50) {
-  const rows = await db
-    .selectFrom('play_runs')
-    .innerJoin('plays', 'plays.id', 'play_runs.play_id')
-    .select([
-      'play_runs.id',
-      'play_runs.play_id',
-      'plays.name as play_name',
-      'plays.trigger',
-      'play_runs.account_id',
-      'play_runs.occasion',
-      'play_runs.task_id',
-      'play_runs.project_id',
-      'play_runs.ran_at',
-    ])
-    .where('play_runs.workspace_id', '=', workspaceId)
-    .$if(accountId !== undefined, (q) => q.where('play_runs.account_id', '=', accountId ?? ''))
-    .orderBy('play_runs.ran_at', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await store.playRunRows(db, workspaceId, accountId, limit);
   return rows.map((r) => ({
     id: r.id,
     playId: r.play_id,
@@ -188,8 +148,6 @@ export async function playRuns(db: Db, workspaceId: string, accountId?: string, 
   }));
 }
 
-type Target = { id: string; name: string; owner_id: string | null; renewal_date: string | null };
-
 /** Opens what the play opens, once for this occasion; false when it had already run. */
 async function runPlay(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -200,31 +158,20 @@ async function runPlay(
 ): Promise<boolean> {
   const { db, clock } = deps;
   const now = clock.now();
-  const claim = await db
-    .insertInto('play_runs')
-    .values({
-      workspace_id: workspaceId,
-      play_id: play.id,
-      account_id: account.id,
-      occasion,
-      ran_at: now,
-    })
-    .onConflict((oc) => oc.columns(['play_id', 'account_id', 'occasion']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const claim = await store.claimRun(db, {
+    workspaceId,
+    playId: play.id,
+    accountId: account.id,
+    occasion,
+    at: now,
+  });
   if (!claim) return false;
   try {
     const steward = { workspaceId, userId: null, automation: true };
     const everyone = { workspaceId, onlyOwner: null };
     const assigneeId =
       play.assignee_role === 'manager' && account.owner_id
-        ? ((
-            await db
-              .selectFrom('users')
-              .select('manager_id')
-              .where('id', '=', account.owner_id)
-              .executeTakeFirst()
-          )?.manager_id ?? null)
+        ? ((await store.managerOf(db, workspaceId, account.owner_id))?.manager_id ?? null)
         : account.owner_id;
     const today = isoDay(now);
     let opened: { taskId: string | null; projectId: string | null; what: 'task' | 'project' };
@@ -250,11 +197,7 @@ async function runPlay(
       opened = { taskId: task.id, projectId: null, what: 'task' };
     }
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('play_runs')
-        .set({ task_id: opened.taskId, project_id: opened.projectId })
-        .where('id', '=', claim.id)
-        .execute();
+      await store.recordRunOpened(trx, workspaceId, claim.id, opened);
       const summary = message('health.timeline.playRan', {
         play: play.name,
         account: account.name,
@@ -291,28 +234,14 @@ async function runPlay(
     return true;
   } catch (error) {
     // Nothing was opened: free the occasion so the job's retry runs the play.
-    await db.deleteFrom('play_runs').where('id', '=', claim.id).execute();
+    await store.releaseRun(db, workspaceId, claim.id);
     throw error;
   }
 }
 
-async function enabledPlays(db: Db, workspaceId: string, triggers: PlayTrigger[]) {
-  return selectPlays(db, workspaceId)
-    .where('enabled', '=', true)
-    .where('trigger', 'in', triggers)
-    .execute();
-}
-
 async function targets(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, Target>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('accounts')
-    .select(['id', 'name', 'owner_id', 'renewal_date'])
-    .where('workspace_id', '=', workspaceId)
-    .where('id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .where('stage', '<>', 'churned')
-    .execute();
+  const rows = await store.targetRows(db, workspaceId, ids);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -324,7 +253,10 @@ export async function runPlaysForMoves(
 ): Promise<number> {
   const entering = moves.filter((m) => m.to !== 'healthy');
   if (entering.length === 0) return 0;
-  const plays = await enabledPlays(deps.db, workspaceId, ['entered_at_risk', 'entered_critical']);
+  const plays = await store.enabledPlayRows(deps.db, workspaceId, [
+    'entered_at_risk',
+    'entered_critical',
+  ]);
   const accounts = await targets(
     deps.db,
     workspaceId,
@@ -348,33 +280,18 @@ export async function runRenewalPlays(
   workspaceId: WorkspaceId,
   accountIds?: readonly string[],
 ): Promise<number> {
-  const plays = await enabledPlays(deps.db, workspaceId, ['renewal_approaching']);
+  const plays = await store.enabledPlayRows(deps.db, workspaceId, ['renewal_approaching']);
   if (plays.length === 0) return 0;
   const today = isoDay(deps.clock.now());
   let ran = 0;
   for (const play of plays) {
     const horizon = addDays(today, play.days_before_renewal ?? 90);
-    const due = await deps.db
-      .selectFrom('accounts')
-      .select(['id', 'name', 'owner_id', 'renewal_date'])
-      .where('workspace_id', '=', workspaceId)
-      .where('deleted_at', 'is', null)
-      .where('stage', '<>', 'churned')
-      .where('renewal_date', '>=', today)
-      .where('renewal_date', '<=', horizon)
-      .$if(accountIds !== undefined, (q) => q.where('id', 'in', accountIds ?? []))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('play_runs')
-              .select('play_runs.id')
-              .where('play_runs.play_id', '=', play.id)
-              .whereRef('play_runs.account_id', '=', 'accounts.id')
-              .where(sql<boolean>`play_runs.occasion = 'renewal:' || accounts.renewal_date::text`),
-          ),
-        ),
-      )
-      .execute();
+    const due = await store.renewingWithoutRun(
+      deps.db,
+      workspaceId,
+      { playId: play.id, today, horizon },
+      accountIds,
+    );
     for (const account of due) {
       if (await runPlay(deps, workspaceId, play, account, `renewal:${account.renewal_date}`)) ran++;
     }
@@ -392,11 +309,9 @@ export async function runDetractorPlays(
   workspaceId: WorkspaceId,
   response: { accountId: string; responseId: string },
 ): Promise<{ configured: boolean; ran: number }> {
-  const configured = await selectPlays(deps.db, workspaceId)
-    .where('trigger', '=', 'nps_detractor')
-    .executeTakeFirst();
-  if (!configured) return { configured: false, ran: 0 };
-  const plays = await enabledPlays(deps.db, workspaceId, ['nps_detractor']);
+  if (!(await store.hasPlayFor(deps.db, workspaceId, 'nps_detractor')))
+    return { configured: false, ran: 0 };
+  const plays = await store.enabledPlayRows(deps.db, workspaceId, ['nps_detractor']);
   const account = (await targets(deps.db, workspaceId, [response.accountId])).get(
     response.accountId,
   );

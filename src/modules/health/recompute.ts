@@ -23,7 +23,7 @@ import {
   writeHistory,
   type HistoryRow,
   type Move,
-} from './store.ts';
+} from './store/scores.ts';
 import { trendOf, whatChanged, type MeasureChange, type Trend } from './trend.ts';
 
 export function measuresOf(f: AccountFigures): MeasureResult[] {

@@ -1,11 +1,11 @@
 // The workspace's scorecards: a default, and optionally one per tier (e.g. SMB weighs usage
 // more). Saved only when valid; every change is audited.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Tier } from '../../db/schema.ts';
 import { invalid } from '../../lib/errors.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { defaultScorecard, scorecardProblems, type Scorecard } from './scorecard.ts';
+import * as store from './store/scorecards.ts';
 
 export type SavedScorecard = Scorecard & {
   tier: Tier | null;
@@ -23,11 +23,7 @@ export type Scorecards = {
 };
 
 export async function loadScorecards(db: Db, workspaceId: string): Promise<Scorecards> {
-  const rows = await db
-    .selectFrom('scorecards')
-    .select(['tier', 'weights', 'healthy_min', 'at_risk_min', 'updated_at'])
-    .where('workspace_id', '=', workspaceId)
-    .execute();
+  const rows = await store.scorecardRows(db, workspaceId);
   const saved = rows.map((r): SavedScorecard => ({
     tier: r.tier,
     weights: r.weights,
@@ -59,13 +55,13 @@ export async function saveScorecard(
   const problems = scorecardProblems(card);
   if (problems.length > 0) throw invalid(problems, 'The scorecard is not valid.');
   await db.transaction().execute(async (trx) => {
-    await sql`
-      insert into scorecards (workspace_id, tier, weights, healthy_min, at_risk_min, updated_by, updated_at)
-      values (${by.workspaceId}, ${tier}, ${JSON.stringify(card.weights)}::jsonb,
-        ${card.thresholds.healthyMin}, ${card.thresholds.atRiskMin}, ${by.userId}, ${at})
-      on conflict (workspace_id, tier) do update set weights = excluded.weights,
-        healthy_min = excluded.healthy_min, at_risk_min = excluded.at_risk_min,
-        updated_by = excluded.updated_by, updated_at = excluded.updated_at`.execute(trx);
+    await store.upsertScorecard(trx, by, {
+      tier,
+      weights: JSON.stringify(card.weights),
+      healthyMin: card.thresholds.healthyMin,
+      atRiskMin: card.thresholds.atRiskMin,
+      at,
+    });
     await recordAudit(trx, by, {
       action: 'scorecard.saved',
       entityType: 'scorecard',
@@ -78,12 +74,7 @@ export async function saveScorecard(
 /** A tier's own scorecard removed: its accounts go back to the default. */
 export async function removeTierScorecard(db: Db, by: ChangeAuthor, tier: Tier): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom('scorecards')
-      .where('workspace_id', '=', by.workspaceId)
-      .where('tier', '=', tier)
-      .executeTakeFirst();
-    if (removed.numDeletedRows === 0n) return false;
+    if (!(await store.deleteTierScorecard(trx, by.workspaceId, tier))) return false;
     await recordAudit(trx, by, {
       action: 'scorecard.removed',
       entityType: 'scorecard',

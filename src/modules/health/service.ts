@@ -9,7 +9,7 @@ import { addTimelineEvent, markAccountsChanged, takeChangedAccounts } from '../a
 import { recordActivity } from '../notify/index.ts';
 import { runPlaysForMoves, runRenewalPlays } from './plays.ts';
 import { rescoreAccounts } from './recompute.ts';
-import type { Move } from './store.ts';
+import { workspaceIds, type Move } from './store/scores.ts';
 
 /** Each move on the account's timeline and to its CSM (notify's "health changed"). */
 async function announceMoves(
@@ -106,10 +106,9 @@ export async function rescoreChanged(
 
 /** Every workspace's accounts, as the daily job and `steward health recompute` do. */
 export async function rescoreEverything(deps: Pick<Deps, 'db' | 'clock'>) {
-  const workspaces = await deps.db.selectFrom('workspaces').select('id').execute();
   const outcome: RescoreOutcome = { scored: 0, moves: 0, playsRun: 0 };
-  for (const { id } of workspaces) {
-    const one = await rescore(deps, id as WorkspaceId);
+  for (const id of await workspaceIds(deps.db)) {
+    const one = await rescore(deps, id);
     outcome.scored += one.scored;
     outcome.moves += one.moves;
     outcome.playsRun += one.playsRun;

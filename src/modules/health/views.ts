@@ -1,6 +1,5 @@
 // What the health screens read: an account's health panel, the dashboard (counts, movers, the
 // list with reasons), sparkline series for a page of the portfolio, and churn risk by renewal.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { HealthCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -10,6 +9,8 @@ import { getAccount, type AccountScope } from '../accounts/index.ts';
 import type { ChurnRiskAssessment } from './churnRisk.ts';
 import { playRuns } from './plays.ts';
 import type { WeightedMeasure } from './scorecard.ts';
+import * as store from './store/views.ts';
+import type { ScopedRow } from './store/views.ts';
 import type { MeasureChange, Trend } from './trend.ts';
 
 type StoredRisk = Partial<ChurnRiskAssessment> & { trend?: Trend; whatChanged?: MeasureChange[] };
@@ -39,20 +40,8 @@ export async function accountHealth(
 ) {
   const account = await getAccount(db, scope, accountId);
   const [current, history, plays] = await Promise.all([
-    db
-      .selectFrom('health_scores')
-      .selectAll()
-      .where('workspace_id', '=', scope.workspaceId)
-      .where('account_id', '=', account.id)
-      .executeTakeFirst(),
-    db
-      .selectFrom('health_history')
-      .select(['day', 'score', 'category', 'usage', 'support', 'engagement', 'billing', 'outcomes'])
-      .where('workspace_id', '=', scope.workspaceId)
-      .where('account_id', '=', account.id)
-      .where('day', '>', addDays(today(clock), -days))
-      .orderBy('day')
-      .execute(),
+    store.currentScore(db, scope.workspaceId, account.id),
+    store.historyOf(db, scope.workspaceId, account.id, addDays(today(clock), -days)),
     playRuns(db, scope.workspaceId, account.id, 20),
   ]);
   const stored = (current?.churn_risk ?? {}) as StoredRisk;
@@ -71,35 +60,6 @@ export async function accountHealth(
     plays,
   };
 }
-
-/** Accounts the viewer may see (optionally one owner's), live ones only. */
-function scopedAccounts(db: Db, scope: AccountScope, owner: UserId | null) {
-  return db
-    .selectFrom('accounts')
-    .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
-    .leftJoin('health_scores', 'health_scores.account_id', 'accounts.id')
-    .where('accounts.workspace_id', '=', scope.workspaceId)
-    .where('accounts.deleted_at', 'is', null)
-    .where('accounts.stage', '<>', 'churned')
-    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner))
-    .$if(owner !== null, (q) => q.where('accounts.owner_id', '=', owner))
-    .select([
-      'accounts.id',
-      'accounts.name',
-      'accounts.owner_id',
-      'owner.name as owner_name',
-      'accounts.tier',
-      'accounts.arr_amount',
-      'accounts.currency',
-      'accounts.renewal_date',
-      'health_scores.score',
-      'health_scores.category',
-      'health_scores.measures',
-      'health_scores.churn_risk',
-    ]);
-}
-
-type ScopedRow = Awaited<ReturnType<ReturnType<typeof scopedAccounts>['execute']>>[number];
 
 function line(row: ScopedRow) {
   return {
@@ -125,21 +85,16 @@ export async function healthDashboard(
   scope: AccountScope,
   owner: UserId | null,
 ) {
-  const rows = await scopedAccounts(db, scope, owner).execute();
+  const rows = await store.scopedAccountRows(db, scope, owner);
   const counts = { healthy: 0, at_risk: 0, critical: 0, unscored: 0 };
   for (const row of rows) counts[row.category ?? 'unscored']++;
   if (rows.length === 0) return { counts, movers: [], accounts: [] };
-  const weekAgo = await db
-    .selectFrom('health_history')
-    .select(['account_id', 'score'])
-    .where('workspace_id', '=', scope.workspaceId)
-    .where('day', '=', addDays(today(clock), -7))
-    .where(
-      'account_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
+  const weekAgo = await store.scoresOn(
+    db,
+    scope.workspaceId,
+    addDays(today(clock), -7),
+    rows.map((r) => r.id),
+  );
   const before = new Map(weekAgo.map((w) => [w.account_id, w.score]));
   const movers = rows
     .flatMap((row) => {
@@ -178,32 +133,10 @@ export async function healthSeries(
 ) {
   const to = today(clock);
   const from = addDays(to, -(days - 1));
-  const visible = await db
-    .selectFrom('accounts')
-    .leftJoin('health_scores', 'health_scores.account_id', 'accounts.id')
-    .select([
-      'accounts.id',
-      'health_scores.score',
-      'health_scores.category',
-      'health_scores.churn_risk',
-    ])
-    .where('accounts.workspace_id', '=', scope.workspaceId)
-    .where('accounts.deleted_at', 'is', null)
-    .where('accounts.id', 'in', [...accountIds])
-    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner))
-    .execute();
+  const visible = await store.visibleScores(db, scope, accountIds);
   const ids = visible.map((v) => v.id);
   const points =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('health_history')
-          .select(['account_id', 'day', 'score'])
-          .where('workspace_id', '=', scope.workspaceId)
-          .where('account_id', 'in', ids)
-          .where('day', '>=', from)
-          .where('day', '<=', to)
-          .execute();
+    ids.length === 0 ? [] : await store.scoresBetween(db, scope.workspaceId, ids, { from, to });
   const byKey = new Map(points.map((p) => [`${p.account_id}:${p.day}`, p.score]));
   const dayList: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) dayList.push(d);
@@ -251,21 +184,12 @@ export async function churnRiskList(
   query: { within?: string; owner: UserId | null; levels: string[] },
 ) {
   const window = query.within ? renewalWindow(query.within, today(clock)) : null;
-  const rows = await scopedAccounts(db, scope, query.owner)
-    .where('health_scores.score', 'is not', null)
-    .where(sql<boolean>`health_scores.churn_risk->>'level' = any(${query.levels}::text[])`)
-    .$if(window !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb.and([
-            eb('accounts.renewal_date', '>=', window?.from ?? ''),
-            eb('accounts.renewal_date', '<=', window?.to ?? ''),
-          ]),
-          sql<boolean>`health_scores.churn_risk->>'level' = any(${highRiskNow}::text[])`,
-        ]),
-      ),
-    )
-    .execute();
+  const rows = await store.atRiskRows(db, scope, {
+    owner: query.owner,
+    levels: query.levels,
+    window,
+    highRiskNow,
+  });
   const items = rows.flatMap((row) => {
     const risk = riskOf((row.churn_risk ?? {}) as StoredRisk);
     if (!risk) return [];

@@ -1,8 +1,15 @@
 // SQL for health scores: the accounts to score, past scores, and the set-based writes of history,
 // current scores and category moves. Every statement covers all the accounts at once.
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.ts';
-import type { ChurnRiskLevel, HealthCategory, MeasureKey } from '../../db/schema.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { ChurnRiskLevel, HealthCategory, MeasureKey } from '../../../db/schema.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+
+/** Every workspace: the daily rescore goes through them all. */
+export async function workspaceIds(db: Db): Promise<WorkspaceId[]> {
+  const rows = await db.selectFrom('workspaces').select('id').execute();
+  return rows.map((r) => r.id as WorkspaceId);
+}
 
 export function accountsToScore(db: Db, workspaceId: string, accountIds?: readonly string[]) {
   return db
