@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { readConfig, type Role } from './config.ts';
 import { createLogger } from './lib/logger.ts';
+import { roleSchema } from './lib/vocabulary.ts';
 
 const program = new Command('steward').description('Steward — customer success platform');
 
@@ -67,11 +68,7 @@ user
   )
   .requiredOption('--email <email>')
   .requiredOption('--name <name>')
-  .addOption(
-    new Option('--role <role>')
-      .choices(['admin', 'manager', 'csm', 'viewer'])
-      .makeOptionMandatory(),
-  )
+  .addOption(new Option('--role <role>').choices(roleSchema.options).makeOptionMandatory())
   .option('--manager <email>', "their manager's e-mail")
   .option('--timezone <zone>', 'IANA time zone', 'UTC')
   .option(

@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import { sql } from 'kysely';
 import type { WorkspaceId } from '../lib/ids.ts';
+import type { Role } from '../lib/vocabulary.ts';
 import { createUser, createUserBody } from '../modules/auth/index.ts';
 import type { CommandContext } from './withDatabase.ts';
 import { pickWorkspace } from './workspace.ts';
@@ -9,7 +10,7 @@ import { pickWorkspace } from './workspace.ts';
 type Options = {
   email: string;
   name: string;
-  role: 'admin' | 'manager' | 'csm' | 'viewer';
+  role: Role;
   manager?: string;
   timezone: string;
   workspace?: string;

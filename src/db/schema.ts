@@ -1,5 +1,13 @@
 // The tables as Kysely sees them. Kept in step with migrations/ by schema.test.ts.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ChurnRiskLevel,
+  HealthCategory,
+  Priority,
+  Role,
+  Stage,
+  Tier,
+} from '../lib/vocabulary.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -7,12 +15,8 @@ type Json<T> = ColumnType<T, string, string>;
 /** A `date` column: read and written as `YYYY-MM-DD`. */
 type DateOnly = string;
 
-export type Role = 'admin' | 'manager' | 'csm' | 'viewer';
-export type Tier = 'enterprise' | 'mid_market' | 'smb';
-export type Stage = 'onboarding' | 'adopting' | 'steady' | 'renewing' | 'churned';
-export type Priority = 'P0' | 'P1' | 'P2' | 'P3';
-export type HealthCategory = 'healthy' | 'at_risk' | 'critical';
-export type ChurnRiskLevel = 'low' | 'medium' | 'high' | 'critical';
+// The shared words are zod enums (lib/vocabulary.ts); their types are inferred there.
+export type { ChurnRiskLevel, HealthCategory, Priority, Role, Stage, Tier };
 export type ContactRole = 'champion' | 'executive_sponsor' | 'admin' | 'user';
 export type CustomFieldType =
   'text' | 'number' | 'currency' | 'date' | 'select' | 'multi_select' | 'boolean';

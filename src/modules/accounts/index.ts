@@ -13,14 +13,7 @@ export {
   parseCustomFieldText,
   type CustomFieldDefinition,
 } from './customFields.ts';
-export {
-  accountFields,
-  contactFields,
-  contactRoleSchema,
-  priorities,
-  stages,
-  tiers,
-} from './schema.ts';
+export { accountFields, contactFields, contactRoleSchema } from './schema.ts';
 // What outside systems (CSV files, Segment, Stripe) tell accounts, in set-based writes.
 export {
   accountIdByDomain,

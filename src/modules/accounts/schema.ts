@@ -1,17 +1,16 @@
 // The shapes of accounts, contacts, custom fields, segments and timeline events at the edge.
 import { z } from '@hono/zod-openapi';
 import { moneySchema } from '../../lib/money.ts';
+import {
+  churnRiskLevelSchema,
+  healthCategorySchema,
+  prioritySchema,
+  stageSchema,
+  tierSchema,
+} from '../../lib/vocabulary.ts';
 
-export const tiers = ['enterprise', 'mid_market', 'smb'] as const;
-export const stages = ['onboarding', 'adopting', 'steady', 'renewing', 'churned'] as const;
-export const priorities = ['P0', 'P1', 'P2', 'P3'] as const;
-export const healthCategories = ['healthy', 'at_risk', 'critical'] as const;
-export const churnRiskLevels = ['low', 'medium', 'high', 'critical'] as const;
-export const tierSchema = z.enum(tiers);
-export const stageSchema = z.enum(stages);
-export const prioritySchema = z.enum(priorities);
-export const healthCategorySchema = z.enum(healthCategories);
-export const churnRiskLevelSchema = z.enum(churnRiskLevels);
+export { churnRiskLevelSchema, healthCategorySchema, prioritySchema, stageSchema, tierSchema };
+
 export const contactRoleSchema = z.enum(['champion', 'executive_sponsor', 'admin', 'user']);
 export const customFieldTypeSchema = z.enum([
   'text',
@@ -101,7 +100,7 @@ export type CreateAccount = z.infer<typeof createAccountBody>;
 export type UpdateAccount = z.infer<typeof updateAccountBody>;
 export type AccountView = z.infer<typeof accountSchema>;
 
-const commaList = <T extends string>(values: readonly [T, ...T[]]) =>
+const commaList = <T extends string>(value: z.ZodType<T, string>) =>
   z
     .string()
     .transform((v) =>
@@ -110,17 +109,17 @@ const commaList = <T extends string>(values: readonly [T, ...T[]]) =>
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(values)).min(1))
+    .pipe(z.array(value).min(1))
     .optional();
 
 export const portfolioQuery = z
   .object({
     owner: z.string().optional().openapi({ description: '`me`, `unassigned` or a user id' }),
-    health: commaList([...healthCategories, 'unscored'] as const),
-    risk: commaList(churnRiskLevels),
-    tier: commaList(tiers),
-    stage: commaList(stages),
-    priority: commaList(priorities),
+    health: commaList(z.enum([...healthCategorySchema.options, 'unscored'])),
+    risk: commaList(churnRiskLevelSchema),
+    tier: commaList(tierSchema),
+    stage: commaList(stageSchema),
+    priority: commaList(prioritySchema),
     q: z
       .string()
       .trim()

@@ -1,11 +1,12 @@
 // Ask Steward's HTTP shapes: the question, and the answer — an intent, what the question said
 // (params), the widget that shows the live data, the data itself and a sentence or two.
 import { z } from '@hono/zod-openapi';
+import { churnRiskLevelSchema, healthCategorySchema, tierSchema } from '../../lib/vocabulary.ts';
 import { intents, knownIntents } from './intents.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
-const tier = z.enum(['enterprise', 'mid_market', 'smb']);
-const category = z.enum(['healthy', 'at_risk', 'critical']);
+const tier = tierSchema;
+const category = healthCategorySchema;
 const money = z.object({ amount: z.number().int(), currency: z.string() });
 
 export const paramsSchema = z
@@ -212,7 +213,7 @@ export const widgetData = {
     items: z.array(
       z.object({
         ...accountLine,
-        level: z.enum(['low', 'medium', 'high', 'critical']),
+        level: churnRiskLevelSchema,
         riskScore: z.number().int(),
         healthScore: z.number().int().nullable(),
         renewalDate: day.nullable(),
@@ -274,7 +275,7 @@ export const widgetData = {
     renewalDate: day.nullable(),
     healthScore: z.number().int().nullable(),
     category: category.nullable(),
-    riskLevel: z.enum(['low', 'medium', 'high', 'critical']).nullable(),
+    riskLevel: churnRiskLevelSchema.nullable(),
   }),
   my_tasks: z.object({
     counts: z.object({

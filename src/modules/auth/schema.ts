@@ -1,9 +1,10 @@
 // The shapes of people, sessions and tokens at the HTTP edge.
 import { z } from '@hono/zod-openapi';
 import { localeSchema } from '../../i18n/index.ts';
+import { roleSchema } from '../../lib/vocabulary.ts';
 import { permissions } from './permissions.ts';
 
-export const roleSchema = z.enum(['admin', 'manager', 'csm', 'viewer']);
+export { roleSchema };
 export const permissionSchema = z.enum(permissions);
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { HealthCategory, MeasureKey } from '../../db/schema.ts';
 import { addDays } from '../../lib/calendar.ts';
+import { healthCategorySchema } from '../../lib/vocabulary.ts';
 import { combineMeasures, measureKeys, type Scorecard } from './scorecard.ts';
 
 export type Outcome = { score: number; category: HealthCategory; churned: boolean };
@@ -58,7 +59,7 @@ const rate = (part: number, whole: number) =>
 /** Churn rate per category and its lift over the overall rate. */
 export function liftByCategory(outcomes: readonly Outcome[]) {
   const overall = rate(outcomes.filter((o) => o.churned).length, outcomes.length);
-  return (['healthy', 'at_risk', 'critical'] as const).map((category) => {
+  return healthCategorySchema.options.map((category) => {
     const inCategory = outcomes.filter((o) => o.category === category);
     const churned = inCategory.filter((o) => o.churned).length;
     const churnRate = rate(churned, inCategory.length);

@@ -1,12 +1,13 @@
 // The health API's shapes: what a CSM's health dashboard, the account's health panel, the
 // portfolio's sparklines, the scorecard editor, churn risk, the backtest and plays read and send.
 import { z } from '@hono/zod-openapi';
+import { churnRiskLevelSchema, healthCategorySchema, tierSchema } from '../../lib/vocabulary.ts';
 
-export const categorySchema = z
-  .enum(['healthy', 'at_risk', 'critical'])
-  .openapi({ description: 'Healthy / At Risk / Critical, by the scorecard thresholds' });
+export const categorySchema = healthCategorySchema.openapi({
+  description: 'Healthy / At Risk / Critical, by the scorecard thresholds',
+});
 export const measureKeySchema = z.enum(['usage', 'support', 'engagement', 'billing', 'outcomes']);
-export const tierSchema = z.enum(['enterprise', 'mid_market', 'smb']);
+export { tierSchema };
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 const score = z.number().int().min(0).max(100);
 
@@ -55,7 +56,7 @@ export const measureChangeSchema = z
   })
   .openapi('HealthMeasureChange');
 
-export const riskLevelSchema = z.enum(['low', 'medium', 'high', 'critical']);
+export const riskLevelSchema = churnRiskLevelSchema;
 const factorSourceSchema = z.enum([
   'usage',
   'support',

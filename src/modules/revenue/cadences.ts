@@ -5,9 +5,10 @@ import type { Db } from '../../db/connect.ts';
 import type { Tier } from '../../db/schema.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
+import { tierSchema } from '../../lib/vocabulary.ts';
 import * as store from './store/settings.ts';
 
-export const tiers: Tier[] = ['enterprise', 'mid_market', 'smb'];
+export const tiers: Tier[] = tierSchema.options;
 
 export const defaultCadences: Record<Tier, number | null> = {
   enterprise: 3,

@@ -1,5 +1,6 @@
 // The shapes of projects, tasks, comments, templates and onboarding reports at the edge.
 import { z } from '@hono/zod-openapi';
+import { prioritySchema } from '../../lib/vocabulary.ts';
 import { templateDefinitionSchema, workKindSchema } from './templates/definition.ts';
 
 export const taskStatusSchema = z.enum([
@@ -9,7 +10,7 @@ export const taskStatusSchema = z.enum([
   'waiting_on_customer',
   'done',
 ]);
-export const prioritySchema = z.enum(['P0', 'P1', 'P2', 'P3']);
+export { prioritySchema };
 const isoDate = z.iso.date();
 const dateTime = z.iso.datetime({ offset: true });
 

@@ -2,6 +2,9 @@
 // the scorecard (with a backtest to try weights before saving them) and plays.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
+import type { Tier } from './vocabulary.ts';
+
+export { tiers, type Tier } from './vocabulary.ts';
 
 export type AccountHealth = Schemas['AccountHealth'];
 export type HealthMeasure = Schemas['HealthMeasure'];
@@ -14,7 +17,6 @@ export type Scorecard = Schemas['Scorecard'];
 export type ScorecardInput = Schemas['ScorecardInput'];
 export type Weights = Scorecard['weights'];
 export type Thresholds = Scorecard['thresholds'];
-export type Tier = NonNullable<Scorecard['tier']>;
 export type Backtest = Schemas['Backtest'];
 export type BacktestTrial = Schemas['BacktestTrial'];
 export type Play = Schemas['Play'];
@@ -28,7 +30,6 @@ export const measureKeys = [
   'billing',
   'outcomes',
 ] as const satisfies readonly MeasureKey[];
-export const tiers = ['enterprise', 'mid_market', 'smb'] as const satisfies readonly Tier[];
 export const playTriggers = [
   'entered_at_risk',
   'entered_critical',

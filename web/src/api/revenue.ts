@@ -2,6 +2,7 @@
 // opportunities, the CS metrics with their targets, meetings and QBRs, and the QBR prep page.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
+import type { Tier } from './vocabulary.ts';
 
 export type RenewalPipeline = Schemas['RenewalPipeline'];
 export type Renewal = Schemas['Renewal'];
@@ -126,7 +127,7 @@ export type MetricsQuery = {
   period: string;
   owner?: string;
   team?: string;
-  tier?: 'enterprise' | 'mid_market' | 'smb';
+  tier?: Tier;
 };
 
 export function useMetrics(query: MetricsQuery) {

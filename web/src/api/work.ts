@@ -24,7 +24,7 @@ export const taskStatuses = [
   'waiting_on_customer',
   'done',
 ] as const;
-export const priorities = ['P0', 'P1', 'P2', 'P3'] as const;
+export { priorities } from './vocabulary.ts';
 export const templateKinds = [
   'onboarding',
   'escalation',

@@ -10,6 +10,7 @@ import {
   type MessageParam,
 } from '../../../i18n/index.ts';
 import type { UserId } from '../../../lib/ids.ts';
+import type { ChurnRiskLevel, HealthCategory, Tier } from '../../../lib/vocabulary.ts';
 import type { Params, Understanding } from '../understand/index.ts';
 import type { Widget, WidgetData } from '../schema.ts';
 import type { z } from '@hono/zod-openapi';
@@ -19,15 +20,15 @@ export type Asker = Pick<Actor, 'workspaceId' | 'userId' | 'permissions' | 'time
 export type DirectoryAccount = {
   id: string;
   name: string;
-  tier: 'enterprise' | 'mid_market' | 'smb';
+  tier: Tier;
   ownerId: string | null;
   ownerName: string | null;
   stage: string;
   priority: string;
   arr: { amount: number; currency: string };
   renewalDate: string | null;
-  health: { score: number | null; category: 'healthy' | 'at_risk' | 'critical' | null };
-  churnRisk: { level: 'low' | 'medium' | 'high' | 'critical' | null };
+  health: { score: number | null; category: HealthCategory | null };
+  churnRisk: { level: ChurnRiskLevel | null };
 };
 
 export type Question = {

@@ -1,13 +1,8 @@
 // What a CSV column can be imported into, and which column goes where: the field catalog of
 // accounts and contacts (custom fields as `cf.<key>`) and the mapping from the file's header.
 import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
-import {
-  contactRoleSchema,
-  priorities,
-  stages,
-  tiers,
-  type CustomFieldDefinition,
-} from '../../accounts/index.ts';
+import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
+import { contactRoleSchema, type CustomFieldDefinition } from '../../accounts/index.ts';
 
 // `usage` is historical product usage, per account, feature and day (../segment/backfill.ts).
 export const importEntities = ['accounts', 'contacts', 'usage'] as const;
@@ -36,7 +31,7 @@ const accountFields: ImportField[] = [
   { name: 'externalId', label: 'External ID', required: true, type: 'text' },
   { name: 'name', label: 'Name', required: true, type: 'text' },
   { name: 'domain', label: 'Domain', required: false, type: 'text' },
-  { name: 'tier', label: 'Tier', required: false, type: 'select', options: tiers },
+  { name: 'tier', label: 'Tier', required: false, type: 'select', options: tierSchema.options },
   { name: 'plan', label: 'Plan', required: false, type: 'text' },
   { name: 'arr', label: 'ARR (major units, e.g. 120000.50)', required: false, type: 'money' },
   {
@@ -46,9 +41,15 @@ const accountFields: ImportField[] = [
     type: 'currency_code',
   },
   { name: 'seats', label: 'Seats', required: false, type: 'integer' },
-  { name: 'stage', label: 'Stage', required: false, type: 'select', options: stages },
+  { name: 'stage', label: 'Stage', required: false, type: 'select', options: stageSchema.options },
   { name: 'renewalDate', label: 'Renewal date (YYYY-MM-DD)', required: false, type: 'date' },
-  { name: 'priority', label: 'Priority', required: false, type: 'select', options: priorities },
+  {
+    name: 'priority',
+    label: 'Priority',
+    required: false,
+    type: 'select',
+    options: prioritySchema.options,
+  },
   { name: 'owner', label: "Owner's e-mail", required: false, type: 'email' },
 ];
 

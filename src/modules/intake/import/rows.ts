@@ -1,15 +1,13 @@
 // One CSV row → a checked record ready to upsert, or the reason it is rejected (naming each
 // field). Pure: owners and custom field definitions are looked up once, before the rows.
 import { z } from 'zod';
+import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
 import {
   accountFields,
   contactFields,
   contactRoleSchema,
   customFieldProblem,
   parseCustomFieldText,
-  priorities,
-  stages,
-  tiers,
   type AccountColumns,
   type ContactColumns,
   type CustomFieldDefinition,
@@ -171,15 +169,15 @@ export function readAccountRow(
   const externalId = row.take('externalId', readExternalId);
   const name = row.take('name', readName);
   const domain = row.take('domain', readDomain);
-  const tier = row.take('tier', oneOf(tiers));
+  const tier = row.take('tier', oneOf(tierSchema.options));
   const planName = row.take('plan', readPlan);
   // ARR is written with its currency; without a currency column it is in US dollars.
   const currency = row.take('currency', readCurrency) ?? 'USD';
   const arr = row.take('arr', (cell) => readArr(cell, currency));
   const seats = row.take('seats', readSeats);
-  const stage = row.take('stage', oneOf(stages));
+  const stage = row.take('stage', oneOf(stageSchema.options));
   const renewalDate = row.take('renewalDate', readRenewalDate);
-  const priority = row.take('priority', oneOf(priorities));
+  const priority = row.take('priority', oneOf(prioritySchema.options));
   const ownerEmail = row.take('owner', readEmail);
   let ownerId: string | null | undefined = ownerEmail === null ? null : undefined;
   if (ownerEmail) {

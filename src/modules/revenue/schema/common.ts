@@ -1,6 +1,7 @@
 // Shapes every revenue endpoint shares: money in a currency Steward knows, days, who.
 import { z } from '@hono/zod-openapi';
 import { currencyCode } from '../../../lib/money.ts';
+import { healthCategorySchema, tierSchema } from '../../../lib/vocabulary.ts';
 
 /** ISO 4217 codes the runtime knows (Intl): "ZZZ" is well formed but no currency. */
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
@@ -36,7 +37,7 @@ export const renderedMessage = z
 
 export const healthBrief = z.object({
   score: z.number().int().nullable(),
-  category: z.enum(['healthy', 'at_risk', 'critical']).nullable(),
+  category: healthCategorySchema.nullable(),
 });
 
-export const tierSchema = z.enum(['enterprise', 'mid_market', 'smb']);
+export { tierSchema };

@@ -3,6 +3,7 @@
 // dependencies. Stored as JSON per version; checked here on every save.
 import { z } from '@hono/zod-openapi';
 import { invalid, type FieldError } from '../../../lib/errors.ts';
+import { prioritySchema } from '../../../lib/vocabulary.ts';
 
 const key = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _');
 export const workKinds = [
@@ -38,7 +39,7 @@ export const templateTaskSchema = z
     offsetDays: z.number().int().min(-3650).max(3650).default(0),
     offsetUnit: z.enum(['calendar', 'business']).default('calendar'),
     role: roleSchema.nullable().default('owner'),
-    priority: z.enum(['P0', 'P1', 'P2', 'P3']).default('P2'),
+    priority: prioritySchema.default('P2'),
     tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
     checklist: z.array(z.string().trim().min(1).max(300)).max(100).default([]),
     dependsOn: z.array(key).max(50).default([]),

@@ -2,6 +2,7 @@
 // the URL so a view can be shared, and a link with a stale or mistyped value (an old sort
 // column, a tier that was renamed) opens the portfolio without that filter instead of failing.
 import * as z from 'zod/mini';
+import { healthCategories, priorities, stages, tiers } from '../../api/vocabulary.ts';
 
 export const sortable = [
   'name',
@@ -13,10 +14,10 @@ export const sortable = [
   'health',
 ] as const;
 export const choices = {
-  health: ['healthy', 'at_risk', 'critical', 'unscored'],
-  tier: ['enterprise', 'mid_market', 'smb'],
-  stage: ['onboarding', 'adopting', 'steady', 'renewing', 'churned'],
-  priority: ['P0', 'P1', 'P2', 'P3'],
+  health: [...healthCategories, 'unscored'],
+  tier: tiers,
+  stage: stages,
+  priority: priorities,
 } as const;
 
 /** An optional parameter whose unusable value is dropped, as if the link had left it out. */

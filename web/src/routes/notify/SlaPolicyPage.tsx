@@ -13,13 +13,13 @@ import {
   type SlaPolicyInput,
 } from '../../api/notify.ts';
 import { useMe } from '../../api/session.ts';
-import { priorities, templateKinds } from '../../api/work.ts';
+import { priorities, tiers } from '../../api/vocabulary.ts';
+import { templateKinds } from '../../api/work.ts';
 import { Button, Card, ErrorNote, Field, Input, Loading, Select } from '../../components/ui.tsx';
 import { Checkbox, CheckboxGroup } from './controls.tsx';
 import { LiveWorkRule } from './LiveWorkRule.tsx';
 import { useCanEditPolicies } from './SlaPoliciesPage.tsx';
 
-const tiers = ['enterprise', 'mid_market', 'smb'] as const;
 const roles = ['assignee', 'owner', 'manager', 'managersManager'] as const;
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 const zones = Intl.supportedValuesOf('timeZone');

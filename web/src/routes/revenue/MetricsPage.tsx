@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMetrics, type CsMetric, type CsMetrics, type MetricKey } from '../../api/revenue.ts';
 import { useMe } from '../../api/session.ts';
+import { tiers, type Tier } from '../../api/vocabulary.ts';
 import { LineChart } from '../../components/charts/LineChart.tsx';
 import { Sparkline } from '../../components/charts/Sparkline.tsx';
 import { formatMoney } from '../../components/format.ts';
@@ -16,7 +17,7 @@ import { useMetricFormat } from './parts.tsx';
 export type MetricsSearch = {
   period?: string;
   scope?: 'mine' | 'team' | 'all';
-  tier?: 'enterprise' | 'mid_market' | 'smb';
+  tier?: Tier;
   focus?: MetricKey;
 };
 
@@ -118,7 +119,7 @@ export function MetricsPage({ search }: { search: MetricsSearch }) {
             className="w-auto"
           >
             <option value="">{t('metrics.anyTier')}</option>
-            {(['enterprise', 'mid_market', 'smb'] as const).map((tier) => (
+            {tiers.map((tier) => (
               <option key={tier} value={tier}>
                 {t(`tier.${tier}`)}
               </option>

@@ -4,6 +4,7 @@
 // left out rather than failing the page. Each screen's code loads when first visited.
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
+import { tiers } from '../../api/vocabulary.ts';
 
 const orLeftOut = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
@@ -19,7 +20,6 @@ const ScheduleMeetingPage = lazyRouteComponent(
 const QbrPrepPage = lazyRouteComponent(() => import('./QbrPrepPage.tsx'), 'QbrPrepPage');
 const SharedQbrPage = lazyRouteComponent(() => import('./SharedQbrPage.tsx'), 'SharedQbrPage');
 
-const tiers = ['enterprise', 'mid_market', 'smb'] as const;
 const categories = ['commit', 'likely', 'at_risk', 'lost'] as const;
 const kinds = ['qbr', 'check_in', 'kickoff', 'renewal', 'other'] as const;
 const metricKeys = [

@@ -5,6 +5,7 @@ import { useUsers } from '../../api/accounts.ts';
 import { useCreateUser, useUpdateUser } from '../../api/admin.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../api/session.ts';
+import { roles, type Role } from '../../api/vocabulary.ts';
 import {
   Badge,
   Button,
@@ -15,9 +16,6 @@ import {
   Select,
   TextField,
 } from '../../components/ui.tsx';
-
-const roles = ['admin', 'manager', 'csm', 'viewer'] as const;
-type Role = (typeof roles)[number];
 
 export function PeopleSettings() {
   const { t } = useTranslation();
