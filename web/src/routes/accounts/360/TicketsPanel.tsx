@@ -78,7 +78,9 @@ export function TicketsPanel({ accountId }: { accountId: string }) {
               value={
                 figures.csat === null
                   ? '—'
-                  : t('tickets.csatValue', { score: figures.csat.toFixed(1) })
+                  : t('tickets.csatValue', {
+                      score: formatNumber(Math.round(figures.csat * 10) / 10),
+                    })
               }
               detail={figures.rated > 0 && t('tickets.csatFrom', { count: figures.rated })}
             />
