@@ -1,7 +1,7 @@
 // The revenue module's public face: renewals, expansion, CS metrics, meetings and QBRs.
 export { revenueRoutes } from './routes/index.ts';
 export { revenueJobs, revenueCrontab } from './jobs.ts';
-export { recordRenewals } from './store/renewals.ts';
+export { backfillRenewals, recordRenewals } from './store/renewals.ts';
 export { renewalPipeline, type Renewal } from './renewalPipeline.ts';
 export { expansionOpportunities } from './expansion.ts';
 export { csMetrics } from './metrics/csMetrics.ts';

@@ -11,7 +11,7 @@ import { addDays, daysBetween, isoDay } from '../../lib/calendar.ts';
 import type { AccountScope } from '../accounts/index.ts';
 import { forecastRenewal } from './forecast.ts';
 import { monthOf, quarterOf, rangePeriod } from './periods.ts';
-import { mainCurrency, renewalsDue, type RenewalRow } from './store/renewals.ts';
+import { renewalsDue, type RenewalRow } from './store/renewals.ts';
 import { loadTargets } from './targets.ts';
 
 export type Renewal = ReturnType<typeof describeRenewal>;
@@ -164,6 +164,13 @@ export function pipelineTotals(
   };
 }
 
+/** The currency most of the ARR up for renewal is in: what the totals are shown in. */
+function mostArrIn(rows: readonly RenewalRow[]): string | null {
+  const arr = new Map<string, number>();
+  for (const row of rows) arr.set(row.currency, (arr.get(row.currency) ?? 0) + row.arrAmount);
+  return [...arr].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
 export type PipelineQuery = {
   within?: string;
   from?: string;
@@ -199,11 +206,11 @@ export async function renewalPipeline(
   const now = clock.now();
   const today = isoDay(now);
   const window = pipelineWindow(query, today);
-  const [rows, targets, main] = await Promise.all([
+  const [rows, targets] = await Promise.all([
     renewalsDue(db, scope, { ...window, owner: query.owner, now }),
     loadTargets(db, scope.workspaceId),
-    query.currency ? Promise.resolve(query.currency) : mainCurrency(db, scope.workspaceId),
   ]);
+  const main = query.currency ?? mostArrIn(rows);
   const targetRate = targets.find((t) => t.metric === 'renewalRate')?.value ?? null;
   const wanted = query.category ? new Set(query.category) : null;
   const renewals = rows
@@ -213,7 +220,7 @@ export async function renewalPipeline(
       (a, b) =>
         a.renewalDate.localeCompare(b.renewalDate) || a.accountId.localeCompare(b.accountId),
     );
-  const currency = main ?? renewals[0]?.arr.currency ?? null;
+  const currency = main;
   const after = query.cursor ? decodeCursor(query.cursor, 'renewals') : undefined;
   const start = after
     ? renewals.findIndex(

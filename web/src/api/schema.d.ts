@@ -7538,7 +7538,7 @@ export interface paths {
                     /** @description `me` or a user id */
                     owner?: "me" | string;
                     category?: string;
-                    /** @description Totals in this currency (default: most of the workspace's ARR) */
+                    /** @description Totals in this currency (default: the one most of the ARR up for renewal is in) */
                     currency?: string;
                     limit?: number;
                     /** @description The `nextCursor` of the previous page. */

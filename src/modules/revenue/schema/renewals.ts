@@ -32,7 +32,7 @@ export const renewalsQuery = z.object({
     .optional(),
   currency: knownCurrency
     .optional()
-    .openapi({ description: "Totals in this currency (default: most of the workspace's ARR)" }),
+    .openapi({ description: "Totals in this currency (default: the one most of the ARR up for renewal is in)" }),
   ...pageQuery,
 });
 

@@ -71,13 +71,15 @@ export async function cohortFigures(
   const ws = scope.workspaceId;
   const moments = [bounds.starts[0] ?? new Date(0), ...bounds.ends];
   const last = moments.at(-1) ?? new Date(0);
+  // Summed as float8: a bigint sum accumulates in numeric, several times slower, and amounts in
+  // minor units stay exact in a double far beyond any real MRR (2^53).
   const sums = sql.join(
-    moments.map((t) => sql`coalesce(sum(m.amount) filter (where m.occurred_at < ${t}), 0)`),
+    moments.map((t) => sql`coalesce(sum(m.amount::float8) filter (where m.occurred_at < ${t}), 0)`),
   );
   const { rows } = await sql<CohortRow>`
     with scoped as (${scoped(scope)}),
     per as (
-      select m.account_id, array[${sums}]::bigint[] as mrr
+      select m.account_id, array[${sums}]::float8[] as mrr
       from mrr_movements m
       where m.workspace_id = ${ws} and m.currency = ${currency} and m.occurred_at < ${last}
         and m.account_id in (select id from scoped)
@@ -119,7 +121,7 @@ export async function mrrBridge(
   const ws = scope.workspaceId;
   const { rows } = await sql<BridgeRow>`
     with scoped as (${scoped(scope)}), b as (${periods(bounds)})
-    select b.k::int as k, m.kind, sum(m.amount)::bigint as amount
+    select b.k::int as k, m.kind, sum(m.amount::float8)::bigint as amount
     from mrr_movements m
     join b on m.occurred_at >= b.starts and m.occurred_at < b.ends
     where m.workspace_id = ${ws} and m.currency = ${currency}
@@ -155,11 +157,9 @@ export async function renewalOutcomes(
   const { rows } = await sql<RenewalOutcomeRow>`
     with scoped as (${scoped(scope)}), b as (${periods(bounds)}),
     due as (
-      select b.k, r.account_id, r.renewal_date, r.arr_amount, a.stage, a.renewal_date as renews_next,
-        (select sum(m.amount) from mrr_movements m
-          where m.workspace_id = ${ws} and m.account_id = r.account_id and m.currency = ${currency}
-            and m.occurred_at < least((r.renewal_date + 7)::timestamp at time zone 'UTC', ${now}))
-          as mrr_after
+      select b.k, r.account_id, r.renewal_date, r.arr_amount, a.stage,
+        a.renewal_date as renews_next,
+        least((r.renewal_date + 7)::timestamp at time zone 'UTC', ${now}::timestamptz) as judged_at
       from renewals r
       join b on r.renewal_date >= (b.starts at time zone 'UTC')::date
         and r.renewal_date < (b.ends at time zone 'UTC')::date
@@ -168,15 +168,25 @@ export async function renewalOutcomes(
         and r.renewal_date <= (${now}::timestamptz at time zone 'UTC')::date
         and r.account_id in (select id from scoped)
     ),
+    -- What each account paid a week after its renewal date: one join, not a sum per renewal.
+    paid as (
+      select d.account_id, d.renewal_date, sum(m.amount::float8) as mrr_after
+      from due d
+      join mrr_movements m on m.workspace_id = ${ws} and m.account_id = d.account_id
+        and m.currency = ${currency} and m.occurred_at < d.judged_at
+      group by d.account_id, d.renewal_date
+    ),
     judged as (
-      select k, arr_amount,
+      select due.k, due.arr_amount,
         case
-          when mrr_after is not null then case when mrr_after > 0 then 'renewed' else 'lost' end
-          when stage = 'churned' then 'lost'
-          when renews_next > renewal_date then 'renewed'
+          when paid.mrr_after is not null then
+            case when paid.mrr_after > 0 then 'renewed' else 'lost' end
+          when due.stage = 'churned' then 'lost'
+          when due.renews_next > due.renewal_date then 'renewed'
           else 'pending'
         end as outcome
       from due
+      left join paid on paid.account_id = due.account_id and paid.renewal_date = due.renewal_date
     )
     select k::int as k,
       (count(*) filter (where outcome = 'renewed'))::int as renewed,

@@ -80,6 +80,33 @@ export async function renewalsDue(
       from contracts
       where workspace_id = ${ws} and account_id in (select id from due)
       group by account_id
+    ),
+    -- The renewal project of each renewal (the latest opened in its year), then its tasks
+    -- counted for all of them at once: hash joins, not a lookup per account.
+    project as (
+      select distinct on (p.account_id) p.account_id, p.id, p.name
+      from projects p
+      join due d on d.id = p.account_id
+      where p.workspace_id = ${ws} and p.kind = 'renewal' and p.deleted_at is null
+        and p.status <> 'cancelled' and p.start_date > d.renewal_date - 366
+      order by p.account_id, p.created_at desc
+    ),
+    progress as (
+      select t.project_id, count(*)::int as total,
+        (count(*) filter (where t.status = 'done'))::int as done,
+        (count(*) filter (where t.status <> 'done' and t.due_at < ${query.now}))::int as overdue
+      from tasks t
+      where t.workspace_id = ${ws} and t.deleted_at is null
+        and t.project_id in (select id from project)
+      group by t.project_id
+    ),
+    called as (
+      select distinct on (f.account_id) f.account_id, f.category, f.probability, f.note,
+        f.created_by, f.created_at
+      from forecast_overrides f
+      join due d on d.id = f.account_id and d.renewal_date = f.renewal_date
+      where f.workspace_id = ${ws}
+      order by f.account_id, f.created_at desc, f.id desc
     )
     select d.id as "accountId", d.name, d.owner_id as "ownerId", o.name as "ownerName",
       d.tier, d.plan, d.stage, d.arr_amount as "arrAmount", d.currency,
@@ -89,8 +116,8 @@ export async function renewalsDue(
       hn.usage as "usageNow", hm.usage as "usageMonthAgo",
       coalesce(x.open, 0) as "openEscalations",
       p.id as "projectId", p.name as "projectName",
-      coalesce(p.total, 0) as "projectTotal", coalesce(p.done, 0) as "projectDone",
-      coalesce(p.overdue, 0) as "projectOverdue",
+      coalesce(g.total, 0) as "projectTotal", coalesce(g.done, 0) as "projectDone",
+      coalesce(g.overdue, 0) as "projectOverdue",
       coalesce(c.ended, false) as "contractsEnded",
       f.category as "overrideCategory", f.probability as "overrideProbability",
       f.note as "overrideNote", f.created_by as "overrideBy", fu.name as "overrideByName",
@@ -104,26 +131,9 @@ export async function renewalsDue(
       on hm.workspace_id = ${ws} and hm.account_id = d.id and hm.day = hs.day - 30
     left join escalated x on x.account_id = d.id
     left join contracted c on c.account_id = d.id
-    left join lateral (
-      select p.id, p.name, count(t.id)::int as total,
-        (count(t.id) filter (where t.status = 'done'))::int as done,
-        (count(t.id) filter (where t.status <> 'done' and t.due_at < ${query.now}))::int as overdue
-      from projects p
-      left join tasks t on t.project_id = p.id and t.deleted_at is null
-      where p.workspace_id = ${ws} and p.account_id = d.id and p.kind = 'renewal'
-        and p.deleted_at is null and p.status <> 'cancelled'
-        and p.start_date > d.renewal_date - 366
-      group by p.id
-      order by p.created_at desc
-      limit 1
-    ) p on true
-    left join lateral (
-      select category, probability, note, created_by, created_at
-      from forecast_overrides f
-      where f.workspace_id = ${ws} and f.account_id = d.id and f.renewal_date = d.renewal_date
-      order by f.created_at desc, f.id desc
-      limit 1
-    ) f on true
+    left join project p on p.account_id = d.id
+    left join progress g on g.project_id = p.id
+    left join called f on f.account_id = d.id
     left join users fu on fu.id = f.created_by`.execute(db);
   return rows;
 }
