@@ -32,7 +32,10 @@ export const renewalsQuery = z.object({
     .optional(),
   currency: knownCurrency
     .optional()
-    .openapi({ description: "Totals in this currency (default: the one most of the ARR up for renewal is in)" }),
+    .openapi({
+      description:
+        'Totals in this currency (default: the one most of the ARR up for renewal is in)',
+    }),
   ...pageQuery,
 });
 
