@@ -21,6 +21,7 @@ import {
 import { seededRandom } from './random.ts';
 import { demoPassword, demoSignIns, demoTeam } from './team.ts';
 import { planTimeline, type PlannedEvent } from './timeline.ts';
+import { seedDemoRevenue } from './revenue.ts';
 
 const dayMs = 24 * 3600_000;
 /** Rows per INSERT: ~10 columns each stays far below PostgreSQL's 65,535 parameters. */
@@ -110,6 +111,9 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
   const intake = await seedDemoIntake(deps, workspace, accounts);
   // Last: health is scored from everything above, a year of it replayed as it stood.
   await seedDemoHealth(deps, workspace);
+  // Revenue reads what billing, the timeline and health left: plan prices, past renewals,
+  // reviews as meetings, this week's calendar, expansion and forecast calls.
+  const revenue = await seedDemoRevenue(deps, workspace, accounts);
   // Feedback, NPS and the roadmap, after health: survey answers lean on who is at risk.
   await seedDemoVoice(deps, workspace);
   // Fresh planner statistics, so the first portfolio page does not wait for autovacuum.
@@ -119,6 +123,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
       workspaceId: workspace.id,
       accounts: accounts.length,
       events: timelines.reduce((n, t) => n + t.events.length, 0),
+      revenue,
       intake,
       ms: Math.round(performance.now() - started),
     },
