@@ -1,5 +1,6 @@
 // The English catalog: one area per file, each with its Russian twin in ../ru/.
 import { accounts } from './accounts.ts';
+import { assistant } from './assistant.ts';
 import { health } from './health.ts';
 import { notify } from './notify.ts';
 import { revenue } from './revenue.ts';
@@ -7,6 +8,7 @@ import { voice } from './voice.ts';
 
 export const en = {
   accounts,
+  assistant,
   health,
   notify,
   revenue,
