@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Db } from '../../../db/connect.ts';
 import { AppError, invalid } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import { prioritySchema, tierSchema } from '../../../lib/vocabulary.ts';
 import { isTimeZone } from '../zoned.ts';
 import type { BusinessHours } from './businessTime.ts';
 import { durationSeconds } from './duration.ts';
@@ -35,10 +36,10 @@ export const slaPolicyBody = z
     name: z.string().trim().min(1).max(200),
     match: z
       .object({
-        accountPriority: list(z.enum(['P0', 'P1', 'P2', 'P3'])),
-        taskPriority: list(z.enum(['P0', 'P1', 'P2', 'P3'])),
+        accountPriority: list(prioritySchema),
+        taskPriority: list(prioritySchema),
         tags: list(z.string().min(1)),
-        tier: list(z.enum(['enterprise', 'mid_market', 'smb'])),
+        tier: list(tierSchema),
         projectKind: list(
           z.enum(['onboarding', 'escalation', 'health_check', 'qbr_prep', 'renewal', 'other']),
         ),

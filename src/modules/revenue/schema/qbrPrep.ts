@@ -1,5 +1,6 @@
 // The QBR prep page's shape, and sharing it by a read-only link.
 import { z } from '@hono/zod-openapi';
+import { healthCategorySchema } from '../../../lib/vocabulary.ts';
 import { daySchema, moneyOut, renderedMessage, tierSchema } from './common.ts';
 import { opportunitySchema } from './expansion.ts';
 import { renewalSchema } from './renewals.ts';
@@ -21,7 +22,7 @@ export const qbrPrepSchema = z
     }),
     health: z.object({
       score: z.number().int().nullable(),
-      category: z.enum(['healthy', 'at_risk', 'critical']).nullable(),
+      category: healthCategorySchema.nullable(),
       monthOverMonth: z.number().int().nullable(),
       measures: z.array(
         z.object({ key: z.string(), score: z.number().int().nullable(), reason: renderedMessage }),
