@@ -2,12 +2,12 @@
 // in a period and those retained through it, the score N days before the outcome (the churn, or
 // the period's end) → ROC AUC, churn rate and lift per category. Trial weights rescore the stored
 // history measure by measure, so a scorecard can be tried before it is saved.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import type { HealthCategory, MeasureKey } from '../../db/schema.ts';
+import type { HealthCategory } from '../../db/schema.ts';
 import { addDays } from '../../lib/calendar.ts';
 import { healthCategorySchema } from '../../lib/vocabulary.ts';
 import { combineMeasures, measureKeys, type Scorecard } from './scorecard.ts';
+import * as store from './store/backtest.ts';
 
 export type Outcome = { score: number; category: HealthCategory; churned: boolean };
 
@@ -73,48 +73,12 @@ export function liftByCategory(outcomes: readonly Outcome[]) {
   });
 }
 
-type ScoredBefore = { account_id: string; churned: boolean } & Record<MeasureKey, number | null>;
-
-/** Each account's measures N days before its outcome, from the daily history. */
-async function scoresBeforeOutcome(
-  db: Db,
-  workspaceId: string,
-  period: { from: string; to: string },
-  horizonDays: number,
-): Promise<ScoredBefore[]> {
-  const { rows } = await sql<ScoredBefore>`
-    with churns as (
-      select account_id, min(occurred_at)::date as day
-      from mrr_movements
-      where workspace_id = ${workspaceId} and kind = 'churn'
-        and occurred_at >= ${period.from}::date and occurred_at < ${period.to}::date + 1
-      group by account_id
-    ),
-    outcomes as (
-      select a.id as account_id, c.day is not null as churned,
-        coalesce(c.day, ${period.to}::date) - ${horizonDays}::int as scored_on
-      from accounts a left join churns c on c.account_id = a.id
-      where a.workspace_id = ${workspaceId}
-        and (c.day is not null or (a.deleted_at is null and a.stage <> 'churned'))
-    )
-    select o.account_id, o.churned, h.usage, h.support, h.engagement, h.billing, h.outcomes
-    from outcomes o
-    -- The score on that day, or the closest one in the week before it.
-    join lateral (
-      select * from health_history h
-      where h.workspace_id = ${workspaceId} and h.account_id = o.account_id
-        and h.day <= o.scored_on and h.day > o.scored_on - 7
-      order by h.day desc limit 1
-    ) h on true`.execute(db);
-  return rows;
-}
-
 export async function backtest(
   db: Db,
   workspaceId: string,
   request: { from: string; to: string; horizonDays: number; scorecard: Scorecard },
 ) {
-  const rows = await scoresBeforeOutcome(db, workspaceId, request, request.horizonDays);
+  const rows = await store.scoresBeforeOutcome(db, workspaceId, request, request.horizonDays);
   const outcomes: Outcome[] = rows.flatMap((row) => {
     const { score, category } = combineMeasures(
       measureKeys.map((key) => ({ key, score: row[key] })),
