@@ -198,7 +198,7 @@ async function meetingsThisWeek(deps: Deps, workspace: Workspace, accounts: Plan
   );
   add(
     'jordan',
-    (p) => p.story === 'at_risk' || p.story === 'usage_collapse',
+    (p) => p.story === 'at_risk',
     'check_in',
     1,
     11,
