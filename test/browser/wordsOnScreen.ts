@@ -57,8 +57,11 @@ async function everyPage<Item>(
 
 type Collect = (...values: (string | null | undefined)[]) => void;
 
-/** What people typed about one account: its 360, timeline, tickets, billing, usage, work, voice, meetings. */
-async function typedAboutAccount(api: Api, id: string, add: Collect) {
+/**
+ * What people typed about one account: its 360, timeline, tickets, billing, usage, work,
+ * voice, meetings. Returns the themes its feedback is in, whose names may be a person's.
+ */
+async function typedAboutAccount(api: Api, id: string, add: Collect): Promise<string[]> {
   const at = { params: { path: { id } } };
   const [view, events, tickets, billing, adoption, projects, tasks, health] = await Promise.all([
     api.GET('/api/v1/accounts/{id}/360', at).then(read),
@@ -107,13 +110,26 @@ async function typedAboutAccount(api: Api, id: string, add: Collect) {
       .then(read),
     api.GET('/api/v1/opportunities', { params: { query: { accountId: id } } }).then(read),
   ]);
-  for (const item of feedback.items) add(item.text, item.theme?.label, item.contact?.name);
+  for (const item of feedback.items) add(item.text, item.contact?.name);
   for (const response of responses.items) add(response.comment, response.contact?.name);
   for (const meeting of meetings.items) {
     add(meeting.title, meeting.location, meeting.agenda, meeting.notes, meeting.organizer?.name);
     for (const attendee of meeting.attendees) add(attendee.name, attendee.email);
   }
   for (const opportunity of opportunities.items) add(opportunity.title);
+  return feedback.items.flatMap((item) => (item.theme ? [item.theme.id] : []));
+}
+
+/** A theme's name when a person gave it one; Steward's own label for a theme is checked. */
+async function typedThemeNames(api: Api, themeIds: Set<string>, add: Collect) {
+  await Promise.all(
+    [...themeIds].map(async (id) => {
+      const theme = await api
+        .GET('/api/v1/feedback/themes/{id}', { params: { path: { id }, query: {} } })
+        .then(read);
+      add(theme.customLabel);
+    }),
+  );
 }
 
 /** What people typed about the tasks, projects and accounts the reader's notifications name. */
@@ -170,7 +186,7 @@ export async function typedByPeople(api: Api, accountIds: string[]): Promise<str
     api.GET('/api/v1/custom-fields', { params: { query: { entity: 'account' } } }).then(read),
     api.GET('/api/v1/feedback/highlight', { params: { query: { since: '30d' } } }).then(read),
   ]);
-  add(me.name, me.email, me.workspace.name, highlight.theme?.label);
+  add(me.name, me.email, me.workspace.name);
   for (const user of users.items) add(user.name, user.email);
   for (const account of accounts) {
     add(account.name, account.domain, account.plan, account.ownerName, account.externalId);
@@ -180,10 +196,13 @@ export async function typedByPeople(api: Api, accountIds: string[]): Promise<str
     }
   }
   for (const field of fields.items) add(field.label, ...(field.options ?? []));
-  await Promise.all([
-    ...accountIds.map((id) => typedAboutAccount(api, id, add)),
+  const [themeIds] = await Promise.all([
+    Promise.all(accountIds.map((id) => typedAboutAccount(api, id, add))),
     typedInNotifications(api, add),
   ]);
+  const themes = new Set(themeIds.flat());
+  if (highlight.theme) themes.add(highlight.theme.id);
+  await typedThemeNames(api, themes, add);
   return [...typed];
 }
 
