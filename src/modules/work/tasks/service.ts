@@ -2,6 +2,7 @@
 // change completes (a stage, the project) — each request one transaction. The SQL is in
 // ./store/ and ../store.ts.
 import { randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../../db/connect.ts';
 import type { ChecklistItem, TaskStatus } from '../../../db/schema.ts';
 import type { Clock } from '../../../lib/clock.ts';
@@ -17,6 +18,7 @@ import {
 import { diff, recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { recordActivity } from '../../notify/index.ts';
 import { findProject } from '../projects.ts';
+import type { createTaskBody, updateTaskBody } from '../schema.ts';
 import * as projectStore from '../store.ts';
 import { findCycle } from '../templates/definition.ts';
 import { statusProblem, statusTimes } from './rules.ts';
@@ -25,29 +27,8 @@ import * as store from './store/tasks.ts';
 import { describeTask, type TaskView, type TaskWithContext } from './view.ts';
 import { message } from '../../../i18n/index.ts';
 
-export type TaskChanges = {
-  title?: string;
-  description?: string | null;
-  status?: TaskStatus;
-  priority?: 'P0' | 'P1' | 'P2' | 'P3';
-  tags?: string[];
-  assigneeId?: string | null;
-  dueAt?: string | null;
-  startAt?: string | null;
-  checklist?: { id?: string; text: string; done: boolean }[];
-  customFields?: Record<string, unknown>;
-  dependsOn?: string[];
-  parentId?: string | null;
-  stageId?: string | null;
-  position?: number;
-  isFirstValue?: boolean;
-};
-
-export type NewTask = TaskChanges & {
-  title: string;
-  accountId?: string;
-  projectId?: string | null;
-};
+export type TaskChanges = z.infer<typeof updateTaskBody>;
+export type NewTask = z.infer<typeof createTaskBody>;
 
 /** Someone acting on work: a person, or an automation (which does not count as a touch). */
 export type Worker = ChangeAuthor & { userId: UserId | null; automation?: boolean };
