@@ -1,11 +1,11 @@
 // Contacts of an account, each with a role: champion, executive sponsor, admin or user.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { ContactRow } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { ContactFields, CreateContact } from './schema.ts';
+import * as store from './store.ts';
 
 export function describeContact(row: ContactRow) {
   return {
@@ -21,16 +21,8 @@ export function describeContact(row: ContactRow) {
 }
 
 export async function contactsOf(db: Db, workspaceId: WorkspaceId, accountId: string) {
-  const rows = await db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('account_id', '=', accountId)
-    // Champions and sponsors first: the people a CSM calls.
-    .orderBy(sql`array_position(array['champion','executive_sponsor','admin','user'], role)`)
-    .orderBy('name')
-    .execute();
-  return rows.map(describeContact);
+  // Champions and sponsors first: the people a CSM calls.
+  return (await store.contactRows(db, workspaceId, accountId)).map(describeContact);
 }
 
 export async function addContact(
@@ -40,20 +32,16 @@ export async function addContact(
   input: CreateContact,
 ) {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('contacts')
-      .values({
-        workspace_id: by.workspaceId,
-        account_id: accountId,
-        external_id: input.externalId ?? null,
-        name: input.name,
-        email: input.email ?? null,
-        title: input.title ?? null,
-        phone: input.phone ?? null,
-        role: input.role ?? 'user',
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.insertContact(trx, {
+      workspace_id: by.workspaceId,
+      account_id: accountId,
+      external_id: input.externalId ?? null,
+      name: input.name,
+      email: input.email ?? null,
+      title: input.title ?? null,
+      phone: input.phone ?? null,
+      role: input.role ?? 'user',
+    });
     await recordAudit(trx, by, {
       action: 'contact.added',
       entityType: 'contact',
@@ -66,12 +54,7 @@ export async function addContact(
 
 /** The contact, if it belongs to an account the caller may see (checked by `canSee`). */
 export async function findContact(db: Db, workspaceId: WorkspaceId, id: string) {
-  const row = await db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await store.findContactRow(db, workspaceId, id);
   if (!row) throw new AppError('contact.not_found', 'No such contact.');
   return row;
 }
@@ -83,21 +66,14 @@ export async function updateContact(
   patch: Partial<ContactFields>,
 ) {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('contacts')
-      .set({
-        external_id: patch.externalId,
-        name: patch.name,
-        email: patch.email,
-        title: patch.title,
-        phone: patch.phone,
-        role: patch.role,
-        updated_at: sql`now()`,
-      })
-      .where('workspace_id', '=', by.workspaceId)
-      .where('id', '=', before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.updateContactRow(trx, by.workspaceId, before.id, {
+      external_id: patch.externalId,
+      name: patch.name,
+      email: patch.email,
+      title: patch.title,
+      phone: patch.phone,
+      role: patch.role,
+    });
     const changes = diff(describeContact(before), describeContact(row));
     if (Object.keys(changes).length > 0) {
       await recordAudit(trx, by, {
@@ -113,11 +89,7 @@ export async function updateContact(
 
 export async function removeContact(db: Db, by: ChangeAuthor, contact: ContactRow) {
   await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('contacts')
-      .where('workspace_id', '=', by.workspaceId)
-      .where('id', '=', contact.id)
-      .execute();
+    await store.deleteContactRow(trx, by.workspaceId, contact.id);
     await recordAudit(trx, by, {
       action: 'contact.removed',
       entityType: 'contact',

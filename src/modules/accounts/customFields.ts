@@ -1,11 +1,11 @@
 // Typed custom fields: the workspace defines them; every write is checked against them.
-import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import type { CustomFieldDefinitionRow, CustomFieldType } from '../../db/schema.ts';
+import type { CustomFieldDefinitionRow } from '../../db/schema.ts';
 import { AppError, invalid, type FieldError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { CreateCustomField } from './schema.ts';
+import * as store from './store.ts';
 
 export type CustomFieldDefinition = Pick<
   CustomFieldDefinitionRow,
@@ -29,31 +29,20 @@ export function customFieldDefinitions(
   workspaceId: WorkspaceId,
   entity: 'account' | 'task',
 ) {
-  return db
-    .selectFrom('custom_field_definitions')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('entity', '=', entity)
-    .orderBy('created_at')
-    .execute();
+  return store.customFieldRows(db, workspaceId, entity);
 }
 
 export async function defineCustomField(db: Db, by: ChangeAuthor, input: CreateCustomField) {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('custom_field_definitions')
-      .values({
-        workspace_id: by.workspaceId,
-        entity: input.entity,
-        key: input.key,
-        label: input.label,
-        type: input.type,
-        options: input.options ?? null,
-        required: input.required,
-      })
-      .onConflict((oc) => oc.columns(['workspace_id', 'entity', 'key']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const row = await store.insertCustomField(trx, {
+      workspace_id: by.workspaceId,
+      entity: input.entity,
+      key: input.key,
+      label: input.label,
+      type: input.type,
+      options: input.options ?? null,
+      required: input.required,
+    });
     if (!row) {
       throw new AppError(
         'custom_field.key_taken',
@@ -188,27 +177,5 @@ export function parseCustomFieldText(field: CustomFieldDefinition, text: string)
     case 'date':
     case 'select':
       return trimmed;
-  }
-}
-
-/** A SQL expression over `accounts.custom_fields` that orders and compares by the field's type (null when unset). */
-export function customFieldExpression(
-  type: CustomFieldType,
-  key: string,
-): { expr: RawBuilder<unknown>; cast: string } {
-  const text = sql`custom_fields->>${key}`;
-  switch (type) {
-    case 'number':
-      return { expr: sql`(${text})::numeric`, cast: 'numeric' };
-    case 'currency':
-      return { expr: sql`(custom_fields->${key}->>'amount')::numeric`, cast: 'numeric' };
-    case 'date':
-      return { expr: sql`(${text})::date`, cast: 'date' };
-    case 'boolean':
-      return { expr: sql`(${text})::boolean`, cast: 'boolean' };
-    case 'text':
-    case 'select':
-    case 'multi_select':
-      return { expr: sql`lower(${text})`, cast: 'text' };
   }
 }

@@ -1,43 +1,17 @@
-// The portfolio: a CSM's (or the team's) accounts, filtered, searched, sorted and paged.
-import { sql, type RawBuilder } from 'kysely';
+// The portfolio: a CSM's (or the team's) accounts, filtered, searched, sorted and paged. The
+// filters are checked here, every problem named at once; the query is in portfolio/store.ts.
 import type { Db } from '../../db/connect.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { invalid, type FieldError } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';
-import { cursorValue, decodeCursor, toPage, type Position } from '../../lib/pagination.ts';
+import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { isoDay } from '../../lib/calendar.ts';
-import {
-  customFieldDefinitions,
-  customFieldExpression,
-  parseCustomFieldText,
-} from './customFields.ts';
+import { customFieldDefinitions, parseCustomFieldText } from './customFields.ts';
+import * as store from './portfolio/store.ts';
 import { customFieldFilters, portfolioQuery, type PortfolioQuery } from './schema.ts';
 import { findSegment } from './segments.ts';
-import { selectAccounts, type AccountScope } from './store.ts';
+import type { AccountScope } from './store.ts';
 import { describeAccount } from './view.ts';
-
-/** Sorts by a nullable expression; accounts without a value come last in either direction. */
-type Sort = { expr: RawBuilder<unknown>; cast: string; descending: boolean; nullable: boolean };
-
-const builtInSorts: Record<string, Omit<Sort, 'descending'>> = {
-  name: { expr: sql`lower(accounts.name)`, cast: 'text', nullable: false },
-  arr: { expr: sql`accounts.arr_amount`, cast: 'bigint', nullable: false },
-  renewalDate: { expr: sql`accounts.renewal_date`, cast: 'date', nullable: true },
-  health: { expr: sql`accounts.health_score`, cast: 'int', nullable: true },
-  // P0 first when ascending: the most important accounts lead.
-  priority: { expr: sql`accounts.priority`, cast: 'text', nullable: false },
-  tier: {
-    expr: sql`case accounts.tier when 'enterprise' then 1 when 'mid_market' then 2 else 3 end`,
-    cast: 'int',
-    nullable: false,
-  },
-  stage: {
-    expr: sql`case accounts.stage when 'onboarding' then 1 when 'adopting' then 2 when 'steady' then 3 when 'renewing' then 4 else 5 end`,
-    cast: 'int',
-    nullable: false,
-  },
-  updatedAt: { expr: sql`accounts.updated_at`, cast: 'timestamptz', nullable: false },
-};
 
 type Viewer = { scope: AccountScope; userId: UserId };
 
@@ -77,56 +51,38 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
 
   const descending = query.sort.startsWith('-');
   const sortKey = descending ? query.sort.slice(1) : query.sort;
-  let sort: Sort | undefined;
+  let sortBy: store.SortBy | undefined;
   if (sortKey.startsWith('cf.')) {
     const field = byKey.get(sortKey.slice(3));
     if (!field) errors.push({ path: 'sort', message: `no custom field "${sortKey.slice(3)}"` });
     else if (field.type === 'multi_select')
       errors.push({ path: 'sort', message: 'a multi-select field cannot be sorted by' });
-    else sort = { ...customFieldExpression(field.type, field.key), descending, nullable: true };
-  } else {
-    const builtIn = builtInSorts[sortKey];
-    if (builtIn) sort = { ...builtIn, descending };
+    else sortBy = { customField: { key: field.key, type: field.type } };
+  } else if (store.isBuiltInSort(sortKey)) {
+    sortBy = { column: sortKey };
   }
 
-  let q = selectAccounts(db, viewer.scope);
-  if (query.owner === 'me') q = q.where('accounts.owner_id', '=', viewer.userId);
-  else if (query.owner === 'unassigned') q = q.where('accounts.owner_id', 'is', null);
+  const filter: store.PortfolioFilter = {
+    health: query.health,
+    risk: query.risk,
+    tier: query.tier,
+    stage: query.stage,
+    priority: query.priority,
+    search: query.q,
+    custom: [],
+  };
+  if (query.owner === 'me') filter.ownerId = viewer.userId;
+  else if (query.owner === 'unassigned') filter.ownerId = null;
   else if (query.owner !== undefined) {
     if (!/^[0-9a-f-]{36}$/i.test(query.owner))
       errors.push({ path: 'owner', message: 'must be me, unassigned or a user id' });
-    else q = q.where('accounts.owner_id', '=', query.owner);
-  }
-  if (query.health) {
-    const health = query.health;
-    const categories = health.filter((h) => h !== 'unscored');
-    q = q.where((eb) =>
-      eb.or([
-        ...(categories.length > 0 ? [eb('accounts.health_category', 'in', categories)] : []),
-        ...(health.includes('unscored') ? [eb('accounts.health_category', 'is', null)] : []),
-      ]),
-    );
-  }
-  if (query.risk) q = q.where('accounts.churn_risk_level', 'in', query.risk);
-  if (query.tier) q = q.where('accounts.tier', 'in', query.tier);
-  if (query.stage) q = q.where('accounts.stage', 'in', query.stage);
-  if (query.priority) q = q.where('accounts.priority', 'in', query.priority);
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb('accounts.name', 'ilike', pattern),
-        eb('accounts.domain', 'ilike', pattern),
-        eb('accounts.external_id', 'ilike', pattern),
-      ]),
-    );
+    else filter.ownerId = query.owner;
   }
   if (query.renewalWithin) {
-    const today = isoDay(clock.now());
-    const days = Number.parseInt(query.renewalWithin, 10);
-    q = q
-      .where('accounts.renewal_date', '>=', today)
-      .where(sql<boolean>`accounts.renewal_date <= ${today}::date + ${days}::int`);
+    filter.renewal = {
+      today: isoDay(clock.now()),
+      days: Number.parseInt(query.renewalWithin, 10),
+    };
   }
 
   for (const [param, text] of Object.entries(custom)) {
@@ -141,12 +97,11 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
       errors.push({ path: param, message: `no custom field "${key}"` });
       continue;
     }
-    if (bound) {
+    if (bound === 'min' || bound === 'max') {
       if (!['number', 'currency', 'date'].includes(field.type)) {
         errors.push({ path: param, message: `${field.type} fields take no ${bound}` });
         continue;
       }
-      const { expr, cast } = customFieldExpression(field.type, key);
       const valid =
         field.type === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(text) : Number.isFinite(Number(text));
       if (!valid) {
@@ -156,43 +111,32 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
         });
         continue;
       }
-      const operator = sql.raw(bound === 'min' ? '>=' : '<=');
-      q = q.where(sql<boolean>`${expr} ${operator} cast(${text} as ${sql.raw(cast)})`);
+      filter.custom.push({ key, type: field.type, bound, text });
       continue;
     }
     const value = parseCustomFieldText(field, text);
-    if (field.type === 'multi_select') {
-      q = q.where(sql<boolean>`accounts.custom_fields->${key} @> ${JSON.stringify(value)}::jsonb`);
-    } else {
-      q = q.where(sql<boolean>`accounts.custom_fields->${key} = ${JSON.stringify(value)}::jsonb`);
-    }
+    filter.custom.push({
+      key,
+      match: field.type === 'multi_select' ? 'contains' : 'equals',
+      json: JSON.stringify(value),
+    });
   }
-  if (errors.length > 0 || !sort) throw invalid(errors, 'Some filters are not valid.');
+  if (errors.length > 0 || !sortBy) throw invalid(errors, 'Some filters are not valid.');
 
-  const direction = sort.descending ? 'desc' : 'asc';
-  if (query.cursor) q = q.where(afterCursor(sort, decodeCursor(query.cursor, query.sort)));
-  const rows = await q
-    .select(sql<string | null>`(${sort.expr})::text`.as('sort_value'))
-    .$if(sort.nullable, (ordered) => ordered.orderBy(sql`(${sort.expr}) is null`))
-    .orderBy(sort.expr, direction)
-    .orderBy('accounts.id', direction)
-    .limit(query.limit + 1)
-    .execute();
+  const position = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
+  const after = position && {
+    value: position.value === null ? null : cursorValue(position, store.sortCast(sortBy)),
+    id: position.id,
+  };
+  const rows = await store.portfolioRows(db, viewer.scope, filter, {
+    sortBy,
+    descending,
+    after,
+    limit: query.limit,
+  });
   return toPage(rows, query.limit, describeAccount, (row) => ({
     value: row.sort_value,
     id: row.id,
     sort: query.sort,
   }));
-}
-
-/** Rows after the cursor's position in (value is null, value, id) order. */
-function afterCursor(sort: Sort, after: Position): RawBuilder<boolean> {
-  const beyond = sql.raw(sort.descending ? '<' : '>');
-  const id = sql`${after.id}::uuid`;
-  if (after.value === null) {
-    return sql<boolean>`(${sort.expr}) is null and accounts.id ${beyond} ${id}`;
-  }
-  const value = sql`cast(${cursorValue(after, sort.cast)} as ${sql.raw(sort.cast)})`;
-  const valueAfter = sql<boolean>`(${sort.expr}, accounts.id) ${beyond} (${value}, ${id})`;
-  return sort.nullable ? sql<boolean>`((${sort.expr}) is null or ${valueAfter})` : valueAfter;
 }

@@ -4,14 +4,9 @@ import { AppError, invalid } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { portfolioQuery, type CreateSegment } from './schema.ts';
+import * as store from './store.ts';
 
-type SegmentRow = {
-  id: string;
-  name: string;
-  filters: Record<string, string>;
-  shared: boolean;
-  owner_id: string;
-};
+type SegmentRow = Awaited<ReturnType<typeof store.segmentRows>>[number];
 
 const describeSegment = (row: SegmentRow) => ({
   id: row.id,
@@ -25,25 +20,13 @@ const describeSegment = (row: SegmentRow) => ({
 const unsaved = new Set(['cursor', 'limit', 'segment']);
 
 export async function findSegment(db: Db, workspaceId: WorkspaceId, viewer: UserId, id: string) {
-  const row = await db
-    .selectFrom('segments')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('owner_id', '=', viewer), eb('shared', '=', true)]))
-    .executeTakeFirst();
+  const row = await store.findSegmentRow(db, workspaceId, viewer, id);
   if (!row) throw new AppError('segment.not_found', 'No such segment.');
   return describeSegment(row);
 }
 
 export async function listSegments(db: Db, workspaceId: WorkspaceId, viewer: UserId) {
-  const rows = await db
-    .selectFrom('segments')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) => eb.or([eb('owner_id', '=', viewer), eb('shared', '=', true)]))
-    .orderBy('name')
-    .execute();
+  const rows = await store.segmentRows(db, workspaceId, viewer);
   return rows.map(describeSegment);
 }
 
@@ -65,17 +48,13 @@ export async function saveSegment(
     );
   }
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('segments')
-      .values({
-        workspace_id: by.workspaceId,
-        owner_id: by.userId,
-        name: input.name,
-        filters: JSON.stringify(filters),
-        shared: input.shared,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.insertSegment(trx, {
+      workspace_id: by.workspaceId,
+      owner_id: by.userId,
+      name: input.name,
+      filters: JSON.stringify(filters),
+      shared: input.shared,
+    });
     await recordAudit(trx, by, {
       action: 'segment.saved',
       entityType: 'segment',
@@ -88,13 +67,7 @@ export async function saveSegment(
 
 export async function deleteSegment(db: Db, by: ChangeAuthor & { userId: UserId }, id: string) {
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .deleteFrom('segments')
-      .where('workspace_id', '=', by.workspaceId)
-      .where('owner_id', '=', by.userId)
-      .where('id', '=', id)
-      .returning('id')
-      .executeTakeFirst();
+    const row = await store.deleteOwnSegment(trx, by, id);
     if (!row) throw new AppError('segment.not_found', 'No such segment of yours.');
     await recordAudit(trx, by, { action: 'segment.deleted', entityType: 'segment', entityId: id });
   });

@@ -231,13 +231,7 @@ export async function account360(db: Db, clock: Clock, scope: store.AccountScope
   const [contacts, recent, owner] = await Promise.all([
     contactsOf(db, scope.workspaceId, id),
     timeline(db, scope.workspaceId, id, { limit: 20 }),
-    row.owner_id
-      ? db
-          .selectFrom('users')
-          .select(['id', 'name', 'email'])
-          .where('id', '=', row.owner_id)
-          .executeTakeFirst()
-      : undefined,
+    row.owner_id ? store.ownerSummary(db, scope.workspaceId, row.owner_id) : undefined,
   ]);
   const today = isoDay(clock.now());
   return {

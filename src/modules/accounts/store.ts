@@ -1,7 +1,14 @@
-// SQL for accounts. Every query is confined to one workspace and, for a CSM, to their clients.
-import { sql } from 'kysely';
+// SQL for accounts and what hangs off them (contacts, custom field definitions, saved
+// segments). Every query is confined to one workspace and, for a CSM, to their clients.
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import type { AccountUpdate, NewAccount } from '../../db/schema.ts';
+import type {
+  AccountUpdate,
+  ContactsTable,
+  CustomFieldDefinitionsTable,
+  NewAccount,
+  SegmentsTable,
+} from '../../db/schema.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 
 /** Which accounts someone may see: the workspace's, or only those they own ("my clients"). */
@@ -66,5 +73,125 @@ export function activeUserInWorkspace(db: Db, workspaceId: WorkspaceId, userId: 
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', userId)
     .where('deactivated_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The account owner as the Customer 360 shows them. */
+export function ownerSummary(db: Db, workspaceId: WorkspaceId, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('id', '=', userId)
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+}
+
+/** An account's contacts: champions and sponsors first (the people a CSM calls), then by name. */
+export function contactRows(db: Db, workspaceId: WorkspaceId, accountId: string) {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', accountId)
+    .orderBy(sql`array_position(array['champion','executive_sponsor','admin','user'], role)`)
+    .orderBy('name')
+    .execute();
+}
+
+export function findContactRow(db: Db, workspaceId: WorkspaceId, id: string) {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertContact(db: Db, contact: Insertable<ContactsTable>) {
+  return db.insertInto('contacts').values(contact).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Changes a contact's own columns, stamping `updated_at`; answers the row as it is now. */
+export function updateContactRow(
+  db: Db,
+  workspaceId: WorkspaceId,
+  id: string,
+  changes: Omit<Updateable<ContactsTable>, 'updated_at'>,
+) {
+  return db
+    .updateTable('contacts')
+    .set({ ...changes, updated_at: sql`now()` })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function deleteContactRow(db: Db, workspaceId: WorkspaceId, id: string) {
+  return db
+    .deleteFrom('contacts')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export function customFieldRows(db: Db, workspaceId: WorkspaceId, entity: 'account' | 'task') {
+  return db
+    .selectFrom('custom_field_definitions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('entity', '=', entity)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Defines a custom field; undefined when its key is taken for that entity already. */
+export function insertCustomField(db: Db, field: Insertable<CustomFieldDefinitionsTable>) {
+  return db
+    .insertInto('custom_field_definitions')
+    .values(field)
+    .onConflict((oc) => oc.columns(['workspace_id', 'entity', 'key']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** A segment a person may use: their own, or a shared one. */
+export function findSegmentRow(db: Db, workspaceId: WorkspaceId, viewer: UserId, id: string) {
+  return db
+    .selectFrom('segments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('owner_id', '=', viewer), eb('shared', '=', true)]))
+    .executeTakeFirst();
+}
+
+/** The segments a person may use (their own and the shared ones), by name. */
+export function segmentRows(db: Db, workspaceId: WorkspaceId, viewer: UserId) {
+  return db
+    .selectFrom('segments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([eb('owner_id', '=', viewer), eb('shared', '=', true)]))
+    .orderBy('name')
+    .execute();
+}
+
+export function insertSegment(db: Db, segment: Insertable<SegmentsTable>) {
+  return db.insertInto('segments').values(segment).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Deletes one of a person's own segments; undefined when they have no such segment. */
+export function deleteOwnSegment(
+  db: Db,
+  owner: { workspaceId: WorkspaceId; userId: UserId },
+  id: string,
+) {
+  return db
+    .deleteFrom('segments')
+    .where('workspace_id', '=', owner.workspaceId)
+    .where('owner_id', '=', owner.userId)
+    .where('id', '=', id)
+    .returning('id')
     .executeTakeFirst();
 }

@@ -9,6 +9,8 @@ import { timeKeyset } from '../../lib/pagination.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { markAccountsChanged } from './changes.ts';
 import type { LogEvent } from './schema.ts';
+import * as store from './timeline/store.ts';
+import type { EventRow } from './timeline/store.ts';
 
 export type NewTimelineEvent = {
   workspaceId: WorkspaceId;
@@ -38,34 +40,24 @@ export async function addTimelineEvent(
   db: Db,
   event: NewTimelineEvent,
 ): Promise<string | undefined> {
-  const row = await db
-    .insertInto('timeline_events')
-    .values({
-      workspace_id: event.workspaceId,
-      account_id: event.accountId,
-      kind: event.kind,
-      title: typeof event.title === 'string' ? event.title : null,
-      title_message: typeof event.title === 'string' ? null : JSON.stringify(event.title),
-      body: event.body ?? null,
-      actor_id: event.actorId ?? null,
-      occurred_at: event.occurredAt,
-      source: event.source ?? 'steward',
-      source_id: event.sourceId ?? null,
-      data: JSON.stringify(event.data ?? {}),
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['workspace_id', 'source', 'source_id'])
-        .where('source_id', 'is not', null)
-        .doNothing(),
-    )
-    .returning('id')
-    .executeTakeFirst();
+  const id = await store.insertTimelineEvent(db, {
+    workspace_id: event.workspaceId,
+    account_id: event.accountId,
+    kind: event.kind,
+    title: typeof event.title === 'string' ? event.title : null,
+    title_message: typeof event.title === 'string' ? null : JSON.stringify(event.title),
+    body: event.body ?? null,
+    actor_id: event.actorId ?? null,
+    occurred_at: event.occurredAt,
+    source: event.source ?? 'steward',
+    source_id: event.sourceId ?? null,
+    data: JSON.stringify(event.data ?? {}),
+  });
   // Notes, meetings, tickets, payments, tasks: whatever reaches the timeline is news.
-  if (row && event.announce !== false) {
+  if (id && event.announce !== false) {
     await markAccountsChanged(db, event.workspaceId, event.accountId);
   }
-  return row?.id;
+  return id;
 }
 
 /** A CSM logs a note, call, e-mail or meeting by hand. */
@@ -93,26 +85,11 @@ export async function logTimelineEvent(
       entityId: accountId,
       changes: { eventId: id },
     });
-    const rows = await selectTimeline(trx, by.workspaceId, accountId)
-      .where('timeline_events.id', '=', id)
-      .execute();
-    const [row] = rows;
+    const row = await store.timelineEventRow(trx, by.workspaceId, accountId, id);
     if (!row) throw new Error('the event just written is gone');
     return describeEvent(row);
   });
 }
-
-function selectTimeline(db: Db, workspaceId: WorkspaceId, accountId: string) {
-  return db
-    .selectFrom('timeline_events')
-    .leftJoin('users', 'users.id', 'timeline_events.actor_id')
-    .selectAll('timeline_events')
-    .select('users.name as actor_name')
-    .where('timeline_events.workspace_id', '=', workspaceId)
-    .where('timeline_events.account_id', '=', accountId);
-}
-
-type EventRow = Awaited<ReturnType<ReturnType<typeof selectTimeline>['execute']>>[number];
 
 export type TimelineEvent = ReturnType<typeof describeEvent>;
 
@@ -141,14 +118,11 @@ export async function timeline(
   accountId: string,
   page: { kind?: TimelineKind[]; limit: number; cursor?: string },
 ) {
-  let q = selectTimeline(db, workspaceId, accountId);
-  if (page.kind) q = q.where('timeline_events.kind', 'in', page.kind);
   const keyset = timeKeyset('timeline', page.cursor);
-  const rows = await q
-    .where(keyset.where('timeline_events.occurred_at', 'timeline_events.id'))
-    .orderBy('timeline_events.occurred_at', 'desc')
-    .orderBy('timeline_events.id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
+  const rows = await store.timelineRows(db, workspaceId, accountId, {
+    kinds: page.kind,
+    keyset,
+    limit: page.limit,
+  });
   return keyset.page(rows, page.limit, describeEvent, (row) => row.occurred_at);
 }

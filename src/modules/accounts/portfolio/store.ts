@@ -1,0 +1,173 @@
+// SQL for the portfolio: the accounts in view, filtered, searched, sorted by a built-in column
+// or a custom field (typed), and paged by keyset. The filters arrive checked (../portfolio.ts).
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../../db/connect.ts';
+import type { CustomFieldType } from '../../../db/schema.ts';
+import type { PortfolioQuery } from '../schema.ts';
+import { selectAccounts, type AccountScope } from '../store.ts';
+
+type SortExpression = { expr: RawBuilder<unknown>; cast: string; nullable: boolean };
+
+const builtInSorts = {
+  name: { expr: sql`lower(accounts.name)`, cast: 'text', nullable: false },
+  arr: { expr: sql`accounts.arr_amount`, cast: 'bigint', nullable: false },
+  renewalDate: { expr: sql`accounts.renewal_date`, cast: 'date', nullable: true },
+  health: { expr: sql`accounts.health_score`, cast: 'int', nullable: true },
+  // P0 first when ascending: the most important accounts lead.
+  priority: { expr: sql`accounts.priority`, cast: 'text', nullable: false },
+  tier: {
+    expr: sql`case accounts.tier when 'enterprise' then 1 when 'mid_market' then 2 else 3 end`,
+    cast: 'int',
+    nullable: false,
+  },
+  stage: {
+    expr: sql`case accounts.stage when 'onboarding' then 1 when 'adopting' then 2 when 'steady' then 3 when 'renewing' then 4 else 5 end`,
+    cast: 'int',
+    nullable: false,
+  },
+  updatedAt: { expr: sql`accounts.updated_at`, cast: 'timestamptz', nullable: false },
+} satisfies Record<string, SortExpression>;
+
+export type BuiltInSort = keyof typeof builtInSorts;
+
+export const isBuiltInSort = (key: string): key is BuiltInSort => Object.hasOwn(builtInSorts, key);
+
+/** What the portfolio sorts by: a built-in column, or a custom field of a sortable type. */
+export type SortBy =
+  { column: BuiltInSort } | { customField: { key: string; type: CustomFieldType } };
+
+/** A SQL expression over `accounts.custom_fields` that orders and compares by the field's type (null when unset). */
+function customFieldExpression(
+  type: CustomFieldType,
+  key: string,
+): { expr: RawBuilder<unknown>; cast: string } {
+  const text = sql`custom_fields->>${key}`;
+  switch (type) {
+    case 'number':
+      return { expr: sql`(${text})::numeric`, cast: 'numeric' };
+    case 'currency':
+      return { expr: sql`(custom_fields->${key}->>'amount')::numeric`, cast: 'numeric' };
+    case 'date':
+      return { expr: sql`(${text})::date`, cast: 'date' };
+    case 'boolean':
+      return { expr: sql`(${text})::boolean`, cast: 'boolean' };
+    case 'text':
+    case 'select':
+    case 'multi_select':
+      return { expr: sql`lower(${text})`, cast: 'text' };
+  }
+}
+
+function sortExpression(by: SortBy): SortExpression {
+  return 'column' in by
+    ? builtInSorts[by.column]
+    : { ...customFieldExpression(by.customField.type, by.customField.key), nullable: true };
+}
+
+/** The SQL type a sort's values (and so its cursors) are cast to. */
+export const sortCast = (by: SortBy): string => sortExpression(by).cast;
+
+/** A custom field filter: a bound on a number, money or date field, or a value to match. */
+export type CustomFieldFilter =
+  | { key: string; type: CustomFieldType; bound: 'min' | 'max'; text: string }
+  | { key: string; match: 'contains' | 'equals'; json: string };
+
+export type PortfolioFilter = {
+  /** An owner's id, or null for accounts nobody owns. */
+  ownerId?: string | null;
+  /** Health categories, and `unscored` for accounts without a score. */
+  health?: PortfolioQuery['health'];
+  risk?: PortfolioQuery['risk'];
+  tier?: PortfolioQuery['tier'];
+  stage?: PortfolioQuery['stage'];
+  priority?: PortfolioQuery['priority'];
+  /** Text in the name, domain or external id. */
+  search?: string;
+  /** Renewing from `today` to `days` later. */
+  renewal?: { today: string; days: number };
+  custom: CustomFieldFilter[];
+};
+
+/** A page of the accounts in view: `limit + 1` rows, each with its sort value as text. */
+export function portfolioRows(
+  db: Db,
+  scope: AccountScope,
+  filter: PortfolioFilter,
+  page: {
+    sortBy: SortBy;
+    descending: boolean;
+    /** The last row shown before this page: its sort value (checked) and id. */
+    after: { value: string | null; id: string } | undefined;
+    limit: number;
+  },
+) {
+  const sort = { ...sortExpression(page.sortBy), descending: page.descending };
+  let q = selectAccounts(db, scope);
+  if (filter.ownerId === null) q = q.where('accounts.owner_id', 'is', null);
+  else if (filter.ownerId !== undefined) q = q.where('accounts.owner_id', '=', filter.ownerId);
+  if (filter.health) {
+    const health = filter.health;
+    const categories = health.filter((h) => h !== 'unscored');
+    q = q.where((eb) =>
+      eb.or([
+        ...(categories.length > 0 ? [eb('accounts.health_category', 'in', categories)] : []),
+        ...(health.includes('unscored') ? [eb('accounts.health_category', 'is', null)] : []),
+      ]),
+    );
+  }
+  if (filter.risk) q = q.where('accounts.churn_risk_level', 'in', filter.risk);
+  if (filter.tier) q = q.where('accounts.tier', 'in', filter.tier);
+  if (filter.stage) q = q.where('accounts.stage', 'in', filter.stage);
+  if (filter.priority) q = q.where('accounts.priority', 'in', filter.priority);
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('accounts.name', 'ilike', pattern),
+        eb('accounts.domain', 'ilike', pattern),
+        eb('accounts.external_id', 'ilike', pattern),
+      ]),
+    );
+  }
+  if (filter.renewal) {
+    const { today, days } = filter.renewal;
+    q = q
+      .where('accounts.renewal_date', '>=', today)
+      .where(sql<boolean>`accounts.renewal_date <= ${today}::date + ${days}::int`);
+  }
+  for (const custom of filter.custom) {
+    if ('bound' in custom) {
+      const { expr, cast } = customFieldExpression(custom.type, custom.key);
+      const operator = sql.raw(custom.bound === 'min' ? '>=' : '<=');
+      q = q.where(sql<boolean>`${expr} ${operator} cast(${custom.text} as ${sql.raw(cast)})`);
+    } else if (custom.match === 'contains') {
+      q = q.where(sql<boolean>`accounts.custom_fields->${custom.key} @> ${custom.json}::jsonb`);
+    } else {
+      q = q.where(sql<boolean>`accounts.custom_fields->${custom.key} = ${custom.json}::jsonb`);
+    }
+  }
+  const direction = sort.descending ? 'desc' : 'asc';
+  if (page.after) q = q.where(afterCursor(sort, page.after));
+  return q
+    .select(sql<string | null>`(${sort.expr})::text`.as('sort_value'))
+    .$if(sort.nullable, (ordered) => ordered.orderBy(sql`(${sort.expr}) is null`))
+    .orderBy(sort.expr, direction)
+    .orderBy('accounts.id', direction)
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** Rows after the cursor's position in (value is null, value, id) order. */
+function afterCursor(
+  sort: SortExpression & { descending: boolean },
+  after: { value: string | null; id: string },
+): RawBuilder<boolean> {
+  const beyond = sql.raw(sort.descending ? '<' : '>');
+  const id = sql`${after.id}::uuid`;
+  if (after.value === null) {
+    return sql<boolean>`(${sort.expr}) is null and accounts.id ${beyond} ${id}`;
+  }
+  const value = sql`cast(${after.value} as ${sql.raw(sort.cast)})`;
+  const valueAfter = sql<boolean>`(${sort.expr}, accounts.id) ${beyond} (${value}, ${id})`;
+  return sort.nullable ? sql<boolean>`((${sort.expr}) is null or ${valueAfter})` : valueAfter;
+}
