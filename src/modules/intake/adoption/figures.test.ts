@@ -8,6 +8,7 @@ import {
   premiumAdoptionAcross,
   seatUtilization,
   timeToValue,
+  valueStart,
   windowsEnding,
   type MonthOverMonth,
 } from './figures.ts';
@@ -124,6 +125,61 @@ describe('adoption figures', () => {
     expect(
       timeToValue({ startedOn: '2026-10-01', firstBusyDay: null, firstValueFeatureDay: null }),
     ).toEqual({ reachedOn: null, days: null, via: null });
+  });
+
+  it('counts time to value from the contract start, not from when the account was added', () => {
+    // A customer since March, added to Steward in October, tracked since January.
+    const seen = { firstDay: '2026-03-09', historyFrom: '2026-01-05' };
+    const startedOn = valueStart({
+      ...seen,
+      contractStartedOn: '2026-03-02',
+      createdOn: '2026-10-20',
+    });
+    expect(startedOn).toBe('2026-03-02');
+    expect(
+      timeToValue({
+        startedOn: startedOn ?? '',
+        firstBusyDay: '2026-04-06',
+        firstValueFeatureDay: null,
+      }).days,
+    ).toBe(35);
+    // Without billing: from when the account was added, or its first use if that came first.
+    expect(valueStart({ ...seen, contractStartedOn: null, createdOn: '2026-02-23' })).toBe(
+      '2026-02-23',
+    );
+    expect(valueStart({ ...seen, contractStartedOn: null, createdOn: '2026-10-20' })).toBe(
+      '2026-03-09',
+    );
+  });
+
+  it('tells no time to value for a customer whose start came before the usage history', () => {
+    // Coldwater: a customer since 2023, its usage tracked for a year.
+    expect(
+      valueStart({
+        contractStartedOn: '2023-12-08',
+        createdOn: '2023-12-08',
+        firstDay: '2025-11-02',
+        historyFrom: '2025-11-02',
+      }),
+    ).toBeNull();
+    // Added yesterday, already using the product on the history's first day: not seen either.
+    expect(
+      valueStart({
+        contractStartedOn: null,
+        createdOn: '2026-11-01',
+        firstDay: '2025-11-02',
+        historyFrom: '2025-11-02',
+      }),
+    ).toBeNull();
+    // No usage history at all yet: nothing hides the start.
+    expect(
+      valueStart({
+        contractStartedOn: '2026-10-01',
+        createdOn: '2026-10-01',
+        firstDay: null,
+        historyFrom: null,
+      }),
+    ).toBe('2026-10-01');
   });
 
   it('fills the 90-day series with zero days, ending on the day asked', () => {

@@ -62,9 +62,29 @@ export function premiumAdoption(
 export const valueEventThreshold = 20;
 
 /**
- * Time to value: days from the account's start (created, or first seen using the product if
- * earlier) to the first day with ≥ `valueEventThreshold` events or the first use of a
- * feature the catalog marks as value — whichever came first.
+ * The day time to value counts from: the contract's start (the earliest the billing knows; the
+ * day the account was added when there is none), or the day the account was first seen using
+ * the product if that was earlier (a pilot). null when Steward did not see that start: it came
+ * before the workspace's usage history begins (`historyFrom`), or the account was already
+ * using the product on the history's first day — its value came before we could measure it.
+ */
+export function valueStart(input: {
+  contractStartedOn: string | null;
+  createdOn: string;
+  firstDay: string | null;
+  historyFrom: string | null;
+}): string | null {
+  const signed = input.contractStartedOn ?? input.createdOn;
+  const startedOn = input.firstDay && input.firstDay < signed ? input.firstDay : signed;
+  if (input.historyFrom === null) return startedOn;
+  if (startedOn < input.historyFrom || input.firstDay === input.historyFrom) return null;
+  return startedOn;
+}
+
+/**
+ * Time to value: days from the account's start (`valueStart`) to the first day with
+ * ≥ `valueEventThreshold` events or the first use of a feature the catalog marks as value —
+ * whichever came first.
  */
 export function timeToValue(input: {
   startedOn: string;

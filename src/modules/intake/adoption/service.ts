@@ -16,6 +16,7 @@ import {
   timeToValue,
   timeToValueTarget,
   valueEventThreshold,
+  valueStart,
   windowsEnding,
 } from './figures.ts';
 import * as store from './store.ts';
@@ -49,7 +50,10 @@ export async function accountAdoption(
     ),
   ]);
   const labels = new Map(catalog.map((f) => [f.key, f]));
-  const createdOn = account.created_at.toISOString().slice(0, 10);
+  const startedOn = valueStart({
+    ...milestones,
+    createdOn: account.created_at.toISOString().slice(0, 10),
+  });
   return {
     accountId: account.id,
     date: day,
@@ -65,12 +69,14 @@ export async function accountAdoption(
     })),
     premiumAdoption: premiumAdoption(account.tier, catalog, used),
     timeToValue: {
-      ...timeToValue({
-        startedOn:
-          milestones.firstDay && milestones.firstDay < createdOn ? milestones.firstDay : createdOn,
-        firstBusyDay: milestones.firstBusyDay,
-        firstValueFeatureDay: milestones.firstValueFeatureDay,
-      }),
+      // A start Steward did not see has no time to value to tell.
+      ...(startedOn === null
+        ? { reachedOn: null, days: null, via: null }
+        : timeToValue({
+            startedOn,
+            firstBusyDay: milestones.firstBusyDay,
+            firstValueFeatureDay: milestones.firstValueFeatureDay,
+          })),
       eventThreshold: valueEventThreshold,
     },
     series: dailySeries(w.series, daily),
@@ -195,8 +201,10 @@ export async function adoptionOverview(
     .filter((f) => f.premium)
     .map((f) => ({ enterpriseAccounts: usedByKey.get(f.key)?.enterpriseAccounts ?? 0 }));
   const days = milestones.flatMap((m) => {
+    const startedOn = valueStart(m);
+    if (startedOn === null) return [];
     const reached = timeToValue({
-      startedOn: m.firstDay && m.firstDay < m.createdOn ? m.firstDay : m.createdOn,
+      startedOn,
       firstBusyDay: m.firstBusyDay,
       firstValueFeatureDay: m.firstValueFeatureDay,
     });

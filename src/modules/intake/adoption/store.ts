@@ -1,6 +1,6 @@
 // Adoption reads: SQL over the daily rollups (usage_daily, usage_daily_users), never the raw
 // events, so the answers stay fast however many events came in.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { AccountScope } from '../../accounts/index.ts';
@@ -76,11 +76,13 @@ export async function valueMilestones(
   threshold: number,
   valueFeatures: readonly string[],
 ) {
-  const { rows } = await sql<{
-    firstDay: string | null;
-    firstBusyDay: string | null;
-    firstValueFeatureDay: string | null;
-  }>`
+  const { rows } = await sql<
+    ValueStartRow & {
+      firstDay: string | null;
+      firstBusyDay: string | null;
+      firstValueFeatureDay: string | null;
+    }
+  >`
     with days as (
       select day, sum(events) as events,
         bool_or(feature_key = any(${valueFeatures as string[]}::text[])) as value_used
@@ -90,9 +92,34 @@ export async function valueMilestones(
     )
     select min(day)::text as "firstDay",
       min(day) filter (where events >= ${threshold})::text as "firstBusyDay",
-      min(day) filter (where value_used)::text as "firstValueFeatureDay"
+      min(day) filter (where value_used)::text as "firstValueFeatureDay",
+      ${contractStart(workspaceId, sql`${accountId}::uuid`)} as "contractStartedOn",
+      ${historyStart(workspaceId)} as "historyFrom"
     from days`.execute(db);
-  return rows[0] ?? { firstDay: null, firstBusyDay: null, firstValueFeatureDay: null };
+  return (
+    rows[0] ?? {
+      firstDay: null,
+      firstBusyDay: null,
+      firstValueFeatureDay: null,
+      contractStartedOn: null,
+      historyFrom: null,
+    }
+  );
+}
+
+/** What time to value needs besides usage: when the contract started, when history begins. */
+export type ValueStartRow = { contractStartedOn: string | null; historyFrom: string | null };
+
+/** The day the account's earliest contract started (UTC), as the billing intake knows it. */
+function contractStart(workspaceId: string, accountId: RawBuilder<unknown>) {
+  return sql<string | null>`(select (min(c.started_at) at time zone 'UTC')::date::text
+    from contracts c where c.workspace_id = ${workspaceId} and c.account_id = ${accountId})`;
+}
+
+/** The first day of the workspace's usage history: starts before it were not seen. */
+function historyStart(workspaceId: string) {
+  return sql<string | null>`(select min(h.day)::text from usage_daily h
+    where h.workspace_id = ${workspaceId})`;
 }
 
 export type PortfolioUsageRow = {
@@ -220,7 +247,7 @@ export async function featureUseAcross(
   return rows;
 }
 
-export type ValueMilestonesRow = {
+export type ValueMilestonesRow = ValueStartRow & {
   accountId: string;
   tier: string;
   createdOn: string;
@@ -261,7 +288,9 @@ export async function valueMilestonesAcross(
     )
     select s.id as "accountId", s.tier, (s.created_at at time zone 'UTC')::date::text as "createdOn",
       f.first_day::text as "firstDay", f.busy_day::text as "firstBusyDay",
-      f.value_day::text as "firstValueFeatureDay"
+      f.value_day::text as "firstValueFeatureDay",
+      ${contractStart(ws, sql`s.id`)} as "contractStartedOn",
+      ${historyStart(ws)} as "historyFrom"
     from scoped s
     left join firsts f on f.account_id = s.id`.execute(db);
   return rows;
