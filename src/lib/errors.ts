@@ -40,6 +40,10 @@ export type ErrorCode =
   | 'contract_import.invalid_rows'
   | 'notification.not_found'
   | 'sla_policy.not_found'
+  | 'opportunity.not_found'
+  | 'meeting.not_found'
+  | 'meeting.not_allowed'
+  | 'qbr_link.not_found'
   | 'feedback.not_found'
   | 'feedback_theme.not_found'
   | 'roadmap_item.not_found'
@@ -114,6 +118,9 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'feedback_theme.not_found':
     case 'roadmap_item.not_found':
     case 'survey.link_not_found':
+    case 'opportunity.not_found':
+    case 'meeting.not_found':
+    case 'qbr_link.not_found':
       return 404;
     case 'user.email_taken':
     case 'account.external_id_taken':
@@ -121,6 +128,7 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'feature.key_taken':
     case 'survey.link_used':
     case 'survey.link_expired':
+    case 'meeting.not_allowed':
       return 409;
     case 'request.too_large':
       return 413;

@@ -29,6 +29,8 @@ export const permissions = [
   'manage_scorecards',
   /** SLA policies and their escalation chains: how a team answers for its customers. */
   'manage_sla_policies',
+  /** Revenue targets, plan prices and QBR cadences: what the CS metrics are held to. */
+  'manage_revenue_targets',
   'view_audit_log',
   /** Log and correct feedback: themes renamed, merged, split, items moved; surveys sent. */
   'manage_feedback',
