@@ -2,13 +2,16 @@
 // parses its payload with zod, because a job queued by last week's code outlives the code.
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { Task, TaskList } from 'graphile-worker';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import type { Deps } from '../context.ts';
 
 // Each module declares its tasks beside their zod payloads (`declare global { namespace
 // GraphileWorker { interface Tasks { … } } }` in its jobs file), the type inferred from the schema.
 export type TaskName = keyof GraphileWorker.Tasks;
+
+/** A cron job's payload: graphile-worker's `_cron` metadata, which no handler reads. */
+export const cronPayload = z.looseObject({});
 
 /** A task handler: plain function of deps and a parsed payload, so tests can call it directly. */
 export type JobHandler<K extends TaskName> = (

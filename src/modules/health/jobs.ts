@@ -3,7 +3,7 @@
 // a daily rescore of everything keeps the daily history and catches renewals coming into a
 // play's window.
 import { z } from 'zod';
-import type { JobDefinition } from '../../jobs/registry.ts';
+import { cronPayload, type JobDefinition } from '../../jobs/registry.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { accountsChangedPayload } from '../accounts/index.ts';
 import { rescoreChanged, rescoreEverything } from './service.ts';
@@ -14,7 +14,7 @@ declare global {
     // Declaration merging is the point here: graphile-worker types add_job by these payloads.
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
-      health__rescore_all: Record<string, unknown>;
+      health__rescore_all: z.infer<typeof cronPayload>;
     }
   }
 }
@@ -29,9 +29,8 @@ export const healthJobs: {
       await rescoreChanged(deps, workspaceId as WorkspaceId);
     },
   },
-  // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.
   health__rescore_all: {
-    payload: z.looseObject({}),
+    payload: cronPayload,
     run: async (deps) => {
       await rescoreEverything(deps);
     },

@@ -1,6 +1,6 @@
 // The notify module's background jobs; each payload is parsed with zod (registry.ts).
 import { z } from 'zod';
-import type { JobDefinition, JobHandler } from '../../jobs/registry.ts';
+import { cronPayload, type JobDefinition, type JobHandler } from '../../jobs/registry.ts';
 import { buildDueDigests } from './digests.ts';
 import { sendDelivery } from './deliveries.ts';
 import { notifyAboutEvent } from './notifyPeople.ts';
@@ -8,20 +8,30 @@ import { checkTaskSla, escalateUnansweredMention } from './sla/check.ts';
 import { findPolicy } from './sla/policy.ts';
 import { armPolicyTimers, armProjectTimers } from './sla/timers.ts';
 
+const payloads = {
+  notification__route: z.object({ eventId: z.uuid() }),
+  notification__build_digests: cronPayload,
+  delivery__send: z.object({ deliveryId: z.uuid() }),
+  task__sla_check: z.object({ taskId: z.uuid(), policyId: z.uuid(), epoch: z.string() }),
+  mention__escalate: z.object({ mentionId: z.uuid(), policyId: z.uuid().nullable() }),
+  sla_policy__arm_timers: z.object({ workspaceId: z.uuid(), policyId: z.uuid() }),
+  project__arm_sla_timers: z.object({ workspaceId: z.uuid(), projectId: z.uuid() }),
+};
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace GraphileWorker {
     // Declaration merging is the point here: graphile-worker types add_job by these payloads.
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
-      notification__route: { eventId: string };
-      notification__build_digests: Record<string, unknown>;
-      delivery__send: { deliveryId: string };
-      task__sla_check: { taskId: string; policyId: string; epoch: string };
-      mention__escalate: { mentionId: string; policyId: string | null };
-      sla_policy__arm_timers: { workspaceId: string; policyId: string };
+      notification__route: z.infer<typeof payloads.notification__route>;
+      notification__build_digests: z.infer<typeof cronPayload>;
+      delivery__send: z.infer<typeof payloads.delivery__send>;
+      task__sla_check: z.infer<typeof payloads.task__sla_check>;
+      mention__escalate: z.infer<typeof payloads.mention__escalate>;
+      sla_policy__arm_timers: z.infer<typeof payloads.sla_policy__arm_timers>;
       /** Queued by work when a template lays out (or upgrades) a project's tasks. */
-      project__arm_sla_timers: { workspaceId: string; projectId: string };
+      project__arm_sla_timers: z.infer<typeof payloads.project__arm_sla_timers>;
     }
   }
 }
@@ -40,24 +50,14 @@ export const notifyJobs: {
   sla_policy__arm_timers: JobDefinition<'sla_policy__arm_timers'>;
   project__arm_sla_timers: JobDefinition<'project__arm_sla_timers'>;
 } = {
-  notification__route: { payload: z.object({ eventId: z.uuid() }), run: notifyAboutEvent },
-  // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.
-  notification__build_digests: { payload: z.looseObject({}), run: buildDueDigests },
-  delivery__send: { payload: z.object({ deliveryId: z.uuid() }), run: sendDelivery },
-  task__sla_check: {
-    payload: z.object({ taskId: z.uuid(), policyId: z.uuid(), epoch: z.string() }),
-    run: checkTaskSla,
-  },
-  mention__escalate: {
-    payload: z.object({ mentionId: z.uuid(), policyId: z.uuid().nullable() }),
-    run: escalateUnansweredMention,
-  },
-  sla_policy__arm_timers: {
-    payload: z.object({ workspaceId: z.uuid(), policyId: z.uuid() }),
-    run: armTimersForPolicy,
-  },
+  notification__route: { payload: payloads.notification__route, run: notifyAboutEvent },
+  notification__build_digests: { payload: cronPayload, run: buildDueDigests },
+  delivery__send: { payload: payloads.delivery__send, run: sendDelivery },
+  task__sla_check: { payload: payloads.task__sla_check, run: checkTaskSla },
+  mention__escalate: { payload: payloads.mention__escalate, run: escalateUnansweredMention },
+  sla_policy__arm_timers: { payload: payloads.sla_policy__arm_timers, run: armTimersForPolicy },
   project__arm_sla_timers: {
-    payload: z.object({ workspaceId: z.uuid(), projectId: z.uuid() }),
+    payload: payloads.project__arm_sla_timers,
     run: async ({ db }, payload) => {
       await armProjectTimers(db, payload.workspaceId, payload.projectId);
     },

@@ -2,9 +2,11 @@
 // daily record of every account's renewal date (renewal rate needs the renewals that fell
 // due, and billing moves an account's date on once it renews).
 import { z } from 'zod';
-import type { JobDefinition } from '../../jobs/registry.ts';
+import { cronPayload, type JobDefinition } from '../../jobs/registry.ts';
 import { sendInvite } from './meetings/invites.ts';
 import { recordRenewals } from './store/renewals.ts';
+
+const inviteSendPayload = z.object({ inviteId: z.uuid() });
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -12,8 +14,8 @@ declare global {
     // Declaration merging is the point here: graphile-worker types add_job by these payloads.
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
-      meeting__send_invite: { inviteId: string };
-      revenue__record_renewals: Record<string, unknown>;
+      meeting__send_invite: z.infer<typeof inviteSendPayload>;
+      revenue__record_renewals: z.infer<typeof cronPayload>;
     }
   }
 }
@@ -23,12 +25,11 @@ export const revenueJobs: {
   revenue__record_renewals: JobDefinition<'revenue__record_renewals'>;
 } = {
   meeting__send_invite: {
-    payload: z.object({ inviteId: z.uuid() }),
+    payload: inviteSendPayload,
     run: sendInvite,
   },
-  // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.
   revenue__record_renewals: {
-    payload: z.looseObject({}),
+    payload: cronPayload,
     run: async ({ db, clock }) => {
       await recordRenewals(db, null, clock.now());
     },

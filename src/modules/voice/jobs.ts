@@ -7,7 +7,7 @@
 //   survey__send_invitation    the survey link e-mailed to a contact
 //   survey__follow_up          a detractor's response runs health's detractor play
 import { z } from 'zod';
-import type { JobDefinition } from '../../jobs/registry.ts';
+import { cronPayload, type JobDefinition } from '../../jobs/registry.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { placeItem, recomputeThemes } from './themes/recompute.ts';
 import {
@@ -20,24 +20,29 @@ import { proposeFromTickets } from './supportPatterns.ts';
 import { followUpDetractor } from './surveys/followUp.ts';
 import { sendInvitation } from './surveys/invite.ts';
 
+const payloads = {
+  feedback__place: z.object({ workspaceId: z.uuid(), itemId: z.uuid() }),
+  feedback__recompute_themes: z.object({ workspaceId: z.uuid() }),
+  survey__send_invitation: z.object({ invitationId: z.uuid() }),
+  survey__follow_up: z.object({ workspaceId: z.uuid(), accountId: z.uuid(), responseId: z.uuid() }),
+};
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace GraphileWorker {
     // Declaration merging is the point here: graphile-worker types add_job by these payloads.
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
-      feedback__place: { workspaceId: string; itemId: string };
-      feedback__recompute_themes: { workspaceId: string };
-      voice__nightly: Record<string, unknown>;
-      survey__send_invitation: { invitationId: string };
-      survey__follow_up: { workspaceId: string; accountId: string; responseId: string };
-      voice__scan_tickets: Record<string, unknown>;
-      voice__weekly_digest: Record<string, unknown>;
+      feedback__place: z.infer<typeof payloads.feedback__place>;
+      feedback__recompute_themes: z.infer<typeof payloads.feedback__recompute_themes>;
+      voice__nightly: z.infer<typeof cronPayload>;
+      survey__send_invitation: z.infer<typeof payloads.survey__send_invitation>;
+      survey__follow_up: z.infer<typeof payloads.survey__follow_up>;
+      voice__scan_tickets: z.infer<typeof cronPayload>;
+      voice__weekly_digest: z.infer<typeof cronPayload>;
     }
   }
 }
-
-const workspacePayload = z.object({ workspaceId: z.uuid() });
 
 export const voiceJobs: {
   feedback__place: JobDefinition<'feedback__place'>;
@@ -49,20 +54,19 @@ export const voiceJobs: {
   voice__weekly_digest: JobDefinition<'voice__weekly_digest'>;
 } = {
   feedback__place: {
-    payload: z.object({ workspaceId: z.uuid(), itemId: z.uuid() }),
+    payload: payloads.feedback__place,
     run: async (deps, { workspaceId, itemId }) => {
       await placeItem(deps, workspaceId as WorkspaceId, itemId);
     },
   },
   feedback__recompute_themes: {
-    payload: workspacePayload,
+    payload: payloads.feedback__recompute_themes,
     run: async (deps, { workspaceId }) => {
       await recomputeThemes(deps, workspaceId as WorkspaceId);
     },
   },
-  // Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read.
   voice__nightly: {
-    payload: z.looseObject({}),
+    payload: cronPayload,
     run: async (deps) => {
       for (const workspaceId of await workspacesWithFeedback(deps.db)) {
         await recomputeThemes(deps, workspaceId);
@@ -70,15 +74,15 @@ export const voiceJobs: {
     },
   },
   survey__send_invitation: {
-    payload: z.object({ invitationId: z.uuid() }),
+    payload: payloads.survey__send_invitation,
     run: sendInvitation,
   },
   survey__follow_up: {
-    payload: z.object({ workspaceId: z.uuid(), accountId: z.uuid(), responseId: z.uuid() }),
+    payload: payloads.survey__follow_up,
     run: followUpDetractor,
   },
   voice__scan_tickets: {
-    payload: z.looseObject({}),
+    payload: cronPayload,
     run: async (deps) => {
       for (const workspaceId of await workspacesWithTickets(deps.db)) {
         await proposeFromTickets(deps, workspaceId);
@@ -86,7 +90,7 @@ export const voiceJobs: {
     },
   },
   voice__weekly_digest: {
-    payload: z.looseObject({}),
+    payload: cronPayload,
     run: async (deps) => {
       for (const workspaceId of await allWorkspaces(deps.db)) {
         await sendProductDigest(deps, workspaceId);

@@ -1,11 +1,8 @@
 // `usage__maintain_partitions`, daily (crontab below): makes this month's and next month's
 // partitions ahead of the traffic, and drops the months past STEWARD_USAGE_RETENTION_MONTHS.
 import { z } from 'zod';
-import type { JobDefinition, JobHandler } from '../../../jobs/registry.ts';
+import { cronPayload, type JobDefinition, type JobHandler } from '../../../jobs/registry.ts';
 import { dropExpiredPartitions, ensurePartitions, monthStart } from './partitions.ts';
-
-/** Cron jobs carry graphile-worker's `_cron` metadata; nothing else is read. */
-const cronPayload = z.looseObject({});
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
