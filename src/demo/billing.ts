@@ -1,19 +1,48 @@
 // The demo's Stripe history, as the Stripe events a webhook would deliver: each account's
 // subscription (created, then grown, shrunk or deleted as its story goes) and its invoices,
 // paid or failed. Declining accounts miss payments; churned ones cancel after months of it.
+// One price per seat from the plan (plans.ts), so MRR is whole dollars and ARR = 12 × MRR.
 import type { Tier } from '../db/schema.ts';
+import { seatPriceCents } from './plans.ts';
 import type { PlannedAccount } from './portfolio.ts';
 import { churnedDaysAgo, historyDays, usageLevel, type UsageArc } from './usage.ts';
 
 const dayMs = 24 * 3600_000;
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
-/** Contracts are yearly; enterprise pays once a year, the others each quarter. */
+/** Contracts are yearly; enterprise pays once a year, mid-market each quarter, SMB by card monthly. */
 const billedEvery: Record<Tier, { interval: 'month' | 'year'; count: number; months: number }> = {
   enterprise: { interval: 'year', count: 1, months: 12 },
   mid_market: { interval: 'month', count: 3, months: 3 },
-  smb: { interval: 'month', count: 3, months: 3 },
+  smb: { interval: 'month', count: 1, months: 1 },
 };
+
+/**
+ * Days ago a story changed the seat count, and the seats before as a share of today's: growth
+ * bought, or seats given back. A customer who faded away gave seats back months before leaving.
+ */
+function seatChange(
+  arc: UsageArc,
+  left: number | null,
+): { daysAgo: number; before: number } | null {
+  switch (arc) {
+    case 'expansion':
+      return { daysAgo: 120, before: 0.7 };
+    case 'at_risk':
+      return { daysAgo: 55, before: 1.25 };
+    case 'unanswered_escalations':
+      return { daysAgo: 60, before: 1.2 };
+    case 'usage_collapse':
+      return { daysAgo: 40, before: 1.3 };
+    case 'failed_payments':
+      return { daysAgo: 50, before: 1.4 };
+    case 'churned':
+      return { daysAgo: (left ?? 0) + 100, before: 1.3 };
+    default:
+      return null;
+  }
+}
 
 export type StripeEventPlan = { id: string; type: string; created: number; object: object };
 
@@ -27,11 +56,8 @@ export function planStripeEvents(
   arc: UsageArc,
 ): StripeEventPlan[] {
   const terms = billedEvery[account.tier];
-  const periodsPerYear = 12 / terms.months;
-  const perPeriod = Math.round(account.arrAmount / periodsPerYear);
-  // Seats at a round price; a platform fee carries the rest, so the contract is the ARR sold.
-  const unitAmount = Math.floor(perPeriod / account.seats / 100) * 100;
-  const platformFee = perPeriod - unitAmount * account.seats;
+  // The plan's monthly seat price for each month of the billing period.
+  const unitAmount = seatPriceCents(account.plan) * terms.months;
   const ext = account.externalId;
   const customer = {
     id: `cus_demo_${ext}`,
@@ -57,21 +83,10 @@ export function planStripeEvents(
           id: `si_demo_${ext}_seats`,
           quantity,
           price: {
-            id: `price_demo_${account.tier}_seat`,
+            id: `price_demo_${account.plan.toLowerCase().replace(/\s+/g, '_')}_seat`,
             currency: 'usd',
             unit_amount: unitAmount,
             nickname: account.plan,
-            recurring: { interval: terms.interval, interval_count: terms.count },
-          },
-        },
-        {
-          id: `si_demo_${ext}_platform`,
-          quantity: 1,
-          price: {
-            id: `price_demo_${ext}_platform`,
-            currency: 'usd',
-            unit_amount: platformFee,
-            nickname: `${account.plan} platform`,
             recurring: { interval: terms.interval, interval_count: terms.count },
           },
         },
@@ -83,12 +98,12 @@ export function planStripeEvents(
     events.push({ id: `evt_demo_${ext}_${suffix}`, type, created: unix(at), object });
 
   // Growing accounts bought more seats this year; declining ones gave some back.
-  const changeAt = new Date(now.getTime() - (arc === 'expansion' ? 120 : 55) * dayMs);
-  const seatsAt = (at: Date) => {
-    if (arc === 'expansion' && at < changeAt) return Math.max(1, Math.round(account.seats * 0.7));
-    if (arc === 'at_risk' && at < changeAt) return Math.round(account.seats * 1.25);
-    return account.seats;
-  };
+  const change = seatChange(arc, left);
+  const changeAt = new Date(now.getTime() - (change?.daysAgo ?? 0) * dayMs);
+  const seatsAt = (at: Date) =>
+    change && at < changeAt
+      ? Math.max(1, Math.round(account.seats * change.before))
+      : account.seats;
   // Stripe was connected a year ago: an older customer's subscription is first seen then,
   // at its yearly update; a newer one from its creation.
   const connected = new Date(now.getTime() - (historyDays - 1) * dayMs);
@@ -99,7 +114,7 @@ export function planStripeEvents(
     subscription(seatsAt(firstAt), 'active', firstAt),
     'first',
   );
-  if ((arc === 'expansion' || arc === 'at_risk') && changeAt > firstAt) {
+  if (change && changeAt > firstAt) {
     add(
       'customer.subscription.updated',
       changeAt,
@@ -108,14 +123,16 @@ export function planStripeEvents(
     );
   }
 
-  // Invoices at each billing period's start in the last year, while the customer stayed.
+  // Invoices at each billing period's start in the last year, while the customer stayed: the
+  // first on the day the contract started.
   const yearAgo = new Date(now.getTime() - historyDays * dayMs);
   const churnedAt = left === null ? null : new Date(now.getTime() - left * dayMs);
+  let billed = 0;
   for (let k = 0; ; k++) {
     const at = monthsBefore(renewal, k * terms.months);
-    if (at < yearAgo || at < started) break;
+    if (at < yearAgo || dayOf(at) < dayOf(started)) break;
     if (at > now || (churnedAt && at >= churnedAt)) continue;
-    const amount = unitAmount * seatsAt(at) + platformFee;
+    const amount = unitAmount * seatsAt(at);
     const invoice = (status: string, attempts: number, paidAt: Date | null) => ({
       id: `in_demo_${ext}_${k}`,
       object: 'invoice',
@@ -133,8 +150,11 @@ export function planStripeEvents(
       },
       metadata: {},
     });
-    // An account using the product less pays late, if at all.
-    const struggling = usageLevel(arc, daysAgo(at), left) < 0.45;
+    // An account using the product less pays late, if at all. A company cutting back had its
+    // card declined three months running: paid on the retry once, then not at all.
+    const recent = billed++;
+    const struggling =
+      arc === 'failed_payments' ? recent < 3 : usageLevel(arc, daysAgo(at), left) < 0.45;
     const retry = new Date(at.getTime() + 4 * dayMs);
     if (!struggling) {
       add('invoice.paid', at, invoice('paid', 1, at), `paid_${k}`);
@@ -142,7 +162,11 @@ export function planStripeEvents(
     }
     add('invoice.payment_failed', at, invoice('open', 1, null), `failed_${k}_1`);
     if (retry > now) continue;
-    const givesUp = arc === 'churned' || (arc === 'at_risk' && daysAgo(at) < 45);
+    const givesUp =
+      arc === 'churned' ||
+      arc === 'acquired' ||
+      (arc === 'at_risk' && daysAgo(at) < 45) ||
+      (arc === 'failed_payments' && recent < 2);
     if (givesUp) add('invoice.payment_failed', retry, invoice('open', 2, null), `failed_${k}_2`);
     else add('invoice.paid', retry, invoice('paid', 2, retry), `paid_${k}`);
   }

@@ -1,7 +1,8 @@
 // Demo notifications: the interview's SLA policy ("P0 account task untouched for 2 hours →
 // notify the assignee's manager"), and a morning's worth of what the manager did on the demo
-// CSM's accounts — an urgent task on a P0 client, a question with an @mention — routed through
-// the same code the worker runs, so the CSM's inbox is not empty on first sign-in.
+// CSM's accounts — an urgent task, due today, on the P0 client whose escalations went
+// unanswered, and a question with an @mention — routed through the same code the worker runs,
+// so the CSM's inbox holds real reasons to act on first sign-in.
 import type { Deps } from '../context.ts';
 import { fixedClock } from '../lib/clock.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
@@ -13,6 +14,8 @@ const minuteMs = 60_000;
 export async function seedDemoNotifications(
   deps: Deps,
   workspace: { id: WorkspaceId; managerId: UserId; demoCsmId: UserId },
+  /** The external id of the demo CSM's client whose escalations nobody answered. */
+  escalatedAccount: string,
 ): Promise<void> {
   const { db } = deps;
   const now = deps.clock.now();
@@ -20,24 +23,21 @@ export async function seedDemoNotifications(
 
   const manager = { workspaceId: workspace.id, userId: workspace.managerId };
   const scope = { workspaceId: workspace.id, onlyOwner: null };
-  const clients = await db
+  const client = await db
     .selectFrom('accounts')
     .select(['id', 'name'])
     .where('workspace_id', '=', workspace.id)
-    .where('owner_id', '=', workspace.demoCsmId)
-    .where('deleted_at', 'is', null)
-    .orderBy('priority')
-    .orderBy('name')
-    .execute();
-  const topClient = clients[0];
-  if (!topClient) return;
+    .where('external_id', '=', escalatedAccount)
+    .executeTakeFirstOrThrow();
   const clock = fixedClock(new Date(now.getTime() - 90 * minuteMs));
   const urgent = await createTask(db, clock, manager, scope, {
-    title: `Call ${topClient.name}'s exec sponsor about the outage`,
-    accountId: topClient.id,
+    title: `Call ${client.name}'s exec sponsor about the outage`,
+    accountId: client.id,
     priority: 'P0',
     tags: ['urgent'],
     assigneeId: workspace.demoCsmId,
+    // Live now: due this afternoon.
+    dueAt: new Date(now.getTime() + 4 * 60 * minuteMs).toISOString(),
   });
 
   // A question on the CSM's own onboarding work, naming them as the web app's picker does.

@@ -1,13 +1,33 @@
 // The demo accounts and their contacts, planned as plain data from a seeded random source
 // and "now": every date is relative to the clock, so the portfolio always looks current.
 import type { ContactRole, Priority, Stage, Tier } from '../db/schema.ts';
+import { firstNames, integrations, lastNames, regions, sectors, stems, titles } from './names.ts';
+import { arrCents, includesPremium, plansOf, seatRange } from './plans.ts';
 import type { Random } from './random.ts';
 import { demoTeam, type DemoRegion } from './team.ts';
 
 const dayMs = 24 * 3600_000;
 
-/** How an account's year went: decides the stories on its timeline. */
-export type Story = 'steady' | 'at_risk' | 'expansion' | 'onboarding' | 'churned';
+/**
+ * How an account's year went: decides its usage, tickets, billing and timeline. The last three
+ * are the demo CSM's Critical accounts, each for one clear reason on top of a slide: a team that
+ * stopped using the product, payments that keep failing, escalations nobody answered.
+ */
+export type Story =
+  | 'steady'
+  | 'at_risk'
+  | 'expansion'
+  | 'onboarding'
+  | 'churned'
+  | 'usage_collapse'
+  | 'failed_payments'
+  | 'unanswered_escalations';
+
+/** Stories whose champion has left: nobody on the customer's side speaks for the product. */
+export const championLeft: ReadonlySet<Story> = new Set([
+  'usage_collapse',
+  'unanswered_escalations',
+]);
 
 export type PlannedContact = {
   name: string;
@@ -23,7 +43,7 @@ export type PlannedAccount = {
   domain: string;
   tier: Tier;
   plan: string;
-  /** ARR in cents (USD). */
+  /** ARR in cents (USD): seats × the plan's seat price × 12 (plans.ts). */
   arrAmount: number;
   seats: number;
   stage: Stage;
@@ -33,125 +53,15 @@ export type PlannedAccount = {
   ownerKey: string | null;
   customerSince: Date;
   story: Story;
+  /**
+   * "Ready for premium": an account whose plan lacks the premium features, trying them anyway
+   * (a trial) — the upgrade candidates. Nobody else uses what they did not buy.
+   */
+  premiumTrial: boolean;
+  /** A churned customer that left suddenly: it was acquired, and the new owner chose a rival. */
+  acquired: boolean;
   customFields: Record<string, unknown>;
   contacts: PlannedContact[];
-};
-
-export const regions: DemoRegion[] = ['NA', 'EMEA', 'APAC', 'LATAM'];
-
-export const industries = [
-  'Technology',
-  'Healthcare',
-  'Financial services',
-  'Manufacturing',
-  'Retail',
-  'Logistics',
-  'Education',
-  'Media',
-  'Energy',
-  'Hospitality',
-] as const;
-
-export const integrations = [
-  'Salesforce',
-  'HubSpot',
-  'Slack',
-  'Zendesk',
-  'Jira',
-  'Snowflake',
-  'Segment',
-  'Okta',
-] as const;
-
-// Made-up company names: an invented stem and a word that says what the company does.
-// prettier-ignore
-const stems = [
-  'Amberline', 'Bluefen', 'Brightmoor', 'Cinderpath', 'Coldwater', 'Coppervale', 'Driftmark',
-  'Elmstead', 'Emberly', 'Fairhollow', 'Fernbrook', 'Glenmark', 'Goldcrest', 'Greyfield',
-  'Hallowell', 'Highmere', 'Ironbark', 'Kestrel', 'Larkspur', 'Lindenhall', 'Lowmoor',
-  'Marlowe', 'Millbrook', 'Northmere', 'Oakhaven', 'Orchardly', 'Pebblecreek', 'Pinewick',
-  'Quillfeather', 'Ravensby', 'Redfern', 'Saltmarsh', 'Silverbirch', 'Stonebridge',
-  'Sunmeadow', 'Thistledown', 'Tidewell', 'Umberfield', 'Valewood', 'Westerly', 'Whitlock',
-  'Wrenford', 'Yarrowby', 'Ashgrove', 'Bramblewick', 'Clearwing', 'Duskfield', 'Everhollow',
-];
-
-const sectors: { word: string; industry: (typeof industries)[number] }[] = [
-  { word: 'Logistics', industry: 'Logistics' },
-  { word: 'Freight', industry: 'Logistics' },
-  { word: 'Health', industry: 'Healthcare' },
-  { word: 'Clinics', industry: 'Healthcare' },
-  { word: 'Analytics', industry: 'Technology' },
-  { word: 'Software', industry: 'Technology' },
-  { word: 'Labs', industry: 'Technology' },
-  { word: 'Capital', industry: 'Financial services' },
-  { word: 'Insurance', industry: 'Financial services' },
-  { word: 'Manufacturing', industry: 'Manufacturing' },
-  { word: 'Robotics', industry: 'Manufacturing' },
-  { word: 'Outfitters', industry: 'Retail' },
-  { word: 'Markets', industry: 'Retail' },
-  { word: 'Learning', industry: 'Education' },
-  { word: 'Media', industry: 'Media' },
-  { word: 'Studios', industry: 'Media' },
-  { word: 'Energy', industry: 'Energy' },
-  { word: 'Solar', industry: 'Energy' },
-  { word: 'Hotels', industry: 'Hospitality' },
-  { word: 'Travel', industry: 'Hospitality' },
-];
-
-// prettier-ignore
-const firstNames = [
-  'Alex', 'Maria', 'Daniel', 'Sofia', 'Omar', 'Hannah', 'Wei', 'Fatima', 'Lucas', 'Chloe',
-  'Mateo', 'Aisha', 'Ethan', 'Ingrid', 'Rahul', 'Elena', 'Noah', 'Yuki', 'Grace', 'Tomas',
-  'Amara', 'Jonas', 'Leila', 'Marcus', 'Nadia', 'Oliver', 'Priyanka', 'Samuel', 'Zoe', 'Kwame',
-  'Anya', 'Diego', 'Freya', 'Hiro', 'Isabel', 'Julian', 'Katarina', 'Liam', 'Mina', 'Pavel',
-];
-
-// prettier-ignore
-const lastNames = [
-  'Brooks', 'Nguyen', 'Garcia', 'Okafor', 'Schmidt', 'Kowalski', 'Rossi', 'Haddad', 'Larsen',
-  'Patel', 'Kim', 'Moreau', 'Silva', 'Fischer', 'Novak', 'Sato', 'Bennett', 'Murphy', 'Alvarez',
-  'Chen', 'Dubois', 'Andersen', 'Mensah', 'Costa', 'Horvath', 'Reyes', 'Walsh', 'Yilmaz',
-  'Lindqvist', 'Petrov', 'Tanaka', 'Adeyemi', 'Romero', 'Becker', 'Sullivan', 'Ivanova',
-];
-
-const titles: Record<ContactRole, string[]> = {
-  champion: [
-    'Director of Operations',
-    'Head of Customer Experience',
-    'Operations Manager',
-    'Director of Revenue Operations',
-    'Head of Support',
-  ],
-  executive_sponsor: [
-    'VP of Operations',
-    'Chief Operating Officer',
-    'Chief Financial Officer',
-    'VP of Customer Experience',
-    'Chief Technology Officer',
-  ],
-  admin: ['IT Administrator', 'Systems Administrator', 'Business Systems Analyst'],
-  user: [
-    'Operations Analyst',
-    'Support Team Lead',
-    'Account Coordinator',
-    'Project Manager',
-    'Data Analyst',
-  ],
-};
-
-/**
- * Seats grow with ARR within a tier's range. The ranges are small on purpose: the demo sends
- * every product user's activity through the real intake, so an account has a dozen users at most,
- * and seat utilization (active users against seats) has to be about them to mean anything.
- */
-// prettier-ignore
-const tierTerms: Record<
-  Tier,
-  { arrDollars: [number, number]; step: number; seats: [number, number]; plans: string[] }
-> = {
-  enterprise: { arrDollars: [150_000, 1_200_000], step: 1000, seats: [12, 16], plans: ['Enterprise', 'Enterprise Plus'] },
-  mid_market: { arrDollars: [40_000, 150_000], step: 500, seats: [7, 10], plans: ['Business', 'Growth'] },
-  smb: { arrDollars: [5_000, 40_000], step: 500, seats: [4, 6], plans: ['Team', 'Starter'] },
 };
 
 /** One account of the demo CSM's portfolio, placed by hand so the story is always told. */
@@ -161,29 +71,36 @@ type Shape = {
   priority: Priority;
   stage: Stage;
   story: Story;
-  /** Only for onboarding accounts: they signed recently, so their renewal is a year out. */
+  /** When the customer signed; by default on an anniversary of the renewal, a year or more ago. */
   sinceDaysAgo?: number;
+  premiumTrial?: boolean;
+  acquired?: boolean;
 };
 
-// Jordan Taylor's fifteen: three P0s, six renewals within 90 days, two onboardings.
+// Jordan Taylor's fifteen: two P0s, four renewals within 90 days, three customers onboarding
+// (signed 60, 27 and 13 days ago), three Critical accounts each for its own reason, two At
+// Risk renewals, and one mid-market customer trying the premium features before buying them.
 // prettier-ignore
 const demoCsmPortfolio: Shape[] = [
   { tier: 'enterprise', renewInDays: 24, priority: 'P0', stage: 'renewing', story: 'at_risk' },
-  { tier: 'enterprise', renewInDays: 71, priority: 'P1', stage: 'renewing', story: 'expansion' },
-  { tier: 'enterprise', renewInDays: 198, priority: 'P0', stage: 'adopting', story: 'at_risk' },
+  { tier: 'enterprise', renewInDays: 95, priority: 'P1', stage: 'steady', story: 'expansion' },
+  { tier: 'enterprise', renewInDays: 198, priority: 'P0', stage: 'steady', story: 'unanswered_escalations', sinceDaysAgo: 532 },
   { tier: 'enterprise', renewInDays: 305, priority: 'P1', stage: 'onboarding', story: 'onboarding', sinceDaysAgo: 60 },
-  { tier: 'mid_market', renewInDays: 12, priority: 'P0', stage: 'renewing', story: 'at_risk' },
+  { tier: 'mid_market', renewInDays: 12, priority: 'P1', stage: 'renewing', story: 'at_risk' },
   { tier: 'mid_market', renewInDays: 47, priority: 'P2', stage: 'renewing', story: 'steady' },
-  { tier: 'mid_market', renewInDays: 88, priority: 'P1', stage: 'steady', story: 'expansion' },
-  { tier: 'mid_market', renewInDays: 133, priority: 'P2', stage: 'steady', story: 'steady' },
-  { tier: 'mid_market', renewInDays: 246, priority: 'P2', stage: 'adopting', story: 'steady' },
+  { tier: 'mid_market', renewInDays: 118, priority: 'P1', stage: 'steady', story: 'expansion', premiumTrial: true },
+  { tier: 'mid_market', renewInDays: 133, priority: 'P2', stage: 'steady', story: 'usage_collapse', sinceDaysAgo: 597 },
+  { tier: 'mid_market', renewInDays: 246, priority: 'P2', stage: 'adopting', story: 'steady', sinceDaysAgo: 119 },
   { tier: 'mid_market', renewInDays: 338, priority: 'P2', stage: 'onboarding', story: 'onboarding', sinceDaysAgo: 27 },
   { tier: 'smb', renewInDays: 35, priority: 'P2', stage: 'renewing', story: 'steady' },
   { tier: 'smb', renewInDays: 162, priority: 'P3', stage: 'steady', story: 'steady' },
-  { tier: 'smb', renewInDays: 219, priority: 'P2', stage: 'steady', story: 'at_risk' },
-  { tier: 'smb', renewInDays: 281, priority: 'P3', stage: 'adopting', story: 'steady' },
+  { tier: 'smb', renewInDays: 219, priority: 'P2', stage: 'steady', story: 'failed_payments', sinceDaysAgo: 511 },
+  { tier: 'smb', renewInDays: 352, priority: 'P3', stage: 'onboarding', story: 'onboarding', sinceDaysAgo: 13 },
   { tier: 'smb', renewInDays: 320, priority: 'P3', stage: 'steady', story: 'expansion' },
 ];
+
+/** Other CSMs' growing customers below enterprise who also try the premium features. */
+const otherPremiumTrials = 2;
 
 const unassignedCount = 5;
 const churnedCount = 4;
@@ -207,6 +124,7 @@ export function planPortfolio(now: Date, random: Random): PlannedAccount[] {
     shapes.push({ ownerKey: null, shape: randomShape(random) });
   }
   markChurned(random, shapes);
+  markPremiumTrials(shapes);
 
   return shapes.map(({ ownerKey, shape }, index) => {
     const company = names[index];
@@ -268,13 +186,17 @@ function randomPriority(random: Random, tier: Tier): Priority {
   return roll < 0.1 ? 'P1' : roll < 0.6 ? 'P2' : 'P3';
 }
 
-/** A few smaller customers left at their last renewal: churn belongs in a real book. */
+/**
+ * A few smaller customers left at their last renewal: churn belongs in a real book. Most faded
+ * for months first; one left out of the blue (acquired), as some churn does — no score sees
+ * that coming, and the backtest should not pretend otherwise.
+ */
 function markChurned(random: Random, shapes: { ownerKey: string | null; shape: Shape }[]) {
   const candidates = shapes.filter(
     ({ ownerKey, shape }) =>
       ownerKey !== 'jordan' && ownerKey !== null && shape.tier !== 'enterprise',
   );
-  for (const entry of random.sample(candidates, churnedCount)) {
+  for (const [i, entry] of random.sample(candidates, churnedCount).entries()) {
     const churnedDaysAgo = random.int(10, 150);
     entry.shape = {
       ...entry.shape,
@@ -283,7 +205,22 @@ function markChurned(random: Random, shapes: { ownerKey: string | null; shape: S
       priority: 'P3',
       renewInDays: -churnedDaysAgo,
       sinceDaysAgo: churnedDaysAgo + 365 * random.int(1, 2),
+      acquired: i === 0,
     };
+  }
+}
+
+/** The first few growing non-enterprise customers of the other CSMs try the premium features. */
+function markPremiumTrials(shapes: { ownerKey: string | null; shape: Shape }[]) {
+  const growing = shapes.filter(
+    ({ ownerKey, shape }) =>
+      ownerKey !== 'jordan' &&
+      ownerKey !== null &&
+      shape.story === 'expansion' &&
+      !includesPremium(shape.tier),
+  );
+  for (const entry of growing.slice(0, otherPremiumTrials)) {
+    entry.shape = { ...entry.shape, premiumTrial: true };
   }
 }
 
@@ -295,9 +232,10 @@ function planAccount(
   ownerKey: string | null,
   shape: Shape,
 ): PlannedAccount {
-  const terms = tierTerms[shape.tier];
-  const [low, high] = terms.arrDollars;
-  const arrDollars = random.int(low / terms.step, high / terms.step) * terms.step;
+  const plan = random.pick(plansOf(shape.tier));
+  const [fewest, most] = seatRange[shape.tier];
+  const seats = random.int(fewest, most);
+  const arrAmount = arrCents(plan.name, seats);
   // Customers sign on the renewal date's anniversary; the oldest have been here 3–4 years.
   // Past onboarding means at least half a year in.
   const firstTerm = 365 - shape.renewInDays;
@@ -309,7 +247,7 @@ function planAccount(
   const expansion =
     shape.story === 'expansion'
       ? random.int(20, 60)
-      : shape.story === 'churned' || random.chance(0.5)
+      : shape.story !== 'steady' || random.chance(0.5)
         ? 0
         : random.int(3, 15);
   const customFields: Record<string, unknown> = {
@@ -320,7 +258,7 @@ function planAccount(
       .sort((a, b) => integrations.indexOf(a) - integrations.indexOf(b)),
   };
   // Expansion potential as a share of ARR, rounded to $1,000 (too small to round: none).
-  const potentialDollars = Math.round((arrDollars * expansion) / 100 / 1000) * 1000;
+  const potentialDollars = Math.round(((arrAmount / 100) * (expansion / 100)) / 1000) * 1000;
   if (potentialDollars > 0) {
     customFields.expansion_potential = { amount: potentialDollars * 100, currency: 'USD' };
   }
@@ -330,19 +268,19 @@ function planAccount(
     name: company.name,
     domain,
     tier: shape.tier,
-    plan: random.pick(terms.plans),
-    arrAmount: arrDollars * 100,
-    seats: Math.round(
-      terms.seats[0] + ((terms.seats[1] - terms.seats[0]) * (arrDollars - low)) / (high - low),
-    ),
+    plan: plan.name,
+    arrAmount,
+    seats,
     stage: shape.stage,
     renewalDate: dayFrom(now, shape.renewInDays),
     priority: shape.priority,
     ownerKey,
     customerSince: new Date(now.getTime() - sinceDaysAgo * dayMs),
     story: shape.story,
+    premiumTrial: shape.premiumTrial ?? false,
+    acquired: shape.acquired ?? false,
     customFields,
-    contacts: planContacts(random, shape.tier, domain, region),
+    contacts: planContacts(random, shape.tier, domain, region, !championLeft.has(shape.story)),
   };
 }
 
@@ -351,8 +289,10 @@ function planContacts(
   tier: Tier,
   domain: string,
   region: DemoRegion,
+  hasChampion: boolean,
 ): PlannedContact[] {
-  const roles: ContactRole[] = ['champion'];
+  // A champion who left is gone from the contacts; the timeline tells when they left.
+  const roles: ContactRole[] = [hasChampion ? 'champion' : 'user'];
   const sponsorOdds = tier === 'enterprise' ? 1 : tier === 'mid_market' ? 0.7 : 0.4;
   if (random.chance(sponsorOdds)) roles.push('executive_sponsor');
   roles.push('admin');

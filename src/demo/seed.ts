@@ -11,13 +11,8 @@ import { seedDemoWork } from './work.ts';
 import type { Deps } from '../context.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import { hashPassword } from '../modules/auth/index.ts';
-import {
-  industries,
-  integrations,
-  planPortfolio,
-  regions,
-  type PlannedAccount,
-} from './portfolio.ts';
+import { industries, integrations, regions } from './names.ts';
+import { planPortfolio, type PlannedAccount } from './portfolio.ts';
 import { seededRandom } from './random.ts';
 import { demoPassword, demoSignIns, demoTeam } from './team.ts';
 import { planTimeline, type PlannedEvent } from './timeline.ts';
@@ -61,6 +56,12 @@ export async function demoLogins(db: Db): Promise<string[]> {
 
 export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
   const started = performance.now();
+  let mark = started;
+  /** Milliseconds since the last lap, for the log line's steps. */
+  const lap = (from = mark) => {
+    mark = performance.now();
+    return Math.round(mark - from);
+  };
   const now = deps.clock.now();
   // scrypt is slow on purpose: hash once, share the hash among the demo team.
   const passwordHash = await hashPassword(demoPassword);
@@ -104,18 +105,25 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
       solutionsEngineerId: person('sam'),
     };
   });
+  const steps: Record<string, number> = { accounts: lap(started) };
   // Work goes through the work services, each in its own transaction, so after the commit.
   await seedDemoWork(deps, workspace);
-  await seedDemoNotifications(deps, workspace);
+  steps.work = lap();
+  await seedDemoNotifications(deps, workspace, escalatedAccount(accounts));
+  steps.notifications = lap();
   // Usage, tickets and billing come in through the intake's own paths, after the commit.
   const intake = await seedDemoIntake(deps, workspace, accounts);
+  steps.intake = lap();
   // Last: health is scored from everything above, a year of it replayed as it stood.
   await seedDemoHealth(deps, workspace);
+  steps.health = lap();
   // Revenue reads what billing, the timeline and health left: plan prices, past renewals,
   // reviews as meetings, this week's calendar, expansion and forecast calls.
   const revenue = await seedDemoRevenue(deps, workspace, accounts);
+  steps.revenue = lap();
   // Feedback, NPS and the roadmap, after health: survey answers lean on who is at risk.
   await seedDemoVoice(deps, workspace);
+  steps.voice = lap();
   // Fresh planner statistics, so the first portfolio page does not wait for autovacuum.
   await sql`analyze accounts, contacts, timeline_events, tasks, projects`.execute(deps.db);
   deps.logger.info(
@@ -125,6 +133,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
       events: timelines.reduce((n, t) => n + t.events.length, 0),
       revenue,
       intake,
+      steps,
       ms: Math.round(performance.now() - started),
     },
     'seeded the demo workspace',
@@ -325,6 +334,15 @@ async function insertTimeline(
     }));
   });
   for (const chunk of chunks(rows)) await db.insertInto('timeline_events').values(chunk).execute();
+}
+
+/** The demo CSM's client whose escalations nobody answered: the manager's urgent task is on it. */
+function escalatedAccount(accounts: PlannedAccount[]): string {
+  const account = accounts.find(
+    (a) => a.ownerKey === 'jordan' && a.story === 'unanswered_escalations',
+  );
+  if (!account) throw new Error('the demo CSM has no account with unanswered escalations');
+  return account.externalId;
 }
 
 function accountIdOf(ids: Map<string, string>, account: PlannedAccount): string {

@@ -1,38 +1,37 @@
 // A year of a demo account's timeline — kickoff, check-ins, QBRs, escalations, feature
 // requests, renewal talks — as the owner would have logged it, during their working hours.
+import {
+  businessReviewSteps,
+  features,
+  onboardingSteps,
+  renewalSteps,
+  storySteps,
+  type Cast,
+  type EventKind,
+  type Span,
+  type Step,
+} from './milestones.ts';
 import type { PlannedAccount, PlannedContact } from './portfolio.ts';
 import type { Random } from './random.ts';
 
 const dayMs = 24 * 3600_000;
 
-/** An event before it is placed at a time of day: `daysAgo` counts back from today. */
-type Step = { kind: PlannedEvent['kind']; daysAgo: number; title: string; body: string };
-
-/** Where the account is in time: days since it signed, days to renewal, the timeline's span. */
-type Span = { sinceAgo: number; renewInDays: number; firstAgo: number; lastAgo: number };
+/**
+ * The Critical stories are also stories of neglect: nobody on the team has logged a touch for
+ * five weeks or more (the engagement measure sees it), and there was no meeting for a quarter.
+ */
+const lastTouchAgo: Partial<Record<PlannedAccount['story'], number>> = {
+  usage_collapse: 40,
+  unanswered_escalations: 37,
+  failed_payments: 33,
+};
+const quietQuarter = 95;
 
 export type PlannedEvent = {
-  kind: 'note' | 'call' | 'email' | 'meeting';
+  kind: EventKind;
   title: string;
   body: string;
   occurredAt: Date;
-};
-
-type Cast = {
-  champion: string;
-  /** The executive sponsor, or the champion where there is none (a sentence's subject). */
-  sponsor: string;
-  /** The executive sponsor, or "their leadership" (inside a sentence). */
-  leadership: string;
-  admin: string;
-  feature: string;
-  feature2: string;
-  integration: string;
-  team: string;
-  plan: string;
-  pct: number;
-  seats: number;
-  users: number;
 };
 
 type Template = {
@@ -43,18 +42,8 @@ type Template = {
   body: (c: Cast) => string;
 };
 
-const features = [
-  'SSO setup',
-  'custom dashboards',
-  'bulk CSV export',
-  'scheduled reports',
-  'role-based permissions',
-  'the mobile app',
-  'audit reports',
-  'API rate limits',
-  'approval workflows',
-  'sandbox environments',
-];
+const formerFirstNames = ['Morgan', 'Casey', 'Robin', 'Jamie', 'Avery', 'Quinn'];
+const formerLastNames = ['Holloway', 'Fitzgerald', 'Nakamura', 'Oyelaran', 'Castellano', 'Brandt'];
 
 const teams = ['the EMEA support team', 'finance', 'the field sales team', 'two new regions'];
 
@@ -159,155 +148,19 @@ function spanOf(now: Date, account: PlannedAccount): Span {
   const renewInDays = Math.round(
     (Date.parse(`${account.renewalDate}T00:00:00Z`) - now.getTime()) / dayMs,
   );
+  const quiet = lastTouchAgo[account.story];
+  // A churned account's story ends a few days after it left; its last four months before
+  // that were the cancellation and little else: the customer had gone quiet.
+  const lastAgo = account.story === 'churned' ? Math.max(1, -renewInDays - 5) : (quiet ?? 1);
+  const goneQuiet = account.story === 'churned' && !account.acquired ? lastAgo + 125 : null;
   return {
     sinceAgo,
     renewInDays,
     firstAgo: Math.min(365, sinceAgo),
-    // A churned account's story ends a few days after it left.
-    lastAgo: account.story === 'churned' ? Math.max(1, -renewInDays - 5) : 1,
+    lastAgo,
+    checkInsBefore: goneQuiet ?? lastAgo,
+    meetingsBefore: goneQuiet ?? (quiet === undefined ? 0 : quietQuarter),
   };
-}
-
-/** Customers who signed within the year: kickoff, welcome pack, technical setup. */
-function onboardingSteps(cast: Cast, { sinceAgo }: Span): Step[] {
-  if (sinceAgo > 365) return [];
-  const steps: Step[] = [
-    {
-      kind: 'meeting',
-      daysAgo: sinceAgo - 2,
-      title: 'Kickoff meeting',
-      body: `Kickoff with ${cast.champion} and the project team. Agreed on success criteria and a go-live date six weeks out.`,
-    },
-    {
-      kind: 'email',
-      daysAgo: sinceAgo - 3,
-      title: 'Welcome and next steps',
-      body: `Sent the onboarding plan, admin guide and training calendar to ${cast.champion}.`,
-    },
-  ];
-  if (sinceAgo > 12) {
-    steps.push({
-      kind: 'call',
-      daysAgo: sinceAgo - 10,
-      title: 'Technical setup call',
-      body: `Walked ${cast.admin} through SSO and the ${cast.integration} integration. Data sync is running.`,
-    });
-  }
-  return steps;
-}
-
-/** Enterprise customers meet every quarter, mid-market every half year; SMB self-serve. */
-function businessReviewSteps(
-  random: Random,
-  account: PlannedAccount,
-  cast: Cast,
-  { firstAgo, lastAgo }: Span,
-): Step[] {
-  if (account.tier === 'smb' || account.story === 'onboarding') return [];
-  const every = account.tier === 'enterprise' ? 91 : 182;
-  const steps: Step[] = [];
-  for (let ago = random.int(15, 40); ago < firstAgo - 45; ago += every) {
-    if (ago < lastAgo) continue;
-    steps.push({
-      kind: 'meeting',
-      daysAgo: ago,
-      title: account.tier === 'enterprise' ? 'Quarterly business review' : 'Business review',
-      body: `Review with ${cast.leadership}: ${random.int(55, 92)}% of seats active, support trends and the roadmap. Next: ${random.pick(features)} pilot.`,
-    });
-  }
-  return steps;
-}
-
-/** What made this account's year: an escalation, an expansion, or the customer leaving. */
-function storySteps(random: Random, account: PlannedAccount, cast: Cast, span: Span): Step[] {
-  switch (account.story) {
-    case 'at_risk': {
-      const escalated = random.int(6, 30);
-      return [
-        {
-          kind: 'call',
-          daysAgo: escalated,
-          title: `Escalation: ${cast.feature} failing`,
-          body: `${cast.champion} escalated repeated failures in ${cast.feature}. Looped in support and engineering; daily updates until it is fixed.`,
-        },
-        {
-          kind: 'email',
-          daysAgo: escalated - 2,
-          title: 'Escalation update sent',
-          body: `Shared the root cause and the workaround with ${cast.champion}; asked for a call with ${cast.leadership} to rebuild confidence.`,
-        },
-        {
-          kind: 'note',
-          daysAgo: random.int(35, 70),
-          title: 'Risk: champion changing roles',
-          body: `${cast.champion} is moving to another team next quarter. We need a new champion before the renewal.`,
-        },
-      ];
-    }
-    case 'expansion': {
-      const met = random.int(10, 40);
-      return [
-        {
-          kind: 'meeting',
-          daysAgo: met,
-          title: 'Expansion discussion',
-          body: `${cast.sponsor} wants to roll out to ${cast.team}. Scoping about ${Math.max(5, Math.round(account.seats / 20) * 5)} more seats.`,
-        },
-        {
-          kind: 'email',
-          daysAgo: met - 3,
-          title: 'Expansion proposal sent',
-          body: `Sent ${cast.sponsor} a proposal for the added seats on the ${account.plan} plan.`,
-        },
-      ];
-    }
-    case 'churned': {
-      const churnedAgo = -span.renewInDays;
-      return [
-        {
-          kind: 'email',
-          daysAgo: churnedAgo + random.int(20, 40),
-          title: 'Cancellation notice received',
-          body: `${cast.sponsor} confirmed they will not renew: they are consolidating on an in-house tool. Asked for a full data export.`,
-        },
-        {
-          kind: 'call',
-          daysAgo: Math.max(span.lastAgo, churnedAgo - 3),
-          title: 'Exit interview',
-          body: `Exit interview with ${cast.champion}: reporting gaps and the price of ${cast.feature} were the main reasons.`,
-        },
-      ];
-    }
-    default:
-      return [];
-  }
-}
-
-/** Renewals in the coming quarter are being talked about; within 45 days, quoted. */
-function renewalSteps(
-  random: Random,
-  account: PlannedAccount,
-  cast: Cast,
-  { renewInDays }: Span,
-): Step[] {
-  if (account.story === 'churned' || renewInDays > 90) return [];
-  const steps: Step[] = [
-    {
-      kind: 'call',
-      daysAgo: random.int(5, 20),
-      title: 'Renewal kickoff',
-      body: `Started renewal talks with ${cast.leadership}. Budget approved in principle; procurement wants a multi-year option.`,
-    },
-  ];
-  if (renewInDays <= 45) {
-    steps.push({
-      kind: 'email',
-      daysAgo: random.int(1, 4),
-      title: 'Renewal proposal sent',
-      body: `Sent the renewal quote for the ${account.plan} plan to ${cast.champion} and procurement.`,
-    });
-  }
-  return steps;
 }
 
 /** Check-ins and questions between the milestones, up to a count that fits the tier. */
@@ -315,7 +168,7 @@ function everydaySteps(
   random: Random,
   account: PlannedAccount,
   cast: Cast,
-  { firstAgo, lastAgo }: Span,
+  { firstAgo, checkInsBefore, meetingsBefore }: Span,
   already: number,
 ): Step[] {
   const target =
@@ -337,9 +190,11 @@ function everydaySteps(
       users: random.int(4, 30),
       pct: random.int(55, 92),
     };
+    const after =
+      template.kind === 'meeting' ? Math.max(checkInsBefore, meetingsBefore) : checkInsBefore;
     steps.push({
       kind: template.kind,
-      daysAgo: random.int(lastAgo, Math.max(lastAgo, firstAgo - 4)),
+      daysAgo: random.int(after, Math.max(after, firstAgo - 4)),
       title: template.title(variant),
       body: template.body(variant),
     });
@@ -350,13 +205,16 @@ function everydaySteps(
 function castOf(random: Random, account: PlannedAccount): Cast {
   const named = (role: PlannedContact['role']) =>
     account.contacts.find((contact) => contact.role === role)?.name;
-  const champion = named('champion') ?? 'the champion';
+  const champion = named('champion') ?? named('user') ?? 'the champion';
   const installed = account.customFields.integrations;
   const integration =
     Array.isArray(installed) && typeof installed[0] === 'string' ? installed[0] : 'Slack';
   const sponsor = named('executive_sponsor');
+  // A champion who left is gone from the contacts: a name for who they were.
+  const formerChampion = `${random.pick(formerFirstNames)} ${random.pick(formerLastNames)}`;
   return {
     champion,
+    formerChampion,
     sponsor: sponsor ?? champion,
     leadership: sponsor ?? 'their leadership',
     admin: named('admin') ?? champion,

@@ -2,15 +2,18 @@
 // which day and what they did. Each account's story sets how much it is used over time:
 // growing accounts use more each month, declining ones less (and drop features), churned
 // ones fade for months before they leave, and some that dipped came back.
-import type { Tier } from '../db/schema.ts';
+import { includesPremium } from './plans.ts';
 import type { PlannedAccount, Story } from './portfolio.ts';
 import type { Random } from './random.ts';
 
 const dayMs = 24 * 3600_000;
 export const historyDays = 365;
 
-/** How an account's usage moved over the year: its story, or a dip it came back from. */
-export type UsageArc = Story | 'recovered';
+/**
+ * How an account's usage moved over the year: its story, a dip it came back from, or a
+ * sudden end (a churned customer that was acquired).
+ */
+export type UsageArc = Story | 'recovered' | 'acquired';
 
 /** The demo product's feature catalog, as a workspace admin would define it. */
 export const demoFeatures = [
@@ -63,13 +66,12 @@ export type AccountUsage = {
   days: { day: string; daysAgo: number; active: UserDay[] }[];
 };
 
-const userCap: Record<Tier, number> = { enterprise: 12, mid_market: 7, smb: 4 };
-
 /**
  * Steady accounts picked to have dipped months ago and come back: at risk for a while, then
  * healthy again, so a health score's history shows recoveries as well as losses.
  */
 export function usageArc(account: PlannedAccount, index: number): UsageArc {
+  if (account.acquired) return 'acquired';
   return account.story === 'steady' && index % 3 === 1 ? 'recovered' : account.story;
 }
 
@@ -95,11 +97,66 @@ export function usageLevel(arc: UsageArc, daysAgo: number, churnedDaysAgo: numbe
     case 'churned': {
       const left = churnedDaysAgo ?? 0;
       if (daysAgo <= left) return 0;
-      // Six months of fading before the customer left.
+      // Six months of fading before the customer left, most of it in the last three.
       const before = daysAgo - left;
-      return before > 180 ? 0.75 : 0.12 + 0.63 * (before / 180);
+      return before > 180 ? 0.75 : 0.05 + 0.7 * (before / 180) ** 2;
     }
+    case 'acquired': {
+      // Business as usual until the acquisition was announced, six weeks before it left.
+      const left = churnedDaysAgo ?? 0;
+      if (daysAgo <= left) return 0;
+      const before = daysAgo - left;
+      return before > 40 ? 0.72 : 0.15 + 0.57 * (before / 40);
+    }
+    case 'usage_collapse':
+      // The champion left eleven weeks ago; within five weeks nobody signed in any more.
+      if (daysAgo > 75) return 0.75;
+      return daysAgo > 38 ? 0.75 * ((daysAgo - 38) / 37) : 0;
+    case 'unanswered_escalations':
+      // Syncs started failing six weeks ago: most people gave up within ten days.
+      if (daysAgo > 45) return 0.75;
+      return daysAgo > 35 ? 0.1 + 0.65 * ((daysAgo - 35) / 10) : 0.1;
+    case 'failed_payments':
+      // A company cutting back: fewer people each month for five months, faster lately.
+      if (daysAgo > 150) return 0.75;
+      return daysAgo > 60 ? 0.35 + 0.4 * ((daysAgo - 60) / 90) : 0.15 + 0.2 * (daysAgo / 60);
   }
+}
+
+/** Stories whose customers stop using the value features as they slide, `daysAgo` days back. */
+function dropsValueFeatures(arc: UsageArc, daysAgo: number, left: number | null): boolean {
+  switch (arc) {
+    case 'at_risk':
+    case 'failed_payments':
+      return daysAgo < 60;
+    case 'usage_collapse':
+      return daysAgo < 75;
+    case 'churned':
+      return left !== null && daysAgo < left + 100;
+    case 'acquired':
+      return left !== null && daysAgo < left + 25;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Days from signing to first value for a customer who signed within the year: the onboarding
+ * template's "First workflow live in production" milestone, 25 business days after the start.
+ */
+export function firstValueAfterDays(customerSince: Date): number {
+  const start = Date.UTC(
+    customerSince.getUTCFullYear(),
+    customerSince.getUTCMonth(),
+    customerSince.getUTCDate(),
+  );
+  let days = 0;
+  for (let business = 0; business < 25;) {
+    days++;
+    const weekday = new Date(start + days * dayMs).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) business++;
+  }
+  return days;
 }
 
 /** Days ago a churned account left: its renewal date, which is in the past. */
@@ -109,19 +166,23 @@ export function churnedDaysAgo(account: PlannedAccount, now: Date): number | nul
   return Math.max(0, Math.round((now.getTime() - renewal) / dayMs));
 }
 
+/**
+ * Premium features (exports, API, automations) are used by those who bought them — the
+ * enterprise plans — and by the few "ready for premium" accounts trying them; nobody else.
+ */
 function featuresOf(account: PlannedAccount, random: Random): FeatureKey[] {
   const features: FeatureKey[] = ['reports', 'dashboards'];
-  if (random.chance(0.75)) features.push('workflows');
-  if (account.tier === 'enterprise' || account.story === 'expansion') {
-    features.push('exports', 'automations');
-    if (random.chance(0.6)) features.push('api');
-  } else if (random.chance(0.25)) features.push('exports');
+  // Most customers run workflows; a story's customer always did (its slide is about them).
+  const workflows = random.chance(0.8);
+  if (workflows || account.story !== 'steady') features.push('workflows');
+  if (includesPremium(account.tier)) features.push('exports', 'api', 'automations');
+  else if (account.premiumTrial) features.push('api', 'automations');
   return features;
 }
 
+/** Most seats have a person; the account's contacts are the first of them. */
 function productUsers(account: PlannedAccount, random: Random): ProductUser[] {
-  const count = Math.max(3, Math.min(userCap[account.tier], Math.round(account.seats * 0.85)));
-  const size = count + random.int(0, 1);
+  const size = Math.max(3, Math.round(account.seats * (0.86 + random.next() * 0.08)));
   return Array.from({ length: size }, (_, i) => {
     // The account's contacts are its first product users; the rest are known by id only.
     const contact = account.contacts[i];
@@ -141,44 +202,93 @@ export function planUsage(now: Date, random: Random, accounts: PlannedAccount[])
     const features = featuresOf(account, random);
     const left = churnedDaysAgo(account, now);
     const sinceDaysAgo = Math.floor((today - account.customerSince.getTime()) / dayMs);
+    // Only a customer who signed within the history shows its first weeks.
+    const valueAfter =
+      sinceDaysAgo <= historyDays ? firstValueAfterDays(account.customerSince) : null;
     const days: AccountUsage['days'] = [];
     for (let daysAgo = historyDays; daysAgo >= 0; daysAgo--) {
       const at = new Date(today - daysAgo * dayMs);
       const day = at.toISOString().slice(0, 10);
       const weekend = at.getUTCDay() === 0 || at.getUTCDay() === 6;
-      const live = daysAgo <= sinceDaysAgo;
-      const level = live ? usageLevel(arc, daysAgo, left) : 0;
-      // A new customer ramps up over its first six weeks.
-      const ramp = Math.min(1, 0.3 + (sinceDaysAgo - daysAgo) / 60);
-      // The level is the share of its people still using the product: when it falls, the
-      // least engaged stop altogether (the contacts, first in the list, stay longest), which is
-      // what monthly active users and seat utilization show. Those still in log in most days,
-      // less often as interest fades.
-      const share = level * ramp;
-      const using = share > 0 ? Math.max(1, Math.round(users.length * share)) : 0;
-      const odds = (weekend ? 0.08 : 0.75) * (0.5 + 0.5 * level);
-      // A declining account stops using what it bought last: workflows go first.
-      const dropped =
-        (arc === 'at_risk' && daysAgo < 60) ||
-        (arc === 'churned' && left !== null && daysAgo < left + 75);
-      const inUse = dropped
-        ? features.filter((f) => f !== 'workflows' && f !== 'automations')
-        : features;
-      const active: UserDay[] = [];
-      for (const user of users.slice(0, using)) {
-        if (!random.chance(odds)) continue;
-        const events: UserDay['events'] = [{ event: loginEvent, feature: loginEvent, count: 1 }];
-        for (const feature of random.sample(inUse, random.int(1, 2))) {
-          events.push({
-            event: random.pick(eventsOf[feature]),
-            feature,
-            count: random.int(1, 4 + Math.round(level * 4)),
-          });
-        }
-        active.push({ userId: user.userId, events });
-      }
+      const active =
+        daysAgo > sinceDaysAgo
+          ? []
+          : valueAfter !== null && sinceDaysAgo - daysAgo < valueAfter
+            ? setupDay(random, users, sinceDaysAgo - daysAgo, weekend)
+            : productiveDay(random, {
+                users,
+                features,
+                level: usageLevel(arc, daysAgo, left),
+                // After first value, the rest of the team joins over six weeks.
+                ramp:
+                  valueAfter === null
+                    ? 1
+                    : Math.min(1, 0.3 + (sinceDaysAgo - daysAgo - valueAfter) / 45),
+                weekend,
+                dropped: dropsValueFeatures(arc, daysAgo, left),
+              });
       days.push({ day, daysAgo, active });
     }
     return { account, arc, users, days };
   });
+}
+
+/**
+ * Before first value a new customer's admins set things up: a few people, reports and
+ * dashboards only, a handful of events a day (below the busy-day threshold of time to value).
+ */
+function setupDay(random: Random, users: ProductUser[], sinceStart: number, weekend: boolean) {
+  if (sinceStart < 3 || weekend) return [];
+  const active: UserDay[] = [];
+  for (const user of users.slice(0, Math.min(users.length, 1 + Math.floor(sinceStart / 7)))) {
+    if (!random.chance(0.6)) continue;
+    const feature = random.pick(['reports', 'dashboards'] as const);
+    active.push({
+      userId: user.userId,
+      events: [
+        { event: loginEvent, feature: loginEvent, count: 1 },
+        { event: random.pick(eventsOf[feature]), feature, count: random.int(1, 2) },
+      ],
+    });
+  }
+  return active;
+}
+
+function productiveDay(
+  random: Random,
+  day: {
+    users: ProductUser[];
+    features: FeatureKey[];
+    level: number;
+    ramp: number;
+    weekend: boolean;
+    dropped: boolean;
+  },
+): UserDay[] {
+  const { users, level } = day;
+  // The level is the share of its people still using the product: when it falls, the least
+  // engaged stop altogether (the contacts, first in the list, stay longest), which is what
+  // monthly active users and seat utilization show. A person in signs in about one working
+  // day in three — less as interest fades — so nearly all of them show in a month.
+  const share = level * day.ramp;
+  const using = share > 0 ? Math.max(1, Math.round(users.length * share)) : 0;
+  const odds = (day.weekend ? 0.03 : 0.3) * (0.5 + 0.5 * level);
+  // A declining account stops using what it bought last: workflows go first.
+  const inUse = day.dropped
+    ? day.features.filter((f) => f !== 'workflows' && f !== 'automations')
+    : day.features;
+  const active: UserDay[] = [];
+  for (const user of users.slice(0, using)) {
+    if (!random.chance(odds)) continue;
+    const events: UserDay['events'] = [{ event: loginEvent, feature: loginEvent, count: 1 }];
+    for (const feature of random.sample(inUse, random.int(1, 2))) {
+      events.push({
+        event: random.pick(eventsOf[feature]),
+        feature,
+        count: random.int(1, 4 + Math.round(level * 4)),
+      });
+    }
+    active.push({ userId: user.userId, events });
+  }
+  return active;
 }

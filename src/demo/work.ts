@@ -1,6 +1,8 @@
-// Demo work: the "Enterprise onboarding" template, and projects made from it for the
-// onboarding and adopting accounts at different points of progress — written through the
-// same services a CSM's clicks go through, with the clock set back to when each step happened.
+// Demo work: the "Enterprise onboarding" template, and projects made from it for the customers
+// who are onboarding now — each kicked off the day its customer signed and as far along as the
+// days since allow — plus a finished one for customers who went live this year. Written through
+// the same services a CSM's clicks go through, with the clock set back to when each step
+// happened. Long-standing customers have no onboarding: they finished it years ago.
 import { sql } from 'kysely';
 import type { Deps } from '../context.ts';
 import { fixedClock } from '../lib/clock.ts';
@@ -13,17 +15,13 @@ import {
 } from '../modules/work/index.ts';
 
 const dayMs = 24 * 3600_000;
+const hourMs = 3600_000;
+/** Customers who went live this year and keep their finished onboarding project. */
+const finishedProjects = 2;
+/** Days behind schedule, by account in turn: on time, a few days late, two weeks late. */
+const lateBy = [0, 4, 12];
 
-/** How far each demo onboarding has come: days since it started and tasks done, in order. */
-const journeys = [
-  { startedDaysAgo: 3, done: 2 },
-  { startedDaysAgo: 12, done: 6 },
-  { startedDaysAgo: 26, done: 9 },
-  { startedDaysAgo: 34, done: 15 },
-  { startedDaysAgo: 41, done: 12 },
-  { startedDaysAgo: 58, done: 22 },
-  { startedDaysAgo: 70, done: 22 },
-];
+type Onboarding = { id: string; owner_id: string | null; created_at: Date; stage: string };
 
 export async function seedDemoWork(
   deps: Deps,
@@ -32,54 +30,90 @@ export async function seedDemoWork(
   const { db } = deps;
   const now = deps.clock.now();
   const by = { workspaceId: workspace.id, userId: workspace.adminId };
-  const scope = { workspaceId: workspace.id, onlyOwner: null };
   const template = await createTemplate(db, by, { ...enterpriseOnboarding, kind: 'onboarding' });
 
-  const accounts = await db
+  const owned = db
     .selectFrom('accounts')
-    .select(['id', 'owner_id'])
+    .select(['id', 'owner_id', 'created_at', 'stage'])
     .where('workspace_id', '=', workspace.id)
-    .where('stage', 'in', ['onboarding', 'adopting'])
     .where('owner_id', 'is not', null)
     .where('deleted_at', 'is', null)
-    // The demo CSM's own onboardings first: their "My work" and onboarding view are the demo.
-    .orderBy(sql`owner_id = ${workspace.demoCsmId}`, 'desc')
-    .orderBy('name')
-    .limit(journeys.length)
+    // The demo CSM's own first: their "My work" and onboarding view are the demo.
+    .orderBy(sql`owner_id = ${workspace.demoCsmId}`, 'desc');
+  const onboarding = await owned
+    .where('stage', '=', 'onboarding')
+    .orderBy('created_at', 'desc')
+    .execute();
+  const finished = await owned
+    .where('stage', '=', 'adopting')
+    .where('created_at', '>', new Date(now.getTime() - 240 * dayMs))
+    .where('created_at', '<', new Date(now.getTime() - 100 * dayMs))
+    .orderBy('created_at', 'desc')
+    .limit(finishedProjects)
     .execute();
 
-  for (const [index, account] of accounts.entries()) {
-    const journey = journeys[index % journeys.length] ?? { startedDaysAgo: 0, done: 0 };
-    const start = new Date(now.getTime() - journey.startedDaysAgo * dayMs);
-    const clock = fixedClock(start);
-    const projectId = await instantiateTemplate(db, clock, by, scope, template.id, {
-      accountId: account.id,
-      startDate: start.toISOString().slice(0, 10),
-      assignees: { solutions_engineer: workspace.solutionsEngineerId },
+  for (const [index, account] of [...onboarding, ...finished].entries()) {
+    await onboard(deps, workspace, template.id, account, lateBy[index % lateBy.length] ?? 0);
+  }
+}
+
+/**
+ * One customer's onboarding from the day it signed: every task due before today (less the days
+ * the team runs late) is done, near its due day and in template order, with its checklist
+ * ticked; for some, the next task waits on the customer or is blocked.
+ */
+async function onboard(
+  deps: Deps,
+  workspace: { id: WorkspaceId; adminId: UserId; solutionsEngineerId: UserId },
+  templateId: string,
+  account: Onboarding,
+  lateDays: number,
+): Promise<void> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const scope = { workspaceId: workspace.id, onlyOwner: null };
+  const by = { workspaceId: workspace.id, userId: workspace.adminId };
+  // Kicked off on the day the customer signed: never before the account existed.
+  const start = account.created_at;
+  const clock = fixedClock(start);
+  const owner = {
+    workspaceId: workspace.id,
+    userId: (account.owner_id ?? workspace.adminId) as UserId,
+  };
+  const projectId = await instantiateTemplate(db, clock, by, scope, templateId, {
+    accountId: account.id,
+    startDate: start.toISOString().slice(0, 10),
+    // The CSM who works the onboarding sets up the manager's introduction to the sponsor.
+    assignees: { solutions_engineer: workspace.solutionsEngineerId, manager: owner.userId },
+  });
+  const tasks = await db
+    .selectFrom('tasks')
+    .select(['id', 'due_at', 'checklist'])
+    .where('project_id', '=', projectId)
+    .orderBy('position')
+    .execute();
+  const cutoff = now.getTime() - lateDays * dayMs;
+  const finished = account.stage !== 'onboarding';
+  let doneAt = start.getTime();
+  let done = 0;
+  for (const [position, task] of tasks.entries()) {
+    const due = task.due_at?.getTime() ?? start.getTime();
+    if (!finished && due > cutoff) break;
+    // A little before or after each due day, one after another, never in the future.
+    const slip = (((position * 7) % 5) - 2) * dayMs;
+    doneAt = Math.min(now.getTime() - hourMs, Math.max(doneAt + 20 * 60_000, due + slip));
+    clock.set(new Date(doneAt));
+    await updateTask(db, clock, owner, scope, task.id, {
+      status: 'done',
+      checklist: task.checklist.map((item) => ({ ...item, done: true })),
     });
-    const tasks = await db
-      .selectFrom('tasks')
-      .select(['id', 'due_at'])
-      .where('project_id', '=', projectId)
-      .orderBy('position')
-      .execute();
-    // Work happens in template order, a little before or after each due day.
-    const owner = {
-      workspaceId: workspace.id,
-      userId: (account.owner_id ?? workspace.adminId) as UserId,
-    };
-    for (const [position, task] of tasks.slice(0, journey.done).entries()) {
-      const due = task.due_at?.getTime() ?? start.getTime();
-      const slip = ((position * 7) % 5) - 2;
-      clock.set(new Date(Math.min(now.getTime() - 3600_000, due + slip * dayMs)));
-      await updateTask(db, clock, owner, scope, task.id, { status: 'done' });
-    }
-    // Something in the way for some: waiting on the customer, or blocked.
-    const next = tasks[journey.done];
-    if (next && index % 3 !== 0) {
-      clock.set(new Date(now.getTime() - 2 * dayMs));
-      const status = index % 3 === 1 ? 'waiting_on_customer' : 'blocked';
-      await updateTask(db, clock, owner, scope, next.id, { status });
-    }
+    done++;
+  }
+  // Something in the way for some: waiting on the customer, or blocked.
+  const next = tasks[done];
+  if (next && lateDays > 0) {
+    clock.set(new Date(now.getTime() - 2 * dayMs));
+    const status = lateDays > 5 ? 'blocked' : 'waiting_on_customer';
+    await updateTask(db, clock, owner, scope, next.id, { status });
   }
 }
