@@ -39,11 +39,16 @@ async function settled(page: Page, reader: Reader) {
 
 /** Taps "Load more" until the list is whole or `times` more pages are in. */
 async function loadMore(page: Page, reader: Reader, times: number) {
+  const more = page.getByRole('button', { name: web[reader].common.loadMore, exact: true });
   for (let i = 0; i < times; i++) {
-    const more = page.getByRole('button', { name: web[reader].common.loadMore, exact: true });
     if ((await more.count()) === 0) return;
+    const nextPage = page.waitForResponse((response) => response.url().includes('cursor='));
     await more.first().tap();
-    await settled(page, reader);
+    await nextPage;
+    // The page is in when the button is gone (the list is whole) or ready for the next one.
+    await expect
+      .poll(async () => (await more.count()) === 0 || (await more.first().isEnabled()))
+      .toBe(true);
   }
 }
 

@@ -262,6 +262,8 @@ async function catalogs(): Promise<Record<Reader, string[]>> {
 }
 
 const word = /[A-Za-z][A-Za-z'’]*/g;
+/** "Dec 3", "December 3": a month as Intl writes it in English. */
+const englishDate = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b/;
 
 /**
  * Single English words Steward writes in English only ("Healthy", "Overdue"): values of the
@@ -286,7 +288,7 @@ export async function englishOnlyWords(): Promise<Set<string>> {
 /**
  * Why a line (its data removed) is not in the reader's language, or null. In Russian: two or
  * more English words in a row (acronyms alone do not count), an English-only word of Steward's,
- * a decimal point. In English: any Cyrillic, a Russian decimal comma or digit grouping. In both:
+ * a date or time written the English way, a decimal point. In English: any Cyrillic, a Russian decimal comma or digit grouping. In both:
  * a date or time left in ISO form.
  */
 export function foreignIn(line: string, reader: Reader, englishOnly: Set<string>): string | null {
@@ -301,6 +303,8 @@ export function foreignIn(line: string, reader: Reader, englishOnly: Set<string>
   if (runs.some((run) => /[a-z]/.test(run))) return 'English words';
   const lone = (line.match(word) ?? []).find((w) => englishOnly.has(w));
   if (lone) return `the English word “${lone}”`;
+  if (englishDate.test(line)) return 'a date written in English';
+  if (/\d:\d{2}\s?[AP]M\b/.test(line)) return 'a time written in English';
   if (/\d\.\d/.test(line)) return 'a decimal point';
   return null;
 }
