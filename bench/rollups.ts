@@ -1,6 +1,7 @@
 // Rollup refresh benchmark: a year of raw usage for 10,000 accounts (one event per account
 // and day, 3.65 million) rolled up again into usage_daily and usage_daily_users by the
-// statement steps live intake runs (rollups.ts), as a rebuild after a catalog change would.
+// statement steps live intake runs (segment/store/rollups.ts), as a rebuild after a catalog
+// change would.
 // Baseline, same run, same rows: one hand-written GROUP BY over the raw events into a plain
 // table, the floor for reading and aggregating that much.
 // `STEWARD_BENCH_ROLLUP_ACCOUNTS` sets how many accounts (default 10,000).
@@ -8,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { WorkspaceId } from '../src/lib/ids.ts';
 import { ensurePartitions } from '../src/modules/intake/segment/index.ts';
-import { changedColumns, rollupSteps } from '../src/modules/intake/segment/rollups.ts';
+import { changedColumns, rollupSteps } from '../src/modules/intake/segment/store/rollups.ts';
 import { benchDatabase, ms, timed, type BenchResult } from './support.ts';
 
 const accounts = Number(process.env.STEWARD_BENCH_ROLLUP_ACCOUNTS ?? 10_000);

@@ -1,7 +1,6 @@
 // A contract's state as Stripe or a CSV backfill last told it, and what a change does: an
 // MRR movement for the account, the account's ARR (12 × MRR of its paying contracts) and its
 // renewal date. One path for both sources, so a backfill and live billing agree.
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { MrrMovementKind } from '../../../db/schema.ts';
 import { message } from '../../../i18n/index.ts';
@@ -14,6 +13,8 @@ import {
 } from '../../accounts/index.ts';
 import { recordAudit } from '../../auth/index.ts';
 import { countsAsRevenue, moneyParam, movementKind, revenueStatuses } from './money.ts';
+import * as store from './store.ts';
+import type { ContractRow } from './store.ts';
 
 export type ContractState = {
   workspaceId: WorkspaceId;
@@ -42,20 +43,6 @@ export type ContractOutcome = {
   movement: { kind: MrrMovementKind; amount: number; currency: string } | null;
 };
 
-type ContractRow = {
-  id: string;
-  account_id: string;
-  plan: string | null;
-  seats: number | null;
-  mrr_amount: number;
-  currency: string;
-  status: string;
-  started_at: Date | null;
-  ended_at: Date | null;
-  current_period_end: Date | null;
-  state_at: Date;
-};
-
 const time = (d: Date | null) => d?.getTime() ?? null;
 
 function sameState(row: ContractRow, state: ContractState): boolean {
@@ -72,39 +59,13 @@ function sameState(row: ContractRow, state: ContractState): boolean {
 }
 
 /** The account's MRR in one currency: the sum over its paying contracts. */
-async function accountMrr(db: Db, workspaceId: WorkspaceId, accountId: string, currency: string) {
-  const row = await db
-    .selectFrom('contracts')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('mrr_amount'), eb.lit(0)).as('mrr'))
-    .where('workspace_id', '=', workspaceId)
-    .where('account_id', '=', accountId)
-    .where('currency', '=', currency)
-    .where('status', 'in', [...revenueStatuses])
-    .executeTakeFirstOrThrow();
-  return Number(row.mrr);
+function accountMrr(db: Db, workspaceId: WorkspaceId, accountId: string, currency: string) {
+  return store.accountMrr(db, workspaceId, accountId, currency, revenueStatuses);
 }
 
 export async function applyContractState(db: Db, state: ContractState): Promise<ContractOutcome> {
   const { workspaceId } = state;
-  const existing = await db
-    .selectFrom('contracts')
-    .select([
-      'id',
-      'account_id',
-      'plan',
-      'seats',
-      'mrr_amount',
-      'currency',
-      'status',
-      'started_at',
-      'ended_at',
-      'current_period_end',
-      'state_at',
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .where('external_id', '=', state.externalId)
-    .forUpdate()
-    .executeTakeFirst();
+  const existing = await store.lockContract(db, workspaceId, state.externalId);
   if (existing && existing.state_at > state.stateAt) return { result: 'stale', movement: null };
   if (existing && sameState(existing, state)) return { result: 'unchanged', movement: null };
 
@@ -115,7 +76,7 @@ export async function applyContractState(db: Db, state: ContractState): Promise<
   if (!account) throw new Error(`account ${accountId} of contract ${state.externalId} is gone`);
   // An account billed in two currencies is rare; its ARR follows the contract changed last.
   const before = await accountMrr(db, workspaceId, accountId, state.currency);
-  const values = {
+  const values: store.ContractValues = {
     plan: state.plan,
     seats: state.seats,
     mrr_amount: state.mrrAmount,
@@ -128,26 +89,14 @@ export async function applyContractState(db: Db, state: ContractState): Promise<
   };
   const contractId = existing
     ? existing.id
-    : (
-        await db
-          .insertInto('contracts')
-          .values({
-            ...values,
-            workspace_id: workspaceId,
-            account_id: accountId,
-            source: state.source,
-            external_id: state.externalId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-  if (existing) {
-    await db
-      .updateTable('contracts')
-      .set({ ...values, updated_at: sql`now()` })
-      .where('id', '=', existing.id)
-      .execute();
-  }
+    : await store.insertContract(db, {
+        ...values,
+        workspace_id: workspaceId,
+        account_id: accountId,
+        source: state.source,
+        external_id: state.externalId,
+      });
+  if (existing) await store.updateContract(db, workspaceId, existing.id, values);
   const after = await accountMrr(db, workspaceId, accountId, state.currency);
   const occurredAt =
     !existing && state.datedFromStart && state.startedAt ? state.startedAt : state.occurredAt;
@@ -196,29 +145,20 @@ async function recordMovement(
   before: number,
   after: number,
 ): Promise<ContractOutcome['movement']> {
-  const hadRevenueBefore = await db
-    .selectFrom('mrr_movements')
-    .select('id')
-    .where('workspace_id', '=', state.workspaceId)
-    .where('account_id', '=', accountId)
-    .limit(1)
-    .executeTakeFirst();
-  const kind = movementKind(before, after, hadRevenueBefore !== undefined);
+  const hadRevenueBefore = await store.hasMovements(db, state.workspaceId, accountId);
+  const kind = movementKind(before, after, hadRevenueBefore);
   if (!kind) return null;
   const amount = after - before;
-  await db
-    .insertInto('mrr_movements')
-    .values({
-      workspace_id: state.workspaceId,
-      account_id: accountId,
-      contract_id: contractId,
-      kind,
-      amount,
-      currency: state.currency,
-      occurred_at: state.occurredAt,
-      source_event_id: state.sourceEventId,
-    })
-    .execute();
+  await store.insertMovement(db, {
+    workspace_id: state.workspaceId,
+    account_id: accountId,
+    contract_id: contractId,
+    kind,
+    amount,
+    currency: state.currency,
+    occurred_at: state.occurredAt,
+    source_event_id: state.sourceEventId,
+  });
   const movement = {
     movement: { term: `accounts.movement.${kind}` as const },
     sign: amount > 0 ? '+' : '−',

@@ -1,9 +1,9 @@
 // Which account a Stripe customer is. Tried in order: a customer seen before, the metadata
 // Steward asks customers to set (steward_account_id, external_id), then the e-mail domain.
 // A match is remembered, so an invoice (which carries no subscription metadata) finds it.
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import * as store from './store.ts';
 
 export type CustomerHints = {
   customerId: string | null;
@@ -22,49 +22,27 @@ export function emailDomain(email: string | null): string | null {
   return domain && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) ? domain : null;
 }
 
-function liveAccounts(db: Db, workspaceId: WorkspaceId) {
-  return db
-    .selectFrom('accounts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null);
-}
-
 async function findAccount(db: Db, workspaceId: WorkspaceId, hints: CustomerHints) {
   if (hints.customerId) {
-    const known = await db
-      .selectFrom('billing_customers')
-      .innerJoin('accounts', 'accounts.id', 'billing_customers.account_id')
-      .select('accounts.id')
-      .where('billing_customers.workspace_id', '=', workspaceId)
-      .where('billing_customers.stripe_customer_id', '=', hints.customerId)
-      .where('accounts.deleted_at', 'is', null)
-      .executeTakeFirst();
+    const known = await store.accountOfKnownCustomer(db, workspaceId, hints.customerId);
     if (known) return known.id;
   }
   for (const metadata of hints.metadata) {
     const stewardId = metadata['steward_account_id'];
     if (stewardId && uuidPattern.test(stewardId)) {
-      const row = await liveAccounts(db, workspaceId)
-        .where('id', '=', stewardId)
-        .executeTakeFirst();
+      const row = await store.liveAccountById(db, workspaceId, stewardId);
       if (row) return row.id;
     }
     const externalId = metadata['external_id'];
     if (externalId) {
-      const row = await liveAccounts(db, workspaceId)
-        .where('external_id', '=', externalId)
-        .executeTakeFirst();
+      const row = await store.liveAccountByExternalId(db, workspaceId, externalId);
       if (row) return row.id;
     }
   }
   const domain = emailDomain(hints.email);
   if (domain) {
     // Two accounts on one domain: guessing would bill the wrong customer, so nobody matches.
-    const rows = await liveAccounts(db, workspaceId)
-      .where(sql<string>`lower(domain)`, '=', domain)
-      .limit(2)
-      .execute();
+    const rows = await store.liveAccountsOnDomain(db, workspaceId, domain);
     if (rows.length === 1 && rows[0]) return rows[0].id;
   }
   return undefined;
@@ -86,15 +64,11 @@ export async function accountForCustomer(
     };
   }
   if (hints.customerId) {
-    await db
-      .insertInto('billing_customers')
-      .values({
-        workspace_id: workspaceId,
-        stripe_customer_id: hints.customerId,
-        account_id: accountId,
-      })
-      .onConflict((oc) => oc.columns(['workspace_id', 'stripe_customer_id']).doNothing())
-      .execute();
+    await store.linkCustomerRow(
+      db,
+      { workspaceId, customerId: hints.customerId, accountId },
+      'keep',
+    );
   }
   return { accountId };
 }
@@ -110,17 +84,11 @@ export async function linkCustomer(
   accountId: string,
 ): Promise<CustomerMatch> {
   if (hints.customerId) {
-    await db
-      .insertInto('billing_customers')
-      .values({
-        workspace_id: workspaceId,
-        stripe_customer_id: hints.customerId,
-        account_id: accountId,
-      })
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'stripe_customer_id']).doUpdateSet({ account_id: accountId }),
-      )
-      .execute();
+    await store.linkCustomerRow(
+      db,
+      { workspaceId, customerId: hints.customerId, accountId },
+      'replace',
+    );
   }
   return { accountId };
 }

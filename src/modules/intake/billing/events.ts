@@ -1,7 +1,6 @@
 // One Stripe event in: recorded by id (a replay changes nothing), then subscriptions become
 // contracts and invoices become invoices with a line on the account's timeline. Events for
 // a customer no account matches are kept for review.
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { StripeEventOutcome } from '../../../db/schema.ts';
 import { message } from '../../../i18n/index.ts';
@@ -25,6 +24,7 @@ import {
   type StripeSubscription,
 } from './payload.ts';
 import { keepForReview } from './review.ts';
+import * as store from './store.ts';
 
 export type StripeDelivery = {
   workspaceId: WorkspaceId;
@@ -46,29 +46,18 @@ export async function receiveStripeEvent(
   const { event } = read;
   return db.transaction().execute(async (trx) => {
     // A second delivery of the same event waits here for the first to commit, then finds it.
-    const fresh = await trx
-      .insertInto('stripe_events')
-      .values({
-        workspace_id: workspaceId,
-        event_id: event.id,
-        type: event.type,
-        created_at: new Date(event.created * 1000),
-        received_at: clock.now(),
-        outcome: 'ignored',
-      })
-      .onConflict((oc) => oc.columns(['workspace_id', 'event_id']).doNothing())
-      .returning('event_id')
-      .executeTakeFirst();
+    const fresh = await store.insertStripeEvent(trx, {
+      workspace_id: workspaceId,
+      event_id: event.id,
+      type: event.type,
+      created_at: new Date(event.created * 1000),
+      received_at: clock.now(),
+      outcome: 'ignored',
+    });
     if (!fresh) return 'replay';
     const outcome = await applyEvent(trx, clock, delivery);
-    if (outcome !== 'ignored') {
-      await trx
-        .updateTable('stripe_events')
-        .set({ outcome })
-        .where('workspace_id', '=', workspaceId)
-        .where('event_id', '=', event.id)
-        .execute();
-    }
+    if (outcome !== 'ignored')
+      await store.setStripeEventOutcome(trx, workspaceId, event.id, outcome);
     return outcome;
   });
 }
@@ -84,12 +73,7 @@ export async function applyStripeEventTo(
   accountId: string,
 ): Promise<StripeEventOutcome> {
   const outcome = await applyEvent(db, clock, delivery, accountId);
-  await db
-    .updateTable('stripe_events')
-    .set({ outcome })
-    .where('workspace_id', '=', delivery.workspaceId)
-    .where('event_id', '=', delivery.read.event.id)
-    .execute();
+  await store.setStripeEventOutcome(db, delivery.workspaceId, delivery.read.event.id, outcome);
   return outcome;
 }
 
@@ -186,7 +170,7 @@ async function applyInvoice(
   invoice: StripeInvoice,
 ): Promise<StripeEventOutcome> {
   const at = new Date(event.created * 1000);
-  const values = {
+  const values: store.InvoiceValues = {
     subscription_id:
       idOf(invoice.parent?.subscription_details?.subscription) ?? idOf(invoice.subscription),
     amount_due: invoice.amount_due,
@@ -199,22 +183,11 @@ async function applyInvoice(
     state_at: at,
   };
   // Newer state wins; an older delivery arriving late leaves the stored invoice alone.
-  const stored = await db
-    .insertInto('invoices')
-    .values({
-      ...values,
-      workspace_id: workspaceId,
-      account_id: accountId,
-      external_id: invoice.id,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['workspace_id', 'external_id'])
-        .doUpdateSet({ ...values, updated_at: sql`now()` })
-        .where('invoices.state_at', '<=', at),
-    )
-    .returning('id')
-    .executeTakeFirst();
+  const stored = await store.upsertInvoice(
+    db,
+    { workspaceId, accountId, externalId: invoice.id, at },
+    values,
+  );
   // The timeline is history: a late delivery still tells of a payment that happened.
   const failed = type === 'invoice.payment_failed';
   await addTimelineEvent(db, {

@@ -3,13 +3,13 @@
 // and reason; the valid rows are imported only when asked to (skipInvalid).
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { applyContractState } from './contracts.ts';
 import { minorUnitsPer } from './money.ts';
+import { liveAccountsByExternalIds } from './store.ts';
 
 const columnNames = {
   contract_id: ['contract_id', 'external_id', 'subscription_id', 'id'],
@@ -239,13 +239,7 @@ export async function importContracts(
   const { records, rejected } = readContractsCsv(csv);
   const externalIds = [...new Set(records.map((r) => r.accountExternalId))];
   const accounts = externalIds.length
-    ? await db
-        .selectFrom('accounts')
-        .select(['id', 'external_id'])
-        .where('workspace_id', '=', by.workspaceId)
-        .where('deleted_at', 'is', null)
-        .where(sql<boolean>`external_id = any(${externalIds}::text[])`)
-        .execute()
+    ? await liveAccountsByExternalIds(db, by.workspaceId, externalIds)
     : [];
   const accountOf = new Map(accounts.map((a) => [a.external_id, a.id]));
   const valid: (ContractRecord & { accountId: string })[] = [];

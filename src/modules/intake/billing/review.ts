@@ -3,6 +3,7 @@
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { timeKeyset } from '../../../lib/pagination.ts';
+import * as store from './store.ts';
 
 export type ReviewItem = {
   workspaceId: WorkspaceId;
@@ -16,18 +17,14 @@ export type ReviewItem = {
 };
 
 export async function keepForReview(db: Db, item: ReviewItem): Promise<void> {
-  await db
-    .insertInto('intake_review')
-    .values({
-      workspace_id: item.workspaceId,
-      source: item.source,
-      source_id: item.sourceId,
-      reason: item.reason,
-      payload: item.rawBody,
-      received_at: item.receivedAt,
-    })
-    .onConflict((oc) => oc.columns(['workspace_id', 'source', 'source_id']).doNothing())
-    .execute();
+  await store.insertReviewItem(db, {
+    workspace_id: item.workspaceId,
+    source: item.source,
+    source_id: item.sourceId,
+    reason: item.reason,
+    payload: item.rawBody,
+    received_at: item.receivedAt,
+  });
 }
 
 export async function itemsForReview(
@@ -36,16 +33,7 @@ export async function itemsForReview(
   page: { limit: number; cursor?: string },
 ) {
   const keyset = timeKeyset('review', page.cursor);
-  const rows = await db
-    .selectFrom('intake_review')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('resolved_at', 'is', null)
-    .where(keyset.where('received_at', 'id'))
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
+  const rows = await store.reviewRows(db, workspaceId, { keyset, limit: page.limit });
   return keyset.page(
     rows,
     page.limit,

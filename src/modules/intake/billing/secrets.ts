@@ -14,6 +14,7 @@ import {
   type CredentialKind,
 } from '../credentials/index.ts';
 import type { AddStripeSecret } from './schema.ts';
+import { oldestRealWorkspace } from './store.ts';
 
 const stripeSecrets: CredentialKind = {
   table: 'stripe_webhook_secrets',
@@ -67,12 +68,6 @@ export async function stripeSecretCandidates(
  * has one real workspace (the oldest that is not the demo), else the demo itself.
  */
 export async function installWorkspace(db: Db): Promise<WorkspaceId | undefined> {
-  const row = await db
-    .selectFrom('workspaces')
-    .select('id')
-    .orderBy('is_demo', 'asc')
-    .orderBy('created_at', 'asc')
-    .orderBy('id', 'asc')
-    .executeTakeFirst();
+  const row = await oldestRealWorkspace(db);
   return row?.id as WorkspaceId | undefined;
 }

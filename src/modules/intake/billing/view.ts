@@ -2,6 +2,7 @@
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { countsAsRevenue } from './money.ts';
+import * as store from './store.ts';
 
 /** Enough history for the account page; revenue metrics read the tables themselves. */
 const recentLimit = 100;
@@ -14,31 +15,9 @@ export async function accountBilling(
   account: { id: string; arr_amount: number; currency: string },
 ) {
   const [contracts, invoices, movements] = await Promise.all([
-    db
-      .selectFrom('contracts')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('account_id', '=', account.id)
-      .orderBy('started_at', 'desc')
-      .orderBy('created_at', 'desc')
-      .execute(),
-    db
-      .selectFrom('invoices')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('account_id', '=', account.id)
-      .orderBy('state_at', 'desc')
-      .limit(recentLimit)
-      .execute(),
-    db
-      .selectFrom('mrr_movements')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('account_id', '=', account.id)
-      .orderBy('occurred_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(recentLimit)
-      .execute(),
+    store.contractRows(db, workspaceId, account.id),
+    store.invoiceRows(db, workspaceId, account.id, recentLimit),
+    store.movementRows(db, workspaceId, account.id, recentLimit),
   ]);
   const mrr = contracts
     .filter((c) => countsAsRevenue(c.status) && c.currency === account.currency)

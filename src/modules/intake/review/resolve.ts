@@ -9,19 +9,13 @@ import { getAccount, scopeFor } from '../../accounts/index.ts';
 import { recordAudit } from '../../auth/index.ts';
 import { applyStripeEventTo, readStripeEvent } from '../billing/index.ts';
 import { applyTicket, readTicket } from '../support/index.ts';
+import * as store from './store.ts';
 
 type Resolver = Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>;
 
 async function openItem(db: Db, workspaceId: string, id: string) {
-  const item = await db
-    .selectFrom('intake_review')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .where('resolved_at', 'is', null)
-    // Two people resolving one item at once: the second waits, then finds it resolved.
-    .forUpdate()
-    .executeTakeFirst();
+  // Two people resolving one item at once: the second waits, then finds it resolved.
+  const item = await store.lockOpenItem(db, workspaceId, id);
   if (!item) throw new AppError('request.not_found', 'No delivery waiting for review has this id.');
   return item;
 }
@@ -64,11 +58,7 @@ export async function assignReviewItem(
       account.id,
       JSON.stringify(item.payload),
     );
-    await trx
-      .updateTable('intake_review')
-      .set({ resolved_at: clock.now() })
-      .where('id', '=', item.id)
-      .execute();
+    await store.markResolved(trx, by.workspaceId, item.id, clock.now());
     await recordAudit(trx, by, {
       action: 'intake_review.assigned',
       entityType: 'intake_review',
@@ -82,11 +72,7 @@ export async function assignReviewItem(
 export async function dismissReviewItem(db: Db, clock: Clock, by: Resolver, id: string) {
   await db.transaction().execute(async (trx) => {
     const item = await openItem(trx, by.workspaceId, id);
-    await trx
-      .updateTable('intake_review')
-      .set({ resolved_at: clock.now() })
-      .where('id', '=', item.id)
-      .execute();
+    await store.markResolved(trx, by.workspaceId, item.id, clock.now());
     await recordAudit(trx, by, {
       action: 'intake_review.dismissed',
       entityType: 'intake_review',

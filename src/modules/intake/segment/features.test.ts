@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featureFor, featureMapper } from './features.ts';
-import { isLoginEvent } from './rollups.ts';
+import { isLoginEvent } from './store/rollups.ts';
 import { monthStart, partitionName, retentionCutoff } from './partitions.ts';
 
 const catalog = [

@@ -5,6 +5,8 @@ import { AppError } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import type { CreateFeature } from './schema.ts';
+import * as store from './store/features.ts';
+import type { FeatureRow } from './store/features.ts';
 
 export type CatalogEntry = { key: string; events: string[] };
 
@@ -49,22 +51,8 @@ export function featureMapper(catalog: readonly CatalogEntry[]): (event: string)
 }
 
 export async function featureCatalog(db: Db, workspaceId: WorkspaceId): Promise<CatalogEntry[]> {
-  return db
-    .selectFrom('usage_features')
-    .select(['key', 'events'])
-    .where('workspace_id', '=', workspaceId)
-    .execute();
+  return store.catalogRows(db, workspaceId);
 }
-
-type FeatureRow = {
-  id: string;
-  key: string;
-  label: string;
-  events: string[];
-  premium: boolean;
-  is_value: boolean;
-  created_at: Date;
-};
 
 function describeFeature(row: FeatureRow) {
   return {
@@ -79,30 +67,19 @@ function describeFeature(row: FeatureRow) {
 }
 
 export async function listFeatures(db: Db, workspaceId: WorkspaceId) {
-  const rows = await db
-    .selectFrom('usage_features')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .orderBy('label')
-    .execute();
-  return rows.map(describeFeature);
+  return (await store.featureRows(db, workspaceId)).map(describeFeature);
 }
 
 export async function defineFeature(db: Db, by: ChangeAuthor, input: CreateFeature) {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('usage_features')
-      .values({
-        workspace_id: by.workspaceId,
-        key: input.key,
-        label: input.label,
-        events: [...new Set(input.events)],
-        premium: input.premium,
-        is_value: input.value,
-      })
-      .onConflict((oc) => oc.columns(['workspace_id', 'key']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const row = await store.insertFeature(trx, {
+      workspace_id: by.workspaceId,
+      key: input.key,
+      label: input.label,
+      events: [...new Set(input.events)],
+      premium: input.premium,
+      is_value: input.value,
+    });
     if (!row) {
       throw new AppError('feature.key_taken', `A feature with the key ${input.key} exists.`, {
         errors: [{ path: 'key', message: 'already used by another feature' }],
@@ -120,10 +97,6 @@ export async function defineFeature(db: Db, by: ChangeAuthor, input: CreateFeatu
 
 /** Premium and value features, for adoption figures. */
 export async function flaggedFeatures(db: Db, workspaceId: WorkspaceId) {
-  const rows = await db
-    .selectFrom('usage_features')
-    .select(['key', 'label', 'premium', 'is_value'])
-    .where('workspace_id', '=', workspaceId)
-    .execute();
+  const rows = await store.flaggedFeatureRows(db, workspaceId);
   return rows.map((r) => ({ key: r.key, label: r.label, premium: r.premium, value: r.is_value }));
 }

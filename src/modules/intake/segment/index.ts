@@ -2,7 +2,7 @@
 export { trackingRoutes } from './routes/tracking.ts';
 export { intakeSettingsRoutes } from './routes/settings.ts';
 export { ingestMessages, type IngestOutcome } from './ingest.ts';
-export { isLoginEvent } from './rollups.ts';
+export { isLoginEvent } from './store/rollups.ts';
 export { parseRequest, type SegmentMessage } from './payload.ts';
 export { defineFeature, flaggedFeatures, featureFor } from './features.ts';
 export { createWriteKey } from './writeKeys.ts';

@@ -3,7 +3,6 @@
 // messages already seen) and adds only the newly inserted ones to the daily rollups. Once that
 // commits, the accounts that got new events are announced as changed (accounts' changed set),
 // outside the transaction: concurrent batches then never wait on each other's announcement.
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../context.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
@@ -11,7 +10,8 @@ import { daysAfter } from '../../../lib/calendar.ts';
 import { markAccountsChanged } from '../../accounts/index.ts';
 import { featureCatalog, featureMapper } from './features.ts';
 import { ensurePartitions, forgetKnownPartitions, retentionCutoff } from './partitions.ts';
-import { changedColumns, lockUsers, rollupSteps } from './rollups.ts';
+import * as store from './store/events.ts';
+import { lockUsers } from './store/rollups.ts';
 import type { SegmentMessage } from './payload.ts';
 import { recordGroup, recordIdentify } from './people.ts';
 
@@ -113,40 +113,15 @@ async function insertUsageEvents(
     groupIds[i] = e.contextGroupId;
     properties[i] = JSON.stringify(e.properties);
   });
-  // The account: context.groupId (external id, else Steward id), else the user's group call.
-  const { rows } = await sql<{ stored: number; accounts: string[] }>`
-    with input as (
-      select * from unnest(
-        ${messageIds}::text[], ${occurredAt}::timestamptz[], ${types}::text[], ${names}::text[],
-        ${features}::text[], ${userIds}::text[], ${anonymousIds}::text[], ${groupIds}::text[],
-        ${properties}::text[]
-      ) as t(message_id, occurred_at, type, event, feature_key, user_id, anonymous_id, group_id, properties)
-    ),
-    resolved as (
-      select input.*, coalesce(by_external.id, by_id.id, known.account_id) as account_id
-      from input
-      left join accounts by_external
-        on by_external.workspace_id = ${workspaceId} and by_external.external_id = input.group_id
-        and by_external.deleted_at is null
-      left join accounts by_id
-        on by_id.workspace_id = ${workspaceId} and by_id.deleted_at is null
-        and by_id.id = case when input.group_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
-          then input.group_id::uuid end
-      left join usage_users known
-        on known.workspace_id = ${workspaceId} and known.user_id = input.user_id
-    ),
-    changed as (
-      insert into usage_events (workspace_id, message_id, occurred_at, received_at, type, event,
-        feature_key, user_id, anonymous_id, account_id, properties)
-      select ${workspaceId}, message_id, occurred_at, ${receivedAt}, type, event, feature_key,
-        user_id, anonymous_id, account_id, properties::jsonb
-      from resolved
-      on conflict do nothing
-      returning ${changedColumns}
-    ),
-    ${rollupSteps(workspaceId)}
-    select count(*)::int as stored,
-      coalesce(array_agg(distinct account_id) filter (where account_id is not null), '{}') as accounts
-    from changed`.execute(db);
-  return { stored: rows[0]?.stored ?? 0, accounts: rows[0]?.accounts ?? [] };
+  return store.insertUsageEvents(db, workspaceId, receivedAt, {
+    messageIds,
+    occurredAt,
+    types,
+    names,
+    features,
+    userIds,
+    anonymousIds,
+    groupIds,
+    properties,
+  });
 }

@@ -1,10 +1,8 @@
 // Raw usage events live in one partition per calendar month (UTC), made on demand when a
 // month is first written to and ahead of time by the daily job, and dropped whole once they
 // fall out of the retention window: dropping a partition is instant, deleting rows is not.
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
-
-const partitionSchema = 'usage_partitions';
+import * as store from './store/partitions.ts';
 
 /** The first instant of the month (UTC) `offset` months from the month of `at`. */
 export function monthStart(at: Date, offset = 0): Date {
@@ -41,30 +39,22 @@ export async function ensurePartitions(db: Db, instants: Iterable<Date>): Promis
     if (!seen.has(name)) missing.set(name, month);
   }
   if (missing.size === 0) return;
-  await db.transaction().execute(async (trx) => {
-    // Two requests making the same month at once: one waits, then finds it made.
-    await sql`select pg_advisory_xact_lock(hashtext('usage_events partitions'))`.execute(trx);
-    for (const [name, month] of missing) {
-      const from = month.toISOString();
-      const to = monthStart(month, 1).toISOString();
-      await sql`create table if not exists ${sql.raw(`${partitionSchema}.${name}`)}
-        partition of usage_events for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(
-        trx,
-      );
-    }
-  });
+  await db.transaction().execute((trx) =>
+    store.createPartitions(
+      trx,
+      [...missing].map(([name, month]) => ({
+        name,
+        from: month.toISOString(),
+        to: monthStart(month, 1).toISOString(),
+      })),
+    ),
+  );
   for (const name of missing.keys()) seen.add(name);
 }
 
 /** The month partitions that exist, oldest first. */
 export async function usagePartitions(db: Db): Promise<{ name: string; month: Date }[]> {
-  const { rows } = await sql<{ name: string }>`
-    select c.relname as name
-    from pg_inherits i
-    join pg_class c on c.oid = i.inhrelid
-    where i.inhparent = 'public.usage_events'::regclass
-    order by c.relname`.execute(db);
-  return rows.flatMap(({ name }) => {
+  return (await store.partitionNames(db)).flatMap((name) => {
     const match = /^usage_events_(\d{4})_(\d{2})$/.exec(name);
     return match
       ? [{ name, month: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) }]
@@ -81,7 +71,7 @@ export async function dropExpiredPartitions(
   const cutoff = retentionCutoff(now, retentionMonths);
   const expired = (await usagePartitions(db)).filter((p) => monthStart(p.month, 1) <= cutoff);
   for (const { name } of expired) {
-    await sql`drop table if exists ${sql.raw(`${partitionSchema}.${name}`)}`.execute(db);
+    await store.dropPartition(db, name);
   }
   forgetKnownPartitions(db);
   return expired.map((p) => p.name);

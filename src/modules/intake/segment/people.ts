@@ -1,7 +1,6 @@
 // Identify and group calls: who a product user is (a contact) and which customer they work
 // for (an account). Low volume next to track calls, so these go message by message. Accounts
 // and contacts are found and written through the accounts module's exports.
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 // `message` here is the Segment call; a server sentence is made with `sentence`.
 import { message as sentence } from '../../../i18n/index.ts';
@@ -16,7 +15,8 @@ import {
 } from '../../accounts/index.ts';
 import { recordAudit } from '../../auth/index.ts';
 import type { SegmentMessage } from './payload.ts';
-import { linkEarlierEvents } from './rollups.ts';
+import { linkEarlierEvents } from './store/rollups.ts';
+import { knownUser, saveGroupedUser, saveIdentifiedUser } from './store/users.ts';
 
 type Identify = Extract<SegmentMessage, { type: 'identify' }>;
 type Group = Extract<SegmentMessage, { type: 'group' }>;
@@ -111,15 +111,6 @@ function upsertContact(
   ]);
 }
 
-async function knownUser(db: Db, workspaceId: WorkspaceId, userId: string) {
-  return db
-    .selectFrom('usage_users')
-    .select(['account_id', 'traits'])
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-}
-
 /**
  * identify: remembers the user's traits, and makes or updates their contact once the
  * account is known (from `context.groupId` or an earlier group call).
@@ -133,22 +124,11 @@ export async function recordIdentify(db: Db, workspaceId: WorkspaceId, message: 
     : undefined;
   const accountId = named ?? before?.account_id ?? null;
   const traits = { ...before?.traits, ...message.traits };
-  await db
-    .insertInto('usage_users')
-    .values({
-      workspace_id: workspaceId,
-      user_id: userId,
-      account_id: accountId,
-      traits: JSON.stringify(traits),
-    })
-    .onConflict((oc) =>
-      oc.columns(['workspace_id', 'user_id']).doUpdateSet((eb) => ({
-        account_id: eb.ref('excluded.account_id'),
-        traits: eb.ref('excluded.traits'),
-        updated_at: sql`now()`,
-      })),
-    )
-    .execute();
+  await saveIdentifiedUser(db, workspaceId, {
+    userId,
+    accountId,
+    traits: JSON.stringify(traits),
+  });
   if (accountId) {
     await upsertContact(db, workspaceId, accountId, userId, traits);
     if (accountId !== before?.account_id)
@@ -169,15 +149,7 @@ export async function recordGroup(db: Db, clock: Clock, workspaceId: WorkspaceId
   const userId = message.userId;
   if (!userId) return;
   const before = await knownUser(db, workspaceId, userId);
-  await db
-    .insertInto('usage_users')
-    .values({ workspace_id: workspaceId, user_id: userId, account_id: accountId })
-    .onConflict((oc) =>
-      oc
-        .columns(['workspace_id', 'user_id'])
-        .doUpdateSet({ account_id: accountId, updated_at: sql`now()` }),
-    )
-    .execute();
+  await saveGroupedUser(db, workspaceId, { userId, accountId });
   if (before?.account_id !== accountId) {
     await linkEarlierEvents(db, workspaceId, userId, accountId);
   }

@@ -2,16 +2,10 @@
 // same problem reported by several customers and proposes it as feedback).
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import * as store from './store.ts';
 
 export async function ticketsOpenedSince(db: Db, workspaceId: WorkspaceId, since: Date) {
-  const rows = await db
-    .selectFrom('support_tickets')
-    .select(['id', 'account_id', 'subject', 'priority', 'opened_at'])
-    .where('workspace_id', '=', workspaceId)
-    .where('opened_at', '>=', since)
-    .orderBy('opened_at')
-    .orderBy('id')
-    .execute();
+  const rows = await store.ticketsOpenedSince(db, workspaceId, since);
   return rows.map((r) => ({
     id: r.id,
     accountId: r.account_id,

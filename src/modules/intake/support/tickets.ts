@@ -1,7 +1,6 @@
 // Support tickets in and out. A ticket update is applied only if it is newer than the one
 // stored (the same update twice, or an older one late, changes nothing), and the account's
 // timeline tells once that a ticket was opened and once that it was solved.
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { TicketStatus } from '../../../db/schema.ts';
 import { message } from '../../../i18n/index.ts';
@@ -11,28 +10,18 @@ import { timeKeyset } from '../../../lib/pagination.ts';
 import { addTimelineEvent } from '../../accounts/index.ts';
 import { keepForReview } from '../billing/index.ts';
 import type { TicketUpdate } from './payload.ts';
+import * as store from './store.ts';
 
 export type TicketOutcome = 'applied' | 'unchanged' | 'review';
 
 async function accountOfTicket(db: Db, workspaceId: WorkspaceId, ticket: TicketUpdate) {
-  const live = () =>
-    db
-      .selectFrom('accounts')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('deleted_at', 'is', null);
   if (ticket.account.externalId) {
-    const row = await live()
-      .where('external_id', '=', ticket.account.externalId)
-      .executeTakeFirst();
+    const row = await store.liveAccountByExternalId(db, workspaceId, ticket.account.externalId);
     if (row) return row.id;
   }
   if (ticket.account.domain) {
     // Two accounts on one domain: guessing would put a ticket on the wrong customer.
-    const rows = await live()
-      .where(sql<string>`lower(domain)`, '=', ticket.account.domain)
-      .limit(2)
-      .execute();
+    const rows = await store.liveAccountsOnDomain(db, workspaceId, ticket.account.domain);
     if (rows.length === 1 && rows[0]) return rows[0].id;
   }
   return undefined;
@@ -77,7 +66,7 @@ export async function applyTicket(
     });
     return 'review';
   }
-  const values = {
+  const values: store.TicketValues = {
     account_id: accountId,
     subject: ticket.subject,
     status: ticket.status,
@@ -91,22 +80,16 @@ export async function applyTicket(
     received_at: clock.now(),
   };
   // Only a strictly newer update wins; the unique key serialises two deliveries at once.
-  const stored = await trx
-    .insertInto('support_tickets')
-    .values({
-      ...values,
-      workspace_id: workspaceId,
+  const stored = await store.upsertTicket(
+    trx,
+    {
+      workspaceId,
       source: ticket.source,
-      external_id: ticket.externalId,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['workspace_id', 'source', 'external_id'])
-        .doUpdateSet(values)
-        .where('support_tickets.updated_at', '<', ticket.updatedAt),
-    )
-    .returning('id')
-    .executeTakeFirst();
+      externalId: ticket.externalId,
+      updatedAt: ticket.updatedAt,
+    },
+    values,
+  );
   if (!stored) return 'unchanged';
   await tellTimeline(trx, workspaceId, accountId, ticket);
   return 'applied';
@@ -157,19 +140,12 @@ export async function ticketsOf(
   accountId: string,
   page: { status?: TicketStatus[]; limit: number; cursor?: string },
 ) {
-  let q = db
-    .selectFrom('support_tickets')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('account_id', '=', accountId);
-  if (page.status) q = q.where('status', 'in', page.status);
   const keyset = timeKeyset('tickets', page.cursor);
-  const rows = await q
-    .where(keyset.where('opened_at', 'id'))
-    .orderBy('opened_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
+  const rows = await store.ticketRows(db, workspaceId, accountId, {
+    status: page.status,
+    keyset,
+    limit: page.limit,
+  });
   return keyset.page(
     rows,
     page.limit,

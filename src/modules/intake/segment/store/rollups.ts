@@ -1,9 +1,10 @@
 // The daily rollups (usage_daily, usage_daily_users) as SQL steps shared by every statement
 // that counts events: the batch insert, and the linking of events that came before their
-// user's group call. Set-based: one statement per batch, whatever its size.
+// user's group call; and the backfill's upsert of whole days. Set-based: one statement per
+// batch, whatever its size.
 import { sql } from 'kysely';
-import type { Db } from '../../../db/connect.ts';
-import type { WorkspaceId } from '../../../lib/ids.ts';
+import type { Db } from '../../../../db/connect.ts';
+import type { WorkspaceId } from '../../../../lib/ids.ts';
 
 /**
  * Login events, for login frequency: "Signed In", "User Logged In", "login", "log_in"…
@@ -92,4 +93,61 @@ export async function lockUsers(
       from unnest(${[...new Set(userIds)]}::text[]) u
       order by slot
     ) slots`.execute(db);
+}
+
+/**
+ * One statement per batch of backfilled days (`users[i]` are the active users of
+ * `records[i]`): upserts the day's counts where they differ and adds the active users.
+ * Answers how many rollup rows are new, and how many changed (counts or a user added).
+ */
+export async function upsertDailyRollups(
+  db: Db,
+  workspaceId: WorkspaceId,
+  records: readonly {
+    accountId: string;
+    day: string;
+    featureKey: string;
+    events: number;
+    logins: number;
+  }[],
+  users: { userRow: number[]; userIds: string[] },
+): Promise<{ created: number; updated: number }> {
+  const { userRow, userIds } = users;
+  const { rows } = await sql<{ created: number; updated: number }>`
+    with input as (
+      select * from unnest(
+        ${records.map((r) => r.accountId)}::uuid[], ${records.map((r) => r.day)}::date[],
+        ${records.map((r) => r.featureKey)}::text[], ${records.map((r) => r.events)}::int[],
+        ${records.map((r) => r.logins)}::int[]
+      ) with ordinality as t(account_id, day, feature_key, events, logins, n)
+    ),
+    daily as (
+      insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
+      select ${workspaceId}, account_id, day, feature_key, events, logins from input
+      order by account_id, day, feature_key
+      on conflict (workspace_id, account_id, day, feature_key) do update
+        set events = excluded.events, logins = excluded.logins
+        where (usage_daily.events, usage_daily.logins)
+          is distinct from (excluded.events, excluded.logins)
+      returning account_id, day, feature_key, xmax = 0 as inserted
+    ),
+    active as (
+      insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
+      select distinct ${workspaceId}::uuid, input.account_id, input.day, input.feature_key, u.user_id
+      from unnest(${userRow}::int[], ${userIds}::text[]) as u(n, user_id)
+      join input using (n)
+      order by 2, 3, 4, 5
+      on conflict do nothing
+      returning account_id, day, feature_key
+    ),
+    touched as (
+      select account_id, day, feature_key from daily where not inserted
+      union
+      select account_id, day, feature_key from active
+      except
+      select account_id, day, feature_key from daily where inserted
+    )
+    select (select count(*) from daily where inserted)::int as created,
+      (select count(*) from touched)::int as updated`.execute(db);
+  return { created: rows[0]?.created ?? 0, updated: rows[0]?.updated ?? 0 };
 }

@@ -1,0 +1,77 @@
+// SQL for raw usage events: one set-based statement per batch that inserts the events
+// (dropping messages already seen), finds each one's account, and adds only the newly
+// inserted ones to the daily rollups (rollups.ts).
+import { sql } from 'kysely';
+import type { Db } from '../../../../db/connect.ts';
+import type { WorkspaceId } from '../../../../lib/ids.ts';
+import { changedColumns, rollupSteps } from './rollups.ts';
+
+/** A batch of events, column by column (`unnest` takes arrays). */
+export type EventColumns = {
+  messageIds: string[];
+  occurredAt: string[];
+  types: string[];
+  names: string[];
+  features: string[];
+  userIds: (string | null)[];
+  anonymousIds: (string | null)[];
+  groupIds: (string | null)[];
+  /** As JSON. */
+  properties: string[];
+};
+
+/** Stores the batch; answers how many events were new and the accounts they were for. */
+export async function insertUsageEvents(
+  db: Db,
+  workspaceId: WorkspaceId,
+  receivedAt: Date,
+  columns: EventColumns,
+): Promise<{ stored: number; accounts: string[] }> {
+  const {
+    messageIds,
+    occurredAt,
+    types,
+    names,
+    features,
+    userIds,
+    anonymousIds,
+    groupIds,
+    properties,
+  } = columns;
+  // The account: context.groupId (external id, else Steward id), else the user's group call.
+  const { rows } = await sql<{ stored: number; accounts: string[] }>`
+    with input as (
+      select * from unnest(
+        ${messageIds}::text[], ${occurredAt}::timestamptz[], ${types}::text[], ${names}::text[],
+        ${features}::text[], ${userIds}::text[], ${anonymousIds}::text[], ${groupIds}::text[],
+        ${properties}::text[]
+      ) as t(message_id, occurred_at, type, event, feature_key, user_id, anonymous_id, group_id, properties)
+    ),
+    resolved as (
+      select input.*, coalesce(by_external.id, by_id.id, known.account_id) as account_id
+      from input
+      left join accounts by_external
+        on by_external.workspace_id = ${workspaceId} and by_external.external_id = input.group_id
+        and by_external.deleted_at is null
+      left join accounts by_id
+        on by_id.workspace_id = ${workspaceId} and by_id.deleted_at is null
+        and by_id.id = case when input.group_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+          then input.group_id::uuid end
+      left join usage_users known
+        on known.workspace_id = ${workspaceId} and known.user_id = input.user_id
+    ),
+    changed as (
+      insert into usage_events (workspace_id, message_id, occurred_at, received_at, type, event,
+        feature_key, user_id, anonymous_id, account_id, properties)
+      select ${workspaceId}, message_id, occurred_at, ${receivedAt}, type, event, feature_key,
+        user_id, anonymous_id, account_id, properties::jsonb
+      from resolved
+      on conflict do nothing
+      returning ${changedColumns}
+    ),
+    ${rollupSteps(workspaceId)}
+    select count(*)::int as stored,
+      coalesce(array_agg(distinct account_id) filter (where account_id is not null), '{}') as accounts
+    from changed`.execute(db);
+  return { stored: rows[0]?.stored ?? 0, accounts: rows[0]?.accounts ?? [] };
+}
