@@ -130,7 +130,9 @@ export async function importFeedbackItems(
   workspaceId: WorkspaceId,
   items: readonly Omit<NewFeedback, 'workspaceId'>[],
 ): Promise<number> {
-  const arr = await store.arrOfAccounts(db, workspaceId, [...new Set(items.map((i) => i.accountId))]);
+  const arr = await store.arrOfAccounts(db, workspaceId, [
+    ...new Set(items.map((i) => i.accountId)),
+  ]);
   const links = await store.termLinksOf(db, workspaceId);
   const rows: store.NewFeedbackRow[] = items.map((item) => {
     const reading = readFeedback(item.text, item.type, links);

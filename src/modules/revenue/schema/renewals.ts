@@ -30,12 +30,9 @@ export const renewalsQuery = z.object({
     .transform((v) => v.split(','))
     .pipe(z.array(forecastCategorySchema))
     .optional(),
-  currency: knownCurrency
-    .optional()
-    .openapi({
-      description:
-        'Totals in this currency (default: the one most of the ARR up for renewal is in)',
-    }),
+  currency: knownCurrency.optional().openapi({
+    description: 'Totals in this currency (default: the one most of the ARR up for renewal is in)',
+  }),
   ...pageQuery,
 });
 
