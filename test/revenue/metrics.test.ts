@@ -389,6 +389,37 @@ describe('engagement metrics on a hand-made book (2026-Q3)', () => {
     expect(value('expansionWinRate')).toBe(0.6667);
   });
 
+  it('reads NPS per period from the answers voice of the customer collected', async () => {
+    // Q3: 9, 10, 10 (promoters), 7 (passive), 3 (detractor) → (3 − 1) / 5 = 40. Q2: one 2 → −100.
+    const answer = (score: number, at: string) => ({
+      workspace_id: ws,
+      account_id: id['Reviewed'] ?? '',
+      kind: 'nps',
+      score,
+      source: 'api',
+      responded_at: new Date(at),
+      created_at: new Date(at),
+    });
+    await deps.db
+      .insertInto('survey_responses' as never)
+      .values([
+        answer(9, '2026-07-03T10:00:00Z'),
+        answer(10, '2026-08-03T10:00:00Z'),
+        answer(10, '2026-08-13T10:00:00Z'),
+        answer(7, '2026-09-03T10:00:00Z'),
+        answer(3, '2026-09-23T10:00:00Z'),
+        answer(2, '2026-05-03T10:00:00Z'),
+      ] as never)
+      .execute();
+    const { metric, data } = await metrics(team.as.manager, { period: '2026-Q3', trend: 2 });
+    expect(metric('nps')?.trend).toEqual([
+      { period: '2026-Q2', value: -100 },
+      { period: '2026-Q3', value: 40 },
+    ]);
+    expect(metric('nps')?.met).toBe(false);
+    expect(data?.sources.nps).toBe(true);
+  });
+
   it('lets an admin move a target, and puts it back to the default', async () => {
     const set = await team.as.admin.PUT('/api/v1/metrics/targets', {
       body: { targets: { averageHealth: 70, nrr: null } },

@@ -32,6 +32,8 @@ export const revenue = {
     upgradeTo: 'Upgrade to {{plan}}',
     usageGrowing: 'Usage up {{pct}}% in 30 days ({{from}} → {{to}} events)',
     activeUsers: 'Active users {{from}} → {{to}}',
+    promoter_one: 'NPS {{nps}} from {{count}} answer: they recommend you',
+    promoter_other: 'NPS {{nps}} from {{count}} answers: they recommend you',
     healthy: 'Healthy ({{score}}): a good time to talk about growth',
   },
   invite: {

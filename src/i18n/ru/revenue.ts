@@ -46,6 +46,10 @@ export const revenue = {
     upgradeTo: 'Переход на {{plan}}',
     usageGrowing: 'Использование выросло на {{pct}}% за 30 дней ({{from}} → {{to}} событий)',
     activeUsers: 'Активные пользователи: {{from}} → {{to}}',
+    promoter_one: 'NPS {{nps}} по {{count}} ответу: вас рекомендуют',
+    promoter_few: 'NPS {{nps}} по {{count}} ответам: вас рекомендуют',
+    promoter_many: 'NPS {{nps}} по {{count}} ответам: вас рекомендуют',
+    promoter_other: 'NPS {{nps}} по {{count}} ответа: вас рекомендуют',
     healthy: 'Здоровье хорошее ({{score}}): удачное время говорить о росте',
   },
   invite: {

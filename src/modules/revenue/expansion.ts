@@ -9,6 +9,7 @@ import type { UserId } from '../../lib/ids.ts';
 import { addDays, isoDay } from '../../lib/calendar.ts';
 import { scopeFor } from '../accounts/index.ts';
 import { portfolioAdoption } from '../intake/adoption/index.ts';
+import { npsReport } from '../voice/index.ts';
 import { describeOpportunity } from './opportunities.ts';
 import { planPrices } from './plans.ts';
 import { estimateExpansion, expansionSignals } from './signals.ts';
@@ -27,12 +28,18 @@ export async function expansionOpportunities(
 ) {
   const today = isoDay(clock.now());
   const scope = scopeFor(actor);
-  const [usage, accounts, plans, currency] = await Promise.all([
+  const [usage, accounts, plans, currency, nps] = await Promise.all([
     portfolioAdoption(db, clock, actor, { owner: 'all', date: today }),
     expansionAccounts(db, scope, { owner: query.owner, from: addDays(today, -29), to: today }),
     planPrices(db, actor.workspaceId),
     mainCurrency(db, actor.workspaceId),
+    npsReport(db, scope, { groupBy: 'account', since: '365d' }, clock.now()),
   ]);
+  const npsOf = new Map(
+    nps.groups.flatMap((g) =>
+      g.nps === null ? [] : [[g.key, { score: g.nps, responses: g.responses }] as const],
+    ),
+  );
   const usageOf = new Map(usage.items.map((u) => [u.accountId, u]));
   const found = accounts.flatMap((account) => {
     const use = usageOf.get(account.accountId);
@@ -48,6 +55,7 @@ export async function expansionOpportunities(
       healthScore: account.healthScore,
       healthCategory: account.healthCategory,
       premiumFeaturesUsed: account.premiumFeaturesUsed,
+      nps: npsOf.get(account.accountId) ?? null,
       plans,
     });
     if (signals.length === 0) return [];

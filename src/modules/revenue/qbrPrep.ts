@@ -1,8 +1,8 @@
 // The QBR prep page: one account on one page, from live data — health and its reasons, usage,
 // support, the renewal and its forecast, expansion, meetings and open action items — with the
-// wins to celebrate and the risks to raise, each a message in the reader's language. NPS and
-// feedback join once voice of the customer offers them. A read-only link shares the page
-// with someone without a sign-in; only the token's hash is kept.
+// wins to celebrate and the risks to raise, each a message in the reader's language, and the
+// account's NPS from voice of the customer. A read-only link shares the page with someone
+// without a sign-in; only the token's hash is kept.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
@@ -14,6 +14,7 @@ import { getAccount, scopeFor } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { accountHealth } from '../health/index.ts';
 import { accountAdoption } from '../intake/adoption/index.ts';
+import { npsReport } from '../voice/index.ts';
 import { accountForecast } from './forecastOverride.ts';
 import { listAccountOpportunities } from './opportunities.ts';
 import * as store from './store/qbrPrep.ts';
@@ -81,13 +82,14 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
   const account = await getAccount(db, scope, accountId);
   const now = clock.now();
   const ws = reader.workspaceId;
-  const [health, adoption, support, meetings, forecast, opportunities] = await Promise.all([
+  const [health, adoption, support, meetings, forecast, opportunities, nps] = await Promise.all([
     accountHealth(db, clock, scope, account.id, 90),
     accountAdoption(db, clock, reader, account.id),
     store.supportSummary(db, ws, account.id, new Date(now.getTime() - 90 * dayMs)),
     store.meetingSummary(db, ws, account.id, now),
     accountForecast(db, clock, scope, account.id),
     listAccountOpportunities(db, scope, { accountId: account.id }),
+    npsReport(db, scope, { groupBy: 'account', since: '365d' }, now),
   ]);
   const yearAgo = now.getTime() - 365 * dayMs;
   const won = opportunities.filter(
@@ -166,8 +168,8 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
         dueAt: a.dueAt?.toISOString() ?? null,
       })),
     },
-    // Voice of the customer does not collect NPS yet; the page says so rather than guess.
-    nps: null,
+    // The account's NPS over the last year, from voice of the customer; null without answers.
+    nps: nps.groups.find((g) => g.key === account.id)?.nps ?? null,
     wins,
     risks,
   };

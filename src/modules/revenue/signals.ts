@@ -4,7 +4,8 @@
 // can be priced, an estimated ARR: seats × price per seat, or the plan difference. Pure.
 import { message, type Message } from '../../i18n/index.ts';
 
-export type SignalKind = 'seats_nearly_full' | 'premium_features' | 'usage_growing' | 'healthy';
+export type SignalKind =
+  'seats_nearly_full' | 'premium_features' | 'usage_growing' | 'healthy' | 'promoter';
 
 export type Money = { amount: number; currency: string };
 
@@ -25,6 +26,8 @@ export type SignalInputs = {
   healthCategory: string | null;
   /** Premium features (labels) the account used in the last 30 days. */
   premiumFeaturesUsed: string[];
+  /** The account's NPS over the last year (voice of the customer), null without answers. */
+  nps: { score: number; responses: number } | null;
   plans: readonly PlanPrice[];
 };
 
@@ -39,6 +42,8 @@ export const signalRule = {
   /** Seat growth assumed from usage growth is capped at this share of the seats. */
   maxGrowthSeats: 0.5,
   healthyScore: 80,
+  /** An account whose people recommend the product: NPS of 50 or more (seeds/003's target). */
+  promoterNps: 50,
 };
 
 const pct = (ratio: number) => Math.round(ratio * 100);
@@ -145,17 +150,31 @@ export function expansionSignals(input: SignalInputs): Signal[] {
     });
   }
 
-  // Health alone is no reason to sell; beside another signal it says the timing is right.
-  if (
-    signals.length > 0 &&
-    input.healthCategory === 'healthy' &&
-    (input.healthScore ?? 0) >= signalRule.healthyScore
-  ) {
-    signals.push({
-      kind: 'healthy',
-      evidence: [message('revenue.signals.healthy', { score: input.healthScore ?? 0 })],
-      estimatedArr: null,
-    });
+  // Health or advocacy alone is no reason to sell; together, or beside another signal, they
+  // say the timing is right.
+  const healthy =
+    input.healthCategory === 'healthy' && (input.healthScore ?? 0) >= signalRule.healthyScore;
+  const promoter = input.nps !== null && input.nps.score >= signalRule.promoterNps;
+  if (signals.length > 0 || (healthy && promoter)) {
+    if (healthy) {
+      signals.push({
+        kind: 'healthy',
+        evidence: [message('revenue.signals.healthy', { score: input.healthScore ?? 0 })],
+        estimatedArr: null,
+      });
+    }
+    if (promoter && input.nps) {
+      signals.push({
+        kind: 'promoter',
+        evidence: [
+          message('revenue.signals.promoter', {
+            nps: input.nps.score,
+            count: input.nps.responses,
+          }),
+        ],
+        estimatedArr: null,
+      });
+    }
   }
   return signals;
 }

@@ -14059,7 +14059,7 @@ export interface components {
                 };
                 signals: {
                     /** @enum {string} */
-                    kind: "seats_nearly_full" | "premium_features" | "usage_growing" | "healthy";
+                    kind: "seats_nearly_full" | "premium_features" | "usage_growing" | "healthy" | "promoter";
                     evidence: components["schemas"]["RenderedMessage"][];
                     estimatedArr: {
                         amount: number;
@@ -14121,7 +14121,7 @@ export interface components {
             expectedClose?: string | null;
             /** Format: uuid */
             ownerId?: string | null;
-            signals?: ("seats_nearly_full" | "premium_features" | "usage_growing" | "healthy")[];
+            signals?: ("seats_nearly_full" | "premium_features" | "usage_growing" | "healthy" | "promoter")[];
         };
         /**
          * @example {

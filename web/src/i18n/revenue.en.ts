@@ -101,6 +101,7 @@ export const revenueEn = {
       premium_features: 'Premium features without premium',
       usage_growing: 'Usage growing',
       healthy: 'Healthy',
+      promoter: 'Promoter',
     },
   },
   opportunity: {
@@ -148,7 +149,7 @@ export const revenueEn = {
     noData: 'No data',
     trend: '{{name}} over the last {{count}} periods',
     trendSummary: '{{name}}: {{first}} in {{from}}, {{last}} in {{to}}',
-    npsLater: 'NPS appears once survey responses arrive.',
+    npsLater: "NPS appears once survey responses arrive (for the workspace or one CSM's clients).",
     bridge: 'MRR bridge',
     bridgeStart: 'MRR at the start',
     bridgeNew: 'New',

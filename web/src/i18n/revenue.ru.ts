@@ -104,6 +104,7 @@ export const revenueRu: Shape<typeof revenueEn> = {
       premium_features: 'Премиум-функции без премиума',
       usage_growing: 'Использование растёт',
       healthy: 'Здоров',
+      promoter: 'Рекомендует',
     },
   },
   opportunity: {
@@ -151,7 +152,8 @@ export const revenueRu: Shape<typeof revenueEn> = {
     noData: 'Нет данных',
     trend: '{{name}} за последние периоды ({{count}})',
     trendSummary: '{{name}}: {{first}} в {{from}}, {{last}} в {{to}}',
-    npsLater: 'NPS появится, когда придут ответы на опросы.',
+    npsLater:
+      'NPS появится, когда придут ответы на опросы (по всем клиентам или клиентам одного CSM).',
     bridge: 'Движение MRR',
     bridgeStart: 'MRR на начало',
     bridgeNew: 'Новые',

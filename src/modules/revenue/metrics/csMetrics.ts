@@ -11,6 +11,7 @@ import type { UserId } from '../../../lib/ids.ts';
 import { isoDay } from '../../../lib/calendar.ts';
 import { portfolio, portfolioQuery, scopeFor } from '../../accounts/index.ts';
 import { timeToValue, valueEventThreshold } from '../../intake/adoption/index.ts';
+import { npsReport } from '../../voice/index.ts';
 import { loadCadences, onCadence } from '../cadences.ts';
 import {
   daysIn,
@@ -100,6 +101,35 @@ function daysToValueBy(periods: Period[], customers: store.NewCustomerRow[], tod
   });
 }
 
+type NpsMonth = { month: string; promoters: number; passives: number; detractors: number };
+
+/**
+ * NPS per period from voice's month-by-month counts (Bain: promoters 9–10 minus detractors
+ * 0–6, as a share of responses). Voice reports by workspace or CSM; for a team, a tier or a
+ * segment there is no NPS here yet (null).
+ */
+async function npsByPeriod(
+  db: Db,
+  scope: { workspaceId: Reader['workspaceId']; onlyOwner: UserId | null },
+  periods: Period[],
+  now: Date,
+): Promise<(number | null)[]> {
+  const first = periods[0];
+  if (!first) return [];
+  const days = Math.max(1, Math.ceil((now.getTime() - startOf(first).getTime()) / 86_400_000) + 1);
+  const report = await npsReport(db, scope, { groupBy: 'tier', since: `${days}d` }, now);
+  const months: NpsMonth[] = report.trend;
+  return periods.map((period) => {
+    const inside = months.filter(
+      (m) => m.month >= period.from.slice(0, 7) && m.month <= period.to.slice(0, 7),
+    );
+    const promoters = inside.reduce((sum, m) => sum + m.promoters, 0);
+    const detractors = inside.reduce((sum, m) => sum + m.detractors, 0);
+    const responses = inside.reduce((sum, m) => sum + m.promoters + m.passives + m.detractors, 0);
+    return responses === 0 ? null : Math.round((100 * (promoters - detractors)) / responses);
+  });
+}
+
 export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: MetricsQuery) {
   const now = clock.now();
   const today = isoDay(now);
@@ -118,7 +148,11 @@ export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: Metr
   };
   const currency = query.currency ?? (await mainCurrency(db, actor.workspaceId)) ?? 'USD';
   const cadences = onCadence(await loadCadences(db, actor.workspaceId));
-  const [cohorts, bridge, renewals, starters, adoption, health, qbr, opportunities, targets] =
+  const npsScope =
+    query.team || query.tier || query.segment
+      ? null
+      : { workspaceId: actor.workspaceId, onlyOwner: accountScope.onlyOwner ?? query.owner };
+  const [cohorts, bridge, renewals, starters, adoption, health, qbr, opportunities, targets, nps] =
     await Promise.all([
       store.cohortFigures(db, scope, currency, bounds),
       store.mrrBridge(db, scope, currency, bounds),
@@ -129,6 +163,7 @@ export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: Metr
       store.qbrCompletion(db, scope, bounds.ends, cadences, now),
       store.opportunityOutcomes(db, scope, currency, bounds),
       loadTargets(db, actor.workspaceId),
+      npsScope ? npsByPeriod(db, npsScope, periods, now) : Promise.resolve(null),
     ]);
   const ttv = daysToValueBy(periods, starters, today);
   const facts: PeriodFacts[] = periods.map((_, i) => {
@@ -143,8 +178,7 @@ export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: Metr
       health: health.find((r) => r.k === k),
       qbr: qbr.find((r) => r.k === k),
       opportunities: opportunities.find((r) => r.k === k),
-      // NPS comes from voice of the customer, which Steward does not have yet.
-      nps: null,
+      nps: nps?.[i] ?? null,
     };
   });
   const figures = facts.map(periodFigures);
@@ -198,6 +232,6 @@ export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: Metr
       endMrr: current.mrr ?? 0,
     },
     detail: periodDetail(last),
-    sources: { nps: false },
+    sources: { nps: nps !== null && nps.some((value) => value !== null) },
   };
 }

@@ -15,6 +15,7 @@ export const signalKindSchema = z.enum([
   'premium_features',
   'usage_growing',
   'healthy',
+  'promoter',
 ]);
 
 export const opportunityKindSchema = z.enum(['seats', 'upgrade', 'cross_sell', 'other']);
