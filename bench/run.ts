@@ -1,7 +1,6 @@
 // `npm run bench`: every benchmark in turn, each figure beside a baseline measured in the
 // same run on the same machine — absolute times vary between machines, the ratios hold.
 // `npm run bench -- intake health` runs only those (by key). Never part of `npm test`.
-import { assistantBenchmark } from './assistant.ts';
 import { intakeBenchmark } from './intake.ts';
 import { healthBenchmark } from './health.ts';
 import { notifyBenchmark } from './notify.ts';
@@ -9,9 +8,9 @@ import { portfolioBenchmark } from './portfolio.ts';
 import { rollupBenchmark } from './rollups.ts';
 import { seedBenchmark } from './seed.ts';
 import { startBenchmark } from './start.ts';
+import { voiceBenchmark } from './voice.ts';
 import { seconds, timed, type BenchResult } from './support.ts';
 import { workBenchmark } from './work.ts';
-import { revenueBenchmark } from './revenue.ts';
 
 const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]> }[] = [
   { key: 'seed', name: 'demo seed', run: seedBenchmark },
@@ -22,8 +21,7 @@ const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]>
   { key: 'health', name: 'health', run: healthBenchmark },
   { key: 'intake', name: 'usage intake', run: intakeBenchmark },
   { key: 'rollups', name: 'usage rollups', run: rollupBenchmark },
-  { key: 'assistant', name: 'Ask Steward', run: assistantBenchmark },
-  { key: 'revenue', name: 'revenue and meetings', run: revenueBenchmark },
+  { key: 'voice', name: 'voice of the customer', run: voiceBenchmark },
 ];
 
 const asked = process.argv.slice(2);

@@ -61,7 +61,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       where source_ref is not null;
     -- Themes ranked over a window, the feedback list, newest first.
     create index feedback_items_given_idx on feedback_items (workspace_id, given_at desc);
-    create index feedback_items_theme_idx on feedback_items (workspace_id, theme_id);
+    -- A theme's items, newest first (its page, its newest items in the listing, first and last seen).
+    create index feedback_items_theme_idx on feedback_items (workspace_id, theme_id, given_at desc);
     -- An account's feedback on its 360 page.
     create index feedback_items_account_idx on feedback_items (workspace_id, account_id, given_at desc);
     create index feedback_items_proposed_idx on feedback_items (workspace_id) where review = 'proposed';

@@ -155,8 +155,8 @@ export const themesQuery = z.object({
   since: sinceSchema,
   type: feedbackTypeSchema.optional(),
   accountId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  items: z.coerce.number().int().min(0).max(20).default(5).openapi({
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  items: z.coerce.number().int().min(0).max(20).default(3).openapi({
     description: 'How many of its newest items to list with each theme',
   }),
 });

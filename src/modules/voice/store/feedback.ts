@@ -57,7 +57,7 @@ export function findFeedbackRow(db: Db, scope: AccountScope, id: string) {
 export function findFeedbackRows(db: Db, scope: AccountScope, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return selectFeedback(db, scope)
-    .where('f.id', 'in', [...ids])
+    .where(sql<boolean>`f.id = any(${[...ids]}::uuid[])`)
     .orderBy('f.given_at', 'desc')
     .orderBy('f.id', 'desc')
     .execute();

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { FeedbackType, LabelTerm } from '../../../db/schema.ts';
 import type { AccountScope } from '../../accounts/index.ts';
-import { selectFeedback } from './feedback.ts';
+import { findFeedbackRows } from './feedback.ts';
 
 export type RankingFilters = {
   since: Date;
@@ -29,8 +29,6 @@ export type RankedThemeRow = {
   arr: number;
   at_risk_arr: number;
   currency: string | null;
-  first_seen: Date;
-  last_seen: Date;
 };
 
 export async function rankThemes(
@@ -79,21 +77,37 @@ export async function rankThemes(
     )
     select t.id, t.label_terms, t.custom_label, s.type, s.item_count, s.account_count,
       s.proposed_count, coalesce(pr.n, 0) as previous_count,
-      coalesce(m.arr, 0)::float8 as arr, coalesce(m.at_risk_arr, 0)::float8 as at_risk_arr, m.currency,
-      seen.first_seen, seen.last_seen
+      coalesce(m.arr, 0)::float8 as arr, coalesce(m.at_risk_arr, 0)::float8 as at_risk_arr, m.currency
     from stats s
     join feedback_themes t on t.id = s.theme_id
     left join previous pr on pr.theme_id = s.theme_id
     left join money m on m.theme_id = s.theme_id
-    -- First and last seen over all time: one index range per listed theme.
-    cross join lateral (
-      select min(given_at) as first_seen, max(given_at) as last_seen from feedback_items i
-      where i.workspace_id = ${scope.workspaceId} and i.theme_id = s.theme_id and i.review <> 'dismissed'
-    ) seen
     where s.item_count > 0 or s.proposed_count > 0
     order by s.account_count desc, coalesce(m.arr, 0) desc, s.item_count desc, s.proposed_count desc, t.id
     limit ${f.limit}`.execute(db);
   return rows;
+}
+
+/**
+ * When the listed themes were first and last heard of, over all time: the two ends of each
+ * theme's range of the (workspace, theme, given_at) index.
+ */
+export async function seenOf(db: Db, workspaceId: string, themeIds: readonly string[]) {
+  if (themeIds.length === 0) return new Map<string, { first: Date; last: Date }>();
+  const { rows } = await sql<{ id: string; first: Date; last: Date }>`
+    select t.id, first.given_at as first, last.given_at as last
+    from unnest(${[...themeIds]}::uuid[]) as t(id)
+    cross join lateral (
+      select given_at from feedback_items f
+      where f.workspace_id = ${workspaceId} and f.theme_id = t.id and f.review <> 'dismissed'
+      order by f.given_at limit 1
+    ) first
+    cross join lateral (
+      select given_at from feedback_items f
+      where f.workspace_id = ${workspaceId} and f.theme_id = t.id and f.review <> 'dismissed'
+      order by f.given_at desc limit 1
+    ) last`.execute(db);
+  return new Map(rows.map((r) => [r.id, { first: r.first, last: r.last }]));
 }
 
 /** The newest `perTheme` items of each theme (accepted or proposed), for the listing. */
@@ -105,21 +119,23 @@ export async function newestItems(
   since: Date,
 ) {
   if (themeIds.length === 0 || perTheme === 0) return [];
-  const ranked = selectFeedback(db, scope)
-    .select(
-      sql<number>`row_number() over (partition by f.theme_id order by f.given_at desc, f.id desc)`.as(
-        'rn',
-      ),
-    )
-    .where('f.theme_id', 'in', [...themeIds])
-    .where('f.review', '<>', 'dismissed')
-    .where('f.given_at', '>=', since);
-  return db
-    .selectFrom(ranked.as('x'))
-    .selectAll()
-    .where('x.rn', '<=', perTheme)
-    .orderBy('x.given_at', 'desc')
-    .execute();
+  const owner = scope.onlyOwner;
+  // The newest few of each theme off its index range; only those are then read with context.
+  const { rows } = await sql<{ id: string }>`
+    select newest.id from unnest(${[...themeIds]}::uuid[]) as t(id)
+    cross join lateral (
+      select f.id from feedback_items f
+      ${owner !== null ? sql`join accounts a on a.id = f.account_id and a.owner_id = ${owner}` : sql``}
+      where f.workspace_id = ${scope.workspaceId} and f.theme_id = t.id
+        and f.review <> 'dismissed' and f.given_at >= ${since}
+      order by f.given_at desc, f.id desc
+      limit ${perTheme}
+    ) newest`.execute(db);
+  return findFeedbackRows(
+    db,
+    scope,
+    rows.map((r) => r.id),
+  );
 }
 
 export function roadmapOfThemes(db: Db, workspaceId: string, themeIds: readonly string[]) {

@@ -22,58 +22,11 @@ export type ClusterInput = {
   threshold: number;
 };
 
-/** Similarities below this are treated as none: they cannot lift a group over the threshold. */
-const negligible = 0.04;
-
-type Candidate = { avg: number; a: number; b: number; va: number; vb: number };
-
-const before = (x: Candidate, y: Candidate) =>
-  x.avg !== y.avg ? x.avg > y.avg : x.a !== y.a ? x.a < y.a : x.b < y.b;
-
-class CandidateHeap {
-  readonly #items: Candidate[] = [];
-  get size() {
-    return this.#items.length;
-  }
-  push(c: Candidate) {
-    const items = this.#items;
-    items.push(c);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = items[parent] as Candidate;
-      if (!before(c, p)) break;
-      items[i] = p;
-      i = parent;
-    }
-    items[i] = c;
-  }
-  pop(): Candidate | undefined {
-    const items = this.#items;
-    const top = items[0];
-    const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let best = i;
-      let bestItem = last;
-      const l = items[left];
-      if (l && before(l, bestItem)) {
-        best = left;
-        bestItem = l;
-      }
-      const r = items[right];
-      if (r && before(r, bestItem)) best = right;
-      if (best === i) break;
-      items[i] = items[best] as Candidate;
-      i = best;
-    }
-    items[i] = last;
-    return top;
-  }
-}
+/**
+ * Similarities below this are treated as none: two groups whose items are this far apart cannot
+ * average the threshold (0.22), and leaving them out keeps the graph sparse.
+ */
+const negligible = 0.1;
 
 /** Pairs of items with a noticeable similarity, through an inverted index of their terms. */
 export function similarPairs(
@@ -110,46 +63,68 @@ export function similarPairs(
   return pairs;
 }
 
+/**
+ * Items with the same vector, placed alike and separated from nothing, are one node weighing as
+ * many: they are each other's nearest (similarity 1) and would join first anyway, so grouping
+ * them up front changes no result — and repeated requests ("Dark mode please") are common.
+ */
+function collapseDuplicates(input: ClusterInput) {
+  const separated = new Set(input.cannotLink.flat());
+  const nodeOf = new Array<number>(input.vectors.length);
+  const nodes: number[] = [];
+  const weight: number[] = [];
+  const seen = new Map<string, number>();
+  input.vectors.forEach((v, i) => {
+    const key = separated.has(i)
+      ? undefined
+      : `${input.placed[i] ?? ''}|${v.terms.join(',')}|${Array.from(v.weights, (w) => w.toFixed(6)).join(',')}`;
+    const known = key === undefined ? undefined : seen.get(key);
+    if (known !== undefined) {
+      nodeOf[i] = known;
+      weight[known] = (weight[known] ?? 0) + 1;
+      return;
+    }
+    const node = nodes.length;
+    nodes.push(i);
+    weight.push(1);
+    nodeOf[i] = node;
+    if (key !== undefined) seen.set(key, node);
+  });
+  return { nodeOf, nodes, weight };
+}
+
 /** The group of each item: items of one group share the same number (its first item's index). */
 export function clusterItems(input: ClusterInput): number[] {
-  const n = input.vectors.length;
+  const { nodeOf, nodes, weight } = collapseDuplicates(input);
+  const n = nodes.length;
   const parent = Array.from({ length: n }, (_, i) => i);
-  const size = new Array<number>(n).fill(1);
-  const version = new Array<number>(n).fill(0);
-  const placed = [...input.placed];
+  const size = [...weight];
+  const placed = nodes.map((i) => input.placed[i] ?? null);
   const links = Array.from({ length: n }, () => new Map<number, number>());
   const apart = Array.from({ length: n }, () => new Set<number>());
   for (const [a, b] of input.cannotLink) {
-    if (a === b) continue;
-    apart[a]?.add(b);
-    apart[b]?.add(a);
+    const x = nodeOf[a];
+    const y = nodeOf[b];
+    if (x === undefined || y === undefined || x === y) continue;
+    apart[x]?.add(y);
+    apart[y]?.add(x);
   }
-  const heap = new CandidateHeap();
-  const consider = (a: number, b: number) => {
-    const sum = links[a]?.get(b) ?? 0;
-    const avg = sum / ((size[a] ?? 1) * (size[b] ?? 1));
-    if (avg < input.threshold) return;
-    const [x, y] = a < b ? [a, b] : [b, a];
-    heap.push({ avg, a: x, b: y, va: version[x] ?? 0, vb: version[y] ?? 0 });
-  };
-  for (const { a, b, similarity } of similarPairs(input.vectors)) {
-    links[a]?.set(b, similarity);
-    links[b]?.set(a, similarity);
-    consider(a, b);
+  for (const { a, b, similarity } of similarPairs(nodes.map((i) => input.vectors[i] as Vector))) {
+    // Between two nodes of duplicates, every pair of their items is this alike.
+    const sum = similarity * (size[a] ?? 1) * (size[b] ?? 1);
+    links[a]?.set(b, sum);
+    links[b]?.set(a, sum);
   }
   const blocked = (a: number, b: number) => {
     const pa = placed[a] ?? null;
     const pb = placed[b] ?? null;
     return (pa !== null && pb !== null && pa !== pb) || (apart[a]?.has(b) ?? false);
   };
-  while (heap.size > 0) {
-    const c = heap.pop() as Candidate;
-    if (parent[c.a] !== c.a || parent[c.b] !== c.b) continue;
-    if (version[c.a] !== c.va || version[c.b] !== c.vb) continue;
-    if (blocked(c.a, c.b)) continue;
+  const average = (a: number, b: number) =>
+    (links[a]?.get(b) ?? 0) / ((size[a] ?? 1) * (size[b] ?? 1));
+  const merge = (a: number, b: number) => {
     // The group with more neighbours absorbs the other: fewer entries move.
-    const [keep, gone] =
-      (links[c.a]?.size ?? 0) >= (links[c.b]?.size ?? 0) ? [c.a, c.b] : [c.b, c.a];
+    const [keep, gone] = (links[a]?.size ?? 0) >= (links[b]?.size ?? 0) ? [a, b] : [b, a];
     const kept = links[keep] as Map<number, number>;
     for (const [k, s] of links[gone] ?? []) {
       if (k === keep) continue;
@@ -168,8 +143,51 @@ export function clusterItems(input: ClusterInput): number[] {
     parent[gone] = keep;
     size[keep] = (size[keep] ?? 0) + (size[gone] ?? 0);
     placed[keep] = placed[keep] ?? placed[gone] ?? null;
-    version[keep] = (version[keep] ?? 0) + 1;
-    for (const k of kept.keys()) consider(keep, k);
+  };
+  /** The group most like c on average (ties: the lower index), or -1 when none could join it. */
+  const nearest = (c: number, previous: number) => {
+    let best = -1;
+    let bestAverage = input.threshold;
+    for (const [k, sum] of links[c] ?? []) {
+      const avg = sum / ((size[c] ?? 1) * (size[k] ?? 1));
+      if (
+        (avg > bestAverage || (avg === bestAverage && (best === -1 || k < best))) &&
+        !blocked(c, k)
+      ) {
+        best = k;
+        bestAverage = avg;
+      }
+    }
+    // A tie with the group before it in the chain goes to that one, or the chain could cycle.
+    if (previous >= 0 && best !== previous && !blocked(c, previous)) {
+      const back = average(c, previous);
+      if (back >= bestAverage && back >= input.threshold) return previous;
+    }
+    return best;
+  };
+  // Nearest-neighbour chains (exact for average linkage, which is reducible): follow each
+  // group's nearest until two are each other's nearest, and join them. A group with none at
+  // the threshold never gets one later — joining others only dilutes their likeness to it.
+  const finished = new Uint8Array(n);
+  const chain: number[] = [];
+  for (let start = 0; start < n; start++) {
+    if (parent[start] !== start || finished[start]) continue;
+    chain.push(start);
+    while (chain.length > 0) {
+      const c = chain[chain.length - 1] as number;
+      const previous = chain.length >= 2 ? (chain[chain.length - 2] as number) : -1;
+      const d = nearest(c, previous);
+      if (d < 0) {
+        finished[c] = 1;
+        chain.pop();
+      } else if (d === previous) {
+        chain.pop();
+        chain.pop();
+        merge(c, d);
+      } else {
+        chain.push(d);
+      }
+    }
   }
   const root = (i: number): number => {
     let r = i;
@@ -184,8 +202,8 @@ export function clusterItems(input: ClusterInput): number[] {
   };
   // Name each group by its first item, whichever group absorbed which.
   const first = new Map<number, number>();
-  return Array.from({ length: n }, (_, i) => {
-    const r = root(i);
+  return Array.from({ length: input.vectors.length }, (_, i) => {
+    const r = root(nodeOf[i] ?? 0);
     if (!first.has(r)) first.set(r, i);
     return first.get(r) as number;
   });

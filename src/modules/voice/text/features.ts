@@ -47,19 +47,21 @@ for (const list of [...byStem.values(), ...byPrefix.values()]) {
 const matches = (p: Pattern, w: Word) =>
   p.kind === 'stem' ? p.value === w.stem : w.text.startsWith(p.value);
 
+const fits = (phrase: Phrase, words: Word[], i: number) =>
+  phrase.words.every((p, k) => {
+    const w = words[i + k];
+    return w !== undefined && matches(p, w);
+  });
+
+/** The longest phrase starting at word i; a stem's phrase wins a tie with a prefix's. */
 function phraseAt(words: Word[], i: number): Phrase | undefined {
   const word = words[i];
   if (!word) return undefined;
-  const candidates = [
-    ...(byStem.get(word.stem) ?? []),
-    ...(byPrefix.get(word.text.slice(0, 2)) ?? []),
-  ].sort((a, b) => b.words.length - a.words.length);
-  return candidates.find((phrase) =>
-    phrase.words.every((p, k) => {
-      const w = words[i + k];
-      return w !== undefined && matches(p, w);
-    }),
-  );
+  const byItsStem = byStem.get(word.stem)?.find((phrase) => fits(phrase, words, i));
+  const byItsStart = byPrefix.get(word.text.slice(0, 2))?.find((phrase) => fits(phrase, words, i));
+  if (!byItsStart) return byItsStem;
+  if (!byItsStem) return byItsStart;
+  return byItsStart.words.length > byItsStem.words.length ? byItsStart : byItsStem;
 }
 
 export type Reading = {

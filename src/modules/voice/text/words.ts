@@ -61,9 +61,18 @@ export function scriptOf(word: string): Word['script'] {
   return /\p{Script=Cyrillic}/u.test(word) ? 'cyrillic' : 'latin';
 }
 
+/** Stems already found: feedback repeats its words, and the Snowball port is not fast. */
+const stems = new Map<string, string>();
+const rememberedStems = 100_000;
+
 export function stemOf(word: string, script: Word['script'] = scriptOf(word)): string {
   if (script === 'digits') return word;
-  return script === 'cyrillic' ? russian.stem(word) : english.stem(word);
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const stem = script === 'cyrillic' ? russian.stem(word) : english.stem(word);
+  if (stems.size >= rememberedStems) stems.clear();
+  stems.set(word, stem);
+  return stem;
 }
 
 export function normalize(text: string): string {

@@ -8,7 +8,13 @@ import { dayMs } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { describeFeedback } from '../feedback.ts';
 import type { ThemesQuery, ThemeView } from '../schema.ts';
-import { newestItems, rankThemes, roadmapOfThemes, type RankedThemeRow } from '../store/ranking.ts';
+import {
+  newestItems,
+  rankThemes,
+  roadmapOfThemes,
+  seenOf,
+  type RankedThemeRow,
+} from '../store/ranking.ts';
 import { renderLabel } from '../text/label.ts';
 
 export function trendOf(current: number, previous: number): ThemeView['trend'] {
@@ -47,9 +53,10 @@ export async function listThemes(
     limit: query.limit,
   });
   const ids = rows.map((r) => r.id);
-  const [items, roadmap] = await Promise.all([
+  const [items, roadmap, seen] = await Promise.all([
     newestItems(db, scope, ids, query.items, since),
     roadmapOfThemes(db, scope.workspaceId, ids),
+    seenOf(db, scope.workspaceId, ids),
   ]);
   return rows.map((row: RankedThemeRow) => ({
     id: row.id,
@@ -61,8 +68,8 @@ export async function listThemes(
     proposedCount: row.proposed_count,
     arr: money(row.arr, row.currency),
     atRiskArr: money(row.at_risk_arr, row.currency),
-    firstSeen: row.first_seen.toISOString(),
-    lastSeen: row.last_seen.toISOString(),
+    firstSeen: (seen.get(row.id)?.first ?? since).toISOString(),
+    lastSeen: (seen.get(row.id)?.last ?? now).toISOString(),
     trend: trendOf(row.item_count, row.previous_count),
     items: items.filter((i) => i.theme_id === row.id).map((i) => describeFeedback(i, locale)),
     roadmapItems: roadmap
