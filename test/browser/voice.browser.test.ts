@@ -1,0 +1,119 @@
+// Voice of the customer in the browser, on the demo workspace: a customer's contact answers an
+// NPS survey on a phone — no sign-in, one tap and a comment — and, once the worker has run, the
+// account's CSM finds the detractor follow-up due within a day in their work; the link then
+// refuses a second answer. A CSM also reads the feedback themes on a phone.
+import { runTaskListOnce } from 'graphile-worker';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toTaskList } from '../../src/jobs/registry.ts';
+import { healthJobs } from '../../src/modules/health/index.ts';
+import { voiceJobs } from '../../src/modules/voice/index.ts';
+import type { TestServer } from '../support/server.ts';
+import { apiAs, openSteward, phone, seriousViolations, type BrowserSession } from './support.ts';
+
+let session: BrowserSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail', context.task.name);
+  session = undefined;
+});
+
+/** The voice jobs queued so far, once, as the worker would (the test server has none). */
+async function runVoiceJobs(server: TestServer) {
+  const pool = new pg.Pool({ connectionString: server.deps.config.databaseUrl, max: 1 });
+  const client = await pool.connect();
+  try {
+    await runTaskListOnce({}, toTaskList(server.deps, { ...voiceJobs, ...healthJobs }), client)
+      .promise;
+  } finally {
+    client.release();
+    await pool.end();
+  }
+}
+
+describe('voice of the customer', () => {
+  it('takes a detractor’s survey answer on a phone and opens the CSM’s follow-up', async () => {
+    session = await openSteward('csm@demo.steward.dev', phone);
+    const { page, server, context } = session;
+    const api = await apiAs(session);
+    const portfolio = await api.GET('/api/v1/accounts', {
+      params: { query: { owner: 'me', limit: 100 } },
+    });
+    // A client of the demo CSM with a contact to write to.
+    let target: { accountId: string; accountName: string; contactId: string } | undefined;
+    for (const account of portfolio.data?.items ?? []) {
+      const contacts = await api.GET('/api/v1/accounts/{id}/contacts', {
+        params: { path: { id: account.id } },
+      });
+      const contact = contacts.data?.items.find((c) => c.email);
+      if (contact) {
+        target = { accountId: account.id, accountName: account.name, contactId: contact.id };
+        break;
+      }
+    }
+    if (!target) throw new Error('no client of the demo CSM has a contact with an e-mail');
+    const invited = await api.POST('/api/v1/surveys/invitations', {
+      body: { contactIds: [target.contactId], kind: 'nps', locale: 'en' },
+    });
+    const link = invited.data?.items[0]?.link;
+    if (!link) throw new Error('no survey link');
+    const path = link.slice(link.indexOf('/s/'));
+
+    // The contact, on their phone, signed in to nothing.
+    const cookies = await context.cookies(server.url);
+    await context.clearCookies();
+    await page.goto(`${server.url}${path}`);
+    await page
+      .getByRole('heading', { level: 1, name: /How likely are you to recommend/ })
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Score 3', exact: true }).tap();
+    await page
+      .getByLabel('What is the main reason for your score? (optional)')
+      .fill('Reports are slow and the export to Excel keeps failing');
+    await page.getByRole('button', { name: 'Send', exact: true }).tap();
+    await page.getByText('Thank you! Your answer was received.').waitFor();
+
+    // The same link again: answered already.
+    await page.goto(`${server.url}${path}`);
+    await page.getByText('This survey was already answered. Thank you!').waitFor();
+
+    // The worker runs the detractor play: a follow-up for the account's CSM, due within a day.
+    await runVoiceJobs(server);
+    await context.addCookies(cookies);
+    await page.goto(`${server.url}/accounts/${target.accountId}`);
+    const voice = page.getByRole('region', { name: 'Feedback and NPS' });
+    await voice.getByText('NPS 3').waitFor();
+    await voice
+      .getByText('“Reports are slow and the export to Excel keeps failing”')
+      .first()
+      .waitFor();
+    const followUp = await server.deps.db
+      .selectFrom('tasks')
+      .select(['title', 'due_at'])
+      .where('account_id', '=', target.accountId)
+      .where('title', '=', `Follow up on the NPS response — ${target.accountName}`)
+      .executeTakeFirst();
+    expect(followUp).toBeDefined();
+    expect((followUp?.due_at?.getTime() ?? 0) - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
+    // On the account's page, among its open work.
+    await page.getByText(`Follow up on the NPS response — ${target.accountName}`).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows a CSM on a phone the themes their clients raise, down to one theme', async () => {
+    session = await openSteward('csm@demo.steward.dev', phone);
+    const { page, server } = session;
+    await page.goto(`${server.url}/accounts`);
+    const sentence = page.getByRole('link', { name: /customers asked for .* this month/ });
+    await sentence.waitFor();
+    await page.goto(`${server.url}/feedback`);
+    await page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor();
+    const themes = page.getByRole('list', { name: 'Themes' });
+    await themes.getByRole('link').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await themes.getByRole('link').first().tap();
+    await page.getByRole('link', { name: /All themes/ }).waitFor();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
