@@ -94,6 +94,8 @@ beforeAll(async () => {
     ...activity('slipping', 10, ['2026-09-16'], 'Data Exported'),
     ...activity('slipping', 6, ['2026-10-15'], 'Signed In'),
     ...activity('others', 5, ['2026-09-15', '2026-10-15'], 'Report Viewed'),
+    // The workspace's usage history starts before Steady signed, so its time to value is known.
+    ...activity('others', 1, ['2026-07-20'], 'Signed In'),
   ];
   for (let i = 0; i < batch.length; i += 100) {
     const response = await segmentPost(
