@@ -18,7 +18,7 @@ export function TopRequest() {
       params={{ themeId: theme.id }}
       className="flex min-h-11 items-center gap-2 rounded-lg border border-accent bg-surface px-3 py-2 text-ink hover:bg-raised"
     >
-      <span aria-hidden="true">💬</span>
+      <span aria-hidden="true">✎</span>
       <span>
         {t('highlight.sentence', {
           count: theme.accountCount,
