@@ -24,6 +24,10 @@ export const revenueEn = {
   },
   renewals: {
     title: 'Renewals',
+    count_one: '{{count}} renewal',
+    count_few: '{{count}} renewals',
+    count_many: '{{count}} renewals',
+    count_other: '{{count}} renewals',
     window: 'Renewing within',
     days: '{{count}} days',
     all: 'All forecasts',

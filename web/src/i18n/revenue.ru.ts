@@ -27,6 +27,10 @@ export const revenueRu: Shape<typeof revenueEn> = {
   },
   renewals: {
     title: 'Продления',
+    count_one: '{{count}} продление',
+    count_few: '{{count}} продления',
+    count_many: '{{count}} продлений',
+    count_other: '{{count}} продления',
     window: 'Продление в течение',
     days: '{{count}} дн.',
     all: 'Все прогнозы',

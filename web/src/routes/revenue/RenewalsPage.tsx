@@ -105,35 +105,37 @@ function Totals({ pipeline }: { pipeline: RenewalPipeline }) {
   const { totals, target } = pipeline;
   const gap = totals.targetArr ? totals.forecastArr.amount - totals.targetArr.amount : null;
   return (
-    <dl className="grid grid-cols-2 gap-2 lg:grid-cols-4">
-      <Stat
-        label={t('renewals.arrUp')}
-        value={formatMoney(totals.arrUp)}
-        detail={t('renewals.days', { count: totals.count })}
-      />
-      <Stat label={t('renewals.forecast')} value={formatMoney(totals.forecastArr)} />
-      <Stat label={t('renewals.atRisk')} value={formatMoney(totals.atRiskArr)} />
-      <Stat
-        label={t('renewals.target')}
-        value={formatMoney(totals.targetArr)}
-        detail={
-          gap === null
-            ? undefined
-            : gap < 0
-              ? t('renewals.gap', {
-                  amount: formatMoney({ amount: -gap, currency: totals.arrUp.currency }),
-                })
-              : t('renewals.ahead', {
-                  amount: formatMoney({ amount: gap, currency: totals.arrUp.currency }),
-                })
-        }
-      />
+    <div className="flex flex-col gap-1">
+      <dl className="grid grid-cols-2 gap-2 lg:grid-cols-4">
+        <Stat
+          label={t('renewals.arrUp')}
+          value={formatMoney(totals.arrUp)}
+          detail={t('renewals.count', { count: totals.count })}
+        />
+        <Stat label={t('renewals.forecast')} value={formatMoney(totals.forecastArr)} />
+        <Stat label={t('renewals.atRisk')} value={formatMoney(totals.atRiskArr)} />
+        <Stat
+          label={t('renewals.target')}
+          value={formatMoney(totals.targetArr)}
+          detail={
+            gap === null
+              ? undefined
+              : gap < 0
+                ? t('renewals.gap', {
+                    amount: formatMoney({ amount: -gap, currency: totals.arrUp.currency }),
+                  })
+                : t('renewals.ahead', {
+                    amount: formatMoney({ amount: gap, currency: totals.arrUp.currency }),
+                  })
+          }
+        />
+      </dl>
       {target.renewalRate !== null && (
-        <p className="col-span-2 text-sm text-muted lg:col-span-4">
+        <p className="text-sm text-muted">
           {t('renewals.targetDetail', { rate: Math.round(target.renewalRate * 100) })}
         </p>
       )}
-    </dl>
+    </div>
   );
 }
 
