@@ -77,7 +77,7 @@ type Shape = {
   acquired?: boolean;
 };
 
-// Jordan Taylor's fifteen: two P0s, four renewals within 90 days, three customers onboarding
+// Jordan Taylor's fifteen: two P0s, three renewals within 90 days, three customers onboarding
 // (signed 60, 27 and 13 days ago), three Critical accounts each for its own reason, two At
 // Risk renewals, and one mid-market customer trying the premium features before buying them.
 // prettier-ignore
@@ -87,7 +87,7 @@ const demoCsmPortfolio: Shape[] = [
   { tier: 'enterprise', renewInDays: 198, priority: 'P0', stage: 'steady', story: 'unanswered_escalations', sinceDaysAgo: 532 },
   { tier: 'enterprise', renewInDays: 305, priority: 'P1', stage: 'onboarding', story: 'onboarding', sinceDaysAgo: 60 },
   { tier: 'mid_market', renewInDays: 12, priority: 'P1', stage: 'renewing', story: 'at_risk' },
-  { tier: 'mid_market', renewInDays: 47, priority: 'P2', stage: 'renewing', story: 'steady' },
+  { tier: 'mid_market', renewInDays: 104, priority: 'P2', stage: 'steady', story: 'steady' },
   { tier: 'mid_market', renewInDays: 118, priority: 'P1', stage: 'steady', story: 'expansion', premiumTrial: true },
   { tier: 'mid_market', renewInDays: 133, priority: 'P2', stage: 'steady', story: 'usage_collapse', sinceDaysAgo: 597 },
   { tier: 'mid_market', renewInDays: 246, priority: 'P2', stage: 'adopting', story: 'steady', sinceDaysAgo: 119 },

@@ -156,6 +156,16 @@ describe("the demo's customers in their first months", () => {
     }
   });
 
+  it('has no renewal task due after the contract it renews ends', async () => {
+    const { rows } = await sql<{ tasks: number; late: number }>`
+      select count(*)::int as tasks,
+        (count(*) filter (where (t.due_at at time zone 'UTC')::date > a.renewal_date))::int as late
+      from tasks t join projects p on p.id = t.project_id and p.kind = 'renewal'
+      join accounts a on a.id = t.account_id`.execute(database.db);
+    expect(rows[0]?.tasks).toBeGreaterThan(0);
+    expect(rows[0]?.late).toBe(0);
+  });
+
   it('has every done task with its checklist done', async () => {
     const { rows } = await sql<{ done: number; unticked: number }>`
       select count(distinct t.id)::int as done,
