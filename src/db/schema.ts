@@ -119,9 +119,6 @@ export type AccountsTable = {
   owner_id: string | null;
   priority: Generated<Priority>;
   custom_fields: ColumnType<CustomFieldValues, string | undefined, string>;
-  health_score: number | null;
-  health_category: HealthCategory | null;
-  churn_risk_level: ChurnRiskLevel | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
@@ -639,6 +636,17 @@ export type HealthScoresTable = {
   measures: ColumnType<unknown, string, string>;
   churn_risk: ColumnType<unknown, string, string>;
   computed_at: Timestamp;
+  /** `churn_risk->>'level'`, generated. */
+  risk_level: ColumnType<ChurnRiskLevel | null, never, never>;
+};
+
+/** A view health owns (migration 0014): what other modules read of an account's health. */
+export type AccountHealthView = {
+  account_id: string;
+  workspace_id: string;
+  score: number | null;
+  category: HealthCategory | null;
+  risk_level: ChurnRiskLevel | null;
 };
 
 export type HealthHistoryTable = {
@@ -1032,6 +1040,7 @@ export type Database = {
   escalations: EscalationsTable;
   scorecards: ScorecardsTable;
   health_scores: HealthScoresTable;
+  account_health: AccountHealthView;
   health_history: HealthHistoryTable;
   health_moves: HealthMovesTable;
   plays: PlaysTable;

@@ -49,8 +49,7 @@ beforeAll(async () => {
       tier: 'enterprise',
       arr_amount: 90_000_00,
       renewal_date: '2026-12-15',
-      health_category: 'at_risk',
-      health_score: 55,
+      health: { category: 'at_risk', score: 55, risk: 'high' },
       custom_fields: {
         region: 'EMEA',
         potential: { amount: 50_000_00, currency: 'USD' },
@@ -62,8 +61,7 @@ beforeAll(async () => {
       tier: 'mid_market',
       arr_amount: 40_000_00,
       renewal_date: '2027-06-01',
-      health_category: 'healthy',
-      health_score: 88,
+      health: { category: 'healthy', score: 88, risk: 'low' },
       custom_fields: {
         region: 'NA',
         potential: { amount: 5_000_00, currency: 'USD' },
@@ -82,8 +80,7 @@ beforeAll(async () => {
       tier: 'enterprise',
       arr_amount: 300_000_00,
       renewal_date: '2027-01-20',
-      health_category: 'critical',
-      health_score: 31,
+      health: { category: 'critical', score: 31, risk: 'critical' },
       priority: 'P0',
       custom_fields: {},
     },
@@ -135,6 +132,28 @@ describe('the portfolio', () => {
     expect(names(big)).toEqual(['Delta Freight', 'Acme Rockets']);
     const { data: found } = await csm.GET('/api/v1/accounts', { params: { query: { q: 'harb' } } });
     expect(names(found)).toEqual(['Blue Harbor']);
+  });
+
+  it("filters by churn risk and sorts the weakest health first, from health's own scores", async () => {
+    const { data: risky } = await csm.GET('/api/v1/accounts', {
+      params: { query: { risk: 'high,critical', sort: 'health' } },
+    });
+    expect(
+      risky?.items.map((a) => [a.name, a.health.score, a.health.category, a.churnRisk.level]),
+    ).toEqual([
+      ['Delta Freight', 31, 'critical', 'critical'],
+      ['Acme Rockets', 55, 'at_risk', 'high'],
+    ]);
+    const { data: byHealth } = await csm.GET('/api/v1/accounts', {
+      params: { query: { sort: '-health' } },
+    });
+    // Not scored comes last, whichever the direction.
+    expect(names(byHealth)).toEqual([
+      'Blue Harbor',
+      'Acme Rockets',
+      'Delta Freight',
+      'Cobalt Labs',
+    ]);
   });
 
   it('shows renewals within a window, soonest first', async () => {

@@ -39,7 +39,8 @@ async function factsOf(taskIds: string[], accountIds: string[]) {
     .execute();
   const accounts = await database.db
     .selectFrom('accounts')
-    .select(['id', 'renewal_date', 'health_category'])
+    .leftJoin('account_health', 'account_health.account_id', 'accounts.id')
+    .select(['id', 'renewal_date', 'account_health.category as health_category'])
     .where(
       'id',
       'in',

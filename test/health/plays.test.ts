@@ -99,9 +99,9 @@ describe('plays', () => {
     await logNote();
     await run();
     const account = await deps.db
-      .selectFrom('accounts')
-      .select(['health_score', 'health_category'])
-      .where('id', '=', accountId)
+      .selectFrom('account_health')
+      .select(['score as health_score', 'category as health_category'])
+      .where('account_id', '=', accountId)
       .executeTakeFirstOrThrow();
     // 9 of 10 seats (45) + steady (30) + the one feature used (20) = 95; engagement: a note
     // today (40 + 8.3) and no meeting or champion → 48; (95×30 + 48×20) / 50 = 76.

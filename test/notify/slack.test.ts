@@ -21,9 +21,7 @@ beforeAll(async () => {
   await makeAccount(deps.db, workspace.id, {
     name: 'Acme Rockets',
     owner_id: csm.id,
-    health_score: 42,
-    health_category: 'at_risk',
-    churn_risk_level: 'high',
+    health: { score: 42, category: 'at_risk', risk: 'high' },
     renewal_date: '2026-12-02',
   });
   await makeAccount(deps.db, workspace.id, { name: 'Brand New Co' });
@@ -79,9 +77,7 @@ describe('the /steward slash command', () => {
     await makeUser(deps.db, workspace.id);
     await makeAccount(deps.db, workspace.id, {
       name: 'Глобус',
-      health_score: 30,
-      health_category: 'critical',
-      churn_risk_level: 'critical',
+      health: { score: 30, category: 'critical', risk: 'critical' },
       renewal_date: '2026-11-05',
     });
     const russian = testApp({

@@ -13,6 +13,7 @@ import * as notifyMessages from './0010_notify_messages.ts';
 import * as voice from './0011_voice.ts';
 import * as revenue from './0012_revenue.ts';
 import * as assistant from './0013_assistant.ts';
+import * as healthScores from './0014_health_scores.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_voice': voice,
   '0012_revenue': revenue,
   '0013_assistant': assistant,
+  '0014_health_scores': healthScores,
 };

@@ -14,15 +14,32 @@ import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 /** Which accounts someone may see: the workspace's, or only those they own ("my clients"). */
 export type AccountScope = { workspaceId: WorkspaceId; onlyOwner: UserId | null };
 
+/**
+ * Live accounts with their owner's name and their health: health's own view of its current
+ * scores (`account_health`, migration 0014), null for an account not scored yet.
+ */
 export function selectAccounts(db: Db, scope: AccountScope) {
-  return db
-    .selectFrom('accounts')
-    .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
-    .selectAll('accounts')
-    .select('owner.name as owner_name')
-    .where('accounts.workspace_id', '=', scope.workspaceId)
-    .where('accounts.deleted_at', 'is', null)
-    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner));
+  return (
+    db
+      .selectFrom('accounts')
+      .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
+      // Joined by workspace too, so only this workspace's scores are read (an index range).
+      .leftJoin('account_health', (join) =>
+        join
+          .onRef('account_health.account_id', '=', 'accounts.id')
+          .onRef('account_health.workspace_id', '=', 'accounts.workspace_id'),
+      )
+      .selectAll('accounts')
+      .select([
+        'owner.name as owner_name',
+        'account_health.score as health_score',
+        'account_health.category as health_category',
+        'account_health.risk_level as churn_risk_level',
+      ])
+      .where('accounts.workspace_id', '=', scope.workspaceId)
+      .where('accounts.deleted_at', 'is', null)
+      .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner))
+  );
 }
 
 export type AccountWithOwner = Awaited<

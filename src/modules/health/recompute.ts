@@ -123,7 +123,6 @@ export async function rescoreAccounts(
       accountId: s.accountId,
       score: s.score,
       category: s.category,
-      riskLevel: s.churnRisk?.level ?? null,
       measures: JSON.stringify(s.measures),
       churnRisk: JSON.stringify({ ...s.churnRisk, trend: s.trend, whatChanged: s.whatChanged }),
     })),

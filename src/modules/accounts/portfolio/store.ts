@@ -12,7 +12,8 @@ const builtInSorts = {
   name: { expr: sql`lower(accounts.name)`, cast: 'text', nullable: false },
   arr: { expr: sql`accounts.arr_amount`, cast: 'bigint', nullable: false },
   renewalDate: { expr: sql`accounts.renewal_date`, cast: 'date', nullable: true },
-  health: { expr: sql`accounts.health_score`, cast: 'int', nullable: true },
+  // Health's view of its scores, joined by selectAccounts (../store.ts).
+  health: { expr: sql`account_health.score`, cast: 'int', nullable: true },
   // P0 first when ascending: the most important accounts lead.
   priority: { expr: sql`accounts.priority`, cast: 'text', nullable: false },
   tier: {
@@ -110,12 +111,12 @@ export function portfolioRows(
     const categories = health.filter((h) => h !== 'unscored');
     q = q.where((eb) =>
       eb.or([
-        ...(categories.length > 0 ? [eb('accounts.health_category', 'in', categories)] : []),
-        ...(health.includes('unscored') ? [eb('accounts.health_category', 'is', null)] : []),
+        ...(categories.length > 0 ? [eb('account_health.category', 'in', categories)] : []),
+        ...(health.includes('unscored') ? [eb('account_health.category', 'is', null)] : []),
       ]),
     );
   }
-  if (filter.risk) q = q.where('accounts.churn_risk_level', 'in', filter.risk);
+  if (filter.risk) q = q.where('account_health.risk_level', 'in', filter.risk);
   if (filter.tier) q = q.where('accounts.tier', 'in', filter.tier);
   if (filter.stage) q = q.where('accounts.stage', 'in', filter.stage);
   if (filter.priority) q = q.where('accounts.priority', 'in', filter.priority);

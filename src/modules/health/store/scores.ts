@@ -2,7 +2,7 @@
 // current scores and category moves. Every statement covers all the accounts at once.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
-import type { ChurnRiskLevel, HealthCategory, MeasureKey } from '../../../db/schema.ts';
+import type { HealthCategory, MeasureKey } from '../../../db/schema.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 
 /** Every workspace: the daily rescore goes through them all. */
@@ -14,16 +14,7 @@ export async function workspaceIds(db: Db): Promise<WorkspaceId[]> {
 export function accountsToScore(db: Db, workspaceId: string, accountIds?: readonly string[]) {
   return db
     .selectFrom('accounts')
-    .select([
-      'id',
-      'name',
-      'tier',
-      'arr_amount',
-      'renewal_date',
-      'stage',
-      'owner_id',
-      'health_category',
-    ])
+    .select(['id', 'name', 'tier', 'arr_amount', 'renewal_date', 'stage', 'owner_id'])
     .where('workspace_id', '=', workspaceId)
     .where('deleted_at', 'is', null)
     .$if(accountIds !== undefined, (q) => q.where('id', 'in', accountIds ?? []))
@@ -86,7 +77,6 @@ export type CurrentScore = {
   accountId: string;
   score: number | null;
   category: HealthCategory | null;
-  riskLevel: ChurnRiskLevel | null;
   measures: string;
   churnRisk: string;
 };
@@ -101,11 +91,11 @@ export type Move = {
 };
 
 /**
- * Writes the current scores and the accounts' health columns, answering the accounts whose
- * category moved. The old category is read under a row lock in the same statement, so two
- * rescores of one account never both see the same move. `no key update`: that lock keeps out
- * another rescore, not intake's foreign-key checks on the account (`for update` made every
- * tracked event for an account being rescored wait for the rescore's statement).
+ * Writes the current scores, answering the accounts whose category moved. Two rescores of one
+ * account take turns: each first holds the account's row (`for no key update`: a lock, not a
+ * write — it keeps out another rescore, not intake's foreign-key checks on the account), then
+ * reads the category before and writes the new one in a statement that starts after the other
+ * rescore committed, so they never both see the same move.
  */
 export async function writeCurrentScores(
   db: Db,
@@ -117,37 +107,32 @@ export async function writeCurrentScores(
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.accountId);
   await sql`
-    insert into health_scores (account_id, workspace_id, day, score, category, measures, churn_risk, computed_at)
-    select id, ${workspaceId}, ${day}::date, score, category, measures::jsonb, churn_risk::jsonb, ${computedAt}
-    from unnest(${ids}::uuid[], ${rows.map((r) => r.score)}::smallint[],
-      ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.measures)}::text[],
-      ${rows.map((r) => r.churnRisk)}::text[]) as t(id, score, category, measures, churn_risk)
-    on conflict (account_id) do update set day = excluded.day, score = excluded.score,
-      category = excluded.category, measures = excluded.measures,
-      churn_risk = excluded.churn_risk, computed_at = excluded.computed_at`.execute(db);
+    select id from accounts where workspace_id = ${workspaceId} and id = any(${ids}::uuid[])
+    order by id
+    for no key update`.execute(db);
   const { rows: moved } = await sql<{
     account_id: string;
     previous: HealthCategory | null;
     category: HealthCategory | null;
     score: number | null;
   }>`
-    with input as (
-      select * from unnest(${ids}::uuid[], ${rows.map((r) => r.score)}::smallint[],
-        ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.riskLevel)}::text[])
-        as t(id, score, category, risk)
+    with old as (
+      select account_id, category from health_scores
+      where workspace_id = ${workspaceId} and account_id = any(${ids}::uuid[])
     ),
-    old as (
-      select a.id, a.health_category from accounts a
-      where a.workspace_id = ${workspaceId} and a.id in (select id from input)
-      order by a.id
-      for no key update
+    written as (
+      insert into health_scores (account_id, workspace_id, day, score, category, measures, churn_risk, computed_at)
+      select id, ${workspaceId}, ${day}::date, score, category, measures::jsonb, churn_risk::jsonb, ${computedAt}
+      from unnest(${ids}::uuid[], ${rows.map((r) => r.score)}::smallint[],
+        ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.measures)}::text[],
+        ${rows.map((r) => r.churnRisk)}::text[]) as t(id, score, category, measures, churn_risk)
+      on conflict (account_id) do update set day = excluded.day, score = excluded.score,
+        category = excluded.category, measures = excluded.measures,
+        churn_risk = excluded.churn_risk, computed_at = excluded.computed_at
+      returning account_id, category, score
     )
-    update accounts a set health_score = i.score, health_category = i.category,
-      churn_risk_level = i.risk
-    from input i, old o
-    where a.id = i.id and o.id = i.id and (a.health_score is distinct from i.score
-      or a.health_category is distinct from i.category or a.churn_risk_level is distinct from i.risk)
-    returning a.id as account_id, o.health_category as previous, i.category, i.score`.execute(db);
+    select w.account_id, o.category as previous, w.category, w.score
+    from written w left join old o using (account_id)`.execute(db);
   const changed = moved.filter(
     (m): m is typeof m & { category: HealthCategory } =>
       m.category !== null && m.category !== m.previous,

@@ -77,7 +77,7 @@ export function atRiskRows(
   const window = query.window;
   return scopedAccounts(db, scope, query.owner)
     .where('health_scores.score', 'is not', null)
-    .where(sql<boolean>`health_scores.churn_risk->>'level' = any(${query.levels}::text[])`)
+    .where(sql<boolean>`health_scores.risk_level = any(${query.levels}::text[])`)
     .$if(window !== null, (q) =>
       q.where((eb) =>
         eb.or([
@@ -85,7 +85,7 @@ export function atRiskRows(
             eb('accounts.renewal_date', '>=', window?.from ?? ''),
             eb('accounts.renewal_date', '<=', window?.to ?? ''),
           ]),
-          sql<boolean>`health_scores.churn_risk->>'level' = any(${query.highRiskNow}::text[])`,
+          sql<boolean>`health_scores.risk_level = any(${query.highRiskNow}::text[])`,
         ]),
       ),
     )

@@ -32,8 +32,19 @@ export function accountNamed(db: Db, workspaceId: string, name: string) {
   return (
     db
       .selectFrom('accounts')
-      .select(['id', 'name', 'health_score', 'health_category', 'churn_risk_level', 'renewal_date'])
-      .where('workspace_id', '=', workspaceId)
+      // Health's view of its current scores (migration 0014); null until the account is scored.
+      .leftJoin('account_health', (join) =>
+        join
+          .onRef('account_health.account_id', '=', 'accounts.id')
+          .onRef('account_health.workspace_id', '=', 'accounts.workspace_id'),
+      )
+      .select(['id', 'name', 'renewal_date'])
+      .select([
+        'account_health.score as health_score',
+        'account_health.category as health_category',
+        'account_health.risk_level as churn_risk_level',
+      ])
+      .where('accounts.workspace_id', '=', workspaceId)
       .where('deleted_at', 'is', null)
       .where(sql<boolean>`lower(name) like ${`%${name.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`)
       // The exact name first, then the shortest match.
