@@ -3,7 +3,7 @@
 // the way; a manager reads renewals, expansion and the CS metrics on a laptop in dark mode and
 // in Russian; a QBR prep page shared by link opens without a sign-in. Axe-clean throughout.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/modules/intake/adoption/index.ts';
+import { addDays } from '../../src/lib/calendar.ts';
 import {
   apiAs,
   laptop,

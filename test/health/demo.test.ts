@@ -4,8 +4,8 @@
 // whose Critical bucket holds the churn that happened.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/modules/intake/adoption/index.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
+import { addDays } from '../../src/lib/calendar.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { createTestDatabase, testDeps } from '../support/db.ts';
 

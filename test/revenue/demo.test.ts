@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock.ts';
-import { addDays } from '../../src/modules/intake/adoption/index.ts';
+import { addDays } from '../../src/lib/calendar.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { createTestDatabase, testDeps } from '../support/db.ts';
 

@@ -10,6 +10,7 @@ import { message, type Locale, type Message } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+import { dayMs, isoDay } from '../../lib/calendar.ts';
 import { getAccount, scopeFor } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { accountHealth } from '../health/index.ts';
@@ -20,8 +21,6 @@ import { listAccountOpportunities } from './opportunities.ts';
 import * as store from './store/qbrPrep.ts';
 
 type Reader = Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>;
-
-const dayMs = 24 * 3600_000;
 
 /** Changes smaller than this in 30 days are not worth a line. */
 const notablePoints = 5;
@@ -127,7 +126,7 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
       arr: { amount: account.arr_amount, currency: account.currency },
       renewalDate: account.renewal_date,
       ownerName: account.owner_name,
-      customerSince: account.created_at.toISOString().slice(0, 10),
+      customerSince: isoDay(account.created_at),
     },
     health: {
       score: health.score,

@@ -9,6 +9,7 @@ import { enqueue } from '../../jobs/registry.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/pagination.ts';
+import { daysAfter } from '../../lib/calendar.ts';
 import { getAccount, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { FeedbackItemView, FeedbackQuery, LogFeedback, UpdateFeedback } from './schema.ts';
@@ -245,7 +246,7 @@ export async function listFeedback(
       type: query.type,
       status: query.status,
       review: query.review,
-      since: days ? new Date(now.getTime() - days * 86_400_000) : undefined,
+      since: days ? daysAfter(now, -days) : undefined,
       before: after ? { givenAt: String(after.value), id: after.id } : undefined,
     },
     query.limit,

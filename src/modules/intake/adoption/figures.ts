@@ -1,15 +1,5 @@
 // Adoption figures from rollup rows: pure functions of plain data, no database, no clock.
-
-const dayMs = 24 * 3600_000;
-
-/** `YYYY-MM-DD` plus `days` (may be negative). */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
-}
+import { addDays, daysBetween } from '../../../lib/calendar.ts';
 
 /** The windows every figure is read in, ending on (and including) `day`. */
 export function windowsEnding(day: string) {

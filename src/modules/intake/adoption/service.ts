@@ -3,6 +3,7 @@
 import type { Db } from '../../../db/connect.ts';
 import type { Actor } from '../../../context.ts';
 import type { Clock } from '../../../lib/clock.ts';
+import { isoDay } from '../../../lib/calendar.ts';
 import { getAccount, scopeFor } from '../../accounts/index.ts';
 import { flaggedFeatures } from '../segment/index.ts';
 import {
@@ -24,7 +25,7 @@ import * as store from './store.ts';
 type Reader = Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>;
 
 /** Days are UTC calendar days, as the rollups are. */
-export const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+export const today = (clock: Clock) => isoDay(clock.now());
 
 export async function accountAdoption(
   db: Db,
@@ -52,7 +53,7 @@ export async function accountAdoption(
   const labels = new Map(catalog.map((f) => [f.key, f]));
   const startedOn = valueStart({
     ...milestones,
-    createdOn: account.created_at.toISOString().slice(0, 10),
+    createdOn: isoDay(account.created_at),
   });
   return {
     accountId: account.id,

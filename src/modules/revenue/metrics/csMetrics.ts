@@ -8,7 +8,7 @@ import type { MrrMovementKind, Tier } from '../../../db/schema.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError, invalid } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
-import { isoDay } from '../../../lib/calendar.ts';
+import { dayMs, isoDay } from '../../../lib/calendar.ts';
 import { portfolio, portfolioQuery, scopeFor } from '../../accounts/index.ts';
 import { timeToValue, valueEventThreshold } from '../../intake/adoption/index.ts';
 import { npsReport } from '../../voice/index.ts';
@@ -116,7 +116,7 @@ async function npsByPeriod(
 ): Promise<(number | null)[]> {
   const first = periods[0];
   if (!first) return [];
-  const days = Math.max(1, Math.ceil((now.getTime() - startOf(first).getTime()) / 86_400_000) + 1);
+  const days = Math.max(1, Math.ceil((now.getTime() - startOf(first).getTime()) / dayMs) + 1);
   const report = await npsReport(db, scope, { groupBy: 'tier', since: `${days}d` }, now);
   const months: NpsMonth[] = report.trend;
   return periods.map((period) => {
