@@ -1,5 +1,6 @@
 // What each role may do. The first ten are the CSM persona guide's (seeds/003); the rest
 // cover accounts, work and administration.
+import type { Role } from '../../lib/vocabulary.ts';
 
 export const permissions = [
   'view_client_health',
@@ -77,10 +78,7 @@ const manager: Permission[] = [
   'receive_product_digest',
 ];
 
-export const rolePermissions: Record<
-  'admin' | 'manager' | 'csm' | 'viewer',
-  readonly Permission[]
-> = {
+export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
   manager,
   csm,

@@ -2,6 +2,7 @@
 // month and quarter against the target.
 import { z } from '@hono/zod-openapi';
 import { pageQuery } from '../../../lib/pagination.ts';
+import { churnRiskLevelSchema } from '../../../lib/vocabulary.ts';
 import {
   daySchema,
   healthBrief,
@@ -73,7 +74,7 @@ export const renewalSchema = z
     daysToRenewal: z.number().int(),
     arr: moneyOut.openapi({ description: 'ARR up for renewal' }),
     health: healthBrief,
-    churnRisk: z.enum(['low', 'medium', 'high', 'critical']).nullable(),
+    churnRisk: churnRiskLevelSchema.nullable(),
     usageTrend: z.object({
       change: z
         .number()

@@ -4,6 +4,7 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HealthCategory } from '../../api/vocabulary.ts';
 import { useExpansion, type ExpansionItem } from '../../api/revenue.ts';
 import { useMe } from '../../api/session.ts';
 import { HealthBadge } from '../../components/badges.tsx';
@@ -128,7 +129,7 @@ function ExpansionCard({
         <HealthBadge
           health={{
             score: item.health.score,
-            category: item.health.category as 'healthy' | 'at_risk' | 'critical' | null,
+            category: item.health.category as HealthCategory | null,
           }}
         />
       </header>
