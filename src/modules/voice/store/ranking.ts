@@ -37,7 +37,7 @@ export async function rankThemes(
   f: RankingFilters,
 ): Promise<RankedThemeRow[]> {
   const owner = scope.onlyOwner;
-  const { rows } = await sql<RankedThemeRow>`
+  const query = sql<RankedThemeRow>`
     with visible as (
       select f.theme_id, f.account_id, f.given_at, f.review, f.type
       from feedback_items f
@@ -84,8 +84,14 @@ export async function rankThemes(
     left join money m on m.theme_id = s.theme_id
     where s.item_count > 0 or s.proposed_count > 0
     order by s.account_count desc, coalesce(m.arr, 0) desc, s.item_count desc, s.proposed_count desc, t.id
-    limit ${f.limit}`.execute(db);
-  return rows;
+    limit ${f.limit}`;
+  // A year of items makes the planner's estimate large enough for JIT compilation, which costs
+  // more than the query itself (seconds on a busy machine) for a page a person waits on.
+  const run = async (trx: Db) => {
+    await sql`set local jit = off`.execute(trx);
+    return (await query.execute(trx)).rows;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /**
