@@ -20,8 +20,9 @@ const floors: Record<string, number> = {
   health: 3,
   notify: 4,
   voice: 5,
-  revenue: 5,
-  assistant: 6,
+  // Revenue's metrics, expansion signals and QBR prep read voice's NPS.
+  revenue: 6,
+  assistant: 7,
 };
 
 /**
