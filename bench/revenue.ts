@@ -22,7 +22,7 @@ import {
 const accounts = 10_000;
 const password = 'bench-password';
 
-async function seedBook(db: Db) {
+export async function seedBook(db: Db) {
   const workspace = await db
     .insertInto('workspaces')
     .values({ name: 'Bench', slug: 'bench' })
@@ -95,9 +95,11 @@ async function seedBook(db: Db) {
       now()
     from (select id, workspace_id, substr(external_id, 6)::int as n from accounts
       where workspace_id = ${workspaceId}) g`.execute(db);
+  // Ninety days of daily history, as health keeps it: the pipeline reads two days of it.
   await sql`insert into health_history (workspace_id, account_id, day, score, category, usage)
-    select workspace_id, account_id, d, score, category, 30 + (extract(doy from d)::int + score) % 60
-    from health_scores, (values (current_date), (current_date - 30)) v(d)
+    select workspace_id, account_id, current_date - d, score, category,
+      30 + (d + score) % 60
+    from health_scores, generate_series(0, 89) d
     where workspace_id = ${workspaceId}`.execute(db);
   // A renewal project with eight tasks for every account renewing within 90 days.
   await sql`insert into projects (workspace_id, account_id, name, kind, start_date, updated_at)

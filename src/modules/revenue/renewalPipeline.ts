@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
 import { addDays, daysBetween, isoDay } from '../../lib/calendar.ts';
 import type { AccountScope } from '../accounts/index.ts';
 import { forecastRenewal } from './forecast.ts';
-import { monthOf, quarterOf, rangePeriod } from './periods.ts';
+import { rangePeriod } from './periods.ts';
 import { renewalsDue, type RenewalRow } from './store/renewals.ts';
 import { loadTargets } from './targets.ts';
 
@@ -101,6 +101,16 @@ export function describeRenewal(row: RenewalRow, today: string) {
 
 type Money = { amount: number; currency: string };
 
+/**
+ * Dates, ids and codes compared as the code points they are: thousands of renewals are
+ * sorted per request, and a locale's collation would cost more than the rest of the work.
+ */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `2026-11-30` → `2026-Q4`. */
+const quarterLabel = (day: string) =>
+  `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+
 function emptyBucket(currency: string, targetRate: number | null) {
   const zero = (): Money => ({ amount: 0, currency });
   return {
@@ -147,16 +157,15 @@ export function pipelineTotals(
     if (renewal.arr.currency !== currency) continue;
     addTo(totals, renewal, targetRate);
     for (const [map, label] of [
-      [months, monthOf(renewal.renewalDate).label],
-      [quarters, quarterOf(renewal.renewalDate).label],
+      [months, renewal.renewalDate.slice(0, 7)],
+      [quarters, quarterLabel(renewal.renewalDate)],
     ] as const) {
       let bucket = map.get(label);
       if (!bucket) map.set(label, (bucket = emptyBucket(currency, targetRate)));
       addTo(bucket, renewal, targetRate);
     }
   }
-  const sorted = (map: Map<string, Bucket>) =>
-    [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const sorted = (map: Map<string, Bucket>) => [...map.entries()].sort(([a], [b]) => byCode(a, b));
   return {
     totals,
     months: sorted(months).map(([month, bucket]) => ({ month, ...bucket })),
@@ -168,7 +177,7 @@ export function pipelineTotals(
 function mostArrIn(rows: readonly RenewalRow[]): string | null {
   const arr = new Map<string, number>();
   for (const row of rows) arr.set(row.currency, (arr.get(row.currency) ?? 0) + row.arrAmount);
-  return [...arr].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  return [...arr].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0]))[0]?.[0] ?? null;
 }
 
 export type PipelineQuery = {
@@ -216,10 +225,7 @@ export async function renewalPipeline(
   const renewals = rows
     .map((row) => describeRenewal(row, today))
     .filter((r) => !wanted || wanted.has(r.forecast.category))
-    .sort(
-      (a, b) =>
-        a.renewalDate.localeCompare(b.renewalDate) || a.accountId.localeCompare(b.accountId),
-    );
+    .sort((a, b) => byCode(a.renewalDate, b.renewalDate) || byCode(a.accountId, b.accountId));
   const currency = main;
   const after = query.cursor ? decodeCursor(query.cursor, 'renewals') : undefined;
   const start = after

@@ -100,6 +100,20 @@ export async function renewalsDue(
         and t.project_id in (select id from project)
       group by t.project_id
     ),
+    -- The usage measure on health's latest day and 30 days before: two days of history read
+    -- by day for the whole workspace (one index range each), not two lookups per account.
+    latest as (
+      select max(day) as day from health_history where workspace_id = ${ws}
+    ),
+    usage_then as (
+      select h.account_id,
+        max(h.usage) filter (where h.day = latest.day) as now,
+        max(h.usage) filter (where h.day = latest.day - 30) as month_ago
+      from health_history h, latest
+      where h.workspace_id = ${ws} and h.day in (latest.day, latest.day - 30)
+        and h.account_id in (select id from due)
+      group by h.account_id
+    ),
     called as (
       select distinct on (f.account_id) f.account_id, f.category, f.probability, f.note,
         f.created_by, f.created_at
@@ -113,7 +127,7 @@ export async function renewalsDue(
       d.renewal_date as "renewalDate",
       hs.score as "healthScore", hs.category as "healthCategory",
       hs.churn_risk->>'level' as "churnRiskLevel",
-      hn.usage as "usageNow", hm.usage as "usageMonthAgo",
+      u.now as "usageNow", u.month_ago as "usageMonthAgo",
       coalesce(x.open, 0) as "openEscalations",
       p.id as "projectId", p.name as "projectName",
       coalesce(g.total, 0) as "projectTotal", coalesce(g.done, 0) as "projectDone",
@@ -125,10 +139,7 @@ export async function renewalsDue(
     from due d
     left join users o on o.id = d.owner_id
     left join health_scores hs on hs.account_id = d.id
-    left join health_history hn
-      on hn.workspace_id = ${ws} and hn.account_id = d.id and hn.day = hs.day
-    left join health_history hm
-      on hm.workspace_id = ${ws} and hm.account_id = d.id and hm.day = hs.day - 30
+    left join usage_then u on u.account_id = d.id
     left join escalated x on x.account_id = d.id
     left join contracted c on c.account_id = d.id
     left join project p on p.account_id = d.id
