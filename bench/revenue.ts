@@ -22,7 +22,7 @@ import {
 const accounts = 10_000;
 const password = 'bench-password';
 
-export async function seedBook(db: Db) {
+async function seedBook(db: Db) {
   const workspace = await db
     .insertInto('workspaces')
     .values({ name: 'Bench', slug: 'bench' })
