@@ -156,6 +156,14 @@ export async function knownAccountExternalIds(
   return new Set(rows.flatMap((r) => (r.external_id === null ? [] : [r.external_id])));
 }
 
+/** The workspace's live (not deleted) accounts, their ids selected. */
+const liveAccountIds = (db: Db, workspaceId: WorkspaceId) =>
+  db
+    .selectFrom('accounts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null);
+
 /** Live accounts by external id: what contacts, usage and contracts attach to. */
 export async function accountIdsByExternalId(
   db: Db,
@@ -163,11 +171,8 @@ export async function accountIdsByExternalId(
   externalIds: readonly string[],
 ): Promise<Map<string, AccountId>> {
   if (externalIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('accounts')
-    .select(['id', 'external_id'])
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null)
+  const rows = await liveAccountIds(db, workspaceId)
+    .select('external_id')
     .where('external_id', '=', sql<string>`any(${[...new Set(externalIds)]}::text[])`)
     .execute();
   return new Map(
@@ -183,11 +188,7 @@ export async function accountIdNamedBy(
   workspaceId: WorkspaceId,
   name: string,
 ): Promise<AccountId | undefined> {
-  const row = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null)
+  const row = await liveAccountIds(db, workspaceId)
     .where((eb) =>
       uuidPattern.test(name)
         ? eb.or([eb('external_id', '=', name), eb('id', '=', name)])
@@ -205,11 +206,7 @@ export async function accountIdByDomain(
   workspaceId: WorkspaceId,
   domain: string,
 ): Promise<AccountId | undefined> {
-  const row = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null)
+  const row = await liveAccountIds(db, workspaceId)
     .where(sql<boolean>`lower(domain) in (${domain}, ${`www.${domain}`})`)
     .orderBy('created_at')
     .executeTakeFirst();
