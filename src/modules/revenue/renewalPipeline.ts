@@ -35,30 +35,55 @@ function usageTrend(row: RenewalRow) {
   return { change, direction };
 }
 
-export function describeRenewal(row: RenewalRow, today: string) {
-  const trend = usageTrend(row);
-  const project =
-    row.projectId === null
-      ? null
-      : {
-          id: row.projectId,
-          name: row.projectName ?? '',
-          done: row.projectDone,
-          total: row.projectTotal,
-          overdue: row.projectOverdue,
-        };
-  const steward = forecastRenewal({
+function projectOf(row: RenewalRow) {
+  return row.projectId === null
+    ? null
+    : {
+        id: row.projectId,
+        name: row.projectName ?? '',
+        done: row.projectDone,
+        total: row.projectTotal,
+        overdue: row.projectOverdue,
+      };
+}
+
+function stewardForecast(row: RenewalRow, today: string) {
+  return forecastRenewal({
     today,
     renewalDate: row.renewalDate,
     stage: row.stage,
     healthScore: row.healthScore,
     healthCategory: row.healthCategory,
     churnRiskLevel: row.churnRiskLevel,
-    usageChange: trend.change,
+    usageChange: usageTrend(row).change,
     openEscalations: row.openEscalations,
-    renewalProject: project,
+    renewalProject: projectOf(row),
     contractsEnded: row.contractsEnded,
   });
+}
+
+/** What the totals need of a renewal: its ARR, its forecast, when it falls. */
+export type Forecasted = {
+  row: RenewalRow;
+  category: ForecastCategory;
+  forecastArr: number;
+};
+
+/** The forecast that counts: a person's call when there is one, else Steward's. */
+export function forecastOf(row: RenewalRow, today: string): Forecasted {
+  const steward = stewardForecast(row, today);
+  const probability = row.overrideProbability ?? steward.probability;
+  return {
+    row,
+    category: row.overrideCategory ?? steward.category,
+    forecastArr: Math.round(row.arrAmount * probability),
+  };
+}
+
+export function describeRenewal(row: RenewalRow, today: string) {
+  const trend = usageTrend(row);
+  const project = projectOf(row);
+  const steward = stewardForecast(row, today);
   const override =
     row.overrideCategory === null
       ? null
@@ -128,25 +153,23 @@ function emptyBucket(currency: string, targetRate: number | null) {
 
 type Bucket = ReturnType<typeof emptyBucket>;
 
-function addTo(bucket: Bucket, renewal: Renewal, targetRate: number | null) {
-  const arr = renewal.arr.amount;
+function addTo(bucket: Bucket, renewal: Forecasted, targetRate: number | null) {
+  const arr = renewal.row.arrAmount;
   bucket.count += 1;
   bucket.arrUp.amount += arr;
-  bucket.forecastArr.amount += renewal.forecast.forecastArr.amount;
-  if (renewal.forecast.category === 'at_risk' || renewal.forecast.category === 'lost') {
-    bucket.atRiskArr.amount += arr;
-  }
+  bucket.forecastArr.amount += renewal.forecastArr;
+  if (renewal.category === 'at_risk' || renewal.category === 'lost') bucket.atRiskArr.amount += arr;
   if (bucket.targetArr && targetRate !== null) {
     bucket.targetArr.amount = Math.round(bucket.arrUp.amount * targetRate);
   }
-  const byCategory = bucket.byCategory[renewal.forecast.category];
+  const byCategory = bucket.byCategory[renewal.category];
   byCategory.count += 1;
   byCategory.arr.amount += arr;
 }
 
 /** Totals over every renewal in the currency, and by the month and quarter each falls in. */
 export function pipelineTotals(
-  renewals: readonly Renewal[],
+  renewals: readonly Forecasted[],
   currency: string,
   targetRate: number | null,
 ) {
@@ -154,11 +177,11 @@ export function pipelineTotals(
   const months = new Map<string, Bucket>();
   const quarters = new Map<string, Bucket>();
   for (const renewal of renewals) {
-    if (renewal.arr.currency !== currency) continue;
+    if (renewal.row.currency !== currency) continue;
     addTo(totals, renewal, targetRate);
     for (const [map, label] of [
-      [months, renewal.renewalDate.slice(0, 7)],
-      [quarters, quarterLabel(renewal.renewalDate)],
+      [months, renewal.row.renewalDate.slice(0, 7)],
+      [quarters, quarterLabel(renewal.row.renewalDate)],
     ] as const) {
       let bucket = map.get(label);
       if (!bucket) map.set(label, (bucket = emptyBucket(currency, targetRate)));
@@ -222,30 +245,35 @@ export async function renewalPipeline(
   const main = query.currency ?? mostArrIn(rows);
   const targetRate = targets.find((t) => t.metric === 'renewalRate')?.value ?? null;
   const wanted = query.category ? new Set(query.category) : null;
-  const renewals = rows
-    .map((row) => describeRenewal(row, today))
-    .filter((r) => !wanted || wanted.has(r.forecast.category))
-    .sort((a, b) => byCode(a.renewalDate, b.renewalDate) || byCode(a.accountId, b.accountId));
+  // Every renewal in the window is forecast (the totals need them all); only the page shown
+  // is described in full, reasons and all.
+  const forecasts = rows
+    .map((row) => forecastOf(row, today))
+    .filter((f) => !wanted || wanted.has(f.category))
+    .sort(
+      (a, b) =>
+        byCode(a.row.renewalDate, b.row.renewalDate) || byCode(a.row.accountId, b.row.accountId),
+    );
   const currency = main;
   const after = query.cursor ? decodeCursor(query.cursor, 'renewals') : undefined;
   const start = after
-    ? renewals.findIndex(
-        (r) =>
-          r.renewalDate > String(after.value) ||
-          (r.renewalDate === String(after.value) && r.accountId > after.id),
+    ? forecasts.findIndex(
+        ({ row }) =>
+          row.renewalDate > String(after.value) ||
+          (row.renewalDate === String(after.value) && row.accountId > after.id),
       )
     : 0;
-  const from = start < 0 ? renewals.length : start;
-  const items = renewals.slice(from, from + query.limit);
+  const from = start < 0 ? forecasts.length : start;
+  const items = forecasts.slice(from, from + query.limit).map((f) => describeRenewal(f.row, today));
   const last = items.at(-1);
   return {
     window,
     currency,
     target: { renewalRate: targetRate },
-    ...pipelineTotals(currency ? renewals : [], currency ?? 'USD', targetRate),
+    ...pipelineTotals(currency ? forecasts : [], currency ?? 'USD', targetRate),
     items,
     nextCursor:
-      last && from + query.limit < renewals.length
+      last && from + query.limit < forecasts.length
         ? encodeCursor({ value: last.renewalDate, id: last.accountId, sort: 'renewals' })
         : null,
   };
