@@ -11,6 +11,7 @@ import { startBenchmark } from './start.ts';
 import { voiceBenchmark } from './voice.ts';
 import { seconds, timed, type BenchResult } from './support.ts';
 import { workBenchmark } from './work.ts';
+import { revenueBenchmark } from './revenue.ts';
 
 const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]> }[] = [
   { key: 'seed', name: 'demo seed', run: seedBenchmark },
@@ -22,6 +23,7 @@ const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]>
   { key: 'intake', name: 'usage intake', run: intakeBenchmark },
   { key: 'rollups', name: 'usage rollups', run: rollupBenchmark },
   { key: 'voice', name: 'voice of the customer', run: voiceBenchmark },
+  { key: 'revenue', name: 'revenue and meetings', run: revenueBenchmark },
 ];
 
 const asked = process.argv.slice(2);
