@@ -197,6 +197,20 @@ describe('the portfolio', () => {
       expect(seen, sort).toHaveLength(6);
       expect(new Set(seen).size, sort).toBe(6);
     }
+    // Only scored accounts in view: the health sort pages by score alone, in both directions.
+    for (const sort of ['health', '-health']) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const { data } = await manager.GET('/api/v1/accounts', {
+          params: { query: { health: 'healthy,at_risk,critical', sort, limit: 1, cursor } },
+        });
+        seen.push(...(names(data) ?? []));
+        cursor = data?.nextCursor ?? undefined;
+      } while (cursor);
+      const weakestFirst = ['Delta Freight', 'Acme Rockets', 'Blue Harbor'];
+      expect(seen, sort).toEqual(sort === 'health' ? weakestFirst : weakestFirst.reverse());
+    }
   });
 
   it('saves filters as a segment and applies it', async () => {

@@ -103,6 +103,15 @@ export function portfolioRows(
   },
 ) {
   const sort = { ...sortExpression(page.sortBy), descending: page.descending };
+  // A risk filter, or a health filter without `unscored`, leaves only scored accounts: the
+  // health sort then has no nulls to put last, and PostgreSQL can walk health's score index
+  // and stop at the page instead of sorting the workspace.
+  const onlyScored =
+    filter.risk !== undefined ||
+    (filter.health !== undefined && !filter.health.includes('unscored'));
+  if ('column' in page.sortBy && page.sortBy.column === 'health' && onlyScored) {
+    sort.nullable = false;
+  }
   let q = selectAccounts(db, scope);
   if (filter.ownerId === null) q = q.where('accounts.owner_id', 'is', null);
   else if (filter.ownerId !== undefined) q = q.where('accounts.owner_id', '=', filter.ownerId);
