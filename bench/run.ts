@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in turn, each figure beside a baseline measured in the
 // same run on the same machine — absolute times vary between machines, the ratios hold.
 // `npm run bench -- intake health` runs only those (by key). Never part of `npm test`.
+import { assistantBenchmark } from './assistant.ts';
 import { intakeBenchmark } from './intake.ts';
 import { healthBenchmark } from './health.ts';
 import { notifyBenchmark } from './notify.ts';
@@ -22,6 +23,7 @@ const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]>
   { key: 'health', name: 'health', run: healthBenchmark },
   { key: 'intake', name: 'usage intake', run: intakeBenchmark },
   { key: 'rollups', name: 'usage rollups', run: rollupBenchmark },
+  { key: 'assistant', name: 'Ask Steward', run: assistantBenchmark },
   { key: 'voice', name: 'voice of the customer', run: voiceBenchmark },
   { key: 'revenue', name: 'revenue and meetings', run: revenueBenchmark },
 ];
