@@ -82,11 +82,11 @@ describe('voice of the customer', () => {
     await context.addCookies(cookies);
     await page.goto(`${server.url}/accounts/${target.accountId}`);
     const voice = page.getByRole('region', { name: 'Feedback and NPS' });
-    await voice.getByText('NPS 3').waitFor();
-    await voice
-      .getByText('“Reports are slow and the export to Excel keeps failing”')
-      .first()
-      .waitFor();
+    // The demo account may hold earlier answers: find this one by its comment, then its score.
+    const answer = voice
+      .getByRole('listitem')
+      .filter({ hasText: '“Reports are slow and the export to Excel keeps failing”' });
+    await answer.getByText('NPS 3', { exact: true }).waitFor();
     const followUp = await server.deps.db
       .selectFrom('tasks')
       .select(['title', 'due_at'])
