@@ -49,6 +49,8 @@ export function accountsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts',
+        operationId: 'listAccounts',
+        tags: ['Accounts'],
         access: 'view_accounts',
         summary: 'The portfolio: accounts with health, risk and stage, filtered and sorted',
         request: { query: portfolioQuery },
@@ -70,6 +72,8 @@ export function accountsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/accounts',
+        operationId: 'createAccount',
+        tags: ['Accounts'],
         access: 'manage_accounts',
         summary: 'Add an account',
         request: {
@@ -83,6 +87,8 @@ export function accountsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}',
+        operationId: 'getAccount',
+        tags: ['Accounts'],
         access: 'view_accounts',
         summary: 'One account',
         request: { params: idParam },
@@ -97,6 +103,8 @@ export function accountsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'patch',
         path: '/accounts/{id}',
+        operationId: 'updateAccount',
+        tags: ['Accounts'],
         access: 'manage_accounts',
         summary: 'Change an account; custom fields are merged, `null` clears one',
         request: {
@@ -122,6 +130,8 @@ export function accountsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/accounts/{id}',
+        operationId: 'deleteAccount',
+        tags: ['Accounts'],
         access: 'manage_accounts',
         summary: 'Remove an account from every list; its history is kept',
         request: { params: idParam },
@@ -137,6 +147,8 @@ export function accountsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}/360',
+        operationId: 'getAccount360',
+        tags: ['Accounts'],
         access: 'view_accounts',
         summary: 'The Customer 360: profile, contract, contacts and the latest timeline',
         request: { params: idParam },

@@ -13,6 +13,8 @@ export function contactsRoutes({ db }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}/contacts',
+        operationId: 'listContacts',
+        tags: ['Accounts'],
         access: 'view_accounts',
         summary: "An account's contacts, champions first",
         request: { params: idParam },
@@ -28,6 +30,8 @@ export function contactsRoutes({ db }: Deps) {
       defineRoute({
         method: 'post',
         path: '/accounts/{id}/contacts',
+        operationId: 'createContact',
+        tags: ['Accounts'],
         access: 'manage_accounts',
         summary: 'Add a contact to an account',
         request: {
@@ -46,6 +50,8 @@ export function contactsRoutes({ db }: Deps) {
       defineRoute({
         method: 'patch',
         path: '/contacts/{id}',
+        operationId: 'updateContact',
+        tags: ['Accounts'],
         access: 'manage_accounts',
         summary: 'Change a contact',
         request: {
@@ -65,6 +71,8 @@ export function contactsRoutes({ db }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/contacts/{id}',
+        operationId: 'deleteContact',
+        tags: ['Accounts'],
         access: 'manage_accounts',
         summary: 'Remove a contact',
         request: { params: idParam },

@@ -18,6 +18,8 @@ export function settingsRoutes({ db }: Deps) {
       defineRoute({
         method: 'get',
         path: '/custom-fields',
+        operationId: 'listCustomFields',
+        tags: ['Accounts'],
         access: 'view_accounts',
         summary: 'Custom field definitions for accounts or tasks',
         request: { query: z.object({ entity: z.enum(['account', 'task']).default('account') }) },
@@ -36,6 +38,8 @@ export function settingsRoutes({ db }: Deps) {
       defineRoute({
         method: 'post',
         path: '/custom-fields',
+        operationId: 'createCustomField',
+        tags: ['Accounts'],
         access: 'manage_custom_fields',
         summary: 'Define a typed custom field',
         request: {
@@ -52,6 +56,8 @@ export function settingsRoutes({ db }: Deps) {
       defineRoute({
         method: 'get',
         path: '/segments',
+        operationId: 'listSegments',
+        tags: ['Accounts'],
         access: 'view_accounts',
         summary: 'Your saved segments and those shared with the workspace',
         responses: { 200: json(z.object({ items: z.array(segmentSchema) })) },
@@ -65,6 +71,8 @@ export function settingsRoutes({ db }: Deps) {
       defineRoute({
         method: 'post',
         path: '/segments',
+        operationId: 'createSegment',
+        tags: ['Accounts'],
         access: 'view_accounts',
         summary: 'Save portfolio filters as a segment',
         request: {
@@ -78,6 +86,8 @@ export function settingsRoutes({ db }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/segments/{id}',
+        operationId: 'deleteSegment',
+        tags: ['Accounts'],
         access: 'view_accounts',
         summary: 'Delete one of your segments',
         request: { params: z.object({ id: z.uuid() }) },

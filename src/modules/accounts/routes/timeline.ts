@@ -27,6 +27,8 @@ export function timelineRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}/timeline',
+        operationId: 'listTimelineEvents',
+        tags: ['Accounts'],
         access: 'view_accounts',
         summary: "The account's timeline, newest first",
         request: {
@@ -61,6 +63,8 @@ export function timelineRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/accounts/{id}/timeline',
+        operationId: 'createTimelineEvent',
+        tags: ['Accounts'],
         access: 'add_timeline_notes',
         summary: 'Log a note, call, e-mail or meeting on the account',
         request: {
