@@ -49,6 +49,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/auth/login',
+        operationId: 'signIn',
+        tags: ['Auth'],
         access: 'public',
         summary: 'Sign in with e-mail and password; sets the session cookie',
         request: {
@@ -73,6 +75,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/auth/logout',
+        operationId: 'signOut',
+        tags: ['Auth'],
         access: 'public',
         summary: 'Sign out: ends the session',
         responses: { 204: { description: 'Signed out' } },
@@ -88,6 +92,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/me',
+        operationId: 'getMe',
+        tags: ['Auth'],
         access: 'signed_in',
         summary: 'The signed-in person, their permissions and preferences',
         responses: { 200: json(meSchema) },
@@ -98,6 +104,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'patch',
         path: '/me',
+        operationId: 'updateMe',
+        tags: ['Auth'],
         access: 'signed_in',
         summary: 'Change your own name, time zone, language or theme',
         request: {
@@ -111,6 +119,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/roles',
+        operationId: 'listRoles',
+        tags: ['Admin'],
         access: 'signed_in',
         summary: 'Roles and the permissions each one grants',
         responses: {
@@ -140,6 +150,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/users',
+        operationId: 'listUsers',
+        tags: ['Admin'],
         access: 'view_accounts',
         summary: 'People of the workspace',
         responses: { 200: json(z.object({ items: z.array(userSchema) })) },
@@ -150,6 +162,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/users',
+        operationId: 'createUser',
+        tags: ['Admin'],
         access: 'manage_users',
         summary: 'Add a person to the workspace',
         request: {
@@ -163,6 +177,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'patch',
         path: '/users/{id}',
+        operationId: 'updateUser',
+        tags: ['Admin'],
         access: 'manage_users',
         summary: "Change a person's role, manager, time zone, or deactivate them",
         request: {
@@ -178,6 +194,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/api-tokens',
+        operationId: 'listApiTokens',
+        tags: ['Admin'],
         access: 'manage_api_tokens',
         summary: 'Your API tokens (never their secrets)',
         responses: { 200: json(z.object({ items: z.array(apiTokenSchema) })) },
@@ -188,6 +206,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/api-tokens',
+        operationId: 'createApiToken',
+        tags: ['Admin'],
         access: 'manage_api_tokens',
         summary: 'Create an API token; its secret is in this answer only',
         request: {
@@ -201,6 +221,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'delete',
         path: '/api-tokens/{id}',
+        operationId: 'revokeApiToken',
+        tags: ['Admin'],
         access: 'manage_api_tokens',
         summary: 'Revoke one of your API tokens',
         request: { params: idParam },
@@ -215,6 +237,8 @@ export function authRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/audit-log',
+        operationId: 'listAuditEntries',
+        tags: ['Admin'],
         access: 'view_audit_log',
         summary: 'Who changed what, newest first',
         request: {
