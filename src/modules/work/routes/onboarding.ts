@@ -14,6 +14,8 @@ export function onboardingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/onboarding',
+        operationId: 'getOnboardingOverview',
+        tags: ['Work'],
         access: 'view_work',
         summary: 'Every onboarding customer side by side, with completion and time per stage',
         request: { query: z.object({ templateId: z.uuid().optional() }) },
@@ -36,6 +38,8 @@ export function onboardingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/projects/{id}/onboarding',
+        operationId: 'getProjectOnboarding',
+        tags: ['Work'],
         access: 'view_work',
         summary: "One project's onboarding report: stage, progress, next actions, risk factors",
         request: { params: z.object({ id: z.uuid() }) },
@@ -51,6 +55,8 @@ export function onboardingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/holidays',
+        operationId: 'listHolidays',
+        tags: ['Work'],
         access: 'view_work',
         summary: "The workspace's holidays (skipped by business-day offsets)",
         responses: { 200: json(z.object({ items: z.array(holidaySchema) })) },
@@ -61,6 +67,8 @@ export function onboardingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'put',
         path: '/holidays',
+        operationId: 'updateHolidays',
+        tags: ['Work'],
         access: 'manage_integrations',
         summary: "Replace the workspace's holidays",
         request: {

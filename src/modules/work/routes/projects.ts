@@ -23,6 +23,8 @@ export function projectRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/projects',
+        operationId: 'createProject',
+        tags: ['Work'],
         access: 'manage_work',
         summary: 'Start a project for an account (empty; see templates to start from one)',
         request: {
@@ -41,6 +43,8 @@ export function projectRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/projects/{id}',
+        operationId: 'getProject',
+        tags: ['Work'],
         access: 'view_work',
         summary: 'A project with its stages and tasks',
         request: { params: idParam },
@@ -53,6 +57,8 @@ export function projectRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'patch',
         path: '/projects/{id}',
+        operationId: 'updateProject',
+        tags: ['Work'],
         access: 'manage_work',
         summary: 'Rename a project or change its status',
         request: {
@@ -72,6 +78,8 @@ export function projectRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}/projects',
+        operationId: 'listAccountProjects',
+        tags: ['Work'],
         access: 'view_work',
         summary: "An account's projects, newest first",
         request: { params: idParam },
@@ -90,6 +98,8 @@ export function projectRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/projects/{id}/save-as-template',
+        operationId: 'saveProjectAsTemplate',
+        tags: ['Work'],
         access: 'manage_templates',
         summary: 'Save a project as a template: dates become offsets, people become roles',
         request: {
@@ -116,6 +126,8 @@ export function projectRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/projects/{id}/template-upgrade',
+        operationId: 'previewTemplateUpgrade',
+        tags: ['Work'],
         access: 'view_work',
         summary: "Preview taking the template's latest version: tasks added, updated, left alone",
         request: { params: idParam },
@@ -131,6 +143,8 @@ export function projectRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/projects/{id}/template-upgrade',
+        operationId: 'applyTemplateUpgrade',
+        tags: ['Work'],
         access: 'manage_work',
         summary: "Take the template's latest version (the one previewed)",
         request: {

@@ -23,6 +23,8 @@ export function taskRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/tasks',
+        operationId: 'createTask',
+        tags: ['Work'],
         access: 'manage_work',
         summary: 'Add a task to a project or directly to an account',
         request: {
@@ -42,6 +44,8 @@ export function taskRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/tasks',
+        operationId: 'listTasks',
+        tags: ['Work'],
         access: 'view_work',
         summary: "An account's tasks, or a person's",
         request: {
@@ -76,6 +80,8 @@ export function taskRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/tasks/{id}',
+        operationId: 'getTask',
+        tags: ['Work'],
         access: 'view_work',
         summary: 'One task',
         request: { params: idParam },
@@ -87,6 +93,8 @@ export function taskRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'patch',
         path: '/tasks/{id}',
+        operationId: 'updateTask',
+        tags: ['Work'],
         access: 'manage_work',
         summary:
           'Change a task: status, priority, tags, assignee, due date, checklist, dependencies…',
@@ -115,6 +123,8 @@ export function taskRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/tasks/{id}',
+        operationId: 'deleteTask',
+        tags: ['Work'],
         access: 'manage_work',
         summary: 'Remove a task (kept in history)',
         request: { params: idParam },
@@ -130,6 +140,8 @@ export function taskRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/tasks/{id}/comments',
+        operationId: 'listTaskComments',
+        tags: ['Work'],
         access: 'view_work',
         summary: "A task's comments, oldest first",
         request: { params: idParam },
@@ -142,6 +154,8 @@ export function taskRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/tasks/{id}/comments',
+        operationId: 'createTaskComment',
+        tags: ['Work'],
         access: 'manage_work',
         summary: 'Comment on a task; @name mentions the person',
         request: {
@@ -169,6 +183,8 @@ export function taskRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/mentions/{id}/acknowledge',
+        operationId: 'acknowledgeMention',
+        tags: ['Work'],
         access: 'view_work',
         summary: 'Acknowledge a mention of you',
         request: { params: idParam },
@@ -183,6 +199,8 @@ export function taskRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/my-work',
+        operationId: 'getMyWork',
+        tags: ['Work'],
         access: 'view_work',
         summary: 'Your open tasks across accounts: overdue, today, this week, later',
         responses: { 200: json(myWorkSchema) },

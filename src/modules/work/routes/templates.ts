@@ -30,6 +30,8 @@ export function templateRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/templates',
+        operationId: 'listTemplates',
+        tags: ['Work'],
         access: 'view_work',
         summary: 'The template library',
         responses: { 200: json(z.object({ items: z.array(templateSchema) })) },
@@ -40,6 +42,8 @@ export function templateRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/templates',
+        operationId: 'createTemplate',
+        tags: ['Work'],
         access: 'manage_templates',
         summary: 'Create a template: stages, tasks with offsets, roles, checklists, dependencies',
         request: {
@@ -53,6 +57,8 @@ export function templateRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/templates/{id}',
+        operationId: 'getTemplate',
+        tags: ['Work'],
         access: 'view_work',
         summary: 'A template at its latest version',
         request: { params: idParam },
@@ -65,6 +71,8 @@ export function templateRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'put',
         path: '/templates/{id}',
+        operationId: 'updateTemplate',
+        tags: ['Work'],
         access: 'manage_templates',
         summary: 'Edit a template: saves a new version',
         request: {
@@ -83,6 +91,8 @@ export function templateRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/templates/{id}/versions/{version}',
+        operationId: 'getTemplateVersion',
+        tags: ['Work'],
         access: 'view_work',
         summary: 'One earlier version of a template',
         request: { params: z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) }) },
@@ -97,6 +107,8 @@ export function templateRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/templates/{id}/instantiate',
+        operationId: 'instantiateTemplate',
+        tags: ['Work'],
         access: 'manage_work',
         summary: "Create a customer's project from the template in one action",
         request: {
@@ -123,6 +135,8 @@ export function templateRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/templates/{id}/instantiate-many',
+        operationId: 'instantiateTemplateForAccounts',
+        tags: ['Work'],
         access: 'manage_work',
         summary: 'Create the project for many accounts; each account is its own transaction',
         request: {
