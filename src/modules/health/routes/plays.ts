@@ -12,6 +12,8 @@ export function playRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/health/plays',
+        operationId: 'listPlays',
+        tags: ['Health'],
         access: 'view_client_health',
         summary: 'The workspace’s plays',
         responses: { 200: json(z.object({ items: z.array(playSchema) })) },
@@ -22,6 +24,8 @@ export function playRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/health/plays',
+        operationId: 'createPlay',
+        tags: ['Health'],
         access: 'manage_scorecards',
         summary: 'Add a play: trigger, task or template, assignee role, due offset',
         request: {
@@ -35,6 +39,8 @@ export function playRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'patch',
         path: '/health/plays/{id}',
+        operationId: 'updatePlay',
+        tags: ['Health'],
         access: 'manage_scorecards',
         summary: 'Change a play',
         request: {
@@ -59,6 +65,8 @@ export function playRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/health/plays/{id}',
+        operationId: 'deletePlay',
+        tags: ['Health'],
         access: 'manage_scorecards',
         summary: 'Remove a play (its past runs go with it)',
         request: { params: idParam },
@@ -73,6 +81,8 @@ export function playRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/health/play-runs',
+        operationId: 'listPlayRuns',
+        tags: ['Health'],
         access: 'view_client_health',
         summary: 'Recent play runs in the workspace, newest first',
         request: {

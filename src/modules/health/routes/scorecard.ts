@@ -44,6 +44,8 @@ export function scorecardRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/health/scorecard',
+        operationId: 'getScorecard',
+        tags: ['Health'],
         access: 'view_client_health',
         summary: 'The scorecard accounts are scored with: the default, or a tier’s own',
         request: { query: scorecardQuery },
@@ -60,6 +62,8 @@ export function scorecardRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/health/scorecards',
+        operationId: 'listScorecards',
+        tags: ['Health'],
         access: 'view_client_health',
         summary: 'Every scorecard: the default first, then each tier that has its own',
         responses: { 200: json(scorecardsSchema) },
@@ -70,6 +74,8 @@ export function scorecardRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'put',
         path: '/health/scorecard',
+        operationId: 'updateScorecard',
+        tags: ['Health'],
         access: 'manage_scorecards',
         summary:
           'Save the default scorecard or a tier’s own: weights must sum to 100 (else 422 naming `weights`)',
@@ -90,6 +96,8 @@ export function scorecardRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/health/scorecards/{tier}',
+        operationId: 'deleteTierScorecard',
+        tags: ['Health'],
         access: 'manage_scorecards',
         summary: 'Remove a tier’s own scorecard; its accounts go back to the default',
         request: { params: z.object({ tier: tierSchema }) },
@@ -106,6 +114,8 @@ export function scorecardRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/health/backtest',
+        operationId: 'getBacktest',
+        tags: ['Health'],
         access: 'view_client_health',
         summary:
           'How well the saved scorecard predicted churn: AUC, churn rate and lift per category, ROC curve',
@@ -118,6 +128,8 @@ export function scorecardRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/health/backtest',
+        operationId: 'runBacktest',
+        tags: ['Health'],
         access: 'view_client_health',
         summary: 'Backtest trial weights and thresholds before saving them (nothing is saved)',
         request: {

@@ -36,6 +36,8 @@ export function scoreRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/health/dashboard',
+        operationId: 'getHealthDashboard',
+        tags: ['Health'],
         access: 'view_client_health',
         summary:
           'Health at a glance: counts by category, movers this week, every account with its reason',
@@ -62,6 +64,8 @@ export function scoreRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/health/accounts/{id}',
+        operationId: 'getAccountHealth',
+        tags: ['Health'],
         access: 'view_client_health',
         summary:
           "An account's health: score, category, each measure with its reason and freshness, what changed in a week, trend, churn risk, daily history and play runs",
@@ -92,6 +96,8 @@ export function scoreRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/health/series',
+        operationId: 'getHealthSeries',
+        tags: ['Health'],
         access: 'view_client_health',
         summary:
           'Score, category and a daily series per account (the portfolio sparklines); accounts the caller may not see are left out',
@@ -107,6 +113,8 @@ export function scoreRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/churn-risk',
+        operationId: 'listChurnRisk',
+        tags: ['Health'],
         access: 'view_client_health',
         summary:
           'Accounts at risk of churn, highest intervention priority first; `within=quarter` for renewals this quarter, and accounts at high risk now whenever they renew (`reason`)',
