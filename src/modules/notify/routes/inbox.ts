@@ -31,6 +31,8 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
       defineRoute({
         method: 'get',
         path: '/notifications',
+        operationId: 'listNotifications',
+        tags: ['Notifications'],
         access: 'signed_in',
         summary: 'Your inbox, newest first, with the unread count',
         request: { query: z.object(pageQuery) },
@@ -42,6 +44,8 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
       defineRoute({
         method: 'post',
         path: '/notifications/read-all',
+        operationId: 'markAllNotificationsRead',
+        tags: ['Notifications'],
         access: 'signed_in',
         summary: 'Mark every notification of yours read',
         responses: { 200: json(z.object({ marked: z.number().int() })) },
@@ -52,6 +56,8 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
       defineRoute({
         method: 'post',
         path: '/notifications/{id}/read',
+        operationId: 'markNotificationRead',
+        tags: ['Notifications'],
         access: 'signed_in',
         summary: 'Mark one notification read',
         request: { params: idParam },
@@ -66,6 +72,8 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
       defineRoute({
         method: 'get',
         path: '/notifications/stream',
+        operationId: 'streamNotifications',
+        tags: ['Notifications'],
         access: 'signed_in',
         summary: 'Server-sent events: `inbox` with the unread count whenever something arrives',
         responses: {
@@ -104,6 +112,8 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
       defineRoute({
         method: 'get',
         path: '/me/notification-preferences',
+        operationId: 'getNotificationPreferences',
+        tags: ['Notifications'],
         access: 'signed_in',
         summary: 'Your notification rules, digest hour, quiet hours, channels and mutes',
         responses: { 200: json(preferencesSchema) },
@@ -117,6 +127,8 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
       defineRoute({
         method: 'put',
         path: '/me/notification-preferences',
+        operationId: 'updateNotificationPreferences',
+        tags: ['Notifications'],
         access: 'signed_in',
         summary: 'Change your notification preferences (fields left out stay as they are)',
         request: {

@@ -25,6 +25,8 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/sla-policies',
+        operationId: 'listSlaPolicies',
+        tags: ['Notifications'],
         access: 'view_work',
         summary: "The workspace's SLA policies",
         responses: { 200: json(z.object({ items: z.array(slaPolicySchema) })) },
@@ -38,6 +40,8 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/sla-policies',
+        operationId: 'createSlaPolicy',
+        tags: ['Notifications'],
         access: 'manage_sla_policies',
         summary: 'Add an SLA policy; its timers start on every open task it matches',
         request: body,
@@ -49,6 +53,8 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'put',
         path: '/sla-policies/{id}',
+        operationId: 'updateSlaPolicy',
+        tags: ['Notifications'],
         access: 'manage_sla_policies',
         summary: 'Replace an SLA policy',
         request: { params: idParam, ...body },
@@ -64,6 +70,8 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'delete',
         path: '/sla-policies/{id}',
+        operationId: 'deleteSlaPolicy',
+        tags: ['Notifications'],
         access: 'manage_sla_policies',
         summary: 'Remove an SLA policy; its timers stop',
         request: { params: idParam },
@@ -78,6 +86,8 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/escalations',
+        operationId: 'listEscalations',
+        tags: ['Notifications'],
         access: 'view_work',
         summary: 'Warnings, breaches and escalations raised, newest first',
         request: { query: z.object(pageQuery) },
@@ -95,6 +105,8 @@ export function slaRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/deliveries',
+        operationId: 'listDeliveries',
+        tags: ['Notifications'],
         access: 'manage_sla_policies',
         summary: 'Outgoing e-mail and Slack messages by status (failed ones for follow-up)',
         request: {
