@@ -13,6 +13,8 @@ export function queryRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/assistant/query',
+        operationId: 'askAssistant',
+        tags: ['Assistant'],
         access: 'signed_in',
         summary:
           'Ask Steward a question in English or Russian: the intent, what the question said, the widget with live data and a sentence or two in the language of the question',
@@ -27,6 +29,8 @@ export function queryRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/assistant/recent',
+        operationId: 'listRecentQuestions',
+        tags: ['Assistant'],
         access: 'signed_in',
         summary: "The asker's recent questions, newest first",
         responses: { 200: json(recentSchema) },
