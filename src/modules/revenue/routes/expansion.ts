@@ -42,6 +42,8 @@ export function expansionRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/expansion-opportunities',
+        operationId: 'listExpansionOpportunities',
+        tags: ['Revenue'],
         access: 'view_upsell_opportunities',
         summary:
           'Accounts ready to grow, from seats nearly full, premium features used without the premium plan, usage growing and health — each with its evidence and an estimated value; `view=premium` for premium upgrade candidates',
@@ -62,6 +64,8 @@ export function expansionRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/opportunities',
+        operationId: 'listOpportunities',
+        tags: ['Revenue'],
         access: 'view_upsell_opportunities',
         summary: 'Tracked expansion opportunities, of an account or all in view',
         request: { query: opportunitiesQuery },
@@ -83,6 +87,8 @@ export function expansionRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/opportunities',
+        operationId: 'createOpportunity',
+        tags: ['Revenue'],
         access: 'manage_accounts',
         summary: 'Track an expansion opportunity: amount (ARR), stage, expected close',
         request: {
@@ -105,6 +111,8 @@ export function expansionRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'patch',
         path: '/opportunities/{id}',
+        operationId: 'updateOpportunity',
+        tags: ['Revenue'],
         access: 'manage_accounts',
         summary: 'Move an opportunity on: stage (won and lost close it), amount, expected close',
         request: {
@@ -135,6 +143,8 @@ export function expansionRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/revenue/plans',
+        operationId: 'listPlans',
+        tags: ['Revenue'],
         access: 'view_upsell_opportunities',
         summary: 'Plans with their list price per seat and month, and which include premium',
         responses: { 200: json(plansSchema) },
@@ -145,6 +155,8 @@ export function expansionRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'put',
         path: '/revenue/plans',
+        operationId: 'updatePlans',
+        tags: ['Revenue'],
         access: 'manage_revenue_targets',
         summary: 'Replace the plan list expansion is priced with',
         request: {

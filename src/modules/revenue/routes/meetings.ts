@@ -37,6 +37,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'get',
         path: '/meetings/overdue-qbrs',
+        operationId: 'listOverdueQbrs',
+        tags: ['Revenue'],
         access: 'schedule_business_reviews',
         summary:
           'Accounts overdue for a QBR by their tier’s cadence (default: enterprise each quarter), most overdue first, and this quarter’s QBR completion',
@@ -53,6 +55,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'get',
         path: '/meetings/cadences',
+        operationId: 'listMeetingCadences',
+        tags: ['Revenue'],
         access: 'view_accounts',
         summary: 'Months between business reviews, per tier',
         responses: { 200: json(cadencesSchema) },
@@ -63,6 +67,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'put',
         path: '/meetings/cadences',
+        operationId: 'updateMeetingCadences',
+        tags: ['Revenue'],
         access: 'manage_revenue_targets',
         summary: 'Set the months between business reviews for tiers (null: no cadence)',
         request: body(cadencesBody),
@@ -78,6 +84,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'get',
         path: '/meetings',
+        operationId: 'listMeetings',
+        tags: ['Revenue'],
         access: 'view_accounts',
         summary: 'Meetings in a time range (an account’s, or mine), earliest first',
         request: { query: meetingsQuery },
@@ -107,6 +115,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'post',
         path: '/meetings',
+        operationId: 'createMeeting',
+        tags: ['Revenue'],
         access: 'manage_client_meetings',
         summary:
           'Schedule a meeting with a customer; attendees get an iCalendar invitation by e-mail (a QBR needs schedule_business_reviews)',
@@ -125,6 +135,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'get',
         path: '/meetings/{id}',
+        operationId: 'getMeeting',
+        tags: ['Revenue'],
         access: 'view_accounts',
         summary: 'A meeting with its attendees, action items and the invitations sent',
         request: { params: idParam },
@@ -139,6 +151,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'patch',
         path: '/meetings/{id}',
+        operationId: 'updateMeeting',
+        tags: ['Revenue'],
         access: 'manage_client_meetings',
         summary:
           'Change a meeting: a new time, title, place, agenda or attendees sends an update (SEQUENCE + 1); those taken off get a cancellation',
@@ -164,6 +178,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'post',
         path: '/meetings/{id}/cancel',
+        operationId: 'cancelMeeting',
+        tags: ['Revenue'],
         access: 'manage_client_meetings',
         summary: 'Cancel a meeting: every attendee gets a METHOD:CANCEL',
         request: { params: idParam },
@@ -181,6 +197,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'post',
         path: '/meetings/{id}/complete',
+        operationId: 'completeMeeting',
+        tags: ['Revenue'],
         access: 'manage_client_meetings',
         summary: 'Mark a meeting held, with its notes; each action item becomes a task',
         request: { params: idParam, ...body(completeMeetingBody) },
@@ -205,6 +223,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'post',
         path: '/meetings/{id}/action-items',
+        operationId: 'createMeetingActionItem',
+        tags: ['Revenue'],
         access: 'manage_client_meetings',
         summary: 'Add action items to a meeting: each becomes a task on the account',
         request: { params: idParam, ...body(actionItemsBody) },
@@ -229,6 +249,8 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       defineRoute({
         method: 'get',
         path: '/meetings/{id}/invite.ics',
+        operationId: 'getMeetingInvite',
+        tags: ['Revenue'],
         access: 'view_accounts',
         summary:
           'The meeting as an iCalendar invitation (RFC 5545): METHOD:REQUEST, or CANCEL once cancelled',

@@ -13,6 +13,8 @@ export function metricRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/metrics',
+        operationId: 'getMetrics',
+        tags: ['Revenue'],
         access: 'view_expansion_metrics',
         summary:
           'CS metrics for a period (MRR, ARR, NRR, GRR, expansion, contraction, churn, renewal rate, time to value, adoption, health, QBR completion), each beside its target and its trend',
@@ -37,6 +39,8 @@ export function metricRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/metrics/targets',
+        operationId: 'getMetricTargets',
+        tags: ['Revenue'],
         access: 'view_expansion_metrics',
         summary: "Each metric's target: the persona guide's by default, or as an admin set it",
         responses: { 200: json(targetsSchema) },
@@ -47,6 +51,8 @@ export function metricRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'put',
         path: '/metrics/targets',
+        operationId: 'updateMetricTargets',
+        tags: ['Revenue'],
         access: 'manage_revenue_targets',
         summary: 'Set targets (null puts a metric back to its default); ratios as fractions',
         request: {

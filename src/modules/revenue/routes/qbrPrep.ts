@@ -50,6 +50,8 @@ export function qbrPrepRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}/qbr-prep',
+        operationId: 'getQbrPrep',
+        tags: ['Revenue'],
         access: 'schedule_business_reviews',
         summary:
           "The account's QBR prep page from live data: health and its reasons, usage, support, renewal, expansion, meetings, wins and risks",
@@ -66,6 +68,8 @@ export function qbrPrepRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/accounts/{id}/qbr-prep/share',
+        operationId: 'shareQbrPrep',
+        tags: ['Revenue'],
         access: 'schedule_business_reviews',
         summary: 'A read-only link to the prep page, for someone without a sign-in (shown once)',
         request: {
@@ -84,6 +88,8 @@ export function qbrPrepRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}/qbr-prep/links',
+        operationId: 'listQbrPrepLinks',
+        tags: ['Revenue'],
         access: 'schedule_business_reviews',
         summary: "The prep page's shared links, live or not",
         request: { params: idParam },
@@ -96,6 +102,8 @@ export function qbrPrepRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/qbr-prep/links/{id}',
+        operationId: 'revokeQbrPrepLink',
+        tags: ['Revenue'],
         access: 'schedule_business_reviews',
         summary: 'Revoke a shared link: it stops working at once',
         request: { params: idParam },
@@ -110,6 +118,8 @@ export function qbrPrepRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/shared/qbr-prep/{token}',
+        operationId: 'getSharedQbrPrep',
+        tags: ['Revenue'],
         // The token is the authorization: it names one account's page, read-only, until it
         // expires or is revoked.
         access: 'public',

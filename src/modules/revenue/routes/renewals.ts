@@ -31,6 +31,8 @@ export function renewalRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/renewals',
+        operationId: 'listRenewals',
+        tags: ['Revenue'],
         access: 'view_renewal_pipeline',
         summary:
           'Renewals in a window (default the next 90 days) with ARR up, health, churn risk, usage trend, escalations, the renewal project and a forecast with its reasons; totals by month and quarter against the target',
@@ -51,6 +53,8 @@ export function renewalRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}/renewal-forecast',
+        operationId: 'getRenewalForecast',
+        tags: ['Revenue'],
         access: 'view_renewal_pipeline',
         summary: "The account's coming renewal with its forecast, and every override made on it",
         request: { params: idParam },
@@ -66,6 +70,8 @@ export function renewalRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/accounts/{id}/renewal-forecast',
+        operationId: 'overrideRenewalForecast',
+        tags: ['Revenue'],
         access: 'manage_accounts',
         summary:
           "Override the forecast of the account's coming renewal; the note is required, kept and audited",
