@@ -28,6 +28,8 @@ export function feedbackRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/feedback',
+        operationId: 'createFeedback',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Log what a customer said: a request, a bug, a complaint, praise or a question',
         description:
@@ -55,6 +57,8 @@ export function feedbackRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/feedback/import',
+        operationId: 'importFeedback',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary:
           'Import feedback from CSV (columns account, text, and optionally type, priority, contact_email, date)',
@@ -74,6 +78,8 @@ export function feedbackRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/feedback',
+        operationId: 'listFeedback',
+        tags: ['Voice'],
         access: 'view_client_feedback',
         summary: 'Feedback, newest first (a CSM sees their own clients’)',
         request: { query: feedbackQuery },
@@ -91,6 +97,8 @@ export function feedbackRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/feedback/{id}',
+        operationId: 'getFeedback',
+        tags: ['Voice'],
         access: 'view_client_feedback',
         summary: 'One feedback item',
         request: { params: idParam },
@@ -108,6 +116,8 @@ export function feedbackRoutes(deps: Deps) {
       defineRoute({
         method: 'patch',
         path: '/feedback/{id}',
+        operationId: 'updateFeedback',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Change a feedback item: type, priority, status, text, contact',
         request: {
@@ -134,6 +144,8 @@ export function feedbackRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/feedback/{id}/review',
+        operationId: 'reviewFeedback',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Accept or dismiss an item Steward recognised in support tickets',
         request: {

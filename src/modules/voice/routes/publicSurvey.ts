@@ -22,6 +22,8 @@ export function publicSurveyRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/public/surveys/{token}',
+        operationId: 'getPublicSurvey',
+        tags: ['Voice'],
         access: 'public',
         summary: 'What a survey link asks (public: the signed link is the credential)',
         request: { params: tokenParam },
@@ -38,6 +40,8 @@ export function publicSurveyRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/public/surveys/{token}',
+        operationId: 'answerPublicSurvey',
+        tags: ['Voice'],
         access: 'public',
         summary: 'Answer a survey link, once',
         request: {

@@ -27,6 +27,8 @@ export function roadmapRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/roadmap-items',
+        operationId: 'listRoadmapItems',
+        tags: ['Voice'],
         access: 'view_product_roadmap',
         summary: 'The roadmap, ranked by requesting accounts, ARR and ARR at risk (or by quarter)',
         request: { query: roadmapQuery },
@@ -42,6 +44,8 @@ export function roadmapRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/roadmap-items',
+        operationId: 'createRoadmapItem',
+        tags: ['Voice'],
         access: 'manage_product_roadmap',
         summary: 'Add a roadmap item, linked to the themes and feedback that asked for it',
         request: {
@@ -61,6 +65,8 @@ export function roadmapRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/roadmap-items/{id}',
+        operationId: 'getRoadmapItem',
+        tags: ['Voice'],
         access: 'view_product_roadmap',
         summary: 'One roadmap item with the demand behind it',
         request: { params: idParam },
@@ -78,6 +84,8 @@ export function roadmapRoutes(deps: Deps) {
       defineRoute({
         method: 'patch',
         path: '/roadmap-items/{id}',
+        operationId: 'updateRoadmapItem',
+        tags: ['Voice'],
         access: 'manage_product_roadmap',
         summary: 'Change a roadmap item or its links (lists given replace the links)',
         request: {
@@ -104,6 +112,8 @@ export function roadmapRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/roadmap-items/{id}/ship',
+        operationId: 'shipRoadmapItem',
+        tags: ['Voice'],
         access: 'manage_product_roadmap',
         summary:
           'Ship it: each requesting account’s CSM gets one "tell the customer" task with a drafted message; the feedback becomes shipped',

@@ -25,6 +25,8 @@ export function surveyRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/surveys/responses',
+        operationId: 'recordSurveyResponse',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary:
           'Record an NPS (0–10) or CSAT (1–5) response; a comment becomes feedback, a detractor opens a follow-up',
@@ -42,6 +44,8 @@ export function surveyRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/surveys/responses',
+        operationId: 'listSurveyResponses',
+        tags: ['Voice'],
         access: 'view_nps_scores',
         summary: 'Survey responses, newest first (a CSM sees their own clients’)',
         request: { query: responsesQuery },
@@ -54,6 +58,8 @@ export function surveyRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/surveys/invitations',
+        operationId: 'sendSurveyInvitations',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary:
           'Send contacts a survey link by e-mail: signed for each contact and survey, usable once',
@@ -72,6 +78,8 @@ export function surveyRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/nps',
+        operationId: 'getNps',
+        tags: ['Voice'],
         access: 'view_nps_scores',
         summary: 'NPS by account or tier with its trend, the split, NPS by month, CSAT, verbatims',
         request: { query: npsQuery },

@@ -35,6 +35,8 @@ export function themeRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/feedback/themes',
+        operationId: 'listThemes',
+        tags: ['Voice'],
         access: 'view_client_feedback',
         summary: 'Themes found in feedback, ranked by demand (accounts, ARR, items) over a window',
         request: { query: themesQuery },
@@ -56,6 +58,8 @@ export function themeRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/feedback/highlight',
+        operationId: 'getFeedbackHighlight',
+        tags: ['Voice'],
         access: 'view_client_feedback',
         summary: 'The feature most customers asked for in the window ("5 customers asked for SSO")',
         request: { query: z.object({ since: sinceSchema }) },
@@ -79,6 +83,8 @@ export function themeRoutes(deps: Deps) {
       defineRoute({
         method: 'get',
         path: '/feedback/themes/{id}',
+        operationId: 'getTheme',
+        tags: ['Voice'],
         access: 'view_client_feedback',
         summary: 'One theme with its items',
         request: { params: idParam, query: themeQuery },
@@ -104,6 +110,8 @@ export function themeRoutes(deps: Deps) {
       defineRoute({
         method: 'patch',
         path: '/feedback/themes/{id}',
+        operationId: 'updateTheme',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Rename a theme (null gives it back its automatic label)',
         request: {
@@ -123,6 +131,8 @@ export function themeRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/feedback/themes/{id}/merge',
+        operationId: 'mergeThemes',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Merge this theme into another; new items worded either way join it',
         request: {
@@ -142,6 +152,8 @@ export function themeRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/feedback/themes/{id}/split',
+        operationId: 'splitTheme',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Split the chosen items off into a new theme',
         request: {
@@ -160,6 +172,8 @@ export function themeRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/feedback/{id}/move',
+        operationId: 'moveFeedback',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Move a feedback item to another theme (or to one of its own)',
         request: {
@@ -179,6 +193,8 @@ export function themeRoutes(deps: Deps) {
       defineRoute({
         method: 'post',
         path: '/feedback/themes/recompute',
+        operationId: 'recomputeThemes',
+        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Recompute the workspace’s themes now (they are also recomputed nightly)',
         responses: {
