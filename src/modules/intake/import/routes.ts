@@ -52,6 +52,8 @@ export function importRoutes({ db }: Deps) {
       defineRoute({
         method: 'get',
         path: '/imports/fields',
+        operationId: 'listImportFields',
+        tags: ['Intake'],
         access: 'import_data',
         summary: 'The fields a CSV column can be imported into, custom fields as `cf.<key>`',
         request: { query: z.object({ entity: importEntitySchema }) },
@@ -74,6 +76,8 @@ export function importRoutes({ db }: Deps) {
       defineRoute({
         method: 'post',
         path: '/imports',
+        operationId: 'createImport',
+        tags: ['Intake'],
         access: 'import_data',
         summary:
           'Upload a CSV file to import (or check, with dryRun); the import runs in the background',
@@ -108,6 +112,8 @@ export function importRoutes({ db }: Deps) {
       defineRoute({
         method: 'get',
         path: '/imports',
+        operationId: 'listImports',
+        tags: ['Intake'],
         access: 'import_data',
         summary: "The workspace's recent imports",
         responses: { 200: json(z.object({ items: z.array(importSummarySchema) })) },
@@ -118,6 +124,8 @@ export function importRoutes({ db }: Deps) {
       defineRoute({
         method: 'get',
         path: '/imports/{id}',
+        operationId: 'getImport',
+        tags: ['Intake'],
         access: 'import_data',
         summary: "An import's progress, counts and rejected rows",
         request: { params: z.object({ id: z.uuid() }) },

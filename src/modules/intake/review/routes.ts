@@ -24,6 +24,8 @@ export function intakeReviewRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/intake/review/{id}/assign',
+        operationId: 'assignReviewItem',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Apply a delivery kept for review to the account it is about',
         request: {
@@ -42,6 +44,8 @@ export function intakeReviewRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/intake/review/{id}/dismiss',
+        operationId: 'dismissReviewItem',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Dismiss a delivery kept for review: it is about no customer of ours',
         request: { params: idParam },

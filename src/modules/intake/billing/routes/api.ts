@@ -26,6 +26,8 @@ export function billingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}/billing',
+        operationId: 'getAccountBilling',
+        tags: ['Intake'],
         access: 'view_accounts',
         summary: "The account's contracts, recent invoices and MRR movements",
         request: { params: idParam },
@@ -41,6 +43,8 @@ export function billingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/intake/stripe-secrets',
+        operationId: 'listStripeSecrets',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: "The workspace's live Stripe signing secrets (prefix only)",
         responses: { 200: json(z.object({ items: z.array(webhookSecretSchema) })) },
@@ -52,6 +56,8 @@ export function billingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/intake/stripe-secrets',
+        operationId: 'createStripeSecret',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary:
           'Add a Stripe signing secret (whsec_…); to rotate, add the new one and revoke the old',
@@ -69,6 +75,8 @@ export function billingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/intake/stripe-secrets/{id}',
+        operationId: 'revokeStripeSecret',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Revoke a Stripe signing secret',
         request: { params: idParam },
@@ -83,6 +91,8 @@ export function billingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/intake/review',
+        operationId: 'listReviewItems',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Webhook deliveries kept for review: verified, but naming no known account',
         request: { query: z.object(pageQuery) },
@@ -95,6 +105,8 @@ export function billingRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/contracts/import',
+        operationId: 'importContracts',
+        tags: ['Intake'],
         access: 'import_data',
         summary:
           'Backfill contracts from CSV (upsert by contract_id); every bad row is named with its line',

@@ -21,6 +21,8 @@ export function intakeSettingsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/intake/write-keys',
+        operationId: 'listWriteKeys',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: "The workspace's live Segment write keys (without the keys themselves)",
         responses: { 200: json(z.object({ items: z.array(writeKeySchema) })) },
@@ -31,6 +33,8 @@ export function intakeSettingsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/intake/write-keys',
+        operationId: 'createWriteKey',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Create a Segment write key; the key is shown this once',
         request: {
@@ -44,6 +48,8 @@ export function intakeSettingsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/intake/write-keys/{id}/rotate',
+        operationId: 'rotateWriteKey',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Replace a write key; the old one keeps working for 24 hours',
         request: { params: idParam },
@@ -56,6 +62,8 @@ export function intakeSettingsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/intake/write-keys/{id}',
+        operationId: 'revokeWriteKey',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Revoke a write key at once',
         request: { params: idParam },
@@ -70,6 +78,8 @@ export function intakeSettingsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/features',
+        operationId: 'listFeatures',
+        tags: ['Intake'],
         access: 'view_product_adoption',
         summary: 'The feature catalog: which events make up which product feature',
         responses: { 200: json(z.object({ items: z.array(featureSchema) })) },
@@ -80,6 +90,8 @@ export function intakeSettingsRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/features',
+        operationId: 'createFeature',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Add a feature to the catalog (applies to events received from now on)',
         request: {

@@ -21,6 +21,8 @@ export function supportRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/accounts/{id}/tickets',
+        operationId: 'listAccountTickets',
+        tags: ['Intake'],
         access: 'view_accounts',
         summary: "The account's support tickets, newest first",
         request: {
@@ -49,6 +51,8 @@ export function supportRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'get',
         path: '/intake/support-secrets',
+        operationId: 'listSupportSecrets',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: "The workspace's live support webhook secrets (prefix only)",
         responses: { 200: json(z.object({ items: z.array(supportSecretSchema) })) },
@@ -60,6 +64,8 @@ export function supportRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'post',
         path: '/intake/support-secrets',
+        operationId: 'createSupportSecret',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Create a support webhook secret; it is shown this once',
         request: {
@@ -76,6 +82,8 @@ export function supportRoutes({ db, clock }: Deps) {
       defineRoute({
         method: 'delete',
         path: '/intake/support-secrets/{id}',
+        operationId: 'revokeSupportSecret',
+        tags: ['Intake'],
         access: 'manage_integrations',
         summary: 'Revoke a support webhook secret',
         request: { params: idParam },
