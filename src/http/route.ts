@@ -38,7 +38,45 @@ export const problems = {
   429: problem('Too many attempts'),
 };
 
-type Config = Omit<RouteConfig, 'middleware'> & { access: RouteAccess };
+/** The document's tags, one per capability; every route names one (a contract test checks). */
+export const apiTags = [
+  { name: 'Auth', description: 'Signing in and out, and the signed-in person.' },
+  { name: 'Admin', description: 'People, roles, API tokens and the audit log.' },
+  {
+    name: 'Accounts',
+    description:
+      'The portfolio, accounts, contacts, custom fields, saved segments and the timeline.',
+  },
+  { name: 'Work', description: 'Projects, tasks, templates, onboarding and holidays.' },
+  {
+    name: 'Intake',
+    description:
+      'Data in: product usage (Segment-compatible), billing (Stripe), help desks, CSV imports and the CRM upsert.',
+  },
+  { name: 'Health', description: 'Health scores, scorecards, churn risk, plays and the backtest.' },
+  {
+    name: 'Notifications',
+    description: 'The inbox, notification preferences, SLA policies, escalations and deliveries.',
+  },
+  { name: 'Voice', description: 'Feedback, themes, the roadmap, surveys and NPS.' },
+  { name: 'Revenue', description: 'Renewals, expansion, CS metrics, meetings and QBR prep.' },
+  { name: 'Assistant', description: 'Ask Steward: questions about the book in plain language.' },
+  { name: 'Webhooks', description: 'Outbound webhooks: subscriptions, deliveries and replays.' },
+  { name: 'Export', description: "A workspace's data as CSV per entity and one JSON document." },
+  { name: 'Slack', description: 'The signed `/steward` slash command.' },
+] as const;
+
+export type ApiTag = (typeof apiTags)[number]['name'];
+
+/**
+ * A route's declaration: its permission, a stable camelCase `operationId` (verb + noun, e.g.
+ * `listAccounts` — generated clients name their methods from it) and its capability's tag.
+ */
+type Config = Omit<RouteConfig, 'middleware' | 'operationId' | 'tags'> & {
+  access: RouteAccess;
+  operationId: string;
+  tags: [ApiTag];
+};
 
 const signedIn: { [scheme: string]: string[] }[] = [{ session: [] }, { bearer: [] }];
 
