@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -13,7 +12,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './context.ts';
 import type { AppEnv } from './http/env.ts';
 import { answerError } from './http/problem.ts';
-import { newRouter } from './http/route.ts';
+import { apiTags, newRouter } from './http/route.ts';
+import { serveWebApp } from './http/static.ts';
 import { AppError } from './lib/errors.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { authenticate, authRoutes } from './modules/auth/index.ts';
@@ -37,7 +37,16 @@ export const openApiInfo = {
     version: '1',
     description:
       'The HTTP contract of Steward. Sign in with POST /api/v1/auth/login (session cookie) or send `Authorization: Bearer <token>`.',
+    license: { name: 'AGPL-3.0-only', identifier: 'AGPL-3.0-only' },
   },
+  servers: [
+    {
+      url: '{origin}',
+      description: 'Your Steward: where `steward start` answers (PORT, default 3000).',
+      variables: { origin: { default: 'http://localhost:3000' } },
+    },
+  ],
+  tags: [...apiTags],
 };
 
 let scalarScript: Promise<Buffer> | undefined;
@@ -153,9 +162,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
-    const root = path.relative(process.cwd(), webRoot) || '.';
-    app.use('/*', serveStatic({ root }));
-    app.get('/*', serveStatic({ root, path: 'index.html' }));
+    serveWebApp(app, webRoot);
   }
   return app;
 }

@@ -2,14 +2,62 @@
 // service worker caches the app shell (never the API: numbers on screen are always live).
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+/**
+ * Writes `file.br` and `file.gz` beside every text asset once the build (service worker
+ * included) is written, so the server sends a phone the smallest copy without compressing
+ * on each request (src/http/static.ts picks one by Accept-Encoding).
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gzipped = promisify(gzip);
+  const compressible = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/;
+  return {
+    name: 'steward-precompress',
+    apply: 'build',
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+        const files = entries
+          .filter((entry) => entry.isFile() && compressible.test(entry.name))
+          .map((entry) => path.join(entry.parentPath, entry.name));
+        await Promise.all(
+          files.map(async (file) => {
+            const body = await readFile(file);
+            // Below about a kilobyte the headers weigh more than the saving.
+            if (body.length < 1024) return;
+            const [br, gz] = await Promise.all([
+              brotli(body, {
+                params: {
+                  [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                  [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+                },
+              }),
+              gzipped(body, { level: constants.Z_BEST_COMPRESSION }),
+            ]);
+            await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+          }),
+        );
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   build: {
-    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     rolldownOptions: {
       output: {
@@ -72,5 +120,6 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//, /^\/v1\//, /^\/webhooks\//, /^\/slack\//],
       },
     }),
+    precompress(),
   ],
 });
