@@ -1,5 +1,6 @@
 // The English catalog: one area per file, each with its Russian twin in ../ru/.
 import { accounts } from './accounts.ts';
+import { adoption } from './adoption.ts';
 import { assistant } from './assistant.ts';
 import { health } from './health.ts';
 import { notify } from './notify.ts';
@@ -8,6 +9,7 @@ import { voice } from './voice.ts';
 
 export const en = {
   accounts,
+  adoption,
   assistant,
   health,
   notify,

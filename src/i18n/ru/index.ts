@@ -1,6 +1,7 @@
 // The Russian catalog: the same areas and keys as ../en/ (checked by src/i18n/catalogs.test.ts).
 import type { en } from '../en/index.ts';
 import { accounts } from './accounts.ts';
+import { adoption } from './adoption.ts';
 import { assistant } from './assistant.ts';
 import { health } from './health.ts';
 import { notify } from './notify.ts';
@@ -9,6 +10,7 @@ import { voice } from './voice.ts';
 
 export const ru = {
   accounts,
+  adoption,
   assistant,
   health,
   notify,

@@ -180,9 +180,27 @@ describe('adoption across clients', () => {
   it('answers "Which clients have declining product adoption?" within my clients', async () => {
     const mine = await csm.GET('/api/v1/adoption/declining', { params: { query: {} } });
     expect(mine.data?.items.map((i) => i.name)).toEqual(['Slipping Inc']);
-    expect(mine.data?.answer).toBe('1 of the 2 clients show declining product adoption.');
+    expect(mine.data?.question).toBe('Which clients have declining product adoption?');
+    expect(mine.data?.answer).toBe('Declining product adoption: 1 of 2 clients.');
     const all = await manager.GET('/api/v1/adoption', { params: { query: { owner: 'all' } } });
     expect(all.data?.items.map((i) => i.name)).toEqual(['Others Ltd', 'Slipping Inc', 'Steady Co']);
+  });
+});
+
+describe('adoption in Russian', () => {
+  it('gives the reasons and the answer in the reader’s language', async () => {
+    expect((await csm.PATCH('/api/v1/me', { body: { locale: 'ru' } })).response.status).toBe(200);
+    try {
+      const { data } = await csm.GET('/api/v1/adoption/declining', { params: { query: {} } });
+      expect(data?.question).toBe('У каких клиентов падает использование продукта?');
+      expect(data?.answer).toBe('Использование продукта падает: 1 из 2 клиентов.');
+      expect(data?.items[0]?.reasons).toEqual([
+        'Активных пользователей меньше на 40% за месяц (10 → 6)',
+        'Входов меньше на 70% за месяц (20 → 6)',
+      ]);
+    } finally {
+      await csm.PATCH('/api/v1/me', { body: { locale: 'en' } });
+    }
   });
 });
 

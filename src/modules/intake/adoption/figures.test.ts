@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message } from '../../../i18n/index.ts';
 import {
   dailySeries,
   decliningVerdict,
@@ -26,7 +27,9 @@ describe('declining adoption', () => {
   it('flags active users falling 20% or more, with the figures behind it', () => {
     expect(decliningVerdict({ ...steady, previousMau: 13, mau: 8 })).toEqual({
       declining: true,
-      reasons: ['Active users fell 38% month over month (13 → 8)'],
+      reasons: [
+        message('adoption.declining.activeUsersFell', { pct: 38, previous: 13, current: 8 }),
+      ],
     });
     expect(decliningVerdict({ ...steady, previousMau: 10, mau: 8 }).declining).toBe(true);
   });
@@ -41,17 +44,17 @@ describe('declining adoption', () => {
   it('ignores swings of tiny accounts, but not losing every user', () => {
     expect(decliningVerdict({ ...steady, previousMau: 2, mau: 1 }).declining).toBe(false);
     expect(decliningVerdict({ ...steady, previousMau: 2, mau: 0 }).reasons).toEqual([
-      'No active users in the last 30 days (2 the month before)',
+      message('adoption.declining.noActiveUsers', { previous: 2 }),
     ]);
   });
 
   it('flags usage and logins falling 30% or more above their floors', () => {
     expect(decliningVerdict({ ...steady, previousEvents: 100, events: 70 }).reasons).toEqual([
-      'Usage fell 30% month over month (100 → 70 events)',
+      message('adoption.declining.usageFell', { pct: 30, previous: 100, current: 70 }),
     ]);
     expect(decliningVerdict({ ...steady, previousEvents: 99, events: 10 }).declining).toBe(false);
     expect(decliningVerdict({ ...steady, previousLogins: 10, logins: 7 }).reasons).toEqual([
-      'Logins fell 30% month over month (10 → 7)',
+      message('adoption.declining.loginsFell', { pct: 30, previous: 10, current: 7 }),
     ]);
     expect(decliningVerdict({ ...steady, previousLogins: 10, logins: 8 }).declining).toBe(false);
   });

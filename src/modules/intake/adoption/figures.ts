@@ -1,5 +1,6 @@
 // Adoption figures from rollup rows: pure functions of plain data, no database, no clock.
 import { addDays, daysBetween } from '../../../lib/calendar.ts';
+import { message, type Message } from '../../../i18n/index.ts';
 
 /** The windows every figure is read in, ending on (and including) `day`. */
 export function windowsEnding(day: string) {
@@ -129,17 +130,23 @@ export const decliningRule = {
   minPreviousLogins: 10,
 };
 
-export function decliningVerdict(m: MonthOverMonth): { declining: boolean; reasons: string[] } {
-  const reasons: string[] = [];
+export function decliningVerdict(m: MonthOverMonth): { declining: boolean; reasons: Message[] } {
+  const reasons: Message[] = [];
   const users = percentChange(m.mau, m.previousMau);
   if (m.previousMau > 0 && m.mau === 0) {
-    reasons.push(`No active users in the last 30 days (${m.previousMau} the month before)`);
+    reasons.push(message('adoption.declining.noActiveUsers', { previous: m.previousMau }));
   } else if (
     users !== null &&
     m.previousMau >= decliningRule.minPreviousMau &&
     -users >= decliningRule.activeUsersDrop
   ) {
-    reasons.push(`Active users fell ${-users}% month over month (${m.previousMau} → ${m.mau})`);
+    reasons.push(
+      message('adoption.declining.activeUsersFell', {
+        pct: -users,
+        previous: m.previousMau,
+        current: m.mau,
+      }),
+    );
   }
   const usage = percentChange(m.events, m.previousEvents);
   if (
@@ -148,7 +155,11 @@ export function decliningVerdict(m: MonthOverMonth): { declining: boolean; reaso
     -usage >= decliningRule.usageDrop
   ) {
     reasons.push(
-      `Usage fell ${-usage}% month over month (${m.previousEvents} → ${m.events} events)`,
+      message('adoption.declining.usageFell', {
+        pct: -usage,
+        previous: m.previousEvents,
+        current: m.events,
+      }),
     );
   }
   const logins = percentChange(m.logins, m.previousLogins);
@@ -157,7 +168,13 @@ export function decliningVerdict(m: MonthOverMonth): { declining: boolean; reaso
     m.previousLogins >= decliningRule.minPreviousLogins &&
     -logins >= decliningRule.loginDrop
   ) {
-    reasons.push(`Logins fell ${-logins}% month over month (${m.previousLogins} → ${m.logins})`);
+    reasons.push(
+      message('adoption.declining.loginsFell', {
+        pct: -logins,
+        previous: m.previousLogins,
+        current: m.logins,
+      }),
+    );
   }
   return { declining: reasons.length > 0, reasons };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/connect.ts';
 import type { Actor } from '../../../context.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { isoDay } from '../../../lib/calendar.ts';
+import { message } from '../../../i18n/index.ts';
 import { getAccount, scopeFor } from '../../accounts/index.ts';
 import { flaggedFeatures } from '../segment/index.ts';
 import {
@@ -140,14 +141,17 @@ export async function decliningAdoption(
         (a.activeUsersChange ?? 0) - (b.activeUsersChange ?? 0) ||
         (a.usageChange ?? 0) - (b.usageChange ?? 0),
     );
-  const whose = options.owner === 'me' ? 'your' : 'the';
+  const whose = options.owner === 'me' ? 'Yours' : 'All';
   const answer =
     declining.length === 0
-      ? `None of ${whose} ${items.length} clients show declining product adoption.`
-      : `${declining.length} of ${whose} ${items.length} clients show declining product adoption.`;
+      ? message(`adoption.declining.noneOf${whose}`, { count: items.length })
+      : message(`adoption.declining.someOf${whose}`, {
+          count: items.length,
+          declining: declining.length,
+        });
   return {
     date,
-    question: 'Which clients have declining product adoption?',
+    question: message('adoption.declining.question'),
     answer,
     items: declining,
   };
