@@ -17,7 +17,10 @@ export function TrendFigure({ trend }: { trend: Trend }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-2 text-sm">
       <span className={`tabular-nums ${tone}`}>
-        {t('trend.points', { change: change > 0 ? `+${change}` : String(change) })}
+        {t('trend.points', {
+          change: change > 0 ? `+${change}` : String(change),
+          count: Math.abs(change),
+        })}
       </span>
       {trend.declining && <Badge tone="critical">{t('trend.declining')}</Badge>}
     </span>

@@ -20,7 +20,10 @@ export const healthEn = {
   movers: {
     title: 'Biggest moves this week',
     none: 'No score moved more than a few points this week.',
-    change: '{{change}} points',
+    change_one: '{{change}} point',
+    change_few: '{{change}} points',
+    change_many: '{{change}} points',
+    change_other: '{{change}} points',
   },
   accounts: {
     title: 'Accounts',
@@ -34,7 +37,10 @@ export const healthEn = {
     noReason: 'No data yet',
   },
   trend: {
-    points: '{{change}} points in 30 days',
+    points_one: '{{change}} point in 30 days',
+    points_few: '{{change}} points in 30 days',
+    points_many: '{{change}} points in 30 days',
+    points_other: '{{change}} points in 30 days',
     noHistory: 'No history yet',
     declining: 'Declining',
     sparkline: 'Health over 30 days: from {{from}} to {{to}}',

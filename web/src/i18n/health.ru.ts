@@ -23,7 +23,10 @@ export const healthRu: Shape<typeof healthEn> = {
   movers: {
     title: 'Самые большие изменения за неделю',
     none: 'За неделю ни одна оценка не сдвинулась больше чем на пару баллов.',
-    change: '{{change}} баллов',
+    change_one: '{{change}} балл',
+    change_few: '{{change}} балла',
+    change_many: '{{change}} баллов',
+    change_other: '{{change}} балла',
   },
   accounts: {
     title: 'Клиенты',
@@ -37,7 +40,10 @@ export const healthRu: Shape<typeof healthEn> = {
     noReason: 'Данных пока нет',
   },
   trend: {
-    points: '{{change}} баллов за 30 дней',
+    points_one: '{{change}} балл за 30 дней',
+    points_few: '{{change}} балла за 30 дней',
+    points_many: '{{change}} баллов за 30 дней',
+    points_other: '{{change}} балла за 30 дней',
     noHistory: 'Истории пока нет',
     declining: 'Снижается',
     sparkline: 'Здоровье за 30 дней: с {{from}} до {{to}}',

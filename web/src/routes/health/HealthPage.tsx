@@ -144,6 +144,7 @@ function Movers({ movers }: { movers: HealthDashboard['movers'] }) {
                 >
                   {t('movers.change', {
                     change: mover.change > 0 ? `+${mover.change}` : String(mover.change),
+                    count: Math.abs(mover.change),
                   })}
                 </span>
                 <HealthBadge health={{ score: mover.score, category: mover.category }} />
