@@ -1,6 +1,7 @@
 // Environment → typed configuration, read once at start-up. See README.md, "Configuration".
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowHosts } from './lib/outboundUrl.ts';
 
 const roleSchema = z.enum(['all', 'web', 'worker']);
 export type Role = z.infer<typeof roleSchema>;
@@ -31,6 +32,15 @@ const envSchema = z.object({
   SLACK_WORKSPACE: z.string().optional(),
   /** Tests and local development only: allow http:// Slack webhook URLs. */
   STEWARD_ALLOW_INSECURE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
+  /** Hosts outbound requests (webhooks, Slack) may reach although private or loopback. */
+  STEWARD_OUTBOUND_ALLOW_HOSTS: z.string().optional(),
+  /** Hosts besides hooks.slack.com a Slack webhook URL may name (comma-separated). */
+  STEWARD_SLACK_WEBHOOK_HOSTS: z.string().optional(),
+  /** Seals stored secrets (AES-256-GCM): 32 bytes, base64 or hex; unset, one is generated
+   * into the data directory (docs/operations.md, "Secrets"). */
+  STEWARD_SECRET_KEY: z.string().optional(),
+  /** Proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed. */
+  STEWARD_TRUSTED_PROXIES: z.string().optional(),
   /** Ask Steward: an OpenAI-compatible endpoint (…/v1) consulted only for questions the
    * offline understanding cannot place; unset (the default), nothing leaves the server. */
   STEWARD_ASSISTANT_MODEL_URL: z.url().optional(),
@@ -61,9 +71,23 @@ export type Config = {
   slackSigningSecret: string | undefined;
   slackWorkspace: string | undefined;
   allowInsecureWebhooks: boolean;
+  /** Private or loopback hosts an operator lets outbound requests reach (lib/outboundUrl.ts). */
+  outboundAllowHosts: string[];
+  /** Hosts besides hooks.slack.com that Slack webhook URLs may name. */
+  slackWebhookHosts: string[];
+  /** STEWARD_SECRET_KEY as given; lib/secrets.ts reads it (or the data directory's key). */
+  secretKey: string | undefined;
+  /** Load balancers and proxies in front of Steward, whose X-Forwarded-For names the client. */
+  trustedProxies: string[];
   /** Ask Steward's optional model for questions its lexicon cannot place; off when undefined. */
   assistantModel: { url: string; model: string; key: string | undefined } | undefined;
 };
+
+const listOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export function readConfig(
   env: NodeJS.ProcessEnv = process.env,
@@ -100,6 +124,10 @@ export function readConfig(
     slackSigningSecret: e.SLACK_SIGNING_SECRET,
     slackWorkspace: e.SLACK_WORKSPACE,
     allowInsecureWebhooks: e.STEWARD_ALLOW_INSECURE_WEBHOOKS === 'true',
+    outboundAllowHosts: parseAllowHosts(e.STEWARD_OUTBOUND_ALLOW_HOSTS),
+    slackWebhookHosts: listOf(e.STEWARD_SLACK_WEBHOOK_HOSTS),
+    secretKey: e.STEWARD_SECRET_KEY,
+    trustedProxies: listOf(e.STEWARD_TRUSTED_PROXIES),
     assistantModel: e.STEWARD_ASSISTANT_MODEL_URL
       ? {
           url: e.STEWARD_ASSISTANT_MODEL_URL,
