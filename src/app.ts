@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './context.ts';
 import type { AppEnv } from './http/env.ts';
 import { answerError } from './http/problem.ts';
+import { describeOutsideApi } from './http/outsideApi.ts';
 import { apiTags, newRouter } from './http/route.ts';
 import { serveWebApp } from './http/static.ts';
 import { AppError } from './lib/errors.ts';
@@ -134,6 +135,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
   const api = buildApi(deps);
   app.route('/api/v1', api);
   app.doc31('/api/v1/openapi.json', openApiInfo);
+  // The endpoints outside /api/v1 (Segment, Stripe, help desks, Slack) are described too.
+  describeOutsideApi(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

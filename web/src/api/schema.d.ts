@@ -2061,6 +2061,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment: a batch of messages */
+        post: operations["trackBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment: a batch of historical messages */
+        post: operations["importBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment: one identify message */
+        post: operations["identifyUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment: one group message */
+        post: operations["groupUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment: one track message */
+        post: operations["trackEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment: one page message */
+        post: operations["trackPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment: one screen message */
+        post: operations["trackScreen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alias": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment: one alias message */
+        post: operations["aliasUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe: subscription and invoice events
+         * @description Verified with `Stripe-Signature` against STRIPE_WEBHOOK_SECRET or a workspace's Stripe signing secret; a bad signature answers 400 before anything is read.
+         */
+        post: operations["receiveStripeEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Help desk: a ticket created or updated (Zendesk or generic)
+         * @description Signed with a support secret: `X-Steward-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, within five minutes.
+         */
+        post: operations["receiveSupportTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/slack/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Slack: the /steward slash command
+         * @description Verified as Slack documents: `X-Slack-Signature` is `v0=` + HMAC-SHA256 of `v0:<X-Slack-Request-Timestamp>:<raw body>` with the app's signing secret, within five minutes.
+         */
+        post: operations["runSlackCommand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2072,7 +2268,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "manager" | "csm" | "viewer";
-            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
+            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
             timezone: string;
             /** @enum {string} */
             locale: "en" | "ru";
@@ -2153,7 +2349,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2167,7 +2363,7 @@ export interface components {
         };
         CreateApiToken: {
             name: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
             /**
              * Format: date-time
              * @default null
@@ -5770,6 +5966,164 @@ export interface components {
             score: number;
             comment?: string | null;
         };
+        SegmentAccepted: {
+            /** @enum {boolean} */
+            success: true;
+        };
+        /**
+         * @example {
+         *       "batch": [
+         *         {
+         *           "type": "group",
+         *           "userId": "u-481",
+         *           "groupId": "acme-001",
+         *           "traits": {
+         *             "name": "Acme Corp"
+         *           }
+         *         },
+         *         {
+         *           "type": "track",
+         *           "userId": "u-481",
+         *           "event": "Report Exported",
+         *           "properties": {}
+         *         }
+         *       ]
+         *     }
+         */
+        SegmentBatch: {
+            /** @description Up to 500 KB per request. */
+            batch: components["schemas"]["SegmentMessage"][];
+            /** @description For senders that cannot set the Authorization header. */
+            writeKey?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A message in Segment's spec (segment.com/docs/connections/spec/common/).
+         * @example {
+         *       "type": "track",
+         *       "userId": "u-481",
+         *       "event": "Report Exported",
+         *       "properties": {
+         *         "format": "csv"
+         *       },
+         *       "timestamp": "2026-11-30T14:05:00Z",
+         *       "context": {
+         *         "groupId": "acme-001"
+         *       }
+         *     }
+         */
+        SegmentMessage: {
+            /**
+             * @description Taken from the path on single-message calls.
+             * @enum {string}
+             */
+            type?: "identify" | "group" | "track" | "page" | "screen" | "alias";
+            /** @description Deduplicates retries; Steward derives one from the message when absent. */
+            messageId?: string;
+            /** @description The contact (product user). */
+            userId?: string;
+            anonymousId?: string;
+            /** @description The account: its `externalId`, else its Steward id. */
+            groupId?: string;
+            /** @description A track call’s event (feature) name. */
+            event?: string;
+            /** @description A page or screen name. */
+            name?: string;
+            traits?: {
+                [key: string]: unknown;
+            };
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            timestamp?: string;
+            context?: {
+                groupId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A Stripe event, as Stripe sends it (stripe.com/docs/api/events/object).
+         * @example {
+         *       "id": "evt_1Q",
+         *       "type": "invoice.paid",
+         *       "created": 1764770700,
+         *       "data": {
+         *         "object": {
+         *           "id": "in_1Q",
+         *           "customer": "cus_Q",
+         *           "amount_paid": 120000
+         *         }
+         *       }
+         *     }
+         */
+        StripeEvent: {
+            id: string;
+            /** @description Steward acts on customer.subscription.created/updated/deleted, invoice.paid and invoice.payment_failed; other types are acknowledged. */
+            type: string;
+            created: number;
+            data: {
+                object: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Steward's generic ticket (an account by `accountExternalId` or `accountDomain`); a Zendesk trigger's `{ "ticket": { … } }` body is read too.
+         * @example {
+         *       "id": "T-1042",
+         *       "accountExternalId": "acme-001",
+         *       "subject": "Export to CSV times out",
+         *       "status": "open",
+         *       "priority": "high",
+         *       "openedAt": "2026-12-01T09:12:00Z",
+         *       "updatedAt": "2026-12-01T09:12:00Z"
+         *     }
+         */
+        SupportTicket: {
+            id: string | number;
+            accountExternalId?: string;
+            accountDomain?: string;
+            subject: string;
+            /** @enum {string} */
+            status: "open" | "pending" | "solved" | "closed";
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            requesterEmail?: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            solvedAt?: string;
+            /** Format: date-time */
+            firstResponseAt?: string;
+            csat?: number;
+            /** Format: date-time */
+            updatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @example {
+         *       "command": "/steward",
+         *       "text": "Acme Corp"
+         *     }
+         */
+        SlackCommand: {
+            command?: string;
+            /** @description `<account name>` or `feedback <account> <text>`. */
+            text: string;
+            user_name?: string;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
@@ -5971,11 +6325,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
+                        permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
                         roles: {
                             /** @enum {string} */
                             role: "admin" | "manager" | "csm" | "viewer";
-                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest")[];
+                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
                         }[];
                     };
                 };
@@ -15114,6 +15468,482 @@ export interface operations {
             };
             /** @description Too many attempts */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trackBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentBatch"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the messages are stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentAccepted"];
+                };
+            };
+            /** @description Not valid Segment messages, naming each field; none were accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentBatch"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the messages are stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentAccepted"];
+                };
+            };
+            /** @description Not valid Segment messages, naming each field; none were accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identifyUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentMessage"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the messages are stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentAccepted"];
+                };
+            };
+            /** @description Not valid Segment messages, naming each field; none were accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    groupUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentMessage"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the messages are stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentAccepted"];
+                };
+            };
+            /** @description Not valid Segment messages, naming each field; none were accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trackEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentMessage"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the messages are stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentAccepted"];
+                };
+            };
+            /** @description Not valid Segment messages, naming each field; none were accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trackPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentMessage"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the messages are stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentAccepted"];
+                };
+            };
+            /** @description Not valid Segment messages, naming each field; none were accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trackScreen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentMessage"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the messages are stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentAccepted"];
+                };
+            };
+            /** @description Not valid Segment messages, naming each field; none were accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    aliasUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentMessage"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the messages are stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentAccepted"];
+                };
+            };
+            /** @description Not valid Segment messages, naming each field; none were accepted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveStripeEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                "stripe-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StripeEvent"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                        /** @enum {string} */
+                        outcome: "applied" | "stale" | "ignored" | "review" | "replay";
+                    };
+                };
+            };
+            /** @description A bad signature, or a body that is not a Stripe event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveSupportTicket: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-steward-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportTicket"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                        /** @enum {string} */
+                        outcome: "applied" | "unchanged" | "review";
+                    };
+                };
+            };
+            /** @description A bad or stale signature, or a body that is not a ticket (naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runSlackCommand: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-slack-signature": string;
+                "x-slack-request-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["SlackCommand"];
+            };
+        };
+        responses: {
+            /** @description An ephemeral reply for the person who typed it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        response_type: "ephemeral";
+                        text: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The Slack signature is not valid */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
