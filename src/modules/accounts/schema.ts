@@ -8,6 +8,7 @@ import {
   stageSchema,
   tierSchema,
 } from '../../lib/vocabulary.ts';
+import { wholeNumber } from '../../lib/numbers.ts';
 
 export { churnRiskLevelSchema, healthCategorySchema, prioritySchema, stageSchema, tierSchema };
 
@@ -40,6 +41,29 @@ const customFieldValues = z.record(z.string(), z.unknown()).openapi({
   description: 'Values of the workspace custom fields, by key; checked against their definitions.',
 });
 
+/** The example integrators see in the API description. */
+const accountExample = {
+  id: '0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30',
+  externalId: '001Dn00000Acme',
+  name: 'Acme Corp',
+  domain: 'acme.example',
+  tier: 'enterprise',
+  plan: 'Scale',
+  arr: { amount: 12000000, currency: 'USD' },
+  mrr: { amount: 1000000, currency: 'USD' },
+  seats: 250,
+  stage: 'adopting',
+  renewalDate: '2027-03-31',
+  priority: 'P1',
+  ownerId: '7f1c2a9e-3b4d-4e5f-8a6b-9c0d1e2f3a4b',
+  ownerName: 'Dana Reyes',
+  customFields: { region: 'EMEA' },
+  health: { score: 64, category: 'at_risk' },
+  churnRisk: { level: 'medium' },
+  createdAt: '2026-01-15T10:00:00.000Z',
+  updatedAt: '2026-11-30T08:12:00.000Z',
+};
+
 export const accountSchema = z
   .object({
     id: z.uuid(),
@@ -65,7 +89,7 @@ export const accountSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .openapi('Account');
+  .openapi('Account', { example: accountExample });
 
 const domainSchema = z
   .string()
@@ -80,7 +104,7 @@ export const accountFields = z.object({
   tier: tierSchema,
   plan: z.string().trim().max(100).nullable(),
   arr: moneySchema,
-  seats: z.number().int().min(0).nullable(),
+  seats: wholeNumber('integer', { min: 0 }).nullable(),
   stage: stageSchema,
   renewalDate: isoDate.nullable(),
   priority: prioritySchema,
@@ -167,7 +191,18 @@ export const contactSchema = z
     phone: z.string().nullable(),
     role: contactRoleSchema,
   })
-  .openapi('Contact');
+  .openapi('Contact', {
+    example: {
+      id: '3e5d7f9a-1b2c-4d6e-8f0a-2b4c6d8e0f1a',
+      accountId: '0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30',
+      externalId: '003Dn00000Ana',
+      name: 'Ana Lopez',
+      email: 'ana@acme.example',
+      title: 'Head of Operations',
+      phone: null,
+      role: 'champion',
+    },
+  });
 
 export const contactFields = z.object({
   externalId: z.string().trim().min(1).max(200).nullable(),

@@ -67,6 +67,30 @@ const factorSourceSchema = z.enum([
   'renewal',
 ]);
 
+/** Examples integrators see in the API description. */
+const churnRiskExample = {
+  level: 'high',
+  score: 71,
+  factors: [
+    {
+      source: 'usage',
+      description: 'Active users fell 38% in 30 days (21 → 13)',
+      key: 'health.usage.activeUsersFell',
+      impact: 'high',
+    },
+  ],
+  recommendedActions: [
+    {
+      action: 'Book a working session with the champion on the features they stopped using',
+      key: 'health.action.usageSession',
+      factor: 'usage',
+      dueInDays: 7,
+    },
+  ],
+  daysToRenewal: 118,
+  interventionPriority: 66,
+};
+
 export const churnRiskSchema = z
   .object({
     level: riskLevelSchema,
@@ -98,7 +122,7 @@ export const churnRiskSchema = z
       .int()
       .openapi({ description: '0–100: 60% risk, 20% ARR (log scale), 20% renewal urgency' }),
   })
-  .openapi('ChurnRisk');
+  .openapi('ChurnRisk', { example: churnRiskExample });
 
 export const historyPointSchema = z
   .object({
@@ -141,7 +165,44 @@ export const accountHealthSchema = z
       }),
     ),
   })
-  .openapi('AccountHealth');
+  .openapi('AccountHealth', {
+    example: {
+      accountId: '0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30',
+      accountName: 'Acme Corp',
+      scored: true,
+      score: 64,
+      category: 'at_risk',
+      computedAt: '2026-12-03T06:00:00.000Z',
+      measures: [
+        {
+          key: 'usage',
+          score: 48,
+          weight: 35,
+          effectiveWeight: 35,
+          reason: 'Active users fell 38% in 30 days (21 → 13)',
+          reasonKey: 'health.usage.activeUsersFell',
+          inputs: { activeUsers: 13, activeUsersBefore: 21 },
+          lastDataAt: '2026-12-02T23:10:00.000Z',
+        },
+      ],
+      trend: { monthOverMonth: -12, weekOverWeek: -4, declining: true },
+      whatChanged: [{ key: 'usage', now: 48, weekAgo: 57, change: -9 }],
+      churnRisk: churnRiskExample,
+      history: [
+        {
+          day: '2026-12-02',
+          score: 66,
+          category: 'at_risk',
+          usage: 50,
+          support: 80,
+          engagement: 70,
+          billing: 100,
+          outcomes: null,
+        },
+      ],
+      plays: [],
+    },
+  });
 
 export const accountHealthQuery = z.object({
   days: z.coerce.number().int().min(7).max(730).default(90).openapi({

@@ -2386,6 +2386,42 @@ export interface components {
                 name: string;
             } | null;
         };
+        /**
+         * @example {
+         *       "id": "0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30",
+         *       "externalId": "001Dn00000Acme",
+         *       "name": "Acme Corp",
+         *       "domain": "acme.example",
+         *       "tier": "enterprise",
+         *       "plan": "Scale",
+         *       "arr": {
+         *         "amount": 12000000,
+         *         "currency": "USD"
+         *       },
+         *       "mrr": {
+         *         "amount": 1000000,
+         *         "currency": "USD"
+         *       },
+         *       "seats": 250,
+         *       "stage": "adopting",
+         *       "renewalDate": "2027-03-31",
+         *       "priority": "P1",
+         *       "ownerId": "7f1c2a9e-3b4d-4e5f-8a6b-9c0d1e2f3a4b",
+         *       "ownerName": "Dana Reyes",
+         *       "customFields": {
+         *         "region": "EMEA"
+         *       },
+         *       "health": {
+         *         "score": 64,
+         *         "category": "at_risk"
+         *       },
+         *       "churnRisk": {
+         *         "level": "medium"
+         *       },
+         *       "createdAt": "2026-01-15T10:00:00.000Z",
+         *       "updatedAt": "2026-11-30T08:12:00.000Z"
+         *     }
+         */
         Account: {
             /** Format: uuid */
             id: string;
@@ -2510,6 +2546,18 @@ export interface components {
                 nextCursor: string | null;
             };
         };
+        /**
+         * @example {
+         *       "id": "3e5d7f9a-1b2c-4d6e-8f0a-2b4c6d8e0f1a",
+         *       "accountId": "0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30",
+         *       "externalId": "003Dn00000Ana",
+         *       "name": "Ana Lopez",
+         *       "email": "ana@acme.example",
+         *       "title": "Head of Operations",
+         *       "phone": null,
+         *       "role": "champion"
+         *     }
+         */
         Contact: {
             /** Format: uuid */
             id: string;
@@ -3698,6 +3746,79 @@ export interface components {
             /** @description Lost 10+ points in 30 days or 8+ in a week */
             declining: boolean;
         } | null;
+        /**
+         * @example {
+         *       "accountId": "0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30",
+         *       "accountName": "Acme Corp",
+         *       "scored": true,
+         *       "score": 64,
+         *       "category": "at_risk",
+         *       "computedAt": "2026-12-03T06:00:00.000Z",
+         *       "measures": [
+         *         {
+         *           "key": "usage",
+         *           "score": 48,
+         *           "weight": 35,
+         *           "effectiveWeight": 35,
+         *           "reason": "Active users fell 38% in 30 days (21 → 13)",
+         *           "reasonKey": "health.usage.activeUsersFell",
+         *           "inputs": {
+         *             "activeUsers": 13,
+         *             "activeUsersBefore": 21
+         *           },
+         *           "lastDataAt": "2026-12-02T23:10:00.000Z"
+         *         }
+         *       ],
+         *       "trend": {
+         *         "monthOverMonth": -12,
+         *         "weekOverWeek": -4,
+         *         "declining": true
+         *       },
+         *       "whatChanged": [
+         *         {
+         *           "key": "usage",
+         *           "now": 48,
+         *           "weekAgo": 57,
+         *           "change": -9
+         *         }
+         *       ],
+         *       "churnRisk": {
+         *         "level": "high",
+         *         "score": 71,
+         *         "factors": [
+         *           {
+         *             "source": "usage",
+         *             "description": "Active users fell 38% in 30 days (21 → 13)",
+         *             "key": "health.usage.activeUsersFell",
+         *             "impact": "high"
+         *           }
+         *         ],
+         *         "recommendedActions": [
+         *           {
+         *             "action": "Book a working session with the champion on the features they stopped using",
+         *             "key": "health.action.usageSession",
+         *             "factor": "usage",
+         *             "dueInDays": 7
+         *           }
+         *         ],
+         *         "daysToRenewal": 118,
+         *         "interventionPriority": 66
+         *       },
+         *       "history": [
+         *         {
+         *           "day": "2026-12-02",
+         *           "score": 66,
+         *           "category": "at_risk",
+         *           "usage": 50,
+         *           "support": 80,
+         *           "engagement": 70,
+         *           "billing": 100,
+         *           "outcomes": null
+         *         }
+         *       ],
+         *       "plays": []
+         *     }
+         */
         AccountHealth: {
             /** Format: uuid */
             accountId: string;
@@ -3765,6 +3886,30 @@ export interface components {
             weekAgo: number | null;
             change: number | null;
         };
+        /**
+         * @example {
+         *       "level": "high",
+         *       "score": 71,
+         *       "factors": [
+         *         {
+         *           "source": "usage",
+         *           "description": "Active users fell 38% in 30 days (21 → 13)",
+         *           "key": "health.usage.activeUsersFell",
+         *           "impact": "high"
+         *         }
+         *       ],
+         *       "recommendedActions": [
+         *         {
+         *           "action": "Book a working session with the champion on the features they stopped using",
+         *           "key": "health.action.usageSession",
+         *           "factor": "usage",
+         *           "dueInDays": 7
+         *         }
+         *       ],
+         *       "daysToRenewal": 118,
+         *       "interventionPriority": 66
+         *     }
+         */
         ChurnRisk: {
             /** @enum {string} */
             level: "low" | "medium" | "high" | "critical";
