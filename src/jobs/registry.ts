@@ -118,6 +118,45 @@ export async function enqueueMany<K extends TaskName>(
   return rows[0]?.n ?? 0;
 }
 
+/** One job of any kind, with its own options, for `enqueueEach`. */
+export type QueuedJob = {
+  [K in TaskName]: JobOptions & { name: K; payload: GraphileWorker.Tasks[K] };
+}[TaskName];
+
+/**
+ * Jobs of different kinds in one `add_jobs` call, in the caller's transaction (an
+ * announcement's subscribers, announce.ts): one statement however many. Keys must differ
+ * within one call. Returns how many jobs were queued or replaced.
+ */
+export async function enqueueEach(
+  db: Db,
+  jobs: readonly QueuedJob[],
+  options: { jobKeyMode?: JobKeyMode } = {},
+): Promise<number> {
+  if (jobs.length === 0) return 0;
+  const specs = sql<JobSpec[]>`array[${sql.join(
+    jobs.map((job) =>
+      specRow(job.name, {
+        payload: sql`${JSON.stringify(job.payload)}::json`,
+        runAt: runAt(job),
+        jobKey: sql`${job.jobKey ?? null}::text`,
+        maxAttempts: sql`${job.maxAttempts ?? 5}::int`,
+      }),
+    ),
+  )}]::graphile_worker.job_spec[]`;
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from ${addJobs(specs, options)} job`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Removes the waiting job with this key (a timer stopped), in the caller's transaction; nothing
+ * when there is none. A job already running finishes.
+ */
+export async function removeJob(db: Db, jobKey: string): Promise<void> {
+  await sql`select graphile_worker.remove_job(${jobKey}::text)`.execute(db);
+}
+
 /** A payload written in SQL field by field, so the task's payload type names the fields. */
 export type PayloadExpression<K extends TaskName> = {
   [F in keyof GraphileWorker.Tasks[K]]-?: Expression<GraphileWorker.Tasks[K][F]>;
