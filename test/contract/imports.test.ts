@@ -1,6 +1,8 @@
 // The layering of DESIGN.md ('Between modules') as rules that run: no import cycle anywhere in
 // `src/`, and arrows between modules point down only. The graph is read from the files as they
 // are (TypeScript's scanner, type-only imports included), in well under a second.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importCycles, importEdges, moduleOf } from './importGraph.ts';
@@ -26,14 +28,10 @@ const floors: Record<string, number> = {
 };
 
 /**
- * Arrows that still run up, each with the work that removes it. A listed arrow that no longer
- * exists fails the test too, so this list only shrinks.
+ * The jobs layer is below the modules (announce.ts names subscribers as job names, typed, not
+ * imported); only its composition root, tasks.ts, puts the modules' handlers together.
  */
-const knownUpArrows: Record<string, string> = {
-  // Issue 11, item 3: work and health will announce activity through a job notify subscribes to.
-  'work -> notify': 'recordActivity',
-  'health -> notify': 'recordActivity',
-};
+const jobsCompositionRoots = new Set(['jobs/tasks.ts']);
 
 function arrows() {
   const found = new Map<string, string[]>();
@@ -64,8 +62,18 @@ describe('the import graph of src/', () => {
         const [from = '', to = ''] = key.split(' -> ');
         return (floors[from] ?? 0) <= (floors[to] ?? 0);
       })
-      .map(([key, files]) => (key in knownUpArrows ? key : `${key}: ${files.join(', ')}`));
-    expect(up.sort()).toEqual(Object.keys(knownUpArrows).sort());
+      .map(([key, files]) => `${key}: ${files.join(', ')}`);
+    // None, and none may come back: a module reacts to one below it through an announcement
+    // (src/jobs/announce.ts) or a job, never by being called.
+    expect(up.sort()).toEqual([]);
+  });
+
+  it('keeps the jobs layer below the modules: only its composition root imports them', () => {
+    const reachingUp = edges
+      .filter(({ from }) => from.startsWith('jobs/') && !jobsCompositionRoots.has(from))
+      .filter(({ to }) => moduleOf(to) !== null)
+      .map(({ from, to }) => `${from} -> ${to}`);
+    expect(reachingUp).toEqual([]);
   });
 
   it("reaches another module only through its public face (its, or a part's, index.ts)", () => {
@@ -77,5 +85,18 @@ describe('the import graph of src/', () => {
       })
       .map(({ from, to }) => `${from} -> ${to}`);
     expect(deep).toEqual([]);
+  });
+});
+
+describe('graphile-worker queue', () => {
+  it('is written only through the jobs layer (enqueue, enqueueMany, enqueueEach, removeJob, announce)', () => {
+    const raw = /graphile_worker\.(add_jobs?|remove_job|complete_jobs?|permanently_fail_jobs)\b/;
+    const outside = readdirSync(src, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+      .map((entry) => relative(src, join(entry.parentPath, entry.name)))
+      // Migrations are SQL written once, for the queue as it was then.
+      .filter((file) => !file.startsWith('jobs/') && !file.startsWith('db/migrations/'))
+      .filter((file) => raw.test(readFileSync(join(src, file), 'utf8')));
+    expect(outside).toEqual([]);
   });
 });

@@ -154,7 +154,8 @@ describe('SLA timers', () => {
     await run();
     minutes(60);
     await updateTask(deps.db, clock, as(csmId), scope(), task.id, { status: 'in_progress' });
-    // 10:00 touch → the warning moves from 10:30 to 11:30.
+    // 10:00 touch → once the worker hears of it, the warning moves from 10:30 to 11:30.
+    await run();
     expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
       new Date('2026-11-03T11:30:00Z'),
     );
@@ -166,17 +167,40 @@ describe('SLA timers', () => {
     expect((await raised(task.id)).map((r) => r.kind)).toEqual(['warning']);
   });
 
+  it('counts from the touch itself, however late the worker hears of it', async () => {
+    clock.set('2026-11-03T13:00:00Z');
+    const task = await newTask('Touched while the worker was down');
+    await run();
+    minutes(60);
+    await updateTask(deps.db, clock, as(csmId), scope(), task.id, { status: 'in_progress' });
+    // The worker is back after the new warning fell due (15:30) and before the breach (16:00):
+    // the old clock (warning at 14:30) raises nothing, the new one warns once.
+    clock.set('2026-11-03T15:45:00Z');
+    await run();
+    const steps = await deps.db
+      .selectFrom('escalations')
+      .select(['kind', 'epoch'])
+      .where('task_id', '=', task.id)
+      .execute();
+    expect(steps).toEqual([{ kind: 'warning', epoch: new Date('2026-11-03T14:00:00Z') }]);
+    expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
+      new Date('2026-11-03T16:00:00Z'),
+    );
+  });
+
   it('stops the clock while the task is blocked or waiting on the customer, and restarts it after', async () => {
     clock.set('2026-11-04T09:00:00Z');
     const task = await newTask('Wait for the SSO metadata');
     await updateTask(deps.db, clock, as(csmId), scope(), task.id, {
       status: 'waiting_on_customer',
     });
+    await run();
     expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toBeNull();
     clock.set('2026-11-04T15:00:00Z');
     await run();
     expect(await raised(task.id)).toEqual([]);
     await updateTask(deps.db, clock, as(csmId), scope(), task.id, { status: 'in_progress' });
+    await run();
     expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
       new Date('2026-11-04T16:30:00Z'),
     );
@@ -189,6 +213,7 @@ describe('SLA timers', () => {
     await updateTask(deps.db, clock, { ...as(csmId), automation: true }, scope(), task.id, {
       tags: ['play'],
     });
+    await run();
     expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
       new Date('2026-11-05T10:30:00Z'),
     );
@@ -408,11 +433,13 @@ describe('first response', () => {
     // The creator's own comment is no response.
     minutes(10);
     await commentOnTask(deps.db, clock, as(csmId), scope(), task.id, 'Any news?');
+    await run();
     expect(await jobRunAt(deps, `sla:${task.id}:${policy.id}`)).toEqual(
       new Date('2026-11-11T09:30:00Z'),
     );
     minutes(10);
     await commentOnTask(deps.db, clock, as(managerId), scope(), task.id, 'On it');
+    await run();
     expect(await jobRunAt(deps, `sla:${task.id}:${policy.id}`)).toBeNull();
   });
 });
@@ -638,6 +665,7 @@ describe('SLA clocks on live work', () => {
     const later = byKey('in-twenty-days');
     clock.set('2026-12-03T10:00:00Z');
     await updateTask(deps.db, clock, as(csmId), scope(), later, { status: 'in_progress' });
+    await run();
     expect(await jobRunAt(deps, `sla:${later}:${policyId}`)).toEqual(
       new Date('2026-12-03T11:30:00Z'),
     );
@@ -652,6 +680,7 @@ describe('SLA clocks on live work', () => {
       startAt: '2026-12-07T08:00:00Z',
       dueAt: '2026-12-09T17:00:00Z',
     });
+    await run();
     expect(await jobRunAt(deps, `sla:${task.id}:${policyId}`)).toEqual(
       new Date('2026-12-07T09:30:00Z'),
     );

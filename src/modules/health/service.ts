@@ -5,8 +5,12 @@ import type { Deps } from '../../context.ts';
 import { message } from '../../i18n/index.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { isoDay } from '../../lib/calendar.ts';
-import { addTimelineEvent, markAccountsChanged, takeChangedAccounts } from '../accounts/index.ts';
-import { recordActivity } from '../notify/index.ts';
+import {
+  addTimelineEvent,
+  markAccountsChanged,
+  recordActivity,
+  takeChangedAccounts,
+} from '../accounts/index.ts';
 import { runPlaysForMoves, runRenewalPlays } from './plays.ts';
 import { rescoreAccounts } from './recompute.ts';
 import { workspaceIds, type Move } from './store/scores.ts';

@@ -1,60 +1,31 @@
-// What happened, recorded in the transaction of the change itself: the event, a job that
-// tells the right people, and (when a person touched a task) its SLA timers moved.
-import type { Db } from '../../db/connect.ts';
-import { enqueue } from '../../jobs/registry.ts';
-import { taskTouchKinds, type ActivityKind } from './kinds.ts';
+// Notify's subscription to `activity__recorded` (src/jobs/announce.ts), as its
+// `notification__route` job: when a person touched a task, its SLA timers move; a mention's
+// escalation is scheduled; then the people it concerns are told (notifyPeople.ts).
+//
+// Why here, after the change commits, and not in the recorder's transaction as before: the
+// recorders (work, health) sit below notify and may not call it. Nothing is lost by the wait.
+// The timer jobs re-read the task (sla/check.ts): one that fires before this job has moved it
+// finds its epoch stale, or the task paused, and raises nothing; the timer armed here is due
+// at a step computed from the touch itself, so arming it late never moves a step later (an
+// overdue one fires at once). A mention's escalation is due from the comment's own time.
+// Every step is idempotent (timers and escalations by job key, notifications by unique
+// row), so a retry of this job repeats nothing people see.
+import type { JobHandler } from '../../jobs/registry.ts';
+import { findActivityEvent } from '../accounts/index.ts';
+import { taskTouchKinds } from './kinds.ts';
+import { notifyAboutEvent } from './notifyPeople.ts';
 import { scheduleMentionEscalations } from './sla/mentions.ts';
 import { rescheduleSlaTimers } from './sla/timers.ts';
-import { insertActivityEvent } from './store/notifications.ts';
 
-export type Activity = {
-  workspaceId: string;
-  kind: ActivityKind;
-  /** Who did it; null for Steward itself (timers, plays). Never told about their own act. */
-  actorId: string | null;
-  accountId?: string | null;
-  projectId?: string | null;
-  taskId?: string | null;
-  /**
-   * Kind-specific detail. `recipientIds` names the people to tell (escalations); `userIds` the
-   * people a `mentioned` event names; `commentId` the comment of a mention.
-   */
-  data?: Record<string, unknown>;
-  /** When it happened, from the caller's Clock. */
-  at: Date;
+export const onActivityRecorded: JobHandler<'notification__route'> = async (deps, payload) => {
+  const event = await findActivityEvent(deps.db, payload.eventId);
+  if (!event?.kind) return;
+  if (event.taskId && taskTouchKinds.has(event.kind)) {
+    await rescheduleSlaTimers(deps.db, event.taskId);
+  }
+  const commentId = event.data.commentId;
+  if (event.kind === 'mentioned' && typeof commentId === 'string') {
+    await scheduleMentionEscalations(deps.db, event.workspaceId, commentId, event.at);
+  }
+  await notifyAboutEvent(deps, payload);
 };
-
-export async function recordActivity(db: Db, activity: Activity): Promise<string> {
-  const eventId = await insertActivityEvent(db, {
-    workspace_id: activity.workspaceId,
-    kind: activity.kind,
-    actor_id: activity.actorId,
-    account_id: activity.accountId ?? null,
-    project_id: activity.projectId ?? null,
-    task_id: activity.taskId ?? null,
-    data: JSON.stringify(activity.data ?? {}),
-    occurred_at: activity.at,
-  });
-  // runAt from the caller's clock, not the database's: the event is due when it happened.
-  await enqueue(
-    db,
-    'notification__route',
-    { eventId },
-    {
-      runAt: activity.at,
-      maxAttempts: 8,
-    },
-  );
-  if (activity.taskId && taskTouchKinds.has(activity.kind)) {
-    await rescheduleSlaTimers(db, activity.taskId);
-  }
-  if (activity.kind === 'mentioned' && typeof activity.data?.commentId === 'string') {
-    await scheduleMentionEscalations(
-      db,
-      activity.workspaceId,
-      activity.data.commentId,
-      activity.at,
-    );
-  }
-  return eventId;
-}

@@ -1,9 +1,7 @@
-// The notify module's public face: activity, routing, inbox, digests, SLAs, Slack.
+// The notify module's public face: routing, inbox, digests, SLAs, Slack.
 
 export { notifyRoutes } from './routes/index.ts';
 
-export { recordActivity, type Activity } from './activity.ts';
-export { activityKinds, type ActivityKind } from './kinds.ts';
 export { routeNotification, defaultPreferences, type Preferences } from './routing.ts';
 export { digestFor, digestDue } from './digestFor.ts';
 export { composeDigestNow, buildDueDigests } from './digests.ts';

@@ -1,15 +1,17 @@
 // The notify module's background jobs; each payload is parsed with zod (registry.ts).
 import { z } from 'zod';
+import { topicPayloads, type TopicPayload } from '../../jobs/announce.ts';
 import { cronPayload, type JobDefinition, type JobHandler } from '../../jobs/registry.ts';
+import { onActivityRecorded } from './activity.ts';
 import { buildDueDigests } from './digests.ts';
 import { sendDelivery } from './deliveries.ts';
-import { notifyAboutEvent } from './notifyPeople.ts';
 import { checkTaskSla, escalateUnansweredMention } from './sla/check.ts';
 import { findPolicy } from './sla/policy.ts';
 import { armPolicyTimers, armProjectTimers } from './sla/timers.ts';
 
 const payloads = {
-  notification__route: z.object({ eventId: z.uuid() }),
+  /** Notify's subscription to `activity__recorded` (src/jobs/announce.ts). */
+  notification__route: topicPayloads.activity__recorded,
   notification__build_digests: cronPayload,
   delivery__send: z.object({ deliveryId: z.uuid() }),
   task__sla_check: z.object({ taskId: z.uuid(), policyId: z.uuid(), epoch: z.string() }),
@@ -24,7 +26,7 @@ declare global {
     // Declaration merging is the point here: graphile-worker types add_job by these payloads.
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
-      notification__route: z.infer<typeof payloads.notification__route>;
+      notification__route: TopicPayload<'activity__recorded'>;
       notification__build_digests: z.infer<typeof cronPayload>;
       delivery__send: z.infer<typeof payloads.delivery__send>;
       task__sla_check: z.infer<typeof payloads.task__sla_check>;
@@ -50,7 +52,7 @@ export const notifyJobs: {
   sla_policy__arm_timers: JobDefinition<'sla_policy__arm_timers'>;
   project__arm_sla_timers: JobDefinition<'project__arm_sla_timers'>;
 } = {
-  notification__route: { payload: payloads.notification__route, run: notifyAboutEvent },
+  notification__route: { payload: payloads.notification__route, run: onActivityRecorded },
   notification__build_digests: { payload: cronPayload, run: buildDueDigests },
   delivery__send: { payload: payloads.delivery__send, run: sendDelivery },
   task__sla_check: { payload: payloads.task__sla_check, run: checkTaskSla },

@@ -1,24 +1,9 @@
-// What can happen that someone may want to hear about. Later capabilities add kinds here.
+// What notify makes of the activity vocabulary (accounts' `activityKinds`, re-exported here for
+// notify's own files): which kinds touch a task, and the channels people hear them on.
 import { z } from 'zod';
+import type { ActivityKind } from '../accounts/index.ts';
 
-export const activityKinds = [
-  'task_created',
-  'task_updated',
-  'task_assigned',
-  'task_commented',
-  'mentioned',
-  'account_updated',
-  'health_changed',
-  'play_opened',
-  'sla_warning',
-  'sla_breach',
-  'escalation',
-  /** The weekly e-mail of the themes customers raised most (voice), to the product people. */
-  'product_digest',
-] as const;
-
-export const activityKindSchema = z.enum(activityKinds);
-export type ActivityKind = z.infer<typeof activityKindSchema>;
+export { activityKinds, activityKindSchema, type ActivityKind } from '../accounts/index.ts';
 
 /** People touching a task: these restart its SLA clocks. Steward's own events do not. */
 export const taskTouchKinds: ReadonlySet<ActivityKind> = new Set([

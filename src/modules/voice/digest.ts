@@ -6,7 +6,7 @@ import type { Deps } from '../../context.ts';
 import { message, renderMessage, type Locale } from '../../i18n/index.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { rolePermissions } from '../auth/index.ts';
-import { recordActivity } from '../notify/index.ts';
+import { recordActivity } from '../accounts/index.ts';
 import { digestRecipients } from './store/workspaces.ts';
 import { listThemes } from './themes/ranking.ts';
 

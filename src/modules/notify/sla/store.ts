@@ -170,11 +170,6 @@ export async function holidayDays(db: Db, workspaceId: string): Promise<string[]
   return rows.map((r) => r.day);
 }
 
-/** Stops a timer: its graphile-worker job goes (nothing when there is none). */
-export async function removeTimer(db: Db, key: string): Promise<void> {
-  await sql`select graphile_worker.remove_job(${key})`.execute(db);
-}
-
 /** What of a policy the bulk arming reads. */
 export type PolicyToArm = {
   id: string;

@@ -2,7 +2,7 @@
 // adding a job with the key replaces the earlier one, so a touch moves the timer, and
 // removing it stops the clock while nobody can act.
 import type { Db } from '../../../db/connect.ts';
-import { enqueue } from '../../../jobs/registry.ts';
+import { enqueue, removeJob } from '../../../jobs/registry.ts';
 import { taskTouchKinds } from '../kinds.ts';
 import { taskContext, type TaskContext } from '../store/tasks.ts';
 import { clockStart } from './live.ts';
@@ -59,7 +59,7 @@ export async function armTimer(db: Db, task: TaskContext, policy: SlaPolicy): Pr
   const applies =
     task.deleted_at === null && !pausedStatuses.has(task.status) && policyMatches(policy, task);
   const epoch = applies ? await epochOf(db, task, policy) : null;
-  if (!epoch) return store.removeTimer(db, key);
+  if (!epoch) return removeJob(db, key);
   const [first] = planSteps(policy, epoch, await holidaysOf(db, task.workspace_id, policy));
   await enqueue(
     db,

@@ -1,29 +1,16 @@
-// SQL for what happened and who was told: activity events, notifications (one per person and
-// event, or one per group of SLA steps), the inbox that lists them and the wake-up of live
-// inboxes. Every query is confined to one workspace but the event read by its id, whose row
+// SQL for who was told what happened: the activity event read for routing (accounts writes
+// it), notifications (one per person and event, or one per group of SLA steps), the inbox
+// that lists them and the wake-up of live inboxes. Every query is confined to one workspace but the event read by its id, whose row
 // names it.
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type {
-  ActivityEventsTable,
   NotificationItem,
   NotificationUrgency,
   NotificationsTable,
 } from '../../../db/schema.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import type { TimeKeyset } from '../../../lib/pagination.ts';
-
-export async function insertActivityEvent(
-  db: Db,
-  event: Insertable<ActivityEventsTable>,
-): Promise<string> {
-  const { id } = await db
-    .insertInto('activity_events')
-    .values(event)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
 
 /** An event with what routing needs: its task, account, project and actor. */
 export function eventToRoute(db: Db, eventId: string) {

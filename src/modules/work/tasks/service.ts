@@ -13,10 +13,10 @@ import {
   checkCustomFields,
   customFieldDefinitions,
   getAccount,
+  recordActivity,
   type AccountScope,
 } from '../../accounts/index.ts';
 import { diff, recordAudit, type ChangeAuthor } from '../../auth/index.ts';
-import { recordActivity } from '../../notify/index.ts';
 import { findProject } from '../projects.ts';
 import type { createTaskBody, updateTaskBody } from '../schema.ts';
 import * as projectStore from '../store.ts';
