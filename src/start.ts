@@ -11,6 +11,7 @@ import { openDatabase } from './db/open.ts';
 import { demoLogins, hasAnyWorkspace, seedDemoWorkspace } from './demo/index.ts';
 import type { Deps } from './context.ts';
 import { stewardTasks } from './jobs/tasks.ts';
+import { sealStoredSecrets } from './modules/intake/sealSecrets.ts';
 import { startWorker } from './jobs/worker.ts';
 import { systemClock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
@@ -37,6 +38,7 @@ export async function startSteward(config: Config, logger: Logger): Promise<Runn
   try {
     const applied = await migrateToLatest(database.db, database.pool);
     if (applied.length > 0) logger.info({ applied }, 'migrated the database');
+    await sealStoredSecrets(deps);
 
     const seedDemo =
       config.demo === 'on' ||

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/open.ts';
 import type { Deps } from '../context.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
+import { sealStoredSecrets } from '../modules/intake/sealSecrets.ts';
 
 export type CommandContext = { deps: Deps; applied: string[] };
 
@@ -14,7 +15,9 @@ export async function withDatabase(run: (context: CommandContext) => Promise<voi
   const database = await openDatabase(config, logger, { joinRunning: true });
   try {
     const applied = await migrateToLatest(database.db, database.pool);
-    await run({ deps: { db: database.db, clock: systemClock, config, logger }, applied });
+    const deps: Deps = { db: database.db, clock: systemClock, config, logger };
+    await sealStoredSecrets(deps);
+    await run({ deps, applied });
   } finally {
     await database.shutdown();
   }

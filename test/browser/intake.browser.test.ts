@@ -101,7 +101,7 @@ async function feedIntake(server: TestServer, account: DemoAccount, tag: string)
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-steward-signature': signBody(support, ticket),
+      'x-steward-signature': signBody(support, ticket, new Date()),
     },
     body: ticket,
   });
@@ -230,7 +230,7 @@ describe('the review list', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-steward-signature': signBody(secret, ticket),
+        'x-steward-signature': signBody(secret, ticket, new Date()),
       },
       body: ticket,
     });

@@ -36,7 +36,13 @@ export const sendDelivery: JobHandler<'delivery__send'> = async (deps, payload) 
       const text =
         digest?.text ?? [note?.title, note?.body, listed.join('\n')].filter(Boolean).join('\n\n');
       const html = digest?.html ?? notificationHtml(note);
-      await sendEmail(config.smtpUrl, config.mailFrom, { to: delivery.email, subject, text, html });
+      await sendEmail(config.smtpUrl, config.mailFrom, {
+        to: delivery.email,
+        subject,
+        text,
+        html,
+        messageId: { kind: 'delivery', id: delivery.id },
+      });
     } else {
       const prefs = (await loadPreferences(db, delivery.workspace_id, [delivery.user_id])).get(
         delivery.user_id,

@@ -39,7 +39,7 @@ function sendTicket(id: string, organization: string) {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-steward-signature': signBody(supportSecret, raw),
+      'x-steward-signature': signBody(supportSecret, raw, clock.now()),
     },
     body: raw,
   });

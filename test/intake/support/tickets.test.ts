@@ -1,4 +1,5 @@
 // The support webhook (Zendesk-shaped and generic tickets) and the tickets API.
+import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../../src/http/problem.ts';
 import type { WorkspaceId } from '../../../src/lib/ids.ts';
@@ -21,7 +22,8 @@ function post(body: unknown, options: { secret?: string; signature?: string } = 
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-steward-signature': options.signature ?? signBody(options.secret ?? secret, raw),
+      'x-steward-signature':
+        options.signature ?? signBody(options.secret ?? secret, raw, deps.clock.now()),
     },
     body: raw,
   });
@@ -220,6 +222,36 @@ describe('generic tickets', () => {
       .where('external_id', '=', 'T-sig')
       .execute();
     expect(rows).toEqual([]);
+  });
+
+  it('refuses a signed ticket replayed more than five minutes later, or signed the old way', async () => {
+    const raw = JSON.stringify(generic({ id: 'T-replay' }));
+    const signedAt = new Date(deps.clock.now().getTime() - 6 * 60_000);
+    const replayed = await post(generic({ id: 'T-replay' }), {
+      signature: signBody(secret, raw, signedAt),
+    });
+    expect(replayed.status).toBe(400);
+    expect(((await replayed.json()) as Problem).detail).toMatch(/timestamp/);
+    const bodyOnly = createHmac('sha256', secret).update(raw).digest('hex');
+    const oldWay = await post(generic({ id: 'T-replay' }), { signature: `sha256=${bodyOnly}` });
+    expect(oldWay.status).toBe(400);
+    const fresh = await post(generic({ id: 'T-replay' }), {
+      signature: signBody(secret, raw, new Date(deps.clock.now().getTime() - 4 * 60_000)),
+    });
+    expect(fresh.status).toBe(200);
+  });
+
+  it('keeps the secret sealed in the database, not as the help desk was given it', async () => {
+    const stored = await deps.db
+      .selectFrom('support_webhook_secrets')
+      .select('secret')
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    expect(stored.length).toBeGreaterThan(0);
+    for (const row of stored) {
+      expect(row.secret).toMatch(/^sealed:v1:/);
+      expect(row.secret).not.toContain(secret);
+    }
   });
 
   it('stops accepting a revoked secret', async () => {

@@ -5,8 +5,16 @@ export { billingRoutes } from './routes/api.ts';
 export { keepForReview } from './review.ts';
 export { applyStripeEventTo } from './events.ts';
 export { emailDomain } from './customers.ts';
-export { sameHex } from './signature.ts';
-export { importContracts, readContractsCsv } from './import.ts';
+export { parseSignatureHeader, sameHex, signatureToleranceSeconds } from './signature.ts';
+export {
+  importContracts,
+  readContractRow,
+  readContractsCsv,
+  readHeader as contractColumns,
+  upsertContractRecords,
+  type ContractRecord,
+} from './import.ts';
 export { webhookSecretSchema } from './schema.ts';
 export { receiveStripeEvent } from './events.ts';
 export { readStripeEvent } from './payload.ts';
+export { sealPlainStripeSecrets } from './secrets.ts';

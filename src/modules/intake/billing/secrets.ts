@@ -1,9 +1,11 @@
 // Stripe signing secrets: install-wide ones from STRIPE_WEBHOOK_SECRET, and each workspace's,
 // pasted in from Stripe's dashboard. The secret that verifies an event names its workspace.
 // During a rotation the old and new secrets are both live until the old one is revoked.
+// A workspace's secrets are kept sealed with the install's key (lib/secrets.ts).
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import type { SecretBox } from '../../../lib/secrets.ts';
 import type { ChangeAuthor } from '../../auth/index.ts';
 import {
   addCredential,
@@ -11,6 +13,7 @@ import {
   listCredentials,
   liveCredentials,
   revokeCredential,
+  sealPlainSecrets,
   type CredentialKind,
 } from '../credentials/index.ts';
 import type { AddStripeSecret } from './schema.ts';
@@ -27,8 +30,15 @@ const stripeSecrets: CredentialKind = {
   shownLength: 12,
 };
 
-export async function addStripeSecret(db: Db, by: ChangeAuthor, input: AddStripeSecret) {
-  const { row } = await addCredential(db, stripeSecrets, by, {
+const sealedWith = (box: SecretBox): CredentialKind => ({ ...stripeSecrets, box });
+
+export async function addStripeSecret(
+  db: Db,
+  box: SecretBox,
+  by: ChangeAuthor,
+  input: AddStripeSecret,
+) {
+  const { row } = await addCredential(db, sealedWith(box), by, {
     name: input.name,
     value: input.secret,
   });
@@ -55,12 +65,17 @@ export type SecretCandidate = { secret: string; workspaceId: WorkspaceId | null 
 export async function stripeSecretCandidates(
   db: Db,
   clock: Clock,
-  installSecrets: readonly string[],
+  options: { installSecrets: readonly string[]; box: SecretBox },
 ): Promise<SecretCandidate[]> {
   return [
-    ...installSecrets.map((secret) => ({ secret, workspaceId: null })),
-    ...(await liveCredentials(db, stripeSecrets, clock.now())),
+    ...options.installSecrets.map((secret) => ({ secret, workspaceId: null })),
+    ...(await liveCredentials(db, sealedWith(options.box), clock.now())),
   ];
+}
+
+/** Seals Stripe secrets kept in plain text before sealing began (run at start). */
+export function sealPlainStripeSecrets(db: Db, box: SecretBox) {
+  return sealPlainSecrets(db, sealedWith(box));
 }
 
 /**

@@ -7,6 +7,7 @@ export {
   liveCredentials,
   revokeCredential,
   rotateCredential,
+  sealPlainSecrets,
   workspaceOfCredential,
   type CredentialKind,
   type MadeCredentialKind,

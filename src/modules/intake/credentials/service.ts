@@ -1,12 +1,14 @@
 // Intake's credentials, one way for all three kinds: a Stripe signing secret (pasted in, kept
-// as is: signatures are checked with it), a help desk webhook secret and a Segment write key
-// (made here and shown once; a write key is kept only as its hash). Listing, revoking and
+// sealed with the install's key: signatures are checked with it), a help desk webhook secret
+// (made here, shown once, sealed too) and a Segment write key (made here and shown once; kept
+// only as its hash). Listing, revoking and
 // rotating are the same for each; every change is audited in its transaction.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError, type ErrorCode } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import { isSealed, type SecretBox } from '../../../lib/secrets.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import * as store from './store.ts';
 
@@ -22,11 +24,19 @@ export type CredentialKind = store.CredentialTable & {
   };
   /** Characters of the credential shown in lists, so a person can tell them apart. */
   shownLength: number;
+  /** Seals a secret kept to be read back (`valueColumn: 'secret'`); a hashed kind needs none. */
+  box?: SecretBox;
 };
 
 const hashOf = (value: string) => createHash('sha256').update(value).digest('hex');
+
+function sealer(kind: CredentialKind): SecretBox {
+  if (!kind.box) throw new Error(`${kind.entity}: a secret kept to be read back needs the box`);
+  return kind.box;
+}
+
 const stored = (kind: CredentialKind, value: string) =>
-  kind.valueColumn === 'key_hash' ? hashOf(value) : value;
+  kind.valueColumn === 'key_hash' ? hashOf(value) : sealer(kind).seal(value);
 
 export function describeCredential(row: store.CredentialRow) {
   return {
@@ -153,7 +163,26 @@ export async function liveCredentials(
   now: Date,
 ): Promise<{ secret: string; workspaceId: WorkspaceId }[]> {
   const rows = await store.allLiveCredentials(db, kind, now);
-  return rows.map((r) => ({ secret: r.value, workspaceId: r.workspace_id as WorkspaceId }));
+  const box = sealer(kind);
+  return rows.flatMap((r) => {
+    // One not yet sealed (kept before sealing began) is read as it is until sealPlainSecrets;
+    // one sealed under another key cannot verify anything and is left out.
+    const secret = isSealed(r.value) ? box.open(r.value) : r.value;
+    return secret === undefined ? [] : [{ secret, workspaceId: r.workspace_id as WorkspaceId }];
+  });
+}
+
+/**
+ * Seals the secrets of a kind still kept in plain text (stored before sealing began, or
+ * written by hand); run at every start, after the migrations. Answers how many it sealed.
+ */
+export async function sealPlainSecrets(db: Db, kind: CredentialKind): Promise<number> {
+  const box = sealer(kind);
+  return db.transaction().execute(async (trx) => {
+    const plain = await store.lockPlainValues(trx, kind);
+    for (const row of plain) await store.replaceValue(trx, kind, row.id, box.seal(row.value));
+    return plain.length;
+  });
 }
 
 /** The workspace a presented credential belongs to, if it is live. */

@@ -125,3 +125,20 @@ export async function workspaceOfValue(
     where ${sql.ref(t.valueColumn)} = ${value} and ${live(t, now)}`.execute(db);
   return rows[0]?.workspace_id;
 }
+
+/** Values not yet sealed (`sealed:v1:` is lib/secrets.ts's prefix), held for the update. */
+export async function lockPlainValues(
+  db: Db,
+  t: CredentialTable,
+): Promise<{ id: string; value: string }[]> {
+  const { rows } = await sql<{ id: string; value: string }>`
+    select id, ${sql.ref(t.valueColumn)} as value from ${sql.table(t.table)}
+    where ${sql.ref(t.valueColumn)} not like 'sealed:v1:%'
+    for update`.execute(db);
+  return rows;
+}
+
+export async function replaceValue(db: Db, t: CredentialTable, id: string, value: string) {
+  await sql`update ${sql.table(t.table)} set ${sql.ref(t.valueColumn)} = ${value}
+    where id = ${id}`.execute(db);
+}

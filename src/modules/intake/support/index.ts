@@ -5,4 +5,5 @@ export { readTicket, type TicketUpdate } from './payload.ts';
 export { applyTicket } from './tickets.ts';
 export { signBody, signatureHeader } from './signature.ts';
 export { receiveTicket } from './tickets.ts';
+export { sealPlainSupportSecrets } from './secrets.ts';
 export { ticketsOpenedSince } from './recent.ts';

@@ -1,8 +1,10 @@
 // Shared secrets for the support webhook, one workspace each, shown once. Rotating is adding
-// a new secret and revoking the old one once the help desk sends with the new.
+// a new secret and revoking the old one once the help desk sends with the new. Kept sealed
+// with the install's key (lib/secrets.ts): signatures are checked with the secret itself.
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import type { SecretBox } from '../../../lib/secrets.ts';
 import type { ChangeAuthor } from '../../auth/index.ts';
 import {
   makeCredential,
@@ -10,6 +12,7 @@ import {
   listCredentials,
   liveCredentials,
   revokeCredential,
+  sealPlainSecrets,
   type MadeCredentialKind,
 } from '../credentials/index.ts';
 
@@ -25,8 +28,10 @@ const supportSecrets: MadeCredentialKind = {
   made: { prefix: 'ssh_', bytes: 32 },
 };
 
-export async function createSupportSecret(db: Db, by: ChangeAuthor, name: string) {
-  const { row, value } = await makeCredential(db, supportSecrets, by, { name });
+const sealedWith = (box: SecretBox): MadeCredentialKind => ({ ...supportSecrets, box });
+
+export async function createSupportSecret(db: Db, box: SecretBox, by: ChangeAuthor, name: string) {
+  const { row, value } = await makeCredential(db, sealedWith(box), by, { name });
   return { ...describeCredential(row), secret: value };
 }
 
@@ -41,6 +46,11 @@ export function revokeSupportSecret(db: Db, clock: Clock, by: ChangeAuthor, id: 
 }
 
 /** Every live secret with its workspace; few enough per install to try each. */
-export function supportSecretCandidates(db: Db, clock: Clock) {
-  return liveCredentials(db, supportSecrets, clock.now());
+export function supportSecretCandidates(db: Db, clock: Clock, box: SecretBox) {
+  return liveCredentials(db, sealedWith(box), clock.now());
+}
+
+/** Seals help desk secrets kept in plain text before sealing began (run at start). */
+export function sealPlainSupportSecrets(db: Db, box: SecretBox) {
+  return sealPlainSecrets(db, sealedWith(box));
 }

@@ -169,6 +169,7 @@ export const sendInvite: JobHandler<'meeting__send_invite'> = async (deps: Deps,
       to: invite.name ? `"${invite.name.replace(/"/g, '')}" <${invite.email}>` : invite.email,
       ...letter(invite, meeting),
       icalEvent: { method: invite.method, content, filename: 'invite.ics' },
+      messageId: { kind: 'invite', id: invite.id },
     });
   } catch (error) {
     const failed = error instanceof PermanentInviteError || attempts >= maxInviteAttempts;

@@ -112,6 +112,7 @@ export const sendInvitation: JobHandler<'survey__send_invitation'> = async (deps
     subject,
     text,
     html,
+    messageId: { kind: 'survey', id: invitation.id },
   });
   await store.markInvitationSent(db, invitation.id, clock.now());
 };

@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../../http/route.ts';
 import { AppError } from '../../../../lib/errors.ts';
+import { secretBox } from '../../../../lib/secrets.ts';
 import { pageOf, pageQuery } from '../../../../lib/pagination.ts';
 import { getAccount, scopeFor } from '../../../accounts/index.ts';
 import { actorOf } from '../../../auth/index.ts';
@@ -20,7 +21,7 @@ import {
 import { addStripeSecret, listStripeSecrets, revokeStripeSecret } from '../secrets.ts';
 import { accountBilling } from '../view.ts';
 
-export function billingRoutes({ db, clock }: Deps) {
+export function billingRoutes({ db, clock, config }: Deps) {
   return newRouter()
     .openapi(
       defineRoute({
@@ -69,7 +70,8 @@ export function billingRoutes({ db, clock }: Deps) {
         },
         responses: { 201: json(webhookSecretSchema, 'Added') },
       }),
-      async (c) => c.json(await addStripeSecret(db, actorOf(c), c.req.valid('json')), 201),
+      async (c) =>
+        c.json(await addStripeSecret(db, secretBox(config), actorOf(c), c.req.valid('json')), 201),
     )
     .openapi(
       defineRoute({

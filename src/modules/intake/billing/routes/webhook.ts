@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../../../../context.ts';
 import type { AppEnv } from '../../../../http/env.ts';
 import { AppError } from '../../../../lib/errors.ts';
+import { secretBox } from '../../../../lib/secrets.ts';
 import { receiveStripeEvent } from '../events.ts';
 import { readStripeEvent } from '../payload.ts';
 import { installWorkspace, stripeSecretCandidates } from '../secrets.ts';
@@ -33,7 +34,10 @@ export function webhookLimit() {
 export function stripeWebhookRoutes({ db, clock, config }: Deps) {
   return new Hono<AppEnv>().post('/webhooks/stripe', webhookLimit(), async (c) => {
     const rawBody = Buffer.from(await c.req.arrayBuffer());
-    const candidates = await stripeSecretCandidates(db, clock, config.stripeWebhookSecrets);
+    const candidates = await stripeSecretCandidates(db, clock, {
+      installSecrets: config.stripeWebhookSecrets,
+      box: secretBox(config),
+    });
     const check = verifyStripeSignature({
       header: c.req.header('stripe-signature'),
       rawBody,

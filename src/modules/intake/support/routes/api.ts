@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../../http/route.ts';
 import { pageOf, pageQuery } from '../../../../lib/pagination.ts';
+import { secretBox } from '../../../../lib/secrets.ts';
 import { getAccount, scopeFor } from '../../../accounts/index.ts';
 import { actorOf } from '../../../auth/index.ts';
 import {
@@ -15,7 +16,7 @@ import {
 import { createSupportSecret, listSupportSecrets, revokeSupportSecret } from '../secrets.ts';
 import { ticketsOf } from '../tickets.ts';
 
-export function supportRoutes({ db, clock }: Deps) {
+export function supportRoutes({ db, clock, config }: Deps) {
   return newRouter()
     .openapi(
       defineRoute({
@@ -76,7 +77,11 @@ export function supportRoutes({ db, clock }: Deps) {
         },
         responses: { 201: json(createdSupportSecretSchema, 'Created') },
       }),
-      async (c) => c.json(await createSupportSecret(db, actorOf(c), c.req.valid('json').name), 201),
+      async (c) =>
+        c.json(
+          await createSupportSecret(db, secretBox(config), actorOf(c), c.req.valid('json').name),
+          201,
+        ),
     )
     .openapi(
       defineRoute({

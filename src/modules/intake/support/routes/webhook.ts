@@ -1,29 +1,34 @@
 // POST /webhooks/support: tickets from Zendesk or any help desk, signed with a workspace's
-// shared secret. Outside /api/v1 and the OpenAPI document (docs/integrations.md has it).
+// shared secret and a timestamp (signature.ts), so a request replayed later is refused.
+// Outside /api/v1 and the OpenAPI document (docs/integrations.md has it).
 import { Hono } from 'hono';
 import type { Deps } from '../../../../context.ts';
 import type { AppEnv } from '../../../../http/env.ts';
 import { AppError } from '../../../../lib/errors.ts';
-import { readJsonBody, webhookLimit } from '../../billing/index.ts';
+import { secretBox } from '../../../../lib/secrets.ts';
+import { readJsonBody, signatureToleranceSeconds, webhookLimit } from '../../billing/index.ts';
 import { readTicket } from '../payload.ts';
 import { supportSecretCandidates } from '../secrets.ts';
 import { matchingSecret, signatureHeader } from '../signature.ts';
 import { receiveTicket } from '../tickets.ts';
 
-export function supportWebhookRoutes({ db, clock }: Deps) {
+export function supportWebhookRoutes({ db, clock, config }: Deps) {
   return new Hono<AppEnv>().post('/webhooks/support', webhookLimit(), async (c) => {
     const rawBody = Buffer.from(await c.req.arrayBuffer());
-    const candidates = await supportSecretCandidates(db, clock);
-    const at = matchingSecret(
-      c.req.header(signatureHeader),
+    const candidates = await supportSecretCandidates(db, clock, secretBox(config));
+    const check = matchingSecret({
+      header: c.req.header(signatureHeader),
       rawBody,
-      candidates.map((s) => s.secret),
-    );
-    const workspaceId = candidates[at]?.workspaceId;
+      secrets: candidates.map((s) => s.secret),
+      now: clock.now(),
+    });
+    const workspaceId = check.ok ? candidates[check.secretIndex]?.workspaceId : undefined;
     if (!workspaceId) {
       throw new AppError(
         'webhook.invalid_signature',
-        'X-Steward-Signature must be sha256=<hex HMAC-SHA256 of the body> under a live support secret.',
+        check.ok || check.reason !== 'stale'
+          ? 'X-Steward-Signature must be t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>"> under a live support secret.'
+          : `The signature's timestamp is more than ${signatureToleranceSeconds} seconds away from now.`,
       );
     }
     const read = readTicket(readJsonBody(rawBody));
