@@ -17,31 +17,53 @@ export type Page<Item> = { items: Item[]; nextCursor: string | null };
 /** A cursor is the position after the last row shown: its sort value and id. */
 export type Position = { value: string | number | null; id: string; sort?: string };
 
+/** The largest `bigint` (a serial id): 19 digits, compared as a string of equal length. */
+const bigintMax = '9223372036854775807';
+const serialId = z
+  .string()
+  .regex(/^\d{1,19}$/)
+  .refine((id) => id.length < 19 || id <= bigintMax);
+
 const positionSchema = z.object({
-  value: z.union([z.string(), z.number(), z.null()]),
-  id: z.union([z.uuid(), z.string().regex(/^\d+$/)]),
-  sort: z.string().optional(),
+  value: z.union([z.string().max(1000), z.number().refine(Number.isFinite), z.null()]),
+  id: z.union([z.uuid(), serialId]),
+  sort: z.string().max(100).optional(),
 });
+
+/** What a list's cursor holds: its id's kind and the SQL type its value is cast to. */
+export type CursorShape = { id?: 'uuid' | 'serial'; value?: string };
+
+const invalidCursor = (cause?: unknown) =>
+  new AppError(
+    'request.invalid_cursor',
+    'The cursor is not one this server gave out; start again without it.',
+    { cause, errors: [{ path: 'cursor', message: 'not a valid cursor' }] },
+  );
 
 export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-/** `sort`: the order the cursor was made for; a cursor from another order is refused. */
-export function decodeCursor(cursor: string, sort?: string): Position {
+/**
+ * `sort`: the order the cursor was made for; a cursor from another order is refused. `shape`:
+ * what the list reads from it — a cursor is decoded strictly, so that one which passes the
+ * pattern but not PostgreSQL's cast (`2026-02-30`, a 20-digit id, a NUL) is a 400, not a 500.
+ */
+export function decodeCursor(cursor: string, sort?: string, shape: CursorShape = {}): Position {
+  let position: Position;
   try {
-    const position = positionSchema.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
+    position = positionSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     if (position.sort !== sort) throw new Error(`cursor for sort ${position.sort}, not ${sort}`);
-    return position;
   } catch (cause) {
-    throw new AppError(
-      'request.invalid_cursor',
-      'The cursor is not one this server gave out; start again without it.',
-      { cause, errors: [{ path: 'cursor', message: 'not a valid cursor' }] },
-    );
+    throw invalidCursor(cause);
   }
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(position.id);
+  if (shape.id && (shape.id === 'uuid') !== uuid) throw invalidCursor();
+  if (typeof position.value === 'string' && position.value.includes('\u0000')) {
+    throw invalidCursor();
+  }
+  if (shape.value) cursorValue(position, shape.value);
+  return position;
 }
 
 /** Takes `limit + 1` rows and turns them into a page. */
@@ -70,17 +92,34 @@ const castable: Record<string, RegExp> = {
   text: /^/s,
 };
 
-/** The cursor's sort value, checked to be of the SQL type it will be cast to. */
+/** A calendar day that exists (`2026-02-30` passes the pattern, and JavaScript's Date, but not PostgreSQL). */
+function realDay(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return (
+    y >= 1 && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d
+  );
+}
+
+const fitsCast: Record<string, (value: string) => boolean> = {
+  int: (v) => Math.abs(Number(v)) <= 2_147_483_647,
+  bigint: (v) =>
+    v.replace(/^-/, '').length < 19 ||
+    (/^-?\d{19}$/.test(v) && v.replace(/^-/, '') <= '9223372036854775807'),
+  numeric: (v) => v.length <= 100,
+  date: realDay,
+  timestamptz: (v) => {
+    const [, hh = '0', mm = '0', ss = '0'] = /[ T](\d{2}):(\d{2}):(\d{2})/.exec(v) ?? [];
+    return realDay(v) && Number(hh) < 24 && Number(mm) < 60 && Number(ss) < 60;
+  },
+  text: (v) => !v.includes('\u0000'),
+};
+
+/** The cursor's sort value, checked to be of the SQL type it will be cast to, and to fit it. */
 export function cursorValue(position: Position, cast: string): string {
   const value = String(position.value);
-  if (!(castable[cast] ?? /^$/).test(value)) {
-    throw new AppError(
-      'request.invalid_cursor',
-      'The cursor is not one this server gave out; start again without it.',
-      {
-        errors: [{ path: 'cursor', message: 'not a valid cursor' }],
-      },
-    );
+  if (!(castable[cast] ?? /^$/).test(value) || !(fitsCast[cast]?.(value) ?? true)) {
+    throw invalidCursor();
   }
   return value;
 }
@@ -109,7 +148,7 @@ export function timeKeyset(
   cursor: string | undefined,
   order: 'desc' | 'asc' = 'desc',
 ): TimeKeyset {
-  const position = cursor === undefined ? undefined : decodeCursor(cursor, sort);
+  const position = cursor === undefined ? undefined : decodeCursor(cursor, sort, { id: 'uuid' });
   const after = position && { at: cursorValue(position, 'timestamptz'), id: position.id };
   return {
     after,

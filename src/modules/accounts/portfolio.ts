@@ -123,7 +123,9 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
   }
   if (errors.length > 0 || !sortBy) throw invalid(errors, 'Some filters are not valid.');
 
-  const position = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
+  const position = query.cursor
+    ? decodeCursor(query.cursor, query.sort, { id: 'uuid' })
+    : undefined;
   const after = position && {
     value: position.value === null ? null : cursorValue(position, store.sortCast(sortBy)),
     id: position.id,

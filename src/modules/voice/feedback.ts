@@ -235,7 +235,9 @@ export async function listFeedback(
   now: Date,
   locale: Locale,
 ) {
-  const after = query.cursor ? decodeCursor(query.cursor, 'feedback') : undefined;
+  const after = query.cursor
+    ? decodeCursor(query.cursor, 'feedback', { id: 'uuid', value: 'timestamptz' })
+    : undefined;
   const days = query.since ? Number(query.since.slice(0, -1)) : undefined;
   const rows = await store.listFeedbackRows(
     db,

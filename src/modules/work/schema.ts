@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { prioritySchema } from '../../lib/vocabulary.ts';
 import { templateDefinitionSchema, workKindSchema } from './templates/definition.ts';
+import { wholeNumber } from '../../lib/numbers.ts';
 
 export const taskStatusSchema = z.enum([
   'todo',
@@ -81,7 +82,7 @@ const taskFields = z.object({
   dependsOn: z.array(z.uuid()).max(50),
   parentId: z.uuid().nullable(),
   stageId: z.uuid().nullable(),
-  position: z.number().int().min(0),
+  position: wholeNumber('integer', { min: 0 }),
   isFirstValue: z.boolean(),
 });
 

@@ -252,7 +252,9 @@ export function authRoutes(deps: Deps) {
       }),
       async (c) => {
         const query = c.req.valid('query');
-        const before = query.cursor ? Number(decodeCursor(query.cursor).id) : undefined;
+        const before = query.cursor
+          ? Number(decodeCursor(query.cursor, undefined, { id: 'serial' }).id)
+          : undefined;
         const rows = await auditTrail(db, actorOf(c).workspaceId, {
           entityType: query.entityType,
           entityId: query.entityId,

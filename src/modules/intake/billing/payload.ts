@@ -3,8 +3,10 @@
 import { z } from 'zod';
 import type { FieldError } from '../../../lib/errors.ts';
 import type { RecurringItem } from './money.ts';
+import { wholeNumber } from '../../../lib/numbers.ts';
 
-const unixTime = z.number().int().nonnegative();
+// Seconds since 1970, up to the last second of year 9999 (a later one is no Date).
+const unixTime = z.number().int().nonnegative().max(253_402_300_799);
 // Metadata values are strings in Stripe; anything else is left out rather than refused.
 const metadata = z
   .record(z.string(), z.unknown())
@@ -38,7 +40,7 @@ const price = z.looseObject({
   recurring: z
     .looseObject({
       interval: z.enum(['day', 'week', 'month', 'year']),
-      interval_count: z.number().int().positive().default(1),
+      interval_count: wholeNumber('smallint', { min: 1 }).default(1),
     })
     .nullish(),
   product: z.union([z.string(), z.looseObject({ name: z.string().nullish() })]).nullish(),
@@ -46,7 +48,7 @@ const price = z.looseObject({
 
 const subscriptionItem = z.looseObject({
   id: z.string().min(1),
-  quantity: z.number().int().nonnegative().nullish(),
+  quantity: wholeNumber('integer', { min: 0 }).nullish(),
   price,
   // Since API version 2025-03-31 the billing period lives on each item.
   current_period_end: unixTime.nullish(),
@@ -76,7 +78,7 @@ export const invoiceSchema = z.looseObject({
   amount_paid: z.number().int().nonnegative(),
   currency,
   status: z.string().nullish(),
-  attempt_count: z.number().int().nonnegative().default(0),
+  attempt_count: wholeNumber('integer', { min: 0 }).default(0),
   due_date: unixTime.nullish(),
   status_transitions: z.looseObject({ paid_at: unixTime.nullish() }).nullish(),
   subscription: idRef.nullish(),

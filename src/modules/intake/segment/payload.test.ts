@@ -111,7 +111,7 @@ describe('reading Segment messages', () => {
     expect(parsed.ok && parsed.message.occurredAt).toEqual(receivedAt);
   });
 
-  it('accepts a batch all or nothing, applying a batch-wide context.groupId', () => {
+  it('keeps the good messages of a batch, naming the bad ones, and applies a batch-wide context.groupId', () => {
     const ok = parseRequest(
       {
         batch: [
@@ -132,9 +132,15 @@ describe('reading Segment messages', () => {
       },
       { receivedAt },
     );
-    expect(bad).toEqual({
+    expect(bad).toMatchObject({
+      ok: true,
+      messages: [expect.objectContaining({ event: 'a' })],
+      rejected: [{ path: 'batch.1.userId', message: 'userId or anonymousId is required' }],
+    });
+    const none = parseRequest({ batch: [{ type: 'track', event: 'b' }] }, { receivedAt });
+    expect(none).toEqual({
       ok: false,
-      errors: [{ path: 'batch.1.userId', message: 'userId or anonymousId is required' }],
+      errors: [{ path: 'batch.0.userId', message: 'userId or anonymousId is required' }],
     });
     expect(parseRequest({ nope: true }, { receivedAt }).ok).toBe(false);
   });

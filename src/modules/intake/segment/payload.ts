@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { FieldError } from '../../../lib/errors.ts';
+import { nulErrors } from '../../../lib/text.ts';
 
 /** Segment's documented limits: 32 KB per message, 500 KB per batch request. */
 export const maxMessageBytes = 32 * 1024;
@@ -92,6 +93,10 @@ export function parseMessage(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: [{ path: at('(message)'), message: 'must be a JSON object' }] };
   }
+  // PostgreSQL stores no NUL in text or jsonb: a message carrying one is refused by name here,
+  // where it would otherwise fail the whole request's transaction.
+  const nul = nulErrors(raw, options.path);
+  if (nul.length > 0) return { ok: false, errors: nul };
   if (Buffer.byteLength(JSON.stringify(raw)) > maxMessageBytes) {
     return {
       ok: false,
@@ -170,10 +175,21 @@ const batchSchema = z.looseObject({
 });
 
 export type ParsedRequest =
-  | { ok: true; messages: SegmentMessage[]; writeKey: string | undefined }
+  | {
+      ok: true;
+      messages: SegmentMessage[];
+      writeKey: string | undefined;
+      /** The batch's messages left out, by index and field (the good ones are still stored). */
+      rejected: FieldError[];
+    }
   | { ok: false; errors: FieldError[] };
 
-/** A whole request body: one message, or `{ batch: [...] }` for /v1/batch. All or nothing. */
+/**
+ * A whole request body: one message, or `{ batch: [...] }` for /v1/batch. A batch keeps its
+ * good messages and names the bad ones: Segment's SDKs drop a batch answered 4xx without
+ * retrying, so refusing it whole would lose every good event with the bad one. Segment's own
+ * API likewise accepts the rest of a batch whose messages it drops.
+ */
 export function parseRequest(
   body: unknown,
   options: { typeFromPath?: MessageType; receivedAt: Date },
@@ -186,6 +202,7 @@ export function parseRequest(
       ok: true,
       messages: [one.message],
       writeKey: typeof writeKey === 'string' ? writeKey : undefined,
+      rejected: [],
     };
   }
   const batch = batchSchema.safeParse(body);
@@ -203,8 +220,8 @@ export function parseRequest(
       messages.push({ ...one.message, contextGroupId: one.message.contextGroupId ?? shared });
     }
   });
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, messages, writeKey: batch.data.writeKey };
+  if (messages.length === 0 && errors.length > 0) return { ok: false, errors };
+  return { ok: true, messages, writeKey: batch.data.writeKey, rejected: errors };
 }
 
 /** The write key from `Authorization: Basic base64(writeKey:)`, as Segment's SDKs send it. */

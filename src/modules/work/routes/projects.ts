@@ -16,6 +16,7 @@ import {
 } from '../schema.ts';
 import { saveProjectAsTemplate } from '../templates/saveAsTemplate.ts';
 import { applyTemplateUpgrade, previewTemplateUpgrade } from '../templates/upgrade.ts';
+import { wholeNumber } from '../../../lib/numbers.ts';
 
 export function projectRoutes({ db, clock }: Deps) {
   return newRouter()
@@ -152,7 +153,7 @@ export function projectRoutes({ db, clock }: Deps) {
           body: {
             content: {
               'application/json': {
-                schema: z.object({ version: z.number().int().min(1) }).strict(),
+                schema: z.object({ version: wholeNumber('integer', { min: 1 }) }).strict(),
               },
             },
             required: true,

@@ -23,6 +23,7 @@ import {
   reviseTemplate,
   templateVersion,
 } from '../templates/library.ts';
+import { wholeNumberParam } from '../../../lib/numbers.ts';
 
 export function templateRoutes({ db, clock }: Deps) {
   return newRouter()
@@ -95,7 +96,9 @@ export function templateRoutes({ db, clock }: Deps) {
         tags: ['Work'],
         access: 'view_work',
         summary: 'One earlier version of a template',
-        request: { params: z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) }) },
+        request: {
+          params: z.object({ id: z.uuid(), version: wholeNumberParam('integer', { min: 1 }) }),
+        },
         responses: { 200: json(templateDefinitionSchema), 404: problems[404] },
       }),
       async (c) => {

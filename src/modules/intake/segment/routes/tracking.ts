@@ -61,12 +61,22 @@ export function trackingRoutes(deps: Deps) {
       if (!parsed.ok) {
         throw new AppError(
           'intake.invalid_message',
-          'Some messages are not valid Segment messages; none were accepted.',
+          'The messages are not valid Segment messages; none were accepted.',
           { errors: parsed.errors },
         );
       }
       // Answered only once the transaction committed: a 200 means the events are durable.
       await ingestMessages(deps, workspaceId, parsed.messages);
+      if (parsed.rejected.length > 0) {
+        // The good messages are stored; the 400 names the others (batch.<index>.<field>), so
+        // the sender keeps them to fix, and a retry of the whole batch stores nothing twice.
+        const left = new Set(parsed.rejected.map((e) => e.path.split('.').slice(0, 2).join('.')));
+        throw new AppError(
+          'intake.invalid_message',
+          `${parsed.messages.length} messages were stored; ${left.size} were not valid and were left out.`,
+          { errors: parsed.rejected },
+        );
+      }
       return c.json({ success: true }, 200);
     };
 
