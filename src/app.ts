@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './context.ts';
 import type { AppEnv } from './http/env.ts';
 import { answerError } from './http/problem.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { describeOutsideApi } from './http/outsideApi.ts';
 import { apiTags, newRouter } from './http/route.ts';
 import { serveWebApp } from './http/static.ts';
@@ -30,6 +31,7 @@ import { healthRoutes } from './modules/health/index.ts';
 import { assistantRoutes } from './modules/assistant/index.ts';
 import { revenueRoutes } from './modules/revenue/index.ts';
 import { slackFeedback, voiceRoutes } from './modules/voice/index.ts';
+import { registerWebhookDocs, webhookRoutes } from './modules/webhooks/index.ts';
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -76,7 +78,8 @@ export function buildApi(deps: Deps) {
     .route('/', healthRoutes(deps))
     .route('/', assistantRoutes(deps))
     .route('/', revenueRoutes(deps))
-    .route('/', voiceRoutes(deps));
+    .route('/', voiceRoutes(deps))
+    .route('/', webhookRoutes(deps));
 }
 
 export type Api = ReturnType<typeof buildApi>;
@@ -105,6 +108,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // A Content-Security-Policy on every page, no-store on every data answer.
+  app.use(securityHeaders());
   app.onError(answerError);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -137,6 +142,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
   app.doc31('/api/v1/openapi.json', openApiInfo);
   // The endpoints outside /api/v1 (Segment, Stripe, help desks, Slack) are described too.
   describeOutsideApi(app.openAPIRegistry);
+  // What Steward POSTs to integrations' URLs: the document's `webhooks` (OpenAPI 3.1).
+  registerWebhookDocs(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

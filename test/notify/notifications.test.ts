@@ -23,7 +23,12 @@ import {
 const { deps, clock, database } = await useTestDeps('2026-11-02T09:00:00Z');
 const smtp: MailCatcher = await startSmtpServer();
 const slack: SlackStandIn = await startSlackStandIn();
-deps.config = { ...deps.config, smtpUrl: smtp.url, allowInsecureWebhooks: true };
+deps.config = {
+  ...deps.config,
+  smtpUrl: smtp.url,
+  allowInsecureWebhooks: true,
+  slackWebhookHosts: ['127.0.0.1'],
+};
 const app = testApp(deps);
 const run = () => runJobs(deps, database.pool, clock);
 

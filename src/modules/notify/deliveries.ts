@@ -66,6 +66,7 @@ export const sendDelivery: JobHandler<'delivery__send'> = async (deps, payload) 
               : {}),
           ...(link ? { link, linkLabel: say('notify.channel.open') } : {}),
         }),
+        { allowInsecure: config.allowInsecureWebhooks, extraHosts: config.slackWebhookHosts },
       );
     }
   } catch (error) {

@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
 import { invalid, type FieldError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+import { slackWebhookUrlProblem, type SlackWebhookRules } from './channels/slack.ts';
 import { activityKindSchema, channelSchema } from './kinds.ts';
 import { defaultPreferences, type Preferences, type Rule } from './routing.ts';
 import { preferenceRows, upsertPreferences } from './store/preferences.ts';
@@ -70,8 +71,8 @@ export async function preferencesOf(db: Db, workspaceId: WorkspaceId, userId: Us
   return prefs;
 }
 
-/** Rules the schema cannot express: quiet hours must span time, webhooks must be https. */
-function checkPreferences(update: PreferencesUpdate, allowInsecureWebhooks: boolean) {
+/** Rules the schema cannot express: quiet hours must span time, webhooks must be Slack's. */
+function checkPreferences(update: PreferencesUpdate, slackRules: SlackWebhookRules) {
   const errors: FieldError[] = [];
   if (update.quietHours && update.quietHours.start === update.quietHours.end) {
     errors.push({
@@ -79,10 +80,10 @@ function checkPreferences(update: PreferencesUpdate, allowInsecureWebhooks: bool
       message: 'quiet hours must end at another time than they start',
     });
   }
-  const url = update.slackWebhookUrl;
-  if (url && !url.startsWith('https://') && !(allowInsecureWebhooks && url.startsWith('http://'))) {
-    errors.push({ path: 'slackWebhookUrl', message: 'must be an https:// Slack webhook URL' });
-  }
+  const problem = update.slackWebhookUrl
+    ? slackWebhookUrlProblem(update.slackWebhookUrl, slackRules)
+    : null;
+  if (problem) errors.push({ path: 'slackWebhookUrl', message: problem });
   if (errors.length > 0) throw invalid(errors);
 }
 
@@ -90,9 +91,9 @@ export async function savePreferences(
   db: Db,
   by: { workspaceId: WorkspaceId; userId: UserId },
   update: PreferencesUpdate,
-  options: { allowInsecureWebhooks: boolean; now: Date },
+  options: { slackRules: SlackWebhookRules; now: Date },
 ): Promise<Preferences> {
-  checkPreferences(update, options.allowInsecureWebhooks);
+  checkPreferences(update, options.slackRules);
   const merged = { ...(await preferencesOf(db, by.workspaceId, by.userId)), ...update };
   const row = {
     rules: JSON.stringify(merged.rules),

@@ -142,7 +142,10 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
       async (c) =>
         c.json(
           await savePreferences(db, actorOf(c), c.req.valid('json'), {
-            allowInsecureWebhooks: config.allowInsecureWebhooks,
+            slackRules: {
+              allowInsecure: config.allowInsecureWebhooks,
+              extraHosts: config.slackWebhookHosts,
+            },
             now: clock.now(),
           }),
           200,
