@@ -22,6 +22,7 @@ export {
   accountIdByDomain,
   accountIdNamedBy,
   accountIdsByExternalId,
+  contactsByExternalId,
   createDiscoveredAccounts,
   knownAccountExternalIds,
   lockAccountsForBilling,

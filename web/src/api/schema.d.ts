@@ -997,6 +997,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bulk-upsert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update accounts, contacts and contracts by external id (a CRM sync)
+         * @description Idempotent: sending the same rows again changes nothing. A field left out of a row is left as it is. Rejected rows are reported with each field and why and the others are written, unless `allOrNothing`. An external id twice in one list answers 422 naming both; nothing is written.
+         */
+        post: operations["bulkUpsert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -2061,6 +2081,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's webhook subscriptions */
+        get: operations["listWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a URL to events; answers the signing secret, shown this once
+         * @description The URL is checked (http or https, no private, loopback or link-local address unless the operator allowed the host) and sent a `ping` event; a URL that answers with a redirect is refused.
+         */
+        post: operations["createWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription */
+        get: operations["getWebhookSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a subscription’s URL, events or description, or switch it off or on */
+        patch: operations["updateWebhookSubscription"];
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's deliveries, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with the body sent and every attempt */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (the same body, signed anew), as a new delivery */
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batch": {
         parameters: {
             query?: never;
@@ -2258,9 +2368,365 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "account.health_category_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent to subscriptions for account.health_category_changed */
+        post: operations["onAccountHealthCategoryChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.churn_risk_raised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent to subscriptions for account.churn_risk_raised */
+        post: operations["onAccountChurnRiskRaised"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "escalation.raised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent to subscriptions for escalation.raised */
+        post: operations["onEscalationRaised"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "renewal.forecast_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent to subscriptions for renewal.forecast_changed */
+        post: operations["onRenewalForecastChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "survey.nps_detractor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent to subscriptions for survey.nps_detractor */
+        post: operations["onSurveyNpsDetractor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "feedback_theme.threshold_crossed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent to subscriptions for feedback_theme.threshold_crossed */
+        post: operations["onFeedbackThemeThresholdCrossed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "roadmap_item.shipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent to subscriptions for roadmap_item.shipped */
+        post: operations["onRoadmapItemShipped"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent to subscriptions for task.created */
+        post: operations["onTaskCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent to subscriptions for task.completed */
+        post: operations["onTaskCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        WebhookEvent_account_health_category_changed: {
+            /**
+             * Format: uuid
+             * @description The event: the same in every retry and replay, so repeats can be dropped.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "account.health_category_changed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workspaceId: string;
+            data: {
+                /** Format: uuid */
+                accountId: string;
+                /** @enum {string|null} */
+                from: "healthy" | "at_risk" | "critical" | null;
+                /** @enum {string} */
+                to: "healthy" | "at_risk" | "critical";
+                score: number | null;
+            };
+        };
+        WebhookEvent_account_churn_risk_raised: {
+            /**
+             * Format: uuid
+             * @description The event: the same in every retry and replay, so repeats can be dropped.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "account.churn_risk_raised";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workspaceId: string;
+            data: {
+                /** Format: uuid */
+                accountId: string;
+                /** @enum {string|null} */
+                from: "low" | "medium" | "high" | "critical" | null;
+                /** @enum {string} */
+                to: "low" | "medium" | "high" | "critical";
+            };
+        };
+        WebhookEvent_escalation_raised: {
+            /**
+             * Format: uuid
+             * @description The event: the same in every retry and replay, so repeats can be dropped.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "escalation.raised";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workspaceId: string;
+            data: {
+                /** Format: uuid */
+                accountId: string | null;
+                /** Format: uuid */
+                projectId?: string;
+                /** Format: uuid */
+                taskId?: string;
+                /** Format: uuid */
+                escalationId: string | null;
+                /**
+                 * Format: uuid
+                 * @description The SLA policy; null for an unanswered mention.
+                 */
+                policyId: string | null;
+                step: number | null;
+                /** Format: uuid */
+                mentionId: string | null;
+            };
+        };
+        WebhookEvent_renewal_forecast_changed: {
+            /**
+             * Format: uuid
+             * @description The event: the same in every retry and replay, so repeats can be dropped.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "renewal.forecast_changed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workspaceId: string;
+            data: {
+                /** Format: uuid */
+                accountId: string;
+                /** Format: date */
+                renewalDate: string | null;
+                /** @enum {string|null} */
+                from: "commit" | "likely" | "at_risk" | "lost" | null;
+                /** @enum {string} */
+                to: "commit" | "likely" | "at_risk" | "lost";
+            };
+        };
+        WebhookEvent_survey_nps_detractor: {
+            /**
+             * Format: uuid
+             * @description The event: the same in every retry and replay, so repeats can be dropped.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "survey.nps_detractor";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workspaceId: string;
+            data: {
+                /** Format: uuid */
+                accountId: string;
+                /** Format: uuid */
+                responseId: string;
+                /** Format: uuid */
+                contactId: string | null;
+                score: number;
+            };
+        };
+        WebhookEvent_feedback_theme_threshold_crossed: {
+            /**
+             * Format: uuid
+             * @description The event: the same in every retry and replay, so repeats can be dropped.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "feedback_theme.threshold_crossed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workspaceId: string;
+            data: {
+                /** Format: uuid */
+                themeId: string;
+                /** @description The number of accounts it reached. */
+                threshold: number;
+                accountCount: number;
+            };
+        };
+        WebhookEvent_roadmap_item_shipped: {
+            /**
+             * Format: uuid
+             * @description The event: the same in every retry and replay, so repeats can be dropped.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "roadmap_item.shipped";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workspaceId: string;
+            data: {
+                /** Format: uuid */
+                roadmapItemId: string;
+                title: string;
+                /** @description The accounts that asked for it. */
+                accountIds: string[];
+            };
+        };
+        WebhookEvent_task_created: {
+            /**
+             * Format: uuid
+             * @description The event: the same in every retry and replay, so repeats can be dropped.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "task.created";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workspaceId: string;
+            data: {
+                /** Format: uuid */
+                accountId: string | null;
+                /** Format: uuid */
+                projectId?: string;
+                /** Format: uuid */
+                taskId: string;
+                title: string | null;
+            };
+        };
+        WebhookEvent_task_completed: {
+            /**
+             * Format: uuid
+             * @description The event: the same in every retry and replay, so repeats can be dropped.
+             */
+            id: string;
+            /** @enum {string} */
+            type: "task.completed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            workspaceId: string;
+            data: {
+                /** Format: uuid */
+                accountId: string | null;
+                /** Format: uuid */
+                projectId?: string;
+                /** Format: uuid */
+                taskId: string;
+            };
+        };
         Me: {
             /** Format: uuid */
             id: string;
@@ -3455,6 +3921,186 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
         };
+        /**
+         * @example {
+         *       "dryRun": false,
+         *       "accounts": {
+         *         "created": 1,
+         *         "updated": 4,
+         *         "unchanged": 20,
+         *         "rejected": 1
+         *       },
+         *       "contacts": {
+         *         "created": 2,
+         *         "updated": 0,
+         *         "unchanged": 9,
+         *         "rejected": 0
+         *       },
+         *       "contracts": {
+         *         "created": 0,
+         *         "updated": 1,
+         *         "unchanged": 3,
+         *         "rejected": 0
+         *       },
+         *       "rejected": [
+         *         {
+         *           "entity": "accounts",
+         *           "index": 7,
+         *           "externalId": "001Dn00000Zeta",
+         *           "errors": [
+         *             {
+         *               "path": "accounts.7.owner",
+         *               "message": "no one with the e-mail kim@steward.example in this workspace"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        BulkUpsertResult: {
+            dryRun: boolean;
+            accounts: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                rejected: number;
+            };
+            contacts: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                rejected: number;
+            };
+            contracts: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                rejected: number;
+            };
+            rejected: {
+                /** @enum {string} */
+                entity: "accounts" | "contacts" | "contracts";
+                /** @description The row's place in its list, from 0 */
+                index: number;
+                externalId: string;
+                /** @description Each field and why, e.g. accounts.3.owner */
+                errors: {
+                    path: string;
+                    message: string;
+                }[];
+            }[];
+        };
+        BulkUpsert: {
+            /** @default [] */
+            accounts?: components["schemas"]["UpsertAccount"][];
+            /** @default [] */
+            contacts?: components["schemas"]["UpsertContact"][];
+            /** @default [] */
+            contracts?: components["schemas"]["UpsertContract"][];
+            /**
+             * @description Check and count everything; change nothing
+             * @default false
+             */
+            dryRun?: boolean;
+            /**
+             * @description Refuse the whole request (422) when any row is rejected, rather than writing the others
+             * @default false
+             */
+            allOrNothing?: boolean;
+        };
+        /**
+         * @example {
+         *       "externalId": "001Dn00000Acme",
+         *       "name": "Acme Corp",
+         *       "tier": "enterprise",
+         *       "arr": {
+         *         "amount": 12000000,
+         *         "currency": "USD"
+         *       },
+         *       "renewalDate": "2027-03-31",
+         *       "owner": "dana@steward.example"
+         *     }
+         */
+        UpsertAccount: {
+            /** @description The CRM's id for the account */
+            externalId: string;
+            /** @description Required for a new account */
+            name?: string;
+            domain?: string | null;
+            /** @enum {string} */
+            tier?: "enterprise" | "mid_market" | "smb";
+            plan?: string | null;
+            arr?: components["schemas"]["Money"];
+            seats?: number | null;
+            /** @enum {string} */
+            stage?: "onboarding" | "adopting" | "steady" | "renewing" | "churned";
+            /** Format: date */
+            renewalDate?: string | null;
+            /** @enum {string} */
+            priority?: "P0" | "P1" | "P2" | "P3";
+            /** @description The owner's e-mail, a person of this workspace; null unassigns */
+            owner?: string | null;
+            /** @description By key; only the keys given change, null clears one */
+            customFields?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @example {
+         *       "externalId": "003Dn00000Ana",
+         *       "accountExternalId": "001Dn00000Acme",
+         *       "name": "Ana Lopez",
+         *       "email": "ana@acme.example",
+         *       "role": "champion"
+         *     }
+         */
+        UpsertContact: {
+            /** @description The CRM's id for the contact */
+            externalId: string;
+            /** @description The account's external id; required for a new contact */
+            accountExternalId?: string;
+            /** @description Required for a new contact */
+            name?: string;
+            email?: string | null;
+            title?: string | null;
+            phone?: string | null;
+            /** @enum {string|null} */
+            role?: "champion" | "executive_sponsor" | "admin" | "user" | null;
+        };
+        /**
+         * @description A contract's whole state, as billing keeps it (its MRR movement is measured against the state before), so every field is sent each time.
+         * @example {
+         *       "externalId": "800Dn00000C1",
+         *       "accountExternalId": "001Dn00000Acme",
+         *       "plan": "Scale",
+         *       "arr": {
+         *         "amount": 12000000,
+         *         "currency": "USD"
+         *       },
+         *       "seats": 250,
+         *       "startDate": "2026-04-01",
+         *       "endDate": "2027-03-31",
+         *       "status": "active"
+         *     }
+         */
+        UpsertContract: {
+            /** @description The CRM's or billing system's contract id */
+            externalId: string;
+            accountExternalId: string;
+            plan?: string | null;
+            mrr?: components["schemas"]["Money"] & unknown;
+            arr?: components["schemas"]["Money"];
+            seats?: number | null;
+            /** Format: date */
+            startDate?: string | null;
+            /**
+             * Format: date
+             * @description The renewal (or end) date
+             */
+            endDate?: string | null;
+            /** @description active (default), trialing, past_due, canceled… */
+            status?: string;
+        };
         Inbox: {
             items: components["schemas"]["Notification"][];
             nextCursor: string | null;
@@ -3513,13 +4159,25 @@ export interface components {
                 escalation?: "now" | "digest" | "off";
                 /** @enum {string} */
                 product_digest?: "now" | "digest" | "off";
+                /** @enum {string} */
+                churn_risk_raised?: "now" | "digest" | "off";
+                /** @enum {string} */
+                renewal_forecast_changed?: "now" | "digest" | "off";
+                /** @enum {string} */
+                nps_detractor?: "now" | "digest" | "off";
+                /** @enum {string} */
+                feedback_theme_threshold?: "now" | "digest" | "off";
+                /** @enum {string} */
+                roadmap_item_shipped?: "now" | "digest" | "off";
+                /** @enum {string} */
+                webhook_disabled?: "now" | "digest" | "off";
             };
             digestHour: number;
             quietHours: {
                 start: string;
                 end: string;
             } | null;
-            quietAllow: ("task_created" | "task_updated" | "task_assigned" | "task_commented" | "mentioned" | "account_updated" | "health_changed" | "play_opened" | "sla_warning" | "sla_breach" | "escalation" | "product_digest")[];
+            quietAllow: ("task_created" | "task_updated" | "task_assigned" | "task_commented" | "mentioned" | "account_updated" | "health_changed" | "play_opened" | "sla_warning" | "sla_breach" | "escalation" | "product_digest" | "churn_risk_raised" | "renewal_forecast_changed" | "nps_detractor" | "feedback_theme_threshold" | "roadmap_item_shipped" | "webhook_disabled")[];
             channels: {
                 now: ("in_app" | "email" | "slack")[];
                 digest: ("in_app" | "email" | "slack")[];
@@ -3557,13 +4215,25 @@ export interface components {
                 escalation?: "now" | "digest" | "off";
                 /** @enum {string} */
                 product_digest?: "now" | "digest" | "off";
+                /** @enum {string} */
+                churn_risk_raised?: "now" | "digest" | "off";
+                /** @enum {string} */
+                renewal_forecast_changed?: "now" | "digest" | "off";
+                /** @enum {string} */
+                nps_detractor?: "now" | "digest" | "off";
+                /** @enum {string} */
+                feedback_theme_threshold?: "now" | "digest" | "off";
+                /** @enum {string} */
+                roadmap_item_shipped?: "now" | "digest" | "off";
+                /** @enum {string} */
+                webhook_disabled?: "now" | "digest" | "off";
             };
             digestHour?: number;
             quietHours?: {
                 start: string;
                 end: string;
             } | null;
-            quietAllow?: ("task_created" | "task_updated" | "task_assigned" | "task_commented" | "mentioned" | "account_updated" | "health_changed" | "play_opened" | "sla_warning" | "sla_breach" | "escalation" | "product_digest")[];
+            quietAllow?: ("task_created" | "task_updated" | "task_assigned" | "task_commented" | "mentioned" | "account_updated" | "health_changed" | "play_opened" | "sla_warning" | "sla_breach" | "escalation" | "product_digest" | "churn_risk_raised" | "renewal_forecast_changed" | "nps_detractor" | "feedback_theme_threshold" | "roadmap_item_shipped" | "webhook_disabled")[];
             channels?: {
                 now: ("in_app" | "email" | "slack")[];
                 digest: ("in_app" | "email" | "slack")[];
@@ -5739,6 +6409,19 @@ export interface components {
             };
             /** @description null until survey responses exist */
             nps: number | null;
+            /** @description The customer's latest feedback in the past year, newest first */
+            feedback: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                type: "feature_request" | "bug" | "complaint" | "praise" | "question";
+                /** @enum {string} */
+                status: "new" | "triaged" | "planned" | "shipped" | "declined";
+                text: string;
+                /** @description The theme's label, if any */
+                theme: string | null;
+                givenAt: string;
+            }[];
             wins: components["schemas"]["RenderedMessage"][];
             risks: components["schemas"]["RenderedMessage"][];
         };
@@ -6110,6 +6793,111 @@ export interface components {
         PublicSurveyAnswer: {
             score: number;
             comment?: string | null;
+        };
+        WebhookSubscription: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            events: ("account.health_category_changed" | "account.churn_risk_raised" | "escalation.raised" | "renewal.forecast_changed" | "survey.nps_detractor" | "feedback_theme.threshold_crossed" | "roadmap_item.shipped" | "task.created" | "task.completed")[];
+            enabled: boolean;
+            /**
+             * @description Why it is off: an admin, or too many failed attempts in a row.
+             * @enum {string|null}
+             */
+            disabledReason: "admin" | "failures" | null;
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreatedWebhookSubscription: {
+            subscription: components["schemas"]["WebhookSubscription"];
+            /**
+             * @description The signing secret, shown this once: keep it where the receiver can read it.
+             * @example whsec_3q2-7wEAAAAAAA
+             */
+            secret: string;
+            ping: components["schemas"]["WebhookPing"];
+        };
+        WebhookPing: {
+            /** @description The URL's answer to the ping. */
+            status: number | null;
+            /** @description Why there was no answer. */
+            error: string | null;
+        };
+        WebhookSubscriptionInput: {
+            /**
+             * @description Where Steward POSTs the events: http(s), a public address (an operator may allow private hosts with STEWARD_OUTBOUND_ALLOW_HOSTS), answering without redirects.
+             * @example https://hooks.example.com/steward
+             */
+            url: string;
+            /**
+             * @example [
+             *       "task.completed",
+             *       "account.health_category_changed"
+             *     ]
+             */
+            events: ("account.health_category_changed" | "account.churn_risk_raised" | "escalation.raised" | "renewal.forecast_changed" | "survey.nps_detractor" | "feedback_theme.threshold_crossed" | "roadmap_item.shipped" | "task.created" | "task.completed")[];
+            /** @example Zapier: CRM tasks */
+            description?: string | null;
+        };
+        WebhookSubscriptionPatch: {
+            /**
+             * @description Where Steward POSTs the events: http(s), a public address (an operator may allow private hosts with STEWARD_OUTBOUND_ALLOW_HOSTS), answering without redirects.
+             * @example https://hooks.example.com/steward
+             */
+            url?: string;
+            /**
+             * @example [
+             *       "task.completed",
+             *       "account.health_category_changed"
+             *     ]
+             */
+            events?: ("account.health_category_changed" | "account.churn_risk_raised" | "escalation.raised" | "renewal.forecast_changed" | "survey.nps_detractor" | "feedback_theme.threshold_crossed" | "roadmap_item.shipped" | "task.created" | "task.completed")[];
+            /** @example Zapier: CRM tasks */
+            description?: string | null;
+            enabled?: boolean;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            nextCursor: string | null;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            subscriptionId: string;
+            /** Format: uuid */
+            eventId: string;
+            event: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "cancelled";
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: uuid */
+            replayOf: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        WebhookDeliveryDetail: components["schemas"]["WebhookDelivery"] & {
+            /** @description The exact body sent (and signed). */
+            body: string;
+            attemptList: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookAttempt: {
+            attempt: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            durationMs: number;
+            statusCode: number | null;
+            error: string | null;
+            /** @description The start of the receiver's answer (at most 2,000 characters). */
+            responseBody: string | null;
         };
         SegmentAccepted: {
             /** @enum {boolean} */
@@ -10994,6 +11782,57 @@ export interface operations {
             };
         };
     };
+    bulkUpsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpsert"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkUpsertResult"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listNotifications: {
         parameters: {
             query?: {
@@ -15622,6 +16461,414 @@ export interface operations {
             };
         };
     };
+    listWebhookSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookSubscription"][];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionInput"];
+            };
+        };
+        responses: {
+            /** @description Subscribed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookSubscription"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "succeeded" | "failed" | "cancelled";
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with what exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     trackBatch: {
         parameters: {
             query?: never;
@@ -16095,6 +17342,258 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    onAccountHealthCategoryChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the signing secret>` (docs/webhooks.md). */
+                "steward-signature": string;
+                "steward-event": string;
+                /** @description This delivery; a replay is a new one. */
+                "steward-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_account_health_category_changed"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer acknowledges it; anything else (or none within 10 s) is retried after 1 min, 5 min, 30 min, 2 h, 8 h and 24 h. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onAccountChurnRiskRaised: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the signing secret>` (docs/webhooks.md). */
+                "steward-signature": string;
+                "steward-event": string;
+                /** @description This delivery; a replay is a new one. */
+                "steward-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_account_churn_risk_raised"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer acknowledges it; anything else (or none within 10 s) is retried after 1 min, 5 min, 30 min, 2 h, 8 h and 24 h. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onEscalationRaised: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the signing secret>` (docs/webhooks.md). */
+                "steward-signature": string;
+                "steward-event": string;
+                /** @description This delivery; a replay is a new one. */
+                "steward-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_escalation_raised"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer acknowledges it; anything else (or none within 10 s) is retried after 1 min, 5 min, 30 min, 2 h, 8 h and 24 h. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRenewalForecastChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the signing secret>` (docs/webhooks.md). */
+                "steward-signature": string;
+                "steward-event": string;
+                /** @description This delivery; a replay is a new one. */
+                "steward-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_renewal_forecast_changed"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer acknowledges it; anything else (or none within 10 s) is retried after 1 min, 5 min, 30 min, 2 h, 8 h and 24 h. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSurveyNpsDetractor: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the signing secret>` (docs/webhooks.md). */
+                "steward-signature": string;
+                "steward-event": string;
+                /** @description This delivery; a replay is a new one. */
+                "steward-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_survey_nps_detractor"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer acknowledges it; anything else (or none within 10 s) is retried after 1 min, 5 min, 30 min, 2 h, 8 h and 24 h. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onFeedbackThemeThresholdCrossed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the signing secret>` (docs/webhooks.md). */
+                "steward-signature": string;
+                "steward-event": string;
+                /** @description This delivery; a replay is a new one. */
+                "steward-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_feedback_theme_threshold_crossed"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer acknowledges it; anything else (or none within 10 s) is retried after 1 min, 5 min, 30 min, 2 h, 8 h and 24 h. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onRoadmapItemShipped: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the signing secret>` (docs/webhooks.md). */
+                "steward-signature": string;
+                "steward-event": string;
+                /** @description This delivery; a replay is a new one. */
+                "steward-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_roadmap_item_shipped"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer acknowledges it; anything else (or none within 10 s) is retried after 1 min, 5 min, 30 min, 2 h, 8 h and 24 h. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onTaskCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the signing secret>` (docs/webhooks.md). */
+                "steward-signature": string;
+                "steward-event": string;
+                /** @description This delivery; a replay is a new one. */
+                "steward-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_task_created"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer acknowledges it; anything else (or none within 10 s) is retried after 1 min, 5 min, 30 min, 2 h, 8 h and 24 h. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onTaskCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the signing secret>` (docs/webhooks.md). */
+                "steward-signature": string;
+                "steward-event": string;
+                /** @description This delivery; a replay is a new one. */
+                "steward-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_task_completed"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer acknowledges it; anything else (or none within 10 s) is retried after 1 min, 5 min, 30 min, 2 h, 8 h and 24 h. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

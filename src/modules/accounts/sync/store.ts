@@ -156,6 +156,31 @@ export async function knownAccountExternalIds(
   return new Set(rows.flatMap((r) => (r.external_id === null ? [] : [r.external_id])));
 }
 
+/**
+ * Contacts by external id, with their account: what a partial update by external id keeps
+ * when it names neither (a new contact needs both).
+ */
+export async function contactsByExternalId(
+  db: Db,
+  workspaceId: WorkspaceId,
+  externalIds: readonly string[],
+): Promise<Map<string, { accountId: AccountId; name: string }>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['external_id', 'account_id', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('external_id', '=', sql<string>`any(${[...new Set(externalIds)]}::text[])`)
+    .execute();
+  return new Map(
+    rows.flatMap((r) =>
+      r.external_id === null
+        ? []
+        : [[r.external_id, { accountId: r.account_id as AccountId, name: r.name }]],
+    ),
+  );
+}
+
 /** The workspace's live (not deleted) accounts, their ids selected. */
 const liveAccountIds = (db: Db, workspaceId: WorkspaceId) =>
   db

@@ -6,6 +6,7 @@ import { CsvError } from 'csv-parse';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError } from '../../../lib/errors.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { applyContractState } from './contracts.ts';
 import { minorUnitsPer } from './money.ts';
@@ -225,6 +226,42 @@ export function readContractsCsv(text: string): {
   return { records, rejected };
 }
 
+/**
+ * Writes checked contracts (the CSV backfill's and the bulk upsert's) in the caller's
+ * transaction. Row by row: a backfill is rare and small next to live billing, and each
+ * contract moves its account's MRR, which must be read before and after.
+ */
+export async function upsertContractRecords(
+  db: Db,
+  workspaceId: WorkspaceId,
+  records: readonly (ContractRecord & { accountId: string })[],
+  now: Date,
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const record of records) {
+    const outcome = await applyContractState(db, {
+      workspaceId,
+      accountId: record.accountId,
+      source: 'csv',
+      externalId: record.externalId,
+      plan: record.plan,
+      seats: record.seats,
+      mrrAmount: record.mrrAmount,
+      currency: record.currency,
+      status: record.status,
+      startedAt: record.startedAt,
+      endedAt: record.endedAt,
+      currentPeriodEnd: record.currentPeriodEnd,
+      stateAt: now,
+      sourceEventId: `csv:${now.toISOString()}`,
+      occurredAt: now,
+      datedFromStart: true,
+    });
+    counts[outcome.result === 'stale' ? 'unchanged' : outcome.result] += 1;
+  }
+  return counts;
+}
+
 class DryRun extends Error {}
 
 export type ImportOptions = { dryRun: boolean; skipInvalid: boolean };
@@ -262,33 +299,11 @@ export async function importContracts(
     );
   }
 
-  const counts = { created: 0, updated: 0, unchanged: 0 };
   const now = clock.now();
+  let counts = { created: 0, updated: 0, unchanged: 0 };
   try {
     await db.transaction().execute(async (trx) => {
-      // Row by row: a backfill is rare and small next to live billing, and each contract
-      // moves its account's MRR, which must be read before and after.
-      for (const record of valid) {
-        const outcome = await applyContractState(trx, {
-          workspaceId: by.workspaceId,
-          accountId: record.accountId,
-          source: 'csv',
-          externalId: record.externalId,
-          plan: record.plan,
-          seats: record.seats,
-          mrrAmount: record.mrrAmount,
-          currency: record.currency,
-          status: record.status,
-          startedAt: record.startedAt,
-          endedAt: record.endedAt,
-          currentPeriodEnd: record.currentPeriodEnd,
-          stateAt: now,
-          sourceEventId: `csv:${now.toISOString()}`,
-          occurredAt: now,
-          datedFromStart: true,
-        });
-        counts[outcome.result === 'stale' ? 'unchanged' : outcome.result] += 1;
-      }
+      counts = await upsertContractRecords(trx, by.workspaceId, valid, now);
       if (options.dryRun) throw new DryRun();
       if (counts.created + counts.updated > 0) {
         await recordAudit(trx, by, {

@@ -320,7 +320,10 @@ async function batchImporter(
 }
 
 /** Owners are named by e-mail in the file: everyone active in the workspace, read once. */
-async function ownersByEmail(db: Db, workspaceId: WorkspaceId): Promise<Map<string, string>> {
+export async function ownersByEmail(
+  db: Db,
+  workspaceId: WorkspaceId,
+): Promise<Map<string, string>> {
   const people = await listUsers(db, workspaceId);
   return new Map(people.filter((p) => !p.deactivated).map((p) => [p.email.toLowerCase(), p.id]));
 }

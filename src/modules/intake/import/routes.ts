@@ -8,6 +8,8 @@ import { customFieldDefinitions } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { importFields } from './fields.ts';
 import { findImport, recentImports, startImport } from './imports.ts';
+import { bulkUpsert } from './upsert.ts';
+import { bulkUpsertBody, bulkUpsertResultSchema } from './upsertSchema.ts';
 import {
   importEntitySchema,
   importFieldSchema,
@@ -36,7 +38,7 @@ function readMapping(text: string | undefined): Record<string, string> | undefin
   return mapping.data;
 }
 
-export function importRoutes({ db }: Deps) {
+export function importRoutes({ db, clock }: Deps) {
   const router = newRouter();
   router.post(
     '/imports',
@@ -133,5 +135,22 @@ export function importRoutes({ db }: Deps) {
       }),
       async (c) =>
         c.json(await findImport(db, actorOf(c).workspaceId, c.req.valid('param').id), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/bulk-upsert',
+        operationId: 'bulkUpsert',
+        tags: ['Intake'],
+        access: 'import_data',
+        summary: 'Create or update accounts, contacts and contracts by external id (a CRM sync)',
+        description:
+          'Idempotent: sending the same rows again changes nothing. A field left out of a row is left as it is. Rejected rows are reported with each field and why and the others are written, unless `allOrNothing`. An external id twice in one list answers 422 naming both; nothing is written.',
+        request: {
+          body: { content: { 'application/json': { schema: bulkUpsertBody } }, required: true },
+        },
+        responses: { 200: json(bulkUpsertResultSchema) },
+      }),
+      async (c) => c.json(await bulkUpsert(db, clock, actorOf(c), c.req.valid('json')), 200),
     );
 }
