@@ -3,6 +3,7 @@
 // `npm run bench -- intake health` runs only those (by key). Never part of `npm test`.
 import { assistantBenchmark } from './assistant.ts';
 import { intakeBenchmark } from './intake.ts';
+import { lighthouseBenchmark } from './lighthouse.ts';
 import { healthBenchmark } from './health.ts';
 import { notifyBenchmark } from './notify.ts';
 import { portfolioBenchmark } from './portfolio.ts';
@@ -18,6 +19,7 @@ const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]>
   { key: 'seed', name: 'demo seed', run: seedBenchmark },
   { key: 'start', name: 'start-up', run: startBenchmark },
   { key: 'portfolio', name: 'portfolio under load', run: portfolioBenchmark },
+  { key: 'lighthouse', name: 'the web app on a phone (Lighthouse)', run: lighthouseBenchmark },
   { key: 'work', name: 'work', run: workBenchmark },
   { key: 'notify', name: 'notifications and SLAs', run: notifyBenchmark },
   { key: 'health', name: 'health', run: healthBenchmark },

@@ -13,7 +13,15 @@ import type { Deps } from '../src/context.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { createLogger } from '../src/lib/logger.ts';
 
-export type BenchResult = { name: string; figure: string; baseline: string };
+export type BenchResult = {
+  name: string;
+  figure: string;
+  baseline: string;
+  /** The target for this figure, e.g. 'p95 ≤ 50 ms', where it has one. */
+  target?: string;
+  /** Whether this run met the target; absent where there is no target. */
+  holds?: boolean;
+};
 
 export async function benchDatabase(): Promise<{
   deps: Deps;

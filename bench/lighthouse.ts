@@ -1,0 +1,211 @@
+// The web app on a phone: Lighthouse's mobile profile (simulated slow 4G and a 4× slower CPU)
+// against Debian's Chromium, on the demo workspace as the demo CSM, on the portfolio, one
+// account's 360 and My work, in light and dark mode, each a first visit (cold cache).
+// Targets: performance ≥ 90, accessibility 100. Baseline in the same run: the same build and
+// pages served as files were before (no compression, no cache headers) — what the build's
+// brotli copies and the serving buy on the same machine under the same load.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import lighthouse from 'lighthouse';
+import { buildApp } from '../src/app.ts';
+import { seedDemoWorkspace } from '../src/demo/index.ts';
+import { demoSignIns } from '../src/demo/team.ts';
+import { webRoot } from '../src/start.ts';
+import { benchDatabase, freePort, serveLocally, type BenchResult } from './support.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const demoPassword = 'steward-demo';
+/** The flags the browser tests start Chromium with (test/browser/support.ts). */
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Scores = {
+  performance: number;
+  accessibility: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  sentKiB: number;
+  unusedJsKiB: number;
+  unused: string[];
+  /** Lighthouse's measure of this machine's speed now (a quiet desktop scores 1,000–2,000). */
+  benchmarkIndex: number;
+};
+
+async function buildWebApp() {
+  const child = spawn('npm', ['run', 'build:web'], { cwd: repoRoot, stdio: 'ignore' });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`npm run build:web exited with ${code}`);
+}
+
+/** Debian's Chromium with a DevTools port for Lighthouse; dark or light as the system says. */
+async function launchChromium(scheme: 'light' | 'dark') {
+  const port = await freePort();
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'steward-lighthouse-'));
+  const chromium: ChildProcess = spawn(
+    process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    [
+      ...chromiumArgs,
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      // Blink's preferred colour scheme: 0 dark, 1 light (what prefers-color-scheme reports).
+      `--blink-settings=preferredColorScheme=${scheme === 'dark' ? 0 : 1}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
+  for (let waited = 0; ; waited += 100) {
+    const up = await fetch(`http://127.0.0.1:${port}/json/version`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) break;
+    if (waited > 30_000) throw new Error('Chromium did not open its DevTools port');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    port,
+    close: async () => {
+      chromium.kill('SIGTERM');
+      if (chromium.exitCode === null) await once(chromium, 'exit');
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function signIn(url: string, email: string): Promise<string> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
+  const cookie = /^([^;]+)/.exec(login.headers.getSetCookie()[0] ?? '')?.[1];
+  if (!login.ok || !cookie) throw new Error(`could not sign in as ${email}: ${login.status}`);
+  return cookie;
+}
+
+async function audit(port: number, url: string, cookie: string): Promise<Scores> {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
+    extraHeaders: { Cookie: cookie },
+  });
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+  // STEWARD_LIGHTHOUSE_REPORTS=<dir> keeps every report, to read in the Lighthouse viewer.
+  const reports = process.env.STEWARD_LIGHTHOUSE_REPORTS;
+  if (reports) {
+    await mkdir(reports, { recursive: true });
+    const name = `${new URL(url).port}-${new URL(url).pathname.replace(/\W+/g, '-')}-${Date.now()}.json`;
+    await writeFile(path.join(reports, name), JSON.stringify(lhr));
+  }
+  const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const unusedItems = (
+    lhr.audits['unused-javascript']?.details as
+      { items?: { url: string; wastedBytes: number }[] } | undefined
+  )?.items;
+  return {
+    performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+    fcpMs: numeric('first-contentful-paint'),
+    lcpMs: numeric('largest-contentful-paint'),
+    tbtMs: numeric('total-blocking-time'),
+    sentKiB: numeric('total-byte-weight') / 1024,
+    unusedJsKiB: numeric('unused-javascript') === 0 ? 0 : sumWasted(unusedItems) / 1024,
+    unused: (unusedItems ?? [])
+      .slice(0, 3)
+      .map(
+        (item) => `${path.basename(new URL(item.url).pathname)} ${kib(item.wastedBytes / 1024)}`,
+      ),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+  };
+}
+
+const sumWasted = (items: { wastedBytes: number }[] | undefined) =>
+  (items ?? []).reduce((sum, item) => sum + item.wastedBytes, 0);
+const kib = (n: number) => `${n.toFixed(0)} KiB`;
+const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
+const describe = (scores: Scores) =>
+  `performance ${scores.performance}, accessibility ${scores.accessibility}; FCP ${s(scores.fcpMs)}, LCP ${s(scores.lcpMs)}, TBT ${scores.tbtMs.toFixed(0)} ms; ${kib(scores.sentKiB)} sent, ${kib(scores.unusedJsKiB)} of JS unused${scores.unused.length > 0 ? ` (${scores.unused.join(', ')})` : ''}; machine index ${scores.benchmarkIndex.toFixed(0)}`;
+
+export async function lighthouseBenchmark(): Promise<BenchResult[]> {
+  await buildWebApp();
+  const { deps, stop } = await benchDatabase();
+  try {
+    const demo = await seedDemoWorkspace(deps);
+    const account = await deps.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('owner_id', '=', demo.demoCsmId)
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const served = await serveLocally(buildApp(deps, { webRoot }).fetch);
+    // The same app with the files served as before: plain, no cache headers.
+    const plainApp = buildApp(deps);
+    const root = path.relative(process.cwd(), webRoot) || '.';
+    plainApp.use('/*', serveStatic({ root }));
+    plainApp.get('/*', serveStatic({ root, path: 'index.html' }));
+    const plain = await serveLocally(plainApp.fetch);
+    const results: BenchResult[] = [];
+    try {
+      const only = process.env.STEWARD_LIGHTHOUSE_PAGES?.split(',');
+      const pages = [
+        { name: 'portfolio', path: '/accounts' },
+        { name: "an account's 360", path: `/accounts/${account.id}` },
+        { name: 'My work', path: '/work' },
+      ].filter((page) => !only || only.includes(page.path.split('/')[1] ?? ''));
+      const schemes = (['light', 'dark'] as const).filter(
+        (scheme) =>
+          !process.env.STEWARD_LIGHTHOUSE_SCHEME ||
+          process.env.STEWARD_LIGHTHOUSE_SCHEME === scheme,
+      );
+      for (const scheme of schemes) {
+        const browser = await launchChromium(scheme);
+        try {
+          const cookie = await signIn(served.url, demoSignIns.csm);
+          const plainCookie = await signIn(plain.url, demoSignIns.csm);
+          for (const page of pages) {
+            const scores = await audit(browser.port, `${served.url}${page.path}`, cookie);
+            const baseline = await audit(browser.port, `${plain.url}${page.path}`, plainCookie);
+            const holds = scores.performance >= 90 && scores.accessibility === 100;
+            results.push({
+              name: `Lighthouse mobile, ${page.name}, ${scheme}`,
+              figure: describe(scores),
+              target: 'performance ≥ 90, accessibility 100',
+              holds,
+              baseline: `served uncompressed without cache headers: ${describe(baseline)}`,
+            });
+          }
+        } finally {
+          await browser.close();
+        }
+      }
+    } finally {
+      await served.close();
+      await plain.close();
+    }
+    return results;
+  } finally {
+    await stop();
+  }
+}
+
+if (import.meta.main) {
+  for (const result of await lighthouseBenchmark()) {
+    process.stdout.write(`${result.name}\n  ${result.figure}\n  baseline: ${result.baseline}\n`);
+  }
+}
