@@ -31,6 +31,7 @@ import { healthRoutes } from './modules/health/index.ts';
 import { assistantRoutes } from './modules/assistant/index.ts';
 import { revenueRoutes } from './modules/revenue/index.ts';
 import { slackFeedback, voiceRoutes } from './modules/voice/index.ts';
+import { exportRoutes } from './modules/export/index.ts';
 import { registerWebhookDocs, webhookRoutes } from './modules/webhooks/index.ts';
 
 export const openApiInfo = {
@@ -79,7 +80,8 @@ export function buildApi(deps: Deps) {
     .route('/', assistantRoutes(deps))
     .route('/', revenueRoutes(deps))
     .route('/', voiceRoutes(deps))
-    .route('/', webhookRoutes(deps));
+    .route('/', webhookRoutes(deps))
+    .route('/', exportRoutes(deps));
 }
 
 export type Api = ReturnType<typeof buildApi>;

@@ -1,4 +1,4 @@
-// The `steward` command line: start, migrate, demo, import, user, template.
+// The `steward` command line: start, migrate, demo, import, export, user, template.
 import { Command, Option } from 'commander';
 import { readConfig, type Role } from './config.ts';
 import { createLogger } from './lib/logger.ts';
@@ -81,6 +81,18 @@ user
     await withDatabase((context) => createUserCommand(context, options));
   });
 
+user
+  .command('set-password')
+  .description(
+    "Set a person's password and end their sessions (read from STEWARD_PASSWORD or asked for)",
+  )
+  .requiredOption('--email <email>')
+  .action(async (options: { email: string }) => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    const { setPasswordCommand } = await import('./cli/user.ts');
+    await withDatabase((context) => setPasswordCommand(context, options));
+  });
+
 const template = program.command('template').description('The template library');
 template
   .command('list')
@@ -151,6 +163,12 @@ for (const entity of ['accounts', 'contacts', 'usage'] as const) {
     .command(`${entity} <file>`)
     .description(importDescriptions[entity])
     .option('--map <column=field...>', 'map a CSV column to a field, e.g. --map "Company=name"')
+    .addOption(
+      new Option('--preset <crm>', "map a CRM's standard export's columns").choices([
+        'salesforce',
+        'hubspot',
+      ]),
+    )
     .option('--dry-run', 'check every row and report, change nothing')
     .option('--skip-invalid', 'import the valid rows even when some are rejected')
     .option('--workspace <slug>', 'workspace (default: the only one)')
@@ -160,6 +178,19 @@ for (const entity of ['accounts', 'contacts', 'usage'] as const) {
       await withDatabase((context) => run(context, entity, file, options));
     });
 }
+
+program
+  .command('export')
+  .description("Export the workspace's data: one JSON document and a CSV file per entity")
+  .option('--out <dir>', 'the directory to write (default: <workspace>-<date> here)')
+  .option('--workspace <slug>', 'workspace (default: the only one)')
+  .action(async (options: { out?: string; workspace?: string }) => {
+    const { withDatabase } = await import('./cli/withDatabase.ts');
+    const { exportCommand } = await import('./cli/export.ts');
+    await withDatabase(async (context) => {
+      await exportCommand(context, options);
+    });
+  });
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

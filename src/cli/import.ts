@@ -10,11 +10,18 @@ import {
   mappingFromPairs,
   progressBar,
   type ImportEntity,
+  type ImportPresetName,
 } from '../modules/intake/import/index.ts';
 import type { CommandContext } from './withDatabase.ts';
 import { pickWorkspace } from './workspace.ts';
 
-type Options = { map?: string[]; dryRun?: boolean; skipInvalid?: boolean; workspace?: string };
+type Options = {
+  map?: string[];
+  preset?: ImportPresetName;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  workspace?: string;
+};
 
 export async function importCommand(
   { deps }: CommandContext,
@@ -35,6 +42,7 @@ export async function importCommand(
       by: { workspaceId: workspace.id, userId: null },
       entity,
       mapping: options.map ? mappingFromPairs(options.map) : undefined,
+      ...(options.preset ? { preset: options.preset } : {}),
       dryRun,
       skipInvalid,
       importId: randomUUID(),

@@ -25,6 +25,10 @@ const floors: Record<string, number> = {
   // Revenue's metrics, expansion signals and QBR prep read voice's NPS.
   revenue: 6,
   assistant: 7,
+  // The workspace export reads every module's tables below it (read only) and imports auth.
+  export: 8,
+  // Outbound webhooks hear what every module below records, and read none of them otherwise.
+  webhooks: 8,
 };
 
 /**

@@ -39,6 +39,10 @@ export const permissions = [
   'manage_product_roadmap',
   /** The weekly e-mail of the themes customers raised most: for the people who run the product. */
   'receive_product_digest',
+  /** Outbound webhooks: subscribe URLs to events, read and replay deliveries (admins only). */
+  'manage_webhooks',
+  /** Download the whole workspace's data as JSON or CSV (admins only): every account in it. */
+  'export_data',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

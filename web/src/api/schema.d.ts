@@ -156,6 +156,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password; your other sessions end */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail a password reset link (the same answer whether or not the e-mail is known) */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link's token; every session of the person ends */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -954,6 +1005,23 @@ export interface paths {
         };
         /** The fields a CSV column can be imported into, custom fields as `cf.<key>` */
         get: operations["listImportFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Column mappings for CRMs' standard exports (Salesforce, HubSpot), by entity */
+        get: operations["listImportPresets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2171,6 +2239,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's data as one JSON document (every entity, then their counts)
+         * @description Entities: people, customFields, accounts, contacts, contracts, timeline, projects, tasks, health, usage, tickets, feedback, surveyResponses, opportunities, meetings. Secrets and deleted records are left out.
+         */
+        get: operations["exportWorkspace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/export/{entity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One entity as a CSV file
+         * @description accounts, contacts and contracts are written in the columns Steward imports (Settings → Import, `steward import`, `POST /contracts/import`), so they import again as they are.
+         */
+        get: operations["exportEntityCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batch": {
         parameters: {
             query?: never;
@@ -2734,7 +2842,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "manager" | "csm" | "viewer";
-            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
+            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks" | "export_data")[];
             timezone: string;
             /** @enum {string} */
             locale: "en" | "ru";
@@ -2815,7 +2923,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks" | "export_data")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2829,7 +2937,7 @@ export interface components {
         };
         CreateApiToken: {
             name: string;
-            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
+            scopes: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks" | "export_data")[];
             /**
              * Format: date-time
              * @default null
@@ -2851,6 +2959,18 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+        };
+        ChangePassword: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        RequestPasswordReset: {
+            /** Format: email */
+            email: string;
+        };
+        ResetPassword: {
+            token: string;
+            password: string;
         };
         /**
          * @example {
@@ -3855,6 +3975,30 @@ export interface components {
             required: boolean;
             type: string;
             options?: string[];
+        };
+        /**
+         * @example {
+         *       "name": "hubspot",
+         *       "accounts": {
+         *         "Record ID": "externalId",
+         *         "Company name": "name"
+         *       },
+         *       "contacts": {
+         *         "Record ID": "externalId",
+         *         "First Name": "firstName"
+         *       }
+         *     }
+         */
+        ImportPreset: {
+            /** @enum {string} */
+            name: "salesforce" | "hubspot";
+            /** @description Export column → field ("" ignores it) */
+            accounts: {
+                [key: string]: string;
+            };
+            contacts: {
+                [key: string]: string;
+            };
         };
         Import: {
             /** Format: uuid */
@@ -7258,11 +7402,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
+                        permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks" | "export_data")[];
                         roles: {
                             /** @enum {string} */
                             role: "admin" | "manager" | "csm" | "viewer";
-                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks")[];
+                            permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks" | "export_data")[];
                         }[];
                     };
                 };
@@ -7661,6 +7805,135 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePassword"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordReset"];
+            };
+        };
+        responses: {
+            /** @description If the e-mail has an account, a link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPassword"];
+            };
+        };
+        responses: {
+            /** @description Password set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11563,6 +11836,55 @@ export interface operations {
                 content: {
                     "application/json": {
                         fields: components["schemas"]["ImportField"][];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImportPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImportPreset"][];
                     };
                 };
             };
@@ -16851,6 +17173,104 @@ export interface operations {
             };
             /** @description Conflicts with what exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A download: `{format, version, exportedAt, workspace, entities, counts}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportEntityCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entity: "people" | "customFields" | "accounts" | "contacts" | "contracts" | "timeline" | "projects" | "tasks" | "health" | "usage" | "tickets" | "feedback" | "surveyResponses" | "opportunities" | "meetings";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV download (RFC 4180, a header line first) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

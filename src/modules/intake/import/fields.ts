@@ -57,6 +57,19 @@ const contactFields: ImportField[] = [
   { name: 'externalId', label: 'External ID', required: true, type: 'text' },
   { name: 'accountExternalId', label: "Account's external ID", required: true, type: 'text' },
   { name: 'name', label: 'Name', required: true, type: 'text' },
+  // CRMs export a person's name in two columns: joined, they are the name.
+  {
+    name: 'firstName',
+    label: 'First name (with the last name, the name)',
+    required: false,
+    type: 'text',
+  },
+  {
+    name: 'lastName',
+    label: 'Last name (with the first name, the name)',
+    required: false,
+    type: 'text',
+  },
   { name: 'email', label: 'E-mail', required: false, type: 'email' },
   { name: 'title', label: 'Title', required: false, type: 'text' },
   { name: 'phone', label: 'Phone', required: false, type: 'text' },
@@ -194,9 +207,12 @@ export function planImport(
     }
   }
 
+  // A contact's name may come as first and last name columns instead.
+  const nameInParts = columnFor.has('firstName') || columnFor.has('lastName');
   for (const field of fields) {
     // A required custom field may be left out: existing accounts keep their value, and a new
     // account without it is rejected row by row.
+    if (field.name === 'name' && entity === 'contacts' && nameInParts) continue;
     if (field.required && !field.name.startsWith(customFieldPrefix) && !columnFor.has(field.name)) {
       errors.push({
         path: 'mapping',

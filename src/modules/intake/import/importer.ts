@@ -33,6 +33,7 @@ import {
   type ContactRecord,
   type RowContext,
 } from './rows.ts';
+import { presetMapping, type ImportPresetName } from './presets.ts';
 import { readUsageRow, usageKey, type UsageRecord } from './usage.ts';
 import { writeAccounts, writeContacts, type WriteCounts } from './write.ts';
 
@@ -54,6 +55,8 @@ export type ImportRequest = {
   entity: ImportEntity;
   /** CSV column → field; columns it does not name map themselves by name. */
   mapping?: Record<string, string>;
+  /** A CRM export's column mapping (presets.ts), under the explicit one. */
+  preset?: ImportPresetName;
   dryRun: boolean;
   skipInvalid: boolean;
   /** Name the import in the audit log. */
@@ -186,12 +189,10 @@ async function batchImporter(
   const { workspaceId } = request.by;
   const definitions =
     request.entity === 'accounts' ? await customFieldDefinitions(db, workspaceId, 'account') : [];
-  const plan = planImport(
-    request.entity,
-    importFields(request.entity, definitions),
-    header,
-    request.mapping,
-  );
+  const plan = planImport(request.entity, importFields(request.entity, definitions), header, {
+    ...(request.preset ? presetMapping(request.preset, request.entity, header) : {}),
+    ...request.mapping,
+  });
   const context: RowContext = {
     customFields: new Map(definitions.map((d) => [d.key, d])),
     owners: plan.columnOf.has('owner') ? await ownersByEmail(db, workspaceId) : new Map(),

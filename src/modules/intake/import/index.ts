@@ -4,4 +4,5 @@ export { importRoutes, importBodyLimit } from './routes.ts';
 export { importJobs, runImport } from './job.ts';
 export { importCsv, type ImportOutcome, type ImportRequest, type Rejection } from './importer.ts';
 export { mappingFromPairs, type ImportEntity } from './fields.ts';
+export { importPresetNames, type ImportPresetName } from './presets.ts';
 export { progressBar } from './progress.ts';

@@ -8,6 +8,7 @@ import { customFieldDefinitions } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { importFields } from './fields.ts';
 import { findImport, recentImports, startImport } from './imports.ts';
+import { importPresetNames, importPresets } from './presets.ts';
 import { bulkUpsert } from './upsert.ts';
 import { bulkUpsertBody, bulkUpsertResultSchema } from './upsertSchema.ts';
 import {
@@ -15,6 +16,7 @@ import {
   importFieldSchema,
   importQuery,
   importSchema,
+  importPresetSchema,
   importSummarySchema,
   importUpload,
   mappingSchema,
@@ -73,6 +75,28 @@ export function importRoutes({ db, clock }: Deps) {
         }));
         return c.json({ fields }, 200);
       },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/imports/presets',
+        operationId: 'listImportPresets',
+        tags: ['Intake'],
+        access: 'import_data',
+        summary: "Column mappings for CRMs' standard exports (Salesforce, HubSpot), by entity",
+        responses: { 200: json(z.object({ items: z.array(importPresetSchema) })) },
+      }),
+      (c) =>
+        c.json(
+          {
+            items: importPresetNames.map((name) => ({
+              name,
+              accounts: importPresets[name].accounts ?? {},
+              contacts: importPresets[name].contacts ?? {},
+            })),
+          },
+          200,
+        ),
     )
     .openapi(
       defineRoute({

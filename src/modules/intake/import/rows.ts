@@ -223,6 +223,24 @@ export function readAccountRow(
   };
 }
 
+/** "Ana" and "Lopez" → "Ana Lopez": a contact's name from a CRM's two columns. */
+function fullName(
+  first: string | undefined,
+  last: string | undefined,
+  problems: string[],
+): string | undefined {
+  const joined = [first, last]
+    .map((part) => part?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ');
+  const read = readName(joined);
+  if ('problem' in read) {
+    problems.push(`${last === undefined ? 'firstName' : 'lastName'}: ${read.problem}`);
+    return undefined;
+  }
+  return read.value;
+}
+
 export function readContactRow(
   cells: string[],
   line: number,
@@ -237,7 +255,9 @@ export function readContactRow(
       ? { problem: 'is required: it names the account the contact belongs to' }
       : checked(contactFields.shape.externalId.unwrap(), cell),
   );
-  const name = row.take('name', readName);
+  const name = plan.columnOf.has('name')
+    ? row.take('name', readName)
+    : fullName(row.cell('firstName'), row.cell('lastName'), row.problems);
   const email = row.take('email', readEmail);
   const title = row.take('title', readTitle);
   const phone = row.take('phone', readPhone);

@@ -28,6 +28,20 @@ export const importUpload = z.object({
 
 export const mappingSchema = z.record(z.string(), z.string());
 
+export const importPresetSchema = z
+  .object({
+    name: z.enum(['salesforce', 'hubspot']),
+    accounts: mappingSchema.openapi({ description: 'Export column → field ("" ignores it)' }),
+    contacts: mappingSchema,
+  })
+  .openapi('ImportPreset', {
+    example: {
+      name: 'hubspot',
+      accounts: { 'Record ID': 'externalId', 'Company name': 'name' },
+      contacts: { 'Record ID': 'externalId', 'First Name': 'firstName' },
+    },
+  });
+
 export const importFieldSchema = z
   .object({
     name: z.string(),

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { invalid, type FieldError } from '../../../lib/errors.ts';
+import { majorUnitsText } from '../../../lib/moneyText.ts';
 import {
   accountIdsByExternalId,
   contactsByExternalId,
@@ -35,7 +36,6 @@ import { writeAccounts, writeContacts } from './write.ts';
 
 type Entity = 'accounts' | 'contacts' | 'contracts';
 type Rejected = BulkUpsertResult['rejected'][number];
-type Money = { amount: number; currency: string };
 
 /** Each external id once per list; a repeat names the row it repeats. */
 function refuseDuplicates(body: BulkUpsertBody) {
@@ -56,16 +56,6 @@ function refuseDuplicates(body: BulkUpsertBody) {
   if (errors.length > 0) {
     throw invalid(errors, 'An external id appears twice in one list; nothing was written.');
   }
-}
-
-/** Minor units → the major-unit text the CSV readers take ("120000.50"), without floats. */
-function majorUnits({ amount, currency }: Money): string {
-  const digits =
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  if (digits === 0) return String(amount);
-  const text = String(amount).padStart(digits + 1, '0');
-  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
 /** The cells of one row and the plan that reads them, as if it were a CSV file's line. */
@@ -262,7 +252,7 @@ async function upsertAccounts(
       domain: text(row.domain),
       tier: row.tier,
       plan: text(row.plan),
-      arr: row.arr ? majorUnits(row.arr) : undefined,
+      arr: row.arr ? majorUnitsText(row.arr) : undefined,
       currency: row.arr?.currency,
       seats: text(row.seats),
       stage: row.stage,
@@ -415,8 +405,8 @@ async function upsertContracts(
       row.externalId,
       row.accountExternalId,
       row.plan ?? '',
-      row.mrr ? majorUnits(row.mrr) : '',
-      row.arr ? majorUnits(row.arr) : '',
+      row.mrr ? majorUnitsText(row.mrr) : '',
+      row.arr ? majorUnitsText(row.arr) : '',
       money?.currency ?? '',
       text(row.seats) ?? '',
       row.startDate ?? '',

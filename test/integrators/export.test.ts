@@ -1,0 +1,220 @@
+// Data out: a workspace's whole export, from the web app's API and the CLI, and the proof that
+// nothing is locked in — its CSV files import into an empty workspace with the same counts.
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportCommand } from '../../src/cli/export.ts';
+import type { WorkspaceId } from '../../src/lib/ids.ts';
+import { defineCustomField } from '../../src/modules/accounts/index.ts';
+import { importContracts } from '../../src/modules/intake/billing/index.ts';
+import { importCsv } from '../../src/modules/intake/import/index.ts';
+import { signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+
+const { deps, clock } = await useTestDeps();
+const { db } = deps;
+const app = testApp(deps);
+
+let source: WorkspaceId;
+let admin: ApiClient;
+let manager: ApiClient;
+let adminEmail: string;
+
+beforeAll(async () => {
+  source = (await makeWorkspace(db)).id;
+  const person = await makeUser(db, source, { role: 'admin' });
+  adminEmail = person.email;
+  const lead = await makeUser(db, source, { role: 'manager' });
+  await defineCustomField(
+    db,
+    { workspaceId: source, userId: person.id },
+    {
+      entity: 'account',
+      key: 'region',
+      label: 'Region',
+      type: 'select',
+      options: ['NA', 'EMEA'],
+      required: false,
+    },
+  );
+  admin = await signedIn(app, person.email, testPassword);
+  manager = await signedIn(app, lead.email, testPassword);
+  const synced = await admin.POST('/api/v1/bulk-upsert', {
+    body: {
+      accounts: [
+        {
+          externalId: 'HS-1',
+          name: 'Acme, "the" Corp',
+          tier: 'enterprise',
+          arr: { amount: 12000050, currency: 'USD' },
+          owner: person.email,
+          customFields: { region: 'EMEA' },
+        },
+        { externalId: 'HS-2', name: 'Globex', domain: 'globex.example', seats: 40 },
+        { externalId: 'HS-3', name: 'Tokyo Trading', arr: { amount: 1500000, currency: 'JPY' } },
+      ],
+      contacts: [
+        { externalId: 'HS-C1', accountExternalId: 'HS-1', name: 'Ana Lopez', role: 'champion' },
+        {
+          externalId: 'HS-C2',
+          accountExternalId: 'HS-2',
+          name: 'Li Wei',
+          email: 'li@globex.example',
+        },
+      ],
+      contracts: [
+        {
+          externalId: 'HS-K1',
+          accountExternalId: 'HS-2',
+          plan: 'Team',
+          mrr: { amount: 99900, currency: 'USD' },
+          seats: 40,
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+        },
+      ],
+    },
+  });
+  expect(synced.data?.rejected).toEqual([]);
+  // An account added in the app has no external id: the export keys it by its Steward id.
+  const added = await admin.POST('/api/v1/accounts', { body: { name: 'Made In Steward' } });
+  expect(added.response.status).toBe(201);
+  await admin.POST('/api/v1/accounts/{id}/contacts', {
+    params: { path: { id: added.data?.id ?? '' } },
+    body: { name: 'Sam Doe' },
+  });
+});
+
+const count = async (table: 'accounts' | 'contacts' | 'contracts', workspaceId: WorkspaceId) =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+type Entity = 'accounts' | 'contacts' | 'contracts';
+
+/** A download: its status, headers and text (or the problem it answered). */
+const read = ({
+  data,
+  error,
+  response,
+}: {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}) => ({
+  status: response.status,
+  headers: response.headers,
+  text: typeof data === 'string' ? data : '',
+  problem: error as { errors?: { path: string }[] } | undefined,
+});
+const document = async (client = admin) =>
+  read(await client.GET('/api/v1/export', { parseAs: 'text' }));
+const csvFile = async (entity: Entity, client = admin) =>
+  read(
+    await client.GET('/api/v1/export/{entity}', { params: { path: { entity } }, parseAs: 'text' }),
+  );
+
+describe("a workspace's export", () => {
+  it('gives every entity in one JSON document with their counts, and no secrets', async () => {
+    const response = await document();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.json"/);
+    const { text } = response;
+    const exported = JSON.parse(text) as {
+      format: string;
+      entities: Record<string, Record<string, unknown>[]>;
+      counts: Record<string, number>;
+    };
+    expect(exported.format).toBe('steward-export');
+    expect(exported.counts.accounts).toBe(await count('accounts', source));
+    expect(exported.counts.contacts).toBe(await count('contacts', source));
+    expect(exported.counts.contracts).toBe(await count('contracts', source));
+    expect(exported.entities.accounts?.length).toBe(exported.counts.accounts);
+    expect(exported.entities.people?.map((p) => p.email)).toContain(adminEmail);
+    expect(text).not.toMatch(/passwordHash|password_hash|workspaceId/);
+  });
+
+  it('re-imports into an empty workspace with the same counts (accounts, contacts, contracts)', async () => {
+    const csv = async (entity: Entity) => (await csvFile(entity)).text;
+    const [accounts = '', contacts = '', contracts = ''] = await Promise.all(
+      (['accounts', 'contacts', 'contracts'] as const).map(csv),
+    );
+    expect(accounts.split('\r\n')[0]).toBe(
+      'externalId,name,domain,tier,plan,arr,currency,seats,stage,renewalDate,priority,ownerEmail,id,cf.region',
+    );
+    expect(accounts).toContain('"Acme, ""the"" Corp"');
+    expect(accounts).toContain('120000.50,USD');
+
+    const target = (await makeWorkspace(db)).id;
+    const by = { workspaceId: target, userId: null };
+    const load = (entity: 'accounts' | 'contacts', text: string) =>
+      importCsv(Readable.from([Buffer.from(text)]), {
+        db,
+        by,
+        entity,
+        dryRun: false,
+        skipInvalid: false,
+        importId: crypto.randomUUID(),
+        fileName: `${entity}.csv`,
+      });
+    const accountsIn = await load('accounts', accounts);
+    expect(accountsIn.rejections).toEqual([]);
+    const contactsIn = await load('contacts', contacts);
+    expect(contactsIn.rejections).toEqual([]);
+    const contractsIn = await importContracts(db, clock, by, contracts, {
+      dryRun: false,
+      skipInvalid: false,
+    });
+    expect(contractsIn.rejected).toEqual([]);
+
+    for (const table of ['accounts', 'contacts', 'contracts'] as const) {
+      expect(await count(table, target), table).toBe(await count(table, source));
+    }
+    const tokyo = await db
+      .selectFrom('accounts')
+      .select(['arr_amount', 'currency'])
+      .where('workspace_id', '=', target)
+      .where('external_id', '=', 'HS-3')
+      .executeTakeFirstOrThrow();
+    expect(tokyo).toEqual({ arr_amount: 1500000, currency: 'JPY' });
+  });
+
+  it('names a CSV entity it does not know with 422, and is for admins only', async () => {
+    const unknown = await csvFile('passwords' as Entity);
+    expect(unknown.status).toBe(422);
+    expect(unknown.problem).toMatchObject({ errors: [{ path: 'param.entity' }] });
+    expect((await document(manager)).status).toBe(403);
+  });
+
+  it('is written by `steward export` as the JSON document and one CSV file per entity', async () => {
+    const { slug } = await db
+      .selectFrom('workspaces')
+      .select('slug')
+      .where('id', '=', source)
+      .executeTakeFirstOrThrow();
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'steward-export-')), 'out');
+    const said: string[] = [];
+    await exportCommand(
+      { deps, applied: [] },
+      { out, workspace: slug },
+      { stdout: { write: (text: string) => said.push(text) } as never },
+    );
+    const files = (await readdir(out)).sort();
+    expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(15);
+    const json = files.find((f) => f.endsWith('.json')) ?? '';
+    const document = JSON.parse(await readFile(path.join(out, json), 'utf8')) as {
+      counts: Record<string, number>;
+    };
+    expect(document.counts.accounts).toBe(await count('accounts', source));
+    expect(said.join('')).toContain(out);
+  });
+});
