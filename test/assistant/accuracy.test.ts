@@ -1,6 +1,8 @@
 // Accuracy of Ask Steward's understanding on the labelled set (questions.ts): the tuned part
 // and the held-out part reported apart, with the confusion between intents printed, so a
-// change to the lexicon shows what it broke as well as what it fixed.
+// change to the lexicon shows what it broke as well as what it fixed. The first held-out part's
+// misses became known while the understanding was improved, so a second one (freshQuestions.ts,
+// written before that work and never edited) is reported apart too: it is the honest figure.
 import { describe, expect, it } from 'vitest';
 import { prepareNames, understandQuestion } from '../../src/modules/assistant/index.ts';
 import {
@@ -9,6 +11,8 @@ import {
   labelledQuestions,
   type LabelledQuestion,
 } from './questions.ts';
+import { blindQuestions } from './blindQuestions.ts';
+import { freshQuestions } from './freshQuestions.ts';
 
 const around = {
   now: new Date('2026-11-05T15:00:00Z'),
@@ -62,8 +66,24 @@ describe('understanding the labelled questions', () => {
     expect(held.accuracy).toBeGreaterThanOrEqual(0.85);
   });
 
+  it('understands the fresh held-out questions, written after the first set was used up', () => {
+    expect(freshQuestions.length).toBeGreaterThanOrEqual(50);
+    const russian = freshQuestions.filter((q) => /[а-яё]/i.test(q.q)).length;
+    expect(russian / freshQuestions.length).toBeGreaterThanOrEqual(0.25);
+    const fresh = report('fresh held out', freshQuestions);
+    expect(fresh.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('understands the blind questions, written after the understanding was last changed', () => {
+    expect(blindQuestions.length).toBeGreaterThanOrEqual(50);
+    const blind = report('blind held out', blindQuestions);
+    expect(blind.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('never answers an off-topic, empty or hostile question with a confident intent', () => {
-    for (const q of labelledQuestions.filter((x) => x.intent === 'unknown')) {
+    for (const q of [...labelledQuestions, ...freshQuestions, ...blindQuestions].filter(
+      (x) => x.intent === 'unknown',
+    )) {
       expect(understandQuestion(q.q, around).intent, q.q).toBe('unknown');
     }
   });

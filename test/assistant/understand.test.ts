@@ -148,3 +148,26 @@ describe('follow-ups and doubt', () => {
     expect(ask('🙂', { locale: 'ru' }).language).toBe('ru');
   });
 });
+
+describe('words in their setting', () => {
+  it("reads 'как идут дела' as asking how things are, not as a question about tasks", () => {
+    expect(ask('как идут дела у моих клиентов?').intent).toBe('client_health');
+    expect(ask('мои дела на сегодня').intent).toBe('my_tasks');
+  });
+
+  it('reads premium features in use, or an upsell to premium, as a premium upgrade', () => {
+    expect(ask('basic plan accounts that use premium features').intent).toBe('premium_upgrades');
+    expect(ask('upsell to premium for smb').intent).toBe('premium_upgrades');
+    expect(ask('upsell candidates').intent).toBe('expansion_opportunities');
+  });
+
+  it('reads metrics with no other subject as the CS metrics, and with one as that subject', () => {
+    expect(ask('show me the metrics').intent).toBe('revenue_metrics');
+    expect(ask('adoption metrics').intent).toBe('product_adoption');
+  });
+
+  it('knows a Russian verb in its other forms and an English word in its plural', () => {
+    expect(ask('кто перестал пользоваться продуктом').intent).toBe('declining_adoption');
+    expect(ask('usage of the apps').intent).toBe('product_adoption');
+  });
+});

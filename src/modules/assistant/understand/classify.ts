@@ -22,6 +22,24 @@ type Weigh = (has: (c: Concept) => boolean, s: Signals) => number;
 
 const w = (condition: boolean, weight: number) => (condition ? weight : 0);
 
+/** Concepts that give a question its own subject, besides revenue. */
+const topics: Concept[] = [
+  'health',
+  'adoption',
+  'usage',
+  'feature',
+  'engagement',
+  'nps',
+  'feedback',
+  'qbr',
+  'task',
+  'escalation',
+  'request',
+  'roadmap',
+  'premium',
+  'seats',
+];
+
 const weights: Record<KnownIntent, Weigh> = {
   client_health: (has, s) =>
     w(has('health'), 3) + w(has('score') && !has('nps'), 1) + w(has('howDoing') && !s.account, 2.5),
@@ -36,17 +54,28 @@ const weights: Record<KnownIntent, Weigh> = {
     w(has('monthOverMonth'), 4) +
     w(has('trend') && has('usage'), 2),
   product_adoption: (has) =>
-    w(has('adoption'), 3) + w(has('feature'), 2) + w(has('usage'), 1.5) + w(has('seats'), 1),
+    w(has('adoption'), 3) +
+    w(has('feature'), 2) +
+    w(has('usage'), 1.5) +
+    w(has('seats'), 1) +
+    w(has('usage') && has('product') && !has('decline'), 1.5),
   renewal_pipeline: (has) => w(has('renewal'), 4) + w(has('contract'), 1.5),
   expansion_opportunities: (has) => w(has('expansion'), 4) + w(has('opportunity'), 1),
-  premium_upgrades: (has) => w(has('premium'), 4) + w(has('upgrade'), 3) + w(has('plan'), 1),
+  // Premium features used without the plan, or an upsell to premium, is the upgrade signal.
+  premium_upgrades: (has) =>
+    w(has('premium'), 4) +
+    w(has('upgrade'), 3) +
+    w(has('plan'), 1) +
+    w(has('premium') && (has('feature') || has('usage') || has('expansion')), 2),
   revenue_metrics: (has) =>
     w(has('revenueMetric'), 4) +
     w(has('revenue'), 1.5) +
     w(has('metric'), 1.5) +
     w(has('metric') && (has('renewal') || has('expansion') || has('churn')), 4) +
     w(has('revenueMetric') && (has('expansion') || has('churn')), 3) +
-    w(has('revenue') && has('churn'), 4),
+    w(has('revenue') && has('churn'), 4) +
+    // "Metrics" with no other subject are the CS metrics.
+    w(has('metric') && !topics.some(has), 2),
   nps_feedback: (has) =>
     w(has('nps'), 4) + w(has('feedback'), 3) + w(has('score') && has('nps'), 0.5),
   qbr_due: (has) =>

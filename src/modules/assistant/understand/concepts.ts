@@ -1,5 +1,7 @@
 // Finds the lexicon's concepts in a question's words: stems by prefix, phrases as consecutive
-// words, and typos by a small edit distance when the first letter agrees (people rarely miss it).
+// words, an English word's plural, and typos by a small edit distance when the first letter
+// agrees (people rarely miss it). A phrase takes its words: in "как обстоят дела", "дела" is
+// part of asking how things are, not a question about one's tasks.
 import { lexicon, type Concept } from './lexicon.ts';
 import { editDistance, typoAllowance } from './text.ts';
 
@@ -35,9 +37,13 @@ for (const [concept, entries] of Object.entries(lexicon) as [Concept, readonly s
   }
 }
 
+/** "plan" is also "plans", "rate" also "rates": a Latin word and its plural. */
+const pluralOf = (word: string, text: string) =>
+  (word === `${text}s` || word === `${text}es`) && /^[a-z]/.test(text);
+
 export function wordMatches(word: string, element: Element): boolean {
   const { text, prefix } = element;
-  if (prefix ? word.startsWith(text) : word === text) return true;
+  if (prefix ? word.startsWith(text) : word === text || pluralOf(word, text)) return true;
   if (element.exact) return false;
   const allowance = typoAllowance(text.length, text);
   if (allowance === 0 || word[0] !== text[0]) return false;
@@ -58,19 +64,42 @@ function phraseAt(words: readonly string[], start: number, elements: Element[]):
   return true;
 }
 
-/** The concepts a question names, each with the position of its first word. */
+type Match = { concept: Concept; start: number; length: number };
+
+/**
+ * The concepts a question names, each with the position of its first word. Longer phrases are
+ * read first and take their words, so a word inside one is not read again, alone, as another
+ * concept; a single word may still speak for two concepts.
+ */
 export function findConcepts(
   words: readonly string[],
   skip: ReadonlySet<number> = new Set(),
 ): Map<Concept, number> {
-  const found = new Map<Concept, number>();
+  const matches: Match[] = [];
   words.forEach((word, index) => {
     if (skip.has(index)) return;
     for (const entry of byFirstLetter.get(word[0] ?? '') ?? []) {
-      if (found.has(entry.concept)) continue;
-      if (phraseAt(words, index, entry.elements)) found.set(entry.concept, index);
+      if (phraseAt(words, index, entry.elements)) {
+        matches.push({ concept: entry.concept, start: index, length: entry.elements.length });
+      }
     }
   });
+  matches.sort((a, b) => b.length - a.length || a.start - b.start);
+  const takenBy = new Map<number, Match>();
+  const found = new Map<Concept, number>();
+  for (const match of matches) {
+    let free = true;
+    for (let k = match.start; k < match.start + match.length; k++) {
+      const owner = takenBy.get(k);
+      if (owner && owner.length > match.length && owner.concept !== match.concept) free = false;
+    }
+    if (!free) continue;
+    for (let k = match.start; k < match.start + match.length; k++) {
+      if (!takenBy.has(k)) takenBy.set(k, match);
+    }
+    const seen = found.get(match.concept);
+    if (seen === undefined || match.start < seen) found.set(match.concept, match.start);
+  }
   return found;
 }
 

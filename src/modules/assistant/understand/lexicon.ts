@@ -10,6 +10,7 @@ export const lexicon = {
     'health*', 'healthy', 'unhealthy', 'helth*', 'in the red', 'red zone', 'green', 'critical',
     'doing overall', 'health check*', 'здоров*', 'состояни*', 'в красной зоне', 'критичн*',
     'хелс*',
+    'red status', 'red flag*', 'красн* статус*', 'красн* зон*', 'зелен* зон*', 'самочувстви*',
   ],
   score: [
     'score*', 'rating*', 'grade*', 'оценк*', 'скор*', 'балл*', 'рейтинг*',
@@ -18,6 +19,9 @@ export const lexicon = {
     'how is', 'how are', 'how s', "how's", 'how was', 'doing', 'going on', 'whats up', "what's up",
     'what is up', 'status of', 'как дела', 'как обстоят', 'как там', 'как поживает', 'что с',
     'что там с', 'как у',
+    'how are things', 'how things are', 'how things stand', "how it's going", 'обстоят дела',
+    'дела обстоят', 'как обстоят дела', 'как идут дела', 'идут дела', 'как себя чувству*', 'что происходит',
+    'что нового',
   ],
   lookup: [
     'tell me about', 'about', 'open', 'find', 'look up', 'lookup', 'summary', 'overview of',
@@ -29,15 +33,19 @@ export const lexicon = {
     'slip*', 'less', 'fewer', 'reduc*', 'shrink*', 'stopped', 'stop using', 'abandon*', 'lower',
     'worse', 'sinking', 'tank*', 'пада*', 'упал*', 'упад*', 'сниж*', 'снизил*', 'меньше', 'реже',
     'сократил*', 'сокращ*', 'перестал*', 'ухудш*', 'просел*', 'просад*', 'уменьш*',
+    'dwindl*', 'waning', 'cooling', 'cooled', 'going quiet', 'gone quiet', 'dormant', 'inactive',
+    'trending down', 'падени*', 'спад*', 'затих*', 'неактивн*',
   ],
   usage: [
     'usage', 'use', 'uses', 'using', 'used', 'login*', 'log in', 'logging in', 'sign in*',
     'active', 'activity', 'activit*', 'использ*', 'пользуют*', 'заход*', 'активн*', 'логин*',
     'вход*',
+    'logging', 'logins', 'пользова*', 'пользу*', 'заходя*', 'зайти',
   ],
   adoption: [
     'adopt*', 'adopton', 'active users', 'time to value', 'utiliz*', 'utilis*', 'dau', 'wau',
     'mau', 'внедрен*', 'освоен*', 'активных пользовател*', 'время до ценности', 'утилизац*',
+    'how much they use', 'uptake',
   ],
   feature: [
     'feature*', 'functionality', 'module*', 'фич*', 'функци*', 'модул*',
@@ -47,6 +55,8 @@ export const lexicon = {
     'flight risk', 'walk away', 'not renew', "won't renew", 'defect*', 'отток*', 'уход*', 'уйд*',
     'уйти', 'уйдет', 'уходит', 'потеря*', 'потерять', 'потеряем', 'не продл*', 'откажут*',
     'отказ*',
+    'terminat*', 'switch to a competitor', 'competitor*', 'расторг*', 'отвал*', 'сбеж*',
+    'конкурент*',
   ],
   risk: [
     'risk*', 'at-risk', 'danger*', 'threat*', 'риск*', 'угроз*', 'опасн*', 'под угрозой',
@@ -54,6 +64,7 @@ export const lexicon = {
   engagement: [
     'engag*', 'involvement', 'interaction*', 'touchpoint*', 'вовлеч*', 'вовлечён*', 'engagement',
     'взаимодейств*',
+    'communicat*', 'contact frequency', 'how often we talk', 'коммуникац*', 'общени*',
   ],
   trend: [
     'trend*', 'over time', 'compare*', 'comparison', 'change*', 'changed', 'versus', 'vs',
@@ -74,15 +85,23 @@ export const lexicon = {
     'expan*', 'expand*', 'upsell*', 'up-sell', 'cross-sell*', 'cross sell*', 'crosssell', 'grow*',
     'outgrow*', 'more seats', 'add seats', 'whitespace', 'расширен*', 'расшир*', 'допрод*',
     'апсейл*', 'кросс-сейл*', 'кросс сейл*', 'кросселл*', 'продать больше', 'рост выручки',
+    'buy more', 'more licen*', 'additional seats', 'extra seats', 'add-on*', 'addon*', 'купить больше',
+    'докуп*', 'больше мест', 'больше лиценз*', 'доп продаж*',
   ],
   opportunity: [
     'opportunit*', 'potential', 'ready to', 'candidates', 'возможност*', 'потенциал*',
+  ],
+  product: [
+    'product', 'platform', 'app', 'tool', 'software', 'продукт*', 'платформ*', 'приложени*',
+    'систем*', 'сервис*',
   ],
   seats: [
     'seat*', 'licen*', 'мест*', 'лиценз*',
   ],
   premium: [
     'premium', 'premum', 'higher tier', 'higher plan', 'top tier', 'премиум*', 'премиал*',
+    'more expensive', 'higher-priced', 'pricier', 'дороже', 'более дорог*', 'старш* тариф*',
+    'максимальн* тариф*',
   ],
   upgrade: [
     'upgrad*', 'move up', 'move to', 'step up', 'апгрейд*', 'повыш*', 'перейти', 'переход*',
@@ -95,6 +114,8 @@ export const lexicon = {
     'nrr', 'grr', 'mrr', 'arr', 'net revenue retention', 'gross retention', 'revenue retention',
     'retention', 'net retention', 'churn rate', 'logo churn', 'revenue churn', 'contraction',
     'удержани*', 'нрр', 'мрр', 'чистое удержание',
+    'cs metrics', 'customer success metrics', 'cs kpi*', 'dollar retention', 'expansion rate',
+    'ndr', 'метрики успеха', 'метрики cs', 'показатели cs',
   ],
   revenue: [
     'revenue', 'income', 'bookings', 'money', 'выручк*', 'доход*', 'деньг*',
@@ -107,6 +128,7 @@ export const lexicon = {
     'nps', 'net promoter', 'survey*', 'csat', 'satisf*', 'promoter*', 'detractor*', 'passives',
     'sentiment', 'happy', 'unhappy', 'нпс', 'опрос*', 'удовлетвор*', 'промоутер*', 'критик*',
     'довольн*', 'недовольн*', 'лояльност*',
+    'mood', 'loyal*', 'how do customers feel', 'how customers feel', 'настроени*',
   ],
   feedback: [
     'feedback', 'saying', 'say about', 'complain*', 'complaint*', 'verbatim*', 'comments',
@@ -123,6 +145,7 @@ export const lexicon = {
   due: [
     'overdue', 'due', 'need*', 'needs', "haven't had", 'havent had', 'not had', 'missing',
     'missed', 'lapsed', 'долж*', 'пора', 'нужн*', 'нужен', 'нужна', 'просроч*', 'давно', 'не было',
+    'in a while', 'a long time', 'long overdue', 'давно не', 'давненько',
   ],
   schedule: [
     'schedul*', 'shedul*', 'book', 'booking', 'set up', 'setup', 'arrange*', 'organi*', 'put a',
@@ -133,6 +156,7 @@ export const lexicon = {
     'request*', 'reqest*', 'ask*', 'asked', 'wanted', 'want', 'wants', 'wish*', 'demand*', 'ideas',
     'idea', 'запрос*', 'просят', 'просил*', 'пожелани*', 'хотят', 'хотели', 'добавить',
     'запрашива*',
+    'wishlist', 'wish list', 'asks', 'просьб*', 'требуют', 'хотелк*', 'запрашивают', 'просит',
   ],
   top: [
     'most', 'top', 'biggest', 'popular', 'frequent*', 'ranked', 'rank*', 'common', 'чаще*',
@@ -146,10 +170,12 @@ export const lexicon = {
     'upcoming features', 'coming soon', 'planned', 'building', 'build next', 'in development',
     'дорожн* карт*', 'роадмап*', 'роудмап*', 'релиз*', 'выйдет', 'выпуск*', 'в планах',
     'разработк*', 'запуск*',
+    'eta', 'timeline', 'coming next', "what's next", 'когда выйдет', 'когда будет', 'в разработке',
   ],
   task: [
     'task*', 'to-do', 'todo*', 'to do', 'on my plate', 'plate', 'work items', 'my work',
     'need to do', 'action items', 'задач*', 'дела', 'сделать', 'туду', 'поручени*',
+    'follow-up*', 'follow up*', 'agenda', "what's due", 'дедлайн*', 'что у меня на',
   ],
   remind: [
     'remind*', 'reminder', 'напомн*', 'напомин*',
