@@ -66,9 +66,16 @@ describe('bad input is refused at the edge, naming the field', () => {
       encodeCursor({ value: '2026-02-30T00:00:00Z', id: randomUUID() }),
       encodeCursor({ value: '2026-11-02T09:00:00Z', id: '99999999999999999999' }),
       encodeCursor({ value: 'a\u0000b', id: randomUUID(), sort: 'name' }),
+      '00000000-0000-0000-0000-00000000000g',
     ];
     for (const cursor of cursors) {
-      for (const path of ['/api/v1/notifications', '/api/v1/accounts', '/api/v1/audit-log']) {
+      for (const path of [
+        '/api/v1/notifications',
+        '/api/v1/accounts',
+        '/api/v1/audit-log',
+        '/api/v1/renewals',
+        '/api/v1/feedback',
+      ]) {
         const response = await app.request(
           `${origin}${path}?cursor=${encodeURIComponent(cursor)}`,
           { headers: { cookie: await sessionCookie() } },

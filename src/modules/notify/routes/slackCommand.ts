@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../../../context.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError, invalid } from '../../../lib/errors.ts';
+import { nulErrors } from '../../../lib/text.ts';
 import { answerSlackCommand, type SlackSubcommand } from '../slackCommand.ts';
 
 const windowSeconds = 5 * 60;
@@ -50,7 +51,11 @@ export function slackCommandRoutes(
         now: clock.now(),
       });
     if (!valid) throw new AppError('slack.invalid_signature', 'The Slack signature is not valid.');
-    const command = commandSchema.parse(Object.fromEntries(new URLSearchParams(rawBody)));
+    const form = Object.fromEntries(new URLSearchParams(rawBody));
+    // PostgreSQL stores and compares no NUL character: refused here, naming the field.
+    const nul = nulErrors(form);
+    if (nul.length > 0) throw invalid(nul);
+    const command = commandSchema.parse(form);
     const reply = await answerSlackCommand(
       db,
       {
