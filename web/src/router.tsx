@@ -62,6 +62,10 @@ const ImportSettings = lazyRouteComponent(
   () => import('./routes/settings/ImportSettings.tsx'),
   'ImportSettings',
 );
+const ExportSettings = lazyRouteComponent(
+  () => import('./routes/settings/ExportSettings.tsx'),
+  'ExportSettings',
+);
 const PeopleSettings = lazyRouteComponent(
   () => import('./routes/settings/PeopleSettings.tsx'),
   'PeopleSettings',
@@ -85,6 +89,10 @@ const TokensSettings = lazyRouteComponent(
 const IntakeSettings = lazyRouteComponent(
   () => import('./routes/settings/IntakeSettings.tsx'),
   'IntakeSettings',
+);
+const WebhooksSettings = lazyRouteComponent(
+  () => import('./routes/settings/WebhooksSettings.tsx'),
+  'WebhooksSettings',
 );
 const AdoptionPage = lazyRouteComponent(
   () => import('./routes/adoption/AdoptionPage.tsx'),
@@ -298,7 +306,9 @@ const settingsTabs = [
   ['fields', FieldsSettings],
   ['tokens', TokensSettings],
   ['import', ImportSettings],
+  ['export', ExportSettings],
   ['intake', IntakeSettings],
+  ['webhooks', WebhooksSettings],
   ['notifications', NotificationSettings],
 ] as const;
 

@@ -54,6 +54,17 @@ export function useImportFields(entity: ImportEntity) {
   });
 }
 
+/** Column mappings of CRMs' standard exports (Salesforce, HubSpot), by entity. */
+export function useImportPresets() {
+  return useQuery({
+    queryKey: ['importPresets'],
+    queryFn: () => call(api.GET('/api/v1/imports/presets')),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export type ImportPreset = Schemas['ImportPreset'];
+
 type StartImport = {
   entity: ImportEntity;
   file: File;

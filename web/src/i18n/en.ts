@@ -249,6 +249,8 @@ export const en = {
     exportIntro:
       'Everything in this workspace, for a warehouse or for leaving Steward: one JSON document, or a CSV file for each kind of record. Accounts, contacts and contracts import again as they are.',
     exportJson: 'Download everything (JSON)',
+    exportTab: 'Export',
+    exportAdminOnly: "Only an admin can export the workspace's data.",
     exportCsvTitle: 'One CSV file for each',
     exportEntities: {
       people: 'People',

@@ -1,8 +1,16 @@
-// CSV import: pick a file, map its columns, check it (dry run: every rejected row by line and
+// CSV import: pick a file, map its columns (or say which CRM exported it: Salesforce's and
+// HubSpot's exports map themselves), check it (dry run: every rejected row by line and
 // reason, nothing written), then import — with progress polled from the server.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useImport, useImportFields, useStartImport, type Import } from '../../api/admin.ts';
+import {
+  useImport,
+  useImportFields,
+  useImportPresets,
+  useStartImport,
+  type Import,
+  type ImportPreset,
+} from '../../api/admin.ts';
 import { ApiError } from '../../api/client.ts';
 import { formatNumber } from '../../components/format.ts';
 import { Button, Card, ErrorNote, Field, Select } from '../../components/ui.tsx';
@@ -34,6 +42,24 @@ export function csvHeader(text: string): string[] {
 const comparable = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
 
 type MappableField = { name: string; label: string };
+
+type PresetName = ImportPreset['name'];
+const presetNames: readonly PresetName[] = ['salesforce', 'hubspot'];
+
+/** A CRM preset's fields for the columns this file has (as the server applies it for the CLI):
+ * names compared as a person would, a field two columns could feed taken by the first. */
+function presetMapping(header: string[], table: Record<string, string>): Record<string, string> {
+  const byColumn = new Map(Object.entries(table).map(([column, f]) => [comparable(column), f]));
+  const taken = new Set<string>();
+  const mapping: Record<string, string> = {};
+  for (const column of header) {
+    const field = byColumn.get(comparable(column));
+    if (field === undefined) continue;
+    mapping[column] = field && taken.has(field) ? '' : field;
+    if (field) taken.add(field);
+  }
+  return mapping;
+}
 
 /** Keeps each column's chosen field, and suggests one for each column still unmapped whose
  * name matches a field's name or label. */
@@ -130,6 +156,8 @@ export function ImportSettings() {
   const { t } = useTranslation();
   const [entity, setEntity] = useState<Entity>('accounts');
   const fields = useImportFields(entity);
+  const presets = useImportPresets();
+  const [preset, setPreset] = useState<PresetName | ''>('');
   const start = useStartImport();
   const [file, setFile] = useState<File>();
   const [columns, setColumns] = useState<string[]>([]);
@@ -151,18 +179,33 @@ export function ImportSettings() {
     if (entityFields) setMapping((current) => suggestMapping(current, entityFields));
   }, [entityFields]);
 
+  /** The columns' first mapping: the chosen CRM's preset, then names that match fields. */
+  const initialMapping = (
+    header: string[],
+    chosenPreset: PresetName | '',
+    chosenEntity: Entity,
+    entityFields: readonly MappableField[],
+  ) => {
+    const table =
+      chosenPreset && chosenEntity !== 'usage'
+        ? presets.data?.items.find((p) => p.name === chosenPreset)?.[chosenEntity]
+        : undefined;
+    return suggestMapping(
+      {
+        ...Object.fromEntries(header.map((column) => [column, ''])),
+        ...(table ? presetMapping(header, table) : {}),
+      },
+      entityFields,
+    );
+  };
+
   const choose = async (chosen: File | undefined) => {
     setFile(chosen);
     setImportId(undefined);
     start.reset();
     const header = chosen ? csvHeader(await chosen.slice(0, 64 * 1024).text()) : [];
     setColumns(header);
-    setMapping(
-      suggestMapping(
-        Object.fromEntries(header.map((column) => [column, ''])),
-        fields.data?.fields ?? [],
-      ),
-    );
+    setMapping(initialMapping(header, preset, entity, fields.data?.fields ?? []));
   };
 
   const begin = (dryRun: boolean) => {
@@ -194,14 +237,36 @@ export function ImportSettings() {
                 id={id}
                 value={entity}
                 onChange={(e) => {
-                  setEntity(e.target.value as Entity);
+                  const chosen = e.target.value as Entity;
+                  setEntity(chosen);
                   setImportId(undefined);
-                  setMapping(Object.fromEntries(columns.map((c) => [c, ''])));
+                  setMapping(initialMapping(columns, preset, chosen, []));
                 }}
               >
                 {entities.map((choice) => (
                   <option key={choice} value={choice}>
                     {t(`settings.importEntities.${choice}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label={t('settings.importPreset')} hint={t('settings.importPresetHint')}>
+            {(id) => (
+              <Select
+                id={id}
+                value={preset}
+                onChange={(e) => {
+                  const chosen = e.target.value as PresetName | '';
+                  setPreset(chosen);
+                  setImportId(undefined);
+                  setMapping(initialMapping(columns, chosen, entity, fields.data?.fields ?? []));
+                }}
+              >
+                <option value="">{t('settings.importPresets.none')}</option>
+                {presetNames.map((name) => (
+                  <option key={name} value={name}>
+                    {t(`settings.importPresets.${name}`)}
                   </option>
                 ))}
               </Select>

@@ -9,7 +9,9 @@ const tabs = [
   { to: '/settings/fields', key: 'settings.customFields' },
   { to: '/settings/tokens', key: 'settings.tokens' },
   { to: '/settings/import', key: 'settings.import' },
+  { to: '/settings/export', key: 'settings.exportTab' },
   { to: '/settings/intake', key: 'intake:settings.tab' },
+  { to: '/settings/webhooks', key: 'webhooks:tab' },
   { to: '/settings/notifications', key: 'notify:prefs.title' },
 ] as const;
 
