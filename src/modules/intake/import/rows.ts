@@ -73,8 +73,17 @@ const text = (max: number) =>
 const readName = (cell: string) => checked(text(300), cell);
 const readExternalId = (cell: string): Cell<string> =>
   cell.trim() === '' ? { problem: upsertNeedsIt } : checked(text(200), cell);
+// CRMs export a website ("https://www.acme.com/en/"): its host is the domain.
 const readDomain = optional(
-  accountFields.shape.domain.unwrap().transform((d) => d.replace(/^https?:\/\//, '')),
+  z
+    .string()
+    .transform((d) =>
+      d
+        .trim()
+        .replace(/^https?:\/\//i, '')
+        .replace(/[/?#].*$/, ''),
+    )
+    .pipe(accountFields.shape.domain.unwrap()),
 );
 const readPlan = optional(text(100));
 const readSeats = optional(
