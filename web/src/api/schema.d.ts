@@ -3254,6 +3254,90 @@ export interface components {
             /** @default false */
             shared?: boolean;
         };
+        /**
+         * @example {
+         *       "id": "9c2e4a6b-8d1f-4a3c-b5e7-1d3f5a7c9e2b",
+         *       "accountId": "0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30",
+         *       "accountName": "Acme Corp",
+         *       "name": "Acme onboarding",
+         *       "kind": "onboarding",
+         *       "status": "active",
+         *       "templateId": "2d4f6a8c-1e3b-4d5f-a7c9-e1b3d5f7a9c1",
+         *       "templateName": "Enterprise onboarding",
+         *       "templateVersion": 3,
+         *       "templateCurrentVersion": 3,
+         *       "startDate": "2026-12-01",
+         *       "targetDate": null,
+         *       "createdAt": "2026-12-01T09:00:00.000Z",
+         *       "completedAt": null,
+         *       "progress": {
+         *         "total": 24,
+         *         "done": 5
+         *       },
+         *       "stages": [
+         *         {
+         *           "id": "4b6d8f1a-3c5e-4a7b-9d1f-5a7c9e1b3d5f",
+         *           "key": "kickoff",
+         *           "name": "Kick-off",
+         *           "description": null,
+         *           "position": 0,
+         *           "expectedDays": 7,
+         *           "successCriteria": [
+         *             "Champion and sponsor named"
+         *           ],
+         *           "startedAt": "2026-12-01T09:00:00.000Z",
+         *           "completedAt": null,
+         *           "progress": {
+         *             "total": 4,
+         *             "done": 2
+         *           }
+         *         }
+         *       ],
+         *       "tasks": [
+         *         {
+         *           "id": "5a1f3c7e-2b4d-4c6e-8f1a-3b5c7d9e1f20",
+         *           "accountId": "0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30",
+         *           "accountName": "Acme Corp",
+         *           "projectId": "9c2e4a6b-8d1f-4a3c-b5e7-1d3f5a7c9e2b",
+         *           "projectName": "Acme onboarding",
+         *           "stageId": null,
+         *           "parentId": null,
+         *           "title": "Kick-off call with the champion",
+         *           "description": null,
+         *           "status": "in_progress",
+         *           "priority": "P1",
+         *           "tags": [
+         *             "kickoff"
+         *           ],
+         *           "assigneeId": "7f1c2a9e-3b4d-4e5f-8a6b-9c0d1e2f3a4b",
+         *           "assigneeName": "Dana Reyes",
+         *           "dueAt": "2026-12-07T17:00:00.000Z",
+         *           "startAt": null,
+         *           "lateStart": false,
+         *           "checklist": [
+         *             {
+         *               "id": "agenda",
+         *               "text": "Send the agenda",
+         *               "done": true
+         *             }
+         *           ],
+         *           "customFields": {},
+         *           "isFirstValue": false,
+         *           "dependsOn": [],
+         *           "blockedBy": [],
+         *           "subtaskCount": 0,
+         *           "commentCount": 2,
+         *           "position": 0,
+         *           "createdAt": "2026-12-01T09:00:00.000Z",
+         *           "updatedAt": "2026-12-02T15:30:00.000Z",
+         *           "startedAt": "2026-12-02T15:30:00.000Z",
+         *           "completedAt": null,
+         *           "lastActivityAt": "2026-12-02T15:30:00.000Z",
+         *           "lastActivityBy": "7f1c2a9e-3b4d-4e5f-8a6b-9c0d1e2f3a4b"
+         *         }
+         *       ]
+         *     }
+         */
         Project: components["schemas"]["ProjectSummary"] & {
             stages: {
                 /** Format: uuid */
@@ -3273,6 +3357,49 @@ export interface components {
             }[];
             tasks: components["schemas"]["Task"][];
         };
+        /**
+         * @example {
+         *       "id": "5a1f3c7e-2b4d-4c6e-8f1a-3b5c7d9e1f20",
+         *       "accountId": "0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30",
+         *       "accountName": "Acme Corp",
+         *       "projectId": "9c2e4a6b-8d1f-4a3c-b5e7-1d3f5a7c9e2b",
+         *       "projectName": "Acme onboarding",
+         *       "stageId": null,
+         *       "parentId": null,
+         *       "title": "Kick-off call with the champion",
+         *       "description": null,
+         *       "status": "in_progress",
+         *       "priority": "P1",
+         *       "tags": [
+         *         "kickoff"
+         *       ],
+         *       "assigneeId": "7f1c2a9e-3b4d-4e5f-8a6b-9c0d1e2f3a4b",
+         *       "assigneeName": "Dana Reyes",
+         *       "dueAt": "2026-12-07T17:00:00.000Z",
+         *       "startAt": null,
+         *       "lateStart": false,
+         *       "checklist": [
+         *         {
+         *           "id": "agenda",
+         *           "text": "Send the agenda",
+         *           "done": true
+         *         }
+         *       ],
+         *       "customFields": {},
+         *       "isFirstValue": false,
+         *       "dependsOn": [],
+         *       "blockedBy": [],
+         *       "subtaskCount": 0,
+         *       "commentCount": 2,
+         *       "position": 0,
+         *       "createdAt": "2026-12-01T09:00:00.000Z",
+         *       "updatedAt": "2026-12-02T15:30:00.000Z",
+         *       "startedAt": "2026-12-02T15:30:00.000Z",
+         *       "completedAt": null,
+         *       "lastActivityAt": "2026-12-02T15:30:00.000Z",
+         *       "lastActivityBy": "7f1c2a9e-3b4d-4e5f-8a6b-9c0d1e2f3a4b"
+         *     }
+         */
         Task: {
             /** Format: uuid */
             id: string;
@@ -3327,6 +3454,28 @@ export interface components {
             /** Format: uuid */
             lastActivityBy: string | null;
         };
+        /**
+         * @example {
+         *       "id": "9c2e4a6b-8d1f-4a3c-b5e7-1d3f5a7c9e2b",
+         *       "accountId": "0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30",
+         *       "accountName": "Acme Corp",
+         *       "name": "Acme onboarding",
+         *       "kind": "onboarding",
+         *       "status": "active",
+         *       "templateId": "2d4f6a8c-1e3b-4d5f-a7c9-e1b3d5f7a9c1",
+         *       "templateName": "Enterprise onboarding",
+         *       "templateVersion": 3,
+         *       "templateCurrentVersion": 3,
+         *       "startDate": "2026-12-01",
+         *       "targetDate": null,
+         *       "createdAt": "2026-12-01T09:00:00.000Z",
+         *       "completedAt": null,
+         *       "progress": {
+         *         "total": 24,
+         *         "done": 5
+         *       }
+         *     }
+         */
         ProjectSummary: {
             /** Format: uuid */
             id: string;
