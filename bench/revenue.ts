@@ -198,8 +198,8 @@ export async function revenueBenchmark(): Promise<BenchResult[]> {
       pipelineSql.push(
         (
           await timed(() =>
-            sql`select a.id, a.arr_amount, hs.score, hs.churn_risk->>'level'
-              from accounts a left join health_scores hs on hs.account_id = a.id
+            sql`select a.id, a.arr_amount, hs.score, hs.risk_level
+              from accounts a left join account_health hs on hs.account_id = a.id and hs.workspace_id = a.workspace_id
               where a.workspace_id = ${workspaceId} and a.deleted_at is null
                 and a.renewal_date between ${today}::date and ${today}::date + 90`.execute(db),
           )

@@ -10,4 +10,4 @@ export { loadScorecards, saveScorecard } from './scorecards.ts';
 export { createPlay, runDetractorPlays } from './plays.ts';
 export { defaultScorecard } from './scorecard.ts';
 export { churnRiskList, healthDashboard } from './views.ts';
-export { accountHealth } from './views.ts';
+export { accountHealth, averageHealthOn, usageTrends } from './views.ts';

@@ -213,3 +213,31 @@ export async function churnRiskList(
   items.sort((a, b) => b.interventionPriority - a.interventionPriority);
   return { window, items };
 }
+
+/**
+ * For other modules: each account's usage measure on health's latest scored day and `days`
+ * before it (null where health has no reading), by account id.
+ */
+export async function usageTrends(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[],
+  days: number,
+): Promise<Map<string, { now: number | null; before: number | null }>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await store.usageReadings(db, workspaceId, accountIds, days);
+  return new Map(rows.map((r) => [r.accountId, { now: r.now, before: r.before }]));
+}
+
+/**
+ * For other modules: the average health score on the last scored day at or before each day
+ * asked (k: its place in the list, from 1), over the accounts given or the whole workspace.
+ */
+export function averageHealthOn(
+  db: Db,
+  workspaceId: string,
+  days: readonly string[],
+  accountIds: readonly string[] | null,
+) {
+  return store.averageScoresOn(db, workspaceId, days, accountIds);
+}

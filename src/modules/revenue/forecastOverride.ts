@@ -6,11 +6,11 @@ import type { ForecastCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { invalid } from '../../lib/errors.ts';
 import { isoDay } from '../../lib/calendar.ts';
-import { getAccount, type AccountScope } from '../accounts/index.ts';
+import { getAccount, recordActivity, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { categoryProbability } from './forecast.ts';
-import { describeRenewal } from './renewalPipeline.ts';
-import { insertOverride, overridesOf, renewalsDue } from './store/renewals.ts';
+import { describeRenewals, renewalsWithFacts } from './renewalPipeline.ts';
+import { insertOverride, overridesOf } from './store/renewals.ts';
 
 export type OverrideInput = { category: ForecastCategory; probability?: number; note: string };
 
@@ -26,7 +26,7 @@ export async function accountForecast(
   const today = isoDay(now);
   const [rows, history] = await Promise.all([
     account.renewal_date
-      ? renewalsDue(db, scope, {
+      ? renewalsWithFacts(db, scope, {
           from: account.renewal_date,
           to: account.renewal_date,
           owner: null,
@@ -36,10 +36,10 @@ export async function accountForecast(
       : Promise.resolve([]),
     overridesOf(db, scope.workspaceId, account.id),
   ]);
-  const row = rows[0];
+  const [renewal] = await describeRenewals(db, scope.workspaceId, rows.slice(0, 1), today);
   return {
     accountId: account.id,
-    renewal: row ? describeRenewal(row, today) : null,
+    renewal: renewal ?? null,
     history: history.map((h) => ({
       id: h.id,
       renewalDate: h.renewal_date,
@@ -95,6 +95,21 @@ export async function overrideForecast(
         note,
       },
     });
+    // Integrations hear of a new category (webhooks' `renewal.forecast_changed`).
+    if (input.category !== renewal.forecast.category) {
+      await recordActivity(trx, {
+        workspaceId: by.workspaceId,
+        kind: 'renewal_forecast_changed',
+        actorId: by.userId,
+        accountId: renewal.accountId,
+        data: {
+          renewalDate: renewal.renewalDate,
+          from: renewal.forecast.category,
+          to: input.category,
+        },
+        at: clock.now(),
+      });
+    }
   });
   return accountForecast(db, clock, scope, accountId);
 }

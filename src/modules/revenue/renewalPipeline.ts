@@ -5,16 +5,72 @@
 import type { Db } from '../../db/connect.ts';
 import type { ForecastCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { UserId } from '../../lib/ids.ts';
+import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
 import { addDays, daysBetween, isoDay } from '../../lib/calendar.ts';
 import type { AccountScope } from '../accounts/index.ts';
+import { usageTrends } from '../health/index.ts';
 import { forecastRenewal } from './forecast.ts';
 import { rangePeriod } from './periods.ts';
-import { renewalsDue, type RenewalRow } from './store/renewals.ts';
+import {
+  renewalDetails,
+  renewalFacts,
+  renewingAccounts,
+  type RenewalDetails,
+  type RenewalFacts,
+  type RenewingAccount,
+} from './store/renewals.ts';
 import { loadTargets } from './targets.ts';
 
 export type Renewal = ReturnType<typeof describeRenewal>;
+
+/** A renewal as the forecast weighs it: the account, its facts and health's usage trend. */
+export type RenewalRow = RenewingAccount &
+  Omit<RenewalFacts, 'accountId'> & { usageNow: number | null; usageMonthAgo: number | null };
+
+/** Days back the usage trend compares with. */
+const usageTrendDays = 30;
+
+const noFacts: Omit<RenewalFacts, 'accountId'> = {
+  openEscalations: 0,
+  projectId: null,
+  projectOverdue: 0,
+  contractsEnded: false,
+  overrideCategory: null,
+  overrideProbability: null,
+};
+
+/**
+ * Every renewal in the window with what the forecast weighs: the accounts renewing (with
+ * their health) first, then — at the same time — the renewal facts and health's usage trend.
+ */
+export async function renewalsWithFacts(
+  db: Db,
+  scope: AccountScope,
+  query: Parameters<typeof renewingAccounts>[2] & { now: Date },
+): Promise<RenewalRow[]> {
+  const accounts = await renewingAccounts(db, scope, query);
+  const [facts, usage] = await Promise.all([
+    renewalFacts(db, scope.workspaceId, accounts, query.now),
+    usageTrends(
+      db,
+      scope.workspaceId,
+      accounts.map((a) => a.accountId),
+      usageTrendDays,
+    ),
+  ]);
+  const factsOf = new Map(facts.map((f) => [f.accountId, f]));
+  return accounts.map((account) => {
+    const reading = usage.get(account.accountId);
+    return {
+      ...noFacts,
+      ...factsOf.get(account.accountId),
+      ...account,
+      usageNow: reading?.now ?? null,
+      usageMonthAgo: reading?.before ?? null,
+    };
+  });
+}
 
 const categories: ForecastCategory[] = ['commit', 'likely', 'at_risk', 'lost'];
 
@@ -35,19 +91,26 @@ function usageTrend(row: RenewalRow) {
   return { change, direction };
 }
 
-function projectOf(row: RenewalRow) {
+/**
+ * The renewal project as the forecast weighs it. Its probability turns only on whether tasks
+ * are overdue; how many are done (`details`, read for the page shown) goes into its reasons.
+ */
+function projectOf(
+  row: RenewalRow,
+  details: Pick<RenewalDetails, 'projectName' | 'projectDone' | 'projectTotal'> | null,
+) {
   return row.projectId === null
     ? null
     : {
         id: row.projectId,
-        name: row.projectName ?? '',
-        done: row.projectDone,
-        total: row.projectTotal,
+        name: details?.projectName ?? '',
+        done: details?.projectDone ?? 0,
+        total: details?.projectTotal ?? 0,
         overdue: row.projectOverdue,
       };
 }
 
-function stewardForecast(row: RenewalRow, today: string) {
+function stewardForecast(row: RenewalRow, details: RenewalDetails | null, today: string) {
   return forecastRenewal({
     today,
     renewalDate: row.renewalDate,
@@ -57,7 +120,7 @@ function stewardForecast(row: RenewalRow, today: string) {
     churnRiskLevel: row.churnRiskLevel,
     usageChange: usageTrend(row).change,
     openEscalations: row.openEscalations,
-    renewalProject: projectOf(row),
+    renewalProject: projectOf(row, details),
     contractsEnded: row.contractsEnded,
   });
 }
@@ -71,7 +134,7 @@ export type Forecasted = {
 
 /** The forecast that counts: a person's call when there is one, else Steward's. */
 export function forecastOf(row: RenewalRow, today: string): Forecasted {
-  const steward = stewardForecast(row, today);
+  const steward = stewardForecast(row, null, today);
   const probability = row.overrideProbability ?? steward.probability;
   return {
     row,
@@ -80,30 +143,30 @@ export function forecastOf(row: RenewalRow, today: string): Forecasted {
   };
 }
 
-export function describeRenewal(row: RenewalRow, today: string) {
+export function describeRenewal(row: RenewalRow, details: RenewalDetails, today: string) {
   const trend = usageTrend(row);
-  const project = projectOf(row);
-  const steward = stewardForecast(row, today);
+  const project = projectOf(row, details);
+  const steward = stewardForecast(row, details, today);
   const override =
     row.overrideCategory === null
       ? null
       : {
           category: row.overrideCategory,
           probability: row.overrideProbability ?? 0,
-          note: row.overrideNote ?? '',
-          byId: row.overrideBy,
-          byName: row.overrideByName,
-          at: row.overrideAt?.toISOString() ?? '',
+          note: details.overrideNote ?? '',
+          byId: details.overrideBy,
+          byName: details.overrideByName,
+          at: details.overrideAt?.toISOString() ?? '',
         };
   const category = override?.category ?? steward.category;
   const probability = override?.probability ?? steward.probability;
   const arr = { amount: row.arrAmount, currency: row.currency };
   return {
     accountId: row.accountId,
-    name: row.name,
-    ownerId: row.ownerId,
-    ownerName: row.ownerName,
-    tier: row.tier,
+    name: details.name,
+    ownerId: details.ownerId,
+    ownerName: details.ownerName,
+    tier: details.tier,
     renewalDate: row.renewalDate,
     daysToRenewal: daysBetween(today, row.renewalDate),
     arr,
@@ -122,6 +185,22 @@ export function describeRenewal(row: RenewalRow, today: string) {
     },
     override,
   };
+}
+
+/** Renewals described in full, names and notes read for just these. */
+export async function describeRenewals(
+  db: Db,
+  workspaceId: WorkspaceId,
+  rows: readonly RenewalRow[],
+  today: string,
+) {
+  const details = new Map(
+    (await renewalDetails(db, workspaceId, rows)).map((d) => [d.accountId, d]),
+  );
+  return rows.flatMap((row) => {
+    const found = details.get(row.accountId);
+    return found ? [describeRenewal(row, found, today)] : [];
+  });
 }
 
 type Money = { amount: number; currency: string };
@@ -239,7 +318,7 @@ export async function renewalPipeline(
   const today = isoDay(now);
   const window = pipelineWindow(query, today);
   const [rows, targets] = await Promise.all([
-    renewalsDue(db, scope, { ...window, owner: query.owner, now }),
+    renewalsWithFacts(db, scope, { ...window, owner: query.owner, now }),
     loadTargets(db, scope.workspaceId),
   ]);
   const main = query.currency ?? mostArrIn(rows);
@@ -264,7 +343,12 @@ export async function renewalPipeline(
       )
     : 0;
   const from = start < 0 ? forecasts.length : start;
-  const items = forecasts.slice(from, from + query.limit).map((f) => describeRenewal(f.row, today));
+  const items = await describeRenewals(
+    db,
+    scope.workspaceId,
+    forecasts.slice(from, from + query.limit).map((f) => f.row),
+    today,
+  );
   const last = items.at(-1);
   return {
     window,

@@ -137,3 +137,55 @@ export function scoresBetween(
     .where('day', '<=', days.to)
     .execute();
 }
+
+/**
+ * The usage measure of some accounts on the workspace's latest scored day and `daysBack`
+ * before it: two days of history by primary key, not a scan of every account's.
+ */
+export async function usageReadings(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[],
+  daysBack: number,
+) {
+  const { rows } = await sql<{ accountId: string; now: number | null; before: number | null }>`
+    with latest as (select max(day) as day from health_history where workspace_id = ${workspaceId})
+    select h.account_id as "accountId",
+      max(h.usage) filter (where h.day = latest.day) as now,
+      max(h.usage) filter (where h.day = latest.day - ${daysBack}::int) as before
+    from latest
+    join health_history h on h.workspace_id = ${workspaceId}
+      and h.account_id = any(${[...accountIds]}::uuid[])
+      and h.day in (latest.day, latest.day - ${daysBack}::int)
+    group by h.account_id`.execute(db);
+  return rows;
+}
+
+/**
+ * The average score on the last scored day at or before each of `days` (k is the day's place
+ * in the list, from 1): of the accounts given, or of every live account of the workspace.
+ */
+export async function averageScoresOn(
+  db: Db,
+  workspaceId: string,
+  days: readonly string[],
+  accountIds: readonly string[] | null,
+) {
+  const ids = accountIds === null ? null : [...accountIds];
+  const { rows } = await sql<{ k: number; average: number | null; accounts: number }>`
+    with e as (select * from unnest(${[...days]}::date[]) with ordinality as e(day, k)),
+    last as (
+      select e.k, (select max(h.day) from health_history h
+        where h.workspace_id = ${workspaceId} and h.day <= e.day) as day
+      from e
+    )
+    select last.k::int as k, avg(h.score)::float as average, count(h.score)::int as accounts
+    from last
+    join health_history h on h.workspace_id = ${workspaceId} and h.day = last.day
+    where h.score is not null
+      and (${ids}::uuid[] is null or h.account_id = any(${ids}::uuid[]))
+      and (${ids}::uuid[] is not null or h.account_id in (
+        select id from accounts where workspace_id = ${workspaceId} and deleted_at is null))
+    group by last.k`.execute(db);
+  return rows;
+}

@@ -51,7 +51,7 @@ export async function expansionAccounts(
       coalesce(p.labels, '{}') as "premiumFeaturesUsed"
     from scoped s
     left join users u on u.id = s.owner_id
-    left join health_scores hs on hs.account_id = s.id
+    left join account_health hs on hs.account_id = s.id and hs.workspace_id = ${ws}
     left join premium p on p.account_id = s.id`.execute(db);
   return rows;
 }

@@ -13,13 +13,9 @@ import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { isoDay } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 
-export type RenewalRow = {
+/** An account renewing in the window, with its health (health's `account_health` view). */
+export type RenewingAccount = {
   accountId: string;
-  name: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  tier: Tier;
-  plan: string | null;
   stage: Stage;
   arrAmount: number;
   currency: string;
@@ -27,17 +23,130 @@ export type RenewalRow = {
   healthScore: number | null;
   healthCategory: HealthCategory | null;
   churnRiskLevel: ChurnRiskLevel | null;
-  usageNow: number | null;
-  usageMonthAgo: number | null;
+};
+
+/** Every account in scope renewing between `from` and `to` (inclusive), with its health. */
+export async function renewingAccounts(
+  db: Db,
+  scope: AccountScope,
+  query: { from: string; to: string; owner: UserId | null; accountId?: string },
+): Promise<RenewingAccount[]> {
+  const ws = scope.workspaceId;
+  const owner = scope.onlyOwner ?? query.owner;
+  const { rows } = await sql<RenewingAccount>`
+    select a.id as "accountId", a.stage, a.arr_amount as "arrAmount", a.currency,
+      a.renewal_date as "renewalDate",
+      h.score as "healthScore", h.category as "healthCategory", h.risk_level as "churnRiskLevel"
+    from accounts a
+    left join account_health h on h.account_id = a.id and h.workspace_id = a.workspace_id
+    where a.workspace_id = ${ws} and a.deleted_at is null
+      and a.renewal_date between ${query.from}::date and ${query.to}::date
+      and (${owner}::uuid is null or a.owner_id = ${owner}::uuid)
+      and (${query.accountId ?? null}::uuid is null or a.id = ${query.accountId ?? null}::uuid)`.execute(
+    db,
+  );
+  return rows;
+}
+
+/** What else the forecast weighs about a renewal, beside health. */
+export type RenewalFacts = {
+  accountId: string;
   openEscalations: number;
   projectId: string | null;
-  projectName: string | null;
-  projectTotal: number;
-  projectDone: number;
   projectOverdue: number;
   contractsEnded: boolean;
   overrideCategory: ForecastCategory | null;
   overrideProbability: number | null;
+};
+
+/**
+ * For each renewal given: open escalations, its renewal project and how many of its tasks are
+ * overdue, whether its contracts all ended, and the latest call on this renewal — one
+ * statement for all of them. Each part reads what is rare (open escalations, overdue open
+ * tasks, ended contracts, calls made) or what the renewals name (their projects), never
+ * every task or contract of the workspace; the projects' full progress is read for the page
+ * shown (`renewalDetails`).
+ */
+export async function renewalFacts(
+  db: Db,
+  workspaceId: WorkspaceId,
+  renewals: readonly { accountId: string; renewalDate: string }[],
+  now: Date,
+): Promise<RenewalFacts[]> {
+  if (renewals.length === 0) return [];
+  const ws = workspaceId;
+  const { rows } = await sql<RenewalFacts>`
+    with due as materialized (
+      select * from unnest(${renewals.map((r) => r.accountId)}::uuid[],
+        ${renewals.map((r) => r.renewalDate)}::date[]) as d(id, renewal_date)
+    ),
+    escalated as (
+      select t.account_id, count(*)::int as open
+      from escalations e
+      join tasks t on t.id = e.task_id
+      where e.workspace_id = ${ws} and e.resolved_at is null and e.kind <> 'warning'
+      group by t.account_id
+    ),
+    -- The renewal project of each renewal: the latest opened in the renewal's year.
+    project as (
+      select distinct on (p.account_id) p.account_id, p.id
+      from projects p
+      join due d on d.id = p.account_id
+      where p.workspace_id = ${ws} and p.kind = 'renewal' and p.deleted_at is null
+        and p.status <> 'cancelled' and p.start_date > d.renewal_date - 366
+      order by p.account_id, p.created_at desc
+    ),
+    -- Overdue open tasks: the workspace's few, off the open-task index.
+    overdue as (
+      select t.project_id, count(*)::int as overdue
+      from tasks t
+      where t.workspace_id = ${ws} and t.deleted_at is null and t.status <> 'done'
+        and t.due_at < ${now}
+      group by t.project_id
+    ),
+    -- Accounts with an ended contract and none still live.
+    ended as (
+      select c.account_id from contracts c
+      where c.workspace_id = ${ws}
+        and (c.ended_at is not null or c.status in ('canceled', 'incomplete_expired'))
+      group by c.account_id
+      having not exists (
+        select 1 from contracts l
+        where l.workspace_id = ${ws} and l.account_id = c.account_id
+          and l.ended_at is null and l.status not in ('canceled', 'incomplete_expired'))
+    ),
+    called as (
+      select distinct on (f.account_id) f.account_id, f.category, f.probability
+      from forecast_overrides f
+      join due d on d.id = f.account_id and d.renewal_date = f.renewal_date
+      where f.workspace_id = ${ws}
+      order by f.account_id, f.created_at desc, f.id desc
+    )
+    select d.id as "accountId",
+      coalesce(x.open, 0) as "openEscalations",
+      p.id as "projectId",
+      coalesce(o.overdue, 0) as "projectOverdue",
+      e.account_id is not null as "contractsEnded",
+      f.category as "overrideCategory", f.probability as "overrideProbability"
+    from due d
+    left join escalated x on x.account_id = d.id
+    left join project p on p.account_id = d.id
+    left join overdue o on o.project_id = p.id
+    left join ended e on e.account_id = d.id
+    left join called f on f.account_id = d.id`.execute(db);
+  return rows;
+}
+
+export type RenewalDetails = {
+  accountId: string;
+  name: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  tier: Tier;
+  plan: string | null;
+  projectName: string | null;
+  projectTotal: number;
+  projectDone: number;
   overrideNote: string | null;
   overrideBy: string | null;
   overrideByName: string | null;
@@ -45,106 +154,43 @@ export type RenewalRow = {
 };
 
 /**
- * Every account in scope renewing between `from` and `to` (inclusive), with its health, churn
- * risk, the usage measure now and 30 days before, open escalations, its renewal project's
- * progress, whether its contracts all ended, and the latest override of this renewal.
+ * What a page of renewals shows beyond the forecast: names, the owner, the renewal project's
+ * name and progress, and who made the latest call on the renewal, with their note.
  */
-export async function renewalsDue(
+export async function renewalDetails(
   db: Db,
-  scope: AccountScope,
-  query: { from: string; to: string; owner: UserId | null; accountId?: string; now: Date },
-): Promise<RenewalRow[]> {
-  const ws = scope.workspaceId;
-  const owner = scope.onlyOwner ?? query.owner;
-  const { rows } = await sql<RenewalRow>`
-    with due as (
-      select a.id, a.name, a.owner_id, a.tier, a.plan, a.stage, a.arr_amount, a.currency,
-        a.renewal_date
-      from accounts a
-      where a.workspace_id = ${ws} and a.deleted_at is null
-        and a.renewal_date between ${query.from}::date and ${query.to}::date
-        and (${owner}::uuid is null or a.owner_id = ${owner}::uuid)
-        and (${query.accountId ?? null}::uuid is null or a.id = ${query.accountId ?? null}::uuid)
-    ),
-    escalated as (
-      select t.account_id, count(*)::int as open
-      from escalations e
-      join tasks t on t.id = e.task_id
-      where e.workspace_id = ${ws} and e.resolved_at is null and e.kind <> 'warning'
-        and t.account_id in (select id from due)
-      group by t.account_id
-    ),
-    contracted as (
-      select account_id,
-        bool_and(ended_at is not null or status in ('canceled', 'incomplete_expired')) as ended
-      from contracts
-      where workspace_id = ${ws} and account_id in (select id from due)
-      group by account_id
-    ),
-    -- The renewal project of each renewal (the latest opened in its year), then its tasks
-    -- counted for all of them at once: hash joins, not a lookup per account.
-    project as (
-      select distinct on (p.account_id) p.account_id, p.id, p.name
-      from projects p
-      join due d on d.id = p.account_id
-      where p.workspace_id = ${ws} and p.kind = 'renewal' and p.deleted_at is null
-        and p.status <> 'cancelled' and p.start_date > d.renewal_date - 366
-      order by p.account_id, p.created_at desc
-    ),
-    progress as (
-      select t.project_id, count(*)::int as total,
-        (count(*) filter (where t.status = 'done'))::int as done,
-        (count(*) filter (where t.status <> 'done' and t.due_at < ${query.now}))::int as overdue
-      from tasks t
-      where t.workspace_id = ${ws} and t.deleted_at is null
-        and t.project_id in (select id from project)
-      group by t.project_id
-    ),
-    -- The usage measure on health's latest day and 30 days before: two days of history read
-    -- by day for the whole workspace (one index range each), not two lookups per account.
-    latest as (
-      select max(day) as day from health_history where workspace_id = ${ws}
-    ),
-    usage_then as (
-      select h.account_id,
-        max(h.usage) filter (where h.day = latest.day) as now,
-        max(h.usage) filter (where h.day = latest.day - 30) as month_ago
-      from health_history h, latest
-      where h.workspace_id = ${ws} and h.day in (latest.day, latest.day - 30)
-        and h.account_id in (select id from due)
-      group by h.account_id
-    ),
-    called as (
-      select distinct on (f.account_id) f.account_id, f.category, f.probability, f.note,
-        f.created_by, f.created_at
-      from forecast_overrides f
-      join due d on d.id = f.account_id and d.renewal_date = f.renewal_date
-      where f.workspace_id = ${ws}
-      order by f.account_id, f.created_at desc, f.id desc
+  workspaceId: WorkspaceId,
+  renewals: readonly { accountId: string; renewalDate: string; projectId: string | null }[],
+): Promise<RenewalDetails[]> {
+  if (renewals.length === 0) return [];
+  const { rows } = await sql<RenewalDetails>`
+    with shown as (
+      select * from unnest(${renewals.map((r) => r.accountId)}::uuid[],
+        ${renewals.map((r) => r.renewalDate)}::date[], ${renewals.map((r) => r.projectId)}::uuid[])
+        as s(account_id, renewal_date, project_id)
     )
-    select d.id as "accountId", d.name, d.owner_id as "ownerId", o.name as "ownerName",
-      d.tier, d.plan, d.stage, d.arr_amount as "arrAmount", d.currency,
-      d.renewal_date as "renewalDate",
-      hs.score as "healthScore", hs.category as "healthCategory",
-      hs.churn_risk->>'level' as "churnRiskLevel",
-      u.now as "usageNow", u.month_ago as "usageMonthAgo",
-      coalesce(x.open, 0) as "openEscalations",
-      p.id as "projectId", p.name as "projectName",
+    select a.id as "accountId", a.name, a.owner_id as "ownerId", o.name as "ownerName",
+      a.tier, a.plan, p.name as "projectName",
       coalesce(g.total, 0) as "projectTotal", coalesce(g.done, 0) as "projectDone",
-      coalesce(g.overdue, 0) as "projectOverdue",
-      coalesce(c.ended, false) as "contractsEnded",
-      f.category as "overrideCategory", f.probability as "overrideProbability",
       f.note as "overrideNote", f.created_by as "overrideBy", fu.name as "overrideByName",
       f.created_at as "overrideAt"
-    from due d
-    left join users o on o.id = d.owner_id
-    left join health_scores hs on hs.account_id = d.id
-    left join usage_then u on u.account_id = d.id
-    left join escalated x on x.account_id = d.id
-    left join contracted c on c.account_id = d.id
-    left join project p on p.account_id = d.id
-    left join progress g on g.project_id = p.id
-    left join called f on f.account_id = d.id
+    from shown s
+    join accounts a on a.id = s.account_id and a.workspace_id = ${workspaceId}
+    left join users o on o.id = a.owner_id
+    left join projects p on p.id = s.project_id and p.workspace_id = ${workspaceId}
+    left join lateral (
+      select count(*)::int as total, (count(*) filter (where t.status = 'done'))::int as done
+      from tasks t
+      where t.workspace_id = ${workspaceId} and t.project_id = s.project_id
+        and t.deleted_at is null
+    ) g on true
+    left join lateral (
+      select f.note, f.created_by, f.created_at from forecast_overrides f
+      where f.workspace_id = ${workspaceId} and f.account_id = s.account_id
+        and f.renewal_date = s.renewal_date
+      order by f.created_at desc, f.id desc
+      limit 1
+    ) f on true
     left join users fu on fu.id = f.created_by`.execute(db);
   return rows;
 }
