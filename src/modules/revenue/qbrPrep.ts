@@ -15,12 +15,15 @@ import { getAccount, scopeFor } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { accountHealth } from '../health/index.ts';
 import { accountAdoption } from '../intake/adoption/index.ts';
-import { npsReport } from '../voice/index.ts';
+import { listFeedback, npsReport } from '../voice/index.ts';
 import { accountForecast } from './forecastOverride.ts';
 import { listAccountOpportunities } from './opportunities.ts';
 import * as store from './store/qbrPrep.ts';
 
-type Reader = Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>;
+type Reader = Pick<Actor, 'workspaceId' | 'userId' | 'permissions' | 'locale'>;
+
+/** How much of the customer's feedback the page lists. */
+const feedbackShown = 8;
 
 /** Changes smaller than this in 30 days are not worth a line. */
 const notablePoints = 5;
@@ -81,15 +84,23 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
   const account = await getAccount(db, scope, accountId);
   const now = clock.now();
   const ws = reader.workspaceId;
-  const [health, adoption, support, meetings, forecast, opportunities, nps] = await Promise.all([
-    accountHealth(db, clock, scope, account.id, 90),
-    accountAdoption(db, clock, reader, account.id),
-    store.supportSummary(db, ws, account.id, new Date(now.getTime() - 90 * dayMs)),
-    store.meetingSummary(db, ws, account.id, now),
-    accountForecast(db, clock, scope, account.id),
-    listAccountOpportunities(db, scope, { accountId: account.id }),
-    npsReport(db, scope, { groupBy: 'account', since: '365d' }, now),
-  ]);
+  const [health, adoption, support, meetings, forecast, opportunities, nps, feedback] =
+    await Promise.all([
+      accountHealth(db, clock, scope, account.id, 90),
+      accountAdoption(db, clock, reader, account.id),
+      store.supportSummary(db, ws, account.id, new Date(now.getTime() - 90 * dayMs)),
+      store.meetingSummary(db, ws, account.id, now),
+      accountForecast(db, clock, scope, account.id),
+      listAccountOpportunities(db, scope, { accountId: account.id }),
+      npsReport(db, scope, { groupBy: 'account', since: '365d' }, now),
+      listFeedback(
+        db,
+        scope,
+        { accountId: account.id, since: '365d', limit: feedbackShown },
+        now,
+        reader.locale,
+      ),
+    ]);
   const yearAgo = now.getTime() - 365 * dayMs;
   const won = opportunities.filter(
     (o) =>
@@ -169,6 +180,15 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
     },
     // The account's NPS over the last year, from voice of the customer; null without answers.
     nps: nps.groups.find((g) => g.key === account.id)?.nps ?? null,
+    // What the customer told us in the past year, from voice of the customer.
+    feedback: feedback.items.map((f) => ({
+      id: f.id,
+      type: f.type,
+      status: f.status,
+      text: f.text,
+      theme: f.theme?.label ?? null,
+      givenAt: f.givenAt,
+    })),
     wins,
     risks,
   };
@@ -219,6 +239,7 @@ export async function sharedQbrPrep(db: Db, clock: Clock, token: string) {
   if (!link) throw new AppError('qbr_link.not_found', 'This link has expired or was revoked.');
   // The sharer could see the account; the link shows that account and nothing else.
   const reader: Reader = {
+    locale: link.locale,
     workspaceId: link.workspace_id as WorkspaceId,
     userId: (link.created_by ?? link.id) as UserId,
     permissions: new Set(['view_all_accounts']),

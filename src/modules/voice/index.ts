@@ -1,14 +1,16 @@
 // The voice module's public face: feedback, themes, roadmap and surveys.
 export { voiceRoutes } from './routes/index.ts';
 export { voiceJobs, voiceCrontab } from './jobs.ts';
-export { writeFeedback, readFeedback, importFeedbackItems } from './feedback.ts';
+export { writeFeedback, readFeedback, importFeedbackItems, listFeedback } from './feedback.ts';
 export { recordResponse } from './surveys/respond.ts';
 export { createRoadmapItem } from './roadmap/items.ts';
 export { shipRoadmapItem } from './roadmap/ship.ts';
 export { recomputeThemes, placeItem } from './themes/recompute.ts';
 export { npsReport } from './surveys/dashboard.ts';
+export { npsByMonth } from './surveys/npsByMonth.ts';
 export { listThemes } from './themes/ranking.ts';
 export { listRoadmap } from './roadmap/items.ts';
 export { slackFeedback } from './slack.ts';
 export { proposeFromTickets } from './supportPatterns.ts';
 export { sendProductDigest } from './digest.ts';
+export { feedbackStatuses, feedbackTypes } from './schema.ts';

@@ -2121,7 +2121,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** NPS by account or tier with its trend, the split, NPS by month, CSAT, verbatims */
+        /** NPS by account, tier or saved segment with its trend, the split, NPS by month, CSAT, verbatims */
         get: operations["getNps"];
         put?: never;
         post?: never;
@@ -4357,8 +4357,8 @@ export interface components {
             email?: string | null;
             title?: string | null;
             phone?: string | null;
-            /** @enum {string|null} */
-            role?: "champion" | "executive_sponsor" | "admin" | "user" | null;
+            /** @enum {string} */
+            role?: "champion" | "executive_sponsor" | "admin" | "user";
         };
         /**
          * @description A contract's whole state, as billing keeps it (its MRR movement is measured against the state before), so every field is sent each time.
@@ -7054,6 +7054,7 @@ export interface components {
                 month: string;
             })[];
             groups: (components["schemas"]["NpsSplit"] & {
+                /** @description The account id, the tier or the segment id */
                 key: string;
                 label: string;
                 /** @enum {string} */
@@ -16764,8 +16765,8 @@ export interface operations {
     getNps: {
         parameters: {
             query?: {
-                /** @description tier is the customer segment (enterprise, mid-market, SMB) */
-                groupBy?: "account" | "tier";
+                /** @description tier is the customer tier (enterprise, mid-market, SMB); segment, each of the person's saved segments (their own and the shared ones) */
+                groupBy?: "account" | "tier" | "segment";
                 since?: string;
             };
             header?: never;

@@ -153,7 +153,7 @@ export const revenueEn = {
     noData: 'No data',
     trend: '{{name}} over the last {{count}} periods',
     trendSummary: '{{name}}: {{first}} in {{from}}, {{last}} in {{to}}',
-    npsLater: "NPS appears once survey responses arrive (for the workspace or one CSM's clients).",
+    npsLater: 'NPS appears once survey responses arrive from these accounts.',
     bridge: 'MRR bridge',
     bridgeStart: 'MRR at the start',
     bridgeNew: 'New',
@@ -323,6 +323,9 @@ export const revenueEn = {
     nextMeeting: 'Next: {{title}}, {{date}}',
     noNext: 'Nothing scheduled.',
     openItems: 'Open action items',
+    feedback: 'What they told us',
+    noFeedback: 'No feedback in the past year.',
+    feedbackTheme: 'Theme: {{theme}}',
     notAvailable: 'This link has expired or was revoked.',
   },
   panel: {

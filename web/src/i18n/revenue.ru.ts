@@ -156,8 +156,7 @@ export const revenueRu: Shape<typeof revenueEn> = {
     noData: 'Нет данных',
     trend: '{{name}} за последние периоды ({{count}})',
     trendSummary: '{{name}}: {{first}} в {{from}}, {{last}} в {{to}}',
-    npsLater:
-      'NPS появится, когда придут ответы на опросы (по всем клиентам или клиентам одного CSM).',
+    npsLater: 'NPS появится, когда от этих клиентов придут ответы на опросы.',
     bridge: 'Движение MRR',
     bridgeStart: 'MRR на начало',
     bridgeNew: 'Новые',
@@ -327,6 +326,9 @@ export const revenueRu: Shape<typeof revenueEn> = {
     nextMeeting: 'Следующая: {{title}}, {{date}}',
     noNext: 'Ничего не назначено.',
     openItems: 'Открытые договорённости',
+    feedback: 'Что говорил клиент',
+    noFeedback: 'За последний год отзывов не было.',
+    feedbackTheme: 'Тема: {{theme}}',
     notAvailable: 'Срок действия ссылки истёк, или её отозвали.',
   },
   panel: {

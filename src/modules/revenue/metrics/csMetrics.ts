@@ -8,10 +8,11 @@ import type { MrrMovementKind, Tier } from '../../../db/schema.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError, invalid } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
-import { dayMs, isoDay } from '../../../lib/calendar.ts';
+import { isoDay } from '../../../lib/calendar.ts';
 import { portfolio, portfolioQuery, scopeFor } from '../../accounts/index.ts';
 import { timeToValue, valueEventThreshold } from '../../intake/adoption/index.ts';
-import { npsReport } from '../../voice/index.ts';
+import { averageHealthOn } from '../../health/index.ts';
+import { npsByMonth } from '../../voice/index.ts';
 import { loadCadences, onCadence } from '../cadences.ts';
 import {
   daysIn,
@@ -101,31 +102,26 @@ function daysToValueBy(periods: Period[], customers: store.NewCustomerRow[], tod
   });
 }
 
-type NpsMonth = { month: string; promoters: number; passives: number; detractors: number };
-
 /**
  * NPS per period from voice's month-by-month counts (Bain: promoters 9–10 minus detractors
- * 0–6, as a share of responses). Voice reports by workspace or CSM; for a team, a tier or a
- * segment there is no NPS here yet (null).
+ * 0–6, as a share of responses), over the accounts in scope (`accountIds` null: all of them).
  */
 async function npsByPeriod(
   db: Db,
   scope: { workspaceId: Reader['workspaceId']; onlyOwner: UserId | null },
+  accountIds: readonly string[] | null,
   periods: Period[],
-  now: Date,
 ): Promise<(number | null)[]> {
   const first = periods[0];
   if (!first) return [];
-  const days = Math.max(1, Math.ceil((now.getTime() - startOf(first).getTime()) / dayMs) + 1);
-  const report = await npsReport(db, scope, { groupBy: 'tier', since: `${days}d` }, now);
-  const months: NpsMonth[] = report.trend;
+  const months = await npsByMonth(db, scope, accountIds, startOf(first));
   return periods.map((period) => {
     const inside = months.filter(
       (m) => m.month >= period.from.slice(0, 7) && m.month <= period.to.slice(0, 7),
     );
     const promoters = inside.reduce((sum, m) => sum + m.promoters, 0);
     const detractors = inside.reduce((sum, m) => sum + m.detractors, 0);
-    const responses = inside.reduce((sum, m) => sum + m.promoters + m.passives + m.detractors, 0);
+    const responses = inside.reduce((sum, m) => sum + m.responses, 0);
     return responses === 0 ? null : Math.round((100 * (promoters - detractors)) / responses);
   });
 }
@@ -148,10 +144,16 @@ export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: Metr
   };
   const currency = query.currency ?? (await mainCurrency(db, actor.workspaceId)) ?? 'USD';
   const cadences = onCadence(await loadCadences(db, actor.workspaceId));
-  const npsScope =
-    query.team || query.tier || query.segment
-      ? null
-      : { workspaceId: actor.workspaceId, onlyOwner: accountScope.onlyOwner ?? query.owner };
+  // Health and NPS are read through their modules, over the accounts in scope (a CSM's, a
+  // team's, a tier's, a segment's) — or, for the whole workspace, over all of its accounts.
+  const wholeWorkspace =
+    scope.onlyOwner === null &&
+    scope.owner === null &&
+    scope.team === null &&
+    scope.tier === null &&
+    scope.accountIds === null;
+  const scopedIds = wholeWorkspace ? null : await store.scopedAccountIds(db, scope);
+  const voiceScope = { workspaceId: actor.workspaceId, onlyOwner: accountScope.onlyOwner };
   const [cohorts, bridge, renewals, starters, adoption, health, qbr, opportunities, targets, nps] =
     await Promise.all([
       store.cohortFigures(db, scope, currency, bounds),
@@ -159,11 +161,11 @@ export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: Metr
       store.renewalOutcomes(db, scope, currency, bounds, now),
       store.newCustomers(db, scope, bounds, valueEventThreshold),
       store.featureAdoption(db, scope, ends),
-      store.averageHealth(db, scope, ends),
+      averageHealthOn(db, actor.workspaceId, ends, scopedIds),
       store.qbrCompletion(db, scope, bounds.ends, cadences, now),
       store.opportunityOutcomes(db, scope, currency, bounds),
       loadTargets(db, actor.workspaceId),
-      npsScope ? npsByPeriod(db, npsScope, periods, now) : Promise.resolve(null),
+      npsByPeriod(db, voiceScope, scopedIds, periods),
     ]);
   const ttv = daysToValueBy(periods, starters, today);
   const facts: PeriodFacts[] = periods.map((_, i) => {
@@ -178,7 +180,7 @@ export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: Metr
       health: health.find((r) => r.k === k),
       qbr: qbr.find((r) => r.k === k),
       opportunities: opportunities.find((r) => r.k === k),
-      nps: nps?.[i] ?? null,
+      nps: nps[i] ?? null,
     };
   });
   const figures = facts.map(periodFigures);
@@ -232,6 +234,6 @@ export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: Metr
       endMrr: current.mrr ?? 0,
     },
     detail: periodDetail(last),
-    sources: { nps: nps !== null && nps.some((value) => value !== null) },
+    sources: { nps: nps.some((value) => value !== null) },
   };
 }

@@ -14,7 +14,6 @@ import type { MetricKey } from '../targets.ts';
 import type {
   AdoptionRow,
   CohortRow,
-  HealthRow,
   OpportunityOutcomeRow,
   QbrRow,
   RenewalOutcomeRow,
@@ -28,7 +27,8 @@ export type PeriodFacts = {
   daysToValue: number[];
   onTheWay: number;
   adoption: AdoptionRow | undefined;
-  health: HealthRow | undefined;
+  /** Health's average score at the period's end, over the accounts scored then. */
+  health: { average: number | null; accounts: number } | undefined;
   qbr: QbrRow | undefined;
   opportunities: OpportunityOutcomeRow | undefined;
   nps: number | null;

@@ -1,6 +1,7 @@
 // The QBR prep page's shape, and sharing it by a read-only link.
 import { z } from '@hono/zod-openapi';
 import { healthCategorySchema } from '../../../lib/vocabulary.ts';
+import { feedbackStatuses, feedbackTypes } from '../../voice/index.ts';
 import { daySchema, moneyOut, renderedMessage, tierSchema } from './common.ts';
 import { opportunitySchema } from './expansion.ts';
 import { renewalSchema } from './renewals.ts';
@@ -78,6 +79,18 @@ export const qbrPrepSchema = z
       ),
     }),
     nps: z.number().nullable().openapi({ description: 'null until survey responses exist' }),
+    feedback: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          type: z.enum(feedbackTypes),
+          status: z.enum(feedbackStatuses),
+          text: z.string(),
+          theme: z.string().nullable().openapi({ description: "The theme's label, if any" }),
+          givenAt: z.string(),
+        }),
+      )
+      .openapi({ description: "The customer's latest feedback in the past year, newest first" }),
     wins: z.array(renderedMessage),
     risks: z.array(renderedMessage),
   })

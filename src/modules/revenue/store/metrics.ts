@@ -291,29 +291,10 @@ export async function featureAdoption(
   return rows;
 }
 
-export type HealthRow = { k: number; average: number | null; accounts: number };
-
-/** Average health on the last scored day at or before each period's end. */
-export async function averageHealth(
-  db: Db,
-  scope: MetricScope,
-  ends: string[],
-): Promise<HealthRow[]> {
-  const ws = scope.workspaceId;
-  const { rows } = await sql<HealthRow>`
-    with scoped as (${scoped(scope)}),
-    e as (select * from unnest(${ends}::date[]) with ordinality as e(day, k)),
-    last as (
-      select e.k, (select max(h.day) from health_history h
-        where h.workspace_id = ${ws} and h.day <= e.day) as day
-      from e
-    )
-    select last.k::int as k, avg(h.score)::float as average, count(h.score)::int as accounts
-    from last
-    join health_history h on h.workspace_id = ${ws} and h.day = last.day
-    where h.score is not null and h.account_id in (select id from scoped)
-    group by last.k`.execute(db);
-  return rows;
+/** The ids of the accounts a scope covers (for the figures other modules compute). */
+export async function scopedAccountIds(db: Db, scope: MetricScope): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`${scoped(scope)}`.execute(db);
+  return rows.map((r) => r.id);
 }
 
 export type QbrRow = { k: number; due: number; held: number };

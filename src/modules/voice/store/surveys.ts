@@ -233,6 +233,34 @@ export async function npsByMonth(db: Db, scope: AccountScope, since: Date) {
   return rows;
 }
 
+/**
+ * NPS counts per calendar month (UTC) in the window for some accounts (a team's, a tier's, a
+ * segment's), or all the accounts in scope when `accountIds` is null.
+ */
+export async function npsByMonthOfAccounts(
+  db: Db,
+  scope: AccountScope,
+  accountIds: readonly string[] | null,
+  since: Date,
+) {
+  const owner = scope.onlyOwner;
+  const ids = accountIds === null ? null : [...accountIds];
+  const { rows } = await sql<{
+    month: string;
+    promoters: number;
+    passives: number;
+    detractors: number;
+  }>`
+    select to_char(date_trunc('month', r.responded_at at time zone 'UTC'), 'YYYY-MM') as month, ${counts}
+    from survey_responses r
+    join accounts a on a.id = r.account_id and a.deleted_at is null
+    where r.workspace_id = ${scope.workspaceId} and r.kind = 'nps' and r.responded_at >= ${since}
+      ${owner !== null ? sql`and a.owner_id = ${owner}` : sql``}
+      ${ids !== null ? sql`and r.account_id = any(${ids}::uuid[])` : sql``}
+    group by 1 order by 1`.execute(db);
+  return rows;
+}
+
 export async function csatSummary(db: Db, scope: AccountScope, since: Date) {
   const owner = scope.onlyOwner;
   const { rows } = await sql<{ responses: number; average: number | null }>`

@@ -31,6 +31,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function QbrPrepView({ prep }: { prep: QbrPrep }) {
   const { t } = useTranslation('revenue');
+  const { t: tv } = useTranslation('voice');
   const { account, health, usage, support, renewal, opportunities, meetings } = prep;
   return (
     <article data-prep className="flex flex-col gap-4">
@@ -157,6 +158,23 @@ export function QbrPrepView({ prep }: { prep: QbrPrep }) {
           )}
           <h3 className="mt-3 font-semibold">{t('prep.nps')}</h3>
           <p className="text-muted">{prep.nps === null ? t('prep.npsLater') : prep.nps}</p>
+        </Section>
+        <Section title={t('prep.feedback')}>
+          {prep.feedback.length === 0 ? (
+            <p className="text-muted">{t('prep.noFeedback')}</p>
+          ) : (
+            <ul className="flex flex-col gap-2">
+              {prep.feedback.map((f) => (
+                <li key={f.id}>
+                  <p>{f.text}</p>
+                  <p className="text-sm text-muted">
+                    {tv(`type.${f.type}`)} · {tv(`status.${f.status}`)} · {formatDate(f.givenAt)}
+                    {f.theme && ` · ${t('prep.feedbackTheme', { theme: f.theme })}`}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
         </Section>
         <Section title={t('prep.opportunities')}>
           {opportunities.open.length + opportunities.wonLastYear.length === 0 ? (
