@@ -6,7 +6,6 @@ import type { Tier } from './vocabulary.ts';
 
 export type RenewalPipeline = Schemas['RenewalPipeline'];
 export type Renewal = Schemas['Renewal'];
-export type ForecastCategory = Renewal['forecast']['category'];
 export type OverrideInput = Schemas['ForecastOverrideInput'];
 export type AccountForecast = Schemas['AccountRenewalForecast'];
 export type Expansion = Schemas['ExpansionOpportunities'];
@@ -15,41 +14,32 @@ export type SignalKind = ExpansionItem['signals'][number]['kind'];
 export type Opportunity = Schemas['Opportunity'];
 export type NewOpportunity = Schemas['NewOpportunity'];
 export type OpportunityChanges = Schemas['OpportunityChanges'];
-export type OpportunityStage = Opportunity['stage'];
 export type CsMetrics = Schemas['CsMetrics'];
 export type CsMetric = Schemas['CsMetric'];
-export type MetricKey = CsMetric['key'];
 export type MetricTarget = Schemas['MetricTarget'];
 export type Meeting = Schemas['Meeting'];
 export type MeetingDetail = Schemas['MeetingDetail'];
-export type MeetingKind = Meeting['kind'];
 export type NewMeeting = Schemas['NewMeeting'];
 export type MeetingChanges = Schemas['MeetingChanges'];
 export type MeetingHeld = Schemas['MeetingHeld'];
 export type OverdueQbrs = Schemas['OverdueQbrs'];
 export type QbrPrep = Schemas['QbrPrep'];
 export type Money = Renewal['arr'];
+export type {
+  ForecastCategory,
+  MeetingKind,
+  MetricKey,
+  OpportunityKind,
+  OpportunityStage,
+} from './revenueVocabulary.ts';
 
-export const forecastCategories = [
-  'commit',
-  'likely',
-  'at_risk',
-  'lost',
-] as const satisfies readonly ForecastCategory[];
-export const opportunityStages = [
-  'identified',
-  'qualified',
-  'proposal',
-  'won',
-  'lost',
-] as const satisfies readonly OpportunityStage[];
-export const meetingKinds = [
-  'qbr',
-  'check_in',
-  'kickoff',
-  'renewal',
-  'other',
-] as const satisfies readonly MeetingKind[];
+export {
+  forecastCategories,
+  meetingKinds,
+  metricKeys,
+  opportunityKinds,
+  opportunityStages,
+} from './revenueVocabulary.ts';
 
 export type RenewalsQuery = { within?: string; owner?: string; category?: string };
 

@@ -12,7 +12,7 @@ export type ChurnRiskLevel = NonNullable<Schemas['Account']['churnRisk']['level'
 export type Role = Schemas['User']['role'];
 
 /** Every member of a union, in the order written; the record's type makes it all of them. */
-function every<T extends string>(members: Record<T, true>): readonly [T, ...T[]] {
+export function every<T extends string>(members: Record<T, true>): readonly [T, ...T[]] {
   return Object.keys(members) as [T, ...T[]];
 }
 

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import {
+  opportunityKinds,
   opportunityStages,
   useCreateOpportunity,
   type Money,
@@ -13,13 +14,6 @@ import {
 } from '../../api/revenue.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Button, ErrorNote, Field, Select, TextField } from '../../components/ui.tsx';
-
-const kinds = [
-  'seats',
-  'upgrade',
-  'cross_sell',
-  'other',
-] as const satisfies readonly NewOpportunity['kind'][];
 
 export function OpportunityDialog({
   account,
@@ -80,7 +74,7 @@ export function OpportunityDialog({
         <Field label={t('opportunity.kind')}>
           {(id) => (
             <Select id={id} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              {kinds.map((k) => (
+              {opportunityKinds.map((k) => (
                 <option key={k} value={k}>
                   {t(`opportunity.kinds.${k}`)}
                 </option>

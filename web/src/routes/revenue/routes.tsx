@@ -4,6 +4,7 @@
 // left out rather than failing the page. Each screen's code loads when first visited.
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import * as z from 'zod/mini';
+import { forecastCategories, meetingKinds, metricKeys } from '../../api/revenueVocabulary.ts';
 import { tiers } from '../../api/vocabulary.ts';
 
 const orLeftOut = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
@@ -20,31 +21,6 @@ const ScheduleMeetingPage = lazyRouteComponent(
 const QbrPrepPage = lazyRouteComponent(() => import('./QbrPrepPage.tsx'), 'QbrPrepPage');
 const SharedQbrPage = lazyRouteComponent(() => import('./SharedQbrPage.tsx'), 'SharedQbrPage');
 
-const categories = ['commit', 'likely', 'at_risk', 'lost'] as const;
-const kinds = ['qbr', 'check_in', 'kickoff', 'renewal', 'other'] as const;
-const metricKeys = [
-  'mrr',
-  'arr',
-  'nrr',
-  'grr',
-  'newMrr',
-  'expansionMrr',
-  'contractionMrr',
-  'churnedMrr',
-  'reactivationMrr',
-  'expansionRate',
-  'logoChurn',
-  'revenueChurn',
-  'renewalRate',
-  'expansionWon',
-  'expansionWinRate',
-  'timeToValue',
-  'featureAdoption',
-  'averageHealth',
-  'nps',
-  'qbrCompletion',
-] as const;
-
 /** A lazily loaded page's preload, carried by the route's own component. */
 const rendering = <C,>(page: { preload?: () => Promise<void> | undefined }, component: C) =>
   Object.assign(component as object, { preload: page.preload }) as C;
@@ -56,7 +32,7 @@ export function revenueRoutes<App extends AnyRoute>(app: App) {
     path: '/renewals',
     validateSearch: z.object({
       within: orLeftOut(z.union([z.literal(30), z.literal(60), z.literal(90), z.literal(180)])),
-      category: orLeftOut(z.enum(categories)),
+      category: orLeftOut(z.enum(forecastCategories)),
     }),
     component: rendering(RenewalsPage, function Renewals() {
       return <RenewalsPage search={renewals.useSearch()} />;
@@ -91,7 +67,10 @@ export function revenueRoutes<App extends AnyRoute>(app: App) {
   const newMeeting = createRoute({
     getParentRoute: () => app,
     path: '/meetings/new',
-    validateSearch: z.object({ accountId: orLeftOut(z.uuid()), kind: orLeftOut(z.enum(kinds)) }),
+    validateSearch: z.object({
+      accountId: orLeftOut(z.uuid()),
+      kind: orLeftOut(z.enum(meetingKinds)),
+    }),
     component: rendering(ScheduleMeetingPage, function Schedule() {
       return <ScheduleMeetingPage search={newMeeting.useSearch()} />;
     }),
