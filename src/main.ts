@@ -192,6 +192,26 @@ program
     });
   });
 
+program
+  .command('backup <file>')
+  .description(
+    'Back up the database to a file: pg_dump with DATABASE_URL, else an online copy of the embedded server',
+  )
+  .action(async (file: string) => {
+    const { backupCommand } = await import('./cli/backup.ts');
+    await backupCommand(file);
+  });
+
+program
+  .command('restore <file>')
+  .description(
+    'Restore a backup: pg_restore into DATABASE_URL, else into a new STEWARD_DATA_DIR (Steward stopped)',
+  )
+  .action(async (file: string) => {
+    const { restoreCommand } = await import('./cli/backup.ts');
+    await restoreCommand(file);
+  });
+
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;

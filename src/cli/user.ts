@@ -1,9 +1,10 @@
 // `steward user create`: add a person; the first one can also create the workspace.
+// `steward user set-password`: a new password for a person locked out or leaving no reset path.
 import { createInterface } from 'node:readline/promises';
 import { sql } from 'kysely';
 import type { WorkspaceId } from '../lib/ids.ts';
 import type { Role } from '../lib/vocabulary.ts';
-import { createUser, createUserBody } from '../modules/auth/index.ts';
+import { createUser, createUserBody, newPassword, setPassword } from '../modules/auth/index.ts';
 import type { CommandContext } from './withDatabase.ts';
 import { pickWorkspace } from './workspace.ts';
 
@@ -67,4 +68,19 @@ export async function createUserCommand({ deps }: CommandContext, options: Optio
   }
   const user = await createUser(db, { workspaceId, userId: null }, input.data);
   process.stdout.write(`Created ${user.role} ${user.name} <${user.email}> (${user.id})\n`);
+}
+
+export async function setPasswordCommand(
+  { deps }: CommandContext,
+  options: { email: string },
+): Promise<void> {
+  const password = newPassword.safeParse(await readPassword());
+  if (!password.success) {
+    throw new Error(`password: ${password.error.issues.map((i) => i.message).join(', ')}`);
+  }
+  const user = await setPassword(deps.db, deps.clock, {
+    email: options.email,
+    password: password.data,
+  });
+  process.stdout.write(`Set the password of ${user.email}; their sessions have ended.\n`);
 }

@@ -72,11 +72,21 @@ export type ApiTokensTable = {
   revoked_at: Timestamp | null;
 };
 
-export type LoginFailuresTable = {
-  id: Generated<number>;
-  email: string;
-  ip: string;
-  failed_at: Timestamp;
+/** One e-mail's or one client address's recent failed sign-ins (auth/throttle.ts). */
+export type SignInThrottlesTable = {
+  key: string;
+  failures: number;
+  last_failed_at: Timestamp;
+  blocked_until: Timestamp | null;
+};
+
+export type PasswordResetsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 };
 
 export type AuditLogTable = {
@@ -993,12 +1003,58 @@ export type AssistantQuestionsTable = {
   asked_at: Timestamp;
 };
 
+export type WebhookSubscriptionsTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  /** Sealed (lib/secrets.ts). */
+  secret: string;
+  enabled: Generated<boolean>;
+  disabled_reason: 'admin' | 'failures' | null;
+  consecutive_failures: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
+
+export type WebhookDeliveriesTable = {
+  id: Generated<string>;
+  workspace_id: string;
+  subscription_id: string;
+  event_id: string;
+  event: string;
+  body: string;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  replay_of: string | null;
+  replayed_by: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+};
+
+export type WebhookAttemptsTable = {
+  workspace_id: string;
+  delivery_id: string;
+  attempt: number;
+  attempted_at: Timestamp;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  response_body: string | null;
+};
+
 export type Database = {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  login_failures: LoginFailuresTable;
+  sign_in_throttles: SignInThrottlesTable;
+  password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;
   custom_field_definitions: CustomFieldDefinitionsTable;
   accounts: AccountsTable;
@@ -1070,6 +1126,9 @@ export type Database = {
   meeting_invites: MeetingInvitesTable;
   qbr_share_links: QbrShareLinksTable;
   assistant_questions: AssistantQuestionsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 };
 
 export type TaskRow = Selectable<TasksTable>;

@@ -10,6 +10,8 @@ import { fieldErrors, problemSchema } from './problem.ts';
 
 export type RouteAccess = Permission | 'public' | 'signed_in';
 
+const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export function authorize(access: RouteAccess): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (access !== 'public') {
@@ -17,6 +19,11 @@ export function authorize(access: RouteAccess): MiddlewareHandler<AppEnv> {
       if (!actor) throw new AppError('auth.unauthenticated', 'Sign in, or send an API token.');
       if (access !== 'signed_in' && !actor.permissions.has(access)) {
         throw new AppError('auth.forbidden', `This needs the "${access}" permission.`);
+      }
+      // A token holds some permissions, not its owner's whole person: it may read what any
+      // signed-in person reads, but not change the person (profile, password, channels).
+      if (access === 'signed_in' && actor.via === 'token' && !readOnly.has(c.req.method)) {
+        throw new AppError('auth.forbidden', 'An API token cannot change its owner; sign in.');
       }
     }
     await next();

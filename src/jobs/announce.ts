@@ -26,6 +26,11 @@ export const topicPayloads = {
    * change): read it with accounts' `findActivityEvent`.
    */
   activity__recorded: z.object({ eventId: z.uuid() }),
+  /**
+   * Someone asked for a password reset link (auth's `requestPasswordReset`): read what to send
+   * with auth's `passwordResetLetter`.
+   */
+  password_reset__requested: z.object({ resetId: z.uuid() }),
 };
 
 export type Topic = keyof typeof topicPayloads;
@@ -45,6 +50,12 @@ export const subscribers: { readonly [T in Topic]: readonly SubscriberOf<T>[] } 
   activity__recorded: [
     // notify: SLA clocks and mention escalations, then the people to tell (notify/activity.ts).
     'notification__route',
+    // webhooks: the events integrations subscribed to, delivered signed (webhooks/fanOut.ts).
+    'webhook__fan_out',
+  ],
+  password_reset__requested: [
+    // notify: the e-mail with the link, in the person's language (notify/passwordReset.ts).
+    'password_reset__send',
   ],
 };
 

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'auth.throttled'
   | 'auth.forbidden'
   | 'auth.cross_origin'
+  /** A password reset link that is altered, used, expired or for a deactivated person. */
+  | 'password_reset.invalid'
   | 'user.not_found'
   | 'user.email_taken'
   | 'user.manager_cycle'
@@ -51,7 +53,10 @@ export type ErrorCode =
   | 'survey.link_used'
   | 'survey.link_expired'
   | 'survey.throttled'
-  | 'slack.invalid_signature';
+  | 'slack.invalid_signature'
+  | 'webhook_subscription.not_found'
+  | 'webhook_delivery.not_found'
+  | 'webhook_subscription.disabled';
 
 export type FieldError = { path: string; message: string };
 
@@ -90,6 +95,7 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'intake.too_large':
     case 'webhook.invalid_signature':
     case 'webhook.invalid_payload':
+    case 'password_reset.invalid':
       return 400;
     case 'auth.unauthenticated':
     case 'auth.invalid_credentials':
@@ -121,6 +127,8 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'opportunity.not_found':
     case 'meeting.not_found':
     case 'qbr_link.not_found':
+    case 'webhook_subscription.not_found':
+    case 'webhook_delivery.not_found':
       return 404;
     case 'user.email_taken':
     case 'account.external_id_taken':
@@ -129,6 +137,7 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'survey.link_used':
     case 'survey.link_expired':
     case 'meeting.not_allowed':
+    case 'webhook_subscription.disabled':
       return 409;
     case 'request.too_large':
       return 413;

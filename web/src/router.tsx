@@ -19,6 +19,7 @@ import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { portfolioSearch } from './routes/accounts/portfolioSearch.ts';
 import { SignInPage } from './routes/SignInPage.tsx';
+import { PasswordResetPage } from './routes/PasswordResetPage.tsx';
 import { revenueRoutes, sharedRevenueRoutes } from './routes/revenue/routes.tsx';
 import { applyTheme } from './theme.ts';
 
@@ -136,6 +137,16 @@ const signInRoute = createRoute({
   validateSearch: z.object({ redirect: z.catch(z.optional(z.string()), undefined) }),
   component: function SignIn() {
     return <SignInPage redirect={signInRoute.useSearch().redirect} />;
+  },
+});
+
+/** A forgotten password: ask for a link, or (with the link's token) choose a new one. */
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: z.object({ token: z.catch(z.optional(z.string()), undefined) }),
+  component: function ResetPassword() {
+    return <PasswordResetPage token={resetPasswordRoute.useSearch().token} />;
   },
 });
 
@@ -359,6 +370,7 @@ const surveyRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  resetPasswordRoute,
   ...sharedRevenueRoutes(rootRoute),
   surveyRoute,
   appRoute.addChildren([

@@ -14,6 +14,8 @@ import * as voice from './0011_voice.ts';
 import * as revenue from './0012_revenue.ts';
 import * as assistant from './0013_assistant.ts';
 import * as healthScores from './0014_health_scores.ts';
+import * as signIn from './0017_sign_in.ts';
+import * as webhooks from './0016_webhooks.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0012_revenue': revenue,
   '0013_assistant': assistant,
   '0014_health_scores': healthScores,
+  '0017_sign_in': signIn,
+  '0016_webhooks': webhooks,
 };

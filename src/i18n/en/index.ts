@@ -1,18 +1,22 @@
 // The English catalog: one area per file, each with its Russian twin in ../ru/.
 import { accounts } from './accounts.ts';
+import { auth } from './auth.ts';
 import { adoption } from './adoption.ts';
 import { assistant } from './assistant.ts';
 import { health } from './health.ts';
 import { notify } from './notify.ts';
 import { revenue } from './revenue.ts';
 import { voice } from './voice.ts';
+import { webhooks } from './webhooks.ts';
 
 export const en = {
   accounts,
+  auth,
   adoption,
   assistant,
   health,
   notify,
   revenue,
   voice,
+  webhooks,
 };

@@ -1,19 +1,23 @@
 // The Russian catalog: the same areas and keys as ../en/ (checked by src/i18n/catalogs.test.ts).
 import type { en } from '../en/index.ts';
 import { accounts } from './accounts.ts';
+import { auth } from './auth.ts';
 import { adoption } from './adoption.ts';
 import { assistant } from './assistant.ts';
 import { health } from './health.ts';
 import { notify } from './notify.ts';
 import { revenue } from './revenue.ts';
 import { voice } from './voice.ts';
+import { webhooks } from './webhooks.ts';
 
 export const ru = {
   accounts,
+  auth,
   adoption,
   assistant,
   health,
   notify,
   revenue,
   voice,
+  webhooks,
 } satisfies Record<keyof typeof en, unknown>;

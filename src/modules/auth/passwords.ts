@@ -43,3 +43,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+let unknownUserHash: Promise<string> | undefined;
+
+/**
+ * Checks a password against a person's hash, or, for an e-mail no one has (or a person with no
+ * password), against a hash of nothing, so the answer takes the same scrypt work either way:
+ * how long a wrong sign-in takes must not tell whether the e-mail has an account.
+ */
+export async function verifyPasswordOrPretend(
+  password: string,
+  stored: string | null | undefined,
+): Promise<boolean> {
+  if (stored) return verifyPassword(password, stored);
+  unknownUserHash ??= hashPassword(randomBytes(16).toString('base64'));
+  await verifyPassword(password, await unknownUserHash);
+  return false;
+}

@@ -129,3 +129,18 @@ export type CreateUser = z.infer<typeof createUserBody>;
 export type UpdateUser = z.infer<typeof updateUserBody>;
 export type UpdateMe = z.infer<typeof updateMeBody>;
 export type CreateApiToken = z.infer<typeof createApiTokenBody>;
+
+export const changePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword })
+  .strict()
+  .openapi('ChangePassword');
+
+export const requestPasswordResetBody = z
+  .object({ email: z.email().max(320) })
+  .strict()
+  .openapi('RequestPasswordReset');
+
+export const resetPasswordBody = z
+  .object({ token: z.string().min(1).max(300), password: newPassword })
+  .strict()
+  .openapi('ResetPassword');

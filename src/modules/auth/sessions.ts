@@ -6,17 +6,19 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { dayMs } from '../../lib/calendar.ts';
-import { verifyPassword } from './passwords.ts';
+import { verifyPasswordOrPretend } from './passwords.ts';
 import { rolePermissions, type Permission } from './permissions.ts';
 import * as store from './store.ts';
+import { markApiTokenUsed } from './store/signIn.ts';
+import { claimTurns, forgiveEmail, giveBack, signInKeys } from './throttle.ts';
 
 export const sessionCookie = 'steward_session';
-const sessionLifetimeMs = 30 * dayMs;
-/** Refresh a session's expiry at most this often, not on every request. */
-const sessionTouchMs = 60_000;
-
-/** Sign-in throttling: this many failures in the window lock out an address (or a client). */
-export const throttle = { perEmail: 5, perIp: 30, windowMs: 15 * 60_000 };
+/** A session unused this long ends. */
+export const sessionIdleMs = 14 * dayMs;
+/** However often it is used, a session ends this long after sign-in: sign in again. */
+export const sessionAbsoluteMs = 30 * dayMs;
+/** Refresh a session's expiry (and a token's last use) at most this often, not on every request. */
+const touchMs = 60_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -26,42 +28,36 @@ export function newSecret(prefix: string): string {
   return `${prefix}${randomBytes(32).toString('base64url')}`;
 }
 
+/**
+ * Signs a person in. Each attempt first claims a turn for the e-mail and the client address
+ * (throttle.ts), and the same scrypt work is done whether or not the e-mail has an account.
+ */
 export async function signIn(
   db: Db,
   clock: Clock,
-  attempt: { email: string; password: string; ip: string },
+  attempt: { email: string; password: string; address: string },
 ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
   const now = clock.now();
-  const since = new Date(now.getTime() - throttle.windowMs);
-  const recent = await store.countRecentFailures(db, attempt.email, attempt.ip, since);
-  if (Number(recent.by_email) >= throttle.perEmail || Number(recent.by_ip) >= throttle.perIp) {
-    const oldest = recent.oldest ? new Date(recent.oldest).getTime() : now.getTime();
-    const retryAfter = Math.max(1, Math.ceil((oldest + throttle.windowMs - now.getTime()) / 1000));
-    throw new AppError(
-      'auth.throttled',
-      `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
-      { headers: { 'retry-after': String(retryAfter) } },
-    );
-  }
+  const keys = signInKeys(attempt.email, attempt.address);
+  await claimTurns(db, keys, now);
 
   const user = await store.findUserByEmail(db, attempt.email);
-  const valid =
-    user?.password_hash != null &&
-    user.deactivated_at === null &&
-    (await verifyPassword(attempt.password, user.password_hash));
-  if (!user || !valid) {
-    await store.recordFailure(db, attempt.email, attempt.ip, now);
+  const matches = await verifyPasswordOrPretend(attempt.password, user?.password_hash);
+  if (!user || !matches || user.deactivated_at !== null) {
     throw new AppError('auth.invalid_credentials', 'The e-mail or the password is not right.');
   }
 
-  await store.clearFailures(db, attempt.email);
+  await forgiveEmail(db, attempt.email);
+  await giveBack(db, keys.slice(1));
   const token = newSecret('');
-  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  // The cookie lives as long as the session can; the idle expiry is the database's to keep.
+  const expiresAt = new Date(now.getTime() + sessionAbsoluteMs);
   await store.insertSession(db, {
     tokenHash: hashToken(token),
     userId: user.id as UserId,
     workspaceId: user.workspace_id as WorkspaceId,
-    expiresAt,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + sessionIdleMs),
   });
   return {
     token,
@@ -89,10 +85,17 @@ export async function actorFromSession(
 ): Promise<Actor | undefined> {
   const now = clock.now();
   const tokenHash = hashToken(token);
-  const user = await store.findSessionUser(db, tokenHash, now);
+  const user = await store.findSessionUser(
+    db,
+    tokenHash,
+    now,
+    new Date(now.getTime() - sessionAbsoluteMs),
+  );
   if (!user) return undefined;
-  if (now.getTime() - user.last_seen_at.getTime() > sessionTouchMs) {
-    await store.touchSession(db, tokenHash, now, new Date(now.getTime() + sessionLifetimeMs));
+  if (now.getTime() - user.last_seen_at.getTime() > touchMs) {
+    const idleEnd = now.getTime() + sessionIdleMs;
+    const absoluteEnd = user.created_at.getTime() + sessionAbsoluteMs;
+    await store.touchSession(db, tokenHash, now, new Date(Math.min(idleEnd, absoluteEnd)));
   }
   return {
     userId: user.id as UserId,
@@ -107,9 +110,13 @@ export async function actorFromSession(
 
 /** A token acts as its user, limited to its scopes: never more than the user's role allows now. */
 export async function actorFromApiToken(db: Db, clock: Clock, token: string): Promise<Actor> {
-  const found = await store.findTokenUser(db, hashToken(token), clock.now());
+  const now = clock.now();
+  const found = await store.findTokenUser(db, hashToken(token), now);
   if (!found)
     throw new AppError('auth.unauthenticated', 'The API token is not valid, or was revoked.');
+  if (!found.last_used_at || now.getTime() - found.last_used_at.getTime() > touchMs) {
+    await markApiTokenUsed(db, found.token_id, now);
+  }
   const allowed = new Set<Permission>(rolePermissions[found.role]);
   return {
     userId: found.id as UserId,

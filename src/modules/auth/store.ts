@@ -1,4 +1,5 @@
-// SQL for people, sessions, tokens, sign-in failures and the audit log.
+// SQL for people, sessions, tokens and the audit log (sign-in throttles, ended sessions and
+// password resets: store/signIn.ts).
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Role, UsersTable } from '../../db/schema.ts';
@@ -100,7 +101,13 @@ export async function managerChain(
 
 export function insertSession(
   db: Db,
-  session: { tokenHash: string; userId: UserId; workspaceId: WorkspaceId; expiresAt: Date },
+  session: {
+    tokenHash: string;
+    userId: UserId;
+    workspaceId: WorkspaceId;
+    createdAt: Date;
+    expiresAt: Date;
+  },
 ) {
   return db
     .insertInto('sessions')
@@ -108,12 +115,15 @@ export function insertSession(
       token_hash: session.tokenHash,
       user_id: session.userId,
       workspace_id: session.workspaceId,
+      created_at: session.createdAt,
+      last_seen_at: session.createdAt,
       expires_at: session.expiresAt,
     })
     .execute();
 }
 
-export function findSessionUser(db: Db, tokenHash: string, now: Date) {
+/** The person of a live session: neither idle past its expiry nor older than `createdAfter`. */
+export function findSessionUser(db: Db, tokenHash: string, now: Date, createdAfter: Date) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -124,9 +134,11 @@ export function findSessionUser(db: Db, tokenHash: string, now: Date) {
       'users.locale',
       'users.timezone',
       'sessions.last_seen_at',
+      'sessions.created_at',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
+    .where('sessions.created_at', '>', createdAfter)
     .where('users.deactivated_at', 'is', null)
     .executeTakeFirst();
 }
@@ -211,6 +223,7 @@ export function findTokenUser(db: Db, tokenHash: string, now: Date) {
     .select([
       'api_tokens.id as token_id',
       'api_tokens.scopes',
+      'api_tokens.last_used_at',
       'users.id',
       'users.workspace_id',
       'users.role',
@@ -224,32 +237,6 @@ export function findTokenUser(db: Db, tokenHash: string, now: Date) {
     )
     .where('users.deactivated_at', 'is', null)
     .executeTakeFirst();
-}
-
-export function countRecentFailures(db: Db, email: string, ip: string, since: Date) {
-  return db
-    .selectFrom('login_failures')
-    .select([
-      sql<number>`count(*) filter (where lower(email) = ${email.toLowerCase()})`.as('by_email'),
-      sql<number>`count(*) filter (where ip = ${ip})`.as('by_ip'),
-      sql<Date | null>`min(failed_at) filter (where lower(email) = ${email.toLowerCase()} or ip = ${ip})`.as(
-        'oldest',
-      ),
-    ])
-    .where('failed_at', '>', since)
-    .where((eb) => eb.or([eb(sql`lower(email)`, '=', email.toLowerCase()), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-}
-
-export function recordFailure(db: Db, email: string, ip: string, at: Date) {
-  return db.insertInto('login_failures').values({ email, ip, failed_at: at }).execute();
-}
-
-export function clearFailures(db: Db, email: string) {
-  return db
-    .deleteFrom('login_failures')
-    .where(sql`lower(email)`, '=', email.toLowerCase())
-    .execute();
 }
 
 export function insertAuditEntry(

@@ -6,6 +6,7 @@ export { routeNotification, defaultPreferences, type Preferences } from './routi
 export { digestFor, digestDue } from './digestFor.ts';
 export { composeDigestNow, buildDueDigests } from './digests.ts';
 export { sendDelivery } from './deliveries.ts';
+export { passwordResetJobs, sendPasswordReset } from './passwordReset.ts';
 export { notifyAboutEvent } from './notifyPeople.ts';
 export { notifyJobs, notifyCrontab } from './jobs.ts';
 export { slackCommandRoutes } from './routes/slackCommand.ts';

@@ -43,3 +43,24 @@ export function useUpdateMe() {
     onSuccess: (me) => queries.setQueryData(['me'], me),
   });
 }
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: Schemas['ChangePassword']) =>
+      call(api.POST('/api/v1/me/password', { body })),
+  });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (body: Schemas['RequestPasswordReset']) =>
+      call(api.POST('/api/v1/auth/password-reset', { body })),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (body: Schemas['ResetPassword']) =>
+      call(api.POST('/api/v1/auth/password-reset/confirm', { body })),
+  });
+}

@@ -4,6 +4,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { assistantEn } from './assistant.en.ts';
 import { assistantRu } from './assistant.ru.ts';
+import { authEn } from './auth.en.ts';
+import { authRu } from './auth.ru.ts';
 import { en } from './en.ts';
 import { healthEn } from './health.en.ts';
 import { healthRu } from './health.ru.ts';
@@ -18,6 +20,8 @@ import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
 import { revenueEn } from './revenue.en.ts';
 import { revenueRu } from './revenue.ru.ts';
+import { webhooksEn } from './webhooks.en.ts';
+import { webhooksRu } from './webhooks.ru.ts';
 
 export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
@@ -32,6 +36,8 @@ export const bundles = {
     assistant: assistantEn,
     voice: voiceEn,
     revenue: revenueEn,
+    webhooks: webhooksEn,
+    auth: authEn,
   },
   ru: {
     common: ru,
@@ -42,6 +48,8 @@ export const bundles = {
     assistant: assistantRu,
     voice: voiceRu,
     revenue: revenueRu,
+    webhooks: webhooksRu,
+    auth: authRu,
   },
 } as const;
 
@@ -56,7 +64,18 @@ void i18next.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'work', 'intake', 'notify', 'health', 'assistant', 'voice', 'revenue'],
+  ns: [
+    'common',
+    'work',
+    'intake',
+    'notify',
+    'health',
+    'assistant',
+    'voice',
+    'revenue',
+    'webhooks',
+    'auth',
+  ],
   interpolation: { escapeValue: false },
 });
 

@@ -1,5 +1,5 @@
 // Sign-in: e-mail and password; the server's reason is shown when it refuses.
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
@@ -62,6 +62,12 @@ export function SignInPage({ redirect }: { redirect?: string | undefined }) {
         <Button type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
+        <Link
+          to="/reset-password"
+          className="inline-flex min-h-11 items-center text-sm text-accent underline"
+        >
+          {t('auth:forgot')}
+        </Link>
         <p className="text-sm text-muted">
           {t('signIn.demo', { email: 'csm@demo.steward.dev', password: 'steward-demo' })}
         </p>

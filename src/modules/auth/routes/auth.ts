@@ -1,8 +1,8 @@
 // HTTP for signing in, the signed-in person, users, API tokens and the audit log.
 import { z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Actor, Deps } from '../../../context.ts';
+import { clientAddress, trustedProxies } from '../../../http/clientAddress.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageOf, pageQuery, decodeCursor, toPage } from '../../../lib/pagination.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../apiTokens.ts';
@@ -23,16 +23,8 @@ import {
   userSchema,
 } from '../schema.ts';
 import { sessionCookie, signIn, signOut } from '../sessions.ts';
+import { passwordRoutes } from './passwords.ts';
 import { createUser, describeMe, listUsers, updateMe, updateUser } from '../users.ts';
-
-function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // In-process requests (tests) have no socket.
-    return 'local';
-  }
-}
 
 export function actorOf(c: { var: { actor: Actor | undefined; requestId: string } }) {
   const actor = c.var.actor;
@@ -43,6 +35,7 @@ export function actorOf(c: { var: { actor: Actor | undefined; requestId: string 
 export function authRoutes(deps: Deps) {
   const { db, clock, config } = deps;
   const secureCookie = config.publicUrl?.startsWith('https://') ?? false;
+  const proxies = trustedProxies(config.trustedProxies);
 
   return newRouter()
     .openapi(
@@ -60,7 +53,11 @@ export function authRoutes(deps: Deps) {
       }),
       async (c) => {
         const { email, password } = c.req.valid('json');
-        const session = await signIn(db, clock, { email, password, ip: clientIp(c) });
+        const session = await signIn(db, clock, {
+          email,
+          password,
+          address: clientAddress(c, proxies),
+        });
         setCookie(c, sessionCookie, session.token, {
           httpOnly: true,
           sameSite: 'Lax',
@@ -279,5 +276,6 @@ export function authRoutes(deps: Deps) {
           200,
         );
       },
-    );
+    )
+    .route('/', passwordRoutes(deps));
 }

@@ -1,4 +1,5 @@
-// Your own profile: name, time zone, language and theme — saved to the server and this device.
+// Your own profile: name, time zone, language and theme — saved to the server and this device —
+// and your password.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -14,6 +15,7 @@ import {
 } from '../../components/ui.tsx';
 import { setLanguage, type Language } from '../../i18n/index.ts';
 import { applyTheme, type Theme } from '../../theme.ts';
+import { PasswordCard } from './PasswordCard.tsx';
 
 const knownZones = Intl.supportedValuesOf('timeZone');
 /** The browser's list may lack the saved zone (Chromium leaves out "UTC"): keep it choosable. */
@@ -21,6 +23,15 @@ const zonesWith = (current: string) =>
   knownZones.includes(current) ? knownZones : [current, ...knownZones];
 
 export function ProfileSettings() {
+  return (
+    <div className="flex flex-col gap-4">
+      <ProfileCard />
+      <PasswordCard />
+    </div>
+  );
+}
+
+function ProfileCard() {
   const { t } = useTranslation();
   const me = useMe();
   const update = useUpdateMe();
