@@ -1,7 +1,9 @@
-// Settings: profile (theme, language), people, roles, custom fields, API tokens, CSV import.
+// Settings: profile (theme, language), people, roles, custom fields, API tokens, CSV import,
+// the workspace export.
 import type { Page } from 'playwright-core';
 
-export type SettingsTab = 'profile' | 'people' | 'roles' | 'fields' | 'tokens' | 'import';
+export type SettingsTab =
+  'profile' | 'people' | 'roles' | 'fields' | 'tokens' | 'import' | 'export';
 
 export class SettingsPage {
   readonly page: Page;

@@ -135,16 +135,21 @@ export async function bulkUpsert(
         );
       }
       if (body.dryRun) throw new Rehearsed(result);
-      await recordAudit(trx, by, {
-        action: 'import.upsert',
-        entityType: 'import',
-        entityId: randomUUID(),
-        changes: {
-          accounts: result.accounts,
-          contacts: result.contacts,
-          contracts: result.contracts,
-        },
-      });
+      const changed = [result.accounts, result.contacts, result.contracts].some(
+        (c) => c.created + c.updated > 0,
+      );
+      if (changed) {
+        await recordAudit(trx, by, {
+          action: 'import.upsert',
+          entityType: 'import',
+          entityId: randomUUID(),
+          changes: {
+            accounts: result.accounts,
+            contacts: result.contacts,
+            contracts: result.contracts,
+          },
+        });
+      }
       return result;
     });
   } catch (error) {

@@ -56,7 +56,7 @@ export const upsertContactSchema = z
     email: z.string().nullable().optional(),
     title: z.string().nullable().optional(),
     phone: z.string().nullable().optional(),
-    role: contactRoleSchema.nullable().optional(),
+    role: contactRoleSchema.optional(),
   })
   .strict()
   .openapi('UpsertContact', {
