@@ -1,4 +1,5 @@
-// POST /webhooks/stripe: Stripe's own format, outside /api/v1 and the OpenAPI document.
+// POST /webhooks/stripe: Stripe's own format, outside /api/v1 (described in the OpenAPI
+// document by src/http/outsideApi.ts).
 // The signature is checked before anything is read or written; a bad one answers 400.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';

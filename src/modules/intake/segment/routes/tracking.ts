@@ -1,6 +1,7 @@
 // Segment's HTTP Tracking API (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/):
 // the paths, auth and answers its SDKs expect, so a customer points an existing Segment
-// source or SDK at Steward. Outside /api/v1 and the OpenAPI document: the format is Segment's.
+// source or SDK at Steward. Outside /api/v1, in Segment's format; src/http/outsideApi.ts
+// describes it in the OpenAPI document.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../../../../context.ts';

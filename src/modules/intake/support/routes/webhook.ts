@@ -1,6 +1,6 @@
 // POST /webhooks/support: tickets from Zendesk or any help desk, signed with a workspace's
 // shared secret and a timestamp (signature.ts), so a request replayed later is refused.
-// Outside /api/v1 and the OpenAPI document (docs/integrations.md has it).
+// Outside /api/v1; src/http/outsideApi.ts describes it in the OpenAPI document.
 import { Hono } from 'hono';
 import type { Deps } from '../../../../context.ts';
 import type { AppEnv } from '../../../../http/env.ts';
