@@ -1,8 +1,7 @@
 // Notify benchmarks: the cost of touching a task when 100,000 open tasks are under SLA
 // (p95, against the same update in a workspace without SLA policies), how late a breach fires
-// under that load with the real worker (target ≤ 5 s), and building and e-mailing digests for
-// 1,000 people × 50 items to a local SMTP server (target ≤ 10 s). Set NOTIFY_BENCH_TASKS to
-// use fewer tasks on a slow machine.
+// under that load with the real worker (target ≤ 5 s). Digests are bench/digests.ts. Set
+// NOTIFY_BENCH_TASKS to use fewer tasks on a slow machine.
 import type { AddressInfo } from 'node:net';
 import { run } from 'graphile-worker';
 import { Logger } from 'graphile-worker';
@@ -10,12 +9,7 @@ import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { stewardTasks } from '../src/jobs/tasks.ts';
 import type { UserId, WorkspaceId } from '../src/lib/ids.ts';
-import {
-  buildDueDigests,
-  closeEmailTransports,
-  createSlaPolicy,
-  sendDelivery,
-} from '../src/modules/notify/index.ts';
+import { closeEmailTransports, createSlaPolicy } from '../src/modules/notify/index.ts';
 import { armPolicyTimers } from '../src/modules/notify/sla/timers.ts';
 import { findPolicy } from '../src/modules/notify/sla/policy.ts';
 import { createTask, updateTask } from '../src/modules/work/index.ts';
@@ -23,7 +17,7 @@ import { benchDatabase, ms, percentile, seconds, timed, type BenchResult } from 
 
 const taskCount = Number(process.env.NOTIFY_BENCH_TASKS ?? 100_000);
 
-async function workspaceWithPeople(db: import('../src/db/connect.ts').Db, slug: string) {
+export async function workspaceWithPeople(db: import('../src/db/connect.ts').Db, slug: string) {
   const ws = await db
     .insertInto('workspaces')
     .values({ name: slug, slug })
@@ -53,14 +47,16 @@ async function workspaceWithPeople(db: import('../src/db/connect.ts').Db, slug: 
   return { workspaceId: ws.id as WorkspaceId, userId: csm.id as UserId, accountId: account.id };
 }
 
-async function startSmtp() {
+/** A local SMTP server that takes every message and counts it. */
+export async function startSmtp() {
   let received = 0;
+  let bytes = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
+      stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
       stream.on('end', () => {
         received++;
         callback();
@@ -72,6 +68,7 @@ async function startSmtp() {
   return {
     url: `smtp://127.0.0.1:${port}/?pool=true&maxConnections=10`,
     received: () => received,
+    bytes: () => bytes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -209,51 +206,6 @@ export async function notifyBenchmark(): Promise<BenchResult[]> {
       await runner.stop();
     }
 
-    // Digests: 1,000 people with 50 items each (10 tasks × 5 comments), all due now.
-    const people = 1000;
-    const digestWs = await workspaceWithPeople(db, 'digest');
-    await sql`insert into users (workspace_id, email, name, role, timezone)
-      select ${digestWs.workspaceId}::uuid, 'p' || g || '@digest.test', 'Person ' || g, 'csm', 'UTC'
-      from generate_series(1, ${people}) g`.execute(db);
-    // Due now whatever the hour the benchmark runs at: their digest hour is midnight.
-    await sql`insert into notification_preferences (user_id, workspace_id, digest_hour)
-      select id, workspace_id, 0 from users
-      where workspace_id = ${digestWs.workspaceId} and email like 'p%'`.execute(db);
-    const sampleTasks = await sql<{ id: string }>`
-      insert into tasks (workspace_id, account_id, title, last_activity_at, updated_at)
-      select ${digestWs.workspaceId}::uuid, ${digestWs.accountId}::uuid, 'Digest task ' || g, now(), now()
-      from generate_series(1, 10) g returning id`.execute(db);
-    // 50 events, 5 comments on each of the 10 tasks; everyone is told about each.
-    const taskIds = sampleTasks.rows.map((t) => t.id);
-    await sql`insert into activity_events (workspace_id, kind, task_id, account_id, occurred_at)
-      select ${digestWs.workspaceId}::uuid, 'task_commented', (${taskIds}::uuid[])[1 + g % 10],
-        ${digestWs.accountId}::uuid, now() - interval '1 hour'
-      from generate_series(0, 49) g`.execute(db);
-    await sql`insert into notifications (workspace_id, user_id, event_id, kind, urgency, message, account_id, task_id, created_at)
-      select ${digestWs.workspaceId}::uuid, u.id, e.id, 'task_commented', 'digest',
-        jsonb_build_object('key', 'notify.event.taskCommented', 'params',
-          jsonb_build_object('actor', 'Someone', 'task', 'Digest task', 'account', 'Digest')),
-        e.account_id, e.task_id, e.occurred_at
-      from users u cross join activity_events e
-      where u.workspace_id = ${digestWs.workspaceId} and u.email like 'p%'
-        and e.workspace_id = ${digestWs.workspaceId}`.execute(db);
-    const built = await timed(() => buildDueDigests(deps, {}));
-    const sent = await timed(async () => {
-      const pending = await db
-        .selectFrom('deliveries')
-        .select('id')
-        .where('digest_id', 'is not', null)
-        .where('status', '=', 'pending')
-        .execute();
-      const queue = pending.map((d) => d.id);
-      await Promise.all(
-        Array.from({ length: 10 }, async () => {
-          for (let id = queue.pop(); id; id = queue.pop())
-            await sendDelivery(deps, { deliveryId: id });
-        }),
-      );
-    });
-
     return [
       {
         name: `touch a task with ${armed.value.toLocaleString('en')} open tasks under SLA (p95)`,
@@ -264,11 +216,6 @@ export async function notifyBenchmark(): Promise<BenchResult[]> {
         name: 'breach latency after the deadline, real worker, under that load (target ≤ 5 s)',
         figure: `max ${ms(Math.max(...latencies))}, median ${ms(percentile(latencies, 50))} (5 breaches)`,
         baseline: 'worker poll interval 1,000 ms',
-      },
-      {
-        name: `build and send digests for ${people} people × 50 items (target ≤ 10 s)`,
-        figure: `${seconds(built.ms + sent.ms)} (building ${seconds(built.ms)}, sending ${seconds(sent.ms)}), ${smtp.received()} e-mails received`,
-        baseline: `${((built.ms + sent.ms) / people).toFixed(1)} ms per person`,
       },
     ];
   } finally {

@@ -6,6 +6,7 @@ import { intakeBenchmark } from './intake.ts';
 import { lighthouseBenchmark } from './lighthouse.ts';
 import { healthBenchmark } from './health.ts';
 import { notifyBenchmark } from './notify.ts';
+import { digestBenchmark } from './digests.ts';
 import { portfolioBenchmark } from './portfolio.ts';
 import { rollupBenchmark } from './rollups.ts';
 import { seedBenchmark } from './seed.ts';
@@ -22,6 +23,7 @@ const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]>
   { key: 'lighthouse', name: 'the web app on a phone (Lighthouse)', run: lighthouseBenchmark },
   { key: 'work', name: 'work', run: workBenchmark },
   { key: 'notify', name: 'notifications and SLAs', run: notifyBenchmark },
+  { key: 'digests', name: 'daily digests', run: digestBenchmark },
   { key: 'health', name: 'health', run: healthBenchmark },
   { key: 'intake', name: 'usage intake', run: intakeBenchmark },
   { key: 'rollups', name: 'usage rollups', run: rollupBenchmark },

@@ -88,21 +88,24 @@ export const buildDueDigests: JobHandler<'notification__build_digests'> = async 
 
 /** A digest's content, from its items, in its recipient's language (e-mail and Slack). */
 export async function renderDigest(db: Db, digestId: string, now: Date): Promise<Digest> {
-  const head = await store.digestRecipient(db, digestId);
-  const rows = await store.digestItems(db, {
-    id: digestId,
-    workspaceId: head.workspace_id,
-    userId: head.user_id,
-  });
-  const items: DigestItem[] = rows.map((r) => ({
-    kind: r.kind as ActivityKind,
-    message: r.message,
-    taskId: r.task_id,
-    taskTitle: r.task_title,
-    accountId: r.account_id,
-    accountName: r.account_name,
-    createdAt: r.created_at,
-  }));
+  const rows = await store.digestWithItems(db, digestId);
+  const head = rows[0];
+  if (!head) throw new Error(`No digest ${digestId}.`);
+  const items: DigestItem[] = rows.flatMap((r) =>
+    r.kind !== null && r.message !== null && r.created_at !== null
+      ? [
+          {
+            kind: r.kind as ActivityKind,
+            message: r.message,
+            taskId: r.task_id,
+            taskTitle: r.task_title,
+            accountId: r.account_id,
+            accountName: r.account_name,
+            createdAt: r.created_at,
+          },
+        ]
+      : [],
+  );
   return digestFor({ name: head.name, ...readerOf(head) }, items, now);
 }
 

@@ -4,7 +4,10 @@
 // message to the recipient's mail system, which can recognise and drop the duplicate.
 import nodemailer, { type Transporter } from 'nodemailer';
 
-const transports = new Map<string, Transporter>();
+/** A pooled transport and the messages in flight on it; closed after a second of quiet. */
+type Pooled = { transport: Transporter; sending: number; idle?: NodeJS.Timeout };
+const transports = new Map<string, Pooled>();
+const idleMs = 1000;
 
 export type Email = {
   to: string;
@@ -18,13 +21,33 @@ export type Email = {
 };
 
 export async function sendEmail(smtpUrl: string, from: string, email: Email): Promise<void> {
-  let transport = transports.get(smtpUrl);
-  if (!transport) {
-    transport = nodemailer.createTransport(smtpUrl);
-    transports.set(smtpUrl, transport);
+  let pooled = transports.get(smtpUrl);
+  if (!pooled) {
+    // Pooled unless SMTP_URL says `pool=false`: a morning's digests reuse a few connections
+    // instead of a handshake per message; a quiet second closes them.
+    pooled = { transport: nodemailer.createTransport({ url: smtpUrl, pool: true }), sending: 0 };
+    transports.set(smtpUrl, pooled);
   }
+  const current = pooled;
+  clearTimeout(current.idle);
+  current.sending++;
   const { messageId, ...message } = email;
-  await transport.sendMail({ from, ...message, messageId: messageIdFor(messageId, from) });
+  try {
+    await current.transport.sendMail({
+      from,
+      ...message,
+      messageId: messageIdFor(messageId, from),
+    });
+  } finally {
+    current.sending--;
+    if (current.sending === 0) {
+      current.idle = setTimeout(() => {
+        if (transports.get(smtpUrl) === current) transports.delete(smtpUrl);
+        current.transport.close();
+      }, idleMs);
+      current.idle.unref();
+    }
+  }
 }
 
 /** A Message-ID (RFC 5322) that stays the same for every attempt at one outbox row. */
@@ -35,6 +58,9 @@ export function messageIdFor(row: { kind: string; id: string }, from: string): s
 
 /** Closes pooled SMTP connections (tests, shutdown). */
 export function closeEmailTransports(): void {
-  for (const transport of transports.values()) transport.close();
+  for (const pooled of transports.values()) {
+    clearTimeout(pooled.idle);
+    pooled.transport.close();
+  }
   transports.clear();
 }

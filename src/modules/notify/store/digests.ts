@@ -70,29 +70,30 @@ export function setItemCounts(db: Db, counts: Map<string, number>) {
 }
 
 /** Whose a digest is, with their name, zone and language (by id: the delivery names it). */
-export function digestRecipient(db: Db, digestId: string) {
-  return db
-    .selectFrom('digests')
-    .innerJoin('users', 'users.id', 'digests.user_id')
-    .select([
-      'users.name',
-      'users.timezone',
-      'users.locale',
-      'digests.user_id',
-      'digests.workspace_id',
-    ])
-    .where('digests.id', '=', digestId)
-    .executeTakeFirstOrThrow();
-}
-
-/** The items of a digest, oldest first, with their tasks' titles and accounts' names. */
-export function digestItems(db: Db, digest: { id: string; workspaceId: string; userId: string }) {
+/**
+ * A digest's recipient and its items, oldest first, with their tasks' titles and accounts'
+ * names: one statement per e-mail. The recipient repeats on every item row; a digest whose
+ * items are gone is one row with no item (kind null).
+ */
+export function digestWithItems(db: Db, digestId: string) {
   return (
     db
-      .selectFrom('notifications as n')
+      .selectFrom('digests as d')
+      .innerJoin('users as u', 'u.id', 'd.user_id')
+      // Through the person's own notifications (notifications_inbox_idx): nothing indexes
+      // digest_id, and a scan of everyone's notifications per e-mail made sending quadratic.
+      .leftJoin('notifications as n', (join) =>
+        join
+          .onRef('n.workspace_id', '=', 'd.workspace_id')
+          .onRef('n.user_id', '=', 'd.user_id')
+          .onRef('n.digest_id', '=', 'd.id'),
+      )
       .leftJoin('tasks as t', 't.id', 'n.task_id')
       .leftJoin('accounts as a', 'a.id', 'n.account_id')
       .select([
+        'u.name',
+        'u.timezone',
+        'u.locale',
         'n.kind',
         'n.message',
         'n.task_id',
@@ -101,12 +102,9 @@ export function digestItems(db: Db, digest: { id: string; workspaceId: string; u
         'a.name as account_name',
         'n.created_at',
       ])
-      // Through the person's own notifications (notifications_inbox_idx): nothing indexes
-      // digest_id, and a scan of everyone's notifications per e-mail made sending quadratic.
-      .where('n.workspace_id', '=', digest.workspaceId)
-      .where('n.user_id', '=', digest.userId)
-      .where('n.digest_id', '=', digest.id)
+      .where('d.id', '=', digestId)
       .orderBy('n.created_at')
+      .orderBy('n.id')
       .execute()
   );
 }
