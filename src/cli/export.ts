@@ -10,6 +10,7 @@ import {
   exportDocument,
   exportEntities,
   exportFileName,
+  inSnapshot,
 } from '../modules/export/index.ts';
 import type { CommandContext } from './withDatabase.ts';
 import { pickWorkspace } from './workspace.ts';
@@ -28,13 +29,16 @@ export async function exportCommand(
   await mkdir(dir, { recursive: true });
   const write = (name: string, chunks: AsyncGenerator<string>) =>
     pipeline(Readable.from(chunks), createWriteStream(path.join(dir, name)));
-  await write(document, exportDocument(db, clock, workspace.id));
-  for (const entity of exportEntities) {
-    await write(
-      await exportFileName(db, clock, workspace.id, entity),
-      exportCsv(db, workspace.id, entity),
-    );
-  }
+  // Every file from one snapshot: they agree with each other.
+  await inSnapshot(db, async (snapshot) => {
+    await write(document, exportDocument(snapshot, clock, workspace.id));
+    for (const entity of exportEntities) {
+      await write(
+        await exportFileName(snapshot, clock, workspace.id, entity),
+        exportCsv(snapshot, workspace.id, entity),
+      );
+    }
+  });
   out.stdout.write(
     `Exported ${workspace.name} to ${dir}: ${document} and ${exportEntities.length} CSV files.\n`,
   );

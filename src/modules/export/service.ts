@@ -243,6 +243,60 @@ export async function* exportCsv(
   else yield* rawCsv(db, workspaceId, entity);
 }
 
+/**
+ * Runs `work` in one read-only snapshot of the database (REPEATABLE READ), so every entity of
+ * an export is read as of the same moment: no contact whose account appeared mid-export.
+ */
+export function inSnapshot<T>(db: Db, work: (snapshot: Db) => Promise<T>): Promise<T> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(work);
+}
+
+/**
+ * The chunks `produce` reads from one snapshot, as a stream its reader pulls at its own pace:
+ * the snapshot's transaction stays open until the last chunk is taken (or the reader stops).
+ */
+export function snapshotStream(
+  db: Db,
+  produce: (snapshot: Db) => AsyncGenerator<string>,
+): ReadableStream<string> {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const resume = () => {
+    wake?.();
+    wake = undefined;
+  };
+  return new ReadableStream<string>(
+    {
+      start(controller) {
+        inSnapshot(db, async (snapshot) => {
+          for await (const chunk of produce(snapshot)) {
+            if (stopped) return;
+            controller.enqueue(chunk);
+            while (!stopped && (controller.desiredSize ?? 1) <= 0) {
+              await new Promise<void>((resolve) => (wake = resolve));
+            }
+          }
+        }).then(
+          () => {
+            if (!stopped) controller.close();
+          },
+          (error: unknown) => controller.error(error),
+        );
+      },
+      pull: resume,
+      cancel() {
+        stopped = true;
+        resume();
+      },
+    },
+    new CountQueuingStrategy({ highWaterMark: 8 }),
+  );
+}
+
 /** The export's file names: `acme-2026-12-03.json`, `acme-2026-12-03-accounts.csv`. */
 export async function exportFileName(
   db: Db,

@@ -5,22 +5,7 @@ import type { Deps } from '../../../context.ts';
 import { defineRoute, newRouter } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import { exportEntities } from '../entities.ts';
-import { exportCsv, exportDocument, exportFileName } from '../service.ts';
-
-/** Chunks of text as a byte stream the response reads as it goes. */
-function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-}
+import { exportCsv, exportDocument, exportFileName, snapshotStream } from '../service.ts';
 
 const download = (name: string, type: string) => ({
   'content-type': type,
@@ -49,8 +34,11 @@ export function exportRoutes({ db, clock }: Deps) {
       async (c) => {
         const { workspaceId } = actorOf(c);
         const name = await exportFileName(db, clock, workspaceId);
+        const chunks = snapshotStream(db, (snapshot) =>
+          exportDocument(snapshot, clock, workspaceId),
+        );
         return c.body(
-          streamOf(exportDocument(db, clock, workspaceId)),
+          chunks.pipeThrough(new TextEncoderStream()),
           200,
           download(name, 'application/json; charset=utf-8'),
         );
@@ -78,8 +66,9 @@ export function exportRoutes({ db, clock }: Deps) {
         const { workspaceId } = actorOf(c);
         const { entity } = c.req.valid('param');
         const name = await exportFileName(db, clock, workspaceId, entity);
+        const chunks = snapshotStream(db, (snapshot) => exportCsv(snapshot, workspaceId, entity));
         return c.body(
-          streamOf(exportCsv(db, workspaceId, entity)),
+          chunks.pipeThrough(new TextEncoderStream()),
           200,
           download(name, 'text/csv; charset=utf-8'),
         );
