@@ -23,6 +23,7 @@ import {
   writeHistory,
   type HistoryRow,
   type Move,
+  type RiskRise,
 } from './store/scores.ts';
 import { trendOf, whatChanged, type MeasureChange, type Trend } from './trend.ts';
 
@@ -67,7 +68,7 @@ export type Rescore = {
 export async function rescoreAccounts(
   db: Db,
   job: Rescore,
-): Promise<{ scored: AccountHealth[]; moves: Move[] }> {
+): Promise<{ scored: AccountHealth[]; moves: Move[]; riskRises: RiskRise[] }> {
   const weekAgo = addDays(job.day, -7);
   const monthAgo = addDays(job.day, -30);
   // A replayed day keeps only its history row: no trend or churn risk to compute for it.
@@ -113,8 +114,8 @@ export async function rescoreAccounts(
     });
   }
   await writeHistory(db, job.workspaceId, scored.map(historyRow));
-  if (job.mode === 'history') return { scored, moves: [] };
-  const moves = await writeCurrentScores(
+  if (job.mode === 'history') return { scored, moves: [], riskRises: [] };
+  const { moves, riskRises } = await writeCurrentScores(
     db,
     job.workspaceId,
     job.day,
@@ -127,7 +128,7 @@ export async function rescoreAccounts(
       churnRisk: JSON.stringify({ ...s.churnRisk, trend: s.trend, whatChanged: s.whatChanged }),
     })),
   );
-  return { scored, moves };
+  return { scored, moves, riskRises };
 }
 
 function historyRow(s: AccountHealth): HistoryRow {

@@ -13,7 +13,7 @@ import {
 } from '../accounts/index.ts';
 import { runPlaysForMoves, runRenewalPlays } from './plays.ts';
 import { rescoreAccounts } from './recompute.ts';
-import { workspaceIds, type Move } from './store/scores.ts';
+import { workspaceIds, type Move, type RiskRise } from './store/scores.ts';
 
 /** Each move on the account's timeline and to its CSM (notify's "health changed"). */
 async function announceMoves(
@@ -56,6 +56,31 @@ async function announceMoves(
   }
 }
 
+/**
+ * Each rise in churn risk, for integrations (webhooks' `account.churn_risk_raised`): people
+ * hear of the account through its health move and plays, so notify routes it to nobody.
+ */
+async function announceRiskRises(
+  deps: Pick<Deps, 'db'>,
+  workspaceId: WorkspaceId,
+  rises: RiskRise[],
+  at: Date,
+) {
+  if (rises.length === 0) return;
+  await deps.db.transaction().execute(async (trx) => {
+    for (const rise of rises) {
+      await recordActivity(trx, {
+        workspaceId,
+        kind: 'churn_risk_raised',
+        actorId: null,
+        accountId: rise.accountId,
+        data: { from: rise.from, to: rise.to },
+        at,
+      });
+    }
+  });
+}
+
 export type RescoreOutcome = { scored: number; moves: number; playsRun: number };
 
 /** Today's scores for some or all of a workspace's accounts, with moves announced and plays run. */
@@ -65,7 +90,7 @@ export async function rescore(
   accountIds?: readonly string[],
 ): Promise<RescoreOutcome> {
   const now = deps.clock.now();
-  const { scored, moves } = await rescoreAccounts(deps.db, {
+  const { scored, moves, riskRises } = await rescoreAccounts(deps.db, {
     workspaceId,
     day: isoDay(now),
     accountIds,
@@ -73,6 +98,7 @@ export async function rescore(
     now,
   });
   await announceMoves(deps, workspaceId, moves, now);
+  await announceRiskRises(deps, workspaceId, riskRises, now);
   const playsRun =
     (await runPlaysForMoves(deps, workspaceId, moves)) +
     (await runRenewalPlays(deps, workspaceId, accountIds));

@@ -75,7 +75,15 @@ export function describeEvent(e: EventFacts): Described {
       return only('notify.event.slaBreach');
     case 'escalation':
       return only(text('mentionId') ? 'notify.event.mentionEscalation' : 'notify.event.escalation');
+    // The digest, a subscription switched off (webhooks), and the kinds no person is told of
+    // (kinds.ts): each carries its own sentence.
     case 'product_digest':
+    case 'webhook_disabled':
+    case 'churn_risk_raised':
+    case 'renewal_forecast_changed':
+    case 'nps_detractor':
+    case 'feedback_theme_threshold':
+    case 'roadmap_item_shipped':
       return {
         message: summaryOf(e.data.summary) ?? message('notify.text', { text: '' }),
         detail: summaryOf(e.data.detail),

@@ -14,6 +14,15 @@ export const taskTouchKinds: ReadonlySet<ActivityKind> = new Set([
   'mentioned',
 ]);
 
+/** Kinds recorded for integrations (webhooks) alone: no person is told of them here. */
+export const unroutedKinds: ReadonlySet<ActivityKind> = new Set([
+  'churn_risk_raised',
+  'renewal_forecast_changed',
+  'nps_detractor',
+  'feedback_theme_threshold',
+  'roadmap_item_shipped',
+]);
+
 export const channels = ['in_app', 'email', 'slack'] as const;
 export const channelSchema = z.enum(channels);
 export type Channel = z.infer<typeof channelSchema>;

@@ -15,6 +15,8 @@ import { workEn } from './work.en.ts';
 import { workRu } from './work.ru.ts';
 import { revenueEn } from './revenue.en.ts';
 import { revenueRu } from './revenue.ru.ts';
+import { webhooksEn } from './webhooks.en.ts';
+import { webhooksRu } from './webhooks.ru.ts';
 
 /** Every leaf of a bundle as `path → text`. */
 function leaves(bundle: object, prefix = ''): Map<string, unknown> {
@@ -37,6 +39,7 @@ describe.each([
   ['assistant', assistantEn, assistantRu],
   ['voice', voiceEn, voiceRu],
   ['revenue', revenueEn, revenueRu],
+  ['webhooks', webhooksEn, webhooksRu],
 ])('the %s translations', (_name, english, russian) => {
   it('have exactly the same keys in English and Russian', () => {
     expect([...leaves(russian).keys()].sort()).toEqual([...leaves(english).keys()].sort());
@@ -66,6 +69,7 @@ describe('plurals', () => {
     ['notify', notifyRu],
     ['voice', voiceRu],
     ['revenue', revenueRu],
+    ['webhooks', webhooksRu],
   ])("gives every counted %s text all of Russian's plural forms", (_name, russian) => {
     const keys = [...leaves(russian).keys()];
     const counted = keys.filter((key) => /_(one|few|many|other)$/.test(key));

@@ -18,6 +18,15 @@ export const activityKinds = [
   'escalation',
   /** The weekly e-mail of the themes customers raised most (voice), to the product people. */
   'product_digest',
+  // Told to integrations (outbound webhooks) only: people hear of each otherwise already — a
+  // health move, the detractor's follow-up task, the close-the-loop task — or it has no owner.
+  'churn_risk_raised',
+  'renewal_forecast_changed',
+  'nps_detractor',
+  'feedback_theme_threshold',
+  'roadmap_item_shipped',
+  /** A webhook subscription switched off after failing again and again, to the admins. */
+  'webhook_disabled',
 ] as const;
 
 export const activityKindSchema = z.enum(activityKinds);

@@ -2,7 +2,8 @@
 // current scores and category moves. Every statement covers all the accounts at once.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
-import type { HealthCategory, MeasureKey } from '../../../db/schema.ts';
+import type { ChurnRiskLevel, HealthCategory, MeasureKey } from '../../../db/schema.ts';
+import { churnRiskLevelSchema } from '../../../lib/vocabulary.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 
 /** Every workspace: the daily rescore goes through them all. */
@@ -81,6 +82,9 @@ export type CurrentScore = {
   churnRisk: string;
 };
 
+/** An account whose churn risk level rose with this score (told to integrations, webhooks). */
+export type RiskRise = { accountId: string; from: ChurnRiskLevel; to: ChurnRiskLevel };
+
 export type Move = {
   /** The health_moves row: plays fire once per move, keyed by it. */
   id: string;
@@ -103,8 +107,8 @@ export async function writeCurrentScores(
   day: string,
   computedAt: Date,
   rows: readonly CurrentScore[],
-): Promise<Move[]> {
-  if (rows.length === 0) return [];
+): Promise<{ moves: Move[]; riskRises: RiskRise[] }> {
+  if (rows.length === 0) return { moves: [], riskRises: [] };
   const ids = rows.map((r) => r.accountId);
   await sql`
     select id from accounts where workspace_id = ${workspaceId} and id = any(${ids}::uuid[])
@@ -115,9 +119,11 @@ export async function writeCurrentScores(
     previous: HealthCategory | null;
     category: HealthCategory | null;
     score: number | null;
+    previous_risk: string | null;
+    risk: string | null;
   }>`
     with old as (
-      select account_id, category from health_scores
+      select account_id, category, churn_risk->>'level' as risk from health_scores
       where workspace_id = ${workspaceId} and account_id = any(${ids}::uuid[])
     ),
     written as (
@@ -129,15 +135,26 @@ export async function writeCurrentScores(
       on conflict (account_id) do update set day = excluded.day, score = excluded.score,
         category = excluded.category, measures = excluded.measures,
         churn_risk = excluded.churn_risk, computed_at = excluded.computed_at
-      returning account_id, category, score
+      returning account_id, category, score, churn_risk->>'level' as risk
     )
-    select w.account_id, o.category as previous, w.category, w.score
+    select w.account_id, o.category as previous, w.category, w.score,
+      o.risk as previous_risk, w.risk
     from written w left join old o using (account_id)`.execute(db);
+  // A first assessment is not a rise, as a first score is not a move.
+  const rank = (level: string | null) =>
+    churnRiskLevelSchema.options.indexOf(level as ChurnRiskLevel);
+  const riskRises = moved
+    .filter((m) => rank(m.previous_risk) >= 0 && rank(m.risk) > rank(m.previous_risk))
+    .map((m) => ({
+      accountId: m.account_id,
+      from: m.previous_risk as ChurnRiskLevel,
+      to: m.risk as ChurnRiskLevel,
+    }));
   const changed = moved.filter(
     (m): m is typeof m & { category: HealthCategory } =>
       m.category !== null && m.category !== m.previous,
   );
-  if (changed.length === 0) return [];
+  if (changed.length === 0) return { moves: [], riskRises };
   const inserted = await db
     .insertInto('health_moves')
     .values(
@@ -152,11 +169,12 @@ export async function writeCurrentScores(
     )
     .returning(['id', 'account_id', 'from_category', 'to_category', 'score'])
     .execute();
-  return inserted.map((m) => ({
+  const moves = inserted.map((m) => ({
     id: m.id,
     accountId: m.account_id,
     from: m.from_category,
     to: m.to_category,
     score: m.score,
   }));
+  return { moves, riskRises };
 }

@@ -15,7 +15,7 @@ import { renderMessage, type Locale, type MessageParam } from '../../../i18n/ind
 import { AppError } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
 import { hourMs, isoDay } from '../../../lib/calendar.ts';
-import type { AccountScope } from '../../accounts/index.ts';
+import { recordActivity, type AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { createTask } from '../../work/index.ts';
 import * as store from '../store/roadmap.ts';
@@ -90,6 +90,16 @@ export async function shipRoadmapItem(
     );
     const accountIds = [...new Set(requests.map((r) => r.account_id))];
     const claimed = await store.claimShipNotices(trx, by.workspaceId, id, accountIds, at);
+    // Integrations hear of the first shipping (webhooks' `roadmap_item.shipped`).
+    if (item.status !== 'shipped') {
+      await recordActivity(trx, {
+        workspaceId: by.workspaceId,
+        kind: 'roadmap_item_shipped',
+        actorId: by.userId,
+        data: { roadmapItemId: id, title: item.title, accountIds },
+        at,
+      });
+    }
     await recordAudit(trx, by, {
       action: 'roadmap_item.shipped',
       entityType: 'roadmap_item',

@@ -183,6 +183,26 @@ export function itemForPlacement(db: Db, workspaceId: WorkspaceId, itemId: strin
     .executeTakeFirst();
 }
 
+/**
+ * The accounts asking in a theme (accepted items) and whether one item's account was among them
+ * before it: whether placing the item raised the count (webhooks' theme thresholds).
+ */
+export async function themeAccountsAround(
+  db: Db,
+  workspaceId: WorkspaceId,
+  themeId: string,
+  itemId: string,
+) {
+  const { rows } = await sql<{ accounts: number; others_of_account: number }>`
+    select count(distinct f.account_id)::int as accounts,
+      count(*) filter (where f.account_id = i.account_id and f.id <> i.id)::int as others_of_account
+    from feedback_items f
+    join feedback_items i on i.workspace_id = f.workspace_id and i.id = ${itemId}::uuid
+    where f.workspace_id = ${workspaceId}::uuid and f.theme_id = ${themeId}::uuid
+      and f.review = 'accepted'`.execute(db);
+  return rows[0] ?? { accounts: 0, others_of_account: 0 };
+}
+
 /** Themes with members: what a new item may join. */
 export function themeCentroids(db: Db, workspaceId: WorkspaceId) {
   return db

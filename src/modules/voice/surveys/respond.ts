@@ -8,7 +8,12 @@ import { message, type Locale } from '../../../i18n/index.ts';
 import { enqueue } from '../../../jobs/registry.ts';
 import { invalid } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
-import { addTimelineEvent, getAccount, type AccountScope } from '../../accounts/index.ts';
+import {
+  addTimelineEvent,
+  getAccount,
+  recordActivity,
+  type AccountScope,
+} from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { writeFeedback } from '../feedback.ts';
 import * as feedbackStore from '../store/feedback.ts';
@@ -125,6 +130,16 @@ export async function recordResponse(
       { workspaceId: r.workspaceId, accountId: r.accountId, responseId: id },
       { runAt: at },
     );
+    // Integrations hear of it too (webhooks' `survey.nps_detractor`); people hear of it through
+    // the detractor play's task.
+    await recordActivity(db, {
+      workspaceId: r.workspaceId,
+      kind: 'nps_detractor',
+      actorId: r.createdBy ?? null,
+      accountId: r.accountId,
+      data: { responseId: id, contactId: r.contactId, score: r.score },
+      at,
+    });
   }
   return id;
 }

@@ -12,6 +12,7 @@ import { themeThreshold } from '../text/group.ts';
 import { labelTermsFor } from '../text/label.ts';
 import { dot, weigh } from '../text/vectors.ts';
 import { planThemes, pruneCentroid } from './plan.ts';
+import { announceThemeThreshold } from './thresholds.ts';
 import { randomUUID } from 'node:crypto';
 
 export type Recomputation = { items: number; themes: number };
@@ -92,6 +93,9 @@ export async function placeItem(
         at,
       );
       await store.setItemsTheme(trx, workspaceId, [item.id], best.id, false, at);
+      if (item.review === 'accepted') {
+        await announceThemeThreshold(trx, { workspaceId, themeId: best.id, itemId: item.id, at });
+      }
       return best.id;
     }
     const id = randomUUID();

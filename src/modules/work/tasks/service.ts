@@ -343,7 +343,8 @@ async function recordTaskUpdate(
     projectId: after.project_id,
     taskId: after.id,
     at: now,
-    data: { changed: Object.keys(changed), automation: by.automation ?? false },
+    // The status it was left in: integrations hear `task.completed` from it (webhooks).
+    data: { changed: Object.keys(changed), automation: by.automation ?? false, status: after.status },
   });
 }
 
