@@ -8,7 +8,7 @@ import { connect } from '../../src/db/connect.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createLogger } from '../../src/lib/logger.ts';
-import { templateDatabase } from './databases.ts';
+import { databaseUrl, demoTemplate, templateDatabase, withAdmin } from './databases.ts';
 
 declare module 'vitest' {
   // Declaration merging is how Vitest types provide()/inject().
@@ -18,7 +18,34 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * With DATABASE_URL, the run uses that PostgreSQL server instead (the supported external set-up,
+ * run once more by .ci/run): its templates are made afresh, and the files' databases dropped.
+ */
+async function useExternalServer(project: TestProject, serverUrl: string) {
+  const drop = (names: string[]) =>
+    withAdmin(serverUrl, async (admin) => {
+      for (const name of names) await admin.query(`drop database if exists ${name} with (force)`);
+    });
+  const leftovers = () =>
+    withAdmin(serverUrl, async (admin) => {
+      const { rows } = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname like 'test\\_%'`,
+      );
+      return rows.map((r) => r.datname);
+    });
+  await drop([templateDatabase, demoTemplate, `${demoTemplate}_building`, ...(await leftovers())]);
+  await withAdmin(serverUrl, (admin) => admin.query(`create database ${templateDatabase}`));
+  const url = databaseUrl(serverUrl, templateDatabase);
+  const template = connect(url);
+  await migrateToLatest(template.db, template.pool);
+  await template.close();
+  project.provide('postgresUrl', url);
+  return async () => drop(await leftovers());
+}
+
 export async function setup(project: TestProject) {
+  if (process.env.DATABASE_URL) return useExternalServer(project, process.env.DATABASE_URL);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'steward-test-'));
   const server = await startEmbeddedPostgres({
     dataDir,
