@@ -132,8 +132,14 @@ export async function deletePlay(db: Db, by: ChangeAuthor, id: string) {
 }
 
 /** The runs of plays on an account (or the workspace), newest first. */
-export async function playRuns(db: Db, workspaceId: string, accountId?: string, limit = 50) {
-  const rows = await store.playRunRows(db, workspaceId, accountId, limit);
+/** Recent play runs a person may see: with `onlyOwner` (a CSM), those of their accounts. */
+export async function playRuns(
+  db: Db,
+  scope: { workspaceId: string; onlyOwner: string | null },
+  accountId?: string,
+  limit = 50,
+) {
+  const rows = await store.playRunRows(db, scope, accountId, limit);
   return rows.map((r) => ({
     id: r.id,
     playId: r.play_id,

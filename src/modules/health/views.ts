@@ -42,7 +42,7 @@ export async function accountHealth(
   const [current, history, plays] = await Promise.all([
     store.currentScore(db, scope.workspaceId, account.id),
     store.historyOf(db, scope.workspaceId, account.id, addDays(today(clock), -days)),
-    playRuns(db, scope.workspaceId, account.id, 20),
+    playRuns(db, scope, account.id, 20),
   ]);
   const stored = (current?.churn_risk ?? {}) as StoredRisk;
   return {

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { AppError } from '../../../lib/errors.ts';
 import { actorOf } from '../../auth/index.ts';
 import { customFieldDefinitions, defineCustomField, describeCustomField } from '../customFields.ts';
 import {
@@ -80,7 +81,15 @@ export function settingsRoutes({ db }: Deps) {
         },
         responses: { 201: json(segmentSchema, 'Created') },
       }),
-      async (c) => c.json(await saveSegment(db, actorOf(c), c.req.valid('json')), 201),
+      async (c) => {
+        const actor = actorOf(c);
+        const body = c.req.valid('json');
+        // Everyone may keep a segment for themself; sharing one changes the whole team's list.
+        if (body.shared && !actor.permissions.has('manage_accounts')) {
+          throw new AppError('auth.forbidden', 'Sharing a segment needs "manage_accounts".');
+        }
+        return c.json(await saveSegment(db, actor, body), 201);
+      },
     )
     .openapi(
       defineRoute({

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
+import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { createPlay, deletePlay, listPlays, playRuns, updatePlay } from '../plays.ts';
 import { playBody, playPatch, playRunSchema, playSchema } from '../schema.ts';
@@ -84,7 +85,7 @@ export function playRoutes({ db, clock }: Deps) {
         operationId: 'listPlayRuns',
         tags: ['Health'],
         access: 'view_client_health',
-        summary: 'Recent play runs in the workspace, newest first',
+        summary: 'Recent play runs in the workspace (a CSM: on their accounts), newest first',
         request: {
           query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
         },
@@ -93,12 +94,7 @@ export function playRoutes({ db, clock }: Deps) {
       async (c) =>
         c.json(
           {
-            items: await playRuns(
-              db,
-              actorOf(c).workspaceId,
-              undefined,
-              c.req.valid('query').limit,
-            ),
+            items: await playRuns(db, scopeFor(actorOf(c)), undefined, c.req.valid('query').limit),
           },
           200,
         ),

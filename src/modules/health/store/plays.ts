@@ -90,12 +90,14 @@ export function deletePlayRow(db: Db, workspaceId: WorkspaceId, id: string) {
 }
 
 /** The runs of plays on an account (or the workspace), newest first. */
+/** Recent runs, of one account or of all; with `onlyOwner`, of that person's accounts only. */
 export function playRunRows(
   db: Db,
-  workspaceId: string,
+  scope: { workspaceId: string; onlyOwner: string | null },
   accountId: string | undefined,
   limit: number,
 ) {
+  const { workspaceId, onlyOwner } = scope;
   return db
     .selectFrom('play_runs')
     .innerJoin('plays', 'plays.id', 'play_runs.play_id')
@@ -112,6 +114,12 @@ export function playRunRows(
     ])
     .where('play_runs.workspace_id', '=', workspaceId)
     .$if(accountId !== undefined, (q) => q.where('play_runs.account_id', '=', accountId ?? ''))
+    .$if(onlyOwner !== null, (q) =>
+      q
+        .innerJoin('accounts', 'accounts.id', 'play_runs.account_id')
+        .where('accounts.workspace_id', '=', workspaceId)
+        .where('accounts.owner_id', '=', onlyOwner ?? ''),
+    )
     .orderBy('play_runs.ran_at', 'desc')
     .limit(limit)
     .execute();

@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageQuery } from '../../../lib/pagination.ts';
+import { AppError } from '../../../lib/errors.ts';
 import { actorOf } from '../../auth/index.ts';
 import { inboxOf, markAllRead, markRead, notificationSchema } from '../inbox.ts';
 import {
@@ -139,9 +140,19 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
         },
         responses: { 200: json(preferencesSchema) },
       }),
-      async (c) =>
-        c.json(
-          await savePreferences(db, actorOf(c), c.req.valid('json'), {
+      async (c) => {
+        const actor = actorOf(c);
+        const body = c.req.valid('json');
+        // A Slack webhook connects an outside tool to the person's account, as an API token
+        // does: a viewer, who changes nothing, connects neither.
+        if (body.slackWebhookUrl && !actor.permissions.has('manage_api_tokens')) {
+          throw new AppError(
+            'auth.forbidden',
+            'Connecting Slack needs the "manage_api_tokens" permission.',
+          );
+        }
+        return c.json(
+          await savePreferences(db, actor, body, {
             slackRules: {
               allowInsecure: config.allowInsecureWebhooks,
               extraHosts: config.slackWebhookHosts,
@@ -149,6 +160,7 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
             now: clock.now(),
           }),
           200,
-        ),
+        );
+      },
     );
 }
