@@ -87,6 +87,15 @@ const operationName = (event: string) =>
 type Registry = OpenAPIHono['openAPIRegistry'];
 
 export function registerWebhookDocs(registry: Registry): void {
+  // How a receiver knows the request is Steward's: the signature header, checked against the
+  // subscription's secret (docs/webhooks.md).
+  registry.registerComponent('securitySchemes', 'stewardSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Steward-Signature',
+    description:
+      't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the subscription\'s signing secret>',
+  });
   for (const event of webhookEvents) {
     const body = z
       .object({
@@ -105,6 +114,7 @@ export function registerWebhookDocs(registry: Registry): void {
       operationId: operationName(event),
       tags: ['Webhooks'],
       summary: `Sent to subscriptions for ${event}`,
+      security: [{ stewardSignature: [] }],
       request: {
         headers: signedHeaders,
         body: { content: { 'application/json': { schema: body } }, required: true },
