@@ -111,6 +111,11 @@ export const json = <T>(schema: T, description = 'OK') => ({
   content: { 'application/json': { schema } },
 });
 
+/** A route's required JSON body, for `request: { ...jsonBody(schema) }`. */
+export const jsonBody = <T>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
 /**
  * A module's router: invalid input anywhere becomes a 422 naming each field. Valid input is
  * checked once more for what no schema says but PostgreSQL refuses — a NUL character in any

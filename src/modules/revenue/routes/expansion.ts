@@ -1,6 +1,6 @@
 // HTTP for expansion: accounts ready to grow, tracked opportunities, and plan prices.
 import type { Actor, Deps } from '../../../context.ts';
-import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems, jsonBody } from '../../../http/route.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { expansionOpportunities } from '../expansion.ts';
@@ -92,10 +92,7 @@ export function expansionRoutes({ db, clock }: Deps) {
         access: 'manage_accounts',
         summary: 'Track an expansion opportunity: amount (ARR), stage, expected close',
         request: {
-          body: {
-            content: { 'application/json': { schema: createOpportunityBody } },
-            required: true,
-          },
+          ...jsonBody(createOpportunityBody),
         },
         responses: { 201: json(opportunitySchema, 'Created'), 404: problems[404] },
       }),
@@ -117,10 +114,7 @@ export function expansionRoutes({ db, clock }: Deps) {
         summary: 'Move an opportunity on: stage (won and lost close it), amount, expected close',
         request: {
           params: idParam,
-          body: {
-            content: { 'application/json': { schema: updateOpportunityBody } },
-            required: true,
-          },
+          ...jsonBody(updateOpportunityBody),
         },
         responses: { 200: json(opportunitySchema), 404: problems[404] },
       }),
@@ -160,7 +154,7 @@ export function expansionRoutes({ db, clock }: Deps) {
         access: 'manage_revenue_targets',
         summary: 'Replace the plan list expansion is priced with',
         request: {
-          body: { content: { 'application/json': { schema: plansBody } }, required: true },
+          ...jsonBody(plansBody),
         },
         responses: { 200: json(plansSchema) },
       }),

@@ -3,7 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
 import { dayMs } from '../../../lib/calendar.ts';
-import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems, jsonBody } from '../../../http/route.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { loadCadences, setCadences } from '../cadences.ts';
@@ -26,10 +26,6 @@ import {
   updateMeetingBody,
 } from '../schema/meetings.ts';
 import { ownerOf } from './shared.ts';
-
-const body = <T>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 
 export function meetingRoutes({ db, clock, config }: Deps) {
   return newRouter()
@@ -71,7 +67,7 @@ export function meetingRoutes({ db, clock, config }: Deps) {
         tags: ['Revenue'],
         access: 'manage_revenue_targets',
         summary: 'Set the months between business reviews for tiers (null: no cadence)',
-        request: body(cadencesBody),
+        request: jsonBody(cadencesBody),
         responses: { 200: json(cadencesSchema) },
       }),
       async (c) => {
@@ -120,7 +116,7 @@ export function meetingRoutes({ db, clock, config }: Deps) {
         access: 'manage_client_meetings',
         summary:
           'Schedule a meeting with a customer; attendees get an iCalendar invitation by e-mail (a QBR needs schedule_business_reviews)',
-        request: body(createMeetingBody),
+        request: jsonBody(createMeetingBody),
         responses: { 201: json(meetingDetailSchema, 'Scheduled'), 404: problems[404] },
       }),
       async (c) => {
@@ -156,7 +152,7 @@ export function meetingRoutes({ db, clock, config }: Deps) {
         access: 'manage_client_meetings',
         summary:
           'Change a meeting: a new time, title, place, agenda or attendees sends an update (SEQUENCE + 1); those taken off get a cancellation',
-        request: { params: idParam, ...body(updateMeetingBody) },
+        request: { params: idParam, ...jsonBody(updateMeetingBody) },
         responses: { 200: json(meetingDetailSchema), 404: problems[404], 409: problems[409] },
       }),
       async (c) => {
@@ -201,7 +197,7 @@ export function meetingRoutes({ db, clock, config }: Deps) {
         tags: ['Revenue'],
         access: 'manage_client_meetings',
         summary: 'Mark a meeting held, with its notes; each action item becomes a task',
-        request: { params: idParam, ...body(completeMeetingBody) },
+        request: { params: idParam, ...jsonBody(completeMeetingBody) },
         responses: { 200: json(meetingDetailSchema), 404: problems[404], 409: problems[409] },
       }),
       async (c) => {
@@ -227,7 +223,7 @@ export function meetingRoutes({ db, clock, config }: Deps) {
         tags: ['Revenue'],
         access: 'manage_client_meetings',
         summary: 'Add action items to a meeting: each becomes a task on the account',
-        request: { params: idParam, ...body(actionItemsBody) },
+        request: { params: idParam, ...jsonBody(actionItemsBody) },
         responses: { 200: json(meetingDetailSchema), 404: problems[404] },
       }),
       async (c) => {

@@ -1,6 +1,6 @@
 // HTTP for the CS metrics and their targets.
 import type { Deps } from '../../../context.ts';
-import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, json, newRouter, problems, jsonBody } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
 import { csMetrics } from '../metrics/csMetrics.ts';
 import { metricsQuery, metricsSchema, targetsBody, targetsSchema } from '../schema/metrics.ts';
@@ -56,7 +56,7 @@ export function metricRoutes({ db, clock }: Deps) {
         access: 'manage_revenue_targets',
         summary: 'Set targets (null puts a metric back to its default); ratios as fractions',
         request: {
-          body: { content: { 'application/json': { schema: targetsBody } }, required: true },
+          ...jsonBody(targetsBody),
         },
         responses: { 200: json(targetsSchema) },
       }),

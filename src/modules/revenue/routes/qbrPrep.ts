@@ -1,7 +1,7 @@
 // HTTP for the QBR prep page: read it, share it by a read-only link, list and revoke links,
 // and open a shared link without a sign-in.
 import type { Deps } from '../../../context.ts';
-import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems, jsonBody } from '../../../http/route.ts';
 import { renderMessage, type Locale, type Message } from '../../../i18n/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import {
@@ -74,7 +74,7 @@ export function qbrPrepRoutes({ db, clock }: Deps) {
         summary: 'A read-only link to the prep page, for someone without a sign-in (shown once)',
         request: {
           params: idParam,
-          body: { content: { 'application/json': { schema: shareBody } }, required: true },
+          ...jsonBody(shareBody),
         },
         responses: { 201: json(sharedLinkSchema, 'Shared'), 404: problems[404] },
       }),

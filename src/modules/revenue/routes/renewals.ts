@@ -1,6 +1,6 @@
 // HTTP for the renewal pipeline, an account's renewal forecast, and overriding it.
 import type { Actor, Deps } from '../../../context.ts';
-import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, json, newRouter, problems, jsonBody } from '../../../http/route.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { accountForecast, overrideForecast } from '../forecastOverride.ts';
@@ -77,7 +77,7 @@ export function renewalRoutes({ db, clock }: Deps) {
           "Override the forecast of the account's coming renewal; the note is required, kept and audited",
         request: {
           params: idParam,
-          body: { content: { 'application/json': { schema: overrideBody } }, required: true },
+          ...jsonBody(overrideBody),
         },
         responses: { 201: json(accountForecastSchema, 'Overridden'), 404: problems[404] },
       }),
