@@ -420,6 +420,31 @@ describe('engagement metrics on a hand-made book (2026-Q3)', () => {
     expect(data?.sources.nps).toBe(true);
   });
 
+  it("gives a tier's and a team's NPS from their own accounts' answers", async () => {
+    // Quick Start (smb) answers 0 and 1 in Q3. Enterprise stays (3 − 1) / 5 = 40; SMB is two
+    // detractors, −100; the manager's team (everyone here) is (3 − 3) / 7 = 0.
+    await deps.db
+      .insertInto('survey_responses' as never)
+      .values(
+        [0, 1].map((score) => ({
+          workspace_id: ws,
+          account_id: id['Quick Start'] ?? '',
+          kind: 'nps',
+          score,
+          source: 'api',
+          responded_at: new Date('2026-08-20T10:00:00Z'),
+          created_at: new Date('2026-08-20T10:00:00Z'),
+        })) as never,
+      )
+      .execute();
+    const nps = async (query: Record<string, string>) =>
+      (await metrics(team.as.manager, { period: '2026-Q3', ...query })).metric('nps')?.value;
+    expect(await nps({ tier: 'enterprise' })).toBe(40);
+    expect(await nps({ tier: 'smb' })).toBe(-100);
+    expect(await nps({ team: 'me' })).toBe(0);
+    expect(await nps({})).toBe(0);
+  });
+
   it('lets an admin move a target, and puts it back to the default', async () => {
     const set = await team.as.admin.PUT('/api/v1/metrics/targets', {
       body: { targets: { averageHealth: 70, nrr: null } },

@@ -134,6 +134,29 @@ describe('QBR prep', () => {
     expect(data?.health.measures[0]?.reason.text).toBe('2 high-priority tickets open');
   });
 
+  it('lists what the customer told us this year, newest first, and not what another said', async () => {
+    const other = await makeAccount(deps.db, team.workspaceId, { owner_id: team.csm.id });
+    const log = (account: string, text: string, givenAt: string) =>
+      team.as.csm.POST('/api/v1/feedback', {
+        body: { accountId: account, type: 'feature_request', text, givenAt },
+      });
+    for (const [account, text, at] of [
+      [accountId, 'Scheduled exports to S3 please', '2026-09-01T10:00:00Z'],
+      [accountId, 'Audit log for admin changes', '2026-10-15T10:00:00Z'],
+      [accountId, 'Old request from last year', '2025-09-01T10:00:00Z'],
+      [other.id, 'Someone else’s idea', '2026-10-20T10:00:00Z'],
+    ] as const) {
+      expect((await log(account, text, at)).response.status).toBe(201);
+    }
+    const { data } = await team.as.csm.GET('/api/v1/accounts/{id}/qbr-prep', {
+      params: { path: { id: accountId } },
+    });
+    expect(data?.feedback.map((f) => [f.text, f.type, f.status])).toEqual([
+      ['Audit log for admin changes', 'feature_request', 'new'],
+      ['Scheduled exports to S3 please', 'feature_request', 'new'],
+    ]);
+  });
+
   it('shares a read-only page in the sharer’s language, until the link is revoked', async () => {
     await deps.db
       .updateTable('users')
