@@ -14,6 +14,10 @@ const publicRoutes = [
   // Signing in and out.
   'post /api/v1/auth/login',
   'post /api/v1/auth/logout',
+  // A forgotten password: asking for a link (the same answer whether or not the e-mail is
+  // known), and setting a new password with the link's signed, single-use, hour-long token.
+  'post /api/v1/auth/password-reset',
+  'post /api/v1/auth/password-reset/confirm',
   // The survey page a customer's contact opens from an e-mail: they have no account; the
   // signed, single-use link is the credential, and the calls are rate limited per address.
   'get /api/v1/public/surveys/{token}',

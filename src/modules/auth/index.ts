@@ -1,6 +1,7 @@
 // The auth module's public face.
 export { authenticate } from './routes/authenticate.ts';
-export { authRoutes, actorOf } from './routes/auth.ts';
+export { authRoutes } from './routes/auth.ts';
+export { actorOf } from './routes/actor.ts';
 export { recordAudit, diff, type ChangeAuthor } from './audit.ts';
 export { createUser } from './users.ts';
 export { createUserBody, newPassword } from './schema.ts';

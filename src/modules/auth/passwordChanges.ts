@@ -76,21 +76,19 @@ export async function setPassword(
 ): Promise<{ id: UserId; email: string }> {
   const user = await store.findUserByEmail(db, input.email);
   if (!user) throw new AppError('user.not_found', `No user has the e-mail ${input.email}.`);
-  await db
-    .transaction()
-    .execute((trx) =>
-      replacePassword(
-        trx,
-        { workspaceId: user.workspace_id as Actor['workspaceId'], userId: null },
-        user,
-        {
-          password: input.password,
-          now: clock.now(),
-          keepSession: null,
-          action: 'user.password_set',
-        },
-      ),
-    );
+  await db.transaction().execute((trx) =>
+    replacePassword(
+      trx,
+      { workspaceId: user.workspace_id as Actor['workspaceId'], userId: null },
+      user,
+      {
+        password: input.password,
+        now: clock.now(),
+        keepSession: null,
+        action: 'user.password_set',
+      },
+    ),
+  );
   return { id: user.id as UserId, email: user.email };
 }
 

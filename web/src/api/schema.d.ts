@@ -1422,7 +1422,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent play runs in the workspace, newest first */
+        /** Recent play runs in the workspace (a CSM: on their accounts), newest first */
         get: operations["listPlayRuns"];
         put?: never;
         post?: never;

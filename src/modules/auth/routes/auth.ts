@@ -1,7 +1,7 @@
 // HTTP for signing in, the signed-in person, users, API tokens and the audit log.
 import { z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Actor, Deps } from '../../../context.ts';
+import type { Deps } from '../../../context.ts';
 import { clientAddress, trustedProxies } from '../../../http/clientAddress.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { pageOf, pageQuery, decodeCursor, toPage } from '../../../lib/pagination.ts';
@@ -23,14 +23,9 @@ import {
   userSchema,
 } from '../schema.ts';
 import { sessionCookie, signIn, signOut } from '../sessions.ts';
+import { actorOf } from './actor.ts';
 import { passwordRoutes } from './passwords.ts';
 import { createUser, describeMe, listUsers, updateMe, updateUser } from '../users.ts';
-
-export function actorOf(c: { var: { actor: Actor | undefined; requestId: string } }) {
-  const actor = c.var.actor;
-  if (!actor) throw new Error('authorize() runs before every non-public handler');
-  return { ...actor, requestId: c.var.requestId };
-}
 
 export function authRoutes(deps: Deps) {
   const { db, clock, config } = deps;

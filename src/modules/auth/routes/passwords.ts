@@ -8,7 +8,7 @@ import { secretBox } from '../../../lib/secrets.ts';
 import { changePassword, requestPasswordReset, resetPassword } from '../passwordChanges.ts';
 import { changePasswordBody, requestPasswordResetBody, resetPasswordBody } from '../schema.ts';
 import { sessionCookie } from '../sessions.ts';
-import { actorOf } from './auth.ts';
+import { actorOf } from './actor.ts';
 
 export function passwordRoutes({ db, clock, config }: Deps) {
   return newRouter()
