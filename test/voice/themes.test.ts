@@ -7,7 +7,13 @@ import { adjustedRandIndex } from '../../src/modules/voice/text/ari.ts';
 import { groupTexts } from '../../src/modules/voice/text/group.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
-import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import {
+  makeAccount,
+  makeUser,
+  makeWorkspace,
+  scoreAccount,
+  testPassword,
+} from '../support/factories.ts';
 import { runJobs } from '../notify/support.ts';
 import { labelledFeedback } from './labelled.ts';
 
@@ -97,6 +103,9 @@ describe('themes ranked by demand', () => {
     await log('Please add a dark theme', 3);
     await log('Dark mode please', 3);
     await run();
+    // Health's current view of the accounts asking: one At Risk, one Healthy.
+    await scoreAccount(deps.db, workspaceId, accounts[1] ?? '', { score: 41, category: 'at_risk' });
+    await scoreAccount(deps.db, workspaceId, accounts[0] ?? '', { score: 88, category: 'healthy' });
     const { data } = await csm.GET('/api/v1/feedback/themes', {
       params: { query: { since: '30d' } },
     });
@@ -106,7 +115,11 @@ describe('themes ranked by demand', () => {
       accountCount: 3,
       itemCount: 3,
       arr: { amount: 700_000_00, currency: 'USD' },
+      atRiskArr: { amount: 120_000_00, currency: 'USD' },
+      type: 'feature_request',
       trend: { current: 3, previous: 0, direction: 'new' },
+      firstSeen: clock.now().toISOString(),
+      lastSeen: clock.now().toISOString(),
     });
     expect(top?.items).toHaveLength(3);
     expect(second).toMatchObject({ label: 'Dark mode', accountCount: 1, itemCount: 2 });

@@ -1,11 +1,14 @@
 // SQL for themes ranked by demand over a window: accounts asking, their ARR today (and how much
-// of it is At Risk or Critical), items, first and last seen, and the window before for the
-// trend — one aggregate over the window's items, then the listed themes' newest items.
+// of it is At Risk or Critical), items and their kinds, first and last seen, the window before
+// for the trend, the roadmap items linked and the newest items' ids — one statement. The
+// window's items are counted per (theme, account) straight off the feedback table first, so
+// accounts and health's view are joined once per account asking rather than once per item, no
+// intermediate result is read twice, and only the page's themes are looked up for the rest.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
-import type { FeedbackType, LabelTerm } from '../../../db/schema.ts';
+import type { FeedbackType, LabelTerm, RoadmapStatus } from '../../../db/schema.ts';
 import type { AccountScope } from '../../accounts/index.ts';
-import { findFeedbackRows } from './feedback.ts';
+import { feedbackTypes } from '../schema.ts';
 
 export type RankingFilters = {
   since: Date;
@@ -15,13 +18,16 @@ export type RankingFilters = {
   accountId?: string | undefined;
   themeIds?: readonly string[] | undefined;
   limit: number;
+  /** How many of each theme's newest items (in the window) to name. */
+  newest: number;
 };
 
 export type RankedThemeRow = {
   id: string;
   label_terms: LabelTerm[];
   custom_label: string | null;
-  type: FeedbackType;
+  /** The window's items of each kind. */
+  kinds: Record<FeedbackType, number>;
   item_count: number;
   account_count: number;
   proposed_count: number;
@@ -29,129 +35,101 @@ export type RankedThemeRow = {
   arr: number;
   at_risk_arr: number;
   currency: string | null;
+  /** Over all time, not only the window. */
+  first_seen: Date;
+  last_seen: Date;
+  roadmap: { id: string; title: string; status: RoadmapStatus }[];
+  newest_ids: string[];
 };
 
+/** Window items of each kind, one column a kind: the listing shows the kind most of them are. */
+const kindCounts = (column: (type: FeedbackType) => ReturnType<typeof sql>) =>
+  sql.join(feedbackTypes.map(column));
+
+export function rankingQuery(scope: AccountScope, f: RankingFilters) {
+  const owner = scope.onlyOwner;
+  const workspaceId = scope.workspaceId;
+  return sql<RankedThemeRow>`
+    with asked as (
+      select f.theme_id, f.account_id,
+        count(*) filter (where f.given_at >= ${f.since} and f.review = 'accepted')::int as items,
+        count(*) filter (where f.given_at >= ${f.since} and f.review = 'proposed')::int as proposed,
+        count(*) filter (where f.given_at < ${f.since} and f.review = 'accepted')::int as previous,
+        ${kindCounts((t) => sql`count(*) filter (where f.given_at >= ${f.since} and f.type = ${t})::int as ${sql.ref(`of_${t}`)}`)}
+      from feedback_items f
+      where f.workspace_id = ${workspaceId} and f.theme_id is not null
+        and f.review <> 'dismissed' and f.given_at >= ${f.previousSince}
+        ${f.type ? sql`and f.type = ${f.type}` : sql``}
+        ${f.accountId ? sql`and f.account_id = ${f.accountId}` : sql``}
+        ${f.themeIds ? sql`and f.theme_id = any(${[...f.themeIds]}::uuid[])` : sql``}
+      group by f.theme_id, f.account_id
+    ),
+    ranked as (
+      select p.theme_id,
+        sum(p.items)::int as item_count,
+        (count(*) filter (where p.items > 0))::int as account_count,
+        sum(p.proposed)::int as proposed_count,
+        sum(p.previous)::int as previous_count,
+        coalesce(sum(a.arr_amount) filter (where p.items > 0), 0)::float8 as arr,
+        coalesce(sum(a.arr_amount) filter (where p.items > 0 and h.category in ('at_risk', 'critical')), 0)::float8 as at_risk_arr,
+        max(a.currency) filter (where p.items > 0) as currency,
+        jsonb_build_object(${kindCounts((t) => sql`${t}::text, sum(${sql.ref(`p.of_${t}`)})`)}) as kinds
+      from asked p
+      join accounts a on a.id = p.account_id and a.workspace_id = ${workspaceId}
+        and a.deleted_at is null ${owner !== null ? sql`and a.owner_id = ${owner}` : sql``}
+      left join account_health h on h.account_id = a.id and h.workspace_id = a.workspace_id
+      group by p.theme_id
+      having sum(p.items) > 0 or sum(p.proposed) > 0
+      order by account_count desc, arr desc, item_count desc, proposed_count desc, p.theme_id
+      limit ${f.limit}
+    )
+    select t.id, t.label_terms, t.custom_label, r.kinds, r.item_count, r.account_count,
+      r.proposed_count, r.previous_count, r.arr, r.at_risk_arr, r.currency,
+      first.given_at as first_seen, last.given_at as last_seen, roadmap.items as roadmap,
+      newest.ids as newest_ids
+    from ranked r
+    join feedback_themes t on t.id = r.theme_id
+    cross join lateral (
+      select given_at from feedback_items f
+      where f.workspace_id = ${workspaceId} and f.theme_id = r.theme_id and f.review <> 'dismissed'
+      order by f.given_at limit 1
+    ) first
+    cross join lateral (
+      select given_at from feedback_items f
+      where f.workspace_id = ${workspaceId} and f.theme_id = r.theme_id and f.review <> 'dismissed'
+      order by f.given_at desc limit 1
+    ) last
+    cross join lateral (
+      select coalesce(jsonb_agg(jsonb_build_object('id', ri.id, 'title', ri.title, 'status', ri.status)
+        order by ri.created_at), '[]') as items
+      from roadmap_item_themes l
+      join roadmap_items ri on ri.id = l.roadmap_item_id
+      where l.workspace_id = ${workspaceId} and l.theme_id = r.theme_id
+    ) roadmap
+    cross join lateral (
+      select coalesce(array_agg(n.id order by n.given_at desc, n.id desc), '{}') as ids
+      from (
+        select f.id, f.given_at from feedback_items f
+        ${owner !== null ? sql`join accounts a on a.id = f.account_id and a.owner_id = ${owner}` : sql``}
+        where f.workspace_id = ${workspaceId} and f.theme_id = r.theme_id
+          and f.review <> 'dismissed' and f.given_at >= ${f.since}
+        order by f.given_at desc, f.id desc
+        limit ${f.newest}
+      ) n
+    ) newest
+    order by r.account_count desc, r.arr desc, r.item_count desc, r.proposed_count desc, t.id`;
+}
+
+/**
+ * No `set local jit = off` (and so no transaction) any more: the seconds a year's window once
+ * took were the old statement's plan on statistics taken before a recomputation filled
+ * `theme_id` (nested loops over every item), not JIT; this statement costs about 2,500 at a year
+ * of 10,000 items, far under `jit_above_cost` (100,000), and keeps its plan on stale statistics.
+ */
 export async function rankThemes(
   db: Db,
   scope: AccountScope,
   f: RankingFilters,
 ): Promise<RankedThemeRow[]> {
-  const owner = scope.onlyOwner;
-  const query = sql<RankedThemeRow>`
-    with visible as (
-      select f.theme_id, f.account_id, f.given_at, f.review, f.type
-      from feedback_items f
-      join accounts a on a.id = f.account_id and a.deleted_at is null
-      where f.workspace_id = ${scope.workspaceId} and f.theme_id is not null
-        and f.review <> 'dismissed' and f.given_at >= ${f.previousSince}
-        ${owner !== null ? sql`and a.owner_id = ${owner}` : sql``}
-        ${f.type ? sql`and f.type = ${f.type}` : sql``}
-        ${f.accountId ? sql`and f.account_id = ${f.accountId}` : sql``}
-        ${f.themeIds ? sql`and f.theme_id = any(${[...f.themeIds]}::uuid[])` : sql``}
-    ),
-    stats as (
-      select theme_id,
-        count(*) filter (where review = 'accepted')::int as item_count,
-        count(distinct account_id) filter (where review = 'accepted')::int as account_count,
-        count(*) filter (where review = 'proposed')::int as proposed_count,
-        mode() within group (order by type) as type
-      from visible where given_at >= ${f.since}
-      group by theme_id
-    ),
-    previous as (
-      select theme_id, count(*)::int as n from visible
-      where given_at < ${f.since} and review = 'accepted' group by theme_id
-    ),
-    asking as (
-      select distinct theme_id, account_id from visible
-      where given_at >= ${f.since} and review = 'accepted'
-    ),
-    money as (
-      select p.theme_id, coalesce(sum(a.arr_amount), 0)::bigint as arr,
-        coalesce(sum(a.arr_amount) filter (where h.category in ('at_risk', 'critical')), 0)::bigint as at_risk_arr,
-        max(a.currency) as currency
-      from asking p
-      join accounts a on a.id = p.account_id
-      left join health_scores h on h.account_id = p.account_id
-      group by p.theme_id
-    )
-    select t.id, t.label_terms, t.custom_label, s.type, s.item_count, s.account_count,
-      s.proposed_count, coalesce(pr.n, 0) as previous_count,
-      coalesce(m.arr, 0)::float8 as arr, coalesce(m.at_risk_arr, 0)::float8 as at_risk_arr, m.currency
-    from stats s
-    join feedback_themes t on t.id = s.theme_id
-    left join previous pr on pr.theme_id = s.theme_id
-    left join money m on m.theme_id = s.theme_id
-    where s.item_count > 0 or s.proposed_count > 0
-    order by s.account_count desc, coalesce(m.arr, 0) desc, s.item_count desc, s.proposed_count desc, t.id
-    limit ${f.limit}`;
-  // A year of items makes the planner's estimate large enough for JIT compilation, which costs
-  // more than the query itself (seconds on a busy machine) for a page a person waits on.
-  const run = async (trx: Db) => {
-    await sql`set local jit = off`.execute(trx);
-    return (await query.execute(trx)).rows;
-  };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
-}
-
-/**
- * When the listed themes were first and last heard of, over all time: the two ends of each
- * theme's range of the (workspace, theme, given_at) index.
- */
-export async function seenOf(db: Db, workspaceId: string, themeIds: readonly string[]) {
-  if (themeIds.length === 0) return new Map<string, { first: Date; last: Date }>();
-  const { rows } = await sql<{ id: string; first: Date; last: Date }>`
-    select t.id, first.given_at as first, last.given_at as last
-    from unnest(${[...themeIds]}::uuid[]) as t(id)
-    cross join lateral (
-      select given_at from feedback_items f
-      where f.workspace_id = ${workspaceId} and f.theme_id = t.id and f.review <> 'dismissed'
-      order by f.given_at limit 1
-    ) first
-    cross join lateral (
-      select given_at from feedback_items f
-      where f.workspace_id = ${workspaceId} and f.theme_id = t.id and f.review <> 'dismissed'
-      order by f.given_at desc limit 1
-    ) last`.execute(db);
-  return new Map(rows.map((r) => [r.id, { first: r.first, last: r.last }]));
-}
-
-/** The newest `perTheme` items of each theme (accepted or proposed), for the listing. */
-export async function newestItems(
-  db: Db,
-  scope: AccountScope,
-  themeIds: readonly string[],
-  perTheme: number,
-  since: Date,
-) {
-  if (themeIds.length === 0 || perTheme === 0) return [];
-  const owner = scope.onlyOwner;
-  // The newest few of each theme off its index range; only those are then read with context.
-  const { rows } = await sql<{ id: string }>`
-    select newest.id from unnest(${[...themeIds]}::uuid[]) as t(id)
-    cross join lateral (
-      select f.id from feedback_items f
-      ${owner !== null ? sql`join accounts a on a.id = f.account_id and a.owner_id = ${owner}` : sql``}
-      where f.workspace_id = ${scope.workspaceId} and f.theme_id = t.id
-        and f.review <> 'dismissed' and f.given_at >= ${since}
-      order by f.given_at desc, f.id desc
-      limit ${perTheme}
-    ) newest`.execute(db);
-  return findFeedbackRows(
-    db,
-    scope,
-    rows.map((r) => r.id),
-  );
-}
-
-export function roadmapOfThemes(db: Db, workspaceId: string, themeIds: readonly string[]) {
-  if (themeIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('roadmap_item_themes as l')
-    .innerJoin('roadmap_items as r', 'r.id', 'l.roadmap_item_id')
-    .select(['l.theme_id', 'r.id', 'r.title', 'r.status'])
-    .where('l.workspace_id', '=', workspaceId)
-    .where('l.theme_id', 'in', [...themeIds])
-    .orderBy('r.created_at')
-    .execute();
+  return (await rankingQuery(scope, f).execute(db)).rows;
 }

@@ -202,7 +202,7 @@ export async function demandOf(
         count(*)::int as items
       from req r
       join accounts a on a.id = r.account_id
-      left join health_scores h on h.account_id = a.id
+      left join account_health h on h.account_id = a.id and h.workspace_id = a.workspace_id
       group by r.roadmap_item_id, a.id, a.name, a.arr_amount, a.currency, h.category
     )
     select roadmap_item_id, count(*)::int as account_count, sum(items)::int as item_count,

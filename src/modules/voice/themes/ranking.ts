@@ -7,14 +7,10 @@ import { AppError } from '../../../lib/errors.ts';
 import { dayMs } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { describeFeedback } from '../feedback.ts';
-import type { ThemesQuery, ThemeView } from '../schema.ts';
-import {
-  newestItems,
-  rankThemes,
-  roadmapOfThemes,
-  seenOf,
-  type RankedThemeRow,
-} from '../store/ranking.ts';
+import type { FeedbackType } from '../../../db/schema.ts';
+import { feedbackTypes, type ThemesQuery, type ThemeView } from '../schema.ts';
+import { findFeedbackRows } from '../store/feedback.ts';
+import { rankThemes, type RankedThemeRow } from '../store/ranking.ts';
 import { renderLabel } from '../text/label.ts';
 
 export function trendOf(current: number, previous: number): ThemeView['trend'] {
@@ -30,6 +26,14 @@ export function trendOf(current: number, previous: number): ThemeView['trend'] {
 }
 
 export const windowDays = (since: string) => Number(since.slice(0, -1));
+
+/** The kind most of a theme's items in the window are; a tie goes to the first by name. */
+export function mostCommonKind(kinds: Record<FeedbackType, number>): FeedbackType {
+  const [first, ...rest] = [...feedbackTypes].sort();
+  let best: FeedbackType = first ?? 'feature_request';
+  for (const kind of rest) if ((kinds[kind] ?? 0) > (kinds[best] ?? 0)) best = kind;
+  return best;
+}
 
 function money(amount: number, currency: string | null) {
   return { amount: Math.round(amount), currency: currency ?? 'USD' };
@@ -51,30 +55,28 @@ export async function listThemes(
     accountId: query.accountId,
     themeIds: query.themeIds,
     limit: query.limit,
+    newest: query.items,
   });
-  const ids = rows.map((r) => r.id);
-  const [items, roadmap, seen] = await Promise.all([
-    newestItems(db, scope, ids, query.items, since),
-    roadmapOfThemes(db, scope.workspaceId, ids),
-    seenOf(db, scope.workspaceId, ids),
-  ]);
+  const items = await findFeedbackRows(
+    db,
+    scope,
+    rows.flatMap((r) => r.newest_ids),
+  );
   return rows.map((row: RankedThemeRow) => ({
     id: row.id,
     label: renderLabel(row.label_terms, row.custom_label, locale),
     customLabel: row.custom_label,
-    type: row.type,
+    type: mostCommonKind(row.kinds),
     accountCount: row.account_count,
     itemCount: row.item_count,
     proposedCount: row.proposed_count,
     arr: money(row.arr, row.currency),
     atRiskArr: money(row.at_risk_arr, row.currency),
-    firstSeen: (seen.get(row.id)?.first ?? since).toISOString(),
-    lastSeen: (seen.get(row.id)?.last ?? now).toISOString(),
+    firstSeen: row.first_seen.toISOString(),
+    lastSeen: row.last_seen.toISOString(),
     trend: trendOf(row.item_count, row.previous_count),
     items: items.filter((i) => i.theme_id === row.id).map((i) => describeFeedback(i, locale)),
-    roadmapItems: roadmap
-      .filter((r) => r.theme_id === row.id)
-      .map((r) => ({ id: r.id, title: r.title, status: r.status })),
+    roadmapItems: row.roadmap,
   }));
 }
 
