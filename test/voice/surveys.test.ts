@@ -286,4 +286,34 @@ describe('the NPS dashboard', () => {
       expect.objectContaining({ key: 'enterprise', responses: 3, nps: 33 }),
     ]);
   });
+  it('gives NPS by each saved segment, over the accounts its filters find', async () => {
+    const globex = await makeAccount(deps.db, workspaceId, {
+      name: 'Globex',
+      owner_id: csmId,
+      tier: 'mid_market',
+    });
+    for (const score of [10, 6]) {
+      const { response } = await csm.POST('/api/v1/surveys/responses', {
+        body: { accountId: globex.id, score },
+      });
+      expect(response.status).toBe(201);
+    }
+    const saved = async (name: string, filters: Record<string, string>, shared = false) =>
+      (await csm.POST('/api/v1/segments', { body: { name, filters, shared } })).data?.id ?? '';
+    const enterprise = await saved('Enterprise book', { tier: 'enterprise' });
+    const everyone = await saved('All mine', {}, true);
+    const empty = await saved('Churned', { stage: 'churned' });
+
+    const { data } = await csm.GET('/api/v1/nps', { params: { query: { groupBy: 'segment' } } });
+    // Acme 3, 10, 9 and Globex 10, 6 → promoters 3, detractors 2 of 5 → 20.
+    expect(data?.overall).toMatchObject({ responses: 5, promoters: 3, detractors: 2, nps: 20 });
+    const bySegment = new Map(data?.groups.map((g) => [g.key, g]));
+    expect(bySegment.get(enterprise)).toMatchObject({
+      label: 'Enterprise book',
+      responses: 3,
+      nps: 33,
+    });
+    expect(bySegment.get(everyone)).toMatchObject({ label: 'All mine', responses: 5, nps: 20 });
+    expect(bySegment.get(empty)).toMatchObject({ label: 'Churned', responses: 0, nps: null });
+  });
 });

@@ -38,4 +38,5 @@ export {
 } from './sync/store.ts';
 export type { AccountScope } from './store.ts';
 export { portfolio } from './portfolio.ts';
+export { listSegments } from './segments.ts';
 export { portfolioQuery } from './schema.ts';

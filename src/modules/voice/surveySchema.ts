@@ -79,8 +79,9 @@ export const npsSplitSchema = z
   .openapi('NpsSplit');
 
 export const npsQuery = z.object({
-  groupBy: z.enum(['account', 'tier']).default('account').openapi({
-    description: 'tier is the customer segment (enterprise, mid-market, SMB)',
+  groupBy: z.enum(['account', 'tier', 'segment']).default('account').openapi({
+    description:
+      "tier is the customer tier (enterprise, mid-market, SMB); segment, each of the person's saved segments (their own and the shared ones)",
   }),
   since: z
     .string()
@@ -97,7 +98,7 @@ export const npsReportSchema = z
     trend: z.array(npsSplitSchema.extend({ month: z.string() })),
     groups: z.array(
       npsSplitSchema.extend({
-        key: z.string(),
+        key: z.string().openapi({ description: 'The account id, the tier or the segment id' }),
         label: z.string(),
         trend: z.enum(['up', 'down', 'flat', 'new']),
       }),

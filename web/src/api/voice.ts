@@ -191,7 +191,9 @@ export function useShipRoadmapItem() {
   });
 }
 
-export function useNps(groupBy: 'account' | 'tier') {
+export type NpsGrouping = 'account' | 'tier' | 'segment';
+
+export function useNps(groupBy: NpsGrouping) {
   return useQuery({
     queryKey: [...voiceKey, 'nps', groupBy],
     placeholderData: keepPreviousData,

@@ -81,11 +81,18 @@ export function surveyRoutes(deps: Deps) {
         operationId: 'getNps',
         tags: ['Voice'],
         access: 'view_nps_scores',
-        summary: 'NPS by account or tier with its trend, the split, NPS by month, CSAT, verbatims',
+        summary:
+          'NPS by account, tier or saved segment with its trend, the split, NPS by month, CSAT, verbatims',
         request: { query: npsQuery },
         responses: { 200: json(npsReportSchema) },
       }),
-      async (c) =>
-        c.json(await npsReport(db, scopeFor(actorOf(c)), c.req.valid('query'), clock.now()), 200),
+      async (c) => {
+        const actor = actorOf(c);
+        const report = await npsReport(db, scopeFor(actor), c.req.valid('query'), clock.now(), {
+          userId: actor.userId,
+          clock,
+        });
+        return c.json(report, 200);
+      },
     );
 }

@@ -3,7 +3,7 @@
 // wrote — detractors first, since they are who a CSM calls.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNps, type NpsReport } from '../../api/voice.ts';
+import { useNps, type NpsGrouping, type NpsReport } from '../../api/voice.ts';
 import { LineChart } from '../../components/charts/LineChart.tsx';
 import { Stat } from '../../components/Stat.tsx';
 import { formatDate } from '../../components/format.ts';
@@ -39,9 +39,15 @@ function Split({ split }: { split: NpsReport['overall'] }) {
   );
 }
 
+const titles = {
+  account: 'nps.byAccount',
+  tier: 'nps.byTier',
+  segment: 'nps.bySegment',
+} as const satisfies Record<NpsGrouping, string>;
+
 export function NpsPage() {
   const { t } = useTranslation('voice');
-  const [groupBy, setGroupBy] = useState<'account' | 'tier'>('account');
+  const [groupBy, setGroupBy] = useState<NpsGrouping>('account');
   const nps = useNps(groupBy);
   if (nps.isPending) return <Loading />;
   if (nps.error) return <ErrorNote error={nps.error} />;
@@ -89,10 +95,10 @@ export function NpsPage() {
             </Card>
           )}
           <Card
-            title={t(groupBy === 'account' ? 'nps.byAccount' : 'nps.byTier')}
+            title={t(titles[groupBy])}
             action={
               <div role="group" aria-label={t('nps.groupBy')} className="flex gap-1">
-                {(['account', 'tier'] as const).map((g) => (
+                {(['account', 'tier', 'segment'] as const).map((g) => (
                   <Button
                     key={g}
                     variant={groupBy === g ? 'primary' : 'secondary'}
@@ -100,12 +106,15 @@ export function NpsPage() {
                     className="px-3 text-sm"
                     onClick={() => setGroupBy(g)}
                   >
-                    {t(g === 'account' ? 'nps.account' : 'nps.tier')}
+                    {t(`nps.${g}`)}
                   </Button>
                 ))}
               </div>
             }
           >
+            {groupBy === 'segment' && report.groups.length === 0 && (
+              <p className="text-muted">{t('nps.noSegments')}</p>
+            )}
             <ul className="flex flex-col">
               {report.groups.map((g) => (
                 <li
