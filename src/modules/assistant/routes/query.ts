@@ -15,7 +15,9 @@ export function queryRoutes(deps: Deps) {
         path: '/assistant/query',
         operationId: 'askAssistant',
         tags: ['Assistant'],
-        access: 'signed_in',
+        // A question is a read (each intent checks its own permission too); an API token may
+        // ask it when it may read accounts. Signed-in writes are refused to tokens.
+        access: 'view_accounts',
         summary:
           'Ask Steward a question in English or Russian: the intent, what the question said, the widget with live data and a sentence or two in the language of the question',
         request: {
