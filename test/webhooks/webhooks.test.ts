@@ -156,6 +156,16 @@ describe('outbound webhooks', () => {
     ]);
   });
 
+  it('does not hand a new subscription what happened before it existed', async () => {
+    await createTask('Before anyone listened');
+    clock.advance(1_000);
+    const hook = await receiver();
+    const { subscription } = await subscribe(hook.url, ['task.created']);
+    await run();
+    expect(hook.received.map((r) => JSON.parse(r.body).type)).toEqual(['ping']);
+    expect(await deliveries(subscription.id)).toEqual([]);
+  });
+
   it('sends nothing to a subscription an admin switched off, and refuses to replay it', async () => {
     const hook = await receiver();
     const { subscription } = await subscribe(hook.url, ['task.created']);

@@ -21,6 +21,7 @@ export const fanOutActivity: JobHandler<'webhook__fan_out'> = async (deps, paylo
     db,
     activity.workspaceId,
     told.map((t) => t.event),
+    activity.at,
   );
   if (subscribers.length === 0) return;
   const now = clock.now();

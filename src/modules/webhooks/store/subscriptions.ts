@@ -63,13 +63,22 @@ export function updateSubscriptionRow(
     .executeTakeFirst();
 }
 
-/** The enabled subscriptions that want any of these events, with their sealed secrets. */
-export function subscribersOf(db: Db, workspaceId: string, events: readonly string[]) {
+/**
+ * The enabled subscriptions that want any of these events and existed when it happened (one
+ * made while the worker was catching up does not get the backlog).
+ */
+export function subscribersOf(
+  db: Db,
+  workspaceId: string,
+  events: readonly string[],
+  happenedAt: Date,
+) {
   return db
     .selectFrom('webhook_subscriptions')
     .select(['id', 'events'])
     .where('workspace_id', '=', workspaceId)
     .where('enabled', '=', true)
+    .where('created_at', '<=', happenedAt)
     .where(sql<boolean>`events && ${[...events]}::text[]`)
     .execute();
 }
