@@ -1,0 +1,102 @@
+// The bulk upsert's contracts: read by billing's own contract reader (as the contract backfill's
+// CSV lines are) and written through billing's contract path, each one's whole state.
+import type { Db } from '../../../db/connect.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import type { FieldError } from '../../../lib/errors.ts';
+import { majorUnitsText } from '../../../lib/moneyText.ts';
+import { accountIdsByExternalId, type WriteCounts } from '../../accounts/index.ts';
+import type { ChangeAuthor } from '../../auth/index.ts';
+import {
+  contractColumns,
+  readContractRow,
+  upsertContractRecords,
+  type ContractRecord,
+} from '../billing/index.ts';
+import { text, type Reject } from './upsertRows.ts';
+import type { BulkUpsertBody } from './upsertSchema.ts';
+
+const contractPaths: Record<string, string> = {
+  contract_id: 'externalId',
+  account_external_id: 'accountExternalId',
+  start_date: 'startDate',
+  end_date: 'endDate',
+  currency: 'mrr',
+  mrr: 'mrr',
+  arr: 'arr',
+  seats: 'seats',
+  status: 'status',
+  plan: 'plan',
+  give: 'mrr',
+};
+
+export async function upsertContracts(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor,
+  rows: BulkUpsertBody['contracts'],
+  reject: Reject,
+): Promise<WriteCounts> {
+  if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+  const { workspaceId } = by;
+  const accounts = await accountIdsByExternalId(
+    db,
+    workspaceId,
+    rows.map((r) => r.accountExternalId.trim()),
+  );
+  const header = [
+    'contract_id',
+    'account_external_id',
+    'plan',
+    'mrr',
+    'arr',
+    'currency',
+    'seats',
+    'start_date',
+    'end_date',
+    'status',
+  ];
+  const columns = contractColumns(header);
+  const ready: (ContractRecord & { accountId: string })[] = [];
+  rows.forEach((row, index) => {
+    const prefix = `contracts.${index}`;
+    const money = row.mrr ?? row.arr;
+    const cells = [
+      row.externalId,
+      row.accountExternalId,
+      row.plan ?? '',
+      row.mrr ? majorUnitsText(row.mrr) : '',
+      row.arr ? majorUnitsText(row.arr) : '',
+      money?.currency ?? '',
+      text(row.seats) ?? '',
+      row.startDate ?? '',
+      row.endDate ?? '',
+      row.status ?? '',
+    ];
+    const errors: FieldError[] = [];
+    if (row.mrr && row.arr && row.mrr.currency !== row.arr.currency) {
+      errors.push({ path: `${prefix}.arr.currency`, message: 'differs from mrr.currency' });
+    }
+    const read = readContractRow(cells, columns, index);
+    if ('reason' in read) {
+      // Billing's reader says "end_date must be…": its column first, then why.
+      for (const part of read.reason.split('; ')) {
+        const column = part.split(' ')[0] ?? '';
+        const field = contractPaths[column] ?? '';
+        errors.push({ path: field ? `${prefix}.${field}` : prefix, message: part });
+      }
+    }
+    const accountId = accounts.get(row.accountExternalId.trim());
+    if (accountId === undefined) {
+      errors.push({
+        path: `${prefix}.accountExternalId`,
+        message: `no account has the external id ${row.accountExternalId}`,
+      });
+    }
+    if (errors.length > 0 || !('record' in read) || accountId === undefined) {
+      reject('contracts', index, row.externalId, errors);
+      return;
+    }
+    ready.push({ ...read.record, accountId });
+  });
+  return upsertContractRecords(db, workspaceId, ready, clock.now());
+}
