@@ -213,8 +213,10 @@ export async function notifyBenchmark(): Promise<BenchResult[]> {
         baseline: `same update, no SLA policy: p50 ${ms(percentile(without, 50))}, p95 ${ms(percentile(without, 95))}`,
       },
       {
-        name: 'breach latency after the deadline, real worker, under that load (target ≤ 5 s)',
+        name: 'breach latency after the deadline, real worker, under that load',
         figure: `max ${ms(Math.max(...latencies))}, median ${ms(percentile(latencies, 50))} (5 breaches)`,
+        target: '≤ 5 s',
+        holds: Math.max(...latencies) <= 5000,
         baseline: 'worker poll interval 1,000 ms',
       },
     ];

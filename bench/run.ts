@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in turn, each figure beside a baseline measured in the
 // same run on the same machine — absolute times vary between machines, the ratios hold.
 // `npm run bench -- intake health` runs only those (by key). Never part of `npm test`.
+import os from 'node:os';
 import { assistantBenchmark } from './assistant.ts';
 import { intakeBenchmark } from './intake.ts';
 import { lighthouseBenchmark } from './lighthouse.ts';
@@ -42,6 +43,7 @@ if (unknown.length > 0) {
 }
 const chosen = asked.length > 0 ? benchmarks.filter((b) => asked.includes(b.key)) : benchmarks;
 
+const loadAtStart = os.loadavg();
 const results: BenchResult[] = [];
 let failed = 0;
 const total = await timed(async () => {
@@ -66,10 +68,30 @@ const total = await timed(async () => {
   }
 });
 
-process.stdout.write(`\nSummary (${seconds(total.ms)}, ${process.version}, ${process.platform})\n`);
-const width = Math.max(...results.map((r) => r.name.length));
+// The summary: one row per figure, with its target (set by the benchmark, or named in its
+// title as "(target …)") and whether this run met it; the machine's load beside it, since
+// every figure here shares two cores with whatever else runs.
+const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(' / ');
+const targetOf = (r: BenchResult) => r.target ?? /\(target ([^)]*)\)/.exec(r.name)?.[1] ?? '';
+const verdict = (r: BenchResult) =>
+  r.figure.startsWith('FAILED')
+    ? 'FAILED'
+    : r.holds === undefined
+      ? targetOf(r)
+        ? 'see figure'
+        : '—'
+      : r.holds
+        ? 'yes'
+        : 'NO';
+const cell = (text: string) => text.replaceAll('|', '\\|');
+process.stdout.write(
+  `\nSummary (${seconds(total.ms)}, ${process.version}, ${process.platform}, ${os.cpus().length} cores; ` +
+    `load average 1/5/15 min at the start ${load(loadAtStart)}, at the end ${load(os.loadavg())})\n\n`,
+);
+process.stdout.write('| figure | result | target | baseline (same run) | holds |\n');
+process.stdout.write('| --- | --- | --- | --- | --- |\n');
 for (const result of results) {
-  process.stdout.write(`${result.name.padEnd(width)}  ${result.figure}\n`);
-  if (result.baseline) process.stdout.write(`${''.padEnd(width)}  vs ${result.baseline}\n`);
+  const row = [result.name, result.figure, targetOf(result), result.baseline, verdict(result)];
+  process.stdout.write(`| ${row.map(cell).join(' | ')} |\n`);
 }
 if (failed > 0) process.exitCode = 1;
