@@ -2,10 +2,10 @@
 // from its template 90 days out) and a year of scores replayed from the demo's own data as
 // it stood then, so trends, movers, "what changed" and the backtest all have history.
 // Runs after the rest of the demo (usage, tickets, billing, work) is written.
+import { addDays, isoDay } from '../lib/calendar.ts';
 import type { Deps } from '../context.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import { createPlay, loadScorecards, rescore, rescoreAccounts } from '../modules/health/index.ts';
-import { addDays } from '../modules/intake/adoption/index.ts';
 import { createTemplate, type TemplateDefinition } from '../modules/work/index.ts';
 
 // Days before the renewal date: the project ends with the contract however late it opens
@@ -108,7 +108,7 @@ export async function seedDemoHealth(
   // which reads the closest score in the week before each outcome) — a daily year replayed
   // would triple the demo's seeding time. Yesterday also sets the current score, so today's
   // rescore shows real moves (and opens their plays).
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const scorecards = await loadScorecards(db, workspace.id);
   const replay = (daysAgo: number, mode: 'current' | 'history') => {
     const day = addDays(today, -daysAgo);

@@ -1,12 +1,11 @@
 // The demo plan is plain data: the same moment gives the same portfolio, and any moment
 // gives one that looks current.
+import { dayMs, daysAfter, isoDay } from '../lib/calendar.ts';
 import { describe, expect, it } from 'vitest';
 import { plansOf, seatPriceCents } from './plans.ts';
 import { planPortfolio } from './portfolio.ts';
 import { seededRandom } from './random.ts';
 import { planTimeline } from './timeline.ts';
-
-const dayMs = 24 * 3600_000;
 
 describe('the demo plan', () => {
   it('is the same for the same seed and moment', () => {
@@ -18,8 +17,8 @@ describe('the demo plan', () => {
     const now = new Date('2031-03-15T23:30:00Z');
     const random = seededRandom(7);
     const accounts = planPortfolio(now, random);
-    const today = now.toISOString().slice(0, 10);
-    const inAYear = new Date(now.getTime() + 366 * dayMs).toISOString().slice(0, 10);
+    const today = isoDay(now);
+    const inAYear = isoDay(daysAfter(now, 366));
     for (const account of accounts.filter((a) => a.stage !== 'churned')) {
       expect(account.renewalDate > today && account.renewalDate <= inAYear).toBe(true);
     }

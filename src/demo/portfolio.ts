@@ -1,12 +1,11 @@
 // The demo accounts and their contacts, planned as plain data from a seeded random source
 // and "now": every date is relative to the clock, so the portfolio always looks current.
+import { daysAfter, isoDay } from '../lib/calendar.ts';
 import type { ContactRole, Priority, Stage, Tier } from '../db/schema.ts';
 import { firstNames, integrations, lastNames, regions, sectors, stems, titles } from './names.ts';
 import { arrCents, includesPremium, plansOf, seatRange } from './plans.ts';
 import type { Random } from './random.ts';
 import { demoTeam, type DemoRegion } from './team.ts';
-
-const dayMs = 24 * 3600_000;
 
 /**
  * How an account's year went: decides its usage, tickets, billing and timeline. The last three
@@ -107,7 +106,7 @@ const churnedCount = 4;
 
 /** A calendar day `days` after `now` (UTC), as `YYYY-MM-DD`. */
 export function dayFrom(now: Date, days: number): string {
-  return new Date(now.getTime() + days * dayMs).toISOString().slice(0, 10);
+  return isoDay(daysAfter(now, days));
 }
 
 export function planPortfolio(now: Date, random: Random): PlannedAccount[] {
@@ -275,7 +274,7 @@ function planAccount(
     renewalDate: dayFrom(now, shape.renewInDays),
     priority: shape.priority,
     ownerKey,
-    customerSince: new Date(now.getTime() - sinceDaysAgo * dayMs),
+    customerSince: daysAfter(now, -sinceDaysAgo),
     story: shape.story,
     premiumTrial: shape.premiumTrial ?? false,
     acquired: shape.acquired ?? false,

@@ -1,6 +1,7 @@
 // The demo workspace "Northwind Cloud (demo)": a CS team, 84 accounts with contacts, custom
 // fields and a year of timeline, written in one transaction that first removes the old demo.
 // Deterministic: a fixed seed and dates relative to the clock, so every reset looks the same.
+import { daysAfter } from '../lib/calendar.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { seedDemoHealth } from './health.ts';
@@ -18,7 +19,6 @@ import { demoPassword, demoSignIns, demoTeam } from './team.ts';
 import { planTimeline, type PlannedEvent } from './timeline.ts';
 import { seedDemoRevenue } from './revenue.ts';
 
-const dayMs = 24 * 3600_000;
 /** Rows per INSERT: ~10 columns each stays far below PostgreSQL's 65,535 parameters. */
 const chunkSize = 1000;
 const seed = 20_261_102;
@@ -170,7 +170,7 @@ async function insertWorkspace(db: Db, now: Date): Promise<WorkspaceId> {
       slug: 'northwind-demo',
       timezone: 'America/New_York',
       is_demo: true,
-      created_at: new Date(now.getTime() - 4 * 365 * dayMs),
+      created_at: daysAfter(now, -4 * 365),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -179,7 +179,7 @@ async function insertWorkspace(db: Db, now: Date): Promise<WorkspaceId> {
 
 /** The team, keyed as in team.ts. The manager goes first: the others report to her. */
 async function insertTeam(db: Db, workspaceId: WorkspaceId, passwordHash: string, now: Date) {
-  const joined = new Date(now.getTime() - 3 * 365 * dayMs);
+  const joined = daysAfter(now, -3 * 365);
   const values = (managerId: string | null) => (person: (typeof demoTeam)[number]) => ({
     workspace_id: workspaceId,
     email: person.email,
@@ -225,7 +225,7 @@ async function defineCustomFields(db: Db, workspaceId: WorkspaceId, now: Date) {
     { key: 'expansion_potential', label: 'Expansion potential', type: 'currency', options: null },
     { key: 'last_business_review', label: 'Last business review', type: 'date', options: null },
   ] as const;
-  const defined = new Date(now.getTime() - 3 * 365 * dayMs);
+  const defined = daysAfter(now, -3 * 365);
   await db
     .insertInto('custom_field_definitions')
     .values(

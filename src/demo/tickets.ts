@@ -1,12 +1,10 @@
 // The demo's support tickets, as the generic support webhook payload a help desk would send
 // (docs/integrations.md): a healthy account files a ticket now and then, a struggling one
 // files more, more urgent ones, and rates the help lower.
+import { dayMs, daysSince, hourMs } from '../lib/calendar.ts';
 import type { PlannedAccount } from './portfolio.ts';
 import type { Random } from './random.ts';
 import { churnedDaysAgo, historyDays, usageLevel, type UsageArc } from './usage.ts';
-
-const dayMs = 24 * 3600_000;
-const hourMs = 3600_000;
 
 // prettier-ignore
 const subjects = [
@@ -122,7 +120,7 @@ export function planTickets(
   arc: UsageArc,
 ): TicketPayload[] {
   const left = churnedDaysAgo(account, now);
-  const sinceDaysAgo = Math.floor((now.getTime() - account.customerSince.getTime()) / dayMs);
+  const sinceDaysAgo = Math.floor(daysSince(account.customerSince, now));
   const script = scripts[arc];
   const tickets: TicketPayload[] = [];
   for (let weekAgo = Math.floor(historyDays / 7); weekAgo >= 0; weekAgo--) {

@@ -1,5 +1,6 @@
 // A year of a demo account's timeline — kickoff, check-ins, QBRs, escalations, feature
 // requests, renewal talks — as the owner would have logged it, during their working hours.
+import { dayMs, daysSince, isoDay, startOfDay } from '../lib/calendar.ts';
 import {
   businessReviewSteps,
   features,
@@ -13,8 +14,6 @@ import {
 } from './milestones.ts';
 import type { PlannedAccount, PlannedContact } from './portfolio.ts';
 import type { Random } from './random.ts';
-
-const dayMs = 24 * 3600_000;
 
 /**
  * The Critical stories are also stories of neglect: nobody on the team has logged a touch for
@@ -139,15 +138,13 @@ export function planTimeline(
   const lastReview = events.findLast((event) => /business review/i.test(event.title));
   return {
     events,
-    lastBusinessReview: lastReview ? lastReview.occurredAt.toISOString().slice(0, 10) : null,
+    lastBusinessReview: lastReview ? isoDay(lastReview.occurredAt) : null,
   };
 }
 
 function spanOf(now: Date, account: PlannedAccount): Span {
-  const sinceAgo = Math.floor((now.getTime() - account.customerSince.getTime()) / dayMs);
-  const renewInDays = Math.round(
-    (Date.parse(`${account.renewalDate}T00:00:00Z`) - now.getTime()) / dayMs,
-  );
+  const sinceAgo = Math.floor(daysSince(account.customerSince, now));
+  const renewInDays = Math.round(daysSince(now, startOfDay(account.renewalDate)));
   const quiet = lastTouchAgo[account.story];
   // A churned account's story ends a few days after it left; its last four months before
   // that were the cancellation and little else: the customer had gone quiet.

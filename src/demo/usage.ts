@@ -2,11 +2,11 @@
 // which day and what they did. Each account's story sets how much it is used over time:
 // growing accounts use more each month, declining ones less (and drop features), churned
 // ones fade for months before they leave, and some that dipped came back.
+import { dayMs, isoDay } from '../lib/calendar.ts';
 import { includesPremium } from './plans.ts';
 import type { PlannedAccount, Story } from './portfolio.ts';
 import type { Random } from './random.ts';
 
-const dayMs = 24 * 3600_000;
 export const historyDays = 365;
 
 /**
@@ -208,7 +208,7 @@ export function planUsage(now: Date, random: Random, accounts: PlannedAccount[])
     const days: AccountUsage['days'] = [];
     for (let daysAgo = historyDays; daysAgo >= 0; daysAgo--) {
       const at = new Date(today - daysAgo * dayMs);
-      const day = at.toISOString().slice(0, 10);
+      const day = isoDay(at);
       const weekend = at.getUTCDay() === 0 || at.getUTCDay() === 6;
       const active =
         daysAgo > sinceDaysAgo

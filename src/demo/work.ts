@@ -3,6 +3,7 @@
 // days since allow — plus a finished one for customers who went live this year. Written through
 // the same services a CSM's clicks go through, with the clock set back to when each step
 // happened. Long-standing customers have no onboarding: they finished it years ago.
+import { dayMs, daysAfter, hourMs, isoDay } from '../lib/calendar.ts';
 import { sql } from 'kysely';
 import type { Deps } from '../context.ts';
 import { fixedClock } from '../lib/clock.ts';
@@ -14,8 +15,6 @@ import {
   updateTask,
 } from '../modules/work/index.ts';
 
-const dayMs = 24 * 3600_000;
-const hourMs = 3600_000;
 /** Customers who went live this year and keep their finished onboarding project. */
 const finishedProjects = 2;
 /** Days behind schedule, by account in turn: on time, a few days late, two weeks late. */
@@ -46,8 +45,8 @@ export async function seedDemoWork(
     .execute();
   const finished = await owned
     .where('stage', '=', 'adopting')
-    .where('created_at', '>', new Date(now.getTime() - 240 * dayMs))
-    .where('created_at', '<', new Date(now.getTime() - 100 * dayMs))
+    .where('created_at', '>', daysAfter(now, -240))
+    .where('created_at', '<', daysAfter(now, -100))
     .orderBy('created_at', 'desc')
     .limit(finishedProjects)
     .execute();
@@ -82,7 +81,7 @@ async function onboard(
   };
   const projectId = await instantiateTemplate(db, clock, by, scope, templateId, {
     accountId: account.id,
-    startDate: start.toISOString().slice(0, 10),
+    startDate: isoDay(start),
     // The CSM who works the onboarding sets up the manager's introduction to the sponsor.
     assignees: { solutions_engineer: workspace.solutionsEngineerId, manager: owner.userId },
   });
@@ -112,7 +111,7 @@ async function onboard(
   // Something in the way for some: waiting on the customer, or blocked.
   const next = tasks[done];
   if (next && lateDays > 0) {
-    clock.set(new Date(now.getTime() - 2 * dayMs));
+    clock.set(daysAfter(now, -2));
     const status = lateDays > 5 ? 'blocked' : 'waiting_on_customer';
     await updateTask(db, clock, owner, scope, next.id, { status });
   }
