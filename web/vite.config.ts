@@ -40,7 +40,10 @@ function precompress(): Plugin {
             const [br, gz] = await Promise.all([
               brotli(body, {
                 params: {
-                  [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                  // Quality 9, not 11: 7% larger (391 against 365 KiB for every script and
+                  // style) for a seventh of the time (0.7 s against 5.2 s on this machine
+                  // under load), and `npm start` builds the web app before it starts.
+                  [constants.BROTLI_PARAM_QUALITY]: 9,
                   [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
                 },
               }),
