@@ -3,6 +3,8 @@
 // roadmap item shipped), end to end through the API and the worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/context.ts';
+import type { WorkspaceId } from '../../src/lib/ids.ts';
+import { writeCurrentScores } from '../../src/modules/health/store/scores.ts';
 import { crossedThreshold } from '../../src/modules/voice/themes/thresholds.ts';
 import { webhookEventsOf, type RecordedActivity } from '../../src/modules/webhooks/events.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
@@ -91,6 +93,7 @@ const run = () => runJobs(deps, database.pool, clock);
 let admin: ApiClient;
 let accountId: string;
 let hook: Receiver;
+let workspaceId: WorkspaceId;
 const types = () =>
   hook.received.map((r) => {
     const { type, data } = JSON.parse(r.body) as { type: string; data: object };
@@ -101,11 +104,17 @@ beforeAll(async () => {
   const workspace = await makeWorkspace(deps.db);
   const adminUser = await makeUser(deps.db, workspace.id, { role: 'admin' });
   const csm = await makeUser(deps.db, workspace.id);
-  accountId = (await makeAccount(deps.db, workspace.id, { owner_id: csm.id })).id;
+  accountId = (
+    await makeAccount(deps.db, workspace.id, { owner_id: csm.id, renewal_date: '2027-01-31' })
+  ).id;
+  workspaceId = workspace.id;
   admin = await signedIn(app, adminUser.email, testPassword);
   hook = await startReceiver();
   const { response } = await admin.POST('/api/v1/webhook-subscriptions', {
-    body: { url: hook.url, events: ['survey.nps_detractor', 'roadmap_item.shipped'] },
+    body: {
+      url: hook.url,
+      events: ['survey.nps_detractor', 'roadmap_item.shipped', 'renewal.forecast_changed'],
+    },
   });
   expect(response.status).toBe(201);
   hook.received.length = 0;
@@ -145,5 +154,50 @@ describe('events recorded for integrations', () => {
         data: { roadmapItemId: item?.id, title: 'Scheduled exports', accountIds: [] },
       },
     ]);
+  });
+
+  it('tells of a renewal forecast someone moved to another category, not of a note alone', async () => {
+    hook.received.length = 0;
+    const { data: before } = await admin.GET('/api/v1/accounts/{id}/renewal-forecast', {
+      params: { path: { id: accountId } },
+    });
+    const from = before?.renewal?.forecast.category;
+    const to = from === 'at_risk' ? 'commit' : 'at_risk';
+    const { response } = await admin.POST('/api/v1/accounts/{id}/renewal-forecast', {
+      params: { path: { id: accountId } },
+      body: { category: to, note: 'The champion left' },
+    });
+    expect(response.status).toBe(201);
+    await admin.POST('/api/v1/accounts/{id}/renewal-forecast', {
+      params: { path: { id: accountId } },
+      body: { category: to, note: 'Still true after the call' },
+    });
+    await run();
+    expect(types()).toEqual([
+      {
+        type: 'renewal.forecast_changed',
+        data: { accountId, renewalDate: '2027-01-31', from, to },
+      },
+    ]);
+  });
+});
+
+describe("health's churn risk", () => {
+  const score = (level: string) => ({
+    accountId,
+    score: 50,
+    category: 'at_risk' as const,
+    measures: '[]',
+    churnRisk: JSON.stringify({ level }),
+  });
+
+  it('is reported risen when a rescore raises its level, not on the first assessment or a fall', async () => {
+    const write = (level: string) =>
+      writeCurrentScores(deps.db, workspaceId, '2026-11-02', clock.now(), [score(level)]);
+    expect((await write('medium')).riskRises).toEqual([]);
+    expect((await write('critical')).riskRises).toEqual([
+      { accountId, from: 'medium', to: 'critical' },
+    ]);
+    expect((await write('low')).riskRises).toEqual([]);
   });
 });
