@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WidgetOf } from '../../../api/assistant.ts';
 import { formatNumber } from '../../../components/format.ts';
-import { AccountRows, Change, Counts } from './parts.tsx';
+import { AccountRows, ActiveUsers, Counts } from './parts.tsx';
 
 export function DecliningWidget({ data }: { data: WidgetOf<'declining_adoption'>['data'] }) {
   const { t } = useTranslation('assistant');
@@ -11,12 +11,7 @@ export function DecliningWidget({ data }: { data: WidgetOf<'declining_adoption'>
       label={t('widget.declining_adoption')}
       items={data.items}
       detail={(a) => (
-        <>
-          <span>
-            {t('col.activeUsers')}: {a.previousMau} → {a.mau}
-          </span>
-          <Change value={a.activeUsersChange} />
-        </>
+        <ActiveUsers before={a.previousMau} now={a.mau} change={a.activeUsersChange} />
       )}
     />
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WidgetOf } from '../../../api/assistant.ts';
 import { HealthBadge, RiskBadge } from '../../../components/badges.tsx';
 import { formatDate, formatMoney } from '../../../components/format.ts';
-import { AccountRows, Change, Counts } from './parts.tsx';
+import { AccountRows, ActiveUsers, Change, Counts } from './parts.tsx';
 
 export function HealthDashboardWidget({ data }: { data: WidgetOf<'health_dashboard'>['data'] }) {
   const { t } = useTranslation('assistant');
@@ -69,12 +69,7 @@ export function EngagementWidget({ data }: { data: WidgetOf<'engagement_trends'>
         label={t('widget.engagement_trends')}
         items={data.items}
         detail={(a) => (
-          <>
-            <span>
-              {t('col.activeUsers')}: {a.previousMau} → {a.mau}
-            </span>
-            <Change value={a.activeUsersChange} />
-          </>
+          <ActiveUsers before={a.previousMau} now={a.mau} change={a.activeUsersChange} />
         )}
       />
     </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WidgetOf } from '../../../api/assistant.ts';
 import { formatDate, formatMoney } from '../../../components/format.ts';
 import { Badge } from '../../../components/ui.tsx';
-import { AccountRows, Counts, shown } from './parts.tsx';
+import { AccountRows, Counts, Rows } from './parts.tsx';
 
 const npsTone = (nps: number | null) =>
   nps === null ? 'text-ink' : nps >= 30 ? 'text-healthy' : nps >= 0 ? 'text-risk' : 'text-critical';
@@ -52,51 +52,41 @@ export function NpsWidget({ data }: { data: WidgetOf<'nps_dashboard'>['data'] })
 
 export function RequestsWidget({ data }: { data: WidgetOf<'feature_requests'>['data'] }) {
   const { t } = useTranslation('assistant');
-  if (data.items.length === 0) return <p className="text-muted">{t('noItems')}</p>;
   return (
-    <ol
-      aria-label={t('widget.feature_requests')}
-      className="divide-y divide-line rounded-lg border border-line"
-    >
-      {data.items.slice(0, shown).map((theme) => (
-        <li
-          key={theme.id}
-          className="flex min-h-11 flex-wrap items-center justify-between gap-2 px-3 py-2"
-        >
-          <span className="font-medium">{theme.label}</span>
-          <span className="flex flex-wrap items-center gap-2 text-sm text-muted">
-            {t('counts.customers', { count: theme.accountCount })} · {formatMoney(theme.arr)}
-            {theme.roadmap[0] && <Badge>{theme.roadmap[0].title}</Badge>}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <Rows
+      ordered
+      items={data.items}
+      label={t('widget.feature_requests')}
+      keyOf={(theme) => theme.id}
+      title={(theme) => theme.label}
+      detail={(theme) => (
+        <>
+          {t('counts.customers', { count: theme.accountCount })} · {formatMoney(theme.arr)}
+          {theme.roadmap[0] && <Badge>{theme.roadmap[0].title}</Badge>}
+        </>
+      )}
+    />
   );
 }
 
 export function RoadmapWidget({ data }: { data: WidgetOf<'roadmap_timeline'>['data'] }) {
   const { t } = useTranslation('assistant');
-  if (data.items.length === 0) return <p className="text-muted">{t('noItems')}</p>;
   return (
-    <ol
-      aria-label={t('widget.roadmap_timeline')}
-      className="divide-y divide-line rounded-lg border border-line"
-    >
-      {data.items.slice(0, shown).map((item) => (
-        <li
-          key={item.id}
-          className="flex min-h-11 flex-wrap items-center justify-between gap-2 px-3 py-2"
-        >
-          <span className="font-medium">{item.title}</span>
-          <span className="flex flex-wrap items-center gap-2 text-sm text-muted">
-            {item.targetQuarter ?? '—'}
-            <Badge tone={item.status === 'shipped' ? 'healthy' : 'neutral'}>
-              {t(`roadmapStatus.${item.status}`)}
-            </Badge>
-            {t('counts.customers', { count: item.accountCount })}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <Rows
+      ordered
+      items={data.items}
+      label={t('widget.roadmap_timeline')}
+      keyOf={(item) => item.id}
+      title={(item) => item.title}
+      detail={(item) => (
+        <>
+          {item.targetQuarter ?? '—'}
+          <Badge tone={item.status === 'shipped' ? 'healthy' : 'neutral'}>
+            {t(`roadmapStatus.${item.status}`)}
+          </Badge>
+          {t('counts.customers', { count: item.accountCount })}
+        </>
+      )}
+    />
   );
 }

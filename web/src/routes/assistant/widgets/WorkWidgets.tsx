@@ -1,12 +1,11 @@
 // The work widgets: my open tasks, a reminder to confirm as a task, and escalations.
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmTask, type WidgetOf } from '../../../api/assistant.ts';
 import { useAccountChoices } from '../../../api/work.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { Button, ErrorNote, Field, Select } from '../../../components/ui.tsx';
-import { Counts, shown } from './parts.tsx';
+import { AccountLink, Counts, Rows } from './parts.tsx';
 
 export function MyTasksWidget({ data }: { data: WidgetOf<'my_tasks'>['data'] }) {
   const { t } = useTranslation('assistant');
@@ -19,27 +18,18 @@ export function MyTasksWidget({ data }: { data: WidgetOf<'my_tasks'>['data'] }) 
           { label: t('counts.thisWeek'), value: data.counts.thisWeek },
         ]}
       />
-      {data.items.length === 0 ? (
-        <p className="text-muted">{t('noItems')}</p>
-      ) : (
-        <ul
-          aria-label={t('widget.my_tasks')}
-          className="divide-y divide-line rounded-lg border border-line"
-        >
-          {data.items.slice(0, shown).map((task) => (
-            <li
-              key={task.id}
-              className="flex min-h-11 flex-wrap items-center justify-between gap-2 px-3 py-2"
-            >
-              <span className="font-medium">{task.title}</span>
-              <span className="text-sm text-muted">
-                {task.accountName} · {task.priority}
-                {task.dueAt && ` · ${formatDateTime(task.dueAt)}`}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Rows
+        items={data.items}
+        label={t('widget.my_tasks')}
+        keyOf={(task) => task.id}
+        title={(task) => task.title}
+        detail={(task) => (
+          <>
+            {task.accountName} · {task.priority}
+            {task.dueAt && ` · ${formatDateTime(task.dueAt)}`}
+          </>
+        )}
+      />
     </div>
   );
 }
@@ -95,30 +85,17 @@ export function TaskDraftWidget({ data }: { data: WidgetOf<'task_draft'>['data']
 
 export function EscalationsWidget({ data }: { data: WidgetOf<'escalations'>['data'] }) {
   const { t } = useTranslation('assistant');
-  if (data.items.length === 0) return <p className="text-muted">{t('noItems')}</p>;
   return (
-    <ul
-      aria-label={t('widget.escalations')}
-      className="divide-y divide-line rounded-lg border border-line"
-    >
-      {data.items.slice(0, shown).map((e) => (
-        <li
-          key={e.id}
-          className="flex min-h-11 flex-wrap items-center justify-between gap-2 px-3 py-2"
-        >
-          <span className="font-medium">{e.taskTitle}</span>
-          <span className="text-sm text-muted">
-            <Link
-              to="/accounts/$accountId"
-              params={{ accountId: e.accountId }}
-              className="underline-offset-2 hover:underline"
-            >
-              {e.accountName}
-            </Link>{' '}
-            · {formatDateTime(e.raisedAt)}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <Rows
+      items={data.items}
+      label={t('widget.escalations')}
+      keyOf={(e) => e.id}
+      title={(e) => e.taskTitle}
+      detail={(e) => (
+        <>
+          <AccountLink id={e.accountId} name={e.accountName} /> · {formatDateTime(e.raisedAt)}
+        </>
+      )}
+    />
   );
 }

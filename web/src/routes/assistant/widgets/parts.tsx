@@ -19,6 +19,64 @@ export function Counts({ items }: { items: { label: string; value: ReactNode; to
   );
 }
 
+/**
+ * Rows of anything — accounts, themes, tasks — the first few with their title and what matters
+ * about each, and how many more there are; an empty list says so.
+ */
+export function Rows<T>({
+  items,
+  label,
+  keyOf,
+  title,
+  detail,
+  ordered = false,
+}: {
+  items: T[];
+  label: string;
+  keyOf: (item: T) => string;
+  title: (item: T) => ReactNode;
+  detail: (item: T) => ReactNode;
+  /** A ranking or a timeline, where the order says something. */
+  ordered?: boolean;
+}) {
+  const { t } = useTranslation('assistant');
+  if (items.length === 0) return <p className="text-muted">{t('noItems')}</p>;
+  const List = ordered ? 'ol' : 'ul';
+  return (
+    <>
+      <List aria-label={label} className="divide-y divide-line rounded-lg border border-line">
+        {items.slice(0, shown).map((item) => (
+          <li
+            key={keyOf(item)}
+            className="flex min-h-11 flex-wrap items-center justify-between gap-x-3 gap-y-1 px-3 py-2"
+          >
+            <span className="font-medium">{title(item)}</span>
+            <span className="flex flex-wrap items-center gap-2 text-sm text-muted">
+              {detail(item)}
+            </span>
+          </li>
+        ))}
+      </List>
+      {items.length > shown && (
+        <p className="text-sm text-muted">{t('more', { count: items.length - shown })}</p>
+      )}
+    </>
+  );
+}
+
+/** An account's name, linking to its page. */
+export function AccountLink({ id, name }: { id: string; name: string }) {
+  return (
+    <Link
+      to="/accounts/$accountId"
+      params={{ accountId: id }}
+      className="text-ink underline-offset-2 hover:underline"
+    >
+      {name}
+    </Link>
+  );
+}
+
 /** Accounts as rows: the name links to the account; `detail` says what matters about it. */
 export function AccountRows<T extends { accountId: string; name: string }>({
   items,
@@ -29,33 +87,14 @@ export function AccountRows<T extends { accountId: string; name: string }>({
   label: string;
   detail: (item: T) => ReactNode;
 }) {
-  const { t } = useTranslation('assistant');
-  if (items.length === 0) return <p className="text-muted">{t('noItems')}</p>;
   return (
-    <>
-      <ul aria-label={label} className="divide-y divide-line rounded-lg border border-line">
-        {items.slice(0, shown).map((item) => (
-          <li
-            key={item.accountId}
-            className="flex min-h-11 flex-wrap items-center justify-between gap-x-3 gap-y-1 px-3 py-2"
-          >
-            <Link
-              to="/accounts/$accountId"
-              params={{ accountId: item.accountId }}
-              className="font-medium text-ink underline-offset-2 hover:underline"
-            >
-              {item.name}
-            </Link>
-            <span className="flex flex-wrap items-center gap-2 text-sm text-muted">
-              {detail(item)}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {items.length > shown && (
-        <p className="text-sm text-muted">{t('more', { count: items.length - shown })}</p>
-      )}
-    </>
+    <Rows
+      items={items}
+      label={label}
+      keyOf={(item) => item.accountId}
+      title={(item) => <AccountLink id={item.accountId} name={item.name} />}
+      detail={detail}
+    />
   );
 }
 
@@ -69,5 +108,26 @@ export function Change({ value, unit = '%' }: { value: number | null; unit?: str
       {Math.abs(value)}
       {unit}
     </span>
+  );
+}
+
+/** Active users this month against the last, and the change between them. */
+export function ActiveUsers({
+  before,
+  now,
+  change,
+}: {
+  before: number;
+  now: number;
+  change: number | null;
+}) {
+  const { t } = useTranslation('assistant');
+  return (
+    <>
+      <span>
+        {t('col.activeUsers')}: {before} → {now}
+      </span>
+      <Change value={change} />
+    </>
   );
 }
