@@ -162,7 +162,9 @@ export async function revenueMetrics(question: Question): Promise<Answered> {
     owner: ownerOf(question),
     team: null,
     tier: question.params.tier ?? null,
-    trend: 4,
+    // The widget shows the period alone: its trend would read four more periods for nothing
+    // (about 40% of the figures' time on the demo), and the period's own figures are the same.
+    trend: 1,
   });
   const value = (key: string) => report.metrics.find((m) => m.key === key)?.value ?? null;
   return {
