@@ -32,7 +32,7 @@ const envSchema = z.object({
   SLACK_WORKSPACE: z.string().optional(),
   /** Tests and local development only: allow http:// Slack webhook URLs. */
   STEWARD_ALLOW_INSECURE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
-  /** Hosts outbound requests (webhooks, Slack) may reach although private or loopback. */
+  /** Hosts outbound webhooks may reach although private or loopback (docs/webhooks.md). */
   STEWARD_OUTBOUND_ALLOW_HOSTS: z.string().optional(),
   /** Hosts besides hooks.slack.com a Slack webhook URL may name (comma-separated). */
   STEWARD_SLACK_WEBHOOK_HOSTS: z.string().optional(),
