@@ -29,16 +29,20 @@ function seatChange(
   switch (arc) {
     case 'expansion':
       return { daysAgo: 120, before: 0.7 };
+    // A healthy customer adds a few seats as teams join: most of a book's net retention.
+    case 'steady':
+      return { daysAgo: 150, before: 0.78 };
+    // Seats given back are a few, not a quarter: gross retention stays near 95%.
     case 'at_risk':
-      return { daysAgo: 55, before: 1.25 };
+      return { daysAgo: 55, before: 1.06 };
     case 'unanswered_escalations':
-      return { daysAgo: 60, before: 1.2 };
+      return { daysAgo: 60, before: 1.08 };
     case 'usage_collapse':
-      return { daysAgo: 40, before: 1.3 };
+      return { daysAgo: 40, before: 1.12 };
     case 'failed_payments':
-      return { daysAgo: 50, before: 1.4 };
+      return { daysAgo: 50, before: 1.15 };
     case 'churned':
-      return { daysAgo: (left ?? 0) + 100, before: 1.3 };
+      return { daysAgo: (left ?? 0) + 100, before: 1.15 };
     default:
       return null;
   }

@@ -91,8 +91,15 @@ export function businessReviewSteps(
 ): Step[] {
   if (account.tier === 'smb' || account.story === 'onboarding') return [];
   const every = account.tier === 'enterprise' ? 91 : 182;
+  // An enterprise customer nobody owns has nobody booking its review: the last one slipped a
+  // few weeks past its quarter, so the book has enterprise accounts overdue for a QBR.
+  const slipped = account.tier === 'enterprise' && account.ownerKey === null;
   const steps: Step[] = [];
-  for (let ago = random.int(15, 40); ago < firstAgo - 45; ago += every) {
+  for (
+    let ago = slipped ? random.int(100, 120) : random.int(15, 40);
+    ago < firstAgo - 45;
+    ago += every
+  ) {
     if (ago < lastAgo || ago < meetingsBefore) continue;
     steps.push({
       kind: 'meeting',

@@ -7,16 +7,13 @@
 import type { Deps } from '../context.ts';
 import type { Insertable } from 'kysely';
 import type { OpportunitiesTable, Tier } from '../db/schema.ts';
+import { addDays, daysAfter, hourMs, isoDay, minuteMs } from '../lib/calendar.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import { zonedInstant } from '../modules/notify/index.ts';
 import { backfillRenewals, recordRenewals } from '../modules/revenue/index.ts';
-import { addDays } from '../modules/intake/adoption/index.ts';
 import { createTask } from '../modules/work/index.ts';
 import type { PlannedAccount } from './portfolio.ts';
 import { demoTeam } from './team.ts';
-
-const dayMs = 24 * 3600_000;
-const hourMs = 3600_000;
 
 type Workspace = { id: WorkspaceId; managerId: UserId; demoCsmId: UserId };
 
@@ -239,7 +236,7 @@ async function meetingsThisWeek(deps: Deps, workspace: Workspace, accounts: Plan
       (n) => `Check-in — ${n}`,
     );
   }
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const rows = plans.flatMap(({ account, kind, day, hour, title }) => {
     if (!account?.row.ownerId) return [];
     const zone = zoneOf.get(account.plan.ownerKey ?? '') ?? 'UTC';
@@ -251,7 +248,7 @@ async function meetingsThisWeek(deps: Deps, workspace: Workspace, accounts: Plan
         kind,
         title,
         starts_at: startsAt,
-        ends_at: new Date(startsAt.getTime() + (kind === 'qbr' ? 90 : 45) * 60_000),
+        ends_at: new Date(startsAt.getTime() + (kind === 'qbr' ? 90 : 45) * minuteMs),
         time_zone: zone,
         location: kind === 'qbr' ? 'Zoom' : null,
         agenda:
@@ -260,8 +257,8 @@ async function meetingsThisWeek(deps: Deps, workspace: Workspace, accounts: Plan
             : null,
         organizer_id: account.row.ownerId,
         created_by: account.row.ownerId,
-        created_at: new Date(now.getTime() - 5 * dayMs),
-        updated_at: new Date(now.getTime() - 5 * dayMs),
+        created_at: daysAfter(now, -5),
+        updated_at: daysAfter(now, -5),
       },
     ];
   });
@@ -346,7 +343,7 @@ async function heldReviewWithActions(deps: Deps, workspace: Workspace) {
       title,
       accountId: latest.account_id,
       assigneeId: workspace.demoCsmId,
-      dueAt: new Date(now.getTime() + days * dayMs).toISOString(),
+      dueAt: daysAfter(now, days).toISOString(),
       tags: ['meeting'],
     });
     await db
@@ -357,22 +354,28 @@ async function heldReviewWithActions(deps: Deps, workspace: Workspace) {
 }
 
 /**
- * Expansion as tracked: every expansion billing recorded in the past year was a won
- * opportunity (its ARR, closed the day it was billed); one upgrade proposal was lost; and
- * the demo CSM has opportunities in progress on her growing accounts.
+ * Expansion as tracked: the growing customers' seat purchases of the past year were won
+ * opportunities (their ARR, closed the day billed) — the few seats steady customers add as
+ * teams join are billing, not deals; one upgrade proposal was lost; and the demo CSM has
+ * opportunities in progress on her growing accounts.
  */
 async function seedOpportunities(deps: Deps, ws: WorkspaceId, accounts: Planned[]) {
   const { db, clock } = deps;
   const now = clock.now();
-  const expansions = await db
-    .selectFrom('mrr_movements as m')
-    .innerJoin('accounts as a', 'a.id', 'm.account_id')
-    .select(['m.account_id', 'm.amount', 'm.currency', 'm.occurred_at', 'a.owner_id'])
-    .where('m.workspace_id', '=', ws)
-    .where('m.kind', '=', 'expansion')
-    .where('m.occurred_at', '>', new Date(now.getTime() - 365 * dayMs))
-    .execute();
-  const opened = (at: Date) => new Date(at.getTime() - 35 * dayMs);
+  const growing = accounts.filter((a) => a.plan.story === 'expansion').map((a) => a.row.id);
+  const expansions =
+    growing.length === 0
+      ? []
+      : await db
+          .selectFrom('mrr_movements as m')
+          .innerJoin('accounts as a', 'a.id', 'm.account_id')
+          .select(['m.account_id', 'm.amount', 'm.currency', 'm.occurred_at', 'a.owner_id'])
+          .where('m.workspace_id', '=', ws)
+          .where('m.kind', '=', 'expansion')
+          .where('m.occurred_at', '>', daysAfter(now, -365))
+          .where('m.account_id', 'in', growing)
+          .execute();
+  const opened = (at: Date) => daysAfter(at, -35);
   const values: Insertable<OpportunitiesTable>[] = expansions.map((m) => ({
     workspace_id: ws,
     account_id: m.account_id,
@@ -382,14 +385,14 @@ async function seedOpportunities(deps: Deps, ws: WorkspaceId, accounts: Planned[
     amount: m.amount * 12,
     currency: m.currency,
     stage: 'won' as const,
-    expected_close: m.occurred_at.toISOString().slice(0, 10),
+    expected_close: isoDay(m.occurred_at),
     owner_id: m.owner_id,
     created_by: m.owner_id,
     created_at: opened(m.occurred_at),
     updated_at: m.occurred_at,
     closed_at: m.occurred_at,
   }));
-  const lostOn = new Date(now.getTime() - 62 * dayMs);
+  const lostOn = daysAfter(now, -62);
   const lost = accounts.find((a) => a.plan.tier === 'mid_market' && a.plan.story === 'steady');
   if (lost) {
     values.push({
@@ -401,7 +404,7 @@ async function seedOpportunities(deps: Deps, ws: WorkspaceId, accounts: Planned[
       amount: Math.round(lost.row.arr * 0.25),
       currency: 'USD',
       stage: 'lost',
-      expected_close: lostOn.toISOString().slice(0, 10),
+      expected_close: isoDay(lostOn),
       owner_id: lost.row.ownerId,
       created_by: lost.row.ownerId,
       created_at: opened(lostOn),
@@ -409,10 +412,8 @@ async function seedOpportunities(deps: Deps, ws: WorkspaceId, accounts: Planned[
       closed_at: lostOn,
     });
   }
-  const growing = accounts.filter(
-    (a) => a.plan.ownerKey === 'jordan' && a.plan.story === 'expansion',
-  );
-  for (const [i, account] of growing.entries()) {
+  const hers = accounts.filter((a) => a.plan.ownerKey === 'jordan' && a.plan.story === 'expansion');
+  for (const [i, account] of hers.entries()) {
     values.push({
       workspace_id: ws,
       account_id: account.row.id,
@@ -422,11 +423,11 @@ async function seedOpportunities(deps: Deps, ws: WorkspaceId, accounts: Planned[
       amount: Math.round(account.row.arr * (i === 0 ? 0.3 : 0.15)),
       currency: 'USD',
       stage: i === 0 ? 'proposal' : 'qualified',
-      expected_close: account.row.renewalDate ?? addDays(now.toISOString().slice(0, 10), 60),
+      expected_close: account.row.renewalDate ?? addDays(isoDay(now), 60),
       owner_id: account.row.ownerId,
       created_by: account.row.ownerId,
-      created_at: new Date(now.getTime() - 20 * dayMs),
-      updated_at: new Date(now.getTime() - 3 * dayMs),
+      created_at: daysAfter(now, -20),
+      updated_at: daysAfter(now, -3),
       closed_at: null,
     });
   }
@@ -442,7 +443,7 @@ async function seedOpportunities(deps: Deps, ws: WorkspaceId, accounts: Planned[
  */
 async function forecastCalls(deps: Deps, workspace: Workspace, accounts: Planned[]) {
   const now = deps.clock.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const soon = (a: Planned) =>
     a.row.renewalDate !== null &&
     a.row.renewalDate >= today &&
@@ -485,7 +486,7 @@ async function forecastCalls(deps: Deps, workspace: Workspace, accounts: Planned
         probability: c.probability,
         note: c.note,
         created_by: c.by,
-        created_at: new Date(now.getTime() - 2 * dayMs),
+        created_at: daysAfter(now, -2),
       })),
     )
     .execute();
