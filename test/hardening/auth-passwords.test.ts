@@ -4,12 +4,16 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { enqueue } from '../../src/jobs/registry.ts';
 import { apiClient, signedIn, testApp } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
 import { runJobs, startSmtpServer } from '../notify/support.ts';
+
+// Each sign-in and password costs a real scrypt, and one test starts the CLI: a busy two-core
+// machine needs more than the default half minute.
+vi.setConfig({ testTimeout: 120_000 });
 
 const { deps, clock, database } = await useTestDeps();
 const smtp = await startSmtpServer();

@@ -1,11 +1,15 @@
 // Sign-in that cannot be used to lock people out: a growing delay instead of a lock, per
 // e-mail and per client address (read through trusted proxies only), counted atomically, the
 // same work for an unknown e-mail, and sessions that end however busy they are.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { sessionCookie } from '../../src/modules/auth/sessions.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+
+// Every attempt costs a real scrypt (~0.1 s, a second on a busy two-core machine), and the
+// address rule needs thirty of them: more than the half minute a test gets by default.
+vi.setConfig({ testTimeout: 240_000 });
 
 const { deps, clock } = await useTestDeps();
 const app = buildApp({
