@@ -14,6 +14,7 @@ import {
   updateFeedback,
 } from '../feedback.ts';
 import { importBody, importFeedback, importResultSchema } from '../importCsv.ts';
+import { askerOf, oneItemRoute } from './oneItem.ts';
 import {
   feedbackItemSchema,
   feedbackQuery,
@@ -113,66 +114,38 @@ export function feedbackRoutes(deps: Deps) {
       },
     )
     .openapi(
-      defineRoute({
+      oneItemRoute({
         method: 'patch',
         path: '/feedback/{id}',
         operationId: 'updateFeedback',
-        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Change a feedback item: type, priority, status, text, contact',
-        request: {
-          params: idParam,
-          body: { content: { 'application/json': { schema: updateFeedbackBody } }, required: true },
-        },
-        responses: { 200: json(feedbackItemSchema), 404: problems[404] },
+        body: updateFeedbackBody,
+        item: feedbackItemSchema,
       }),
       async (c) => {
-        const actor = actorOf(c);
-        return c.json(
-          await updateFeedback(
-            deps,
-            actor,
-            scopeFor(actor),
-            c.req.valid('param').id,
-            c.req.valid('json'),
-          ),
-          200,
-        );
+        const { actor, scope } = askerOf(c);
+        const { id } = c.req.valid('param');
+        return c.json(await updateFeedback(deps, actor, scope, id, c.req.valid('json')), 200);
       },
     )
     .openapi(
-      defineRoute({
+      oneItemRoute({
         method: 'post',
         path: '/feedback/{id}/review',
         operationId: 'reviewFeedback',
-        tags: ['Voice'],
         access: 'manage_feedback',
         summary: 'Accept or dismiss an item Steward recognised in support tickets',
-        request: {
-          params: idParam,
-          body: {
-            content: {
-              'application/json': {
-                schema: z
-                  .object({ review: z.enum(['accepted', 'dismissed']) })
-                  .openapi('FeedbackReviewInput'),
-              },
-            },
-            required: true,
-          },
-        },
-        responses: { 200: json(feedbackItemSchema), 404: problems[404] },
+        body: z
+          .object({ review: z.enum(['accepted', 'dismissed']) })
+          .openapi('FeedbackReviewInput'),
+        item: feedbackItemSchema,
       }),
       async (c) => {
-        const actor = actorOf(c);
+        const { actor, scope } = askerOf(c);
+        const { id } = c.req.valid('param');
         return c.json(
-          await reviewFeedback(
-            deps,
-            actor,
-            scopeFor(actor),
-            c.req.valid('param').id,
-            c.req.valid('json').review,
-          ),
+          await reviewFeedback(deps, actor, scope, id, c.req.valid('json').review),
           200,
         );
       },

@@ -12,6 +12,7 @@ import {
   updateRoadmapItem,
 } from '../roadmap/items.ts';
 import { shipRoadmapItem } from '../roadmap/ship.ts';
+import { askerOf, oneItemRoute } from './oneItem.ts';
 import {
   roadmapItemBody,
   roadmapItemPatch,
@@ -81,31 +82,19 @@ export function roadmapRoutes(deps: Deps) {
       },
     )
     .openapi(
-      defineRoute({
+      oneItemRoute({
         method: 'patch',
         path: '/roadmap-items/{id}',
         operationId: 'updateRoadmapItem',
-        tags: ['Voice'],
         access: 'manage_product_roadmap',
         summary: 'Change a roadmap item or its links (lists given replace the links)',
-        request: {
-          params: idParam,
-          body: { content: { 'application/json': { schema: roadmapItemPatch } }, required: true },
-        },
-        responses: { 200: json(roadmapItemSchema), 404: problems[404] },
+        body: roadmapItemPatch,
+        item: roadmapItemSchema,
       }),
       async (c) => {
-        const actor = actorOf(c);
-        return c.json(
-          await updateRoadmapItem(
-            deps,
-            actor,
-            scopeFor(actor),
-            c.req.valid('param').id,
-            c.req.valid('json'),
-          ),
-          200,
-        );
+        const { actor, scope } = askerOf(c);
+        const { id } = c.req.valid('param');
+        return c.json(await updateRoadmapItem(deps, actor, scope, id, c.req.valid('json')), 200);
       },
     )
     .openapi(
