@@ -11,6 +11,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './context.ts';
 import type { AppEnv } from './http/env.ts';
+import { compressJson } from './http/compressJson.ts';
 import { answerError } from './http/problem.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { describeOutsideApi } from './http/outsideApi.ts';
@@ -139,6 +140,9 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
   app.use('/api/*', (c, next) =>
     c.req.method === 'POST' && c.req.path === '/api/v1/imports' ? next() : apiBodyLimit(c, next),
   );
+  // A page of accounts or a health series is 10–20 KB of JSON: a phone on a slow network gets
+  // a fifth of it (src/http/compressJson.ts).
+  app.use('/api/*', compressJson());
   const api = buildApi(deps);
   app.route('/api/v1', api);
   app.doc31('/api/v1/openapi.json', openApiInfo);
