@@ -71,6 +71,31 @@ describe('what integrations hear of an activity', () => {
     });
   });
 
+  it('tells an escalation with its step, policy and task', () => {
+    const raised = activity({
+      kind: 'escalation',
+      data: {
+        escalationId: '00000000-0000-4000-8000-000000000005',
+        policyId: '00000000-0000-4000-8000-000000000006',
+        step: 2,
+        recipientIds: ['someone'],
+      },
+    });
+    expect(webhookEventsOf(raised)).toEqual([
+      {
+        event: 'escalation.raised',
+        data: {
+          accountId: raised.accountId,
+          taskId: raised.taskId,
+          escalationId: '00000000-0000-4000-8000-000000000005',
+          policyId: '00000000-0000-4000-8000-000000000006',
+          step: 2,
+          mentionId: null,
+        },
+      },
+    ]);
+  });
+
   it('tells nothing of comments, mentions or a switched-off subscription', () => {
     for (const kind of ['task_commented', 'mentioned', 'webhook_disabled'] as const) {
       expect(webhookEventsOf(activity({ kind }))).toEqual([]);

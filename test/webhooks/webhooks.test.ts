@@ -156,6 +156,28 @@ describe('outbound webhooks', () => {
     ]);
   });
 
+  it('counts a redirect from the receiver as a failed attempt, never following it', async () => {
+    const hook = await receiver();
+    const { subscription } = await subscribe(hook.url, ['task.created']);
+    Object.assign(hook.answer, { status: 307, location: 'http://169.254.169.254/latest' });
+    await createTask('Moved receiver');
+    await run();
+    const [delivery] = await deliveries(subscription.id);
+    const { data } = await admin.GET('/api/v1/webhook-deliveries/{id}', {
+      params: { path: { id: delivery?.id ?? '' } },
+    });
+    expect(data?.status).toBe('pending');
+    expect(data?.attemptList).toMatchObject([
+      { statusCode: 307, error: 'Redirects are not followed (to http://169.254.169.254/latest).' },
+    ]);
+    expect(hook.received).toHaveLength(2);
+    // Off again, so the tests after this one do not fail against it.
+    await admin.PATCH('/api/v1/webhook-subscriptions/{id}', {
+      params: { path: { id: subscription.id } },
+      body: { enabled: false },
+    });
+  });
+
   it('does not hand a new subscription what happened before it existed', async () => {
     await createTask('Before anyone listened');
     clock.advance(1_000);
@@ -281,6 +303,21 @@ describe('subscriptions that cannot be saved', () => {
     expect(response.status).toBe(422);
     expect(error).toMatchObject({ errors: [{ path: 'events.1' }] });
     expect(hook.received).toHaveLength(0);
+  });
+
+  it('keeps a subscription as it was when a change points it at a private address', async () => {
+    const hook = await receiver();
+    const { subscription } = await subscribe(hook.url, ['task.created']);
+    const { response, error } = await admin.PATCH('/api/v1/webhook-subscriptions/{id}', {
+      params: { path: { id: subscription.id } },
+      body: { url: 'http://192.168.1.20/hook', events: ['task.completed'] },
+    });
+    expect(response.status).toBe(422);
+    expect(error).toMatchObject({ errors: [{ path: 'url' }] });
+    const { data } = await admin.GET('/api/v1/webhook-subscriptions/{id}', {
+      params: { path: { id: subscription.id } },
+    });
+    expect(data).toMatchObject({ url: hook.url, events: ['task.created'] });
   });
 
   it('is for admins only', async () => {
