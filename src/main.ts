@@ -4,6 +4,9 @@ import { readConfig, type Role } from './config.ts';
 import { createLogger } from './lib/logger.ts';
 import { roleSchema } from './lib/vocabulary.ts';
 
+/** SIGTERM to exit: what a process manager waits before SIGKILL is usually 10 s or more. */
+const shutdownLimitMs = 8_000;
+
 const program = new Command('steward').description('Steward — customer success platform');
 
 program
@@ -22,6 +25,11 @@ program
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'shutting down');
+      // A job or a connection that will not end must not keep a stopping process alive.
+      setTimeout(() => {
+        logger.error({ limitMs: shutdownLimitMs }, 'shutdown took too long; exiting');
+        process.exit(1);
+      }, shutdownLimitMs).unref();
       running.stop().then(
         () => process.exit(0),
         (error: unknown) => {

@@ -14,11 +14,15 @@ import { stewardTasks } from './jobs/tasks.ts';
 import { sealStoredSecrets } from './modules/intake/sealSecrets.ts';
 import { startWorker } from './jobs/worker.ts';
 import { systemClock } from './lib/clock.ts';
+import { closeInboxStreams } from './modules/notify/index.ts';
 import type { Logger } from './lib/logger.ts';
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
 export type Running = { url: string | undefined; stop(): Promise<void> };
+
+/** How long requests in flight may finish at shutdown before their connections are closed. */
+const inFlightGraceMs = 2_000;
 
 export async function startSteward(config: Config, logger: Logger): Promise<Running> {
   const started = performance.now();
@@ -26,11 +30,23 @@ export async function startSteward(config: Config, logger: Logger): Promise<Runn
   const database = await openDatabase(config, logger);
   const deps: Deps = { db: database.db, clock: systemClock, config, logger };
   let server: ServerType | undefined;
-  let worker: Runner | undefined;
+  let worker: Pick<Runner, 'stop'> | undefined;
 
+  // Stops taking requests, lets those in flight finish for a moment, then closes what is left
+  // open — the inbox's event streams never end by themselves (their clients reconnect to
+  // another process) — stops the worker after its running jobs, and closes the database.
   const stop = async () => {
     ready = false;
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    const closed = new Promise<void>((resolve) =>
+      server ? server.close(() => resolve()) : resolve(),
+    );
+    if (server && 'closeIdleConnections' in server) {
+      const http = server;
+      http.closeIdleConnections();
+      setTimeout(() => http.closeAllConnections(), inFlightGraceMs).unref();
+    }
+    await closeInboxStreams();
+    await closed;
     await worker?.stop();
     await database.shutdown();
   };

@@ -1,8 +1,10 @@
 // Runs the graphile-worker pool in this process (roles `all` and `worker`).
-import { run, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger } from '../lib/logger.ts';
 import { Logger as WorkerLogger } from 'graphile-worker';
+import { watchWorkerLiveness } from './liveness/index.ts';
 import { stewardCrontab } from './tasks.ts';
 
 export async function startWorker(options: {
@@ -10,10 +12,14 @@ export async function startWorker(options: {
   taskList: TaskList;
   concurrency: number;
   logger: Logger;
-}): Promise<Runner> {
+}): Promise<Pick<Runner, 'stop'>> {
   const log = options.logger.child({ component: 'worker' });
-  return run({
+  const events = new EventEmitter() as WorkerEvents;
+  // Watching first, so that it hears of every worker the runner makes.
+  const liveness = await watchWorkerLiveness({ pool: options.pool, events, logger: log });
+  const runner = await run({
     pgPool: options.pool,
+    events,
     taskList: options.taskList,
     crontab: stewardCrontab,
     concurrency: options.concurrency,
@@ -34,4 +40,10 @@ export async function startWorker(options: {
       log[pinoLevel](meta ?? {}, message);
     }),
   });
+  return {
+    async stop() {
+      await runner.stop();
+      await liveness.stop();
+    },
+  };
 }

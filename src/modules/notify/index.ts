@@ -1,6 +1,7 @@
 // The notify module's public face: routing, inbox, digests, SLAs, Slack.
 
 export { notifyRoutes } from './routes/index.ts';
+export { closeInboxStreams } from './stream.ts';
 
 export { routeNotification, defaultPreferences, type Preferences } from './routing.ts';
 export { digestFor, digestDue } from './digestFor.ts';

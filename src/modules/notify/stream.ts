@@ -12,6 +12,8 @@ type Listener = () => void;
 export type InboxHub = { subscribe(userId: string, wake: Listener): () => void };
 
 let hub: Promise<InboxHub> | undefined;
+let hubClient: pg.Client | undefined;
+const allListeners = new Map<string, Set<Listener>>();
 
 /** DATABASE_URL, or the embedded server's address that `steward start` leaves in the data dir. */
 function connectionString(config: Config): string {
@@ -21,8 +23,9 @@ function connectionString(config: Config): string {
 }
 
 async function startHub(config: Config, logger: Logger): Promise<InboxHub> {
-  const listeners = new Map<string, Set<Listener>>();
+  const listeners = allListeners;
   const client = new pg.Client({ connectionString: connectionString(config) });
+  hubClient = client;
   client.on('notification', (message) => {
     for (const wake of listeners.get(message.payload ?? '') ?? []) wake();
   });
@@ -52,4 +55,17 @@ export function inboxHub(config: Config, logger: Logger): Promise<InboxHub> {
     throw error;
   });
   return hub;
+}
+
+/**
+ * At shutdown: the listening connection ends, and every open stream is woken so that it sees
+ * its client gone (the server closes their connections) and ends instead of waiting for the
+ * next heartbeat.
+ */
+export async function closeInboxStreams(): Promise<void> {
+  const client = hubClient;
+  hub = undefined;
+  hubClient = undefined;
+  for (const set of allListeners.values()) for (const wake of set) wake();
+  await client?.end().catch(() => undefined);
 }
