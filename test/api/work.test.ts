@@ -14,6 +14,7 @@ let csmId: UserId;
 let managerId: UserId;
 let engineerId: UserId;
 let csm: ApiClient;
+let csmEmail: string;
 let templateId: string;
 
 beforeAll(async () => {
@@ -30,7 +31,8 @@ beforeAll(async () => {
   managerId = manager.id;
   csmId = csmUser.id;
   engineerId = engineer.id;
-  csm = await signedIn(app, csmUser.email, testPassword);
+  csmEmail = csmUser.email;
+  csm = await signedIn(app, csmEmail, testPassword);
   const { data, response } = await csm.POST('/api/v1/templates', {
     body: {
       name: enterpriseOnboarding.name,
@@ -559,6 +561,8 @@ describe('onboarding tracking', () => {
     });
     const project = await instantiate(account.id);
     clock.set('2026-11-20T09:00:00Z');
+    // Eighteen days without a request end a session (14 idle days): the CSM signs in again.
+    csm = await signedIn(app, csmEmail, testPassword);
     const { data: report } = await csm.GET('/api/v1/projects/{id}/onboarding', {
       params: { path: { id: project?.id ?? '' } },
     });
