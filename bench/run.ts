@@ -11,6 +11,7 @@ import { digestBenchmark } from './digests.ts';
 import { portfolioBenchmark } from './portfolio.ts';
 import { rollupBenchmark } from './rollups.ts';
 import { seedBenchmark } from './seed.ts';
+import { soakBenchmark } from './soak.ts';
 import { startBenchmark } from './start.ts';
 import { voiceBenchmark } from './voice.ts';
 import { seconds, timed, type BenchResult } from './support.ts';
@@ -31,6 +32,7 @@ const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]>
   { key: 'assistant', name: 'Ask Steward', run: assistantBenchmark },
   { key: 'voice', name: 'voice of the customer', run: voiceBenchmark },
   { key: 'revenue', name: 'revenue and meetings', run: revenueBenchmark },
+  { key: 'soak', name: 'soak (STEWARD_SOAK_MINUTES, default 10)', run: soakBenchmark },
 ];
 
 const asked = process.argv.slice(2);
