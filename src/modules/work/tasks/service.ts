@@ -344,7 +344,11 @@ async function recordTaskUpdate(
     taskId: after.id,
     at: now,
     // The status it was left in: integrations hear `task.completed` from it (webhooks).
-    data: { changed: Object.keys(changed), automation: by.automation ?? false, status: after.status },
+    data: {
+      changed: Object.keys(changed),
+      automation: by.automation ?? false,
+      status: after.status,
+    },
   });
 }
 
