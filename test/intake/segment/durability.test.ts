@@ -48,6 +48,8 @@ async function startSteward(): Promise<Server> {
   const child = spawn(process.execPath, [main, 'start'], {
     env: {
       ...process.env,
+      // The embedded server's own durability, even when the suite runs on an external one.
+      DATABASE_URL: '',
       STEWARD_DATA_DIR: dataDir,
       STEWARD_DEMO: 'off',
       PORT: String(port),
