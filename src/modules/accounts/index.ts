@@ -36,6 +36,7 @@ export {
   type ExternalContact,
   type WriteCounts,
 } from './sync/store.ts';
+export { liveAccountById, liveAccountByExternalId, liveAccountsOnDomain } from './sync/store.ts';
 export type { AccountScope } from './store.ts';
 export { portfolio } from './portfolio.ts';
 export { listSegments } from './segments.ts';

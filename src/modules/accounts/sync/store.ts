@@ -384,3 +384,29 @@ export async function setAccountsBilling(
     ) as b(account_id, arr_amount, currency, renewal_date)
     where a.workspace_id = ${workspaceId} and a.id = b.account_id`.execute(db);
 }
+
+// Which live account an outside record means: by Steward's id, the outside system's id, or the
+// e-mail domain (Stripe customers and help desk tickets name their account these ways).
+function liveAccounts(db: Db, workspaceId: WorkspaceId) {
+  return db
+    .selectFrom('accounts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null);
+}
+
+export function liveAccountById(db: Db, workspaceId: WorkspaceId, id: string) {
+  return liveAccounts(db, workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export function liveAccountByExternalId(db: Db, workspaceId: WorkspaceId, externalId: string) {
+  return liveAccounts(db, workspaceId).where('external_id', '=', externalId).executeTakeFirst();
+}
+
+/** Live accounts on an e-mail domain: at most two (two is already one too many to guess). */
+export function liveAccountsOnDomain(db: Db, workspaceId: WorkspaceId, domain: string) {
+  return liveAccounts(db, workspaceId)
+    .where(sql<string>`lower(domain)`, '=', domain)
+    .limit(2)
+    .execute();
+}

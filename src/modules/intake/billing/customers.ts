@@ -3,6 +3,11 @@
 // A match is remembered, so an invoice (which carries no subscription metadata) finds it.
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import {
+  liveAccountByExternalId,
+  liveAccountById,
+  liveAccountsOnDomain,
+} from '../../accounts/index.ts';
 import * as store from './store.ts';
 
 export type CustomerHints = {
@@ -30,19 +35,19 @@ async function findAccount(db: Db, workspaceId: WorkspaceId, hints: CustomerHint
   for (const metadata of hints.metadata) {
     const stewardId = metadata['steward_account_id'];
     if (stewardId && uuidPattern.test(stewardId)) {
-      const row = await store.liveAccountById(db, workspaceId, stewardId);
+      const row = await liveAccountById(db, workspaceId, stewardId);
       if (row) return row.id;
     }
     const externalId = metadata['external_id'];
     if (externalId) {
-      const row = await store.liveAccountByExternalId(db, workspaceId, externalId);
+      const row = await liveAccountByExternalId(db, workspaceId, externalId);
       if (row) return row.id;
     }
   }
   const domain = emailDomain(hints.email);
   if (domain) {
     // Two accounts on one domain: guessing would bill the wrong customer, so nobody matches.
-    const rows = await store.liveAccountsOnDomain(db, workspaceId, domain);
+    const rows = await liveAccountsOnDomain(db, workspaceId, domain);
     if (rows.length === 1 && rows[0]) return rows[0].id;
   }
   return undefined;

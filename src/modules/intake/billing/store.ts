@@ -50,30 +50,6 @@ export function accountOfKnownCustomer(db: Db, workspaceId: WorkspaceId, custome
     .executeTakeFirst();
 }
 
-function liveAccounts(db: Db, workspaceId: WorkspaceId) {
-  return db
-    .selectFrom('accounts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null);
-}
-
-export function liveAccountById(db: Db, workspaceId: WorkspaceId, id: string) {
-  return liveAccounts(db, workspaceId).where('id', '=', id).executeTakeFirst();
-}
-
-export function liveAccountByExternalId(db: Db, workspaceId: WorkspaceId, externalId: string) {
-  return liveAccounts(db, workspaceId).where('external_id', '=', externalId).executeTakeFirst();
-}
-
-/** Live accounts on an e-mail domain: at most two (two is already one too many to guess). */
-export function liveAccountsOnDomain(db: Db, workspaceId: WorkspaceId, domain: string) {
-  return liveAccounts(db, workspaceId)
-    .where(sql<string>`lower(domain)`, '=', domain)
-    .limit(2)
-    .execute();
-}
-
 /**
  * Remembers which account a Stripe customer is: kept when a link exists already, or
  * (`replace`) made the new one.

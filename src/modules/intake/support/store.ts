@@ -1,31 +1,11 @@
-// SQL for support tickets: the account a ticket names, each ticket's latest update (a newer
+// SQL for support tickets: each ticket's latest update (a newer
 // one wins), an account's tickets page by page and the tickets opened lately. Every query is
 // confined to one workspace.
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { SupportTicketsTable, TicketStatus } from '../../../db/schema.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { TimeKeyset } from '../../../lib/pagination.ts';
-
-function liveAccounts(db: Db, workspaceId: WorkspaceId) {
-  return db
-    .selectFrom('accounts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null);
-}
-
-export function liveAccountByExternalId(db: Db, workspaceId: WorkspaceId, externalId: string) {
-  return liveAccounts(db, workspaceId).where('external_id', '=', externalId).executeTakeFirst();
-}
-
-/** Live accounts on a domain: at most two (two is already one too many to guess). */
-export function liveAccountsOnDomain(db: Db, workspaceId: WorkspaceId, domain: string) {
-  return liveAccounts(db, workspaceId)
-    .where(sql<string>`lower(domain)`, '=', domain)
-    .limit(2)
-    .execute();
-}
 
 export type TicketValues = Omit<
   Insertable<SupportTicketsTable>,

@@ -7,7 +7,11 @@ import { message } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { timeKeyset } from '../../../lib/pagination.ts';
-import { addTimelineEvent } from '../../accounts/index.ts';
+import {
+  addTimelineEvent,
+  liveAccountByExternalId,
+  liveAccountsOnDomain,
+} from '../../accounts/index.ts';
 import { keepForReview } from '../billing/index.ts';
 import type { TicketUpdate } from './payload.ts';
 import * as store from './store.ts';
@@ -16,12 +20,12 @@ export type TicketOutcome = 'applied' | 'unchanged' | 'review';
 
 async function accountOfTicket(db: Db, workspaceId: WorkspaceId, ticket: TicketUpdate) {
   if (ticket.account.externalId) {
-    const row = await store.liveAccountByExternalId(db, workspaceId, ticket.account.externalId);
+    const row = await liveAccountByExternalId(db, workspaceId, ticket.account.externalId);
     if (row) return row.id;
   }
   if (ticket.account.domain) {
     // Two accounts on one domain: guessing would put a ticket on the wrong customer.
-    const rows = await store.liveAccountsOnDomain(db, workspaceId, ticket.account.domain);
+    const rows = await liveAccountsOnDomain(db, workspaceId, ticket.account.domain);
     if (rows.length === 1 && rows[0]) return rows[0].id;
   }
   return undefined;
