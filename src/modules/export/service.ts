@@ -10,7 +10,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { isoDay } from '../../lib/calendar.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { majorUnitsText } from '../../lib/moneyText.ts';
-import { csvLine } from './csv.ts';
+import { csvLine, type CsvColumnType } from './csv.ts';
 import { camel, exportEntities, exportSources, type ExportEntity } from './entities.ts';
 import { readPage, workspaceOf, type ExportRow } from './store.ts';
 
@@ -101,7 +101,7 @@ async function* accountsCsv(db: Db, workspaceId: WorkspaceId): AsyncGenerator<st
   const emails = new Map(
     (await allRows(db, workspaceId, 'people')).map((p) => [p.id, text(p.email)]),
   );
-  yield csvLine([
+  const header = [
     'externalId',
     'name',
     'domain',
@@ -116,27 +116,38 @@ async function* accountsCsv(db: Db, workspaceId: WorkspaceId): AsyncGenerator<st
     'ownerEmail',
     'id',
     ...definitions.map((d) => `cf.${text(d.key)}`),
+  ];
+  // ARR (major units, written as text) and custom fields of the number type are number
+  // columns: a negative amount stays a number, not a quoted word (csv.ts).
+  const numbers = new Set([
+    'arr',
+    ...definitions.filter((d) => d.type === 'number').map((d) => `cf.${text(d.key)}`),
   ]);
+  const types = header.map((name): CsvColumnType => (numbers.has(name) ? 'number' : 'text'));
+  yield csvLine(header);
   for await (const page of exportPages(db, workspaceId, 'accounts')) {
     yield page
       .map((a) => {
         const custom = (a.customFields ?? {}) as Record<string, unknown>;
-        return csvLine([
-          a.externalId ?? a.id,
-          a.name,
-          a.domain,
-          a.tier,
-          a.plan,
-          money(a.arrAmount, a.currency),
-          a.currency,
-          a.seats,
-          a.stage,
-          a.renewalDate,
-          a.priority,
-          emails.get(a.ownerId) ?? '',
-          a.id,
-          ...definitions.map((d) => customFieldText(d.type, custom[text(d.key)])),
-        ]);
+        return csvLine(
+          [
+            a.externalId ?? a.id,
+            a.name,
+            a.domain,
+            a.tier,
+            a.plan,
+            money(a.arrAmount, a.currency),
+            a.currency,
+            a.seats,
+            a.stage,
+            a.renewalDate,
+            a.priority,
+            emails.get(a.ownerId) ?? '',
+            a.id,
+            ...definitions.map((d) => customFieldText(d.type, custom[text(d.key)])),
+          ],
+          types,
+        );
       })
       .join('');
   }
@@ -185,7 +196,7 @@ async function* contactsCsv(db: Db, workspaceId: WorkspaceId): AsyncGenerator<st
 /** Contracts in the contract backfill's columns (`POST /contracts/import`). */
 async function* contractsCsv(db: Db, workspaceId: WorkspaceId): AsyncGenerator<string> {
   const accounts = await accountKeys(db, workspaceId);
-  yield csvLine([
+  const header = [
     'contract_id',
     'account_external_id',
     'plan',
@@ -196,23 +207,29 @@ async function* contractsCsv(db: Db, workspaceId: WorkspaceId): AsyncGenerator<s
     'end_date',
     'status',
     'source',
-  ]);
+  ];
+  // The MRR (major units, written as text) is a number column: a credit's minus sign stays.
+  const types = header.map((name): CsvColumnType => (name === 'mrr' ? 'number' : 'text'));
+  yield csvLine(header);
   for await (const page of exportPages(db, workspaceId, 'contracts')) {
     yield page
       .filter((k) => accounts.has(k.accountId))
       .map((k) =>
-        csvLine([
-          k.externalId,
-          accounts.get(k.accountId),
-          k.plan,
-          money(k.mrrAmount, k.currency),
-          k.currency,
-          k.seats,
-          day(k.startedAt),
-          day(k.currentPeriodEnd ?? k.endedAt),
-          k.status,
-          k.source,
-        ]),
+        csvLine(
+          [
+            k.externalId,
+            accounts.get(k.accountId),
+            k.plan,
+            money(k.mrrAmount, k.currency),
+            k.currency,
+            k.seats,
+            day(k.startedAt),
+            day(k.currentPeriodEnd ?? k.endedAt),
+            k.status,
+            k.source,
+          ],
+          types,
+        ),
       )
       .join('');
   }
