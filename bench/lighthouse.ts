@@ -14,7 +14,6 @@ import lighthouse from 'lighthouse';
 import { buildApp } from '../src/app.ts';
 import { seedDemoWorkspace } from '../src/demo/index.ts';
 import { demoSignIns } from '../src/demo/team.ts';
-import { webRoot } from '../src/start.ts';
 import { benchDatabase, freePort, serveLocally, type BenchResult } from './support.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -43,8 +42,16 @@ type Scores = {
   benchmarkIndex: number;
 };
 
-async function buildWebApp() {
-  const child = spawn('npm', ['run', 'build:web'], { cwd: repoRoot, stdio: 'ignore' });
+/**
+ * Builds the web app into a directory of its own (STEWARD_WEB_OUT): dist/web stays as it was
+ * for the browser tests and servers that may be reading it meanwhile.
+ */
+async function buildWebApp(outDir: string) {
+  const child = spawn('npm', ['run', 'build:web'], {
+    cwd: repoRoot,
+    stdio: 'ignore',
+    env: { ...process.env, STEWARD_WEB_OUT: outDir },
+  });
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`npm run build:web exited with ${code}`);
 }
@@ -144,7 +151,8 @@ const describe = (scores: Scores) =>
   `performance ${scores.performance}, accessibility ${scores.accessibility}; FCP ${s(scores.fcpMs)}, LCP ${s(scores.lcpMs)}, TBT ${scores.tbtMs.toFixed(0)} ms; ${kib(scores.sentKiB)} sent, ${kib(scores.unusedJsKiB)} of JS unused${scores.unused.length > 0 ? ` (${scores.unused.join(', ')})` : ''}; machine index ${scores.benchmarkIndex.toFixed(0)}`;
 
 export async function lighthouseBenchmark(): Promise<BenchResult[]> {
-  await buildWebApp();
+  const webRoot = await mkdtemp(path.join(os.tmpdir(), 'steward-lighthouse-web-'));
+  await buildWebApp(webRoot);
   const { deps, stop } = await benchDatabase();
   try {
     const demo = await seedDemoWorkspace(deps);
@@ -202,6 +210,7 @@ export async function lighthouseBenchmark(): Promise<BenchResult[]> {
     return results;
   } finally {
     await stop();
+    await rm(webRoot, { recursive: true, force: true });
   }
 }
 

@@ -10,7 +10,9 @@ import { promisify } from 'node:util';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+// STEWARD_WEB_OUT builds elsewhere (the Lighthouse benchmark, beside browser tests reading dist/web).
+const outDir =
+  process.env.STEWARD_WEB_OUT ?? fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /**
  * Writes `file.br` and `file.gz` beside every text asset once the build (service worker

@@ -1,23 +1,23 @@
 // The web app's entry: data cache, router, languages and theme.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { registerSW } from 'virtual:pwa-register';
 import './i18n/index.ts';
+import { queries } from './queries.ts';
 import { router } from './router.tsx';
 import './styles.css';
 import { followSystemTheme } from './theme.ts';
 
-const queries = new QueryClient({
-  defaultOptions: {
-    // A 4xx will not change by asking again; a flaky network might.
-    queries: { retry: (count, error) => count < 2 && !('problem' in error), staleTime: 15_000 },
-  },
-});
-
 followSystemTheme();
-registerSW({ immediate: true });
+// The service worker (and its helper's code) once the page has loaded: its registration and
+// the precache downloads it starts never compete with the first screen.
+window.addEventListener(
+  'load',
+  () =>
+    void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: true })),
+  { once: true },
+);
 
 const root = document.getElementById('root');
 if (root) {

@@ -12,12 +12,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import * as z from 'zod/mini';
 import { ApiError, onUnauthorized } from './api/client.ts';
-import { useMe } from './api/session.ts';
+import { account360Query, portfolioQuery } from './api/accounts.ts';
+import { meQuery, useMe } from './api/session.ts';
+import { myWorkQuery } from './api/work.ts';
 import { Shell } from './components/Shell.tsx';
 import { setTimeZone } from './components/format.ts';
 import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
-import { portfolioSearch } from './routes/accounts/portfolioSearch.ts';
+import { portfolioFilters, portfolioSearch } from './routes/accounts/portfolioSearch.ts';
+import { queries } from './queries.ts';
 import { SignInPage } from './routes/SignInPage.tsx';
 import { PasswordResetPage } from './routes/PasswordResetPage.tsx';
 import { revenueRoutes, sharedRevenueRoutes } from './routes/revenue/routes.tsx';
@@ -181,7 +184,14 @@ function SignedIn() {
   return <Shell />;
 }
 
-const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: SignedIn });
+// The loaders below start a screen's requests as its route is matched (or a link to it hovered),
+// beside the download of its code rather than after it; they never hold the screen back.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  component: SignedIn,
+  loader: () => void queries.prefetchQuery(meQuery),
+});
 
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -195,6 +205,18 @@ const portfolioRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts',
   validateSearch: portfolioSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ deps }) =>
+    void queries
+      .ensureQueryData(meQuery)
+      .then((me) =>
+        queries.prefetchInfiniteQuery(
+          portfolioQuery(
+            portfolioFilters(deps, me?.permissions.includes('view_all_accounts') ?? false),
+          ),
+        ),
+      )
+      .catch(() => undefined),
   component: rendering(PortfolioPage, function Portfolio() {
     return <PortfolioPage search={portfolioRoute.useSearch()} />;
   }),
@@ -203,6 +225,7 @@ const portfolioRoute = createRoute({
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts/$accountId',
+  loader: ({ params }) => void queries.prefetchQuery(account360Query(params.accountId)),
   component: rendering(AccountPage, function Account() {
     const { accountId } = accountRoute.useParams();
     return <AccountPage key={accountId} accountId={accountId} />;
@@ -212,6 +235,7 @@ const accountRoute = createRoute({
 const workRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/work',
+  loader: () => void queries.prefetchQuery(myWorkQuery),
   component: MyWorkPage,
 });
 

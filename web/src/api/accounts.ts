@@ -1,13 +1,21 @@
 // The portfolio, the Customer 360, contacts, the timeline, segments and custom fields.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
 
 export type Account = Schemas['Account'];
 export type TimelineEvent = Schemas['TimelineEvent'];
 export type PortfolioFilters = Record<string, string>;
 
-export function usePortfolio(filters: PortfolioFilters) {
-  return useInfiniteQuery({
+/** The portfolio's pages for these filters: the page asks for it, and its route's loader early. */
+export const portfolioQuery = (filters: PortfolioFilters) =>
+  infiniteQueryOptions({
     queryKey: ['accounts', filters],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
@@ -18,13 +26,19 @@ export function usePortfolio(filters: PortfolioFilters) {
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
+
+export function usePortfolio(filters: PortfolioFilters) {
+  return useInfiniteQuery(portfolioQuery(filters));
 }
 
-export function useAccount360(id: string) {
-  return useQuery({
+export const account360Query = (id: string) =>
+  queryOptions({
     queryKey: ['account360', id],
     queryFn: () => call(api.GET('/api/v1/accounts/{id}/360', { params: { path: { id } } })),
   });
+
+export function useAccount360(id: string) {
+  return useQuery(account360Query(id));
 }
 
 /** The account's timeline, newest first; with `kinds`, only events of those kinds. */

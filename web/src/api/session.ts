@@ -1,16 +1,19 @@
 // Who is signed in, signing in and out, and their own preferences.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
 
 export type Me = Schemas['Me'];
 
+/** Who is signed in, as asked at start-up (before the first screen's code has arrived) and by useMe. */
+export const meQuery = queryOptions<Me | null>({
+  queryKey: ['me'],
+  queryFn: () => call(api.GET('/api/v1/me')),
+  retry: false,
+});
+
 /** The person signed in; null once a sign-out or a 401 has ended the session. */
 export function useMe() {
-  return useQuery<Me | null>({
-    queryKey: ['me'],
-    queryFn: () => call(api.GET('/api/v1/me')),
-    retry: false,
-  });
+  return useQuery(meQuery);
 }
 
 export function useSignIn() {

@@ -1,5 +1,11 @@
 // Work: my tasks, projects with their board, the template library, onboarding reports.
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
 
 export type Task = Schemas['Task'];
@@ -48,8 +54,13 @@ function refreshWork(queries: QueryClient) {
   }
 }
 
+export const myWorkQuery = queryOptions({
+  queryKey: ['myWork'],
+  queryFn: () => call(api.GET('/api/v1/my-work')),
+});
+
 export function useMyWork() {
-  return useQuery({ queryKey: ['myWork'], queryFn: () => call(api.GET('/api/v1/my-work')) });
+  return useQuery(myWorkQuery);
 }
 
 export function useProject(id: string) {

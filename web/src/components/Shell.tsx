@@ -5,6 +5,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInboxStream, useUnreadCount } from '../api/notify.ts';
 import { useMe, useSignOut } from '../api/session.ts';
+import { useWiderThan } from './media.ts';
 import { AskButton, AskHost } from '../routes/assistant/AskHost.tsx';
 
 export type NavArea = {
@@ -86,7 +87,7 @@ function PhoneBar() {
   return (
     <nav
       aria-label={t('nav.menu')}
-      className="fixed inset-x-0 bottom-0 z-10 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:hidden"
+      className="fixed inset-x-0 bottom-0 z-10 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)]"
     >
       {open && (
         <ul
@@ -177,6 +178,8 @@ export function Shell() {
   const { t } = useTranslation();
   const me = useMe();
   const signOut = useSignOut();
+  // The sidebar on a desk, the bottom bar on a phone: only the one on screen is drawn.
+  const desk = useWiderThan('md');
   return (
     <div className="min-h-screen pb-24 md:pb-0">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -203,24 +206,23 @@ export function Shell() {
         </div>
       </header>
       <div className="md:flex">
-        <nav
-          aria-label={t('nav.menu')}
-          className="hidden w-56 shrink-0 border-r border-line md:block"
-        >
-          <ul className="sticky top-16 flex flex-col gap-1 p-3">
-            {areas.map((area) => (
-              <li key={area.to}>
-                <SideLink area={area} />
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {desk && (
+          <nav aria-label={t('nav.menu')} className="w-56 shrink-0 border-r border-line">
+            <ul className="sticky top-16 flex flex-col gap-1 p-3">
+              {areas.map((area) => (
+                <li key={area.to}>
+                  <SideLink area={area} />
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <main id="main" className="mx-auto w-full max-w-7xl min-w-0 px-4 py-4">
           <Outlet />
         </main>
       </div>
       <AskHost />
-      <PhoneBar />
+      {!desk && <PhoneBar />}
     </div>
   );
 }

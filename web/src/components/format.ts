@@ -3,20 +3,47 @@ import { i18next } from '../i18n/index.ts';
 
 const locale = () => (i18next.language === 'ru' ? 'ru-RU' : 'en-US');
 
-let timeZone: string | undefined;
+// An Intl formatter is costly to create (a phone takes a good fraction of a millisecond for
+// each) and a list formats a few per row: each one is made once per locale, zone and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** Moments (timeline events, token use) are shown in the person's own time zone. */
-export function setTimeZone(zone: string | undefined) {
-  timeZone = zone && isKnownTimeZone(zone) ? zone : undefined;
+function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const language = locale();
+  const key = `${language} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, options);
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const language = locale();
+  const key = `${language} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(language, options);
+    } catch {
+      // An unknown time zone: the browser's own instead.
+      format = new Intl.DateTimeFormat(language, { ...options, timeZone: undefined });
+    }
+    dateFormats.set(key, format);
   }
+  return format;
+}
+
+let timeZone: string | undefined;
+
+/**
+ * Moments (timeline events, token use) are shown in the person's own time zone. A zone the
+ * browser does not know gives way to the browser's own when first used: checking it here
+ * would load the time zone data at every start, before any screen needs it.
+ */
+export function setTimeZone(zone: string | undefined) {
+  timeZone = zone || undefined;
 }
 
 /** Money arrives in minor units: { amount: 12000000, currency: 'USD' } is $120,000. */
@@ -24,7 +51,7 @@ export function formatMoney(
   money: { amount: number; currency: string } | null | undefined,
 ): string {
   if (!money) return '—';
-  return new Intl.NumberFormat(locale(), {
+  return numberFormat({
     style: 'currency',
     currency: money.currency,
     maximumFractionDigits: 0,
@@ -35,7 +62,7 @@ export function formatMoney(
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   const calendarDay = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat({
     dateStyle: 'medium',
     timeZone: calendarDay ? 'UTC' : timeZone,
   }).format(new Date(calendarDay ? `${value}T00:00:00Z` : value));
@@ -43,15 +70,9 @@ export function formatDate(value: string | null | undefined): string {
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
-  return new Intl.DateTimeFormat(locale(), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(value));
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
 }
 
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined
-    ? '—'
-    : new Intl.NumberFormat(locale()).format(value);
+  return value === null || value === undefined ? '—' : numberFormat().format(value);
 }

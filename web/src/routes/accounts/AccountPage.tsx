@@ -3,32 +3,52 @@
 // source — with "Add note" one tap away on a phone (a floating button opening a sheet).
 // This page only composes; each panel lives in ./360/.
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccount360 } from '../../api/accounts.ts';
 import { useMe } from '../../api/session.ts';
 import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
+import { Deferred } from '../../components/Deferred.tsx';
 import { Button, ErrorNote, Loading } from '../../components/ui.tsx';
-import { AccountWork } from '../work/AccountWork.tsx';
 import { ContactsCard, ContractCard, CustomFieldsCard, ProfileCard } from './360/AboutCards.tsx';
-import { BillingPanel } from './360/BillingPanel.tsx';
-import { HealthPanel } from './360/HealthPanel.tsx';
-import { NoteSheet } from './360/NoteForm.tsx';
-import { TicketsPanel } from './360/TicketsPanel.tsx';
-import { Timeline } from './360/Timeline.tsx';
-import { UsagePanel } from './360/UsagePanel.tsx';
-import { VoicePanel } from '../voice/VoicePanel.tsx';
-import { AccountRevenuePanel } from '../revenue/AccountRevenuePanel.tsx';
+
+// The panels are drawn after the first screen (components/Deferred.tsx), and each one's code —
+// the charts among it — is fetched when it is drawn.
+const HealthPanel = lazy(() =>
+  import('./360/HealthPanel.tsx').then((m) => ({ default: m.HealthPanel })),
+);
+const UsagePanel = lazy(() =>
+  import('./360/UsagePanel.tsx').then((m) => ({ default: m.UsagePanel })),
+);
+const AccountRevenuePanel = lazy(() =>
+  import('../revenue/AccountRevenuePanel.tsx').then((m) => ({ default: m.AccountRevenuePanel })),
+);
+const AccountWork = lazy(() =>
+  import('../work/AccountWork.tsx').then((m) => ({ default: m.AccountWork })),
+);
+const VoicePanel = lazy(() =>
+  import('../voice/VoicePanel.tsx').then((m) => ({ default: m.VoicePanel })),
+);
+const TicketsPanel = lazy(() =>
+  import('./360/TicketsPanel.tsx').then((m) => ({ default: m.TicketsPanel })),
+);
+const BillingPanel = lazy(() =>
+  import('./360/BillingPanel.tsx').then((m) => ({ default: m.BillingPanel })),
+);
+const Timeline = lazy(() => import('./360/Timeline.tsx').then((m) => ({ default: m.Timeline })));
+const NoteSheet = lazy(() => import('./360/NoteForm.tsx').then((m) => ({ default: m.NoteSheet })));
 
 export function AccountPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const view = useAccount360(accountId);
+  // Drawn from a deferred copy of the answer: in slices the phone can answer a tap between.
+  const data = useDeferredValue(view.data);
   const me = useMe();
   const canNote = me.data?.permissions.includes('add_timeline_notes') ?? false;
   const [noting, setNoting] = useState(false);
-  if (view.isPending) return <Loading />;
   if (view.error) return <ErrorNote error={view.error} />;
-  const { account, contract, contacts, owner } = view.data;
+  if (!data) return <Loading />;
+  const { account, contract, contacts, owner } = data;
 
   return (
     <div className="flex flex-col gap-4">
@@ -53,16 +73,32 @@ export function AccountPage({ accountId }: { accountId: string }) {
           <ContactsCard contacts={contacts} />
         </div>
         <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
-          <HealthPanel accountId={accountId} />
-          <UsagePanel accountId={accountId} />
-          <AccountRevenuePanel accountId={accountId} name={account.name} />
-          <AccountWork accountId={accountId} />
-          <VoicePanel accountId={accountId} contacts={contacts} />
+          <Deferred>
+            <HealthPanel accountId={accountId} />
+          </Deferred>
+          <Deferred>
+            <UsagePanel accountId={accountId} />
+          </Deferred>
+          <Deferred>
+            <AccountRevenuePanel accountId={accountId} name={account.name} />
+          </Deferred>
+          <Deferred>
+            <AccountWork accountId={accountId} />
+          </Deferred>
+          <Deferred>
+            <VoicePanel accountId={accountId} contacts={contacts} />
+          </Deferred>
           <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-            <TicketsPanel accountId={accountId} />
-            <BillingPanel accountId={accountId} />
+            <Deferred>
+              <TicketsPanel accountId={accountId} />
+            </Deferred>
+            <Deferred>
+              <BillingPanel accountId={accountId} />
+            </Deferred>
           </div>
-          <Timeline accountId={accountId} canNote={canNote} />
+          <Deferred>
+            <Timeline accountId={accountId} canNote={canNote} />
+          </Deferred>
         </div>
       </div>
       {canNote && (
@@ -73,7 +109,11 @@ export function AccountPage({ accountId }: { accountId: string }) {
           + {t('account.addNote')}
         </Button>
       )}
-      {noting && <NoteSheet accountId={accountId} close={() => setNoting(false)} />}
+      {noting && (
+        <Suspense fallback={null}>
+          <NoteSheet accountId={accountId} close={() => setNoting(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The portfolio: a table on wide screens, cards on a phone; filters live in the URL so a view
 // can be shared, and saved as a segment.
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useId, useState, type FormEvent } from 'react';
+import { useDeferredValue, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   useDeleteSegment,
@@ -13,10 +13,11 @@ import {
 import { useHealthSeries } from '../../api/health.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
+import { useWiderThan } from '../../components/media.ts';
 import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { ScoreSparkline } from '../../components/scoreTrend.tsx';
 import { Button, ErrorNote, Input, Loading, Select } from '../../components/ui.tsx';
-import { choices, sortable, type PortfolioSearch } from './portfolioSearch.ts';
+import { choices, portfolioFilters, sortable, type PortfolioSearch } from './portfolioSearch.ts';
 import { QuickActions } from '../assistant/QuickActions.tsx';
 import { TopRequest } from '../voice/TopRequest.tsx';
 
@@ -132,7 +133,7 @@ function SegmentBar({
 function AccountCards({ accounts }: { accounts: Account[] }) {
   const { t } = useTranslation();
   return (
-    <ul className="flex flex-col gap-2 sm:hidden" aria-label={t('portfolio.title')}>
+    <ul className="flex flex-col gap-2" aria-label={t('portfolio.title')}>
       {accounts.map((account) => (
         <li key={account.id}>
           <Link
@@ -180,7 +181,7 @@ function AccountTable({
   const direction = (column: string) =>
     sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : 'none';
   return (
-    <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface sm:block">
+    <div className="overflow-x-auto rounded-xl border border-line bg-surface">
       <table className="w-full text-left">
         <thead className="border-b border-line text-sm text-muted">
           <tr>
@@ -253,17 +254,17 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
   const navigate = useNavigate();
   const me = useMe();
   const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
-  // Without view_all_accounts a person only ever has their own clients; with it, "All" is the
-  // default and "Mine" narrows the list.
-  const filters = Object.fromEntries(
-    Object.entries({ ...search, owner: seesAll ? search.owner : 'me' }).filter(([, v]) => v),
-  ) as Record<string, string>;
+  const filters = portfolioFilters(search, seesAll);
   const portfolio = usePortfolio(filters);
 
   const set = (key: keyof PortfolioSearch, value: string) =>
     void navigate({ to: '/accounts', search: { ...search, [key]: value || undefined } });
   const sortBy = (column: string) => set('sort', search.sort === column ? `-${column}` : column);
-  const accounts = portfolio.data?.pages.flatMap((page) => page.items) ?? [];
+  // The list is drawn from a deferred copy of the answer: React draws it in slices between
+  // which the phone stays responsive, rather than in one long task when the answer arrives.
+  const loaded = useDeferredValue(portfolio.data);
+  const accounts = loaded?.pages.flatMap((page) => page.items) ?? [];
+  const wide = useWiderThan('sm');
   const [filtersOpen, setFiltersOpen] = useState(false);
   const panelId = useId();
   const active = (['health', 'tier', 'stage', 'priority', 'segment'] as const).filter(
@@ -354,7 +355,7 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
         <SegmentBar filters={filters} search={search} choose={(id) => set('segment', id)} />
       </div>
       <ErrorNote error={portfolio.error} />
-      {portfolio.isPending ? (
+      {portfolio.isPending || (portfolio.data && !loaded) ? (
         <Loading />
       ) : accounts.length === 0 ? (
         <p className="text-muted">{t('portfolio.empty')}</p>
@@ -365,8 +366,11 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
               ? t('portfolio.countSoFar', { count: accounts.length })
               : t('portfolio.count', { count: accounts.length })}
           </p>
-          <AccountCards accounts={accounts} />
-          <AccountTable accounts={accounts} sort={search.sort} sortBy={sortBy} />
+          {wide ? (
+            <AccountTable accounts={accounts} sort={search.sort} sortBy={sortBy} />
+          ) : (
+            <AccountCards accounts={accounts} />
+          )}
           {portfolio.hasNextPage && (
             <Button
               variant="secondary"
