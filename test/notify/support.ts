@@ -44,14 +44,25 @@ export async function jobRunAt(deps: Deps, key: string): Promise<Date | null> {
   return row.rows[0]?.run_at ?? null;
 }
 
-export type MailCatcher = { url: string; mails: ParsedMail[]; close(): Promise<void> };
+export type MailCatcher = {
+  url: string;
+  mails: ParsedMail[];
+  /** Addresses the server answers "451 try again later" for, until taken out of the set. */
+  busy: Set<string>;
+  close(): Promise<void>;
+};
 
 export async function startSmtpServer(): Promise<MailCatcher> {
   const mails: ParsedMail[] = [];
+  const busy = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!busy.has(address.address.toLowerCase())) return callback();
+      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (mail) => {
@@ -67,6 +78,7 @@ export async function startSmtpServer(): Promise<MailCatcher> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    busy,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

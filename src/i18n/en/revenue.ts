@@ -44,7 +44,7 @@ export const revenue = {
     updatedBody: '“{{title}}” with {{account}} has changed: now {{when}} ({{zone}}).',
     cancelledBody: '“{{title}}” with {{account}}, {{when}} ({{zone}}), is cancelled.',
     location: 'Where: {{location}}',
-    agenda: 'Agenda',
+    agendaText: 'Agenda:\n{{agenda}}',
     calendar: 'The invitation is attached: open it to add the meeting to your calendar.',
   },
   qbr: {

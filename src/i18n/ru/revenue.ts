@@ -60,7 +60,7 @@ export const revenue = {
     updatedBody: 'Встреча «{{title}}» с {{account}} изменилась: теперь {{when}} ({{zone}}).',
     cancelledBody: 'Встреча «{{title}}» с {{account}} ({{when}}, {{zone}}) отменена.',
     location: 'Где: {{location}}',
-    agenda: 'Повестка',
+    agendaText: 'Повестка:\n{{agenda}}',
     calendar: 'Приглашение во вложении: откройте его, чтобы добавить встречу в календарь.',
   },
   qbr: {

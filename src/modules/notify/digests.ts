@@ -86,27 +86,44 @@ export const buildDueDigests: JobHandler<'notification__build_digests'> = async 
   }
 };
 
-/** A digest's content, from its items, in its recipient's language (e-mail and Slack). */
-export async function renderDigest(db: Db, digestId: string, now: Date): Promise<Digest> {
-  const rows = await store.digestWithItems(db, digestId);
-  const head = rows[0];
-  if (!head) throw new Error(`No digest ${digestId}.`);
-  const items: DigestItem[] = rows.flatMap((r) =>
-    r.kind !== null && r.message !== null && r.created_at !== null
-      ? [
-          {
-            kind: r.kind as ActivityKind,
-            message: r.message,
-            taskId: r.task_id,
-            taskTitle: r.task_title,
-            accountId: r.account_id,
-            accountName: r.account_name,
-            createdAt: r.created_at,
-          },
-        ]
-      : [],
-  );
-  return digestFor({ name: head.name, ...readerOf(head) }, items, now);
+/**
+ * Digests' content, from their items, each in its recipient's language (e-mail and Slack):
+ * one query for a batch of deliveries. A digest that no longer exists is missing.
+ */
+export async function renderDigests(
+  db: Db,
+  digestIds: readonly string[],
+  now: Date,
+): Promise<Map<string, Digest>> {
+  if (digestIds.length === 0) return new Map();
+  const byDigest = new Map<string, Awaited<ReturnType<typeof store.digestsWithItems>>>();
+  for (const row of await store.digestsWithItems(db, digestIds)) {
+    const rows = byDigest.get(row.digest_id);
+    if (rows) rows.push(row);
+    else byDigest.set(row.digest_id, [row]);
+  }
+  const rendered = new Map<string, Digest>();
+  for (const [digestId, rows] of byDigest) {
+    const head = rows[0];
+    if (!head) continue;
+    const items: DigestItem[] = rows.flatMap((r) =>
+      r.kind !== null && r.message !== null && r.created_at !== null
+        ? [
+            {
+              kind: r.kind as ActivityKind,
+              message: r.message,
+              taskId: r.task_id,
+              taskTitle: r.task_title,
+              accountId: r.account_id,
+              accountName: r.account_name,
+              createdAt: r.created_at,
+            },
+          ]
+        : [],
+    );
+    rendered.set(digestId, digestFor({ name: head.name, ...readerOf(head) }, items, now));
+  }
+  return rendered;
 }
 
 /**

@@ -59,7 +59,10 @@ export async function listEscalations(
 export const deliverySchema = z
   .object({
     id: z.uuid(),
-    userId: z.uuid(),
+    /** Null for a letter to someone who is no Steward user (a customer's contact). */
+    userId: z.uuid().nullable(),
+    /** The address a letter went to; null when it is the user's own. */
+    email: z.string().nullable(),
     channel: z.enum(['email', 'slack']),
     status: z.enum(['pending', 'sent', 'failed']),
     attempts: z.number().int(),
@@ -80,6 +83,7 @@ export async function listDeliveries(
   return rows.map((r) => ({
     id: r.id,
     userId: r.user_id,
+    email: r.email,
     channel: r.channel,
     status: r.status,
     attempts: r.attempts,

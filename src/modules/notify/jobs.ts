@@ -13,7 +13,11 @@ const payloads = {
   /** Notify's subscription to `activity__recorded` (src/jobs/announce.ts). */
   notification__route: topicPayloads.activity__recorded,
   notification__build_digests: cronPayload,
-  delivery__send: z.object({ deliveryId: z.uuid() }),
+  /** A batch of outbox rows; one row is what jobs queued before batches carry. */
+  delivery__send: z.union([
+    z.object({ deliveryIds: z.array(z.uuid()).min(1) }),
+    z.object({ deliveryId: z.uuid() }),
+  ]),
   task__sla_check: z.object({ taskId: z.uuid(), policyId: z.uuid(), epoch: z.string() }),
   mention__escalate: z.object({ mentionId: z.uuid(), policyId: z.uuid().nullable() }),
   sla_policy__arm_timers: z.object({ workspaceId: z.uuid(), policyId: z.uuid() }),

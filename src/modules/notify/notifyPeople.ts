@@ -66,20 +66,36 @@ export async function queueDeliveries(
   if (wanted.length === 0) return [];
   const added = await insertDeliveries(db, wanted, key, now);
   if (added.length === 0) return [];
-  await enqueueMany(
-    db,
-    'delivery__send',
-    added.map((r) => ({
-      payload: { deliveryId: r.id },
-      runAt: r.run_at,
-      maxAttempts: maxDeliveryAttempts,
-    })),
-  );
+  await queueSends(db, added);
   return added.map((r) => ({ id: r.id, sourceId: r.source_id }));
 }
 
 /** graphile-worker retries with exponential backoff; after this many tries a delivery failed. */
 export const maxDeliveryAttempts = 8;
+
+/**
+ * Rows due at the same moment are sent by one job per this many: a morning's digests go out
+ * in batches over the pooled connections, with one statement marking each batch sent.
+ */
+export const deliveryBatch = 50;
+
+/** The send jobs for new outbox rows: those due together in batches, in one statement. */
+export async function queueSends(db: Db, rows: readonly { id: string; run_at: Date }[]) {
+  const due = new Map<number, string[]>();
+  for (const row of rows) {
+    const ids = due.get(row.run_at.getTime());
+    if (ids) ids.push(row.id);
+    else due.set(row.run_at.getTime(), [row.id]);
+  }
+  const jobs = [...due].flatMap(([at, ids]) =>
+    Array.from({ length: Math.ceil(ids.length / deliveryBatch) }, (_, i) => ({
+      payload: { deliveryIds: ids.slice(i * deliveryBatch, (i + 1) * deliveryBatch) },
+      runAt: new Date(at),
+      maxAttempts: maxDeliveryAttempts,
+    })),
+  );
+  await enqueueMany(db, 'delivery__send', jobs);
+}
 
 export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: Deps, payload) => {
   const { db, clock, config } = deps;

@@ -1,12 +1,9 @@
-// The revenue module's background jobs: sending meeting invitations from their outbox, and a
-// daily record of every account's renewal date (renewal rate needs the renewals that fell
-// due, and billing moves an account's date on once it renews).
+// The revenue module's background job: a daily record of every account's renewal date
+// (renewal rate needs the renewals that fell due, and billing moves an account's date on once
+// it renews). Meeting invitations go out through notify's outbox and its `delivery__send`.
 import { z } from 'zod';
 import { cronPayload, type JobDefinition } from '../../jobs/registry.ts';
-import { sendInvite } from './meetings/invites.ts';
 import { recordRenewals } from './store/renewals.ts';
-
-const inviteSendPayload = z.object({ inviteId: z.uuid() });
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -14,20 +11,14 @@ declare global {
     // Declaration merging is the point here: graphile-worker types add_job by these payloads.
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
-      meeting__send_invite: z.infer<typeof inviteSendPayload>;
       revenue__record_renewals: z.infer<typeof cronPayload>;
     }
   }
 }
 
 export const revenueJobs: {
-  meeting__send_invite: JobDefinition<'meeting__send_invite'>;
   revenue__record_renewals: JobDefinition<'revenue__record_renewals'>;
 } = {
-  meeting__send_invite: {
-    payload: inviteSendPayload,
-    run: sendInvite,
-  },
   revenue__record_renewals: {
     payload: cronPayload,
     run: async ({ db, clock }) => {

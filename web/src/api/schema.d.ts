@@ -4628,7 +4628,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            userId: string;
+            userId: string | null;
+            email: string | null;
             /** @enum {string} */
             channel: "email" | "slack";
             /** @enum {string} */

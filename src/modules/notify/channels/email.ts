@@ -18,6 +18,8 @@ export type Email = {
   messageId: { kind: string; id: string };
   /** A calendar invitation (iTIP): sent as a text/calendar part with its METHOD. */
   icalEvent?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
+  /** Any other file a letter carries. */
+  attachments?: { filename: string; contentType: string; content: string }[];
 };
 
 export async function sendEmail(smtpUrl: string, from: string, email: Email): Promise<void> {

@@ -69,18 +69,17 @@ export function setItemCounts(db: Db, counts: Map<string, number>) {
       where digests.id = c.id`.execute(db);
 }
 
-/** Whose a digest is, with their name, zone and language (by id: the delivery names it). */
 /**
- * A digest's recipient and its items, oldest first, with their tasks' titles and accounts'
- * names: one statement per e-mail. The recipient repeats on every item row; a digest whose
- * items are gone is one row with no item (kind null).
+ * Digests' recipients and their items, oldest first, with their tasks' titles and accounts'
+ * names: one statement for a batch of e-mails. The recipient repeats on every item row; a
+ * digest whose items are gone is one row with no item (kind null).
  */
-export function digestWithItems(db: Db, digestId: string) {
+export function digestsWithItems(db: Db, digestIds: readonly string[]) {
   return (
     db
       .selectFrom('digests as d')
       .innerJoin('users as u', 'u.id', 'd.user_id')
-      // Through the person's own notifications (notifications_inbox_idx): nothing indexes
+      // Through each person's own notifications (notifications_inbox_idx): nothing indexes
       // digest_id, and a scan of everyone's notifications per e-mail made sending quadratic.
       .leftJoin('notifications as n', (join) =>
         join
@@ -91,6 +90,7 @@ export function digestWithItems(db: Db, digestId: string) {
       .leftJoin('tasks as t', 't.id', 'n.task_id')
       .leftJoin('accounts as a', 'a.id', 'n.account_id')
       .select([
+        'd.id as digest_id',
         'u.name',
         'u.timezone',
         'u.locale',
@@ -102,7 +102,8 @@ export function digestWithItems(db: Db, digestId: string) {
         'a.name as account_name',
         'n.created_at',
       ])
-      .where('d.id', '=', digestId)
+      .where('d.id', '=', sql<string>`any(${[...digestIds]}::uuid[])`)
+      .orderBy('d.id')
       .orderBy('n.created_at')
       .orderBy('n.id')
       .execute()

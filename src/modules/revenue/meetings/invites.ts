@@ -1,26 +1,18 @@
-// Invitations: the ICS of a meeting as it stands, and its e-mail to each attendee through the
-// invitation outbox. A change queues one row per attendee and version (SEQUENCE) in the
-// writer's transaction, with its `meeting__send_invite` job; the job re-reads the row, sends
-// once, and retries with backoff on failure. Team members read the e-mail in their language
-// and time zone; a customer's contact in the organizer's language and the meeting's zone.
-import type { Deps } from '../../../context.ts';
+// Invitations: the ICS of a meeting as it stands, and its e-mail to each attendee through
+// notify's outbox. A change queues one letter per attendee and version (SEQUENCE) in the
+// writer's transaction, with the invitation of that version attached; notify sends it once,
+// retrying with backoff like any other e-mail. Team members read it in their language and
+// time zone; a customer's contact in the organizer's language and the meeting's zone.
 import type { Db } from '../../../db/connect.ts';
-import { enqueue, type JobHandler } from '../../../jobs/registry.ts';
-import { renderMessage, type Message } from '../../../i18n/index.ts';
+import type { Message } from '../../../i18n/index.ts';
 import type { Config } from '../../../config.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { AccountScope } from '../../accounts/index.ts';
-import { sendEmail } from '../../notify/index.ts';
-import * as outbox from '../store/invites.ts';
+import { queueLetters } from '../../notify/index.ts';
 import * as store from '../store/meetings.ts';
 import { meetingIcs, type IcsMethod } from './ics.ts';
-import { findMeetingOrFail } from './view.ts';
-
-export const maxInviteAttempts = 5;
-
-/** Not worth retrying: nothing will change until someone configures something. */
-class PermanentInviteError extends Error {}
+import { aboutMeeting, findMeetingOrFail } from './view.ts';
 
 function appUrl(publicUrl: string | undefined, meeting: { account_id: string }) {
   return publicUrl ? `${publicUrl.replace(/\/$/, '')}/accounts/${meeting.account_id}` : null;
@@ -74,8 +66,10 @@ export async function meetingInvite(
 }
 
 /**
- * Queues the invitation of this version for the attendees given (all of them by default), in
- * the caller's transaction, each with its send job.
+ * Queues the invitation of this version for the attendees given, in the caller's transaction:
+ * one letter each in notify's outbox, with this version's ICS attached (the meeting as it now
+ * stands, every other attendee listed). A version already queued for someone is not queued
+ * twice.
  */
 export async function queueInvites(
   db: Db,
@@ -83,43 +77,59 @@ export async function queueInvites(
   meeting: { id: string; organizerLocale: 'en' | 'ru'; timeZone: string },
   invite: { method: IcsMethod; sequence: number; at: Date },
   attendees: store.AttendeeRow[],
+  publicUrl?: string,
 ) {
-  const recipients = attendees.flatMap((a) =>
-    a.email
-      ? [
-          {
-            email: a.email,
-            name: a.name,
-            locale: a.locale ?? meeting.organizerLocale,
-            timeZone: a.timeZone ?? meeting.timeZone,
-          },
-        ]
-      : [],
+  const recipients = attendees.flatMap((a) => (a.email ? [{ ...a, email: a.email }] : []));
+  if (recipients.length === 0) return 0;
+  const row = await store.findMeeting(db, { workspaceId, onlyOwner: null }, meeting.id);
+  if (!row) return 0;
+  const everyone = (await store.attendeesOf(db, workspaceId, [row.id])).filter(
+    (a) => a.userId !== row.organizer_id,
   );
-  const queued = await outbox.queueInvites(db, workspaceId, meeting.id, invite, recipients);
-  for (const row of queued) {
-    // Due at the clock's now, not the database's: jobs follow Steward's Clock like the rest.
-    await enqueue(
-      db,
-      'meeting__send_invite',
-      { inviteId: row.id },
-      { runAt: invite.at, maxAttempts: maxInviteAttempts },
-    );
-  }
-  return queued.length;
+  const ics = icsFor(row, everyone, {
+    method: invite.method,
+    sequence: invite.sequence,
+    now: invite.at,
+    publicUrl,
+  });
+  return queueLetters(
+    db,
+    workspaceId,
+    recipients.map((a) => {
+      const timeZone = a.timeZone ?? meeting.timeZone;
+      return {
+        userId: a.userId,
+        email: a.email,
+        name: a.name,
+        locale: a.locale ?? meeting.organizerLocale,
+        timeZone,
+        ...letter(invite, row, timeZone),
+        attachment: {
+          name: 'invite.ics',
+          type: `text/calendar; method=${invite.method}`,
+          content: ics,
+        },
+        about: aboutMeeting(row.id),
+        aboutVersion: invite.sequence,
+        dedupeKey: `invite:${row.id}:${invite.sequence}:${invite.method}:${a.email}`,
+      };
+    }),
+    invite.at,
+  );
 }
 
+/** The subject and paragraphs of an invitation, as message keys for notify to render. */
 function letter(
-  invite: { method: IcsMethod; sequence: number; locale: 'en' | 'ru'; time_zone: string },
+  invite: { method: IcsMethod; sequence: number },
   meeting: store.MeetingRow,
-) {
-  const render = (m: Message) => renderMessage(m, invite.locale, invite.time_zone);
+  timeZone: string,
+): { subject: Message; paragraphs: Message[] } {
   const params = {
     title: meeting.title,
     account: meeting.account_name,
     organizer: meeting.organizer_name ?? 'Steward',
     when: { dateTime: meeting.starts_at.toISOString() },
-    zone: invite.time_zone,
+    zone: timeZone,
   };
   const [subject, body] =
     invite.method === 'CANCEL'
@@ -127,60 +137,17 @@ function letter(
       : invite.sequence > 0
         ? (['revenue.invite.updatedSubject', 'revenue.invite.updatedBody'] as const)
         : (['revenue.invite.subject', 'revenue.invite.body'] as const);
-  const lines = [
-    render({ key: body, params }),
-    ...(meeting.location
-      ? [render({ key: 'revenue.invite.location', params: { location: meeting.location } })]
-      : []),
-    ...(meeting.agenda && invite.method === 'REQUEST'
-      ? [`${render({ key: 'revenue.invite.agenda' })}:\n${meeting.agenda}`]
-      : []),
-    render({ key: 'revenue.invite.calendar' }),
-  ];
-  const escape = (text: string) =>
-    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
   return {
-    subject: render({ key: subject, params: { title: meeting.title } }),
-    text: lines.join('\n\n'),
-    html: lines.map((l) => `<p>${escape(l)}</p>`).join(''),
+    subject: { key: subject, params: { title: meeting.title } },
+    paragraphs: [
+      { key: body, params },
+      ...(meeting.location
+        ? [{ key: 'revenue.invite.location' as const, params: { location: meeting.location } }]
+        : []),
+      ...(meeting.agenda && invite.method === 'REQUEST'
+        ? [{ key: 'revenue.invite.agendaText' as const, params: { agenda: meeting.agenda } }]
+        : []),
+      { key: 'revenue.invite.calendar' },
+    ],
   };
 }
-
-export const sendInvite: JobHandler<'meeting__send_invite'> = async (deps: Deps, payload) => {
-  const { db, clock, config } = deps;
-  const invite = await outbox.findInvite(db, payload.inviteId);
-  if (!invite || invite.status !== 'pending') return;
-  const scope = { workspaceId: invite.workspace_id as WorkspaceId, onlyOwner: null };
-  const meeting = await store.findMeeting(db, scope, invite.meeting_id);
-  const attempts = invite.attempts + 1;
-  try {
-    if (!meeting) throw new PermanentInviteError('the meeting no longer exists');
-    if (!config.smtpUrl) throw new PermanentInviteError('SMTP_URL is not configured');
-    const attendees = (await store.attendeesOf(db, scope.workspaceId, [meeting.id])).filter(
-      (a) => a.userId !== meeting.organizer_id,
-    );
-    const content = icsFor(meeting, attendees, {
-      method: invite.method,
-      sequence: invite.sequence,
-      now: clock.now(),
-      publicUrl: config.publicUrl,
-    });
-    await sendEmail(config.smtpUrl, config.mailFrom, {
-      to: invite.name ? `"${invite.name.replace(/"/g, '')}" <${invite.email}>` : invite.email,
-      ...letter(invite, meeting),
-      icalEvent: { method: invite.method, content, filename: 'invite.ics' },
-      messageId: { kind: 'invite', id: invite.id },
-    });
-  } catch (error) {
-    const failed = error instanceof PermanentInviteError || attempts >= maxInviteAttempts;
-    await outbox.markInvite(db, invite.id, {
-      status: failed ? 'failed' : 'pending',
-      attempts,
-      lastError: error instanceof Error ? error.message : String(error),
-    });
-    // Thrown, graphile-worker retries later; once failed for good there is nothing to retry.
-    if (!failed) throw error;
-    return;
-  }
-  await outbox.markInvite(db, invite.id, { status: 'sent', attempts, sentAt: clock.now() });
-};

@@ -98,6 +98,8 @@ export async function scheduleMeeting(
   by: Organizer,
   scope: AccountScope,
   input: NewMeeting,
+  /** Steward's public address: the invitation links back to the account. */
+  publicUrl?: string,
 ) {
   checkKind(by, input.kind);
   const account = await getAccount(db, scope, input.accountId);
@@ -140,6 +142,7 @@ export async function scheduleMeeting(
       { id, organizerLocale: by.locale, timeZone: when.timeZone },
       { method: 'REQUEST', sequence: 0, at: now },
       invited,
+      publicUrl,
     );
     // The title is the organizer's own words; the timeline shows it as they wrote it.
     await addTimelineEvent(trx, {
@@ -174,6 +177,7 @@ export async function changeMeeting(
   scope: AccountScope,
   id: string,
   changes: MeetingChanges,
+  publicUrl?: string,
 ) {
   const meeting = await findMeetingOrFail(db, scope, id);
   if (meeting.status === 'cancelled') {
@@ -257,6 +261,7 @@ export async function changeMeeting(
         organizer,
         { method: 'REQUEST', sequence, at: now },
         after.filter((a) => a.userId !== organizerId),
+        publicUrl,
       );
       await queueInvites(
         trx,
@@ -268,6 +273,7 @@ export async function changeMeeting(
             (a.userId !== null && removed.userIds.includes(a.userId)) ||
             (a.contactId !== null && removed.contactIds.includes(a.contactId)),
         ),
+        publicUrl,
       );
     }
     await recordAudit(trx, by, {
@@ -286,6 +292,7 @@ export async function cancelMeeting(
   by: Organizer,
   scope: AccountScope,
   id: string,
+  publicUrl?: string,
 ) {
   const meeting = await findMeetingOrFail(db, scope, id);
   if (meeting.status !== 'scheduled') {
@@ -307,6 +314,7 @@ export async function cancelMeeting(
       { id: meeting.id, organizerLocale: by.locale, timeZone: meeting.time_zone },
       { method: 'CANCEL', sequence, at: now },
       attendees.filter((a) => a.userId !== meeting.organizer_id),
+      publicUrl,
     );
     await recordAudit(trx, by, {
       action: 'meeting.cancelled',

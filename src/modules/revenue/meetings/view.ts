@@ -1,12 +1,12 @@
 // Meetings as the API shows them: the meeting with its people, its action items and the
-// invitations sent; the calendar of meetings in a range.
+// invitations sent (notify's outbox holds them); the calendar of meetings in a range.
 import type { Db } from '../../../db/connect.ts';
 import type { MeetingStatus } from '../../../db/schema.ts';
 import { AppError } from '../../../lib/errors.ts';
-import type { UserId } from '../../../lib/ids.ts';
+import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { timeKeyset } from '../../../lib/pagination.ts';
 import type { AccountScope } from '../../accounts/index.ts';
-import { invitesOf } from '../store/invites.ts';
+import { lettersAbout } from '../../notify/index.ts';
 import * as store from '../store/meetings.ts';
 
 function describeAttendee(a: store.AttendeeRow) {
@@ -52,6 +52,26 @@ export async function findMeetingOrFail(db: Db, scope: AccountScope, id: string)
   return row;
 }
 
+/** What notify's outbox says a meeting's invitations are `about`. */
+export const aboutMeeting = (meetingId: string) => `meeting:${meetingId}`;
+
+/** A meeting's invitations as the outbox holds them, oldest first. */
+export async function invitesOf(db: Db, workspaceId: WorkspaceId, meetingId: string) {
+  const letters = await lettersAbout(db, workspaceId, aboutMeeting(meetingId));
+  return letters.map((l) => ({
+    id: l.id,
+    email: l.email,
+    method: /method=CANCEL/i.test(l.attachmentType ?? '')
+      ? ('CANCEL' as const)
+      : ('REQUEST' as const),
+    sequence: l.version ?? 0,
+    status: l.status,
+    attempts: l.attempts,
+    lastError: l.lastError,
+    sentAt: l.sentAt,
+  }));
+}
+
 export async function getMeeting(db: Db, scope: AccountScope, id: string) {
   const row = await findMeetingOrFail(db, scope, id);
   const [attendees, actionItems, invites] = await Promise.all([
@@ -76,8 +96,8 @@ export async function getMeeting(db: Db, scope: AccountScope, id: string) {
       sequence: i.sequence,
       status: i.status,
       attempts: i.attempts,
-      lastError: i.last_error,
-      sentAt: i.sent_at?.toISOString() ?? null,
+      lastError: i.lastError,
+      sentAt: i.sentAt?.toISOString() ?? null,
     })),
   };
 }

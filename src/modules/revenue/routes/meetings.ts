@@ -122,7 +122,14 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       async (c) => {
         const actor = actorOf(c);
         return c.json(
-          await scheduleMeeting(db, clock, actor, scopeFor(actor), c.req.valid('json')),
+          await scheduleMeeting(
+            db,
+            clock,
+            actor,
+            scopeFor(actor),
+            c.req.valid('json'),
+            config.publicUrl,
+          ),
           201,
         );
       },
@@ -165,6 +172,7 @@ export function meetingRoutes({ db, clock, config }: Deps) {
             scopeFor(actor),
             c.req.valid('param').id,
             c.req.valid('json'),
+            config.publicUrl,
           ),
           200,
         );
@@ -184,7 +192,14 @@ export function meetingRoutes({ db, clock, config }: Deps) {
       async (c) => {
         const actor = actorOf(c);
         return c.json(
-          await cancelMeeting(db, clock, actor, scopeFor(actor), c.req.valid('param').id),
+          await cancelMeeting(
+            db,
+            clock,
+            actor,
+            scopeFor(actor),
+            c.req.valid('param').id,
+            config.publicUrl,
+          ),
           200,
         );
       },

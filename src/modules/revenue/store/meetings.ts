@@ -1,5 +1,5 @@
 // SQL for meetings: the meeting with its attendees and action items, the calendar, and each
-// account's last and next QBR. The invitation outbox is in invites.ts.
+// account's last and next QBR. Invitations go out through notify's outbox.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { MeetingKind, MeetingStatus, Tier } from '../../../db/schema.ts';
