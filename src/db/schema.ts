@@ -580,7 +580,8 @@ export type NotificationsTable = {
 export type DeliveriesTable = {
   id: Generated<string>;
   workspace_id: string;
-  user_id: string;
+  /** Null for someone who is no Steward user (a customer's contact): see `email`. */
+  user_id: string | null;
   channel: DeliveryChannel;
   notification_id: string | null;
   digest_id: string | null;
@@ -589,6 +590,20 @@ export type DeliveriesTable = {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** The recipient's address, language and zone when not read from their user row. */
+  email: string | null;
+  recipient_name: string | null;
+  locale: 'en' | 'ru' | null;
+  time_zone: string | null;
+  /** A letter a module composed: its subject and paragraphs, rendered at send time. */
+  subject: ColumnType<StoredMessage | null, string | null, string | null>;
+  body: ColumnType<StoredMessage[] | null, string | null, string | null>;
+  attachment_name: string | null;
+  attachment_type: string | null;
+  attachment: string | null;
+  about: string | null;
+  about_version: number | null;
+  dedupe_key: string | null;
 };
 
 export type SlaPoliciesTable = {
@@ -815,23 +830,6 @@ export type MeetingActionItemsTable = {
   workspace_id: string;
   meeting_id: string;
   task_id: string;
-};
-
-export type MeetingInvitesTable = {
-  id: Generated<string>;
-  workspace_id: string;
-  meeting_id: string;
-  email: string;
-  name: string | null;
-  locale: 'en' | 'ru';
-  time_zone: string;
-  method: 'REQUEST' | 'CANCEL';
-  sequence: number;
-  status: Generated<DeliveryStatus>;
-  attempts: Generated<number>;
-  last_error: string | null;
-  created_at: Timestamp;
-  sent_at: Timestamp | null;
 };
 
 export type QbrShareLinksTable = {
@@ -1123,7 +1121,6 @@ export type Database = {
   meetings: MeetingsTable;
   meeting_attendees: MeetingAttendeesTable;
   meeting_action_items: MeetingActionItemsTable;
-  meeting_invites: MeetingInvitesTable;
   qbr_share_links: QbrShareLinksTable;
   assistant_questions: AssistantQuestionsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;

@@ -16,6 +16,7 @@ import * as assistant from './0013_assistant.ts';
 import * as healthScores from './0014_health_scores.ts';
 import * as signIn from './0017_sign_in.ts';
 import * as webhooks from './0016_webhooks.ts';
+import * as oneOutbox from './0018_one_outbox.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_health_scores': healthScores,
   '0017_sign_in': signIn,
   '0016_webhooks': webhooks,
+  '0018_one_outbox': oneOutbox,
 };
