@@ -42,13 +42,17 @@ export async function seedDemoNotifications(
 
   // A question on the CSM's own onboarding work, naming them as the web app's picker does.
   const onboarding = await db
-    .selectFrom('tasks')
-    .select('id')
-    .where('workspace_id', '=', workspace.id)
-    .where('assignee_id', '=', workspace.demoCsmId)
-    .where('status', '<>', 'done')
-    .where('project_id', 'is not', null)
-    .orderBy('due_at')
+    .selectFrom('tasks as t')
+    .innerJoin('accounts as a', 'a.id', 't.account_id')
+    .select('t.id')
+    .where('t.workspace_id', '=', workspace.id)
+    .where('t.assignee_id', '=', workspace.demoCsmId)
+    .where('t.status', '<>', 'done')
+    .where('t.project_id', 'is not', null)
+    // Tasks due the same moment come in one order on every seed.
+    .orderBy('t.due_at')
+    .orderBy('a.external_id')
+    .orderBy('t.position')
     .limit(1)
     .executeTakeFirst();
   clock.advance(40 * minuteMs);

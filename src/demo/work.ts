@@ -42,12 +42,16 @@ export async function seedDemoWork(
   const onboarding = await owned
     .where('stage', '=', 'onboarding')
     .orderBy('created_at', 'desc')
+    // Customers who signed the same day come in one order on every seed: which one runs late
+    // (and, below, which keep a finished project) must not depend on where rows lie on disk.
+    .orderBy('external_id')
     .execute();
   const finished = await owned
     .where('stage', '=', 'adopting')
     .where('created_at', '>', daysAfter(now, -240))
     .where('created_at', '<', daysAfter(now, -100))
     .orderBy('created_at', 'desc')
+    .orderBy('external_id')
     .limit(finishedProjects)
     .execute();
 
