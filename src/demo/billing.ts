@@ -3,13 +3,12 @@
 // paid or failed. Declining accounts miss payments; churned ones cancel after months of it.
 // One price per seat from the plan (plans.ts), so MRR is whole dollars and ARR = 12 × MRR.
 import type { Tier } from '../db/schema.ts';
+import { daysAfter, daysSince, isoDay, startOfDay } from '../lib/calendar.ts';
 import { seatPriceCents } from './plans.ts';
 import type { PlannedAccount } from './portfolio.ts';
 import { churnedDaysAgo, historyDays, usageLevel, type UsageArc } from './usage.ts';
 
-const dayMs = 24 * 3600_000;
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
 /** Contracts are yearly; enterprise pays once a year, mid-market each quarter, SMB by card monthly. */
 const billedEvery: Record<Tier, { interval: 'month' | 'year'; count: number; months: number }> = {
@@ -50,6 +49,7 @@ function seatChange(
 
 export type StripeEventPlan = { id: string; type: string; created: number; object: object };
 
+/** The same day of the month `months` months earlier (calendar.ts counts days, not months). */
 function monthsBefore(at: Date, months: number): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - months, at.getUTCDate()));
 }
@@ -68,10 +68,10 @@ export function planStripeEvents(
     email: account.contacts[0]?.email ?? null,
     metadata: { external_id: ext },
   };
-  const renewal = new Date(`${account.renewalDate}T00:00:00Z`);
+  const renewal = startOfDay(account.renewalDate);
   const left = churnedDaysAgo(account, now);
   const started = account.customerSince;
-  const daysAgo = (at: Date) => Math.round((now.getTime() - at.getTime()) / dayMs);
+  const daysAgo = (at: Date) => Math.round(daysSince(at, now));
   const subscription = (quantity: number, status: string, at: Date) => ({
     id: `sub_demo_${ext}`,
     object: 'subscription',
@@ -103,14 +103,14 @@ export function planStripeEvents(
 
   // Growing accounts bought more seats this year; declining ones gave some back.
   const change = seatChange(arc, left);
-  const changeAt = new Date(now.getTime() - (change?.daysAgo ?? 0) * dayMs);
+  const changeAt = daysAfter(now, -(change?.daysAgo ?? 0));
   const seatsAt = (at: Date) =>
     change && at < changeAt
       ? Math.max(1, Math.round(account.seats * change.before))
       : account.seats;
   // Stripe was connected a year ago: an older customer's subscription is first seen then,
   // at its yearly update; a newer one from its creation.
-  const connected = new Date(now.getTime() - (historyDays - 1) * dayMs);
+  const connected = daysAfter(now, -(historyDays - 1));
   const firstAt = started > connected ? started : connected;
   add(
     started > connected ? 'customer.subscription.created' : 'customer.subscription.updated',
@@ -129,12 +129,12 @@ export function planStripeEvents(
 
   // Invoices at each billing period's start in the last year, while the customer stayed: the
   // first on the day the contract started.
-  const yearAgo = new Date(now.getTime() - historyDays * dayMs);
-  const churnedAt = left === null ? null : new Date(now.getTime() - left * dayMs);
+  const yearAgo = daysAfter(now, -historyDays);
+  const churnedAt = left === null ? null : daysAfter(now, -left);
   let billed = 0;
   for (let k = 0; ; k++) {
     const at = monthsBefore(renewal, k * terms.months);
-    if (at < yearAgo || dayOf(at) < dayOf(started)) break;
+    if (at < yearAgo || isoDay(at) < isoDay(started)) break;
     if (at > now || (churnedAt && at >= churnedAt)) continue;
     const amount = unitAmount * seatsAt(at);
     const invoice = (status: string, attempts: number, paidAt: Date | null) => ({
@@ -159,7 +159,7 @@ export function planStripeEvents(
     const recent = billed++;
     const struggling =
       arc === 'failed_payments' ? recent < 3 : usageLevel(arc, daysAgo(at), left) < 0.45;
-    const retry = new Date(at.getTime() + 4 * dayMs);
+    const retry = daysAfter(at, 4);
     if (!struggling) {
       add('invoice.paid', at, invoice('paid', 1, at), `paid_${k}`);
       continue;

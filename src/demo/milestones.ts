@@ -16,6 +16,8 @@ export type Step = { kind: EventKind; daysAgo: number; title: string; body: stri
 export type Span = {
   sinceAgo: number;
   renewInDays: number;
+  /** Days since a churned customer's subscription ended; null for the others. */
+  churnedAgo: number | null;
   firstAgo: number;
   lastAgo: number;
   /** The most recent day a routine check-in lands on. */
@@ -215,15 +217,17 @@ export function storySteps(
         },
       ];
     case 'churned': {
-      const churnedAgo = -span.renewInDays;
+      const churnedAgo = span.churnedAgo ?? 0;
       return [
         {
           kind: 'email',
           daysAgo: churnedAgo + random.int(20, 40),
           title: 'Cancellation notice received',
           body: account.acquired
-            ? `${cast.sponsor} told us they were acquired; the new parent company standardises on a competitor. They will not renew. Asked for a full data export.`
-            : `${cast.sponsor} confirmed they will not renew: they are consolidating on an in-house tool. Asked for a full data export.`,
+            ? `${cast.sponsor} told us they were acquired; the new parent company standardises on a competitor and is cancelling now rather than at renewal. Asked for a full data export.`
+            : account.leftMidContract
+              ? `${cast.sponsor} asked to cancel before the contract ends: they are consolidating on an in-house tool, and finance will not keep paying for seats nobody uses. Asked for a full data export.`
+              : `${cast.sponsor} confirmed they will not renew: they are consolidating on an in-house tool. Asked for a full data export.`,
         },
         {
           kind: 'call',

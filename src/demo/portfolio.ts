@@ -59,6 +59,13 @@ export type PlannedAccount = {
   premiumTrial: boolean;
   /** A churned customer that left suddenly: it was acquired, and the new owner chose a rival. */
   acquired: boolean;
+  /** The day a churned customer's subscription ended (`YYYY-MM-DD`); null while it stays. */
+  churnedOn: string | null;
+  /**
+   * A churned customer that cancelled before its contract's end: a churn, but not a lost
+   * renewal — its renewal date, still ahead, is the end of the term it walked away from.
+   */
+  leftMidContract: boolean;
   customFields: Record<string, unknown>;
   contacts: PlannedContact[];
 };
@@ -74,6 +81,9 @@ type Shape = {
   sinceDaysAgo?: number;
   premiumTrial?: boolean;
   acquired?: boolean;
+  /** Churned: days since the subscription ended. */
+  churnedDaysAgo?: number;
+  leftMidContract?: boolean;
 };
 
 // Jordan Taylor's fifteen: two P0s, three renewals within 90 days, three customers onboarding
@@ -186,25 +196,38 @@ function randomPriority(random: Random, tier: Tier): Priority {
 }
 
 /**
- * A few smaller customers left at their last renewal: churn belongs in a real book. Most faded
- * for months first; one left out of the blue (acquired), as some churn does — no score sees
- * that coming, and the backtest should not pretend otherwise.
+ * A few smaller customers left in the past months: churn belongs in a real book. Most faded for
+ * months first; one left out of the blue (acquired), as some churn does — no score sees that
+ * coming, and the backtest should not pretend otherwise. Only one of them waited for its
+ * renewal to say no (the mid-market one, where there is one): the others cancelled mid-contract
+ * — the acquired one when its new owner chose a rival, the small ones when they stopped paying
+ * — a few months after they had last renewed, so their renewal dates are still ahead, past the
+ * coming quarter, and the renewal they made this year counts as renewed.
  */
 function markChurned(random: Random, shapes: { ownerKey: string | null; shape: Shape }[]) {
   const candidates = shapes.filter(
     ({ ownerKey, shape }) =>
       ownerKey !== 'jordan' && ownerKey !== null && shape.tier !== 'enterprise',
   );
-  for (const [i, entry] of random.sample(candidates, churnedCount).entries()) {
+  const leaving = random.sample(candidates, churnedCount);
+  const midMarket = leaving.findIndex((entry, i) => i > 0 && entry.shape.tier === 'mid_market');
+  const atRenewal = midMarket > 0 ? midMarket : 1;
+  for (const [i, entry] of leaving.entries()) {
     const churnedDaysAgo = random.int(10, 150);
+    const years = random.int(1, 2);
+    // A mid-contract cancellation came two to four months into the term (churn ≤ 150 days
+    // ago, so the term ends at least 95 days from now).
+    const termStartedAgo = i === atRenewal ? churnedDaysAgo : churnedDaysAgo + 60 + 30 * (i % 3);
     entry.shape = {
       ...entry.shape,
       stage: 'churned',
       story: 'churned',
       priority: 'P3',
-      renewInDays: -churnedDaysAgo,
-      sinceDaysAgo: churnedDaysAgo + 365 * random.int(1, 2),
+      renewInDays: i === atRenewal ? -churnedDaysAgo : 365 - termStartedAgo,
+      sinceDaysAgo: termStartedAgo + 365 * years,
       acquired: i === 0,
+      churnedDaysAgo,
+      leftMidContract: i !== atRenewal,
     };
   }
 }
@@ -278,6 +301,8 @@ function planAccount(
     story: shape.story,
     premiumTrial: shape.premiumTrial ?? false,
     acquired: shape.acquired ?? false,
+    churnedOn: shape.churnedDaysAgo === undefined ? null : dayFrom(now, -shape.churnedDaysAgo),
+    leftMidContract: shape.leftMidContract ?? false,
     customFields,
     contacts: planContacts(random, shape.tier, domain, region, !championLeft.has(shape.story)),
   };

@@ -145,14 +145,17 @@ export function planTimeline(
 function spanOf(now: Date, account: PlannedAccount): Span {
   const sinceAgo = Math.floor(daysSince(account.customerSince, now));
   const renewInDays = Math.round(daysSince(now, startOfDay(account.renewalDate)));
+  const churnedAgo =
+    account.churnedOn === null ? null : Math.floor(daysSince(startOfDay(account.churnedOn), now));
   const quiet = lastTouchAgo[account.story];
   // A churned account's story ends a few days after it left; its last four months before
   // that were the cancellation and little else: the customer had gone quiet.
-  const lastAgo = account.story === 'churned' ? Math.max(1, -renewInDays - 5) : (quiet ?? 1);
+  const lastAgo = churnedAgo !== null ? Math.max(1, churnedAgo - 5) : (quiet ?? 1);
   const goneQuiet = account.story === 'churned' && !account.acquired ? lastAgo + 125 : null;
   return {
     sinceAgo,
     renewInDays,
+    churnedAgo,
     firstAgo: Math.min(365, sinceAgo),
     lastAgo,
     checkInsBefore: goneQuiet ?? lastAgo,

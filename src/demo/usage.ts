@@ -2,7 +2,7 @@
 // which day and what they did. Each account's story sets how much it is used over time:
 // growing accounts use more each month, declining ones less (and drop features), churned
 // ones fade for months before they leave, and some that dipped came back.
-import { dayMs, isoDay } from '../lib/calendar.ts';
+import { dayMs, daysSince, isoDay, startOfDay } from '../lib/calendar.ts';
 import { includesPremium } from './plans.ts';
 import type { PlannedAccount, Story } from './portfolio.ts';
 import type { Random } from './random.ts';
@@ -159,11 +159,14 @@ export function firstValueAfterDays(customerSince: Date): number {
   return days;
 }
 
-/** Days ago a churned account left: its renewal date, which is in the past. */
+/**
+ * Days ago a churned account left: the day its subscription ended — its renewal date for the
+ * one lost at renewal, a day mid-contract for those who cancelled before theirs. Whole days
+ * since that day began, so the subscription ends on that day whatever the hour now.
+ */
 export function churnedDaysAgo(account: PlannedAccount, now: Date): number | null {
-  if (account.story !== 'churned') return null;
-  const renewal = Date.parse(`${account.renewalDate}T00:00:00Z`);
-  return Math.max(0, Math.round((now.getTime() - renewal) / dayMs));
+  if (account.churnedOn === null) return null;
+  return Math.max(0, Math.floor(daysSince(startOfDay(account.churnedOn), now)));
 }
 
 /**

@@ -347,6 +347,7 @@ describe('the demo data in', () => {
     const { rows } = await sql<{
       external_id: string;
       churned_on: string;
+      renewal_date: string;
       before: number;
       last_months: number;
       after: number;
@@ -355,22 +356,28 @@ describe('the demo data in', () => {
       churn_movements: number;
       acquired: boolean;
     }>`
-      select a.external_id, a.renewal_date::text as churned_on,
+      with churned as (
+        select a.id, a.external_id, a.renewal_date,
+          (select (min(m.occurred_at) at time zone 'UTC')::date from mrr_movements m
+            where m.account_id = a.id and m.kind = 'churn') as left_on
+        from accounts a join workspaces w on w.id = a.workspace_id and w.is_demo
+        where a.stage = 'churned'
+      )
+      select a.external_id, a.left_on::text as churned_on, a.renewal_date::text as renewal_date,
         coalesce((select sum(events) from usage_daily d where d.account_id = a.id
-          and d.day between a.renewal_date - 300 and a.renewal_date - 240), 0)::int as before,
+          and d.day between a.left_on - 300 and a.left_on - 240), 0)::int as before,
         coalesce((select sum(events) from usage_daily d where d.account_id = a.id
-          and d.day between a.renewal_date - 60 and a.renewal_date - 1), 0)::int as last_months,
+          and d.day between a.left_on - 60 and a.left_on - 1), 0)::int as last_months,
         coalesce((select sum(events) from usage_daily d where d.account_id = a.id
-          and d.day >= a.renewal_date), 0)::int as after,
+          and d.day >= a.left_on), 0)::int as after,
         (select count(*) from timeline_events t where t.account_id = a.id
-          and t.data->>'payment' = 'failed' and t.occurred_at < a.renewal_date - 30)::int as failed_payments,
+          and t.data->>'payment' = 'failed' and t.occurred_at < a.left_on - 30)::int as failed_payments,
         exists (select 1 from timeline_events t where t.account_id = a.id
           and t.title = 'Cancellation notice received' and t.body like '%acquired%') as acquired,
         (select count(*) from support_tickets t where t.account_id = a.id
-          and t.opened_at between a.renewal_date - 180 and a.renewal_date)::int as tickets,
+          and t.opened_at between a.left_on - 180 and a.left_on)::int as tickets,
         (select count(*) from mrr_movements m where m.account_id = a.id and m.kind = 'churn')::int as churn_movements
-      from accounts a join workspaces w on w.id = a.workspace_id and w.is_demo
-      where a.stage = 'churned'`.execute(deps.db);
+      from churned a`.execute(deps.db);
     expect(rows.length).toBeGreaterThanOrEqual(3);
     expect(rows.filter((r) => r.acquired)).toHaveLength(1);
     for (const churned of rows) {
@@ -380,6 +387,26 @@ describe('the demo data in', () => {
       expect(churned.failed_payments).toBeGreaterThanOrEqual(1);
       expect(churned.tickets).toBeGreaterThanOrEqual(2);
       if (churned.before > 0) expect(churned.last_months).toBeLessThan(0.7 * churned.before);
+    }
+  });
+
+  it('has one customer lost at its renewal; the others cancelled mid-contract, their renewal dates still ahead', async () => {
+    const { rows } = await sql<{ external_id: string; left_on: string; renewal_date: string }>`
+      select a.external_id, a.renewal_date::text as renewal_date,
+        (select (min(m.occurred_at) at time zone 'UTC')::date::text from mrr_movements m
+          where m.account_id = a.id and m.kind = 'churn') as left_on
+      from accounts a join workspaces w on w.id = a.workspace_id and w.is_demo
+      where a.stage = 'churned'`.execute(deps.db);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    // Lost at renewal: the subscription ended on the renewal date.
+    expect(rows.filter((r) => r.renewal_date === r.left_on)).toHaveLength(1);
+    // Cancelled mid-contract: the term they walked away from ends after the coming quarter, so
+    // the renewal pipeline of the next 90 days does not list them as renewals lost.
+    const inAQuarter = '2027-01-31';
+    const midContract = rows.filter((r) => r.renewal_date !== r.left_on);
+    expect(midContract.length).toBeGreaterThanOrEqual(2);
+    for (const churned of midContract) {
+      expect(churned.renewal_date > inAQuarter, churned.external_id).toBe(true);
     }
   });
 });

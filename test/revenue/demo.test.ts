@@ -1,6 +1,6 @@
 // The demo's revenue as a CS leader meets it: net retention a little under target and gross
 // near it, renewals in the next 90 days across every forecast category, expansion won (and one
-// lost) in the past year, renewals lost, a few enterprise accounts overdue for a QBR, and the
+// lost) in the past year, one renewal lost, a few enterprise accounts overdue for a QBR, and the
 // demo CSM's week of meetings.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,9 +55,10 @@ describe('the demo’s revenue', () => {
     expect(data?.detail.opportunities.won).toBeGreaterThanOrEqual(3);
     expect(data?.detail.opportunities.won).toBeLessThanOrEqual(15);
     expect(data?.detail.opportunities.lost).toBe(1);
-    // Every customer who left did so at a renewal, and only they: the rest renewed.
-    expect(data?.detail.renewals.lost).toBeGreaterThanOrEqual(1);
-    expect(data?.detail.renewals.lost).toBe(data?.detail.cohort.churnedLogos);
+    // One customer said no at its renewal; the others who left cancelled mid-contract — churn
+    // for retention, but the renewal they made this year counts as renewed.
+    expect(data?.detail.renewals.lost).toBe(1);
+    expect(data?.detail.cohort.churnedLogos).toBeGreaterThanOrEqual(3);
     expect(value('renewalRate')).toBeGreaterThan(0.9);
   });
 
