@@ -1,10 +1,23 @@
-// Every error answers as application/problem+json (RFC 9457).
+// Every error answers as application/problem+json (RFC 9457). The machine-readable parts —
+// `type`, `code`, `status`, each field's `path` — are the same for everyone; the parts a person
+// reads — `title`, `detail`, each field's `message` — are rendered in the reader's language
+// (reader.ts) when the problem is answered.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
+import * as zod from 'zod';
 import type { ZodError } from 'zod';
-import { AppError, httpStatus, title, type FieldError } from '../lib/errors.ts';
+import { hasMessage, renderMessage, type Message, type MessageKey } from '../i18n/index.ts';
+import type { Locale } from '../i18n/index.ts';
+import {
+  AppError,
+  codeDetail,
+  httpStatus,
+  type ErrorCode,
+  type FieldError,
+} from '../lib/errors.ts';
 import type { AppEnv } from './env.ts';
+import { englishReader, readerOf, type Reader } from './reader.ts';
 
 export const problemSchema = z
   .object({
@@ -20,20 +33,49 @@ export const problemSchema = z
 
 export type Problem = z.infer<typeof problemSchema>;
 
-export function toProblem(error: AppError, instance?: string): Problem {
+const titles = {
+  400: 'errors.title.badRequest',
+  401: 'errors.title.unauthenticated',
+  403: 'errors.title.forbidden',
+  404: 'errors.title.notFound',
+  409: 'errors.title.conflict',
+  413: 'errors.title.tooLarge',
+  422: 'errors.title.invalid',
+  429: 'errors.title.throttled',
+} as const satisfies Record<ReturnType<typeof httpStatus>, MessageKey>;
+
+/**
+ * The detail for this reader: the call site's message key, else its English sentence for an
+ * English reader, else the code's own detail in the reader's language.
+ */
+function detailFor(error: AppError, reader: Reader): string {
+  const render = (message: Message) => renderMessage(message, reader.locale, reader.timeZone);
+  if (error.text) return render(error.text);
+  return reader.locale === 'en' ? error.detail : render(codeDetail(error.code));
+}
+
+export function toProblem(error: AppError, instance?: string, reader = englishReader): Problem {
+  const render = (message: Message) => renderMessage(message, reader.locale, reader.timeZone);
   return {
     type: `urn:steward:problem:${error.code}`,
-    title: title(error.code),
+    title: render({ key: titles[httpStatus(error.code)] }),
     status: httpStatus(error.code),
-    detail: error.detail,
+    detail: detailFor(error, reader),
     code: error.code,
     ...(instance ? { instance } : {}),
-    ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.errors
+      ? {
+          errors: error.errors.map(({ path, message, text }) => ({
+            path,
+            message: text ? render(text) : message,
+          })),
+        }
+      : {}),
   };
 }
 
 export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
-  const problem = toProblem(error, c.req.path);
+  const problem = toProblem(error, c.req.path, readerOf(c));
   const status = httpStatus(error.code);
   // Through the context, so headers set earlier (the request id) stay on the answer.
   return c.body(JSON.stringify(problem), status, {
@@ -42,30 +84,91 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   });
 }
 
-export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: issue.message,
-  }));
+// Zod's own sentences for an issue, per language (zod 4's locales), used per call: the global
+// zod configuration stays English for every other parse (jobs, the CLI, stored rows).
+const zodSentences: Record<Locale, ReturnType<typeof zod.locales.en>['localeError']> = {
+  en: zod.locales.en().localeError,
+  ru: zod.locales.ru().localeError,
+};
+
+type Issue = ZodError['issues'][number];
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * A field's message for the reader. A schema may name a message key as its custom message
+ * (with the issue's `params`); it is rendered in the reader's language. Otherwise an English
+ * reader gets the issue's message as zod or the schema wrote it, and any other reader zod's own
+ * sentence for the issue in their language — a schema's custom English words have no
+ * translation, so they give way to zod's (which names the same rule: the pattern, the bound).
+ */
+function fieldError(issue: Issue, path: string, input: unknown, locale: Locale): FieldError {
+  if (hasMessage(issue.message)) {
+    const params = issue.code === 'custom' ? issue.params : undefined;
+    const text: Message = {
+      key: issue.message as MessageKey,
+      params: Object.fromEntries(
+        Object.entries(params ?? {}).filter(
+          (entry): entry is [string, string | number] =>
+            typeof entry[1] === 'string' || typeof entry[1] === 'number',
+        ),
+      ),
+    };
+    return { path, message: renderMessage(text, 'en'), text };
+  }
+  if (locale === 'en') return { path, message: issue.message };
+  // Zod leaves the input out of a finished issue; its sentence for a wrong type names it.
+  const raw = { ...issue, input: valueAt(input, issue.path) } as Parameters<
+    (typeof zodSentences)['en']
+  >[0];
+  const said = zodSentences[locale](raw);
+  const sentence = typeof said === 'string' ? said : said?.message;
+  return { path, message: sentence ?? issue.message };
+}
+
+/** Each issue as a field error, its message for the reader (`input`: what was validated). */
+export function fieldErrors(
+  error: ZodError,
+  prefix?: string,
+  input?: unknown,
+  locale: Locale = 'en',
+): FieldError[] {
+  return error.issues.map((issue) =>
+    fieldError(
+      issue,
+      [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+      input,
+      locale,
+    ),
+  );
 }
 
 /** The app's one error handler: known errors become problems, anything else is a bug (500). */
 export function answerError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) return problemResponse(c, error);
   if (error instanceof HTTPException && error.status < 500) {
-    const code = error.status === 413 ? 'request.too_large' : 'request.malformed';
-    return problemResponse(
-      c,
-      new AppError(code, error.message || 'The request could not be read.'),
-    );
+    const code: ErrorCode = error.status === 413 ? 'request.too_large' : 'request.malformed';
+    return problemResponse(c, new AppError(code, error.message || codeDetail(code)));
   }
   c.var.log.error({ err: error }, 'unexpected error');
+  const { locale, timeZone } = readerOf(c);
   return c.body(
     JSON.stringify({
       type: 'urn:steward:problem:internal',
-      title: 'Internal error',
+      title: renderMessage({ key: 'errors.title.internal' }, locale, timeZone),
       status: 500,
-      detail: `Something went wrong on our side. Quote request id ${c.var.requestId} when reporting it.`,
+      detail: renderMessage(
+        { key: 'errors.http.internal', params: { requestId: c.var.requestId } },
+        locale,
+        timeZone,
+      ),
       code: 'internal',
     }),
     500,

@@ -2,11 +2,12 @@
 // the OpenAPI document (`x-permission`, checked by a test) and in front of the handler.
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { AppError, invalid } from '../lib/errors.ts';
+import { AppError, codeDetail, invalid } from '../lib/errors.ts';
 import type { Permission } from '../modules/auth/permissions.ts';
 import type { AppEnv } from './env.ts';
 import { nulErrors } from '../lib/text.ts';
 import { fieldErrors, problemSchema } from './problem.ts';
+import { readerOf } from './reader.ts';
 
 export type RouteAccess = Permission | 'public' | 'signed_in';
 
@@ -16,14 +17,17 @@ export function authorize(access: RouteAccess): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (access !== 'public') {
       const actor = c.var.actor;
-      if (!actor) throw new AppError('auth.unauthenticated', 'Sign in, or send an API token.');
+      if (!actor) throw new AppError('auth.unauthenticated', codeDetail('auth.unauthenticated'));
       if (access !== 'signed_in' && !actor.permissions.has(access)) {
-        throw new AppError('auth.forbidden', `This needs the "${access}" permission.`);
+        throw new AppError('auth.forbidden', {
+          key: 'errors.http.needsPermission',
+          params: { permission: access },
+        });
       }
       // A token holds some permissions, not its owner's whole person: it may read what any
       // signed-in person reads, but not change the person (profile, password, channels).
       if (access === 'signed_in' && actor.via === 'token' && !readOnly.has(c.req.method)) {
-        throw new AppError('auth.forbidden', 'An API token cannot change its owner; sign in.');
+        throw new AppError('auth.forbidden', { key: 'errors.http.tokenCannotChangeOwner' });
       }
     }
     await next();
@@ -117,17 +121,24 @@ export const jsonBody = <T>(schema: T) => ({
 });
 
 /**
- * A module's router: invalid input anywhere becomes a 422 naming each field. Valid input is
- * checked once more for what no schema says but PostgreSQL refuses — a NUL character in any
- * string of the body, query, path or form — so that no route has to remember it.
+ * A module's router: invalid input anywhere becomes a 422 naming each field, each field's message
+ * in the asker's language. Valid input is checked once more for what no schema says but
+ * PostgreSQL refuses — a NUL character in any string of the body, query, path or form — so that
+ * no route has to remember it.
  */
 export function newRouter() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
       const at = result.target === 'json' ? undefined : result.target;
-      if (!result.success) throw invalid(fieldErrors(result.error, at));
+      if (!result.success) {
+        // On failure the validator still hands over what it validated (its types omit it).
+        const input = 'data' in result ? result.data : undefined;
+        throw invalid(fieldErrors(result.error, at, input, readerOf(c).locale));
+      }
       const nul = nulErrors(result.data, at);
-      if (nul.length > 0) throw invalid(nul);
+      if (nul.length > 0) {
+        throw invalid(nul.map((error) => ({ ...error, text: { key: 'errors.field.nul' } })));
+      }
     },
   });
 }

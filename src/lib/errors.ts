@@ -1,5 +1,10 @@
 // One error type for everything a caller can get wrong, with stable codes.
 // `httpStatus` maps each code to its status; a new code does not compile until it is mapped.
+// What a person reads (the detail, each field's message) is rendered in their language when the
+// problem is answered: give a message key and its parameters (`Message`); an English sentence
+// given as a string is shown to English readers, and others read the code's own detail
+// (`errors.detail.<code>` in src/i18n/, which every code must have).
+import { renderMessage, type Message, type MessageKey } from '../i18n/index.ts';
 
 export type ErrorCode =
   | 'request.invalid'
@@ -58,31 +63,47 @@ export type ErrorCode =
   | 'webhook_delivery.not_found'
   | 'webhook_subscription.disabled';
 
-export type FieldError = { path: string; message: string };
+/**
+ * A field's problem. `message` is shown as it is (a service's English; the validation hook
+ * writes it in the asker's language); `text`, when given, is rendered for the reader instead.
+ */
+export type FieldError = { path: string; message: string; text?: Message };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  /** Safe to show a person; `message` may hold internal detail for the log. */
+  /** Safe to show a person (in English); `message` may hold internal detail for the log. */
   readonly detail: string;
+  /** The detail as a message key, for a reader of any language; absent for an English string. */
+  readonly text: Message | undefined;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
 
   constructor(
     code: ErrorCode,
-    detail: string,
+    detail: string | Message,
     options: { errors?: FieldError[]; cause?: unknown; headers?: Record<string, string> } = {},
   ) {
-    super(`${code}: ${detail}`, { cause: options.cause });
+    const english = typeof detail === 'string' ? detail : renderMessage(detail, 'en');
+    super(`${code}: ${english}`, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
-    this.detail = detail;
+    this.detail = english;
+    this.text = typeof detail === 'string' ? undefined : detail;
     this.errors = options.errors;
     this.headers = options.headers;
   }
 }
 
+/** The code's own detail, for a reader the call site's sentence is not written for. */
+export function codeDetail(code: ErrorCode): Message {
+  return { key: `errors.detail.${code}` satisfies MessageKey };
+}
+
 /** A request whose fields are wrong: 422 naming each field. */
-export function invalid(errors: FieldError[], detail = 'Some fields are not valid.'): AppError {
+export function invalid(
+  errors: FieldError[],
+  detail: string | Message = codeDetail('request.invalid'),
+): AppError {
   return new AppError('request.invalid', detail, { errors });
 }
 
@@ -149,27 +170,5 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'auth.throttled':
     case 'survey.throttled':
       return 429;
-  }
-}
-
-export function title(code: ErrorCode): string {
-  const status = httpStatus(code);
-  switch (status) {
-    case 400:
-      return 'Bad request';
-    case 401:
-      return 'Sign-in required';
-    case 403:
-      return 'Not allowed';
-    case 404:
-      return 'Not found';
-    case 409:
-      return 'Conflict';
-    case 413:
-      return 'Request too large';
-    case 422:
-      return 'Invalid input';
-    case 429:
-      return 'Too many attempts';
   }
 }

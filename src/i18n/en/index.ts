@@ -3,6 +3,7 @@ import { accounts } from './accounts.ts';
 import { auth } from './auth.ts';
 import { adoption } from './adoption.ts';
 import { assistant } from './assistant.ts';
+import { errors } from './errors.ts';
 import { health } from './health.ts';
 import { notify } from './notify.ts';
 import { revenue } from './revenue.ts';
@@ -14,6 +15,7 @@ export const en = {
   auth,
   adoption,
   assistant,
+  errors,
   health,
   notify,
   revenue,

@@ -4,6 +4,7 @@ import { accounts } from './accounts.ts';
 import { auth } from './auth.ts';
 import { adoption } from './adoption.ts';
 import { assistant } from './assistant.ts';
+import { errors } from './errors.ts';
 import { health } from './health.ts';
 import { notify } from './notify.ts';
 import { revenue } from './revenue.ts';
@@ -15,6 +16,7 @@ export const ru = {
   auth,
   adoption,
   assistant,
+  errors,
   health,
   notify,
   revenue,
