@@ -6,6 +6,9 @@ export default defineConfig({
     globalSetup: ['test/support/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a state, not a time: on two busy cores a page can take seconds to
+    // render what a response brought, and the default second failed a browser test in CI.
+    expect: { poll: { timeout: 10_000 } },
     // Two cores: two files at a time, each with its own database.
     maxWorkers: 2,
     // .ci/run reads the counts from this report for its closing line.
