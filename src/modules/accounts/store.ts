@@ -29,8 +29,25 @@ export function selectAccounts(db: Db, scope: AccountScope) {
           .onRef('account_health.account_id', '=', 'accounts.id')
           .onRef('account_health.workspace_id', '=', 'accounts.workspace_id'),
       )
-      .selectAll('accounts')
+      // The columns an account is shown with (view.ts): not its workspace or deleted_at, which
+      // every row of a page would otherwise carry.
       .select([
+        'accounts.id',
+        'accounts.external_id',
+        'accounts.name',
+        'accounts.domain',
+        'accounts.tier',
+        'accounts.plan',
+        'accounts.arr_amount',
+        'accounts.currency',
+        'accounts.seats',
+        'accounts.stage',
+        'accounts.renewal_date',
+        'accounts.priority',
+        'accounts.owner_id',
+        'accounts.custom_fields',
+        'accounts.created_at',
+        'accounts.updated_at',
         'owner.name as owner_name',
         'account_health.score as health_score',
         'account_health.category as health_category',
