@@ -3,8 +3,11 @@
 // the same way under the same load: the same SQL answered by a minimal handler (node:http,
 // pg and JSON.stringify, no framework — the route must reach ≥ 50% of its throughput), and a
 // bare Hono route with no database at all. The load comes from a separate process (load.ts),
-// as it would from real clients. STEWARD_BENCH_PROFILE=<dir> writes a CPU profile of the
-// server while it answers the plain list.
+// as it would from real clients. Beside each figure, the CPU time one request cost PostgreSQL
+// (its client backends) and the serving process: on a machine shared with other work the
+// req/s move with everyone else's load, the CPU time per request much less. STEWARD_BENCH_PROFILE=<dir>
+// writes a CPU profile of the server while it answers the plain list.
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile, mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import { Session } from 'node:inspector/promises';
@@ -23,9 +26,80 @@ const connections = 50;
 const durationSeconds = 10;
 const password = 'bench-password';
 
-const describeLoad = (l: Load) =>
+type Measured = Load & { cpu?: { postgres: number; server: number } };
+
+const describeLoad = (l: Measured) =>
   `p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, ${Math.round(l.rps)} req/s` +
+  (l.cpu
+    ? ` (CPU per request: PostgreSQL ${l.cpu.postgres.toFixed(2)} ms, server ${l.cpu.server.toFixed(2)} ms)`
+    : '') +
   (l.failed > 0 ? `, ${l.failed} FAILED` : '');
+
+/** Milliseconds of CPU per clock tick in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const msPerTick = 10;
+
+/**
+ * CPU time so far of this process and of the embedded PostgreSQL's client backends (its
+ * processes below this one serving a TCP connection), by pid; undefined without /proc.
+ */
+function cpuTimes(): { server: number; backends: Map<number, number> } | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const processes = new Map<number, { parent: number; ms: number; command: string }>();
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      processes.set(Number(entry), { parent: Number(fields[1]), ms: ticks * msPerTick, command });
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  const below = (pid: number) => {
+    for (let at = processes.get(pid)?.parent; at !== undefined && at > 1;) {
+      if (at === process.pid) return true;
+      at = processes.get(at)?.parent;
+    }
+    return false;
+  };
+  const backends = new Map<number, number>();
+  for (const [pid, { ms: cpu, command }] of processes) {
+    if (!command.startsWith('postgres') || !below(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('127.0.0.1'))
+        backends.set(pid, cpu);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  const own = process.cpuUsage();
+  return { server: (own.user + own.system) / 1000, backends };
+}
+
+/** A load run with the CPU time each answered request cost PostgreSQL and this process. */
+async function measured(run: () => Promise<Load>, seconds: number): Promise<Measured> {
+  const before = cpuTimes();
+  const result = await run();
+  const after = cpuTimes();
+  const requests = result.rps * seconds;
+  if (!before || !after || requests === 0) return result;
+  let postgres = 0;
+  // Only backends alive at both ends: the pool keeps its connections through a run.
+  for (const [pid, cpu] of after.backends) {
+    const start = before.backends.get(pid);
+    if (start !== undefined) postgres += cpu - start;
+  }
+  return {
+    ...result,
+    cpu: { postgres: postgres / requests, server: (after.server - before.server) / requests },
+  };
+}
 
 type Statement = { text: string; values: unknown[] };
 
@@ -200,10 +274,13 @@ export async function portfolioBenchmark(): Promise<BenchResult[]> {
       const statements = captured[i] ?? [];
       minimal = await minimalHandler(connectionString, statements);
       await run(minimal.url, 2);
-      const floor = await run(minimal.url);
+      const minimalUrl = minimal.url;
+      const floor = await measured(() => run(minimalUrl), durationSeconds);
       await minimal.close();
       minimal = undefined;
-      const route = await profiled(`portfolio-${results.length}`, () => run(variant.url));
+      const route = await profiled(`portfolio-${results.length}`, () =>
+        measured(() => run(variant.url), durationSeconds),
+      );
       const share = (100 * route.rps) / floor.rps;
       results.push({
         name: `portfolio, ${accountCount} accounts, ${variant.label}, ${connections} connections`,
