@@ -50,7 +50,7 @@ export async function rollupBenchmark(): Promise<BenchResult[]> {
 
     const refresh = await timed(() =>
       sql`with changed as (
-          select ${changedColumns} from usage_events where workspace_id = ${workspaceId}
+          select ${changedColumns()} from usage_events where workspace_id = ${workspaceId}
         ),
         ${rollupSteps(workspaceId)}
         select count(*)::int as n from changed`.execute(db),

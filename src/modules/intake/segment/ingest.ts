@@ -11,7 +11,7 @@ import { markAccountsChanged } from '../../accounts/index.ts';
 import { featureCatalog, featureMapper } from './features.ts';
 import { ensurePartitions, forgetKnownPartitions, retentionCutoff } from './partitions.ts';
 import * as store from './store/events.ts';
-import { lockUsers } from './store/rollups.ts';
+import { isLoginEvent, lockUsers } from './store/rollups.ts';
 import type { SegmentMessage } from './payload.ts';
 import { recordGroup, recordIdentify } from './people.ts';
 
@@ -85,6 +85,9 @@ async function storeMessages(
   }
 }
 
+/** A Steward account id given as the group id (Segment senders may use either). */
+const uuidPattern = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+
 async function insertUsageEvents(
   db: Db,
   workspaceId: WorkspaceId,
@@ -101,8 +104,13 @@ async function insertUsageEvents(
   const userIds = new Array<string | null>(n);
   const anonymousIds = new Array<string | null>(n);
   const groupIds = new Array<string | null>(n);
+  const groupUuids = new Array<string | null>(n);
   const properties = new Array<string>(n);
-  events.forEach((e, i) => {
+  // Each distinct event name and group id is matched once per batch, here, not per row in SQL.
+  const logins = new Map<string, boolean>();
+  const uuids = new Map<string, string | null>();
+  for (let i = 0; i < n; i++) {
+    const e = events[i] as UsageEvent;
     messageIds[i] = e.messageId;
     occurredAt[i] = e.occurredAt.toISOString();
     types[i] = e.type;
@@ -111,8 +119,18 @@ async function insertUsageEvents(
     userIds[i] = e.userId;
     anonymousIds[i] = e.anonymousId;
     groupIds[i] = e.contextGroupId;
+    if (e.contextGroupId === null) groupUuids[i] = null;
+    else {
+      let uuid = uuids.get(e.contextGroupId);
+      if (uuid === undefined) {
+        uuid = uuidPattern.test(e.contextGroupId) ? e.contextGroupId.toLowerCase() : null;
+        uuids.set(e.contextGroupId, uuid);
+      }
+      groupUuids[i] = uuid;
+    }
+    if (!logins.has(e.event)) logins.set(e.event, isLoginEvent(e.event));
     properties[i] = JSON.stringify(e.properties);
-  });
+  }
   return store.insertUsageEvents(db, workspaceId, receivedAt, {
     messageIds,
     occurredAt,
@@ -122,6 +140,8 @@ async function insertUsageEvents(
     userIds,
     anonymousIds,
     groupIds,
+    groupUuids,
     properties,
+    loginEvents: [...logins].flatMap(([event, login]) => (login ? [event] : [])),
   });
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { FieldError } from '../../../lib/errors.ts';
 import { nulErrors } from '../../../lib/text.ts';
+import { quickRead, type MessageFields } from './quickRead.ts';
 
 /** Segment's documented limits: 32 KB per message, 500 KB per batch request. */
 export const maxMessageBytes = 32 * 1024;
@@ -81,6 +82,33 @@ export function pageEventName(name: string | null | undefined): string {
   return name ? `Viewed ${name} Page` : 'Loaded a Page';
 }
 
+/** The message's fields through the schema, or the errors naming what is wrong. */
+export function readFields(
+  raw: object,
+  json: string,
+  at: (field: string) => string,
+): MessageFields | { errors: FieldError[] } {
+  // PostgreSQL stores no NUL in text or jsonb: a message carrying one is refused by name here,
+  // where it would otherwise fail the whole request's transaction.
+  const nul = nulErrors(raw, at(''));
+  if (nul.length > 0) return { errors: nul };
+  if (Buffer.byteLength(json) > maxMessageBytes) {
+    return {
+      errors: [{ path: at('(message)'), message: `is larger than ${maxMessageBytes} bytes` }],
+    };
+  }
+  const parsed = messageSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      errors: parsed.error.issues.map((issue) => ({
+        path: at(issue.path.map(String).join('.') || '(message)'),
+        message: issue.message,
+      })),
+    };
+  }
+  return parsed.data;
+}
+
 /**
  * One message of a request. `typeFromPath` is the type of a single-message endpoint
  * (`/v1/track`), where the body may leave `type` out; `path` prefixes field names in errors.
@@ -93,27 +121,10 @@ export function parseMessage(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: [{ path: at('(message)'), message: 'must be a JSON object' }] };
   }
-  // PostgreSQL stores no NUL in text or jsonb: a message carrying one is refused by name here,
-  // where it would otherwise fail the whole request's transaction.
-  const nul = nulErrors(raw, options.path);
-  if (nul.length > 0) return { ok: false, errors: nul };
-  if (Buffer.byteLength(JSON.stringify(raw)) > maxMessageBytes) {
-    return {
-      ok: false,
-      errors: [{ path: at('(message)'), message: `is larger than ${maxMessageBytes} bytes` }],
-    };
-  }
-  const parsed = messageSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => ({
-        path: at(issue.path.map(String).join('.') || '(message)'),
-        message: issue.message,
-      })),
-    };
-  }
-  const m = parsed.data;
+  const json = JSON.stringify(raw);
+  const m =
+    quickRead(raw as Record<string, unknown>, json, maxMessageBytes) ?? readFields(raw, json, at);
+  if ('errors' in m) return { ok: false, errors: m.errors };
   const type = (options.typeFromPath ?? m.type) as MessageType | undefined;
   if (!type || !messageTypes.includes(type)) {
     return {

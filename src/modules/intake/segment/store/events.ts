@@ -16,8 +16,12 @@ export type EventColumns = {
   userIds: (string | null)[];
   anonymousIds: (string | null)[];
   groupIds: (string | null)[];
+  /** The group id where it is a UUID (a Steward account id), else null. */
+  groupUuids: (string | null)[];
   /** As JSON. */
   properties: string[];
+  /** The batch's distinct event names that are logins. */
+  loginEvents: string[];
 };
 
 /** Stores the batch; answers how many events were new and the accounts they were for. */
@@ -36,7 +40,9 @@ export async function insertUsageEvents(
     userIds,
     anonymousIds,
     groupIds,
+    groupUuids,
     properties,
+    loginEvents,
   } = columns;
   // The account: context.groupId (external id, else Steward id), else the user's group call.
   const { rows } = await sql<{ stored: number; accounts: string[] }>`
@@ -44,19 +50,20 @@ export async function insertUsageEvents(
       select * from unnest(
         ${messageIds}::text[], ${occurredAt}::timestamptz[], ${types}::text[], ${names}::text[],
         ${features}::text[], ${userIds}::text[], ${anonymousIds}::text[], ${groupIds}::text[],
-        ${properties}::text[]
-      ) as t(message_id, occurred_at, type, event, feature_key, user_id, anonymous_id, group_id, properties)
+        ${groupUuids}::uuid[], ${properties}::text[]
+      ) as t(message_id, occurred_at, type, event, feature_key, user_id, anonymous_id, group_id,
+        group_uuid, properties)
     ),
     resolved as (
-      select input.*, coalesce(by_external.id, by_id.id, known.account_id) as account_id
+      select input.message_id, input.occurred_at, input.type, input.event, input.feature_key,
+        input.user_id, input.anonymous_id, input.properties, coalesce(by_external.id, by_id.id, known.account_id) as account_id
       from input
       left join accounts by_external
         on by_external.workspace_id = ${workspaceId} and by_external.external_id = input.group_id
         and by_external.deleted_at is null
       left join accounts by_id
         on by_id.workspace_id = ${workspaceId} and by_id.deleted_at is null
-        and by_id.id = case when input.group_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
-          then input.group_id::uuid end
+        and by_id.id = input.group_uuid
       left join usage_users known
         on known.workspace_id = ${workspaceId} and known.user_id = input.user_id
     ),
@@ -67,7 +74,7 @@ export async function insertUsageEvents(
         user_id, anonymous_id, account_id, properties::jsonb
       from resolved
       on conflict do nothing
-      returning ${changedColumns}
+      returning ${changedColumns(loginEvents)}
     ),
     ${rollupSteps(workspaceId)}
     select count(*)::int as stored,

@@ -43,9 +43,18 @@ export function rollupSteps(workspaceId: WorkspaceId) {
     )`;
 }
 
-/** What `changed` returns, from a usage_events row. */
-export const changedColumns = sql`account_id, (occurred_at at time zone 'UTC')::date as day, feature_key,
-  coalesce(user_id, anonymous_id) as actor, event ~* ${loginEventPattern} as is_login`;
+/**
+ * What `changed` returns, from a usage_events row. `loginEvents`: the event names known to be
+ * logins (a batch matches each distinct name once, in JS); without it, every row runs the pattern.
+ */
+export function changedColumns(loginEvents?: readonly string[]) {
+  const isLogin =
+    loginEvents === undefined
+      ? sql`event ~* ${loginEventPattern}`
+      : sql`event = any(${loginEvents}::text[])`;
+  return sql`account_id, (occurred_at at time zone 'UTC')::date as day, feature_key,
+    coalesce(user_id, anonymous_id) as actor, ${isLogin} as is_login`;
+}
 
 /**
  * A group call (or identify with context.groupId) just linked users to accounts: their
@@ -61,7 +70,7 @@ export async function linkEarlierEvents(
     with changed as (
       update usage_events set account_id = ${accountId}
       where workspace_id = ${workspaceId} and user_id = ${userId} and account_id is null
-      returning ${changedColumns}
+      returning ${changedColumns()}
     ),
     ${rollupSteps(workspaceId)}
     select count(*)::int as linked from changed`.execute(db);
