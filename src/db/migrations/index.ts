@@ -17,6 +17,8 @@ import * as healthScores from './0014_health_scores.ts';
 import * as signIn from './0017_sign_in.ts';
 import * as webhooks from './0016_webhooks.ts';
 import * as oneOutbox from './0018_one_outbox.ts';
+import * as usageRollupKeys from './0019_usage_rollup_keys.ts';
+import * as portfolioIndexes from './0021_portfolio_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0017_sign_in': signIn,
   '0016_webhooks': webhooks,
   '0018_one_outbox': oneOutbox,
+  '0019_usage_rollup_keys': usageRollupKeys,
+  '0021_portfolio_indexes': portfolioIndexes,
 };
