@@ -14,11 +14,8 @@ import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 /** Which accounts someone may see: the workspace's, or only those they own ("my clients"). */
 export type AccountScope = { workspaceId: WorkspaceId; onlyOwner: UserId | null };
 
-/**
- * Live accounts with their owner's name and their health: health's own view of its current
- * scores (`account_health`, migration 0014), null for an account not scored yet.
- */
-export function selectAccounts(db: Db, scope: AccountScope) {
+/** Accounts joined to their owner's name and their health, with the columns they are shown with. */
+function accountsShown(db: Db) {
   return (
     db
       .selectFrom('accounts')
@@ -53,10 +50,28 @@ export function selectAccounts(db: Db, scope: AccountScope) {
         'account_health.category as health_category',
         'account_health.risk_level as churn_risk_level',
       ])
-      .where('accounts.workspace_id', '=', scope.workspaceId)
-      .where('accounts.deleted_at', 'is', null)
-      .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner))
   );
+}
+
+// Kysely's builders are immutable: the joins and columns, parsed once per database handle (or
+// transaction), are shared by every query that narrows them. On the portfolio's hot path,
+// parsing them again was half of building and compiling its statement (~160 µs → ~70 µs).
+const shown = new WeakMap<Db, ReturnType<typeof accountsShown>>();
+
+/**
+ * Live accounts with their owner's name and their health: health's own view of its current
+ * scores (`account_health`, migration 0014), null for an account not scored yet.
+ */
+export function selectAccounts(db: Db, scope: AccountScope) {
+  let base = shown.get(db);
+  if (!base) {
+    base = accountsShown(db);
+    shown.set(db, base);
+  }
+  return base
+    .where('accounts.workspace_id', '=', scope.workspaceId)
+    .where('accounts.deleted_at', 'is', null)
+    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner));
 }
 
 export type AccountWithOwner = Awaited<
