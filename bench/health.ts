@@ -1,11 +1,12 @@
 // Health benchmarks on 10,000 accounts with a year of usage rollups (and tickets and notes):
-// a full recompute (target ≤ 10 s) beside one hand-written SQL aggregate over the same rollups,
+// a full recompute (target ≤ 5 s) beside one hand-written statement reading the same inputs,
 // a single account's rescore (p95 ≤ 50 ms), and the time from a usage event to the account's
 // updated score with the real worker while other usage streams in (≤ 60 s).
 import { randomUUID } from 'node:crypto';
 import { Logger, run } from 'graphile-worker';
 import { sql } from 'kysely';
 import { stewardTasks } from '../src/jobs/tasks.ts';
+import type { Db } from '../src/db/connect.ts';
 import type { WorkspaceId } from '../src/lib/ids.ts';
 import { rescore, rescoreAccounts } from '../src/modules/health/index.ts';
 import { ingestMessages, type SegmentMessage } from '../src/modules/intake/segment/index.ts';
@@ -14,7 +15,7 @@ import { benchDatabase, ms, percentile, seconds, timed, type BenchResult } from 
 const accounts = 10_000;
 const days = 365;
 
-async function seedPortfolio(db: Awaited<ReturnType<typeof benchDatabase>>['deps']['db']) {
+async function seedPortfolio(db: Db) {
   const workspace = await db
     .insertInto('workspaces')
     .values({ name: 'Bench', slug: 'bench' })
@@ -55,6 +56,115 @@ async function seedPortfolio(db: Awaited<ReturnType<typeof benchDatabase>>['deps
   return workspaceId;
 }
 
+/**
+ * The floor of a full recompute: one hand-written statement reading every input the scores
+ * rest on, per account, as of now — active people now and the month before, value-feature
+ * users, features used and the last rollup day; tickets by severity, open ones and CSAT;
+ * touchpoints, meetings and contacts; payments, downgrades and cancellation; onboarding tasks;
+ * NPS. (Until now the baseline was one distinct count over 30 days: a fraction of the inputs.)
+ */
+function sameInputs(db: Db, workspaceId: WorkspaceId) {
+  return sql`
+    with catalog as (select key, is_value from usage_features where workspace_id = ${workspaceId}),
+    people as (
+      select u.account_id, u.user_id,
+        bool_or(u.day > current_date - 30) as recent, bool_or(u.day <= current_date - 30) as before,
+        bool_or(u.day > current_date - 30 and u.feature_key in (select key from catalog where is_value)) as value_user
+      from usage_daily_users u
+      where u.workspace_id = ${workspaceId} and u.day > current_date - 60 and u.day <= current_date
+      group by u.account_id, u.user_id
+    ),
+    usage as (
+      select account_id, count(*) filter (where recent) as active, count(*) filter (where before) as previous,
+        count(*) filter (where value_user) as value_users
+      from people group by account_id
+    ),
+    features as (
+      select account_id, count(distinct feature_key) as features
+      from usage_daily
+      where workspace_id = ${workspaceId} and day > current_date - 30 and day <= current_date
+        and feature_key in (select key from catalog)
+      group by account_id
+    ),
+    tickets as (
+      select account_id,
+        count(*) filter (where priority = 'urgent' and opened_at >= now() - interval '90 days') as urgent,
+        count(*) filter (where priority = 'high' and opened_at >= now() - interval '90 days') as high,
+        count(*) filter (where priority = 'normal' and opened_at >= now() - interval '90 days') as normal,
+        count(*) filter (where priority = 'low' and opened_at >= now() - interval '90 days') as low,
+        count(*) filter (where priority = 'urgent' and (solved_at is null or solved_at >= now())) as open_urgent,
+        count(*) filter (where priority = 'high' and (solved_at is null or solved_at >= now())) as open_high,
+        round(avg(csat) filter (where solved_at < now() and solved_at >= now() - interval '90 days'), 1) as csat,
+        max(greatest(opened_at, case when solved_at < now() then solved_at end)) as last_at
+      from support_tickets where workspace_id = ${workspaceId} and opened_at < now() group by account_id
+    ),
+    touches as (
+      select account_id,
+        count(*) filter (where occurred_at >= now() - interval '30 days') as touchpoints30,
+        count(*) filter (where kind = 'meeting' and occurred_at >= now() - interval '90 days') as meetings90,
+        max(occurred_at) as last_at
+      from timeline_events
+      where workspace_id = ${workspaceId} and occurred_at < now() and kind in ('note', 'call', 'email', 'meeting')
+      group by account_id
+    ),
+    contacts as (
+      select account_id, count(*) as contacts, count(*) filter (where role = 'champion') as champions,
+        max(greatest(created_at, updated_at)) as changed_at
+      from contacts where workspace_id = ${workspaceId} and created_at < now() group by account_id
+    ),
+    payments as (
+      select account_id, count(*) filter (where data->>'payment' = 'failed' and occurred_at >= now() - interval '90 days') as failed90,
+        max(occurred_at) as last_at
+      from timeline_events
+      where workspace_id = ${workspaceId} and kind = 'billing' and source = 'stripe' and occurred_at < now() and data ? 'invoice'
+      group by account_id
+    ),
+    movements as (
+      select account_id, count(*) filter (where kind = 'contraction' and occurred_at >= now() - interval '90 days') as contractions90,
+        (array_agg(kind order by occurred_at desc))[1] = 'churn' as cancelled, max(occurred_at) as last_at
+      from mrr_movements where workspace_id = ${workspaceId} and occurred_at < now() group by account_id
+    ),
+    onboarding as (
+      select t.account_id, count(*) filter (where p.kind = 'onboarding' and t.due_at < now()) as due,
+        count(*) filter (where p.kind = 'onboarding' and t.due_at < now() and t.completed_at < now()) as done_of_due,
+        count(*) filter (where t.is_first_value) as first_value_tasks, max(t.last_activity_at) as last_at
+      from tasks t left join projects p on p.id = t.project_id and p.deleted_at is null
+      where t.workspace_id = ${workspaceId} and t.deleted_at is null and (p.kind = 'onboarding' or t.is_first_value)
+      group by t.account_id
+    ),
+    nps as (
+      select account_id, count(*) filter (where (data->>'score')::int >= 9) - count(*) filter (where (data->>'score')::int <= 6) as net,
+        count(*) as responses, max(occurred_at) as last_at
+      from timeline_events
+      where workspace_id = ${workspaceId} and kind = 'survey' and data->>'survey' = 'nps'
+        and occurred_at < now() and occurred_at >= now() - interval '180 days'
+      group by account_id
+    )
+    select a.id, a.tier, a.seats, a.arr_amount, a.renewal_date,
+      u.active, u.previous, u.value_users, f.features, last.day as last_day,
+      t.urgent, t.high, t.normal, t.low, t.open_urgent, t.open_high, t.csat, t.last_at as support_at,
+      e.touchpoints30, e.meetings90, e.last_at as touched_at, c.contacts, c.champions, c.changed_at,
+      p.failed90, p.last_at as paid_at, m.contractions90, m.cancelled, m.last_at as moved_at,
+      o.due, o.done_of_due, o.first_value_tasks, o.last_at as onboarding_at,
+      n.net, n.responses, n.last_at as nps_at
+    from accounts a
+    left join usage u on u.account_id = a.id
+    left join features f on f.account_id = a.id
+    left join lateral (
+      select d.day from usage_daily d
+      where d.workspace_id = ${workspaceId} and d.account_id = a.id and d.day <= current_date
+      order by d.day desc limit 1
+    ) last on true
+    left join tickets t on t.account_id = a.id
+    left join touches e on e.account_id = a.id
+    left join contacts c on c.account_id = a.id
+    left join payments p on p.account_id = a.id
+    left join movements m on m.account_id = a.id
+    left join onboarding o on o.account_id = a.id
+    left join nps n on n.account_id = a.id
+    where a.workspace_id = ${workspaceId} and a.deleted_at is null`.execute(db);
+}
+
 export async function healthBenchmark(): Promise<BenchResult[]> {
   const { deps, pool, stop } = await benchDatabase();
   const { db } = deps;
@@ -67,12 +177,8 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
     );
     const today = new Date().toISOString().slice(0, 10);
 
-    // The hand-written baseline: active people per account over 30 days, one aggregate.
-    const aggregate = await timed(() =>
-      sql`select account_id, count(distinct user_id) from usage_daily_users
-        where workspace_id = ${workspaceId} and day > current_date - 30
-        group by account_id`.execute(db),
-    );
+    // The hand-written baseline: one statement reading the same inputs as the recompute.
+    const aggregate = await timed(() => sameInputs(db, workspaceId));
     // First run scores everyone (10,000 moves written); the second is the daily steady state.
     const first = await timed(() =>
       rescoreAccounts(db, { workspaceId, day: today, mode: 'current', now: new Date() }),
@@ -80,11 +186,7 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
     const full = await timed(() =>
       rescoreAccounts(db, { workspaceId, day: today, mode: 'current', now: new Date() }),
     );
-    const aggregateAgain = await timed(() =>
-      sql`select account_id, count(distinct user_id) from usage_daily_users
-        where workspace_id = ${workspaceId} and day > current_date - 30
-        group by account_id`.execute(db),
-    );
+    const aggregateAgain = await timed(() => sameInputs(db, workspaceId));
     const baselineMs = Math.min(aggregate.ms, aggregateAgain.ms);
 
     const ids = (
@@ -171,9 +273,9 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
 
     return [
       {
-        name: `full recompute, ${accounts.toLocaleString('en')} accounts × ${days} days (${rollups.rows[0]?.n.toLocaleString('en')} rollup rows) (target ≤ 10 s)`,
+        name: `full recompute, ${accounts.toLocaleString('en')} accounts × ${days} days (${rollups.rows[0]?.n.toLocaleString('en')} rollup rows) (target ≤ 5 s, ≤ 2× the statement)`,
         figure: `${seconds(full.ms)} daily rescore; ${seconds(first.ms)} first scoring; ratio ${(full.ms / baselineMs).toFixed(1)}× the aggregate`,
-        baseline: `one hand-written aggregate (active people per account, 30 days): ${ms(baselineMs)}; seeding the data ${seconds(seeded.ms)}`,
+        baseline: `one hand-written statement over the same inputs (every measure's figures per account): ${ms(baselineMs)}; seeding the data ${seconds(seeded.ms)}`,
       },
       {
         name: 'single-account rescore, with moves and plays (target p95 ≤ 50 ms)',

@@ -113,22 +113,43 @@ export async function rescoreAccounts(
             }),
     });
   }
-  await writeHistory(db, job.workspaceId, scored.map(historyRow));
-  if (job.mode === 'history') return { scored, moves: [], riskRises: [] };
-  const { moves, riskRises } = await writeCurrentScores(
-    db,
-    job.workspaceId,
-    job.day,
-    job.now,
-    scored.map((s) => ({
-      accountId: s.accountId,
-      score: s.score,
-      category: s.category,
-      measures: JSON.stringify(s.measures),
-      churnRisk: JSON.stringify({ ...s.churnRisk, trend: s.trend, whatChanged: s.whatChanged }),
-    })),
-  );
-  return { scored, moves, riskRises };
+  const history = writeHistory(db, job.workspaceId, scored.map(historyRow));
+  if (job.mode === 'history') {
+    await history;
+    return { scored, moves: [], riskRises: [] };
+  }
+  const current = scored.map((s) => ({
+    accountId: s.accountId,
+    score: s.score,
+    category: s.category,
+    measures: JSON.stringify(s.measures),
+    churnRisk: JSON.stringify({ ...s.churnRisk, trend: s.trend, whatChanged: s.whatChanged }),
+  }));
+  // The history rows and the current scores are separate tables, written side by side; a
+  // whole workspace's scores go in two halves at once (parsing their measures is most of the
+  // write's work, and one statement keeps to one core).
+  const [, ...written] = await Promise.all([
+    history,
+    ...halves(current).map((part) =>
+      writeCurrentScores(db, job.workspaceId, job.day, job.now, part),
+    ),
+  ]);
+  return {
+    scored,
+    moves: written.flatMap((w) => w.moves),
+    riskRises: written.flatMap((w) => w.riskRises),
+  };
+}
+
+/** Below this many accounts, one statement writes them all. */
+const splitFrom = 2_000;
+
+/** Two halves by account id (disjoint, each locked in id order), or one part when small. */
+function halves<T extends { accountId: string }>(rows: T[]): T[][] {
+  if (rows.length < splitFrom) return [rows];
+  const sorted = [...rows].sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
+  const middle = Math.ceil(sorted.length / 2);
+  return [sorted.slice(0, middle), sorted.slice(middle)];
 }
 
 function historyRow(s: AccountHealth): HistoryRow {

@@ -71,16 +71,37 @@ export async function writeHistory(db: Db, workspaceId: string, rows: readonly H
     on conflict (workspace_id, account_id, day) do update set
       score = excluded.score, category = excluded.category, usage = excluded.usage,
       support = excluded.support, engagement = excluded.engagement, billing = excluded.billing,
-      outcomes = excluded.outcomes`.execute(db);
+      outcomes = excluded.outcomes
+    -- Rescoring a day again mostly finds the same scores: those rows are left as they are.
+    where (health_history.score, health_history.category, health_history.usage,
+        health_history.support, health_history.engagement, health_history.billing,
+        health_history.outcomes)
+      is distinct from (excluded.score, excluded.category, excluded.usage, excluded.support,
+        excluded.engagement, excluded.billing, excluded.outcomes)`.execute(db);
 }
 
 export type CurrentScore = {
   accountId: string;
   score: number | null;
   category: HealthCategory | null;
+  /** JSON text of the measures (an array). */
   measures: string;
+  /** JSON text of the churn risk assessment (an object). */
   churnRisk: string;
 };
+
+/**
+ * The scores as one JSON document (an array of records), sent as a single parameter: the
+ * measures' JSON goes in as it is, not escaped again inside an array literal of texts.
+ */
+function scoresDocument(rows: readonly CurrentScore[]): string {
+  return `[${rows
+    .map(
+      (r) =>
+        `{"id":${JSON.stringify(r.accountId)},"score":${JSON.stringify(r.score)},"category":${JSON.stringify(r.category)},"measures":${r.measures},"churn_risk":${r.churnRisk}}`,
+    )
+    .join(',')}]`;
+}
 
 /** An account whose churn risk level rose with this score (told to integrations, webhooks). */
 export type RiskRise = { accountId: string; from: ChurnRiskLevel; to: ChurnRiskLevel };
@@ -122,24 +143,23 @@ export async function writeCurrentScores(
     previous_risk: string | null;
     risk: string | null;
   }>`
-    with old as (
-      select account_id, category, churn_risk->>'level' as risk from health_scores
-      where workspace_id = ${workspaceId} and account_id = any(${ids}::uuid[])
-    ),
-    written as (
+    with written as (
       insert into health_scores (account_id, workspace_id, day, score, category, measures, churn_risk, computed_at)
-      select id, ${workspaceId}, ${day}::date, score, category, measures::jsonb, churn_risk::jsonb, ${computedAt}
-      from unnest(${ids}::uuid[], ${rows.map((r) => r.score)}::smallint[],
-        ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.measures)}::text[],
-        ${rows.map((r) => r.churnRisk)}::text[]) as t(id, score, category, measures, churn_risk)
+      select id, ${workspaceId}, ${day}::date, score, category, measures, churn_risk, ${computedAt}
+      from jsonb_to_recordset(${scoresDocument(rows)}::jsonb)
+        as t(id uuid, score smallint, category text, measures jsonb, churn_risk jsonb)
       on conflict (account_id) do update set day = excluded.day, score = excluded.score,
         category = excluded.category, measures = excluded.measures,
         churn_risk = excluded.churn_risk, computed_at = excluded.computed_at
       returning account_id, category, score, churn_risk->>'level' as risk
     )
-    select w.account_id, o.category as previous, w.category, w.score,
-      o.risk as previous_risk, w.risk
-    from written w left join old o using (account_id)`.execute(db);
+    -- The statement's snapshot predates its own insert: "old" holds the scores before it. (No
+    -- id list here: beside the join, an "= any(ids)" made every probe re-read all the ids.)
+    select w.account_id, old.category as previous, w.category, w.score,
+      old.risk_level as previous_risk, w.risk
+    from written w
+    left join health_scores old on old.account_id = w.account_id
+      and old.workspace_id = ${workspaceId}`.execute(db);
   // A first assessment is not a rise, as a first score is not a move.
   const rank = (level: string | null) =>
     churnRiskLevelSchema.options.indexOf(level as ChurnRiskLevel);
