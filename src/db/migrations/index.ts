@@ -18,6 +18,7 @@ import * as signIn from './0017_sign_in.ts';
 import * as webhooks from './0016_webhooks.ts';
 import * as oneOutbox from './0018_one_outbox.ts';
 import * as usageRollupKeys from './0019_usage_rollup_keys.ts';
+import * as renewalPipelineIndexes from './0020_renewal_pipeline_indexes.ts';
 import * as portfolioIndexes from './0021_portfolio_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '0016_webhooks': webhooks,
   '0018_one_outbox': oneOutbox,
   '0019_usage_rollup_keys': usageRollupKeys,
+  '0020_renewal_pipeline_indexes': renewalPipelineIndexes,
   '0021_portfolio_indexes': portfolioIndexes,
 };
