@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/index.ts';
+import { languageReady } from './i18n/index.ts';
 import { queries } from './queries.ts';
 import { router } from './router.tsx';
 import './styles.css';
@@ -20,7 +20,10 @@ window.addEventListener(
 );
 
 const root = document.getElementById('root');
-if (root) {
+// Someone reading in Russian waits for its strings (fetched beside the first screen's code)
+// rather than seeing the screen in English first.
+void languageReady.then(() => {
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queries}>
@@ -28,4 +31,4 @@ if (root) {
       </QueryClientProvider>
     </StrictMode>,
   );
-}
+});

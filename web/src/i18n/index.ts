@@ -1,27 +1,18 @@
 // English and Russian. Every string a person reads comes from these bundles; one namespace
-// per area of the app, each with an English and a Russian file with the same keys.
-import i18next from 'i18next';
+// per area of the app, each with an English and a Russian file with the same keys. English is
+// part of the app (and the fallback); Russian (ru.bundle.ts) is fetched by those who read it.
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { assistantEn } from './assistant.en.ts';
-import { assistantRu } from './assistant.ru.ts';
 import { authEn } from './auth.en.ts';
-import { authRu } from './auth.ru.ts';
 import { en } from './en.ts';
 import { healthEn } from './health.en.ts';
-import { healthRu } from './health.ru.ts';
 import { intakeEn } from './intake.en.ts';
-import { intakeRu } from './intake.ru.ts';
-import { ru } from './ru.ts';
 import { notifyEn } from './notify.en.ts';
-import { notifyRu } from './notify.ru.ts';
 import { voiceEn } from './voice.en.ts';
-import { voiceRu } from './voice.ru.ts';
 import { workEn } from './work.en.ts';
-import { workRu } from './work.ru.ts';
 import { revenueEn } from './revenue.en.ts';
-import { revenueRu } from './revenue.ru.ts';
 import { webhooksEn } from './webhooks.en.ts';
-import { webhooksRu } from './webhooks.ru.ts';
 
 export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
@@ -39,18 +30,6 @@ export const bundles = {
     webhooks: webhooksEn,
     auth: authEn,
   },
-  ru: {
-    common: ru,
-    work: workRu,
-    intake: intakeRu,
-    notify: notifyRu,
-    health: healthRu,
-    assistant: assistantRu,
-    voice: voiceRu,
-    revenue: revenueRu,
-    webhooks: webhooksRu,
-    auth: authRu,
-  },
 } as const;
 
 const stored = localStorage.getItem('steward.locale');
@@ -59,30 +38,58 @@ export const initialLanguage: Language =
 
 document.documentElement.lang = initialLanguage;
 
-void i18next.use(initReactI18next).init({
-  resources: bundles,
-  lng: initialLanguage,
-  fallbackLng: 'en',
-  defaultNS: 'common',
-  ns: [
-    'common',
-    'work',
-    'intake',
-    'notify',
-    'health',
-    'assistant',
-    'voice',
-    'revenue',
-    'webhooks',
-    'auth',
-  ],
-  interpolation: { escapeValue: false },
-});
+/**
+ * Languages not built in (Russian) come from ru.bundle.ts, fetched the first time they are
+ * needed: at start-up for someone reading in Russian, or when a page switches to it (any
+ * changeLanguage waits for its strings before the screen redraws).
+ */
+const fetchedLanguages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, namespace, done) => {
+    if (language !== 'ru') return done(null, {});
+    import('./ru.bundle.ts').then(
+      ({ russian }) => done(null, russian[namespace as keyof typeof russian]),
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/** Resolves once the language read at start-up can be shown: the app renders after it. */
+export const languageReady: Promise<void> = i18next
+  .use(fetchedLanguages)
+  .use(initReactI18next)
+  .init({
+    resources: bundles,
+    partialBundledLanguages: true,
+    lng: initialLanguage,
+    fallbackLng: 'en',
+    defaultNS: 'common',
+    ns: [
+      'common',
+      'work',
+      'intake',
+      'notify',
+      'health',
+      'assistant',
+      'voice',
+      'revenue',
+      'webhooks',
+      'auth',
+    ],
+    interpolation: { escapeValue: false },
+  })
+  .then(
+    () => undefined,
+    () => undefined,
+  );
 
 export function setLanguage(language: Language) {
   localStorage.setItem('steward.locale', language);
   document.documentElement.lang = language;
-  void i18next.changeLanguage(language);
+  // Changing the language redraws every string on screen: only when it does change (at every
+  // sign-in the profile's language is usually the one already shown).
+  if (i18next.language !== language) void i18next.changeLanguage(language);
 }
 
 export { i18next };

@@ -8,34 +8,34 @@ import { useTranslation } from 'react-i18next';
 import { useAccount360 } from '../../api/accounts.ts';
 import { useMe } from '../../api/session.ts';
 import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
-import { Deferred } from '../../components/Deferred.tsx';
 import { Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { ContactsCard, ContractCard, CustomFieldsCard, ProfileCard } from './360/AboutCards.tsx';
 
-// The panels are drawn after the first screen (components/Deferred.tsx), and each one's code —
-// the charts among it — is fetched when it is drawn.
-const HealthPanel = lazy(() =>
-  import('./360/HealthPanel.tsx').then((m) => ({ default: m.HealthPanel })),
-);
-const UsagePanel = lazy(() =>
-  import('./360/UsagePanel.tsx').then((m) => ({ default: m.UsagePanel })),
-);
+// The panels' code — the charts among it — is fetched as soon as this page's code runs, beside
+// the account's answer: the name, profile and contract show without waiting for it.
+const panelCode = {
+  health: () => import('./360/HealthPanel.tsx'),
+  usage: () => import('./360/UsagePanel.tsx'),
+  revenue: () => import('../revenue/AccountRevenuePanel.tsx'),
+  work: () => import('../work/AccountWork.tsx'),
+  voice: () => import('../voice/VoicePanel.tsx'),
+  tickets: () => import('./360/TicketsPanel.tsx'),
+  billing: () => import('./360/BillingPanel.tsx'),
+  timeline: () => import('./360/Timeline.tsx'),
+};
+for (const load of Object.values(panelCode)) void load();
+
+const HealthPanel = lazy(() => panelCode.health().then((m) => ({ default: m.HealthPanel })));
+const UsagePanel = lazy(() => panelCode.usage().then((m) => ({ default: m.UsagePanel })));
 const AccountRevenuePanel = lazy(() =>
-  import('../revenue/AccountRevenuePanel.tsx').then((m) => ({ default: m.AccountRevenuePanel })),
+  panelCode.revenue().then((m) => ({ default: m.AccountRevenuePanel })),
 );
-const AccountWork = lazy(() =>
-  import('../work/AccountWork.tsx').then((m) => ({ default: m.AccountWork })),
-);
-const VoicePanel = lazy(() =>
-  import('../voice/VoicePanel.tsx').then((m) => ({ default: m.VoicePanel })),
-);
-const TicketsPanel = lazy(() =>
-  import('./360/TicketsPanel.tsx').then((m) => ({ default: m.TicketsPanel })),
-);
-const BillingPanel = lazy(() =>
-  import('./360/BillingPanel.tsx').then((m) => ({ default: m.BillingPanel })),
-);
-const Timeline = lazy(() => import('./360/Timeline.tsx').then((m) => ({ default: m.Timeline })));
+const AccountWork = lazy(() => panelCode.work().then((m) => ({ default: m.AccountWork })));
+const VoicePanel = lazy(() => panelCode.voice().then((m) => ({ default: m.VoicePanel })));
+const TicketsPanel = lazy(() => panelCode.tickets().then((m) => ({ default: m.TicketsPanel })));
+const BillingPanel = lazy(() => panelCode.billing().then((m) => ({ default: m.BillingPanel })));
+const Timeline = lazy(() => panelCode.timeline().then((m) => ({ default: m.Timeline })));
+// The note sheet's code, when "Add note" is first tapped on a phone.
 const NoteSheet = lazy(() => import('./360/NoteForm.tsx').then((m) => ({ default: m.NoteSheet })));
 
 export function AccountPage({ accountId }: { accountId: string }) {
@@ -72,34 +72,20 @@ export function AccountPage({ accountId }: { accountId: string }) {
           <CustomFieldsCard account={account} />
           <ContactsCard contacts={contacts} />
         </div>
-        <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
-          <Deferred>
+        <Suspense fallback={<Loading />}>
+          <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
             <HealthPanel accountId={accountId} />
-          </Deferred>
-          <Deferred>
             <UsagePanel accountId={accountId} />
-          </Deferred>
-          <Deferred>
             <AccountRevenuePanel accountId={accountId} name={account.name} />
-          </Deferred>
-          <Deferred>
             <AccountWork accountId={accountId} />
-          </Deferred>
-          <Deferred>
             <VoicePanel accountId={accountId} contacts={contacts} />
-          </Deferred>
-          <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-            <Deferred>
+            <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
               <TicketsPanel accountId={accountId} />
-            </Deferred>
-            <Deferred>
               <BillingPanel accountId={accountId} />
-            </Deferred>
-          </div>
-          <Deferred>
+            </div>
             <Timeline accountId={accountId} canNote={canNote} />
-          </Deferred>
-        </div>
+          </div>
+        </Suspense>
       </div>
       {canNote && (
         <Button

@@ -322,37 +322,42 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
         </Button>
       </div>
       <div id={panelId} className={`${filtersOpen ? 'flex' : 'hidden'} flex-col gap-2 sm:flex`}>
-        <div
-          role="group"
-          aria-label={t('portfolio.filters')}
-          className="grid grid-cols-2 gap-2 sm:grid-cols-4"
-        >
-          <FilterSelect
-            name="health"
-            label={t('portfolio.anyHealth')}
-            value={search.health}
-            onChange={(v) => set('health', v)}
-          />
-          <FilterSelect
-            name="tier"
-            label={t('portfolio.anyTier')}
-            value={search.tier}
-            onChange={(v) => set('tier', v)}
-          />
-          <FilterSelect
-            name="stage"
-            label={t('portfolio.anyStage')}
-            value={search.stage}
-            onChange={(v) => set('stage', v)}
-          />
-          <FilterSelect
-            name="priority"
-            label={t('portfolio.anyPriority')}
-            value={search.priority}
-            onChange={(v) => set('priority', v)}
-          />
-        </div>
-        <SegmentBar filters={filters} search={search} choose={(id) => set('segment', id)} />
+        {/* Folded on a phone: drawn (and the segments asked for) once opened. */}
+        {(filtersOpen || wide) && (
+          <>
+            <div
+              role="group"
+              aria-label={t('portfolio.filters')}
+              className="grid grid-cols-2 gap-2 sm:grid-cols-4"
+            >
+              <FilterSelect
+                name="health"
+                label={t('portfolio.anyHealth')}
+                value={search.health}
+                onChange={(v) => set('health', v)}
+              />
+              <FilterSelect
+                name="tier"
+                label={t('portfolio.anyTier')}
+                value={search.tier}
+                onChange={(v) => set('tier', v)}
+              />
+              <FilterSelect
+                name="stage"
+                label={t('portfolio.anyStage')}
+                value={search.stage}
+                onChange={(v) => set('stage', v)}
+              />
+              <FilterSelect
+                name="priority"
+                label={t('portfolio.anyPriority')}
+                value={search.priority}
+                onChange={(v) => set('priority', v)}
+              />
+            </div>
+            <SegmentBar filters={filters} search={search} choose={(id) => set('segment', id)} />
+          </>
+        )}
       </div>
       <ErrorNote error={portfolio.error} />
       {portfolio.isPending || (portfolio.data && !loaded) ? (
