@@ -2,6 +2,8 @@
 export const authEn = {
   forgot: 'Forgot your password?',
   backToSignIn: 'Back to sign-in',
+  /** The button beside a password field; pressed, the password shows as text. */
+  password: { show: 'Show' },
   change: {
     title: 'Password',
     current: 'Current password',

@@ -5,6 +5,7 @@ import type { Shape } from './shape.ts';
 export const authRu: Shape<typeof authEn> = {
   forgot: 'Забыли пароль?',
   backToSignIn: 'Ко входу',
+  password: { show: 'Показать' },
   change: {
     title: 'Пароль',
     current: 'Текущий пароль',

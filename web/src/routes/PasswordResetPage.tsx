@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { useRequestPasswordReset, useResetPassword } from '../api/session.ts';
+import { PasswordField } from '../components/PasswordField.tsx';
 import { Button, ErrorNote, TextField } from '../components/ui.tsx';
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
@@ -81,12 +82,11 @@ function ChooseNewPassword({ token }: { token: string }) {
         <p role="status">{t('reset.done')}</p>
       ) : (
         <form onSubmit={submit} className="flex flex-col gap-4">
-          <TextField
+          <PasswordField
             label={t('reset.password')}
             hint={t('reset.hint')}
             error={fieldError('password')}
-            type="password"
-            autoComplete="new-password"
+            purpose="new"
             minLength={10}
             required
             value={password}

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { useSignIn } from '../api/session.ts';
+import { PasswordField } from '../components/PasswordField.tsx';
 import { Button, ErrorNote, TextField } from '../components/ui.tsx';
 
 /** Only a path inside the app is followed after signing in (never another site). */
@@ -49,11 +50,10 @@ export function SignInPage({ redirect }: { redirect?: string | undefined }) {
           value={email}
           onChange={(e) => setEmail(e.target.value)}
         />
-        <TextField
+        <PasswordField
           label={t('signIn.password')}
           error={fieldError('password')}
-          type="password"
-          autoComplete="current-password"
+          purpose="current"
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}

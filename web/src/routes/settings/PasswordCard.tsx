@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useChangePassword } from '../../api/session.ts';
-import { Button, Card, ErrorNote, TextField } from '../../components/ui.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
+import { Button, Card, ErrorNote } from '../../components/ui.tsx';
 
 export function PasswordCard() {
   const { t } = useTranslation('auth');
@@ -30,21 +31,19 @@ export function PasswordCard() {
   return (
     <Card title={t('change.title')}>
       <form onSubmit={submit} className="grid max-w-xl grid-cols-1 gap-4">
-        <TextField
+        <PasswordField
           label={t('change.current')}
           error={fieldError('currentPassword')}
-          type="password"
-          autoComplete="current-password"
+          purpose="current"
           required
           value={currentPassword}
           onChange={(e) => setCurrent(e.target.value)}
         />
-        <TextField
+        <PasswordField
           label={t('change.next')}
           hint={t('change.hint')}
           error={fieldError('newPassword')}
-          type="password"
-          autoComplete="new-password"
+          purpose="new"
           minLength={10}
           required
           value={newPassword}
