@@ -77,59 +77,86 @@ export function categoryFor(probability: number): Exclude<ForecastCategory, 'los
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** The forecast's inputs with the days to the renewal already counted. */
+export type ForecastFacts = Omit<ForecastInputs, 'today' | 'renewalDate'> & {
+  daysToRenewal: number;
+};
+
 export function forecastRenewal(input: ForecastInputs): Forecast {
+  return forecastWithReasons({
+    ...input,
+    daysToRenewal: daysBetween(input.today, input.renewalDate),
+  });
+}
+
+export function forecastWithReasons(facts: ForecastFacts): Forecast {
+  const reasons: Message[] = [];
+  const { category, probability } = weigh(facts, (reason) => reasons.push(reason));
+  return { category, probability, reasons };
+}
+
+/**
+ * The category and probability alone: what the pipeline's totals need of each of thousands of
+ * renewals, without writing reasons nobody will read.
+ */
+export function forecastOutcome(facts: ForecastFacts): Omit<Forecast, 'reasons'> {
+  return weigh(facts);
+}
+
+/**
+ * The forecast's arithmetic. Each reason is handed to `say` as it is weighed; without `say`
+ * none is built (`say?.(…)` does not evaluate its argument).
+ */
+function weigh(input: ForecastFacts, say?: (reason: Message) => void): Omit<Forecast, 'reasons'> {
   if (input.stage === 'churned') {
-    return { category: 'lost', probability: 0, reasons: [message('revenue.forecast.churned')] };
+    say?.(message('revenue.forecast.churned'));
+    return { category: 'lost', probability: 0 };
   }
   if (input.contractsEnded) {
-    return {
-      category: 'lost',
-      probability: 0,
-      reasons: [message('revenue.forecast.contractsEnded')],
-    };
+    say?.(message('revenue.forecast.contractsEnded'));
+    return { category: 'lost', probability: 0 };
   }
   const rule = forecastRule;
-  const reasons: Message[] = [];
   let p: number;
   if (input.churnRiskLevel === null) {
     p = unscoredBase;
-    reasons.push(message('revenue.forecast.notScored'));
+    say?.(message('revenue.forecast.notScored'));
   } else {
     p = riskBase[input.churnRiskLevel];
-    reasons.push(message(riskKeys[input.churnRiskLevel]));
+    say?.(message(riskKeys[input.churnRiskLevel]));
   }
   if (input.healthScore !== null) {
     if (input.healthCategory === 'healthy' && input.healthScore >= rule.strongHealth) {
       p += rule.healthBonus;
-      reasons.push(message('revenue.forecast.healthStrong', { score: input.healthScore }));
+      say?.(message('revenue.forecast.healthStrong', { score: input.healthScore }));
     } else if (input.healthCategory === 'critical') {
       p -= rule.criticalHealthPenalty;
-      reasons.push(message('revenue.forecast.healthCritical', { score: input.healthScore }));
+      say?.(message('revenue.forecast.healthCritical', { score: input.healthScore }));
     }
   }
   if (input.usageChange !== null && input.usageChange <= -rule.usageSwing) {
     p -= rule.usageFallPenalty;
-    reasons.push(message('revenue.forecast.usageFalling', { points: -input.usageChange }));
+    say?.(message('revenue.forecast.usageFalling', { points: -input.usageChange }));
   } else if (input.usageChange !== null && input.usageChange >= rule.usageSwing) {
     p += rule.usageGrowthBonus;
-    reasons.push(message('revenue.forecast.usageGrowing', { points: input.usageChange }));
+    say?.(message('revenue.forecast.usageGrowing', { points: input.usageChange }));
   }
   if (input.openEscalations > 0) {
     p -= Math.min(rule.maxEscalationPenalty, rule.escalationPenalty * input.openEscalations);
-    reasons.push(message('revenue.forecast.openEscalations', { count: input.openEscalations }));
+    say?.(message('revenue.forecast.openEscalations', { count: input.openEscalations }));
   }
-  const days = daysBetween(input.today, input.renewalDate);
+  const days = input.daysToRenewal;
   const project = input.renewalProject;
   if (project === null) {
     if (days <= rule.projectDueWithinDays) {
       p -= rule.projectPenalty;
-      reasons.push(message('revenue.forecast.noRenewalProject', { count: days }));
+      say?.(message('revenue.forecast.noRenewalProject', { count: days }));
     }
   } else if (project.overdue > 0) {
     p -= rule.projectPenalty;
-    reasons.push(message('revenue.forecast.renewalTasksOverdue', { count: project.overdue }));
+    say?.(message('revenue.forecast.renewalTasksOverdue', { count: project.overdue }));
   } else {
-    reasons.push(
+    say?.(
       message('revenue.forecast.renewalProjectOnTrack', {
         done: project.done,
         count: project.total,
@@ -137,5 +164,5 @@ export function forecastRenewal(input: ForecastInputs): Forecast {
     );
   }
   const probability = round2(Math.min(rule.ceiling, Math.max(rule.floor, p)));
-  return { category: categoryFor(probability), probability, reasons };
+  return { category: categoryFor(probability), probability };
 }

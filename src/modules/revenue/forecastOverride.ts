@@ -5,7 +5,6 @@ import type { Db } from '../../db/connect.ts';
 import type { ForecastCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { invalid } from '../../lib/errors.ts';
-import { isoDay } from '../../lib/calendar.ts';
 import { getAccount, recordActivity, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { categoryProbability } from './forecast.ts';
@@ -23,7 +22,6 @@ export async function accountForecast(
 ) {
   const account = await getAccount(db, scope, accountId);
   const now = clock.now();
-  const today = isoDay(now);
   const [rows, history] = await Promise.all([
     account.renewal_date
       ? renewalsWithFacts(db, scope, {
@@ -36,7 +34,7 @@ export async function accountForecast(
       : Promise.resolve([]),
     overridesOf(db, scope.workspaceId, account.id),
   ]);
-  const [renewal] = await describeRenewals(db, scope.workspaceId, rows.slice(0, 1), today);
+  const [renewal] = await describeRenewals(db, scope.workspaceId, rows.slice(0, 1));
   return {
     accountId: account.id,
     renewal: renewal ?? null,

@@ -7,69 +7,60 @@ import type { ForecastCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
-import { addDays, daysBetween, isoDay } from '../../lib/calendar.ts';
+import { addDays, isoDay } from '../../lib/calendar.ts';
 import type { AccountScope } from '../accounts/index.ts';
 import { usageTrends } from '../health/index.ts';
-import { forecastRenewal } from './forecast.ts';
+import {
+  forecastOutcome,
+  forecastWithReasons,
+  type ForecastFacts,
+  type RenewalProjectProgress,
+} from './forecast.ts';
 import { rangePeriod } from './periods.ts';
 import {
   renewalDetails,
-  renewalFacts,
-  renewingAccounts,
+  renewalsDue,
   type RenewalDetails,
   type RenewalFacts,
-  type RenewingAccount,
 } from './store/renewals.ts';
 import { loadTargets } from './targets.ts';
 
 export type Renewal = ReturnType<typeof describeRenewal>;
 
 /** A renewal as the forecast weighs it: the account, its facts and health's usage trend. */
-export type RenewalRow = RenewingAccount &
-  Omit<RenewalFacts, 'accountId'> & { usageNow: number | null; usageMonthAgo: number | null };
+export type RenewalRow = RenewalFacts & { usageNow: number | null; usageMonthAgo: number | null };
 
 /** Days back the usage trend compares with. */
 const usageTrendDays = 30;
 
-const noFacts: Omit<RenewalFacts, 'accountId'> = {
-  openEscalations: 0,
-  projectId: null,
-  projectOverdue: 0,
-  contractsEnded: false,
-  overrideCategory: null,
-  overrideProbability: null,
-};
+/** The renewals given with health's usage measure now and 30 days before. */
+async function withUsage(
+  db: Db,
+  workspaceId: WorkspaceId,
+  due: readonly RenewalFacts[],
+): Promise<RenewalRow[]> {
+  const usage = await usageTrends(
+    db,
+    workspaceId,
+    due.map((r) => r.accountId),
+    usageTrendDays,
+  );
+  return due.map((row) => {
+    const reading = usage.get(row.accountId);
+    return { ...row, usageNow: reading?.now ?? null, usageMonthAgo: reading?.before ?? null };
+  });
+}
 
 /**
- * Every renewal in the window with what the forecast weighs: the accounts renewing (with
- * their health) first, then — at the same time — the renewal facts and health's usage trend.
+ * Every renewal in the window with what the forecast weighs: the accounts renewing with their
+ * health and renewal facts in one statement, then health's usage trend for just those.
  */
 export async function renewalsWithFacts(
   db: Db,
   scope: AccountScope,
-  query: Parameters<typeof renewingAccounts>[2] & { now: Date },
+  query: Parameters<typeof renewalsDue>[2],
 ): Promise<RenewalRow[]> {
-  const accounts = await renewingAccounts(db, scope, query);
-  const [facts, usage] = await Promise.all([
-    renewalFacts(db, scope.workspaceId, accounts, query.now),
-    usageTrends(
-      db,
-      scope.workspaceId,
-      accounts.map((a) => a.accountId),
-      usageTrendDays,
-    ),
-  ]);
-  const factsOf = new Map(facts.map((f) => [f.accountId, f]));
-  return accounts.map((account) => {
-    const reading = usage.get(account.accountId);
-    return {
-      ...noFacts,
-      ...factsOf.get(account.accountId),
-      ...account,
-      usageNow: reading?.now ?? null,
-      usageMonthAgo: reading?.before ?? null,
-    };
-  });
+  return withUsage(db, scope.workspaceId, await renewalsDue(db, scope, query));
 }
 
 const categories: ForecastCategory[] = ['commit', 'likely', 'at_risk', 'lost'];
@@ -110,19 +101,19 @@ function projectOf(
       };
 }
 
-function stewardForecast(row: RenewalRow, details: RenewalDetails | null, today: string) {
-  return forecastRenewal({
-    today,
-    renewalDate: row.renewalDate,
+/** What Steward's forecast weighs of a renewal (its days to renewal counted in SQL). */
+function factsOf(row: RenewalRow, project: RenewalProjectProgress | null): ForecastFacts {
+  return {
+    daysToRenewal: row.daysToRenewal,
     stage: row.stage,
     healthScore: row.healthScore,
     healthCategory: row.healthCategory,
     churnRiskLevel: row.churnRiskLevel,
     usageChange: usageTrend(row).change,
     openEscalations: row.openEscalations,
-    renewalProject: projectOf(row, details),
+    renewalProject: project,
     contractsEnded: row.contractsEnded,
-  });
+  };
 }
 
 /** What the totals need of a renewal: its ARR, its forecast, when it falls. */
@@ -132,21 +123,27 @@ export type Forecasted = {
   forecastArr: number;
 };
 
-/** The forecast that counts: a person's call when there is one, else Steward's. */
-export function forecastOf(row: RenewalRow, today: string): Forecasted {
-  const steward = stewardForecast(row, null, today);
-  const probability = row.overrideProbability ?? steward.probability;
+/**
+ * The forecast that counts: a person's call when there is one, else Steward's — its category
+ * and probability alone (the reasons are written for the page shown, `describeRenewal`).
+ */
+export function forecastOf(row: RenewalRow): Forecasted {
+  const steward =
+    row.overrideCategory !== null && row.overrideProbability !== null
+      ? null
+      : forecastOutcome(factsOf(row, projectOf(row, null)));
+  const probability = row.overrideProbability ?? steward?.probability ?? 0;
   return {
     row,
-    category: row.overrideCategory ?? steward.category,
+    category: row.overrideCategory ?? steward?.category ?? 'lost',
     forecastArr: Math.round(row.arrAmount * probability),
   };
 }
 
-export function describeRenewal(row: RenewalRow, details: RenewalDetails, today: string) {
+export function describeRenewal(row: RenewalRow, details: RenewalDetails) {
   const trend = usageTrend(row);
   const project = projectOf(row, details);
-  const steward = stewardForecast(row, details, today);
+  const steward = forecastWithReasons(factsOf(row, project));
   const override =
     row.overrideCategory === null
       ? null
@@ -168,7 +165,7 @@ export function describeRenewal(row: RenewalRow, details: RenewalDetails, today:
     ownerName: details.ownerName,
     tier: details.tier,
     renewalDate: row.renewalDate,
-    daysToRenewal: daysBetween(today, row.renewalDate),
+    daysToRenewal: row.daysToRenewal,
     arr,
     health: { score: row.healthScore, category: row.healthCategory },
     churnRisk: row.churnRiskLevel,
@@ -187,20 +184,22 @@ export function describeRenewal(row: RenewalRow, details: RenewalDetails, today:
   };
 }
 
+/** Renewals described in full, with the details read for them. */
+function describeWith(rows: readonly RenewalRow[], details: readonly RenewalDetails[]) {
+  const byAccount = new Map(details.map((d) => [d.accountId, d]));
+  return rows.flatMap((row) => {
+    const found = byAccount.get(row.accountId);
+    return found ? [describeRenewal(row, found)] : [];
+  });
+}
+
 /** Renewals described in full, names and notes read for just these. */
 export async function describeRenewals(
   db: Db,
   workspaceId: WorkspaceId,
   rows: readonly RenewalRow[],
-  today: string,
 ) {
-  const details = new Map(
-    (await renewalDetails(db, workspaceId, rows)).map((d) => [d.accountId, d]),
-  );
-  return rows.flatMap((row) => {
-    const found = details.get(row.accountId);
-    return found ? [describeRenewal(row, found, today)] : [];
-  });
+  return describeWith(rows, await renewalDetails(db, workspaceId, rows));
 }
 
 type Money = { amount: number; currency: string };
@@ -308,6 +307,21 @@ export function pipelineWindow(
   return { from: today, to: addDays(today, days) };
 }
 
+/** Where the page starts: just after the cursor's renewal, in the pipeline's order. */
+function pageStart<Row extends { renewalDate: string; accountId: string }>(
+  rows: readonly Row[],
+  cursor: string | undefined,
+) {
+  if (!cursor) return 0;
+  const after = decodeCursor(cursor, 'renewals');
+  const start = rows.findIndex(
+    (row) =>
+      row.renewalDate > String(after.value) ||
+      (row.renewalDate === String(after.value) && row.accountId > after.id),
+  );
+  return start < 0 ? rows.length : start;
+}
+
 export async function renewalPipeline(
   db: Db,
   clock: Clock,
@@ -315,39 +329,41 @@ export async function renewalPipeline(
   query: PipelineQuery,
 ) {
   const now = clock.now();
-  const today = isoDay(now);
-  const window = pipelineWindow(query, today);
-  const [rows, targets] = await Promise.all([
-    renewalsWithFacts(db, scope, { ...window, owner: query.owner, now }),
+  const window = pipelineWindow(query, isoDay(now));
+  const [due, targets] = await Promise.all([
+    renewalsDue(db, scope, { ...window, owner: query.owner, now }),
     loadTargets(db, scope.workspaceId),
   ]);
-  const main = query.currency ?? mostArrIn(rows);
-  const targetRate = targets.find((t) => t.metric === 'renewalRate')?.value ?? null;
   const wanted = query.category ? new Set(query.category) : null;
+  // The renewals come in the pipeline's order (renewal date, then account id). Without a
+  // category to keep, the page is known now: its names, notes and projects' progress are read
+  // while health reads the usage trend.
+  const early = wanted ? null : pageStart(due, query.cursor);
+  const [rows, earlyDetails] = await Promise.all([
+    withUsage(db, scope.workspaceId, due),
+    early === null
+      ? null
+      : renewalDetails(db, scope.workspaceId, due.slice(early, early + query.limit)),
+  ]);
+  const currency = query.currency ?? mostArrIn(rows);
+  const targetRate = targets.find((t) => t.metric === 'renewalRate')?.value ?? null;
   // Every renewal in the window is forecast (the totals need them all); only the page shown
   // is described in full, reasons and all.
-  const forecasts = rows
-    .map((row) => forecastOf(row, today))
-    .filter((f) => !wanted || wanted.has(f.category))
-    .sort(
-      (a, b) =>
-        byCode(a.row.renewalDate, b.row.renewalDate) || byCode(a.row.accountId, b.row.accountId),
+  const forecasts: Forecasted[] = [];
+  for (const row of rows) {
+    const forecast = forecastOf(row);
+    if (!wanted || wanted.has(forecast.category)) forecasts.push(forecast);
+  }
+  const from =
+    early ??
+    pageStart(
+      forecasts.map((f) => f.row),
+      query.cursor,
     );
-  const currency = main;
-  const after = query.cursor ? decodeCursor(query.cursor, 'renewals') : undefined;
-  const start = after
-    ? forecasts.findIndex(
-        ({ row }) =>
-          row.renewalDate > String(after.value) ||
-          (row.renewalDate === String(after.value) && row.accountId > after.id),
-      )
-    : 0;
-  const from = start < 0 ? forecasts.length : start;
-  const items = await describeRenewals(
-    db,
-    scope.workspaceId,
-    forecasts.slice(from, from + query.limit).map((f) => f.row),
-    today,
+  const page = forecasts.slice(from, from + query.limit).map((f) => f.row);
+  const items = describeWith(
+    page,
+    earlyDetails ?? (await renewalDetails(db, scope.workspaceId, page)),
   );
   const last = items.at(-1);
   return {

@@ -13,44 +13,23 @@ import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { isoDay } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 
-/** An account renewing in the window, with its health (health's `account_health` view). */
-export type RenewingAccount = {
+/**
+ * An account renewing in the window with what the forecast weighs besides usage: ARR, its
+ * health (health's `account_health` view), open escalations, its renewal project and how many
+ * of that project's tasks are overdue, whether its contracts all ended, and the latest call on
+ * this renewal.
+ */
+export type RenewalFacts = {
   accountId: string;
   stage: Stage;
   arrAmount: number;
   currency: string;
   renewalDate: string;
+  /** Days from `now`'s UTC day to the renewal. */
+  daysToRenewal: number;
   healthScore: number | null;
   healthCategory: HealthCategory | null;
   churnRiskLevel: ChurnRiskLevel | null;
-};
-
-/** Every account in scope renewing between `from` and `to` (inclusive), with its health. */
-export async function renewingAccounts(
-  db: Db,
-  scope: AccountScope,
-  query: { from: string; to: string; owner: UserId | null; accountId?: string },
-): Promise<RenewingAccount[]> {
-  const ws = scope.workspaceId;
-  const owner = scope.onlyOwner ?? query.owner;
-  const { rows } = await sql<RenewingAccount>`
-    select a.id as "accountId", a.stage, a.arr_amount as "arrAmount", a.currency,
-      a.renewal_date as "renewalDate",
-      h.score as "healthScore", h.category as "healthCategory", h.risk_level as "churnRiskLevel"
-    from accounts a
-    left join account_health h on h.account_id = a.id and h.workspace_id = a.workspace_id
-    where a.workspace_id = ${ws} and a.deleted_at is null
-      and a.renewal_date between ${query.from}::date and ${query.to}::date
-      and (${owner}::uuid is null or a.owner_id = ${owner}::uuid)
-      and (${query.accountId ?? null}::uuid is null or a.id = ${query.accountId ?? null}::uuid)`.execute(
-    db,
-  );
-  return rows;
-}
-
-/** What else the forecast weighs about a renewal, beside health. */
-export type RenewalFacts = {
-  accountId: string;
   openEscalations: number;
   projectId: string | null;
   projectOverdue: number;
@@ -60,25 +39,31 @@ export type RenewalFacts = {
 };
 
 /**
- * For each renewal given: open escalations, its renewal project and how many of its tasks are
- * overdue, whether its contracts all ended, and the latest call on this renewal — one
- * statement for all of them. Each part reads what is rare (open escalations, overdue open
- * tasks, ended contracts, calls made) or what the renewals name (their projects), never
- * every task or contract of the workspace; the projects' full progress is read for the page
- * shown (`renewalDetails`).
+ * Every account in scope renewing between `from` and `to` (inclusive) with its renewal facts,
+ * in one statement. Each fact reads what is rare (open escalations, overdue open tasks, ended
+ * contracts, calls made) or what the renewals name (their projects), never every task or
+ * contract of the workspace; the projects' full progress is read for the page shown
+ * (`renewalDetails`). In the pipeline's order: by renewal date, then account id (a uuid sorts
+ * as its text does).
  */
-export async function renewalFacts(
+export async function renewalsDue(
   db: Db,
-  workspaceId: WorkspaceId,
-  renewals: readonly { accountId: string; renewalDate: string }[],
-  now: Date,
+  scope: AccountScope,
+  query: { from: string; to: string; owner: UserId | null; accountId?: string; now: Date },
 ): Promise<RenewalFacts[]> {
-  if (renewals.length === 0) return [];
-  const ws = workspaceId;
+  const ws = scope.workspaceId;
+  const owner = scope.onlyOwner ?? query.owner;
+  const today = isoDay(query.now);
   const { rows } = await sql<RenewalFacts>`
     with due as materialized (
-      select * from unnest(${renewals.map((r) => r.accountId)}::uuid[],
-        ${renewals.map((r) => r.renewalDate)}::date[]) as d(id, renewal_date)
+      select a.id, a.stage, a.arr_amount, a.currency, a.renewal_date,
+        h.score, h.category, h.risk_level
+      from accounts a
+      left join account_health h on h.account_id = a.id and h.workspace_id = a.workspace_id
+      where a.workspace_id = ${ws} and a.deleted_at is null
+        and a.renewal_date between ${query.from}::date and ${query.to}::date
+        and (${owner}::uuid is null or a.owner_id = ${owner}::uuid)
+        and (${query.accountId ?? null}::uuid is null or a.id = ${query.accountId ?? null}::uuid)
     ),
     escalated as (
       select t.account_id, count(*)::int as open
@@ -101,19 +86,21 @@ export async function renewalFacts(
       select t.project_id, count(*)::int as overdue
       from tasks t
       where t.workspace_id = ${ws} and t.deleted_at is null and t.status <> 'done'
-        and t.due_at < ${now}
+        and t.due_at < ${query.now}
       group by t.project_id
     ),
-    -- Accounts with an ended contract and none still live.
+    -- Renewing accounts with an ended contract (the few, off contracts_ended_idx) and none
+    -- still live.
     ended as (
-      select c.account_id from contracts c
+      select distinct c.account_id
+      from contracts c
+      join due d on d.id = c.account_id
       where c.workspace_id = ${ws}
         and (c.ended_at is not null or c.status in ('canceled', 'incomplete_expired'))
-      group by c.account_id
-      having not exists (
-        select 1 from contracts l
-        where l.workspace_id = ${ws} and l.account_id = c.account_id
-          and l.ended_at is null and l.status not in ('canceled', 'incomplete_expired'))
+        and not exists (
+          select 1 from contracts l
+          where l.workspace_id = ${ws} and l.account_id = c.account_id
+            and l.ended_at is null and l.status not in ('canceled', 'incomplete_expired'))
     ),
     called as (
       select distinct on (f.account_id) f.account_id, f.category, f.probability
@@ -122,7 +109,9 @@ export async function renewalFacts(
       where f.workspace_id = ${ws}
       order by f.account_id, f.created_at desc, f.id desc
     )
-    select d.id as "accountId",
+    select d.id as "accountId", d.stage, d.arr_amount as "arrAmount", d.currency,
+      d.renewal_date as "renewalDate", d.renewal_date - ${today}::date as "daysToRenewal",
+      d.score as "healthScore", d.category as "healthCategory", d.risk_level as "churnRiskLevel",
       coalesce(x.open, 0) as "openEscalations",
       p.id as "projectId",
       coalesce(o.overdue, 0) as "projectOverdue",
@@ -133,7 +122,8 @@ export async function renewalFacts(
     left join project p on p.account_id = d.id
     left join overdue o on o.project_id = p.id
     left join ended e on e.account_id = d.id
-    left join called f on f.account_id = d.id`.execute(db);
+    left join called f on f.account_id = d.id
+    order by d.renewal_date, d.id`.execute(db);
   return rows;
 }
 
