@@ -29,7 +29,10 @@ export const problemSchema = z
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
-  .openapi('Problem');
+  .openapi('Problem', {
+    description:
+      'RFC 9457. `type`, `code`, `status` and each `errors[].path` are the same for everyone; `title`, `detail` and each `errors[].message` are written in the reader’s language (the signed-in person’s locale, else Accept-Language: en or ru).',
+  });
 
 export type Problem = z.infer<typeof problemSchema>;
 

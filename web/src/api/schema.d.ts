@@ -2857,6 +2857,7 @@ export interface components {
                 isDemo: boolean;
             };
         };
+        /** @description RFC 9457. `type`, `code`, `status` and each `errors[].path` are the same for everyone; `title`, `detail` and each `errors[].message` are written in the reader’s language (the signed-in person’s locale, else Accept-Language: en or ru). */
         Problem: {
             type: string;
             title: string;
