@@ -17,10 +17,10 @@ import {
   type SegmentMessage,
 } from '../modules/intake/segment/index.ts';
 import { applyTicket, readTicket } from '../modules/intake/support/index.ts';
-import { planStripeEvents } from './billing.ts';
+import { planStripeEvents, type StripeEventPlan } from './billing.ts';
 import type { PlannedAccount } from './portfolio.ts';
 import { seededRandom } from './random.ts';
-import { planTickets } from './tickets.ts';
+import { planTickets, type TicketPayload } from './tickets.ts';
 import { demoFeatures, planUsage, type AccountUsage } from './usage.ts';
 
 const seed = 20_261_203;
@@ -51,40 +51,73 @@ export async function seedDemoIntake(
   for (const feature of demoFeatures) {
     await defineFeature(deps.db, by, { ...feature, events: [...feature.events] });
   }
-  let mark = performance.now();
-  const lap = () => {
-    const at = performance.now();
-    const ms = Math.round(at - mark);
-    mark = at;
-    return ms;
-  };
+  const started = performance.now();
   const usage = planUsage(now, random, accounts);
-  const planMs = lap();
-  const backfilledRows = await backfillHistory(deps, by, usage);
-  const backfillMs = lap();
-  const trackedEvents = await trackRecentWeeks(deps, workspace.id, usage, now, random);
-  const trackingMs = lap();
-
-  // An account's year of tickets as one help desk export: the handler the webhook runs for
-  // each ticket, all in one transaction (a transaction per ticket cost more than the tickets).
+  // Everything drawn from the random source is planned first, in one order, so the demo is
+  // the same on every seed however the writes below interleave.
+  const tracked = planTracking(usage, now, random);
   const tickets = usage.map((u) => planTickets(now, random, u.account, u.arc));
+  const stripe = usage.map((u) => planStripeEvents(now, u.account, u.arc));
+  const planMs = Math.round(performance.now() - started);
+  const took = async <T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> => {
+    const at = performance.now();
+    const value = await run();
+    return { value, ms: Math.round(performance.now() - at) };
+  };
+
+  // Four lanes that write different rows: the usage history (days before the live week), the
+  // live week's events, tickets, and billing. Each lane's time below is its own; they overlap.
+  const [backfill, tracking, ticketsLane, stripeLane] = await Promise.all([
+    took(() => backfillHistory(deps, by, usage)),
+    took(() => sendTracking(deps, workspace.id, tracked.messages, now)),
+    took(() => deliverTickets(deps, workspace.id, tickets)),
+    took(() => deliverStripeEvents(deps, workspace.id, stripe)),
+  ]);
+  return {
+    backfilledRows: backfill.value,
+    trackedEvents: tracked.events,
+    tickets: tickets.reduce((n, payloads) => n + payloads.length, 0),
+    stripeEvents: stripe.reduce((n, events) => n + events.length, 0),
+    ms: {
+      plan: planMs,
+      backfill: backfill.ms,
+      tracking: tracking.ms,
+      tickets: ticketsLane.ms,
+      stripe: stripeLane.ms,
+    },
+  };
+}
+
+/**
+ * An account's year of tickets as one help desk export: the handler the webhook runs for each
+ * ticket, all in one transaction (a transaction per ticket cost more than the tickets).
+ */
+async function deliverTickets(
+  deps: Deps,
+  workspaceId: WorkspaceId,
+  tickets: TicketPayload[][],
+): Promise<void> {
   await inParallel(tickets, (payloads) =>
     deps.db.transaction().execute(async (trx) => {
       for (const payload of payloads) {
         const read = readTicket(payload);
         if (!read.ok) throw new Error(`demo ticket ${payload.id}: ${JSON.stringify(read.errors)}`);
         await applyTicket(trx, deps.clock, {
-          workspaceId: workspace.id,
+          workspaceId,
           ticket: read.ticket,
           rawBody: JSON.stringify(payload),
         });
       }
     }),
   );
+}
 
-  const ticketsMs = lap();
-  // Each account's events in order (a subscription before its change); accounts side by side.
-  const stripe = usage.map((u) => planStripeEvents(now, u.account, u.arc));
+/** Each account's events in order (a subscription before its change); accounts side by side. */
+async function deliverStripeEvents(
+  deps: Deps,
+  workspaceId: WorkspaceId,
+  stripe: StripeEventPlan[][],
+): Promise<void> {
   await inParallel(stripe, async (events) => {
     for (const planned of events) {
       const body = {
@@ -98,25 +131,12 @@ export async function seedDemoIntake(
       if (!read.ok)
         throw new Error(`demo Stripe event ${planned.id}: ${JSON.stringify(read.errors)}`);
       await receiveStripeEvent(deps.db, deps.clock, {
-        workspaceId: workspace.id,
+        workspaceId,
         read: read.read,
         rawBody: JSON.stringify(body),
       });
     }
   });
-  return {
-    backfilledRows,
-    trackedEvents,
-    tickets: tickets.reduce((n, payloads) => n + payloads.length, 0),
-    stripeEvents: stripe.reduce((n, events) => n + events.length, 0),
-    ms: {
-      plan: planMs,
-      backfill: backfillMs,
-      tracking: trackingMs,
-      tickets: ticketsMs,
-      stripe: lap(),
-    },
-  };
 }
 
 /** Everything before the live weeks, as the usage CSV an export from another tool would be. */
@@ -161,13 +181,11 @@ async function backfillHistory(
 }
 
 /** The live days as an SDK sends them: identify or group each person, then their events. */
-async function trackRecentWeeks(
-  deps: Deps,
-  workspaceId: WorkspaceId,
+function planTracking(
   usage: AccountUsage[],
   now: Date,
   random: ReturnType<typeof seededRandom>,
-): Promise<number> {
+): { messages: object[]; events: number } {
   const messages: object[] = [];
   for (const { account, users, days } of usage) {
     // An SDK identifies the people it sees: those active in the live days.
@@ -195,7 +213,7 @@ async function trackRecentWeeks(
       );
     }
   }
-  let tracked = 0;
+  let events = 0;
   for (const { days } of usage) {
     for (const { day, daysAgo, active } of days.slice(-liveDays)) {
       const dayStart = Date.parse(`${day}T00:00:00Z`);
@@ -216,18 +234,27 @@ async function trackRecentWeeks(
               timestamp: new Date(at).toISOString(),
               messageId: `demo-${person.userId}-${day}-${event}-${i}`,
             });
-            tracked++;
+            events++;
           }
         }
       }
     }
   }
+  return { messages, events };
+}
+
+/** The planned messages through the tracking intake, a batch at a time. */
+async function sendTracking(
+  deps: Deps,
+  workspaceId: WorkspaceId,
+  messages: object[],
+  now: Date,
+): Promise<void> {
   for (let i = 0; i < messages.length; i += batchSize) {
     const parsed = parseRequest({ batch: messages.slice(i, i + batchSize) }, { receivedAt: now });
     if (!parsed.ok) throw new Error(`a demo batch is not valid: ${JSON.stringify(parsed.errors)}`);
     await ingestMessages(deps, workspaceId, parsed.messages as SegmentMessage[]);
   }
-  return tracked;
 }
 
 async function inParallel<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
