@@ -20,6 +20,7 @@ import * as oneOutbox from './0018_one_outbox.ts';
 import * as usageRollupKeys from './0019_usage_rollup_keys.ts';
 import * as renewalPipelineIndexes from './0020_renewal_pipeline_indexes.ts';
 import * as portfolioIndexes from './0021_portfolio_indexes.ts';
+import * as supportLatest from './0022_support_latest.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0019_usage_rollup_keys': usageRollupKeys,
   '0020_renewal_pipeline_indexes': renewalPipelineIndexes,
   '0021_portfolio_indexes': portfolioIndexes,
+  '0022_support_latest': supportLatest,
 };

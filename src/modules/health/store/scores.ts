@@ -120,7 +120,8 @@ export type Move = {
  * account take turns: each first holds the account's row (`for no key update`: a lock, not a
  * write — it keeps out another rescore, not intake's foreign-key checks on the account), then
  * reads the category before and writes the new one in a statement that starts after the other
- * rescore committed, so they never both see the same move.
+ * rescore committed, so they never both see the same move. The lock lasts as long as the
+ * transaction: the three statements run in one (the caller's, when it passes one).
  */
 export async function writeCurrentScores(
   db: Db,
@@ -130,6 +131,17 @@ export async function writeCurrentScores(
   rows: readonly CurrentScore[],
 ): Promise<{ moves: Move[]; riskRises: RiskRise[] }> {
   if (rows.length === 0) return { moves: [], riskRises: [] };
+  const write = (trx: Db) => writeInTransaction(trx, workspaceId, day, computedAt, rows);
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
+}
+
+async function writeInTransaction(
+  db: Db,
+  workspaceId: string,
+  day: string,
+  computedAt: Date,
+  rows: readonly CurrentScore[],
+): Promise<{ moves: Move[]; riskRises: RiskRise[] }> {
   const ids = rows.map((r) => r.accountId);
   await sql`
     select id from accounts where workspace_id = ${workspaceId} and id = any(${ids}::uuid[])
@@ -175,20 +187,21 @@ export async function writeCurrentScores(
       m.category !== null && m.category !== m.previous,
   );
   if (changed.length === 0) return { moves: [], riskRises };
-  const inserted = await db
-    .insertInto('health_moves')
-    .values(
-      changed.map((m) => ({
-        workspace_id: workspaceId,
-        account_id: m.account_id,
-        from_category: m.previous,
-        to_category: m.category,
-        score: m.score,
-        moved_at: computedAt,
-      })),
-    )
-    .returning(['id', 'account_id', 'from_category', 'to_category', 'score'])
-    .execute();
+  // One array per column: a first scoring moves every account, past the 65,535 parameters a
+  // statement may have with one parameter per value.
+  const { rows: inserted } = await sql<{
+    id: string;
+    account_id: string;
+    from_category: HealthCategory | null;
+    to_category: HealthCategory;
+    score: number | null;
+  }>`
+    insert into health_moves (workspace_id, account_id, from_category, to_category, score, moved_at)
+    select ${workspaceId}, account_id, from_category, to_category, score, ${computedAt}
+    from unnest(${changed.map((m) => m.account_id)}::uuid[], ${changed.map((m) => m.previous)}::text[],
+      ${changed.map((m) => m.category)}::text[], ${changed.map((m) => m.score)}::smallint[])
+      as t(account_id, from_category, to_category, score)
+    returning id, account_id, from_category, to_category, score`.execute(db);
   const moves = inserted.map((m) => ({
     id: m.id,
     accountId: m.account_id,
