@@ -71,7 +71,8 @@ async function storeMessages(
           }
         }
         if (kept.length === 0) return { stored: 0, accounts: [] };
-        const tracked = kept.flatMap((m) => (m.userId ? [m.userId] : []));
+        // Anonymous events too: a recount of their days (rollupRecount.ts) holds every slot.
+        const tracked = kept.flatMap((m) => m.userId ?? m.anonymousId ?? []);
         await lockUsers(trx, workspaceId, tracked, 'shared');
         const catalog = await featureCatalog(trx, workspaceId);
         return insertUsageEvents(trx, workspaceId, now, kept, featureMapper(catalog));
