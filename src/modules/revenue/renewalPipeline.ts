@@ -254,17 +254,25 @@ export function pipelineTotals(
   const totals = emptyBucket(currency, targetRate);
   const months = new Map<string, Bucket>();
   const quarters = new Map<string, Bucket>();
+  const bucketIn = (map: Map<string, Bucket>, label: string) => {
+    let bucket = map.get(label);
+    if (!bucket) map.set(label, (bucket = emptyBucket(currency, targetRate)));
+    return bucket;
+  };
+  // Renewals come by date, so the month (and its quarter) changes seldom: look them up then.
+  let monthLabel = '';
+  let month = totals;
+  let quarter = totals;
   for (const renewal of renewals) {
     if (renewal.row.currency !== currency) continue;
     addTo(totals, renewal, targetRate);
-    for (const [map, label] of [
-      [months, renewal.row.renewalDate.slice(0, 7)],
-      [quarters, quarterLabel(renewal.row.renewalDate)],
-    ] as const) {
-      let bucket = map.get(label);
-      if (!bucket) map.set(label, (bucket = emptyBucket(currency, targetRate)));
-      addTo(bucket, renewal, targetRate);
+    if (monthLabel === '' || !renewal.row.renewalDate.startsWith(monthLabel)) {
+      monthLabel = renewal.row.renewalDate.slice(0, 7);
+      month = bucketIn(months, monthLabel);
+      quarter = bucketIn(quarters, quarterLabel(renewal.row.renewalDate));
     }
+    addTo(month, renewal, targetRate);
+    addTo(quarter, renewal, targetRate);
   }
   const sorted = (map: Map<string, Bucket>) => [...map.entries()].sort(([a], [b]) => byCode(a, b));
   return {
