@@ -82,8 +82,6 @@ export default defineConfig({
               name: 'dialog',
               test: /node_modules[\\/](@radix-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|aria-hidden|get-nonce|detect-node-es)[\\/]/,
             },
-            // The service worker's helper: fetched after the page has loaded (main.tsx).
-            { name: 'pwa', test: /node_modules[\\/]workbox-window[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

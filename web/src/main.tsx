@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerSW } from 'virtual:pwa-register';
 import { languageReady } from './i18n/index.ts';
 import { queries } from './queries.ts';
 import { router } from './router.tsx';
@@ -10,14 +11,7 @@ import './styles.css';
 import { followSystemTheme } from './theme.ts';
 
 followSystemTheme();
-// The service worker (and its helper's code) once the page has loaded: its registration and
-// the precache downloads it starts never compete with the first screen.
-window.addEventListener(
-  'load',
-  () =>
-    void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: true })),
-  { once: true },
-);
+registerSW({ immediate: true });
 
 const root = document.getElementById('root');
 // Someone reading in Russian waits for its strings (fetched beside the first screen's code)
