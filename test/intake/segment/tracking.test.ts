@@ -4,7 +4,6 @@ import { runTaskListOnce } from 'graphile-worker';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enqueue, toTaskList } from '../../../src/jobs/registry.ts';
-import { recountUsageRollups } from '../../../src/modules/intake/segment/index.ts';
 import type { WorkspaceId } from '../../../src/lib/ids.ts';
 import {
   ensurePartitions,
@@ -251,44 +250,6 @@ describe('track and page', () => {
       { day: '2026-11-01', user_id: 'rollup-1' },
       { day: '2026-11-01', user_id: 'rollup-2' },
     ]);
-  });
-
-  it('counts days of usage again from the raw events to the same rollups', async () => {
-    const days = { from: '2026-10-31', to: '2026-11-01' };
-    const rollups = async () => ({
-      daily: await deps.db
-        .selectFrom('usage_daily')
-        .select(['account_id', 'day', 'feature_key', 'events', 'logins'])
-        .where('workspace_id', '=', workspaceId)
-        .where('day', '>=', days.from)
-        .where('day', '<=', days.to)
-        .orderBy(['account_id', 'day', 'feature_key'])
-        .execute(),
-      users: await deps.db
-        .selectFrom('usage_daily_users')
-        .select(['account_id', 'day', 'feature_key', 'user_id'])
-        .where('workspace_id', '=', workspaceId)
-        .where('day', '>=', days.from)
-        .where('day', '<=', days.to)
-        .orderBy(['account_id', 'day', 'feature_key', 'user_id'])
-        .execute(),
-    });
-    const live = await rollups();
-    expect(live.daily.length).toBeGreaterThan(0);
-    // A repair's starting point: counts gone wrong, an active user lost.
-    await deps.db
-      .updateTable('usage_daily')
-      .set({ events: 99 })
-      .where('workspace_id', '=', workspaceId)
-      .execute();
-    await deps.db
-      .deleteFrom('usage_daily_users')
-      .where('workspace_id', '=', workspaceId)
-      .where('day', '=', days.to)
-      .execute();
-    const written = await recountUsageRollups(deps.db, workspaceId, days);
-    expect(await rollups()).toEqual(live);
-    expect(written).toEqual({ daily: live.daily.length, users: live.users.length });
   });
 
   it('counts the same batch sent twice once (dedup by messageId)', async () => {

@@ -8,5 +8,4 @@ export { defineFeature, flaggedFeatures, featureFor } from './features.ts';
 export { createWriteKey } from './writeKeys.ts';
 export { usageCrontab, usageJobs, maintainUsagePartitions } from './jobs.ts';
 export { ensurePartitions, dropExpiredPartitions, usagePartitions } from './partitions.ts';
-export { recountUsageRollups } from './rollupRecount.ts';
 export { backfillFeatureOf, upsertUsageRollups, type UsageDay } from './backfill.ts';

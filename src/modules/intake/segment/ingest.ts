@@ -71,8 +71,7 @@ async function storeMessages(
           }
         }
         if (kept.length === 0) return { stored: 0, accounts: [] };
-        // Anonymous events too: a recount of their days (rollupRecount.ts) holds every slot.
-        const tracked = kept.flatMap((m) => m.userId ?? m.anonymousId ?? []);
+        const tracked = kept.flatMap((m) => (m.userId ? [m.userId] : []));
         await lockUsers(trx, workspaceId, tracked, 'shared');
         const catalog = await featureCatalog(trx, workspaceId);
         return insertUsageEvents(trx, workspaceId, now, kept, featureMapper(catalog));

@@ -105,16 +105,6 @@ export async function lockUsers(
 }
 
 /**
- * Every user slot of the workspace, exclusively: waits for the batches in flight and holds off
- * new ones (each takes its users' slots shared) until the transaction ends.
- */
-export async function lockAllUsers(db: Db, workspaceId: WorkspaceId): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${workspaceId}), slot)
-    from generate_series(0, ${userLockSlots - 1}) slot
-    order by slot`.execute(db);
-}
-
-/**
  * One statement per batch of backfilled days (`users[i]` are the active users of
  * `records[i]`): upserts the day's counts where they differ and adds the active users.
  * Answers how many rollup rows are new, and how many changed (counts or a user added).
@@ -169,44 +159,4 @@ export async function upsertDailyRollups(
     select (select count(*) from daily where inserted)::int as created,
       (select count(*) from touched)::int as updated`.execute(db);
   return { created: rows[0]?.created ?? 0, updated: rows[0]?.updated ?? 0 };
-}
-
-/**
- * Counts the rollups of days `from`–`to` (UTC, inclusive) again from the raw events: deletes
- * the days' rollup rows and inserts them anew, one plain insert per table in key order — an
- * upsert's arbiter check per row cost as much again (bench/rollups.ts). Call in a transaction
- * that holds every user slot of the workspace (`lockAllUsers`), so no batch adds to those days
- * meanwhile. Answers the rows written.
- */
-export async function recountDailyRollups(
-  db: Db,
-  workspaceId: WorkspaceId,
-  from: string,
-  to: string,
-): Promise<{ daily: number; users: number }> {
-  // The events of those days: their partitions only, by the instant range of the days.
-  const events = sql`usage_events
-    where workspace_id = ${workspaceId} and account_id is not null
-      and occurred_at >= ${from}::date::timestamp at time zone 'UTC'
-      and occurred_at < (${to}::date + 1)::timestamp at time zone 'UTC'`;
-  // Aggregates of a few million rows: room to hash and sort them in memory.
-  await sql`set local work_mem = '128MB'`.execute(db);
-  await sql`delete from usage_daily
-    where workspace_id = ${workspaceId} and day between ${from} and ${to}`.execute(db);
-  await sql`delete from usage_daily_users
-    where workspace_id = ${workspaceId} and day between ${from} and ${to}`.execute(db);
-  const daily = await sql`
-    insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-    select ${workspaceId}::uuid, account_id, (occurred_at at time zone 'UTC')::date, feature_key,
-      count(*), count(*) filter (where event ~* ${loginEventPattern})
-    from ${events}
-    group by 2, 3, 4
-    order by 2, 3, 4`.execute(db);
-  const users = await sql`
-    insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-    select distinct ${workspaceId}::uuid, account_id, (occurred_at at time zone 'UTC')::date,
-      feature_key, coalesce(user_id, anonymous_id)
-    from ${events} and coalesce(user_id, anonymous_id) is not null
-    order by 2, 3, 4, 5`.execute(db);
-  return { daily: Number(daily.numAffectedRows ?? 0), users: Number(users.numAffectedRows ?? 0) };
 }
