@@ -33,7 +33,10 @@ export function compressJson(threshold = 1024): MiddlewareHandler {
     }
     headers.set('content-encoding', 'gzip');
     headers.delete('content-length');
-    const zipped = await gzipped(body, { level: constants.Z_DEFAULT_COMPRESSION });
+    // The fastest level: on a 28 KB portfolio page it costs a third of the default's CPU
+    // (0.14 ms against 0.44) for 5% more bytes (3.3 KB against 3.2), and every API answer
+    // pays it on the server's one thread.
+    const zipped = await gzipped(body, { level: constants.Z_BEST_SPEED });
     c.res = new Response(new Uint8Array(zipped), { status: c.res.status, headers });
   };
 }
