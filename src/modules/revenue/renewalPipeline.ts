@@ -20,11 +20,9 @@ import { rangePeriod } from './periods.ts';
 import {
   renewalDetails,
   renewalsDue,
-  renewingIds,
   type RenewalDetails,
   type RenewalFacts,
 } from './store/renewals.ts';
-import { mostArrIn, pipelineTotals } from './renewalTotals.ts';
 import { loadTargets } from './targets.ts';
 
 export type Renewal = ReturnType<typeof describeRenewal>;
@@ -35,30 +33,18 @@ export type RenewalRow = RenewalFacts & { usageNow: number | null; usageMonthAgo
 /** Days back the usage trend compares with. */
 const usageTrendDays = 30;
 
-type UsageReadings = Awaited<ReturnType<typeof usageTrends>>;
-
-/** Health's usage measure now and 30 days before, for the accounts given. */
-function readUsage(db: Db, workspaceId: WorkspaceId, accountIds: readonly string[]) {
-  return usageTrends(db, workspaceId, accountIds, usageTrendDays);
-}
-
-/**
- * The renewals given with their usage readings. `read` holds the readings taken beside the
- * facts, for the accounts renewing just before; an account whose renewal moved into the
- * window in between is read now.
- */
+/** The renewals given with health's usage measure now and 30 days before. */
 async function withUsage(
   db: Db,
   workspaceId: WorkspaceId,
   due: readonly RenewalFacts[],
-  read?: { accountIds: readonly string[]; usage: UsageReadings },
 ): Promise<RenewalRow[]> {
-  const readFor = new Set(read?.accountIds);
-  const missing = due.filter((r) => !readFor.has(r.accountId)).map((r) => r.accountId);
-  const usage = read?.usage ?? new Map();
-  if (missing.length > 0) {
-    for (const [id, reading] of await readUsage(db, workspaceId, missing)) usage.set(id, reading);
-  }
+  const usage = await usageTrends(
+    db,
+    workspaceId,
+    due.map((r) => r.accountId),
+    usageTrendDays,
+  );
   return due.map((row) => {
     const reading = usage.get(row.accountId);
     return { ...row, usageNow: reading?.now ?? null, usageMonthAgo: reading?.before ?? null };
@@ -76,6 +62,8 @@ export async function renewalsWithFacts(
 ): Promise<RenewalRow[]> {
   return withUsage(db, scope.workspaceId, await renewalsDue(db, scope, query));
 }
+
+const categories: ForecastCategory[] = ['commit', 'likely', 'at_risk', 'lost'];
 
 /** A usage measure moving this many points in 30 days is a trend, not noise. */
 const usageTrendPoints = 5;
@@ -214,6 +202,93 @@ export async function describeRenewals(
   return describeWith(rows, await renewalDetails(db, workspaceId, rows));
 }
 
+type Money = { amount: number; currency: string };
+
+/**
+ * Dates, ids and codes compared as the code points they are: thousands of renewals are
+ * sorted per request, and a locale's collation would cost more than the rest of the work.
+ */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `2026-11-30` → `2026-Q4`. */
+const quarterLabel = (day: string) =>
+  `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+
+function emptyBucket(currency: string, targetRate: number | null) {
+  const zero = (): Money => ({ amount: 0, currency });
+  return {
+    count: 0,
+    arrUp: zero(),
+    forecastArr: zero(),
+    atRiskArr: zero(),
+    targetArr: targetRate === null ? null : zero(),
+    byCategory: Object.fromEntries(categories.map((c) => [c, { count: 0, arr: zero() }])) as Record<
+      ForecastCategory,
+      { count: number; arr: Money }
+    >,
+  };
+}
+
+type Bucket = ReturnType<typeof emptyBucket>;
+
+function addTo(bucket: Bucket, renewal: Forecasted, targetRate: number | null) {
+  const arr = renewal.row.arrAmount;
+  bucket.count += 1;
+  bucket.arrUp.amount += arr;
+  bucket.forecastArr.amount += renewal.forecastArr;
+  if (renewal.category === 'at_risk' || renewal.category === 'lost') bucket.atRiskArr.amount += arr;
+  if (bucket.targetArr && targetRate !== null) {
+    bucket.targetArr.amount = Math.round(bucket.arrUp.amount * targetRate);
+  }
+  const byCategory = bucket.byCategory[renewal.category];
+  byCategory.count += 1;
+  byCategory.arr.amount += arr;
+}
+
+/** Totals over every renewal in the currency, and by the month and quarter each falls in. */
+export function pipelineTotals(
+  renewals: readonly Forecasted[],
+  currency: string,
+  targetRate: number | null,
+) {
+  const totals = emptyBucket(currency, targetRate);
+  const months = new Map<string, Bucket>();
+  const quarters = new Map<string, Bucket>();
+  const bucketIn = (map: Map<string, Bucket>, label: string) => {
+    let bucket = map.get(label);
+    if (!bucket) map.set(label, (bucket = emptyBucket(currency, targetRate)));
+    return bucket;
+  };
+  // Renewals come by date, so the month (and its quarter) changes seldom: look them up then.
+  let monthLabel = '';
+  let month = totals;
+  let quarter = totals;
+  for (const renewal of renewals) {
+    if (renewal.row.currency !== currency) continue;
+    addTo(totals, renewal, targetRate);
+    if (monthLabel === '' || !renewal.row.renewalDate.startsWith(monthLabel)) {
+      monthLabel = renewal.row.renewalDate.slice(0, 7);
+      month = bucketIn(months, monthLabel);
+      quarter = bucketIn(quarters, quarterLabel(renewal.row.renewalDate));
+    }
+    addTo(month, renewal, targetRate);
+    addTo(quarter, renewal, targetRate);
+  }
+  const sorted = (map: Map<string, Bucket>) => [...map.entries()].sort(([a], [b]) => byCode(a, b));
+  return {
+    totals,
+    months: sorted(months).map(([month, bucket]) => ({ month, ...bucket })),
+    quarters: sorted(quarters).map(([quarter, bucket]) => ({ quarter, ...bucket })),
+  };
+}
+
+/** The currency most of the ARR up for renewal is in: what the totals are shown in. */
+function mostArrIn(rows: readonly RenewalRow[]): string | null {
+  const arr = new Map<string, number>();
+  for (const row of rows) arr.set(row.currency, (arr.get(row.currency) ?? 0) + row.arrAmount);
+  return [...arr].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0]))[0]?.[0] ?? null;
+}
+
 export type PipelineQuery = {
   within?: string;
   from?: string;
@@ -263,26 +338,21 @@ export async function renewalPipeline(
 ) {
   const now = clock.now();
   const window = pipelineWindow(query, isoDay(now));
-  const due = { ...window, owner: query.owner, now };
-  const wanted = query.category ? new Set(query.category) : null;
-  // The ids of the renewing accounts first, so that health reads their usage trend while the
-  // facts are read. The facts come in the pipeline's order (renewal date, then account id):
-  // without a category to keep, the page is known then, and its names, notes and projects'
-  // progress are read at once.
-  const ids = await renewingIds(db, scope, due);
-  const [facts, usage, targets] = await Promise.all([
-    renewalsDue(db, scope, due).then(async (rows) => {
-      const start = wanted ? null : pageStart(rows, query.cursor);
-      const details =
-        start === null
-          ? null
-          : await renewalDetails(db, scope.workspaceId, rows.slice(start, start + query.limit));
-      return { rows, start, details };
-    }),
-    readUsage(db, scope.workspaceId, ids),
+  const [due, targets] = await Promise.all([
+    renewalsDue(db, scope, { ...window, owner: query.owner, now }),
     loadTargets(db, scope.workspaceId),
   ]);
-  const rows = await withUsage(db, scope.workspaceId, facts.rows, { accountIds: ids, usage });
+  const wanted = query.category ? new Set(query.category) : null;
+  // The renewals come in the pipeline's order (renewal date, then account id). Without a
+  // category to keep, the page is known now: its names, notes and projects' progress are read
+  // while health reads the usage trend.
+  const early = wanted ? null : pageStart(due, query.cursor);
+  const [rows, earlyDetails] = await Promise.all([
+    withUsage(db, scope.workspaceId, due),
+    early === null
+      ? null
+      : renewalDetails(db, scope.workspaceId, due.slice(early, early + query.limit)),
+  ]);
   const currency = query.currency ?? mostArrIn(rows);
   const targetRate = targets.find((t) => t.metric === 'renewalRate')?.value ?? null;
   // Every renewal in the window is forecast (the totals need them all); only the page shown
@@ -293,7 +363,7 @@ export async function renewalPipeline(
     if (!wanted || wanted.has(forecast.category)) forecasts.push(forecast);
   }
   const from =
-    facts.start ??
+    early ??
     pageStart(
       forecasts.map((f) => f.row),
       query.cursor,
@@ -301,7 +371,7 @@ export async function renewalPipeline(
   const page = forecasts.slice(from, from + query.limit).map((f) => f.row);
   const items = describeWith(
     page,
-    facts.details ?? (await renewalDetails(db, scope.workspaceId, page)),
+    earlyDetails ?? (await renewalDetails(db, scope.workspaceId, page)),
   );
   const last = items.at(-1);
   return {

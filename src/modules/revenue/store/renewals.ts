@@ -46,36 +46,13 @@ export type RenewalFacts = {
  * (`renewalDetails`). In the pipeline's order: by renewal date, then account id (a uuid sorts
  * as its text does).
  */
-export type DueQuery = {
-  from: string;
-  to: string;
-  owner: UserId | null;
-  accountId?: string;
-  now: Date;
-};
-
-/** The accounts (as `a`) in scope renewing between `from` and `to`, inclusive. */
-function renewingIn(scope: AccountScope, query: DueQuery) {
-  const owner = scope.onlyOwner ?? query.owner;
-  return sql`a.workspace_id = ${scope.workspaceId} and a.deleted_at is null
-    and a.renewal_date between ${query.from}::date and ${query.to}::date
-    and (${owner}::uuid is null or a.owner_id = ${owner}::uuid)
-    and (${query.accountId ?? null}::uuid is null or a.id = ${query.accountId ?? null}::uuid)`;
-}
-
-/** Just the ids of the accounts `renewalsDue` gives: what health's usage trend is read for. */
-export async function renewingIds(db: Db, scope: AccountScope, query: DueQuery): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    select a.id from accounts a where ${renewingIn(scope, query)}`.execute(db);
-  return rows.map((r) => r.id);
-}
-
 export async function renewalsDue(
   db: Db,
   scope: AccountScope,
-  query: DueQuery,
+  query: { from: string; to: string; owner: UserId | null; accountId?: string; now: Date },
 ): Promise<RenewalFacts[]> {
   const ws = scope.workspaceId;
+  const owner = scope.onlyOwner ?? query.owner;
   const today = isoDay(query.now);
   const { rows } = await sql<RenewalFacts>`
     with due as materialized (
@@ -83,7 +60,10 @@ export async function renewalsDue(
         h.score, h.category, h.risk_level
       from accounts a
       left join account_health h on h.account_id = a.id and h.workspace_id = a.workspace_id
-      where ${renewingIn(scope, query)}
+      where a.workspace_id = ${ws} and a.deleted_at is null
+        and a.renewal_date between ${query.from}::date and ${query.to}::date
+        and (${owner}::uuid is null or a.owner_id = ${owner}::uuid)
+        and (${query.accountId ?? null}::uuid is null or a.id = ${query.accountId ?? null}::uuid)
     ),
     escalated as (
       select t.account_id, count(*)::int as open
