@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useAsk, useRecentQuestions, type AssistantAnswer } from '../../api/assistant.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Button, ErrorNote } from '../../components/ui.tsx';
-import { quickIntents } from './QuickActions.tsx';
+import { quickIntents } from './quickIntents.ts';
 import { Widget } from './widgets/Widget.tsx';
 
 export function CommandBar({

@@ -2,16 +2,7 @@
 // and opens the command bar with the answer's widget.
 import { useTranslation } from 'react-i18next';
 import { openAsk } from './AskHost.tsx';
-
-export const quickIntents = [
-  'client_health',
-  'product_adoption',
-  'renewal_pipeline',
-  'nps_feedback',
-  'expansion_opportunities',
-  'product_roadmap',
-  'schedule_qbr',
-] as const;
+import { quickIntents } from './quickIntents.ts';
 
 export function QuickActions() {
   const { t } = useTranslation('assistant');
