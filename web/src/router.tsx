@@ -16,6 +16,7 @@ import { account360Query, portfolioQuery } from './api/accounts.ts';
 import { meQuery, useMe } from './api/session.ts';
 import { myWorkQuery } from './api/work.ts';
 import { Shell } from './components/Shell.tsx';
+import { AskButton, AskHost } from './routes/assistant/AskHost.tsx';
 import { setTimeZone } from './components/format.ts';
 import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
@@ -181,7 +182,7 @@ function SignedIn() {
   }, [signedOut, router]);
   if (refused) return <ErrorNote error={me.error} />;
   if (!profile) return <Loading />;
-  return <Shell />;
+  return <Shell ask={{ button: <AskButton />, host: <AskHost /> }} />;
 }
 
 // The loaders below start a screen's requests as its route is matched (or a link to it hovered),

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useInboxStream, useUnreadCount } from '../api/notify.ts';
 import { useMe, useSignOut } from '../api/session.ts';
 import { useWiderThan } from './media.ts';
-import { AskButton, AskHost } from '../routes/assistant/AskHost.tsx';
 
 export type NavArea = {
   to: string;
@@ -174,7 +173,11 @@ function InboxLink() {
   );
 }
 
-export function Shell() {
+/**
+ * `ask` is Ask Steward's way in, placed in the top bar, and its host, placed once: the router
+ * hands them in, so the frame does not reach up into a screen's code.
+ */
+export function Shell({ ask }: { ask: { button: ReactNode; host: ReactNode } }) {
   const { t } = useTranslation();
   const me = useMe();
   const signOut = useSignOut();
@@ -192,7 +195,7 @@ export function Shell() {
             {t('app.name')}
           </Link>
           <div className="ml-auto flex min-w-0 items-center gap-2">
-            <AskButton />
+            {ask.button}
             <InboxLink />
             <span className="hidden text-sm text-muted md:inline">{me.data?.name}</span>
             <button
@@ -221,7 +224,7 @@ export function Shell() {
           <Outlet />
         </main>
       </div>
-      <AskHost />
+      {ask.host}
       {!desk && <PhoneBar />}
     </div>
   );
