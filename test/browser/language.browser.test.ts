@@ -9,6 +9,7 @@ import { en as webEn } from '../../web/src/i18n/en.ts';
 import { notifyEn } from '../../web/src/i18n/notify.en.ts';
 import { notifyRu } from '../../web/src/i18n/notify.ru.ts';
 import { ru as webRu } from '../../web/src/i18n/ru.ts';
+import { errors as errorsRu } from '../../src/i18n/ru/errors.ts';
 import { apiAs, openSteward, phone, type BrowserSession } from './support.ts';
 import {
   englishOnlyWords,
@@ -127,4 +128,20 @@ describe("Steward's words in the reader's language", () => {
       expect(leaks, `Not in ${reader}:\n${leaks.join('\n')}`).toEqual([]);
     },
   );
+});
+
+describe("a signed-out person's language", () => {
+  it('tells a person who reads Steward in Russian, on an English browser, of a mistyped password in Russian', async () => {
+    session = await openSteward(null, phone);
+    const { page, server } = session;
+    // The language chosen on this phone before (kept by the app), not the browser's English.
+    await page.goto(`${server.url}/sign-in`);
+    await page.evaluate(() => localStorage.setItem('steward.locale', 'ru'));
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: webRu.signIn.title }).waitFor();
+    await page.getByLabel(webRu.signIn.email, { exact: true }).fill(csm);
+    await page.getByLabel(webRu.signIn.password, { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: webRu.signIn.submit, exact: true }).tap();
+    await page.getByText(errorsRu.detail.auth.invalid_credentials, { exact: true }).waitFor();
+  });
 });

@@ -4,6 +4,15 @@ import createClient from 'openapi-fetch';
 import type { components, paths } from './schema.d.ts';
 
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+// The server writes its problems in the reader's language: signed in, the profile's; signed
+// out (a wrong password, a reset link), the one this page shows, which i18n keeps on <html>.
+api.use({
+  onRequest({ request }) {
+    if (document.documentElement.lang)
+      request.headers.set('accept-language', document.documentElement.lang);
+    return request;
+  },
+});
 
 export type Problem = components['schemas']['Problem'];
 export type Schemas = components['schemas'];
