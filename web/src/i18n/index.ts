@@ -3,34 +3,12 @@
 // part of the app (and the fallback); Russian (ru.bundle.ts) is fetched by those who read it.
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { assistantEn } from './assistant.en.ts';
-import { authEn } from './auth.en.ts';
-import { en } from './en.ts';
-import { healthEn } from './health.en.ts';
-import { intakeEn } from './intake.en.ts';
-import { notifyEn } from './notify.en.ts';
-import { voiceEn } from './voice.en.ts';
-import { workEn } from './work.en.ts';
-import { revenueEn } from './revenue.en.ts';
-import { webhooksEn } from './webhooks.en.ts';
+import { english } from './en.bundle.ts';
 
 export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
 
-export const bundles = {
-  en: {
-    common: en,
-    work: workEn,
-    intake: intakeEn,
-    notify: notifyEn,
-    health: healthEn,
-    assistant: assistantEn,
-    voice: voiceEn,
-    revenue: revenueEn,
-    webhooks: webhooksEn,
-    auth: authEn,
-  },
-} as const;
+export const bundles = { en: english } as const;
 
 const stored = localStorage.getItem('steward.locale');
 export const initialLanguage: Language =
@@ -65,18 +43,7 @@ export const languageReady: Promise<void> = i18next
     lng: initialLanguage,
     fallbackLng: 'en',
     defaultNS: 'common',
-    ns: [
-      'common',
-      'work',
-      'intake',
-      'notify',
-      'health',
-      'assistant',
-      'voice',
-      'revenue',
-      'webhooks',
-      'auth',
-    ],
+    ns: Object.keys(english),
     interpolation: { escapeValue: false },
   })
   .then(

@@ -1,5 +1,5 @@
 // Russian, every namespace: fetched only by someone reading in Russian (i18n/index.ts), so
-// English readers' phones never download it. Each namespace of index.ts has its line here.
+// English readers' phones never download it. Each namespace of en.bundle.ts has its line here.
 import { assistantRu } from './assistant.ru.ts';
 import { authRu } from './auth.ru.ts';
 import { healthRu } from './health.ru.ts';
