@@ -28,6 +28,14 @@ type FilterSelectProps = {
   onChange: (value: string) => void;
 };
 
+const filterNames = Object.keys(choices) as (keyof typeof choices)[];
+const anyLabel = {
+  health: 'portfolio.anyHealth',
+  tier: 'portfolio.anyTier',
+  stage: 'portfolio.anyStage',
+  priority: 'portfolio.anyPriority',
+} as const satisfies Record<keyof typeof choices, string>;
+
 /** One filter as a select whose first option ("Any …") clears it. */
 function FilterSelect({ name, label, value, onChange }: FilterSelectProps) {
   const { t } = useTranslation();
@@ -330,30 +338,15 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
               aria-label={t('portfolio.filters')}
               className="grid grid-cols-2 gap-2 sm:grid-cols-4"
             >
-              <FilterSelect
-                name="health"
-                label={t('portfolio.anyHealth')}
-                value={search.health}
-                onChange={(v) => set('health', v)}
-              />
-              <FilterSelect
-                name="tier"
-                label={t('portfolio.anyTier')}
-                value={search.tier}
-                onChange={(v) => set('tier', v)}
-              />
-              <FilterSelect
-                name="stage"
-                label={t('portfolio.anyStage')}
-                value={search.stage}
-                onChange={(v) => set('stage', v)}
-              />
-              <FilterSelect
-                name="priority"
-                label={t('portfolio.anyPriority')}
-                value={search.priority}
-                onChange={(v) => set('priority', v)}
-              />
+              {filterNames.map((name) => (
+                <FilterSelect
+                  key={name}
+                  name={name}
+                  label={t(anyLabel[name])}
+                  value={search[name]}
+                  onChange={(v) => set(name, v)}
+                />
+              ))}
             </div>
             <SegmentBar filters={filters} search={search} choose={(id) => set('segment', id)} />
           </>
