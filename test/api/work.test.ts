@@ -157,6 +157,19 @@ describe('instantiating a template', () => {
     ]);
   });
 
+  it("writes each failed account's problem in the asker's language", async () => {
+    const anna = await makeUser(deps.db, workspaceId, { role: 'csm', locale: 'ru' });
+    const russian = await signedIn(app, anna.email, testPassword);
+    const { data } = await russian.POST('/api/v1/templates/{id}/instantiate-many', {
+      params: { path: { id: templateId } },
+      body: { accountIds: ['00000000-0000-4000-8000-000000000000'], startDate: '2026-11-02' },
+    });
+    const problem = data?.items[0]?.problem;
+    expect(problem?.code).toBeTruthy();
+    expect(problem?.title).toMatch(/[а-яё]/i);
+    expect(problem?.detail).toMatch(/[а-яё]/i);
+  });
+
   it('rejects a template whose dependencies loop, naming the loop, and saves nothing', async () => {
     const { response, error } = await csm.POST('/api/v1/templates', {
       body: {

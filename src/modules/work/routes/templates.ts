@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
 import { toProblem, problemSchema } from '../../../http/problem.ts';
+import { readerOf } from '../../../http/reader.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { scopeFor } from '../../accounts/index.ts';
@@ -181,7 +182,11 @@ export function templateRoutes({ db, clock }: Deps) {
             items.push({ accountId, projectId, problem: null });
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
-            items.push({ accountId, projectId: null, problem: toProblem(error) });
+            items.push({
+              accountId,
+              projectId: null,
+              problem: toProblem(error, undefined, readerOf(c)),
+            });
           }
         }
         return c.json({ items }, 200);
