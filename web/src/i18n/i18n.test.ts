@@ -27,16 +27,16 @@ describe.each(namespaces.map((name) => [name, english[name], russian[name]] as c
       expect([...leaves(inRussian).keys()].sort()).toEqual([...leaves(inEnglish).keys()].sort());
     });
 
-    it('leave no text empty and keep every {{placeholder}}', () => {
+    it('leave no text empty and keep every {{name}} interpolation', () => {
       const russianTexts = leaves(inRussian);
       for (const [path, text] of leaves(inEnglish)) {
         const translated = russianTexts.get(path);
         expect(typeof translated === 'string' && translated.trim().length > 0, path).toBe(true);
-        const placeholders = (value: unknown) =>
+        const interpolations = (value: unknown) =>
           String(value)
             .match(/\{\{\w+\}\}/g)
             ?.sort() ?? [];
-        expect(placeholders(translated), path).toEqual(placeholders(text));
+        expect(interpolations(translated), path).toEqual(interpolations(text));
       }
     });
   },
