@@ -4,7 +4,7 @@
 // user: a customer's contact), its subject and paragraphs as message keys with parameters —
 // rendered when it is sent, in the recipient's language and zone — and at most one attachment.
 import type { Db } from '../../db/connect.ts';
-import type { Message } from '../../i18n/index.ts';
+import type { Locale, Message } from '../../i18n/index.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { queueSends } from './notifyPeople.ts';
 import * as store from './store/deliveries.ts';
@@ -14,7 +14,7 @@ export type Letter = {
   userId: string | null;
   email: string;
   name: string | null;
-  locale: 'en' | 'ru';
+  locale: Locale;
   timeZone: string;
   subject: Message;
   paragraphs: Message[];

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { DeliveryStatus, StoredMessage } from '../../../db/schema.ts';
+import type { Locale } from '../../../i18n/index.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { Channel } from '../kinds.ts';
 
@@ -53,7 +54,7 @@ export type LetterRow = {
   userId: string | null;
   email: string;
   name: string | null;
-  locale: 'en' | 'ru';
+  locale: Locale;
   timeZone: string;
   subject: StoredMessage;
   body: StoredMessage[];

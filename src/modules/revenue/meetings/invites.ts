@@ -4,7 +4,7 @@
 // retrying with backoff like any other e-mail. Team members read it in their language and
 // time zone; a customer's contact in the organizer's language and the meeting's zone.
 import type { Db } from '../../../db/connect.ts';
-import type { Message } from '../../../i18n/index.ts';
+import type { Locale, Message } from '../../../i18n/index.ts';
 import type { Config } from '../../../config.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
@@ -74,7 +74,7 @@ export async function meetingInvite(
 export async function queueInvites(
   db: Db,
   workspaceId: WorkspaceId,
-  meeting: { id: string; organizerLocale: 'en' | 'ru'; timeZone: string },
+  meeting: { id: string; organizerLocale: Locale; timeZone: string },
   invite: { method: IcsMethod; sequence: number; at: Date },
   attendees: store.AttendeeRow[],
   publicUrl?: string,
