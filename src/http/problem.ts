@@ -7,8 +7,13 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
 import * as zod from 'zod';
 import type { ZodError } from 'zod';
-import { hasMessage, renderMessage, type Message, type MessageKey } from '../i18n/index.ts';
-import type { Locale } from '../i18n/index.ts';
+import {
+  hasMessage,
+  renderMessage,
+  type Locale,
+  type Message,
+  type MessageKey,
+} from '../i18n/index.ts';
 import {
   AppError,
   codeDetail,
