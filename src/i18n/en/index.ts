@@ -5,6 +5,7 @@ import { adoption } from './adoption.ts';
 import { assistant } from './assistant.ts';
 import { errors } from './errors.ts';
 import { health } from './health.ts';
+import { imports } from './imports.ts';
 import { notify } from './notify.ts';
 import { revenue } from './revenue.ts';
 import { voice } from './voice.ts';
@@ -17,6 +18,7 @@ export const en = {
   assistant,
   errors,
   health,
+  imports,
   notify,
   revenue,
   voice,

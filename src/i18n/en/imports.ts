@@ -1,0 +1,45 @@
+// CSV imports in English: why a row of the file was rejected. A rejection is stored as its line
+// and these keys with their parameters (intake/import/problems.ts), each after the field's name
+// ("tier: must be one of …"), and rendered for whoever reads the import's report.
+export const imports = {
+  row: {
+    columns_one: 'the row has {{count}} column, the header has {{header}}',
+    columns_other: 'the row has {{count}} columns, the header has {{header}}',
+    required: 'is required',
+    externalIdRequired: 'is required: rows are matched to what exists by external id',
+    accountRequired: 'is required: it names the account the contact belongs to',
+    requiredForNew: 'is required for a new account',
+    tooLong_one: 'must be at most {{count}} character',
+    tooLong_other: 'must be at most {{count}} characters',
+    tooLarge: 'is too large',
+    oneOf: 'must be one of {{options}}',
+    domain: 'must be a domain such as example.com',
+    seats: 'must be a whole number of seats',
+    date: 'must be a date as YYYY-MM-DD',
+    email: 'must be an e-mail address',
+    currency: 'must be a three-letter ISO 4217 code such as USD',
+    amount: 'must be an amount in major units such as 120000 or 120000.50',
+    decimals_one: '{{currency}} has {{count}} decimal place at most',
+    decimals_other: '{{currency}} has {{count}} decimal places at most',
+    noOwner: 'no one with the e-mail {{email}} in this workspace',
+    repeated: '{{externalId}} is on line {{line}} already',
+    repeatedDay: '{{feature}} of {{account}} on {{day}} is on line {{line}} already',
+    noAccount: 'no account has the external id {{externalId}}',
+    count: 'must be a whole number, 0 or more',
+    userIdTooLong: 'a user id is over 200 characters',
+    tooManyUsers: 'at most {{max}} users a row',
+    loginsOverEvents: 'cannot be more than the events',
+    // Rows rejected before reasons were kept in every language (migration 0024).
+    checkAgain:
+      'rejected before this report could be shown in your language: check the file again for the reason',
+    custom: {
+      text: 'must be text (at most 2000 characters)',
+      number: 'must be a number',
+      currency: 'must be money: { "amount": whole minor units, "currency": "USD" }',
+      date: 'must be a date as YYYY-MM-DD',
+      boolean: 'must be true or false',
+      select: 'must be one of: {{options}}',
+      multiSelect: 'must be a list of distinct values from: {{options}}',
+    },
+  },
+};
