@@ -4,7 +4,6 @@ import type { Deps } from '../../../context.ts';
 import { toProblem, problemSchema } from '../../../http/problem.ts';
 import { readerOf } from '../../../http/reader.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
-import { AppError } from '../../../lib/errors.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { projectWithTasks } from '../projects.ts';
@@ -16,7 +15,7 @@ import {
   templateSchema,
 } from '../schema.ts';
 import { templateDefinitionSchema } from '../templates/definition.ts';
-import { instantiateTemplate } from '../templates/instantiate.ts';
+import { instantiateForAccounts, instantiateTemplate } from '../templates/instantiate.ts';
 import {
   createTemplate,
   getTemplate,
@@ -167,28 +166,20 @@ export function templateRoutes({ db, clock }: Deps) {
       }),
       async (c) => {
         const actor = actorOf(c);
-        const scope = scopeFor(actor);
-        const { accountIds, startDate, assignees } = c.req.valid('json');
-        const templateId = c.req.valid('param').id;
-        await getTemplate(db, actor.workspaceId, templateId);
-        const items = [];
-        for (const accountId of accountIds) {
-          try {
-            const projectId = await instantiateTemplate(db, clock, actor, scope, templateId, {
-              accountId,
-              startDate,
-              assignees,
-            });
-            items.push({ accountId, projectId, problem: null });
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            items.push({
-              accountId,
-              projectId: null,
-              problem: toProblem(error, undefined, readerOf(c)),
-            });
-          }
-        }
+        const outcomes = await instantiateForAccounts(
+          db,
+          clock,
+          actor,
+          scopeFor(actor),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        );
+        const reader = readerOf(c);
+        const items = outcomes.map(({ accountId, projectId, failure }) => ({
+          accountId,
+          projectId,
+          problem: failure ? toProblem(failure, undefined, reader) : null,
+        }));
         return c.json({ items }, 200);
       },
     );

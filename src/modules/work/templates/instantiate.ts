@@ -223,6 +223,42 @@ export async function instantiateTemplate(
   });
 }
 
+/** One account's outcome: its new project, or the refusal that left it without one. */
+export type AccountInstantiation =
+  | { accountId: string; projectId: string; failure: null }
+  | { accountId: string; projectId: null; failure: AppError };
+
+/**
+ * The template's project for each account, in the order asked. Each account is its own
+ * transaction: one account refused (not found, no renewal date, a role unfilled) leaves the
+ * others' projects made, and is reported with its refusal. An unknown template refuses the whole.
+ */
+export async function instantiateForAccounts(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor & { userId: UserId | null },
+  scope: AccountScope,
+  templateId: string,
+  request: Omit<Instantiation, 'accountId' | 'name'> & { accountIds: readonly string[] },
+): Promise<AccountInstantiation[]> {
+  await getTemplate(db, by.workspaceId, templateId);
+  const outcomes: AccountInstantiation[] = [];
+  for (const accountId of request.accountIds) {
+    try {
+      const projectId = await instantiateTemplate(db, clock, by, scope, templateId, {
+        accountId,
+        startDate: request.startDate,
+        assignees: request.assignees,
+      });
+      outcomes.push({ accountId, projectId, failure: null });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes.push({ accountId, projectId: null, failure: error });
+    }
+  }
+  return outcomes;
+}
+
 /** A project task as a template task makes it; due at 17:00 of its day in the workspace zone. */
 export function taskFromTemplate(
   task: TemplateTask,
