@@ -45,4 +45,17 @@ export const voice = {
     noAccount: 'No account matches “{{name}}”.',
     logged: 'Logged feedback for {{account}}: “{{text}}”',
   },
+  problem: {
+    noTheme: 'No such theme.',
+    noVisibleTheme: 'No such theme with items you can see.',
+    noFeedback: 'No such feedback item.',
+    noRoadmapItem: 'No such roadmap item.',
+    surveyThrottled: 'Too many survey requests; try again in a few minutes.',
+    surveyLinkInvalid: 'This survey link is not valid.',
+    surveyAnswered: 'This survey was already answered. Thank you!',
+    surveyExpired: 'This survey link has expired.',
+    invalidRows_one: '{{count}} row is not valid; fix it, or import the rest with skipInvalid.',
+    invalidRows_other:
+      '{{count}} rows are not valid; fix them, or import the rest with skipInvalid.',
+  },
 };

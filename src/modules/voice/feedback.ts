@@ -187,7 +187,7 @@ async function checkAccountAndContact(
 
 export async function getFeedback(db: Db, scope: AccountScope, id: string, locale: Locale) {
   const row = await store.findFeedbackRow(db, scope, id);
-  if (!row) throw new AppError('feedback.not_found', 'No such feedback item.');
+  if (!row) throw new AppError('feedback.not_found', { key: 'voice.problem.noFeedback' });
   return describeFeedback(row, locale);
 }
 
@@ -271,7 +271,7 @@ export async function updateFeedback(
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const before = await store.findFeedbackRow(trx, scope, id);
-    if (!before) throw new AppError('feedback.not_found', 'No such feedback item.');
+    if (!before) throw new AppError('feedback.not_found', { key: 'voice.problem.noFeedback' });
     if (changes.contactId)
       await checkAccountAndContact(trx, scope, before.account_id, changes.contactId);
     const text = changes.text ?? before.text;
@@ -316,7 +316,7 @@ export async function reviewFeedback(
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const before = await store.findFeedbackRow(trx, scope, id);
-    if (!before) throw new AppError('feedback.not_found', 'No such feedback item.');
+    if (!before) throw new AppError('feedback.not_found', { key: 'voice.problem.noFeedback' });
     if (before.review === review) return;
     await store.updateFeedbackRow(trx, by.workspaceId, id, { review }, deps.clock.now());
     await recordAudit(trx, by, {

@@ -138,7 +138,7 @@ export async function importFeedback(
         rejected.flatMap((r) =>
           r.errors.map((e) => ({ path: `rows.${r.row}.${e.path}`, message: e.message })),
         ),
-        `${rejected.length} rows are not valid; fix them, or import the rest with skipInvalid.`,
+        { key: 'voice.problem.invalidRows', params: { count: rejected.length } },
       );
     }
     if (input.dryRun) return { imported: 0, rejected };

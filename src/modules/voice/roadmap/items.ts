@@ -64,7 +64,8 @@ export async function describeRoadmap(
 
 export async function getRoadmapItem(db: Db, scope: AccountScope, id: string, locale: Locale) {
   const rows = await store.roadmapRows(db, scope.workspaceId, { ids: [id] });
-  if (rows.length === 0) throw new AppError('roadmap_item.not_found', 'No such roadmap item.');
+  if (rows.length === 0)
+    throw new AppError('roadmap_item.not_found', { key: 'voice.problem.noRoadmapItem' });
   const [item] = await describeRoadmap(db, scope, rows, locale);
   return item as RoadmapItemView;
 }
@@ -147,7 +148,7 @@ export async function updateRoadmapItem(
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const [row] = await store.roadmapRows(trx, by.workspaceId, { ids: [id] });
-    if (!row) throw new AppError('roadmap_item.not_found', 'No such roadmap item.');
+    if (!row) throw new AppError('roadmap_item.not_found', { key: 'voice.problem.noRoadmapItem' });
     await checkLinks(trx, scope, patch);
     await store.updateRoadmapRow(
       trx,

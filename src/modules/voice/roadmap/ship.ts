@@ -71,7 +71,7 @@ export async function shipRoadmapItem(
   const at = clock.now();
   const { item, requests, claimed, shipped } = await db.transaction().execute(async (trx) => {
     const [item] = await store.roadmapRows(trx, by.workspaceId, { ids: [id] });
-    if (!item) throw new AppError('roadmap_item.not_found', 'No such roadmap item.');
+    if (!item) throw new AppError('roadmap_item.not_found', { key: 'voice.problem.noRoadmapItem' });
     if (item.status !== 'shipped') {
       await store.updateRoadmapRow(
         trx,

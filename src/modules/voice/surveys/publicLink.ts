@@ -18,7 +18,7 @@ async function throttle(deps: Pick<Deps, 'db' | 'clock'>, ip: string) {
   if (hits > allowedPerWindow) {
     throw new AppError(
       'survey.throttled',
-      'Too many survey requests; try again in a few minutes.',
+      { key: 'voice.problem.surveyThrottled' },
       {
         headers: { 'retry-after': String(windowMs / 1000) },
       },
@@ -27,9 +27,13 @@ async function throttle(deps: Pick<Deps, 'db' | 'clock'>, ip: string) {
 }
 
 const noSuchLink = () =>
-  new AppError('survey.link_not_found', 'This survey link is not valid.', {
-    errors: [{ path: 'token', message: 'not a valid survey link' }],
-  });
+  new AppError(
+    'survey.link_not_found',
+    { key: 'voice.problem.surveyLinkInvalid' },
+    {
+      errors: [{ path: 'token', message: 'not a valid survey link' }],
+    },
+  );
 
 /** The invitation a token stands for, verified: signature, contact and survey all match. */
 async function invitationOf(deps: Pick<Deps, 'db' | 'clock'>, token: string) {
@@ -45,14 +49,22 @@ async function invitationOf(deps: Pick<Deps, 'db' | 'clock'>, token: string) {
     throw noSuchLink();
   }
   if (invitation.used_at) {
-    throw new AppError('survey.link_used', 'This survey was already answered. Thank you!', {
-      errors: [{ path: 'token', message: 'already used' }],
-    });
+    throw new AppError(
+      'survey.link_used',
+      { key: 'voice.problem.surveyAnswered' },
+      {
+        errors: [{ path: 'token', message: 'already used' }],
+      },
+    );
   }
   if (invitation.expires_at.getTime() <= deps.clock.now().getTime()) {
-    throw new AppError('survey.link_expired', 'This survey link has expired.', {
-      errors: [{ path: 'token', message: 'expired' }],
-    });
+    throw new AppError(
+      'survey.link_expired',
+      { key: 'voice.problem.surveyExpired' },
+      {
+        errors: [{ path: 'token', message: 'expired' }],
+      },
+    );
   }
   return invitation;
 }
@@ -81,9 +93,13 @@ export async function answerSurvey(
   await deps.db.transaction().execute(async (trx) => {
     // The link's one use: whoever gets here second finds it used.
     if (!(await store.useInvitation(trx, invitation.id, at))) {
-      throw new AppError('survey.link_used', 'This survey was already answered. Thank you!', {
-        errors: [{ path: 'token', message: 'already used' }],
-      });
+      throw new AppError(
+        'survey.link_used',
+        { key: 'voice.problem.surveyAnswered' },
+        {
+          errors: [{ path: 'token', message: 'already used' }],
+        },
+      );
     }
     await recordResponse(trx, at, {
       workspaceId: invitation.workspace_id as WorkspaceId,

@@ -26,7 +26,7 @@ async function themeOrFail(db: Db, workspaceId: WorkspaceId, id: string, path?: 
   const row = await store.findThemeRow(db, workspaceId, id);
   if (row) return row;
   if (path) throw invalid([{ path, message: 'no such theme' }]);
-  throw new AppError('feedback_theme.not_found', 'No such theme.');
+  throw new AppError('feedback_theme.not_found', { key: 'voice.problem.noTheme' });
 }
 
 /** Recounts themes from their members after a correction: summed vectors, size, label. */
@@ -172,7 +172,7 @@ export async function moveItem(
   return deps.db.transaction().execute(async (trx) => {
     await store.lockThemes(trx, by.workspaceId);
     const item = await findFeedbackRow(trx, scope, itemId);
-    if (!item) throw new AppError('feedback.not_found', 'No such feedback item.');
+    if (!item) throw new AppError('feedback.not_found', { key: 'voice.problem.noFeedback' });
     if (themeId) await themeOrFail(trx, by.workspaceId, themeId, 'themeId');
     const from = item.theme_id;
     const target = themeId ?? randomUUID();

@@ -90,7 +90,9 @@ export async function getTheme(
 ): Promise<ThemeView> {
   const [theme] = await listThemes(db, scope, { ...query, limit: 1, themeIds: [id] }, now, locale);
   if (!theme)
-    throw new AppError('feedback_theme.not_found', 'No such theme with items you can see.');
+    throw new AppError('feedback_theme.not_found', {
+      key: 'voice.problem.noVisibleTheme',
+    });
   return theme;
 }
 
