@@ -103,7 +103,7 @@ export async function createOpportunity(
 
 export async function getOpportunity(db: Db, scope: AccountScope, id: string) {
   const row = await store.findOpportunity(db, scope, id);
-  if (!row) throw new AppError('opportunity.not_found', 'No such opportunity.');
+  if (!row) throw new AppError('opportunity.not_found', { key: 'revenue.problem.noOpportunity' });
   return describeOpportunity(row);
 }
 

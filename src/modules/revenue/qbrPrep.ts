@@ -236,7 +236,7 @@ export async function shareQbrPrep(
 /** The page behind a live link, and the language it was shared in. */
 export async function sharedQbrPrep(db: Db, clock: Clock, token: string) {
   const link = await store.liveShareLink(db, hash(token), clock.now());
-  if (!link) throw new AppError('qbr_link.not_found', 'This link has expired or was revoked.');
+  if (!link) throw new AppError('qbr_link.not_found', { key: 'revenue.problem.qbrLinkGone' });
   // The sharer could see the account; the link shows that account and nothing else.
   const reader: Reader = {
     locale: link.locale,
@@ -262,7 +262,7 @@ export async function shareLinks(db: Db, reader: Reader, accountId: string) {
 
 export async function revokeQbrLink(db: Db, clock: Clock, by: ChangeAuthor & Reader, id: string) {
   const link = await store.shareLinkAccount(db, by.workspaceId, id);
-  if (!link) throw new AppError('qbr_link.not_found', 'No such link, or it was revoked.');
+  if (!link) throw new AppError('qbr_link.not_found', { key: 'revenue.problem.noQbrLink' });
   // Only someone who may see the account may revoke its links.
   await getAccount(db, scopeFor(by), link.account_id);
   const revoked = await db.transaction().execute(async (trx) => {
@@ -276,5 +276,5 @@ export async function revokeQbrLink(db: Db, clock: Clock, by: ChangeAuthor & Rea
     });
     return row;
   });
-  if (!revoked) throw new AppError('qbr_link.not_found', 'No such link, or it was revoked.');
+  if (!revoked) throw new AppError('qbr_link.not_found', { key: 'revenue.problem.noQbrLink' });
 }

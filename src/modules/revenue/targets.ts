@@ -147,7 +147,7 @@ function checkTargets(targets: Record<string, number | null>) {
     }
     return [];
   });
-  if (errors.length > 0) throw invalid(errors, 'Some targets are not valid.');
+  if (errors.length > 0) throw invalid(errors, { key: 'revenue.problem.targets' });
 }
 
 export async function setTargets(

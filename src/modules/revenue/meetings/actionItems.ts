@@ -21,7 +21,7 @@ async function checkAssignees(db: Db, workspaceId: WorkspaceId, items: ActionIte
       ? [{ path: `actionItems.${i}.assigneeId`, message: 'no such person in this workspace' }]
       : [],
   );
-  if (errors.length > 0) throw invalid(errors, 'Some action items are not valid.');
+  if (errors.length > 0) throw invalid(errors, { key: 'revenue.problem.actionItems' });
 }
 
 /** Each action item becomes a task on the account, linked to the meeting. */
@@ -71,10 +71,10 @@ export async function completeMeeting(
   const meeting = await findMeetingOrFail(db, scope, id);
   const now = clock.now();
   if (meeting.status === 'cancelled') {
-    throw new AppError('meeting.not_allowed', 'A cancelled meeting cannot be held.');
+    throw new AppError('meeting.not_allowed', { key: 'revenue.problem.cancelledNotHeld' });
   }
   if (meeting.starts_at.getTime() > now.getTime()) {
-    throw new AppError('meeting.not_allowed', 'The meeting has not started yet.');
+    throw new AppError('meeting.not_allowed', { key: 'revenue.problem.notStarted' });
   }
   await checkAssignees(db, by.workspaceId, input.actionItems);
   await db.transaction().execute(async (trx) => {

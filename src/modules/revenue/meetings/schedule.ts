@@ -39,7 +39,7 @@ export type MeetingChanges = Partial<
 /** QBRs are the persona guide's own permission (`schedule_business_reviews`). */
 function checkKind(by: Organizer, kind: MeetingKind) {
   if (kind === 'qbr' && !by.permissions.has('schedule_business_reviews')) {
-    throw new AppError('auth.forbidden', 'Scheduling a QBR needs "schedule_business_reviews".');
+    throw new AppError('auth.forbidden', { key: 'revenue.problem.qbrNeedsPermission' });
   }
 }
 
@@ -61,7 +61,7 @@ function checkTimes(
   if (!isTimeZone(when.timeZone)) {
     errors.push({ path: 'timeZone', message: 'not a time zone (IANA, e.g. Europe/Berlin)' });
   }
-  if (errors.length > 0) throw invalid(errors, 'The meeting time is not valid.');
+  if (errors.length > 0) throw invalid(errors, { key: 'revenue.problem.meetingTime' });
 }
 
 /** Attendees are people of this workspace and contacts of this account, nobody else. */
@@ -87,7 +87,7 @@ async function checkAttendees(
         : [{ path: `attendees.contactIds.${i}`, message: 'not a contact of this account' }],
     ),
   ];
-  if (errors.length > 0) throw invalid(errors, 'Some attendees are not valid.');
+  if (errors.length > 0) throw invalid(errors, { key: 'revenue.problem.attendees' });
 }
 
 export const unique = (ids: string[]) => [...new Set(ids)];
@@ -181,7 +181,7 @@ export async function changeMeeting(
 ) {
   const meeting = await findMeetingOrFail(db, scope, id);
   if (meeting.status === 'cancelled') {
-    throw new AppError('meeting.not_allowed', 'The meeting was cancelled: schedule a new one.');
+    throw new AppError('meeting.not_allowed', { key: 'revenue.problem.meetingWasCancelled' });
   }
   if (changes.kind) checkKind(by, changes.kind);
   const now = clock.now();
@@ -296,7 +296,12 @@ export async function cancelMeeting(
 ) {
   const meeting = await findMeetingOrFail(db, scope, id);
   if (meeting.status !== 'scheduled') {
-    throw new AppError('meeting.not_allowed', `The meeting is already ${meeting.status}.`);
+    throw new AppError('meeting.not_allowed', {
+      key:
+        meeting.status === 'held'
+          ? 'revenue.problem.alreadyHeld'
+          : 'revenue.problem.alreadyCancelled',
+    });
   }
   const now = clock.now();
   const sequence = meeting.sequence + 1;

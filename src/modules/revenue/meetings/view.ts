@@ -48,7 +48,7 @@ export type Meeting = ReturnType<typeof describeMeeting>;
 
 export async function findMeetingOrFail(db: Db, scope: AccountScope, id: string) {
   const row = await store.findMeeting(db, scope, id);
-  if (!row) throw new AppError('meeting.not_found', 'No such meeting.');
+  if (!row) throw new AppError('meeting.not_found', { key: 'revenue.problem.noMeeting' });
   return row;
 }
 

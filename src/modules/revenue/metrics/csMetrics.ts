@@ -186,7 +186,7 @@ export async function csMetrics(db: Db, clock: Clock, actor: Reader, query: Metr
   const figures = facts.map(periodFigures);
   const current = figures.at(-1);
   const last = facts.at(-1);
-  if (!current || !last) throw new AppError('request.invalid', 'No period to report on.');
+  if (!current || !last) throw new AppError('request.invalid', { key: 'revenue.problem.noPeriod' });
   const days = daysIn(period);
   const metrics = metricKeys.map((key: MetricKey) => {
     const definition = metricDefinitions[key];
