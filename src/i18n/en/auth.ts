@@ -4,4 +4,18 @@ export const auth = {
     subject: 'Reset your Steward password',
     body: 'Hello {{name}},\n\nSomeone (we hope you) asked to reset the password of your Steward account. Choose a new one here:\n\n{{link}}\n\nThe link works once, until {{expires}}. If you did not ask for it, ignore this e-mail: your password stays as it is.',
   },
+  problem: {
+    tokenNotValid: 'The API token is not valid, or was revoked.',
+    youAreGone: 'Your user no longer exists.',
+    managerLoop: 'That would make a loop of managers.',
+    emailTaken: 'A user with the e-mail {{email}} exists already.',
+    noUser: 'No such user.',
+    noUserWithEmail: 'No user has the e-mail {{email}}.',
+    noToken: 'No such token.',
+    resetLinkInvalid: 'This reset link is not valid any more: ask for a new one.',
+    throttled_one: 'Too many failed sign-ins: wait {{count}} second before trying again.',
+    throttled_other: 'Too many failed sign-ins: wait {{count}} seconds before trying again.',
+    crossOrigin:
+      'Changes made with a session cookie must come from Steward itself (Origin header).',
+  },
 };

@@ -65,7 +65,7 @@ export async function listApiTokens(db: Db, actor: Actor) {
 export async function revokeApiToken(db: Db, actor: Actor, id: string) {
   await db.transaction().execute(async (trx) => {
     const row = await store.revokeApiTokenRow(trx, actor, id, new Date());
-    if (!row) throw new AppError('api_token.not_found', 'No such token.');
+    if (!row) throw new AppError('api_token.not_found', { key: 'auth.problem.noToken' });
     await recordAudit(trx, actor, {
       action: 'api_token.revoked',
       entityType: 'api_token',

@@ -51,7 +51,7 @@ export async function changePassword(
 ): Promise<void> {
   const now = clock.now();
   const user = await store.findUser(db, actor.workspaceId, actor.userId);
-  if (!user) throw new AppError('user.not_found', 'Your user no longer exists.');
+  if (!user) throw new AppError('user.not_found', { key: 'auth.problem.youAreGone' });
   const keys = [emailKey(user.email)];
   await claimTurns(db, keys, now);
   if (!(await verifyPasswordOrPretend(input.currentPassword, user.password_hash))) {
@@ -75,7 +75,11 @@ export async function setPassword(
   input: { email: string; password: string },
 ): Promise<{ id: UserId; email: string }> {
   const user = await store.findUserByEmail(db, input.email);
-  if (!user) throw new AppError('user.not_found', `No user has the e-mail ${input.email}.`);
+  if (!user)
+    throw new AppError('user.not_found', {
+      key: 'auth.problem.noUserWithEmail',
+      params: { email: input.email },
+    });
   await db.transaction().execute((trx) =>
     replacePassword(
       trx,
@@ -146,7 +150,7 @@ export async function passwordResetLetter(
 const badLink = () =>
   new AppError(
     'password_reset.invalid',
-    'This reset link is not valid any more: ask for a new one.',
+    { key: 'auth.problem.resetLinkInvalid' },
     {
       errors: [{ path: 'token', message: 'altered, used or expired' }],
     },

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../context.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, codeDetail } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { dayMs } from '../../lib/calendar.ts';
 import { verifyPasswordOrPretend } from './passwords.ts';
@@ -44,7 +44,7 @@ export async function signIn(
   const user = await store.findUserByEmail(db, attempt.email);
   const matches = await verifyPasswordOrPretend(attempt.password, user?.password_hash);
   if (!user || !matches || user.deactivated_at !== null) {
-    throw new AppError('auth.invalid_credentials', 'The e-mail or the password is not right.');
+    throw new AppError('auth.invalid_credentials', codeDetail('auth.invalid_credentials'));
   }
 
   await forgiveEmail(db, attempt.email);
@@ -112,8 +112,7 @@ export async function actorFromSession(
 export async function actorFromApiToken(db: Db, clock: Clock, token: string): Promise<Actor> {
   const now = clock.now();
   const found = await store.findTokenUser(db, hashToken(token), now);
-  if (!found)
-    throw new AppError('auth.unauthenticated', 'The API token is not valid, or was revoked.');
+  if (!found) throw new AppError('auth.unauthenticated', { key: 'auth.problem.tokenNotValid' });
   if (!found.last_used_at || now.getTime() - found.last_used_at.getTime() > touchMs) {
     await markApiTokenUsed(db, found.token_id, now);
   }

@@ -51,7 +51,7 @@ export async function claimTurns(db: Db, keys: readonly ThrottleKey[], now: Date
       const retryAfter = Math.max(1, Math.ceil(((until?.getTime() ?? 0) - now.getTime()) / 1000));
       throw new AppError(
         'auth.throttled',
-        `Too many failed sign-ins: wait ${retryAfter} seconds before trying again.`,
+        { key: 'auth.problem.throttled', params: { count: retryAfter } },
         { headers: { 'retry-after': String(retryAfter) } },
       );
     }

@@ -23,7 +23,7 @@ export function describeUser(row: UserRow) {
 
 export async function describeMe(db: Db, actor: Actor) {
   const user = await store.findUser(db, actor.workspaceId, actor.userId);
-  if (!user) throw new AppError('user.not_found', 'Your user no longer exists.');
+  if (!user) throw new AppError('user.not_found', { key: 'auth.problem.youAreGone' });
   const workspace = await store.findWorkspace(db, actor.workspaceId);
   return {
     id: user.id,
@@ -58,11 +58,18 @@ async function checkManager(
     throw invalid([{ path: 'managerId', message: 'a person cannot manage themself' }]);
   const above = await store.managerChain(db, workspaceId, managerId);
   if (above.includes(userId)) {
-    throw new AppError('user.manager_cycle', 'That would make a loop of managers.', {
-      errors: [
-        { path: 'managerId', message: 'this person already reports, through others, to the user' },
-      ],
-    });
+    throw new AppError(
+      'user.manager_cycle',
+      { key: 'auth.problem.managerLoop' },
+      {
+        errors: [
+          {
+            path: 'managerId',
+            message: 'this person already reports, through others, to the user',
+          },
+        ],
+      },
+    );
   }
 }
 
@@ -71,7 +78,10 @@ export async function createUser(db: Db, by: ChangeAuthor, input: CreateUser) {
     if (await store.findUserByEmail(trx, input.email)) {
       throw new AppError(
         'user.email_taken',
-        `A user with the e-mail ${input.email} exists already.`,
+        {
+          key: 'auth.problem.emailTaken',
+          params: { email: input.email },
+        },
         {
           errors: [{ path: 'email', message: 'already in use' }],
         },
@@ -100,7 +110,7 @@ export async function createUser(db: Db, by: ChangeAuthor, input: CreateUser) {
 export async function updateUser(db: Db, by: ChangeAuthor, id: string, patch: UpdateUser) {
   return db.transaction().execute(async (trx) => {
     const before = await store.findUser(trx, by.workspaceId, id);
-    if (!before) throw new AppError('user.not_found', 'No such user.');
+    if (!before) throw new AppError('user.not_found', { key: 'auth.problem.noUser' });
     if (patch.managerId !== undefined) await checkManager(trx, by.workspaceId, id, patch.managerId);
     const row = await store.updateUserRow(trx, by.workspaceId, id, {
       name: patch.name,
@@ -110,7 +120,7 @@ export async function updateUser(db: Db, by: ChangeAuthor, id: string, patch: Up
       deactivated_at:
         patch.deactivated === undefined ? undefined : patch.deactivated ? new Date() : null,
     });
-    if (!row) throw new AppError('user.not_found', 'No such user.');
+    if (!row) throw new AppError('user.not_found', { key: 'auth.problem.noUser' });
     const changes = diff(describeUser(before), describeUser(row));
     if (Object.keys(changes).length > 0) {
       await recordAudit(trx, by, {

@@ -23,10 +23,7 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
       const origin = c.req.header('origin');
       const expected = allowedOrigin ?? new URL(c.req.url).origin;
       if (origin !== expected) {
-        throw new AppError(
-          'auth.cross_origin',
-          'Changes made with a session cookie must come from Steward itself (Origin header).',
-        );
+        throw new AppError('auth.cross_origin', { key: 'auth.problem.crossOrigin' });
       }
     }
     c.set('actor', actor);
