@@ -126,4 +126,11 @@ export const health = {
       project: 'a project was opened',
     },
   },
+  problem: {
+    noPlay: 'There is no such play.',
+    play: 'The play is not valid.',
+    scorecard: 'The scorecard is not valid.',
+    trialScorecard: 'The trial scorecard is not valid.',
+    noTierScorecard: 'That tier has no scorecard of its own.',
+  },
 };

@@ -94,4 +94,10 @@ export const notify = {
       critical: 'critical',
     },
   },
+  problem: {
+    noNotification: 'No such notification of yours.',
+    noSlaPolicy: 'No such SLA policy.',
+    slackNeedsPermission: 'Connecting Slack needs the "manage_api_tokens" permission.',
+    slackSignature: 'The Slack signature is not valid.',
+  },
 };

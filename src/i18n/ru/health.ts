@@ -158,4 +158,11 @@ export const health = {
       project: 'открыт проект',
     },
   },
+  problem: {
+    noPlay: 'Такого сценария нет.',
+    play: 'Сценарий заполнен неверно.',
+    scorecard: 'Модель оценки заполнена неверно.',
+    trialScorecard: 'Пробная модель оценки заполнена неверно.',
+    noTierScorecard: 'У этого сегмента нет своей модели оценки.',
+  },
 } satisfies Record<keyof typeof en, unknown>;

@@ -136,4 +136,10 @@ export const notify = {
       critical: 'критический',
     },
   },
+  problem: {
+    noNotification: 'У вас нет такого уведомления.',
+    noSlaPolicy: 'Такой SLA-политики нет.',
+    slackNeedsPermission: 'Чтобы подключить Slack, нужно право «manage_api_tokens».',
+    slackSignature: 'Подпись Slack недействительна.',
+  },
 } satisfies Record<keyof typeof en, unknown>;

@@ -51,7 +51,7 @@ export async function listPlays(db: Db, workspaceId: string): Promise<Play[]> {
 
 async function findPlay(db: Db, workspaceId: string, id: string): Promise<PlayRow> {
   const row = await store.findPlayRow(db, workspaceId, id);
-  if (!row) throw new AppError('request.not_found', 'There is no such play.');
+  if (!row) throw new AppError('request.not_found', { key: 'health.problem.noPlay' });
   return row;
 }
 
@@ -70,7 +70,7 @@ async function checkPlay(db: Db, workspaceId: string, play: PlayInput) {
     const template = await store.liveTemplateExists(db, workspaceId, play.templateId);
     if (!template) errors.push({ path: 'templateId', message: 'no such template' });
   }
-  if (errors.length > 0) throw invalid(errors, 'The play is not valid.');
+  if (errors.length > 0) throw invalid(errors, { key: 'health.problem.play' });
 }
 
 const columns = (play: PlayInput): store.PlayColumns => ({

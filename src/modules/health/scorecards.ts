@@ -53,7 +53,7 @@ export async function saveScorecard(
   at: Date,
 ): Promise<void> {
   const problems = scorecardProblems(card);
-  if (problems.length > 0) throw invalid(problems, 'The scorecard is not valid.');
+  if (problems.length > 0) throw invalid(problems, { key: 'health.problem.scorecard' });
   await db.transaction().execute(async (trx) => {
     await store.upsertScorecard(trx, by, {
       tier,

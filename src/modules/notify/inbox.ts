@@ -71,7 +71,7 @@ export async function inboxOf(
 
 export async function markRead(db: Db, who: Person, id: string, now: Date) {
   const row = await store.markNotificationRead(db, who, id, now);
-  if (!row) throw new AppError('notification.not_found', 'No such notification of yours.');
+  if (!row) throw new AppError('notification.not_found', { key: 'notify.problem.noNotification' });
 }
 
 /** Marks what the inbox shows read; what quiet hours still hold arrives unread when they end. */

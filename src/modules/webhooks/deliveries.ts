@@ -3,7 +3,7 @@
 // receiver that already has it can drop it), signed anew, as a new delivery.
 import type { Actor, Deps } from '../../context.ts';
 import type { WebhookDeliveryStatus } from '../../db/schema.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, codeDetail } from '../../lib/errors.ts';
 import { timeKeyset } from '../../lib/pagination.ts';
 import { recordAudit } from '../auth/index.ts';
 import { queueDeliveries } from './deliver.ts';
@@ -45,7 +45,8 @@ export async function listDeliveries(
 
 async function findDelivery(deps: Pick<Deps, 'db'>, actor: Actor, id: string) {
   const row = await store.deliveryById(deps.db, actor.workspaceId, id);
-  if (!row) throw new AppError('webhook_delivery.not_found', 'There is no such webhook delivery.');
+  if (!row)
+    throw new AppError('webhook_delivery.not_found', codeDetail('webhook_delivery.not_found'));
   return row;
 }
 
@@ -71,10 +72,7 @@ export async function replayDelivery(deps: Deps, actor: Actor, id: string) {
   const original = await findDelivery(deps, actor, id);
   const subscription = await findSubscription(deps, actor, original.subscription_id);
   if (!subscription.enabled) {
-    throw new AppError(
-      'webhook_subscription.disabled',
-      'The subscription is switched off; switch it on before replaying its deliveries.',
-    );
+    throw new AppError('webhook_subscription.disabled', { key: 'webhooks.problem.switchedOff' });
   }
   const now = deps.clock.now();
   const replayId = await deps.db.transaction().execute(async (trx) => {
@@ -85,7 +83,7 @@ export async function replayDelivery(deps: Deps, actor: Actor, id: string) {
       now,
     );
     if (!replay)
-      throw new AppError('webhook_delivery.not_found', 'There is no such webhook delivery.');
+      throw new AppError('webhook_delivery.not_found', codeDetail('webhook_delivery.not_found'));
     await queueDeliveries({ db: trx }, [{ deliveryId: replay.id, runAt: now }]);
     await recordAudit(
       trx,

@@ -4,7 +4,7 @@
 // it cannot be stored as a hash the way API tokens are).
 import { randomUUID } from 'node:crypto';
 import type { Actor, Deps } from '../../context.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { AppError, codeDetail, invalid } from '../../lib/errors.ts';
 import { checkOutboundUrl, describeRefusal } from '../../lib/outboundUrl.ts';
 import { secretBox } from '../../lib/secrets.ts';
 import { recordAudit } from '../auth/index.ts';
@@ -86,7 +86,10 @@ export async function listSubscriptions(deps: Pick<Deps, 'db'>, actor: Actor) {
 export async function findSubscription(deps: Pick<Deps, 'db'>, actor: Actor, id: string) {
   const row = await store.subscriptionById(deps.db, actor.workspaceId, id);
   if (!row)
-    throw new AppError('webhook_subscription.not_found', 'There is no such webhook subscription.');
+    throw new AppError(
+      'webhook_subscription.not_found',
+      codeDetail('webhook_subscription.not_found'),
+    );
   return row;
 }
 
@@ -145,10 +148,9 @@ export async function updateSubscription(
     const sealed = await store.sealedSecretOf(deps.db, actor.workspaceId, id);
     const secret = sealed === undefined ? undefined : secretBox(deps.config).open(sealed);
     if (secret === undefined) {
-      throw new AppError(
-        'webhook_subscription.not_found',
-        'The subscription’s secret cannot be read.',
-      );
+      throw new AppError('webhook_subscription.not_found', {
+        key: 'webhooks.problem.secretUnreadable',
+      });
     }
     await pingUrl(deps, { workspaceId: actor.workspaceId, subscriptionId: id, url, secret });
   }
@@ -174,6 +176,9 @@ export async function updateSubscription(
     return row;
   });
   if (!row)
-    throw new AppError('webhook_subscription.not_found', 'There is no such webhook subscription.');
+    throw new AppError(
+      'webhook_subscription.not_found',
+      codeDetail('webhook_subscription.not_found'),
+    );
   return describeSubscription(row);
 }

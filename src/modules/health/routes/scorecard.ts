@@ -30,7 +30,7 @@ export function scorecardRoutes({ db, clock }: Deps) {
       thresholds: request.thresholds ?? fallback.thresholds,
     };
     const problems = scorecardProblems(scorecard);
-    if (problems.length > 0) throw invalid(problems, 'The trial scorecard is not valid.');
+    if (problems.length > 0) throw invalid(problems, { key: 'health.problem.trialScorecard' });
     return backtest(db, workspaceId, {
       from: period.from,
       to: period.to,
@@ -106,7 +106,9 @@ export function scorecardRoutes({ db, clock }: Deps) {
       async (c) => {
         const removed = await removeTierScorecard(db, actorOf(c), c.req.valid('param').tier);
         if (!removed)
-          throw new AppError('request.not_found', 'That tier has no scorecard of its own.');
+          throw new AppError('request.not_found', {
+            key: 'health.problem.noTierScorecard',
+          });
         return c.body(null, 204);
       },
     )

@@ -146,10 +146,7 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
         // A Slack webhook connects an outside tool to the person's account, as an API token
         // does: a viewer, who changes nothing, connects neither.
         if (body.slackWebhookUrl && !actor.permissions.has('manage_api_tokens')) {
-          throw new AppError(
-            'auth.forbidden',
-            'Connecting Slack needs the "manage_api_tokens" permission.',
-          );
+          throw new AppError('auth.forbidden', { key: 'notify.problem.slackNeedsPermission' });
         }
         return c.json(
           await savePreferences(db, actor, body, {

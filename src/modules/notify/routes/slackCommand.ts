@@ -50,7 +50,8 @@ export function slackCommandRoutes(
         rawBody,
         now: clock.now(),
       });
-    if (!valid) throw new AppError('slack.invalid_signature', 'The Slack signature is not valid.');
+    if (!valid)
+      throw new AppError('slack.invalid_signature', { key: 'notify.problem.slackSignature' });
     const form = Object.fromEntries(new URLSearchParams(rawBody));
     // PostgreSQL stores and compares no NUL character: refused here, naming the field.
     const nul = nulErrors(form);

@@ -146,7 +146,7 @@ export async function listPolicies(
 
 export async function findPolicy(db: Db, workspaceId: string, id: string): Promise<SlaPolicy> {
   const row = await store.findPolicyRow(db, workspaceId, id);
-  if (!row) throw new AppError('sla_policy.not_found', 'No such SLA policy.');
+  if (!row) throw new AppError('sla_policy.not_found', { key: 'notify.problem.noSlaPolicy' });
   return toPolicy(row);
 }
 
