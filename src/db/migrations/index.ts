@@ -21,6 +21,7 @@ import * as usageRollupKeys from './0019_usage_rollup_keys.ts';
 import * as renewalPipelineIndexes from './0020_renewal_pipeline_indexes.ts';
 import * as portfolioIndexes from './0021_portfolio_indexes.ts';
 import * as supportLatest from './0022_support_latest.ts';
+import * as usageRollupAccountKeys from './0023_usage_rollup_account_keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0020_renewal_pipeline_indexes': renewalPipelineIndexes,
   '0021_portfolio_indexes': portfolioIndexes,
   '0022_support_latest': supportLatest,
+  '0023_usage_rollup_account_keys': usageRollupAccountKeys,
 };
