@@ -98,6 +98,8 @@ export const errors = {
     needsPermission: 'This needs the "{{permission}}" permission.',
     tokenCannotChangeOwner: 'An API token cannot change its owner; sign in.',
     internal: 'Something went wrong on our side. Quote request id {{requestId}} when reporting it.',
+    bodyTooLarge: 'The body is larger than {{bytes}} bytes.',
+    badCursor: 'The cursor is not one this server gave out; start again without it.',
   },
   field: {
     nul: 'must not contain the NUL character (U+0000)',

@@ -7,10 +7,12 @@ import { assistant } from './assistant.ts';
 import { errors } from './errors.ts';
 import { health } from './health.ts';
 import { imports } from './imports.ts';
+import { intake } from './intake.ts';
 import { notify } from './notify.ts';
 import { revenue } from './revenue.ts';
 import { voice } from './voice.ts';
 import { webhooks } from './webhooks.ts';
+import { work } from './work.ts';
 
 export const ru = {
   accounts,
@@ -20,8 +22,10 @@ export const ru = {
   errors,
   health,
   imports,
+  intake,
   notify,
   revenue,
   voice,
   webhooks,
+  work,
 } satisfies Record<keyof typeof en, unknown>;

@@ -1,0 +1,45 @@
+// Intake in English: what goes wrong receiving Stripe events, help desk tickets, Segment
+// messages and CSV files.
+export const intake = {
+  problem: {
+    notJson: 'The body is not valid JSON.',
+    stripeHeaderMissing: 'The Stripe-Signature header is missing.',
+    stripeHeaderIncomplete: 'The Stripe-Signature header has no timestamp or no v1 signature.',
+    staleSignature_one: "The signature's timestamp is more than {{count}} second away from now.",
+    staleSignature_other: "The signature's timestamp is more than {{count}} seconds away from now.",
+    stripeNoMatch: 'No signature matches a configured Stripe webhook secret.',
+    noWorkspace: 'There is no workspace to receive events.',
+    notStripeEvent: 'The body is not a Stripe event Steward can read.',
+    supportSignature:
+      'X-Steward-Signature must be t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>"> under a live support secret.',
+    notTicket: 'The body is neither a Zendesk ticket nor a generic ticket Steward can read.',
+    noWebhookSecret: 'No such webhook secret.',
+    noWriteKey: 'No such write key.',
+    writeKeyNeeded: 'Send a live Steward write key as the HTTP Basic username (password empty).',
+    requestTooLarge: 'The request is larger than {{bytes}} bytes.',
+    noValidMessages: 'The messages are not valid Segment messages; none were accepted.',
+    someMessagesLeftOut:
+      '{{stored}} messages were stored; {{left}} were not valid and were left out.',
+    featureKeyTaken: 'A feature with the key {{key}} exists.',
+    noReviewItem: 'No delivery waiting for review has this id.',
+    keptEventUnreadable: 'The kept event no longer reads.',
+    keptTicketUnreadable: 'The kept ticket no longer reads.',
+    sendCsv: 'Send the file as text/csv.',
+    missingColumns: 'The header has no {{columns}} column: the first line must name the columns.',
+    notCsv: 'The file is not valid CSV: {{reason}}',
+    emptyFile: 'The file is empty.',
+    emptyCsv: 'The file is empty: a CSV file starts with a header.',
+    binaryFile: 'This is not a CSV file: it holds binary data.',
+    noHeader: 'The first line of the file is not a header.',
+    duplicateColumn: 'The column "{{column}}" appears twice in the header.',
+    mappingMisfit: 'The column mapping does not fit this import.',
+    mappingUnreadable: 'The column mapping could not be read.',
+    duplicateExternalId: 'An external id appears twice in one list; nothing was written.',
+    noImport: 'No such import.',
+    importTooLarge: 'An import file may be 50 MB at most.',
+    contractRows_one:
+      '{{count}} row is not valid; nothing was imported. Fix it, or import the rest with skipInvalid=true.',
+    contractRows_other:
+      '{{count}} rows are not valid; nothing was imported. Fix them, or import the rest with skipInvalid=true.',
+  },
+};

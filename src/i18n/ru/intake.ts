@@ -1,0 +1,59 @@
+// Приём данных по-русски: что не так с событиями Stripe, тикетами службы поддержки, сообщениями
+// Segment и CSV-файлами.
+import type { intake as en } from '../en/intake.ts';
+
+export const intake = {
+  problem: {
+    notJson: 'Тело запроса — не корректный JSON.',
+    stripeHeaderMissing: 'Нет заголовка Stripe-Signature.',
+    stripeHeaderIncomplete: 'В заголовке Stripe-Signature нет метки времени или подписи v1.',
+    staleSignature_one:
+      'Метка времени подписи отстоит от текущего момента больше чем на {{count}} секунду.',
+    staleSignature_few:
+      'Метка времени подписи отстоит от текущего момента больше чем на {{count}} секунды.',
+    staleSignature_many:
+      'Метка времени подписи отстоит от текущего момента больше чем на {{count}} секунд.',
+    staleSignature_other:
+      'Метка времени подписи отстоит от текущего момента больше чем на {{count}} секунды.',
+    stripeNoMatch: 'Ни одна подпись не совпадает с настроенными секретами вебхука Stripe.',
+    noWorkspace: 'Нет рабочего пространства, которое принимало бы события.',
+    notStripeEvent: 'Тело запроса — не событие Stripe, которое Steward может прочитать.',
+    supportSignature:
+      'X-Steward-Signature должен иметь вид t=<секунды Unix>,v1=<hex HMAC-SHA256 от "<t>.<body>"> с действующим секретом поддержки.',
+    notTicket:
+      'Тело запроса — ни тикет Zendesk, ни обычный тикет, который Steward может прочитать.',
+    noWebhookSecret: 'Такого секрета вебхука нет.',
+    noWriteKey: 'Такого ключа записи нет.',
+    writeKeyNeeded:
+      'Передайте действующий ключ записи Steward как имя пользователя HTTP Basic (пароль пустой).',
+    requestTooLarge: 'Запрос больше {{bytes}} байт.',
+    noValidMessages: 'Это не корректные сообщения Segment; ни одно не принято.',
+    someMessagesLeftOut:
+      'Сохранено сообщений: {{stored}}; не прошли проверку и пропущены: {{left}}.',
+    featureKeyTaken: 'Функция с ключом {{key}} уже есть.',
+    noReviewItem: 'Среди доставок, ждущих разбора, нет такой.',
+    keptEventUnreadable: 'Сохранённое событие больше не читается.',
+    keptTicketUnreadable: 'Сохранённый тикет больше не читается.',
+    sendCsv: 'Отправьте файл как text/csv.',
+    missingColumns: 'В заголовке нет столбца {{columns}}: первая строка должна называть столбцы.',
+    notCsv: 'Файл — не корректный CSV: {{reason}}',
+    emptyFile: 'Файл пустой.',
+    emptyCsv: 'Файл пустой: CSV-файл начинается с заголовка.',
+    binaryFile: 'Это не CSV-файл: в нём двоичные данные.',
+    noHeader: 'Первая строка файла — не заголовок.',
+    duplicateColumn: 'Столбец «{{column}}» встречается в заголовке дважды.',
+    mappingMisfit: 'Сопоставление столбцов не подходит для этого импорта.',
+    mappingUnreadable: 'Не удалось прочитать сопоставление столбцов.',
+    duplicateExternalId: 'Внешний id встречается в одном списке дважды; ничего не записано.',
+    noImport: 'Такого импорта нет.',
+    importTooLarge: 'Файл импорта может быть не больше 50 МБ.',
+    contractRows_one:
+      '{{count}} строка заполнена неверно; ничего не импортировано. Исправьте её или импортируйте остальные с skipInvalid=true.',
+    contractRows_few:
+      '{{count}} строки заполнены неверно; ничего не импортировано. Исправьте их или импортируйте остальные с skipInvalid=true.',
+    contractRows_many:
+      '{{count}} строк заполнены неверно; ничего не импортировано. Исправьте их или импортируйте остальные с skipInvalid=true.',
+    contractRows_other:
+      '{{count}} строки заполнены неверно; ничего не импортировано. Исправьте их или импортируйте остальные с skipInvalid=true.',
+  },
+} satisfies Record<keyof typeof en, unknown>;
