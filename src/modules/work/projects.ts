@@ -23,7 +23,7 @@ export async function findProject(
   id: string,
 ): Promise<ProjectWithContext> {
   const row = await store.findProjectRow(db, scope, id);
-  if (!row) throw new AppError('project.not_found', 'No such project.');
+  if (!row) throw new AppError('project.not_found', { key: 'work.problem.noProject' });
   return row;
 }
 
@@ -95,7 +95,7 @@ export async function projectsWithTasks(db: Db, scope: AccountScope, rows: Proje
 
 export async function projectWithTasks(db: Db, scope: AccountScope, id: string) {
   const [project] = await projectsWithTasks(db, scope, [await findProject(db, scope, id)]);
-  if (!project) throw new AppError('project.not_found', 'No such project.');
+  if (!project) throw new AppError('project.not_found', { key: 'work.problem.noProject' });
   return project;
 }
 

@@ -129,5 +129,5 @@ export async function acknowledgeMention(
   id: string,
 ) {
   const row = await store.acknowledgeMentionRow(db, by, id, clock.now());
-  if (!row) throw new AppError('mention.not_found', 'No such mention of you.');
+  if (!row) throw new AppError('mention.not_found', { key: 'work.problem.noMention' });
 }

@@ -35,7 +35,7 @@ export type Worker = ChangeAuthor & { userId: UserId | null; automation?: boolea
 
 export async function findTask(db: Db, scope: AccountScope, id: string): Promise<TaskWithContext> {
   const row = await store.findTaskRow(db, scope, id);
-  if (!row) throw new AppError('task.not_found', 'No such task.');
+  if (!row) throw new AppError('task.not_found', { key: 'work.problem.noTask' });
   return row;
 }
 
@@ -100,14 +100,18 @@ async function checkDependencies(
   if (cycle) {
     const titles = await store.taskTitles(db, workspaceId, cycle);
     const titleOf = new Map(titles.map((t) => [t.id, t.title]));
-    throw new AppError('task.not_allowed', 'Those dependencies would make a loop.', {
-      errors: [
-        {
-          path: 'dependsOn',
-          message: `dependencies loop: ${cycle.map((id) => `"${titleOf.get(id)}"`).join(' → ')}`,
-        },
-      ],
-    });
+    throw new AppError(
+      'task.not_allowed',
+      { key: 'work.problem.dependencyLoop' },
+      {
+        errors: [
+          {
+            path: 'dependsOn',
+            message: `dependencies loop: ${cycle.map((id) => `"${titleOf.get(id)}"`).join(' → ')}`,
+          },
+        ],
+      },
+    );
   }
 }
 
@@ -236,9 +240,16 @@ async function checkStatusMove(
         : await store.unfinishedTitles(db, workspaceId, dependsOn);
   const problem = statusProblem({ from: before.status, to, waitingOn, openSubtasks });
   if (problem)
-    throw new AppError('task.not_allowed', `This task cannot move to ${to}.`, {
-      errors: [{ path: 'status', message: problem }],
-    });
+    throw new AppError(
+      'task.not_allowed',
+      {
+        key: 'work.problem.cannotMove',
+        params: { status: { term: `work.taskStatus.${to}` } },
+      },
+      {
+        errors: [{ path: 'status', message: problem }],
+      },
+    );
 }
 
 /** The task's custom fields after `given` (checked) are merged in; a null clears a field. */

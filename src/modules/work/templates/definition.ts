@@ -157,7 +157,7 @@ export function checkTemplateDefinition(
     if (parents)
       errors.push({ path: `${path}.tasks`, message: `sub-tasks loop: ${parents.join(' → ')}` });
   }
-  if (errors.length > 0) throw invalid(errors, 'The template is not valid.');
+  if (errors.length > 0) throw invalid(errors, { key: 'work.problem.template' });
   return definition;
 }
 

@@ -58,7 +58,7 @@ export async function listTemplates(db: Db, workspaceId: WorkspaceId): Promise<T
 
 export async function getTemplate(db: Db, workspaceId: WorkspaceId, id: string): Promise<Template> {
   const row = await store.findTemplateRow(db, workspaceId, id);
-  if (!row) throw new AppError('template.not_found', 'No such template.');
+  if (!row) throw new AppError('template.not_found', { key: 'work.problem.noTemplate' });
   return describeTemplate(row);
 }
 
@@ -70,7 +70,11 @@ export async function templateVersion(
   version: number,
 ) {
   const row = await store.templateVersionRow(db, workspaceId, id, version);
-  if (!row) throw new AppError('template.not_found', `No version ${version} of that template.`);
+  if (!row)
+    throw new AppError('template.not_found', {
+      key: 'work.problem.noTemplateVersion',
+      params: { version: String(version) },
+    });
   return templateDefinitionSchema.parse(row.definition);
 }
 
@@ -115,7 +119,7 @@ export async function reviseTemplate(
   const definition = checkTemplateDefinition(templateDefinitionSchema.parse(input.definition));
   return db.transaction().execute(async (trx) => {
     const current = await store.lockCurrentVersion(trx, by.workspaceId, id);
-    if (!current) throw new AppError('template.not_found', 'No such template.');
+    if (!current) throw new AppError('template.not_found', { key: 'work.problem.noTemplate' });
     const version = current.current_version + 1;
     await store.insertTemplateVersion(trx, {
       templateId: id,

@@ -42,7 +42,7 @@ function differences(task: ProjectTask, wanted: TemplateTask, due: string): stri
 async function plan(db: Db, scope: AccountScope, projectId: string) {
   const project = await findProject(db, scope, projectId);
   if (!project.template_id || project.template_version === null) {
-    throw new AppError('task.not_allowed', 'This project was not made from a template.');
+    throw new AppError('task.not_allowed', { key: 'work.problem.notFromTemplate' });
   }
   const template = await getTemplate(db, scope.workspaceId, project.template_id);
   const { timezone, holidays } = await workspaceCalendar(db, scope.workspaceId);
@@ -116,7 +116,10 @@ export async function applyTemplateUpgrade(
     if (template.version !== expectedVersion) {
       throw new AppError(
         'task.not_allowed',
-        `The template changed again (now version ${template.version}); preview once more.`,
+        {
+          key: 'work.problem.templateChanged',
+          params: { version: String(template.version) },
+        },
         {
           errors: [{ path: 'version', message: `expected ${template.version}` }],
         },
