@@ -80,10 +80,10 @@ export function readHeader(header: string[]): Columns {
   );
   if (columns.mrr === undefined && columns.arr === undefined) missing.push('mrr or arr' as never);
   if (missing.length) {
-    throw new AppError(
-      'import.invalid_file',
-      `The header has no ${missing.join(', ')} column: the first line must name the columns.`,
-    );
+    throw new AppError('import.invalid_file', {
+      key: 'intake.problem.missingColumns',
+      params: { columns: missing.join(', ') },
+    });
   }
   return columns;
 }
@@ -192,14 +192,21 @@ export function readContractsCsv(text: string): {
     }) as unknown as ParsedRow[];
   } catch (error) {
     if (error instanceof CsvError) {
-      throw new AppError('import.invalid_file', `The file is not valid CSV: ${error.message}`, {
-        cause: error,
-      });
+      throw new AppError(
+        'import.invalid_file',
+        {
+          key: 'intake.problem.notCsv',
+          params: { reason: error.message },
+        },
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }
   const [header, ...body] = rows;
-  if (!header) throw new AppError('import.invalid_file', 'The file is empty.');
+  if (!header) throw new AppError('import.invalid_file', { key: 'intake.problem.emptyFile' });
   const columns = readHeader(header.record);
   const records: ContractRecord[] = [];
   const rejected: Rejection[] = [];
@@ -294,7 +301,7 @@ export async function importContracts(
   if (rejected.length > 0 && !options.skipInvalid && !options.dryRun) {
     throw new AppError(
       'contract_import.invalid_rows',
-      `${rejected.length} row(s) are not valid; nothing was imported. Fix them, or import the rest with skipInvalid=true.`,
+      { key: 'intake.problem.contractRows', params: { count: rejected.length } },
       { errors: rejected.map((r) => ({ path: `line ${r.line}`, message: r.reason })) },
     );
   }

@@ -26,7 +26,7 @@ const stripeSecrets: CredentialKind = {
   expires: false,
   entity: 'stripe_secret',
   createdVerb: 'added',
-  notFound: { code: 'webhook_secret.not_found', detail: 'No such webhook secret.' },
+  notFound: { code: 'webhook_secret.not_found', detail: { key: 'intake.problem.noWebhookSecret' } },
   shownLength: 12,
 };
 

@@ -3,11 +3,12 @@
 // HMAC-SHA256 of `${t}.${rawBody}`. Checked here with node:crypto; the stripe package is only
 // used by tests, to sign the way Stripe does.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Message } from '../../../i18n/index.ts';
 
 /** Stripe's own libraries refuse an event signed more than five minutes away from now. */
 export const signatureToleranceSeconds = 300;
 
-export type SignatureCheck = { ok: true; secretIndex: number } | { ok: false; reason: string };
+export type SignatureCheck = { ok: true; secretIndex: number } | { ok: false; reason: Message };
 
 /** Equal hex strings, compared in constant time so a guess learns nothing from timing. */
 export function sameHex(a: string, b: string): boolean {
@@ -38,19 +39,19 @@ export function verifyStripeSignature(options: {
   now: Date;
   toleranceSeconds?: number;
 }): SignatureCheck {
-  if (!options.header) return { ok: false, reason: 'The Stripe-Signature header is missing.' };
+  if (!options.header) return { ok: false, reason: { key: 'intake.problem.stripeHeaderMissing' } };
   const { timestamp, v1 } = parseSignatureHeader(options.header);
   if (timestamp === null || v1.length === 0) {
     return {
       ok: false,
-      reason: 'The Stripe-Signature header has no timestamp or no v1 signature.',
+      reason: { key: 'intake.problem.stripeHeaderIncomplete' },
     };
   }
   const tolerance = options.toleranceSeconds ?? signatureToleranceSeconds;
   if (Math.abs(options.now.getTime() / 1000 - timestamp) > tolerance) {
     return {
       ok: false,
-      reason: `The signature's timestamp is more than ${tolerance} seconds away from now.`,
+      reason: { key: 'intake.problem.staleSignature', params: { count: tolerance } },
     };
   }
   for (const [secretIndex, secret] of options.secrets.entries()) {
@@ -60,5 +61,5 @@ export function verifyStripeSignature(options: {
       .digest('hex');
     if (v1.some((signature) => sameHex(signature, expected))) return { ok: true, secretIndex };
   }
-  return { ok: false, reason: 'No signature matches a configured Stripe webhook secret.' };
+  return { ok: false, reason: { key: 'intake.problem.stripeNoMatch' } };
 }

@@ -5,6 +5,7 @@
 // rotating are the same for each; every change is audited in its transaction.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
+import type { Message } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError, type ErrorCode } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
@@ -20,7 +21,7 @@ export type CredentialKind = store.CredentialTable & {
   /** The error for an id that names no live credential of this kind. */
   notFound: {
     code: Extract<ErrorCode, 'webhook_secret.not_found' | 'write_key.not_found'>;
-    detail: string;
+    detail: Message;
   };
   /** Characters of the credential shown in lists, so a person can tell them apart. */
   shownLength: number;

@@ -16,7 +16,7 @@ type Resolver = Pick<Actor, 'workspaceId' | 'userId' | 'permissions'>;
 async function openItem(db: Db, workspaceId: string, id: string) {
   // Two people resolving one item at once: the second waits, then finds it resolved.
   const item = await store.lockOpenItem(db, workspaceId, id);
-  if (!item) throw new AppError('request.not_found', 'No delivery waiting for review has this id.');
+  if (!item) throw new AppError('request.not_found', { key: 'intake.problem.noReviewItem' });
   return item;
 }
 
@@ -31,11 +31,13 @@ async function applyTo(
 ): Promise<string> {
   if (item.source === 'stripe') {
     const read = readStripeEvent(item.payload);
-    if (!read.ok) throw new AppError('webhook.invalid_payload', 'The kept event no longer reads.');
+    if (!read.ok)
+      throw new AppError('webhook.invalid_payload', { key: 'intake.problem.keptEventUnreadable' });
     return applyStripeEventTo(db, clock, { workspaceId, read: read.read, rawBody }, accountId);
   }
   const read = readTicket(item.payload);
-  if (!read.ok) throw new AppError('webhook.invalid_payload', 'The kept ticket no longer reads.');
+  if (!read.ok)
+    throw new AppError('webhook.invalid_payload', { key: 'intake.problem.keptTicketUnreadable' });
   return applyTicket(db, clock, { workspaceId, ticket: read.ticket, rawBody, accountId });
 }
 

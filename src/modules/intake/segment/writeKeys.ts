@@ -25,7 +25,7 @@ const writeKeys: MadeCredentialKind = {
   expires: true,
   entity: 'write_key',
   createdVerb: 'created',
-  notFound: { code: 'write_key.not_found', detail: 'No such write key.' },
+  notFound: { code: 'write_key.not_found', detail: { key: 'intake.problem.noWriteKey' } },
   shownLength: 'swk_'.length + 6,
   made: { prefix: 'swk_', bytes: 24 },
 };

@@ -23,7 +23,7 @@ const supportSecrets: MadeCredentialKind = {
   expires: false,
   entity: 'support_secret',
   createdVerb: 'created',
-  notFound: { code: 'webhook_secret.not_found', detail: 'No such webhook secret.' },
+  notFound: { code: 'webhook_secret.not_found', detail: { key: 'intake.problem.noWebhookSecret' } },
   shownLength: 'ssh_'.length + 6,
   made: { prefix: 'ssh_', bytes: 32 },
 };

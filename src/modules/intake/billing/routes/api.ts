@@ -130,7 +130,7 @@ export function billingRoutes({ db, clock, config }: Deps) {
       async (c) => {
         const type = c.req.header('content-type') ?? '';
         if (!/^text\/csv\b/i.test(type)) {
-          throw new AppError('request.malformed', 'Send the file as text/csv.');
+          throw new AppError('request.malformed', { key: 'intake.problem.sendCsv' });
         }
         const result = await importContracts(
           db,

@@ -19,7 +19,7 @@ export function readJsonBody(raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new AppError('webhook.invalid_payload', 'The body is not valid JSON.');
+    throw new AppError('webhook.invalid_payload', { key: 'intake.problem.notJson' });
   }
 }
 
@@ -27,7 +27,10 @@ export function webhookLimit() {
   return bodyLimit({
     maxSize: webhookBodyLimit,
     onError: () => {
-      throw new AppError('request.too_large', `The body is larger than ${webhookBodyLimit} bytes.`);
+      throw new AppError('request.too_large', {
+        key: 'errors.http.bodyTooLarge',
+        params: { bytes: String(webhookBodyLimit) },
+      });
     },
   });
 }
@@ -48,13 +51,13 @@ export function stripeWebhookRoutes({ db, clock, config }: Deps) {
     if (!check.ok) throw new AppError('webhook.invalid_signature', check.reason);
     const workspaceId = candidates[check.secretIndex]?.workspaceId ?? (await installWorkspace(db));
     if (!workspaceId) {
-      throw new AppError('webhook.invalid_payload', 'There is no workspace to receive events.');
+      throw new AppError('webhook.invalid_payload', { key: 'intake.problem.noWorkspace' });
     }
     const read = readStripeEvent(readJsonBody(rawBody));
     if (!read.ok) {
       throw new AppError(
         'webhook.invalid_payload',
-        'The body is not a Stripe event Steward can read.',
+        { key: 'intake.problem.notStripeEvent' },
         {
           errors: read.errors,
         },

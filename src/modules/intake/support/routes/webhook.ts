@@ -27,15 +27,18 @@ export function supportWebhookRoutes({ db, clock, config }: Deps) {
       throw new AppError(
         'webhook.invalid_signature',
         check.ok || check.reason !== 'stale'
-          ? 'X-Steward-Signature must be t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>"> under a live support secret.'
-          : `The signature's timestamp is more than ${signatureToleranceSeconds} seconds away from now.`,
+          ? { key: 'intake.problem.supportSignature' }
+          : {
+              key: 'intake.problem.staleSignature',
+              params: { count: signatureToleranceSeconds },
+            },
       );
     }
     const read = readTicket(readJsonBody(rawBody));
     if (!read.ok) {
       throw new AppError(
         'webhook.invalid_payload',
-        'The body is neither a Zendesk ticket nor a generic ticket Steward can read.',
+        { key: 'intake.problem.notTicket' },
         { errors: read.errors },
       );
     }
