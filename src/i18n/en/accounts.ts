@@ -47,4 +47,15 @@ export const accounts = {
     projectFromTemplate: 'Project started from the template "{{template}}" (version {{version}})',
     projectCompleted: 'Project completed: {{project}}',
   },
+  problem: {
+    noAccount: 'No such account.',
+    externalIdTaken: 'Another account has the external id {{externalId}}.',
+    noContact: 'No such contact.',
+    customFieldTaken: 'A custom field "{{key}}" exists already.',
+    customFieldValues: 'Some custom field values do not fit their fields.',
+    noSegment: 'No such segment.',
+    noSegmentOfYours: 'No such segment of yours.',
+    shareNeedsPermission: 'Sharing a segment needs "manage_accounts".',
+    filters: 'Some filters are not valid.',
+  },
 };

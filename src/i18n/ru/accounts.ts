@@ -48,4 +48,15 @@ export const accounts = {
     projectFromTemplate: 'Проект начат по шаблону «{{template}}» (версия {{version}})',
     projectCompleted: 'Проект завершён: {{project}}',
   },
+  problem: {
+    noAccount: 'Такого аккаунта нет.',
+    externalIdTaken: 'У другого аккаунта уже есть внешний id {{externalId}}.',
+    noContact: 'Такого контакта нет.',
+    customFieldTaken: 'Настраиваемое поле «{{key}}» уже есть.',
+    customFieldValues: 'Некоторые значения не подходят к своим настраиваемым полям.',
+    noSegment: 'Такого сегмента нет.',
+    noSegmentOfYours: 'У вас нет такого сегмента.',
+    shareNeedsPermission: 'Чтобы поделиться сегментом, нужно право «manage_accounts».',
+    filters: 'Некоторые фильтры заданы неверно.',
+  },
 } satisfies Record<keyof typeof en, unknown>;
