@@ -55,7 +55,7 @@ export async function addContact(
 /** The contact, if it belongs to an account the caller may see (checked by `canSee`). */
 export async function findContact(db: Db, workspaceId: WorkspaceId, id: string) {
   const row = await store.findContactRow(db, workspaceId, id);
-  if (!row) throw new AppError('contact.not_found', 'No such contact.');
+  if (!row) throw new AppError('contact.not_found', { key: 'accounts.problem.noContact' });
   return row;
 }
 

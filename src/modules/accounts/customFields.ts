@@ -46,7 +46,7 @@ export async function defineCustomField(db: Db, by: ChangeAuthor, input: CreateC
     if (!row) {
       throw new AppError(
         'custom_field.key_taken',
-        `A custom field "${input.key}" exists already.`,
+        { key: 'accounts.problem.customFieldTaken', params: { key: input.key } },
         {
           errors: [{ path: 'key', message: 'already in use' }],
         },
@@ -146,7 +146,7 @@ export function checkCustomFields(
       }
     }
   }
-  if (errors.length > 0) throw invalid(errors, 'Some custom field values do not fit their fields.');
+  if (errors.length > 0) throw invalid(errors, { key: 'accounts.problem.customFieldValues' });
   return values;
 }
 

@@ -121,7 +121,7 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
       json: JSON.stringify(value),
     });
   }
-  if (errors.length > 0 || !sortBy) throw invalid(errors, 'Some filters are not valid.');
+  if (errors.length > 0 || !sortBy) throw invalid(errors, { key: 'accounts.problem.filters' });
 
   const position = query.cursor
     ? decodeCursor(query.cursor, query.sort, { id: 'uuid' })

@@ -21,7 +21,7 @@ const unsaved = new Set(['cursor', 'limit', 'segment']);
 
 export async function findSegment(db: Db, workspaceId: WorkspaceId, viewer: UserId, id: string) {
   const row = await store.findSegmentRow(db, workspaceId, viewer, id);
-  if (!row) throw new AppError('segment.not_found', 'No such segment.');
+  if (!row) throw new AppError('segment.not_found', { key: 'accounts.problem.noSegment' });
   return describeSegment(row);
 }
 
@@ -68,7 +68,7 @@ export async function saveSegment(
 export async function deleteSegment(db: Db, by: ChangeAuthor & { userId: UserId }, id: string) {
   await db.transaction().execute(async (trx) => {
     const row = await store.deleteOwnSegment(trx, by, id);
-    if (!row) throw new AppError('segment.not_found', 'No such segment of yours.');
+    if (!row) throw new AppError('segment.not_found', { key: 'accounts.problem.noSegmentOfYours' });
     await recordAudit(trx, by, { action: 'segment.deleted', entityType: 'segment', entityId: id });
   });
 }

@@ -28,7 +28,7 @@ export function scopeFor(
 
 export async function getAccount(db: Db, scope: store.AccountScope, id: string) {
   const row = await store.findAccount(db, scope, id);
-  if (!row) throw new AppError('account.not_found', 'No such account.');
+  if (!row) throw new AppError('account.not_found', { key: 'accounts.problem.noAccount' });
   return row;
 }
 
@@ -52,7 +52,10 @@ async function checkOwnerAndExternalId(
   ) {
     throw new AppError(
       'account.external_id_taken',
-      `Another account has the external id ${input.externalId}.`,
+      {
+        key: 'accounts.problem.externalIdTaken',
+        params: { externalId: input.externalId },
+      },
       {
         errors: [{ path: 'externalId', message: 'already used by another account' }],
       },

@@ -86,7 +86,7 @@ export function settingsRoutes({ db }: Deps) {
         const body = c.req.valid('json');
         // Everyone may keep a segment for themself; sharing one changes the whole team's list.
         if (body.shared && !actor.permissions.has('manage_accounts')) {
-          throw new AppError('auth.forbidden', 'Sharing a segment needs "manage_accounts".');
+          throw new AppError('auth.forbidden', { key: 'accounts.problem.shareNeedsPermission' });
         }
         return c.json(await saveSegment(db, actor, body), 201);
       },
