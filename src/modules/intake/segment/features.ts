@@ -81,9 +81,16 @@ export async function defineFeature(db: Db, by: ChangeAuthor, input: CreateFeatu
       is_value: input.value,
     });
     if (!row) {
-      throw new AppError('feature.key_taken', `A feature with the key ${input.key} exists.`, {
-        errors: [{ path: 'key', message: 'already used by another feature' }],
-      });
+      throw new AppError(
+        'feature.key_taken',
+        {
+          key: 'intake.problem.featureKeyTaken',
+          params: { key: input.key },
+        },
+        {
+          errors: [{ path: 'key', message: 'already used by another feature' }],
+        },
+      );
     }
     await recordAudit(trx, by, {
       action: 'feature.defined',

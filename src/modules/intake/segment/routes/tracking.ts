@@ -17,14 +17,14 @@ function readJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('request.malformed', 'The body is not valid JSON.');
+    throw new AppError('request.malformed', { key: 'intake.problem.notJson' });
   }
 }
 
 const unauthenticated = () =>
   new AppError(
     'auth.unauthenticated',
-    'Send a live Steward write key as the HTTP Basic username (password empty).',
+    { key: 'intake.problem.writeKeyNeeded' },
     { headers: { 'www-authenticate': 'Basic realm="Steward intake"' } },
   );
 
@@ -33,7 +33,10 @@ export function trackingRoutes(deps: Deps) {
   const limit = bodyLimit({
     maxSize: maxBatchBytes,
     onError: () => {
-      throw new AppError('intake.too_large', `The request is larger than ${maxBatchBytes} bytes.`);
+      throw new AppError('intake.too_large', {
+        key: 'intake.problem.requestTooLarge',
+        params: { bytes: String(maxBatchBytes) },
+      });
     },
   });
 
@@ -62,7 +65,7 @@ export function trackingRoutes(deps: Deps) {
       if (!parsed.ok) {
         throw new AppError(
           'intake.invalid_message',
-          'The messages are not valid Segment messages; none were accepted.',
+          { key: 'intake.problem.noValidMessages' },
           { errors: parsed.errors },
         );
       }
@@ -74,7 +77,10 @@ export function trackingRoutes(deps: Deps) {
         const left = new Set(parsed.rejected.map((e) => e.path.split('.').slice(0, 2).join('.')));
         throw new AppError(
           'intake.invalid_message',
-          `${parsed.messages.length} messages were stored; ${left.size} were not valid and were left out.`,
+          {
+            key: 'intake.problem.someMessagesLeftOut',
+            params: { stored: parsed.messages.length, left: left.size },
+          },
           { errors: parsed.rejected },
         );
       }
