@@ -17,7 +17,7 @@ import { securityHeaders } from './http/securityHeaders.ts';
 import { describeOutsideApi } from './http/outsideApi.ts';
 import { apiTags, newRouter } from './http/route.ts';
 import { serveWebApp } from './http/static.ts';
-import { AppError } from './lib/errors.ts';
+import { AppError, codeDetail } from './lib/errors.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { authenticate, authRoutes } from './modules/auth/index.ts';
 import { workRoutes } from './modules/work/index.ts';
@@ -130,10 +130,10 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
   const apiBodyLimit = bodyLimit({
     maxSize: deps.config.bodyLimit,
     onError: () => {
-      throw new AppError(
-        'request.too_large',
-        `The body is larger than ${deps.config.bodyLimit} bytes.`,
-      );
+      throw new AppError('request.too_large', {
+        key: 'errors.http.bodyTooLarge',
+        params: { bytes: String(deps.config.bodyLimit) },
+      });
     },
   });
   // CSV uploads have their own, larger limit (modules/intake/import/routes.ts).
@@ -173,7 +173,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
     Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Steward API', cdn: '/api/docs/scalar.js' }),
   );
   app.all('/api/*', () => {
-    throw new AppError('request.not_found', 'There is no such API path.');
+    throw new AppError('request.not_found', codeDetail('request.not_found'));
   });
 
   const webRoot = options.webRoot;

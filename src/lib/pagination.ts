@@ -36,7 +36,7 @@ export type CursorShape = { id?: 'uuid' | 'serial'; value?: string };
 const invalidCursor = (cause?: unknown) =>
   new AppError(
     'request.invalid_cursor',
-    'The cursor is not one this server gave out; start again without it.',
+    { key: 'errors.http.badCursor' },
     { cause, errors: [{ path: 'cursor', message: 'not a valid cursor' }] },
   );
 
