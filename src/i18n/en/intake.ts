@@ -41,5 +41,7 @@ export const intake = {
       '{{count}} row is not valid; nothing was imported. Fix it, or import the rest with skipInvalid=true.',
     contractRows_other:
       '{{count}} rows are not valid; nothing was imported. Fix them, or import the rest with skipInvalid=true.',
+    upsertRows_one: '{{count}} row is not valid; nothing was written.',
+    upsertRows_other: '{{count}} rows are not valid; nothing was written.',
   },
 };

@@ -19,5 +19,6 @@ export const work = {
     notFromTemplate: 'This project was not made from a template.',
     templateChanged: 'The template changed again (now version {{version}}); preview once more.',
     template: 'The template is not valid.',
+    roles: 'Some roles cannot be filled as asked.',
   },
 };

@@ -55,5 +55,9 @@ export const intake = {
       '{{count}} строк заполнены неверно; ничего не импортировано. Исправьте их или импортируйте остальные с skipInvalid=true.',
     contractRows_other:
       '{{count}} строки заполнены неверно; ничего не импортировано. Исправьте их или импортируйте остальные с skipInvalid=true.',
+    upsertRows_one: '{{count}} строка заполнена неверно; ничего не записано.',
+    upsertRows_few: '{{count}} строки заполнены неверно; ничего не записано.',
+    upsertRows_many: '{{count}} строк заполнены неверно; ничего не записано.',
+    upsertRows_other: '{{count}} строки заполнены неверно; ничего не записано.',
   },
 } satisfies Record<keyof typeof en, unknown>;

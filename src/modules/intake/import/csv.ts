@@ -29,9 +29,16 @@ export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      throw new AppError('import.invalid_file', `The file is not valid CSV: ${error.message}`, {
-        cause: error,
-      });
+      throw new AppError(
+        'import.invalid_file',
+        {
+          key: 'intake.problem.notCsv',
+          params: { reason: error.message },
+        },
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   } finally {
@@ -58,18 +65,18 @@ export function bufferStream(buffer: Buffer, pieceSize = 64 * 1024): Readable {
 /** The header of an uploaded file; refuses what is empty or plainly not text. */
 export async function readHeader(buffer: Buffer): Promise<string[]> {
   if (buffer.subarray(0, 8192).includes(0)) {
-    throw new AppError('import.invalid_file', 'This is not a CSV file: it holds binary data.');
+    throw new AppError('import.invalid_file', { key: 'intake.problem.binaryFile' });
   }
   for await (const record of csvRecords(bufferStream(buffer))) {
     return checkedHeader(record.cells);
   }
-  throw new AppError('import.invalid_file', 'The file is empty: a CSV file starts with a header.');
+  throw new AppError('import.invalid_file', { key: 'intake.problem.emptyCsv' });
 }
 
 export function checkedHeader(cells: string[]): string[] {
   const header = cells.map((c) => c.trim());
   if (header.every((c) => c === '')) {
-    throw new AppError('import.invalid_file', 'The first line of the file is not a header.');
+    throw new AppError('import.invalid_file', { key: 'intake.problem.noHeader' });
   }
   return header;
 }

@@ -157,10 +157,10 @@ export function planImport(
   const seen = new Set<string>();
   for (const column of header) {
     if (seen.has(column)) {
-      throw new AppError(
-        'import.invalid_file',
-        `The column "${column}" appears twice in the header.`,
-      );
+      throw new AppError('import.invalid_file', {
+        key: 'intake.problem.duplicateColumn',
+        params: { column },
+      });
     }
     seen.add(column);
   }
@@ -220,7 +220,7 @@ export function planImport(
       });
     }
   }
-  if (errors.length > 0) throw invalid(errors, 'The column mapping does not fit this import.');
+  if (errors.length > 0) throw invalid(errors, { key: 'intake.problem.mappingMisfit' });
 
   const columnOf = new Map<string, number>();
   header.forEach((column, index) => {
@@ -245,6 +245,6 @@ export function mappingFromPairs(pairs: string[]): Record<string, string> {
     if (at <= 0) errors.push({ path: `map.${pair}`, message: 'write it as "Column=field"' });
     else mapping[pair.slice(0, at)] = pair.slice(at + 1).trim();
   }
-  if (errors.length > 0) throw invalid(errors, 'The column mapping could not be read.');
+  if (errors.length > 0) throw invalid(errors, { key: 'intake.problem.mappingUnreadable' });
   return mapping;
 }

@@ -36,7 +36,7 @@ function refuseDuplicates(body: BulkUpsertBody) {
     });
   }
   if (errors.length > 0) {
-    throw invalid(errors, 'An external id appears twice in one list; nothing was written.');
+    throw invalid(errors, { key: 'intake.problem.duplicateExternalId' });
   }
 }
 
@@ -77,7 +77,7 @@ export async function bulkUpsert(
       if (body.allOrNothing && rejected.length > 0) {
         throw invalid(
           rejected.flatMap((r) => r.errors),
-          `${rejected.length} row(s) are not valid; nothing was written.`,
+          { key: 'intake.problem.upsertRows', params: { count: rejected.length } },
         );
       }
       if (body.dryRun) throw new Rehearsed(result);

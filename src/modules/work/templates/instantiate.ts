@@ -59,7 +59,7 @@ async function resolveRoles(
     if (!known.has(userId))
       errors.push({ path: `assignees.${role}`, message: 'no such user in this workspace' });
   }
-  if (errors.length > 0) throw invalid(errors, 'Some roles cannot be filled as asked.');
+  if (errors.length > 0) throw invalid(errors, { key: 'work.problem.roles' });
 
   const people = new Map<string, string>();
   if (ownerId) {
