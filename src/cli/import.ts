@@ -9,6 +9,7 @@ import {
   importCsv,
   mappingFromPairs,
   progressBar,
+  rejectionReason,
   type ImportEntity,
   type ImportPresetName,
 } from '../modules/intake/import/index.ts';
@@ -48,7 +49,8 @@ export async function importCommand(
       importId: randomUUID(),
       fileName: path.basename(file),
       onProgress: (progress) => bar.update(progress),
-      onRejection: (r) => say(`line ${r.line}: ${r.reason}`),
+      // The terminal's report is in English, as the rest of the command's output.
+      onRejection: (r) => say(`line ${r.line}: ${rejectionReason(r.problems, 'en')}`),
     });
     bar.finish();
     const { created, updated, unchanged, rejected } = outcome.counts;

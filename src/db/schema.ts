@@ -206,7 +206,12 @@ export type ImportsTable = {
   updated_rows: Generated<number>;
   unchanged_rows: Generated<number>;
   rejected_rows: Generated<number>;
-  rejections: ColumnType<{ line: number; reason: string }[], string | undefined, string>;
+  /** Each rejected row's line and problems: the field and why, as a message (0024). */
+  rejections: ColumnType<
+    { line: number; problems: (StoredMessage & { field?: string })[] }[],
+    string | undefined,
+    string
+  >;
   failure: string | null;
   created_at: CreatedAt;
   finished_at: Timestamp | null;

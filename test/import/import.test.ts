@@ -5,7 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toTaskList } from '../../src/jobs/registry.ts';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
 import { defineCustomField } from '../../src/modules/accounts/index.ts';
-import { importCsv, importJobs } from '../../src/modules/intake/import/index.ts';
+import {
+  importCsv,
+  importJobs,
+  rejectionReason,
+  type Rejection,
+} from '../../src/modules/intake/import/index.ts';
 import { origin, testApp } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
@@ -17,6 +22,20 @@ const app = testApp(deps);
 let workspaceId: WorkspaceId;
 let ownerEmail: string;
 let sessionCookie: string;
+let russianCookie: string;
+
+const signIn = async (email: string) => {
+  const login = await app.request(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password: testPassword }),
+  });
+  return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+};
+
+/** Rejected rows as an English reader reads them. */
+const inEnglish = (rejections: Rejection[]) =>
+  rejections.map(({ line, problems }) => ({ line, reason: rejectionReason(problems, 'en') }));
 
 beforeAll(async () => {
   workspaceId = (await makeWorkspace(db)).id;
@@ -38,12 +57,9 @@ beforeAll(async () => {
     type: 'number',
     required: false,
   });
-  const login = await app.request(`${origin}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ email: admin.email, password: testPassword }),
-  });
-  sessionCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  sessionCookie = await signIn(admin.email);
+  const russian = await makeUser(db, workspaceId, { role: 'manager', locale: 'ru' });
+  russianCookie = await signIn(russian.email);
 });
 
 const importText = (
@@ -88,7 +104,7 @@ const mixed = (p: string) =>
 describe('importing accounts from CSV', () => {
   it('a dry run reports every bad row by line and reason and writes nothing', async () => {
     const outcome = await importText(mixed('dry'), { dryRun: true });
-    expect(outcome.rejections).toEqual([
+    expect(inEnglish(outcome.rejections)).toEqual([
       { line: 3, reason: 'tier: must be one of enterprise, mid_market, smb' },
       { line: 5, reason: 'renewalDate: must be a date as YYYY-MM-DD' },
     ]);
@@ -168,14 +184,14 @@ describe('importing accounts from CSV', () => {
       'externalId,name,Region,Seats sold\ncf-1,Acme,APAC,many\ncf-2,Globex,NA,40\n',
       { dryRun: true },
     );
-    expect(outcome.rejections).toEqual([
+    expect(inEnglish(outcome.rejections)).toEqual([
       { line: 2, reason: 'cf.region: must be one of: NA, EMEA; cf.seats_sold: must be a number' },
     ]);
   });
 
   it('rejects a second row with the same external id', async () => {
     const outcome = await importText('externalId,name\ndup-1,A\ndup-1,B\n', { dryRun: true });
-    expect(outcome.rejections).toEqual([
+    expect(inEnglish(outcome.rejections)).toEqual([
       { line: 3, reason: 'externalId: dup-1 is on line 2 already' },
     ]);
   });
@@ -211,7 +227,7 @@ describe('importing contacts', () => {
       ].join('\n'),
       { entity: 'contacts', skipInvalid: true },
     );
-    expect(outcome.rejections).toEqual([
+    expect(inEnglish(outcome.rejections)).toEqual([
       { line: 3, reason: 'accountExternalId: no account has the external id nobody-here' },
     ]);
     const contacts = await db
@@ -224,18 +240,23 @@ describe('importing contacts', () => {
 });
 
 describe('importing through the API', () => {
-  const upload = (query: string, csv: string, mapping?: Record<string, string>) => {
+  const upload = (
+    query: string,
+    csv: string,
+    mapping?: Record<string, string>,
+    cookie = sessionCookie,
+  ) => {
     const form = new FormData();
     form.set('file', new File([csv], 'accounts.csv', { type: 'text/csv' }));
     if (mapping) form.set('mapping', JSON.stringify(mapping));
     return app.request(`${origin}/api/v1/imports?${query}`, {
       method: 'POST',
-      headers: { cookie: sessionCookie, origin },
+      headers: { cookie, origin },
       body: form,
     });
   };
-  const get = (path: string) =>
-    app.request(`${origin}/api/v1${path}`, { headers: { cookie: sessionCookie } });
+  const get = (path: string, cookie = sessionCookie) =>
+    app.request(`${origin}/api/v1${path}`, { headers: { cookie } });
   const runQueuedJobs = async () => {
     const client = await database.pool.connect();
     try {
@@ -276,6 +297,77 @@ describe('importing through the API', () => {
     expect((await accountsWith('web')).map((r) => r.name)).toEqual(['Web One', 'Web Three']);
     const list = (await (await get('/imports')).json()) as { items: { id: string }[] };
     expect(list.items.map((i) => i.id)).toContain(queued.id);
+  });
+
+  it('shows a Russian manager why each row was rejected in Russian, and an English reader the same report in English', async () => {
+    const csv = [
+      'externalId,name,tier,arr,currency,renewalDate,owner,Region',
+      'ru-1,Acme,huge,12k,USD,2027-02-30,,EMEA',
+      'ru-2,Globex,smb,5000.5,JPY,,nobody@example.test,APAC',
+      'ru-3,Initech,smb,100,USD,,,NA,extra',
+      'ru-4,Hooli,smb,100,USD,,,',
+      'ru-4,Hooli again,smb,100,USD,,,',
+      ',,smb,100,USD,,,',
+    ].join('\n');
+    const response = await upload('entity=accounts&dryRun=true', csv, undefined, russianCookie);
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: string };
+    await runQueuedJobs();
+
+    const russian = (await (await get(`/imports/${id}`, russianCookie)).json()) as {
+      rejections: { line: number; reason: string }[];
+    };
+    expect(russian.rejections).toEqual([
+      {
+        line: 2,
+        reason:
+          'tier: допустимые значения: enterprise, mid_market, smb; ' +
+          'arr: нужна сумма в основных единицах валюты, например 120000 или 120000.50; ' +
+          'renewalDate: нужна дата в виде ГГГГ-ММ-ДД',
+      },
+      {
+        line: 3,
+        reason:
+          'arr: у JPY не больше 0 знаков после точки; ' +
+          'owner: в этом рабочем пространстве нет никого с адресом nobody@example.test; ' +
+          'cf.region: допустимые значения: NA, EMEA',
+      },
+      { line: 4, reason: 'в строке 9 колонок, а в заголовке 8' },
+      { line: 6, reason: 'externalId: ru-4 уже есть в строке 5' },
+      {
+        line: 7,
+        reason:
+          'externalId: обязательное поле: по внешнему идентификатору строки сопоставляются с тем, что уже есть; ' +
+          'name: обязательное поле',
+      },
+    ]);
+
+    const english = (await (await get(`/imports/${id}`)).json()) as {
+      rejections: { line: number; reason: string }[];
+    };
+    expect(english.rejections).toEqual([
+      {
+        line: 2,
+        reason:
+          'tier: must be one of enterprise, mid_market, smb; ' +
+          'arr: must be an amount in major units such as 120000 or 120000.50; ' +
+          'renewalDate: must be a date as YYYY-MM-DD',
+      },
+      {
+        line: 3,
+        reason:
+          'arr: JPY has 0 decimal places at most; ' +
+          'owner: no one with the e-mail nobody@example.test in this workspace; ' +
+          'cf.region: must be one of: NA, EMEA',
+      },
+      { line: 4, reason: 'the row has 9 columns, the header has 8' },
+      { line: 6, reason: 'externalId: ru-4 is on line 5 already' },
+      {
+        line: 7,
+        reason:
+          'externalId: is required: rows are matched to what exists by external id; name: is required',
+      },
+    ]);
   });
 
   it('answers 422 naming the column of a mapping that does not fit', async () => {

@@ -22,6 +22,7 @@ import * as renewalPipelineIndexes from './0020_renewal_pipeline_indexes.ts';
 import * as portfolioIndexes from './0021_portfolio_indexes.ts';
 import * as supportLatest from './0022_support_latest.ts';
 import * as usageRollupAccountKeys from './0023_usage_rollup_account_keys.ts';
+import * as importRejectionMessages from './0024_import_rejection_messages.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0021_portfolio_indexes': portfolioIndexes,
   '0022_support_latest': supportLatest,
   '0023_usage_rollup_account_keys': usageRollupAccountKeys,
+  '0024_import_rejection_messages': importRejectionMessages,
 };

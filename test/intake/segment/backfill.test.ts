@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCommand } from '../../../src/cli/import.ts';
 import { toTaskList } from '../../../src/jobs/registry.ts';
 import type { WorkspaceId } from '../../../src/lib/ids.ts';
-import { importCsv, importJobs } from '../../../src/modules/intake/import/index.ts';
+import {
+  importCsv,
+  importJobs,
+  rejectionReason,
+} from '../../../src/modules/intake/import/index.ts';
 import { origin, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
@@ -144,7 +148,11 @@ describe('backfilling usage rollups from CSV', () => {
     ].join('\n');
     const outcome = await backfill(csv);
     expect(outcome.imported).toBe(false);
-    expect(outcome.rejections).toEqual([
+    const inEnglish = outcome.rejections.map(({ line, problems }) => ({
+      line,
+      reason: rejectionReason(problems, 'en'),
+    }));
+    expect(inEnglish).toEqual([
       { line: 3, reason: 'day: must be a date as YYYY-MM-DD' },
       { line: 4, reason: 'accountExternalId: no account has the external id nobody-here' },
       { line: 5, reason: 'events: must be a whole number, 0 or more' },

@@ -34,6 +34,7 @@ import {
   type RowContext,
 } from './rows.ts';
 import { presetMapping, type ImportPresetName } from './presets.ts';
+import { about, rowMessage, type Rejection } from './problems.ts';
 import { readUsageRow, usageKey, type UsageRecord } from './usage.ts';
 import { writeAccounts, writeContacts, type WriteCounts } from './write.ts';
 
@@ -41,7 +42,7 @@ export const batchSize = 1000;
 /** Rejections kept for the report; the CLI still prints every one as it comes. */
 export const keptRejections = 1000;
 
-export type Rejection = { line: number; reason: string };
+export type { Rejection } from './problems.ts';
 export type ImportCounts = WriteCounts & { rejected: number };
 export type ImportProgress = {
   processedBytes: number;
@@ -207,7 +208,12 @@ async function batchImporter(
     }
     rejected.push({
       line: record.line,
-      reason: `externalId: ${record.externalId} is on line ${first} already`,
+      problems: [
+        about(
+          'externalId',
+          rowMessage('repeated', { externalId: record.externalId, line: String(first) }),
+        ),
+      ],
     });
     return false;
   };
@@ -229,7 +235,7 @@ async function batchImporter(
         let records: AccountRecord[] = [];
         for (const row of batch) {
           const result = readAccountRow(row.cells, row.line, plan, context);
-          if ('reason' in result) rejected.push({ line: row.line, reason: result.reason });
+          if ('problems' in result) rejected.push({ line: row.line, problems: result.problems });
           else if (isFirst(result.record, rejected)) records.push(result.record);
         }
         if (requiredUnmapped.length > 0 && records.length > 0) {
@@ -242,9 +248,9 @@ async function batchImporter(
             if (existing.has(record.externalId)) return true;
             rejected.push({
               line: record.line,
-              reason: requiredUnmapped
-                .map((d) => `${customFieldPrefix}${d.key}: is required for a new account`)
-                .join('; '),
+              problems: requiredUnmapped.map((d) =>
+                about(`${customFieldPrefix}${d.key}`, rowMessage('requiredForNew')),
+              ),
             });
             return false;
           });
@@ -265,8 +271,8 @@ async function batchImporter(
         const records: UsageRecord[] = [];
         for (const row of batch) {
           const result = readUsageRow(row.cells, row.line, plan, featureOf);
-          if ('reason' in result) {
-            rejected.push({ line: row.line, reason: result.reason });
+          if ('problems' in result) {
+            rejected.push({ line: row.line, problems: result.problems });
             continue;
           }
           const key = usageKey(result.record);
@@ -277,7 +283,18 @@ async function batchImporter(
           } else {
             rejected.push({
               line: row.line,
-              reason: `feature: ${result.record.featureKey} of ${result.record.accountExternalId} on ${result.record.day} is on line ${first} already`,
+              problems: [
+                about(
+                  'feature',
+                  rowMessage('repeatedDay', {
+                    feature: result.record.featureKey,
+                    account: result.record.accountExternalId,
+                    // As written in the file (YYYY-MM-DD), and the line without a separator.
+                    day: result.record.day,
+                    line: String(first),
+                  }),
+                ),
+              ],
             });
           }
         }
@@ -302,7 +319,7 @@ async function batchImporter(
       const records: ContactRecord[] = [];
       for (const row of batch) {
         const result = readContactRow(row.cells, row.line, plan);
-        if ('reason' in result) rejected.push({ line: row.line, reason: result.reason });
+        if ('problems' in result) rejected.push({ line: row.line, problems: result.problems });
         else if (isFirst(result.record, rejected)) records.push(result.record);
       }
       const ready = withAccounts(
@@ -342,7 +359,12 @@ function withAccounts<T extends { line: number; accountExternalId: string }>(
     else {
       rejected.push({
         line: record.line,
-        reason: `accountExternalId: no account has the external id ${record.accountExternalId}`,
+        problems: [
+          about(
+            'accountExternalId',
+            rowMessage('noAccount', { externalId: record.accountExternalId }),
+          ),
+        ],
       });
     }
   }

@@ -1,16 +1,19 @@
 // Imports started from the web app: the uploaded file, its mapping and progress, kept in the
 // `imports` table (store.ts); the `import__run` job does the work.
 import type { Db } from '../../../db/connect.ts';
+import type { Locale } from '../../../i18n/index.ts';
 import { enqueue } from '../../../jobs/registry.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { customFieldDefinitions } from '../../accounts/index.ts';
 import { readHeader } from './csv.ts';
 import { importFields, planImport, type ImportEntity } from './fields.ts';
+import { rejectionReason, storedProblem } from './problems.ts';
 import { importSummarySchema, type ImportView } from './schema.ts';
 import { findImportRow, insertImport, recentImportRows, type ImportRow } from './store.ts';
 
-export function describeImport(row: ImportRow): ImportView {
+/** An import as `locale`'s reader sees it: each rejected row's reason in their language. */
+export function describeImport(row: ImportRow, locale: Locale): ImportView {
   return {
     id: row.id,
     entity: row.entity,
@@ -30,7 +33,10 @@ export function describeImport(row: ImportRow): ImportView {
       unchanged: row.unchanged_rows,
       rejected: row.rejected_rows,
     },
-    rejections: row.rejections,
+    rejections: row.rejections.map(({ line, problems }) => ({
+      line,
+      reason: rejectionReason(problems.map(storedProblem), locale),
+    })),
     failure: row.failure,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
@@ -52,7 +58,7 @@ export type StartImport = {
  * Checks the file's header against the mapping before anything is queued, so a wrong
  * mapping answers at once; then stores the file and queues its job in one transaction.
  */
-export async function startImport(db: Db, input: StartImport): Promise<ImportView> {
+export async function startImport(db: Db, input: StartImport, locale: Locale): Promise<ImportView> {
   const header = await readHeader(input.file);
   const definitions =
     input.entity === 'accounts'
@@ -67,17 +73,20 @@ export async function startImport(db: Db, input: StartImport): Promise<ImportVie
   return db.transaction().execute(async (trx) => {
     const row = await insertImport(trx, { ...input, mapping: plan.mapping });
     await enqueue(trx, 'import__run', { importId: row.id }, { jobKey: `import:${row.id}` });
-    return describeImport(row);
+    return describeImport(row, locale);
   });
 }
 
-export async function findImport(db: Db, workspaceId: WorkspaceId, id: string) {
+export async function findImport(db: Db, workspaceId: WorkspaceId, id: string, locale: Locale) {
   const row = await findImportRow(db, workspaceId, id);
   if (!row) throw new AppError('import.not_found', 'No such import.');
-  return describeImport(row);
+  return describeImport(row, locale);
 }
 
-export async function recentImports(db: Db, workspaceId: WorkspaceId, limit = 50) {
+export async function recentImports(db: Db, workspaceId: WorkspaceId, locale: Locale, limit = 50) {
   const rows = await recentImportRows(db, workspaceId, limit);
-  return rows.map((row) => importSummarySchema.parse(describeImport(row)));
+  // A summary leaves the rejected rows out: their reasons need no rendering.
+  return rows.map((row) =>
+    importSummarySchema.parse(describeImport({ ...row, rejections: [] }, locale)),
+  );
 }

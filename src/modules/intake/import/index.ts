@@ -6,3 +6,4 @@ export { importCsv, type ImportOutcome, type ImportRequest, type Rejection } fro
 export { mappingFromPairs, type ImportEntity } from './fields.ts';
 export { importPresetNames, type ImportPresetName } from './presets.ts';
 export { progressBar } from './progress.ts';
+export { rejectionReason, type RowProblem } from './problems.ts';

@@ -121,16 +121,20 @@ export function importRoutes({ db, clock }: Deps) {
         const actor = actorOf(c);
         const query = c.req.valid('query');
         const form = c.req.valid('form');
-        const view = await startImport(db, {
-          workspaceId: actor.workspaceId,
-          userId: actor.userId,
-          entity: query.entity,
-          fileName: form.file.name || 'import.csv',
-          file: Buffer.from(await form.file.arrayBuffer()),
-          mapping: readMapping(form.mapping),
-          dryRun: query.dryRun,
-          skipInvalid: query.skipInvalid,
-        });
+        const view = await startImport(
+          db,
+          {
+            workspaceId: actor.workspaceId,
+            userId: actor.userId,
+            entity: query.entity,
+            fileName: form.file.name || 'import.csv',
+            file: Buffer.from(await form.file.arrayBuffer()),
+            mapping: readMapping(form.mapping),
+            dryRun: query.dryRun,
+            skipInvalid: query.skipInvalid,
+          },
+          actor.locale,
+        );
         return c.json(view, 202);
       },
     )
@@ -144,7 +148,10 @@ export function importRoutes({ db, clock }: Deps) {
         summary: "The workspace's recent imports",
         responses: { 200: json(z.object({ items: z.array(importSummarySchema) })) },
       }),
-      async (c) => c.json({ items: await recentImports(db, actorOf(c).workspaceId) }, 200),
+      async (c) => {
+        const actor = actorOf(c);
+        return c.json({ items: await recentImports(db, actor.workspaceId, actor.locale) }, 200);
+      },
     )
     .openapi(
       defineRoute({
@@ -157,8 +164,11 @@ export function importRoutes({ db, clock }: Deps) {
         request: { params: z.object({ id: z.uuid() }) },
         responses: { 200: json(importSchema), 404: problems[404] },
       }),
-      async (c) =>
-        c.json(await findImport(db, actorOf(c).workspaceId, c.req.valid('param').id), 200),
+      async (c) => {
+        const actor = actorOf(c);
+        const { id } = c.req.valid('param');
+        return c.json(await findImport(db, actor.workspaceId, id, actor.locale), 200);
+      },
     )
     .openapi(
       defineRoute({

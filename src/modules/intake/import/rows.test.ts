@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomFieldDefinition } from '../../accounts/index.ts';
 import { importFields, mappingFromPairs, planImport } from './fields.ts';
+import { rejectionReason } from './problems.ts';
 import { progressLine } from './progress.ts';
-import { readAccountRow, readArr, readContactRow, type RowContext } from './rows.ts';
+import {
+  readAccountRow,
+  readArr,
+  readContactRow,
+  type Cell,
+  type RowContext,
+  type RowResult,
+} from './rows.ts';
+
+/** A rejected row's reason as an English reader sees it. */
+function inEnglish<T>(result: RowResult<T>) {
+  return 'problems' in result ? { reason: rejectionReason(result.problems, 'en') } : result;
+}
+
+function cellInEnglish<T>(cell: Cell<T>) {
+  return 'problem' in cell ? { problem: rejectionReason([cell.problem], 'en') } : cell;
+}
 
 const region: CustomFieldDefinition = {
   key: 'region',
@@ -28,11 +45,8 @@ const context: RowContext = {
 };
 
 function account(header: string[], cells: string[], mapping?: Record<string, string>) {
-  return readAccountRow(
-    cells,
-    7,
-    planImport('accounts', accountFieldList, header, mapping),
-    context,
+  return inEnglish(
+    readAccountRow(cells, 7, planImport('accounts', accountFieldList, header, mapping), context),
   );
 }
 
@@ -148,7 +162,9 @@ describe('checking an account row', () => {
 
   it('counts ARR in the minor units of its currency', () => {
     expect(readArr('5000', 'JPY')).toEqual({ value: 5000 });
-    expect(readArr('5000.5', 'JPY')).toEqual({ problem: 'JPY has 0 decimal places at most' });
+    expect(cellInEnglish(readArr('5000.5', 'JPY'))).toEqual({
+      problem: 'JPY has 0 decimal places at most',
+    });
     expect(readArr('0.07', 'USD')).toEqual({ value: 7 });
   });
 
@@ -180,7 +196,7 @@ describe('checking a contact row', () => {
   });
 
   it('requires the account and a valid e-mail', () => {
-    expect(readContactRow(['c-1', '', 'Ada', 'not mail', 'user'], 2, plan)).toEqual({
+    expect(inEnglish(readContactRow(['c-1', '', 'Ada', 'not mail', 'user'], 2, plan))).toEqual({
       reason:
         'accountExternalId: is required: it names the account the contact belongs to; email: must be an e-mail address',
     });

@@ -1,10 +1,11 @@
-// One CSV row → a checked record ready to upsert, or the reason it is rejected (naming each
-// field). Pure: owners and custom field definitions are looked up once, before the rows.
+// One CSV row → a checked record ready to upsert, or why it is rejected (each field's problem as
+// a message, problems.ts). Pure: owners and custom field definitions are looked up once, before
+// the rows.
 import { z } from 'zod';
+import type { Message } from '../../../i18n/index.ts';
 import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
 import {
   accountFields,
-  contactFields,
   contactRoleSchema,
   customFieldProblem,
   parseCustomFieldText,
@@ -13,6 +14,7 @@ import {
   type CustomFieldDefinition,
 } from '../../accounts/index.ts';
 import { customFieldPrefix, type ImportPlan } from './fields.ts';
+import { about, customFieldMessage, rowMessage, type RowProblem } from './problems.ts';
 
 /** What the rows are checked against: read once per import. */
 export type RowContext = {
@@ -36,23 +38,19 @@ export type ContactRecord = {
   columns: ContactColumns & { name: string };
 };
 
-export type RowResult<T> = { record: T } | { reason: string };
+export type RowResult<T> = { record: T } | { problems: RowProblem[] };
 
-export type Cell<T> = { value: T } | { problem: string };
+export type Cell<T> = { value: T } | { problem: Message };
 
-const upsertNeedsIt = 'is required: rows are matched to what exists by external id';
-
-export function checked<T>(schema: z.ZodType<T>, text: string): Cell<T> {
+/** The cell read by `schema`, or `problem` when it does not fit. */
+export function checked<T>(schema: z.ZodType<T>, text: string, problem: Message): Cell<T> {
   const result = schema.safeParse(text);
-  return result.success
-    ? { value: result.data }
-    : { problem: result.error.issues[0]?.message ?? 'is not valid' };
+  return result.success ? { value: result.data } : { problem };
 }
 
 /** An empty cell of an optional field clears it. */
-function optional<T>(schema: z.ZodType<T>) {
-  return (text: string): Cell<T | null> =>
-    text.trim() === '' ? { value: null } : checked(schema, text);
+function optional<T>(read: (text: string) => Cell<T>) {
+  return (text: string): Cell<T | null> => (text.trim() === '' ? { value: null } : read(text));
 }
 
 /** Spreadsheets write "Mid Market", "mid-market" or "MID_MARKET": all are `mid_market`. */
@@ -63,57 +61,60 @@ function oneOf<T extends string>(options: readonly T[]) {
       .toLowerCase()
       .replace(/[\s-]+/g, '_');
     const option = options.find((o) => o.toLowerCase() === wanted);
-    return option ? { value: option } : { problem: `must be one of ${options.join(', ')}` };
+    return option
+      ? { value: option }
+      : { problem: rowMessage('oneOf', { options: options.join(', ') }) };
   };
 }
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+/** Text of at most `max` characters, trimmed; an empty cell is missing. */
+export function readText(max: number) {
+  return (cell: string): Cell<string> => {
+    const text = cell.trim();
+    if (text === '') return { problem: rowMessage('required') };
+    return text.length <= max
+      ? { value: text }
+      : { problem: rowMessage('tooLong', { count: max }) };
+  };
+}
 
-// Schemas are built once: making a zod schema costs more than using it.
-const nameText = text(300);
-const externalIdText = text(200);
-const readName = (cell: string) => checked(nameText, cell);
+const readName = readText(300);
+const readExternalIdText = readText(200);
 const readExternalId = (cell: string): Cell<string> =>
-  cell.trim() === '' ? { problem: upsertNeedsIt } : checked(externalIdText, cell);
+  cell.trim() === '' ? { problem: rowMessage('externalIdRequired') } : readExternalIdText(cell);
+// Schemas are built once: making a zod schema costs more than using it.
 // CRMs export a website ("https://www.acme.com/en/"): its host is the domain.
-const readDomain = optional(
-  z
-    .string()
-    .transform((d) =>
-      d
-        .trim()
-        .replace(/^https?:\/\//i, '')
-        .replace(/[/?#].*$/, ''),
-    )
-    .pipe(accountFields.shape.domain.unwrap()),
-);
-const readPlan = optional(text(100));
-const readSeats = optional(
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'must be a whole number of seats')
-    .transform(Number)
-    .pipe(z.number().int().max(2_147_483_647, 'is too large')),
-);
-const readRenewalDate = optional(
-  z.string().trim().pipe(z.iso.date('must be a date as YYYY-MM-DD')),
-);
-const readEmail = optional(
-  z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')),
-);
-const readTitle = optional(text(200));
-const readPhone = optional(text(50));
+const domainText = z
+  .string()
+  .transform((d) =>
+    d
+      .trim()
+      .replace(/^https?:\/\//i, '')
+      .replace(/[/?#].*$/, ''),
+  )
+  .pipe(accountFields.shape.domain.unwrap());
+const readDomain = optional((cell) => checked(domainText, cell, rowMessage('domain')));
+const readPlan = optional(readText(100));
+const maxSeats = 2_147_483_647;
+const readSeats = optional((cell): Cell<number> => {
+  const text = cell.trim();
+  if (!/^\d+$/.test(text)) return { problem: rowMessage('seats') };
+  const seats = Number(text);
+  return seats <= maxSeats ? { value: seats } : { problem: rowMessage('tooLarge') };
+});
+const dayText = z.string().trim().pipe(z.iso.date());
+const readRenewalDate = optional((cell) => checked(dayText, cell, rowMessage('date')));
+const emailText = z.string().trim().toLowerCase().pipe(z.email());
+const readEmail = optional((cell) => checked(emailText, cell, rowMessage('email')));
+const readTitle = optional(readText(200));
+const readPhone = optional(readText(50));
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 
 function readCurrency(cell: string): Cell<string> {
   const code = cell.trim().toUpperCase();
   if (code === '') return { value: 'USD' };
-  return currencies.has(code)
-    ? { value: code }
-    : { problem: 'must be a three-letter ISO 4217 code such as USD' };
+  return currencies.has(code) ? { value: code } : { problem: rowMessage('currency') };
 }
 
 /** Minor units per major unit of a currency: 2 for USD, 0 for JPY (ISO 4217). */
@@ -127,20 +128,19 @@ function minorDigits(currency: string): number {
 /** "120000", "120,000.50" in major units → whole minor units, without floating point. */
 export function readArr(cell: string, currency: string): Cell<number> {
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(cell.trim());
-  if (!match?.[1])
-    return { problem: 'must be an amount in major units such as 120000 or 120000.50' };
+  if (!match?.[1]) return { problem: rowMessage('amount') };
   const digits = minorDigits(currency);
   const fraction = match[2] ?? '';
   if (fraction.length > digits) {
-    return { problem: `${currency} has ${digits} decimal places at most` };
+    return { problem: rowMessage('decimals', { currency, count: digits }) };
   }
   const amount = Number(match[1].replaceAll(',', '') + fraction.padEnd(digits, '0'));
-  return Number.isSafeInteger(amount) ? { value: amount } : { problem: 'is too large' };
+  return Number.isSafeInteger(amount) ? { value: amount } : { problem: rowMessage('tooLarge') };
 }
 
 /** Reads the mapped cells of one row, collecting a problem per field that does not fit. */
 export function rowReader(cells: string[], plan: ImportPlan) {
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
   const cell = (field: string): string | undefined => {
     const index = plan.columnOf.get(field);
     return index === undefined ? undefined : (cells[index] ?? '');
@@ -150,7 +150,7 @@ export function rowReader(cells: string[], plan: ImportPlan) {
     if (text === undefined) return undefined;
     const result = read(text);
     if ('problem' in result) {
-      problems.push(`${field}: ${result.problem}`);
+      problems.push(about(field, result.problem));
       return undefined;
     }
     return result.value;
@@ -158,10 +158,10 @@ export function rowReader(cells: string[], plan: ImportPlan) {
   return { problems, cell, take };
 }
 
-export function columnCountProblem(cells: string[], plan: ImportPlan): string | undefined {
+export function columnCountProblem(cells: string[], plan: ImportPlan): RowProblem | undefined {
   return cells.length === plan.headerLength
     ? undefined
-    : `the row has ${cells.length} columns, the header has ${plan.headerLength}`;
+    : rowMessage('columns', { count: cells.length, header: plan.headerLength });
 }
 
 /** Sets only what the file has a column for: what it does not mention stays as it is. */
@@ -176,7 +176,7 @@ export function readAccountRow(
   context: RowContext,
 ): RowResult<AccountRecord> {
   const countProblem = columnCountProblem(cells, plan);
-  if (countProblem) return { reason: countProblem };
+  if (countProblem) return { problems: [countProblem] };
   const row = rowReader(cells, plan);
   const externalId = row.take('externalId', readExternalId);
   const name = row.take('name', readName);
@@ -194,24 +194,24 @@ export function readAccountRow(
   let ownerId: string | null | undefined = ownerEmail === null ? null : undefined;
   if (ownerEmail) {
     ownerId = context.owners.get(ownerEmail);
-    if (!ownerId)
-      row.problems.push(`owner: no one with the e-mail ${ownerEmail} in this workspace`);
+    if (!ownerId) row.problems.push(about('owner', rowMessage('noOwner', { email: ownerEmail })));
   }
   const customFields: Record<string, unknown> = {};
   for (const [key, field] of context.customFields) {
-    const cell = row.cell(`${customFieldPrefix}${key}`);
+    const column = `${customFieldPrefix}${key}`;
+    const cell = row.cell(column);
     if (cell === undefined) continue;
     if (cell.trim() === '') {
-      if (field.required) row.problems.push(`${customFieldPrefix}${key}: is required`);
+      if (field.required) row.problems.push(about(column, rowMessage('required')));
       continue;
     }
     const value = parseCustomFieldText(field, cell);
-    const problem = customFieldProblem(field, value);
-    if (problem) row.problems.push(`${customFieldPrefix}${key}: ${problem}`);
+    if (customFieldProblem(field, value))
+      row.problems.push(about(column, customFieldMessage(field)));
     else customFields[key] = value;
   }
   if (row.problems.length > 0 || externalId === undefined || name === undefined) {
-    return { reason: row.problems.join('; ') };
+    return { problems: row.problems };
   }
   return {
     record: {
@@ -239,7 +239,7 @@ export function readAccountRow(
 function fullName(
   first: string | undefined,
   last: string | undefined,
-  problems: string[],
+  problems: RowProblem[],
 ): string | undefined {
   const joined = [first, last]
     .map((part) => part?.trim() ?? '')
@@ -247,7 +247,7 @@ function fullName(
     .join(' ');
   const read = readName(joined);
   if ('problem' in read) {
-    problems.push(`${last === undefined ? 'firstName' : 'lastName'}: ${read.problem}`);
+    problems.push(about(last === undefined ? 'firstName' : 'lastName', read.problem));
     return undefined;
   }
   return read.value;
@@ -259,13 +259,11 @@ export function readContactRow(
   plan: ImportPlan,
 ): RowResult<ContactRecord> {
   const countProblem = columnCountProblem(cells, plan);
-  if (countProblem) return { reason: countProblem };
+  if (countProblem) return { problems: [countProblem] };
   const row = rowReader(cells, plan);
   const externalId = row.take('externalId', readExternalId);
   const accountExternalId = row.take('accountExternalId', (cell) =>
-    cell.trim() === ''
-      ? { problem: 'is required: it names the account the contact belongs to' }
-      : checked(contactFields.shape.externalId.unwrap(), cell),
+    cell.trim() === '' ? { problem: rowMessage('accountRequired') } : readExternalIdText(cell),
   );
   const name = plan.columnOf.has('name')
     ? row.take('name', readName)
@@ -280,7 +278,7 @@ export function readContactRow(
     accountExternalId === undefined ||
     name === undefined
   ) {
-    return { reason: row.problems.join('; ') };
+    return { problems: row.problems };
   }
   return {
     record: {

@@ -2,6 +2,7 @@
 // rows that carry the same fields written together by one upsert of those columns, so a field
 // left out of a row is left as it is.
 import type { Db } from '../../../db/connect.ts';
+import { renderMessage } from '../../../i18n/index.ts';
 import type { FieldError } from '../../../lib/errors.ts';
 import { majorUnitsText } from '../../../lib/moneyText.ts';
 import {
@@ -16,6 +17,7 @@ import {
 import type { ChangeAuthor } from '../../auth/index.ts';
 import { customFieldPrefix, type ImportEntity, type ImportPlan } from './fields.ts';
 import { ownersByEmail } from './importer.ts';
+import type { RowProblem } from './problems.ts';
 import { readAccountRow, readContactRow, type AccountRecord, type ContactRecord } from './rows.ts';
 import type { BulkUpsertBody } from './upsertSchema.ts';
 import { writeAccounts, writeContacts } from './write.ts';
@@ -35,17 +37,17 @@ export function asCsvRow(entity: ImportEntity, values: Record<string, string>) {
   return { cells: fields.map((field) => values[field] ?? ''), plan };
 }
 
-/** "owner: no one…; arr: must be…" → field errors under the row's path. */
-export function fieldErrors(reason: string, prefix: string, pathOf: (field: string) => string) {
-  return reason
-    .split('; ')
-    .filter(Boolean)
-    .map((part): FieldError => {
-      const at = part.indexOf(': ');
-      return at > 0
-        ? { path: `${prefix}.${pathOf(part.slice(0, at))}`, message: part.slice(at + 2) }
-        : { path: prefix, message: part };
-    });
+/** A row's problems → field errors under the row's path, each with its message key. */
+export function fieldErrors(
+  problems: readonly RowProblem[],
+  prefix: string,
+  pathOf: (field: string) => string,
+) {
+  return problems.map(({ field, key, params }): FieldError => ({
+    path: field ? `${prefix}.${pathOf(field)}` : prefix,
+    message: renderMessage({ key, params }, 'en'),
+    text: params ? { key, params } : { key },
+  }));
 }
 
 export const text = (value: string | number | null | undefined) =>
@@ -180,7 +182,7 @@ export async function upsertAccounts(
     // only what an insert would need — its column is not written (the group has no name).
     const { cells, plan } = asCsvRow('accounts', { name: row.externalId, ...values });
     const read = readAccountRow(cells, index, plan, { customFields: new Map(), owners });
-    if ('reason' in read) errors.push(...fieldErrors(read.reason, prefix, accountPath));
+    if ('problems' in read) errors.push(...fieldErrors(read.problems, prefix, accountPath));
     if (errors.length > 0 || !('record' in read)) {
       reject('accounts', index, row.externalId, errors);
       return;
@@ -246,12 +248,12 @@ export async function upsertContacts(
       ...values,
     });
     const read = readContactRow(cells, index, plan);
-    if ('reason' in read) errors.push(...fieldErrors(read.reason, prefix, (field) => field));
+    if ('problems' in read) errors.push(...fieldErrors(read.problems, prefix, (field) => field));
     const accountId =
       row.accountExternalId === undefined
         ? before?.accountId
         : accounts.get(row.accountExternalId.trim());
-    if (row.accountExternalId !== undefined && accountId === undefined && !('reason' in read)) {
+    if (row.accountExternalId !== undefined && accountId === undefined && !('problems' in read)) {
       errors.push({
         path: `${prefix}.accountExternalId`,
         message: `no account has the external id ${row.accountExternalId}`,

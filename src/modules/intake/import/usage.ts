@@ -1,7 +1,8 @@
 // A usage row of a CSV import: one account's use of one feature on one day, checked cell by
 // cell; written into the Segment intake's daily rollups (segment/backfill.ts).
 import type { ImportPlan } from './fields.ts';
-import { columnCountProblem, rowReader, type Cell, type RowResult } from './rows.ts';
+import { about, rowMessage } from './problems.ts';
+import { columnCountProblem, readText, rowReader, type Cell, type RowResult } from './rows.ts';
 import { isLoginEvent, type UsageDay } from '../segment/index.ts';
 
 /** A day of use as the file names it: by the account's external id, on its line. */
@@ -12,9 +13,9 @@ const maxUsersPerRow = 10_000;
 
 function readCount(text: string): Cell<number> {
   const t = text.trim();
-  if (!/^\d+$/.test(t)) return { problem: 'must be a whole number, 0 or more' };
+  if (!/^\d+$/.test(t)) return { problem: rowMessage('count') };
   const n = Number(t);
-  return n <= maxCount ? { value: n } : { problem: 'is too large' };
+  return n <= maxCount ? { value: n } : { problem: rowMessage('tooLarge') };
 }
 
 function readOptionalCount(text: string): Cell<number | null> {
@@ -28,23 +29,16 @@ function readDay(text: string): Cell<string> {
     !Number.isNaN(at) &&
     new Date(at).toISOString().startsWith(t)
     ? { value: t }
-    : { problem: 'must be a date as YYYY-MM-DD' };
-}
-
-function readName(max: number) {
-  return (text: string): Cell<string> => {
-    const t = text.trim();
-    if (t === '') return { problem: 'is required' };
-    return t.length <= max ? { value: t } : { problem: `must be at most ${max} characters` };
-  };
+    : { problem: rowMessage('date') };
 }
 
 function readUsers(text: string): Cell<string[]> {
   const users = [...new Set(text.split(/[;\s]+/).filter((u) => u !== ''))];
-  if (users.some((u) => u.length > 200)) return { problem: 'a user id is over 200 characters' };
+  if (users.some((u) => u.length > 200)) return { problem: rowMessage('userIdTooLong') };
   return users.length <= maxUsersPerRow
     ? { value: users }
-    : { problem: `at most ${maxUsersPerRow} users a row` };
+    : // A string: the English report has always written the limit without a separator.
+      { problem: rowMessage('tooManyUsers', { max: String(maxUsersPerRow) }) };
 }
 
 /** One row → a day of one feature's use, or every problem with it named by field. */
@@ -55,16 +49,16 @@ export function readUsageRow(
   featureOf: (name: string) => string,
 ): RowResult<UsageRecord> {
   const countProblem = columnCountProblem(cells, plan);
-  if (countProblem) return { reason: countProblem };
+  if (countProblem) return { problems: [countProblem] };
   const row = rowReader(cells, plan);
-  const accountExternalId = row.take('accountExternalId', readName(200));
+  const accountExternalId = row.take('accountExternalId', readText(200));
   const day = row.take('day', readDay);
-  const feature = row.take('feature', readName(500));
+  const feature = row.take('feature', readText(500));
   const events = row.take('events', readCount);
   const logins = row.take('logins', readOptionalCount) ?? null;
   const users = row.take('activeUsers', readUsers) ?? [];
   if (logins !== null && events !== undefined && logins > events) {
-    row.problems.push('logins: cannot be more than the events');
+    row.problems.push(about('logins', rowMessage('loginsOverEvents')));
   }
   if (
     row.problems.length > 0 ||
@@ -73,7 +67,7 @@ export function readUsageRow(
     feature === undefined ||
     events === undefined
   ) {
-    return { reason: row.problems.join('; ') };
+    return { problems: row.problems };
   }
   return {
     record: {

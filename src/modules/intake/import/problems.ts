@@ -1,0 +1,74 @@
+// Why a row of an import is rejected, as data: the field it is about and a message key with its
+// parameters (src/i18n/<lang>/imports.ts). Stored so in `imports.rejections` and rendered in
+// the reader's language when the report is read: "tier: must be one of …; owner: no one …".
+import type { StoredMessage } from '../../../db/schema.ts';
+import {
+  message,
+  messageSchema,
+  renderMessage,
+  type Locale,
+  type Message,
+  type MessageKey,
+  type MessageParam,
+} from '../../../i18n/index.ts';
+import type { CustomFieldDefinition } from '../../accounts/index.ts';
+
+/** One thing wrong with a row; `field` is the import field (or `cf.<key>`) it is about. */
+export type RowProblem = Message & { field?: string };
+
+/** A rejected row: its line in the file and everything wrong with it, in order. */
+export type Rejection = { line: number; problems: RowProblem[] };
+
+/** A problem with one of the import's own messages (`imports.row.<name>`). */
+export function rowMessage(name: RowMessageName, params?: Record<string, MessageParam>): Message {
+  return message(`imports.row.${name}` satisfies MessageKey, params);
+}
+
+type After<Key, Prefix extends string> = Key extends `${Prefix}${infer Rest}` ? Rest : never;
+type RowMessageName = After<MessageKey, 'imports.row.'>;
+
+export function about(field: string, problem: Message): RowProblem {
+  return { field, ...problem };
+}
+
+/** The row's problems as one line for the reader: "field: why; field: why". */
+export function rejectionReason(problems: readonly RowProblem[], locale: Locale): string {
+  return problems
+    .map((problem) => {
+      const text = renderMessage(problem, locale);
+      return problem.field ? `${problem.field}: ${text}` : text;
+    })
+    .join('; ');
+}
+
+/**
+ * A problem as read back from `imports.rejections`: its key checked against the catalog. A key
+ * a later release removed asks the reader to check the file again, which says why anew.
+ */
+export function storedProblem(stored: StoredMessage & { field?: string }): RowProblem {
+  const parsed = messageSchema.safeParse(stored);
+  const problem = parsed.success ? parsed.data : rowMessage('checkAgain');
+  return stored.field === undefined ? problem : about(stored.field, problem);
+}
+
+/** Why a custom field's value does not fit, by its type (accounts' customFieldProblem says
+ * whether it fits). */
+export function customFieldMessage(field: CustomFieldDefinition): Message {
+  const options = (field.options ?? []).join(', ');
+  switch (field.type) {
+    case 'text':
+      return rowMessage('custom.text');
+    case 'number':
+      return rowMessage('custom.number');
+    case 'currency':
+      return rowMessage('custom.currency');
+    case 'date':
+      return rowMessage('custom.date');
+    case 'boolean':
+      return rowMessage('custom.boolean');
+    case 'select':
+      return rowMessage('custom.select', { options });
+    case 'multi_select':
+      return rowMessage('custom.multiSelect', { options });
+  }
+}
