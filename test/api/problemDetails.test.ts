@@ -1,0 +1,162 @@
+// What went wrong, said in the reader's language: every module's problem names its own case (the
+// external id another account has, the status a task cannot move to, the survey link that is
+// not valid), and a Russian reader reads that case in Russian — not the error code's general
+// sentence, and not the English one. An English reader reads the same sentences as before.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+
+const { deps } = await useTestDeps();
+const app = testApp(deps);
+
+let russian: ApiClient;
+let english: ApiClient;
+let russianAdmin: ApiClient;
+let englishAdmin: ApiClient;
+let takenEmail: string;
+
+beforeAll(async () => {
+  const workspace = await makeWorkspace(deps.db);
+  const csms = await Promise.all([
+    makeUser(deps.db, workspace.id, { role: 'csm', locale: 'ru' }),
+    makeUser(deps.db, workspace.id, { role: 'csm', locale: 'en' }),
+    makeUser(deps.db, workspace.id, { role: 'admin', locale: 'ru' }),
+    makeUser(deps.db, workspace.id, { role: 'admin', locale: 'en' }),
+  ]);
+  [russian, english, russianAdmin, englishAdmin] = await Promise.all(
+    csms.map((user) => signedIn(app, user.email, testPassword)),
+  );
+  takenEmail = csms[0].email;
+  await english.POST('/api/v1/accounts', { body: { name: 'Acme', externalId: 'crm-7' } });
+});
+
+/** The detail someone signed out gets, by their browser's Accept-Language, with the same code. */
+async function bothSignedOut(ask: (language: string) => Promise<Response> | Response) {
+  const [inRussian, inEnglish] = await Promise.all(
+    ['ru-RU,ru;q=0.9', 'en-GB,en;q=0.8'].map(async (language) => {
+      const response = await ask(language);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      return (await response.json()) as { code: string; detail: string };
+    }),
+  );
+  expect(inRussian?.code).toBe(inEnglish?.code);
+  return { ru: inRussian?.detail, en: inEnglish?.detail };
+}
+
+/** The detail each reader gets for the same request, with the code they both get. */
+async function bothReaders<T extends { error?: { code: string; detail: string } }>(
+  ask: (client: ApiClient) => Promise<T>,
+  clients: [ApiClient, ApiClient] = [russian, english],
+) {
+  const [inRussian, inEnglish] = await Promise.all(clients.map(ask));
+  expect(inRussian?.error?.code).toBe(inEnglish?.error?.code);
+  return { ru: inRussian?.error?.detail, en: inEnglish?.error?.detail };
+}
+
+describe('a problem names its own case in the reader’s language', () => {
+  it('says which external id another account already has (accounts)', async () => {
+    const detail = await bothReaders((client) =>
+      client.POST('/api/v1/accounts', { body: { name: 'Acme again', externalId: 'crm-7' } }),
+    );
+    expect(detail).toEqual({
+      ru: 'У другого аккаунта уже есть внешний id crm-7.',
+      en: 'Another account has the external id crm-7.',
+    });
+  });
+
+  it('says that a shared QBR link does not exist or was revoked (revenue)', async () => {
+    const id = crypto.randomUUID();
+    const detail = await bothReaders((client) =>
+      client.DELETE('/api/v1/qbr-prep/links/{id}', { params: { path: { id } } }),
+    );
+    expect(detail).toEqual({
+      ru: 'Такой ссылки нет, или её отозвали.',
+      en: 'No such link, or it was revoked.',
+    });
+  });
+
+  it('says that a notification is not one of yours (notify)', async () => {
+    const id = crypto.randomUUID();
+    const detail = await bothReaders((client) =>
+      client.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }),
+    );
+    expect(detail).toEqual({
+      ru: 'У вас нет такого уведомления.',
+      en: 'No such notification of yours.',
+    });
+  });
+
+  it('names the e-mail someone in the workspace already has (auth)', async () => {
+    const detail = await bothReaders(
+      (client) =>
+        client.POST('/api/v1/users', {
+          body: { email: takenEmail, name: 'Twin', role: 'csm', password: 'a long new password 1' },
+        }),
+      [russianAdmin, englishAdmin],
+    );
+    expect(detail).toEqual({
+      ru: `Пользователь с e-mail ${takenEmail} уже есть.`,
+      en: `A user with the e-mail ${takenEmail} exists already.`,
+    });
+  });
+
+  it('tells someone signed out that their survey link is not valid (voice)', async () => {
+    const detail = await bothSignedOut((language) =>
+      app.request('/api/v1/public/surveys/not-a-survey-token', {
+        headers: { 'accept-language': language },
+      }),
+    );
+    expect(detail).toEqual({
+      ru: 'Эта ссылка на опрос недействительна.',
+      en: 'This survey link is not valid.',
+    });
+  });
+
+  it('asks a Segment sender for a write key in its language (intake)', async () => {
+    const detail = await bothSignedOut((language) =>
+      app.request('/v1/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': language },
+        body: JSON.stringify({ batch: [] }),
+      }),
+    );
+    expect(detail).toEqual({
+      ru: 'Передайте действующий ключ записи Steward как имя пользователя HTTP Basic (пароль пустой).',
+      en: 'Send a live Steward write key as the HTTP Basic username (password empty).',
+    });
+  });
+
+  it('says a list cursor is not one the server gave out (the API itself)', async () => {
+    const detail = await bothReaders((client) =>
+      client.GET('/api/v1/accounts', { params: { query: { cursor: 'not-a-cursor' } } }),
+    );
+    expect(detail).toEqual({
+      ru: 'Этот курсор выдан не этим сервером; начните заново без него.',
+      en: 'The cursor is not one this server gave out; start again without it.',
+    });
+  });
+
+  it('names a task status in the reader’s words when a task cannot move to it (work)', async () => {
+    const { data: account } = await english.POST('/api/v1/accounts', { body: { name: 'Birch' } });
+    const accountId = account?.id ?? '';
+    const { data: parent } = await english.POST('/api/v1/tasks', {
+      body: { title: 'Onboard Birch', accountId },
+    });
+    await english.POST('/api/v1/tasks', {
+      body: { title: 'Kick-off call', accountId, parentId: parent?.id ?? null },
+    });
+    const detail = await bothReaders(
+      (client) =>
+        client.PATCH('/api/v1/tasks/{id}', {
+          params: { path: { id: parent?.id ?? '' } },
+          body: { status: 'done' },
+        }),
+      [russianAdmin, englishAdmin],
+    );
+    expect(detail).toEqual({
+      ru: 'Задачу нельзя перевести в статус «готово».',
+      en: 'This task cannot move to done.',
+    });
+  });
+});
