@@ -168,7 +168,7 @@ async function importRows(
 }
 
 function emptyFile() {
-  return new AppError('import.invalid_file', 'The file is empty: a CSV file starts with a header.');
+  return new AppError('import.invalid_file', { key: 'intake.problem.emptyCsv' });
 }
 
 /** Checks and writes one batch; rejections go to `reject` in line order. */

@@ -79,7 +79,7 @@ export async function startImport(db: Db, input: StartImport, locale: Locale): P
 
 export async function findImport(db: Db, workspaceId: WorkspaceId, id: string, locale: Locale) {
   const row = await findImportRow(db, workspaceId, id);
-  if (!row) throw new AppError('import.not_found', 'No such import.');
+  if (!row) throw new AppError('import.not_found', { key: 'intake.problem.noImport' });
   return describeImport(row, locale);
 }
 

@@ -47,7 +47,7 @@ export function importRoutes({ db, clock }: Deps) {
     bodyLimit({
       maxSize: importBodyLimit,
       onError: () => {
-        throw new AppError('request.too_large', 'An import file may be 50 MB at most.');
+        throw new AppError('request.too_large', { key: 'intake.problem.importTooLarge' });
       },
     }),
   );
