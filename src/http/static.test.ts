@@ -5,7 +5,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from './env.ts';
-import { cacheForever, revalidate, serveWebApp } from './static.ts';
+import { cacheForever, earlyRequests, revalidate, serveWebApp } from './static.ts';
 
 const script = 'export const app = "steward";'.repeat(100);
 const shell = '<!doctype html><title>Steward</title>';
@@ -68,5 +68,25 @@ describe('the web app on a phone', () => {
   it('does not cache a missing hashed file for good: the shell answers it, revalidated', async () => {
     const response = await get('/assets/Gone-AAAAAAAA.js', 'br');
     expect(response.headers.get('cache-control')).toBe(revalidate);
+  });
+});
+
+describe('the first screen’s data, asked for beside the app’s code', () => {
+  const signedIn = 'theme=dark; steward_session=abc123';
+  const account = '8c5e7cca-c64d-4c1a-bf01-692427f5e6ba';
+  const links = async (url: string, cookie?: string) =>
+    (await app.request(url, { headers: cookie ? { cookie } : {} })).headers.get('link');
+
+  it('names who is signed in and the account’s 360 on an account’s page', async () => {
+    expect(await links(`/accounts/${account}`, signedIn)).toBe(
+      `</api/v1/me>; rel=preload; as=fetch; crossorigin, </api/v1/accounts/${account}/360>; rel=preload; as=fetch; crossorigin`,
+    );
+    expect(earlyRequests('/work', signedIn)).toEqual(['/api/v1/me', '/api/v1/my-work']);
+    expect(earlyRequests('/accounts', signedIn)).toEqual(['/api/v1/me']);
+  });
+
+  it('names nothing to a browser without a session, such as a customer opening a survey', async () => {
+    expect(await links(`/accounts/${account}`)).toBeNull();
+    expect(await links('/s/some-token', 'theme=dark')).toBeNull();
   });
 });

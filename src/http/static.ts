@@ -13,6 +13,26 @@ export const cacheForever = 'public, max-age=31536000, immutable';
 /** The shell, the service worker and the unhashed icons: revalidated, so a release shows at once. */
 export const revalidate = 'no-cache';
 
+/** The session's cookie (src/modules/auth/sessions.ts): only a signed-in browser is sent hints. */
+const signedIn = /(?:^|;\s*)steward_session=/;
+const accountPage =
+  /^\/accounts\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/;
+
+/**
+ * What a signed-in browser opening `pathname` will ask the API for first, named in a `Link`
+ * header so it asks while the app's code is still arriving rather than after it has run: who is
+ * signed in (every screen waits for it), and an account's 360 on its page. The web app asks for
+ * the same URLs (web/src/api/session.ts, web/src/api/accounts.ts) and gets the preloaded answers.
+ */
+export function earlyRequests(pathname: string, cookie: string | undefined): string[] {
+  if (!cookie || !signedIn.test(cookie)) return [];
+  const requests = ['/api/v1/me'];
+  const account = accountPage.exec(pathname)?.[1];
+  if (account) requests.push(`/api/v1/accounts/${account}/360`);
+  if (pathname === '/work' || pathname === '/work/') requests.push('/api/v1/my-work');
+  return requests;
+}
+
 export function serveWebApp(app: OpenAPIHono<AppEnv>, webRoot: string) {
   const root = path.relative(process.cwd(), webRoot) || '.';
   const file = serveStatic({ root, precompressed: true });
@@ -24,6 +44,15 @@ export function serveWebApp(app: OpenAPIHono<AppEnv>, webRoot: string) {
   });
   app.get('/*', (c, next) => {
     c.header('cache-control', revalidate);
+    const early = earlyRequests(c.req.path, c.req.header('cookie'));
+    if (early.length > 0) {
+      // `crossorigin` (anonymous) is the mode and credentials of the app's own fetch: a
+      // same-origin request with the cookie, so the browser hands it the preloaded answer.
+      c.header(
+        'link',
+        early.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', '),
+      );
+    }
     return shell(c, next);
   });
 }
