@@ -99,7 +99,11 @@ async function measured(run: () => Promise<Load>, seconds: number): Promise<Meas
   };
 }
 
-type Statement = { text: string; values: unknown[] };
+/** A statement as the app sent it: named ones (src/db/connect.ts `prepared`) keep their name. */
+type Statement = { name?: string; text: string; values: unknown[] };
+
+const isQueryConfig = (query: unknown): query is pg.QueryConfig =>
+  typeof query === 'object' && query !== null && typeof Reflect.get(query, 'text') === 'string';
 
 /** Every statement the app sends PostgreSQL while `request` runs, with its parameters. */
 async function captureStatements(pool: pg.Pool, request: () => Promise<void>) {
@@ -112,6 +116,9 @@ async function captureStatements(pool: pg.Pool, request: () => Promise<void>) {
     const recording = (text: unknown, values?: unknown) => {
       if (typeof text === 'string') {
         statements.push({ text, values: Array.isArray(values) ? values : [] });
+      } else if (isQueryConfig(text)) {
+        const { name, values: configValues = [] } = text;
+        statements.push({ ...(name ? { name } : {}), text: text.text, values: configValues });
       }
       return Reflect.apply(original, client, [text, values]) as unknown;
     };
@@ -129,8 +136,9 @@ async function captureStatements(pool: pg.Pool, request: () => Promise<void>) {
 
 /**
  * The floor for answering the route: node:http, a pool of the app's size, the statements the
- * route sent for the same request (session lookup included) one after another, and the last
- * one's rows as JSON — no routing, validation, middleware or mapping of rows.
+ * route sent for the same request (session lookup included) one after another, named where the
+ * route named them, and the last one's rows as JSON — no routing, validation, middleware or
+ * mapping of rows.
  */
 async function minimalHandler(connectionString: string, statements: Statement[]) {
   const pool = new pg.Pool({ connectionString, max: 20 });
@@ -138,7 +146,7 @@ async function minimalHandler(connectionString: string, statements: Statement[])
     const answer = async () => {
       let rows: unknown[] = [];
       for (const statement of statements) {
-        rows = (await pool.query(statement.text, statement.values)).rows;
+        rows = (await pool.query(statement)).rows;
       }
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ items: rows }));

@@ -1,7 +1,7 @@
 // SQL for people, sessions, tokens and the audit log (sign-in throttles, ended sessions and
 // password resets: store/signIn.ts).
 import { sql, type Updateable } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import { prepared, type Db } from '../../db/connect.ts';
 import type { Role, UsersTable } from '../../db/schema.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 
@@ -122,9 +122,12 @@ export function insertSession(
     .execute();
 }
 
-/** The person of a live session: neither idle past its expiry nor older than `createdAfter`. */
-export function findSessionUser(db: Db, tokenHash: string, now: Date, createdAfter: Date) {
-  return db
+/**
+ * The person of a live session: neither idle past its expiry nor older than `createdAfter`.
+ * Every signed-in request asks, so it runs as a named statement (planned once per connection).
+ */
+export async function findSessionUser(db: Db, tokenHash: string, now: Date, createdAfter: Date) {
+  const query = db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -139,8 +142,9 @@ export function findSessionUser(db: Db, tokenHash: string, now: Date, createdAft
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where('sessions.created_at', '>', createdAfter)
-    .where('users.deactivated_at', 'is', null)
-    .executeTakeFirst();
+    .where('users.deactivated_at', 'is', null);
+  const { rows } = await db.executeQuery(prepared('session_user', query));
+  return rows[0];
 }
 
 export function touchSession(db: Db, tokenHash: string, now: Date, expiresAt: Date) {
