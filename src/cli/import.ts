@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { renderMessage } from '../i18n/index.ts';
 import { AppError } from '../lib/errors.ts';
 import {
   importCsv,
@@ -77,7 +78,7 @@ export async function importCommand(
     bar.finish();
     if (error instanceof AppError) {
       const fields = error.errors?.map((e) => `\n  ${e.path}: ${e.message}`).join('') ?? '';
-      throw new Error(`${error.detail}${fields}`, { cause: error });
+      throw new Error(`${renderMessage(error.detail, 'en')}${fields}`, { cause: error });
     }
     throw error;
   }

@@ -2,6 +2,7 @@
 // terminal, for one account or many (each its own transaction).
 import { sql } from 'kysely';
 import type { UserId } from '../lib/ids.ts';
+import { renderMessage } from '../i18n/index.ts';
 import { AppError } from '../lib/errors.ts';
 import { instantiateTemplate, listTemplates } from '../modules/work/index.ts';
 import type { CommandContext } from './withDatabase.ts';
@@ -89,7 +90,8 @@ export async function instantiateCommand(
       if (!(error instanceof AppError)) throw error;
       failed++;
       const reasons =
-        error.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ?? error.detail;
+        error.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ??
+        renderMessage(error.detail, 'en');
       process.stderr.write(`${account.name}: ${reasons}\n`);
     }
   }

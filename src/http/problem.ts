@@ -22,7 +22,7 @@ import {
   type FieldError,
 } from '../lib/errors.ts';
 import type { AppEnv } from './env.ts';
-import { englishReader, readerOf, type Reader } from './reader.ts';
+import { englishReader, readerOf } from './reader.ts';
 
 export const problemSchema = z
   .object({
@@ -52,23 +52,13 @@ const titles = {
   429: 'errors.title.throttled',
 } as const satisfies Record<ReturnType<typeof httpStatus>, MessageKey>;
 
-/**
- * The detail for this reader: the call site's message key, else its English sentence for an
- * English reader, else the code's own detail in the reader's language.
- */
-function detailFor(error: AppError, reader: Reader): string {
-  const render = (message: Message) => renderMessage(message, reader.locale, reader.timeZone);
-  if (error.text) return render(error.text);
-  return reader.locale === 'en' ? error.detail : render(codeDetail(error.code));
-}
-
 export function toProblem(error: AppError, instance?: string, reader = englishReader): Problem {
   const render = (message: Message) => renderMessage(message, reader.locale, reader.timeZone);
   return {
     type: `urn:steward:problem:${error.code}`,
     title: render({ key: titles[httpStatus(error.code)] }),
     status: httpStatus(error.code),
-    detail: detailFor(error, reader),
+    detail: render(error.detail),
     code: error.code,
     ...(instance ? { instance } : {}),
     ...(error.errors
@@ -158,12 +148,28 @@ export function fieldErrors(
   );
 }
 
+// What Hono's validator says of a body it cannot read (its only sentences that reach here), as
+// keys; any other exception says its code's own detail.
+const malformedForm = 'Malformed FormData request.';
+
+function exceptionDetail(error: HTTPException, code: ErrorCode): Message {
+  if (error.message === 'Malformed JSON in request body')
+    return { key: 'errors.http.malformedJson' };
+  if (error.message.startsWith(malformedForm)) {
+    return {
+      key: 'errors.http.malformedForm',
+      params: { reason: error.message.slice(malformedForm.length).trim() },
+    };
+  }
+  return codeDetail(code);
+}
+
 /** The app's one error handler: known errors become problems, anything else is a bug (500). */
 export function answerError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) return problemResponse(c, error);
   if (error instanceof HTTPException && error.status < 500) {
     const code: ErrorCode = error.status === 413 ? 'request.too_large' : 'request.malformed';
-    return problemResponse(c, new AppError(code, error.message || codeDetail(code)));
+    return problemResponse(c, new AppError(code, exceptionDetail(error, code)));
   }
   c.var.log.error({ err: error }, 'unexpected error');
   const { locale, timeZone } = readerOf(c);

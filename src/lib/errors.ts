@@ -1,9 +1,9 @@
 // One error type for everything a caller can get wrong, with stable codes.
 // `httpStatus` maps each code to its status; a new code does not compile until it is mapped.
 // What a person reads (the detail, each field's message) is rendered in their language when the
-// problem is answered: give a message key and its parameters (`Message`); an English sentence
-// given as a string is shown to English readers, and others read the code's own detail
-// (`errors.detail.<code>` in src/i18n/, which every code must have).
+// problem is answered: the detail is always a message key and its parameters (`Message`) — the
+// call site's own, in the area's catalog, or the code's own detail (`codeDetail`:
+// `errors.detail.<code>` in src/i18n/, which every code must have).
 import { renderMessage, type Message, type MessageKey } from '../i18n/index.ts';
 
 export type ErrorCode =
@@ -71,30 +71,27 @@ export type FieldError = { path: string; message: string; text?: Message };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  /** Safe to show a person (in English); `message` may hold internal detail for the log. */
-  readonly detail: string;
-  /** The detail as a message key, for a reader of any language; absent for an English string. */
-  readonly text: Message | undefined;
+  /** What went wrong, for a person: rendered in the reader's language when answered. */
+  readonly detail: Message;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
 
   constructor(
     code: ErrorCode,
-    detail: string | Message,
+    detail: Message,
     options: { errors?: FieldError[]; cause?: unknown; headers?: Record<string, string> } = {},
   ) {
-    const english = typeof detail === 'string' ? detail : renderMessage(detail, 'en');
-    super(`${code}: ${english}`, { cause: options.cause });
+    // The log's `message` is English, whoever the problem is answered for.
+    super(`${code}: ${renderMessage(detail, 'en')}`, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
-    this.detail = english;
-    this.text = typeof detail === 'string' ? undefined : detail;
+    this.detail = detail;
     this.errors = options.errors;
     this.headers = options.headers;
   }
 }
 
-/** The code's own detail, for a reader the call site's sentence is not written for. */
+/** The code's own detail, for a call site with nothing more precise to say. */
 export function codeDetail(code: ErrorCode): Message {
   return { key: `errors.detail.${code}` satisfies MessageKey };
 }
@@ -102,7 +99,7 @@ export function codeDetail(code: ErrorCode): Message {
 /** A request whose fields are wrong: 422 naming each field. */
 export function invalid(
   errors: FieldError[],
-  detail: string | Message = codeDetail('request.invalid'),
+  detail: Message = codeDetail('request.invalid'),
 ): AppError {
   return new AppError('request.invalid', detail, { errors });
 }

@@ -18,16 +18,16 @@ let takenEmail: string;
 
 beforeAll(async () => {
   const workspace = await makeWorkspace(deps.db);
-  const csms = await Promise.all([
-    makeUser(deps.db, workspace.id, { role: 'csm', locale: 'ru' }),
-    makeUser(deps.db, workspace.id, { role: 'csm', locale: 'en' }),
-    makeUser(deps.db, workspace.id, { role: 'admin', locale: 'ru' }),
-    makeUser(deps.db, workspace.id, { role: 'admin', locale: 'en' }),
-  ]);
-  [russian, english, russianAdmin, englishAdmin] = await Promise.all(
-    csms.map((user) => signedIn(app, user.email, testPassword)),
-  );
-  takenEmail = csms[0].email;
+  const person = async (role: 'csm' | 'admin', locale: 'en' | 'ru') => {
+    const user = await makeUser(deps.db, workspace.id, { role, locale });
+    return { email: user.email, client: await signedIn(app, user.email, testPassword) };
+  };
+  const anna = await person('csm', 'ru');
+  takenEmail = anna.email;
+  russian = anna.client;
+  english = (await person('csm', 'en')).client;
+  russianAdmin = (await person('admin', 'ru')).client;
+  englishAdmin = (await person('admin', 'en')).client;
   await english.POST('/api/v1/accounts', { body: { name: 'Acme', externalId: 'crm-7' } });
 });
 

@@ -100,6 +100,8 @@ export const errors = {
     internal: 'Something went wrong on our side. Quote request id {{requestId}} when reporting it.',
     bodyTooLarge: 'The body is larger than {{bytes}} bytes.',
     badCursor: 'The cursor is not one this server gave out; start again without it.',
+    malformedJson: 'Malformed JSON in request body',
+    malformedForm: 'Malformed FormData request. {{reason}}',
   },
   field: {
     nul: 'must not contain the NUL character (U+0000)',

@@ -20,5 +20,6 @@ export const work = {
     templateChanged: 'The template changed again (now version {{version}}); preview once more.',
     template: 'The template is not valid.',
     roles: 'Some roles cannot be filled as asked.',
+    renewalDateFirst: "Set the account's renewal date first.",
   },
 };

@@ -3,6 +3,7 @@
 // interrupted one starts over (upserts by external id make that safe).
 import { z } from 'zod';
 import type { JobDefinition, JobHandler } from '../../../jobs/registry.ts';
+import { renderMessage } from '../../../i18n/index.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { bufferStream } from './csv.ts';
@@ -58,12 +59,8 @@ export const runImport: JobHandler<'import__run'> = async ({ db, clock, logger }
     // A file or mapping that does not fit fails for good; anything else is retried.
     if (error instanceof AppError) {
       const fields = error.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
-      await markFailed(
-        db,
-        job.id,
-        fields ? `${error.detail} ${fields}` : error.detail,
-        clock.now(),
-      );
+      const detail = renderMessage(error.detail, 'en');
+      await markFailed(db, job.id, fields ? `${detail} ${fields}` : detail, clock.now());
       return;
     }
     await markFailed(

@@ -90,7 +90,7 @@ export function scheduleOf(
             "the account has no renewal date, and this template's tasks are scheduled back from it",
         },
       ],
-      "Set the account's renewal date first.",
+      { key: 'work.problem.renewalDateFirst' },
     );
   }
   return { anchor: 'renewal', start: startDate, target: renewalDate };
