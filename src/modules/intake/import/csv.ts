@@ -1,6 +1,7 @@
 // Reading CSV as a stream of records, each with the line it starts on and the bytes read.
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import { unguardFormula } from '../../../lib/csvFormula.ts';
 import { AppError } from '../../../lib/errors.ts';
 
 export type CsvRecord = { cells: string[]; line: number; bytes: number };
@@ -25,7 +26,8 @@ export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
       // `info.lines` is where the record ends; a quoted cell may span lines.
       const line = Math.max(nextLine, info.lines - countNewlines(record));
       nextLine = info.lines + 1;
-      yield { cells: record, line, bytes: info.bytes };
+      // A cell a spreadsheet export guarded with a leading quote ("'=Acme") is its text again.
+      yield { cells: record.map(unguardFormula), line, bytes: info.bytes };
     }
   } catch (error) {
     if (error instanceof CsvError) {
