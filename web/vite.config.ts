@@ -59,6 +59,50 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Names the app's own code (src/app.tsx and every chunk it imports) in index.html's
+ * modulepreload links: the entry (src/main.tsx) imports the app only after the first paint, and
+ * without these the browser would not start fetching React and the router until then.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'steward-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk: entry }) {
+        if (!bundle || !entry) return [];
+        const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app.tsx'));
+        if (!app) throw new Error('the build has no chunk for src/app.tsx');
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (
+            files.has(fileName) ||
+            fileName === entry.fileName ||
+            entry.imports.includes(fileName)
+          )
+            return;
+          files.add(fileName);
+          chunks.find((chunk) => chunk.fileName === fileName)?.imports.forEach(visit);
+        };
+        visit(app.fileName);
+        return [...files].map((fileName) => ({
+          tag: 'link',
+          // Low: the stylesheet and the first paint come first, then the app's code.
+          attrs: {
+            rel: 'modulepreload',
+            crossorigin: true,
+            fetchpriority: 'low',
+            href: `/${fileName}`,
+          },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   build: {
@@ -125,6 +169,7 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//, /^\/v1\//, /^\/webhooks\//, /^\/slack\//],
       },
     }),
+    preloadApp(),
     precompress(),
   ],
 });
