@@ -1,5 +1,8 @@
 // The Segment-compatible Tracking API through the HTTP app, on a real database.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
 import { runTaskListOnce } from 'graphile-worker';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +17,7 @@ import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
 import { storedTitle } from '../../support/titles.ts';
-import { countRows, eventsRolledUp, segmentPost, track } from './support.ts';
+import { basicAuth, countRows, eventsRolledUp, segmentPost, track } from './support.ts';
 
 const { deps, clock, database } = await useTestDeps('2026-11-02T09:00:00Z');
 const app = testApp(deps);
@@ -381,6 +384,64 @@ describe('bad requests write nothing', () => {
       code: 'intake.invalid_message',
       errors: [{ path: 'batch.1.event', message: 'is required' }],
     });
+  });
+});
+
+describe('a request on a real socket', () => {
+  /** POSTs to /v1/batch with its length declared, or chunked (no length): the answer's status. */
+  function post(port: number, body: Buffer, chunked: boolean): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/v1/batch',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: basicAuth(writeKey),
+            ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': body.length }),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      request.on('error', reject);
+      if (!chunked) return request.end(body);
+      for (let at = 0; at < body.length; at += 64 * 1024) {
+        request.write(body.subarray(at, at + 64 * 1024));
+      }
+      request.end();
+    });
+  }
+
+  it('refuses a batch over 500 KB whole whether it declares its length or streams it', async () => {
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const batch = (blob: number) => ({
+        batch: Array.from({ length: 20 }, () =>
+          track('socket', 'Big', '2026-11-01T08:00:00Z', {
+            properties: { blob: 'x'.repeat(blob) },
+          }),
+        ),
+      });
+      const tooLarge = Buffer.from(JSON.stringify(batch(30_000)));
+      const before = await countRows(deps.db, 'usage_events', workspaceId);
+      expect(await post(port, tooLarge, false)).toBe(400);
+      expect(await post(port, tooLarge, true)).toBe(400);
+      expect(await countRows(deps.db, 'usage_events', workspaceId)).toBe(before);
+      // Under the limit, either way, every message is stored.
+      expect(await post(port, Buffer.from(JSON.stringify(batch(10))), false)).toBe(200);
+      expect(await post(port, Buffer.from(JSON.stringify(batch(10))), true)).toBe(200);
+      expect(await countRows(deps.db, 'usage_events', workspaceId)).toBe(before + 40);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 

@@ -33,8 +33,15 @@ export async function ensurePartitions(db: Db, instants: Iterable<Date>): Promis
   const seen = known.get(db) ?? new Set<string>();
   known.set(db, seen);
   const missing = new Map<string, Date>();
+  // A batch's instants mostly share a month: one comparison each, a name per month met.
+  let from = Number.NaN;
+  let to = Number.NaN;
   for (const at of instants) {
+    const time = at.getTime();
+    if (time >= from && time < to) continue;
     const month = monthStart(at);
+    from = month.getTime();
+    to = monthStart(month, 1).getTime();
     const name = partitionName(month);
     if (!seen.has(name)) missing.set(name, month);
   }
