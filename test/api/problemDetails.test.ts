@@ -160,3 +160,30 @@ describe('a problem names its own case in the reader’s language', () => {
     });
   });
 });
+
+describe('a field’s own rule in the reader’s language', () => {
+  it('says what a domain and a custom field’s options must be, in Russian and in English', async () => {
+    const fields = async (ask: (client: ApiClient) => Promise<{ error?: unknown }>) => {
+      const [inRussian, inEnglish] = await Promise.all([ask(russianAdmin), ask(englishAdmin)]);
+      const messages = (answer: { error?: unknown }) =>
+        (answer.error as { errors?: { path: string; message: string }[] } | undefined)?.errors;
+      return { ru: messages(inRussian), en: messages(inEnglish) };
+    };
+    const domain = await fields((client) =>
+      client.POST('/api/v1/accounts', { body: { name: 'Cedar', domain: 'not a domain' } }),
+    );
+    expect(domain).toEqual({
+      ru: [{ path: 'domain', message: 'должен быть доменом, например example.com' }],
+      en: [{ path: 'domain', message: 'must be a domain such as example.com' }],
+    });
+    const options = await fields((client) =>
+      client.POST('/api/v1/custom-fields', {
+        body: { entity: 'account', key: 'region', label: 'Region', type: 'text', options: ['EU'] },
+      }),
+    );
+    expect(options).toEqual({
+      ru: [{ path: 'options', message: 'у поля типа text нет вариантов' }],
+      en: [{ path: 'options', message: 'a text field has no options' }],
+    });
+  });
+});

@@ -58,4 +58,11 @@ export const accounts = {
     shareNeedsPermission: 'Sharing a segment needs "manage_accounts".',
     filters: 'Some filters are not valid.',
   },
+  field: {
+    domain: 'must be a domain such as example.com',
+    customFieldKey: 'lower-case letters, digits and _, starting with a letter',
+    selectNeedsOptions: 'a select field needs its options',
+    noOptions: 'a {{type}} field has no options',
+    optionsDiffer: 'options must differ',
+  },
 };

@@ -44,4 +44,8 @@ export const intake = {
     upsertRows_one: '{{count}} row is not valid; nothing was written.',
     upsertRows_other: '{{count}} rows are not valid; nothing was written.',
   },
+  field: {
+    stripeSecret: 'must be a Stripe signing secret (whsec_…)',
+    featureKey: 'lowercase letters, digits, _ . - only',
+  },
 };

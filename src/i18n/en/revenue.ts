@@ -81,4 +81,9 @@ export const revenue = {
     noQbrLink: 'No such link, or it was revoked.',
     targets: 'Some targets are not valid.',
   },
+  field: {
+    currency: 'not a currency Steward knows (ISO 4217, e.g. USD, EUR, RUB)',
+    days: 'use a number of days, e.g. 90d',
+    linkToken: 'not a link token',
+  },
 };

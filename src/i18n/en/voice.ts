@@ -58,4 +58,9 @@ export const voice = {
     invalidRows_other:
       '{{count}} rows are not valid; fix them, or import the rest with skipInvalid.',
   },
+  field: {
+    days30: 'a number of days such as 30d',
+    days365: 'a number of days such as 365d',
+    quarter: 'a quarter such as 2027-Q1',
+  },
 };

@@ -59,4 +59,11 @@ export const accounts = {
     shareNeedsPermission: 'Чтобы поделиться сегментом, нужно право «manage_accounts».',
     filters: 'Некоторые фильтры заданы неверно.',
   },
+  field: {
+    domain: 'должен быть доменом, например example.com',
+    customFieldKey: 'строчные латинские буквы, цифры и _, начиная с буквы',
+    selectNeedsOptions: 'полю со списком нужны варианты',
+    noOptions: 'у поля типа {{type}} нет вариантов',
+    optionsDiffer: 'варианты должны различаться',
+  },
 } satisfies Record<keyof typeof en, unknown>;

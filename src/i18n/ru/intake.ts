@@ -60,4 +60,8 @@ export const intake = {
     upsertRows_many: '{{count}} строк заполнены неверно; ничего не записано.',
     upsertRows_other: '{{count}} строки заполнены неверно; ничего не записано.',
   },
+  field: {
+    stripeSecret: 'должен быть секретом подписи Stripe (whsec_…)',
+    featureKey: 'только строчные латинские буквы, цифры и _ . -',
+  },
 } satisfies Record<keyof typeof en, unknown>;

@@ -9,6 +9,7 @@ import {
   tierSchema,
 } from '../../lib/vocabulary.ts';
 import { wholeNumber } from '../../lib/numbers.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 export { churnRiskLevelSchema, healthCategorySchema, prioritySchema, stageSchema, tierSchema };
 
@@ -95,7 +96,7 @@ const domainSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain such as example.com');
+  .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'accounts.field.domain' satisfies MessageKey);
 
 export const accountFields = z.object({
   externalId: z.string().trim().min(1).max(200).nullable(),
@@ -268,7 +269,7 @@ export const createCustomFieldBody = z
     entity: z.enum(['account', 'task']),
     key: z
       .string()
-      .regex(/^[a-z][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _, starting with a letter'),
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, 'accounts.field.customFieldKey' satisfies MessageKey),
     label: z.string().trim().min(1).max(100),
     type: customFieldTypeSchema,
     options: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
@@ -281,18 +282,23 @@ export const createCustomFieldBody = z
       ctx.addIssue({
         code: 'custom',
         path: ['options'],
-        message: 'a select field needs its options',
+        message: 'accounts.field.selectNeedsOptions' satisfies MessageKey,
       });
     }
     if (!needsOptions && field.options) {
       ctx.addIssue({
         code: 'custom',
         path: ['options'],
-        message: `a ${field.type} field has no options`,
+        message: 'accounts.field.noOptions' satisfies MessageKey,
+        params: { type: field.type },
       });
     }
     if (field.options && new Set(field.options).size !== field.options.length) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'options must differ' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'accounts.field.optionsDiffer' satisfies MessageKey,
+      });
     }
   })
   .openapi('CreateCustomField');

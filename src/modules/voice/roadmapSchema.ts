@@ -3,6 +3,7 @@
 // ranked by client demand").
 import { z } from '@hono/zod-openapi';
 import { moneySchema } from '../../lib/money.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 export const roadmapStatuses = [
   'considering',
@@ -15,7 +16,7 @@ export const roadmapStatusSchema = z.enum(roadmapStatuses);
 
 const quarter = z
   .string()
-  .regex(/^[0-9]{4}-Q[1-4]$/, 'a quarter such as 2027-Q1')
+  .regex(/^[0-9]{4}-Q[1-4]$/, 'voice.field.quarter' satisfies MessageKey)
   .openapi({ example: '2027-Q1' });
 
 export const roadmapItemBody = z

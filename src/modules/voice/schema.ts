@@ -3,6 +3,7 @@
 // type, priority, status, source, account, contact, text, the account's ARR when given, who logged it.
 import { z } from '@hono/zod-openapi';
 import { moneySchema } from '../../lib/money.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 export const feedbackTypes = ['feature_request', 'bug', 'complaint', 'praise', 'question'] as const;
 export const feedbackPriorities = ['low', 'medium', 'high', 'critical'] as const;
@@ -95,7 +96,7 @@ export type FeedbackItemView = z.infer<typeof feedbackItemSchema>;
 /** `since=30d`, `90d`, `365d`… : how far back a window reaches. */
 export const sinceSchema = z
   .string()
-  .regex(/^[1-9][0-9]{0,3}d$/, 'a number of days such as 30d')
+  .regex(/^[1-9][0-9]{0,3}d$/, 'voice.field.days30' satisfies MessageKey)
   .default('30d')
   .openapi({ example: '30d' });
 
@@ -107,7 +108,7 @@ export const feedbackQuery = z.object({
   review: feedbackReviewSchema.optional(),
   since: z
     .string()
-    .regex(/^[1-9][0-9]{0,3}d$/, 'a number of days such as 30d')
+    .regex(/^[1-9][0-9]{0,3}d$/, 'voice.field.days30' satisfies MessageKey)
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().optional(),

@@ -1,7 +1,7 @@
 // The shapes of NPS and CSAT at the edge: responses (through the API or the survey link),
 // invitations a CSM sends to contacts, and NPS by account, tier or segment.
 import { z } from '@hono/zod-openapi';
-import { localeSchema } from '../../i18n/index.ts';
+import { localeSchema, type MessageKey } from '../../i18n/index.ts';
 
 export const surveyKinds = ['nps', 'csat'] as const;
 export const surveyKindSchema = z.enum(surveyKinds);
@@ -85,7 +85,7 @@ export const npsQuery = z.object({
   }),
   since: z
     .string()
-    .regex(/^[1-9][0-9]{0,3}d$/, 'a number of days such as 365d')
+    .regex(/^[1-9][0-9]{0,3}d$/, 'voice.field.days365' satisfies MessageKey)
     .default('365d'),
 });
 

@@ -2,6 +2,7 @@
 // the contract import. Money is minor units plus a currency (API.md).
 import { z } from '@hono/zod-openapi';
 import { currencyCode, moneySchema } from '../../../lib/money.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 
 export const addStripeSecretBody = z
   .object({
@@ -9,7 +10,7 @@ export const addStripeSecretBody = z
     secret: z
       .string()
       .trim()
-      .regex(/^whsec_[A-Za-z0-9]{8,}$/, 'must be a Stripe signing secret (whsec_…)'),
+      .regex(/^whsec_[A-Za-z0-9]{8,}$/, 'intake.field.stripeSecret' satisfies MessageKey),
   })
   .openapi('AddStripeSecret');
 export type AddStripeSecret = z.infer<typeof addStripeSecretBody>;

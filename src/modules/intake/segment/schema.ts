@@ -1,5 +1,6 @@
 // The shapes of write keys and the feature catalog at the edge.
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../../i18n/index.ts';
 
 export const writeKeySchema = z
   .object({
@@ -43,7 +44,7 @@ export const createFeatureBody = z.object({
     .trim()
     .min(1)
     .max(100)
-    .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lowercase letters, digits, _ . - only'),
+    .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'intake.field.featureKey' satisfies MessageKey),
   label: z.string().trim().min(1).max(200),
   events: z
     .array(z.string().trim().min(1).max(500))

@@ -2,12 +2,13 @@
 import { z } from '@hono/zod-openapi';
 import { currencyCode } from '../../../lib/money.ts';
 import { healthCategorySchema, tierSchema } from '../../../lib/vocabulary.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 
 /** ISO 4217 codes the runtime knows (Intl): "ZZZ" is well formed but no currency. */
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
 
 export const knownCurrency = currencyCode.refine((code) => knownCurrencies.has(code), {
-  message: 'not a currency Steward knows (ISO 4217, e.g. USD, EUR, RUB)',
+  message: 'revenue.field.currency' satisfies MessageKey,
 });
 
 export const revenueMoney = z

@@ -5,6 +5,7 @@ import { feedbackStatuses, feedbackTypes } from '../../voice/index.ts';
 import { daySchema, moneyOut, renderedMessage, tierSchema } from './common.ts';
 import { opportunitySchema } from './expansion.ts';
 import { renewalSchema } from './renewals.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 
 export const qbrPrepSchema = z
   .object({
@@ -135,5 +136,5 @@ export const tokenParam = z.object({
     .string()
     .min(20)
     .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, 'not a link token'),
+    .regex(/^[A-Za-z0-9_-]+$/, 'revenue.field.linkToken' satisfies MessageKey),
 });

@@ -12,6 +12,7 @@ import {
   renderedMessage,
   tierSchema,
 } from './common.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 
 export const forecastCategorySchema = z
   .enum(['commit', 'likely', 'at_risk', 'lost'])
@@ -20,7 +21,7 @@ export const forecastCategorySchema = z
 export const renewalsQuery = z.object({
   within: z
     .string()
-    .regex(/^\d{1,3}d$/, 'use a number of days, e.g. 90d')
+    .regex(/^\d{1,3}d$/, 'revenue.field.days' satisfies MessageKey)
     .optional()
     .openapi({ description: 'Renewals in the next N days (default 90d)', example: '90d' }),
   from: daySchema.optional(),
