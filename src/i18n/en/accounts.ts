@@ -1,5 +1,6 @@
 // Accounts in English: what the server writes on an account's timeline — changes a CSM made,
-// tickets, payments and MRR movements from intake, work milestones.
+// tickets, payments and MRR movements from intake, work milestones — and what goes wrong with
+// accounts, contacts, custom fields and segments (`problem`, a field's rule: `field`).
 export const accounts = {
   stage: {
     onboarding: 'onboarding',

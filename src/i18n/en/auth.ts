@@ -1,4 +1,5 @@
-// Signing in, in English: the password reset e-mail.
+// Signing in, in English: the password reset e-mail, and what goes wrong signing in or managing
+// people and API tokens (`problem`).
 export const auth = {
   reset: {
     subject: 'Reset your Steward password',

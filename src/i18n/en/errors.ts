@@ -1,6 +1,7 @@
 // Problems the API answers (problem+json), in English: the title of each kind, the detail of
 // each error code where the caller gave no more precise sentence, and the sentences the HTTP
-// layer itself writes. Error codes name the keys under `detail` (`account.not_found`).
+// layer itself writes (`http`). Error codes name the keys under `detail` (`account.not_found`);
+// a module's own, more precise sentences are in its area's catalog, under `problem`.
 export const errors = {
   title: {
     badRequest: 'Bad request',

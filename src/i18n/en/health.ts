@@ -1,5 +1,5 @@
 // Health in English: each measure's reason, churn-risk factors and recommended actions, the
-// timeline's health moves and play runs.
+// timeline's health moves and play runs, and what goes wrong with plays and scorecards.
 export const health = {
   /** A sentence stored before messages existed: shown as written until the next rescore. */
   text: '{{text}}',

@@ -1,4 +1,5 @@
-// Notifications, digests, Slack replies and escalations, in English.
+// Notifications, digests, Slack replies and escalations, in English, and what goes wrong with
+// them (`problem`).
 export const notify = {
   /** Someone's own words (a comment excerpt) or a sentence stored before messages had keys. */
   text: '{{text}}',

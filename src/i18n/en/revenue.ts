@@ -1,5 +1,6 @@
 // Revenue and meetings in English: why a renewal is forecast as it is, what an expansion
-// signal rests on, meeting invitations, and the QBR prep page's wins and risks.
+// signal rests on, meeting invitations, the QBR prep page's wins and risks, and what goes wrong
+// with meetings, opportunities, targets and shared links (`problem`, `field`).
 export const revenue = {
   forecast: {
     churned: 'The account has churned',

@@ -1,5 +1,6 @@
 // Voice of the customer in English: theme names, survey e-mails and the survey's timeline entry,
-// the close-the-loop task and message, the weekly product digest and Slack replies.
+// the close-the-loop task and message, the weekly product digest and Slack replies, and what
+// goes wrong with feedback, themes, the roadmap and survey links (`problem`, `field`).
 export const voice = {
   theme: {
     unnamed: 'Miscellaneous',

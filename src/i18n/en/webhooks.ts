@@ -1,4 +1,5 @@
-// Outbound webhooks in English: the notice admins get when a subscription is switched off.
+// Outbound webhooks in English: the notice admins get when a subscription is switched off, and
+// what goes wrong with a subscription (`problem`).
 export const webhooks = {
   disabled_one: 'A webhook was switched off after {{count}} failed attempt: {{url}}',
   disabled_other: 'A webhook was switched off after {{count}} failed attempts in a row: {{url}}',

@@ -1,4 +1,5 @@
-// Уведомления, сводки, ответы в Slack и эскалации — по-русски (ключи как в ../en/notify.ts).
+// Уведомления, сводки, ответы в Slack и эскалации — по-русски (ключи как в ../en/notify.ts),
+// и что с ними не так (`problem`).
 import type { notify as en } from '../en/notify.ts';
 
 export const notify = {
