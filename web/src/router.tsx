@@ -9,7 +9,7 @@ import {
   useRouter,
 } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, type ReactNode } from 'react';
 import * as z from 'zod/mini';
 import { ApiError, onUnauthorized } from './api/client.ts';
 import { account360Query, portfolioQuery } from './api/accounts.ts';
@@ -180,8 +180,11 @@ function SignedIn() {
       replace: true,
     });
   }, [signedOut, router]);
+  // The frame and its screen are drawn from a deferred copy of the profile: as a transition, in
+  // slices a phone can answer a tap between, rather than in one long task when it arrives.
+  const shown = useDeferredValue(profile ?? null, null);
   if (refused) return <ErrorNote error={me.error} />;
-  if (!profile) return <Loading />;
+  if (!shown) return <Loading />;
   return <Shell ask={{ button: <AskButton />, host: <AskHost /> }} />;
 }
 

@@ -42,7 +42,9 @@ export function AccountPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const view = useAccount360(accountId);
   // Drawn from a deferred copy of the answer: in slices the phone can answer a tap between.
-  const data = useDeferredValue(view.data);
+  // Null at first even when the answer is already there (preloaded with the page): the page's
+  // first render is then a transition too, rather than one long task.
+  const data = useDeferredValue(view.data ?? null, null);
   const me = useMe();
   const canNote = me.data?.permissions.includes('add_timeline_notes') ?? false;
   const [noting, setNoting] = useState(false);

@@ -269,8 +269,9 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
     void navigate({ to: '/accounts', search: { ...search, [key]: value || undefined } });
   const sortBy = (column: string) => set('sort', search.sort === column ? `-${column}` : column);
   // The list is drawn from a deferred copy of the answer: React draws it in slices between
-  // which the phone stays responsive, rather than in one long task when the answer arrives.
-  const loaded = useDeferredValue(portfolio.data);
+  // which the phone stays responsive, rather than in one long task when the answer arrives
+  // (null at first even when it is already there, so the first render is sliced too).
+  const loaded = useDeferredValue(portfolio.data ?? null, null);
   const accounts = loaded?.pages.flatMap((page) => page.items) ?? [];
   const wide = useWiderThan('sm');
   const [filtersOpen, setFiltersOpen] = useState(false);

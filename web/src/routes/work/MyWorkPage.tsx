@@ -72,7 +72,9 @@ export function MyWorkPage() {
   const { t } = useTranslation('work');
   const work = useMyWork();
   // Drawn from a deferred copy of the answer: in slices the phone can answer a tap between.
-  const data = useDeferredValue(work.data);
+  // Null at first even when the answer is already there (preloaded with the page): the page's
+  // first render is then a transition too, rather than one long task.
+  const data = useDeferredValue(work.data ?? null, null);
   if (work.error) return <ErrorNote error={work.error} />;
   if (!data) return <Loading />;
   const total = sections.reduce((sum, key) => sum + data[key].count, 0);
