@@ -5,7 +5,7 @@ import type { Actor } from '../../../context.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { isoDay } from '../../../lib/calendar.ts';
 import { message } from '../../../i18n/index.ts';
-import { getAccount, scopeFor } from '../../accounts/index.ts';
+import { getAccount, scopeFor, type AccountScope } from '../../accounts/index.ts';
 import { flaggedFeatures } from '../segment/index.ts';
 import {
   dailySeries,
@@ -124,6 +124,20 @@ export async function portfolioAdoption(
     };
   });
   return { date: day, items };
+}
+
+/**
+ * For other modules' figures (revenue's expansion signals): per account in scope with any use
+ * (`owner`: only that person's), active users and events this month and the month before, and
+ * the premium features (labels) used this month. One query; accounts left out used nothing.
+ */
+export async function usageTrendsOf(
+  db: Db,
+  scope: AccountScope,
+  options: { owner: string | null; date: string },
+) {
+  const w = windowsEnding(options.date);
+  return store.usageTrends(db, scope, options.owner, w.month, w.previousMonth);
 }
 
 /** "Which clients have declining product adoption?" — the steepest fall first. */

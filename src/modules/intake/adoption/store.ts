@@ -197,6 +197,80 @@ export async function portfolioUsage(
   return rows;
 }
 
+export type UsageTrendRow = {
+  accountId: string;
+  mau: number;
+  previousMau: number;
+  events: number;
+  previousEvents: number;
+  premiumFeaturesUsed: string[];
+};
+
+/**
+ * Per account in scope with any use in the two months: active users and events this month and
+ * the month before, and the labels of the premium features used this month — in one query.
+ * Accounts without use are left out (they count zero). The accounts are given to the rollups'
+ * primary keys as an array, so a CSM's book reads only its own rows (not the workspace's days
+ * filtered after); each person's first and last day in the two months is grouped by hash, where
+ * count(distinct) per month sorts every person-day row.
+ */
+export async function usageTrends(
+  db: Db,
+  scope: AccountScope,
+  onlyOwner: string | null,
+  month: Window,
+  previousMonth: Window,
+): Promise<UsageTrendRow[]> {
+  const owner = scope.onlyOwner ?? onlyOwner;
+  const ws = scope.workspaceId;
+  const { rows } = await sql<UsageTrendRow>`
+    with scoped as (
+      select id from accounts
+      where workspace_id = ${ws} and deleted_at is null
+        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
+    ),
+    people as (
+      select account_id, min(day) as first_day, max(day) as last_day
+      from usage_daily_users
+      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
+        and day between ${previousMonth.from}::date and ${month.to}::date
+      group by account_id, user_id
+    ),
+    users as (
+      select account_id,
+        count(*) filter (where last_day >= ${month.from}::date) as mau,
+        count(*) filter (where first_day <= ${previousMonth.to}::date) as previous_mau
+      from people
+      group by account_id
+    ),
+    usage as (
+      select account_id,
+        sum(events) filter (where day >= ${month.from}::date) as events,
+        sum(events) filter (where day <= ${previousMonth.to}::date) as previous_events
+      from usage_daily
+      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
+        and day between ${previousMonth.from}::date and ${month.to}::date
+      group by account_id
+    ),
+    premium as (
+      select d.account_id, array_agg(distinct f.label order by f.label) as labels
+      from usage_daily d
+      join usage_features f
+        on f.workspace_id = d.workspace_id and f.key = d.feature_key and f.premium
+      where d.workspace_id = ${ws} and d.account_id = any(array(select id from scoped))
+        and d.day between ${month.from}::date and ${month.to}::date and d.events > 0
+      group by d.account_id
+    )
+    select account_id as "accountId",
+      coalesce(u.mau, 0)::int as mau, coalesce(u.previous_mau, 0)::int as "previousMau",
+      coalesce(g.events, 0)::int as events, coalesce(g.previous_events, 0)::int as "previousEvents",
+      coalesce(p.labels, '{}') as "premiumFeaturesUsed"
+    from users u
+    full join usage g using (account_id)
+    left join premium p using (account_id)`.execute(db);
+  return rows;
+}
+
 export type FeatureAcrossRow = {
   key: string;
   accounts: number;
