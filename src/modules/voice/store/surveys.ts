@@ -215,6 +215,29 @@ export async function npsCounts(
   return rows;
 }
 
+/** NPS counts per account in scope (`onlyOwner`: that person's) answered since a moment. */
+export async function npsCountsPerAccount(
+  db: Db,
+  scope: AccountScope,
+  onlyOwner: string | null,
+  since: Date,
+) {
+  const owner = scope.onlyOwner ?? onlyOwner;
+  const { rows } = await sql<{
+    accountId: string;
+    promoters: number;
+    passives: number;
+    detractors: number;
+  }>`
+    select r.account_id as "accountId", ${counts}
+    from survey_responses r
+    join accounts a on a.id = r.account_id and a.deleted_at is null
+    where r.workspace_id = ${scope.workspaceId} and r.kind = 'nps' and r.responded_at >= ${since}
+      ${owner !== null ? sql`and a.owner_id = ${owner}` : sql``}
+    group by r.account_id`.execute(db);
+  return rows;
+}
+
 /** NPS counts per calendar month (UTC) in the window, and CSAT over it. */
 export async function npsByMonth(db: Db, scope: AccountScope, since: Date) {
   const owner = scope.onlyOwner;
