@@ -6,10 +6,10 @@ import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { UserId } from '../../lib/ids.ts';
-import { addDays, isoDay } from '../../lib/calendar.ts';
+import { dayMs, isoDay } from '../../lib/calendar.ts';
 import { scopeFor } from '../accounts/index.ts';
-import { portfolioAdoption } from '../intake/adoption/index.ts';
-import { npsReport } from '../voice/index.ts';
+import { usageTrendsOf } from '../intake/adoption/index.ts';
+import { npsByAccount } from '../voice/index.ts';
 import { describeOpportunity } from './opportunities.ts';
 import { planPrices } from './plans.ts';
 import { estimateExpansion, expansionSignals } from './signals.ts';
@@ -26,21 +26,20 @@ export async function expansionOpportunities(
   actor: Reader,
   query: ExpansionQuery,
 ) {
-  const today = isoDay(clock.now());
+  const now = clock.now();
+  const today = isoDay(now);
   const scope = scopeFor(actor);
   const [usage, accounts, plans, currency, nps] = await Promise.all([
-    portfolioAdoption(db, clock, actor, { owner: 'all', date: today }),
-    expansionAccounts(db, scope, { owner: query.owner, from: addDays(today, -29), to: today }),
+    usageTrendsOf(db, scope, { owner: query.owner, date: today }),
+    expansionAccounts(db, scope, { owner: query.owner }),
     planPrices(db, actor.workspaceId),
     mainCurrency(db, actor.workspaceId),
-    npsReport(db, scope, { groupBy: 'account', since: '365d' }, clock.now()),
+    npsByAccount(db, scope, { owner: query.owner, since: new Date(now.getTime() - 365 * dayMs) }),
   ]);
   const npsOf = new Map(
-    nps.groups.flatMap((g) =>
-      g.nps === null ? [] : [[g.key, { score: g.nps, responses: g.responses }] as const],
-    ),
+    nps.map((n) => [n.accountId, { score: n.nps, responses: n.responses }] as const),
   );
-  const usageOf = new Map(usage.items.map((u) => [u.accountId, u]));
+  const usageOf = new Map(usage.map((u) => [u.accountId, u]));
   const found = accounts.flatMap((account) => {
     const use = usageOf.get(account.accountId);
     const signals = expansionSignals({
@@ -54,7 +53,7 @@ export async function expansionOpportunities(
       previousEvents: use?.previousEvents ?? 0,
       healthScore: account.healthScore,
       healthCategory: account.healthCategory,
-      premiumFeaturesUsed: account.premiumFeaturesUsed,
+      premiumFeaturesUsed: use?.premiumFeaturesUsed ?? [],
       nps: npsOf.get(account.accountId) ?? null,
       plans,
     });

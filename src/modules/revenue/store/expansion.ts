@@ -1,5 +1,5 @@
 // SQL for expansion: what each account in scope brings to the signals (plan, seats, ARR,
-// health, premium features used lately), and tracked opportunities.
+// health), and tracked opportunities.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { OpportunityKind, OpportunityStage, Tier } from '../../../db/schema.ts';
@@ -18,41 +18,25 @@ export type ExpansionAccountRow = {
   currency: string;
   healthScore: number | null;
   healthCategory: string | null;
-  premiumFeaturesUsed: string[];
 };
 
-/** Live accounts in scope, with the premium features each used between `from` and `to`. */
+/** Live accounts in scope (`owner`: only that person's), with their owner and health. */
 export async function expansionAccounts(
   db: Db,
   scope: AccountScope,
-  query: { owner: UserId | null; from: string; to: string },
+  query: { owner: UserId | null },
 ): Promise<ExpansionAccountRow[]> {
   const ws = scope.workspaceId;
   const owner = scope.onlyOwner ?? query.owner;
   const { rows } = await sql<ExpansionAccountRow>`
-    with scoped as (
-      select id, name, owner_id, tier, plan, seats, arr_amount, currency
-      from accounts
-      where workspace_id = ${ws} and deleted_at is null and stage <> 'churned'
-        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
-    ),
-    premium as (
-      select d.account_id, array_agg(distinct f.label order by f.label) as labels
-      from usage_daily d
-      join usage_features f
-        on f.workspace_id = d.workspace_id and f.key = d.feature_key and f.premium
-      where d.workspace_id = ${ws} and d.account_id in (select id from scoped)
-        and d.day between ${query.from}::date and ${query.to}::date and d.events > 0
-      group by d.account_id
-    )
     select s.id as "accountId", s.name, s.owner_id as "ownerId", u.name as "ownerName",
       s.tier, s.plan, s.seats, s.arr_amount as "arrAmount", s.currency,
-      hs.score as "healthScore", hs.category as "healthCategory",
-      coalesce(p.labels, '{}') as "premiumFeaturesUsed"
-    from scoped s
+      hs.score as "healthScore", hs.category as "healthCategory"
+    from accounts s
     left join users u on u.id = s.owner_id
     left join account_health hs on hs.account_id = s.id and hs.workspace_id = ${ws}
-    left join premium p on p.account_id = s.id`.execute(db);
+    where s.workspace_id = ${ws} and s.deleted_at is null and s.stage <> 'churned'
+      and (${owner}::uuid is null or s.owner_id = ${owner}::uuid)`.execute(db);
   return rows;
 }
 
