@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { UserId } from '../../lib/ids.ts';
 import { dayMs, isoDay } from '../../lib/calendar.ts';
 import { scopeFor } from '../accounts/index.ts';
-import { usageTrendsOf } from '../intake/adoption/index.ts';
+import { usageMonthOverMonth } from '../intake/adoption/index.ts';
 import { npsByAccount } from '../voice/index.ts';
 import { describeOpportunity } from './opportunities.ts';
 import { planPrices } from './plans.ts';
@@ -30,7 +30,7 @@ export async function expansionOpportunities(
   const today = isoDay(now);
   const scope = scopeFor(actor);
   const [usage, accounts, plans, currency, nps] = await Promise.all([
-    usageTrendsOf(db, scope, { owner: query.owner, date: today }),
+    usageMonthOverMonth(db, scope, { owner: query.owner, date: today }),
     expansionAccounts(db, scope, { owner: query.owner }),
     planPrices(db, actor.workspaceId),
     mainCurrency(db, actor.workspaceId),

@@ -1,6 +1,11 @@
 // The adoption module's public face.
 export { adoptionRoutes } from './routes.ts';
-export { accountAdoption, decliningAdoption, portfolioAdoption, usageTrendsOf } from './service.ts';
+export {
+  accountAdoption,
+  decliningAdoption,
+  portfolioAdoption,
+  usageMonthOverMonth,
+} from './service.ts';
 export { decliningVerdict, type MonthOverMonth } from './figures.ts';
 // Day arithmetic lives in lib/calendar.ts; re-exported here for the demo seed, which still
 // imports it from adoption.

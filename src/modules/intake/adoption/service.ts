@@ -131,13 +131,13 @@ export async function portfolioAdoption(
  * (`owner`: only that person's), active users and events this month and the month before, and
  * the premium features (labels) used this month. One query; accounts left out used nothing.
  */
-export async function usageTrendsOf(
+export async function usageMonthOverMonth(
   db: Db,
   scope: AccountScope,
   options: { owner: string | null; date: string },
 ) {
   const w = windowsEnding(options.date);
-  return store.usageTrends(db, scope, options.owner, w.month, w.previousMonth);
+  return store.monthOverMonthUsage(db, scope, options.owner, w.month, w.previousMonth);
 }
 
 /** "Which clients have declining product adoption?" — the steepest fall first. */

@@ -197,7 +197,7 @@ export async function portfolioUsage(
   return rows;
 }
 
-export type UsageTrendRow = {
+export type MonthOverMonthUsageRow = {
   accountId: string;
   mau: number;
   previousMau: number;
@@ -214,16 +214,16 @@ export type UsageTrendRow = {
  * filtered after); each person's first and last day in the two months is grouped by hash, where
  * count(distinct) per month sorts every person-day row.
  */
-export async function usageTrends(
+export async function monthOverMonthUsage(
   db: Db,
   scope: AccountScope,
   onlyOwner: string | null,
   month: Window,
   previousMonth: Window,
-): Promise<UsageTrendRow[]> {
+): Promise<MonthOverMonthUsageRow[]> {
   const owner = scope.onlyOwner ?? onlyOwner;
   const ws = scope.workspaceId;
-  const { rows } = await sql<UsageTrendRow>`
+  const { rows } = await sql<MonthOverMonthUsageRow>`
     with scoped as (
       select id from accounts
       where workspace_id = ${ws} and deleted_at is null
