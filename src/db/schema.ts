@@ -212,7 +212,12 @@ export type ImportsTable = {
     string | undefined,
     string
   >;
-  failure: string | null;
+  /** Why the import failed: its detail and each field's problem, as messages (0024). */
+  failure: ColumnType<
+    { detail: StoredMessage; errors?: { path: string; problem: StoredMessage }[] } | null,
+    string | null,
+    string | null
+  >;
   created_at: CreatedAt;
   finished_at: Timestamp | null;
 };

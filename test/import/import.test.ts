@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { runTaskListOnce } from 'graphile-worker';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toTaskList } from '../../src/jobs/registry.ts';
+import { enqueue, toTaskList } from '../../src/jobs/registry.ts';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
 import { defineCustomField } from '../../src/modules/accounts/index.ts';
 import {
@@ -368,6 +368,37 @@ describe('importing through the API', () => {
           'externalId: is required: rows are matched to what exists by external id; name: is required',
       },
     ]);
+  });
+
+  it('tells each reader in their language why an import failed', async () => {
+    // A mapping that fitted when the file was uploaded, but not when the job ran.
+    const queued = await db
+      .insertInto('imports')
+      .values({
+        workspace_id: workspaceId,
+        created_by: null,
+        entity: 'accounts',
+        file_name: 'late.csv',
+        file: Buffer.from('Company,Id\nAcme,late-1\n'),
+        mapping: JSON.stringify({ Company: 'motto', Id: 'externalId' }),
+        dry_run: false,
+        total_bytes: 22,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await enqueue(db, 'import__run', { importId: queued.id });
+    await runQueuedJobs();
+
+    const read = async (cookie: string) =>
+      ((await (await get(`/imports/${queued.id}`, cookie)).json()) as { failure: string }).failure;
+    expect(await read(sessionCookie)).toBe(
+      'The column mapping does not fit this import. mapping.Company: unknown field "motto"; ' +
+        'mapping: no column is mapped to "name", which is required',
+    );
+    expect(await read(russianCookie)).toBe(
+      'Сопоставление столбцов не подходит для этого импорта. mapping.Company: неизвестное поле «motto»; ' +
+        'mapping: ни одна колонка не сопоставлена с обязательным полем «name»',
+    );
   });
 
   it('answers 422 naming the column of a mapping that does not fit', async () => {

@@ -4,7 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { rejectionReason, storedProblem } from '../../modules/intake/import/problems.ts';
+import {
+  failureText,
+  rejectionReason,
+  storedProblem,
+} from '../../modules/intake/import/problems.ts';
 import { openDatabase, withAdmin, type TestDatabase } from '../../../test/support/databases.ts';
 import { migrations } from './index.ts';
 
@@ -45,6 +49,14 @@ beforeAll(async () => {
       ${JSON.stringify(rejections)}::jsonb from w
     returning id`.execute(database.db);
   importId = rows[0]?.id ?? '';
+  await sql`
+    insert into imports (workspace_id, entity, file_name, file, mapping, dry_run, status,
+      total_bytes, failure)
+    select workspace_id, 'contacts', old.name, '\\x'::bytea, '{}', false, 'failed', 0, old.failure
+    from imports, (values
+      ('stopped.csv', 'The import stopped unexpectedly; it will be retried.'),
+      ('mapping.csv', 'The column mapping does not fit this import. mapping.Company: unknown field "title"')
+    ) as old(name, failure)`.execute(database.db);
   const { error } = await migrator().migrateTo('0024_import_rejection_messages');
   if (error) throw error;
 });
@@ -64,6 +76,28 @@ async function report(locale: 'en' | 'ru') {
 }
 
 describe('migration 0024: import reports stored in English', () => {
+  it('keeps why an import failed as a message: stopped, or failed before', async () => {
+    const failed = await database.db
+      .selectFrom('imports')
+      .select(['file_name', 'failure'])
+      .where('status', '=', 'failed')
+      .orderBy('file_name')
+      .execute();
+    const read = (locale: 'en' | 'ru') =>
+      failed.map((row) => [row.file_name, row.failure && failureText(row.failure, locale)]);
+    expect(read('en')).toEqual([
+      [
+        'mapping.csv',
+        'This import failed before its reason could be shown in your language: upload the file again to see why.',
+      ],
+      ['stopped.csv', 'The import stopped unexpectedly; it will be retried.'],
+    ]);
+    expect(read('ru')[1]).toEqual([
+      'stopped.csv',
+      'Импорт неожиданно остановился; он будет запущен снова.',
+    ]);
+  });
+
   it('reads every reason the importer wrote back word for word in English', async () => {
     const english = await report('en');
     expect(english.slice(0, oldReasons.length)).toEqual(

@@ -8,6 +8,12 @@
 // sentence older still) becomes "rejected before this report could be shown in your language:
 // check the file again for the reason" under its field: the file is kept with its import, and a
 // dry run of it reports every row anew.
+//
+// Why a whole import failed (`failure`) is kept the same way: its detail and each field's problem
+// as messages. An old failure was one English sentence assembled from several; "the import
+// stopped unexpectedly" is converted, any other (a file or mapping that did not fit, read by
+// whoever uploaded it then) becomes "this import failed before its reason could be shown in your
+// language: upload the file again to see why" — uploading it answers at once.
 import { sql, type Kysely } from 'kysely';
 
 type Params = Record<string, string | number>;
@@ -119,6 +125,14 @@ export function problemsOf(reason: string): Problem[] {
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    alter table imports alter column failure type jsonb using case
+      when failure is null then null
+      when failure = 'The import stopped unexpectedly; it will be retried.'
+        then '{"detail": {"key": "imports.failure.stopped"}}'::jsonb
+      else '{"detail": {"key": "imports.failure.before"}}'::jsonb
+    end
+  `.execute(db);
   const { rows } = await sql<{ id: string; rejections: { line: number; reason?: string }[] }>`
     select id, rejections from imports where rejections <> '[]'::jsonb
   `.execute(db);

@@ -42,4 +42,18 @@ export const imports = {
       multiSelect: 'must be a list of distinct values from: {{options}}',
     },
   },
+  mapping: {
+    noColumn: 'no such column in the file',
+    unknownField: 'unknown field "{{field}}"',
+    mappedTwice: '"{{field}}" is mapped from the column "{{column}}" already',
+    requiredField: 'no column is mapped to "{{field}}", which is required',
+  },
+  // Why a whole import failed (imports.failure), after the problem's own detail.
+  failure: {
+    stopped: 'The import stopped unexpectedly; it will be retried.',
+    field: 'does not fit',
+    // Imports that failed before 0024, whose English reason was not kept.
+    before:
+      'This import failed before its reason could be shown in your language: upload the file again to see why.',
+  },
 };

@@ -1,5 +1,6 @@
 // What a CSV column can be imported into, and which column goes where: the field catalog of
 // accounts and contacts (custom fields as `cf.<key>`) and the mapping from the file's header.
+import { message, renderMessage, type Message } from '../../../i18n/index.ts';
 import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
 import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
 import { contactRoleSchema, type CustomFieldDefinition } from '../../accounts/index.ts';
@@ -171,16 +172,20 @@ export function planImport(
 
   for (const [column, field] of Object.entries(explicit)) {
     if (!seen.has(column)) {
-      errors.push({ path: `mapping.${column}`, message: 'no such column in the file' });
+      errors.push(mappingError(`mapping.${column}`, message('imports.mapping.noColumn')));
     } else if (field === '') {
       fieldOf.set(column, '');
     } else if (!byName.has(field)) {
-      errors.push({ path: `mapping.${column}`, message: `unknown field "${field}"` });
+      errors.push(
+        mappingError(`mapping.${column}`, message('imports.mapping.unknownField', { field })),
+      );
     } else if (columnFor.has(field)) {
-      errors.push({
-        path: `mapping.${column}`,
-        message: `"${field}" is mapped from the column "${columnFor.get(field)}" already`,
-      });
+      errors.push(
+        mappingError(
+          `mapping.${column}`,
+          message('imports.mapping.mappedTwice', { field, column: columnFor.get(field) ?? '' }),
+        ),
+      );
     } else {
       fieldOf.set(column, field);
       columnFor.set(field, column);
@@ -214,10 +219,9 @@ export function planImport(
     // account without it is rejected row by row.
     if (field.name === 'name' && entity === 'contacts' && nameInParts) continue;
     if (field.required && !field.name.startsWith(customFieldPrefix) && !columnFor.has(field.name)) {
-      errors.push({
-        path: 'mapping',
-        message: `no column is mapped to "${field.name}", which is required`,
-      });
+      errors.push(
+        mappingError('mapping', message('imports.mapping.requiredField', { field: field.name })),
+      );
     }
   }
   if (errors.length > 0) throw invalid(errors, { key: 'intake.problem.mappingMisfit' });
@@ -234,6 +238,11 @@ export function planImport(
     ignoredColumns: header.filter((column) => !fieldOf.get(column)),
     headerLength: header.length,
   };
+}
+
+/** A mapping's problem: in English as it always read, and as a key for any other reader. */
+function mappingError(path: string, text: Message): FieldError {
+  return { path, message: renderMessage(text, 'en'), text };
 }
 
 /** Parses `--map "Company=name"` options; the field is after the last `=`. */

@@ -8,7 +8,7 @@ import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { customFieldDefinitions } from '../../accounts/index.ts';
 import { readHeader } from './csv.ts';
 import { importFields, planImport, type ImportEntity } from './fields.ts';
-import { rejectionReason, storedProblem } from './problems.ts';
+import { failureText, rejectionReason, storedProblem } from './problems.ts';
 import { importSummarySchema, type ImportView } from './schema.ts';
 import { findImportRow, insertImport, recentImportRows, type ImportRow } from './store.ts';
 
@@ -37,7 +37,7 @@ export function describeImport(row: ImportRow, locale: Locale): ImportView {
       line,
       reason: rejectionReason(problems.map(storedProblem), locale),
     })),
-    failure: row.failure,
+    failure: row.failure ? failureText(row.failure, locale) : null,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
   };

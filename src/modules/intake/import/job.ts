@@ -3,11 +3,12 @@
 // interrupted one starts over (upserts by external id make that safe).
 import { z } from 'zod';
 import type { JobDefinition, JobHandler } from '../../../jobs/registry.ts';
-import { renderMessage } from '../../../i18n/index.ts';
+import { message } from '../../../i18n/index.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { bufferStream } from './csv.ts';
 import { importCsv, type ImportProgress } from './importer.ts';
+import { failureOf } from './problems.ts';
 import { importToRun, markDone, markFailed, markRunning, recordProgress } from './store.ts';
 import { mappingSchema } from './schema.ts';
 
@@ -57,18 +58,12 @@ export const runImport: JobHandler<'import__run'> = async ({ db, clock, logger }
     await markDone(db, job.id, outcome, clock.now());
   } catch (error) {
     // A file or mapping that does not fit fails for good; anything else is retried.
+    // Kept as messages: the report is read in its reader's language (problems.ts).
     if (error instanceof AppError) {
-      const fields = error.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
-      const detail = renderMessage(error.detail, 'en');
-      await markFailed(db, job.id, fields ? `${detail} ${fields}` : detail, clock.now());
+      await markFailed(db, job.id, failureOf(error), clock.now());
       return;
     }
-    await markFailed(
-      db,
-      job.id,
-      'The import stopped unexpectedly; it will be retried.',
-      clock.now(),
-    );
+    await markFailed(db, job.id, { detail: message('imports.failure.stopped') }, clock.now());
     throw error;
   }
 };

@@ -11,6 +11,7 @@ import {
   type MessageKey,
   type MessageParam,
 } from '../../../i18n/index.ts';
+import type { AppError } from '../../../lib/errors.ts';
 import type { CustomFieldDefinition } from '../../accounts/index.ts';
 
 /** One thing wrong with a row; `field` is the import field (or `cf.<key>`) it is about. */
@@ -39,6 +40,37 @@ export function rejectionReason(problems: readonly RowProblem[], locale: Locale)
       return problem.field ? `${problem.field}: ${text}` : text;
     })
     .join('; ');
+}
+
+/**
+ * Why a whole import failed: the problem's detail and, for a mapping that does not fit, each
+ * field's problem. Stored in `imports.failure`, rendered for the reader.
+ */
+export type ImportFailure = { detail: Message; errors?: { path: string; problem: Message }[] };
+
+export function failureOf(error: AppError): ImportFailure {
+  const errors = error.errors?.map(({ path, text }) => ({
+    path,
+    problem: text ?? message('imports.failure.field'),
+  }));
+  return errors && errors.length > 0 ? { detail: error.detail, errors } : { detail: error.detail };
+}
+
+/** "The column mapping does not fit this import. mapping.Size: unknown field …" */
+export function failureText(
+  failure: { detail: StoredMessage; errors?: { path: string; problem: StoredMessage }[] },
+  locale: Locale,
+): string {
+  const detail = renderMessage(known(failure.detail), locale);
+  const fields = (failure.errors ?? [])
+    .map(({ path, problem }) => `${path}: ${renderMessage(known(problem), locale)}`)
+    .join('; ');
+  return fields ? `${detail} ${fields}` : detail;
+}
+
+function known(stored: StoredMessage): Message {
+  const parsed = messageSchema.safeParse(stored);
+  return parsed.success ? parsed.data : message('imports.failure.before');
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/connect.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import type { ImportEntity } from './fields.ts';
 import type { ImportOutcome, ImportProgress } from './importer.ts';
+import type { ImportFailure } from './problems.ts';
 
 const columns = [
   'id',
@@ -137,10 +138,10 @@ export async function markDone(db: Db, id: string, outcome: ImportOutcome, at: D
     .execute();
 }
 
-export async function markFailed(db: Db, id: string, failure: string, at: Date) {
+export async function markFailed(db: Db, id: string, failure: ImportFailure, at: Date) {
   await db
     .updateTable('imports')
-    .set({ status: 'failed', failure, finished_at: at })
+    .set({ status: 'failed', failure: JSON.stringify(failure), finished_at: at })
     .where('id', '=', id)
     .execute();
 }
