@@ -3,6 +3,7 @@
 // adoption view alike.
 import { useTranslation } from 'react-i18next';
 import { useAccountAdoption, type AccountAdoption } from '../../../api/intake.ts';
+import { useDrawnLater } from '../../../api/drawnLater.ts';
 import { BarChart } from '../../../components/charts/BarChart.tsx';
 import { LineChart } from '../../../components/charts/LineChart.tsx';
 import { Sparkline } from '../../../components/charts/Sparkline.tsx';
@@ -97,7 +98,7 @@ function Figures({ adoption }: { adoption: AccountAdoption }) {
 
 export function AdoptionDetails({ accountId }: { accountId: string }) {
   const { t } = useTranslation('intake');
-  const adoption = useAccountAdoption(accountId);
+  const adoption = useDrawnLater(useAccountAdoption(accountId));
   if (adoption.isPending) return <Loading />;
   if (adoption.error) return <ErrorNote error={adoption.error} />;
   const data = adoption.data;

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAccountBilling, type AccountBilling } from '../../../api/intake.ts';
+import { useDrawnLater } from '../../../api/drawnLater.ts';
 import { LineChart } from '../../../components/charts/LineChart.tsx';
 import { formatDate, formatMoney } from '../../../components/format.ts';
 import { Badge, Card, ErrorNote, Loading } from '../../../components/ui.tsx';
@@ -128,7 +129,7 @@ function Invoices({ invoices }: { invoices: Invoice[] }) {
 
 export function BillingPanel({ accountId }: { accountId: string }) {
   const { t } = useTranslation('intake');
-  const billing = useAccountBilling(accountId);
+  const billing = useDrawnLater(useAccountBilling(accountId));
   if (billing.isPending)
     return (
       <Card title={t('billing.title')}>

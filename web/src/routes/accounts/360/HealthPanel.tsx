@@ -14,12 +14,13 @@ import { LineChart } from '../../../components/charts/LineChart.tsx';
 import { formatDate, formatDateTime } from '../../../components/format.ts';
 import { TrendFigure } from '../../../components/scoreTrend.tsx';
 import { Card, ErrorNote, Loading } from '../../../components/ui.tsx';
+import { useDrawnLater } from '../../../api/drawnLater.ts';
 
 const historyDays = 90;
 
 export function HealthPanel({ accountId }: { accountId: string }) {
   const { t } = useTranslation('health');
-  const health = useAccountHealth(accountId, historyDays);
+  const health = useDrawnLater(useAccountHealth(accountId, historyDays));
   return (
     <Card
       title={t('panel.title')}

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAccountTickets, type Ticket } from '../../../api/intake.ts';
+import { useDrawnLater } from '../../../api/drawnLater.ts';
 import { formatDate, formatNumber } from '../../../components/format.ts';
 import { Stat } from '../../../components/Stat.tsx';
 import { Badge, Card, ErrorNote, Loading } from '../../../components/ui.tsx';
@@ -57,7 +58,7 @@ function ticketFigures(tickets: Ticket[]) {
 
 export function TicketsPanel({ accountId }: { accountId: string }) {
   const { t } = useTranslation('intake');
-  const tickets = useAccountTickets(accountId);
+  const tickets = useDrawnLater(useAccountTickets(accountId));
   const items = tickets.data?.items ?? [];
   const figures = ticketFigures(items);
   return (

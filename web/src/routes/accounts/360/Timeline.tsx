@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeline, type TimelineEvent } from '../../../api/accounts.ts';
+import { useDrawnLater } from '../../../api/drawnLater.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { Badge, Button, Card, Loading } from '../../../components/ui.tsx';
 import { NoteForm } from './NoteForm.tsx';
@@ -50,7 +51,7 @@ function Entry({ event }: { event: TimelineEvent }) {
 export function Timeline({ accountId, canNote }: { accountId: string; canNote: boolean }) {
   const { t } = useTranslation();
   const [source, setSource] = useState<Source>('all');
-  const timeline = useTimeline(accountId, sources[source]);
+  const timeline = useDrawnLater(useTimeline(accountId, sources[source]));
   const events = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Card title={t('account.timeline')}>

@@ -1,0 +1,18 @@
+// A query's answer drawn as a transition. A query's hook re-renders its component at once, in
+// one synchronous task, when the answer arrives (TanStack Query reads the cache through
+// useSyncExternalStore); a panel that draws a lot from it then holds a phone's main thread.
+// Through useDrawnLater the component sees the answer from a deferred copy: React draws it in
+// slices a tap can come between, the panel showing what it showed before (its loading note, or
+// the previous answer) meanwhile.
+import { useDeferredValue } from 'react';
+
+type Answer = { data: unknown; isPending: boolean; status: string; error: unknown };
+
+export function useDrawnLater<Result extends Answer>(result: Result): Result {
+  const current = result.data ?? null;
+  const drawn = useDeferredValue(current, null);
+  if (drawn === current) return result;
+  if (drawn !== null) return { ...result, data: drawn };
+  // Not drawn yet: as the query looked while its answer was on its way.
+  return { ...result, data: undefined, isPending: true, isSuccess: false, status: 'pending' };
+}
