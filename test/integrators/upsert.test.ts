@@ -14,6 +14,7 @@ const app = testApp(deps);
 let workspaceId: WorkspaceId;
 let admin: ApiClient;
 let viewer: ApiClient;
+let russian: ApiClient;
 let ownerEmail: string;
 
 beforeAll(async () => {
@@ -35,6 +36,8 @@ beforeAll(async () => {
   );
   admin = await signedIn(app, person.email, testPassword);
   viewer = await signedIn(app, reader.email, testPassword);
+  const manager = await makeUser(db, workspaceId, { role: 'manager', locale: 'ru' });
+  russian = await signedIn(app, manager.email, testPassword);
 });
 
 const upsert = (body: Record<string, unknown>, client = admin) =>
@@ -173,6 +176,34 @@ describe('the CRM bulk upsert', () => {
     expect(data?.rejected[1]?.errors[0]?.message).toContain('nobody@example.test');
     expect((await accountByExternalId('SF-003'))?.owner_id).not.toBeNull();
     expect(await accountByExternalId('SF-005')).toBeUndefined();
+  });
+
+  it("says why each row was rejected in the asker's language", async () => {
+    const body = {
+      dryRun: true,
+      accounts: [
+        { externalId: 'RU-1' },
+        { externalId: 'RU-2', name: 'Umbrella', owner: 'nobody@example.test' },
+        { externalId: 'RU-3', name: 'Hooli', customFields: { region: 'APAC', size: 1 } },
+      ],
+      contacts: [{ externalId: 'RU-C1', accountExternalId: 'RU-404', name: 'Lost Person' }],
+    };
+    const messages = (data: Awaited<ReturnType<typeof upsert>>['data']) =>
+      data?.rejected.flatMap((r) => r.errors.map((e) => `${e.path}: ${e.message}`));
+    expect(messages((await upsert(body)).data)).toEqual([
+      'accounts.0.name: is required for a new account',
+      'accounts.1.owner: no one with the e-mail nobody@example.test in this workspace',
+      'accounts.2.customFields.region: must be one of: NA, EMEA',
+      'accounts.2.customFields.size: no custom field has this key',
+      'contacts.0.accountExternalId: no account has the external id RU-404',
+    ]);
+    expect(messages((await upsert(body, russian)).data)).toEqual([
+      'accounts.0.name: обязательно для нового аккаунта',
+      'accounts.1.owner: в этом рабочем пространстве нет никого с адресом nobody@example.test',
+      'accounts.2.customFields.region: допустимые значения: NA, EMEA',
+      'accounts.2.customFields.size: нет пользовательского поля с таким ключом',
+      'contacts.0.accountExternalId: нет аккаунта с внешним идентификатором RU-404',
+    ]);
   });
 
   it('refuses an external id twice in one list with 422 naming both rows, and writes nothing', async () => {

@@ -48,6 +48,13 @@ export const imports = {
     mappedTwice: '"{{field}}" is mapped from the column "{{column}}" already',
     requiredField: 'no column is mapped to "{{field}}", which is required',
   },
+  // A CRM's bulk upsert (POST /bulk-upsert): what only a row sent as JSON can get wrong.
+  upsert: {
+    noCustomField: 'no custom field has this key',
+    requiredForNewContact: 'is required for a new contact',
+    currencyDiffers: 'differs from mrr.currency',
+    repeated: '"{{externalId}}" is also {{path}}',
+  },
   // Why a whole import failed (imports.failure), after the problem's own detail.
   failure: {
     stopped: 'The import stopped unexpectedly; it will be retried.',

@@ -54,6 +54,12 @@ export const imports = {
     mappedTwice: 'поле «{{field}}» уже сопоставлено с колонкой «{{column}}»',
     requiredField: 'ни одна колонка не сопоставлена с обязательным полем «{{field}}»',
   },
+  upsert: {
+    noCustomField: 'нет пользовательского поля с таким ключом',
+    requiredForNewContact: 'обязательно для нового контакта',
+    currencyDiffers: 'не совпадает с mrr.currency',
+    repeated: '«{{externalId}}» уже указан в {{path}}',
+  },
   failure: {
     stopped: 'Импорт неожиданно остановился; он будет запущен снова.',
     field: 'не подходит',

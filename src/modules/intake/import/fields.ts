@@ -1,9 +1,10 @@
 // What a CSV column can be imported into, and which column goes where: the field catalog of
 // accounts and contacts (custom fields as `cf.<key>`) and the mapping from the file's header.
-import { message, renderMessage, type Message } from '../../../i18n/index.ts';
+import { message } from '../../../i18n/index.ts';
 import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
 import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
 import { contactRoleSchema, type CustomFieldDefinition } from '../../accounts/index.ts';
+import { fieldError as mappingError } from './problems.ts';
 
 // `usage` is historical product usage, per account, feature and day (../segment/backfill.ts).
 export const importEntities = ['accounts', 'contacts', 'usage'] as const;
@@ -238,11 +239,6 @@ export function planImport(
     ignoredColumns: header.filter((column) => !fieldOf.get(column)),
     headerLength: header.length,
   };
-}
-
-/** A mapping's problem: in English as it always read, and as a key for any other reader. */
-function mappingError(path: string, text: Message): FieldError {
-  return { path, message: renderMessage(text, 'en'), text };
 }
 
 /** Parses `--map "Company=name"` options; the field is after the last `=`. */

@@ -11,7 +11,7 @@ import {
   type MessageKey,
   type MessageParam,
 } from '../../../i18n/index.ts';
-import type { AppError } from '../../../lib/errors.ts';
+import type { AppError, FieldError } from '../../../lib/errors.ts';
 import type { CustomFieldDefinition } from '../../accounts/index.ts';
 
 /** One thing wrong with a row; `field` is the import field (or `cf.<key>`) it is about. */
@@ -40,6 +40,19 @@ export function rejectionReason(problems: readonly RowProblem[], locale: Locale)
       return problem.field ? `${problem.field}: ${text}` : text;
     })
     .join('; ');
+}
+
+/** A field's problem for an API answer: English as it always read, and a key for any reader. */
+export function fieldError(path: string, text: Message): FieldError {
+  return { path, message: renderMessage(text, 'en'), text };
+}
+
+/** The field errors as `locale`'s reader reads them (an answer that is not a problem). */
+export function renderedErrors(errors: readonly FieldError[], locale: Locale) {
+  return errors.map(({ path, message, text }) => ({
+    path,
+    message: text ? renderMessage(text, locale) : message,
+  }));
 }
 
 /**

@@ -9,15 +9,18 @@
 // request: 422 naming both, nothing written.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
+import { message, type Locale } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { invalid, type FieldError } from '../../../lib/errors.ts';
 import type { WriteCounts } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { fieldError, renderedErrors } from './problems.ts';
 import { upsertContracts } from './upsertContracts.ts';
 import { upsertAccounts, upsertContacts, type Entity } from './upsertRows.ts';
 import type { BulkUpsertBody, BulkUpsertResult } from './upsertSchema.ts';
 
-type Rejected = BulkUpsertResult['rejected'][number];
+/** A rejected row as it is gathered: its field errors with their keys, rendered at the end. */
+type Rejected = Omit<BulkUpsertResult['rejected'][number], 'errors'> & { errors: FieldError[] };
 
 /** Each external id once per list; a repeat names the row it repeats. */
 function refuseDuplicates(body: BulkUpsertBody) {
@@ -28,10 +31,15 @@ function refuseDuplicates(body: BulkUpsertBody) {
       const at = first.get(row.externalId);
       if (at === undefined) first.set(row.externalId, index);
       else {
-        errors.push({
-          path: `${entity}.${index}.externalId`,
-          message: `"${row.externalId}" is also ${entity}.${at}.externalId`,
-        });
+        errors.push(
+          fieldError(
+            `${entity}.${index}.externalId`,
+            message('imports.upsert.repeated', {
+              externalId: row.externalId,
+              path: `${entity}.${at}.externalId`,
+            }),
+          ),
+        );
       }
     });
   }
@@ -51,7 +59,8 @@ class Rehearsed extends Error {
 export async function bulkUpsert(
   db: Db,
   clock: Clock,
-  by: ChangeAuthor,
+  /** Whose change it is; their language is the one each rejected field's message is in. */
+  by: ChangeAuthor & { locale: Locale },
   body: BulkUpsertBody,
 ): Promise<BulkUpsertResult> {
   refuseDuplicates(body);
@@ -72,7 +81,7 @@ export async function bulkUpsert(
         accounts: count('accounts', accounts),
         contacts: count('contacts', contacts),
         contracts: count('contracts', contracts),
-        rejected,
+        rejected: rejected.map((r) => ({ ...r, errors: renderedErrors(r.errors, by.locale) })),
       };
       if (body.allOrNothing && rejected.length > 0) {
         throw invalid(

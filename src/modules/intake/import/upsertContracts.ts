@@ -12,6 +12,8 @@ import {
   upsertContractRecords,
   type ContractRecord,
 } from '../billing/index.ts';
+import { message } from '../../../i18n/index.ts';
+import { fieldError, rowMessage } from './problems.ts';
 import { text, type Reject } from './upsertRows.ts';
 import type { BulkUpsertBody } from './upsertSchema.ts';
 
@@ -74,7 +76,7 @@ export async function upsertContracts(
     ];
     const errors: FieldError[] = [];
     if (row.mrr && row.arr && row.mrr.currency !== row.arr.currency) {
-      errors.push({ path: `${prefix}.arr.currency`, message: 'differs from mrr.currency' });
+      errors.push(fieldError(`${prefix}.arr.currency`, message('imports.upsert.currencyDiffers')));
     }
     const read = readContractRow(cells, columns, index);
     if ('reason' in read) {
@@ -87,10 +89,12 @@ export async function upsertContracts(
     }
     const accountId = accounts.get(row.accountExternalId.trim());
     if (accountId === undefined) {
-      errors.push({
-        path: `${prefix}.accountExternalId`,
-        message: `no account has the external id ${row.accountExternalId}`,
-      });
+      errors.push(
+        fieldError(
+          `${prefix}.accountExternalId`,
+          rowMessage('noAccount', { externalId: row.accountExternalId }),
+        ),
+      );
     }
     if (errors.length > 0 || !('record' in read) || accountId === undefined) {
       reject('contracts', index, row.externalId, errors);

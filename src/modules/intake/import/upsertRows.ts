@@ -2,7 +2,7 @@
 // rows that carry the same fields written together by one upsert of those columns, so a field
 // left out of a row is left as it is.
 import type { Db } from '../../../db/connect.ts';
-import { renderMessage } from '../../../i18n/index.ts';
+import { message } from '../../../i18n/index.ts';
 import type { FieldError } from '../../../lib/errors.ts';
 import { majorUnitsText } from '../../../lib/moneyText.ts';
 import {
@@ -17,7 +17,7 @@ import {
 import type { ChangeAuthor } from '../../auth/index.ts';
 import { customFieldPrefix, type ImportEntity, type ImportPlan } from './fields.ts';
 import { ownersByEmail } from './importer.ts';
-import type { RowProblem } from './problems.ts';
+import { customFieldMessage, fieldError, rowMessage, type RowProblem } from './problems.ts';
 import { readAccountRow, readContactRow, type AccountRecord, type ContactRecord } from './rows.ts';
 import type { BulkUpsertBody } from './upsertSchema.ts';
 import { writeAccounts, writeContacts } from './write.ts';
@@ -43,11 +43,9 @@ export function fieldErrors(
   prefix: string,
   pathOf: (field: string) => string,
 ) {
-  return problems.map(({ field, key, params }): FieldError => ({
-    path: field ? `${prefix}.${pathOf(field)}` : prefix,
-    message: renderMessage({ key, params }, 'en'),
-    text: params ? { key, params } : { key },
-  }));
+  return problems.map(({ field, key, params }) =>
+    fieldError(field ? `${prefix}.${pathOf(field)}` : prefix, params ? { key, params } : { key }),
+  );
 }
 
 export const text = (value: string | number | null | undefined) =>
@@ -107,21 +105,19 @@ function customFieldErrors(
   for (const [key, value] of Object.entries(values)) {
     const definition = definitions.get(key);
     const path = `${prefix}.customFields.${key}`;
-    if (!definition) errors.push({ path, message: 'no custom field has this key' });
+    if (!definition) errors.push(fieldError(path, message('imports.upsert.noCustomField')));
     else if (value === null) {
-      if (definition.required) errors.push({ path, message: 'is required' });
-    } else {
-      const problem = customFieldProblem(definition, value);
-      if (problem) errors.push({ path, message: problem });
+      if (definition.required) errors.push(fieldError(path, rowMessage('required')));
+    } else if (customFieldProblem(definition, value)) {
+      errors.push(fieldError(path, customFieldMessage(definition)));
     }
   }
   if (isNew) {
     for (const definition of definitions.values()) {
       if (definition.required && !(definition.key in values)) {
-        errors.push({
-          path: `${prefix}.customFields.${definition.key}`,
-          message: 'is required for a new account',
-        });
+        errors.push(
+          fieldError(`${prefix}.customFields.${definition.key}`, rowMessage('requiredForNew')),
+        );
       }
     }
   }
@@ -174,7 +170,7 @@ export async function upsertAccounts(
     });
     const errors: FieldError[] = [];
     if (row.name === undefined && isNew) {
-      errors.push({ path: `${prefix}.name`, message: 'is required for a new account' });
+      errors.push(fieldError(`${prefix}.name`, rowMessage('requiredForNew')));
     }
     const customFields = row.customFields ?? {};
     errors.push(...customFieldErrors(customFields, definitions, isNew, prefix));
@@ -236,7 +232,9 @@ export async function upsertContacts(
     if (!before) {
       for (const field of ['accountExternalId', 'name'] as const) {
         if (row[field] === undefined) {
-          errors.push({ path: `${prefix}.${field}`, message: 'is required for a new contact' });
+          errors.push(
+            fieldError(`${prefix}.${field}`, message('imports.upsert.requiredForNewContact')),
+          );
         }
       }
     }
@@ -254,10 +252,12 @@ export async function upsertContacts(
         ? before?.accountId
         : accounts.get(row.accountExternalId.trim());
     if (row.accountExternalId !== undefined && accountId === undefined && !('problems' in read)) {
-      errors.push({
-        path: `${prefix}.accountExternalId`,
-        message: `no account has the external id ${row.accountExternalId}`,
-      });
+      errors.push(
+        fieldError(
+          `${prefix}.accountExternalId`,
+          rowMessage('noAccount', { externalId: row.accountExternalId }),
+        ),
+      );
     }
     if (errors.length > 0 || !('record' in read) || accountId === undefined) {
       reject('contacts', index, row.externalId, errors);
