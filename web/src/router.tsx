@@ -15,6 +15,7 @@ import { ApiError, onUnauthorized } from './api/client.ts';
 import { account360Query, portfolioQuery } from './api/accounts.ts';
 import { meQuery, useMe } from './api/session.ts';
 import { myWorkQuery } from './api/work.ts';
+import { highlightQuery } from './api/voice.ts';
 import { Shell } from './components/Shell.tsx';
 import { AskButton, AskHost } from './routes/assistant/AskHost.tsx';
 import { setTimeZone } from './components/format.ts';
@@ -214,11 +215,15 @@ const portfolioRoute = createRoute({
     void queries
       .ensureQueryData(meQuery)
       .then((me) =>
-        queries.prefetchInfiniteQuery(
-          portfolioQuery(
-            portfolioFilters(deps, me?.permissions.includes('view_all_accounts') ?? false),
+        Promise.all([
+          queries.prefetchInfiniteQuery(
+            portfolioQuery(
+              portfolioFilters(deps, me?.permissions.includes('view_all_accounts') ?? false),
+            ),
           ),
-        ),
+          // The page waits for the sentence above its list (no shift when it arrives).
+          me?.permissions.includes('view_client_feedback') && queries.prefetchQuery(highlightQuery),
+        ]),
       )
       .catch(() => undefined),
   component: rendering(PortfolioPage, function Portfolio() {

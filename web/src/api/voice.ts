@@ -1,6 +1,12 @@
 // Voice of the customer: feedback and its themes (with people's corrections), the roadmap, NPS
 // and the public survey page — hooks on the typed client.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
 
 export type FeedbackItem = Schemas['FeedbackItem'];
@@ -68,13 +74,15 @@ export function useTheme(id: string) {
   });
 }
 
+/** The most asked-for feature this month, at the top of the portfolio (its loader starts it). */
+export const highlightQuery = queryOptions({
+  queryKey: [...voiceKey, 'highlight'],
+  queryFn: () =>
+    call(api.GET('/api/v1/feedback/highlight', { params: { query: { since: '30d' } } })),
+});
+
 export function useHighlight(enabled: boolean) {
-  return useQuery({
-    queryKey: [...voiceKey, 'highlight'],
-    enabled,
-    queryFn: () =>
-      call(api.GET('/api/v1/feedback/highlight', { params: { query: { since: '30d' } } })),
-  });
+  return useQuery({ ...highlightQuery, enabled });
 }
 
 export function useAccountFeedback(accountId: string) {

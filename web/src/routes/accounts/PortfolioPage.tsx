@@ -11,6 +11,7 @@ import {
   type Account,
 } from '../../api/accounts.ts';
 import { useHealthSeries } from '../../api/health.ts';
+import { useHighlight } from '../../api/voice.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import { useWiderThan } from '../../components/media.ts';
@@ -19,6 +20,7 @@ import { ScoreSparkline } from '../../components/scoreTrend.tsx';
 import { Button, ErrorNote, Input, Loading, Select } from '../../components/ui.tsx';
 import { choices, portfolioFilters, sortable, type PortfolioSearch } from './portfolioSearch.ts';
 import { QuickActions } from '../assistant/QuickActions.tsx';
+import { useCan } from '../voice/parts.tsx';
 import { TopRequest } from '../voice/TopRequest.tsx';
 
 type FilterSelectProps = {
@@ -279,30 +281,44 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
   const active = (['health', 'tier', 'stage', 'priority', 'segment'] as const).filter(
     (key) => search[key],
   ).length;
+  // The sentence on the month's most asked-for feature sits above everything below the title:
+  // that waits for it (asked for beside the list), rather than moving down when it arrives.
+  const highlight = useHighlight(useCan('view_client_feedback'));
+  const heading = (
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <h1 className="text-2xl font-bold">{t('portfolio.title')}</h1>
+      {seesAll && (
+        <div role="group" aria-label={t('portfolio.owner')} className="flex gap-1">
+          <Button
+            variant={search.owner === 'me' ? 'primary' : 'secondary'}
+            aria-pressed={search.owner === 'me'}
+            onClick={() => set('owner', 'me')}
+          >
+            {t('portfolio.mine')}
+          </Button>
+          <Button
+            variant={search.owner !== 'me' ? 'primary' : 'secondary'}
+            aria-pressed={search.owner !== 'me'}
+            onClick={() => set('owner', '')}
+          >
+            {t('portfolio.all')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+  if (highlight.isLoading) {
+    return (
+      <div className="flex flex-col gap-4">
+        {heading}
+        <Loading />
+      </div>
+    );
+  }
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t('portfolio.title')}</h1>
-        {seesAll && (
-          <div role="group" aria-label={t('portfolio.owner')} className="flex gap-1">
-            <Button
-              variant={search.owner === 'me' ? 'primary' : 'secondary'}
-              aria-pressed={search.owner === 'me'}
-              onClick={() => set('owner', 'me')}
-            >
-              {t('portfolio.mine')}
-            </Button>
-            <Button
-              variant={search.owner !== 'me' ? 'primary' : 'secondary'}
-              aria-pressed={search.owner !== 'me'}
-              onClick={() => set('owner', '')}
-            >
-              {t('portfolio.all')}
-            </Button>
-          </div>
-        )}
-      </div>
+      {heading}
       <TopRequest />
       <QuickActions />
       <div className="flex gap-2">
