@@ -2,6 +2,20 @@
 import type { AccountView } from './schema.ts';
 import type { AccountWithOwner } from './store.ts';
 
+/**
+ * PostgreSQL's text of a UTC timestamp (`2026-12-03 15:08:57.248172`) as the API's instant,
+ * exactly as Date#toISOString writes it (`2026-12-03T15:08:57.248Z`, milliseconds cut, not
+ * rounded).
+ */
+export function utcInstant(text: string): string {
+  const fraction = text.length > 19 && text[19] === '.';
+  if (text[10] !== ' ' || (text.length > 19 && !fraction)) {
+    return new Date(`${text.replace(' ', 'T')}Z`).toISOString();
+  }
+  const ms = fraction ? text.slice(20, 23).padEnd(3, '0') : '000';
+  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${ms}Z`;
+}
+
 export function describeAccount(row: AccountWithOwner): AccountView {
   return {
     id: row.id,
@@ -22,7 +36,7 @@ export function describeAccount(row: AccountWithOwner): AccountView {
     customFields: row.custom_fields,
     health: { score: row.health_score, category: row.health_category },
     churnRisk: { level: row.churn_risk_level },
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: utcInstant(row.created_at),
+    updatedAt: utcInstant(row.updated_at),
   };
 }
