@@ -145,6 +145,17 @@ describe('reading Segment messages', () => {
     expect(parseRequest({ nope: true }, { receivedAt }).ok).toBe(false);
   });
 
+  it("reads a batch's write key, and refuses a write key that is not text or over 10,000 messages", () => {
+    const one = { type: 'track', event: 'a', userId: 'u' };
+    const keyed = parseRequest({ batch: [one], writeKey: 'swk_abc' }, { receivedAt });
+    expect(keyed.ok && keyed.writeKey).toBe('swk_abc');
+    expect(parseRequest({ batch: [one], writeKey: 7 }, { receivedAt }).ok).toBe(false);
+    const many = Array.from({ length: 10_001 }, () => one);
+    expect(parseRequest({ batch: many }, { receivedAt }).ok).toBe(false);
+    expect(parseRequest({ batch: many.slice(1) }, { receivedAt }).ok).toBe(true);
+    expect(parseRequest([one], { receivedAt }).ok).toBe(false);
+  });
+
   it('reads the write key from HTTP Basic auth, as the SDKs send it', () => {
     const header = `Basic ${Buffer.from('swk_abc:').toString('base64')}`;
     expect(writeKeyFromHeader(header)).toBe('swk_abc');
