@@ -274,6 +274,28 @@ describe('importing through the API', () => {
     expect(fields.map((f) => f.name)).toContain('renewalDate');
   });
 
+  it("labels Steward's own fields in the reader's language, a custom field as it was named", async () => {
+    type Listed = { fields: { name: string; label: string }[] };
+    const labels = async (cookie: string) =>
+      Object.fromEntries(
+        (
+          (await (await get('/imports/fields?entity=accounts', cookie)).json()) as Listed
+        ).fields.map((f) => [f.name, f.label]),
+      );
+    expect(await labels(sessionCookie)).toMatchObject({
+      externalId: 'External ID',
+      arr: 'ARR (major units, e.g. 120000.50)',
+      owner: "Owner's e-mail",
+      'cf.region': 'Region',
+    });
+    expect(await labels(russianCookie)).toMatchObject({
+      externalId: 'Внешний идентификатор',
+      arr: 'ARR (в основных единицах, например 120000.50)',
+      owner: 'E-mail ответственного',
+      'cf.region': 'Region',
+    });
+  });
+
   it('queues an upload, runs it in the worker and shows the import done with its counts', async () => {
     const csv = 'Company,Id,Tier\nWeb One,web-1,smb\nWeb Two,web-2,gigantic\nWeb Three,web-3,smb\n';
     const response = await upload('entity=accounts&skipInvalid=true', csv, {

@@ -1,10 +1,10 @@
 // What a CSV column can be imported into, and which column goes where: the field catalog of
 // accounts and contacts (custom fields as `cf.<key>`) and the mapping from the file's header.
-import { message } from '../../../i18n/index.ts';
+import { message, renderMessage, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
 import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
 import { contactRoleSchema, type CustomFieldDefinition } from '../../accounts/index.ts';
-import { fieldError as mappingError } from './problems.ts';
+import { fieldError as mappingError, type After } from './problems.ts';
 
 // `usage` is historical product usage, per account, feature and day (../segment/backfill.ts).
 export const importEntities = ['accounts', 'contacts', 'usage'] as const;
@@ -29,80 +29,83 @@ export type ImportField = {
   options?: readonly string[];
 };
 
-const accountFields: ImportField[] = [
-  { name: 'externalId', label: 'External ID', required: true, type: 'text' },
-  { name: 'name', label: 'Name', required: true, type: 'text' },
-  { name: 'domain', label: 'Domain', required: false, type: 'text' },
-  { name: 'tier', label: 'Tier', required: false, type: 'select', options: tierSchema.options },
-  { name: 'plan', label: 'Plan', required: false, type: 'text' },
-  { name: 'arr', label: 'ARR (major units, e.g. 120000.50)', required: false, type: 'money' },
+/** A field of Steward's own: its label is a message (`imports.field.<label>`), for the reader. */
+type BuiltinField = Omit<ImportField, 'label'> & { label: After<MessageKey, 'imports.field.'> };
+
+const accountFields: BuiltinField[] = [
+  { name: 'externalId', label: 'externalId', required: true, type: 'text' },
+  { name: 'name', label: 'name', required: true, type: 'text' },
+  { name: 'domain', label: 'domain', required: false, type: 'text' },
+  { name: 'tier', label: 'tier', required: false, type: 'select', options: tierSchema.options },
+  { name: 'plan', label: 'plan', required: false, type: 'text' },
+  { name: 'arr', label: 'arr', required: false, type: 'money' },
   {
     name: 'currency',
-    label: 'Currency of ARR (default USD)',
+    label: 'currency',
     required: false,
     type: 'currency_code',
   },
-  { name: 'seats', label: 'Seats', required: false, type: 'integer' },
-  { name: 'stage', label: 'Stage', required: false, type: 'select', options: stageSchema.options },
-  { name: 'renewalDate', label: 'Renewal date (YYYY-MM-DD)', required: false, type: 'date' },
+  { name: 'seats', label: 'seats', required: false, type: 'integer' },
+  { name: 'stage', label: 'stage', required: false, type: 'select', options: stageSchema.options },
+  { name: 'renewalDate', label: 'renewalDate', required: false, type: 'date' },
   {
     name: 'priority',
-    label: 'Priority',
+    label: 'priority',
     required: false,
     type: 'select',
     options: prioritySchema.options,
   },
-  { name: 'owner', label: "Owner's e-mail", required: false, type: 'email' },
+  { name: 'owner', label: 'owner', required: false, type: 'email' },
 ];
 
-const contactFields: ImportField[] = [
-  { name: 'externalId', label: 'External ID', required: true, type: 'text' },
-  { name: 'accountExternalId', label: "Account's external ID", required: true, type: 'text' },
-  { name: 'name', label: 'Name', required: true, type: 'text' },
+const contactFields: BuiltinField[] = [
+  { name: 'externalId', label: 'externalId', required: true, type: 'text' },
+  { name: 'accountExternalId', label: 'accountExternalId', required: true, type: 'text' },
+  { name: 'name', label: 'contactName', required: true, type: 'text' },
   // CRMs export a person's name in two columns: joined, they are the name.
   {
     name: 'firstName',
-    label: 'First name (with the last name, the name)',
+    label: 'firstName',
     required: false,
     type: 'text',
   },
   {
     name: 'lastName',
-    label: 'Last name (with the first name, the name)',
+    label: 'lastName',
     required: false,
     type: 'text',
   },
-  { name: 'email', label: 'E-mail', required: false, type: 'email' },
-  { name: 'title', label: 'Title', required: false, type: 'text' },
-  { name: 'phone', label: 'Phone', required: false, type: 'text' },
+  { name: 'email', label: 'email', required: false, type: 'email' },
+  { name: 'title', label: 'title', required: false, type: 'text' },
+  { name: 'phone', label: 'phone', required: false, type: 'text' },
   {
     name: 'role',
-    label: 'Role',
+    label: 'role',
     required: false,
     type: 'select',
     options: contactRoleSchema.options,
   },
 ];
 
-const usageFields: ImportField[] = [
-  { name: 'accountExternalId', label: "Account's external ID", required: true, type: 'text' },
-  { name: 'day', label: 'Day (YYYY-MM-DD, UTC)', required: true, type: 'date' },
+const usageFields: BuiltinField[] = [
+  { name: 'accountExternalId', label: 'accountExternalId', required: true, type: 'text' },
+  { name: 'day', label: 'day', required: true, type: 'date' },
   {
     name: 'feature',
-    label: "Feature key, or an event name (counted under its catalog's feature)",
+    label: 'feature',
     required: true,
     type: 'text',
   },
-  { name: 'events', label: 'Events that day', required: true, type: 'integer' },
+  { name: 'events', label: 'events', required: true, type: 'integer' },
   {
     name: 'logins',
-    label: 'Logins among them (default: all of them for a login event, else none)',
+    label: 'logins',
     required: false,
     type: 'integer',
   },
   {
     name: 'activeUsers',
-    label: "Active users' ids (as Segment's userId), separated by ; or spaces",
+    label: 'activeUsers',
     required: false,
     type: 'text',
   },
@@ -110,15 +113,25 @@ const usageFields: ImportField[] = [
 
 export const customFieldPrefix = 'cf.';
 
-/** Every field a column can map to; an account's custom fields are `cf.<key>`. */
+/**
+ * Every field a column can map to; an account's custom fields are `cf.<key>`. Steward's own
+ * fields are labelled in `locale` (a custom field's label is the workspace's own words); a
+ * mapping is matched by name, so the language matters only to the person choosing.
+ */
 export function importFields(
   entity: ImportEntity,
   definitions: CustomFieldDefinition[],
+  locale: Locale = 'en',
 ): ImportField[] {
-  if (entity === 'contacts') return contactFields;
-  if (entity === 'usage') return usageFields;
+  const labelled = (fields: BuiltinField[]): ImportField[] =>
+    fields.map((f) => ({
+      ...f,
+      label: renderMessage(message(`imports.field.${f.label}`), locale),
+    }));
+  if (entity === 'contacts') return labelled(contactFields);
+  if (entity === 'usage') return labelled(usageFields);
   return [
-    ...accountFields,
+    ...labelled(accountFields),
     ...definitions.map((d) => ({
       name: `${customFieldPrefix}${d.key}`,
       label: d.label,

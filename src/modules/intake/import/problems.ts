@@ -25,7 +25,7 @@ export function rowMessage(name: RowMessageName, params?: Record<string, Message
   return message(`imports.row.${name}` satisfies MessageKey, params);
 }
 
-type After<Key, Prefix extends string> = Key extends `${Prefix}${infer Rest}` ? Rest : never;
+export type After<Key, Prefix extends string> = Key extends `${Prefix}${infer Rest}` ? Rest : never;
 type RowMessageName = After<MessageKey, 'imports.row.'>;
 
 export function about(field: string, problem: Message): RowProblem {

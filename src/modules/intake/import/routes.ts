@@ -65,11 +65,12 @@ export function importRoutes({ db, clock }: Deps) {
       }),
       async (c) => {
         const { entity } = c.req.valid('query');
+        const actor = actorOf(c);
         const definitions =
           entity === 'accounts'
-            ? await customFieldDefinitions(db, actorOf(c).workspaceId, 'account')
+            ? await customFieldDefinitions(db, actor.workspaceId, 'account')
             : [];
-        const fields = importFields(entity, definitions).map((f) => ({
+        const fields = importFields(entity, definitions, actor.locale).map((f) => ({
           ...f,
           ...(f.options ? { options: [...f.options] } : {}),
         }));
