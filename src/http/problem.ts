@@ -5,15 +5,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
-import * as zod from 'zod';
 import type { ZodError } from 'zod';
-import {
-  hasMessage,
-  renderMessage,
-  type Locale,
-  type Message,
-  type MessageKey,
-} from '../i18n/index.ts';
+import { renderMessage, type Message, type MessageKey } from '../i18n/index.ts';
 import {
   AppError,
   codeDetail,
@@ -21,6 +14,7 @@ import {
   type ErrorCode,
   type FieldError,
 } from '../lib/errors.ts';
+import { fieldMessage, issueErrors } from '../lib/issues.ts';
 import type { AppEnv } from './env.ts';
 import { englishReader, readerOf } from './reader.ts';
 
@@ -63,9 +57,9 @@ export function toProblem(error: AppError, instance?: string, reader = englishRe
     ...(instance ? { instance } : {}),
     ...(error.errors
       ? {
-          errors: error.errors.map(({ path, message, text }) => ({
-            path,
-            message: text ? render(text) : message,
+          errors: error.errors.map((field) => ({
+            path: field.path,
+            message: fieldMessage(field, reader.locale, reader.timeZone),
           })),
         }
       : {}),
@@ -82,70 +76,9 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   });
 }
 
-// Zod's own sentences for an issue, per language (zod 4's locales), used per call: the global
-// zod configuration stays English for every other parse (jobs, the CLI, stored rows).
-const zodSentences: Record<Locale, ReturnType<typeof zod.locales.en>['localeError']> = {
-  en: zod.locales.en().localeError,
-  ru: zod.locales.ru().localeError,
-};
-
-type Issue = ZodError['issues'][number];
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-/**
- * A field's message for the reader. A schema may name a message key as its custom message
- * (with the issue's `params`); it is rendered in the reader's language. Otherwise an English
- * reader gets the issue's message as zod or the schema wrote it, and any other reader zod's own
- * sentence for the issue in their language — a schema's custom English words have no
- * translation, so they give way to zod's (which names the same rule: the pattern, the bound).
- */
-function fieldError(issue: Issue, path: string, input: unknown, locale: Locale): FieldError {
-  if (hasMessage(issue.message)) {
-    const params = issue.code === 'custom' ? issue.params : undefined;
-    const text: Message = {
-      key: issue.message as MessageKey,
-      params: Object.fromEntries(
-        Object.entries(params ?? {}).filter(
-          (entry): entry is [string, string | number] =>
-            typeof entry[1] === 'string' || typeof entry[1] === 'number',
-        ),
-      ),
-    };
-    return { path, message: renderMessage(text, 'en'), text };
-  }
-  if (locale === 'en') return { path, message: issue.message };
-  // Zod leaves the input out of a finished issue; its sentence for a wrong type names it.
-  const raw = { ...issue, input: valueAt(input, issue.path) } as Parameters<
-    (typeof zodSentences)['en']
-  >[0];
-  const said = zodSentences[locale](raw);
-  const sentence = typeof said === 'string' ? said : said?.message;
-  return { path, message: sentence ?? issue.message };
-}
-
-/** Each issue as a field error, its message for the reader (`input`: what was validated). */
-export function fieldErrors(
-  error: ZodError,
-  prefix?: string,
-  input?: unknown,
-  locale: Locale = 'en',
-): FieldError[] {
-  return error.issues.map((issue) =>
-    fieldError(
-      issue,
-      [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-      input,
-      locale,
-    ),
-  );
+/** Each issue as a field error, rendered for the reader when answered (`input`: what was validated). */
+export function fieldErrors(error: ZodError, prefix?: string, input?: unknown): FieldError[] {
+  return issueErrors(error, { ...(prefix ? { prefix } : {}), input });
 }
 
 // What Hono's validator says of a body it cannot read (its only sentences that reach here), as

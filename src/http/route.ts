@@ -7,7 +7,6 @@ import type { Permission } from '../modules/auth/permissions.ts';
 import type { AppEnv } from './env.ts';
 import { nulErrors } from '../lib/text.ts';
 import { fieldErrors, problemSchema } from './problem.ts';
-import { readerOf } from './reader.ts';
 
 export type RouteAccess = Permission | 'public' | 'signed_in';
 
@@ -133,11 +132,11 @@ export function newRouter() {
       if (!result.success) {
         // On failure the validator still hands over what it validated (its types omit it).
         const input = 'data' in result ? result.data : undefined;
-        throw invalid(fieldErrors(result.error, at, input, readerOf(c).locale));
+        throw invalid(fieldErrors(result.error, at, input));
       }
       const nul = nulErrors(result.data, at);
       if (nul.length > 0) {
-        throw invalid(nul.map((error) => ({ ...error, text: { key: 'errors.field.nul' } })));
+        throw invalid(nul);
       }
     },
   });

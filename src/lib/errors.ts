@@ -4,7 +4,7 @@
 // problem is answered: the detail is always a message key and its parameters (`Message`) — the
 // call site's own, in the area's catalog, or the code's own detail (`codeDetail`:
 // `errors.detail.<code>` in src/i18n/, which every code must have).
-import { renderMessage, type Message, type MessageKey } from '../i18n/index.ts';
+import { renderMessage, type Message, type MessageKey, type MessageParam } from '../i18n/index.ts';
 
 export type ErrorCode =
   | 'request.invalid'
@@ -63,11 +63,32 @@ export type ErrorCode =
   | 'webhook_delivery.not_found'
   | 'webhook_subscription.disabled';
 
+/** A schema's issue (zod's), with the value it is about: zod words it in each language. */
+export type SchemaIssue = {
+  readonly code: string;
+  readonly message: string;
+  readonly input?: unknown;
+};
+
 /**
- * A field's problem. `message` is shown as it is (a service's English; the validation hook
- * writes it in the asker's language); `text`, when given, is rendered for the reader instead.
+ * A field's problem, rendered for the reader when answered: `text`, a message key (built with
+ * `fieldProblem`), or a schema's `issue` (src/lib/issues.ts). `message` is its English, for a
+ * log or the CLI.
  */
-export type FieldError = { path: string; message: string; text?: Message };
+export type FieldError = { path: string; message: string; text?: Message; issue?: SchemaIssue };
+
+/**
+ * A field's problem in its area's words (`<area>.field.<name>`, or `errors.field.<name>` for
+ * what every area says): rendered for the reader when answered, English for a log or the CLI.
+ */
+export function fieldProblem(
+  path: string,
+  key: MessageKey,
+  params?: Record<string, MessageParam>,
+): FieldError {
+  const text: Message = params ? { key, params } : { key };
+  return { path, message: renderMessage(text, 'en'), text };
+}
 
 export class AppError extends Error {
   readonly code: ErrorCode;

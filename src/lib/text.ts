@@ -1,9 +1,7 @@
 // What PostgreSQL cannot store in text or jsonb: the NUL character (U+0000). A request that
 // carries one anywhere is refused at the edge, naming the field, instead of failing as a 500 in
 // the middle of a write (or a whole Segment batch).
-import type { FieldError } from './errors.ts';
-
-export const nulMessage = 'must not contain the NUL character (U+0000)';
+import { fieldProblem, type FieldError } from './errors.ts';
 
 /** The path (`a.b.0`) of every string or key inside `value` that holds a NUL character. */
 export function nulPaths(value: unknown, prefix: string[] = []): string[] {
@@ -20,8 +18,7 @@ export function nulPaths(value: unknown, prefix: string[] = []): string[] {
 
 /** `nulPaths` as field errors, each path under `at` (e.g. `query`, `batch.3`). */
 export function nulErrors(value: unknown, at?: string): FieldError[] {
-  return nulPaths(value).map((path) => ({
-    path: [at, path].filter(Boolean).join('.') || '(body)',
-    message: nulMessage,
-  }));
+  return nulPaths(value).map((path) =>
+    fieldProblem([at, path].filter(Boolean).join('.') || '(body)', 'errors.field.nul'),
+  );
 }
