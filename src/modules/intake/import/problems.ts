@@ -1,6 +1,7 @@
 // Why a row of an import is rejected, as data: the field it is about and a message key with its
 // parameters (src/i18n/<lang>/imports.ts). Stored so in `imports.rejections` and rendered in
 // the reader's language when the report is read: "tier: must be one of …; owner: no one …".
+// Likewise why a whole import failed (`imports.failure`), and the bulk upsert's field errors.
 import type { StoredMessage } from '../../../db/schema.ts';
 import {
   message,
@@ -28,6 +29,7 @@ export function rowMessage(name: RowMessageName, params?: Record<string, Message
 export type After<Key, Prefix extends string> = Key extends `${Prefix}${infer Rest}` ? Rest : never;
 type RowMessageName = After<MessageKey, 'imports.row.'>;
 
+/** The problem as one field's: "owner: no one with the e-mail …". */
 export function about(field: string, problem: Message): RowProblem {
   return { field, ...problem };
 }
