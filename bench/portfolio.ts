@@ -294,7 +294,7 @@ export async function portfolioBenchmark(): Promise<BenchResult[]> {
       results.push({
         name: `portfolio, ${accountCount} accounts, ${variant.label}, ${connections} connections`,
         figure: `${describeLoad(route)} — ${share.toFixed(0)}% of the minimal handler's req/s`,
-        baseline: `the same ${statements.length} statements from a minimal node:http + pg handler: ${describeLoad(floor)}; bare Hono route, no database: ${describeLoad(bareLoad)}`,
+        baseline: `the same ${statements.length} statements (${statements.filter((s) => s.name).length} named) from a minimal node:http + pg handler: ${describeLoad(floor)}; bare Hono route, no database: ${describeLoad(bareLoad)}`,
         target: 'p95 ≤ 50 ms and ≥ 50% of the minimal handler',
         holds: route.p95 <= 50 && route.failed === 0 && share >= 50,
       });
