@@ -6,10 +6,14 @@
 // events changed — with the time from a tracked event to its account's new score (≤ 60 s).
 // Baseline, same run, same table: the raw write ceiling — a `COPY … FROM STDIN` of the same rows
 // into usage_events through pg's own client, without parsing, dedup, account lookup or rollups.
+// Beside each rate, the CPU time 1,000 events cost each process — the web server, PostgreSQL
+// (all its processes), the worker, this load generator — since all share the machine's cores:
+// events/s move with everyone else's load, CPU time much less.
 // `STEWARD_BENCH_INTAKE_EVENTS` sets how many events go through in each mode (default 5 million).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -42,6 +46,85 @@ async function peakRssMb(pid: number): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/** Milliseconds of CPU per clock tick in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const msPerTick = 10;
+
+/** Fields of /proc/<pid>/stat after the command: state is [0], utime [11] … cstime [14]. */
+function statFields(pid: number | string): { command: string; fields: string[] } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return {
+      command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+      fields: stat.slice(stat.lastIndexOf(')') + 2).split(' '),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time so far of a process (user + system), in ms; 0 where /proc is not there. */
+function processCpuMs(pid: number): number {
+  const stat = statFields(pid);
+  return stat ? (Number(stat.fields[11]) + Number(stat.fields[12])) * msPerTick : 0;
+}
+
+/**
+ * CPU time so far of the embedded PostgreSQL — its server process below this one, with the
+ * children it already reaped (cutime, cstime), and its live children: backends, WAL writer,
+ * checkpointer, autovacuum — in ms; 0 where /proc is not there.
+ */
+function postgresCpuMs(): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const processes = new Map<number, { parent: number; command: string; fields: string[] }>();
+  for (const entry of entries) {
+    const stat = statFields(entry);
+    if (stat) processes.set(Number(entry), { parent: Number(stat.fields[1]), ...stat });
+  }
+  const below = (pid: number) => {
+    for (let at = processes.get(pid)?.parent; at !== undefined && at > 1;) {
+      if (at === process.pid) return true;
+      at = processes.get(at)?.parent;
+    }
+    return false;
+  };
+  const ticks = (fields: string[], from: number, to: number) =>
+    fields.slice(from, to).reduce((sum, n) => sum + Number(n), 0);
+  let total = 0;
+  for (const [pid, { parent, command, fields }] of processes) {
+    if (!command.startsWith('postgres') || !below(pid)) continue;
+    const server = !processes.get(parent)?.command.startsWith('postgres');
+    total += server ? ticks(fields, 11, 15) : ticks(fields, 11, 13);
+  }
+  return total * msPerTick;
+}
+
+/** This process's own CPU time so far (the load generator and the probes), in ms. */
+const ownCpuMs = () => {
+  const own = process.cpuUsage();
+  return (own.user + own.system) / 1000;
+};
+
+/** CPU time so far of each side of a run, in ms. */
+type CpuMark = { web: number; postgres: number; worker: number; bench: number };
+
+const cpuMark = (webPid: number, workerPid?: number): CpuMark => ({
+  web: processCpuMs(webPid),
+  postgres: postgresCpuMs(),
+  worker: workerPid === undefined ? 0 : processCpuMs(workerPid),
+  bench: ownCpuMs(),
+});
+
+/** CPU time per 1,000 events of each side between two marks. */
+function cpuPerThousand(before: CpuMark, after: CpuMark, events: number): CpuMark {
+  const per = (key: keyof CpuMark) => ((after[key] - before[key]) / events) * 1000;
+  return { web: per('web'), postgres: per('postgres'), worker: per('worker'), bench: per('bench') };
 }
 
 /**
@@ -302,6 +385,7 @@ async function copyBaseline(pool: Pool) {
   }
   const client = await pool.connect();
   try {
+    const postgres = postgresCpuMs();
     const started = performance.now();
     await copyFrom(
       client,
@@ -309,7 +393,12 @@ async function copyBaseline(pool: Pool) {
         feature_key, user_id, properties) from stdin`,
       chunks(),
     );
-    return { ms: performance.now() - started, rows: baselineRows };
+    const ms = performance.now() - started;
+    return {
+      ms,
+      rows: baselineRows,
+      postgresPerThousand: ((postgresCpuMs() - postgres) / baselineRows) * 1000,
+    };
   } finally {
     client.release();
   }
@@ -318,14 +407,16 @@ async function copyBaseline(pool: Pool) {
 const perSecond = (n: number, elapsedMs: number) =>
   `${Math.round(n / (elapsedMs / 1000)).toLocaleString('en-US')} events/s`;
 
-type Run = Awaited<ReturnType<typeof streamBatches>>;
+type Run = Awaited<ReturnType<typeof streamBatches>> & { cpu: CpuMark };
 
-/** One mode: a fresh web process, the stream through it, its peak RSS. */
+/** One mode: a fresh web process, the stream through it, its CPU time and peak RSS. */
 async function streamThroughServer(databaseUrl: string, key: string) {
   const server = await startServer(databaseUrl);
   try {
-    const run = await streamBatches(server.url, key, randomUUID());
-    return { run, rss: await peakRssMb(server.pid) };
+    const before = cpuMark(server.pid);
+    const stream = await streamBatches(server.url, key, randomUUID());
+    const cpu = cpuPerThousand(before, cpuMark(server.pid), stream.events);
+    return { run: { ...stream, cpu }, rss: await peakRssMb(server.pid) };
   } finally {
     await server.stop();
   }
@@ -359,12 +450,14 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
     const server = await startServer(databaseUrl);
     try {
       let streaming = true;
+      const before = cpuMark(server.pid, worker.child.pid);
       const probing = probeScores(db, server.url, key, workspaceId, () => streaming);
-      const run = await streamBatches(server.url, key, randomUUID()).finally(
+      const stream = await streamBatches(server.url, key, randomUUID()).finally(
         () => (streaming = false),
       );
+      const cpu = cpuPerThousand(before, cpuMark(server.pid, worker.child.pid), stream.events);
       probes = await probing;
-      withWorker = { run, rss: await peakRssMb(server.pid) };
+      withWorker = { run: { ...stream, cpu }, rss: await peakRssMb(server.pid) };
     } finally {
       await server.stop();
       await worker.stop();
@@ -386,20 +479,23 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
     }
 
     const copyRate = baseline.rows / baseline.ms;
-    const describe = (run: Run) =>
-      `${perSecond(run.events, run.ms)} = ${((run.events / run.ms / copyRate) * 100).toFixed(0)}% of a raw COPY (${(run.ms / 1000).toFixed(1)} s; batch p50 ${ms(percentile(run.latencies, 50))}, p95 ${ms(percentile(run.latencies, 95))})`;
+    // CPU time moves much less with other work on the machine than events/s do.
+    const cpu = (c: CpuMark, worker: boolean) =>
+      `CPU per 1,000 events: web ${ms(c.web)}, PostgreSQL ${ms(c.postgres)}${worker ? `, worker ${ms(c.worker)}` : ''}, load generator ${ms(c.bench)}`;
+    const describe = (run: Run, worker: boolean) =>
+      `${perSecond(run.events, run.ms)} = ${((run.events / run.ms / copyRate) * 100).toFixed(0)}% of a raw COPY (${(run.ms / 1000).toFixed(1)} s; batch p50 ${ms(percentile(run.latencies, 50))}, p95 ${ms(percentile(run.latencies, 95))}; ${cpu(run.cpu, worker)})`;
     const size = `${totalEvents.toLocaleString('en-US')} events, batches of ${batchSize} × ${concurrency} senders`;
-    const copy = `raw COPY … FROM STDIN of ${baseline.rows.toLocaleString('en-US')} of the same rows into usage_events, no parsing, dedup or rollups: ${perSecond(baseline.rows, baseline.ms)}`;
+    const copy = `raw COPY … FROM STDIN of ${baseline.rows.toLocaleString('en-US')} of the same rows into usage_events, no parsing, dedup or rollups: ${perSecond(baseline.rows, baseline.ms)} (PostgreSQL CPU ${ms(baseline.postgresPerThousand)} per 1,000 rows)`;
     const rss = (mb: number | null) => (mb === null ? 'not measurable' : `${mb.toFixed(0)} MiB`);
     return [
       {
         name: `Segment /v1/batch intake, web role alone, ${size} (target ≥ 40,000 events/s, ≥ 30% of COPY)`,
-        figure: `${describe(webOnly.run)}; every event stored and rolled up exactly once; left for a worker: ${leftBehind.accounts.toLocaleString('en-US')} changed accounts of ${(accounts + probeAccounts).toLocaleString('en-US')}, ${leftBehind.jobs} wake-up job of ${leftBehind.bytes} bytes`,
+        figure: `${describe(webOnly.run, false)}; every event stored and rolled up exactly once; left for a worker: ${leftBehind.accounts.toLocaleString('en-US')} changed accounts of ${(accounts + probeAccounts).toLocaleString('en-US')}, ${leftBehind.jobs} wake-up job of ${leftBehind.bytes} bytes`,
         baseline: copy,
       },
       {
         name: `Segment /v1/batch intake with a --role worker rescoring the changed accounts, ${size} (target ≥ 40,000 events/s, ≥ 30% of COPY)`,
-        figure: describe(withWorker.run),
+        figure: describe(withWorker.run, true),
         baseline: `${copy}; web role alone: ${perSecond(webOnly.run.events, webOnly.run.ms)}`,
       },
       {
