@@ -1,7 +1,7 @@
 // Cursor pagination: `?limit=` (default 50, max 500) and an opaque `?cursor=` (API.md).
 import { z } from '@hono/zod-openapi';
 import { sql, type RawBuilder } from 'kysely';
-import { AppError } from './errors.ts';
+import { AppError, fieldProblem } from './errors.ts';
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ example: 50 }),
@@ -37,7 +37,7 @@ const invalidCursor = (cause?: unknown) =>
   new AppError(
     'request.invalid_cursor',
     { key: 'errors.http.badCursor' },
-    { cause, errors: [{ path: 'cursor', message: 'not a valid cursor' }] },
+    { cause, errors: [fieldProblem('cursor', 'errors.field.cursor')] },
   );
 
 export function encodeCursor(position: Position): string {

@@ -104,7 +104,14 @@ export const errors = {
     malformedJson: 'Malformed JSON in request body',
     malformedForm: 'Malformed FormData request. {{reason}}',
   },
+  // What a field's problem says in every area alike; an area's own are under `<area>.field`.
   field: {
     nul: 'must not contain the NUL character (U+0000)',
+    required: 'is required',
+    inUse: 'already in use',
+    noUser: 'no such user in this workspace',
+    noPerson: 'no such person in this workspace',
+    noAccount: 'no such account',
+    cursor: 'not a valid cursor',
   },
 };

@@ -1,7 +1,8 @@
 // Typed custom fields: the workspace defines them; every write is checked against them.
 import type { Db } from '../../db/connect.ts';
 import type { CustomFieldDefinitionRow } from '../../db/schema.ts';
-import { AppError, invalid, type FieldError } from '../../lib/errors.ts';
+import { message, type Message } from '../../i18n/index.ts';
+import { AppError, fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { CreateCustomField } from './schema.ts';
@@ -48,7 +49,7 @@ export async function defineCustomField(db: Db, by: ChangeAuthor, input: CreateC
         'custom_field.key_taken',
         { key: 'accounts.problem.customFieldTaken', params: { key: input.key } },
         {
-          errors: [{ path: 'key', message: 'already in use' }],
+          errors: [fieldProblem('key', 'errors.field.inUse')],
         },
       );
     }
@@ -74,14 +75,16 @@ function isCalendarDay(value: string): boolean {
 export function customFieldProblem(
   field: CustomFieldDefinition,
   value: unknown,
-): string | undefined {
+): Message | undefined {
   switch (field.type) {
     case 'text':
       return typeof value === 'string' && value.length <= 2000
         ? undefined
-        : 'must be text (at most 2000 characters)';
+        : message('accounts.field.value.text');
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
+      return typeof value === 'number' && Number.isFinite(value)
+        ? undefined
+        : message('accounts.field.value.number');
     case 'currency': {
       const money = value as { amount?: unknown; currency?: unknown } | null;
       return typeof money === 'object' &&
@@ -91,24 +94,26 @@ export function customFieldProblem(
         /^[A-Z]{3}$/.test(money.currency) &&
         Object.keys(money).length === 2
         ? undefined
-        : 'must be money: { "amount": whole minor units, "currency": "USD" }';
+        : message('accounts.field.value.currency');
     }
     case 'date':
       return typeof value === 'string' && isCalendarDay(value)
         ? undefined
-        : 'must be a date as YYYY-MM-DD';
+        : message('accounts.field.value.date');
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'must be true or false';
+      return typeof value === 'boolean' ? undefined : message('accounts.field.value.boolean');
     case 'select':
       return typeof value === 'string' && field.options?.includes(value)
         ? undefined
-        : `must be one of: ${field.options?.join(', ')}`;
+        : message('accounts.field.value.select', { options: field.options?.join(', ') ?? '' });
     case 'multi_select':
       return Array.isArray(value) &&
         value.every((v) => typeof v === 'string' && field.options?.includes(v)) &&
         new Set(value).size === value.length
         ? undefined
-        : `must be a list of distinct values from: ${field.options?.join(', ')}`;
+        : message('accounts.field.value.multiSelect', {
+            options: field.options?.join(', ') ?? '',
+          });
   }
 }
 
@@ -127,12 +132,12 @@ export function checkCustomFields(
   for (const [key, value] of Object.entries(values)) {
     const field = byKey.get(key);
     if (!field) {
-      errors.push({ path: `${prefix}.${key}`, message: 'no such custom field' });
+      errors.push(fieldProblem(`${prefix}.${key}`, 'accounts.field.noCustomField'));
     } else if (value === null) {
-      if (field.required) errors.push({ path: `${prefix}.${key}`, message: 'is required' });
+      if (field.required) errors.push(fieldProblem(`${prefix}.${key}`, 'errors.field.required'));
     } else {
       const problem = customFieldProblem(field, value);
-      if (problem) errors.push({ path: `${prefix}.${key}`, message: problem });
+      if (problem) errors.push(fieldProblem(`${prefix}.${key}`, problem.key, problem.params));
     }
   }
   if (options.creating) {
@@ -142,7 +147,7 @@ export function checkCustomFields(
         values[field.key] == null &&
         !errors.some((e) => e.path === `${prefix}.${field.key}`)
       ) {
-        errors.push({ path: `${prefix}.${field.key}`, message: 'is required' });
+        errors.push(fieldProblem(`${prefix}.${field.key}`, 'errors.field.required'));
       }
     }
   }

@@ -2,7 +2,7 @@
 // filters are checked here, every problem named at once; the query is in portfolio/store.ts.
 import type { Db } from '../../db/connect.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { invalid, type FieldError } from '../../lib/errors.ts';
+import { fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';
 import { cursorValue, decodeCursor, toPage } from '../../lib/pagination.ts';
 import { isoDay } from '../../lib/calendar.ts';
@@ -23,8 +23,7 @@ async function withSegment(db: Db, viewer: Viewer, filters: Filters): Promise<Fi
   if (!query.segment) return filters;
   const segment = await findSegment(db, viewer.scope.workspaceId, viewer.userId, query.segment);
   const saved = portfolioQuery.safeParse(segment.filters);
-  if (!saved.success)
-    throw invalid([{ path: 'segment', message: 'the saved filters are no longer valid' }]);
+  if (!saved.success) throw invalid([fieldProblem('segment', 'accounts.field.savedFiltersStale')]);
   const explicit = Object.fromEntries(
     Object.entries(query).filter(([key, value]) => value !== undefined && key !== 'sort'),
   );
@@ -54,9 +53,12 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
   let sortBy: store.SortBy | undefined;
   if (sortKey.startsWith('cf.')) {
     const field = byKey.get(sortKey.slice(3));
-    if (!field) errors.push({ path: 'sort', message: `no custom field "${sortKey.slice(3)}"` });
+    if (!field)
+      errors.push(
+        fieldProblem('sort', 'accounts.field.noCustomFieldKey', { key: sortKey.slice(3) }),
+      );
     else if (field.type === 'multi_select')
-      errors.push({ path: 'sort', message: 'a multi-select field cannot be sorted by' });
+      errors.push(fieldProblem('sort', 'accounts.field.multiSelectSort'));
     else sortBy = { customField: { key: field.key, type: field.type } };
   } else if (store.isBuiltInSort(sortKey)) {
     sortBy = { column: sortKey };
@@ -75,7 +77,7 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
   else if (query.owner === 'unassigned') filter.ownerId = null;
   else if (query.owner !== undefined) {
     if (!/^[0-9a-f-]{36}$/i.test(query.owner))
-      errors.push({ path: 'owner', message: 'must be me, unassigned or a user id' });
+      errors.push(fieldProblem('owner', 'accounts.field.owner'));
     else filter.ownerId = query.owner;
   }
   if (query.renewalWithin) {
@@ -88,27 +90,29 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
   for (const [param, text] of Object.entries(custom)) {
     const match = /^cf\.([a-z][a-z0-9_]*)(?:\.(min|max))?$/.exec(param);
     if (!match) {
-      errors.push({ path: param, message: 'use cf.<key>, cf.<key>.min or cf.<key>.max' });
+      errors.push(fieldProblem(param, 'accounts.field.customFilter'));
       continue;
     }
     const [, key = '', bound] = match;
     const field = byKey.get(key);
     if (!field) {
-      errors.push({ path: param, message: `no custom field "${key}"` });
+      errors.push(fieldProblem(param, 'accounts.field.noCustomFieldKey', { key }));
       continue;
     }
     if (bound === 'min' || bound === 'max') {
       if (!['number', 'currency', 'date'].includes(field.type)) {
-        errors.push({ path: param, message: `${field.type} fields take no ${bound}` });
+        errors.push(fieldProblem(param, 'accounts.field.noBound', { type: field.type, bound }));
         continue;
       }
       const valid =
         field.type === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(text) : Number.isFinite(Number(text));
       if (!valid) {
-        errors.push({
-          path: param,
-          message: field.type === 'date' ? 'must be YYYY-MM-DD' : 'must be a number',
-        });
+        errors.push(
+          fieldProblem(
+            param,
+            field.type === 'date' ? 'accounts.field.day' : 'accounts.field.number',
+          ),
+        );
         continue;
       }
       filter.custom.push({ key, type: field.type, bound, text });

@@ -153,7 +153,7 @@ export const portfolioQuery = z
       .openapi({ description: 'Search name, domain and external id' }),
     renewalWithin: z
       .string()
-      .regex(/^\d{1,4}d$/, 'must be a number of days such as 90d')
+      .regex(/^\d{1,4}d$/, 'accounts.field.renewalWithin' satisfies MessageKey)
       .optional(),
     sort: z
       .string()

@@ -1,6 +1,7 @@
 // Saved segments: a named portfolio filter, private or shared with the workspace.
 import type { Db } from '../../db/connect.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
+import { issueErrors } from '../../lib/issues.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { portfolioQuery, type CreateSegment } from './schema.ts';
@@ -40,12 +41,7 @@ export async function saveSegment(
   );
   const checked = portfolioQuery.safeParse(filters);
   if (!checked.success) {
-    throw invalid(
-      checked.error.issues.map((i) => ({
-        path: ['filters', ...i.path.map(String)].join('.'),
-        message: i.message,
-      })),
-    );
+    throw invalid(issueErrors(checked.error, { prefix: 'filters', input: filters }));
   }
   return db.transaction().execute(async (trx) => {
     const row = await store.insertSegment(trx, {

@@ -5,7 +5,7 @@ import type { AccountUpdate } from '../../db/schema.ts';
 import type { Actor } from '../../context.ts';
 import { message, type Message } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';
 import { daysBetween, isoDay } from '../../lib/calendar.ts';
 import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
@@ -43,7 +43,7 @@ async function checkOwnerAndExternalId(
   if (input.ownerId && input.ownerId !== account?.owner_id) {
     const owner = await store.activeUserInWorkspace(db, by.workspaceId, input.ownerId);
     if (!owner) {
-      throw invalid([{ path: 'ownerId', message: 'no such active user in this workspace' }]);
+      throw invalid([fieldProblem('ownerId', 'accounts.field.noActiveOwner')]);
     }
   }
   if (
@@ -57,7 +57,7 @@ async function checkOwnerAndExternalId(
         params: { externalId: input.externalId },
       },
       {
-        errors: [{ path: 'externalId', message: 'already used by another account' }],
+        errors: [fieldProblem('externalId', 'accounts.field.externalIdUsed')],
       },
     );
   }
