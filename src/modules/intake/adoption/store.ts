@@ -139,7 +139,10 @@ export type PortfolioUsageRow = {
 
 /**
  * This month against the month before, for every account in scope, in one query: active
- * users, events, logins, and features used before but not since (abandoned).
+ * users, events, logins, and features used before but not since (abandoned). As in
+ * `monthOverMonthUsage`, the accounts go to the rollups' primary keys as an array and each
+ * person's first and last day in the two months is grouped by hash (count(distinct) sorted
+ * every person-day row).
  */
 export async function portfolioUsage(
   db: Db,
@@ -156,13 +159,18 @@ export async function portfolioUsage(
       where workspace_id = ${ws} and deleted_at is null
         and (${owner}::uuid is null or owner_id = ${owner}::uuid)
     ),
+    people as (
+      select account_id, min(day) as first_day, max(day) as last_day
+      from usage_daily_users
+      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
+        and day between ${previousMonth.from}::date and ${month.to}::date
+      group by account_id, user_id
+    ),
     users as (
       select account_id,
-        count(distinct user_id) filter (where day >= ${month.from}::date) as mau,
-        count(distinct user_id) filter (where day <= ${previousMonth.to}::date) as previous_mau
-      from usage_daily_users
-      where workspace_id = ${ws} and account_id in (select id from scoped)
-        and day between ${previousMonth.from}::date and ${month.to}::date
+        count(*) filter (where last_day >= ${month.from}::date) as mau,
+        count(*) filter (where first_day <= ${previousMonth.to}::date) as previous_mau
+      from people
       group by account_id
     ),
     features as (
@@ -172,7 +180,7 @@ export async function portfolioUsage(
         sum(logins) filter (where day >= ${month.from}::date) as logins,
         sum(logins) filter (where day <= ${previousMonth.to}::date) as previous_logins
       from usage_daily
-      where workspace_id = ${ws} and account_id in (select id from scoped)
+      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
         and day between ${previousMonth.from}::date and ${month.to}::date
       group by account_id, feature_key
     ),
