@@ -122,12 +122,8 @@ export function insertSession(
     .execute();
 }
 
-/**
- * The person of a live session: neither idle past its expiry nor older than `createdAfter`.
- * Every signed-in request asks, so it runs as a named statement (planned once per connection).
- */
-export async function findSessionUser(db: Db, tokenHash: string, now: Date, createdAfter: Date) {
-  const query = db
+function sessionUsers(db: Db) {
+  return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -139,10 +135,27 @@ export async function findSessionUser(db: Db, tokenHash: string, now: Date, crea
       'sessions.last_seen_at',
       'sessions.created_at',
     ])
+    .where('users.deactivated_at', 'is', null);
+}
+
+// The join and columns, parsed once per database handle: Kysely's builders are immutable, and
+// every signed-in request narrows the same one (as accounts' store does for the portfolio).
+const sessionUsersOf = new WeakMap<Db, ReturnType<typeof sessionUsers>>();
+
+/**
+ * The person of a live session: neither idle past its expiry nor older than `createdAfter`.
+ * Every signed-in request asks, so it runs as a named statement (planned once per connection).
+ */
+export async function findSessionUser(db: Db, tokenHash: string, now: Date, createdAfter: Date) {
+  let base = sessionUsersOf.get(db);
+  if (!base) {
+    base = sessionUsers(db);
+    sessionUsersOf.set(db, base);
+  }
+  const query = base
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
-    .where('sessions.created_at', '>', createdAfter)
-    .where('users.deactivated_at', 'is', null);
+    .where('sessions.created_at', '>', createdAfter);
   const { rows } = await db.executeQuery(prepared('session_user', query));
   return rows[0];
 }
