@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
+import { unguardFormula } from '../../../lib/csvFormula.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
@@ -214,7 +215,8 @@ export function readContractsCsv(text: string): {
   for (const row of body) {
     // csv-parse reports the line a record ends on; a contract row is one line.
     const line = row.info.lines;
-    const result = readContractRow(row.record, columns, line);
+    // A cell Steward's export guarded against spreadsheet formulas ("'=x") is its text again.
+    const result = readContractRow(row.record.map(unguardFormula), columns, line);
     if ('reason' in result) {
       rejected.push({ line, reason: result.reason });
       continue;
