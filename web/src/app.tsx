@@ -4,14 +4,12 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { registerSW } from 'virtual:pwa-register';
 import { languageReady } from './i18n/index.ts';
 import { queries } from './queries.ts';
 import { router } from './router.tsx';
 import { followSystemTheme } from './theme.ts';
 
 followSystemTheme();
-registerSW({ immediate: true });
 
 const root = document.getElementById('root');
 // Someone reading in Russian waits for its strings (fetched beside the first screen's code)
