@@ -3,6 +3,7 @@
 import { createInterface } from 'node:readline/promises';
 import { sql } from 'kysely';
 import type { WorkspaceId } from '../lib/ids.ts';
+import { issueErrors } from '../lib/issues.ts';
 import type { Role } from '../lib/vocabulary.ts';
 import { createUser, createUserBody, newPassword, setPassword } from '../modules/auth/index.ts';
 import type { CommandContext } from './withDatabase.ts';
@@ -64,7 +65,12 @@ export async function createUserCommand({ deps }: CommandContext, options: Optio
     timezone: options.timezone,
   });
   if (!input.success) {
-    throw new Error(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+    // In English: a schema's rule may be a message key (the time zone's).
+    throw new Error(
+      issueErrors(input.error)
+        .map((e) => `${e.path}: ${e.message}`)
+        .join('\n'),
+    );
   }
   const user = await createUser(db, { workspaceId, userId: null }, input.data);
   process.stdout.write(`Created ${user.role} ${user.name} <${user.email}> (${user.id})\n`);

@@ -19,4 +19,12 @@ export const auth = {
     crossOrigin:
       'Changes made with a session cookie must come from Steward itself (Origin header).',
   },
+  field: {
+    timeZone: 'must be an IANA time zone such as Europe/Berlin',
+    selfManager: 'a person cannot manage themself',
+    reportsAlready: 'this person already reports, through others, to the user',
+    scopeBeyond: 'you do not have "{{scope}}" yourself, so a token of yours cannot either',
+    currentPassword: 'is not your current password',
+    resetToken: 'altered, used or expired',
+  },
 };

@@ -1,7 +1,7 @@
 // API tokens: shown once, stored as a hash, scoped to some of their owner's permissions.
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../context.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../lib/errors.ts';
 import { recordAudit } from './audit.ts';
 import type { Permission } from './permissions.ts';
 import type { CreateApiToken } from './schema.ts';
@@ -30,10 +30,9 @@ export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken
     .filter(({ scope }) => !actor.permissions.has(scope));
   if (beyond.length > 0) {
     throw invalid(
-      beyond.map(({ scope, index }) => ({
-        path: `scopes.${index}`,
-        message: `you do not have "${scope}" yourself, so a token of yours cannot either`,
-      })),
+      beyond.map(({ scope, index }) =>
+        fieldProblem(`scopes.${index}`, 'auth.field.scopeBeyond', { scope }),
+      ),
     );
   }
   const token = newSecret(tokenPrefix);

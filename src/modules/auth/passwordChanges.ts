@@ -9,7 +9,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../context.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';
 import type { SecretBox } from '../../lib/secrets.ts';
 import { announce } from '../../jobs/announce.ts';
@@ -55,7 +55,7 @@ export async function changePassword(
   const keys = [emailKey(user.email)];
   await claimTurns(db, keys, now);
   if (!(await verifyPasswordOrPretend(input.currentPassword, user.password_hash))) {
-    throw invalid([{ path: 'currentPassword', message: 'is not your current password' }]);
+    throw invalid([fieldProblem('currentPassword', 'auth.field.currentPassword')]);
   }
   await giveBack(db, keys);
   await db.transaction().execute((trx) =>
@@ -152,7 +152,7 @@ const badLink = () =>
     'password_reset.invalid',
     { key: 'auth.problem.resetLinkInvalid' },
     {
-      errors: [{ path: 'token', message: 'altered, used or expired' }],
+      errors: [fieldProblem('token', 'auth.field.resetToken')],
     },
   );
 

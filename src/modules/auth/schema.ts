@@ -1,6 +1,6 @@
 // The shapes of people, sessions and tokens at the HTTP edge.
 import { z } from '@hono/zod-openapi';
-import { localeSchema } from '../../i18n/index.ts';
+import { localeSchema, type MessageKey } from '../../i18n/index.ts';
 import { roleSchema } from '../../lib/vocabulary.ts';
 import { permissions } from './permissions.ts';
 
@@ -17,7 +17,7 @@ export const timezoneSchema = z.string().refine(
       return false;
     }
   },
-  { message: 'must be an IANA time zone such as Europe/Berlin' },
+  { message: 'auth.field.timeZone' satisfies MessageKey },
 );
 
 export const loginBody = z

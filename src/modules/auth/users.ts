@@ -2,7 +2,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { UserRow } from '../../db/schema.ts';
 import type { Actor } from '../../context.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { diff, recordAudit, type ChangeAuthor } from './audit.ts';
 import { hashPassword } from './passwords.ts';
@@ -52,22 +52,16 @@ async function checkManager(
 ) {
   if (managerId === null) return;
   const manager = await store.findUser(db, workspaceId, managerId);
-  if (!manager) throw invalid([{ path: 'managerId', message: 'no such user in this workspace' }]);
+  if (!manager) throw invalid([fieldProblem('managerId', 'errors.field.noUser')]);
   if (userId === null) return;
-  if (managerId === userId)
-    throw invalid([{ path: 'managerId', message: 'a person cannot manage themself' }]);
+  if (managerId === userId) throw invalid([fieldProblem('managerId', 'auth.field.selfManager')]);
   const above = await store.managerChain(db, workspaceId, managerId);
   if (above.includes(userId)) {
     throw new AppError(
       'user.manager_cycle',
       { key: 'auth.problem.managerLoop' },
       {
-        errors: [
-          {
-            path: 'managerId',
-            message: 'this person already reports, through others, to the user',
-          },
-        ],
+        errors: [fieldProblem('managerId', 'auth.field.reportsAlready')],
       },
     );
   }
@@ -83,7 +77,7 @@ export async function createUser(db: Db, by: ChangeAuthor, input: CreateUser) {
           params: { email: input.email },
         },
         {
-          errors: [{ path: 'email', message: 'already in use' }],
+          errors: [fieldProblem('email', 'errors.field.inUse')],
         },
       );
     }
