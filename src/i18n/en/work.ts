@@ -22,4 +22,31 @@ export const work = {
     roles: 'Some roles cannot be filled as asked.',
     renewalDateFirst: "Set the account's renewal date first.",
   },
+  field: {
+    noTask: 'no such task',
+    waitOnItself: 'a task cannot wait on itself',
+    sameProject: 'must be a task of the same project',
+    dependencyLoop: 'dependencies loop: {{loop}}',
+    accountOrProject: 'give the account, or a project',
+    notProjectAccount: "is not the project's account",
+    // Why a task cannot move to a status (tasks/rules.ts).
+    reopenFirst: 'reopen the task (to do or in progress) before marking it blocked or waiting',
+    waitsOn: 'waits on {{tasks}}',
+    openSubtasks_one: '{{count}} sub-task is not done yet',
+    openSubtasks_other: '{{count}} sub-tasks are not done yet',
+    // A template's definition.
+    key: 'lower-case letters, digits, - and _',
+    role: 'a role such as owner, manager or solutions_engineer',
+    usedTwice: '"{{key}}" is used twice',
+    noStageKey: 'no stage "{{key}}"',
+    noTaskKey: 'no task "{{key}}"',
+    ownParent: 'a task cannot be its own parent',
+    dueAfterRenewal: 'due after the renewal: count back from it (0 or a negative number of days)',
+    dueBeforeStart: 'due before the project start, which this template does not allow',
+    subtaskLoop: 'sub-tasks loop: {{loop}}',
+    noRole: 'the template has no role "{{role}}" (it has: {{roles}})',
+    noRenewalDate:
+      "the account has no renewal date, and this template's tasks are scheduled back from it",
+    expectedVersion: 'expected {{version}}',
+  },
 };

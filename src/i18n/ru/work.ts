@@ -25,4 +25,33 @@ export const work = {
     roles: 'Некоторые роли нельзя назначить так, как просили.',
     renewalDateFirst: 'Сначала укажите дату продления аккаунта.',
   },
-} satisfies typeof en;
+  field: {
+    noTask: 'такой задачи нет',
+    waitOnItself: 'задача не может ждать саму себя',
+    sameProject: 'должна быть задачей того же проекта',
+    dependencyLoop: 'зависимости образуют цикл: {{loop}}',
+    accountOrProject: 'укажите аккаунт или проект',
+    notProjectAccount: 'это не аккаунт проекта',
+    reopenFirst:
+      'сначала откройте задачу заново (к выполнению или в работу), потом отмечайте её заблокированной или ждущей клиента',
+    waitsOn: 'сначала должны быть готовы: {{tasks}}',
+    openSubtasks_one: 'не готова {{count}} подзадача',
+    openSubtasks_few: 'не готовы {{count}} подзадачи',
+    openSubtasks_many: 'не готовы {{count}} подзадач',
+    openSubtasks_other: 'не готовы {{count}} подзадачи',
+    key: 'строчные латинские буквы, цифры, - и _',
+    role: 'роль, например owner, manager или solutions_engineer',
+    usedTwice: 'ключ «{{key}}» встречается дважды',
+    noStageKey: 'нет этапа «{{key}}»',
+    noTaskKey: 'нет задачи «{{key}}»',
+    ownParent: 'задача не может быть родительской для самой себя',
+    dueAfterRenewal:
+      'срок позже продления: отсчитывайте назад от него (0 или отрицательное число дней)',
+    dueBeforeStart: 'срок раньше начала проекта, а этот шаблон такого не допускает',
+    subtaskLoop: 'подзадачи образуют цикл: {{loop}}',
+    noRole: 'в шаблоне нет роли «{{role}}» (есть: {{roles}})',
+    noRenewalDate:
+      'у аккаунта нет даты продления, а задачи этого шаблона отсчитываются назад от неё',
+    expectedVersion: 'ожидалась версия {{version}}',
+  },
+} satisfies Record<keyof typeof en, unknown>;

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage, type Locale } from '../../../i18n/index.ts';
 import { mentionHandles } from './comments.ts';
-import { statusProblem, statusTimes } from './rules.ts';
+import { statusProblem, statusTimes, type StatusCheck } from './rules.ts';
+
+/** Why not, as a reader of `locale` reads it. */
+const whyNot = (check: StatusCheck, locale: Locale = 'en') => {
+  const problem = statusProblem(check);
+  return problem && renderMessage(problem, locale);
+};
 
 describe('task status rules', () => {
   it('does not start or finish a task while it waits on another', () => {
     expect(
-      statusProblem({
+      whyNot({
         from: 'todo',
         to: 'in_progress',
         waitingOn: [{ title: 'Kickoff call' }],
@@ -23,13 +30,20 @@ describe('task status rules', () => {
   });
 
   it('does not finish a task with open sub-tasks', () => {
-    expect(statusProblem({ from: 'in_progress', to: 'done', waitingOn: [], openSubtasks: 2 })).toBe(
-      '2 sub-tasks are not done yet',
-    );
+    const open = (openSubtasks: number, locale: Locale) =>
+      whyNot({ from: 'in_progress', to: 'done', waitingOn: [], openSubtasks }, locale);
+    expect(open(2, 'en')).toBe('2 sub-tasks are not done yet');
+    expect(open(1, 'en')).toBe('1 sub-task is not done yet');
+    expect([1, 3, 5, 21].map((count) => open(count, 'ru'))).toEqual([
+      'не готова 1 подзадача',
+      'не готовы 3 подзадачи',
+      'не готовы 5 подзадач',
+      'не готова 21 подзадача',
+    ]);
   });
 
   it('asks to reopen a finished task before marking it blocked', () => {
-    expect(statusProblem({ from: 'done', to: 'blocked', waitingOn: [], openSubtasks: 0 })).toMatch(
+    expect(whyNot({ from: 'done', to: 'blocked', waitingOn: [], openSubtasks: 0 })).toMatch(
       /reopen/,
     );
     expect(

@@ -1,5 +1,6 @@
 // The rules of a task's status, as pure functions: which moves are allowed and why not.
 import type { TaskStatus } from '../../../db/schema.ts';
+import { message, type Message } from '../../../i18n/index.ts';
 
 export type StatusCheck = {
   from: TaskStatus;
@@ -16,16 +17,18 @@ export function statusProblem({
   to,
   waitingOn,
   openSubtasks,
-}: StatusCheck): string | undefined {
+}: StatusCheck): Message | undefined {
   if (from === to) return undefined;
   if (from === 'done' && (to === 'blocked' || to === 'waiting_on_customer')) {
-    return 'reopen the task (to do or in progress) before marking it blocked or waiting';
+    return message('work.field.reopenFirst');
   }
   if ((to === 'in_progress' || to === 'done') && waitingOn.length > 0) {
-    return `waits on ${waitingOn.map((t) => `"${t.title}"`).join(', ')}`;
+    return message('work.field.waitsOn', {
+      tasks: waitingOn.map((t) => `"${t.title}"`).join(', '),
+    });
   }
   if (to === 'done' && openSubtasks > 0) {
-    return `${openSubtasks} sub-task${openSubtasks === 1 ? ' is' : 's are'} not done yet`;
+    return message('work.field.openSubtasks', { count: openSubtasks });
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../../db/connect.ts';
 import type { ChecklistItem, TaskStatus } from '../../../db/schema.ts';
 import type { Clock } from '../../../lib/clock.ts';
-import { AppError, invalid } from '../../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import {
   addTimelineEvent,
@@ -59,7 +59,7 @@ async function checkAssignee(
 ) {
   if (!assigneeId) return;
   const found = await store.findUserId(db, workspaceId, assigneeId);
-  if (!found) throw invalid([{ path: 'assigneeId', message: 'no such user in this workspace' }]);
+  if (!found) throw invalid([fieldProblem('assigneeId', 'errors.field.noUser')]);
 }
 
 function normalizeChecklist(items: TaskChanges['checklist']): string | undefined {
@@ -85,10 +85,10 @@ async function checkDependencies(
   const byId = new Map(others.map((t) => [t.id, t]));
   const errors = dependsOn.flatMap((id, i) => {
     const other = byId.get(id);
-    if (!other) return [{ path: `dependsOn.${i}`, message: 'no such task' }];
-    if (id === taskId) return [{ path: `dependsOn.${i}`, message: 'a task cannot wait on itself' }];
+    if (!other) return [fieldProblem(`dependsOn.${i}`, 'work.field.noTask')];
+    if (id === taskId) return [fieldProblem(`dependsOn.${i}`, 'work.field.waitOnItself')];
     if (other.project_id !== projectId || projectId === null)
-      return [{ path: `dependsOn.${i}`, message: 'must be a task of the same project' }];
+      return [fieldProblem(`dependsOn.${i}`, 'work.field.sameProject')];
     return [];
   });
   if (errors.length > 0) throw invalid(errors);
@@ -105,10 +105,9 @@ async function checkDependencies(
       { key: 'work.problem.dependencyLoop' },
       {
         errors: [
-          {
-            path: 'dependsOn',
-            message: `dependencies loop: ${cycle.map((id) => `"${titleOf.get(id)}"`).join(' → ')}`,
-          },
+          fieldProblem('dependsOn', 'work.field.dependencyLoop', {
+            loop: cycle.map((id) => `"${titleOf.get(id)}"`).join(' → '),
+          }),
         ],
       },
     );
@@ -125,10 +124,9 @@ export async function createTask(
   return db.transaction().execute(async (trx) => {
     const project = input.projectId ? await findProject(trx, scope, input.projectId) : undefined;
     const accountId = project?.account_id ?? input.accountId;
-    if (!accountId)
-      throw invalid([{ path: 'accountId', message: 'give the account, or a project' }]);
+    if (!accountId) throw invalid([fieldProblem('accountId', 'work.field.accountOrProject')]);
     if (project && input.accountId && input.accountId !== project.account_id) {
-      throw invalid([{ path: 'accountId', message: "is not the project's account" }]);
+      throw invalid([fieldProblem('accountId', 'work.field.notProjectAccount')]);
     }
     await getAccount(trx, scope, accountId);
     await checkAssignee(trx, by.workspaceId, input.assigneeId);
@@ -247,7 +245,7 @@ async function checkStatusMove(
         params: { status: { term: `work.taskStatus.${to}` } },
       },
       {
-        errors: [{ path: 'status', message: problem }],
+        errors: [fieldProblem('status', problem.key, problem.params)],
       },
     );
 }

@@ -9,7 +9,9 @@ function problemsOf(run: () => unknown) {
   try {
     run();
   } catch (error) {
-    if (error instanceof AppError) return error.errors ?? [];
+    // Each as the English reader reads it.
+    if (error instanceof AppError)
+      return (error.errors ?? []).map(({ path, message }) => ({ path, message }));
     throw error;
   }
   return [];

@@ -2,10 +2,11 @@
 // target date such as the account's renewal), roles instead of people, checklists and
 // dependencies. Stored as JSON per version; checked here on every save.
 import { z } from '@hono/zod-openapi';
-import { invalid, type FieldError } from '../../../lib/errors.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
+import { fieldProblem, invalid, type FieldError } from '../../../lib/errors.ts';
 import { prioritySchema } from '../../../lib/vocabulary.ts';
 
-const key = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _');
+const key = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'work.field.key' satisfies MessageKey);
 export const workKinds = [
   'onboarding',
   'escalation',
@@ -17,7 +18,7 @@ export const workKinds = [
 export const workKindSchema = z.enum(workKinds);
 export const roleSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'a role such as owner, manager or solutions_engineer');
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'work.field.role' satisfies MessageKey);
 
 export const templateStageSchema = z
   .object({
@@ -107,55 +108,57 @@ export function checkTemplateDefinition(
   const stageKeys = new Set<string>();
   definition.stages.forEach((stage, i) => {
     if (stageKeys.has(stage.key))
-      errors.push({ path: `${path}.stages.${i}.key`, message: `"${stage.key}" is used twice` });
+      errors.push(
+        fieldProblem(`${path}.stages.${i}.key`, 'work.field.usedTwice', { key: stage.key }),
+      );
     stageKeys.add(stage.key);
   });
   const taskKeys = new Set<string>();
   definition.tasks.forEach((task, i) => {
     if (taskKeys.has(task.key))
-      errors.push({ path: `${path}.tasks.${i}.key`, message: `"${task.key}" is used twice` });
+      errors.push(
+        fieldProblem(`${path}.tasks.${i}.key`, 'work.field.usedTwice', { key: task.key }),
+      );
     taskKeys.add(task.key);
   });
   const titleOf = new Map(definition.tasks.map((t) => [t.key, t.title]));
   definition.tasks.forEach((task, i) => {
     const at = `${path}.tasks.${i}`;
     if (task.stage !== null && !stageKeys.has(task.stage))
-      errors.push({ path: `${at}.stage`, message: `no stage "${task.stage}"` });
+      errors.push(fieldProblem(`${at}.stage`, 'work.field.noStageKey', { key: task.stage }));
     if (task.parent !== null && !taskKeys.has(task.parent))
-      errors.push({ path: `${at}.parent`, message: `no task "${task.parent}"` });
-    if (task.parent === task.key)
-      errors.push({ path: `${at}.parent`, message: 'a task cannot be its own parent' });
+      errors.push(fieldProblem(`${at}.parent`, 'work.field.noTaskKey', { key: task.parent }));
+    if (task.parent === task.key) errors.push(fieldProblem(`${at}.parent`, 'work.field.ownParent'));
     task.dependsOn.forEach((dependency, j) => {
       if (!taskKeys.has(dependency))
-        errors.push({ path: `${at}.dependsOn.${j}`, message: `no task "${dependency}"` });
+        errors.push(
+          fieldProblem(`${at}.dependsOn.${j}`, 'work.field.noTaskKey', { key: dependency }),
+        );
     });
     if (definition.anchor === 'renewal' && task.offsetDays > 0) {
-      errors.push({
-        path: `${at}.offsetDays`,
-        message: 'due after the renewal: count back from it (0 or a negative number of days)',
-      });
+      errors.push(fieldProblem(`${at}.offsetDays`, 'work.field.dueAfterRenewal'));
     }
     if (definition.anchor === 'start' && task.offsetDays < 0 && !definition.allowDueBeforeStart) {
-      errors.push({
-        path: `${at}.offsetDays`,
-        message: 'due before the project start, which this template does not allow',
-      });
+      errors.push(fieldProblem(`${at}.offsetDays`, 'work.field.dueBeforeStart'));
     }
   });
   if (errors.length === 0) {
     const cycle = findCycle(new Map(definition.tasks.map((t) => [t.key, t.dependsOn])));
     if (cycle) {
       const index = definition.tasks.findIndex((t) => t.key === cycle[0]);
-      errors.push({
-        path: `${path}.tasks.${index}.dependsOn`,
-        message: `dependencies loop: ${cycle.map((k) => `"${titleOf.get(k)}"`).join(' → ')}`,
-      });
+      errors.push(
+        fieldProblem(`${path}.tasks.${index}.dependsOn`, 'work.field.dependencyLoop', {
+          loop: cycle.map((k) => `"${titleOf.get(k)}"`).join(' → '),
+        }),
+      );
     }
     const parents = findCycle(
       new Map(definition.tasks.map((t) => [t.key, t.parent ? [t.parent] : []])),
     );
     if (parents)
-      errors.push({ path: `${path}.tasks`, message: `sub-tasks loop: ${parents.join(' → ')}` });
+      errors.push(
+        fieldProblem(`${path}.tasks`, 'work.field.subtaskLoop', { loop: parents.join(' → ') }),
+      );
   }
   if (errors.length > 0) throw invalid(errors, { key: 'work.problem.template' });
   return definition;

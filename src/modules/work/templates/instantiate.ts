@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { enqueue } from '../../../jobs/registry.ts';
-import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
+import { AppError, fieldProblem, invalid, type FieldError } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { addTimelineEvent, getAccount, type AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
@@ -46,18 +46,16 @@ async function resolveRoles(
   const errors: FieldError[] = [];
   for (const role of Object.keys(given)) {
     if (!roles.includes(role)) {
-      errors.push({
-        path: `assignees.${role}`,
-        message: `the template has no role "${role}" (it has: ${roles.join(', ')})`,
-      });
+      errors.push(
+        fieldProblem(`assignees.${role}`, 'work.field.noRole', { role, roles: roles.join(', ') }),
+      );
     }
   }
   const ids = [...new Set(Object.values(given))];
   const found = ids.length ? await store.usersAmong(db, workspaceId, ids) : [];
   const known = new Set(found.map((u) => u.id));
   for (const [role, userId] of Object.entries(given)) {
-    if (!known.has(userId))
-      errors.push({ path: `assignees.${role}`, message: 'no such user in this workspace' });
+    if (!known.has(userId)) errors.push(fieldProblem(`assignees.${role}`, 'errors.field.noUser'));
   }
   if (errors.length > 0) throw invalid(errors, { key: 'work.problem.roles' });
 
@@ -82,16 +80,9 @@ export function scheduleOf(
 ): Schedule {
   if (definition.anchor === 'start') return { anchor: 'start', start: startDate };
   if (!renewalDate) {
-    throw invalid(
-      [
-        {
-          path: 'renewalDate',
-          message:
-            "the account has no renewal date, and this template's tasks are scheduled back from it",
-        },
-      ],
-      { key: 'work.problem.renewalDateFirst' },
-    );
+    throw invalid([fieldProblem('renewalDate', 'work.field.noRenewalDate')], {
+      key: 'work.problem.renewalDateFirst',
+    });
   }
   return { anchor: 'renewal', start: startDate, target: renewalDate };
 }
@@ -108,7 +99,7 @@ export async function instantiateTemplate(
     const template = await getTemplate(trx, by.workspaceId, templateId);
     const account = await getAccount(trx, scope, request.accountId).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'account.not_found') {
-        throw invalid([{ path: 'accountId', message: 'no such account' }]);
+        throw invalid([fieldProblem('accountId', 'errors.field.noAccount')]);
       }
       throw error;
     });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { enqueue } from '../../../jobs/registry.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
@@ -121,7 +121,11 @@ export async function applyTemplateUpgrade(
           params: { version: String(template.version) },
         },
         {
-          errors: [{ path: 'version', message: `expected ${template.version}` }],
+          errors: [
+            fieldProblem('version', 'work.field.expectedVersion', {
+              version: String(template.version),
+            }),
+          ],
         },
       );
     }
