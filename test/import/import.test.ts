@@ -352,7 +352,7 @@ describe('importing through the API', () => {
         reason:
           'arr: у JPY не больше 0 знаков после точки; ' +
           'owner: в этом рабочем пространстве нет никого с адресом nobody@example.test; ' +
-          'cf.region: допустимые значения: NA, EMEA',
+          'cf.region: должно быть одним из: NA, EMEA',
       },
       { line: 4, reason: 'в строке 9 колонок, а в заголовке 8' },
       { line: 6, reason: 'externalId: ru-4 уже есть в строке 5' },

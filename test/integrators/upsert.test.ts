@@ -200,7 +200,7 @@ describe('the CRM bulk upsert', () => {
     expect(messages((await upsert(body, russian)).data)).toEqual([
       'accounts.0.name: обязательно для нового аккаунта',
       'accounts.1.owner: в этом рабочем пространстве нет никого с адресом nobody@example.test',
-      'accounts.2.customFields.region: допустимые значения: NA, EMEA',
+      'accounts.2.customFields.region: должно быть одним из: NA, EMEA',
       'accounts.2.customFields.size: нет пользовательского поля с таким ключом',
       'contacts.0.accountExternalId: нет аккаунта с внешним идентификатором RU-404',
     ]);

@@ -35,7 +35,11 @@ const patterns: Pattern[] = [
   exactly('is required for a new account', 'requiredForNew'),
   [/^must be at most (\d+) characters$/, 'tooLong', ([max]) => ({ count: Number(max) })],
   exactly('is too large', 'tooLarge'),
-  [/^must be one of: (.*)$/, 'custom.select', ([options]) => ({ options: options ?? '' })],
+  [
+    /^must be one of: (.*)$/,
+    'accounts.field.value.select',
+    ([options]) => ({ options: options ?? '' }),
+  ],
   [/^must be one of (.*)$/, 'oneOf', ([options]) => ({ options: options ?? '' })],
   exactly('must be a domain such as example.com', 'domain'),
   exactly('must be a whole number of seats', 'seats'),
@@ -77,13 +81,16 @@ const patterns: Pattern[] = [
   exactly('a user id is over 200 characters', 'userIdTooLong'),
   [/^at most (\d+) users a row$/, 'tooManyUsers', ([max]) => ({ max: max ?? '' })],
   exactly('cannot be more than the events', 'loginsOverEvents'),
-  exactly('must be text (at most 2000 characters)', 'custom.text'),
-  exactly('must be a number', 'custom.number'),
-  exactly('must be money: { "amount": whole minor units, "currency": "USD" }', 'custom.currency'),
-  exactly('must be true or false', 'custom.boolean'),
+  exactly('must be text (at most 2000 characters)', 'accounts.field.value.text'),
+  exactly('must be a number', 'accounts.field.value.number'),
+  exactly(
+    'must be money: { "amount": whole minor units, "currency": "USD" }',
+    'accounts.field.value.currency',
+  ),
+  exactly('must be true or false', 'accounts.field.value.boolean'),
   [
     /^must be a list of distinct values from: (.*)$/,
-    'custom.multiSelect',
+    'accounts.field.value.multiSelect',
     ([options]) => ({ options: options ?? '' }),
   ],
 ];
@@ -97,7 +104,8 @@ function problemOf(text: string, field?: string): Problem | undefined {
     const values = params(match.slice(1));
     return {
       ...(field === undefined ? {} : { field }),
-      key: `imports.row.${name}`,
+      // A custom field's value is worded by accounts' catalog; the rest by the import's own.
+      key: name.startsWith('accounts.') ? name : `imports.row.${name}`,
       ...(values ? { params: values } : {}),
     };
   }

@@ -32,15 +32,6 @@ export const imports = {
     // Rows rejected before reasons were kept in every language (migration 0024).
     checkAgain:
       'rejected before this report could be shown in your language: check the file again for the reason',
-    custom: {
-      text: 'must be text (at most 2000 characters)',
-      number: 'must be a number',
-      currency: 'must be money: { "amount": whole minor units, "currency": "USD" }',
-      date: 'must be a date as YYYY-MM-DD',
-      boolean: 'must be true or false',
-      select: 'must be one of: {{options}}',
-      multiSelect: 'must be a list of distinct values from: {{options}}',
-    },
   },
   // The fields a CSV column can be imported into, as the import screen lists them.
   field: {

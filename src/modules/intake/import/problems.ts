@@ -13,7 +13,6 @@ import {
   type MessageParam,
 } from '../../../i18n/index.ts';
 import type { AppError, FieldError } from '../../../lib/errors.ts';
-import type { CustomFieldDefinition } from '../../accounts/index.ts';
 
 /** One thing wrong with a row; `field` is the import field (or `cf.<key>`) it is about. */
 export type RowProblem = Message & { field?: string };
@@ -96,26 +95,4 @@ export function storedProblem(stored: StoredMessage & { field?: string }): RowPr
   const parsed = messageSchema.safeParse(stored);
   const problem = parsed.success ? parsed.data : rowMessage('checkAgain');
   return stored.field === undefined ? problem : about(stored.field, problem);
-}
-
-/** Why a custom field's value does not fit, by its type (accounts' customFieldProblem says
- * whether it fits). */
-export function customFieldMessage(field: CustomFieldDefinition): Message {
-  const options = (field.options ?? []).join(', ');
-  switch (field.type) {
-    case 'text':
-      return rowMessage('custom.text');
-    case 'number':
-      return rowMessage('custom.number');
-    case 'currency':
-      return rowMessage('custom.currency');
-    case 'date':
-      return rowMessage('custom.date');
-    case 'boolean':
-      return rowMessage('custom.boolean');
-    case 'select':
-      return rowMessage('custom.select', { options });
-    case 'multi_select':
-      return rowMessage('custom.multiSelect', { options });
-  }
 }

@@ -14,7 +14,7 @@ import {
   type CustomFieldDefinition,
 } from '../../accounts/index.ts';
 import { customFieldPrefix, type ImportPlan } from './fields.ts';
-import { about, customFieldMessage, rowMessage, type RowProblem } from './problems.ts';
+import { about, rowMessage, type RowProblem } from './problems.ts';
 
 /** What the rows are checked against: read once per import. */
 export type RowContext = {
@@ -206,8 +206,8 @@ export function readAccountRow(
       continue;
     }
     const value = parseCustomFieldText(field, cell);
-    if (customFieldProblem(field, value))
-      row.problems.push(about(column, customFieldMessage(field)));
+    const problem = customFieldProblem(field, value);
+    if (problem) row.problems.push(about(column, problem));
     else customFields[key] = value;
   }
   if (row.problems.length > 0 || externalId === undefined || name === undefined) {

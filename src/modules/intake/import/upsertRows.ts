@@ -17,7 +17,7 @@ import {
 import type { ChangeAuthor } from '../../auth/index.ts';
 import { customFieldPrefix, type ImportEntity, type ImportPlan } from './fields.ts';
 import { ownersByEmail } from './importer.ts';
-import { customFieldMessage, fieldError, rowMessage, type RowProblem } from './problems.ts';
+import { fieldError, rowMessage, type RowProblem } from './problems.ts';
 import { readAccountRow, readContactRow, type AccountRecord, type ContactRecord } from './rows.ts';
 import type { BulkUpsertBody } from './upsertSchema.ts';
 import { writeAccounts, writeContacts } from './write.ts';
@@ -108,8 +108,9 @@ function customFieldErrors(
     if (!definition) errors.push(fieldError(path, message('imports.upsert.noCustomField')));
     else if (value === null) {
       if (definition.required) errors.push(fieldError(path, rowMessage('required')));
-    } else if (customFieldProblem(definition, value)) {
-      errors.push(fieldError(path, customFieldMessage(definition)));
+    } else {
+      const problem = customFieldProblem(definition, value);
+      if (problem) errors.push(fieldError(path, problem));
     }
   }
   if (isNew) {
