@@ -4,7 +4,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { ForecastCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { invalid } from '../../lib/errors.ts';
+import { fieldProblem, invalid } from '../../lib/errors.ts';
 import { getAccount, recordActivity, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { categoryProbability } from './forecast.ts';
@@ -60,11 +60,11 @@ export async function overrideForecast(
   input: OverrideInput,
 ) {
   const note = input.note.trim();
-  if (!note) throw invalid([{ path: 'note', message: 'say why: the note is required' }]);
+  if (!note) throw invalid([fieldProblem('note', 'revenue.field.noteRequired')]);
   const before = await accountForecast(db, clock, scope, accountId);
   const renewal = before.renewal;
   if (!renewal) {
-    throw invalid([{ path: 'accountId', message: 'the account has no renewal date to forecast' }]);
+    throw invalid([fieldProblem('accountId', 'revenue.field.noRenewalDate')]);
   }
   // Lost means not renewing: whatever probability came with it, nothing is forecast to stay.
   const probability =

@@ -4,7 +4,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { OpportunityKind, OpportunityStage } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../lib/errors.ts';
 import { getAccount, type AccountScope } from '../accounts/index.ts';
 import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import * as store from './store/expansion.ts';
@@ -50,7 +50,7 @@ export type Opportunity = ReturnType<typeof describeOpportunity>;
 async function checkOwner(db: Db, by: ChangeAuthor, ownerId: string | null | undefined) {
   if (!ownerId) return;
   if (!(await store.userInWorkspace(db, by.workspaceId, ownerId))) {
-    throw invalid([{ path: 'ownerId', message: 'no such user in this workspace' }]);
+    throw invalid([fieldProblem('ownerId', 'errors.field.noUser')]);
   }
 }
 

@@ -1,7 +1,7 @@
 // Reporting periods: a month (`2026-10`), a quarter (`2026-Q3`) or a range of days, and the
 // periods before it for a trend. Days are UTC calendar days, as billing and the rollups are;
 // a period runs from the start of its first day to the start of the day after its last.
-import { invalid } from '../../lib/errors.ts';
+import { fieldProblem, invalid } from '../../lib/errors.ts';
 import { dayMs, isoDay } from '../../lib/calendar.ts';
 
 export type Period = {
@@ -38,7 +38,7 @@ export const periodPattern = /^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$/;
 export function parsePeriod(text: string): Period {
   const match = periodPattern.exec(text);
   if (!match) {
-    throw invalid([{ path: 'period', message: 'use a month (2026-10) or a quarter (2026-Q3)' }]);
+    throw invalid([fieldProblem('period', 'revenue.field.period')]);
   }
   const year = Number(match[1]);
   return match[2] ? monthPeriod(year, Number(match[2])) : quarterPeriod(year, Number(match[3]));
@@ -46,7 +46,7 @@ export function parsePeriod(text: string): Period {
 
 /** A range of whole days; one that ends before it starts is a 422 naming `to`. */
 export function rangePeriod(from: string, to: string): Period {
-  if (to < from) throw invalid([{ path: 'to', message: 'the period ends before it starts' }]);
+  if (to < from) throw invalid([fieldProblem('to', 'revenue.field.endsBeforeStart')]);
   return { label: `${from}..${to}`, kind: 'range', from, to };
 }
 

@@ -7,7 +7,7 @@
 // is held to the same pace: NRR 110% a year is 100.8% a month (compounded), expansion 20% a
 // year is 5% a quarter.
 import type { Db } from '../../db/connect.ts';
-import { invalid } from '../../lib/errors.ts';
+import { fieldProblem, invalid } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import * as store from './store/settings.ts';
@@ -130,20 +130,20 @@ export async function loadTargets(db: Db, workspaceId: WorkspaceId): Promise<Tar
 /** Ratios are fractions (1.1 for 110%); a ratio target outside 0–10 is a typo. */
 function checkTargets(targets: Record<string, number | null>) {
   const errors = Object.entries(targets).flatMap(([metric, value]) => {
-    if (!isMetric(metric)) return [{ path: `targets.${metric}`, message: 'no such metric' }];
+    if (!isMetric(metric)) return [fieldProblem(`targets.${metric}`, 'revenue.field.noMetric')];
     if (value === null) return [];
     const unit = metricDefinitions[metric].unit;
     if (unit === 'ratio' && (value < 0 || value > 10)) {
-      return [{ path: `targets.${metric}`, message: 'a ratio, e.g. 1.1 for 110%' }];
+      return [fieldProblem(`targets.${metric}`, 'revenue.field.ratio')];
     }
     if (unit === 'nps' && (value < -100 || value > 100)) {
-      return [{ path: `targets.${metric}`, message: 'NPS runs from -100 to 100' }];
+      return [fieldProblem(`targets.${metric}`, 'revenue.field.npsRange')];
     }
     if (unit === 'score' && (value < 0 || value > 100)) {
-      return [{ path: `targets.${metric}`, message: 'health runs from 0 to 100' }];
+      return [fieldProblem(`targets.${metric}`, 'revenue.field.healthRange')];
     }
     if ((unit === 'money' || unit === 'days') && (value < 0 || !Number.isInteger(value))) {
-      return [{ path: `targets.${metric}`, message: 'a whole number, not negative' }];
+      return [fieldProblem(`targets.${metric}`, 'revenue.field.wholeNumber')];
     }
     return [];
   });

@@ -2,7 +2,7 @@
 // work module, each in its own transaction), linked to the meeting so its page lists them.
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
-import { AppError, invalid } from '../../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit } from '../../auth/index.ts';
@@ -18,7 +18,7 @@ async function checkAssignees(db: Db, workspaceId: WorkspaceId, items: ActionIte
   const known = await store.usersIn(db, workspaceId, ids);
   const errors = items.flatMap((item, i) =>
     item.assigneeId && !known.has(item.assigneeId)
-      ? [{ path: `actionItems.${i}.assigneeId`, message: 'no such person in this workspace' }]
+      ? [fieldProblem(`actionItems.${i}.assigneeId`, 'errors.field.noPerson')]
       : [],
   );
   if (errors.length > 0) throw invalid(errors, { key: 'revenue.problem.actionItems' });

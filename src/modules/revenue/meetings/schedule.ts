@@ -6,7 +6,7 @@ import type { Actor } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { MeetingKind } from '../../../db/schema.ts';
 import type { Clock } from '../../../lib/clock.ts';
-import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
+import { AppError, fieldProblem, invalid, type FieldError } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import { addTimelineEvent, getAccount, type AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
@@ -50,16 +50,17 @@ function checkTimes(
 ) {
   const errors: FieldError[] = [];
   if (Number.isNaN(when.startsAt.getTime()))
-    errors.push({ path: 'startsAt', message: 'not a time' });
+    errors.push(fieldProblem('startsAt', 'revenue.field.notATime'));
   else if (options.startChanged && when.startsAt.getTime() <= now.getTime()) {
-    errors.push({ path: 'startsAt', message: 'is in the past' });
+    errors.push(fieldProblem('startsAt', 'revenue.field.inThePast'));
   }
-  if (Number.isNaN(when.endsAt.getTime())) errors.push({ path: 'endsAt', message: 'not a time' });
+  if (Number.isNaN(when.endsAt.getTime()))
+    errors.push(fieldProblem('endsAt', 'revenue.field.notATime'));
   else if (when.endsAt.getTime() <= when.startsAt.getTime()) {
-    errors.push({ path: 'endsAt', message: 'must be after the start (a meeting takes some time)' });
+    errors.push(fieldProblem('endsAt', 'revenue.field.endAfterStart'));
   }
   if (!isTimeZone(when.timeZone)) {
-    errors.push({ path: 'timeZone', message: 'not a time zone (IANA, e.g. Europe/Berlin)' });
+    errors.push(fieldProblem('timeZone', 'revenue.field.timeZone'));
   }
   if (errors.length > 0) throw invalid(errors, { key: 'revenue.problem.meetingTime' });
 }
@@ -77,14 +78,12 @@ async function checkAttendees(
   ]);
   const errors = [
     ...attendees.userIds.flatMap((id, i) =>
-      users.has(id)
-        ? []
-        : [{ path: `attendees.userIds.${i}`, message: 'no such person in this workspace' }],
+      users.has(id) ? [] : [fieldProblem(`attendees.userIds.${i}`, 'errors.field.noPerson')],
     ),
     ...attendees.contactIds.flatMap((id, i) =>
       contacts.has(id)
         ? []
-        : [{ path: `attendees.contactIds.${i}`, message: 'not a contact of this account' }],
+        : [fieldProblem(`attendees.contactIds.${i}`, 'revenue.field.notAContact')],
     ),
   ];
   if (errors.length > 0) throw invalid(errors, { key: 'revenue.problem.attendees' });

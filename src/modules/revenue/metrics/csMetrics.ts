@@ -6,7 +6,7 @@ import type { Actor } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { MrrMovementKind, Tier } from '../../../db/schema.ts';
 import type { Clock } from '../../../lib/clock.ts';
-import { AppError, invalid } from '../../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
 import { isoDay } from '../../../lib/calendar.ts';
 import { portfolio, portfolioQuery, scopeFor } from '../../accounts/index.ts';
@@ -53,7 +53,7 @@ export type MetricsQuery = {
 export function periodOf(query: Pick<MetricsQuery, 'period' | 'from' | 'to'>, today: string) {
   if (query.period) return parsePeriod(query.period);
   if (query.from || query.to) {
-    if (!query.from) throw invalid([{ path: 'from', message: 'give the first day too' }]);
+    if (!query.from) throw invalid([fieldProblem('from', 'revenue.field.fromToo')]);
     return rangePeriod(query.from, query.to ?? today);
   }
   return quarterOf(today);

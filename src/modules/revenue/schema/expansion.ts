@@ -1,6 +1,7 @@
 // Expansion's shapes: signals with their evidence, accounts ready to grow, tracked
 // opportunities, and the plan prices estimates are made with.
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../../i18n/index.ts';
 import {
   daySchema,
   moneyOut,
@@ -126,7 +127,7 @@ export const plansBody = z
   .object({ plans: z.array(planSchema).max(50) })
   .refine(
     (body) => new Set(body.plans.map((p) => p.name.toLowerCase())).size === body.plans.length,
-    { message: 'each plan once', path: ['plans'] },
+    { message: 'revenue.field.planOnce' satisfies MessageKey, path: ['plans'] },
   );
 
 export const plansSchema = z.object({ plans: z.array(planSchema.extend({ id: z.uuid() })) });
