@@ -6,7 +6,7 @@ import type { Db } from '../../db/connect.ts';
 import type { FeedbackReview, FeedbackSource, FeedbackType } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { enqueue } from '../../jobs/registry.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/pagination.ts';
 import { daysAfter } from '../../lib/calendar.ts';
@@ -175,12 +175,12 @@ async function checkAccountAndContact(
 ) {
   const account = await getAccount(db, scope, accountId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'account.not_found') {
-      throw invalid([{ path: 'accountId', message: 'no such account' }]);
+      throw invalid([fieldProblem('accountId', 'errors.field.noAccount')]);
     }
     throw error;
   });
   if (contactId && !(await store.contactOfAccount(db, scope.workspaceId, accountId, contactId))) {
-    throw invalid([{ path: 'contactId', message: 'no such contact on this account' }]);
+    throw invalid([fieldProblem('contactId', 'voice.field.noContactOnAccount')]);
   }
   return account;
 }

@@ -7,7 +7,9 @@ import { CsvError } from 'csv-parse';
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../context.ts';
 import { enqueue } from '../../jobs/registry.ts';
-import { invalid, type FieldError } from '../../lib/errors.ts';
+import type { Locale, MessageKey } from '../../i18n/index.ts';
+import { fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
+import { fieldMessage, issueErrors } from '../../lib/issues.ts';
 import type { UserId } from '../../lib/ids.ts';
 import type { AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
@@ -19,7 +21,10 @@ import { guessFeedbackType } from './text/classify.ts';
 
 export const importBody = z
   .object({
-    csv: z.string().min(1, 'the file is empty').max(5_000_000),
+    csv: z
+      .string()
+      .min(1, 'voice.field.emptyFile' satisfies MessageKey)
+      .max(5_000_000),
     skipInvalid: z.boolean().default(false),
     dryRun: z.boolean().default(false),
   })
@@ -38,7 +43,10 @@ export const importResultSchema = z
   .openapi('FeedbackImport');
 
 const rowSchema = z.object({
-  account: z.string().trim().min(1, 'name the account (external id or name)'),
+  account: z
+    .string()
+    .trim()
+    .min(1, 'voice.field.rowAccount' satisfies MessageKey),
   text: feedbackText,
   type: z.preprocess((v) => (v === '' ? undefined : v), feedbackTypeSchema.optional()),
   priority: z.preprocess(
@@ -49,9 +57,17 @@ const rowSchema = z.object({
   date: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date().optional()),
 });
 
+/** The rejected rows' reasons as the asker reads them. */
+function readFor(rejected: { row: number; errors: FieldError[] }[], locale: Locale) {
+  return rejected.map(({ row, errors }) => ({
+    row,
+    errors: errors.map((error) => ({ path: error.path, message: fieldMessage(error, locale) })),
+  }));
+}
+
 export async function importFeedback(
   deps: Pick<Deps, 'db' | 'clock'>,
-  by: ChangeAuthor & { userId: UserId | null },
+  by: ChangeAuthor & { userId: UserId | null; locale: Locale },
   scope: AccountScope,
   input: z.infer<typeof importBody>,
 ) {
@@ -63,7 +79,9 @@ export async function importFeedback(
       bom: true,
     });
   } catch (error) {
-    if (error instanceof CsvError) throw invalid([{ path: 'csv', message: error.message }]);
+    // csv-parse says why in English; a Russian reader reads that it is not CSV, and its words.
+    if (error instanceof CsvError)
+      throw invalid([fieldProblem('csv', 'voice.field.csv', { reason: error.message })]);
     throw error;
   }
   const at = deps.clock.now();
@@ -87,17 +105,14 @@ export async function importFeedback(
       if (!parsed.success) {
         rejected.push({
           row,
-          errors: parsed.error.issues.map((issue) => ({
-            path: issue.path.map(String).join('.') || 'row',
-            message: issue.message,
-          })),
+          errors: issueErrors(parsed.error, { input: record, empty: 'row' }),
         });
         return;
       }
       const r = parsed.data;
       const account = accounts.get(r.account.toLowerCase());
       if (!account) {
-        rejected.push({ row, errors: [{ path: 'account', message: 'no such account' }] });
+        rejected.push({ row, errors: [fieldProblem('account', 'errors.field.noAccount')] });
         return;
       }
       const contact = r.contact_email
@@ -108,7 +123,7 @@ export async function importFeedback(
       if (r.contact_email && !contact) {
         rejected.push({
           row,
-          errors: [{ path: 'contact_email', message: 'no such contact on this account' }],
+          errors: [fieldProblem('contact_email', 'voice.field.noContactOnAccount')],
         });
         return;
       }
@@ -135,13 +150,11 @@ export async function importFeedback(
     });
     if (rejected.length > 0 && !input.skipInvalid && !input.dryRun) {
       throw invalid(
-        rejected.flatMap((r) =>
-          r.errors.map((e) => ({ path: `rows.${r.row}.${e.path}`, message: e.message })),
-        ),
+        rejected.flatMap((r) => r.errors.map((e) => ({ ...e, path: `rows.${r.row}.${e.path}` }))),
         { key: 'voice.problem.invalidRows', params: { count: rejected.length } },
       );
     }
-    if (input.dryRun) return { imported: 0, rejected };
+    if (input.dryRun) return { imported: 0, rejected: readFor(rejected, by.locale) };
     const ids: string[] = [];
     for (let i = 0; i < rows.length; i += 1000) {
       ids.push(...(await store.insertFeedbackRows(trx, rows.slice(i, i + 1000))));
@@ -160,6 +173,6 @@ export async function importFeedback(
         changes: { imported: ids.length, rejected: rejected.length },
       });
     }
-    return { imported: ids.length, rejected };
+    return { imported: ids.length, rejected: readFor(rejected, by.locale) };
   });
 }

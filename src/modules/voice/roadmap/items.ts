@@ -3,7 +3,7 @@
 import type { Deps } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Locale } from '../../../i18n/index.ts';
-import { AppError, invalid, type FieldError } from '../../../lib/errors.ts';
+import { AppError, fieldProblem, invalid, type FieldError } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
@@ -97,12 +97,12 @@ async function checkLinks(
   const errors: FieldError[] = [];
   const themes = await store.knownThemes(db, scope.workspaceId, links.themeIds ?? []);
   (links.themeIds ?? []).forEach((id, i) => {
-    if (!themes.has(id)) errors.push({ path: `themeIds.${i}`, message: 'no such theme' });
+    if (!themes.has(id)) errors.push(fieldProblem(`themeIds.${i}`, 'voice.field.noTheme'));
   });
   const feedback = await store.knownFeedback(db, scope, links.feedbackIds ?? []);
   (links.feedbackIds ?? []).forEach((id, i) => {
     if (!feedback.has(id))
-      errors.push({ path: `feedbackIds.${i}`, message: 'no such feedback item' });
+      errors.push(fieldProblem(`feedbackIds.${i}`, 'voice.field.noFeedbackItem'));
   });
   if (errors.length > 0) throw invalid(errors);
 }

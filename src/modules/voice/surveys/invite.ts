@@ -4,7 +4,7 @@
 import type { Deps } from '../../../context.ts';
 import { renderMessage, type Locale } from '../../../i18n/index.ts';
 import { enqueue, type JobHandler } from '../../../jobs/registry.ts';
-import { invalid } from '../../../lib/errors.ts';
+import { fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
 import { daysAfter, isoDay } from '../../../lib/calendar.ts';
 import type { AccountScope } from '../../accounts/index.ts';
@@ -32,7 +32,7 @@ export async function inviteContacts(
     const contacts = await store.contactsOfWorkspace(trx, scope, input.contactIds);
     const found = new Set(contacts.map((c) => c.id));
     const missing = input.contactIds.flatMap((id, i) =>
-      found.has(id) ? [] : [{ path: `contactIds.${i}`, message: 'no such contact' }],
+      found.has(id) ? [] : [fieldProblem(`contactIds.${i}`, 'voice.field.noContact')],
     );
     if (missing.length > 0) throw invalid(missing);
     const key = await store.surveyKey(trx, by.workspaceId);

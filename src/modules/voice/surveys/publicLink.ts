@@ -3,7 +3,7 @@
 // by the thousand. A token that does not verify — altered, forged, another workspace's, another
 // contact's — is "no such link"; a used one or an expired one says so, naming the token.
 import type { Deps } from '../../../context.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import * as store from '../store/surveys.ts';
 import { recordResponse } from './respond.ts';
@@ -31,7 +31,7 @@ const noSuchLink = () =>
     'survey.link_not_found',
     { key: 'voice.problem.surveyLinkInvalid' },
     {
-      errors: [{ path: 'token', message: 'not a valid survey link' }],
+      errors: [fieldProblem('token', 'voice.field.surveyLink')],
     },
   );
 
@@ -53,7 +53,7 @@ async function invitationOf(deps: Pick<Deps, 'db' | 'clock'>, token: string) {
       'survey.link_used',
       { key: 'voice.problem.surveyAnswered' },
       {
-        errors: [{ path: 'token', message: 'already used' }],
+        errors: [fieldProblem('token', 'voice.field.linkUsed')],
       },
     );
   }
@@ -62,7 +62,7 @@ async function invitationOf(deps: Pick<Deps, 'db' | 'clock'>, token: string) {
       'survey.link_expired',
       { key: 'voice.problem.surveyExpired' },
       {
-        errors: [{ path: 'token', message: 'expired' }],
+        errors: [fieldProblem('token', 'voice.field.linkExpired')],
       },
     );
   }
@@ -97,7 +97,7 @@ export async function answerSurvey(
         'survey.link_used',
         { key: 'voice.problem.surveyAnswered' },
         {
-          errors: [{ path: 'token', message: 'already used' }],
+          errors: [fieldProblem('token', 'voice.field.linkUsed')],
         },
       );
     }

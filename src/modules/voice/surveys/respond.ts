@@ -6,7 +6,7 @@ import type { Db } from '../../../db/connect.ts';
 import type { SurveyKind } from '../../../db/schema.ts';
 import { message, type Locale } from '../../../i18n/index.ts';
 import { enqueue } from '../../../jobs/registry.ts';
-import { invalid } from '../../../lib/errors.ts';
+import { fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import {
   addTimelineEvent,
@@ -37,7 +37,7 @@ export type NewResponse = {
 
 export function checkScore(kind: SurveyKind, score: number) {
   if (kind === 'csat' && (score < 1 || score > 5)) {
-    throw invalid([{ path: 'score', message: 'a CSAT answer is from 1 to 5' }]);
+    throw invalid([fieldProblem('score', 'voice.field.csatScore')]);
   }
 }
 
@@ -154,13 +154,13 @@ export async function logResponse(
   const at = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     await getAccount(trx, scope, input.accountId).catch(() => {
-      throw invalid([{ path: 'accountId', message: 'no such account' }]);
+      throw invalid([fieldProblem('accountId', 'errors.field.noAccount')]);
     });
     if (
       input.contactId &&
       !(await feedbackStore.contactOfAccount(trx, by.workspaceId, input.accountId, input.contactId))
     ) {
-      throw invalid([{ path: 'contactId', message: 'no such contact on this account' }]);
+      throw invalid([fieldProblem('contactId', 'voice.field.noContactOnAccount')]);
     }
     const id = await recordResponse(trx, at, {
       workspaceId: by.workspaceId,

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
-import { AppError, invalid } from '../../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findFeedbackRow } from '../store/feedback.ts';
@@ -25,7 +25,7 @@ const learnedWeight = 2;
 async function themeOrFail(db: Db, workspaceId: WorkspaceId, id: string, path?: string) {
   const row = await store.findThemeRow(db, workspaceId, id);
   if (row) return row;
-  if (path) throw invalid([{ path, message: 'no such theme' }]);
+  if (path) throw invalid([fieldProblem(path, 'voice.field.noTheme')]);
   throw new AppError('feedback_theme.not_found', { key: 'voice.problem.noTheme' });
 }
 
@@ -89,7 +89,7 @@ export async function mergeThemes(
   intoThemeId: string,
 ) {
   if (themeId === intoThemeId) {
-    throw invalid([{ path: 'intoThemeId', message: 'a theme cannot be merged into itself' }]);
+    throw invalid([fieldProblem('intoThemeId', 'voice.field.mergeIntoItself')]);
   }
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -134,11 +134,11 @@ export async function splitTheme(
     const memberIds = new Set(members.map((m) => m.id));
     const chosen = [...new Set(input.itemIds)];
     const strangers = chosen.flatMap((id, i) =>
-      memberIds.has(id) ? [] : [{ path: `itemIds.${i}`, message: 'not an item of this theme' }],
+      memberIds.has(id) ? [] : [fieldProblem(`itemIds.${i}`, 'voice.field.notThemeItem')],
     );
     if (strangers.length > 0) throw invalid(strangers);
     if (chosen.length === memberIds.size) {
-      throw invalid([{ path: 'itemIds', message: 'leave at least one item in the theme' }]);
+      throw invalid([fieldProblem('itemIds', 'voice.field.leaveOneItem')]);
     }
     await store.insertTheme(
       trx,
