@@ -54,7 +54,8 @@ export async function accountAdoption(
   const labels = new Map(catalog.map((f) => [f.key, f]));
   const startedOn = valueStart({
     ...milestones,
-    createdOn: isoDay(account.created_at),
+    // The account's created time comes as PostgreSQL's UTC text: its first ten are the UTC day.
+    createdOn: account.created_at.slice(0, 10),
   });
   return {
     accountId: account.id,
