@@ -4,6 +4,7 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDrawnLater } from '../../api/drawnLater.ts';
 import { useAccountForecast, useMeetings, useOpportunities } from '../../api/revenue.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
@@ -17,10 +18,10 @@ export function AccountRevenuePanel({ accountId, name }: { accountId: string; na
   const { t } = useTranslation('revenue');
   const me = useMe();
   const can = (permission: string) => me.data?.permissions.includes(permission as never) ?? false;
-  const forecast = useAccountForecast(accountId);
-  const opportunities = useOpportunities(accountId);
+  const forecast = useDrawnLater(useAccountForecast(accountId));
+  const opportunities = useDrawnLater(useOpportunities(accountId));
   const [from] = useState(() => new Date(Date.now() - 90 * 24 * 3600_000).toISOString());
-  const meetings = useMeetings({ accountId, from });
+  const meetings = useDrawnLater(useMeetings({ accountId, from }));
   const [dialog, setDialog] = useState<'override' | 'opportunity' | null>(null);
   const renewal = forecast.data?.renewal ?? null;
 

@@ -3,6 +3,7 @@
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDrawnLater } from '../../api/drawnLater.ts';
 import { useAccountFeedback, useAccountResponses, useInviteToSurvey } from '../../api/voice.ts';
 import { formatDate } from '../../components/format.ts';
 import { Badge, Button, Card, ErrorNote, Field, Loading, Select } from '../../components/ui.tsx';
@@ -82,8 +83,8 @@ export function VoicePanel({
   const canSeeFeedback = useCan('view_client_feedback');
   const canSeeNps = useCan('view_nps_scores');
   const canManage = useCan('manage_feedback');
-  const feedback = useAccountFeedback(accountId);
-  const responses = useAccountResponses(accountId);
+  const feedback = useDrawnLater(useAccountFeedback(accountId));
+  const responses = useDrawnLater(useAccountResponses(accountId));
   const [logging, setLogging] = useState(false);
   if (!canSeeFeedback && !canSeeNps) return null;
   const answers = responses.data?.items ?? [];

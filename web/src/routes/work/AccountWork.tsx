@@ -1,6 +1,7 @@
 // The account page's "Open work": its projects with progress, its open tasks, a template shortcut.
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useDrawnLater } from '../../api/drawnLater.ts';
 import { useAccountProjects, useAccountTasks } from '../../api/work.ts';
 import { Card, ErrorNote, Loading } from '../../components/ui.tsx';
 import { ProgressBar } from './OnboardingPage.tsx';
@@ -8,8 +9,8 @@ import { TaskRow } from './TaskStatus.tsx';
 
 export function AccountWork({ accountId }: { accountId: string }) {
   const { t } = useTranslation('work');
-  const projects = useAccountProjects(accountId);
-  const tasks = useAccountTasks(accountId);
+  const projects = useDrawnLater(useAccountProjects(accountId));
+  const tasks = useDrawnLater(useAccountTasks(accountId));
 
   return (
     <Card
