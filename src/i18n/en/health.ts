@@ -133,4 +133,14 @@ export const health = {
     trialScorecard: 'The trial scorecard is not valid.',
     noTierScorecard: 'That tier has no scorecard of its own.',
   },
+  field: {
+    daysNeeded: 'a renewal play needs the days before',
+    daysOnlyRenewal: 'only renewal plays take days before',
+    taskOrTemplate: 'give the task to open, or a template',
+    noTemplate: 'no such template',
+    weightsSum: 'the weights must sum to 100 (they sum to {{sum}})',
+    belowHealthy: 'must be below thresholds.healthyMin ({{healthyMin}})',
+    owner: 'must be me or a user id',
+    fromBeforeTo: 'must be before to',
+  },
 };

@@ -101,4 +101,14 @@ export const notify = {
     slackNeedsPermission: 'Connecting Slack needs the "manage_api_tokens" permission.',
     slackSignature: 'The Slack signature is not valid.',
   },
+  field: {
+    timeZone: 'must be an IANA time zone',
+    afterStart: 'must be after start',
+    chainLoop: 'the chain already notifies {{person}}: a chain must not loop',
+    stepOrder: 'must not come before the step above it',
+    quietHours: 'quiet hours must end at another time than they start',
+    slackUrl: 'must be a URL',
+    slackWebhook: 'must be a Slack webhook URL (https://{{host}}/…)',
+    slackWebhookOr: 'must be a Slack webhook URL (https://{{host}}/…) or one on {{hosts}}',
+  },
 };

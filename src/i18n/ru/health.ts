@@ -166,4 +166,14 @@ export const health = {
     trialScorecard: 'Пробная модель оценки заполнена неверно.',
     noTierScorecard: 'У этого сегмента нет своей модели оценки.',
   },
+  field: {
+    daysNeeded: 'плейбуку продления нужно число дней до него',
+    daysOnlyRenewal: 'число дней до продления указывают только для плейбуков продления',
+    taskOrTemplate: 'укажите задачу, которую открыть, или шаблон',
+    noTemplate: 'такого шаблона нет',
+    weightsSum: 'сумма весов должна быть 100 (сейчас {{sum}})',
+    belowHealthy: 'должно быть меньше thresholds.healthyMin ({{healthyMin}})',
+    owner: 'должно быть me или id пользователя',
+    fromBeforeTo: 'должно быть раньше to',
+  },
 } satisfies Record<keyof typeof en, unknown>;

@@ -143,4 +143,14 @@ export const notify = {
     slackNeedsPermission: 'Чтобы подключить Slack, нужно право «manage_api_tokens».',
     slackSignature: 'Подпись Slack недействительна.',
   },
+  field: {
+    timeZone: 'должен быть часовым поясом IANA',
+    afterStart: 'должно быть позже начала',
+    chainLoop: 'цепочка уже уведомляет {{person}}: цепочка не должна замыкаться',
+    stepOrder: 'не может наступать раньше шага выше',
+    quietHours: 'тихие часы должны заканчиваться не в то же время, когда начинаются',
+    slackUrl: 'должно быть URL',
+    slackWebhook: 'должно быть URL вебхука Slack (https://{{host}}/…)',
+    slackWebhookOr: 'должно быть URL вебхука Slack (https://{{host}}/…) или адресом на {{hosts}}',
+  },
 } satisfies Record<keyof typeof en, unknown>;

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connect.ts';
 import type { PlayTrigger } from '../../db/schema.ts';
 import type { Deps } from '../../context.ts';
 import { message } from '../../i18n/index.ts';
-import { AppError, invalid, type FieldError } from '../../lib/errors.ts';
+import { AppError, fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { addDays, hourMs, isoDay } from '../../lib/calendar.ts';
 import { addTimelineEvent, recordActivity } from '../accounts/index.ts';
@@ -58,17 +58,17 @@ async function findPlay(db: Db, workspaceId: string, id: string): Promise<PlayRo
 async function checkPlay(db: Db, workspaceId: string, play: PlayInput) {
   const errors: FieldError[] = [];
   if (play.trigger === 'renewal_approaching' && play.daysBeforeRenewal === null) {
-    errors.push({ path: 'daysBeforeRenewal', message: 'a renewal play needs the days before' });
+    errors.push(fieldProblem('daysBeforeRenewal', 'health.field.daysNeeded'));
   }
   if (play.trigger !== 'renewal_approaching' && play.daysBeforeRenewal !== null) {
-    errors.push({ path: 'daysBeforeRenewal', message: 'only renewal plays take days before' });
+    errors.push(fieldProblem('daysBeforeRenewal', 'health.field.daysOnlyRenewal'));
   }
   if (play.templateId === null && !play.taskTitle) {
-    errors.push({ path: 'taskTitle', message: 'give the task to open, or a template' });
+    errors.push(fieldProblem('taskTitle', 'health.field.taskOrTemplate'));
   }
   if (play.templateId !== null) {
     const template = await store.liveTemplateExists(db, workspaceId, play.templateId);
-    if (!template) errors.push({ path: 'templateId', message: 'no such template' });
+    if (!template) errors.push(fieldProblem('templateId', 'health.field.noTemplate'));
   }
   if (errors.length > 0) throw invalid(errors, { key: 'health.problem.play' });
 }

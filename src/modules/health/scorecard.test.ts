@@ -47,7 +47,9 @@ describe('scorecard', () => {
         ...defaultScorecard,
         weights: { ...defaultScorecard.weights, usage: 31 },
       }),
-    ).toEqual([{ path: 'weights', message: 'the weights must sum to 100 (they sum to 101)' }]);
+    ).toMatchObject([
+      { path: 'weights', message: 'the weights must sum to 100 (they sum to 101)' },
+    ]);
   });
 
   it('keeps every overall score within 0–100', () => {

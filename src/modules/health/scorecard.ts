@@ -2,7 +2,7 @@
 // one score. Pure. Default weights from seed 004 (usage 30, support 20, engagement 20, billing
 // 15, outcomes 15; Healthy / At Risk / Critical).
 import type { HealthCategory, MeasureKey } from '../../db/schema.ts';
-import type { FieldError } from '../../lib/errors.ts';
+import { fieldProblem, type FieldError } from '../../lib/errors.ts';
 import type { MeasureResult } from './measures.ts';
 
 export const measureKeys = ['usage', 'support', 'engagement', 'billing', 'outcomes'] as const;
@@ -28,13 +28,14 @@ export function scorecardProblems(card: Scorecard): FieldError[] {
   const errors: FieldError[] = [];
   const sum = measureKeys.reduce((s, k) => s + card.weights[k], 0);
   if (sum !== 100) {
-    errors.push({ path: 'weights', message: `the weights must sum to 100 (they sum to ${sum})` });
+    errors.push(fieldProblem('weights', 'health.field.weightsSum', { sum: String(sum) }));
   }
   if (card.thresholds.atRiskMin >= card.thresholds.healthyMin) {
-    errors.push({
-      path: 'thresholds.atRiskMin',
-      message: `must be below thresholds.healthyMin (${card.thresholds.healthyMin})`,
-    });
+    errors.push(
+      fieldProblem('thresholds.atRiskMin', 'health.field.belowHealthy', {
+        healthyMin: String(card.thresholds.healthyMin),
+      }),
+    );
   }
   return errors;
 }

@@ -2,7 +2,7 @@
 // Slack webhook and mutes. People who never saved any get the interview's defaults.
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
-import { invalid, type FieldError } from '../../lib/errors.ts';
+import { fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { slackWebhookUrlProblem, type SlackWebhookRules } from './channels/slack.ts';
 import { activityKindSchema, channelSchema } from './kinds.ts';
@@ -75,15 +75,12 @@ export async function preferencesOf(db: Db, workspaceId: WorkspaceId, userId: Us
 function checkPreferences(update: PreferencesUpdate, slackRules: SlackWebhookRules) {
   const errors: FieldError[] = [];
   if (update.quietHours && update.quietHours.start === update.quietHours.end) {
-    errors.push({
-      path: 'quietHours.end',
-      message: 'quiet hours must end at another time than they start',
-    });
+    errors.push(fieldProblem('quietHours.end', 'notify.field.quietHours'));
   }
   const problem = update.slackWebhookUrl
     ? slackWebhookUrlProblem(update.slackWebhookUrl, slackRules)
     : null;
-  if (problem) errors.push({ path: 'slackWebhookUrl', message: problem });
+  if (problem) errors.push(fieldProblem('slackWebhookUrl', problem.key, problem.params));
   if (errors.length > 0) throw invalid(errors);
 }
 

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
-import { AppError, invalid } from '../../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
 import { isoDay } from '../../../lib/calendar.ts';
 import { actorOf } from '../../auth/index.ts';
 import { backtest, defaultPeriod } from '../backtest.ts';
@@ -23,7 +23,8 @@ export function scorecardRoutes({ db, clock }: Deps) {
   const runBacktest = async (workspaceId: string, request: z.infer<typeof backtestBody>) => {
     const today = isoDay(clock.now());
     const period = { ...defaultPeriod(today), ...request };
-    if (period.from >= period.to) throw invalid([{ path: 'from', message: 'must be before to' }]);
+    if (period.from >= period.to)
+      throw invalid([fieldProblem('from', 'health.field.fromBeforeTo')]);
     const { fallback } = await loadScorecards(db, workspaceId);
     const scorecard = {
       weights: request.weights ?? fallback.weights,

@@ -2,7 +2,7 @@
 // portfolio, and churn risk by renewal window.
 import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
-import { invalid } from '../../../lib/errors.ts';
+import { fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { UserId } from '../../../lib/ids.ts';
 import type { Actor } from '../../../context.ts';
 import { scopeFor } from '../../accounts/index.ts';
@@ -26,7 +26,7 @@ const uuid = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 export function ownerFilter(actor: Actor, owner: string | undefined): UserId | null {
   if (owner === undefined) return null;
   if (owner === 'me') return actor.userId;
-  if (!uuid.test(owner)) throw invalid([{ path: 'owner', message: 'must be me or a user id' }]);
+  if (!uuid.test(owner)) throw invalid([fieldProblem('owner', 'health.field.owner')]);
   return owner as UserId;
 }
 

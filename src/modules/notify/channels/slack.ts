@@ -3,6 +3,7 @@
 // (STEWARD_SLACK_WEBHOOK_HOSTS): a person saving a URL must not make the server call anything
 // else, such as a service inside its network. Checked when saved and again before each post,
 // which goes through the outbound guard (lib/outboundUrl.ts): no private address, no redirect.
+import { message, renderMessage, type Message } from '../../../i18n/index.ts';
 import { requestOutbound } from '../../../lib/outboundUrl.ts';
 
 export const slackWebhookHost = 'hooks.slack.com';
@@ -15,20 +16,23 @@ export type SlackWebhookRules = {
 };
 
 /** Why a Slack webhook URL may not be used, or null when it may. */
-export function slackWebhookUrlProblem(raw: string, rules: SlackWebhookRules): string | null {
+export function slackWebhookUrlProblem(raw: string, rules: SlackWebhookRules): Message | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'must be a URL';
+    return message('notify.field.slackUrl');
   }
   const secure = url.protocol === 'https:' || (rules.allowInsecure && url.protocol === 'http:');
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
   const allowed = [slackWebhookHost, ...rules.extraHosts.map((h) => h.toLowerCase())];
   if (!secure || url.username || url.password || !allowed.includes(host)) {
-    return `must be a Slack webhook URL (https://${slackWebhookHost}/…)${
-      rules.extraHosts.length > 0 ? ` or one on ${rules.extraHosts.join(', ')}` : ''
-    }`;
+    return rules.extraHosts.length > 0
+      ? message('notify.field.slackWebhookOr', {
+          host: slackWebhookHost,
+          hosts: rules.extraHosts.join(', '),
+        })
+      : message('notify.field.slackWebhook', { host: slackWebhookHost });
   }
   return null;
 }
@@ -85,7 +89,8 @@ export async function postToSlack(
 ): Promise<void> {
   // A URL saved before the rule (or written by hand) is not called.
   const problem = slackWebhookUrlProblem(url, rules);
-  if (problem) throw new PermanentDeliveryError(`the Slack webhook URL ${problem}`);
+  if (problem)
+    throw new PermanentDeliveryError(`the Slack webhook URL ${renderMessage(problem, 'en')}`);
   const response = await requestOutbound(
     url,
     {

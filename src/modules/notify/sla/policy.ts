@@ -1,7 +1,8 @@
 // SLA policies (API.md "SLA policy"): which tasks, which clock, how long, who hears about it.
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../../db/connect.ts';
-import { AppError, invalid } from '../../../lib/errors.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
+import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { prioritySchema, tierSchema } from '../../../lib/vocabulary.ts';
 import { isTimeZone } from '../zoned.ts';
@@ -55,12 +56,15 @@ export const slaPolicyBody = z
     chain: z.array(chainStepSchema).default([]),
     businessHours: z
       .object({
-        timezone: z.string().refine(isTimeZone, 'must be an IANA time zone'),
+        timezone: z.string().refine(isTimeZone, 'notify.field.timeZone' satisfies MessageKey),
         days: z.array(z.number().int().min(1).max(7)).min(1),
         start: clockTime,
         end: clockTime,
       })
-      .refine((h) => h.start < h.end, { message: 'must be after start', path: ['end'] })
+      .refine((h) => h.start < h.end, {
+        message: 'notify.field.afterStart' satisfies MessageKey,
+        path: ['end'],
+      })
       .nullable()
       .default(null),
     enabled: z.boolean().default(true),
@@ -73,7 +77,8 @@ export const slaPolicyBody = z
         ctx.addIssue({
           code: 'custom',
           path: ['chain', i, 'notify'],
-          message: `the chain already notifies ${step.notify}: a chain must not loop`,
+          message: 'notify.field.chainLoop' satisfies MessageKey,
+          params: { person: step.notify },
         });
       }
       seen.add(step.notify);
@@ -82,7 +87,7 @@ export const slaPolicyBody = z
         ctx.addIssue({
           code: 'custom',
           path: ['chain', i, 'after'],
-          message: 'must not come before the step above it',
+          message: 'notify.field.stepOrder' satisfies MessageKey,
         });
       }
       previous = after;
@@ -164,7 +169,7 @@ export async function checkChainPeople(db: Db, workspaceId: WorkspaceId, input: 
   const known = new Set(found.map((f) => f.id));
   const errors = named
     .filter((n) => !known.has(n.id))
-    .map((n) => ({ path: `chain.${n.i}.notify`, message: 'no such person in this workspace' }));
+    .map((n) => fieldProblem(`chain.${n.i}.notify`, 'errors.field.noPerson'));
   if (errors.length > 0) throw invalid(errors);
 }
 
