@@ -10,6 +10,7 @@ import {
   useSegments,
   type Account,
 } from '../../api/accounts.ts';
+import { useDrawnInSlices } from '../../api/drawnLater.ts';
 import { useHealthSeries } from '../../api/health.ts';
 import { useHighlight } from '../../api/voice.ts';
 import { useMe } from '../../api/session.ts';
@@ -142,9 +143,11 @@ function SegmentBar({
 
 function AccountCards({ accounts }: { accounts: Account[] }) {
   const { t } = useTranslation();
+  // A phone's screenful first, the rest a screenful at a time below it.
+  const drawn = useDrawnInSlices(accounts, 8);
   return (
     <ul className="flex flex-col gap-2" aria-label={t('portfolio.title')}>
-      {accounts.map((account) => (
+      {drawn.map((account) => (
         <li key={account.id}>
           <Link
             to="/accounts/$accountId"
