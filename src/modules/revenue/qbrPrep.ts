@@ -10,7 +10,7 @@ import { message, type Locale, type Message } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
-import { dayMs, isoDay } from '../../lib/calendar.ts';
+import { dayMs } from '../../lib/calendar.ts';
 import { getAccount, scopeFor } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { accountHealth } from '../health/index.ts';
@@ -137,7 +137,7 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
       arr: { amount: account.arr_amount, currency: account.currency },
       renewalDate: account.renewal_date,
       ownerName: account.owner_name,
-      customerSince: isoDay(account.created_at),
+      customerSince: account.created_at.slice(0, 10),
     },
     health: {
       score: health.score,
