@@ -187,3 +187,97 @@ describe('a field’s own rule in the reader’s language', () => {
     });
   });
 });
+
+describe('a field’s problem a service names, in the reader’s language', () => {
+  type Fields = { path: string; message: string }[] | undefined;
+  const fieldsOf = (answer: { error?: unknown }) =>
+    (answer.error as { errors?: Fields } | undefined)?.errors;
+  async function bothFields(
+    ask: (client: ApiClient) => Promise<{ error?: unknown }>,
+    clients: [ApiClient, ApiClient] = [russian, english],
+  ) {
+    const [inRussian, inEnglish] = await Promise.all(clients.map(ask));
+    return { ru: fieldsOf(inRussian ?? {}), en: fieldsOf(inEnglish ?? {}) };
+  }
+
+  it('says an owner is no active user here (accounts)', async () => {
+    const fields = await bothFields((client) =>
+      client.POST('/api/v1/accounts', {
+        body: { name: 'Dogwood', ownerId: crypto.randomUUID() },
+      }),
+    );
+    expect(fields).toEqual({
+      ru: [
+        {
+          path: 'ownerId',
+          message: 'в этом рабочем пространстве нет такого активного пользователя',
+        },
+      ],
+      en: [{ path: 'ownerId', message: 'no such active user in this workspace' }],
+    });
+  });
+
+  it('counts the open sub-tasks that keep a task from done, with Russian plurals (work)', async () => {
+    const { data: account } = await english.POST('/api/v1/accounts', { body: { name: 'Elm' } });
+    const accountId = account?.id ?? '';
+    const { data: parent } = await english.POST('/api/v1/tasks', {
+      body: { title: 'Onboard Elm', accountId },
+    });
+    for (const title of ['Kick-off call', 'Admin training', 'Data import', 'SSO', 'Go-live']) {
+      await english.POST('/api/v1/tasks', {
+        body: { title, accountId, parentId: parent?.id ?? null },
+      });
+    }
+    const fields = await bothFields(
+      (client) =>
+        client.PATCH('/api/v1/tasks/{id}', {
+          params: { path: { id: parent?.id ?? '' } },
+          body: { status: 'done' },
+        }),
+      [russianAdmin, englishAdmin],
+    );
+    expect(fields).toEqual({
+      ru: [{ path: 'status', message: 'не готовы 5 подзадач' }],
+      en: [{ path: 'status', message: '5 sub-tasks are not done yet' }],
+    });
+  });
+
+  it('says the current password given is not yours (auth)', async () => {
+    const fields = await bothFields((client) =>
+      client.POST('/api/v1/me/password', {
+        body: { currentPassword: 'not my password at all', newPassword: 'a long new password 2' },
+      }),
+    );
+    expect(fields).toEqual({
+      ru: [{ path: 'currentPassword', message: 'это не ваш текущий пароль' }],
+      en: [{ path: 'currentPassword', message: 'is not your current password' }],
+    });
+  });
+
+  it('asks quiet hours to end at another time than they start (notify)', async () => {
+    const fields = await bothFields((client) =>
+      client.PUT('/api/v1/me/notification-preferences', {
+        body: { quietHours: { start: '22:00', end: '22:00' } },
+      }),
+    );
+    expect(fields).toEqual({
+      ru: [
+        {
+          path: 'quietHours.end',
+          message: 'тихие часы должны заканчиваться не в то же время, когда начинаются',
+        },
+      ],
+      en: [
+        { path: 'quietHours.end', message: 'quiet hours must end at another time than they start' },
+      ],
+    });
+  });
+
+  it('names the rule a portfolio filter breaks, the schema’s own (accounts)', async () => {
+    const fields = await bothFields((client) =>
+      client.GET('/api/v1/accounts', { params: { query: { renewalWithin: 'soon' } } }),
+    );
+    expect(fields?.en?.[0]?.message).toBe('must be a number of days such as 90d');
+    expect(fields?.ru?.[0]?.message).toBe('должно быть числом дней, например 90d');
+  });
+});
