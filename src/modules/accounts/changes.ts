@@ -30,7 +30,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { enqueue, type JobKeyMode } from '../../jobs/registry.ts';
 import type { AccountId } from '../../lib/ids.ts';
-import { addOrHold, anyChanges, takeChanges } from './changes/store.ts';
+import { addCommitted, addOrHold, anyChanges, takeChanges } from './changes/store.ts';
 
 export const accountsChangedPayload = z.object({ workspaceId: z.uuid() });
 
@@ -64,8 +64,9 @@ const wakeUp = (db: Db, workspaceId: string, inSeconds: number, mode: JobKeyMode
   );
 
 /**
- * Announces that these accounts' data changed, in the caller's transaction (or on its own).
- * Answers how many accounts joined the set (the rest were in it already).
+ * Announces that these accounts' data changed, in the caller's transaction (holding the ones
+ * already announced until it commits) or after the change committed. Answers how many
+ * accounts joined the set (the rest were in it already).
  */
 export async function markAccountsChanged(
   db: Db,
@@ -74,7 +75,12 @@ export async function markAccountsChanged(
 ): Promise<number> {
   let pending = typeof accountIds === 'string' ? [accountIds] : [...new Set(accountIds)];
   let added = 0;
-  // A second pass only for accounts another transaction added during the first statement.
+  // Outside a transaction the change has committed: a plain insert does (intake, after each batch).
+  if (!db.isTransaction && pending.length > 0) {
+    added = await addCommitted(db, workspaceId, pending);
+    pending = [];
+  }
+  // In one, a second pass only for accounts another transaction added during the first statement.
   for (let pass = 0; pending.length > 0; pass++) {
     if (pass === 5) throw new Error('accounts kept joining and leaving the changed set');
     const outcome = await addOrHold(db, workspaceId, pending);

@@ -39,6 +39,24 @@ export async function addOrHold(
   return rows[0] ?? { added: 0, missed: [] };
 }
 
+/**
+ * Adds the accounts not in the set, for a change that has committed already: nothing is left to
+ * hold, since whichever pass takes an account reads the change. Answers how many were added.
+ */
+export async function addCommitted(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[],
+): Promise<number> {
+  const { rows } = await sql<{ account_id: string }>`
+    insert into account_changes (workspace_id, account_id)
+    select ${workspaceId}, id from unnest(${accountIds}::uuid[]) as id
+    order by id
+    on conflict do nothing
+    returning account_id`.execute(db);
+  return rows.length;
+}
+
 /** Removes and answers up to `limit` accounts of the set, skipping the ones being held. */
 export async function takeChanges(db: Db, workspaceId: string, limit: number): Promise<string[]> {
   const { rows } = await sql<{ account_id: string }>`
