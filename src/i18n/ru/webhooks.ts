@@ -11,4 +11,24 @@ export const webhooks = {
     secretUnreadable: 'Секрет подписки не удаётся прочитать.',
     switchedOff: 'Подписка отключена; включите её, прежде чем повторять её доставки.',
   },
+  field: {
+    notHttp: 'Вызывать можно только адреса http:// и https://.',
+    credentials: 'В URL не должно быть имени пользователя или пароля.',
+    unresolvable: 'Хост {{host}} не находится в DNS.',
+    privateAddress:
+      'Хост {{host}} — частный, loopback- или link-local-адрес; оператор может разрешить его в STEWARD_OUTBOUND_ALLOW_HOSTS.',
+    refused: 'Адрес отклонён: {{reason}}',
+    redirect:
+      'URL отвечает перенаправлением (на {{location}}); перенаправления не выполняются, поэтому подпишите адрес, на который оно ведёт.',
+    redirectTo: {
+      notHttp:
+        'URL перенаправляет на адрес, который Steward вызывать нельзя: вызывать можно только адреса http:// и https://.',
+      credentials:
+        'URL перенаправляет на адрес, который Steward вызывать нельзя: в URL не должно быть имени пользователя или пароля.',
+      unresolvable:
+        'URL перенаправляет на адрес, который Steward вызывать нельзя: хост {{host}} не находится в DNS.',
+      privateAddress:
+        'URL перенаправляет на адрес, который Steward вызывать нельзя: хост {{host}} — частный, loopback- или link-local-адрес; оператор может разрешить его в STEWARD_OUTBOUND_ALLOW_HOSTS.',
+    },
+  },
 };

@@ -4,8 +4,9 @@
 // it cannot be stored as a hash the way API tokens are).
 import { randomUUID } from 'node:crypto';
 import type { Actor, Deps } from '../../context.ts';
-import { AppError, codeDetail, invalid } from '../../lib/errors.ts';
-import { checkOutboundUrl, describeRefusal } from '../../lib/outboundUrl.ts';
+import { message, type Message } from '../../i18n/index.ts';
+import { AppError, codeDetail, fieldProblem, invalid } from '../../lib/errors.ts';
+import { checkOutboundUrl, type OutboundRefusal } from '../../lib/outboundUrl.ts';
 import { secretBox } from '../../lib/secrets.ts';
 import { recordAudit } from '../auth/index.ts';
 import { pingEvent } from './events.ts';
@@ -30,12 +31,31 @@ export function describeSubscription(row: store.SubscriptionRow) {
   };
 }
 
+/** Why a URL may not be called, for the reader (`describeRefusal` is the log's English). */
+function refusal(
+  refused: OutboundRefusal,
+  at: 'webhooks.field.' | 'webhooks.field.redirectTo.',
+): Message {
+  switch (refused.reason) {
+    case 'not_http':
+      return message(`${at}notHttp`);
+    case 'credentials':
+      return message(`${at}credentials`);
+    case 'unresolvable':
+      return message(`${at}unresolvable`, { host: refused.host });
+    case 'private_address':
+      return message(`${at}privateAddress`, { host: refused.host });
+  }
+}
+
+const urlProblem = (why: Message) => fieldProblem('url', why.key, why.params);
+
 const authorOf = (actor: Actor) => ({ workspaceId: actor.workspaceId, userId: actor.userId });
 
 /** The URL as it will be called, or a 422 naming `url` with why not. */
 async function acceptableUrl(deps: Pick<Deps, 'config'>, raw: string): Promise<string> {
   const checked = await checkOutboundUrl(raw, { allowHosts: deps.config.outboundAllowHosts });
-  if (!checked.ok) throw invalid([{ path: 'url', message: describeRefusal(checked) }]);
+  if (!checked.ok) throw invalid([urlProblem(refusal(checked, 'webhooks.field.'))]);
   return checked.url.toString();
 }
 
@@ -62,18 +82,19 @@ async function pingUrl(
       data: { subscriptionId: target.subscriptionId },
     }),
   });
-  if (outcome.refused) throw invalid([{ path: 'url', message: outcome.error ?? 'refused' }]);
+  // The sender's own words for a refusal it found later (its log's English).
+  if (outcome.refused)
+    throw invalid([
+      fieldProblem('url', 'webhooks.field.refused', { reason: outcome.error ?? 'refused' }),
+    ]);
   if (outcome.location !== null && outcome.statusCode !== null && outcome.statusCode < 400) {
     const next = await checkOutboundUrl(outcome.location, {
       allowHosts: deps.config.outboundAllowHosts,
     });
     throw invalid([
-      {
-        path: 'url',
-        message: next.ok
-          ? `The URL answers with a redirect (to ${outcome.location}); redirects are not followed, so subscribe the address it redirects to.`
-          : `The URL redirects to an address Steward may not call: ${describeRefusal(next)}`,
-      },
+      next.ok
+        ? fieldProblem('url', 'webhooks.field.redirect', { location: outcome.location })
+        : urlProblem(refusal(next, 'webhooks.field.redirectTo.')),
     ]);
   }
   return { status: outcome.statusCode, error: outcome.error };
