@@ -47,5 +47,7 @@ export const intake = {
   field: {
     stripeSecret: 'must be a Stripe signing secret (whsec_…)',
     featureKey: 'lowercase letters, digits, _ . - only',
+    featureKeyUsed: 'already used by another feature',
+    ticketAccount: 'give accountExternalId or accountDomain',
   },
 };

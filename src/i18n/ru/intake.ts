@@ -63,5 +63,7 @@ export const intake = {
   field: {
     stripeSecret: 'должен быть секретом подписи Stripe (whsec_…)',
     featureKey: 'только строчные латинские буквы, цифры и _ . -',
+    featureKeyUsed: 'уже есть у другой функции',
+    ticketAccount: 'укажите accountExternalId или accountDomain',
   },
 } satisfies Record<keyof typeof en, unknown>;

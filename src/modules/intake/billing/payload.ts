@@ -2,6 +2,7 @@
 // Steward reads them. Loose objects: Stripe adds fields in every API version.
 import { z } from 'zod';
 import type { FieldError } from '../../../lib/errors.ts';
+import { issueErrors } from '../../../lib/issues.ts';
 import type { RecurringItem } from './money.ts';
 import { wholeNumber } from '../../../lib/numbers.ts';
 
@@ -124,10 +125,7 @@ export type ReadEvent =
 export type ReadResult = { ok: true; read: ReadEvent } | { ok: false; errors: FieldError[] };
 
 function errorsOf(error: z.ZodError, prefix: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  return issueErrors(error, { prefix, empty: prefix });
 }
 
 export function readStripeEvent(body: unknown): ReadResult {

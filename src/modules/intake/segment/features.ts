@@ -1,7 +1,7 @@
 // The feature catalog: which event names make up which product feature, which features are
 // premium, and which ones mean the customer got value. Rollups are keyed by feature.
 import type { Db } from '../../../db/connect.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import type { CreateFeature } from './schema.ts';
@@ -88,7 +88,7 @@ export async function defineFeature(db: Db, by: ChangeAuthor, input: CreateFeatu
           params: { key: input.key },
         },
         {
-          errors: [{ path: 'key', message: 'already used by another feature' }],
+          errors: [fieldProblem('key', 'intake.field.featureKeyUsed')],
         },
       );
     }

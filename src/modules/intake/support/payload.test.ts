@@ -34,7 +34,7 @@ describe('readTicket', () => {
       openedAt: '2026-10-01T00:00:00Z',
       updatedAt: '2026-10-01T00:00:00Z',
     });
-    expect(read).toEqual({
+    expect(read).toMatchObject({
       ok: false,
       errors: [{ path: 'accountExternalId', message: 'give accountExternalId or accountDomain' }],
     });

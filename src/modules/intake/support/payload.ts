@@ -3,7 +3,9 @@
 // shape for any other help desk (docs/integrations.md). Unknown extra fields are allowed.
 import { z } from 'zod';
 import type { TicketPriority, TicketStatus } from '../../../db/schema.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldError } from '../../../lib/errors.ts';
+import { issueErrors } from '../../../lib/issues.ts';
 
 export type TicketUpdate = {
   source: 'zendesk' | 'generic';
@@ -78,15 +80,12 @@ const genericSchema = z
     updatedAt: timestamp,
   })
   .refine((t) => t.accountExternalId || t.accountDomain, {
-    message: 'give accountExternalId or accountDomain',
+    message: 'intake.field.ticketAccount' satisfies MessageKey,
     path: ['accountExternalId'],
   });
 
-function errorsOf(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
-    message: issue.message,
-  }));
+function errorsOf(error: z.ZodError, input: unknown): FieldError[] {
+  return issueErrors(error, { input });
 }
 
 const solvedStatuses: readonly TicketStatus[] = ['solved', 'closed'];
@@ -96,7 +95,7 @@ export function readTicket(
 ): { ok: true; ticket: TicketUpdate } | { ok: false; errors: FieldError[] } {
   if (typeof body === 'object' && body !== null && 'ticket' in body) {
     const parsed = zendeskSchema.safeParse(body);
-    if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
+    if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error, body) };
     const t = parsed.data.ticket;
     const orgId = t.organization?.external_id;
     return {
@@ -122,7 +121,7 @@ export function readTicket(
     };
   }
   const parsed = genericSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error, body) };
   const t = parsed.data;
   return {
     ok: true,
