@@ -49,5 +49,12 @@ export const intake = {
     featureKey: 'lowercase letters, digits, _ . - only',
     featureKeyUsed: 'already used by another feature',
     ticketAccount: 'give accountExternalId or accountDomain',
+    // A Segment message.
+    isoDate: 'is not an ISO 8601 date',
+    messageTooLarge: 'is larger than {{bytes}} bytes',
+    jsonObject: 'must be a JSON object',
+    messageType: 'must be one of {{types}}',
+    userOrAnonymous: 'userId or anonymousId is required',
+    batch: 'must be an array of messages',
   },
 };

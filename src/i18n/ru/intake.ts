@@ -65,5 +65,11 @@ export const intake = {
     featureKey: 'только строчные латинские буквы, цифры и _ . -',
     featureKeyUsed: 'уже есть у другой функции',
     ticketAccount: 'укажите accountExternalId или accountDomain',
+    isoDate: 'это не дата ISO 8601',
+    messageTooLarge: 'больше {{bytes}} байт',
+    jsonObject: 'должно быть объектом JSON',
+    messageType: 'должно быть одним из: {{types}}',
+    userOrAnonymous: 'нужен userId или anonymousId',
+    batch: 'должно быть массивом сообщений',
   },
 } satisfies Record<keyof typeof en, unknown>;

@@ -61,7 +61,9 @@ describe('reading Segment messages', () => {
   });
 
   it('refuses a message without userId and anonymousId, naming the field', () => {
-    expect(parseMessage({ type: 'track', event: 'x' }, { receivedAt, path: 'batch.3' })).toEqual({
+    expect(
+      parseMessage({ type: 'track', event: 'x' }, { receivedAt, path: 'batch.3' }),
+    ).toMatchObject({
       ok: false,
       errors: [{ path: 'batch.3.userId', message: 'userId or anonymousId is required' }],
     });
@@ -138,7 +140,7 @@ describe('reading Segment messages', () => {
       rejected: [{ path: 'batch.1.userId', message: 'userId or anonymousId is required' }],
     });
     const none = parseRequest({ batch: [{ type: 'track', event: 'b' }] }, { receivedAt });
-    expect(none).toEqual({
+    expect(none).toMatchObject({
       ok: false,
       errors: [{ path: 'batch.0.userId', message: 'userId or anonymousId is required' }],
     });

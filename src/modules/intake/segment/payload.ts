@@ -2,7 +2,9 @@
 // the few fields Steward uses. Pure: no database, no clock beyond the one passed in.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { FieldError } from '../../../lib/errors.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
+import { fieldProblem, type FieldError } from '../../../lib/errors.ts';
+import { issueErrors } from '../../../lib/issues.ts';
 import { nulErrors } from '../../../lib/text.ts';
 import { quickRead, type MessageFields } from './quickRead.ts';
 
@@ -23,7 +25,7 @@ const timestamp = z
   .transform((value, ctx) => {
     const at = new Date(value);
     if (Number.isNaN(at.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'is not an ISO 8601 date' });
+      ctx.addIssue({ code: 'custom', message: 'intake.field.isoDate' satisfies MessageKey });
       return z.NEVER;
     }
     return at;
@@ -95,15 +97,19 @@ export function readFields(
   if (nul.length > 0) return { errors: nul };
   if (Buffer.byteLength(json) > maxMessageBytes) {
     return {
-      errors: [{ path: at('(message)'), message: `is larger than ${maxMessageBytes} bytes` }],
+      errors: [
+        fieldProblem(at('(message)'), 'intake.field.messageTooLarge', {
+          bytes: String(maxMessageBytes),
+        }),
+      ],
     };
   }
   const parsed = messageSchema.safeParse(raw);
   if (!parsed.success) {
     return {
-      errors: parsed.error.issues.map((issue) => ({
-        path: at(issue.path.map(String).join('.') || '(message)'),
-        message: issue.message,
+      errors: issueErrors(parsed.error, { input: raw, empty: '(message)' }).map((error) => ({
+        ...error,
+        path: at(error.path),
       })),
     };
   }
@@ -120,7 +126,7 @@ export function parseMessage(
 ): ParsedMessage {
   const at = (field: string) => [options.path, field].filter(Boolean).join('.');
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, errors: [{ path: at('(message)'), message: 'must be a JSON object' }] };
+    return { ok: false, errors: [fieldProblem(at('(message)'), 'intake.field.jsonObject')] };
   }
   const json = JSON.stringify(raw);
   const m =
@@ -130,15 +136,18 @@ export function parseMessage(
   if (!type || !messageTypes.includes(type)) {
     return {
       ok: false,
-      errors: [{ path: at('type'), message: `must be one of ${messageTypes.join(', ')}` }],
+      errors: [
+        fieldProblem(at('type'), 'intake.field.messageType', { types: messageTypes.join(', ') }),
+      ],
     };
   }
   const errors: FieldError[] = [];
   if (!m.userId && !m.anonymousId) {
-    errors.push({ path: at('userId'), message: 'userId or anonymousId is required' });
+    errors.push(fieldProblem(at('userId'), 'intake.field.userOrAnonymous'));
   }
-  if (type === 'track' && !m.event) errors.push({ path: at('event'), message: 'is required' });
-  if (type === 'group' && !m.groupId) errors.push({ path: at('groupId'), message: 'is required' });
+  if (type === 'track' && !m.event) errors.push(fieldProblem(at('event'), 'errors.field.required'));
+  if (type === 'group' && !m.groupId)
+    errors.push(fieldProblem(at('groupId'), 'errors.field.required'));
   if (errors.length > 0) return { ok: false, errors };
 
   const common: Common = {
@@ -237,7 +246,7 @@ export function parseRequest(
   if (!data) {
     const batch = batchSchema.safeParse(body);
     if (!batch.success) {
-      return { ok: false, errors: [{ path: 'batch', message: 'must be an array of messages' }] };
+      return { ok: false, errors: [fieldProblem('batch', 'intake.field.batch')] };
     }
     data = batch.data;
   }
