@@ -66,6 +66,9 @@ export const imports = {
     unknownField: 'unknown field "{{field}}"',
     mappedTwice: '"{{field}}" is mapped from the column "{{column}}" already',
     requiredField: 'no column is mapped to "{{field}}", which is required',
+    notJson: 'must be a JSON object of column → field',
+    presetLacks: 'the {{preset}} preset has no {{entity}} mapping',
+    pair: 'write it as "Column=field"',
   },
   // A CRM's bulk upsert (POST /bulk-upsert): what only a row sent as JSON can get wrong.
   upsert: {

@@ -71,6 +71,9 @@ export const imports = {
     unknownField: 'неизвестное поле «{{field}}»',
     mappedTwice: 'поле «{{field}}» уже сопоставлено с колонкой «{{column}}»',
     requiredField: 'ни одна колонка не сопоставлена с обязательным полем «{{field}}»',
+    notJson: 'должно быть объектом JSON вида колонка → поле',
+    presetLacks: 'в наборе {{preset}} нет сопоставления для {{entity}}',
+    pair: 'запишите в виде «Колонка=поле»',
   },
   upsert: {
     noCustomField: 'нет пользовательского поля с таким ключом',

@@ -260,7 +260,7 @@ export function mappingFromPairs(pairs: string[]): Record<string, string> {
   const errors: FieldError[] = [];
   for (const pair of pairs) {
     const at = pair.lastIndexOf('=');
-    if (at <= 0) errors.push({ path: `map.${pair}`, message: 'write it as "Column=field"' });
+    if (at <= 0) errors.push(mappingError(`map.${pair}`, message('imports.mapping.pair')));
     else mapping[pair.slice(0, at)] = pair.slice(at + 1).trim();
   }
   if (errors.length > 0) throw invalid(errors, { key: 'intake.problem.mappingUnreadable' });

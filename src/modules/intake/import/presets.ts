@@ -8,7 +8,7 @@
 // HubSpot: the companies and contacts exports ("Record ID", "Company name", "Company Domain
 // Name"; "First Name", "Last Name", "Job Title", "Phone Number", and the associated company's
 // record id). Owners are left out: both name a CRM user (an id or a name), not an e-mail.
-import { invalid } from '../../../lib/errors.ts';
+import { fieldProblem, invalid } from '../../../lib/errors.ts';
 import { comparable, type ImportEntity } from './fields.ts';
 
 export const importPresetNames = ['salesforce', 'hubspot'] as const;
@@ -81,7 +81,9 @@ export function presetMapping(
 ): Record<string, string> {
   const preset = importPresets[name][entity];
   if (!preset) {
-    throw invalid([{ path: 'preset', message: `the ${name} preset has no ${entity} mapping` }]);
+    throw invalid([
+      fieldProblem('preset', 'imports.mapping.presetLacks', { preset: name, entity }),
+    ]);
   }
   const byColumn = new Map(Object.entries(preset).map(([column, f]) => [comparable(column), f]));
   const mapping: Record<string, string> = {};

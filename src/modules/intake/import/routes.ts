@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
-import { AppError, invalid } from '../../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
 import { customFieldDefinitions } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { importFields } from './fields.ts';
@@ -31,11 +31,11 @@ function readMapping(text: string | undefined): Record<string, string> | undefin
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw invalid([{ path: 'mapping', message: 'must be a JSON object of column → field' }]);
+    throw invalid([fieldProblem('mapping', 'imports.mapping.notJson')]);
   }
   const mapping = mappingSchema.safeParse(parsed);
   if (!mapping.success) {
-    throw invalid([{ path: 'mapping', message: 'must be a JSON object of column → field' }]);
+    throw invalid([fieldProblem('mapping', 'imports.mapping.notJson')]);
   }
   return mapping.data;
 }
