@@ -75,7 +75,9 @@ export type SchemaIssue = {
  * `fieldProblem`), or a schema's `issue` (src/lib/issues.ts). `message` is its English, for a
  * log or the CLI.
  */
-export type FieldError = { path: string; message: string; text?: Message; issue?: SchemaIssue };
+export type FieldError = { path: string; message: string } & (
+  { text: Message; issue?: undefined } | { text?: undefined; issue: SchemaIssue }
+);
 
 /**
  * A field's problem in its area's words (`<area>.field.<name>`, or `errors.field.<name>` for

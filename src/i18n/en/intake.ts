@@ -56,5 +56,7 @@ export const intake = {
     messageType: 'must be one of {{types}}',
     userOrAnonymous: 'userId or anonymousId is required',
     batch: 'must be an array of messages',
+    // Why a contract row is rejected: billing's contract reader still words it in English.
+    contractRow: '{{reason}}',
   },
 };

@@ -71,5 +71,6 @@ export const intake = {
     messageType: 'должно быть одним из: {{types}}',
     userOrAnonymous: 'нужен userId или anonymousId',
     batch: 'должно быть массивом сообщений',
+    contractRow: 'строка договора не подходит: {{reason}}',
   },
 } satisfies Record<keyof typeof en, unknown>;

@@ -6,7 +6,7 @@ import { CsvError } from 'csv-parse';
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { unguardFormula } from '../../../lib/csvFormula.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { applyContractState } from './contracts.ts';
@@ -304,7 +304,11 @@ export async function importContracts(
     throw new AppError(
       'contract_import.invalid_rows',
       { key: 'intake.problem.contractRows', params: { count: rejected.length } },
-      { errors: rejected.map((r) => ({ path: `line ${r.line}`, message: r.reason })) },
+      {
+        errors: rejected.map((r) =>
+          fieldProblem(`line ${r.line}`, 'intake.field.contractRow', { reason: r.reason }),
+        ),
+      },
     );
   }
 

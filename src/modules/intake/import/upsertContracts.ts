@@ -2,7 +2,7 @@
 // CSV lines are) and written through billing's contract path, each one's whole state.
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
-import type { FieldError } from '../../../lib/errors.ts';
+import { fieldProblem, type FieldError } from '../../../lib/errors.ts';
 import { majorUnitsText } from '../../../lib/moneyText.ts';
 import { accountIdsByExternalId, type WriteCounts } from '../../accounts/index.ts';
 import type { ChangeAuthor } from '../../auth/index.ts';
@@ -84,7 +84,11 @@ export async function upsertContracts(
       for (const part of read.reason.split('; ')) {
         const column = part.split(' ')[0] ?? '';
         const field = contractPaths[column] ?? '';
-        errors.push({ path: field ? `${prefix}.${field}` : prefix, message: part });
+        errors.push(
+          fieldProblem(field ? `${prefix}.${field}` : prefix, 'intake.field.contractRow', {
+            reason: part,
+          }),
+        );
       }
     }
     const accountId = accounts.get(row.accountExternalId.trim());
