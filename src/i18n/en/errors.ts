@@ -113,5 +113,7 @@ export const errors = {
     noPerson: 'no such person in this workspace',
     noAccount: 'no such account',
     cursor: 'not a valid cursor',
+    currencyCode: 'must be a three-letter ISO 4217 code such as USD',
+    minorUnits: 'must be a whole number of minor units (cents)',
   },
 };

@@ -13,7 +13,10 @@ export const knownCurrency = currencyCode.refine((code) => knownCurrencies.has(c
 
 export const revenueMoney = z
   .object({
-    amount: z.number().int('must be a whole number of minor units (cents)').min(0),
+    amount: z
+      .number()
+      .int('errors.field.minorUnits' satisfies MessageKey)
+      .min(0),
     currency: knownCurrency,
   })
   .openapi('RevenueMoney', { example: { amount: 1200000, currency: 'USD' } });
