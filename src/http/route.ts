@@ -127,7 +127,7 @@ export const jsonBody = <T>(schema: T) => ({
  */
 export function newRouter() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
+    defaultHook: (result) => {
       const at = result.target === 'json' ? undefined : result.target;
       if (!result.success) {
         // On failure the validator still hands over what it validated (its types omit it).

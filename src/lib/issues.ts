@@ -14,7 +14,7 @@ import {
   type MessageKey,
   type MessageParam,
 } from '../i18n/index.ts';
-import { fieldProblem, type FieldError, type SchemaIssue } from './errors.ts';
+import { fieldProblem, type FieldError } from './errors.ts';
 
 // Zod's own sentences for an issue, per language (zod 4's locales), used per call: the global
 // zod configuration stays English for every other parse (jobs, the CLI, stored rows).
