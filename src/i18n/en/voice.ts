@@ -78,5 +78,12 @@ export const voice = {
     emptyFile: 'the file is empty',
     csv: '{{reason}}',
     rowAccount: 'name the account (external id or name)',
+    // A request's own rules.
+    atMost5000: 'at most 5,000 characters',
+    wholeNumber: 'a whole number',
+    score0to10: 'from 0 to 10',
+    chooseContact: 'choose at least one contact',
+    feedbackText: 'write what the customer said',
+    chooseItems: 'choose the items that form the new theme',
   },
 };

@@ -32,8 +32,8 @@ export const feedbackReviewSchema = z.enum(feedbackReviews);
 export const feedbackText = z
   .string()
   .trim()
-  .min(1, 'write what the customer said')
-  .max(5000, 'at most 5,000 characters');
+  .min(1, 'voice.field.feedbackText' satisfies MessageKey)
+  .max(5000, 'voice.field.atMost5000' satisfies MessageKey);
 
 export const logFeedbackBody = z
   .object({
@@ -189,7 +189,10 @@ export const mergeThemeBody = z.object({ intoThemeId: z.uuid() }).openapi('Theme
 
 export const splitThemeBody = z
   .object({
-    itemIds: z.array(z.uuid()).min(1, 'choose the items that form the new theme').max(500),
+    itemIds: z
+      .array(z.uuid())
+      .min(1, 'voice.field.chooseItems' satisfies MessageKey)
+      .max(500),
     label: z.string().trim().min(1).max(120).optional(),
   })
   .openapi('ThemeSplit');

@@ -6,14 +6,22 @@ import { localeSchema, type MessageKey } from '../../i18n/index.ts';
 export const surveyKinds = ['nps', 'csat'] as const;
 export const surveyKindSchema = z.enum(surveyKinds);
 
-const comment = z.string().trim().max(5000, 'at most 5,000 characters').nullish();
+const comment = z
+  .string()
+  .trim()
+  .max(5000, 'voice.field.atMost5000' satisfies MessageKey)
+  .nullish();
 
 export const surveyResponseBody = z
   .object({
     accountId: z.uuid(),
     contactId: z.uuid().nullish(),
     kind: surveyKindSchema.default('nps'),
-    score: z.number().int('a whole number').min(0, 'from 0 to 10').max(10, 'from 0 to 10'),
+    score: z
+      .number()
+      .int('voice.field.wholeNumber' satisfies MessageKey)
+      .min(0, 'voice.field.score0to10' satisfies MessageKey)
+      .max(10, 'voice.field.score0to10' satisfies MessageKey),
     comment,
     respondedAt: z.iso.datetime({ offset: true }).optional(),
   })
@@ -47,7 +55,10 @@ export const responsesQuery = z.object({
 
 export const invitationBody = z
   .object({
-    contactIds: z.array(z.uuid()).min(1, 'choose at least one contact').max(200),
+    contactIds: z
+      .array(z.uuid())
+      .min(1, 'voice.field.chooseContact' satisfies MessageKey)
+      .max(200),
     kind: surveyKindSchema.default('nps'),
     locale: localeSchema
       .default('en')
@@ -120,7 +131,11 @@ export const publicSurveySchema = z
 
 export const publicAnswerBody = z
   .object({
-    score: z.number().int('a whole number').min(0, 'from 0 to 10').max(10, 'from 0 to 10'),
+    score: z
+      .number()
+      .int('voice.field.wholeNumber' satisfies MessageKey)
+      .min(0, 'voice.field.score0to10' satisfies MessageKey)
+      .max(10, 'voice.field.score0to10' satisfies MessageKey),
     comment,
   })
   .openapi('PublicSurveyAnswer');

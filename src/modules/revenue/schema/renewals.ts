@@ -140,7 +140,7 @@ export const overrideBody = z
     note: z
       .string()
       .trim()
-      .min(1, 'say why: the note is required')
+      .min(1, 'revenue.field.noteRequired' satisfies MessageKey)
       .max(2000)
       .openapi({ description: 'Why: kept with the override and in the audit log' }),
   })
