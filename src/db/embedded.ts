@@ -44,13 +44,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     persistent: options.persistent ?? true,
     // PostgreSQL refuses to run as root; the package creates a `postgres` user for it.
     createPostgresUser: runsAsRoot,
-    // PostgreSQL's own defaults fit a tiny machine: 128 MB of cache is less than the usage
-    // events' indexes a busy intake writes into, and a checkpoint every 1 GB of WAL under a
-    // stream of usage rewrites whole pages again and again (bench/intake.ts, bench/rollups.ts).
-    postgresFlags: [
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      ...['-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB'],
-    ],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => logger.debug({ postgres: message.trim() }, 'postgres'),
     onError: (error) => logger.error({ err: error }, 'postgres error'),
   });
