@@ -588,6 +588,14 @@ describe('onboarding tracking', () => {
       'stalled',
     ]);
     expect(report?.riskFactors[1]?.message).toBe('Stage "Kickoff" has run 18 days; 5 expected');
+    // A manager who reads Steward in Russian reads the same risks in Russian.
+    const boris = await makeUser(deps.db, workspaceId, { role: 'manager', locale: 'ru' });
+    const russian = await signedIn(app, boris.email, testPassword);
+    const { data: russianReport } = await russian.GET('/api/v1/projects/{id}/onboarding', {
+      params: { path: { id: project?.id ?? '' } },
+    });
+    expect(russianReport?.riskFactors[1]?.message).toBe('Этап «Kickoff» идёт 18 дн., ожидалось 5');
+    expect(russianReport?.riskFactors[2]?.message).toMatch(/^Нет активности \d+ дн\.$/);
 
     const { data: overview } = await csm.GET('/api/v1/onboarding', {
       params: { query: { templateId } },

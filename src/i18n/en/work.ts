@@ -49,4 +49,13 @@ export const work = {
       "the account has no renewal date, and this template's tasks are scheduled back from it",
     expectedVersion: 'expected {{version}}',
   },
+  // Why an onboarding is at risk (onboarding.ts).
+  onboardingRisk: {
+    overdue_one: '{{count}} task overdue; the oldest, "{{task}}", by {{days}} days',
+    overdue_other: '{{count}} tasks overdue; the oldest, "{{task}}", by {{days}} days',
+    stageOverTime: 'Stage "{{stage}}" has run {{days}} days; {{expected}} expected',
+    blocked: 'Blocked: {{tasks}}',
+    waitingOnCustomer: 'Waiting on the customer: {{tasks}}',
+    stalled: 'No activity for {{days}} days',
+  },
 };

@@ -54,4 +54,14 @@ export const work = {
       'у аккаунта нет даты продления, а задачи этого шаблона отсчитываются назад от неё',
     expectedVersion: 'ожидалась версия {{version}}',
   },
+  onboardingRisk: {
+    overdue_one: 'Просрочена {{count}} задача; самая давняя, «{{task}}», на {{days}} дн.',
+    overdue_few: 'Просрочены {{count}} задачи; самая давняя, «{{task}}», на {{days}} дн.',
+    overdue_many: 'Просрочено {{count}} задач; самая давняя, «{{task}}», на {{days}} дн.',
+    overdue_other: 'Просрочено {{count}} задачи; самая давняя, «{{task}}», на {{days}} дн.',
+    stageOverTime: 'Этап «{{stage}}» идёт {{days}} дн., ожидалось {{expected}}',
+    blocked: 'Заблокированы: {{tasks}}',
+    waitingOnCustomer: 'Ждём клиента: {{tasks}}',
+    stalled: 'Нет активности {{days}} дн.',
+  },
 } satisfies Record<keyof typeof en, unknown>;

@@ -2,6 +2,7 @@
 // current stage, progress, next actions and risk factors; across accounts, completion rate
 // and average time per stage, and time to first value.
 import type { Db } from '../../db/connect.ts';
+import { message, type Message } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { daysSince } from '../../lib/calendar.ts';
 import type { AccountScope } from '../accounts/index.ts';
@@ -14,8 +15,11 @@ const stalledAfterDays = 14;
 
 export type RiskFactor = {
   kind: 'overdue' | 'stage_over_time' | 'blocked' | 'waiting_on_customer' | 'stalled';
-  message: string;
+  /** For the reader: rendered in their language when the report is answered. */
+  message: Message;
 };
+
+const quoted = (tasks: readonly { title: string }[]) => tasks.map((t) => `"${t.title}"`).join(', ');
 
 export function onboardingReport(project: ProjectView, now: Date) {
   const open = project.tasks.filter((t) => t.status !== 'done');
@@ -38,7 +42,11 @@ export function onboardingReport(project: ProjectView, now: Date) {
     const oldest = overdue.reduce((a, b) => ((a.dueAt ?? '') < (b.dueAt ?? '') ? a : b));
     riskFactors.push({
       kind: 'overdue',
-      message: `${overdue.length} task${overdue.length === 1 ? '' : 's'} overdue; the oldest, "${oldest.title}", by ${Math.floor(daysSince(oldest.dueAt ?? now, now))} days`,
+      message: message('work.onboardingRisk.overdue', {
+        count: overdue.length,
+        task: oldest.title,
+        days: Math.floor(daysSince(oldest.dueAt ?? now, now)),
+      }),
     });
   }
   if (currentStage?.startedAt && currentStage.expectedDays !== null) {
@@ -46,7 +54,11 @@ export function onboardingReport(project: ProjectView, now: Date) {
     if (running > currentStage.expectedDays) {
       riskFactors.push({
         kind: 'stage_over_time',
-        message: `Stage "${currentStage.name}" has run ${running} days; ${currentStage.expectedDays} expected`,
+        message: message('work.onboardingRisk.stageOverTime', {
+          stage: currentStage.name,
+          days: running,
+          expected: currentStage.expectedDays,
+        }),
       });
     }
   }
@@ -54,14 +66,14 @@ export function onboardingReport(project: ProjectView, now: Date) {
   if (blocked.length > 0) {
     riskFactors.push({
       kind: 'blocked',
-      message: `Blocked: ${blocked.map((t) => `"${t.title}"`).join(', ')}`,
+      message: message('work.onboardingRisk.blocked', { tasks: quoted(blocked) }),
     });
   }
   const waiting = open.filter((t) => t.status === 'waiting_on_customer');
   if (waiting.length > 0) {
     riskFactors.push({
       kind: 'waiting_on_customer',
-      message: `Waiting on the customer: ${waiting.map((t) => `"${t.title}"`).join(', ')}`,
+      message: message('work.onboardingRisk.waitingOnCustomer', { tasks: quoted(waiting) }),
     });
   }
   const lastActivity = project.tasks
@@ -75,7 +87,9 @@ export function onboardingReport(project: ProjectView, now: Date) {
   ) {
     riskFactors.push({
       kind: 'stalled',
-      message: `No activity for ${Math.floor(daysSince(lastActivity, now))} days`,
+      message: message('work.onboardingRisk.stalled', {
+        days: Math.floor(daysSince(lastActivity, now)),
+      }),
     });
   }
 

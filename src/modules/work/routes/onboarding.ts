@@ -1,12 +1,28 @@
 // HTTP for onboarding tracking and the workspace's holidays.
 import { z } from '@hono/zod-openapi';
-import type { Deps } from '../../../context.ts';
+import type { Actor, Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { renderMessage } from '../../../i18n/index.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { listHolidays, replaceHolidays } from '../holidays.ts';
-import { onboardingOverview, projectOnboardingReport } from '../onboarding.ts';
+import {
+  onboardingOverview,
+  projectOnboardingReport,
+  type OnboardingReport,
+} from '../onboarding.ts';
 import { holidaySchema, onboardingReportSchema, onboardingStatisticsSchema } from '../schema.ts';
+
+/** A report as its reader reads it: each risk factor in their language. */
+function readable(report: OnboardingReport, reader: Pick<Actor, 'locale' | 'timeZone'>) {
+  return {
+    ...report,
+    riskFactors: report.riskFactors.map((risk) => ({
+      kind: risk.kind,
+      message: renderMessage(risk.message, reader.locale, reader.timeZone),
+    })),
+  };
+}
 
 export function onboardingRoutes({ db, clock }: Deps) {
   return newRouter()
@@ -28,11 +44,12 @@ export function onboardingRoutes({ db, clock }: Deps) {
           ),
         },
       }),
-      async (c) =>
-        c.json(
-          await onboardingOverview(db, clock, scopeFor(actorOf(c)), c.req.valid('query')),
-          200,
-        ),
+      async (c) => {
+        const actor = actorOf(c);
+        const overview = await onboardingOverview(db, clock, scopeFor(actor), c.req.valid('query'));
+        const reports = overview.reports.map((report) => readable(report, actor));
+        return c.json({ ...overview, reports }, 200);
+      },
     )
     .openapi(
       defineRoute({
@@ -45,11 +62,16 @@ export function onboardingRoutes({ db, clock }: Deps) {
         request: { params: z.object({ id: z.uuid() }) },
         responses: { 200: json(onboardingReportSchema), 404: problems[404] },
       }),
-      async (c) =>
-        c.json(
-          await projectOnboardingReport(db, clock, scopeFor(actorOf(c)), c.req.valid('param').id),
-          200,
-        ),
+      async (c) => {
+        const actor = actorOf(c);
+        const report = await projectOnboardingReport(
+          db,
+          clock,
+          scopeFor(actor),
+          c.req.valid('param').id,
+        );
+        return c.json(readable(report, actor), 200);
+      },
     )
     .openapi(
       defineRoute({
