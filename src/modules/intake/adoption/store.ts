@@ -122,6 +122,29 @@ function historyStart(workspaceId: string) {
     where h.workspace_id = ${workspaceId})`;
 }
 
+/**
+ * The CTEs `people` (each person's first and last active day in the two months, per account of
+ * the CTE `scoped`, read through the rollups' primary key) and `users` (per account, the people
+ * active this month and the month before): grouped by hash, where count(distinct) per month
+ * sorted every person-day row.
+ */
+function activeUsersByMonth(ws: string, month: Window, previousMonth: Window) {
+  return sql`people as (
+      select account_id, min(day) as first_day, max(day) as last_day
+      from usage_daily_users
+      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
+        and day between ${previousMonth.from}::date and ${month.to}::date
+      group by account_id, user_id
+    ),
+    users as (
+      select account_id,
+        count(*) filter (where last_day >= ${month.from}::date) as mau,
+        count(*) filter (where first_day <= ${previousMonth.to}::date) as previous_mau
+      from people
+      group by account_id
+    )`;
+}
+
 export type PortfolioUsageRow = {
   accountId: string;
   name: string;
@@ -159,20 +182,7 @@ export async function portfolioUsage(
       where workspace_id = ${ws} and deleted_at is null
         and (${owner}::uuid is null or owner_id = ${owner}::uuid)
     ),
-    people as (
-      select account_id, min(day) as first_day, max(day) as last_day
-      from usage_daily_users
-      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
-        and day between ${previousMonth.from}::date and ${month.to}::date
-      group by account_id, user_id
-    ),
-    users as (
-      select account_id,
-        count(*) filter (where last_day >= ${month.from}::date) as mau,
-        count(*) filter (where first_day <= ${previousMonth.to}::date) as previous_mau
-      from people
-      group by account_id
-    ),
+    ${activeUsersByMonth(ws, month, previousMonth)},
     features as (
       select account_id, feature_key,
         sum(events) filter (where day >= ${month.from}::date) as events,
@@ -237,20 +247,7 @@ export async function monthOverMonthUsage(
       where workspace_id = ${ws} and deleted_at is null
         and (${owner}::uuid is null or owner_id = ${owner}::uuid)
     ),
-    people as (
-      select account_id, min(day) as first_day, max(day) as last_day
-      from usage_daily_users
-      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
-        and day between ${previousMonth.from}::date and ${month.to}::date
-      group by account_id, user_id
-    ),
-    users as (
-      select account_id,
-        count(*) filter (where last_day >= ${month.from}::date) as mau,
-        count(*) filter (where first_day <= ${previousMonth.to}::date) as previous_mau
-      from people
-      group by account_id
-    ),
+    ${activeUsersByMonth(ws, month, previousMonth)},
     usage as (
       select account_id,
         sum(events) filter (where day >= ${month.from}::date) as events,
