@@ -5,20 +5,11 @@ import { lazy } from 'react';
 import { formatNumber } from '../format.ts';
 import { DeferredDrawing } from './Deferred.tsx';
 import { ChartFigure } from './theme.tsx';
+import type { Bar } from './BarChartDrawing.tsx';
 
 const Drawing = lazy(() =>
   import('./BarChartDrawing.tsx').then((m) => ({ default: m.BarChartDrawing })),
 );
-
-export type Bar = {
-  key: string;
-  label: string;
-  value: number;
-  /** A short marker after the name, in the accent colour ("Premium"). */
-  tag?: string | undefined;
-  /** A line under the name ("12 clients, 340 users"). */
-  note?: string | undefined;
-};
 
 type Props = {
   title: string;
@@ -26,17 +17,6 @@ type Props = {
   bars: readonly Bar[];
   /** Values are shares (0–1), drawn against 100% and written as percentages. */
   share?: boolean;
-};
-
-/** How the bars are laid out: what the drawing needs, and its height before it is drawn. */
-export type BarLayout = {
-  bars: readonly Bar[];
-  noted: boolean;
-  /** Room above the first bar for its name. */
-  top: number;
-  height: number;
-  max: number;
-  written: (value: number) => string;
 };
 
 export function BarChart({ title, unit, bars, share = false }: Props) {

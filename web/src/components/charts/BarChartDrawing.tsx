@@ -7,8 +7,28 @@ import {
   YAxis,
   type LabelProps,
 } from 'recharts';
-import type { BarLayout } from './BarChart.tsx';
 import { animation, chartColors } from './theme.tsx';
+
+export type Bar = {
+  key: string;
+  label: string;
+  value: number;
+  /** A short marker after the name, in the accent colour ("Premium"). */
+  tag?: string | undefined;
+  /** A line under the name ("12 clients, 340 users"). */
+  note?: string | undefined;
+};
+
+/** How the bars are laid out: what the drawing needs, and its height before it is drawn. */
+export type BarLayout = {
+  bars: readonly Bar[];
+  noted: boolean;
+  /** Room above the first bar for its name. */
+  top: number;
+  height: number;
+  max: number;
+  written: (value: number) => string;
+};
 
 const barSize = 10;
 

@@ -4,28 +4,11 @@
 import { lazy } from 'react';
 import { DeferredDrawing } from './Deferred.tsx';
 import { ChartFigure } from './theme.tsx';
+import type { LineChartProps } from './LineChartDrawing.tsx';
 
 const Drawing = lazy(() =>
   import('./LineChartDrawing.tsx').then((m) => ({ default: m.LineChartDrawing })),
 );
-
-/** `label` is an ISO date or moment; points come oldest first. */
-export type LinePoint = { label: string; value: number };
-
-export type LineChartProps = {
-  title: string;
-  /** What the values count, e.g. "users"; shown beside the title. */
-  unit: string;
-  points: readonly LinePoint[];
-  /** The text alternative: what the chart says, in a sentence. */
-  summary: string;
-  formatLabel?: (label: string) => string;
-  height?: number;
-  /** A value that holds until the next point (MRR after each movement) draws as steps. */
-  step?: boolean;
-  /** The top of the value axis when the scale has one (a score out of 100). */
-  max?: number;
-};
 
 export function LineChart(props: LineChartProps) {
   const height = props.height ?? 180;

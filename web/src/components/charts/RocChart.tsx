@@ -4,23 +4,11 @@
 import { lazy } from 'react';
 import { DeferredDrawing } from './Deferred.tsx';
 import { ChartFigure } from './theme.tsx';
+import type { RocChartProps } from './RocChartDrawing.tsx';
 
 const Drawing = lazy(() =>
   import('./RocChartDrawing.tsx').then((m) => ({ default: m.RocChartDrawing })),
 );
-
-export type RocPoint = { falsePositiveRate: number; truePositiveRate: number };
-
-export type RocChartProps = {
-  title: string;
-  points: readonly RocPoint[];
-  /** The text alternative, e.g. "ROC curve with an area of 0.81". */
-  summary: string;
-  /** The x axis: what a false positive is here ("Retained accounts flagged"). */
-  falsePositiveLabel: string;
-  /** The y axis: what a true positive is here ("Churned accounts flagged"). */
-  truePositiveLabel: string;
-};
 
 /** Square, so chance is the 45° diagonal; small enough for a phone. */
 const size = 260;

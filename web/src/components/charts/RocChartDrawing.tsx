@@ -1,7 +1,19 @@
 // The drawing of a RocChart (RocChart.tsx): Recharts, loaded when the chart is about to show.
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RocChartProps, RocPoint } from './RocChart.tsx';
 import { animation, axisProps, chartColors, TooltipBox } from './theme.tsx';
+
+export type RocPoint = { falsePositiveRate: number; truePositiveRate: number };
+
+export type RocChartProps = {
+  title: string;
+  points: readonly RocPoint[];
+  /** The text alternative, e.g. "ROC curve with an area of 0.81". */
+  summary: string;
+  /** The x axis: what a false positive is here ("Retained accounts flagged"). */
+  falsePositiveLabel: string;
+  /** The y axis: what a true positive is here ("Churned accounts flagged"). */
+  truePositiveLabel: string;
+};
 
 const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 const rateTicks = [0, 0.25, 0.5, 0.75, 1];
