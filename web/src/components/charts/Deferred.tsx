@@ -1,8 +1,8 @@
 // A chart's drawing, deferred until it is about to scroll into view: the charting library
 // (Recharts and what only it uses, the largest chunk of the app) is fetched and run then, not
 // with the screen's first paint, where it would hold a phone's main thread for most of a second
-// below the fold. Until then a placeholder of the drawing's own size holds its place, so the
-// page does not shift when it arrives, and carries its text alternative.
+// below the fold. Until then an empty box of the drawing's own size keeps its room, so the page
+// does not shift when it arrives, and carries its text alternative.
 import { startTransition, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** How far below (or above) the screen a chart starts to load: a quarter of the screen. */
@@ -44,7 +44,7 @@ type Props = {
 
 export function DeferredDrawing({ height, width, label, children }: Props) {
   const { ref, near } = useNearScreen();
-  const placeholder = (
+  const room = (
     <div
       ref={ref}
       role={label ? 'img' : undefined}
@@ -53,6 +53,6 @@ export function DeferredDrawing({ height, width, label, children }: Props) {
       style={{ height, width: width ?? '100%' }}
     />
   );
-  if (!near) return placeholder;
-  return <Suspense fallback={placeholder}>{children}</Suspense>;
+  if (!near) return room;
+  return <Suspense fallback={room}>{children}</Suspense>;
 }
