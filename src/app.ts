@@ -19,7 +19,7 @@ import { apiTags, newRouter } from './http/route.ts';
 import { serveWebApp } from './http/static.ts';
 import { AppError, codeDetail } from './lib/errors.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
-import { authenticate, authRoutes } from './modules/auth/index.ts';
+import { authenticate, authRoutes, sessionCookie } from './modules/auth/index.ts';
 import { workRoutes } from './modules/work/index.ts';
 import { adoptionRoutes } from './modules/intake/adoption/index.ts';
 import { intakeSettingsRoutes, trackingRoutes } from './modules/intake/segment/index.ts';
@@ -153,7 +153,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
-    name: 'steward_session',
+    name: sessionCookie,
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -178,7 +178,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
-    serveWebApp(app, webRoot);
+    serveWebApp(app, webRoot, sessionCookie);
   }
   return app;
 }

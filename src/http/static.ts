@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './env.ts';
 
 /** Vite names every file under /assets/ by its content's hash: a new build gets new names. */
@@ -13,8 +14,6 @@ export const cacheForever = 'public, max-age=31536000, immutable';
 /** The shell, the service worker and the unhashed icons: revalidated, so a release shows at once. */
 export const revalidate = 'no-cache';
 
-/** The session's cookie (src/modules/auth/sessions.ts): only a signed-in browser is sent hints. */
-const signedIn = /(?:^|;\s*)steward_session=/;
 const accountPage =
   /^\/accounts\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/;
 
@@ -24,8 +23,8 @@ const accountPage =
  * signed in (every screen waits for it), and an account's 360 on its page. The web app asks for
  * the same URLs (web/src/api/session.ts, web/src/api/accounts.ts) and gets the preloaded answers.
  */
-export function earlyRequests(pathname: string, cookie: string | undefined): string[] {
-  if (!cookie || !signedIn.test(cookie)) return [];
+export function earlyRequests(pathname: string, signedIn: boolean): string[] {
+  if (!signedIn) return [];
   const requests = ['/api/v1/me'];
   const account = accountPage.exec(pathname)?.[1];
   if (account) requests.push(`/api/v1/accounts/${account}/360`);
@@ -33,7 +32,8 @@ export function earlyRequests(pathname: string, cookie: string | undefined): str
   return requests;
 }
 
-export function serveWebApp(app: OpenAPIHono<AppEnv>, webRoot: string) {
+/** `sessionCookie`: the cookie a signed-in browser carries; only such a browser is sent hints. */
+export function serveWebApp(app: OpenAPIHono<AppEnv>, webRoot: string, sessionCookie: string) {
   const root = path.relative(process.cwd(), webRoot) || '.';
   const file = serveStatic({ root, precompressed: true });
   const shell = serveStatic({ root, path: 'index.html', precompressed: true });
@@ -44,7 +44,7 @@ export function serveWebApp(app: OpenAPIHono<AppEnv>, webRoot: string) {
   });
   app.get('/*', (c, next) => {
     c.header('cache-control', revalidate);
-    const early = earlyRequests(c.req.path, c.req.header('cookie'));
+    const early = earlyRequests(c.req.path, getCookie(c, sessionCookie) !== undefined);
     if (early.length > 0) {
       // `crossorigin` (anonymous) is the mode and credentials of the app's own fetch: a
       // same-origin request with the cookie, so the browser hands it the preloaded answer.

@@ -2,6 +2,7 @@
 export { authenticate } from './routes/authenticate.ts';
 export { authRoutes } from './routes/auth.ts';
 export { actorOf } from './routes/actor.ts';
+export { sessionCookie } from './sessions.ts';
 export { recordAudit, diff, type ChangeAuthor } from './audit.ts';
 export { createUser } from './users.ts';
 export { createUserBody, newPassword } from './schema.ts';
