@@ -215,4 +215,42 @@ describe('QBR prep', () => {
     });
     expect(revokeOther.response.status).toBe(404);
   });
+
+  it('shows this customer’s NPS over the last year, not other customers’ answers', async () => {
+    const nps = async () =>
+      (
+        await team.as.csm.GET('/api/v1/accounts/{id}/qbr-prep', {
+          params: { path: { id: accountId } },
+        })
+      ).data?.nps;
+    expect(await nps()).toBeNull();
+    const mine = await makeAccount(deps.db, team.workspaceId, { owner_id: team.csm.id });
+    const theirs = await makeAccount(deps.db, team.workspaceId, { owner_id: team.otherCsm.id });
+    for (const [account, score, respondedAt] of [
+      [accountId, 10, '2026-10-30T10:00:00Z'],
+      [accountId, 9, '2026-06-01T10:00:00Z'],
+      [accountId, 7, '2026-03-01T10:00:00Z'],
+      [accountId, 3, '2025-11-03T10:00:00Z'],
+      // Over a year before the page: no longer this year's figure.
+      [accountId, 0, '2025-11-01T10:00:00Z'],
+      [mine.id, 0, '2026-10-01T10:00:00Z'],
+      [mine.id, 1, '2026-10-02T10:00:00Z'],
+      [theirs.id, 2, '2026-10-03T10:00:00Z'],
+    ] as const) {
+      const { response } = await team.as.admin.POST('/api/v1/surveys/responses', {
+        body: { accountId: account, score, respondedAt },
+      });
+      expect(response.status).toBe(201);
+    }
+    // Two promoters, a passive and a detractor: (2 − 1) / 4.
+    expect(await nps()).toBe(25);
+    const shared = await team.as.csm.POST('/api/v1/accounts/{id}/qbr-prep/share', {
+      params: { path: { id: accountId } },
+      body: { days: 7 },
+    });
+    const page = await apiClient(app).GET('/api/v1/shared/qbr-prep/{token}', {
+      params: { path: { token: shared.data?.token ?? '' } },
+    });
+    expect(page.data?.nps).toBe(25);
+  });
 });

@@ -15,7 +15,7 @@ import { getAccount, scopeFor } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { accountHealth } from '../health/index.ts';
 import { accountAdoption } from '../intake/adoption/index.ts';
-import { listFeedback, npsReport } from '../voice/index.ts';
+import { accountNps, listFeedback } from '../voice/index.ts';
 import { accountForecast } from './forecastOverride.ts';
 import { listAccountOpportunities } from './opportunities.ts';
 import * as store from './store/qbrPrep.ts';
@@ -84,6 +84,7 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
   const account = await getAccount(db, scope, accountId);
   const now = clock.now();
   const ws = reader.workspaceId;
+  const yearAgo = now.getTime() - 365 * dayMs;
   const [health, adoption, support, meetings, forecast, opportunities, nps, feedback] =
     await Promise.all([
       accountHealth(db, clock, scope, account.id, 90),
@@ -92,7 +93,7 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
       store.meetingSummary(db, ws, account.id, now),
       accountForecast(db, clock, scope, account.id),
       listAccountOpportunities(db, scope, { accountId: account.id }),
-      npsReport(db, scope, { groupBy: 'account', since: '365d' }, now),
+      accountNps(db, scope, account.id, { since: new Date(yearAgo) }),
       listFeedback(
         db,
         scope,
@@ -101,7 +102,6 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
         reader.locale,
       ),
     ]);
-  const yearAgo = now.getTime() - 365 * dayMs;
   const won = opportunities.filter(
     (o) =>
       o.stage === 'won' &&
@@ -179,7 +179,7 @@ export async function qbrPrep(db: Db, clock: Clock, reader: Reader, accountId: s
       })),
     },
     // The account's NPS over the last year, from voice of the customer; null without answers.
-    nps: nps.groups.find((g) => g.key === account.id)?.nps ?? null,
+    nps: nps.nps,
     // What the customer told us in the past year, from voice of the customer.
     feedback: feedback.items.map((f) => ({
       id: f.id,

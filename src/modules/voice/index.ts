@@ -8,7 +8,7 @@ export { shipRoadmapItem } from './roadmap/ship.ts';
 export { recomputeThemes, placeItem } from './themes/recompute.ts';
 export { npsReport } from './surveys/dashboard.ts';
 export { npsByMonth } from './surveys/npsByMonth.ts';
-export { npsByAccount } from './surveys/npsByAccount.ts';
+export { npsByAccount, accountNps } from './surveys/npsByAccount.ts';
 export { listThemes } from './themes/ranking.ts';
 export { listRoadmap } from './roadmap/items.ts';
 export { slackFeedback } from './slack.ts';

@@ -238,6 +238,24 @@ export async function npsCountsPerAccount(
   return rows;
 }
 
+/** One account's NPS counts since a moment, if it is in scope (none when it is not). */
+export async function npsCountsOfAccount(
+  db: Db,
+  scope: AccountScope,
+  accountId: string,
+  since: Date,
+) {
+  const owner = scope.onlyOwner;
+  const { rows } = await sql<{ promoters: number; passives: number; detractors: number }>`
+    select ${counts}
+    from survey_responses r
+    join accounts a on a.id = r.account_id and a.deleted_at is null
+    where r.workspace_id = ${scope.workspaceId} and r.account_id = ${accountId}
+      and r.kind = 'nps' and r.responded_at >= ${since}
+      ${owner !== null ? sql`and a.owner_id = ${owner}` : sql``}`.execute(db);
+  return rows[0] ?? { promoters: 0, passives: 0, detractors: 0 };
+}
+
 /** NPS counts per calendar month (UTC) in the window, and CSAT over it. */
 export async function npsByMonth(db: Db, scope: AccountScope, since: Date) {
   const owner = scope.onlyOwner;
