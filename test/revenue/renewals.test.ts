@@ -106,9 +106,36 @@ beforeAll(async () => {
     category: 'at_risk',
     risk: 'medium',
   });
-  // Its only contract was cancelled: lost.
+  // It gave notice: its only contract was cancelled, to end on its renewal date. Lost.
   const leaving = await account('Leaving LLC', '2026-12-01');
-  await contractFor(deps.db, ws, leaving, { status: 'canceled', endedAt: new Date('2026-10-20') });
+  await contractFor(deps.db, ws, leaving, { status: 'canceled', endedAt: new Date('2026-12-01') });
+  // Cancelled mid-contract in August, its term running to December: billing churned it then
+  // (its MRR to nothing, its ARR to zero).
+  const gone = await account('Gone Midterm', '2026-12-20', { stage: 'churned', arr_amount: 0 });
+  const goneContract = await contractFor(deps.db, ws, gone, {
+    status: 'canceled',
+    endedAt: new Date('2026-08-14T15:00:00Z'),
+  });
+  await deps.db
+    .insertInto('mrr_movements')
+    .values(
+      (
+        [
+          ['new', 100_000, '2025-12-20T10:00:00Z'],
+          ['churn', -100_000, '2026-08-14T15:00:00Z'],
+        ] as const
+      ).map(([kind, amount, at]) => ({
+        workspace_id: ws,
+        account_id: gone,
+        contract_id: goneContract,
+        kind,
+        amount,
+        currency: 'USD',
+        occurred_at: new Date(at),
+        source_event_id: `gone-${kind}`,
+      })),
+    )
+    .execute();
   // Renewing after the window, and another CSM's account.
   await account('Later Corp', '2027-03-15');
   ids.other = (
@@ -181,6 +208,34 @@ describe('renewal pipeline', () => {
       params: { path: { id: ids.other ?? '' } },
     });
     expect(other.response.status).toBe(404);
+  });
+
+  it('leaves out a customer who cancelled mid-contract before the window: churn then, not a renewal lost in it', async () => {
+    const coming = await team.as.csm.GET('/api/v1/renewals', {
+      params: { query: { within: '90d' } },
+    });
+    expect(coming.data?.items.map((r) => r.name)).not.toContain('Gone Midterm');
+    expect(coming.data?.totals.byCategory.lost?.count).toBe(1); // Leaving LLC, at its renewal
+    // The day it left is in the window: it is one of the window's lost renewals.
+    const fromTheDay = await team.as.csm.GET('/api/v1/renewals', {
+      params: { query: { from: '2026-08-14', to: '2026-12-31' } },
+    });
+    const gone = fromTheDay.data?.items.find((r) => r.name === 'Gone Midterm');
+    expect(gone?.forecast).toMatchObject({ category: 'lost', probability: 0 });
+    const fromTheDayAfter = await team.as.csm.GET('/api/v1/renewals', {
+      params: { query: { from: '2026-08-15', to: '2026-12-31' } },
+    });
+    expect(fromTheDayAfter.data?.items.map((r) => r.name)).not.toContain('Gone Midterm');
+    // Its leaving shows where it happened: churn in the third quarter.
+    const q3 = await team.as.manager.GET('/api/v1/metrics', {
+      params: { query: { period: '2026-Q3' } },
+    });
+    expect(q3.data?.detail.cohort.churnedLogos).toBe(1);
+    // The account's own page still says its renewal will not happen.
+    const own = await team.as.csm.GET('/api/v1/accounts/{id}/renewal-forecast', {
+      params: { path: { id: ids['Gone Midterm'] ?? '' } },
+    });
+    expect(own.data?.renewal?.forecast.category).toBe('lost');
   });
 
   it('writes the reasons in the reader’s language', async () => {

@@ -1,7 +1,9 @@
 // The renewal pipeline: each account renewing in the window with what a CSM weighs before a
 // renewal — ARR up, health, churn risk, usage trend, open escalations, the renewal project —
 // and its forecast (Steward's, or a person's override), with totals by month and quarter
-// against the renewal target.
+// against the renewal target. A customer who had left before the window opens (cancelled
+// mid-contract) decides no renewal in it: that is churn, counted when it happened, not a lost
+// renewal of this window.
 import type { Db } from '../../db/connect.ts';
 import type { ForecastCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -339,7 +341,7 @@ export async function renewalPipeline(
   const now = clock.now();
   const window = pipelineWindow(query, isoDay(now));
   const [due, targets] = await Promise.all([
-    renewalsDue(db, scope, { ...window, owner: query.owner, now }),
+    renewalsDue(db, scope, { ...window, openOn: window.from, owner: query.owner, now }),
     loadTargets(db, scope.workspaceId),
   ]);
   const wanted = query.category ? new Set(query.category) : null;

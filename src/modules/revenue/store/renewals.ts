@@ -45,15 +45,27 @@ export type RenewalFacts = {
  * contract of the workspace; the projects' full progress is read for the page shown
  * (`renewalDetails`). In the pipeline's order: by renewal date, then account id (a uuid sorts
  * as its text does).
+ *
+ * With `openOn`, an account that had left before that day — every contract ended, the last
+ * of them before it, as when a customer cancels mid-contract — is left out: it decides no
+ * renewal from that day on, and its leaving is churn in the period it happened.
  */
 export async function renewalsDue(
   db: Db,
   scope: AccountScope,
-  query: { from: string; to: string; owner: UserId | null; accountId?: string; now: Date },
+  query: {
+    from: string;
+    to: string;
+    owner: UserId | null;
+    accountId?: string;
+    openOn?: string;
+    now: Date;
+  },
 ): Promise<RenewalFacts[]> {
   const ws = scope.workspaceId;
   const owner = scope.onlyOwner ?? query.owner;
   const today = isoDay(query.now);
+  const openOn = query.openOn ?? null;
   const { rows } = await sql<RenewalFacts>`
     with due as materialized (
       select a.id, a.stage, a.arr_amount, a.currency, a.renewal_date,
@@ -90,9 +102,9 @@ export async function renewalsDue(
       group by t.project_id
     ),
     -- Renewing accounts with an ended contract (the few, off contracts_ended_idx) and none
-    -- still live.
+    -- still live, with when the last of them ended (or was last seen cancelled).
     ended as (
-      select distinct c.account_id
+      select c.account_id, max(coalesce(c.ended_at, c.state_at)) as left_at
       from contracts c
       join due d on d.id = c.account_id
       where c.workspace_id = ${ws}
@@ -101,6 +113,7 @@ export async function renewalsDue(
           select 1 from contracts l
           where l.workspace_id = ${ws} and l.account_id = c.account_id
             and l.ended_at is null and l.status not in ('canceled', 'incomplete_expired'))
+      group by c.account_id
     ),
     called as (
       select distinct on (f.account_id) f.account_id, f.category, f.probability
@@ -123,6 +136,8 @@ export async function renewalsDue(
     left join overdue o on o.project_id = p.id
     left join ended e on e.account_id = d.id
     left join called f on f.account_id = d.id
+    where ${openOn}::date is null or e.left_at is null
+      or e.left_at >= (${openOn}::date::timestamp at time zone 'UTC')
     order by d.renewal_date, d.id`.execute(db);
   return rows;
 }
