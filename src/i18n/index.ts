@@ -8,7 +8,8 @@
 // variant per plural category (`_one`, `_other` in English; `_one`, `_few`, `_many`, `_other`
 // in Russian). `{{name}}` is replaced by the parameter, formatted for the reader: numbers with
 // the language's separators, money with its currency, dates and times in the reader's zone,
-// and a `{ term: key }` by that key's text (a stage or category named in the reader's language).
+// a `{ term: key }` by that key's text (a stage or category named in the reader's language),
+// and a `{ list: messages }` by each of them, joined by "; " (a rejected row's reasons).
 import { z } from 'zod';
 import { moneySchema, type Money } from '../lib/money.ts';
 import { en } from './en/index.ts';
@@ -29,15 +30,32 @@ type KeysOf<T, Prefix extends string = ''> = {
 /** Every key the English catalog defines; the Russian one is checked against it by a test. */
 export type MessageKey = KeysOf<typeof en>;
 
-export const messageParamSchema = z.union([
+const keySchema = z
+  .string()
+  .refine(hasMessage, 'unknown message key') as unknown as z.ZodType<MessageKey>;
+
+const plainParamSchema = z.union([
   z.string(),
   z.number(),
   z.object({ money: moneySchema }),
   z.object({ date: z.iso.date() }),
   z.object({ dateTime: z.iso.datetime({ offset: true }) }),
   // A word that is itself translated (a stage, a category, a priority): another key's text.
+  z.object({ term: keySchema }),
+]);
+type PlainParam = z.infer<typeof plainParamSchema>;
+
+/** A sentence inside another: a key and its plain parameters (no list inside a list). */
+export type ListedMessage = { key: MessageKey; params?: Record<string, PlainParam> };
+
+export const messageParamSchema = z.union([
+  ...plainParamSchema.options,
+  // Several sentences read as one ("why a row is rejected"): each in the reader's language,
+  // joined by "; ".
   z.object({
-    term: z.string().refine(hasMessage, 'unknown message key') as unknown as z.ZodType<MessageKey>,
+    list: z.array(
+      z.object({ key: keySchema, params: z.record(z.string(), plainParamSchema).optional() }),
+    ),
   }),
 ]);
 export type MessageParam = z.infer<typeof messageParamSchema>;
@@ -46,7 +64,7 @@ export type Message = { key: MessageKey; params?: Record<string, MessageParam> }
 
 /** A message as it is stored (jsonb) and read back: the key is checked against the catalog. */
 export const messageSchema = z.object({
-  key: z.string().refine(hasMessage, 'unknown message key') as unknown as z.ZodType<MessageKey>,
+  key: keySchema,
   params: z.record(z.string(), messageParamSchema).optional(),
 });
 
@@ -95,6 +113,9 @@ export function renderFrom(
 export function formatParam(value: MessageParam, locale: Locale, timeZone: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return numberFormat(locale).format(value);
+  if ('list' in value) {
+    return value.list.map((item) => renderMessage(item, locale, timeZone)).join('; ');
+  }
   if ('money' in value) return formatMoney(value.money, locale);
   if ('term' in value) return renderMessage({ key: value.term }, locale, timeZone);
   if ('date' in value) {

@@ -26,7 +26,6 @@ export const intake = {
     keptTicketUnreadable: 'The kept ticket no longer reads.',
     sendCsv: 'Send the file as text/csv.',
     missingColumns: 'The header has no {{columns}} column: the first line must name the columns.',
-    notCsv: 'The file is not valid CSV: {{reason}}',
     emptyFile: 'The file is empty.',
     emptyCsv: 'The file is empty: a CSV file starts with a header.',
     binaryFile: 'This is not a CSV file: it holds binary data.',
@@ -46,6 +45,7 @@ export const intake = {
   },
   field: {
     stripeSecret: 'must be a Stripe signing secret (whsec_…)',
+    currency: 'must be a three-letter currency code',
     featureKey: 'lowercase letters, digits, _ . - only',
     featureKeyUsed: 'already used by another feature',
     ticketAccount: 'give accountExternalId or accountDomain',
@@ -56,7 +56,41 @@ export const intake = {
     messageType: 'must be one of {{types}}',
     userOrAnonymous: 'userId or anonymousId is required',
     batch: 'must be an array of messages',
-    // Why a contract row is rejected: billing's contract reader still words it in English.
+    // A contract row rejected by the contract backfill: its reasons (`contractRow.*`).
     contractRow: '{{reason}}',
+  },
+  // Why a contract row is rejected (the contract backfill, the bulk upsert's contracts): each
+  // reason names its column first, as the file's header does.
+  contractRow: {
+    contractIdRequired: 'contract_id is required',
+    contractIdTooLong_one: 'contract_id must be at most {{count}} character',
+    contractIdTooLong_other: 'contract_id must be at most {{count}} characters',
+    accountRequired: 'account_external_id is required',
+    currency: 'currency must be a three-letter code such as USD',
+    mrrAndArr: 'give mrr or arr, not both',
+    mrrOrArr: 'mrr or arr is required',
+    amount: '{{column}} must be an amount such as 1200.00',
+    decimals: '{{column}} has more decimals than {{currency}} has',
+    tooLarge: '{{column}} is too large',
+    seats: 'seats must be a whole number',
+    date: '{{column}} must be a date as YYYY-MM-DD',
+    status: 'status must be one of {{statuses}}',
+    planTooLong_one: 'plan must be at most {{count}} character',
+    planTooLong_other: 'plan must be at most {{count}} characters',
+    repeated: 'contract_id {{externalId}} repeats line {{line}}',
+    noAccount: 'account_external_id: no account has the external id {{externalId}}',
+  },
+  // Why a file is not CSV, from the CSV reader's own error (its code) and the line it stopped on.
+  csv: {
+    quoteNotClosed:
+      'The file is not valid CSV: a quoted cell is still open where the file ends (line {{line}}). Close the quote, or double a quote inside a cell ("").',
+    openingQuote:
+      'The file is not valid CSV at line {{line}}: a quote is inside a cell that does not start with one. Quote the whole cell, and double the quote inside it ("").',
+    closingQuote:
+      'The file is not valid CSV at line {{line}}: a quote closes a cell, but more follows it before the comma. Quote the whole cell, and double a quote inside it ("").',
+    cellCount: 'The file is not valid CSV at line {{line}}: the row has another number of cells.',
+    rowTooLarge: 'The file is not valid CSV at line {{line}}: the row is too large.',
+    invalidAt: 'The file is not valid CSV at line {{line}}.',
+    invalid: 'The file is not valid CSV.',
   },
 };

@@ -1,11 +1,20 @@
 // Backfilling contracts from a CSV file: one row per contract, upserted by its external id,
 // so running the same file again changes nothing. Every bad row is reported with its line
-// and reason; the valid rows are imported only when asked to (skipInvalid).
+// and reasons (message keys, `intake.contractRow.*`, rendered for whoever reads the answer);
+// the valid rows are imported only when asked to (skipInvalid).
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
 import type { Db } from '../../../db/connect.ts';
+import {
+  message,
+  renderMessage,
+  type ListedMessage,
+  type Locale,
+  type MessageKey,
+} from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { unguardFormula } from '../../../lib/csvFormula.ts';
+import { notCsv } from '../../../lib/csvProblem.ts';
 import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
@@ -43,7 +52,42 @@ export type ContractRecord = {
   currentPeriodEnd: Date | null;
 };
 
-export type Rejection = { line: number; reason: string };
+/**
+ * One reason a contract row is rejected, and the column it is about (a bulk upsert names the
+ * field it came from by it). Its sentence names the column itself: "seats must be …".
+ */
+export type ContractProblem = ListedMessage & { column?: Column };
+
+/** A rejected row: its line and every reason, in the order of the columns. */
+export type Rejection = { line: number; problems: ContractProblem[] };
+
+type ContractSentence = After<MessageKey, 'intake.contractRow.'>;
+type After<Key, Prefix extends string> = Key extends `${Prefix}${infer Rest}` ? Rest : never;
+
+function problem(
+  column: Column | undefined,
+  sentence: ContractSentence,
+  params?: Record<string, string | number>,
+): ContractProblem {
+  const said = message(`intake.contractRow.${sentence}`, params) as ListedMessage;
+  return column ? { ...said, column } : said;
+}
+
+/** A row's reasons as `locale`'s reader reads them: "why; why". */
+export function contractReason(problems: readonly ContractProblem[], locale: Locale): string {
+  return problems.map((p) => renderMessage(p, locale)).join('; ');
+}
+
+/** The backfill's answer as `locale`'s reader reads it: each rejected row's reasons rendered. */
+export function importAnswer<T extends { rejected: Rejection[] }>(result: T, locale: Locale) {
+  return {
+    ...result,
+    rejected: result.rejected.map(({ line, problems }) => ({
+      line,
+      reason: contractReason(problems, locale),
+    })),
+  };
+}
 
 const statuses = [
   'active',
@@ -90,52 +134,64 @@ export function readHeader(header: string[]): Columns {
 }
 
 /** `1,200.50` in major units → minor units, refusing more decimals than the currency has. */
-function readAmount(text: string, currency: string): number | string {
+function readAmount(
+  text: string,
+  currency: string,
+  column: 'mrr' | 'arr',
+): number | ContractProblem {
   const plain = text.trim().replace(/,/g, '');
   const match = /^(\d+)(?:\.(\d+))?$/.exec(plain);
-  if (!match) return 'must be an amount such as 1200.00';
+  if (!match) return problem(column, 'amount', { column });
   const per = minorUnitsPer(currency);
   if ((match[2]?.length ?? 0) > Math.log10(per)) {
-    return `has more decimals than ${currency} has`;
+    return problem(column, 'decimals', { column, currency });
   }
   const amount = Math.round(Number(plain) * per);
-  return Number.isSafeInteger(amount) ? amount : 'is too large';
+  return Number.isSafeInteger(amount) ? amount : problem(column, 'tooLarge', { column });
 }
 
-const readDate = (text: string): Date | null | string => {
+const readDate = (
+  text: string,
+  column: 'start_date' | 'end_date',
+): Date | null | ContractProblem => {
   const t = text.trim();
   if (!t) return null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || Number.isNaN(Date.parse(t))) {
-    return 'must be a date as YYYY-MM-DD';
+    return problem(column, 'date', { column });
   }
   return new Date(`${t}T00:00:00Z`);
 };
+
+const maxExternalId = 200;
+const maxPlan = 100;
 
 /** One row → a contract, or every problem with it named by column. */
 export function readContractRow(
   cells: string[],
   columns: Columns,
   line: number,
-): { record: ContractRecord } | { reason: string } {
+): { record: ContractRecord } | { problems: ContractProblem[] } {
   const cell = (c: Column) => (columns[c] === undefined ? '' : (cells[columns[c]] ?? '').trim());
-  const problems: string[] = [];
+  const problems: ContractProblem[] = [];
   const externalId = cell('contract_id');
-  if (!externalId) problems.push('contract_id is required');
-  if (externalId.length > 200) problems.push('contract_id must be at most 200 characters');
+  if (!externalId) problems.push(problem('contract_id', 'contractIdRequired'));
+  if (externalId.length > maxExternalId) {
+    problems.push(problem('contract_id', 'contractIdTooLong', { count: maxExternalId }));
+  }
   const accountExternalId = cell('account_external_id');
-  if (!accountExternalId) problems.push('account_external_id is required');
+  if (!accountExternalId) problems.push(problem('account_external_id', 'accountRequired'));
   const currency = cell('currency').toUpperCase();
   const currencyOk = /^[A-Z]{3}$/.test(currency);
-  if (!currencyOk) problems.push('currency must be a three-letter code such as USD');
+  if (!currencyOk) problems.push(problem('currency', 'currency'));
 
   let mrrAmount = 0;
   const mrr = cell('mrr');
   const arr = cell('arr');
-  if (mrr && arr) problems.push('give mrr or arr, not both');
-  else if (!mrr && !arr) problems.push('mrr or arr is required');
+  if (mrr && arr) problems.push(problem('mrr', 'mrrAndArr'));
+  else if (!mrr && !arr) problems.push(problem('mrr', 'mrrOrArr'));
   else if (currencyOk) {
-    const amount = readAmount(mrr || arr, currency);
-    if (typeof amount === 'string') problems.push(`${mrr ? 'mrr' : 'arr'} ${amount}`);
+    const amount = readAmount(mrr || arr, currency, mrr ? 'mrr' : 'arr');
+    if (typeof amount !== 'number') problems.push(amount);
     else mrrAmount = mrr ? amount : Math.round(amount / 12);
   }
 
@@ -143,23 +199,26 @@ export function readContractRow(
   const seatsText = cell('seats');
   if (seatsText) {
     if (/^\d{1,9}$/.test(seatsText)) seats = Number(seatsText);
-    else problems.push('seats must be a whole number');
+    else problems.push(problem('seats', 'seats'));
   }
-  const startedAt = readDate(cell('start_date'));
-  if (typeof startedAt === 'string') problems.push(`start_date ${startedAt}`);
-  const endsAt = readDate(cell('end_date'));
-  if (typeof endsAt === 'string') problems.push(`end_date ${endsAt}`);
+  const startedAt = readDate(cell('start_date'), 'start_date');
+  if (isProblem(startedAt)) problems.push(startedAt);
+  const endsAt = readDate(cell('end_date'), 'end_date');
+  if (isProblem(endsAt)) problems.push(endsAt);
 
   const statusText = normalizeHeader(cell('status') || 'active');
   const status = statusAliases[statusText] ?? statusText;
-  if (!statuses.includes(status)) problems.push(`status must be one of ${statuses.join(', ')}`);
+  if (!statuses.includes(status)) {
+    problems.push(problem('status', 'status', { statuses: statuses.join(', ') }));
+  }
 
   const plan = cell('plan') || null;
-  if (plan && plan.length > 100) problems.push('plan must be at most 100 characters');
+  if (plan && plan.length > maxPlan)
+    problems.push(problem('plan', 'planTooLong', { count: maxPlan }));
 
-  if (problems.length) return { reason: problems.join('; ') };
-  const start = startedAt as Date | null;
-  const end = endsAt as Date | null;
+  if (problems.length) return { problems };
+  const start = isProblem(startedAt) ? null : startedAt;
+  const end = isProblem(endsAt) ? null : endsAt;
   return {
     record: {
       line,
@@ -177,6 +236,10 @@ export function readContractRow(
   };
 }
 
+function isProblem(value: Date | null | ContractProblem): value is ContractProblem {
+  return value !== null && !(value instanceof Date);
+}
+
 type ParsedRow = { record: string[]; info: { lines: number } };
 
 export function readContractsCsv(text: string): {
@@ -192,18 +255,7 @@ export function readContractsCsv(text: string): {
       relax_column_count: true,
     }) as unknown as ParsedRow[];
   } catch (error) {
-    if (error instanceof CsvError) {
-      throw new AppError(
-        'import.invalid_file',
-        {
-          key: 'intake.problem.notCsv',
-          params: { reason: error.message },
-        },
-        {
-          cause: error,
-        },
-      );
-    }
+    if (error instanceof CsvError) throw notCsv(error);
     throw error;
   }
   const [header, ...body] = rows;
@@ -217,15 +269,20 @@ export function readContractsCsv(text: string): {
     const line = row.info.lines;
     // A cell Steward's export guarded against spreadsheet formulas ("'=x") is its text again.
     const result = readContractRow(row.record.map(unguardFormula), columns, line);
-    if ('reason' in result) {
-      rejected.push({ line, reason: result.reason });
+    if ('problems' in result) {
+      rejected.push({ line, problems: result.problems });
       continue;
     }
     const first = seen.get(result.record.externalId);
     if (first !== undefined) {
       rejected.push({
         line,
-        reason: `contract_id ${result.record.externalId} repeats line ${first}`,
+        problems: [
+          problem('contract_id', 'repeated', {
+            externalId: result.record.externalId,
+            line: String(first),
+          }),
+        ],
       });
       continue;
     }
@@ -295,7 +352,9 @@ export async function importContracts(
     else {
       rejected.push({
         line: record.line,
-        reason: `account_external_id: no account has the external id ${record.accountExternalId}`,
+        problems: [
+          problem('account_external_id', 'noAccount', { externalId: record.accountExternalId }),
+        ],
       });
     }
   }
@@ -306,7 +365,11 @@ export async function importContracts(
       { key: 'intake.problem.contractRows', params: { count: rejected.length } },
       {
         errors: rejected.map((r) =>
-          fieldProblem(`line ${r.line}`, 'intake.field.contractRow', { reason: r.reason }),
+          fieldProblem(`line ${r.line}`, 'intake.field.contractRow', {
+            reason: {
+              list: r.problems.map(({ key, params }) => (params ? { key, params } : { key })),
+            },
+          }),
         ),
       },
     );

@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { unguardFormula } from '../../../lib/csvFormula.ts';
+import { notCsv } from '../../../lib/csvProblem.ts';
 import { AppError } from '../../../lib/errors.ts';
 
 export type CsvRecord = { cells: string[]; line: number; bytes: number };
@@ -30,18 +31,8 @@ export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
       yield { cells: record.map(unguardFormula), line, bytes: info.bytes };
     }
   } catch (error) {
-    if (error instanceof CsvError) {
-      throw new AppError(
-        'import.invalid_file',
-        {
-          key: 'intake.problem.notCsv',
-          params: { reason: error.message },
-        },
-        {
-          cause: error,
-        },
-      );
-    }
+    // Why, in the reader's words: csv-parse's code and the line it stopped on.
+    if (error instanceof CsvError) throw notCsv(error);
     throw error;
   } finally {
     input.unpipe(parser);

@@ -2,7 +2,7 @@
 // CSV lines are) and written through billing's contract path, each one's whole state.
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
-import { fieldProblem, type FieldError } from '../../../lib/errors.ts';
+import type { FieldError } from '../../../lib/errors.ts';
 import { majorUnitsText } from '../../../lib/moneyText.ts';
 import { accountIdsByExternalId, type WriteCounts } from '../../accounts/index.ts';
 import type { ChangeAuthor } from '../../auth/index.ts';
@@ -28,7 +28,6 @@ const contractPaths: Record<string, string> = {
   seats: 'seats',
   status: 'status',
   plan: 'plan',
-  give: 'mrr',
 };
 
 export async function upsertContracts(
@@ -79,16 +78,11 @@ export async function upsertContracts(
       errors.push(fieldError(`${prefix}.arr.currency`, message('imports.upsert.currencyDiffers')));
     }
     const read = readContractRow(cells, columns, index);
-    if ('reason' in read) {
-      // Billing's reader says "end_date must be…": its column first, then why.
-      for (const part of read.reason.split('; ')) {
-        const column = part.split(' ')[0] ?? '';
-        const field = contractPaths[column] ?? '';
-        errors.push(
-          fieldProblem(field ? `${prefix}.${field}` : prefix, 'intake.field.contractRow', {
-            reason: part,
-          }),
-        );
+    if ('problems' in read) {
+      // Billing's reader names the column each reason is about: the row's field it came from.
+      for (const { column, ...said } of read.problems) {
+        const field = column === undefined ? undefined : contractPaths[column];
+        errors.push(fieldError(field ? `${prefix}.${field}` : prefix, said));
       }
     }
     const accountId = accounts.get(row.accountExternalId.trim());

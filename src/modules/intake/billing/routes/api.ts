@@ -8,7 +8,7 @@ import { secretBox } from '../../../../lib/secrets.ts';
 import { pageOf, pageQuery } from '../../../../lib/pagination.ts';
 import { getAccount, scopeFor } from '../../../accounts/index.ts';
 import { actorOf } from '../../../auth/index.ts';
-import { importContracts } from '../import.ts';
+import { importAnswer, importContracts } from '../import.ts';
 import { itemsForReview } from '../review.ts';
 import {
   accountBillingSchema,
@@ -132,14 +132,16 @@ export function billingRoutes({ db, clock, config }: Deps) {
         if (!/^text\/csv\b/i.test(type)) {
           throw new AppError('request.malformed', { key: 'intake.problem.sendCsv' });
         }
+        const actor = actorOf(c);
         const result = await importContracts(
           db,
           clock,
-          actorOf(c),
+          actor,
           await c.req.text(),
           c.req.valid('query'),
         );
-        return c.json(result, 200);
+        // Each rejected row's reasons in the asker's language.
+        return c.json(importAnswer(result, actor.locale), 200);
       },
     );
 }
