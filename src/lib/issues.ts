@@ -1,7 +1,8 @@
 // A schema's issues as field errors, rendered for the reader when answered, wherever the schema
 // is parsed (a route's validation, a webhook's payload, a CSV row, a saved segment's filters).
-// A schema may name a message key as its custom message (with the issue's `params`): it is
-// rendered in the reader's language. Otherwise the issue is kept, and an English reader reads
+// A schema may name a message key as its custom message (with a custom issue's `params`, or a
+// bound's number as `count`: "at most {{count}} characters"): it is rendered in the reader's
+// language. Otherwise the issue is kept, and an English reader reads
 // its message as zod or the schema wrote it, any other reader zod's own sentence for the issue
 // in their language — a schema's custom English words have no translation, so they give way to
 // zod's (which names the same rule: the pattern, the bound).
@@ -34,9 +35,17 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** What a key's sentence may say of the issue: a custom issue's params, or a bound. */
+function issueParams(issue: Issue): Record<string, unknown> | undefined {
+  if (issue.code === 'custom') return issue.params;
+  if (issue.code === 'too_small') return { count: Number(issue.minimum) };
+  if (issue.code === 'too_big') return { count: Number(issue.maximum) };
+  return undefined;
+}
+
 function issueError(issue: Issue, path: string, input: unknown): FieldError {
   if (hasMessage(issue.message)) {
-    const params = issue.code === 'custom' ? issue.params : undefined;
+    const params = issueParams(issue);
     return fieldProblem(
       path,
       issue.message as MessageKey,

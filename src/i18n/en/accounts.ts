@@ -66,6 +66,7 @@ export const accounts = {
     noOptions: 'a {{type}} field has no options',
     optionsDiffer: 'options must differ',
     renewalWithin: 'must be a number of days such as 90d',
+    sort: 'unknown sort',
     savedFiltersStale: 'the saved filters are no longer valid',
     noCustomFieldKey: 'no custom field "{{key}}"',
     noCustomField: 'no such custom field',

@@ -7,6 +7,12 @@ export const assistant = {
   ownOnly: 'You see only your own clients, so this covers those.',
   otherOwner: 'You see only your own clients, not those of {{name}}.',
   accountNotVisible: 'That account is not among the clients you can see.',
+  // What a question must be.
+  field: {
+    question: 'ask a question',
+    questionTooLong_one: 'a question of at most {{count}} character',
+    questionTooLong_other: 'a question of at most {{count}} characters',
+  },
   levels: {
     low: 'low',
     medium: 'medium',

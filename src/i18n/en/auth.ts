@@ -26,5 +26,7 @@ export const auth = {
     scopeBeyond: 'you do not have "{{scope}}" yourself, so a token of yours cannot either',
     currentPassword: 'is not your current password',
     resetToken: 'altered, used or expired',
+    passwordTooShort_one: 'must be at least {{count}} character',
+    passwordTooShort_other: 'must be at least {{count}} characters',
   },
 };

@@ -115,5 +115,7 @@ export const errors = {
     cursor: 'not a valid cursor',
     currencyCode: 'must be a three-letter ISO 4217 code such as USD',
     minorUnits: 'must be a whole number of minor units (cents)',
+    day: 'must be YYYY-MM-DD',
+    writeSomething: 'write something',
   },
 };

@@ -142,5 +142,6 @@ export const health = {
     belowHealthy: 'must be below thresholds.healthyMin ({{healthyMin}})',
     owner: 'must be me or a user id',
     fromBeforeTo: 'must be before to',
+    within: 'use quarter or a number of days such as 90d',
   },
 };

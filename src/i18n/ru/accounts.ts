@@ -67,6 +67,7 @@ export const accounts = {
     noOptions: 'у поля типа {{type}} нет вариантов',
     optionsDiffer: 'варианты должны различаться',
     renewalWithin: 'должно быть числом дней, например 90d',
+    sort: 'нет такой сортировки',
     savedFiltersStale: 'сохранённые фильтры больше не действуют',
     noCustomFieldKey: 'нет настраиваемого поля «{{key}}»',
     noCustomField: 'такого настраиваемого поля нет',

@@ -7,6 +7,13 @@ export const assistant = {
   ownOnly: 'Вам видны только ваши клиенты, поэтому ответ — о них.',
   otherOwner: 'Вам видны только ваши клиенты, а не клиенты {{name}}.',
   accountNotVisible: 'Этого клиента нет среди тех, кто вам доступен.',
+  field: {
+    question: 'задайте вопрос',
+    questionTooLong_one: 'вопрос не длиннее {{count}} символа',
+    questionTooLong_few: 'вопрос не длиннее {{count}} символов',
+    questionTooLong_many: 'вопрос не длиннее {{count}} символов',
+    questionTooLong_other: 'вопрос не длиннее {{count}} символа',
+  },
   levels: {
     low: 'низкий',
     medium: 'средний',

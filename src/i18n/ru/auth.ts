@@ -31,5 +31,9 @@ export const auth = {
     scopeBeyond: 'у вас самих нет права «{{scope}}», поэтому и у вашего токена его быть не может',
     currentPassword: 'это не ваш текущий пароль',
     resetToken: 'ссылка изменена, уже использована или устарела',
+    passwordTooShort_one: 'не короче {{count}} символа',
+    passwordTooShort_few: 'не короче {{count}} символов',
+    passwordTooShort_many: 'не короче {{count}} символов',
+    passwordTooShort_other: 'не короче {{count}} символа',
   },
 };

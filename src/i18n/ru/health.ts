@@ -175,5 +175,6 @@ export const health = {
     belowHealthy: 'должно быть меньше thresholds.healthyMin ({{healthyMin}})',
     owner: 'должно быть me или id пользователя',
     fromBeforeTo: 'должно быть раньше to',
+    within: 'укажите quarter или число дней, например 90d',
   },
 } satisfies Record<keyof typeof en, unknown>;

@@ -159,7 +159,7 @@ export const portfolioQuery = z
       .string()
       .regex(
         /^-?(name|arr|renewalDate|health|priority|tier|stage|updatedAt|cf\.[a-z][a-z0-9_]*)$/,
-        'unknown sort',
+        'accounts.field.sort' satisfies MessageKey,
       )
       .default('name')
       .openapi({
@@ -245,7 +245,11 @@ export const logEventBody = z
   .object({
     kind: loggedKindSchema.default('note'),
     title: z.string().trim().min(1).max(300).optional(),
-    body: z.string().trim().min(1, 'write something').max(20_000),
+    body: z
+      .string()
+      .trim()
+      .min(1, 'errors.field.writeSomething' satisfies MessageKey)
+      .max(20_000),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()

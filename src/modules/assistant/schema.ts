@@ -1,10 +1,11 @@
 // Ask Steward's HTTP shapes: the question, and the answer — an intent, what the question said
 // (params), the widget that shows the live data, the data itself and a sentence or two.
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../i18n/index.ts';
 import { churnRiskLevelSchema, healthCategorySchema, tierSchema } from '../../lib/vocabulary.ts';
 import { intents, knownIntents } from './intents.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.day' satisfies MessageKey);
 const tier = tierSchema;
 const category = healthCategorySchema;
 const money = z.object({ amount: z.number().int(), currency: z.string() });
@@ -26,8 +27,8 @@ export const queryBody = z
     q: z
       .string()
       .trim()
-      .min(1, 'ask a question')
-      .max(500, 'a question of at most 500 characters')
+      .min(1, 'assistant.field.question' satisfies MessageKey)
+      .max(500, 'assistant.field.questionTooLong' satisfies MessageKey)
       .openapi({ example: 'Show upcoming renewals in next 90 days' }),
     context: z
       .object({ intent: z.enum(intents), params: paramsSchema })

@@ -62,7 +62,10 @@ export const userSchema = z
   })
   .openapi('User');
 
-export const newPassword = z.string().min(10, 'must be at least 10 characters').max(200);
+export const newPassword = z
+  .string()
+  .min(10, 'auth.field.passwordTooShort' satisfies MessageKey)
+  .max(200);
 
 export const createUserBody = z
   .object({

@@ -1,6 +1,7 @@
 // The health API's shapes: what a CSM's health dashboard, the account's health panel, the
 // portfolio's sparklines, the scorecard editor, churn risk, the backtest and plays read and send.
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../i18n/index.ts';
 import { churnRiskLevelSchema, healthCategorySchema, tierSchema } from '../../lib/vocabulary.ts';
 
 export const categorySchema = healthCategorySchema.openapi({
@@ -8,7 +9,7 @@ export const categorySchema = healthCategorySchema.openapi({
 });
 export const measureKeySchema = z.enum(['usage', 'support', 'engagement', 'billing', 'outcomes']);
 export { tierSchema };
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.day' satisfies MessageKey);
 const score = z.number().int().min(0).max(100);
 
 export const measureSchema = z
@@ -336,7 +337,7 @@ export const scorecardQuery = z.object({
 export const churnRiskQuery = z.object({
   within: z
     .string()
-    .regex(/^(quarter|\d{1,3}d)$/, 'use quarter or a number of days such as 90d')
+    .regex(/^(quarter|\d{1,3}d)$/, 'health.field.within' satisfies MessageKey)
     .optional()
     .openapi({
       description:

@@ -1,5 +1,6 @@
 // The shapes of projects, tasks, comments, templates and onboarding reports at the edge.
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../i18n/index.ts';
 import { prioritySchema } from '../../lib/vocabulary.ts';
 import { templateDefinitionSchema, workKindSchema } from './templates/definition.ts';
 import { wholeNumber } from '../../lib/numbers.ts';
@@ -143,7 +144,13 @@ export const commentSchema = z
   })
   .openapi('Comment');
 export const commentBody = z
-  .object({ body: z.string().trim().min(1, 'write something').max(20_000) })
+  .object({
+    body: z
+      .string()
+      .trim()
+      .min(1, 'errors.field.writeSomething' satisfies MessageKey)
+      .max(20_000),
+  })
   .strict();
 
 const progress = z.object({ total: z.number().int(), done: z.number().int() });

@@ -1,6 +1,7 @@
 // Stripe's event and object shapes (https://docs.stripe.com/api/events/object), as far as
 // Steward reads them. Loose objects: Stripe adds fields in every API version.
 import { z } from 'zod';
+import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldError } from '../../../lib/errors.ts';
 import { issueErrors } from '../../../lib/issues.ts';
 import type { RecurringItem } from './money.ts';
@@ -19,7 +20,7 @@ const metadata = z
   );
 const currency = z
   .string()
-  .regex(/^[a-zA-Z]{3}$/, 'must be a three-letter currency code')
+  .regex(/^[a-zA-Z]{3}$/, 'intake.field.currency' satisfies MessageKey)
   .transform((c) => c.toUpperCase());
 
 /** A reference that Stripe sends as an id, or as the object when expanded. */

@@ -1,6 +1,7 @@
 // The bulk upsert's shapes at the edge: accounts, contacts and contracts keyed by their
 // external id (the CRM's), each field optional but the key — a field left out is left as it is.
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { moneySchema } from '../../../lib/money.ts';
 import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
 import { contactRoleSchema } from '../../accounts/index.ts';
@@ -8,8 +9,12 @@ import { contactRoleSchema } from '../../accounts/index.ts';
 /** Rows per entity in one request: a CRM sync sends its changes in pages of this size. */
 export const maxUpsertRows = 1000;
 
-const externalId = z.string().trim().min(1, 'is required').max(200);
-const day = z.iso.date('must be a date as YYYY-MM-DD');
+const externalId = z
+  .string()
+  .trim()
+  .min(1, 'errors.field.required' satisfies MessageKey)
+  .max(200);
+const day = z.iso.date('imports.row.date' satisfies MessageKey);
 
 export const upsertAccountSchema = z
   .object({
