@@ -281,3 +281,139 @@ describe('a field’s problem a service names, in the reader’s language', () =
     expect(fields?.ru?.[0]?.message).toBe('должно быть числом дней, например 90d');
   });
 });
+
+describe('a request rule in our own words, in the reader’s language', () => {
+  type Fields = { path: string; message: string }[] | undefined;
+  /** The field errors each reader gets for the same request: Russian first, then English. */
+  async function bothFields(
+    ask: (client: ApiClient) => Promise<{ error?: unknown; response: Response }>,
+    clients: [ApiClient, ApiClient] = [russian, english],
+  ) {
+    const answers = await Promise.all(clients.map(ask));
+    for (const answer of answers) expect(answer.response.status).toBe(422);
+    const [inRussian, inEnglish] = answers.map(
+      (answer) => (answer.error as { errors?: Fields } | undefined)?.errors,
+    );
+    return { ru: inRussian, en: inEnglish };
+  }
+  const nobody = () => crypto.randomUUID();
+
+  it('asks for a question, of at most 500 characters (assistant)', async () => {
+    const empty = await bothFields((client) =>
+      client.POST('/api/v1/assistant/query', { body: { q: '   ' } }),
+    );
+    expect(empty).toEqual({
+      ru: [{ path: 'q', message: 'задайте вопрос' }],
+      en: [{ path: 'q', message: 'ask a question' }],
+    });
+    const long = await bothFields((client) =>
+      client.POST('/api/v1/assistant/query', { body: { q: 'renewals '.repeat(60) } }),
+    );
+    expect(long).toEqual({
+      ru: [{ path: 'q', message: 'вопрос не длиннее 500 символов' }],
+      en: [{ path: 'q', message: 'a question of at most 500 characters' }],
+    });
+  });
+
+  it('names the day a follow-up question’s window must be (assistant)', async () => {
+    const fields = await bothFields((client) =>
+      client.POST('/api/v1/assistant/query', {
+        body: {
+          q: 'and for enterprise?',
+          context: {
+            intent: 'renewal_pipeline',
+            params: { window: { from: '1 Dec', to: '2026-12-31' } },
+          },
+        },
+      }),
+    );
+    expect(fields).toEqual({
+      ru: [{ path: 'context.params.window.from', message: 'должно быть датой в виде ГГГГ-ММ-ДД' }],
+      en: [{ path: 'context.params.window.from', message: 'must be YYYY-MM-DD' }],
+    });
+  });
+
+  it('asks to write something in an empty comment or note (work, accounts)', async () => {
+    const comment = await bothFields((client) =>
+      client.POST('/api/v1/tasks/{id}/comments', {
+        params: { path: { id: nobody() } },
+        body: { body: '  ' },
+      }),
+    );
+    expect(comment).toEqual({
+      ru: [{ path: 'body', message: 'напишите что-нибудь' }],
+      en: [{ path: 'body', message: 'write something' }],
+    });
+    const note = await bothFields((client) =>
+      client.POST('/api/v1/accounts/{id}/timeline', {
+        params: { path: { id: nobody() } },
+        body: { kind: 'note', body: '' },
+      }),
+    );
+    expect(note).toEqual(comment);
+  });
+
+  it('names the day and the renewal window health reads (health)', async () => {
+    const day = await bothFields((client) =>
+      client.GET('/api/v1/health/backtest', { params: { query: { from: '2026-1-1' } } }),
+    );
+    expect(day).toEqual({
+      ru: [{ path: 'query.from', message: 'должно быть датой в виде ГГГГ-ММ-ДД' }],
+      en: [{ path: 'query.from', message: 'must be YYYY-MM-DD' }],
+    });
+    const within = await bothFields((client) =>
+      client.GET('/api/v1/churn-risk', { params: { query: { within: 'soon' } } }),
+    );
+    expect(within).toEqual({
+      ru: [{ path: 'query.within', message: 'укажите quarter или число дней, например 90d' }],
+      en: [{ path: 'query.within', message: 'use quarter or a number of days such as 90d' }],
+    });
+  });
+
+  it('says how long a new password must be (auth)', async () => {
+    const fields = await bothFields((client) =>
+      client.POST('/api/v1/me/password', {
+        body: { currentPassword: testPassword, newPassword: 'short' },
+      }),
+    );
+    expect(fields).toEqual({
+      ru: [{ path: 'newPassword', message: 'не короче 10 символов' }],
+      en: [{ path: 'newPassword', message: 'must be at least 10 characters' }],
+    });
+  });
+
+  it('says a portfolio sort is not one it knows (accounts)', async () => {
+    const fields = await bothFields((client) =>
+      client.GET('/api/v1/accounts', { params: { query: { sort: 'colour' } } }),
+    );
+    expect(fields).toEqual({
+      ru: [{ path: 'query.sort', message: 'нет такой сортировки' }],
+      en: [{ path: 'query.sort', message: 'unknown sort' }],
+    });
+  });
+
+  it('asks a bulk upsert for each row’s external id and a day as YYYY-MM-DD (intake)', async () => {
+    const fields = await bothFields(
+      (client) =>
+        client.POST('/api/v1/bulk-upsert', {
+          body: {
+            accounts: [
+              { externalId: ' ', name: 'Nameless id' },
+              { externalId: 'crm-90', name: 'Fir', renewalDate: '31.03.2027' },
+            ],
+          },
+        }),
+      [russianAdmin, englishAdmin],
+    );
+    expect(fields).toEqual({
+      ru: [
+        { path: 'accounts.0.externalId', message: 'обязательное поле' },
+        { path: 'accounts.1.renewalDate', message: 'нужна дата в виде ГГГГ-ММ-ДД' },
+      ],
+      en: [
+        { path: 'accounts.0.externalId', message: 'is required' },
+        { path: 'accounts.1.renewalDate', message: 'must be a date as YYYY-MM-DD' },
+      ],
+    });
+  });
+});
