@@ -11,15 +11,26 @@ const app = testApp(deps);
 
 let workspaceId: WorkspaceId;
 let cookie: string;
+/** An admin who reads Steward in Russian. */
+let russianCookie: string;
 
-async function upload(csv: string, query = '') {
+async function upload(csv: string, query = '', as = cookie) {
   const response = await app.request(`http://steward.test/api/v1/contracts/import${query}`, {
     method: 'POST',
-    headers: { 'content-type': 'text/csv', origin: 'http://steward.test', cookie },
+    headers: { 'content-type': 'text/csv', origin: 'http://steward.test', cookie: as },
     body: csv,
   });
   // A summary, or a problem when the file is refused.
   return { status: response.status, body: (await response.json()) as Problem };
+}
+
+async function signIn(email: string) {
+  const login = await app.request('http://steward.test/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://steward.test' },
+    body: JSON.stringify({ email, password: testPassword }),
+  });
+  return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
 async function contractCount() {
@@ -34,12 +45,9 @@ async function contractCount() {
 beforeAll(async () => {
   workspaceId = (await makeWorkspace(deps.db)).id;
   const person = await makeUser(deps.db, workspaceId, { role: 'admin' });
-  const login = await app.request('http://steward.test/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'http://steward.test' },
-    body: JSON.stringify({ email: person.email, password: testPassword }),
-  });
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  cookie = await signIn(person.email);
+  const anna = await makeUser(deps.db, workspaceId, { role: 'admin', locale: 'ru' });
+  russianCookie = await signIn(anna.email);
   await makeAccount(deps.db, workspaceId, { external_id: 'crm-1' });
   await makeAccount(deps.db, workspaceId, { external_id: 'crm-2' });
 });
@@ -70,6 +78,80 @@ describe('contract backfill', () => {
       },
       { path: 'line 6', message: 'contract_id c-1 repeats line 2' },
     ]);
+    expect(await contractCount()).toBe(0);
+  });
+
+  it('tells a Russian reader why each row is refused, in Russian', async () => {
+    const csv = [
+      good,
+      'c-3,crm-404,Pro,100,,USD,,,,active',
+      'c-4,crm-1,Pro,abc,,US,x,2026-13-01,,paused-ish',
+      'c-1,crm-2,Pro,100,,USD,,,,active',
+      ',crm-1,Pro,1.005,,USD,,,31/12/2027,',
+    ].join('\n');
+    const { status, body } = await upload(csv, '', russianCookie);
+    expect(status).toBe(422);
+    expect(body.detail).toBe(
+      '4 строки заполнены неверно; ничего не импортировано. Исправьте их или импортируйте остальные с skipInvalid=true.',
+    );
+    expect(body.errors).toEqual([
+      {
+        path: 'line 4',
+        message:
+          'строка договора не подходит: account_external_id: нет аккаунта с внешним идентификатором crm-404',
+      },
+      {
+        path: 'line 5',
+        message:
+          'строка договора не подходит: currency: нужен трёхбуквенный код валюты, например USD; seats: нужно целое число; start_date: нужна дата в виде ГГГГ-ММ-ДД; status: допустимые значения: active, trialing, past_due, unpaid, canceled, incomplete, incomplete_expired, paused',
+      },
+      {
+        path: 'line 6',
+        message: 'строка договора не подходит: contract_id c-1 уже есть в строке 2',
+      },
+      {
+        path: 'line 7',
+        message:
+          'строка договора не подходит: contract_id: обязательное поле; mrr: знаков после точки больше, чем у USD; end_date: нужна дата в виде ГГГГ-ММ-ДД',
+      },
+    ]);
+    expect(await contractCount()).toBe(0);
+  });
+
+  it("names each rejected row's reasons in the reader's language on a dry run", async () => {
+    const csv = [
+      good,
+      'c-5,crm-1,Pro,100,1200,USD,,,,active',
+      'c-6,,Pro,,,EUR,,2026-2-1,,active',
+    ].join('\n');
+    const [inEnglish, inRussian] = await Promise.all([
+      upload(csv, '?dryRun=true'),
+      upload(csv, '?dryRun=true', russianCookie),
+    ]);
+    expect(inEnglish.body).toEqual({
+      dryRun: true,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: [
+        { line: 4, reason: 'give mrr or arr, not both' },
+        {
+          line: 5,
+          reason:
+            'account_external_id is required; mrr or arr is required; start_date must be a date as YYYY-MM-DD',
+        },
+      ],
+    });
+    expect(inRussian.body).toMatchObject({
+      rejected: [
+        { line: 4, reason: 'укажите mrr или arr, но не оба' },
+        {
+          line: 5,
+          reason:
+            'account_external_id: обязательное поле; нужен mrr или arr; start_date: нужна дата в виде ГГГГ-ММ-ДД',
+        },
+      ],
+    });
     expect(await contractCount()).toBe(0);
   });
 
@@ -109,6 +191,39 @@ describe('contract backfill', () => {
       unchanged: 2,
       rejected: [{ line: 4, reason: 'mrr or arr is required' }],
     });
+  });
+
+  it('says in our words, with its line, where a file stops being CSV', async () => {
+    const cases = [
+      {
+        // A quote that closes a cell, with more of the cell after it.
+        csv: `${good}\nc-7,crm-1,"Pro"plus,100,,USD,,,,active`,
+        en: 'The file is not valid CSV at line 4: a quote closes a cell, but more follows it before the comma. Quote the whole cell, and double a quote inside it ("").',
+        ru: 'Файл — не корректный CSV в строке 4: кавычка закрывает ячейку, но до запятой за ней идёт что-то ещё. Возьмите в кавычки всю ячейку, а кавычку внутри неё удвойте ("").',
+      },
+      {
+        // A quote opened and never closed: the reader stops at the file's last line.
+        csv: `${good}\nc-8,crm-1,"Pro,100,,USD,,,,active\nc-9,crm-2`,
+        en: 'The file is not valid CSV: a quoted cell is still open where the file ends (line 5). Close the quote, or double a quote inside a cell ("").',
+        ru: 'Файл — не корректный CSV: ячейка в кавычках не закрыта до конца файла (строка 5). Закройте кавычку или удвойте кавычку внутри ячейки ("").',
+      },
+      {
+        // A quote inside a cell that does not start with one.
+        csv: `${good}\nc-10,crm-1,Pro "X",100,,USD,,,,active`,
+        en: 'The file is not valid CSV at line 4: a quote is inside a cell that does not start with one. Quote the whole cell, and double the quote inside it ("").',
+        ru: 'Файл — не корректный CSV в строке 4: кавычка стоит внутри ячейки, которая не начинается с кавычки. Возьмите в кавычки всю ячейку, а кавычку внутри неё удвойте ("").',
+      },
+    ];
+    const before = await contractCount();
+    for (const { csv, en, ru } of cases) {
+      const [inEnglish, inRussian] = await Promise.all([
+        upload(csv),
+        upload(csv, '', russianCookie),
+      ]);
+      expect([inEnglish.status, inEnglish.body.code]).toEqual([400, 'import.invalid_file']);
+      expect({ en: inEnglish.body.detail, ru: inRussian.body.detail }).toEqual({ en, ru });
+    }
+    expect(await contractCount()).toBe(before);
   });
 
   it('refuses a file without the columns it needs', async () => {
