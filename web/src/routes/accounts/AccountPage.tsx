@@ -3,16 +3,18 @@
 // source — with "Add note" one tap away on a phone (a floating button opening a sheet).
 // This page only composes; each panel lives in ./360/.
 import { Link } from '@tanstack/react-router';
-import { lazy, Suspense, useDeferredValue, useState } from 'react';
+import { lazy, startTransition, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccount360 } from '../../api/accounts.ts';
+import type { Schemas } from '../../api/client.ts';
 import { useMe } from '../../api/session.ts';
 import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { ContactsCard, ContractCard, CustomFieldsCard, ProfileCard } from './360/AboutCards.tsx';
 
-// The panels' code — the charts among it — is fetched as soon as this page's code runs, beside
-// the account's answer: the name, profile and contract show without waiting for it.
+// The panels' code — the charts among it — is fetched once the account's name and cards have
+// painted (on a phone the panels are below those cards): asked for as this page's code ran, its
+// thirty-odd files went ahead of the cards' first drawing.
 const panelCode = {
   health: () => import('./360/HealthPanel.tsx'),
   usage: () => import('./360/UsagePanel.tsx'),
@@ -23,7 +25,6 @@ const panelCode = {
   billing: () => import('./360/BillingPanel.tsx'),
   timeline: () => import('./360/Timeline.tsx'),
 };
-for (const load of Object.values(panelCode)) void load();
 
 const HealthPanel = lazy(() => panelCode.health().then((m) => ({ default: m.HealthPanel })));
 const UsagePanel = lazy(() => panelCode.usage().then((m) => ({ default: m.UsagePanel })));
@@ -74,20 +75,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
           <CustomFieldsCard account={account} />
           <ContactsCard contacts={contacts} />
         </div>
-        <Suspense fallback={<Loading />}>
-          <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
-            <HealthPanel accountId={accountId} />
-            <UsagePanel accountId={accountId} />
-            <AccountRevenuePanel accountId={accountId} name={account.name} />
-            <AccountWork accountId={accountId} />
-            <VoicePanel accountId={accountId} contacts={contacts} />
-            <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-              <TicketsPanel accountId={accountId} />
-              <BillingPanel accountId={accountId} />
-            </div>
-            <Timeline accountId={accountId} canNote={canNote} />
-          </div>
-        </Suspense>
+        <Panels accountId={accountId} name={account.name} contacts={contacts} canNote={canNote} />
       </div>
       {canNote && (
         <Button
@@ -103,5 +91,56 @@ export function AccountPage({ accountId }: { accountId: string }) {
         </Suspense>
       )}
     </div>
+  );
+}
+
+/**
+ * False until the frame this component first committed in has painted; then every panel's code
+ * is asked for at once (rather than each as React reaches it) and the panels are drawn.
+ */
+function usePanelsCode(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let task: ReturnType<typeof setTimeout> | undefined;
+    // A frame's callback runs just before its paint; the task after it, just after.
+    const frame = requestAnimationFrame(() => {
+      task = setTimeout(() => {
+        for (const load of Object.values(panelCode)) void load();
+        startTransition(() => setPainted(true));
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(task);
+    };
+  }, []);
+  return painted;
+}
+
+type PanelsProps = {
+  accountId: string;
+  name: string;
+  contacts: Schemas['Account360']['contacts'];
+  canNote: boolean;
+};
+
+/** How the customer is doing, their work, support, billing and timeline: after the cards. */
+function Panels({ accountId, name, contacts, canNote }: PanelsProps) {
+  if (!usePanelsCode()) return <Loading />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
+        <HealthPanel accountId={accountId} />
+        <UsagePanel accountId={accountId} />
+        <AccountRevenuePanel accountId={accountId} name={name} />
+        <AccountWork accountId={accountId} />
+        <VoicePanel accountId={accountId} contacts={contacts} />
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+          <TicketsPanel accountId={accountId} />
+          <BillingPanel accountId={accountId} />
+        </div>
+        <Timeline accountId={accountId} canNote={canNote} />
+      </div>
+    </Suspense>
   );
 }
