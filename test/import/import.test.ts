@@ -423,6 +423,42 @@ describe('importing through the API', () => {
     );
   });
 
+  it('says where a file stops being CSV in each reader’s language, on upload or when the job reads it', async () => {
+    // The header reads; a quote that is never closed, past the upload's first read of the file
+    // (64 KiB), is found by the job.
+    const rows = Array.from({ length: 4000 }, (_, i) => `Quote ${i},quote-${i}\n`).join('');
+    const csv = `Company,Id\n${rows}"Quote Late,quote-late\nQuote After,quote-after\n`;
+    const response = await upload('entity=accounts&dryRun=true', csv, {
+      Company: 'name',
+      Id: 'externalId',
+    });
+    expect(response.status).toBe(202);
+    const queued = (await response.json()) as { id: string };
+    await runQueuedJobs();
+    const read = async (cookie: string) =>
+      ((await (await get(`/imports/${queued.id}`, cookie)).json()) as { failure: string }).failure;
+    expect(await read(sessionCookie)).toBe(
+      'The file is not valid CSV: a quoted cell is still open where the file ends (line 4003). Close the quote, or double a quote inside a cell ("").',
+    );
+    expect(await read(russianCookie)).toBe(
+      'Файл — не корректный CSV: ячейка в кавычках не закрыта до конца файла (строка 4003). Закройте кавычку или удвойте кавычку внутри ячейки ("").',
+    );
+
+    // A header csv-parse cannot read is refused at once, in the uploader's language.
+    const header = 'Company,"Id"x\nAcme,acme-1\n';
+    const details = await Promise.all(
+      [sessionCookie, russianCookie].map(async (cookie) => {
+        const refused = await upload('entity=accounts', header, undefined, cookie);
+        expect(refused.status).toBe(400);
+        return ((await refused.json()) as { detail: string }).detail;
+      }),
+    );
+    expect(details).toEqual([
+      'The file is not valid CSV at line 1: a quote closes a cell, but more follows it before the comma. Quote the whole cell, and double a quote inside it ("").',
+      'Файл — не корректный CSV в строке 1: кавычка закрывает ячейку, но до запятой за ней идёт что-то ещё. Возьмите в кавычки всю ячейку, а кавычку внутри неё удвойте ("").',
+    ]);
+  });
+
   it('answers 422 naming the column of a mapping that does not fit', async () => {
     const response = await upload('entity=accounts', 'Company,Id\nA,a-1\n', {
       Company: 'title',
