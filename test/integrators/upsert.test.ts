@@ -206,6 +206,37 @@ describe('the CRM bulk upsert', () => {
     ]);
   });
 
+  it("says why each contract was rejected in the asker's language, under the field it came from", async () => {
+    const body = {
+      dryRun: true,
+      accounts: [{ externalId: 'RU-A1', name: 'Rowan' }],
+      contracts: [
+        {
+          externalId: 'RU-K1',
+          accountExternalId: 'RU-A1',
+          mrr: { amount: 10000, currency: 'USD' },
+          arr: { amount: 120000, currency: 'USD' },
+          status: 'paused-ish',
+        },
+        { externalId: 'RU-K2', accountExternalId: 'RU-A1', seats: 3 },
+      ],
+    };
+    const messages = (data: Awaited<ReturnType<typeof upsert>>['data']) =>
+      data?.rejected.flatMap((r) => r.errors.map((e) => `${e.path}: ${e.message}`));
+    expect(messages((await upsert(body)).data)).toEqual([
+      'contracts.0.mrr: give mrr or arr, not both',
+      'contracts.0.status: status must be one of active, trialing, past_due, unpaid, canceled, incomplete, incomplete_expired, paused',
+      'contracts.1.mrr: currency must be a three-letter code such as USD',
+      'contracts.1.mrr: mrr or arr is required',
+    ]);
+    expect(messages((await upsert(body, russian)).data)).toEqual([
+      'contracts.0.mrr: укажите mrr или arr, но не оба',
+      'contracts.0.status: status: допустимые значения: active, trialing, past_due, unpaid, canceled, incomplete, incomplete_expired, paused',
+      'contracts.1.mrr: currency: нужен трёхбуквенный код валюты, например USD',
+      'contracts.1.mrr: нужен mrr или arr',
+    ]);
+  });
+
   it('refuses an external id twice in one list with 422 naming both rows, and writes nothing', async () => {
     const before = await count('accounts');
     const { response, error } = await upsert({
