@@ -332,6 +332,34 @@ describe('unknown customers and bad payloads', () => {
     expect(await count('stripe_events')).toBe(before);
   });
 
+  it("names a price's currency that is not three letters, in the sender's language", async () => {
+    const body = stripeEvent(
+      'customer.subscription.updated',
+      subscription({
+        id: 'sub_currency',
+        customer: 'cus_currency',
+        items: [{ unitAmount: 5000, currency: 'dollars' }],
+      }),
+      '2026-10-27T00:00:00Z',
+    );
+    const errors = await Promise.all(
+      ['en-US,en;q=0.9', 'ru-RU,ru;q=0.9'].map(async (language) => {
+        const response = await postStripe(app, body, {
+          secret: secretInUse,
+          timestamp: now(),
+          language,
+        });
+        expect(response.status).toBe(400);
+        return ((await response.json()) as Problem).errors;
+      }),
+    );
+    const path = 'data.object.items.data.0.price.currency';
+    expect(errors).toEqual([
+      [{ path, message: 'must be a three-letter currency code' }],
+      [{ path, message: 'должен быть трёхбуквенным кодом валюты' }],
+    ]);
+  });
+
   it('acknowledges event types it does not act on', async () => {
     const body = stripeEvent(
       'customer.created',

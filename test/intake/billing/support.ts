@@ -110,7 +110,7 @@ export function stripeEvent(type: string, object: unknown, created: Date | strin
 export async function postStripe(
   app: App,
   body: unknown,
-  options: { secret: string; timestamp: number; header?: string },
+  options: { secret: string; timestamp: number; header?: string; language?: string },
 ) {
   const payload = typeof body === 'string' ? body : JSON.stringify(body);
   const signature =
@@ -122,7 +122,11 @@ export async function postStripe(
     });
   return app.request('http://steward.test/webhooks/stripe', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+    headers: {
+      'content-type': 'application/json',
+      'stripe-signature': signature,
+      ...(options.language ? { 'accept-language': options.language } : {}),
+    },
     body: payload,
   });
 }
