@@ -392,6 +392,23 @@ describe('a request rule in our own words, in the reader’s language', () => {
     });
   });
 
+  it('asks for each event once in a webhook subscription (webhooks)', async () => {
+    const fields = await bothFields(
+      (client) =>
+        client.POST('/api/v1/webhook-subscriptions', {
+          body: {
+            url: 'https://hooks.example.com/steward',
+            events: ['task.completed', 'task.completed'],
+          },
+        }),
+      [russianAdmin, englishAdmin],
+    );
+    expect(fields).toEqual({
+      ru: [{ path: 'events', message: 'Каждое событие можно указать только один раз.' }],
+      en: [{ path: 'events', message: 'Each event once.' }],
+    });
+  });
+
   it('asks a bulk upsert for each row’s external id and a day as YYYY-MM-DD (intake)', async () => {
     const fields = await bothFields(
       (client) =>

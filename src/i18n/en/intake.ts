@@ -46,6 +46,7 @@ export const intake = {
   field: {
     stripeSecret: 'must be a Stripe signing secret (whsec_…)',
     currency: 'must be a three-letter currency code',
+    email: 'must be an e-mail address',
     featureKey: 'lowercase letters, digits, _ . - only',
     featureKeyUsed: 'already used by another feature',
     ticketAccount: 'give accountExternalId or accountDomain',

@@ -11,6 +11,7 @@ export const webhooks = {
   },
   // Why a URL is refused (src/lib/outboundUrl.ts says the same in English for the log).
   field: {
+    eventOnce: 'Each event once.',
     notHttp: 'Only http:// and https:// URLs can be called.',
     credentials: 'A URL may not carry a user name or password.',
     unresolvable: 'The host {{host}} does not resolve.',

@@ -62,6 +62,7 @@ export const intake = {
   field: {
     stripeSecret: 'должен быть секретом подписи Stripe (whsec_…)',
     currency: 'должен быть трёхбуквенным кодом валюты',
+    email: 'должен быть адресом электронной почты',
     featureKey: 'только строчные латинские буквы, цифры и _ . -',
     featureKeyUsed: 'уже есть у другой функции',
     ticketAccount: 'укажите accountExternalId или accountDomain',

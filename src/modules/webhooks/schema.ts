@@ -1,6 +1,7 @@
 // The webhooks API's shapes: subscriptions, deliveries with their attempts, and the bodies
 // Steward sends (documented in the OpenAPI document's `webhooks`, openapi.ts).
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../i18n/index.ts';
 import { pageOf, pageQuery } from '../../lib/pagination.ts';
 import { webhookEventSchema } from './events.ts';
 
@@ -14,7 +15,10 @@ const events = z
   .array(webhookEventSchema)
   .min(1)
   .max(webhookEventSchema.options.length)
-  .refine((list) => new Set(list).size === list.length, 'Each event once.')
+  .refine(
+    (list) => new Set(list).size === list.length,
+    'webhooks.field.eventOnce' satisfies MessageKey,
+  )
   .openapi({ example: ['task.completed', 'account.health_category_changed'] });
 
 const description = z.string().trim().max(200).nullable().openapi({ example: 'Zapier: CRM tasks' });

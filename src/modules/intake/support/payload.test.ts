@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldMessage } from '../../../lib/issues.ts';
 import { readTicket } from './payload.ts';
 
 describe('readTicket', () => {
@@ -38,5 +39,21 @@ describe('readTicket', () => {
       ok: false,
       errors: [{ path: 'accountExternalId', message: 'give accountExternalId or accountDomain' }],
     });
+  });
+
+  it("names a requester's e-mail that is not one in the reader's language", () => {
+    const read = readTicket({
+      id: 'x',
+      subject: 'Help',
+      status: 'open',
+      openedAt: '2026-10-01T00:00:00Z',
+      updatedAt: '2026-10-01T00:00:00Z',
+      accountExternalId: 'crm-1',
+      requesterEmail: 'not an address',
+    });
+    const errors = read.ok ? [] : read.errors;
+    expect(errors.map((e) => [e.path, fieldMessage(e, 'en'), fieldMessage(e, 'ru')])).toEqual([
+      ['requesterEmail', 'must be an e-mail address', 'должен быть адресом электронной почты'],
+    ]);
   });
 });

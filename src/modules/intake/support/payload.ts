@@ -27,7 +27,11 @@ const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : 
 const ticketId = z
   .union([z.number().int().nonnegative(), z.string().trim().min(1).max(200)])
   .transform(String);
-const email = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address'));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('intake.field.email' satisfies MessageKey));
 const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 
 // Zendesk's own words: `new` and `hold` are open and pending to a CSM.
