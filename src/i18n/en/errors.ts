@@ -88,7 +88,10 @@ export const errors = {
       link_expired: 'This survey link has expired.',
       throttled: 'Too many answers. Wait a little and try again.',
     },
-    slack: { invalid_signature: 'The Slack signature does not match.' },
+    slack: {
+      invalid_signature: 'The Slack signature does not match.',
+      member_id_taken: 'Someone else in this workspace has this Slack member ID.',
+    },
     webhook_subscription: {
       not_found: 'There is no such webhook subscription.',
       disabled: 'This webhook subscription is turned off.',

@@ -100,6 +100,7 @@ export const notify = {
     noSlaPolicy: 'No such SLA policy.',
     slackNeedsPermission: 'Connecting Slack needs the "manage_api_tokens" permission.',
     slackSignature: 'The Slack signature is not valid.',
+    slackMemberTaken: 'Someone else in this workspace has linked this Slack member ID.',
   },
   field: {
     timeZone: 'must be an IANA time zone',
@@ -110,5 +111,8 @@ export const notify = {
     slackUrl: 'must be a URL',
     slackWebhook: 'must be a Slack webhook URL (https://{{host}}/…)',
     slackWebhookOr: 'must be a Slack webhook URL (https://{{host}}/…) or one on {{hosts}}',
+    slackMemberId:
+      'must be a Slack member ID such as U012AB3CD (U or W, then 8–11 capitals or digits)',
+    slackMemberTaken: 'is linked to someone else in this workspace',
   },
 };

@@ -87,7 +87,11 @@ export const errors = {
       link_expired: 'Срок действия ссылки на опрос истёк.',
       throttled: 'Слишком много ответов. Подождите немного и попробуйте снова.',
     },
-    slack: { invalid_signature: 'Подпись Slack не совпадает.' },
+    slack: {
+      invalid_signature: 'Подпись Slack не совпадает.',
+      member_id_taken:
+        'Этот ID участника Slack уже есть у другого человека в рабочем пространстве.',
+    },
     webhook_subscription: {
       not_found: 'Такой подписки на вебхуки нет.',
       disabled: 'Эта подписка на вебхуки выключена.',

@@ -142,6 +142,8 @@ export const notify = {
     noSlaPolicy: 'Такой SLA-политики нет.',
     slackNeedsPermission: 'Чтобы подключить Slack, нужно право «manage_api_tokens».',
     slackSignature: 'Подпись Slack недействительна.',
+    slackMemberTaken:
+      'Этот ID участника Slack уже привязал другой человек в этом рабочем пространстве.',
   },
   field: {
     timeZone: 'должен быть часовым поясом IANA',
@@ -152,5 +154,8 @@ export const notify = {
     slackUrl: 'должно быть URL',
     slackWebhook: 'должно быть URL вебхука Slack (https://{{host}}/…)',
     slackWebhookOr: 'должно быть URL вебхука Slack (https://{{host}}/…) или адресом на {{hosts}}',
+    slackMemberId:
+      'должно быть ID участника Slack, например U012AB3CD (U или W, затем 8–11 заглавных букв или цифр)',
+    slackMemberTaken: 'уже привязан к другому человеку в этом рабочем пространстве',
   },
 } satisfies Record<keyof typeof en, unknown>;

@@ -1,13 +1,23 @@
 // Each person's notification preferences: rules per kind, digest hour, quiet hours, channels,
-// Slack webhook and mutes. People who never saved any get the interview's defaults.
+// Slack webhook, Slack member id and mutes. People who never saved any get the interview's
+// defaults.
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
-import { fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { AppError, fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { slackWebhookUrlProblem, type SlackWebhookRules } from './channels/slack.ts';
 import { activityKindSchema, channelSchema } from './kinds.ts';
 import { defaultPreferences, type Preferences, type Rule } from './routing.ts';
-import { preferenceRows, upsertPreferences } from './store/preferences.ts';
+import {
+  isSlackMemberClash,
+  preferenceRows,
+  slackMemberHolder,
+  upsertPreferences,
+} from './store/preferences.ts';
+
+/** Slack's member ids: U (or W, Enterprise Grid) and 8–11 capitals or digits. */
+const slackMemberIdPattern = /^[UW][A-Z0-9]{8,11}$/;
 
 const clockTime = z
   .string()
@@ -21,6 +31,17 @@ export const preferencesSchema = z
     quietAllow: z.array(activityKindSchema),
     channels: z.object({ now: z.array(channelSchema), digest: z.array(channelSchema) }),
     slackWebhookUrl: z.url().nullable(),
+    slackMemberId: z
+      .string()
+      .trim()
+      .regex(slackMemberIdPattern, 'notify.field.slackMemberId' satisfies MessageKey)
+      .nullable()
+      .openapi({
+        description:
+          'Your Slack member id (Slack: your profile → ⋮ → "Copy member ID"), so `/steward` ' +
+          'answers you in your language and time zone. One person per id in a workspace.',
+        example: 'U012AB3CD',
+      }),
     mutedProjects: z.array(z.uuid()),
     mutedAccounts: z.array(z.uuid()),
     timezone: z.string().openapi({ description: 'Your time zone (change it with PATCH /me)' }),
@@ -57,6 +78,7 @@ export async function loadPreferences(
         quietAllow: (row.quiet_allow ?? defaults.quietAllow) as Preferences['quietAllow'],
         channels: (row.channels ?? defaults.channels) as Preferences['channels'],
         slackWebhookUrl: row.slack_webhook_url ?? null,
+        slackMemberId: row.slack_member_id ?? null,
         mutedProjects: row.muted_projects ?? [],
         mutedAccounts: row.muted_accounts ?? [],
       };
@@ -84,6 +106,15 @@ function checkPreferences(update: PreferencesUpdate, slackRules: SlackWebhookRul
   if (errors.length > 0) throw invalid(errors);
 }
 
+/** Someone else in the workspace linked this member id already: 409 naming the field. */
+function slackMemberTaken(): AppError {
+  return new AppError(
+    'slack.member_id_taken',
+    { key: 'notify.problem.slackMemberTaken' },
+    { errors: [fieldProblem('slackMemberId', 'notify.field.slackMemberTaken')] },
+  );
+}
+
 export async function savePreferences(
   db: Db,
   by: { workspaceId: WorkspaceId; userId: UserId },
@@ -100,10 +131,20 @@ export async function savePreferences(
     quiet_allow: merged.quietAllow,
     channels: JSON.stringify(merged.channels),
     slack_webhook_url: merged.slackWebhookUrl,
+    slack_member_id: merged.slackMemberId,
     muted_projects: merged.mutedProjects,
     muted_accounts: merged.mutedAccounts,
     updated_at: options.now,
   };
-  await upsertPreferences(db, by, row);
+  if (update.slackMemberId && (await slackMemberHolder(db, by, update.slackMemberId))) {
+    throw slackMemberTaken();
+  }
+  try {
+    await upsertPreferences(db, by, row);
+  } catch (error) {
+    // Two people saving the same id at once: the key lets one through.
+    if (isSlackMemberClash(error)) throw slackMemberTaken();
+    throw error;
+  }
   return preferencesOf(db, by.workspaceId, by.userId);
 }

@@ -16,6 +16,8 @@ export type Preferences = {
   quietAllow: ActivityKind[];
   channels: { now: Channel[]; digest: Channel[] };
   slackWebhookUrl: string | null;
+  /** Slack's member id of the person, so `/steward` knows who asks (U012AB3CD). */
+  slackMemberId: string | null;
   mutedProjects: string[];
   mutedAccounts: string[];
   timezone: string;
@@ -28,6 +30,7 @@ export const defaultPreferences = (timezone: string): Preferences => ({
   quietAllow: ['sla_breach', 'escalation'],
   channels: { now: ['in_app', 'email', 'slack'], digest: ['in_app', 'email'] },
   slackWebhookUrl: null,
+  slackMemberId: null,
   mutedProjects: [],
   mutedAccounts: [],
   timezone,

@@ -1160,7 +1160,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your notification rules, digest hour, quiet hours, channels and mutes */
+        /** Your notification rules, digest hour, quiet hours, channels, Slack and mutes */
         get: operations["getNotificationPreferences"];
         /** Change your notification preferences (fields left out stay as they are) */
         put: operations["updateNotificationPreferences"];
@@ -4478,6 +4478,11 @@ export interface components {
             };
             /** Format: uri */
             slackWebhookUrl: string | null;
+            /**
+             * @description Your Slack member id (Slack: your profile → ⋮ → "Copy member ID"), so `/steward` answers you in your language and time zone. One person per id in a workspace.
+             * @example U012AB3CD
+             */
+            slackMemberId: string | null;
             mutedProjects: string[];
             mutedAccounts: string[];
             /** @description Your time zone (change it with PATCH /me) */
@@ -4534,6 +4539,11 @@ export interface components {
             };
             /** Format: uri */
             slackWebhookUrl?: string | null;
+            /**
+             * @description Your Slack member id (Slack: your profile → ⋮ → "Copy member ID"), so `/steward` answers you in your language and time zone. One person per id in a workspace.
+             * @example U012AB3CD
+             */
+            slackMemberId?: string | null;
             mutedProjects?: string[];
             mutedAccounts?: string[];
         };
@@ -12599,6 +12609,15 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else linked this Slack member ID */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -116,7 +116,7 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
         operationId: 'getNotificationPreferences',
         tags: ['Notifications'],
         access: 'signed_in',
-        summary: 'Your notification rules, digest hour, quiet hours, channels and mutes',
+        summary: 'Your notification rules, digest hour, quiet hours, channels, Slack and mutes',
         responses: { 200: json(preferencesSchema) },
       }),
       async (c) => {
@@ -138,7 +138,10 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
             required: true,
           },
         },
-        responses: { 200: json(preferencesSchema) },
+        responses: {
+          200: json(preferencesSchema),
+          409: { ...problems[409], description: 'Someone else linked this Slack member ID' },
+        },
       }),
       async (c) => {
         const actor = actorOf(c);

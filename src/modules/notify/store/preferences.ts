@@ -19,6 +19,7 @@ export function preferenceRows(db: Db, workspaceId: string, userIds: string[]) {
       'p.quiet_allow',
       'p.channels',
       'p.slack_webhook_url',
+      'p.slack_member_id',
       'p.muted_projects',
       'p.muted_accounts',
     ])
@@ -31,6 +32,29 @@ export type PreferenceColumns = Omit<
   Insertable<NotificationPreferencesTable>,
   'user_id' | 'workspace_id'
 >;
+
+/** The other person of the workspace who linked this Slack member id, if anyone did. */
+export function slackMemberHolder(
+  db: Db,
+  person: { workspaceId: WorkspaceId; userId: UserId },
+  memberId: string,
+) {
+  return db
+    .selectFrom('notification_preferences')
+    .select('user_id')
+    .where('workspace_id', '=', person.workspaceId)
+    .where('slack_member_id', '=', memberId)
+    .where('user_id', '<>', person.userId)
+    .executeTakeFirst();
+}
+
+/** Whether a write failed on the one-person-per-member-id key (two saves at once). */
+export function isSlackMemberClash(error: unknown): boolean {
+  const pgError = error as { code?: unknown; constraint?: unknown } | null;
+  return (
+    pgError?.code === '23505' && pgError.constraint === 'notification_preferences_slack_member_idx'
+  );
+}
 
 /** Saves a person's preferences, replacing what they saved before. */
 export function upsertPreferences(
