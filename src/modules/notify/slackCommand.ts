@@ -1,5 +1,7 @@
 // `/steward <account name>` in Slack, answered: the account's health, churn risk, renewal
-// and open escalations, or a subcommand another module adds, in the workspace's language.
+// and open escalations, or a subcommand another module adds. The answer is written for the
+// person who asks when they linked their Slack member id in their notification preferences
+// (their language and time zone), else in the workspace's commonest language and its zone.
 // The request's signature and shape are checked by its route (routes/slackCommand.ts).
 import type { Db } from '../../db/connect.ts';
 import { message, renderMessage, type MessageKey, type MessageParam } from '../../i18n/index.ts';
@@ -10,13 +12,15 @@ import { localParts } from './zoned.ts';
 
 /**
  * A subcommand a module above notify adds (`/steward feedback …` from voice): notify never
- * imports upward, so app.ts hands these in by their first word. The reply is rendered in the
- * workspace's language.
+ * imports upward, so app.ts hands these in by their first word. The reply is rendered for the
+ * same reader as the account summary: the linked person, or else the workspace.
  */
 export type SlackSubcommand = (input: {
   workspaceId: string;
   text: string;
   slackUser: string | null;
+  /** The Steward person who linked the asking Slack member id, or null. */
+  userId: string | null;
   locale: Reader['locale'];
   timeZone: string;
 }) => Promise<{ text: string; blocks?: unknown[] }>;
@@ -28,13 +32,19 @@ async function commandWorkspace(db: Db, slug: string | undefined) {
 }
 
 /**
- * Whom the reply is written for. Slack does not tell us which Steward person asked (only a
- * Slack member id, linked to nobody), so it answers in the language most of the workspace's
- * people use (English on a tie) and the workspace's time zone.
+ * Whom the reply is written for. Slack tells us only the member id of who asked: the active
+ * person who linked it reads the answer in their language and time zone. Anyone else gets the
+ * language most of the workspace's people use (English on a tie) and the workspace's zone.
  */
-async function workspaceReader(db: Db, workspace: { id: string; timezone: string }) {
+async function commandReader(
+  db: Db,
+  workspace: { id: string; timezone: string },
+  memberId: string | null,
+): Promise<Reader & { userId: string | null }> {
+  const person = memberId ? await store.personOfSlackMember(db, workspace.id, memberId) : undefined;
+  if (person) return { locale: person.locale, timeZone: person.timezone, userId: person.id };
   const top = await store.commonestLocale(db, workspace.id);
-  return { locale: top?.locale ?? 'en', timeZone: workspace.timezone } satisfies Reader;
+  return { locale: top?.locale ?? 'en', timeZone: workspace.timezone, userId: null };
 }
 
 const categoryWords = {
@@ -112,14 +122,21 @@ function renewalLine(
  */
 export async function answerSlackCommand(
   db: Db,
-  command: { text: string; slackUser: string | null; workspaceSlug: string | undefined; now: Date },
+  command: {
+    text: string;
+    /** Slack's `user_id` (the member id), which a person may have linked to themselves. */
+    memberId: string | null;
+    slackUser: string | null;
+    workspaceSlug: string | undefined;
+    now: Date;
+  },
   subcommands: Readonly<Record<string, SlackSubcommand>>,
 ): Promise<{ text: string; blocks?: unknown[] }> {
   const name = command.text.trim();
   const workspace = await commandWorkspace(db, command.workspaceSlug);
   // No workspace to ask for its language: the message is for whoever installs Steward.
   if (!workspace) return { text: renderMessage(message('notify.slack.severalWorkspaces'), 'en') };
-  const reader = await workspaceReader(db, workspace);
+  const reader = await commandReader(db, workspace, command.memberId);
   if (!name) {
     return { text: renderMessage(message('notify.slack.usage'), reader.locale, reader.timeZone) };
   }
@@ -130,6 +147,7 @@ export async function answerSlackCommand(
       workspaceId: workspace.id,
       text: rest.join(' '),
       slackUser: command.slackUser,
+      userId: reader.userId,
       locale: reader.locale,
       timeZone: reader.timeZone,
     });

@@ -32,6 +32,8 @@ export function slackSignatureValid(input: {
 const commandSchema = z.object({
   text: z.string().default(''),
   command: z.string().optional(),
+  // The member id of who asks (U012AB3CD): the person who linked it reads the answer.
+  user_id: z.string().optional(),
   user_name: z.string().optional(),
 });
 
@@ -61,6 +63,7 @@ export function slackCommandRoutes(
       db,
       {
         text: command.text,
+        memberId: command.user_id || null,
         slackUser: command.user_name ?? null,
         workspaceSlug: config.slackWorkspace,
         now: clock.now(),

@@ -1,5 +1,6 @@
-// SQL for the `/steward` Slack command: which workspace asks, in which language to answer,
-// and the account it names with its open escalations.
+// SQL for the `/steward` Slack command: which workspace asks, who asks (the person who linked
+// the Slack member id) or else the workspace's language, and the account it names with its open
+// escalations.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 
@@ -11,6 +12,19 @@ export function workspacesForCommand(db: Db, slug: string | undefined) {
     .$if(slug !== undefined, (q) => q.where('slug', '=', slug ?? ''))
     .limit(2)
     .execute();
+}
+
+/** The active person of the workspace who linked this Slack member id, with their language and zone. */
+export function personOfSlackMember(db: Db, workspaceId: string, memberId: string) {
+  return db
+    .selectFrom('notification_preferences as p')
+    .innerJoin('users', 'users.id', 'p.user_id')
+    .select(['users.id', 'users.locale', 'users.timezone'])
+    .where('p.workspace_id', '=', workspaceId)
+    .where('p.slack_member_id', '=', memberId)
+    .where('users.workspace_id', '=', workspaceId)
+    .where('users.deactivated_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The language most of the workspace's active people use (English on a tie). */
