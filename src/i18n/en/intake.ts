@@ -26,6 +26,10 @@ export const intake = {
     keptTicketUnreadable: 'The kept ticket no longer reads.',
     sendCsv: 'Send the file as text/csv.',
     missingColumns: 'The header has no {{columns}} column: the first line must name the columns.',
+    missingColumnsAndAmount:
+      'The header has no {{columns}}, mrr or arr column: the first line must name the columns.',
+    missingAmountColumn:
+      'The header has no mrr or arr column: the first line must name the columns.',
     emptyFile: 'The file is empty.',
     emptyCsv: 'The file is empty: a CSV file starts with a header.',
     binaryFile: 'This is not a CSV file: it holds binary data.',

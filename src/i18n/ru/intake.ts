@@ -36,6 +36,10 @@ export const intake = {
     keptTicketUnreadable: 'Сохранённый тикет больше не читается.',
     sendCsv: 'Отправьте файл как text/csv.',
     missingColumns: 'В заголовке нет столбца {{columns}}: первая строка должна называть столбцы.',
+    missingColumnsAndAmount:
+      'В заголовке нет столбца {{columns}}, а также mrr или arr: первая строка должна называть столбцы.',
+    missingAmountColumn:
+      'В заголовке нет столбца mrr или arr: первая строка должна называть столбцы.',
     emptyFile: 'Файл пустой.',
     emptyCsv: 'Файл пустой: CSV-файл начинается с заголовка.',
     binaryFile: 'Это не CSV-файл: в нём двоичные данные.',

@@ -231,4 +231,18 @@ describe('contract backfill', () => {
     expect(status).toBe(400);
     expect(body.detail).toMatch(/contract_id, account_external_id, currency, mrr or arr/);
   });
+
+  it('names the columns a file lacks in the reader’s words', async () => {
+    const answers = await Promise.all(
+      ['name,plan\nAcme,Pro', 'contract_id,account,currency\nc-1,crm-1,USD'].flatMap((csv) =>
+        [cookie, russianCookie].map(async (as) => (await upload(csv, '', as)).body.detail),
+      ),
+    );
+    expect(answers).toEqual([
+      'The header has no contract_id, account_external_id, currency, mrr or arr column: the first line must name the columns.',
+      'В заголовке нет столбца contract_id, account_external_id, currency, а также mrr или arr: первая строка должна называть столбцы.',
+      'The header has no mrr or arr column: the first line must name the columns.',
+      'В заголовке нет столбца mrr или arr: первая строка должна называть столбцы.',
+    ]);
+  });
 });

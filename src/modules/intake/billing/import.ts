@@ -123,12 +123,18 @@ export function readHeader(header: string[]): Columns {
   const missing = (['contract_id', 'account_external_id', 'currency'] as const).filter(
     (c) => columns[c] === undefined,
   );
-  if (columns.mrr === undefined && columns.arr === undefined) missing.push('mrr or arr' as never);
-  if (missing.length) {
-    throw new AppError('import.invalid_file', {
-      key: 'intake.problem.missingColumns',
-      params: { columns: missing.join(', ') },
-    });
+  const noAmount = columns.mrr === undefined && columns.arr === undefined;
+  if (missing.length > 0 || noAmount) {
+    // "mrr or arr" is said in the reader's words, the columns' names as the file writes them.
+    const names = { columns: missing.join(', ') };
+    throw new AppError(
+      'import.invalid_file',
+      !noAmount
+        ? message('intake.problem.missingColumns', names)
+        : missing.length > 0
+          ? message('intake.problem.missingColumnsAndAmount', names)
+          : message('intake.problem.missingAmountColumn'),
+    );
   }
   return columns;
 }
