@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, locales, renderFrom, type Locale, type MessageParam } from './index.ts';
+import {
+  catalogs,
+  locales,
+  messageSchema,
+  renderFrom,
+  renderMessage,
+  type Locale,
+  type MessageParam,
+} from './index.ts';
 
 type Catalog = { readonly [key: string]: string | Catalog };
 
@@ -99,5 +107,25 @@ describe('rendering a message', () => {
     expect(render('ru', 'day', { day: { date: '2027-01-31' } }, 'Pacific/Auckland')).toMatch(
       /31 янв/,
     );
+  });
+
+  it('reads a list of sentences as one, each in the reader’s language', () => {
+    const reason = {
+      list: [
+        { key: 'intake.contractRow.seats' as const },
+        { key: 'intake.contractRow.date' as const, params: { column: 'end_date' } },
+      ],
+    };
+    const row = { key: 'intake.field.contractRow' as const, params: { reason } };
+    expect(renderMessage(row, 'en')).toBe(
+      'seats must be a whole number; end_date must be a date as YYYY-MM-DD',
+    );
+    expect(renderMessage(row, 'ru')).toBe(
+      'строка договора не подходит: seats: нужно целое число; end_date: нужна дата в виде ГГГГ-ММ-ДД',
+    );
+    // Stored and read back, each listed key is checked against the catalog too.
+    expect(messageSchema.safeParse(row).success).toBe(true);
+    const unknown = { ...row, params: { reason: { list: [{ key: 'intake.contractRow.gone' }] } } };
+    expect(messageSchema.safeParse(unknown).success).toBe(false);
   });
 });
