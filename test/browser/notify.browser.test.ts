@@ -1,6 +1,6 @@
 // Notifications in the browser: on a phone, the demo CSM watches a mention arrive in the inbox
-// live and marks it read; an administrator writes an SLA policy and is told, beside the field,
-// what is wrong with its threshold.
+// live and marks it read, and links their Slack member ID in their settings; an administrator
+// writes an SLA policy and is told, beside the field, what is wrong with its threshold.
 import { Logger, runTaskListOnce } from 'graphile-worker';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -136,6 +136,43 @@ describe('notifications', () => {
       const saved = editor.policies().filter({ hasText: 'Enterprise first response' });
       await saved.getByText('No first response within PT4H').waitFor();
       expect(await saved.getByText('Enterprise').count()).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('notification settings', () => {
+  it(
+    'lets a CSM on a phone link their Slack member ID, told where to find it and what is wrong with it',
+    { timeout: 120_000 },
+    async () => {
+      session = await openSteward('csm@demo.steward.dev', phone);
+      const { page, server } = session;
+      await page.goto(`${server.url}/settings/notifications`);
+      const field = page.getByLabel('Your Slack member ID');
+      await field.waitFor();
+      expect(await field.inputValue()).toBe('');
+      await page
+        .getByText('your profile → ⋮ (More) → “Copy member ID”', { exact: false })
+        .waitFor();
+      const save = page.getByRole('button', { name: 'Save', exact: true });
+
+      await field.fill('steward-csm');
+      await save.click();
+      await page.getByRole('alert').filter({ hasText: 'must be a Slack member ID' }).waitFor();
+      await field.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'test-results/notify-phone-slack-member-id.png' });
+
+      await field.fill('U012AB3CD');
+      await save.click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      const api = await apiAs(session);
+      const { data } = await api.GET('/api/v1/me/notification-preferences');
+      expect(data?.slackMemberId).toBe('U012AB3CD');
+      await page.reload();
+      await expect
+        .poll(() => page.getByLabel('Your Slack member ID').inputValue())
+        .toBe('U012AB3CD');
     },
   );
 });

@@ -65,6 +65,9 @@ export const notifyEn = {
     channel: { in_app: 'Inbox', email: 'E-mail', slack: 'Slack' },
     slackWebhookUrl: 'Slack incoming webhook URL',
     slackHint: 'From a Slack app with incoming webhooks: https://hooks.slack.com/services/…',
+    slackMemberId: 'Your Slack member ID',
+    slackMemberHint:
+      'So that /steward in Slack answers you in your language and time zone. In Slack: your profile → ⋮ (More) → “Copy member ID”. It looks like U012AB3CD.',
     mutes: 'Muted',
     mutesHint:
       'Mute an account or a project from one of its notifications in your inbox. Escalations still reach you.',

@@ -69,6 +69,9 @@ export const notifyRu: Shape<typeof notifyEn> = {
     channel: { in_app: 'Входящие', email: 'Почта', slack: 'Slack' },
     slackWebhookUrl: 'URL входящего вебхука Slack',
     slackHint: 'Из приложения Slack с входящими вебхуками: https://hooks.slack.com/services/…',
+    slackMemberId: 'Ваш ID участника Slack',
+    slackMemberHint:
+      'Чтобы /steward в Slack отвечал вам на вашем языке и в вашем часовом поясе. В Slack: ваш профиль → ⋮ (Ещё) → «Скопировать ID участника». Выглядит так: U012AB3CD.',
     mutes: 'Заглушено',
     mutesHint:
       'Заглушить клиента или проект можно из его уведомления во входящих. Эскалации всё равно приходят.',

@@ -1,6 +1,7 @@
 // Your notification preferences: now, digest or never per kind of event; the digest's local
-// hour; quiet hours and what may still come through; channels per urgency; the Slack webhook;
-// muted accounts and projects.
+// hour; quiet hours and what may still come through; channels per urgency; the Slack webhook
+// and your Slack member ID (so `/steward` answers you in your language); muted accounts and
+// projects.
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -175,6 +176,24 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
                 inputMode="url"
                 value={draft.slackWebhookUrl ?? ''}
                 onChange={(e) => set({ slackWebhookUrl: e.target.value.trim() || null })}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('prefs.slackMemberId')}
+            hint={t('prefs.slackMemberHint')}
+            error={error('slackMemberId')}
+          >
+            {(id) => (
+              <Input
+                id={id}
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                placeholder="U012AB3CD"
+                value={draft.slackMemberId ?? ''}
+                onChange={(e) => set({ slackMemberId: e.target.value.trim() || null })}
+                className="max-w-60 font-mono"
               />
             )}
           </Field>
