@@ -392,6 +392,43 @@ describe('a request rule in our own words, in the reader’s language', () => {
     });
   });
 
+  it('says what an SLA policy’s durations, share and hours and quiet hours must be (notify)', async () => {
+    const policy = await bothFields(
+      (client) =>
+        client.POST('/api/v1/sla-policies', {
+          body: {
+            name: 'P0 untouched',
+            metric: 'untouchedFor',
+            threshold: 'two hours',
+            warnAt: 1.5,
+            businessHours: { timezone: 'Europe/Berlin', days: [1], start: '07:5', end: '17:00' },
+          },
+        }),
+      [russianAdmin, englishAdmin],
+    );
+    expect(policy).toEqual({
+      ru: [
+        { path: 'threshold', message: 'должно быть длительностью ISO 8601, например "PT2H"' },
+        { path: 'warnAt', message: 'должно быть между 0 и 1 (доля порога)' },
+        { path: 'businessHours.start', message: 'должно быть временем суток, например "09:00"' },
+      ],
+      en: [
+        { path: 'threshold', message: 'must be an ISO 8601 duration such as "PT2H"' },
+        { path: 'warnAt', message: 'must be between 0 and 1 (a share of the threshold)' },
+        { path: 'businessHours.start', message: 'must be a time of day such as "09:00"' },
+      ],
+    });
+    const quiet = await bothFields((client) =>
+      client.PUT('/api/v1/me/notification-preferences', {
+        body: { quietHours: { start: '22:00', end: '7' } },
+      }),
+    );
+    expect(quiet).toEqual({
+      ru: [{ path: 'quietHours.end', message: 'должно быть временем суток, например "22:00"' }],
+      en: [{ path: 'quietHours.end', message: 'must be a time of day such as "22:00"' }],
+    });
+  });
+
   it('asks for each event once in a webhook subscription (webhooks)', async () => {
     const fields = await bothFields(
       (client) =>

@@ -104,6 +104,10 @@ export const notify = {
   },
   field: {
     timeZone: 'must be an IANA time zone',
+    duration: 'must be an ISO 8601 duration such as "PT2H"',
+    workdayTime: 'must be a time of day such as "09:00"',
+    quietTime: 'must be a time of day such as "22:00"',
+    warnAt: 'must be between 0 and 1 (a share of the threshold)',
     afterStart: 'must be after start',
     chainLoop: 'the chain already notifies {{person}}: a chain must not loop',
     stepOrder: 'must not come before the step above it',

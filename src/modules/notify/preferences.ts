@@ -21,7 +21,7 @@ const slackMemberIdPattern = /^[UW][A-Z0-9]{8,11}$/;
 
 const clockTime = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "22:00"');
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'notify.field.quietTime' satisfies MessageKey);
 
 export const preferencesSchema = z
   .object({

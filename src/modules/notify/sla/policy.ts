@@ -13,12 +13,12 @@ import type { PolicyColumns, PolicyRow } from './store.ts';
 
 const duration = z
   .string()
-  .refine((v) => durationSeconds(v) !== null, 'must be an ISO 8601 duration such as "PT2H"')
+  .refine((v) => durationSeconds(v) !== null, 'notify.field.duration' satisfies MessageKey)
   .openapi({ example: 'PT2H' });
 
 const clockTime = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "09:00"');
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'notify.field.workdayTime' satisfies MessageKey);
 
 const roles = ['assignee', 'owner', 'manager', 'managersManager'] as const;
 export type ChainRole = (typeof roles)[number];
@@ -50,8 +50,8 @@ export const slaPolicyBody = z
     threshold: duration,
     warnAt: z
       .number()
-      .gt(0, 'must be between 0 and 1 (a share of the threshold)')
-      .lt(1, 'must be between 0 and 1 (a share of the threshold)')
+      .gt(0, 'notify.field.warnAt' satisfies MessageKey)
+      .lt(1, 'notify.field.warnAt' satisfies MessageKey)
       .default(0.75),
     chain: z.array(chainStepSchema).default([]),
     businessHours: z
