@@ -18,6 +18,7 @@ let slug = '';
 let anna: ApiClient;
 /** An English-speaking colleague in London. */
 let ben: ApiClient;
+let annaId = '';
 
 const app = () =>
   testApp({
@@ -39,6 +40,7 @@ beforeAll(async () => {
     locale: 'ru',
     timezone: 'Asia/Vladivostok',
   });
+  annaId = ru.id;
   const en = await makeUser(deps.db, workspaceId, { timezone: 'Europe/London' });
   await makeUser(deps.db, workspaceId);
   await makeAccount(deps.db, workspaceId, {
@@ -96,6 +98,16 @@ describe('/steward for the person who linked their Slack member id', () => {
     // A subcommand (voice's feedback) is answered for the same reader.
     const feedback = await steward('feedback Nobody Inc wants dark mode', 'U0ANNA0001');
     expect(feedback).toBe('Нет аккаунта, похожего на «Nobody».');
+
+    // Feedback heard in Slack is logged by the person who linked the member id.
+    await steward('feedback Acme Rockets просят SSO через Okta', 'U0ANNA0001');
+    const logged = await deps.db
+      .selectFrom('feedback_items')
+      .select('logged_by')
+      .where('workspace_id', '=', workspaceId)
+      .where('text', '=', 'просят SSO через Okta')
+      .executeTakeFirstOrThrow();
+    expect(logged.logged_by).toBe(annaId);
   });
 
   it("answers a member id nobody linked, or one its person cleared, in the workspace's language and zone", async () => {

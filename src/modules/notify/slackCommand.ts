@@ -6,6 +6,7 @@
 import type { Db } from '../../db/connect.ts';
 import { message, renderMessage, type MessageKey, type MessageParam } from '../../i18n/index.ts';
 import { daysBetween } from '../../lib/calendar.ts';
+import type { UserId } from '../../lib/ids.ts';
 import type { Reader } from './render.ts';
 import * as store from './store/slack.ts';
 import { localParts } from './zoned.ts';
@@ -20,7 +21,7 @@ export type SlackSubcommand = (input: {
   text: string;
   slackUser: string | null;
   /** The Steward person who linked the asking Slack member id, or null. */
-  userId: string | null;
+  userId: UserId | null;
   locale: Reader['locale'];
   timeZone: string;
 }) => Promise<{ text: string; blocks?: unknown[] }>;
@@ -40,9 +41,10 @@ async function commandReader(
   db: Db,
   workspace: { id: string; timezone: string },
   memberId: string | null,
-): Promise<Reader & { userId: string | null }> {
+): Promise<Reader & { userId: UserId | null }> {
   const person = memberId ? await store.personOfSlackMember(db, workspace.id, memberId) : undefined;
-  if (person) return { locale: person.locale, timeZone: person.timezone, userId: person.id };
+  if (person)
+    return { locale: person.locale, timeZone: person.timezone, userId: person.id as UserId };
   const top = await store.commonestLocale(db, workspace.id);
   return { locale: top?.locale ?? 'en', timeZone: workspace.timezone, userId: null };
 }

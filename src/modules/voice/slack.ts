@@ -1,7 +1,8 @@
 // `/steward feedback <account> <what the customer said>` in Slack: logs feedback on the account
 // from wherever the CSM heard it. The account is the longest run of leading words that names
 // one exactly ("Acme Corp asked for SSO" → Acme Corp), or a quoted name, or else the account
-// whose name contains the first word. Its type is a first guess a person can change.
+// whose name contains the first word. Its type is a first guess a person can change. It is
+// logged by the person who linked the asking Slack member id, if anyone did.
 import type { Deps } from '../../context.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
@@ -23,7 +24,7 @@ export function candidateNames(text: string): { name: string; rest: string }[] {
 }
 
 export function slackFeedback({ db, clock }: Pick<Deps, 'db' | 'clock'>): SlackSubcommand {
-  return async ({ workspaceId, text, locale, timeZone }) => {
+  return async ({ workspaceId, text, userId, locale, timeZone }) => {
     const say = (
       key: Parameters<typeof renderMessage>[0]['key'],
       params?: Record<string, string>,
@@ -53,7 +54,7 @@ export function slackFeedback({ db, clock }: Pick<Deps, 'db' | 'clock'>): SlackS
         source: 'slack',
         sourceRef: null,
         givenAt: at,
-        loggedBy: null,
+        loggedBy: userId,
       }),
     );
     return { text: say('voice.slack.logged', { account: match.name, text: said }) };
