@@ -548,7 +548,7 @@ export type NotificationPreferencesTable = {
   quiet_allow: Generated<string[]>;
   channels: ColumnType<Record<string, string[]>, string | undefined, string>;
   slack_webhook_url: string | null;
-  /** Slack's member id of the person (U012AB3CD), unique in the workspace (0026). */
+  /** Slack's member id of the person (U012AB3CD), unique in the workspace (0025). */
   slack_member_id: string | null;
   muted_projects: Generated<string[]>;
   muted_accounts: Generated<string[]>;

@@ -23,7 +23,7 @@ import * as portfolioIndexes from './0021_portfolio_indexes.ts';
 import * as supportLatest from './0022_support_latest.ts';
 import * as usageRollupAccountKeys from './0023_usage_rollup_account_keys.ts';
 import * as importRejectionMessages from './0024_import_rejection_messages.ts';
-import * as slackMemberIds from './0026_slack_member_ids.ts';
+import * as slackMemberIds from './0025_slack_member_ids.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -49,5 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0022_support_latest': supportLatest,
   '0023_usage_rollup_account_keys': usageRollupAccountKeys,
   '0024_import_rejection_messages': importRejectionMessages,
-  '0026_slack_member_ids': slackMemberIds,
+  '0025_slack_member_ids': slackMemberIds,
 };
