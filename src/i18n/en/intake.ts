@@ -25,7 +25,10 @@ export const intake = {
     keptEventUnreadable: 'The kept event no longer reads.',
     keptTicketUnreadable: 'The kept ticket no longer reads.',
     sendCsv: 'Send the file as text/csv.',
-    missingColumns: 'The header has no {{columns}} column: the first line must name the columns.',
+    missingColumns_one:
+      'The header has no {{columns}} column: the first line must name the columns.',
+    missingColumns_other:
+      'The header has no {{columns}} columns: the first line must name the columns.',
     missingColumnsAndAmount:
       'The header has no {{columns}}, mrr or arr column: the first line must name the columns.',
     missingAmountColumn:
@@ -79,11 +82,29 @@ export const intake = {
     tooLarge: '{{column}} is too large',
     seats: 'seats must be a whole number',
     date: '{{column}} must be a date as YYYY-MM-DD',
+    noSuchDay: '{{column}} {{day}} is not a day of the calendar',
     status: 'status must be one of {{statuses}}',
     planTooLong_one: 'plan must be at most {{count}} character',
     planTooLong_other: 'plan must be at most {{count}} characters',
     repeated: 'contract_id {{externalId}} repeats line {{line}}',
     noAccount: 'account_external_id: no account has the external id {{externalId}}',
+  },
+  // Why a delivery was kept for review (intake_review.reason): it named no account Steward knows.
+  review: {
+    stripeCustomer:
+      'No account matches Stripe customer {{customer}}: set metadata.steward_account_id or metadata.external_id on the customer or subscription.',
+    stripeCustomerDomain:
+      'No account matches Stripe customer {{customer}}: set metadata.steward_account_id or metadata.external_id on the customer or subscription, or give exactly one account the domain {{domain}}.',
+    // The customer a Stripe event names, when it names none.
+    noCustomer: '(none)',
+    ticket: 'No account matches ticket {{ticket}}.',
+    ticketExternalId: 'No account matches ticket {{ticket}} (external id {{externalId}}).',
+    ticketDomain: 'No account matches ticket {{ticket}} (domain {{domain}}).',
+    ticketExternalIdDomain:
+      'No account matches ticket {{ticket}} (external id {{externalId}}) (domain {{domain}}).',
+    // Kept before 0026 with an English reason no known sentence matches.
+    before:
+      'No account matches this delivery. Its reason was recorded before it could be shown in your language.',
   },
   // Why a file is not CSV, from the CSV reader's own error (its code) and the line it stopped on.
   csv: {

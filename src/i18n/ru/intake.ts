@@ -35,9 +35,18 @@ export const intake = {
     keptEventUnreadable: 'Сохранённое событие больше не читается.',
     keptTicketUnreadable: 'Сохранённый тикет больше не читается.',
     sendCsv: 'Отправьте файл как text/csv.',
-    missingColumns: 'В заголовке нет столбца {{columns}}: первая строка должна называть столбцы.',
+    // После «нет» — родительный падеж: «нет столбца currency», «нет столбцов currency, seats».
+    missingColumns_one:
+      'В заголовке нет столбца {{columns}}: первая строка должна называть столбцы.',
+    missingColumns_few:
+      'В заголовке нет столбцов {{columns}}: первая строка должна называть столбцы.',
+    missingColumns_many:
+      'В заголовке нет столбцов {{columns}}: первая строка должна называть столбцы.',
+    missingColumns_other:
+      'В заголовке нет столбцов {{columns}}: первая строка должна называть столбцы.',
+    // Всегда не меньше двух: названные столбцы и ещё mrr или arr.
     missingColumnsAndAmount:
-      'В заголовке нет столбца {{columns}}, а также mrr или arr: первая строка должна называть столбцы.',
+      'В заголовке нет столбцов {{columns}}, а также mrr или arr: первая строка должна называть столбцы.',
     missingAmountColumn:
       'В заголовке нет столбца mrr или arr: первая строка должна называть столбцы.',
     emptyFile: 'Файл пустой.',
@@ -93,6 +102,7 @@ export const intake = {
     tooLarge: '{{column}}: слишком большое значение',
     seats: 'seats: нужно целое число',
     date: '{{column}}: нужна дата в виде ГГГГ-ММ-ДД',
+    noSuchDay: '{{column}}: дня {{day}} нет в календаре',
     status: 'status: допустимые значения: {{statuses}}',
     planTooLong_one: 'plan: не длиннее {{count}} символа',
     planTooLong_few: 'plan: не длиннее {{count}} символов',
@@ -100,6 +110,21 @@ export const intake = {
     planTooLong_other: 'plan: не длиннее {{count}} символа',
     repeated: 'contract_id {{externalId}} уже есть в строке {{line}}',
     noAccount: 'account_external_id: нет аккаунта с внешним идентификатором {{externalId}}',
+  },
+  review: {
+    stripeCustomer:
+      'Ни один аккаунт не соответствует клиенту Stripe {{customer}}: укажите metadata.steward_account_id или metadata.external_id у клиента или подписки.',
+    stripeCustomerDomain:
+      'Ни один аккаунт не соответствует клиенту Stripe {{customer}}: укажите metadata.steward_account_id или metadata.external_id у клиента или подписки либо задайте домен {{domain}} ровно одному аккаунту.',
+    noCustomer: '(не указан)',
+    ticket: 'Ни один аккаунт не соответствует тикету {{ticket}}.',
+    ticketExternalId:
+      'Ни один аккаунт не соответствует тикету {{ticket}} (внешний идентификатор {{externalId}}).',
+    ticketDomain: 'Ни один аккаунт не соответствует тикету {{ticket}} (домен {{domain}}).',
+    ticketExternalIdDomain:
+      'Ни один аккаунт не соответствует тикету {{ticket}} (внешний идентификатор {{externalId}}, домен {{domain}}).',
+    before:
+      'Ни один аккаунт не соответствует этой доставке. Причина записана до того, как причины стали показываться на вашем языке.',
   },
   csv: {
     quoteNotClosed:

@@ -155,6 +155,44 @@ describe('contract backfill', () => {
     expect(await contractCount()).toBe(0);
   });
 
+  it('refuses a day the calendar does not have, such as 30 February, and takes 29 February of a leap year', async () => {
+    const csv = [
+      good,
+      'c-11,crm-1,Pro,100,,USD,,2027-02-30,2027-04-31,active',
+      'c-12,crm-2,Pro,100,,USD,,2027-02-29,2028-02-29,active',
+      'c-13,crm-2,Pro,100,,USD,,2028-02-29,2029-02-28,active',
+    ].join('\n');
+    const [inEnglish, inRussian] = await Promise.all([
+      upload(csv, '?dryRun=true'),
+      upload(csv, '?dryRun=true', russianCookie),
+    ]);
+    expect(inEnglish.body).toEqual({
+      dryRun: true,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      rejected: [
+        {
+          line: 4,
+          reason:
+            'start_date 2027-02-30 is not a day of the calendar; end_date 2027-04-31 is not a day of the calendar',
+        },
+        { line: 5, reason: 'start_date 2027-02-29 is not a day of the calendar' },
+      ],
+    });
+    expect(inRussian.body).toMatchObject({
+      rejected: [
+        {
+          line: 4,
+          reason:
+            'start_date: дня 2027-02-30 нет в календаре; end_date: дня 2027-04-31 нет в календаре',
+        },
+        { line: 5, reason: 'start_date: дня 2027-02-29 нет в календаре' },
+      ],
+    });
+    expect(await contractCount()).toBe(0);
+  });
+
   it('counts what would change on a dry run without writing', async () => {
     const { status, body } = await upload(good, '?dryRun=true');
     expect(status).toBe(200);
@@ -234,15 +272,24 @@ describe('contract backfill', () => {
 
   it('names the columns a file lacks in the reader’s words', async () => {
     const answers = await Promise.all(
-      ['name,plan\nAcme,Pro', 'contract_id,account,currency\nc-1,crm-1,USD'].flatMap((csv) =>
+      [
+        'name,plan\nAcme,Pro',
+        'contract_id,account,currency\nc-1,crm-1,USD',
+        'contract_id,account,mrr\nc-1,crm-1,100',
+        'contract_id,mrr\nc-1,100',
+      ].flatMap((csv) =>
         [cookie, russianCookie].map(async (as) => (await upload(csv, '', as)).body.detail),
       ),
     );
     expect(answers).toEqual([
       'The header has no contract_id, account_external_id, currency, mrr or arr column: the first line must name the columns.',
-      'В заголовке нет столбца contract_id, account_external_id, currency, а также mrr или arr: первая строка должна называть столбцы.',
+      'В заголовке нет столбцов contract_id, account_external_id, currency, а также mrr или arr: первая строка должна называть столбцы.',
       'The header has no mrr or arr column: the first line must name the columns.',
       'В заголовке нет столбца mrr или arr: первая строка должна называть столбцы.',
+      'The header has no currency column: the first line must name the columns.',
+      'В заголовке нет столбца currency: первая строка должна называть столбцы.',
+      'The header has no account_external_id, currency columns: the first line must name the columns.',
+      'В заголовке нет столбцов account_external_id, currency: первая строка должна называть столбцы.',
     ]);
   });
 });

@@ -4,6 +4,7 @@
 // the valid rows are imported only when asked to (skipInvalid).
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
+import { z } from 'zod';
 import type { Db } from '../../../db/connect.ts';
 import {
   message,
@@ -12,6 +13,7 @@ import {
   type Locale,
   type MessageKey,
 } from '../../../i18n/index.ts';
+import { startOfDay } from '../../../lib/calendar.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { unguardFormula } from '../../../lib/csvFormula.ts';
 import { notCsv } from '../../../lib/csvProblem.ts';
@@ -126,7 +128,8 @@ export function readHeader(header: string[]): Columns {
   const noAmount = columns.mrr === undefined && columns.arr === undefined;
   if (missing.length > 0 || noAmount) {
     // "mrr or arr" is said in the reader's words, the columns' names as the file writes them.
-    const names = { columns: missing.join(', ') };
+    // `count` picks the Russian form: "нет столбца currency", "нет столбцов currency, seats".
+    const names = { columns: missing.join(', '), count: missing.length };
     throw new AppError(
       'import.invalid_file',
       !noAmount
@@ -156,16 +159,22 @@ function readAmount(
   return Number.isSafeInteger(amount) ? amount : problem(column, 'tooLarge', { column });
 }
 
+// A day as the CSV import reads one (import/rows.ts): zod's ISO date, which knows each month's
+// length and leap years, where `Date.parse` rolls 2027-02-30 over to March.
+const calendarDay = z.iso.date();
+
 const readDate = (
   text: string,
   column: 'start_date' | 'end_date',
 ): Date | null | ContractProblem => {
   const t = text.trim();
   if (!t) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || Number.isNaN(Date.parse(t))) {
+  // Month 13 or day 32 is no date at all; 30 February is one, of a day the calendar lacks.
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(t)) {
     return problem(column, 'date', { column });
   }
-  return new Date(`${t}T00:00:00Z`);
+  if (!calendarDay.safeParse(t).success) return problem(column, 'noSuchDay', { column, day: t });
+  return startOfDay(t);
 };
 
 const maxExternalId = 200;
