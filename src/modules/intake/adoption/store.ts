@@ -285,7 +285,13 @@ export type FeatureAcrossRow = {
   events: number;
 };
 
-/** Per feature over the accounts in scope: how many used it in the window, users, events. */
+/**
+ * Per feature over the accounts in scope: how many used it in the window, users, events. As in
+ * `portfolioUsage`, the accounts go to the rollups' primary keys as an array, so a CSM's book
+ * reads only its own rows (not the workspace's window filtered after), and each feature's
+ * people (account and user) are grouped by hash, where count(distinct) of a row sorted every
+ * person-day row.
+ */
 export async function featureUseAcross(
   db: Db,
   scope: AccountScope,
@@ -303,17 +309,20 @@ export async function featureUseAcross(
     used as (
       select d.feature_key, d.account_id, sum(d.events) as events
       from usage_daily d
-      where d.workspace_id = ${ws} and d.account_id in (select id from scoped)
+      where d.workspace_id = ${ws} and d.account_id = any(array(select id from scoped))
         and d.day between ${w.from}::date and ${w.to}::date
       group by d.feature_key, d.account_id
       having sum(d.events) > 0
     ),
-    users as (
-      select feature_key, count(distinct (account_id, user_id)) as users
+    people as (
+      select feature_key
       from usage_daily_users
-      where workspace_id = ${ws} and account_id in (select id from scoped)
+      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
         and day between ${w.from}::date and ${w.to}::date
-      group by feature_key
+      group by feature_key, account_id, user_id
+    ),
+    users as (
+      select feature_key, count(*) as users from people group by feature_key
     )
     select u.feature_key as key, count(*)::int as accounts,
       (count(*) filter (where s.tier = 'enterprise'))::int as "enterpriseAccounts",
@@ -335,7 +344,12 @@ export type ValueMilestonesRow = ValueStartRow & {
   firstValueFeatureDay: string | null;
 };
 
-/** `valueMilestones` for every account in scope at once, with when each account was created. */
+/**
+ * `valueMilestones` for every account in scope at once, with when each account was created. Each
+ * account's firsts are read through the rollups' primary key in day order, stopping at the first
+ * day found: a CSM's book reads only its own accounts (not every day of the workspace grouped
+ * and filtered after), and an account busy early reads only its early days.
+ */
 export async function valueMilestonesAcross(
   db: Db,
   scope: AccountScope,
@@ -346,31 +360,21 @@ export async function valueMilestonesAcross(
   const owner = scope.onlyOwner ?? onlyOwner;
   const ws = scope.workspaceId;
   const { rows } = await sql<ValueMilestonesRow>`
-    with scoped as (
-      select id, tier, created_at from accounts
-      where workspace_id = ${ws} and deleted_at is null
-        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
-    ),
-    days as (
-      select account_id, day, sum(events) as events,
-        bool_or(feature_key = any(${valueFeatures as string[]}::text[])) as value_used
-      from usage_daily
-      where workspace_id = ${ws} and account_id in (select id from scoped)
-      group by account_id, day
-    ),
-    firsts as (
-      select account_id, min(day) as first_day,
-        min(day) filter (where events >= ${threshold}) as busy_day,
-        min(day) filter (where value_used) as value_day
-      from days
-      group by account_id
-    )
     select s.id as "accountId", s.tier, (s.created_at at time zone 'UTC')::date::text as "createdOn",
-      f.first_day::text as "firstDay", f.busy_day::text as "firstBusyDay",
-      f.value_day::text as "firstValueFeatureDay",
+      (select min(d.day) from usage_daily d
+        where d.workspace_id = ${ws} and d.account_id = s.id)::text as "firstDay",
+      (select d.day from usage_daily d
+        where d.workspace_id = ${ws} and d.account_id = s.id
+        group by d.day having sum(d.events) >= ${threshold}
+        order by d.day limit 1)::text as "firstBusyDay",
+      (select min(d.day) from usage_daily d
+        where d.workspace_id = ${ws} and d.account_id = s.id
+          and d.feature_key = any(${valueFeatures as string[]}::text[]))::text
+        as "firstValueFeatureDay",
       ${contractStart(ws, sql`s.id`)} as "contractStartedOn",
       ${historyStart(ws)} as "historyFrom"
-    from scoped s
-    left join firsts f on f.account_id = s.id`.execute(db);
+    from accounts s
+    where s.workspace_id = ${ws} and s.deleted_at is null
+      and (${owner}::uuid is null or s.owner_id = ${owner}::uuid)`.execute(db);
   return rows;
 }
