@@ -515,7 +515,8 @@ export type IntakeReviewTable = {
   workspace_id: string;
   source: 'stripe' | 'support';
   source_id: string;
-  reason: string;
+  /** Why it was kept: a message rendered for the reader (0026). */
+  reason: Json<StoredMessage>;
   payload: ColumnType<unknown, string, string>;
   received_at: Timestamp;
   resolved_at: Timestamp | null;

@@ -24,6 +24,7 @@ import * as supportLatest from './0022_support_latest.ts';
 import * as usageRollupAccountKeys from './0023_usage_rollup_account_keys.ts';
 import * as importRejectionMessages from './0024_import_rejection_messages.ts';
 import * as slackMemberIds from './0025_slack_member_ids.ts';
+import * as reviewReasonMessages from './0026_review_reason_messages.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0023_usage_rollup_account_keys': usageRollupAccountKeys,
   '0024_import_rejection_messages': importRejectionMessages,
   '0025_slack_member_ids': slackMemberIds,
+  '0026_review_reason_messages': reviewReasonMessages,
 };

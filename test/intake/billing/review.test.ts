@@ -15,6 +15,8 @@ const stripeSecret = 'whsec_reviewSecretForTests1234';
 
 let workspaceId: WorkspaceId;
 let admin: ApiClient;
+/** An admin who reads Steward in Russian. */
+let russianAdmin: ApiClient;
 let csm: ApiClient;
 let initech: AccountId;
 let supportSecret: string;
@@ -55,6 +57,8 @@ beforeAll(async () => {
   const adminUser = await makeUser(deps.db, workspaceId, { role: 'admin' });
   const csmUser = await makeUser(deps.db, workspaceId, { role: 'csm' });
   admin = await signedIn(app, adminUser.email, testPassword);
+  const anna = await makeUser(deps.db, workspaceId, { role: 'admin', locale: 'ru' });
+  russianAdmin = await signedIn(app, anna.email, testPassword);
   csm = await signedIn(app, csmUser.email, testPassword);
   initech = (await makeAccount(deps.db, workspaceId, { name: 'Initech', owner_id: csmUser.id })).id;
   await admin.POST('/api/v1/intake/stripe-secrets', {
@@ -165,6 +169,49 @@ describe('dismissing a delivery kept for review', () => {
       'intake_review.assigned',
       'intake_review.assigned',
       'intake_review.dismissed',
+    ]);
+  });
+});
+
+describe('the review list in the reader’s language', () => {
+  it('tells why a Stripe customer and a help desk ticket matched no account, in English as before and in Russian', async () => {
+    const subscribed = stripeEvent(
+      'customer.subscription.created',
+      subscription({ id: 'sub_stray', customer: 'cus_stray', items: [{ unitAmount: 9_900 }] }),
+      '2026-11-01T00:00:00Z',
+    );
+    const billed = stripeEvent(
+      'invoice.payment_failed',
+      invoice({
+        id: 'in_stray',
+        customer: 'cus_billed',
+        amountDue: 9_900,
+        customerEmail: 'billing@globex.test',
+      }),
+      '2026-11-01T00:00:00Z',
+    );
+    for (const body of [subscribed, billed]) {
+      expect(await (await sendStripe(body)).json()).toMatchObject({ outcome: 'review' });
+    }
+    expect(await (await sendTicket('903', 'crm-stray')).json()).toMatchObject({
+      outcome: 'review',
+    });
+
+    const reasons = async (as: ApiClient) => {
+      const { data } = await as.GET('/api/v1/intake/review', { params: { query: {} } });
+      const bySource = new Map((data?.items ?? []).map((i) => [i.sourceId, i.reason]));
+      const ticket = [...bySource.keys()].find((id) => id.startsWith('zendesk:903:')) ?? '';
+      return [bySource.get(subscribed.id), bySource.get(billed.id), bySource.get(ticket)];
+    };
+    expect(await reasons(admin)).toEqual([
+      'No account matches Stripe customer cus_stray: set metadata.steward_account_id or metadata.external_id on the customer or subscription.',
+      'No account matches Stripe customer cus_billed: set metadata.steward_account_id or metadata.external_id on the customer or subscription, or give exactly one account the domain globex.test.',
+      'No account matches ticket 903 (external id crm-stray) (domain unknown.test).',
+    ]);
+    expect(await reasons(russianAdmin)).toEqual([
+      'Ни один аккаунт не соответствует клиенту Stripe cus_stray: укажите metadata.steward_account_id или metadata.external_id у клиента или подписки.',
+      'Ни один аккаунт не соответствует клиенту Stripe cus_billed: укажите metadata.steward_account_id или metadata.external_id у клиента или подписки либо задайте домен globex.test ровно одному аккаунту.',
+      'Ни один аккаунт не соответствует тикету 903 (внешний идентификатор crm-stray, домен unknown.test).',
     ]);
   });
 });

@@ -2,6 +2,7 @@
 // Steward asks customers to set (steward_account_id, external_id), then the e-mail domain.
 // A match is remembered, so an invoice (which carries no subscription metadata) finds it.
 import type { Db } from '../../../db/connect.ts';
+import { message, type Message } from '../../../i18n/index.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import {
   liveAccountByExternalId,
@@ -17,7 +18,8 @@ export type CustomerHints = {
   email: string | null;
 };
 
-export type CustomerMatch = { accountId: string } | { reason: string };
+/** The account, or why none: a message kept with the delivery for review. */
+export type CustomerMatch = { accountId: string } | { reason: Message };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -61,11 +63,11 @@ export async function accountForCustomer(
   const accountId = await findAccount(db, workspaceId, hints);
   if (!accountId) {
     const domain = emailDomain(hints.email);
+    const customer = hints.customerId ?? { term: 'intake.review.noCustomer' as const };
     return {
-      reason:
-        `No account matches Stripe customer ${hints.customerId ?? '(none)'}: set ` +
-        'metadata.steward_account_id or metadata.external_id on the customer or subscription' +
-        (domain ? `, or give exactly one account the domain ${domain}.` : '.'),
+      reason: domain
+        ? message('intake.review.stripeCustomerDomain', { customer, domain })
+        : message('intake.review.stripeCustomer', { customer }),
     };
   }
   if (hints.customerId) {

@@ -1,6 +1,15 @@
 // Deliveries kept for a person to look at: signed correctly, but naming no account Steward
 // knows. Shared by the Stripe and support webhooks; answered 200 so senders do not retry.
+// Why each was kept is stored as a message (`intake.review.*`) and rendered for the reader.
 import type { Db } from '../../../db/connect.ts';
+import type { StoredMessage } from '../../../db/schema.ts';
+import {
+  message,
+  messageSchema,
+  renderMessage,
+  type Locale,
+  type Message,
+} from '../../../i18n/index.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { timeKeyset } from '../../../lib/pagination.ts';
 import * as store from './store.ts';
@@ -10,7 +19,7 @@ export type ReviewItem = {
   source: 'stripe' | 'support';
   /** The delivery's own id: a retry of it is the same item. */
   sourceId: string;
-  reason: string;
+  reason: Message;
   /** The body as received, already known to be JSON. */
   rawBody: string;
   receivedAt: Date;
@@ -21,16 +30,27 @@ export async function keepForReview(db: Db, item: ReviewItem): Promise<void> {
     workspace_id: item.workspaceId,
     source: item.source,
     source_id: item.sourceId,
-    reason: item.reason,
+    reason: JSON.stringify(item.reason),
     payload: item.rawBody,
     received_at: item.receivedAt,
   });
 }
 
+/**
+ * A stored reason checked against the catalog. One a later release no longer knows says what
+ * every kept delivery shares: no account matched it.
+ */
+function storedReason(stored: StoredMessage): Message {
+  const parsed = messageSchema.safeParse(stored);
+  return parsed.success ? parsed.data : message('intake.review.before');
+}
+
+/** A page of the list, each reason in `reader`'s language. */
 export async function itemsForReview(
   db: Db,
   workspaceId: WorkspaceId,
   page: { limit: number; cursor?: string },
+  reader: { locale: Locale; timeZone: string },
 ) {
   const keyset = timeKeyset('review', page.cursor);
   const rows = await store.reviewRows(db, workspaceId, { keyset, limit: page.limit });
@@ -41,7 +61,7 @@ export async function itemsForReview(
       id: row.id,
       source: row.source,
       sourceId: row.source_id,
-      reason: row.reason,
+      reason: renderMessage(storedReason(row.reason), reader.locale, reader.timeZone),
       payload: row.payload,
       receivedAt: row.received_at.toISOString(),
     }),

@@ -3,7 +3,7 @@
 // timeline tells once that a ticket was opened and once that it was solved.
 import type { Db } from '../../../db/connect.ts';
 import type { TicketStatus } from '../../../db/schema.ts';
-import { message } from '../../../i18n/index.ts';
+import { message, type Message } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { timeKeyset } from '../../../lib/pagination.ts';
@@ -29,6 +29,17 @@ async function accountOfTicket(db: Db, workspaceId: WorkspaceId, ticket: TicketU
     if (rows.length === 1 && rows[0]) return rows[0].id;
   }
   return undefined;
+}
+
+/** Why a ticket is kept for review: what it named, that no account matched. */
+function noAccountFor({ externalId: ticket, account }: TicketUpdate): Message {
+  const { externalId, domain } = account;
+  if (externalId && domain) {
+    return message('intake.review.ticketExternalIdDomain', { ticket, externalId, domain });
+  }
+  if (externalId) return message('intake.review.ticketExternalId', { ticket, externalId });
+  if (domain) return message('intake.review.ticketDomain', { ticket, domain });
+  return message('intake.review.ticket', { ticket });
 }
 
 type TicketDelivery = {
@@ -60,11 +71,7 @@ export async function applyTicket(
       workspaceId,
       source: 'support',
       sourceId: `${ticket.source}:${ticket.externalId}:${ticket.updatedAt.toISOString()}`,
-      reason:
-        `No account matches ticket ${ticket.externalId}` +
-        (ticket.account.externalId ? ` (external id ${ticket.account.externalId})` : '') +
-        (ticket.account.domain ? ` (domain ${ticket.account.domain})` : '') +
-        '.',
+      reason: noAccountFor(ticket),
       rawBody: delivery.rawBody,
       receivedAt: clock.now(),
     });

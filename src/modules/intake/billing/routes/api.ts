@@ -100,8 +100,13 @@ export function billingRoutes({ db, clock, config }: Deps) {
         request: { query: z.object(pageQuery) },
         responses: { 200: json(pageOf(reviewItemSchema)), 400: problems[400] },
       }),
-      async (c) =>
-        c.json(await itemsForReview(db, actorOf(c).workspaceId, c.req.valid('query')), 200),
+      async (c) => {
+        const actor = actorOf(c);
+        return c.json(
+          await itemsForReview(db, actor.workspaceId, c.req.valid('query'), actor),
+          200,
+        );
+      },
     )
     .openapi(
       defineRoute({
