@@ -8,6 +8,11 @@
 // new business, outside the cohort. The MRR bridge (new, expansion, contraction, churn,
 // reactivation) sums every movement in the period, so a downgrade then an upgrade shows as
 // both, while the cohort figures see only where the customer ended.
+//
+// The renewal rate is the renewed share of the ARR decided (renewed or lost) among the renewals
+// due in the period. A customer who had left before the period opened (cancelled mid-contract)
+// is churn of the period it left and no renewal of this one, so one cancellation is not counted
+// twice (`renewalOutcomes` in store/metrics.ts, with the renewal pipeline's rule).
 import type { MrrMovementKind } from '../../../db/schema.ts';
 import { median } from '../../intake/adoption/index.ts';
 import type { MetricKey } from '../targets.ts';

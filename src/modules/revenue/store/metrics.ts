@@ -5,6 +5,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { MrrMovementKind, Tier } from '../../../db/schema.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
+import { leftAccounts, stayedUntil } from './renewals.ts';
 
 /** Whose accounts a figure covers: the workspace, a team, a CSM, a tier, a segment. */
 export type MetricScope = {
@@ -144,7 +145,10 @@ export type RenewalOutcomeRow = {
 /**
  * Renewals due in each period (up to now) and how each went: with billing, renewed if the
  * account still paid a week after the date; without, lost if it churned, renewed if its
- * renewal date has moved on, else not known yet.
+ * renewal date has moved on, else not known yet. A customer who had left before the period
+ * opened (every contract ended, as when it cancelled mid-contract) is no renewal of the period,
+ * as in the renewal pipeline: its leaving is churn in the period it happened, not counted again
+ * as a lost renewal when its old renewal date comes.
  */
 export async function renewalOutcomes(
   db: Db,
@@ -157,7 +161,7 @@ export async function renewalOutcomes(
   const { rows } = await sql<RenewalOutcomeRow>`
     with scoped as (${scoped(scope)}), b as (${periods(bounds)}),
     due as (
-      select b.k, r.account_id, r.renewal_date, r.arr_amount, a.stage,
+      select b.k, b.starts, r.account_id, r.renewal_date, r.arr_amount, a.stage,
         a.renewal_date as renews_next,
         least((r.renewal_date + 7)::timestamp at time zone 'UTC', ${now}::timestamptz) as judged_at
       from renewals r
@@ -168,6 +172,7 @@ export async function renewalOutcomes(
         and r.renewal_date <= (${now}::timestamptz at time zone 'UTC')::date
         and r.account_id in (select id from scoped)
     ),
+    gone as (${leftAccounts(ws, sql`(select distinct account_id as id from due)`)}),
     -- What each account paid a week after its renewal date: one join, not a sum per renewal.
     paid as (
       select d.account_id, d.renewal_date, sum(m.amount::float8) as mrr_after
@@ -187,6 +192,8 @@ export async function renewalOutcomes(
         end as outcome
       from due
       left join paid on paid.account_id = due.account_id and paid.renewal_date = due.renewal_date
+      left join gone on gone.account_id = due.account_id
+      where ${stayedUntil(sql`gone.left_at`, sql`due.starts`)}
     )
     select k::int as k,
       (count(*) filter (where outcome = 'renewed'))::int as renewed,

@@ -1,6 +1,6 @@
 // SQL for renewals: what the pipeline knows about each account renewing in a window (one
 // statement for all of them), forecast overrides, and the renewals Steward has seen.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type {
   ChurnRiskLevel,
@@ -37,6 +37,36 @@ export type RenewalFacts = {
   overrideCategory: ForecastCategory | null;
   overrideProbability: number | null;
 };
+
+/**
+ * The accounts of `candidates` (a relation with an `id` column) that have left: a contract of
+ * theirs ended (or was cancelled) and none is still live. `left_at` is when the last of them
+ * ended (or was last seen cancelled). Reads the few ended contracts (contracts_ended_idx), never
+ * every contract of the workspace.
+ *
+ * An account that had left before a window opens decides no renewal in it, whatever its renewal
+ * date says (as when a customer cancels mid-contract): its leaving is churn in the period it
+ * happened. The renewal pipeline leaves such accounts out of its window, and the renewal rate
+ * out of its periods (`stayedUntil`).
+ */
+export function leftAccounts(workspaceId: WorkspaceId, candidates: RawBuilder<unknown>) {
+  return sql`
+      select c.account_id, max(coalesce(c.ended_at, c.state_at)) as left_at
+      from contracts c
+      join ${candidates} d on d.id = c.account_id
+      where c.workspace_id = ${workspaceId}
+        and (c.ended_at is not null or c.status in ('canceled', 'incomplete_expired'))
+        and not exists (
+          select 1 from contracts l
+          where l.workspace_id = ${workspaceId} and l.account_id = c.account_id
+            and l.ended_at is null and l.status not in ('canceled', 'incomplete_expired'))
+      group by c.account_id`;
+}
+
+/** Whether an account that left at `leftAt` (null: it has not) was still there at `opensAt`. */
+export function stayedUntil(leftAt: RawBuilder<unknown>, opensAt: RawBuilder<unknown>) {
+  return sql<boolean>`(${leftAt} is null or ${leftAt} >= ${opensAt})`;
+}
 
 /**
  * Every account in scope renewing between `from` and `to` (inclusive) with its renewal facts,
@@ -101,20 +131,8 @@ export async function renewalsDue(
         and t.due_at < ${query.now}
       group by t.project_id
     ),
-    -- Renewing accounts with an ended contract (the few, off contracts_ended_idx) and none
-    -- still live, with when the last of them ended (or was last seen cancelled).
-    ended as (
-      select c.account_id, max(coalesce(c.ended_at, c.state_at)) as left_at
-      from contracts c
-      join due d on d.id = c.account_id
-      where c.workspace_id = ${ws}
-        and (c.ended_at is not null or c.status in ('canceled', 'incomplete_expired'))
-        and not exists (
-          select 1 from contracts l
-          where l.workspace_id = ${ws} and l.account_id = c.account_id
-            and l.ended_at is null and l.status not in ('canceled', 'incomplete_expired'))
-      group by c.account_id
-    ),
+    -- Renewing accounts that have left: every contract ended, with when the last one did.
+    ended as (${leftAccounts(ws, sql`due`)}),
     called as (
       select distinct on (f.account_id) f.account_id, f.category, f.probability
       from forecast_overrides f
@@ -136,8 +154,8 @@ export async function renewalsDue(
     left join overdue o on o.project_id = p.id
     left join ended e on e.account_id = d.id
     left join called f on f.account_id = d.id
-    where ${openOn}::date is null or e.left_at is null
-      or e.left_at >= (${openOn}::date::timestamp at time zone 'UTC')
+    where ${openOn}::date is null
+      or ${stayedUntil(sql`e.left_at`, sql`(${openOn}::date::timestamp at time zone 'UTC')`)}
     order by d.renewal_date, d.id`.execute(db);
   return rows;
 }
