@@ -745,7 +745,7 @@ export interface paths {
         /** The feature catalog: which events make up which product feature */
         get: operations["listFeatures"];
         put?: never;
-        /** Add a feature to the catalog (applies to events received from now on) */
+        /** Add a feature to the catalog; the kept events and daily rollups its names claim move to it */
         post: operations["createFeature"];
         delete?: never;
         options?: never;
@@ -3865,6 +3865,17 @@ export interface components {
             value: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        DefinedFeature: components["schemas"]["Feature"] & {
+            /** @description The kept history the feature took over when defined */
+            history: {
+                /** @description Kept raw events now counted for the feature */
+                events: number;
+                /** @description Daily rollup rows moved to the feature */
+                rollupRows: number;
+                /** @description Events those rollup rows count (backfilled days included) */
+                rolledUpEvents: number;
+            };
         };
         AccountAdoption: {
             /** Format: uuid */
@@ -11008,7 +11019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Feature"];
+                    "application/json": components["schemas"]["DefinedFeature"];
                 };
             };
             /** @description Not signed in */

@@ -38,6 +38,20 @@ export const featureSchema = z
   })
   .openapi('Feature');
 
+export const definedFeatureSchema = featureSchema
+  .extend({
+    history: z
+      .object({
+        events: z.int().openapi({ description: 'Kept raw events now counted for the feature' }),
+        rollupRows: z.int().openapi({ description: 'Daily rollup rows moved to the feature' }),
+        rolledUpEvents: z
+          .int()
+          .openapi({ description: 'Events those rollup rows count (backfilled days included)' }),
+      })
+      .openapi({ description: 'The kept history the feature took over when defined' }),
+  })
+  .openapi('DefinedFeature');
+
 export const createFeatureBody = z.object({
   key: z
     .string()

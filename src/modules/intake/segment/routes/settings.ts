@@ -8,6 +8,7 @@ import {
   createFeatureBody,
   createWriteKeyBody,
   createdWriteKeySchema,
+  definedFeatureSchema,
   featureSchema,
   writeKeySchema,
 } from '../schema.ts';
@@ -93,11 +94,12 @@ export function intakeSettingsRoutes({ db, clock }: Deps) {
         operationId: 'createFeature',
         tags: ['Intake'],
         access: 'manage_integrations',
-        summary: 'Add a feature to the catalog (applies to events received from now on)',
+        summary:
+          'Add a feature to the catalog; the kept events and daily rollups its names claim move to it',
         request: {
           body: { content: { 'application/json': { schema: createFeatureBody } }, required: true },
         },
-        responses: { 201: json(featureSchema, 'Created'), 409: problems[409] },
+        responses: { 201: json(definedFeatureSchema, 'Created'), 409: problems[409] },
       }),
       async (c) => c.json(await defineFeature(db, actorOf(c), c.req.valid('json')), 201),
     );

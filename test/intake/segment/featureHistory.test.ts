@@ -1,0 +1,218 @@
+// Defining a feature after months of tracking: the kept events and daily rollups its names
+// claim (and backfilled days keyed by those names) count for it from then on, through the
+// API, on a real database.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
+import { upsertUsageRollups } from '../../../src/modules/intake/segment/index.ts';
+import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
+import { useTestDeps } from '../../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
+import { countRows, eventsRolledUp, segmentPost } from './support.ts';
+
+// Today is 2026-11-02: raw events are kept from 2025-11-01 (13 months).
+const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
+const { db } = deps;
+const app = testApp(deps);
+
+/** The 10th of each of the twelve months before this one. */
+const months = Array.from({ length: 12 }, (_, i) => {
+  const month = new Date(Date.UTC(2025, 10 + i, 10));
+  return month.toISOString().slice(0, 10);
+});
+/** A backfilled day, from before the raw events kept. */
+const backfilledDay = '2025-06-10';
+
+type Tracked = { workspaceId: WorkspaceId; accountId: AccountId; admin: ApiClient; key: string };
+
+const event = (groupId: string, userId: string, name: string, day: string) => ({
+  type: 'track',
+  userId,
+  event: name,
+  timestamp: `${day}T12:00:00Z`,
+  messageId: randomUUID(),
+  context: { groupId },
+});
+
+async function send(tracked: Tracked, batch: unknown[]) {
+  const response = await segmentPost(app, '/v1/batch', { batch }, tracked.key);
+  expect(response.status).toBe(200);
+}
+
+/**
+ * A workspace with a year of report use on one account: each month Ann views reports twice and
+ * Boris exports one, Ann opens a dashboard once; and a backfilled day of report views.
+ */
+async function yearOfReports(): Promise<Tracked> {
+  const workspaceId = (await makeWorkspace(db)).id;
+  const person = await makeUser(db, workspaceId, { role: 'admin' });
+  const admin = await signedIn(app, person.email, testPassword);
+  const { data } = await admin.POST('/api/v1/intake/write-keys', { body: { name: 'Segment' } });
+  const account = await makeAccount(db, workspaceId, { external_id: `acme-${randomUUID()}` });
+  const tracked = { workspaceId, accountId: account.id, admin, key: data?.key ?? '' };
+  const groupId = account.external_id ?? '';
+  await send(
+    tracked,
+    months.flatMap((day) => [
+      event(groupId, 'ann', 'Report Viewed', day),
+      event(groupId, 'ann', 'Report Viewed', day),
+      event(groupId, 'boris', 'Report Exported', day),
+      event(groupId, 'ann', 'Dashboard Opened', day),
+    ]),
+  );
+  await upsertUsageRollups(db, workspaceId, [
+    {
+      accountId: account.id,
+      day: backfilledDay,
+      featureKey: 'Report Viewed',
+      events: 5,
+      logins: 0,
+      users: ['ann', 'carla'],
+    },
+  ]);
+  return tracked;
+}
+
+const defineFeature = (tracked: Tracked, key: string, label: string, events: string[]) =>
+  tracked.admin.POST('/api/v1/features', { body: { key, label, events } });
+
+/** Rolled-up events per feature key over all days, and the rows and users under each. */
+async function rollupsByKey(workspaceId: WorkspaceId) {
+  const daily = await db
+    .selectFrom('usage_daily')
+    .select(['feature_key', 'day', 'events'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  const users = await db
+    .selectFrom('usage_daily_users')
+    .select(['feature_key', 'day', 'user_id'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  const byKey: Record<string, { events: number; days: Set<string>; users: Set<string> }> = {};
+  for (const row of daily) {
+    const entry = (byKey[row.feature_key] ??= { events: 0, days: new Set(), users: new Set() });
+    entry.events += row.events;
+    entry.days.add(String(row.day));
+  }
+  for (const row of users) {
+    const entry = (byKey[row.feature_key] ??= { events: 0, days: new Set(), users: new Set() });
+    entry.users.add(`${String(row.day)} ${row.user_id}`);
+  }
+  return byKey;
+}
+
+async function rawEventsByKey(workspaceId: WorkspaceId) {
+  const rows = await db
+    .selectFrom('usage_events')
+    .select(['feature_key', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .groupBy('feature_key')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.feature_key, Number(r.n)]));
+}
+
+describe('defining a feature after a year of tracking', () => {
+  let tracked: Tracked;
+  let totals: { raw: number; rolledUp: number };
+
+  beforeAll(async () => {
+    tracked = await yearOfReports();
+    totals = {
+      raw: await countRows(db, 'usage_events', tracked.workspaceId),
+      rolledUp: await eventsRolledUp(db, tracked.workspaceId),
+    };
+  });
+
+  it('counts the kept year and the backfilled day for the new feature, and says how much', async () => {
+    const { data, response } = await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
+    expect(response.status).toBe(201);
+    // 12 months × 3 report events; 12 days × 2 names + the backfilled day's row.
+    expect(data?.history).toEqual({ events: 36, rollupRows: 25, rolledUpEvents: 41 });
+
+    const rollups = await rollupsByKey(tracked.workspaceId);
+    expect(rollups.reports?.events).toBe(36 + 5);
+    expect([...(rollups.reports?.days ?? [])].sort()).toEqual([backfilledDay, ...months]);
+    expect(rollups.reports?.users.size).toBe(12 * 2 + 2);
+    expect(rollups['Report Viewed']).toBeUndefined();
+    expect(rollups['Report Exported']).toBeUndefined();
+    expect(rollups['Dashboard Opened']?.events).toBe(12);
+    expect(await rawEventsByKey(tracked.workspaceId)).toEqual({
+      reports: 36,
+      'Dashboard Opened': 12,
+    });
+    // Nothing counted twice or lost.
+    expect(await countRows(db, 'usage_events', tracked.workspaceId)).toBe(totals.raw);
+    expect(await eventsRolledUp(db, tracked.workspaceId)).toBe(totals.rolledUp);
+  });
+
+  it("shows the feature's use in the account's adoption on a day months back", async () => {
+    const { data } = await tracked.admin.GET('/api/v1/accounts/{id}/adoption', {
+      params: { path: { id: tracked.accountId }, query: { date: '2026-03-20' } },
+    });
+    const reports = data?.features.find((f) => f.key === 'reports');
+    expect(reports).toMatchObject({ label: 'Reports' });
+    expect(reports?.events).toBeGreaterThan(0);
+    expect(data?.features.map((f) => f.key)).not.toContain('Report Viewed');
+  });
+
+  it('records how much history moved in the audit entry', async () => {
+    const entry = await db
+      .selectFrom('audit_log')
+      .select('changes')
+      .where('workspace_id', '=', tracked.workspaceId)
+      .where('action', '=', 'feature.defined')
+      .executeTakeFirstOrThrow();
+    expect(entry.changes).toMatchObject({
+      key: 'reports',
+      history: { events: 36, rollupRows: 25, rolledUpEvents: 41 },
+    });
+  });
+
+  it('moves nothing for a second feature whose names claim nothing kept', async () => {
+    const before = await rollupsByKey(tracked.workspaceId);
+    const { data, response } = await defineFeature(tracked, 'billing', 'Billing', ['Invoice *']);
+    expect(response.status).toBe(201);
+    expect(data?.history).toEqual({ events: 0, rollupRows: 0, rolledUpEvents: 0 });
+    expect(await rollupsByKey(tracked.workspaceId)).toEqual(before);
+  });
+
+  it('counts a batch sent after the definition under the new feature, on the same day', async () => {
+    const lastDay = months.at(-1) ?? '';
+    const groupId = (
+      await db
+        .selectFrom('accounts')
+        .select('external_id')
+        .where('id', '=', tracked.accountId)
+        .executeTakeFirstOrThrow()
+    ).external_id;
+    await send(tracked, [event(groupId ?? '', 'dmitri', 'Report Viewed', lastDay)]);
+    const row = await db
+      .selectFrom('usage_daily')
+      .select(['feature_key', 'events'])
+      .where('workspace_id', '=', tracked.workspaceId)
+      .where('day', '=', lastDay)
+      .where('feature_key', 'like', '%eport%')
+      .execute();
+    expect(row).toEqual([{ feature_key: 'reports', events: 4 }]);
+    expect((await rawEventsByKey(tracked.workspaceId)).reports).toBe(37);
+  });
+});
+
+describe('an exact-name feature defined earlier', () => {
+  it('keeps its events when a pattern feature claims the names around it', async () => {
+    const tracked = await yearOfReports();
+    const exports = await defineFeature(tracked, 'export', 'Export', ['Report Exported']);
+    expect(exports.data?.history).toMatchObject({ events: 12, rollupRows: 12 });
+
+    const { data } = await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
+    expect(data?.history).toEqual({ events: 24, rollupRows: 13, rolledUpEvents: 29 });
+    const rollups = await rollupsByKey(tracked.workspaceId);
+    expect(rollups.export?.events).toBe(12);
+    expect(rollups.reports?.events).toBe(24 + 5);
+    expect(await rawEventsByKey(tracked.workspaceId)).toEqual({
+      reports: 24,
+      export: 12,
+      'Dashboard Opened': 12,
+    });
+  });
+});
