@@ -36,13 +36,6 @@ it(
   { timeout: 120_000 },
   async () => {
     const workspace = await makeWorkspace(deps.db);
-    const slug = (
-      await deps.db
-        .selectFrom('workspaces')
-        .select('slug')
-        .where('id', '=', workspace.id)
-        .executeTakeFirstOrThrow()
-    ).slug;
     const file = path.join(dir, 'accounts.csv');
     await writeAccountsFile(file);
     expect((await stat(file)).size).toBeGreaterThan(4_000_000);
@@ -53,7 +46,7 @@ it(
       { deps, applied: [] },
       'accounts',
       file,
-      { workspace: slug },
+      { workspace: workspace.slug },
       {
         stdout: stdout.stream,
         stderr: stderr.stream,

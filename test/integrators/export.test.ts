@@ -19,12 +19,15 @@ const { db } = deps;
 const app = testApp(deps);
 
 let source: WorkspaceId;
+let sourceSlug = '';
 let admin: ApiClient;
 let manager: ApiClient;
 let adminEmail: string;
 
 beforeAll(async () => {
-  source = (await makeWorkspace(db)).id;
+  const workspace = await makeWorkspace(db);
+  source = workspace.id;
+  sourceSlug = workspace.slug;
   const person = await makeUser(db, source, { role: 'admin' });
   adminEmail = person.email;
   const lead = await makeUser(db, source, { role: 'manager' });
@@ -196,16 +199,11 @@ describe("a workspace's export", () => {
   });
 
   it('is written by `steward export` as the JSON document and one CSV file per entity', async () => {
-    const { slug } = await db
-      .selectFrom('workspaces')
-      .select('slug')
-      .where('id', '=', source)
-      .executeTakeFirstOrThrow();
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'steward-export-')), 'out');
     const said: string[] = [];
     await exportCommand(
       { deps, applied: [] },
-      { out, workspace: slug },
+      { out, workspace: sourceSlug },
       { stdout: { write: (text: string) => said.push(text) } as never },
     );
     const files = (await readdir(out)).sort();

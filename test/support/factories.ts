@@ -16,9 +16,9 @@ export async function makeWorkspace(db: Db, overrides: { name?: string } = {}) {
   const row = await db
     .insertInto('workspaces')
     .values({ name, slug: `ws-${unique()}` })
-    .returning(['id', 'name'])
+    .returning(['id', 'name', 'slug'])
     .executeTakeFirstOrThrow();
-  return { id: row.id as WorkspaceId, name: row.name };
+  return { id: row.id as WorkspaceId, name: row.name, slug: row.slug };
 }
 
 export async function makeUser(

@@ -32,13 +32,7 @@ let sessionCookie: string;
 beforeAll(async () => {
   const workspace = await makeWorkspace(db);
   workspaceId = workspace.id;
-  slug = (
-    await db
-      .selectFrom('workspaces')
-      .select('slug')
-      .where('id', '=', workspaceId)
-      .executeTakeFirstOrThrow()
-  ).slug;
+  slug = workspace.slug;
   await db
     .insertInto('usage_features')
     .values({ workspace_id: workspaceId, key: 'reports', label: 'Reports', events: ['Report *'] })
