@@ -1,22 +1,14 @@
-import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace } from '../support/factories.ts';
+import { signedSlackCommand, slackApp } from '../support/slack.ts';
 
 const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
-const secret = 'slack-signing-secret-for-tests';
 let slug: string;
 
 beforeAll(async () => {
   const workspace = await makeWorkspace(deps.db);
-  slug = (
-    await deps.db
-      .selectFrom('workspaces')
-      .select('slug')
-      .where('id', '=', workspace.id)
-      .executeTakeFirstOrThrow()
-  ).slug;
+  slug = workspace.slug;
   const csm = await makeUser(deps.db, workspace.id);
   await makeAccount(deps.db, workspace.id, {
     name: 'Acme Rockets',
@@ -27,30 +19,12 @@ beforeAll(async () => {
   await makeAccount(deps.db, workspace.id, { name: 'Brand New Co' });
 });
 
-const app = () =>
-  testApp({
-    ...deps,
-    config: { ...deps.config, slackSigningSecret: secret, slackWorkspace: slug },
-  });
+const app = () => slackApp(deps, slug);
 
-function signed(body: string, options: { at?: number; key?: string } = {}) {
-  const timestamp = String(options.at ?? Math.floor(clock.now().getTime() / 1000));
-  const signature = `v0=${createHmac('sha256', options.key ?? secret)
-    .update(`v0:${timestamp}:${body}`)
-    .digest('hex')}`;
-  return {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': timestamp,
-      'x-slack-signature': signature,
-    },
-    body,
-  };
-}
+const signed = (form: Record<string, string>, options: { at?: number; key?: string } = {}) =>
+  signedSlackCommand(form, { clock, ...options });
 
-const command = (text: string) =>
-  new URLSearchParams({ command: '/steward', text, user_id: 'U1', team_id: 'T1' }).toString();
+const command = (text: string) => ({ command: '/steward', text, user_id: 'U1', team_id: 'T1' });
 
 describe('the /steward slash command', () => {
   it("answers with the account's health, churn risk, renewal and open escalations", async () => {
@@ -67,11 +41,6 @@ describe('the /steward slash command', () => {
 
   it("answers in the workspace's language when most of its people read Russian", async () => {
     const workspace = await makeWorkspace(deps.db);
-    const slugOf = await deps.db
-      .selectFrom('workspaces')
-      .select('slug')
-      .where('id', '=', workspace.id)
-      .executeTakeFirstOrThrow();
     await makeUser(deps.db, workspace.id, { locale: 'ru' });
     await makeUser(deps.db, workspace.id, { locale: 'ru' });
     await makeUser(deps.db, workspace.id);
@@ -80,10 +49,7 @@ describe('the /steward slash command', () => {
       health: { score: 30, category: 'critical', risk: 'critical' },
       renewal_date: '2026-11-05',
     });
-    const russian = testApp({
-      ...deps,
-      config: { ...deps.config, slackSigningSecret: secret, slackWorkspace: slugOf.slug },
-    });
+    const russian = slackApp(deps, workspace.slug);
     const response = await russian.request('/slack/commands', signed(command('глобус')));
     const { text } = (await response.json()) as { text: string };
     expect(text).toContain('*Здоровье:* 30/100 (критично)');
@@ -106,7 +72,8 @@ describe('the /steward slash command', () => {
     const requests = [
       { ...good, headers: { ...good.headers, 'x-slack-signature': 'v0=deadbeef' } },
       signed(command('acme'), { key: 'another secret' }),
-      { ...good, body: command('someone else') },
+      // Another command's body under this one's signature.
+      { ...good, body: signed(command('someone else')).body },
       signed(command('acme'), { at: Math.floor(clock.now().getTime() / 1000) - 301 }),
       { ...good, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
     ];

@@ -2,16 +2,15 @@
 // Slack answers them in their own language and time zone; everyone else still reads the
 // workspace's commonest language and its zone. An id is Slack's shape and one person's in a
 // workspace.
-import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
-import { signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { signedIn, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { signedSlackCommand, slackApp } from '../support/slack.ts';
 
 // 22:30 in London is already 08:30 on the 3rd in Vladivostok.
 const { deps, clock } = await useTestDeps('2026-11-02T22:30:00Z');
-const secret = 'slack-signing-secret-for-tests';
 let workspaceId: WorkspaceId;
 let slug = '';
 /** A Russian-speaking CSM in Vladivostok, in a workspace where most people read English. */
@@ -20,22 +19,12 @@ let anna: ApiClient;
 let ben: ApiClient;
 let annaId = '';
 
-const app = () =>
-  testApp({
-    ...deps,
-    config: { ...deps.config, slackSigningSecret: secret, slackWorkspace: slug },
-  });
+const app = () => slackApp(deps, slug);
 
 beforeAll(async () => {
   const workspace = await makeWorkspace(deps.db);
   workspaceId = workspace.id;
-  slug = (
-    await deps.db
-      .selectFrom('workspaces')
-      .select('slug')
-      .where('id', '=', workspace.id)
-      .executeTakeFirstOrThrow()
-  ).slug;
+  slug = workspace.slug;
   const ru = await makeUser(deps.db, workspaceId, {
     locale: 'ru',
     timezone: 'Asia/Vladivostok',
@@ -55,24 +44,14 @@ beforeAll(async () => {
 
 /** `/steward <text>` as Slack sends it, from the given member, signed. */
 async function steward(text: string, memberId: string) {
-  const body = new URLSearchParams({
+  const form = {
     command: '/steward',
     text,
     user_id: memberId,
     user_name: 'someone',
     team_id: 'T012AB3CD',
-  }).toString();
-  const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  const response = await app().request('/slack/commands', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': timestamp,
-      'x-slack-signature': signature,
-    },
-    body,
-  });
+  };
+  const response = await app().request('/slack/commands', signedSlackCommand(form, { clock }));
   expect(response.status).toBe(200);
   return ((await response.json()) as { text: string }).text;
 }

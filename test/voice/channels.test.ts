@@ -1,25 +1,20 @@
 // Feedback from every place a CSM hears it, besides the app: Slack's `/steward feedback`, a CSV,
 // support tickets whose subjects report the same problem (proposed, not added), and the weekly
 // product digest that goes out through the outbox to the product people.
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
 import { proposeFromTickets, sendProductDigest } from '../../src/modules/voice/index.ts';
-import { signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { signedIn, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { signedSlackCommand, slackApp } from '../support/slack.ts';
 import { runJobs, startSmtpServer, type MailCatcher } from '../notify/support.ts';
 
 const smtp: MailCatcher = await startSmtpServer();
 const { deps, clock, database } = await useTestDeps('2026-11-02T09:00:00Z');
-const secret = 'slack-signing-secret-for-tests';
 let slug = '';
 deps.config = { ...deps.config, smtpUrl: smtp.url };
-const app = () =>
-  testApp({
-    ...deps,
-    config: { ...deps.config, slackSigningSecret: secret, slackWorkspace: slug },
-  });
+const app = () => slackApp(deps, slug);
 const run = () => runJobs(deps, database.pool, clock);
 
 let workspaceId: WorkspaceId;
@@ -27,20 +22,11 @@ let csmId: UserId;
 let csm: ApiClient;
 const accounts: Record<string, string> = {};
 
-function slack(text: string) {
-  const body = new URLSearchParams({ command: '/steward', text, user_name: 'jordan' }).toString();
-  const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return app().request('/slack/commands', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': timestamp,
-      'x-slack-signature': signature,
-    },
-    body,
-  });
-}
+const slack = (text: string) =>
+  app().request(
+    '/slack/commands',
+    signedSlackCommand({ command: '/steward', text, user_name: 'jordan' }, { clock }),
+  );
 
 const items = (accountId: string) =>
   deps.db
@@ -72,13 +58,7 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   const workspace = await makeWorkspace(deps.db);
   workspaceId = workspace.id;
-  slug = (
-    await deps.db
-      .selectFrom('workspaces')
-      .select('slug')
-      .where('id', '=', workspaceId)
-      .executeTakeFirstOrThrow()
-  ).slug;
+  slug = workspace.slug;
   const user = await makeUser(deps.db, workspaceId, { role: 'csm' });
   csmId = user.id;
   csm = await signedIn(app(), user.email, testPassword);
