@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { fieldMessage } from '../../../lib/issues.ts';
 import { readTicket } from './payload.ts';
 
+/** A ticket in the generic shape that names no account. */
+const generic = {
+  id: 'x',
+  subject: 'Help',
+  status: 'open',
+  openedAt: '2026-10-01T00:00:00Z',
+  updatedAt: '2026-10-01T00:00:00Z',
+};
+
 describe('readTicket', () => {
   it('reads Zendesk words as Steward statuses and good/bad ratings as CSAT', () => {
     const read = readTicket({
@@ -28,13 +37,7 @@ describe('readTicket', () => {
   });
 
   it('needs an account external id or domain in the generic shape', () => {
-    const read = readTicket({
-      id: 'x',
-      subject: 'Help',
-      status: 'open',
-      openedAt: '2026-10-01T00:00:00Z',
-      updatedAt: '2026-10-01T00:00:00Z',
-    });
+    const read = readTicket(generic);
     expect(read).toMatchObject({
       ok: false,
       errors: [{ path: 'accountExternalId', message: 'give accountExternalId or accountDomain' }],
@@ -43,11 +46,7 @@ describe('readTicket', () => {
 
   it("names a requester's e-mail that is not one in the reader's language", () => {
     const read = readTicket({
-      id: 'x',
-      subject: 'Help',
-      status: 'open',
-      openedAt: '2026-10-01T00:00:00Z',
-      updatedAt: '2026-10-01T00:00:00Z',
+      ...generic,
       accountExternalId: 'crm-1',
       requesterEmail: 'not an address',
     });
