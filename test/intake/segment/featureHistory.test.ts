@@ -2,16 +2,19 @@
 // claim (and backfilled days keyed by those names) count for it from then on, through the
 // API, on a real database.
 import { randomUUID } from 'node:crypto';
+import { runTaskListOnce } from 'graphile-worker';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toTaskList } from '../../../src/jobs/registry.ts';
 import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
-import { upsertUsageRollups } from '../../../src/modules/intake/segment/index.ts';
+import { moveFeatureHistory } from '../../../src/modules/intake/segment/features.ts';
+import { upsertUsageRollups, usageJobs } from '../../../src/modules/intake/segment/index.ts';
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
 import { countRows, eventsRolledUp, segmentPost } from './support.ts';
 
 // Today is 2026-11-02: raw events are kept from 2025-11-01 (13 months).
-const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
+const { deps, database } = await useTestDeps('2026-11-02T09:00:00Z');
 const { db } = deps;
 const app = testApp(deps);
 
@@ -76,6 +79,16 @@ async function yearOfReports(): Promise<Tracked> {
 const defineFeature = (tracked: Tracked, key: string, label: string, events: string[]) =>
   tracked.admin.POST('/api/v1/features', { body: { key, label, events } });
 
+/** The background jobs a definition queued (the history move), run as the worker would. */
+async function runJobs() {
+  const client = await database.pool.connect();
+  try {
+    await runTaskListOnce({}, toTaskList(deps, usageJobs), client).promise;
+  } finally {
+    client.release();
+  }
+}
+
 /** Rolled-up events per feature key over all days, and the rows and users under each. */
 async function rollupsByKey(workspaceId: WorkspaceId) {
   const daily = await db
@@ -127,7 +140,13 @@ describe('defining a feature after a year of tracking', () => {
     const { data, response } = await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
     expect(response.status).toBe(201);
     // 12 months × 3 report events; 12 days × 2 names + the backfilled day's row.
-    expect(data?.history).toEqual({ events: 36, rollupRows: 25, rolledUpEvents: 41 });
+    expect(data?.history).toEqual({
+      events: 36,
+      rollupRows: 25,
+      rolledUpEvents: 41,
+      counting: true,
+    });
+    await runJobs();
 
     const rollups = await rollupsByKey(tracked.workspaceId);
     expect(rollups.reports?.events).toBe(36 + 5);
@@ -155,24 +174,54 @@ describe('defining a feature after a year of tracking', () => {
     expect(data?.features.map((f) => f.key)).not.toContain('Report Viewed');
   });
 
-  it('records how much history moved in the audit entry', async () => {
-    const entry = await db
+  it('records what the definition claimed and what the move moved in the audit log', async () => {
+    const entries = await db
       .selectFrom('audit_log')
-      .select('changes')
+      .select(['action', 'changes'])
       .where('workspace_id', '=', tracked.workspaceId)
-      .where('action', '=', 'feature.defined')
+      .where('entity_type', '=', 'feature')
+      .orderBy('id')
+      .execute();
+    const history = { events: 36, rollupRows: 25, rolledUpEvents: 41 };
+    expect(entries).toEqual([
+      {
+        action: 'feature.defined',
+        changes: expect.objectContaining({
+          key: 'reports',
+          history: { ...history, counting: true },
+        }),
+      },
+      { action: 'feature.history_moved', changes: { key: 'reports', history } },
+    ]);
+  });
+
+  it('moves nothing when the move runs again', async () => {
+    const before = await rollupsByKey(tracked.workspaceId);
+    const feature = await db
+      .selectFrom('usage_features')
+      .select(['id', 'key'])
+      .where('workspace_id', '=', tracked.workspaceId)
+      .where('key', '=', 'reports')
       .executeTakeFirstOrThrow();
-    expect(entry.changes).toMatchObject({
-      key: 'reports',
-      history: { events: 36, rollupRows: 25, rolledUpEvents: 41 },
+    expect(await moveFeatureHistory(db, tracked.workspaceId, feature)).toEqual({
+      events: 0,
+      rollupRows: 0,
+      rolledUpEvents: 0,
     });
+    expect(await rollupsByKey(tracked.workspaceId)).toEqual(before);
   });
 
   it('moves nothing for a second feature whose names claim nothing kept', async () => {
     const before = await rollupsByKey(tracked.workspaceId);
     const { data, response } = await defineFeature(tracked, 'billing', 'Billing', ['Invoice *']);
     expect(response.status).toBe(201);
-    expect(data?.history).toEqual({ events: 0, rollupRows: 0, rolledUpEvents: 0 });
+    expect(data?.history).toEqual({
+      events: 0,
+      rollupRows: 0,
+      rolledUpEvents: 0,
+      counting: false,
+    });
+    await runJobs();
     expect(await rollupsByKey(tracked.workspaceId)).toEqual(before);
   });
 
@@ -203,9 +252,16 @@ describe('an exact-name feature defined earlier', () => {
     const tracked = await yearOfReports();
     const exports = await defineFeature(tracked, 'export', 'Export', ['Report Exported']);
     expect(exports.data?.history).toMatchObject({ events: 12, rollupRows: 12 });
+    await runJobs();
 
     const { data } = await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
-    expect(data?.history).toEqual({ events: 24, rollupRows: 13, rolledUpEvents: 29 });
+    expect(data?.history).toEqual({
+      events: 24,
+      rollupRows: 13,
+      rolledUpEvents: 29,
+      counting: true,
+    });
+    await runJobs();
     const rollups = await rollupsByKey(tracked.workspaceId);
     expect(rollups.export?.events).toBe(12);
     expect(rollups.reports?.events).toBe(24 + 5);

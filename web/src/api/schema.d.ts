@@ -3867,14 +3867,16 @@ export interface components {
             createdAt: string;
         };
         DefinedFeature: components["schemas"]["Feature"] & {
-            /** @description The kept history the feature took over when defined */
+            /** @description The kept history the feature takes over */
             history: {
-                /** @description Kept raw events now counted for the feature */
+                /** @description Kept raw events that count for the feature */
                 events: number;
-                /** @description Daily rollup rows moved to the feature */
+                /** @description Daily rollup rows that move to the feature */
                 rollupRows: number;
                 /** @description Events those rollup rows count (backfilled days included) */
                 rolledUpEvents: number;
+                /** @description True while the history is being moved to the feature (a background job) */
+                counting: boolean;
             };
         };
         AccountAdoption: {

@@ -1,11 +1,15 @@
 // The feature catalog: which event names make up which product feature, which features are
 // premium, and which ones mean the customer got value. Rollups are keyed by feature.
 import type { Db } from '../../../db/connect.ts';
+import { isoDay, startOfDay } from '../../../lib/calendar.ts';
 import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import { enqueue } from '../../../jobs/registry.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { monthStart } from './partitions.ts';
 import type { CreateFeature } from './schema.ts';
 import * as history from './store/featureHistory.ts';
+import type { DayRange } from './store/featureHistory.ts';
 import * as store from './store/features.ts';
 import type { FeatureRow } from './store/features.ts';
 
@@ -52,50 +56,13 @@ export function featureMapper(catalog: readonly CatalogEntry[]): (event: string)
 }
 
 /**
- * The catalog, read after taking the catalog lock shared: a definition in progress (which moves
- * the history its names claim) is waited for, and then seen, so an intake batch never keys
- * events by the catalog as it was before a definition that has already moved their history.
+ * The catalog, read after taking the catalog lock shared: a definition in progress is waited
+ * for, and then seen. So every batch that keyed events by the catalog before a definition has
+ * committed by the time the definition does, and the history move it queues finds them all.
  */
 export async function featureCatalog(db: Db, workspaceId: WorkspaceId): Promise<CatalogEntry[]> {
   await history.lockCatalog(db, workspaceId, 'shared');
   return store.catalogRows(db, workspaceId);
-}
-
-/** What a new feature takes over from the history Steward keeps. */
-export type HistoryMove = {
-  /** Raw events to re-key: each event name with the key it counts under now. */
-  events: { names: string[]; fromKeys: string[] };
-  /** Rollup keys whose rows move whole into the new feature's rows. */
-  rollupKeys: string[];
-};
-
-/**
- * The history a feature `key` takes over once defined: the kept events and rollup rows that
- * count under an event's own name (no feature claimed it) and that the new catalog maps to
- * `key` — an exact name or a longer pattern elsewhere still wins. A rollup row under an event's
- * own name counts that one name, from intake or a backfill alike, so it moves whole by key.
- * Events a feature defined earlier already claims stay with it: its rollup rows count several
- * names together and cannot be split by key.
- */
-export function historyMove(
-  before: readonly CatalogEntry[],
-  after: readonly CatalogEntry[],
-  key: string,
-  kept: {
-    eventKeys: readonly { event: string; featureKey: string }[];
-    rollupKeys: readonly string[];
-  },
-): HistoryMove {
-  const featureKeys = new Set(before.map((f) => f.key));
-  const featureOf = featureMapper(after);
-  const ownName = (oldKey: string) => oldKey !== key && !featureKeys.has(oldKey);
-  const moved = kept.eventKeys.filter(
-    (e) => e.featureKey === e.event && ownName(e.featureKey) && featureOf(e.event) === key,
-  );
-  return {
-    events: { names: moved.map((e) => e.event), fromKeys: moved.map((e) => e.featureKey) },
-    rollupKeys: kept.rollupKeys.filter((k) => ownName(k) && featureOf(k) === key),
-  };
 }
 
 function describeFeature(row: FeatureRow) {
@@ -114,30 +81,89 @@ export async function listFeatures(db: Db, workspaceId: WorkspaceId) {
   return (await store.featureRows(db, workspaceId)).map(describeFeature);
 }
 
-/** Deadlocks (with a group call linking the same events) are retried. */
-const retriable = new Set(['40P01', '40001']);
+/** What a feature takes over from the history Steward keeps. */
+export type HistoryMove = {
+  /** Raw events to re-key: each event name with the key it counts under now. */
+  events: { names: string[]; fromKeys: string[] };
+  /** Rollup keys whose rows move whole into the feature's rows. */
+  rollupKeys: string[];
+  counts: HistoryCounts;
+  /** The first and last day of what moves; undefined when nothing does. */
+  span?: { first: string; last: string };
+};
+
+export type HistoryCounts = { events: number; rollupRows: number; rolledUpEvents: number };
+
+type KeptHistory = {
+  eventKeys: readonly {
+    event: string;
+    featureKey: string;
+    events: number;
+    first: string;
+    last: string;
+  }[];
+  rollupKeys: readonly {
+    featureKey: string;
+    rows: number;
+    events: number;
+    first: string;
+    last: string;
+  }[];
+};
 
 /**
- * Adds a feature and moves to it the kept history its names claim (historyMove), in one
- * transaction under the catalog lock: batches in flight commit first, later ones key by the
- * new catalog. Answers the feature with how many events and rollup rows moved.
+ * The history feature `key` of `catalog` takes over: the kept events and rollup rows that count
+ * under an event's own name (no feature claimed it) and that the catalog maps to `key` — an
+ * exact name or a longer pattern elsewhere still wins. A rollup row under an event's own name
+ * counts that one name, from intake or a backfill alike, so it moves whole by key. Events a
+ * feature defined earlier already claims stay with it: its rollup rows count several names
+ * together and cannot be split by key.
  */
-export async function defineFeature(db: Db, by: ChangeAuthor, input: CreateFeature) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await defineOnce(db, by, input);
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (attempt >= 3 || !retriable.has(code)) throw error;
-    }
-  }
+export function historyMove(
+  catalog: readonly CatalogEntry[],
+  key: string,
+  kept: KeptHistory,
+): HistoryMove {
+  const featureKeys = new Set(catalog.map((f) => f.key));
+  const featureOf = featureMapper(catalog);
+  const moves = (oldKey: string, name: string) =>
+    oldKey !== key && !featureKeys.has(oldKey) && featureOf(name) === key;
+  const events = kept.eventKeys.filter(
+    (e) => e.featureKey === e.event && moves(e.featureKey, e.event),
+  );
+  const rollups = kept.rollupKeys.filter((r) => moves(r.featureKey, r.featureKey));
+  const days = [...events, ...rollups].flatMap((m) => [m.first, m.last]).sort();
+  const first = days[0];
+  const last = days.at(-1);
+  return {
+    events: { names: events.map((e) => e.event), fromKeys: events.map((e) => e.featureKey) },
+    rollupKeys: rollups.map((r) => r.featureKey),
+    counts: {
+      events: events.reduce((n, e) => n + e.events, 0),
+      rollupRows: rollups.reduce((n, r) => n + r.rows, 0),
+      rolledUpEvents: rollups.reduce((n, r) => n + r.events, 0),
+    },
+    ...(first && last ? { span: { first, last } } : {}),
+  };
 }
 
-async function defineOnce(db: Db, by: ChangeAuthor, input: CreateFeature) {
+async function keptHistory(db: Db, workspaceId: WorkspaceId): Promise<KeptHistory> {
+  return {
+    eventKeys: await history.eventKeys(db, workspaceId),
+    rollupKeys: await history.rollupKeys(db, workspaceId),
+  };
+}
+
+/**
+ * Adds a feature under the catalog lock (intake batches in flight commit first, later ones key
+ * by the new catalog) and queues the move of the kept history its names claim: on a year of a
+ * busy workspace the move takes seconds (bench/featureHistory.ts), too long for a request and
+ * for the intake batches that would wait on it. Answers the feature with what is being moved.
+ */
+export async function defineFeature(db: Db, by: ChangeAuthor, input: CreateFeature) {
   return db.transaction().execute(async (trx) => {
     const workspaceId = by.workspaceId;
     await history.lockCatalog(trx, workspaceId, 'exclusive');
-    const before = await store.catalogRows(trx, workspaceId);
     const row = await store.insertFeature(trx, {
       workspace_id: workspaceId,
       key: input.key,
@@ -158,21 +184,89 @@ async function defineOnce(db: Db, by: ChangeAuthor, input: CreateFeature) {
         },
       );
     }
-    const move = historyMove(before, [...before, { key: row.key, events: row.events }], row.key, {
-      eventKeys: await history.eventKeys(trx, workspaceId),
-      rollupKeys: await history.rollupKeys(trx, workspaceId),
-    });
-    const events = await history.moveEvents(trx, workspaceId, move.events, row.key);
-    const rollups = await history.moveRollups(trx, workspaceId, move.rollupKeys, row.key);
-    const moved = { events, rollupRows: rollups.rows, rolledUpEvents: rollups.events };
+    const catalog = await store.catalogRows(trx, workspaceId);
+    const move = historyMove(catalog, row.key, await keptHistory(trx, workspaceId));
+    const counting = move.span !== undefined;
+    if (counting) {
+      await enqueue(
+        trx,
+        'usage__move_feature_history',
+        { workspaceId, featureId: row.id, featureKey: row.key },
+        { jobKey: `usage__move_feature_history:${row.id}` },
+      );
+    }
+    const answer = { ...describeFeature(row), history: { ...move.counts, counting } };
     await recordAudit(trx, by, {
       action: 'feature.defined',
       entityType: 'feature',
       entityId: row.id,
-      changes: { ...describeFeature(row), history: moved },
+      changes: answer,
     });
-    return { ...describeFeature(row), history: moved };
+    return answer;
   });
+}
+
+/** The first day of each month from `first`'s to `last`'s, with the next month's first. */
+function monthRanges(first: string, last: string): DayRange[] {
+  const ranges: DayRange[] = [];
+  let from = monthStart(startOfDay(first));
+  while (isoDay(from) <= last) {
+    const to = monthStart(from, 1);
+    ranges.push({ from: isoDay(from), to: isoDay(to) });
+    from = to;
+  }
+  return ranges;
+}
+
+/**
+ * Moves the kept history a feature claims (historyMove), a month at a time, each month in its
+ * own transaction: raw events first, then the rollups of the same days, so a group call linking
+ * an event of that month either commits before the rollups are moved or sees the event re-keyed.
+ * Each month re-reads the catalog under the catalog lock (shared), so a feature defined
+ * meanwhile that claims a name more closely keeps it. Idempotent: what has moved no longer
+ * counts under an event's own name, so a second run finds nothing.
+ */
+export async function moveFeatureHistory(
+  db: Db,
+  workspaceId: WorkspaceId,
+  feature: { id: string; key: string },
+): Promise<HistoryCounts> {
+  const moved: HistoryCounts = { events: 0, rollupRows: 0, rolledUpEvents: 0 };
+  const catalog = await featureCatalog(db, workspaceId);
+  if (!catalog.some((f) => f.key === feature.key)) return moved;
+  const plan = historyMove(catalog, feature.key, await keptHistory(db, workspaceId));
+  if (!plan.span) return moved;
+  for (const range of monthRanges(plan.span.first, plan.span.last)) {
+    await db.transaction().execute(async (trx) => {
+      const featureOf = featureMapper(await featureCatalog(trx, workspaceId));
+      const pairs = plan.events.names.flatMap((name, i) =>
+        featureOf(name) === feature.key ? [{ name, fromKey: plan.events.fromKeys[i] ?? name }] : [],
+      );
+      const events = await history.moveEvents(
+        trx,
+        workspaceId,
+        { names: pairs.map((p) => p.name), fromKeys: pairs.map((p) => p.fromKey) },
+        feature.key,
+        range,
+      );
+      const keys = plan.rollupKeys.filter((k) => featureOf(k) === feature.key);
+      const rollups = await history.moveRollups(trx, workspaceId, keys, feature.key, range);
+      moved.events += events;
+      moved.rollupRows += rollups.rows;
+      moved.rolledUpEvents += rollups.events;
+    });
+  }
+  await recordAudit(
+    db,
+    { workspaceId, userId: null },
+    {
+      action: 'feature.history_moved',
+      entityType: 'feature',
+      entityId: feature.id,
+      changes: { key: feature.key, history: moved },
+    },
+  );
+  return moved;
 }
 
 /** Premium and value features, for adoption figures. */

@@ -1,7 +1,11 @@
 // `usage__maintain_partitions`, daily (crontab below): makes this month's and next month's
 // partitions ahead of the traffic, and drops the months past STEWARD_USAGE_RETENTION_MONTHS.
+// `usage__move_feature_history`, queued when a feature is defined: moves the kept history its
+// names claim to it (features.ts).
 import { z } from 'zod';
 import { cronPayload, type JobDefinition, type JobHandler } from '../../../jobs/registry.ts';
+import type { WorkspaceId } from '../../../lib/ids.ts';
+import { moveFeatureHistory } from './features.ts';
 import { dropExpiredPartitions, ensurePartitions, monthStart } from './partitions.ts';
 
 declare global {
@@ -11,9 +15,16 @@ declare global {
     // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
     interface Tasks {
       usage__maintain_partitions: z.infer<typeof cronPayload>;
+      usage__move_feature_history: z.infer<typeof featureHistoryPayload>;
     }
   }
 }
+
+const featureHistoryPayload = z.object({
+  workspaceId: z.uuid(),
+  featureId: z.uuid(),
+  featureKey: z.string(),
+});
 
 export const maintainUsagePartitions: JobHandler<'usage__maintain_partitions'> = async ({
   db,
@@ -29,8 +40,15 @@ export const maintainUsagePartitions: JobHandler<'usage__maintain_partitions'> =
 
 export const usageJobs: {
   usage__maintain_partitions: JobDefinition<'usage__maintain_partitions'>;
+  usage__move_feature_history: JobDefinition<'usage__move_feature_history'>;
 } = {
   usage__maintain_partitions: { payload: cronPayload, run: maintainUsagePartitions },
+  usage__move_feature_history: {
+    payload: featureHistoryPayload,
+    run: async ({ db }, { workspaceId, featureId, featureKey }) => {
+      await moveFeatureHistory(db, workspaceId as WorkspaceId, { id: featureId, key: featureKey });
+    },
+  },
 };
 
 /** Daily at 03:17 UTC; graphile-worker's crontab makes one job per slot across processes. */

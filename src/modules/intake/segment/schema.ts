@@ -42,13 +42,16 @@ export const definedFeatureSchema = featureSchema
   .extend({
     history: z
       .object({
-        events: z.int().openapi({ description: 'Kept raw events now counted for the feature' }),
-        rollupRows: z.int().openapi({ description: 'Daily rollup rows moved to the feature' }),
+        events: z.int().openapi({ description: 'Kept raw events that count for the feature' }),
+        rollupRows: z.int().openapi({ description: 'Daily rollup rows that move to the feature' }),
         rolledUpEvents: z
           .int()
           .openapi({ description: 'Events those rollup rows count (backfilled days included)' }),
+        counting: z.boolean().openapi({
+          description: 'True while the history is being moved to the feature (a background job)',
+        }),
       })
-      .openapi({ description: 'The kept history the feature took over when defined' }),
+      .openapi({ description: 'The kept history the feature takes over' }),
   })
   .openapi('DefinedFeature');
 

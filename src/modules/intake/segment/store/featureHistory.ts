@@ -6,10 +6,10 @@ import type { Db } from '../../../../db/connect.ts';
 import type { WorkspaceId } from '../../../../lib/ids.ts';
 
 /**
- * The workspace's catalog lock. Every intake batch takes it shared (separately from, and just
- * before, reading the catalog, so its next statement's snapshot sees a definition that made
- * it wait); a definition takes it exclusive. So no batch keyed by the catalog before a
- * definition writes events or rollups under an old key after that definition moved them.
+ * The workspace's catalog lock. Every intake batch takes it shared (in its own statement just
+ * before reading the catalog, so the read's snapshot sees a definition that made it wait); a
+ * definition takes it exclusive. So no batch keyed by the catalog before a definition commits
+ * after it, and writes under an old key once the definition's history move has begun.
  */
 export async function lockCatalog(
   db: Db,
@@ -20,59 +20,98 @@ export async function lockCatalog(
   await sql`select ${lock}(hashtextextended(${`usage_features:${workspaceId}`}, 0))`.execute(db);
 }
 
-/** Each distinct event name of the kept raw events with the feature key it counts under. */
+/** Days as `YYYY-MM-DD`, from (inclusive) to (exclusive). */
+export type DayRange = { from: string; to: string };
+
+/**
+ * Each distinct event name of the kept raw events with the feature key it counts under, how
+ * many events and the first and last day they fall on.
+ */
 export async function eventKeys(
   db: Db,
   workspaceId: WorkspaceId,
-): Promise<{ event: string; featureKey: string }[]> {
-  const { rows } = await sql<{ event: string; featureKey: string }>`
-    select event, feature_key as "featureKey" from usage_events
+): Promise<{ event: string; featureKey: string; events: number; first: string; last: string }[]> {
+  const { rows } = await sql<{
+    event: string;
+    featureKey: string;
+    events: number;
+    first: string;
+    last: string;
+  }>`
+    select event, feature_key as "featureKey", count(*)::int as events,
+      min((occurred_at at time zone 'UTC')::date)::text as first,
+      max((occurred_at at time zone 'UTC')::date)::text as last
+    from usage_events
     where workspace_id = ${workspaceId}
     group by event, feature_key`.execute(db);
   return rows;
 }
 
-/** Every feature key the daily rollups count under (feature keys and unclaimed event names). */
-export async function rollupKeys(db: Db, workspaceId: WorkspaceId): Promise<string[]> {
-  const { rows } = await sql<{ featureKey: string }>`
-    select distinct feature_key as "featureKey" from usage_daily
-    where workspace_id = ${workspaceId}`.execute(db);
-  return rows.map((r) => r.featureKey);
+/**
+ * Every feature key the daily rollups count under (feature keys and unclaimed event names),
+ * with its rows, the events they count and the first and last day.
+ */
+export async function rollupKeys(
+  db: Db,
+  workspaceId: WorkspaceId,
+): Promise<{ featureKey: string; rows: number; events: number; first: string; last: string }[]> {
+  const { rows } = await sql<{
+    featureKey: string;
+    rows: number;
+    events: number;
+    first: string;
+    last: string;
+  }>`
+    select feature_key as "featureKey", count(*)::int as rows, sum(events)::int as events,
+      min(day)::text as first, max(day)::text as last
+    from usage_daily
+    where workspace_id = ${workspaceId}
+    group by feature_key`.execute(db);
+  return rows;
 }
 
-/** Re-keys the raw events of these (event, old key) pairs to `toKey`; answers how many. */
+/**
+ * Re-keys the raw events of these (event, old key) pairs that fall on the days of `range` to
+ * `toKey`; answers how many.
+ */
 export async function moveEvents(
   db: Db,
   workspaceId: WorkspaceId,
-  moves: { names: string[]; fromKeys: string[] },
+  moves: { names: readonly string[]; fromKeys: readonly string[] },
   toKey: string,
+  range: DayRange,
 ): Promise<number> {
   if (moves.names.length === 0) return 0;
   const result = await sql`
     update usage_events e set feature_key = ${toKey}
     from unnest(${moves.names}::text[], ${moves.fromKeys}::text[]) as m(event, feature_key)
     where e.workspace_id = ${workspaceId} and e.event = m.event
-      and e.feature_key = m.feature_key`.execute(db);
+      and e.feature_key = m.feature_key
+      and e.occurred_at >= ${range.from}::date::timestamp at time zone 'UTC'
+      and e.occurred_at < ${range.to}::date::timestamp at time zone 'UTC'`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
 /**
- * Adds the rollup rows under `fromKeys` into `toKey`'s rows of the same account and day
- * (counts summed, active users merged), then deletes them. Every row under such a key counts
- * one event name only, whether the events came through intake or a backfill, so no recount is
- * needed. Answers the rollup rows moved and the events they counted.
+ * Adds the rollup rows of `range` under `fromKeys` into `toKey`'s rows of the same account and
+ * day (counts summed, active users merged), then deletes them. Every row under such a key
+ * counts one event name only, whether the events came through intake or a backfill, so no
+ * recount is needed. New rows are written in key order, as intake writes them
+ * (store/rollups.ts). Answers the rollup rows moved and the events they counted.
  */
 export async function moveRollups(
   db: Db,
   workspaceId: WorkspaceId,
   fromKeys: readonly string[],
   toKey: string,
+  range: DayRange,
 ): Promise<{ rows: number; events: number }> {
   if (fromKeys.length === 0) return { rows: 0, events: 0 };
   const { rows } = await sql<{ rows: number; events: number }>`
     with gone as (
       delete from usage_daily
       where workspace_id = ${workspaceId} and feature_key = any(${fromKeys}::text[])
+        and day >= ${range.from}::date and day < ${range.to}::date
       returning account_id, day, events, logins
     ),
     added as (
@@ -88,6 +127,7 @@ export async function moveRollups(
     gone_users as (
       delete from usage_daily_users
       where workspace_id = ${workspaceId} and feature_key = any(${fromKeys}::text[])
+        and day >= ${range.from}::date and day < ${range.to}::date
       returning account_id, day, user_id
     ),
     added_users as (
