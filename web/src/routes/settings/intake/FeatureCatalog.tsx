@@ -14,6 +14,8 @@ import {
 } from '../../../components/ui.tsx';
 import { fieldErrorOf } from './parts.tsx';
 
+type DefinedFeature = NonNullable<ReturnType<typeof useDefineFeature>['data']>;
+
 export function FeatureCatalog() {
   const { t } = useTranslation('intake');
   const features = useFeatures();
@@ -23,6 +25,7 @@ export function FeatureCatalog() {
   const [events, setEvents] = useState('');
   const [premium, setPremium] = useState(false);
   const [value, setValue] = useState(false);
+  const [defined, setDefined] = useState<DefinedFeature | null>(null);
   const fieldError = fieldErrorOf(define.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -33,7 +36,8 @@ export function FeatureCatalog() {
     define.mutate(
       { key, label, events: names, premium, value },
       {
-        onSuccess: () => (
+        onSuccess: (feature) => (
+          setDefined(feature),
           setKey(''),
           setLabel(''),
           setEvents(''),
@@ -106,6 +110,7 @@ export function FeatureCatalog() {
           {t('settings.features.add')}
         </Button>
       </form>
+      {defined && <HistoryNote feature={defined} />}
       {features.isPending ? (
         <Loading />
       ) : features.data?.items.length ? (
@@ -128,5 +133,20 @@ export function FeatureCatalog() {
         <p className="mt-3 text-muted">{t('settings.features.none')}</p>
       )}
     </Card>
+  );
+}
+
+/** What a feature just defined took over from the kept history (moved by a background job). */
+function HistoryNote({ feature }: { feature: DefinedFeature }) {
+  const { t } = useTranslation('intake');
+  // Rollups count the events linked to a client, backfilled days included; raw events not yet
+  // linked move too. The larger is what the feature takes over.
+  const count = Math.max(feature.history.events, feature.history.rolledUpEvents);
+  return (
+    <p role="status" className="mt-3 rounded-lg border border-accent p-3 text-sm">
+      {count > 0
+        ? t('settings.features.counting', { count, feature: feature.label })
+        : t('settings.features.nothingKept', { feature: feature.label })}
+    </p>
   );
 }
