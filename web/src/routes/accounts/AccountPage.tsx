@@ -3,7 +3,15 @@
 // source — with "Add note" one tap away on a phone (a floating button opening a sheet).
 // This page only composes; each panel lives in ./360/.
 import { Link } from '@tanstack/react-router';
-import { lazy, startTransition, Suspense, useDeferredValue, useEffect, useState } from 'react';
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccount360 } from '../../api/accounts.ts';
 import { useDrawnInSlices } from '../../api/drawnLater.ts';
@@ -137,21 +145,25 @@ function Panels(props: PanelsProps) {
 
 /**
  * The panels, one more per task: each panel's first drawing, and the requests for its answers,
- * a task of their own rather than all eight panels' in one.
+ * a task of their own rather than all eight panels' in one. The same elements from one slice to
+ * the next, so React draws only the panel added, not again every panel before it.
  */
 function PanelList({ accountId, name, contacts, canNote }: PanelsProps) {
-  const panels = [
-    <HealthPanel key="health" accountId={accountId} />,
-    <UsagePanel key="usage" accountId={accountId} />,
-    <AccountRevenuePanel key="revenue" accountId={accountId} name={name} />,
-    <AccountWork key="work" accountId={accountId} />,
-    <VoicePanel key="voice" accountId={accountId} contacts={contacts} />,
-    <div key="support" className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-      <TicketsPanel accountId={accountId} />
-      <BillingPanel accountId={accountId} />
-    </div>,
-    <Timeline key="timeline" accountId={accountId} canNote={canNote} />,
-  ];
+  const panels = useMemo(
+    () => [
+      <HealthPanel key="health" accountId={accountId} />,
+      <UsagePanel key="usage" accountId={accountId} />,
+      <AccountRevenuePanel key="revenue" accountId={accountId} name={name} />,
+      <AccountWork key="work" accountId={accountId} />,
+      <VoicePanel key="voice" accountId={accountId} contacts={contacts} />,
+      <div key="support" className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+        <TicketsPanel accountId={accountId} />
+        <BillingPanel accountId={accountId} />
+      </div>,
+      <Timeline key="timeline" accountId={accountId} canNote={canNote} />,
+    ],
+    [accountId, name, contacts, canNote],
+  );
   return (
     <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">{useDrawnInSlices(panels, 1)}</div>
   );
