@@ -102,17 +102,11 @@ async function signIn(url: string, email: string): Promise<string> {
   return cookie;
 }
 
+/** Tries for one page: a trace Lighthouse lost (NO_NAVSTART, seen under load) is taken again. */
+const attempts = 3;
+
 async function audit(port: number, url: string, cookie: string): Promise<Scores> {
-  const result = await lighthouse(url, {
-    port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: ['performance', 'accessibility'],
-    extraHeaders: { Cookie: cookie },
-  });
-  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
-  const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+  const lhr = await lighthouseReport(port, url, cookie);
   // STEWARD_LIGHTHOUSE_REPORTS=<dir> keeps every report, to read in the Lighthouse viewer.
   const reports = process.env.STEWARD_LIGHTHOUSE_REPORTS;
   if (reports) {
@@ -141,6 +135,24 @@ async function audit(port: number, url: string, cookie: string): Promise<Scores>
       ),
     benchmarkIndex: lhr.environment.benchmarkIndex,
   };
+}
+
+async function lighthouseReport(port: number, url: string, cookie: string) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      extraHeaders: { Cookie: cookie },
+    });
+    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+    const { lhr } = result;
+    if (!lhr.runtimeError) return lhr;
+    // Lighthouse's own advice for a lost trace: "Please run Lighthouse again".
+    if (lhr.runtimeError.code !== 'NO_NAVSTART' || attempt === attempts)
+      throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+  }
 }
 
 const sumWasted = (items: { wastedBytes: number }[] | undefined) =>
