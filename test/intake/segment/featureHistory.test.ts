@@ -2,11 +2,17 @@
 // claim (and backfilled days keyed by those names) count for it from then on, through the
 // API, on a real database.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runTaskListOnce } from 'graphile-worker';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toTaskList } from '../../../src/jobs/registry.ts';
 import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
-import { moveFeatureHistory } from '../../../src/modules/intake/segment/features.ts';
+import {
+  defineFeature as defineFeatureFor,
+  featureCatalog,
+  moveFeatureHistory,
+} from '../../../src/modules/intake/segment/features.ts';
+import { insertUsageEvents } from '../../../src/modules/intake/segment/store/events.ts';
 import { upsertUsageRollups, usageJobs } from '../../../src/modules/intake/segment/index.ts';
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
@@ -270,5 +276,53 @@ describe('an exact-name feature defined earlier', () => {
       export: 12,
       'Dashboard Opened': 12,
     });
+  });
+});
+
+describe('an intake batch in flight while a feature is defined', () => {
+  it('is waited for, and the events it keyed by the old catalog move with the rest', async () => {
+    const tracked = await yearOfReports();
+    const by = { workspaceId: tracked.workspaceId, userId: null };
+    const lastDay = months.at(-1) ?? '';
+    let defining: Promise<unknown> = Promise.resolve();
+    await db.transaction().execute(async (trx) => {
+      // The batch reads the catalog (no Reports yet), as ingest does inside its transaction.
+      const catalog = await featureCatalog(trx, tracked.workspaceId);
+      expect(catalog.map((f) => f.key)).not.toContain('reports');
+      defining = defineFeatureFor(db, by, {
+        key: 'reports',
+        label: 'Reports',
+        events: ['Report *'],
+        premium: false,
+        value: false,
+      });
+      const first = await Promise.race([
+        defining.then(() => 'defined'),
+        sleep(300).then(() => 'waiting'),
+      ]);
+      expect(first).toBe('waiting');
+      await insertUsageEvents(trx, tracked.workspaceId, new Date(`${lastDay}T13:00:00Z`), {
+        messageIds: [randomUUID()],
+        occurredAt: [`${lastDay}T12:30:00Z`],
+        types: ['track'],
+        names: ['Report Viewed'],
+        features: ['Report Viewed'],
+        userIds: ['ann'],
+        anonymousIds: [null],
+        groupIds: [null],
+        groupUuids: [tracked.accountId],
+        properties: ['{}'],
+        loginEvents: [],
+      });
+    });
+    await defining;
+    await runJobs();
+    expect(await rawEventsByKey(tracked.workspaceId)).toEqual({
+      reports: 37,
+      'Dashboard Opened': 12,
+    });
+    const rollups = await rollupsByKey(tracked.workspaceId);
+    expect(rollups.reports?.events).toBe(37 + 5);
+    expect(rollups['Report Viewed']).toBeUndefined();
   });
 });
