@@ -279,6 +279,38 @@ describe('an exact-name feature defined earlier', () => {
   });
 });
 
+describe('an exact-name feature defined after a pattern feature', () => {
+  it("takes its kept events and their share of the pattern feature's days and people", async () => {
+    const tracked = await yearOfReports();
+    await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
+    await runJobs();
+    const totals = await eventsRolledUp(db, tracked.workspaceId);
+
+    const { data } = await defineFeature(tracked, 'export', 'Export', ['Report Exported']);
+    // The kept raw exports move; the backfilled day counts views only, under no name to split.
+    expect(data?.history).toEqual({
+      events: 12,
+      rollupRows: 0,
+      rolledUpEvents: 0,
+      counting: true,
+    });
+    await runJobs();
+    const rollups = await rollupsByKey(tracked.workspaceId);
+    expect(rollups.export?.events).toBe(12);
+    expect([...(rollups.export?.users ?? [])].sort()).toEqual(months.map((d) => `${d} boris`));
+    expect(rollups.reports?.events).toBe(24 + 5);
+    // Boris only exported: he is no longer among the people who used Reports those days.
+    expect([...(rollups.reports?.users ?? [])].filter((u) => u.endsWith('boris'))).toEqual([]);
+    expect(rollups.reports?.users.size).toBe(12 + 2);
+    expect(await rawEventsByKey(tracked.workspaceId)).toEqual({
+      reports: 24,
+      export: 12,
+      'Dashboard Opened': 12,
+    });
+    expect(await eventsRolledUp(db, tracked.workspaceId)).toBe(totals);
+  });
+});
+
 describe('an intake batch in flight while a feature is defined', () => {
   it('is waited for, and the events it keyed by the old catalog move with the rest', async () => {
     const tracked = await yearOfReports();

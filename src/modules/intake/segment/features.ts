@@ -83,8 +83,10 @@ export async function listFeatures(db: Db, workspaceId: WorkspaceId) {
 
 /** What a feature takes over from the history Steward keeps. */
 export type HistoryMove = {
-  /** Raw events to re-key: each event name with the key it counts under now. */
+  /** Raw events under their own name to re-key: each event name with that key. */
   events: { names: string[]; fromKeys: string[] };
+  /** Raw events another feature counted, re-keyed with their share of its rollups. */
+  claimed: { names: string[]; fromKeys: string[] };
   /** Rollup keys whose rows move whole into the feature's rows. */
   rollupKeys: string[];
   counts: HistoryCounts;
@@ -112,12 +114,12 @@ type KeptHistory = {
 };
 
 /**
- * The history feature `key` of `catalog` takes over: the kept events and rollup rows that count
- * under an event's own name (no feature claimed it) and that the catalog maps to `key` — an
- * exact name or a longer pattern elsewhere still wins. A rollup row under an event's own name
- * counts that one name, from intake or a backfill alike, so it moves whole by key. Events a
- * feature defined earlier already claims stay with it: its rollup rows count several names
- * together and cannot be split by key.
+ * The history feature `key` of `catalog` takes over: the kept events the catalog now maps to
+ * `key` (an exact name or a longer pattern elsewhere still wins), and the rollup rows under an
+ * event's own name (no feature claimed it) that it maps to `key`. A rollup row under an event's
+ * own name counts that one name, from intake or a backfill alike, so it moves whole by key. A
+ * row of a feature defined earlier counts several names together and cannot be split by key:
+ * the share of its kept raw events moves (moveClaimedEvents), a backfilled row stays.
  */
 export function historyMove(
   catalog: readonly CatalogEntry[],
@@ -131,15 +133,19 @@ export function historyMove(
   const events = kept.eventKeys.filter(
     (e) => e.featureKey === e.event && moves(e.featureKey, e.event),
   );
+  const claimed = kept.eventKeys.filter(
+    (e) => e.featureKey !== key && featureKeys.has(e.featureKey) && featureOf(e.event) === key,
+  );
   const rollups = kept.rollupKeys.filter((r) => moves(r.featureKey, r.featureKey));
-  const days = [...events, ...rollups].flatMap((m) => [m.first, m.last]).sort();
+  const days = [...events, ...claimed, ...rollups].flatMap((m) => [m.first, m.last]).sort();
   const first = days[0];
   const last = days.at(-1);
   return {
     events: { names: events.map((e) => e.event), fromKeys: events.map((e) => e.featureKey) },
+    claimed: { names: claimed.map((e) => e.event), fromKeys: claimed.map((e) => e.featureKey) },
     rollupKeys: rollups.map((r) => r.featureKey),
     counts: {
-      events: events.reduce((n, e) => n + e.events, 0),
+      events: [...events, ...claimed].reduce((n, e) => n + e.events, 0),
       rollupRows: rollups.reduce((n, r) => n + r.rows, 0),
       rolledUpEvents: rollups.reduce((n, r) => n + r.events, 0),
     },
@@ -239,19 +245,30 @@ export async function moveFeatureHistory(
   for (const range of monthRanges(plan.span.first, plan.span.last)) {
     await db.transaction().execute(async (trx) => {
       const featureOf = featureMapper(await featureCatalog(trx, workspaceId));
-      const pairs = plan.events.names.flatMap((name, i) =>
-        featureOf(name) === feature.key ? [{ name, fromKey: plan.events.fromKeys[i] ?? name }] : [],
-      );
-      const events = await history.moveEvents(
+      // A name still moves unless a feature defined since claims it more closely.
+      const still = (pairs: HistoryMove['events']) => {
+        const kept = pairs.names.flatMap((name, i) =>
+          featureOf(name) === feature.key ? [{ name, fromKey: pairs.fromKeys[i] ?? name }] : [],
+        );
+        return { names: kept.map((p) => p.name), fromKeys: kept.map((p) => p.fromKey) };
+      };
+      const own = await history.moveEvents(
         trx,
         workspaceId,
-        { names: pairs.map((p) => p.name), fromKeys: pairs.map((p) => p.fromKey) },
+        still(plan.events),
+        feature.key,
+        range,
+      );
+      const claimed = await history.moveClaimedEvents(
+        trx,
+        workspaceId,
+        still(plan.claimed),
         feature.key,
         range,
       );
       const keys = plan.rollupKeys.filter((k) => featureOf(k) === feature.key);
       const rollups = await history.moveRollups(trx, workspaceId, keys, feature.key, range);
-      moved.events += events;
+      moved.events += own + claimed;
       moved.rollupRows += rollups.rows;
       moved.rolledUpEvents += rollups.events;
     });

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../../db/connect.ts';
 import type { WorkspaceId } from '../../../../lib/ids.ts';
+import { changedColumns, rollupSteps } from './rollups.ts';
 
 /**
  * The workspace's catalog lock. Every intake batch takes it shared (in its own statement just
@@ -90,6 +91,80 @@ export async function moveEvents(
       and e.occurred_at >= ${range.from}::date::timestamp at time zone 'UTC'
       and e.occurred_at < ${range.to}::date::timestamp at time zone 'UTC'`.execute(db);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * Re-keys to `toKey` the raw events of `range` that another feature counted (each event name
+ * with that feature's key) and moves their share of its rollups: the new feature's rows are
+ * counted from the moved events (the rollup steps intake runs), the same counts are taken off
+ * the old feature's rows (a row left with no events goes), and a person who did only moved
+ * events that day leaves the old feature's active users. Rollup rows without raw events (a
+ * backfill, or days past retention) count several names at once and stay as they are.
+ * One statement, whose parts all read the events as they were before it. Answers how many.
+ */
+export async function moveClaimedEvents(
+  db: Db,
+  workspaceId: WorkspaceId,
+  moves: { names: readonly string[]; fromKeys: readonly string[] },
+  toKey: string,
+  range: DayRange,
+): Promise<number> {
+  if (moves.names.length === 0) return 0;
+  const inRange = sql`occurred_at >= ${range.from}::date::timestamp at time zone 'UTC'
+    and occurred_at < ${range.to}::date::timestamp at time zone 'UTC'`;
+  const { rows } = await sql<{ moved: number }>`
+    with changed as (
+      update usage_events e set feature_key = ${toKey}
+      from unnest(${moves.names}::text[], ${moves.fromKeys}::text[]) as m(name, from_key)
+      where e.workspace_id = ${workspaceId} and e.event = m.name and e.feature_key = m.from_key
+        and ${inRange}
+      returning ${changedColumns()}, m.from_key
+    ),
+    ${rollupSteps(workspaceId)},
+    taken as (
+      select t.account_id, t.day, t.from_key, t.events, t.logins, d.events - t.events as left_over
+      from (
+        select account_id, day, from_key, count(*)::int as events,
+          (count(*) filter (where is_login))::int as logins
+        from changed
+        where account_id is not null
+        group by account_id, day, from_key
+      ) t
+      join usage_daily d on d.workspace_id = ${workspaceId} and d.account_id = t.account_id
+        and d.day = t.day and d.feature_key = t.from_key
+    ),
+    lessened as (
+      update usage_daily d set events = d.events - t.events,
+        logins = greatest(d.logins - t.logins, 0)
+      from taken t
+      where d.workspace_id = ${workspaceId} and d.account_id = t.account_id and d.day = t.day
+        and d.feature_key = t.from_key and t.left_over > 0
+    ),
+    emptied as (
+      delete from usage_daily d using taken t
+      where d.workspace_id = ${workspaceId} and d.account_id = t.account_id and d.day = t.day
+        and d.feature_key = t.from_key and t.left_over <= 0
+    ),
+    inactive as (
+      select account_id, day, from_key, actor from changed
+      where account_id is not null and actor is not null
+      except
+      select account_id, (occurred_at at time zone 'UTC')::date, feature_key,
+        coalesce(user_id, anonymous_id)
+      from usage_events
+      where workspace_id = ${workspaceId} and ${inRange}
+        and feature_key = any(${moves.fromKeys}::text[])
+        and (event, feature_key) not in (
+          select * from unnest(${moves.names}::text[], ${moves.fromKeys}::text[])
+        )
+    ),
+    left_users as (
+      delete from usage_daily_users u using inactive i
+      where u.workspace_id = ${workspaceId} and u.account_id = i.account_id and u.day = i.day
+        and u.feature_key = i.from_key and u.user_id = i.actor
+    )
+    select count(*)::int as moved from changed`.execute(db);
+  return rows[0]?.moved ?? 0;
 }
 
 /**
