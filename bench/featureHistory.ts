@@ -3,6 +3,8 @@
 // then `Reports = Report *` is defined through defineFeature (the request: the catalog lock,
 // the insert, what its names claim, the queued job), and the job moves the half of the history
 // its names claim (raw events re-keyed, rollup rows merged by key), a month per transaction.
+// Then `Export = Report Exported` takes a quarter of the events from Reports (their share of
+// its rollup rows, counted from the raw events).
 // Baseline, same run, same rows: the rollups recounted from the raw events by the statement
 // steps live intake runs, which a move by recount would need at least.
 // `STEWARD_BENCH_HISTORY_ACCOUNTS` sets how many accounts (default 2,740).
@@ -73,6 +75,16 @@ export async function featureHistoryBenchmark(): Promise<BenchResult[]> {
     ) {
       throw new Error(`moved ${JSON.stringify(moved)}, claimed ${JSON.stringify(feature.history)}`);
     }
+    // Then `Export = Report Exported`: its kept events leave Reports with their share of its rows.
+    const exports = await defineFeature(
+      db,
+      { workspaceId, userId: null },
+      { key: 'export', label: 'Export', events: ['Report Exported'], premium: false, value: false },
+    );
+    const split = await timed(() => moveFeatureHistory(db, workspaceId, exports));
+    const exported = await sql<{ n: number }>`select coalesce(sum(events), 0)::int as n
+      from usage_daily where workspace_id = ${workspaceId} and feature_key = 'export'`.execute(db);
+    if (exported.rows[0]?.n !== split.value.events) throw new Error('export rollups differ');
     const left = await sql<{ n: number }>`select count(*)::int as n from usage_daily
       where workspace_id = ${workspaceId} and feature_key like 'Report %'`.execute(db);
     if (left.rows[0]?.n !== 0) throw new Error('rollup rows left under an event name');
@@ -81,6 +93,11 @@ export async function featureHistoryBenchmark(): Promise<BenchResult[]> {
         name: `defining a feature over ${events.toLocaleString('en-US')} kept raw events (${accounts.toLocaleString('en-US')} accounts × ${days} days): the request, then the history move job`,
         figure: `request ${ms(defined.ms)}; job ${ms(job.ms)} (${moved.events.toLocaleString('en-US')} raw events re-keyed, ${moved.rollupRows.toLocaleString('en-US')} rollup rows merged, a month per transaction)`,
         baseline: `recounting the same workspace's rollups from its raw events: ${ms(recount.ms)}`,
+      },
+      {
+        name: 'then an exact-name feature over one of those names: the history move job',
+        figure: `${ms(split.ms)} (${split.value.events.toLocaleString('en-US')} raw events re-keyed, their counts and people taken off the pattern feature's rows)`,
+        baseline: `the same recount: ${ms(recount.ms)}`,
       },
     ];
   } finally {
