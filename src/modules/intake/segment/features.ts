@@ -229,8 +229,8 @@ function monthRanges(first: string, last: string): DayRange[] {
  * own transaction: raw events first, then the rollups of the same days, so a group call linking
  * an event of that month either commits before the rollups are moved or sees the event re-keyed.
  * Each month re-reads the catalog under the catalog lock (shared), so a feature defined
- * meanwhile that claims a name more closely keeps it. Idempotent: what has moved no longer
- * counts under an event's own name, so a second run finds nothing.
+ * meanwhile that claims a name more closely keeps it. Idempotent: what has moved counts under
+ * the feature's key, so a second run (a retry after a deadlock with intake) finds only the rest.
  */
 export async function moveFeatureHistory(
   db: Db,
