@@ -35,12 +35,15 @@ const firstScreens: [RegExp, () => Promise<unknown>][] = [
 
 /**
  * The first formatter of money or dates in a language loads that language's number and calendar
- * data: a phone spends some 50 ms on the first money figure alone, in one piece. Loaded here, in
- * tasks of their own while the app's code is still arriving, rather than in the middle of the
- * first screen's drawing (the 360's contract card, the portfolio's ARR). Which language the app
- * will show is read as src/i18n/index.ts reads it; the currency does not matter (its data is the
- * language's).
+ * data: a phone spends some 50 ms on the first money figure alone, in one piece. For the screens
+ * whose first drawing shows money (the portfolio's ARR, a 360's contract) it is loaded here, in
+ * tasks of their own while the app's code is still arriving, rather than in the middle of that
+ * drawing; elsewhere (My work) it would be work the first screen does not need. Which language
+ * the app will show is read as src/i18n/index.ts reads it; the currency does not matter (its data
+ * is the language's).
  */
+const showsMoneyFirst = /^\/accounts(\/[^/]+)?\/?$/;
+
 function loadFormattingData() {
   const stored = localStorage.getItem('steward.locale');
   const russian =
@@ -57,6 +60,6 @@ void afterFirstPaint().then(() => {
   firstScreens
     .find(([path]) => path.test(location.pathname))?.[1]()
     .catch(() => undefined);
-  loadFormattingData();
+  if (showsMoneyFirst.test(location.pathname)) loadFormattingData();
   return import('./app.tsx');
 });
