@@ -8,6 +8,7 @@ import { lighthouseBenchmark } from './lighthouse.ts';
 import { healthBenchmark } from './health.ts';
 import { notifyBenchmark } from './notify.ts';
 import { digestBenchmark } from './digests.ts';
+import { featureHistoryBenchmark } from './featureHistory.ts';
 import { portfolioBenchmark } from './portfolio.ts';
 import { rollupBenchmark } from './rollups.ts';
 import { seedBenchmark } from './seed.ts';
@@ -29,6 +30,7 @@ const benchmarks: { key: string; name: string; run: () => Promise<BenchResult[]>
   { key: 'health', name: 'health', run: healthBenchmark },
   { key: 'intake', name: 'usage intake', run: intakeBenchmark },
   { key: 'rollups', name: 'usage rollups', run: rollupBenchmark },
+  { key: 'features', name: 'a feature defined over kept history', run: featureHistoryBenchmark },
   { key: 'assistant', name: 'Ask Steward', run: assistantBenchmark },
   { key: 'voice', name: 'voice of the customer', run: voiceBenchmark },
   { key: 'revenue', name: 'revenue and meetings', run: revenueBenchmark },
