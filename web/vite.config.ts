@@ -11,8 +11,10 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // STEWARD_WEB_OUT builds elsewhere (the Lighthouse benchmark, beside browser tests reading dist/web).
+// Set but empty, it means unset: an empty outDir is the web app's own folder, which the build
+// empties first (emptyOutDir) — its sources included.
 const outDir =
-  process.env.STEWARD_WEB_OUT ?? fileURLToPath(new URL('../dist/web', import.meta.url));
+  process.env.STEWARD_WEB_OUT || fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /**
  * Writes `file.br` and `file.gz` beside every text asset once the build (service worker
