@@ -8,53 +8,26 @@
 // Baseline, same run, same rows: the rollups recounted from the raw events by the statement
 // steps live intake runs, which a move by recount would need at least.
 // `STEWARD_BENCH_HISTORY_ACCOUNTS` sets how many accounts (default 2,740).
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { WorkspaceId } from '../src/lib/ids.ts';
 import { moveFeatureHistory } from '../src/modules/intake/segment/features.ts';
-import { defineFeature, ensurePartitions } from '../src/modules/intake/segment/index.ts';
-import { changedColumns, rollupSteps } from '../src/modules/intake/segment/store/rollups.ts';
+import { defineFeature } from '../src/modules/intake/segment/index.ts';
 import { benchDatabase, ms, timed, type BenchResult } from './support.ts';
+import { rollUpEverything, usageDays as days, yearOfUsage } from './yearOfUsage.ts';
 
 const accounts = Number(process.env.STEWARD_BENCH_HISTORY_ACCOUNTS ?? 2_740);
-const days = 365;
-const dayMs = 86_400_000;
 
 export async function featureHistoryBenchmark(): Promise<BenchResult[]> {
   const { deps, stop } = await benchDatabase();
   const { db } = deps;
   try {
-    const workspace = await db
-      .insertInto('workspaces')
-      .values({ name: 'History bench', slug: `history-${randomUUID().slice(0, 8)}` })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const workspaceId = workspace.id as WorkspaceId;
-    await sql`insert into accounts (workspace_id, name, external_id)
-      select ${workspaceId}::uuid, 'Account ' || g, 'acct-' || g
-      from generate_series(1, ${accounts}) g`.execute(db);
-    const today = new Date(new Date().toISOString().slice(0, 10));
-    const first = new Date(today.getTime() - (days - 1) * dayMs);
-    await ensurePartitions(
-      db,
-      Array.from({ length: 14 }, (_, m) => new Date(first.getTime() + m * 31 * dayMs)),
-    );
-    const names = ['Report Viewed', 'Report Exported', 'Dashboard Opened', 'Signed In'];
-    await sql`insert into usage_events (workspace_id, message_id, occurred_at, received_at, type,
-        event, feature_key, user_id, account_id)
-      select ${workspaceId}::uuid, a.external_id || '-' || d, ${first}::timestamptz + d * interval '1 day' + interval '9 hours',
-        now(), 'track', (${names}::text[])[1 + (d + a.n) % 4], (${names}::text[])[1 + (d + a.n) % 4],
-        'user-' || (d % 5), a.id
-      from (select id, external_id, row_number() over () as n from accounts
-        where workspace_id = ${workspaceId}) a, generate_series(0, ${days - 1}) d`.execute(db);
-    const events = accounts * days;
-    const recount = await timed(() =>
-      sql`with changed as (
-          select ${changedColumns()} from usage_events where workspace_id = ${workspaceId}
-        ),
-        ${rollupSteps(workspaceId)}
-        select count(*)::int as n from changed`.execute(db),
-    );
+    const names = sql<string>`(${['Report Viewed', 'Report Exported', 'Dashboard Opened', 'Signed In']}::text[])[1 + (d + a.n) % 4]`;
+    const { workspaceId, events } = await yearOfUsage(db, {
+      name: 'History bench',
+      accounts,
+      event: names,
+      featureKey: names,
+    });
+    const recount = await timed(() => rollUpEverything(db, workspaceId));
     await sql`vacuum analyze usage_events`.execute(db);
     await sql`vacuum analyze usage_daily`.execute(db);
     await sql`vacuum analyze usage_daily_users`.execute(db);
