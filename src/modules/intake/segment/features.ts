@@ -97,20 +97,8 @@ export type HistoryMove = {
 export type HistoryCounts = { events: number; rollupRows: number; rolledUpEvents: number };
 
 type KeptHistory = {
-  eventKeys: readonly {
-    event: string;
-    featureKey: string;
-    events: number;
-    first: string;
-    last: string;
-  }[];
-  rollupKeys: readonly {
-    featureKey: string;
-    rows: number;
-    events: number;
-    first: string;
-    last: string;
-  }[];
+  eventKeys: readonly history.EventKey[];
+  rollupKeys: readonly history.RollupKey[];
 };
 
 /**

@@ -24,21 +24,21 @@ export async function lockCatalog(
 /** Days as `YYYY-MM-DD`, from (inclusive) to (exclusive). */
 export type DayRange = { from: string; to: string };
 
+/** How many events, and the first and last day they fall on. */
+type Span = { events: number; first: string; last: string };
+
+/** An event name of the kept raw events and the feature key it counts under. */
+export type EventKey = Span & { event: string; featureKey: string };
+
+/** A feature key of the daily rollups (a feature's key, or an unclaimed event's name). */
+export type RollupKey = Span & { featureKey: string; rows: number };
+
 /**
  * Each distinct event name of the kept raw events with the feature key it counts under, how
  * many events and the first and last day they fall on.
  */
-export async function eventKeys(
-  db: Db,
-  workspaceId: WorkspaceId,
-): Promise<{ event: string; featureKey: string; events: number; first: string; last: string }[]> {
-  const { rows } = await sql<{
-    event: string;
-    featureKey: string;
-    events: number;
-    first: string;
-    last: string;
-  }>`
+export async function eventKeys(db: Db, workspaceId: WorkspaceId): Promise<EventKey[]> {
+  const { rows } = await sql<EventKey>`
     select event, feature_key as "featureKey", count(*)::int as events,
       min((occurred_at at time zone 'UTC')::date)::text as first,
       max((occurred_at at time zone 'UTC')::date)::text as last
@@ -52,17 +52,8 @@ export async function eventKeys(
  * Every feature key the daily rollups count under (feature keys and unclaimed event names),
  * with its rows, the events they count and the first and last day.
  */
-export async function rollupKeys(
-  db: Db,
-  workspaceId: WorkspaceId,
-): Promise<{ featureKey: string; rows: number; events: number; first: string; last: string }[]> {
-  const { rows } = await sql<{
-    featureKey: string;
-    rows: number;
-    events: number;
-    first: string;
-    last: string;
-  }>`
+export async function rollupKeys(db: Db, workspaceId: WorkspaceId): Promise<RollupKey[]> {
+  const { rows } = await sql<RollupKey>`
     select feature_key as "featureKey", count(*)::int as rows, sum(events)::int as events,
       min(day)::text as first, max(day)::text as last
     from usage_daily
