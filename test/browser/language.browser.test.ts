@@ -46,9 +46,15 @@ async function loadMore(page: Page, reader: Reader, times: number) {
     const nextPage = page.waitForResponse((response) => response.url().includes('cursor='));
     await more.first().tap();
     await nextPage;
-    // The page is in when the button is gone (the list is whole) or ready for the next one.
+    // The page is in when the button is gone (the list is whole) or ready for the next one,
+    // read in one look: counting it, then asking the first button whether it is enabled,
+    // waited for a button that had gone in between (the list was whole) until the poll failed.
     await expect
-      .poll(async () => (await more.count()) === 0 || (await more.first().isEnabled()))
+      .poll(() =>
+        more.evaluateAll(
+          (buttons) => buttons.length === 0 || !buttons[0]?.hasAttribute('disabled'),
+        ),
+      )
       .toBe(true);
   }
 }
