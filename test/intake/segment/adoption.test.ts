@@ -1,11 +1,10 @@
 // Product adoption read back through the API after events came in through the Tracking API.
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
-import { segmentPost } from './support.ts';
+import { segmentPost, trackOn } from './support.ts';
 
 // Today is 2026-11-02: "this month" is 2026-10-04…11-02, the month before 09-04…10-03.
 const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
@@ -19,20 +18,11 @@ let slipping: AccountId;
 let othersAccount: AccountId;
 let writeKey: string;
 
-const event = (groupId: string, userId: string, name: string, day: string) => ({
-  type: 'track',
-  userId,
-  event: name,
-  timestamp: `${day}T12:00:00Z`,
-  messageId: randomUUID(),
-  context: { groupId },
-});
-
 /** `users` users each doing `perUser` events of `name` on each of `days`. */
 function activity(groupId: string, users: number, days: string[], name: string, perUser = 1) {
   return days.flatMap((day) =>
     Array.from({ length: users }, (_, u) =>
-      Array.from({ length: perUser }, () => event(groupId, `${groupId}-user-${u}`, name, day)),
+      Array.from({ length: perUser }, () => trackOn(groupId, `${groupId}-user-${u}`, name, day)),
     ).flat(),
   );
 }

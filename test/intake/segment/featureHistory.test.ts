@@ -17,7 +17,7 @@ import { upsertUsageRollups, usageJobs } from '../../../src/modules/intake/segme
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
-import { countRows, eventsRolledUp, segmentPost } from './support.ts';
+import { countRows, eventsRolledUp, segmentPost, trackOn } from './support.ts';
 
 // Today is 2026-11-02: raw events are kept from 2025-11-01 (13 months).
 const { deps, database } = await useTestDeps('2026-11-02T09:00:00Z');
@@ -33,15 +33,6 @@ const months = Array.from({ length: 12 }, (_, i) => {
 const backfilledDay = '2025-06-10';
 
 type Tracked = { workspaceId: WorkspaceId; accountId: AccountId; admin: ApiClient; key: string };
-
-const event = (groupId: string, userId: string, name: string, day: string) => ({
-  type: 'track',
-  userId,
-  event: name,
-  timestamp: `${day}T12:00:00Z`,
-  messageId: randomUUID(),
-  context: { groupId },
-});
 
 async function send(tracked: Tracked, batch: unknown[]) {
   const response = await segmentPost(app, '/v1/batch', { batch }, tracked.key);
@@ -63,10 +54,10 @@ async function yearOfReports(): Promise<Tracked> {
   await send(
     tracked,
     months.flatMap((day) => [
-      event(groupId, 'ann', 'Report Viewed', day),
-      event(groupId, 'ann', 'Report Viewed', day),
-      event(groupId, 'boris', 'Report Exported', day),
-      event(groupId, 'ann', 'Dashboard Opened', day),
+      trackOn(groupId, 'ann', 'Report Viewed', day),
+      trackOn(groupId, 'ann', 'Report Viewed', day),
+      trackOn(groupId, 'boris', 'Report Exported', day),
+      trackOn(groupId, 'ann', 'Dashboard Opened', day),
     ]),
   );
   await upsertUsageRollups(db, workspaceId, [
@@ -240,7 +231,7 @@ describe('defining a feature after a year of tracking', () => {
         .where('id', '=', tracked.accountId)
         .executeTakeFirstOrThrow()
     ).external_id;
-    await send(tracked, [event(groupId ?? '', 'dmitri', 'Report Viewed', lastDay)]);
+    await send(tracked, [trackOn(groupId ?? '', 'dmitri', 'Report Viewed', lastDay)]);
     const row = await db
       .selectFrom('usage_daily')
       .select(['feature_key', 'events'])

@@ -36,6 +36,11 @@ export function track(
   return { type: 'track', userId, event, timestamp, messageId: randomUUID(), ...extra };
 }
 
+/** A track call by an account's user (the account's group in its context), at noon UTC of `day`. */
+export function trackOn(groupId: string, userId: string, event: string, day: string) {
+  return track(userId, event, `${day}T12:00:00Z`, { context: { groupId } });
+}
+
 export async function countRows(
   db: Db,
   table: 'usage_events' | 'usage_daily_users' | 'contacts' | 'accounts',
