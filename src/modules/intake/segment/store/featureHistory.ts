@@ -24,6 +24,12 @@ export async function lockCatalog(
 /** Days as `YYYY-MM-DD`, from (inclusive) to (exclusive). */
 export type DayRange = { from: string; to: string };
 
+/** The raw events' condition for falling on the days of `range` (UTC). */
+function occurredIn(range: DayRange) {
+  return sql`occurred_at >= ${range.from}::date::timestamp at time zone 'UTC'
+    and occurred_at < ${range.to}::date::timestamp at time zone 'UTC'`;
+}
+
 /** How many events, and the first and last day they fall on. */
 type Span = { events: number; first: string; last: string };
 
@@ -79,8 +85,7 @@ export async function moveEvents(
     from unnest(${moves.names}::text[], ${moves.fromKeys}::text[]) as m(event, feature_key)
     where e.workspace_id = ${workspaceId} and e.event = m.event
       and e.feature_key = m.feature_key
-      and e.occurred_at >= ${range.from}::date::timestamp at time zone 'UTC'
-      and e.occurred_at < ${range.to}::date::timestamp at time zone 'UTC'`.execute(db);
+      and ${occurredIn(range)}`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -101,8 +106,7 @@ export async function moveClaimedEvents(
   range: DayRange,
 ): Promise<number> {
   if (moves.names.length === 0) return 0;
-  const inRange = sql`occurred_at >= ${range.from}::date::timestamp at time zone 'UTC'
-    and occurred_at < ${range.to}::date::timestamp at time zone 'UTC'`;
+  const inRange = occurredIn(range);
   const { rows } = await sql<{ moved: number }>`
     with changed as (
       update usage_events e set feature_key = ${toKey}
