@@ -190,7 +190,6 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
                 autoComplete="off"
                 autoCapitalize="characters"
                 spellCheck={false}
-                placeholder="U012AB3CD"
                 value={draft.slackMemberId ?? ''}
                 onChange={(e) => set({ slackMemberId: e.target.value.trim() || null })}
                 className="max-w-60 font-mono"
