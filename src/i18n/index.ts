@@ -68,6 +68,15 @@ export const messageSchema = z.object({
   params: z.record(z.string(), messageParamSchema).optional(),
 });
 
+/**
+ * A stored message checked against the catalog; `otherwise` when it no longer passes (a key a
+ * later release removed), which each kind of stored sentence words for itself.
+ */
+export function knownMessage(stored: unknown, otherwise: Message): Message {
+  const parsed = messageSchema.safeParse(stored);
+  return parsed.success ? parsed.data : otherwise;
+}
+
 const catalogs: Record<Locale, Catalog> = { en, ru };
 export type Catalog = { readonly [key: string]: string | Catalog };
 

@@ -3,7 +3,7 @@
 import type { NotificationItem, StoredMessage } from '../../db/schema.ts';
 import {
   message,
-  messageSchema,
+  knownMessage,
   renderMessage,
   type Locale,
   type Message,
@@ -14,8 +14,7 @@ export type Reader = { locale: Locale; timeZone: string };
 
 /** A stored message as the catalog knows it; one it no longer knows shows its key. */
 export function storedMessage(stored: StoredMessage): Message {
-  const parsed = messageSchema.safeParse(stored);
-  return parsed.success ? parsed.data : message('notify.text', { text: stored.key });
+  return knownMessage(stored, message('notify.text', { text: stored.key }));
 }
 
 export function render(stored: StoredMessage, reader: Reader): string {

@@ -2,10 +2,9 @@
 // knows. Shared by the Stripe and support webhooks; answered 200 so senders do not retry.
 // Why each was kept is stored as a message (`intake.review.*`) and rendered for the reader.
 import type { Db } from '../../../db/connect.ts';
-import type { StoredMessage } from '../../../db/schema.ts';
 import {
   message,
-  messageSchema,
+  knownMessage,
   renderMessage,
   type Locale,
   type Message,
@@ -36,15 +35,6 @@ export async function keepForReview(db: Db, item: ReviewItem): Promise<void> {
   });
 }
 
-/**
- * A stored reason checked against the catalog. One a later release no longer knows says what
- * every kept delivery shares: no account matched it.
- */
-function storedReason(stored: StoredMessage): Message {
-  const parsed = messageSchema.safeParse(stored);
-  return parsed.success ? parsed.data : message('intake.review.before');
-}
-
 /** A page of the list, each reason in `reader`'s language. */
 export async function itemsForReview(
   db: Db,
@@ -61,7 +51,12 @@ export async function itemsForReview(
       id: row.id,
       source: row.source,
       sourceId: row.source_id,
-      reason: renderMessage(storedReason(row.reason), reader.locale, reader.timeZone),
+      // A reason a later release no longer knows says what every kept delivery shares.
+      reason: renderMessage(
+        knownMessage(row.reason, message('intake.review.before')),
+        reader.locale,
+        reader.timeZone,
+      ),
       payload: row.payload,
       receivedAt: row.received_at.toISOString(),
     }),

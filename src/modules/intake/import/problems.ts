@@ -5,7 +5,7 @@
 import type { StoredMessage } from '../../../db/schema.ts';
 import {
   message,
-  messageSchema,
+  knownMessage,
   renderMessage,
   type Locale,
   type Message,
@@ -82,17 +82,13 @@ export function failureText(
   return fields ? `${detail} ${fields}` : detail;
 }
 
-function known(stored: StoredMessage): Message {
-  const parsed = messageSchema.safeParse(stored);
-  return parsed.success ? parsed.data : message('imports.failure.before');
-}
+const known = (stored: StoredMessage) => knownMessage(stored, message('imports.failure.before'));
 
 /**
  * A problem as read back from `imports.rejections`: its key checked against the catalog. A key
  * a later release removed asks the reader to check the file again, which says why anew.
  */
 export function storedProblem(stored: StoredMessage & { field?: string }): RowProblem {
-  const parsed = messageSchema.safeParse(stored);
-  const problem = parsed.success ? parsed.data : rowMessage('checkAgain');
+  const problem = knownMessage(stored, rowMessage('checkAgain'));
   return stored.field === undefined ? problem : about(stored.field, problem);
 }
