@@ -1,7 +1,8 @@
 // The renewal rate of a period counts the renewals decided in it. A customer who cancelled
 // mid-contract left in the period it cancelled: that is churn then, and its old renewal date,
-// months later, is no lost renewal (the renewal pipeline's rule, a44f62d). A customer whose
-// contract runs to its renewal date and does not renew is that period's lost renewal.
+// later, is no lost renewal — whether that date falls in the same quarter or a later one, so a
+// month and its quarter count it alike. A customer whose contract runs to its renewal date and
+// does not renew is that period's lost renewal.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MrrMovementKind, Stage } from '../../src/db/schema.ts';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
@@ -106,8 +107,8 @@ describe('renewal rate beside churn', () => {
       renews: '2026-12-20',
       leftOn: '2026-08-14',
     });
-    // Cancels mid-contract on 5 October, its renewal on 1 December: it left inside Q4, so Q4
-    // holds both its churn and its lost renewal, as the pipeline's window does. $3,000.
+    // Cancels mid-contract on 5 October, its renewal on 1 December: Q4's churn, and no renewal
+    // of Q4 or of December, though both hold its renewal date. $3,000.
     await customer('October Leaver', {
       monthly: 250,
       since: '2025-12-01',
@@ -127,16 +128,17 @@ describe('renewal rate beside churn', () => {
 
   it('does not lower a later quarter’s renewal rate with a customer who had already left', async () => {
     const { data, value } = await metrics(team.as.manager, '2026-Q4');
-    // Renewed: Renewer 24,000. Lost: Lets It Lapse 6,000 and October Leaver 3,000. Midterm
-    // Leaver left in August: no renewal of Q4 (it was 24,000 / 45,000 = 0.5333 with it).
+    // Renewed: Renewer 24,000. Lost: Lets It Lapse 6,000. Midterm Leaver left in August and
+    // October Leaver in October, each before its renewal date: no renewal of Q4 (with both it
+    // was 24,000 / 45,000 = 0.5333; with October Leaver alone, 24,000 / 33,000 = 0.7273).
     expect(data.detail.renewals).toMatchObject({
       renewed: 1,
-      lost: 2,
+      lost: 1,
       pending: 0,
       renewedArr: $(24_000),
-      lostArr: $(9000),
+      lostArr: $(6000),
     });
-    expect(value('renewalRate')).toBe(0.7273); // 24,000 / 33,000
+    expect(value('renewalRate')).toBe(0.8); // 24,000 / 30,000
     // Q4's churn is the two who left in it.
     expect(data.detail.cohort.churnedLogos).toBe(2);
     expect(value('churnedMrr')).toBe($(750));
@@ -151,5 +153,23 @@ describe('renewal rate beside churn', () => {
     const december = await metrics(team.as.manager, '2026-12');
     expect(december.data.detail.renewals).toMatchObject({ renewed: 0, lost: 0, pending: 0 });
     expect(december.value('renewalRate')).toBeNull();
+  });
+
+  it('counts a customer who cancelled before its renewal date the same way in the month and the quarter', async () => {
+    // October Leaver cancelled on 5 October, its renewal on 1 December: the quarter holds
+    // both days, its December does not hold the first. A CSM adding up October, November and
+    // December must find the quarter's renewals.
+    const months = await Promise.all(
+      ['2026-10', '2026-11', '2026-12'].map((period) => metrics(team.as.manager, period)),
+    );
+    const quarter = await metrics(team.as.manager, '2026-Q4');
+    const sum = (key: 'renewed' | 'lost' | 'renewedArr' | 'lostArr') =>
+      months.reduce((total, month) => total + (month.data.detail.renewals[key] ?? 0), 0);
+    expect(quarter.data.detail.renewals).toMatchObject({
+      renewed: sum('renewed'),
+      lost: sum('lost'),
+      renewedArr: sum('renewedArr'),
+      lostArr: sum('lostArr'),
+    });
   });
 });

@@ -10,9 +10,9 @@
 // both, while the cohort figures see only where the customer ended.
 //
 // The renewal rate is the renewed share of the ARR decided (renewed or lost) among the renewals
-// due in the period. A customer who had left before the period opened (cancelled mid-contract)
-// is churn of the period it left and no renewal of this one, so one cancellation is not counted
-// twice (`renewalOutcomes` in store/metrics.ts, with the renewal pipeline's rule).
+// due in the period. A customer who had left before its renewal date (cancelled mid-contract)
+// is churn of the period it left and no renewal at all, so one cancellation is not counted twice
+// and a month and its quarter count it alike (`renewalOutcomes` in store/metrics.ts).
 import type { MrrMovementKind } from '../../../db/schema.ts';
 import { median } from '../../intake/adoption/index.ts';
 import type { MetricKey } from '../targets.ts';

@@ -145,10 +145,11 @@ export type RenewalOutcomeRow = {
 /**
  * Renewals due in each period (up to now) and how each went: with billing, renewed if the
  * account still paid a week after the date; without, lost if it churned, renewed if its
- * renewal date has moved on, else not known yet. A customer who had left before the period
- * opened (every contract ended, as when it cancelled mid-contract) is no renewal of the period,
- * as in the renewal pipeline: its leaving is churn in the period it happened, not counted again
- * as a lost renewal when its old renewal date comes.
+ * renewal date has moved on, else not known yet. A customer who had left before its renewal
+ * date (every contract ended, as when it cancelled mid-contract) has no renewal on it: its
+ * leaving is churn in the period it happened, not counted again as a lost renewal when its old
+ * renewal date comes. The test is the renewal's own date, not the period's start, so a month
+ * and the quarter holding it judge the same renewal alike.
  */
 export async function renewalOutcomes(
   db: Db,
@@ -161,7 +162,7 @@ export async function renewalOutcomes(
   const { rows } = await sql<RenewalOutcomeRow>`
     with scoped as (${scoped(scope)}), b as (${periods(bounds)}),
     due as (
-      select b.k, b.starts, r.account_id, r.renewal_date, r.arr_amount, a.stage,
+      select b.k, r.account_id, r.renewal_date, r.arr_amount, a.stage,
         a.renewal_date as renews_next,
         least((r.renewal_date + 7)::timestamp at time zone 'UTC', ${now}::timestamptz) as judged_at
       from renewals r
@@ -193,7 +194,7 @@ export async function renewalOutcomes(
       from due
       left join paid on paid.account_id = due.account_id and paid.renewal_date = due.renewal_date
       left join gone on gone.account_id = due.account_id
-      where ${stayedUntil(sql`gone.left_at`, sql`due.starts`)}
+      where ${stayedUntil(sql`gone.left_at`, sql`(due.renewal_date::timestamp at time zone 'UTC')`)}
     )
     select k::int as k,
       (count(*) filter (where outcome = 'renewed'))::int as renewed,

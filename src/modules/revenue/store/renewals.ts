@@ -46,8 +46,9 @@ export type RenewalFacts = {
  *
  * An account that had left before a window opens decides no renewal in it, whatever its renewal
  * date says (as when a customer cancels mid-contract): its leaving is churn in the period it
- * happened. The renewal pipeline leaves such accounts out of its window, and the renewal rate
- * out of its periods (`stayedUntil`).
+ * happened. The renewal pipeline leaves such accounts out of its window (`stayedUntil` the
+ * window's first day); the renewal rate leaves out every renewal dated after the account left
+ * (`stayedUntil` the renewal date), so a month and its quarter judge it alike.
  */
 export function leftAccounts(workspaceId: WorkspaceId, candidates: RawBuilder<unknown>) {
   return sql`
