@@ -92,14 +92,13 @@ const castable: Record<string, RegExp> = {
   text: /^/s,
 };
 
-/** A calendar day that exists (`2026-02-30` passes the pattern, and JavaScript's Date, but not PostgreSQL). */
-function realDay(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return (
-    y >= 1 && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d
-  );
-}
+/**
+ * A calendar day PostgreSQL takes: zod's ISO date knows month lengths and leap years
+ * (`2026-02-30` passes the pattern, and JavaScript's Date, but not PostgreSQL), and PostgreSQL
+ * has no year 0.
+ */
+const calendarDay = z.iso.date().refine((day) => !day.startsWith('0000'));
+const realDay = (value: string) => calendarDay.safeParse(value.slice(0, 10)).success;
 
 const fitsCast: Record<string, (value: string) => boolean> = {
   int: (v) => Math.abs(Number(v)) <= 2_147_483_647,
