@@ -1,5 +1,5 @@
 // An admin adds a feature in Settings → Data in after its events have been tracked for a
-// while, and is told how many events of the kept history now count for it.
+// while, and is told that the kept events it claims are being counted and moved to it.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { basicAuth } from '../intake/segment/support.ts';
@@ -15,7 +15,7 @@ afterEach(async (context) => {
 });
 
 describe('the feature catalog', () => {
-  it('says how many kept events a new feature takes over, and that they are being counted', async () => {
+  it('says the kept events a new feature claims are being counted and moved to it', async () => {
     session = await openSteward(admin, laptop);
     const { page, server } = session;
     const api = await apiAs(session);
@@ -50,7 +50,7 @@ describe('the feature catalog', () => {
     await expect
       .poll(() => catalog.getByRole('status').textContent(), { timeout: 10_000 })
       .toBe(
-        '3 events of the kept history now count for Forecasts; they are being counted in the background.',
+        'Kept events that match Forecasts are being counted and moved to it in the background.',
       );
   });
 });

@@ -3,9 +3,11 @@
 // API, on a real database.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runTaskListOnce } from 'graphile-worker';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Logger, runTaskListOnce } from 'graphile-worker';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { toTaskList } from '../../../src/jobs/registry.ts';
+import { stewardTasks } from '../../../src/jobs/tasks.ts';
 import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
 import {
   defineFeature as defineFeatureFor,
@@ -13,11 +15,12 @@ import {
   moveFeatureHistory,
 } from '../../../src/modules/intake/segment/features.ts';
 import { insertUsageEvents } from '../../../src/modules/intake/segment/store/events.ts';
+import { linkEarlierEvents, lockUsers } from '../../../src/modules/intake/segment/store/rollups.ts';
 import { upsertUsageRollups, usageJobs } from '../../../src/modules/intake/segment/index.ts';
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
-import { countRows, eventsRolledUp, segmentPost, trackOn } from './support.ts';
+import { countRows, eventsRolledUp, segmentPost, track, trackOn } from './support.ts';
 
 // Today is 2026-11-02: raw events are kept from 2025-11-01 (13 months).
 const { deps, database } = await useTestDeps('2026-11-02T09:00:00Z');
@@ -76,14 +79,49 @@ async function yearOfReports(): Promise<Tracked> {
 const defineFeature = (tracked: Tracked, key: string, label: string, events: string[]) =>
   tracked.admin.POST('/api/v1/features', { body: { key, label, events } });
 
+const silent = new Logger(() => () => {});
+
 /** The background jobs a definition queued (the history move), run as the worker would. */
 async function runJobs() {
   const client = await database.pool.connect();
   try {
-    await runTaskListOnce({}, toTaskList(deps, usageJobs), client).promise;
+    await runTaskListOnce({ logger: silent }, toTaskList(deps, usageJobs), client).promise;
   } finally {
     client.release();
   }
+}
+
+/**
+ * Every job Steward runs (the history move, health's rescore of changed accounts…), as the
+ * worker would a minute from now: health's passes are due a few seconds after a change.
+ */
+async function runWorker() {
+  const inAMinute = Date.now() + 60_000;
+  const client = await database.pool.connect();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(inAMinute);
+    await runTaskListOnce({ useNodeTime: true, logger: silent }, stewardTasks(deps), client)
+      .promise;
+  } finally {
+    vi.useRealTimers();
+    client.release();
+  }
+}
+
+/** What the definition's answer says while the job counts the kept history. */
+const beingCounted = { events: null, rollupRows: null, rolledUpEvents: null, counting: true };
+
+/** What the last history move of feature `key` moved, from its audit entry. */
+async function historyMoved(workspaceId: WorkspaceId, key: string) {
+  const entries = await db
+    .selectFrom('audit_log')
+    .select('changes')
+    .where('workspace_id', '=', workspaceId)
+    .where('action', '=', 'feature.history_moved')
+    .orderBy('id')
+    .execute();
+  return entries.map((e) => e.changes).findLast((c) => c['key'] === key)?.['history'];
 }
 
 /** Rolled-up events per feature key over all days, and the rows and users under each. */
@@ -133,17 +171,17 @@ describe('defining a feature after a year of tracking', () => {
     };
   });
 
-  it('counts the kept year and the backfilled day for the new feature, and says how much', async () => {
+  it('counts the kept year and the backfilled day for the new feature, in the background', async () => {
     const { data, response } = await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
     expect(response.status).toBe(201);
+    expect(data?.history).toEqual(beingCounted);
+    await runJobs();
     // 12 months × 3 report events; 12 days × 2 names + the backfilled day's row.
-    expect(data?.history).toEqual({
+    expect(await historyMoved(tracked.workspaceId, 'reports')).toEqual({
       events: 36,
       rollupRows: 25,
       rolledUpEvents: 41,
-      counting: true,
     });
-    await runJobs();
 
     const rollups = await rollupsByKey(tracked.workspaceId);
     expect(rollups.reports?.events).toBe(36 + 5);
@@ -171,7 +209,7 @@ describe('defining a feature after a year of tracking', () => {
     expect(data?.features.map((f) => f.key)).not.toContain('Report Viewed');
   });
 
-  it('records what the definition claimed and what the move moved in the audit log', async () => {
+  it('records the definition and what the move moved in the audit log', async () => {
     const entries = await db
       .selectFrom('audit_log')
       .select(['action', 'changes'])
@@ -183,10 +221,7 @@ describe('defining a feature after a year of tracking', () => {
     expect(entries).toEqual([
       {
         action: 'feature.defined',
-        changes: expect.objectContaining({
-          key: 'reports',
-          history: { ...history, counting: true },
-        }),
+        changes: expect.objectContaining({ key: 'reports', history: beingCounted }),
       },
       { action: 'feature.history_moved', changes: { key: 'reports', history } },
     ]);
@@ -212,13 +247,13 @@ describe('defining a feature after a year of tracking', () => {
     const before = await rollupsByKey(tracked.workspaceId);
     const { data, response } = await defineFeature(tracked, 'billing', 'Billing', ['Invoice *']);
     expect(response.status).toBe(201);
-    expect(data?.history).toEqual({
+    expect(data?.history).toEqual(beingCounted);
+    await runJobs();
+    expect(await historyMoved(tracked.workspaceId, 'billing')).toEqual({
       events: 0,
       rollupRows: 0,
       rolledUpEvents: 0,
-      counting: false,
     });
-    await runJobs();
     expect(await rollupsByKey(tracked.workspaceId)).toEqual(before);
   });
 
@@ -247,18 +282,20 @@ describe('defining a feature after a year of tracking', () => {
 describe('an exact-name feature defined earlier', () => {
   it('keeps its events when a pattern feature claims the names around it', async () => {
     const tracked = await yearOfReports();
-    const exports = await defineFeature(tracked, 'export', 'Export', ['Report Exported']);
-    expect(exports.data?.history).toMatchObject({ events: 12, rollupRows: 12 });
+    await defineFeature(tracked, 'export', 'Export', ['Report Exported']);
     await runJobs();
+    expect(await historyMoved(tracked.workspaceId, 'export')).toMatchObject({
+      events: 12,
+      rollupRows: 12,
+    });
 
-    const { data } = await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
-    expect(data?.history).toEqual({
+    await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
+    await runJobs();
+    expect(await historyMoved(tracked.workspaceId, 'reports')).toEqual({
       events: 24,
       rollupRows: 13,
       rolledUpEvents: 29,
-      counting: true,
     });
-    await runJobs();
     const rollups = await rollupsByKey(tracked.workspaceId);
     expect(rollups.export?.events).toBe(12);
     expect(rollups.reports?.events).toBe(24 + 5);
@@ -277,15 +314,14 @@ describe('an exact-name feature defined after a pattern feature', () => {
     await runJobs();
     const totals = await eventsRolledUp(db, tracked.workspaceId);
 
-    const { data } = await defineFeature(tracked, 'export', 'Export', ['Report Exported']);
+    await defineFeature(tracked, 'export', 'Export', ['Report Exported']);
+    await runJobs();
     // The kept raw exports move; the backfilled day counts views only, under no name to split.
-    expect(data?.history).toEqual({
+    expect(await historyMoved(tracked.workspaceId, 'export')).toEqual({
       events: 12,
       rollupRows: 0,
       rolledUpEvents: 0,
-      counting: true,
     });
-    await runJobs();
     const rollups = await rollupsByKey(tracked.workspaceId);
     expect(rollups.export?.events).toBe(12);
     expect([...(rollups.export?.users ?? [])].sort()).toEqual(months.map((d) => `${d} boris`));
@@ -347,5 +383,87 @@ describe('an intake batch in flight while a feature is defined', () => {
     const rollups = await rollupsByKey(tracked.workspaceId);
     expect(rollups.reports?.events).toBe(37 + 5);
     expect(rollups['Report Viewed']).toBeUndefined();
+  });
+});
+
+describe('a workspace that keeps no usage yet', () => {
+  it('is told the new feature counts events from now on, and no move is queued', async () => {
+    const workspaceId = (await makeWorkspace(db)).id;
+    const feature = await defineFeatureFor(
+      db,
+      { workspaceId, userId: null },
+      { key: 'reports', label: 'Reports', events: ['Report *'], premium: false, value: false },
+    );
+    expect(feature.history).toEqual({
+      events: 0,
+      rollupRows: 0,
+      rolledUpEvents: 0,
+      counting: false,
+    });
+    const { rows } = await sql`select 1 from graphile_worker._private_jobs
+      where key = ${`usage__move_feature_history:${feature.id}`}`.execute(db);
+    expect(rows).toEqual([]);
+  });
+});
+
+describe("an account's health after its history moves to a new feature", () => {
+  it('counts the feature among those the account uses without waiting for the nightly recompute', async () => {
+    const tracked = await yearOfReports();
+    const usageInputs = async () => {
+      const { data } = await tracked.admin.GET('/api/v1/health/accounts/{id}', {
+        params: { path: { id: tracked.accountId }, query: {} },
+      });
+      return data?.measures.find((m) => m.key === 'usage')?.inputs;
+    };
+    // Intake announced the account: health scores it, with no feature defined yet.
+    await runWorker();
+    expect(await usageInputs()).toMatchObject({ featuresUsed: 0, featuresInCatalog: 0 });
+
+    await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
+    await runWorker();
+    expect(await usageInputs()).toMatchObject({ featuresUsed: 1, featuresInCatalog: 1 });
+  });
+});
+
+describe('a group call while the history moves', () => {
+  it('counts the earlier events it links once, under the feature that claims them', async () => {
+    const tracked = await yearOfReports();
+    const { workspaceId, accountId } = tracked;
+    await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
+    await runJobs();
+    // Zoe exported a report before her group call: the event waits without an account, on a
+    // day nobody else used Reports.
+    const day = '2026-03-20';
+    await send(tracked, [track('zoe', 'Report Exported', `${day}T12:00:00Z`)]);
+    const exports = await defineFeatureFor(
+      db,
+      { workspaceId, userId: null },
+      { key: 'export', label: 'Export', events: ['Report Exported'], premium: false, value: false },
+    );
+
+    let moving: Promise<unknown> = Promise.resolve();
+    await db.transaction().execute(async (trx) => {
+      // Her group call, as ingest makes it: links her events and rolls them up under Reports.
+      await lockUsers(trx, workspaceId, ['zoe'], 'exclusive');
+      expect(await linkEarlierEvents(trx, workspaceId, 'zoe', accountId)).toBe(1);
+      moving = moveFeatureHistory(db, workspaceId, exports);
+      const first = await Promise.race([
+        moving.then(() => 'moved'),
+        sleep(300).then(() => 'waiting'),
+      ]);
+      expect(first).toBe('waiting');
+    });
+    await moving;
+
+    const rollups = await rollupsByKey(workspaceId);
+    expect(rollups.export?.events).toBe(12 + 1);
+    expect(rollups.export?.users).toContain(`${day} zoe`);
+    expect(rollups.reports?.events).toBe(24 + 5);
+    expect([...(rollups.reports?.days ?? [])]).not.toContain(day);
+    expect([...(rollups.reports?.users ?? [])]).not.toContain(`${day} zoe`);
+    // Every kept event counted once, besides the backfilled day's five.
+    expect(await eventsRolledUp(db, workspaceId)).toBe(
+      (await countRows(db, 'usage_events', workspaceId)) + 5,
+    );
   });
 });

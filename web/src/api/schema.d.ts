@@ -1241,6 +1241,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/slack-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your Slack link: the member you linked, a code not used yet, the Slack team */
+        get: operations["getSlackLink"];
+        put?: never;
+        /**
+         * Start linking Slack: a one-time code to type in Slack as `/steward link <code>`
+         * @description The code works once, for 10 minutes, in this workspace only, and replaces any code you had not used. Typed in Slack, it links the Slack member who typed it to you.
+         */
+        post: operations["startSlackLink"];
+        /** Unlink your Slack member: Slack commands from it no longer act as you */
+        delete: operations["unlinkSlack"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/dashboard": {
         parameters: {
             query?: never;
@@ -3869,13 +3891,13 @@ export interface components {
         DefinedFeature: components["schemas"]["Feature"] & {
             /** @description The kept history the feature takes over */
             history: {
-                /** @description Kept raw events that count for the feature */
-                events: number;
-                /** @description Daily rollup rows that move to the feature */
-                rollupRows: number;
-                /** @description Events those rollup rows count (backfilled days included) */
-                rolledUpEvents: number;
-                /** @description True while the history is being moved to the feature (a background job) */
+                /** @description Kept raw events that count for the feature; null while being counted */
+                events: number | null;
+                /** @description Daily rollup rows that move to the feature; null while being counted */
+                rollupRows: number | null;
+                /** @description Events those rollup rows count (backfilled days included); null while being counted */
+                rolledUpEvents: number | null;
+                /** @description True while a background job counts the kept history the feature claims and moves it to the feature; false when the workspace keeps no usage (the counts are then 0) */
                 counting: boolean;
             };
         };
@@ -4492,10 +4514,10 @@ export interface components {
             /** Format: uri */
             slackWebhookUrl: string | null;
             /**
-             * @description Your Slack member id (Slack: your profile → ⋮ → "Copy member ID"), so `/steward` answers you in your language and time zone. One person per id in a workspace.
+             * @description The Slack member you linked, so `/steward` answers you in your language and time zone. Read only: a link is proven from Slack (`POST /me/slack-link`, then `/steward link <code>`) and removed with `DELETE /me/slack-link`.
              * @example U012AB3CD
              */
-            slackMemberId: string | null;
+            readonly slackMemberId: string | null;
             mutedProjects: string[];
             mutedAccounts: string[];
             /** @description Your time zone (change it with PATCH /me) */
@@ -4552,13 +4574,13 @@ export interface components {
             };
             /** Format: uri */
             slackWebhookUrl?: string | null;
-            /**
-             * @description Your Slack member id (Slack: your profile → ⋮ → "Copy member ID"), so `/steward` answers you in your language and time zone. One person per id in a workspace.
-             * @example U012AB3CD
-             */
-            slackMemberId?: string | null;
             mutedProjects?: string[];
             mutedAccounts?: string[];
+            /**
+             * @deprecated
+             * @description Not accepted: a Slack member is linked from Slack with `/steward link <code>` (`POST /me/slack-link`), never typed.
+             */
+            slackMemberId?: unknown;
         };
         SlaPolicy: {
             /** Format: uuid */
@@ -4665,6 +4687,32 @@ export interface components {
             /** Format: uuid */
             digestId: string | null;
             createdAt: string;
+        };
+        SlackLink: {
+            /** @description The Slack member you linked from Slack, or null */
+            linked: {
+                /** @example U012AB3CD */
+                memberId: string;
+                /** @example T012AB3CD */
+                teamId: string;
+                /** Format: date-time */
+                linkedAt: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description When the code you started a link with stops working, if unused
+             */
+            pendingUntil: string | null;
+            /** @description The Slack team this workspace answers, recorded by its first link; null until then */
+            workspaceTeamId: string | null;
+        };
+        SlackLinkCode: {
+            /** @example K7QM-4XPD */
+            code: string;
+            /** @example /steward link K7QM-4XPD */
+            command: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         HealthDashboard: {
             counts: {
@@ -12629,15 +12677,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Someone else linked this Slack member ID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Invalid input, naming each field */
             422: {
                 headers: {
@@ -12952,6 +12991,145 @@ export interface operations {
                         items: components["schemas"]["Delivery"][];
                     };
                 };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSlackLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlackLink"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startSlackLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlackLinkCode"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlinkSlack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked (or nothing was linked) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not signed in */
             401: {

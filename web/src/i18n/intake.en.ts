@@ -205,14 +205,8 @@ export const intakeEn = {
       none: 'No features yet.',
       premiumBadge: 'Premium',
       valueBadge: 'Value',
-      counting_one:
-        '{{count}} event of the kept history now counts for {{feature}}; it is being counted in the background.',
-      counting_few:
-        '{{count}} events of the kept history now count for {{feature}}; they are being counted in the background.',
-      counting_many:
-        '{{count}} events of the kept history now count for {{feature}}; they are being counted in the background.',
-      counting_other:
-        '{{count}} events of the kept history now count for {{feature}}; they are being counted in the background.',
+      counting:
+        'Kept events that match {{feature}} are being counted and moved to it in the background.',
       nothingKept: 'No kept events match {{feature}} yet: it counts events from now on.',
     },
     stripe: {

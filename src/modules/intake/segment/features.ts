@@ -5,6 +5,7 @@ import { isoDay, startOfDay } from '../../../lib/calendar.ts';
 import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { enqueue } from '../../../jobs/registry.ts';
+import { markAccountsChanged } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { monthStart } from './partitions.ts';
 import type { CreateFeature } from './schema.ts';
@@ -12,6 +13,7 @@ import * as history from './store/featureHistory.ts';
 import type { DayRange } from './store/featureHistory.ts';
 import * as store from './store/features.ts';
 import type { FeatureRow } from './store/features.ts';
+import { lockEveryUser } from './store/rollups.ts';
 
 export type CatalogEntry = { key: string; events: string[] };
 
@@ -149,10 +151,22 @@ async function keptHistory(db: Db, workspaceId: WorkspaceId): Promise<KeptHistor
 }
 
 /**
+ * What a definition's answer says of the kept history: nothing (the workspace keeps no usage),
+ * or that the job is counting it, its counts not known yet. Reading every kept event's name
+ * takes 0.4–0.6 s at a million events (bench/featureHistory.ts), and under the catalog lock
+ * the workspace's intake would wait for it; the job reads it instead, and its audit entry
+ * (`feature.history_moved`) says what moved.
+ */
+export type HistoryAnswer =
+  | { events: 0; rollupRows: 0; rolledUpEvents: 0; counting: false }
+  | { events: null; rollupRows: null; rolledUpEvents: null; counting: true };
+
+/**
  * Adds a feature under the catalog lock (intake batches in flight commit first, later ones key
- * by the new catalog) and queues the move of the kept history its names claim: on a year of a
- * busy workspace the move takes seconds (bench/featureHistory.ts), too long for a request and
- * for the intake batches that would wait on it. Answers the feature with what is being moved.
+ * by the new catalog) and, when the workspace keeps any usage, queues the move of the kept
+ * history its names claim: on a year of a busy workspace the move takes seconds
+ * (bench/featureHistory.ts), too long for a request and for the intake batches that would wait
+ * on it. Answers the feature, and whether its history is being counted.
  */
 export async function defineFeature(db: Db, by: ChangeAuthor, input: CreateFeature) {
   return db.transaction().execute(async (trx) => {
@@ -178,9 +192,7 @@ export async function defineFeature(db: Db, by: ChangeAuthor, input: CreateFeatu
         },
       );
     }
-    const catalog = await store.catalogRows(trx, workspaceId);
-    const move = historyMove(catalog, row.key, await keptHistory(trx, workspaceId));
-    const counting = move.span !== undefined;
+    const counting = await history.keepsUsage(trx, workspaceId);
     if (counting) {
       await enqueue(
         trx,
@@ -189,7 +201,10 @@ export async function defineFeature(db: Db, by: ChangeAuthor, input: CreateFeatu
         { jobKey: `usage__move_feature_history:${row.id}` },
       );
     }
-    const answer = { ...describeFeature(row), history: { ...move.counts, counting } };
+    const historyAnswer: HistoryAnswer = counting
+      ? { events: null, rollupRows: null, rolledUpEvents: null, counting: true }
+      : { events: 0, rollupRows: 0, rolledUpEvents: 0, counting: false };
+    const answer = { ...describeFeature(row), history: historyAnswer };
     await recordAudit(trx, by, {
       action: 'feature.defined',
       entityType: 'feature',
@@ -214,11 +229,15 @@ function monthRanges(first: string, last: string): DayRange[] {
 
 /**
  * Moves the kept history a feature claims (historyMove), a month at a time, each month in its
- * own transaction: raw events first, then the rollups of the same days, so a group call linking
- * an event of that month either commits before the rollups are moved or sees the event re-keyed.
- * Each month re-reads the catalog under the catalog lock (shared), so a feature defined
- * meanwhile that claims a name more closely keeps it. Idempotent: what has moved counts under
- * the feature's key, so a second run (a retry after a deadlock with intake) finds only the rest.
+ * own transaction: raw events first, then the rollups of the same days. Each month takes every
+ * user's lock shared (lockEveryUser), so a group call linking earlier events either commits
+ * before the month's statements read the events and rollups or waits for them and rolls the
+ * events up under their new key; then it re-reads the catalog under the catalog lock
+ * (shared), so a feature defined meanwhile that claims a name more closely keeps it. After
+ * each month commits, the accounts whose rollups changed are announced (accounts' changed set,
+ * as intake does after a batch), and health rescores them: its breadth and value-user measures
+ * read feature keys. Idempotent: what has moved counts under the feature's key, so a second
+ * run (a retry after a deadlock with intake) finds only the rest.
  */
 export async function moveFeatureHistory(
   db: Db,
@@ -228,10 +247,12 @@ export async function moveFeatureHistory(
   const moved: HistoryCounts = { events: 0, rollupRows: 0, rolledUpEvents: 0 };
   const catalog = await featureCatalog(db, workspaceId);
   if (!catalog.some((f) => f.key === feature.key)) return moved;
+  // Outside the catalog lock: every batch keyed by the catalog before the definition committed
+  // before it, and batches since key by the feature.
   const plan = historyMove(catalog, feature.key, await keptHistory(db, workspaceId));
-  if (!plan.span) return moved;
-  for (const range of monthRanges(plan.span.first, plan.span.last)) {
-    await db.transaction().execute(async (trx) => {
+  for (const range of plan.span ? monthRanges(plan.span.first, plan.span.last) : []) {
+    const accountIds = await db.transaction().execute(async (trx) => {
+      await lockEveryUser(trx, workspaceId);
       const featureOf = featureMapper(await featureCatalog(trx, workspaceId));
       // A name still moves unless a feature defined since claims it more closely.
       const still = (pairs: HistoryMove['events']) => {
@@ -256,10 +277,14 @@ export async function moveFeatureHistory(
       );
       const keys = plan.rollupKeys.filter((k) => featureOf(k) === feature.key);
       const rollups = await history.moveRollups(trx, workspaceId, keys, feature.key, range);
-      moved.events += own + claimed;
+      moved.events += own + claimed.count;
       moved.rollupRows += rollups.rows;
       moved.rolledUpEvents += rollups.events;
+      return [...claimed.accountIds, ...rollups.accountIds];
     });
+    // After the commit, as intake announces a batch: a crash in between leaves those accounts
+    // to the daily rescore.
+    await markAccountsChanged(db, workspaceId, accountIds);
   }
   await recordAudit(
     db,

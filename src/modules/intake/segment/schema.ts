@@ -42,13 +42,19 @@ export const definedFeatureSchema = featureSchema
   .extend({
     history: z
       .object({
-        events: z.int().openapi({ description: 'Kept raw events that count for the feature' }),
-        rollupRows: z.int().openapi({ description: 'Daily rollup rows that move to the feature' }),
-        rolledUpEvents: z
-          .int()
-          .openapi({ description: 'Events those rollup rows count (backfilled days included)' }),
+        events: z.int().nullable().openapi({
+          description: 'Kept raw events that count for the feature; null while being counted',
+        }),
+        rollupRows: z.int().nullable().openapi({
+          description: 'Daily rollup rows that move to the feature; null while being counted',
+        }),
+        rolledUpEvents: z.int().nullable().openapi({
+          description:
+            'Events those rollup rows count (backfilled days included); null while being counted',
+        }),
         counting: z.boolean().openapi({
-          description: 'True while the history is being moved to the feature (a background job)',
+          description:
+            'True while a background job counts the kept history the feature claims and moves it to the feature; false when the workspace keeps no usage (the counts are then 0)',
         }),
       })
       .openapi({ description: 'The kept history the feature takes over' }),

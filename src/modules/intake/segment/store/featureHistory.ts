@@ -40,6 +40,19 @@ export type EventKey = Span & { event: string; featureKey: string };
 export type RollupKey = Span & { featureKey: string; rows: number };
 
 /**
+ * Whether the workspace keeps any usage at all, raw events or rollups: two index probes, cheap
+ * enough for the request that defines a feature (what its names claim is read by the job).
+ */
+export async function keepsUsage(db: Db, workspaceId: WorkspaceId): Promise<boolean> {
+  const { rows } = await sql<{ kept: boolean }>`
+    select exists (select 1 from usage_events where workspace_id = ${workspaceId})
+      or exists (select 1 from usage_daily where workspace_id = ${workspaceId}) as kept`.execute(
+    db,
+  );
+  return rows[0]?.kept ?? false;
+}
+
+/**
  * Each distinct event name of the kept raw events with the feature key it counts under, how
  * many events and the first and last day they fall on.
  */
@@ -89,6 +102,9 @@ export async function moveEvents(
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** How many moved, and the accounts whose rollups changed (for health's rescore). */
+export type Moved = { count: number; accountIds: string[] };
+
 /**
  * Re-keys to `toKey` the raw events of `range` that another feature counted (each event name
  * with that feature's key) and moves their share of its rollups: the new feature's rows are
@@ -96,7 +112,9 @@ export async function moveEvents(
  * the old feature's rows (a row left with no events goes), and a person who did only moved
  * events that day leaves the old feature's active users. Rollup rows without raw events (a
  * backfill, or days past retention) count several names at once and stay as they are.
- * One statement, whose parts all read the events as they were before it. Answers how many.
+ * One statement, whose parts all read the events as they were before it; the caller holds
+ * every user's lock (lockEveryUser), so no group call links events meanwhile. Answers how many
+ * events moved and the accounts they count for.
  */
 export async function moveClaimedEvents(
   db: Db,
@@ -104,10 +122,10 @@ export async function moveClaimedEvents(
   moves: { names: readonly string[]; fromKeys: readonly string[] },
   toKey: string,
   range: DayRange,
-): Promise<number> {
-  if (moves.names.length === 0) return 0;
+): Promise<Moved> {
+  if (moves.names.length === 0) return { count: 0, accountIds: [] };
   const inRange = occurredIn(range);
-  const { rows } = await sql<{ moved: number }>`
+  const { rows } = await sql<{ moved: number; accounts: string[] }>`
     with changed as (
       update usage_events e set feature_key = ${toKey}
       from unnest(${moves.names}::text[], ${moves.fromKeys}::text[]) as m(name, from_key)
@@ -158,8 +176,11 @@ export async function moveClaimedEvents(
       where u.workspace_id = ${workspaceId} and u.account_id = i.account_id and u.day = i.day
         and u.feature_key = i.from_key and u.user_id = i.actor
     )
-    select count(*)::int as moved from changed`.execute(db);
-  return rows[0]?.moved ?? 0;
+    select count(*)::int as moved,
+      coalesce(array_agg(distinct account_id::text) filter (where account_id is not null), '{}')
+        as accounts
+    from changed`.execute(db);
+  return { count: rows[0]?.moved ?? 0, accountIds: rows[0]?.accounts ?? [] };
 }
 
 /**
@@ -167,7 +188,8 @@ export async function moveClaimedEvents(
  * day (counts summed, active users merged), then deletes them. Every row under such a key
  * counts one event name only, whether the events came through intake or a backfill, so no
  * recount is needed. New rows are written in key order, as intake writes them
- * (store/rollups.ts). Answers the rollup rows moved and the events they counted.
+ * (store/rollups.ts). Answers the rollup rows moved, the events they counted and their
+ * accounts.
  */
 export async function moveRollups(
   db: Db,
@@ -175,9 +197,9 @@ export async function moveRollups(
   fromKeys: readonly string[],
   toKey: string,
   range: DayRange,
-): Promise<{ rows: number; events: number }> {
-  if (fromKeys.length === 0) return { rows: 0, events: 0 };
-  const { rows } = await sql<{ rows: number; events: number }>`
+): Promise<{ rows: number; events: number; accountIds: string[] }> {
+  if (fromKeys.length === 0) return { rows: 0, events: 0, accountIds: [] };
+  const { rows } = await sql<{ rows: number; events: number; accounts: string[] }>`
     with gone as (
       delete from usage_daily
       where workspace_id = ${workspaceId} and feature_key = any(${fromKeys}::text[])
@@ -207,6 +229,9 @@ export async function moveRollups(
       order by 2, 3, 5
       on conflict do nothing
     )
-    select count(*)::int as rows, coalesce(sum(events), 0)::int as events from gone`.execute(db);
-  return { rows: rows[0]?.rows ?? 0, events: rows[0]?.events ?? 0 };
+    select count(*)::int as rows, coalesce(sum(events), 0)::int as events,
+      coalesce(array_agg(distinct account_id::text), '{}') as accounts
+    from gone`.execute(db);
+  const row = rows[0];
+  return { rows: row?.rows ?? 0, events: row?.events ?? 0, accountIds: row?.accounts ?? [] };
 }

@@ -113,6 +113,20 @@ export async function lockUsers(
 }
 
 /**
+ * Every user slot of the workspace, shared: a feature's history move (features.ts) takes them
+ * for each month it moves, so a group call linking a user's earlier events (exclusive on its
+ * slot) either commits before the month's statements read the events and rollups, or starts
+ * after them and sees the events re-keyed. Track batches (shared too) are not held up. Slots
+ * in sorted order, as lockUsers takes them.
+ */
+export async function lockEveryUser(db: Db, workspaceId: WorkspaceId): Promise<void> {
+  await sql`select pg_advisory_xact_lock_shared(hashtext(${workspaceId}), slot)
+    from (select slot from generate_series(0, ${userLockSlots - 1}) slot order by slot) slots`.execute(
+    db,
+  );
+}
+
+/**
  * One statement per batch of backfilled days (`users[i]` are the active users of
  * `records[i]`): upserts the day's counts where they differ and adds the active users.
  * Answers how many rollup rows are new, and how many changed (counts or a user added).

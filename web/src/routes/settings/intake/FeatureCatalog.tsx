@@ -136,16 +136,16 @@ export function FeatureCatalog() {
   );
 }
 
-/** What a feature just defined took over from the kept history (moved by a background job). */
+/**
+ * What a feature just defined takes over from the kept history: being counted and moved by a
+ * background job, or nothing when the workspace keeps no usage yet.
+ */
 function HistoryNote({ feature }: { feature: DefinedFeature }) {
   const { t } = useTranslation('intake');
-  // Rollups count the events linked to a client, backfilled days included; raw events not yet
-  // linked move too. The larger is what the feature takes over.
-  const count = Math.max(feature.history.events, feature.history.rolledUpEvents);
   return (
     <p role="status" className="mt-3 rounded-lg border border-accent p-3 text-sm">
-      {count > 0
-        ? t('settings.features.counting', { count, feature: feature.label })
+      {feature.history.counting
+        ? t('settings.features.counting', { feature: feature.label })
         : t('settings.features.nothingKept', { feature: feature.label })}
     </p>
   );
