@@ -6,14 +6,12 @@ export { keepForReview } from './review.ts';
 export { applyStripeEventTo } from './events.ts';
 export { emailDomain } from './customers.ts';
 export { parseSignatureHeader, sameHex, signatureToleranceSeconds } from './signature.ts';
+export { importContracts, readContractsCsv, upsertContractRecords } from './import.ts';
 export {
-  importContracts,
   readContractRow,
-  readContractsCsv,
   readHeader as contractColumns,
-  upsertContractRecords,
   type ContractRecord,
-} from './import.ts';
+} from './contractRow.ts';
 export { webhookSecretSchema } from './schema.ts';
 export { receiveStripeEvent } from './events.ts';
 export { readStripeEvent } from './payload.ts';
