@@ -5,7 +5,7 @@ import { defineRoute, idParam, json, newRouter, problems } from '../../../http/r
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
 import { createPlay, deletePlay, listPlays, playRuns, updatePlay } from '../plays.ts';
-import { playBody, playPatch, playRunSchema, playSchema } from '../schema.ts';
+import { playBody, playPatch, playRunSchema, playSchema } from '../schema/plays.ts';
 
 export function playRoutes({ db, clock }: Deps) {
   return newRouter()

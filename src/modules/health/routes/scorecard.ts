@@ -16,8 +16,8 @@ import {
   scorecardQuery,
   scorecardSchema,
   scorecardsSchema,
-  tierSchema,
-} from '../schema.ts';
+} from '../schema/scorecard.ts';
+import { tierSchema } from '../schema/common.ts';
 
 export function scorecardRoutes({ db, clock }: Deps) {
   const runBacktest = async (workspaceId: string, request: z.infer<typeof backtestBody>) => {

@@ -16,7 +16,7 @@ import {
   healthDashboardSchema,
   healthSeriesSchema,
   seriesQuery,
-} from '../schema.ts';
+} from '../schema/scores.ts';
 import { accountHealth, churnRiskList, healthDashboard, healthSeries } from '../views.ts';
 import { renderMeasure, renderReason, renderRisk } from '../render.ts';
 
