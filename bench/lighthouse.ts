@@ -4,6 +4,19 @@
 // Targets: performance ≥ 90, accessibility 100. Baseline in the same run: the same build and
 // pages served as files were before (no compression, no cache headers) — what the build's
 // brotli copies and the serving buy on the same machine under the same load.
+//
+// One audit's score swings by several points on the same build (on this machine the portfolio
+// gave 93–95 over repeated audits, and the first audit in a freshly started browser lower
+// still), so each page and theme is audited several times (STEWARD_LIGHTHOUSE_RUNS, default 3)
+// and judged by the median, as Lighthouse's own documentation on variability advises: "When
+// creating your thresholds for failure, either mental or programmatic, use aggregate values
+// like the median, 90th percentile, or even min/max instead of single test results. The median
+// Lighthouse score of 5 runs is twice as stable as 1 run." (docs/variability.md, "Run
+// Lighthouse Multiple Times", https://github.com/GoogleChrome/lighthouse/blob/main/docs/variability.md).
+// Every run's score is printed beside the median, and the median run's FCP, LCP and TBT. The
+// served build and its baseline take turns, so both see the machine in the same state.
+// STEWARD_LIGHTHOUSE_PAGES=portfolio,360,work and STEWARD_LIGHTHOUSE_SCHEME=light|dark narrow
+// a run; STEWARD_LIGHTHOUSE_REPORTS=<dir> keeps every report and trace.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -106,13 +119,15 @@ async function signIn(url: string, email: string): Promise<string> {
 const attempts = 3;
 
 async function audit(port: number, url: string, cookie: string): Promise<Scores> {
-  const lhr = await lighthouseReport(port, url, cookie);
-  // STEWARD_LIGHTHOUSE_REPORTS=<dir> keeps every report, to read in the Lighthouse viewer.
+  const { lhr, trace } = await lighthouseReport(port, url, cookie);
+  // STEWARD_LIGHTHOUSE_REPORTS=<dir> keeps every report (to read in the Lighthouse viewer) and
+  // its trace (to open in Chromium's performance panel).
   const reports = process.env.STEWARD_LIGHTHOUSE_REPORTS;
   if (reports) {
     await mkdir(reports, { recursive: true });
-    const name = `${new URL(url).port}-${new URL(url).pathname.replace(/\W+/g, '-')}-${Date.now()}.json`;
-    await writeFile(path.join(reports, name), JSON.stringify(lhr));
+    const name = `${new URL(url).port}-${new URL(url).pathname.replace(/\W+/g, '-')}-${Date.now()}`;
+    await writeFile(path.join(reports, `${name}.json`), JSON.stringify(lhr));
+    await writeFile(path.join(reports, `${name}.trace.json`), JSON.stringify(trace));
   }
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const unusedItems = (
@@ -148,7 +163,7 @@ async function lighthouseReport(port: number, url: string, cookie: string) {
     });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { lhr } = result;
-    if (!lhr.runtimeError) return lhr;
+    if (!lhr.runtimeError) return { lhr, trace: result.artifacts.Trace };
     // Lighthouse's own advice for a lost trace: "Please run Lighthouse again".
     if (lhr.runtimeError.code !== 'NO_NAVSTART' || attempt === attempts)
       throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
@@ -159,8 +174,31 @@ const sumWasted = (items: { wastedBytes: number }[] | undefined) =>
   (items ?? []).reduce((sum, item) => sum + item.wastedBytes, 0);
 const kib = (n: number) => `${n.toFixed(0)} KiB`;
 const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
-const describe = (scores: Scores) =>
-  `performance ${scores.performance}, accessibility ${scores.accessibility}; FCP ${s(scores.fcpMs)}, LCP ${s(scores.lcpMs)}, TBT ${scores.tbtMs.toFixed(0)} ms; ${kib(scores.sentKiB)} sent, ${kib(scores.unusedJsKiB)} of JS unused${scores.unused.length > 0 ? ` (${scores.unused.join(', ')})` : ''}; machine index ${scores.benchmarkIndex.toFixed(0)}`;
+const range = (values: number[]) =>
+  Math.min(...values) === Math.max(...values)
+    ? Math.min(...values).toFixed(0)
+    : `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+
+/** How many times each page is audited in each theme and each serving. */
+const runs = Number(process.env.STEWARD_LIGHTHOUSE_RUNS ?? 3);
+
+/**
+ * The run whose performance score is the median of the runs' (the middle one of an odd number;
+ * of an even number, the lower middle). Lighthouse's computeMedianRun picks by FCP and TTI
+ * instead; the target here is the score, so the score picks.
+ */
+function medianRun(audits: Scores[]): Scores {
+  const sorted = audits.toSorted((a, b) => a.performance - b.performance || a.tbtMs - b.tbtMs);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) throw new Error('no Lighthouse runs to take the median of');
+  return median;
+}
+
+const describe = (audits: Scores[]) => {
+  const median = medianRun(audits);
+  const all = (pick: (scores: Scores) => number) => audits.map(pick).map((n) => n.toFixed(0));
+  return `performance ${median.performance} (median of ${all((a) => a.performance).join(', ')}), accessibility ${range(audits.map((a) => a.accessibility))}; median run: FCP ${s(median.fcpMs)}, LCP ${s(median.lcpMs)}, TBT ${median.tbtMs.toFixed(0)} ms (TBT of the runs ${all((a) => a.tbtMs).join(', ')} ms); ${kib(median.sentKiB)} sent, ${kib(median.unusedJsKiB)} of JS unused${median.unused.length > 0 ? ` (${median.unused.join(', ')})` : ''}; machine index ${range(audits.map((a) => a.benchmarkIndex))}`;
+};
 
 export async function lighthouseBenchmark(): Promise<BenchResult[]> {
   const webRoot = await mkdtemp(path.join(os.tmpdir(), 'steward-lighthouse-web-'));
@@ -185,10 +223,10 @@ export async function lighthouseBenchmark(): Promise<BenchResult[]> {
     try {
       const only = process.env.STEWARD_LIGHTHOUSE_PAGES?.split(',');
       const pages = [
-        { name: 'portfolio', path: '/accounts' },
-        { name: "an account's 360", path: `/accounts/${account.id}` },
-        { name: 'My work', path: '/work' },
-      ].filter((page) => !only || only.includes(page.path.split('/')[1] ?? ''));
+        { key: 'portfolio', name: 'portfolio', path: '/accounts' },
+        { key: '360', name: "an account's 360", path: `/accounts/${account.id}` },
+        { key: 'work', name: 'My work', path: '/work' },
+      ].filter((page) => !only || only.includes(page.key));
       const schemes = (['light', 'dark'] as const).filter(
         (scheme) =>
           !process.env.STEWARD_LIGHTHOUSE_SCHEME ||
@@ -200,13 +238,19 @@ export async function lighthouseBenchmark(): Promise<BenchResult[]> {
           const cookie = await signIn(served.url, demoSignIns.csm);
           const plainCookie = await signIn(plain.url, demoSignIns.csm);
           for (const page of pages) {
-            const scores = await audit(browser.port, `${served.url}${page.path}`, cookie);
-            const baseline = await audit(browser.port, `${plain.url}${page.path}`, plainCookie);
-            const holds = scores.performance >= 90 && scores.accessibility === 100;
+            const scores: Scores[] = [];
+            const baseline: Scores[] = [];
+            for (let run = 0; run < runs; run++) {
+              scores.push(await audit(browser.port, `${served.url}${page.path}`, cookie));
+              baseline.push(await audit(browser.port, `${plain.url}${page.path}`, plainCookie));
+            }
+            const holds =
+              medianRun(scores).performance >= 90 &&
+              scores.every((run) => run.accessibility === 100);
             results.push({
               name: `Lighthouse mobile, ${page.name}, ${scheme}`,
               figure: describe(scores),
-              target: 'performance ≥ 90, accessibility 100',
+              target: 'median performance ≥ 90, accessibility 100',
               holds,
               baseline: `served uncompressed without cache headers: ${describe(baseline)}`,
             });
