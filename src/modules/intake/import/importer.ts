@@ -1,7 +1,7 @@
 // The importer shared by the CLI and the web import job: streams a CSV file, checks every
 // row, and upserts accounts or contacts by external id, or usage rollups by account, day and
-// feature (../segment/backfill.ts), in batches. Accounts and contacts are written through the
-// accounts module's exported upserts; usage through the Segment intake's rollups.
+// feature (../segment/backfill.ts), in batches (batches.ts). Accounts and contacts are written
+// through the accounts module's exported upserts; usage through the Segment intake's rollups.
 //
 // All or nothing unless asked otherwise: without `skipInvalid` the whole file is one
 // transaction, rolled back when any row is rejected (rows keep being checked, so every bad
@@ -10,33 +10,12 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '../../../db/connect.ts';
 import { AppError } from '../../../lib/errors.ts';
-import type { WorkspaceId } from '../../../lib/ids.ts';
-import {
-  accountIdsByExternalId,
-  customFieldDefinitions,
-  knownAccountExternalIds,
-} from '../../accounts/index.ts';
-import { listUsers, recordAudit, type ChangeAuthor } from '../../auth/index.ts';
-import { backfillFeatureOf, upsertUsageRollups } from '../segment/index.ts';
+import { recordAudit } from '../../auth/index.ts';
+import { noWrites, type BatchImporter, type ImportChoices, type Pending } from './batch.ts';
+import { batchImporter } from './batches.ts';
 import { checkedHeader, csvRecords } from './csv.ts';
-import {
-  customFieldPrefix,
-  importFields,
-  planImport,
-  type ImportEntity,
-  type ImportPlan,
-} from './fields.ts';
-import {
-  readAccountRow,
-  readContactRow,
-  type AccountRecord,
-  type ContactRecord,
-  type RowContext,
-} from './rows.ts';
-import { presetMapping, type ImportPresetName } from './presets.ts';
-import { about, rowMessage, type Rejection } from './problems.ts';
-import { readUsageRow, usageKey, type UsageRecord } from './usage.ts';
-import { writeAccounts, writeContacts, type WriteCounts } from './write.ts';
+import type { Rejection } from './problems.ts';
+import type { WriteCounts } from './write.ts';
 
 export const batchSize = 1000;
 /** Rejections kept for the report; the CLI still prints every one as it comes. */
@@ -50,16 +29,8 @@ export type ImportProgress = {
   counts: ImportCounts;
 };
 
-export type ImportRequest = {
+export type ImportRequest = ImportChoices & {
   db: Db;
-  by: ChangeAuthor;
-  entity: ImportEntity;
-  /** CSV column → field; columns it does not name map themselves by name. */
-  mapping?: Record<string, string>;
-  /** A CRM export's column mapping (presets.ts), under the explicit one. */
-  preset?: ImportPresetName;
-  dryRun: boolean;
-  skipInvalid: boolean;
   /** Name the import in the audit log. */
   importId: string;
   fileName: string;
@@ -87,8 +58,6 @@ class NothingImported extends Error {
   }
 }
 
-const none = (): WriteCounts => ({ created: 0, updated: 0, unchanged: 0 });
-
 export async function importCsv(input: Readable, request: ImportRequest): Promise<ImportOutcome> {
   if (request.dryRun || request.skipInvalid) {
     const outcome = await importRows(request.db, input, request);
@@ -103,18 +72,20 @@ export async function importCsv(input: Readable, request: ImportRequest): Promis
   } catch (error) {
     if (!(error instanceof NothingImported)) throw error;
     const { counts } = error.outcome;
-    return { ...error.outcome, counts: { ...none(), rejected: counts.rejected }, imported: false };
+    return {
+      ...error.outcome,
+      counts: { ...noWrites(), rejected: counts.rejected },
+      imported: false,
+    };
   }
 }
-
-type Pending = { cells: string[]; line: number };
 
 async function importRows(
   db: Db,
   input: Readable,
   request: ImportRequest,
 ): Promise<Omit<ImportOutcome, 'imported'>> {
-  const counts: ImportCounts = { ...none(), rejected: 0 };
+  const counts: ImportCounts = { ...noWrites(), rejected: 0 };
   const rejections: Rejection[] = [];
   const reject = (rejection: Rejection) => {
     counts.rejected++;
@@ -169,234 +140,4 @@ async function importRows(
 
 function emptyFile() {
   return new AppError('import.invalid_file', { key: 'intake.problem.emptyCsv' });
-}
-
-/** Checks and writes one batch; rejections go to `reject` in line order. */
-type BatchImporter = {
-  plan: ImportPlan;
-  run(
-    batch: Pending[],
-    reject: (r: Rejection) => void,
-    anyRejected: () => boolean,
-  ): Promise<WriteCounts>;
-};
-
-/** Reads what the rows are checked against once, then imports batch after batch. */
-async function batchImporter(
-  db: Db,
-  request: ImportRequest,
-  header: string[],
-): Promise<BatchImporter> {
-  const { workspaceId } = request.by;
-  const definitions =
-    request.entity === 'accounts' ? await customFieldDefinitions(db, workspaceId, 'account') : [];
-  const plan = planImport(request.entity, importFields(request.entity, definitions), header, {
-    ...(request.preset ? presetMapping(request.preset, request.entity, header) : {}),
-    ...request.mapping,
-  });
-  const context: RowContext = {
-    customFields: new Map(definitions.map((d) => [d.key, d])),
-    owners: plan.columnOf.has('owner') ? await ownersByEmail(db, workspaceId) : new Map(),
-  };
-  // An external id twice in one file is a mistake in the file: the later row is rejected.
-  const firstLineOf = new Map<string, number>();
-  const isFirst = (record: { externalId: string; line: number }, rejected: Rejection[]) => {
-    const first = firstLineOf.get(record.externalId);
-    if (first === undefined) {
-      firstLineOf.set(record.externalId, record.line);
-      return true;
-    }
-    rejected.push({
-      line: record.line,
-      problems: [
-        about(
-          'externalId',
-          rowMessage('repeated', { externalId: record.externalId, line: String(first) }),
-        ),
-      ],
-    });
-    return false;
-  };
-  const write = (anyRejected: boolean, run: (db: Db) => Promise<WriteCounts>) =>
-    writeBatch(db, request, anyRejected, run);
-  const report = (rejected: Rejection[], reject: (r: Rejection) => void) => {
-    for (const r of rejected.sort((a, b) => a.line - b.line)) reject(r);
-  };
-
-  if (request.entity === 'accounts') {
-    // A new account needs every required custom field; an existing one keeps its values.
-    const requiredUnmapped = definitions.filter(
-      (d) => d.required && !plan.columnOf.has(`${customFieldPrefix}${d.key}`),
-    );
-    return {
-      plan,
-      async run(batch, reject, anyRejected) {
-        const rejected: Rejection[] = [];
-        let records: AccountRecord[] = [];
-        for (const row of batch) {
-          const result = readAccountRow(row.cells, row.line, plan, context);
-          if ('problems' in result) rejected.push({ line: row.line, problems: result.problems });
-          else if (isFirst(result.record, rejected)) records.push(result.record);
-        }
-        if (requiredUnmapped.length > 0 && records.length > 0) {
-          const existing = await knownAccountExternalIds(
-            db,
-            workspaceId,
-            records.map((r) => r.externalId),
-          );
-          records = records.filter((record) => {
-            if (existing.has(record.externalId)) return true;
-            rejected.push({
-              line: record.line,
-              problems: requiredUnmapped.map((d) =>
-                about(`${customFieldPrefix}${d.key}`, rowMessage('requiredForNew')),
-              ),
-            });
-            return false;
-          });
-        }
-        report(rejected, reject);
-        return write(anyRejected(), (trx) => writeAccounts(trx, workspaceId, plan, records));
-      },
-    };
-  }
-  if (request.entity === 'usage') {
-    const featureOf = await backfillFeatureOf(db, workspaceId);
-    // Usage rows are keyed by account, day and feature, not by one external id.
-    const firstLineOfDay = new Map<string, number>();
-    return {
-      plan,
-      async run(batch, reject, anyRejected) {
-        const rejected: Rejection[] = [];
-        const records: UsageRecord[] = [];
-        for (const row of batch) {
-          const result = readUsageRow(row.cells, row.line, plan, featureOf);
-          if ('problems' in result) {
-            rejected.push({ line: row.line, problems: result.problems });
-            continue;
-          }
-          const key = usageKey(result.record);
-          const first = firstLineOfDay.get(key);
-          if (first === undefined) {
-            firstLineOfDay.set(key, row.line);
-            records.push(result.record);
-          } else {
-            rejected.push({
-              line: row.line,
-              problems: [
-                about(
-                  'feature',
-                  rowMessage('repeatedDay', {
-                    feature: result.record.featureKey,
-                    account: result.record.accountExternalId,
-                    // As written in the file (YYYY-MM-DD), and the line without a separator.
-                    day: result.record.day,
-                    line: String(first),
-                  }),
-                ),
-              ],
-            });
-          }
-        }
-        const ready = withAccounts(
-          records,
-          await accountIdsByExternalId(
-            db,
-            workspaceId,
-            records.map((r) => r.accountExternalId),
-          ),
-          rejected,
-        );
-        report(rejected, reject);
-        return write(anyRejected(), (trx) => upsertUsageRollups(trx, workspaceId, ready));
-      },
-    };
-  }
-  return {
-    plan,
-    async run(batch, reject, anyRejected) {
-      const rejected: Rejection[] = [];
-      const records: ContactRecord[] = [];
-      for (const row of batch) {
-        const result = readContactRow(row.cells, row.line, plan);
-        if ('problems' in result) rejected.push({ line: row.line, problems: result.problems });
-        else if (isFirst(result.record, rejected)) records.push(result.record);
-      }
-      const ready = withAccounts(
-        records,
-        await accountIdsByExternalId(
-          db,
-          workspaceId,
-          records.map((r) => r.accountExternalId),
-        ),
-        rejected,
-      );
-      report(rejected, reject);
-      return write(anyRejected(), (trx) => writeContacts(trx, workspaceId, plan, ready));
-    },
-  };
-}
-
-/** Owners are named by e-mail in the file: everyone active in the workspace, read once. */
-export async function ownersByEmail(
-  db: Db,
-  workspaceId: WorkspaceId,
-): Promise<Map<string, string>> {
-  const people = await listUsers(db, workspaceId);
-  return new Map(people.filter((p) => !p.deactivated).map((p) => [p.email.toLowerCase(), p.id]));
-}
-
-/** Contacts and usage rows attach to live accounts by the account's external id. */
-function withAccounts<T extends { line: number; accountExternalId: string }>(
-  records: T[],
-  accounts: ReadonlyMap<string, string>,
-  rejected: Rejection[],
-): (T & { accountId: string })[] {
-  const ready: (T & { accountId: string })[] = [];
-  for (const record of records) {
-    const accountId = accounts.get(record.accountExternalId);
-    if (accountId) ready.push({ ...record, accountId });
-    else {
-      rejected.push({
-        line: record.line,
-        problems: [
-          about(
-            'accountExternalId',
-            rowMessage('noAccount', { externalId: record.accountExternalId }),
-          ),
-        ],
-      });
-    }
-  }
-  return ready;
-}
-
-class Rehearsed extends Error {
-  readonly counts: WriteCounts;
-  constructor(counts: WriteCounts) {
-    super('rehearsed');
-    this.counts = counts;
-  }
-}
-
-async function writeBatch(
-  db: Db,
-  request: ImportRequest,
-  anyRejected: boolean,
-  write: (db: Db) => Promise<WriteCounts>,
-): Promise<WriteCounts> {
-  if (request.dryRun) {
-    try {
-      await db.transaction().execute(async (trx) => {
-        throw new Rehearsed(await write(trx));
-      });
-    } catch (error) {
-      if (error instanceof Rehearsed) return error.counts;
-      throw error;
-    }
-  }
-  if (request.skipInvalid) return db.transaction().execute(write);
-  // All or nothing: `db` is the import's own transaction, to be rolled back once a row is
-  // rejected, so writing more would be wasted.
-  return anyRejected ? none() : write(db);
 }

@@ -16,7 +16,7 @@ import {
 } from '../../accounts/index.ts';
 import type { ChangeAuthor } from '../../auth/index.ts';
 import { customFieldPrefix, type ImportEntity, type ImportPlan } from './fields.ts';
-import { ownersByEmail } from './importer.ts';
+import { ownersByEmail } from './batches.ts';
 import { fieldError, rowMessage, type RowProblem } from './problems.ts';
 import { readAccountRow, readContactRow, type AccountRecord, type ContactRecord } from './rows.ts';
 import type { BulkUpsertBody } from './upsertSchema.ts';
