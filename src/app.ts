@@ -56,6 +56,9 @@ export const openApiInfo = {
 
 let scalarScript: Promise<Buffer> | undefined;
 
+/** Methods whose requests never carry a body (fetch gives a GET or HEAD none). */
+const bodiless = new Set(['GET', 'HEAD']);
+
 export type AppOptions = {
   /** Readiness: migrations ran and the demo workspace (if any) is seeded. */
   ready?: () => boolean;
@@ -136,9 +139,12 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
       });
     },
   });
-  // CSV uploads have their own, larger limit (modules/intake/import/routes.ts).
+  // CSV uploads have their own, larger limit (modules/intake/import/routes.ts). A GET or HEAD
+  // has no body to limit: asking for it would build the whole fetch Request on every read.
   app.use('/api/*', (c, next) =>
-    c.req.method === 'POST' && c.req.path === '/api/v1/imports' ? next() : apiBodyLimit(c, next),
+    bodiless.has(c.req.method) || (c.req.method === 'POST' && c.req.path === '/api/v1/imports')
+      ? next()
+      : apiBodyLimit(c, next),
   );
   // A page of accounts or a health series is 10–20 KB of JSON: a phone on a slow network gets
   // a fifth of it (src/http/compressJson.ts).
