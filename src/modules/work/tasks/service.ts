@@ -1,6 +1,6 @@
 // Creating and changing tasks: status rules, dependencies, who touched it last, and what the
-// change completes (a stage, the project) — each request one transaction. The SQL is in
-// ./store/ and ../store.ts.
+// change completes (a stage, the project: ./progress.ts) — each request one transaction. The
+// SQL is in ./store/ and ../store.ts.
 import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../../db/connect.ts';
@@ -9,7 +9,6 @@ import type { Clock } from '../../../lib/clock.ts';
 import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
 import {
-  addTimelineEvent,
   checkCustomFields,
   customFieldDefinitions,
   getAccount,
@@ -19,13 +18,12 @@ import {
 import { diff, recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
 import type { createTaskBody, updateTaskBody } from '../schema.ts';
-import * as projectStore from '../store.ts';
 import { findCycle } from '../templates/definition.ts';
+import { settleProgress } from './progress.ts';
 import { statusProblem, statusTimes } from './rules.ts';
 import { acknowledgeMentionsInTask } from './store/comments.ts';
 import * as store from './store/tasks.ts';
 import { describeTask, type TaskView, type TaskWithContext } from './view.ts';
-import { message } from '../../../i18n/index.ts';
 
 export type TaskChanges = z.infer<typeof updateTaskBody>;
 export type NewTask = z.infer<typeof createTaskBody>;
@@ -359,82 +357,6 @@ async function recordTaskUpdate(
       status: after.status,
     },
   });
-}
-
-/**
- * After a task moves: its stage completes when all its tasks are done (and the next stage
- * starts), and the project completes when every task is; reopening undoes both.
- */
-async function settleProgress(db: Db, clock: Clock, by: Worker, task: TaskWithContext) {
-  const now = clock.now();
-  if (task.status === 'done') {
-    await addTimelineEvent(db, {
-      workspaceId: by.workspaceId,
-      accountId: task.account_id,
-      kind: 'system',
-      title: message('accounts.timeline.taskCompleted', { task: task.title }),
-      actorId: by.userId,
-      occurredAt: now,
-      data: { taskId: task.id, projectId: task.project_id, firstValue: task.is_first_value },
-    });
-  }
-  if (task.stage_id) await settleStage(db, by, task, task.stage_id, now);
-  if (task.project_id) await settleProject(db, by, task, task.project_id, now);
-}
-
-/** The stage completes with its last open task (and the next one starts), or reopens. */
-async function settleStage(db: Db, by: Worker, task: TaskWithContext, stageId: string, now: Date) {
-  const open = await store.countOpenTasksInStage(db, by.workspaceId, stageId);
-  if (open > 0) {
-    await projectStore.reopenStage(db, by.workspaceId, stageId);
-    return;
-  }
-  const stage = await projectStore.completeStage(db, by.workspaceId, stageId, now);
-  if (!stage) return;
-  await projectStore.startStageAt(
-    db,
-    by.workspaceId,
-    { projectId: stage.project_id, position: stage.position + 1 },
-    now,
-  );
-  await addTimelineEvent(db, {
-    workspaceId: by.workspaceId,
-    accountId: task.account_id,
-    kind: 'system',
-    title: message('accounts.timeline.stageCompleted', { stage: stage.name }),
-    actorId: by.userId,
-    occurredAt: now,
-    data: { projectId: stage.project_id, stageId },
-  });
-}
-
-/** The project completes with its last open task, or becomes active again. */
-async function settleProject(
-  db: Db,
-  by: Worker,
-  task: TaskWithContext,
-  projectId: string,
-  now: Date,
-) {
-  const open = await store.countOpenTasksInProject(db, by.workspaceId, projectId);
-  const project = await projectStore.settleProjectStatus(
-    db,
-    by.workspaceId,
-    projectId,
-    open === 0,
-    now,
-  );
-  if (project?.status === 'completed') {
-    await addTimelineEvent(db, {
-      workspaceId: by.workspaceId,
-      accountId: task.account_id,
-      kind: 'system',
-      title: message('accounts.timeline.projectCompleted', { project: project.name }),
-      actorId: by.userId,
-      occurredAt: now,
-      data: { projectId },
-    });
-  }
 }
 
 export async function deleteTask(

@@ -1,0 +1,89 @@
+// What a task's move completes beyond the task itself — its stage, its project — each step
+// written on the account's timeline.
+import type { Db } from '../../../db/connect.ts';
+import { message } from '../../../i18n/index.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
+import { addTimelineEvent } from '../../accounts/index.ts';
+import * as projectStore from '../store.ts';
+import * as store from './store/tasks.ts';
+import type { TaskWithContext } from './view.ts';
+
+/** Who moved the task: the timeline names them. */
+type Mover = { workspaceId: WorkspaceId; userId: UserId | null };
+
+/**
+ * After a task moves: its stage completes when all its tasks are done (and the next stage
+ * starts), and the project completes when every task is; reopening undoes both.
+ */
+export async function settleProgress(db: Db, clock: Clock, by: Mover, task: TaskWithContext) {
+  const now = clock.now();
+  if (task.status === 'done') {
+    await addTimelineEvent(db, {
+      workspaceId: by.workspaceId,
+      accountId: task.account_id,
+      kind: 'system',
+      title: message('accounts.timeline.taskCompleted', { task: task.title }),
+      actorId: by.userId,
+      occurredAt: now,
+      data: { taskId: task.id, projectId: task.project_id, firstValue: task.is_first_value },
+    });
+  }
+  if (task.stage_id) await settleStage(db, by, task, task.stage_id, now);
+  if (task.project_id) await settleProject(db, by, task, task.project_id, now);
+}
+
+/** The stage completes with its last open task (and the next one starts), or reopens. */
+async function settleStage(db: Db, by: Mover, task: TaskWithContext, stageId: string, now: Date) {
+  const open = await store.countOpenTasksInStage(db, by.workspaceId, stageId);
+  if (open > 0) {
+    await projectStore.reopenStage(db, by.workspaceId, stageId);
+    return;
+  }
+  const stage = await projectStore.completeStage(db, by.workspaceId, stageId, now);
+  if (!stage) return;
+  await projectStore.startStageAt(
+    db,
+    by.workspaceId,
+    { projectId: stage.project_id, position: stage.position + 1 },
+    now,
+  );
+  await addTimelineEvent(db, {
+    workspaceId: by.workspaceId,
+    accountId: task.account_id,
+    kind: 'system',
+    title: message('accounts.timeline.stageCompleted', { stage: stage.name }),
+    actorId: by.userId,
+    occurredAt: now,
+    data: { projectId: stage.project_id, stageId },
+  });
+}
+
+/** The project completes with its last open task, or becomes active again. */
+async function settleProject(
+  db: Db,
+  by: Mover,
+  task: TaskWithContext,
+  projectId: string,
+  now: Date,
+) {
+  const open = await store.countOpenTasksInProject(db, by.workspaceId, projectId);
+  const project = await projectStore.settleProjectStatus(
+    db,
+    by.workspaceId,
+    projectId,
+    open === 0,
+    now,
+  );
+  if (project?.status === 'completed') {
+    await addTimelineEvent(db, {
+      workspaceId: by.workspaceId,
+      accountId: task.account_id,
+      kind: 'system',
+      title: message('accounts.timeline.projectCompleted', { project: project.name }),
+      actorId: by.userId,
+      occurredAt: now,
+      data: { projectId },
+    });
+  }
+}
