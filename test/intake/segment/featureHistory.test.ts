@@ -406,22 +406,37 @@ describe('a workspace that keeps no usage yet', () => {
   });
 });
 
-describe("an account's health after its history moves to a new feature", () => {
-  it('counts the feature among those the account uses without waiting for the nightly recompute', async () => {
+describe("accounts' health after a feature is defined over their history", () => {
+  it('counts the feature for the account that used it, and in every catalog, without waiting for the nightly recompute', async () => {
     const tracked = await yearOfReports();
-    const usageInputs = async () => {
+    // Another customer only opens dashboards: nothing of theirs moves.
+    const other = await makeAccount(db, tracked.workspaceId, {
+      external_id: `globex-${randomUUID()}`,
+    });
+    await send(tracked, [
+      trackOn(other.external_id ?? '', 'gus', 'Dashboard Opened', '2026-10-20'),
+    ]);
+    const usageInputs = async (id: AccountId) => {
       const { data } = await tracked.admin.GET('/api/v1/health/accounts/{id}', {
-        params: { path: { id: tracked.accountId }, query: {} },
+        params: { path: { id }, query: {} },
       });
       return data?.measures.find((m) => m.key === 'usage')?.inputs;
     };
-    // Intake announced the account: health scores it, with no feature defined yet.
+    // Intake announced both accounts: health scores them, with no feature defined yet.
     await runWorker();
-    expect(await usageInputs()).toMatchObject({ featuresUsed: 0, featuresInCatalog: 0 });
+    expect(await usageInputs(tracked.accountId)).toMatchObject({
+      featuresUsed: 0,
+      featuresInCatalog: 0,
+    });
+    expect(await usageInputs(other.id)).toMatchObject({ featuresInCatalog: 0 });
 
     await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
     await runWorker();
-    expect(await usageInputs()).toMatchObject({ featuresUsed: 1, featuresInCatalog: 1 });
+    expect(await usageInputs(tracked.accountId)).toMatchObject({
+      featuresUsed: 1,
+      featuresInCatalog: 1,
+    });
+    expect(await usageInputs(other.id)).toMatchObject({ featuresUsed: 0, featuresInCatalog: 1 });
   });
 });
 

@@ -236,7 +236,8 @@ function monthRanges(first: string, last: string): DayRange[] {
  * (shared), so a feature defined meanwhile that claims a name more closely keeps it. After
  * each month commits, the accounts whose rollups changed are announced (accounts' changed set,
  * as intake does after a batch), and health rescores them: its breadth and value-user measures
- * read feature keys. Idempotent: what has moved counts under the feature's key, so a second
+ * read feature keys; at the end, every account with usage, measured against the grown
+ * catalog. Idempotent: what has moved counts under the feature's key, so a second
  * run (a retry after a deadlock with intake) finds only the rest.
  */
 export async function moveFeatureHistory(
@@ -286,6 +287,9 @@ export async function moveFeatureHistory(
     // to the daily rescore.
     await markAccountsChanged(db, workspaceId, accountIds);
   }
+  // The catalog grew: every account with usage is measured against one more feature (and a
+  // first value feature starts counting value users), moved or not.
+  await markAccountsChanged(db, workspaceId, await history.accountsWithUsage(db, workspaceId));
   await recordAudit(
     db,
     { workspaceId, userId: null },

@@ -53,6 +53,28 @@ export async function keepsUsage(db: Db, workspaceId: WorkspaceId): Promise<bool
 }
 
 /**
+ * Every account with daily rollups in the workspace: whose health measures the catalog's
+ * features (breadth, value users). One index probe per account on the rollups' key, not a
+ * read of every row.
+ */
+export async function accountsWithUsage(db: Db, workspaceId: WorkspaceId): Promise<string[]> {
+  const { rows } = await sql<{ account_id: string }>`
+    with recursive seen as (
+      (select account_id from usage_daily where workspace_id = ${workspaceId}
+        order by account_id limit 1)
+      union all
+      select (
+        select d.account_id from usage_daily d
+        where d.workspace_id = ${workspaceId} and d.account_id > seen.account_id
+        order by d.account_id limit 1
+      )
+      from seen where seen.account_id is not null
+    )
+    select account_id from seen where account_id is not null`.execute(db);
+  return rows.map((r) => r.account_id);
+}
+
+/**
  * Each distinct event name of the kept raw events with the feature key it counts under, how
  * many events and the first and last day they fall on.
  */
