@@ -549,11 +549,31 @@ export type NotificationPreferencesTable = {
   quiet_allow: Generated<string[]>;
   channels: ColumnType<Record<string, string[]>, string | undefined, string>;
   slack_webhook_url: string | null;
-  /** Slack's member id of the person (U012AB3CD), unique in the workspace (0025). */
+  /** Slack's member id of the person (U012AB3CD), unique in the workspace (0025), proven (0027). */
   slack_member_id: string | null;
+  /** The Slack team the member was linked from, and when (0027): set with the member id. */
+  slack_team_id: string | null;
+  slack_linked_at: Timestamp | null;
   muted_projects: Generated<string[]>;
   muted_accounts: Generated<string[]>;
   updated_at: Generated<Date>;
+};
+
+/** The Slack team a workspace answers, recorded by its first proven link (0027). */
+export type SlackTeamsTable = {
+  workspace_id: string;
+  team_id: string;
+  connected_at: Timestamp;
+  connected_by: string | null;
+};
+
+/** A person's one-time code for `/steward link <code>`, kept as its SHA-256 (0027). */
+export type SlackLinkCodesTable = {
+  workspace_id: string;
+  user_id: string;
+  code_hash: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
 };
 
 export type DigestsTable = {
@@ -1100,6 +1120,8 @@ export type Database = {
   intake_review: IntakeReviewTable;
   activity_events: ActivityEventsTable;
   notification_preferences: NotificationPreferencesTable;
+  slack_teams: SlackTeamsTable;
+  slack_link_codes: SlackLinkCodesTable;
   digests: DigestsTable;
   notifications: NotificationsTable;
   deliveries: DeliveriesTable;

@@ -59,8 +59,6 @@ export type ErrorCode =
   | 'survey.link_expired'
   | 'survey.throttled'
   | 'slack.invalid_signature'
-  /** A Slack member id another person of the workspace has linked (notify's preferences). */
-  | 'slack.member_id_taken'
   | 'webhook_subscription.not_found'
   | 'webhook_delivery.not_found'
   | 'webhook_subscription.disabled';
@@ -181,7 +179,6 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'survey.link_expired':
     case 'meeting.not_allowed':
     case 'webhook_subscription.disabled':
-    case 'slack.member_id_taken':
       return 409;
     case 'request.too_large':
       return 413;

@@ -1,12 +1,14 @@
 // Notifications in the browser: on a phone, the demo CSM watches a mention arrive in the inbox
-// live and marks it read, and links their Slack member ID in their settings; an administrator
-// writes an SLA policy and is told, beside the field, what is wrong with its threshold.
+// live and marks it read, and links their Slack account in their settings with a code typed in
+// Slack; an administrator writes an SLA policy and is told, beside the field, what is wrong
+// with its threshold.
 import { Logger, runTaskListOnce } from 'graphile-worker';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toTaskList } from '../../src/jobs/registry.ts';
 import { notifyJobs } from '../../src/modules/notify/index.ts';
 import type { TestServer } from '../support/server.ts';
+import { slackSignature, slackTestSecret } from '../support/slack.ts';
 import { InboxPage } from './pages/InboxPage.ts';
 import { SlaPolicyEditor } from './pages/SlaPolicyEditor.ts';
 import {
@@ -142,37 +144,57 @@ describe('notifications', () => {
 
 describe('notification settings', () => {
   it(
-    'lets a CSM on a phone link their Slack member ID, told where to find it and what is wrong with it',
+    'lets a CSM on a phone link their Slack account with a one-time code typed in Slack, then unlink it',
     { timeout: 120_000 },
     async () => {
       session = await openSteward('csm@demo.steward.dev', phone);
       const { page, server } = session;
+      // The server takes Slack's commands signed with the test secret, as a real install would.
+      server.deps.config.slackSigningSecret = slackTestSecret;
       await page.goto(`${server.url}/settings/notifications`);
-      const field = page.getByLabel('Your Slack member ID');
-      await field.waitFor();
-      expect(await field.inputValue()).toBe('');
-      await page
-        .getByText('your profile → ⋮ (More) → “Copy member ID”', { exact: false })
+      const card = page.getByRole('region', { name: 'Slack' });
+      await card.getByText('Your Slack account is not linked.').waitFor();
+      // A member ID is no longer typed anywhere.
+      expect(await page.getByLabel('Your Slack member ID').count()).toBe(0);
+
+      await card.getByRole('button', { name: 'Link Slack' }).click();
+      const command = card.locator('code');
+      await command.waitFor();
+      const typed = (await command.textContent()) ?? '';
+      expect(typed).toMatch(/^\/steward link [0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      await card.getByText('Waiting for Slack…', { exact: false }).waitFor();
+      await page.screenshot({ path: 'test-results/notify-phone-slack-link-code.png' });
+
+      // Typed in Slack by member U012AB3CD of team T0DEMO0001.
+      const body = new URLSearchParams({
+        command: '/steward',
+        text: typed.replace('/steward ', ''),
+        user_id: 'U012AB3CD',
+        team_id: 'T0DEMO0001',
+      }).toString();
+      const reply = await fetch(`${server.url}/slack/commands`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...slackSignature(body, { clock: server.deps.clock }),
+        },
+        body,
+      });
+      expect(((await reply.json()) as { text: string }).text).toContain('Linked:');
+
+      // The screen sees the link without a reload.
+      await card
+        .getByText('Linked to Slack member U012AB3CD (Slack workspace T0DEMO0001).')
         .waitFor();
-      const save = page.getByRole('button', { name: 'Save', exact: true });
-
-      await field.fill('steward-csm');
-      await save.click();
-      await page.getByRole('alert').filter({ hasText: 'must be a Slack member ID' }).waitFor();
-      await field.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: 'test-results/notify-phone-slack-member-id.png' });
-
-      await field.fill('U012AB3CD');
-      await save.click();
-      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-      expect(await page.getByRole('alert').count()).toBe(0);
+      await page.screenshot({ path: 'test-results/notify-phone-slack-linked.png' });
       const api = await apiAs(session);
-      const { data } = await api.GET('/api/v1/me/notification-preferences');
-      expect(data?.slackMemberId).toBe('U012AB3CD');
-      await page.reload();
-      await expect
-        .poll(() => page.getByLabel('Your Slack member ID').inputValue())
-        .toBe('U012AB3CD');
+      expect((await api.GET('/api/v1/me/notification-preferences')).data?.slackMemberId).toBe(
+        'U012AB3CD',
+      );
+
+      await card.getByRole('button', { name: 'Unlink' }).click();
+      await card.getByText('Your Slack account is not linked.').waitFor();
+      expect((await api.GET('/api/v1/me/slack-link')).data?.linked).toBeNull();
     },
   );
 });

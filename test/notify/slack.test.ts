@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace } from '../support/factories.ts';
-import { signedSlackCommand, slackApp } from '../support/slack.ts';
+import { connectSlack, signedSlackCommand, slackApp, slackTestTeam } from '../support/slack.ts';
 
 const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
 let slug: string;
@@ -10,6 +10,8 @@ beforeAll(async () => {
   const workspace = await makeWorkspace(deps.db);
   slug = workspace.slug;
   const csm = await makeUser(deps.db, workspace.id);
+  // Answered only once the workspace knows its Slack team: its CSM links their member first.
+  await connectSlack(deps, slug, csm, { memberId: 'U0CSM00001', clock });
   await makeAccount(deps.db, workspace.id, {
     name: 'Acme Rockets',
     owner_id: csm.id,
@@ -24,7 +26,12 @@ const app = () => slackApp(deps, slug);
 const signed = (form: Record<string, string>, options: { at?: number; key?: string } = {}) =>
   signedSlackCommand(form, { clock, ...options });
 
-const command = (text: string) => ({ command: '/steward', text, user_id: 'U1', team_id: 'T1' });
+const command = (text: string) => ({
+  command: '/steward',
+  text,
+  user_id: 'U1',
+  team_id: slackTestTeam,
+});
 
 describe('the /steward slash command', () => {
   it("answers with the account's health, churn risk, renewal and open escalations", async () => {
@@ -43,7 +50,9 @@ describe('the /steward slash command', () => {
     const workspace = await makeWorkspace(deps.db);
     await makeUser(deps.db, workspace.id, { locale: 'ru' });
     await makeUser(deps.db, workspace.id, { locale: 'ru' });
-    await makeUser(deps.db, workspace.id);
+    const english = await makeUser(deps.db, workspace.id);
+    // Linked by its one English speaker: the answer to anyone else is still the workspace's.
+    await connectSlack(deps, workspace.slug, english, { memberId: 'U0ENGLISH1', clock });
     await makeAccount(deps.db, workspace.id, {
       name: 'Глобус',
       health: { score: 30, category: 'critical', risk: 'critical' },

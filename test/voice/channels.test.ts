@@ -7,7 +7,7 @@ import { proposeFromTickets, sendProductDigest } from '../../src/modules/voice/i
 import { signedIn, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
-import { signedSlackCommand, slackApp } from '../support/slack.ts';
+import { linkSlack, signedSlackCommand, slackApp } from '../support/slack.ts';
 import { runJobs, startSmtpServer, type MailCatcher } from '../notify/support.ts';
 
 const smtp: MailCatcher = await startSmtpServer();
@@ -62,6 +62,8 @@ beforeAll(async () => {
   const user = await makeUser(deps.db, workspaceId, { role: 'csm' });
   csmId = user.id;
   csm = await signedIn(app(), user.email, testPassword);
+  // Slack is answered once the workspace knows its team: the CSM links their member first.
+  await linkSlack(app(), csm, { memberId: 'U0CSM00001', clock });
   for (const [name, arr] of [
     ['Acme Corp', 250_000_00],
     ['Acme', 10_000_00],

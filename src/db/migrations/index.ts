@@ -25,6 +25,7 @@ import * as usageRollupAccountKeys from './0023_usage_rollup_account_keys.ts';
 import * as importRejectionMessages from './0024_import_rejection_messages.ts';
 import * as slackMemberIds from './0025_slack_member_ids.ts';
 import * as reviewReasonMessages from './0026_review_reason_messages.ts';
+import * as slackLinks from './0027_slack_links.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0024_import_rejection_messages': importRejectionMessages,
   '0025_slack_member_ids': slackMemberIds,
   '0026_review_reason_messages': reviewReasonMessages,
+  '0027_slack_links': slackLinks,
 };

@@ -83,6 +83,23 @@ export const notify = {
     renewalNone: '*Renewal:* no renewal date',
     escalations: '*Open escalations:* {{tasks}}',
     escalationsNone: '*Open escalations:* none',
+    otherTeam:
+      'This Slack workspace is not the one Steward answers, so nothing was done. Ask your Steward admin.',
+    notConnected:
+      'Steward is not connected to this Slack workspace yet. Link your Slack account first: in Steward, open Settings → Notifications → Link Slack, then type the command it shows here.',
+    link: {
+      usage:
+        'To link your Slack account: in Steward, open Settings → Notifications → Link Slack, then type /steward link <code> here.',
+      linked:
+        'Linked: Steward knows you as {{name}} here now, and answers you in your language and time zone.',
+      unknown:
+        'That is not a code Steward gave, or it was already used. Start a new link in Steward: Settings → Notifications → Link Slack.',
+      expired:
+        'That code has expired: a code works for 10 minutes. Start a new link in Steward: Settings → Notifications → Link Slack.',
+      noMember: 'Slack did not say which member you are, so nothing was linked.',
+      taken:
+        'This Slack account is linked to someone else in Steward. They can unlink it in their notification settings; then start a new link.',
+    },
     category: {
       healthy: 'healthy',
       atRisk: 'at risk',
@@ -100,7 +117,6 @@ export const notify = {
     noSlaPolicy: 'No such SLA policy.',
     slackNeedsPermission: 'Connecting Slack needs the "manage_api_tokens" permission.',
     slackSignature: 'The Slack signature is not valid.',
-    slackMemberTaken: 'Someone else in this workspace has linked this Slack member ID.',
   },
   field: {
     timeZone: 'must be an IANA time zone',
@@ -115,8 +131,7 @@ export const notify = {
     slackUrl: 'must be a URL',
     slackWebhook: 'must be a Slack webhook URL (https://{{host}}/…)',
     slackWebhookOr: 'must be a Slack webhook URL (https://{{host}}/…) or one on {{hosts}}',
-    slackMemberId:
-      'must be a Slack member ID such as U012AB3CD (U or W, then 8–11 capitals or digits)',
-    slackMemberTaken: 'is linked to someone else in this workspace',
+    slackMemberLinkOnly:
+      'is linked from Slack, not typed: in Settings → Notifications choose Link Slack, then type /steward link <code> in Slack',
   },
 };

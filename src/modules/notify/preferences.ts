@@ -1,23 +1,15 @@
 // Each person's notification preferences: rules per kind, digest hour, quiet hours, channels,
-// Slack webhook, Slack member id and mutes. People who never saved any get the interview's
-// defaults.
+// Slack webhook and mutes, and (read only) the Slack member they linked from Slack
+// (slackLink.ts). People who never saved any get the interview's defaults.
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/connect.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { AppError, fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
+import { fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { slackWebhookUrlProblem, type SlackWebhookRules } from './channels/slack.ts';
 import { activityKindSchema, channelSchema } from './kinds.ts';
 import { defaultPreferences, type Preferences, type Rule } from './routing.ts';
-import {
-  isSlackMemberClash,
-  preferenceRows,
-  slackMemberHolder,
-  upsertPreferences,
-} from './store/preferences.ts';
-
-/** Slack's member ids: U (or W, Enterprise Grid) and 8–11 capitals or digits. */
-const slackMemberIdPattern = /^[UW][A-Z0-9]{8,11}$/;
+import { preferenceRows, upsertPreferences } from './store/preferences.ts';
 
 const clockTime = z
   .string()
@@ -33,14 +25,14 @@ export const preferencesSchema = z
     slackWebhookUrl: z.url().nullable(),
     slackMemberId: z
       .string()
-      .trim()
-      .regex(slackMemberIdPattern, 'notify.field.slackMemberId' satisfies MessageKey)
       .nullable()
       .openapi({
         description:
-          'Your Slack member id (Slack: your profile → ⋮ → "Copy member ID"), so `/steward` ' +
-          'answers you in your language and time zone. One person per id in a workspace.',
+          'The Slack member you linked, so `/steward` answers you in your language and time ' +
+          'zone. Read only: a link is proven from Slack (`POST /me/slack-link`, then ' +
+          '`/steward link <code>`) and removed with `DELETE /me/slack-link`.',
         example: 'U012AB3CD',
+        readOnly: true,
       }),
     mutedProjects: z.array(z.uuid()),
     mutedAccounts: z.array(z.uuid()),
@@ -49,8 +41,24 @@ export const preferencesSchema = z
   .openapi('NotificationPreferences');
 
 export const updatePreferencesBody = preferencesSchema
-  .omit({ timezone: true })
+  .omit({ timezone: true, slackMemberId: true })
   .partial()
+  .extend({
+    // A member id typed by hand proves nothing: refused by name rather than ignored, so a
+    // script written for the old field learns why.
+    slackMemberId: z
+      .unknown()
+      .refine((value) => value === undefined, {
+        error: 'notify.field.slackMemberLinkOnly' satisfies MessageKey,
+      })
+      .optional()
+      .openapi({
+        description:
+          'Not accepted: a Slack member is linked from Slack with `/steward link <code>` ' +
+          '(`POST /me/slack-link`), never typed.',
+        deprecated: true,
+      }),
+  })
   .openapi('UpdateNotificationPreferences');
 
 export type PreferencesUpdate = z.infer<typeof updatePreferencesBody>;
@@ -106,15 +114,6 @@ function checkPreferences(update: PreferencesUpdate, slackRules: SlackWebhookRul
   if (errors.length > 0) throw invalid(errors);
 }
 
-/** Someone else in the workspace linked this member id already: 409 naming the field. */
-function slackMemberTaken(): AppError {
-  return new AppError(
-    'slack.member_id_taken',
-    { key: 'notify.problem.slackMemberTaken' },
-    { errors: [fieldProblem('slackMemberId', 'notify.field.slackMemberTaken')] },
-  );
-}
-
 export async function savePreferences(
   db: Db,
   by: { workspaceId: WorkspaceId; userId: UserId },
@@ -131,20 +130,10 @@ export async function savePreferences(
     quiet_allow: merged.quietAllow,
     channels: JSON.stringify(merged.channels),
     slack_webhook_url: merged.slackWebhookUrl,
-    slack_member_id: merged.slackMemberId,
     muted_projects: merged.mutedProjects,
     muted_accounts: merged.mutedAccounts,
     updated_at: options.now,
   };
-  if (update.slackMemberId && (await slackMemberHolder(db, by, update.slackMemberId))) {
-    throw slackMemberTaken();
-  }
-  try {
-    await upsertPreferences(db, by, row);
-  } catch (error) {
-    // Two people saving the same id at once: the key lets one through.
-    if (isSlackMemberClash(error)) throw slackMemberTaken();
-    throw error;
-  }
+  await upsertPreferences(db, by, row);
   return preferencesOf(db, by.workspaceId, by.userId);
 }

@@ -1,14 +1,18 @@
 // `/steward <account name>` in Slack, answered: the account's health, churn risk, renewal
-// and open escalations, or a subcommand another module adds. The answer is written for the
-// person who asks when they linked their Slack member id in their notification preferences
-// (their language and time zone), else in the workspace's commonest language and its zone.
-// The request's signature and shape are checked by its route (routes/slackCommand.ts).
+// and open escalations, `/steward link <code>` (slackLink.ts), or a subcommand another module
+// adds. Only the workspace's own Slack team is answered: the team its first proven link
+// recorded; before that, only `link` is. The answer is written for the person who asks when
+// they linked their Slack member (their language and time zone), else in the workspace's
+// commonest language and its zone. The request's signature and shape are checked by its route
+// (routes/slackCommand.ts).
 import type { Db } from '../../db/connect.ts';
 import { message, renderMessage, type MessageKey, type MessageParam } from '../../i18n/index.ts';
 import { daysBetween } from '../../lib/calendar.ts';
-import type { UserId } from '../../lib/ids.ts';
+import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import type { Reader } from './render.ts';
+import { linkSlackMember, type SlackLinkOutcome } from './slackLink.ts';
 import * as store from './store/slack.ts';
+import { slackTeamOf } from './store/slackLinks.ts';
 import { localParts } from './zoned.ts';
 
 /**
@@ -40,13 +44,51 @@ async function commandWorkspace(db: Db, slug: string | undefined) {
 async function commandReader(
   db: Db,
   workspace: { id: string; timezone: string },
-  memberId: string | null,
+  member: { memberId: string | null; teamId: string } | null,
 ): Promise<Reader & { userId: UserId | null }> {
-  const person = memberId ? await store.personOfSlackMember(db, workspace.id, memberId) : undefined;
+  const person = member?.memberId
+    ? await store.personOfSlackMember(db, workspace.id, {
+        memberId: member.memberId,
+        teamId: member.teamId,
+      })
+    : undefined;
   if (person)
     return { locale: person.locale, timeZone: person.timezone, userId: person.id as UserId };
   const top = await store.commonestLocale(db, workspace.id);
   return { locale: top?.locale ?? 'en', timeZone: workspace.timezone, userId: null };
+}
+
+const linkWords = {
+  linked: 'notify.slack.link.linked',
+  unknown: 'notify.slack.link.unknown',
+  expired: 'notify.slack.link.expired',
+  noMember: 'notify.slack.link.noMember',
+  taken: 'notify.slack.link.taken',
+  otherTeam: 'notify.slack.otherTeam',
+} as const satisfies Record<SlackLinkOutcome['outcome'], MessageKey>;
+
+/**
+ * `/steward link <code>`: the reply to whoever typed it, in the language of the person their
+ * member is linked to, else of the code's person (whom they are becoming).
+ */
+async function answerLink(
+  db: Db,
+  workspace: { id: string; timezone: string },
+  command: { code: string; memberId: string | null; teamId: string | null; now: Date },
+  fallback: Reader & { userId: UserId | null },
+) {
+  if (!command.code) {
+    return { text: renderMessage(message('notify.slack.link.usage'), fallback.locale) };
+  }
+  const result = await linkSlackMember(db, {
+    workspaceId: workspace.id as WorkspaceId,
+    ...command,
+  });
+  const reader = fallback.userId === null && 'reader' in result ? result.reader : fallback;
+  const params = result.outcome === 'linked' ? { name: result.name } : undefined;
+  return {
+    text: renderMessage(message(linkWords[result.outcome], params), reader.locale, reader.timeZone),
+  };
 }
 
 const categoryWords = {
@@ -128,6 +170,8 @@ export async function answerSlackCommand(
     text: string;
     /** Slack's `user_id` (the member id), which a person may have linked to themselves. */
     memberId: string | null;
+    /** Slack's `team_id`: the Slack workspace the command was typed in. */
+    teamId: string | null;
     slackUser: string | null;
     workspaceSlug: string | undefined;
     now: Date;
@@ -138,11 +182,29 @@ export async function answerSlackCommand(
   const workspace = await commandWorkspace(db, command.workspaceSlug);
   // No workspace to ask for its language: the message is for whoever installs Steward.
   if (!workspace) return { text: renderMessage(message('notify.slack.severalWorkspaces'), 'en') };
-  const reader = await commandReader(db, workspace, command.memberId);
-  if (!name) {
-    return { text: renderMessage(message('notify.slack.usage'), reader.locale, reader.timeZone) };
-  }
+  const team = await slackTeamOf(db, workspace.id as WorkspaceId);
   const [first = '', ...rest] = name.split(/\s+/);
+  // Until a team is recorded nobody is linked, and past it only that team's members are.
+  const ours = team !== undefined && command.teamId === team.team_id;
+  const reader = await commandReader(
+    db,
+    workspace,
+    ours ? { memberId: command.memberId, teamId: team.team_id } : null,
+  );
+  const say = (key: MessageKey) => ({
+    text: renderMessage(message(key), reader.locale, reader.timeZone),
+  });
+  if (team && !ours) return say('notify.slack.otherTeam');
+  if (first.toLowerCase() === 'link') {
+    return answerLink(
+      db,
+      workspace,
+      { code: rest.join(''), memberId: command.memberId, teamId: command.teamId, now: command.now },
+      reader,
+    );
+  }
+  if (!team) return say('notify.slack.notConnected');
+  if (!name) return say('notify.slack.usage');
   const subcommand = subcommands[first.toLowerCase()];
   if (subcommand) {
     return subcommand({

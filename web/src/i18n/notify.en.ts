@@ -41,6 +41,22 @@ export const notifyEn = {
     muted: 'Muted. Undo it in notification settings.',
     settings: 'Notification settings',
   },
+  slackLink: {
+    title: 'Slack',
+    why: 'Link your Slack account so that /steward in Slack answers you in your language and time zone, and feedback you log from Slack is yours.',
+    notLinked: 'Your Slack account is not linked.',
+    start: 'Link Slack',
+    typeIt:
+      'In Slack, type this command in any channel or direct message (only you see it and the answer):',
+    copy: 'Copy',
+    copied: 'Copied',
+    waiting: 'Waiting for Slack… The code works once, until {{at}}.',
+    newCode: 'Get a new code',
+    linked: 'Linked to Slack member {{member}} (Slack workspace {{team}}).',
+    linkedAt: 'Linked {{at}}.',
+    unlink: 'Unlink',
+    team: 'This Steward workspace answers the Slack workspace {{team}} only.',
+  },
   prefs: {
     title: 'Notifications',
     rules: 'What to tell you, and when',
@@ -65,9 +81,6 @@ export const notifyEn = {
     channel: { in_app: 'Inbox', email: 'E-mail', slack: 'Slack' },
     slackWebhookUrl: 'Slack incoming webhook URL',
     slackHint: 'From a Slack app with incoming webhooks: https://hooks.slack.com/services/…',
-    slackMemberId: 'Your Slack member ID',
-    slackMemberHint:
-      'So that /steward in Slack answers you in your language and time zone. In Slack: your profile → ⋮ (More) → “Copy member ID”. It looks like U012AB3CD.',
     mutes: 'Muted',
     mutesHint:
       'Mute an account or a project from one of its notifications in your inbox. Escalations still reach you.',

@@ -45,6 +45,22 @@ export const notifyRu: Shape<typeof notifyEn> = {
     muted: 'Заглушено. Отменить можно в настройках уведомлений.',
     settings: 'Настройки уведомлений',
   },
+  slackLink: {
+    title: 'Slack',
+    why: 'Привяжите аккаунт Slack, чтобы /steward в Slack отвечал вам на вашем языке и в вашем часовом поясе, а отзывы, записанные из Slack, были записаны от вас.',
+    notLinked: 'Ваш аккаунт Slack не привязан.',
+    start: 'Привязать Slack',
+    typeIt:
+      'В Slack введите эту команду в любом канале или личном сообщении (её и ответ видите только вы):',
+    copy: 'Скопировать',
+    copied: 'Скопировано',
+    waiting: 'Ждём Slack… Код действует один раз, до {{at}}.',
+    newCode: 'Получить новый код',
+    linked: 'Привязан участник Slack {{member}} (рабочее пространство Slack {{team}}).',
+    linkedAt: 'Привязан {{at}}.',
+    unlink: 'Отвязать',
+    team: 'Это рабочее пространство Steward отвечает только рабочему пространству Slack {{team}}.',
+  },
   prefs: {
     title: 'Уведомления',
     rules: 'О чём сообщать и когда',
@@ -69,9 +85,6 @@ export const notifyRu: Shape<typeof notifyEn> = {
     channel: { in_app: 'Входящие', email: 'Почта', slack: 'Slack' },
     slackWebhookUrl: 'URL входящего вебхука Slack',
     slackHint: 'Из приложения Slack с входящими вебхуками: https://hooks.slack.com/services/…',
-    slackMemberId: 'Ваш ID участника Slack',
-    slackMemberHint:
-      'Чтобы /steward в Slack отвечал вам на вашем языке и в вашем часовом поясе. В Slack: ваш профиль → ⋮ (Ещё) → «Скопировать ID участника». Выглядит так: U012AB3CD.',
     mutes: 'Заглушено',
     mutesHint:
       'Заглушить клиента или проект можно из его уведомления во входящих. Эскалации всё равно приходят.',

@@ -138,10 +138,7 @@ export function inboxRoutes({ db, clock, config, logger }: Deps) {
             required: true,
           },
         },
-        responses: {
-          200: json(preferencesSchema),
-          409: { ...problems[409], description: 'Someone else linked this Slack member ID' },
-        },
+        responses: { 200: json(preferencesSchema) },
       }),
       async (c) => {
         const actor = actorOf(c);

@@ -1,4 +1,4 @@
-// HTTP for `/steward <account name>` in Slack (answered by ../slackCommand.ts). Requests are verified as Slack documents
+// HTTP for `/steward <account name>` and `/steward link <code>` in Slack (answered by ../slackCommand.ts). Requests are verified as Slack documents
 // (api.slack.com/authentication/verifying-requests-from-slack): v0 HMAC-SHA256 of
 // `v0:<timestamp>:<raw body>` with the signing secret, within five minutes.
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -34,6 +34,8 @@ const commandSchema = z.object({
   command: z.string().optional(),
   // The member id of who asks (U012AB3CD): the person who linked it reads the answer.
   user_id: z.string().optional(),
+  // The Slack workspace it was typed in (T012AB3CD): only the workspace's own team is answered.
+  team_id: z.string().optional(),
   user_name: z.string().optional(),
 });
 
@@ -64,6 +66,7 @@ export function slackCommandRoutes(
       {
         text: command.text,
         memberId: command.user_id || null,
+        teamId: command.team_id || null,
         slackUser: command.user_name ?? null,
         workspaceSlug: config.slackWorkspace,
         now: clock.now(),

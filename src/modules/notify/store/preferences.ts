@@ -28,33 +28,11 @@ export function preferenceRows(db: Db, workspaceId: string, userIds: string[]) {
     .execute();
 }
 
+/** What saving preferences writes: never the Slack link, which only a proven link writes. */
 export type PreferenceColumns = Omit<
   Insertable<NotificationPreferencesTable>,
-  'user_id' | 'workspace_id'
+  'user_id' | 'workspace_id' | 'slack_member_id' | 'slack_team_id' | 'slack_linked_at'
 >;
-
-/** The other person of the workspace who linked this Slack member id, if anyone did. */
-export function slackMemberHolder(
-  db: Db,
-  person: { workspaceId: WorkspaceId; userId: UserId },
-  memberId: string,
-) {
-  return db
-    .selectFrom('notification_preferences')
-    .select('user_id')
-    .where('workspace_id', '=', person.workspaceId)
-    .where('slack_member_id', '=', memberId)
-    .where('user_id', '<>', person.userId)
-    .executeTakeFirst();
-}
-
-/** Whether a write failed on the one-person-per-member-id key (two saves at once). */
-export function isSlackMemberClash(error: unknown): boolean {
-  const pgError = error as { code?: unknown; constraint?: unknown } | null;
-  return (
-    pgError?.code === '23505' && pgError.constraint === 'notification_preferences_slack_member_idx'
-  );
-}
 
 /** Saves a person's preferences, replacing what they saved before. */
 export function upsertPreferences(

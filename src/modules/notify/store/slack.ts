@@ -1,6 +1,6 @@
 // SQL for the `/steward` Slack command: which workspace asks, who asks (the person who linked
-// the Slack member id) or else the workspace's language, and the account it names with its open
-// escalations.
+// the Slack member, store/slackLinks.ts) or else the workspace's language, and the account it
+// names with its open escalations.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 
@@ -14,14 +14,19 @@ export function workspacesForCommand(db: Db, slug: string | undefined) {
     .execute();
 }
 
-/** The active person of the workspace who linked this Slack member id, with their language and zone. */
-export function personOfSlackMember(db: Db, workspaceId: string, memberId: string) {
+/** The active person of the workspace who linked this Slack member of this team, with their language and zone. */
+export function personOfSlackMember(
+  db: Db,
+  workspaceId: string,
+  member: { memberId: string; teamId: string },
+) {
   return db
     .selectFrom('notification_preferences as p')
     .innerJoin('users', 'users.id', 'p.user_id')
     .select(['users.id', 'users.locale', 'users.timezone'])
     .where('p.workspace_id', '=', workspaceId)
-    .where('p.slack_member_id', '=', memberId)
+    .where('p.slack_member_id', '=', member.memberId)
+    .where('p.slack_team_id', '=', member.teamId)
     .where('users.workspace_id', '=', workspaceId)
     .where('users.deactivated_at', 'is', null)
     .executeTakeFirst();

@@ -1,6 +1,6 @@
 // Your notification preferences: now, digest or never per kind of event; the digest's local
 // hour; quiet hours and what may still come through; channels per urgency; the Slack webhook
-// and your Slack member ID (so `/steward` answers you in your language); muted accounts and
+// and your Slack link (SlackLinkCard: proven from Slack, never typed); muted accounts and
 // projects.
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -17,6 +17,7 @@ import {
 } from '../../api/notify.ts';
 import { Button, Card, ErrorNote, Field, Input, Loading, Select } from '../../components/ui.tsx';
 import { Checkbox, CheckboxGroup } from './controls.tsx';
+import { SlackLinkCard } from './SlackLinkCard.tsx';
 
 type Rule = 'now' | 'digest' | 'off';
 const hours = Array.from({ length: 24 }, (_, h) => h);
@@ -33,7 +34,8 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
   const { t } = useTranslation('notify');
   const save = useSavePreferences();
   const { timezone, ...initial } = saved;
-  const [draft, setDraft] = useState(initial);
+  // The Slack member is linked from Slack (SlackLinkCard): left out of what is sent back.
+  const [draft, setDraft] = useState({ ...initial, slackMemberId: undefined });
   const set = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
   const error = (path: string) =>
     save.error instanceof ApiError ? save.error.fieldError(path) : undefined;
@@ -179,25 +181,9 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
               />
             )}
           </Field>
-          <Field
-            label={t('prefs.slackMemberId')}
-            hint={t('prefs.slackMemberHint')}
-            error={error('slackMemberId')}
-          >
-            {(id) => (
-              <Input
-                id={id}
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                value={draft.slackMemberId ?? ''}
-                onChange={(e) => set({ slackMemberId: e.target.value.trim() || null })}
-                className="max-w-60 font-mono"
-              />
-            )}
-          </Field>
         </div>
       </Card>
+      <SlackLinkCard />
       <Card title={t('prefs.mutes')}>
         <p className="mb-2 text-sm text-muted">{t('prefs.mutesHint')}</p>
         {draft.mutedAccounts.length + draft.mutedProjects.length === 0 ? (
