@@ -11,7 +11,11 @@ import {
   projectOnboardingReport,
   type OnboardingReport,
 } from '../onboarding.ts';
-import { holidaySchema, onboardingReportSchema, onboardingStatisticsSchema } from '../schema.ts';
+import {
+  holidaySchema,
+  onboardingReportSchema,
+  onboardingStatisticsSchema,
+} from '../schema/onboarding.ts';
 
 /** A report as its reader reads it: each risk factor in their language. */
 function readable(report: OnboardingReport, reader: Pick<Actor, 'locale' | 'timeZone'>) {

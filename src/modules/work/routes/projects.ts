@@ -13,7 +13,7 @@ import {
   templateSchema,
   updateProjectBody,
   upgradePreviewSchema,
-} from '../schema.ts';
+} from '../schema/projects.ts';
 import { saveProjectAsTemplate } from '../templates/saveAsTemplate.ts';
 import { applyTemplateUpgrade, previewTemplateUpgrade } from '../templates/upgrade.ts';
 import { wholeNumber } from '../../../lib/numbers.ts';

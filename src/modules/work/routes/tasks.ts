@@ -13,7 +13,7 @@ import {
   taskSchema,
   taskStatusSchema,
   updateTaskBody,
-} from '../schema.ts';
+} from '../schema/tasks.ts';
 import { acknowledgeMention, commentOnTask, commentsOf } from '../tasks/comments.ts';
 import { createTask, deleteTask, getTask, listTasks, updateTask } from '../tasks/service.ts';
 

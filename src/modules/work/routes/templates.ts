@@ -13,7 +13,7 @@ import {
   projectSchema,
   templateBody,
   templateSchema,
-} from '../schema.ts';
+} from '../schema/projects.ts';
 import { templateDefinitionSchema } from '../templates/definition.ts';
 import { instantiateForAccounts, instantiateTemplate } from '../templates/instantiate.ts';
 import {

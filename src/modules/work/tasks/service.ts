@@ -17,7 +17,7 @@ import {
 } from '../../accounts/index.ts';
 import { diff, recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
-import type { createTaskBody, updateTaskBody } from '../schema.ts';
+import type { createTaskBody, updateTaskBody } from '../schema/tasks.ts';
 import { findCycle } from '../templates/definition.ts';
 import { settleProgress } from './progress.ts';
 import { statusProblem, statusTimes } from './rules.ts';
