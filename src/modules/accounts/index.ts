@@ -19,14 +19,7 @@ export {
 export { accountFields, contactFields, contactRoleSchema } from './schema.ts';
 // What outside systems (CSV files, Segment, Stripe) tell accounts, in set-based writes.
 export {
-  accountIdByDomain,
-  accountIdNamedBy,
-  accountIdsByExternalId,
-  contactsByExternalId,
   createDiscoveredAccounts,
-  knownAccountExternalIds,
-  lockAccountsForBilling,
-  setAccountsBilling,
   upsertAccountsByExternalId,
   upsertContactsByExternalId,
   upsertProductUserContacts,
@@ -35,8 +28,18 @@ export {
   type ExternalAccount,
   type ExternalContact,
   type WriteCounts,
-} from './sync/store.ts';
-export { liveAccountById, liveAccountByExternalId, liveAccountsOnDomain } from './sync/store.ts';
+} from './sync/store/upserts.ts';
+export {
+  accountIdByDomain,
+  accountIdNamedBy,
+  accountIdsByExternalId,
+  contactsByExternalId,
+  knownAccountExternalIds,
+  liveAccountById,
+  liveAccountByExternalId,
+  liveAccountsOnDomain,
+} from './sync/store/lookups.ts';
+export { lockAccountsForBilling, setAccountsBilling } from './sync/store/billing.ts';
 export type { AccountScope } from './store.ts';
 export { portfolio } from './portfolio.ts';
 export { listSegments } from './segments.ts';

@@ -1,10 +1,10 @@
-// What systems outside Steward tell accounts — a CSV file, Segment's group and identify calls,
-// Stripe's contracts — written by the functions accounts exports, never by intake's own SQL.
+// What systems outside Steward write to accounts — a CSV file, the bulk upsert, Segment's group
+// and identify calls — through the functions accounts exports, never by intake's own SQL.
 // Bulk paths: each function takes many rows and is one statement, whatever their number.
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../../db/connect.ts';
-import type { ContactRole, Priority, Stage, Tier } from '../../../db/schema.ts';
-import type { AccountId, WorkspaceId } from '../../../lib/ids.ts';
+import type { Db } from '../../../../db/connect.ts';
+import type { ContactRole, Priority, Stage, Tier } from '../../../../db/schema.ts';
+import type { AccountId, WorkspaceId } from '../../../../lib/ids.ts';
 
 export type WriteCounts = { created: number; updated: number; unchanged: number };
 
@@ -140,104 +140,6 @@ export async function upsertContactsByExternalId(
   return counted(written, rows.length);
 }
 
-/** Which of these external ids are accounts already (deleted ones too: an upsert revives them). */
-export async function knownAccountExternalIds(
-  db: Db,
-  workspaceId: WorkspaceId,
-  externalIds: readonly string[],
-): Promise<Set<string>> {
-  if (externalIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('accounts')
-    .select('external_id')
-    .where('workspace_id', '=', workspaceId)
-    .where('external_id', '=', sql<string>`any(${[...new Set(externalIds)]}::text[])`)
-    .execute();
-  return new Set(rows.flatMap((r) => (r.external_id === null ? [] : [r.external_id])));
-}
-
-/**
- * Contacts by external id, with their account: what a partial update by external id keeps
- * when it names neither (a new contact needs both).
- */
-export async function contactsByExternalId(
-  db: Db,
-  workspaceId: WorkspaceId,
-  externalIds: readonly string[],
-): Promise<Map<string, { accountId: AccountId; name: string }>> {
-  if (externalIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('contacts')
-    .select(['external_id', 'account_id', 'name'])
-    .where('workspace_id', '=', workspaceId)
-    .where('external_id', '=', sql<string>`any(${[...new Set(externalIds)]}::text[])`)
-    .execute();
-  return new Map(
-    rows.flatMap((r) =>
-      r.external_id === null
-        ? []
-        : [[r.external_id, { accountId: r.account_id as AccountId, name: r.name }]],
-    ),
-  );
-}
-
-/** The workspace's live (not deleted) accounts, their ids selected. */
-const liveAccountIds = (db: Db, workspaceId: WorkspaceId) =>
-  db
-    .selectFrom('accounts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null);
-
-/** Live accounts by external id: what contacts, usage and contracts attach to. */
-export async function accountIdsByExternalId(
-  db: Db,
-  workspaceId: WorkspaceId,
-  externalIds: readonly string[],
-): Promise<Map<string, AccountId>> {
-  if (externalIds.length === 0) return new Map();
-  const rows = await liveAccountIds(db, workspaceId)
-    .select('external_id')
-    .where('external_id', '=', sql<string>`any(${[...new Set(externalIds)]}::text[])`)
-    .execute();
-  return new Map(
-    rows.flatMap((r) => (r.external_id === null ? [] : [[r.external_id, r.id as AccountId]])),
-  );
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The live account a source names by its external id, else by its Steward id. */
-export async function accountIdNamedBy(
-  db: Db,
-  workspaceId: WorkspaceId,
-  name: string,
-): Promise<AccountId | undefined> {
-  const row = await liveAccountIds(db, workspaceId)
-    .where((eb) =>
-      uuidPattern.test(name)
-        ? eb.or([eb('external_id', '=', name), eb('id', '=', name)])
-        : eb('external_id', '=', name),
-    )
-    // An external id match wins over an id match.
-    .orderBy(sql`(external_id = ${name}) is true`, 'desc')
-    .executeTakeFirst();
-  return row?.id as AccountId | undefined;
-}
-
-/** The oldest live account on a domain (`acme.com` also matches `www.acme.com`). */
-export async function accountIdByDomain(
-  db: Db,
-  workspaceId: WorkspaceId,
-  domain: string,
-): Promise<AccountId | undefined> {
-  const row = await liveAccountIds(db, workspaceId)
-    .where(sql<boolean>`lower(domain) in (${domain}, ${`www.${domain}`})`)
-    .orderBy('created_at')
-    .executeTakeFirst();
-  return row?.id as AccountId | undefined;
-}
-
 export type DiscoveredAccount = {
   externalId: string;
   name: string;
@@ -334,79 +236,4 @@ export async function upsertProductUserContacts(
     from input i
     where not exists (select 1 from matched m where m.n = i.n)
     on conflict (workspace_id, external_id) where external_id is not null do nothing`.execute(db);
-}
-
-/**
- * Takes the accounts' rows for a billing change (`for update`), so two changes to one
- * account's contracts happen one after the other; returns their ARR and currency.
- */
-export async function lockAccountsForBilling(
-  db: Db,
-  workspaceId: WorkspaceId,
-  accountIds: readonly string[],
-): Promise<Map<string, { arrAmount: number; currency: string }>> {
-  if (accountIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('accounts')
-    .select(['id', 'arr_amount', 'currency'])
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', sql<string>`any(${[...new Set(accountIds)]}::uuid[])`)
-    .orderBy('id')
-    .forUpdate()
-    .execute();
-  return new Map(rows.map((r) => [r.id, { arrAmount: r.arr_amount, currency: r.currency }]));
-}
-
-export type AccountBilling = {
-  accountId: string;
-  arrAmount: number;
-  currency: string;
-  /** The end of the paid period; null leaves the renewal date as it is. */
-  renewalDate: string | null;
-};
-
-/** Sets ARR, currency and (where given) the renewal date billing worked out, in one statement. */
-export async function setAccountsBilling(
-  db: Db,
-  workspaceId: WorkspaceId,
-  accounts: readonly AccountBilling[],
-): Promise<void> {
-  if (accounts.length === 0) return;
-  await sql`
-    update accounts a set
-      arr_amount = b.arr_amount,
-      currency = b.currency,
-      renewal_date = coalesce(b.renewal_date, a.renewal_date),
-      updated_at = now()
-    from unnest(
-      ${accounts.map((b) => b.accountId)}::uuid[], ${accounts.map((b) => b.arrAmount)}::bigint[],
-      ${accounts.map((b) => b.currency)}::text[], ${accounts.map((b) => b.renewalDate)}::date[]
-    ) as b(account_id, arr_amount, currency, renewal_date)
-    where a.workspace_id = ${workspaceId} and a.id = b.account_id`.execute(db);
-}
-
-// Which live account an outside record means: by Steward's id, the outside system's id, or the
-// e-mail domain (Stripe customers and help desk tickets name their account these ways).
-function liveAccounts(db: Db, workspaceId: WorkspaceId) {
-  return db
-    .selectFrom('accounts')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null);
-}
-
-export function liveAccountById(db: Db, workspaceId: WorkspaceId, id: string) {
-  return liveAccounts(db, workspaceId).where('id', '=', id).executeTakeFirst();
-}
-
-export function liveAccountByExternalId(db: Db, workspaceId: WorkspaceId, externalId: string) {
-  return liveAccounts(db, workspaceId).where('external_id', '=', externalId).executeTakeFirst();
-}
-
-/** Live accounts on an e-mail domain: at most two (two is already one too many to guess). */
-export function liveAccountsOnDomain(db: Db, workspaceId: WorkspaceId, domain: string) {
-  return liveAccounts(db, workspaceId)
-    .where(sql<string>`lower(domain)`, '=', domain)
-    .limit(2)
-    .execute();
 }
