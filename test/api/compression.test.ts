@@ -34,6 +34,11 @@ describe('the portfolio on a slow phone network', () => {
     });
     expect(zipped.status).toBe(200);
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    // The answer's other headers come with the smaller body.
+    expect(zipped.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(zipped.headers.get('cache-control')).toBe('no-store');
+    expect(zipped.headers.get('x-content-type-options')).toBe('nosniff');
     const body = Buffer.from(await zipped.arrayBuffer());
     expect(body.length).toBeLessThan(text.length / 3);
     expect(JSON.parse(gunzipSync(body).toString('utf8'))).toEqual(JSON.parse(text));
