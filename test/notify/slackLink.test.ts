@@ -257,6 +257,27 @@ describe('unlinking', () => {
   });
 });
 
+describe('disconnecting the workspace from its Slack team', () => {
+  it('is for an admin: every link goes with the team, and the next proven link records the new one', async () => {
+    expect((await ben.DELETE('/api/v1/slack-team')).response.status).toBe(403);
+    const admin = await makeUser(deps.db, workspaceId, { role: 'admin' });
+    const adminClient = await signedIn(app(), admin.email, testPassword);
+
+    expect((await adminClient.DELETE('/api/v1/slack-team')).response.status).toBe(204);
+    expect(await linkOf(anna)).toMatchObject({ linked: null, workspaceTeamId: null });
+    expect(await personWhoLinked('U0ANNA0001')).toBeUndefined();
+    expect(await steward('acme', 'U0ANNA0001')).toContain('not connected to this Slack workspace');
+    expect(await auditOf(admin.id)).toEqual([
+      { action: 'slack.team_disconnected', changes: { teamId: slackTestTeam } },
+    ]);
+
+    expect(await link(anna, 'U0ANNA0001', 'T0NEWTEAM1')).toContain('Готово');
+    expect((await linkOf(anna))?.workspaceTeamId).toBe('T0NEWTEAM1');
+    expect(await steward('acme', 'U0ANNA0001', 'T0NEWTEAM1')).toContain('*Здоровье:*');
+    expect(await steward('acme', 'U0BEN00001')).toContain('not the one Steward answers');
+  });
+});
+
 /** The person holding a member in the workspace, if anyone. */
 async function personWhoLinked(memberId: string) {
   const row = await deps.db

@@ -93,6 +93,24 @@ export async function unlinkSlack(db: Db, person: Person): Promise<void> {
   });
 }
 
+/**
+ * Disconnects the workspace from its Slack team, for an admin: when the first link came from
+ * the wrong Slack (someone's own), this is how the workspace starts over. Every link goes with
+ * it, and commands are answered again only after the next proven link records a team.
+ */
+export async function disconnectSlackTeam(db: Db, by: Person): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const forgotten = await store.forgetSlackTeam(trx, by.workspaceId);
+    if (!forgotten) return;
+    await recordAudit(trx, by, {
+      action: 'slack.team_disconnected',
+      entityType: 'workspace',
+      entityId: by.workspaceId,
+      changes: { teamId: forgotten.team_id },
+    });
+  });
+}
+
 export type SlackLinkOutcome =
   | { outcome: 'linked'; reader: Reader; name: string }
   /** No such code in this workspace: mistyped, already used, replaced, or another workspace's. */

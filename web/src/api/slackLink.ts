@@ -1,5 +1,6 @@
 // Your Slack link: which Slack member is linked to you (proven from Slack), starting a link
-// (a one-time code to type in Slack as `/steward link <code>`), and unlinking.
+// (a one-time code to type in Slack as `/steward link <code>`), and unlinking; for an admin,
+// disconnecting the workspace from its Slack team.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
 
@@ -36,6 +37,18 @@ export function useUnlinkSlack() {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: () => call(api.DELETE('/api/v1/me/slack-link')),
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: slackLinkKey });
+      void queries.invalidateQueries({ queryKey: preferencesKey });
+    },
+  });
+}
+
+/** An admin's: forgets the workspace's Slack team with every person's link. */
+export function useDisconnectSlackTeam() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.DELETE('/api/v1/slack-team')),
     onSuccess: () => {
       void queries.invalidateQueries({ queryKey: slackLinkKey });
       void queries.invalidateQueries({ queryKey: preferencesKey });

@@ -56,6 +56,10 @@ export const notifyEn = {
     linkedAt: 'Linked {{at}}.',
     unlink: 'Unlink',
     team: 'This Steward workspace answers the Slack workspace {{team}} only.',
+    disconnect: 'Disconnect this Slack workspace',
+    disconnectWarning:
+      'Disconnect Slack workspace {{team}}? Every person’s Slack link goes too, and Slack is answered again once someone links anew from the right Slack workspace.',
+    disconnectConfirm: 'Disconnect',
   },
   prefs: {
     title: 'Notifications',

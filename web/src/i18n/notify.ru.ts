@@ -60,6 +60,10 @@ export const notifyRu: Shape<typeof notifyEn> = {
     linkedAt: 'Привязан {{at}}.',
     unlink: 'Отвязать',
     team: 'Это рабочее пространство Steward отвечает только рабочему пространству Slack {{team}}.',
+    disconnect: 'Отключить это рабочее пространство Slack',
+    disconnectWarning:
+      'Отключить рабочее пространство Slack {{team}}? Привязки Slack у всех людей тоже удалятся, а Slack снова будет получать ответы, когда кто-нибудь заново привяжет аккаунт из нужного рабочего пространства Slack.',
+    disconnectConfirm: 'Отключить',
   },
   prefs: {
     title: 'Уведомления',

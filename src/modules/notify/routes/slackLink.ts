@@ -1,11 +1,11 @@
 // HTTP for a person's Slack link: see it, start one (a one-time code to type in Slack as
-// `/steward link <code>`), or unlink. The link itself is made by the signed Slack command
+// `/steward link <code>`), or unlink; and for an admin, disconnecting the workspace's Slack team. The link itself is made by the signed Slack command
 // (routes/slackCommand.ts → ../slackLink.ts).
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
 import { defineRoute, json, newRouter } from '../../../http/route.ts';
 import { actorOf } from '../../auth/index.ts';
-import { slackLinkStatus, startSlackLink, unlinkSlack } from '../slackLink.ts';
+import { disconnectSlackTeam, slackLinkStatus, startSlackLink, unlinkSlack } from '../slackLink.ts';
 
 const slackLinkSchema = z
   .object({
@@ -77,6 +77,24 @@ export function slackLinkRoutes({ db, clock }: Deps) {
       }),
       async (c) => {
         await unlinkSlack(db, actorOf(c));
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'delete',
+        path: '/slack-team',
+        operationId: 'disconnectSlackTeam',
+        tags: ['Notifications'],
+        access: 'manage_integrations',
+        summary: "Disconnect the workspace's Slack team, with every person's Slack link",
+        description:
+          'For a first link made from the wrong Slack workspace: Slack is answered again once ' +
+          'someone links anew, and that link records the team.',
+        responses: { 204: { description: 'Disconnected (or no team was recorded)' } },
+      }),
+      async (c) => {
+        await disconnectSlackTeam(db, actorOf(c));
         return c.body(null, 204);
       },
     );

@@ -143,3 +143,22 @@ export function removeSlackLink(db: Db, person: Person) {
     .returning(['before.slack_member_id', 'before.slack_team_id'])
     .executeTakeFirst();
 }
+
+/**
+ * Forgets the workspace's Slack team with every link and code made for it: the team it
+ * recorded, and so who its members are, are no longer vouched for. The team it forgot, if any.
+ */
+export async function forgetSlackTeam(db: Db, workspaceId: WorkspaceId) {
+  await db.deleteFrom('slack_link_codes').where('workspace_id', '=', workspaceId).execute();
+  await db
+    .updateTable('notification_preferences')
+    .set({ slack_member_id: null, slack_team_id: null, slack_linked_at: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('slack_member_id', 'is not', null)
+    .execute();
+  return db
+    .deleteFrom('slack_teams')
+    .where('workspace_id', '=', workspaceId)
+    .returning('team_id')
+    .executeTakeFirst();
+}

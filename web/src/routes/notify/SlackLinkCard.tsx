@@ -1,9 +1,16 @@
 // Linking your Slack account, by proof: Steward shows a one-time code and the command to type
 // in Slack (`/steward link <code>`); Slack's signed request names who typed it, and the link is
-// made there. This card waits for it, shows the linked member, and unlinks.
+// made there. This card waits for it, shows the linked member, and unlinks. An admin may also
+// disconnect the workspace from its Slack team (when the first link came from the wrong Slack).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSlackLink, useStartSlackLink, useUnlinkSlack } from '../../api/slackLink.ts';
+import { useMe } from '../../api/session.ts';
+import {
+  useDisconnectSlackTeam,
+  useSlackLink,
+  useStartSlackLink,
+  useUnlinkSlack,
+} from '../../api/slackLink.ts';
 import { Button, Card, ErrorNote, Loading } from '../../components/ui.tsx';
 import { formatDateTime } from '../../components/format.ts';
 
@@ -89,8 +96,43 @@ export function SlackLinkCard() {
         {workspaceTeamId && (
           <p className="text-sm text-muted">{t('slackLink.team', { team: workspaceTeamId })}</p>
         )}
+        {workspaceTeamId && <DisconnectTeam team={workspaceTeamId} />}
         {(start.error ?? unlink.error) && <ErrorNote error={start.error ?? unlink.error} />}
       </div>
     </Card>
+  );
+}
+
+/** For an admin: asks once more, since every person's link goes with the team. */
+function DisconnectTeam({ team }: { team: string }) {
+  const { t } = useTranslation('notify');
+  const me = useMe();
+  const disconnect = useDisconnectSlackTeam();
+  const [asking, setAsking] = useState(false);
+  if (!me.data?.permissions.includes('manage_integrations')) return null;
+  if (!asking) {
+    return (
+      <Button variant="secondary" className="self-start" onClick={() => setAsking(true)}>
+        {t('slackLink.disconnect')}
+      </Button>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-2 rounded-lg border border-line p-3">
+      <p>{t('slackLink.disconnectWarning', { team })}</p>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="danger"
+          disabled={disconnect.isPending}
+          onClick={() => disconnect.mutate(undefined, { onSuccess: () => setAsking(false) })}
+        >
+          {t('slackLink.disconnectConfirm')}
+        </Button>
+        <Button variant="ghost" onClick={() => setAsking(false)}>
+          {t('common:common.cancel')}
+        </Button>
+      </div>
+      <ErrorNote error={disconnect.error} />
+    </div>
   );
 }
