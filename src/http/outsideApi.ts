@@ -124,18 +124,12 @@ const slackCommand = z
       description:
         '`<account name>`, `feedback <account> <text>`, or `link <code>` with the code from `POST /api/v1/me/slack-link`.',
     }),
-    user_id: z
-      .string()
-      .optional()
-      .openapi({
-        description: 'The Slack member who typed it; the person who linked it reads the answer.',
-      }),
-    team_id: z
-      .string()
-      .optional()
-      .openapi({
-        description: "The Slack team it was typed in: only the workspace's own team is answered.",
-      }),
+    user_id: z.string().optional().openapi({
+      description: 'The Slack member who typed it; the person who linked it reads the answer.',
+    }),
+    team_id: z.string().optional().openapi({
+      description: "The Slack team it was typed in: only the workspace's own team is answered.",
+    }),
     user_name: z.string().optional(),
   })
   .openapi('SlackCommand', { example: { command: '/steward', text: 'Acme Corp' } });
