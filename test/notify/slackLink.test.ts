@@ -3,6 +3,7 @@
 // Then `/steward` answers them in their own language and time zone, and feedback they log is
 // theirs. A typed member id is refused; a code works once, for 10 minutes, in its workspace;
 // the workspace answers only the Slack team its first link recorded; unlinking ends it all.
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
 import { signedIn, type ApiClient } from '../support/client.ts';
@@ -122,16 +123,20 @@ describe('linking a Slack member with a one-time code', () => {
     ]);
   });
 
-  it('keeps only a hash of the code, and lets a code work once', async () => {
+  it('keeps only a hash of the code, lets a new code replace one not used, and lets a code work once', async () => {
+    const replaced = await startLink(ben);
     const code = await startLink(ben);
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     const stored = await deps.db
       .selectFrom('slack_link_codes')
       .select('code_hash')
       .where('user_id', '=', benId)
-      .executeTakeFirstOrThrow();
-    expect(stored.code_hash).not.toContain(code.replace('-', ''));
+      .execute();
+    expect(stored).toEqual([
+      { code_hash: createHash('sha256').update(code.replace('-', '')).digest('hex') },
+    ]);
     expect((await linkOf(ben))?.pendingUntil).toBe('2026-11-02T22:40:00.000Z');
+    expect(await steward(`link ${replaced}`, 'U0BEN00001')).toContain('not a code Steward gave');
 
     // Typed the way people retype codes: lower case, without the dash.
     const typed = code.replace('-', '').toLowerCase();
