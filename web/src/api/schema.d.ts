@@ -7438,8 +7438,12 @@ export interface components {
          */
         SlackCommand: {
             command?: string;
-            /** @description `<account name>` or `feedback <account> <text>`. */
+            /** @description `<account name>`, `feedback <account> <text>`, or `link <code>` with the code from `POST /api/v1/me/slack-link`. */
             text: string;
+            /** @description The Slack member who typed it; the person who linked it reads the answer. */
+            user_id?: string;
+            /** @description The Slack team it was typed in: only the workspace's own team is answered. */
+            team_id?: string;
             user_name?: string;
         } & {
             [key: string]: unknown;
