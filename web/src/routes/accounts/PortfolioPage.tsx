@@ -2,7 +2,7 @@
 // can be shared, and saved as a segment. Its parts are in ./portfolio/: the search and filters
 // bar with saved segments, the phone's cards and the wide screen's table.
 import { useNavigate } from '@tanstack/react-router';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePortfolio } from '../../api/accounts.ts';
 import { useHighlight } from '../../api/voice.ts';
@@ -32,7 +32,9 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
   // which the phone stays responsive, rather than in one long task when the answer arrives
   // (null at first even when it is already there, so the first render is sliced too).
   const loaded = useDeferredValue(portfolio.data ?? null, null);
-  const accounts = loaded?.pages.flatMap((page) => page.items) ?? [];
+  // One list per answer: the phone's cards keep their drawn elements while the page redraws
+  // for anything else (the sentence above arriving, a filter typed).
+  const accounts = useMemo(() => loaded?.pages.flatMap((page) => page.items) ?? [], [loaded]);
   const wide = useWiderThan('sm');
   // The sentence on the month's most asked-for feature sits above everything below the title:
   // that waits for it (asked for beside the list), rather than moving down when it arrives.
