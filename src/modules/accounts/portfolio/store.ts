@@ -1,7 +1,8 @@
 // SQL for the portfolio: the accounts in view, filtered, searched, sorted by a built-in column
 // or a custom field (typed), and paged by keyset. The filters arrive checked (../portfolio.ts).
 import { sql, type RawBuilder } from 'kysely';
-import { prepared, type Db } from '../../../db/connect.ts';
+import type { Db } from '../../../db/connect.ts';
+import { Slots, templates } from '../../../db/templates.ts';
 import type { CustomFieldType } from '../../../db/schema.ts';
 import type { PortfolioQuery } from '../schema.ts';
 import { selectAccounts, type AccountScope } from '../store.ts';
@@ -89,48 +90,99 @@ export type PortfolioFilter = {
   custom: CustomFieldFilter[];
 };
 
-/** A page of the accounts in view: `limit + 1` rows, each with its sort value as text. */
-export async function portfolioRows(
-  db: Db,
-  scope: AccountScope,
-  filter: PortfolioFilter,
-  page: {
-    sortBy: SortBy;
-    descending: boolean;
-    /** The last row shown before this page: its sort value (checked) and id. */
-    after: { value: string | null; id: string } | undefined;
-    limit: number;
-  },
-) {
-  const sort = { ...sortExpression(page.sortBy), descending: page.descending };
+type Page = {
+  sortBy: SortBy;
+  descending: boolean;
+  /** The last row shown before this page: its sort value (checked) and id. */
+  after: { value: string | null; id: string } | undefined;
+  limit: number;
+};
+
+/**
+ * What the page's SQL is made of, every value a placeholder (../../../db/templates.ts): its
+ * JSON is the statement's shape. Whatever decides the SQL's text is worked out here from the
+ * real values (which health filter includes accounts without a score, the search's pattern).
+ */
+function pageShape(scope: AccountScope, filter: PortfolioFilter, page: Page, slots: Slots) {
+  const put = <T extends string | number>(value: T) => slots.put(value);
+  const list = <T extends string>(values: readonly T[] | undefined) => values?.map(put);
   // A risk filter, or a health filter without `unscored`, leaves only scored accounts: the
   // health sort then has no nulls to put last, and PostgreSQL can walk health's score index
   // and stop at the page instead of sorting the workspace.
   const onlyScored =
     filter.risk !== undefined ||
     (filter.health !== undefined && !filter.health.includes('unscored'));
-  if ('column' in page.sortBy && page.sortBy.column === 'health' && onlyScored) {
-    sort.nullable = false;
-  }
-  let q = selectAccounts(db, scope);
-  if (filter.ownerId === null) q = q.where('accounts.owner_id', 'is', null);
-  else if (filter.ownerId !== undefined) q = q.where('accounts.owner_id', '=', filter.ownerId);
-  if (filter.health) {
-    const health = filter.health;
-    const categories = health.filter((h) => h !== 'unscored');
+  const sortBy: SortBy =
+    'column' in page.sortBy
+      ? page.sortBy
+      : { customField: { ...page.sortBy.customField, key: put(page.sortBy.customField.key) } };
+  return {
+    scope: {
+      workspaceId: put(scope.workspaceId),
+      onlyOwner: scope.onlyOwner === null ? null : put(scope.onlyOwner),
+    },
+    ownerId:
+      filter.ownerId === undefined || filter.ownerId === null
+        ? filter.ownerId
+        : put(filter.ownerId),
+    health: filter.health && {
+      categories: list(filter.health.filter((h) => h !== 'unscored')) ?? [],
+      unscored: filter.health.includes('unscored'),
+    },
+    risk: list(filter.risk),
+    tier: list(filter.tier),
+    stage: list(filter.stage),
+    priority: list(filter.priority),
+    pattern: filter.search
+      ? put(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      : undefined,
+    renewal: filter.renewal && {
+      today: put(filter.renewal.today),
+      days: put(filter.renewal.days),
+    },
+    custom: filter.custom.map((custom): CustomFieldFilter =>
+      'bound' in custom
+        ? { ...custom, key: put(custom.key), text: put(custom.text) }
+        : { ...custom, key: put(custom.key), json: put(custom.json) },
+    ),
+    sort: {
+      by: sortBy,
+      descending: page.descending,
+      nullable: sortExpression(sortBy).nullable && !(isHealth(sortBy) && onlyScored),
+    },
+    after: page.after && {
+      value: page.after.value === null ? null : put(page.after.value),
+      id: put(page.after.id),
+    },
+    limit: page.limit,
+  };
+}
+
+type PageShape = ReturnType<typeof pageShape>;
+
+const isHealth = (by: SortBy) => 'column' in by && by.column === 'health';
+
+/** The page's query for a shape, its values placeholders. */
+function pageQuery(db: Db, shape: PageShape) {
+  const sort = { ...sortExpression(shape.sort.by), ...shape.sort };
+  let q = selectAccounts(db, shape.scope);
+  if (shape.ownerId === null) q = q.where('accounts.owner_id', 'is', null);
+  else if (shape.ownerId !== undefined) q = q.where('accounts.owner_id', '=', shape.ownerId);
+  if (shape.health) {
+    const { categories, unscored } = shape.health;
     q = q.where((eb) =>
       eb.or([
         ...(categories.length > 0 ? [eb('account_health.category', 'in', categories)] : []),
-        ...(health.includes('unscored') ? [eb('account_health.category', 'is', null)] : []),
+        ...(unscored ? [eb('account_health.category', 'is', null)] : []),
       ]),
     );
   }
-  if (filter.risk) q = q.where('account_health.risk_level', 'in', filter.risk);
-  if (filter.tier) q = q.where('accounts.tier', 'in', filter.tier);
-  if (filter.stage) q = q.where('accounts.stage', 'in', filter.stage);
-  if (filter.priority) q = q.where('accounts.priority', 'in', filter.priority);
-  if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (shape.risk) q = q.where('account_health.risk_level', 'in', shape.risk);
+  if (shape.tier) q = q.where('accounts.tier', 'in', shape.tier);
+  if (shape.stage) q = q.where('accounts.stage', 'in', shape.stage);
+  if (shape.priority) q = q.where('accounts.priority', 'in', shape.priority);
+  if (shape.pattern !== undefined) {
+    const pattern = shape.pattern;
     q = q.where((eb) =>
       eb.or([
         eb('accounts.name', 'ilike', pattern),
@@ -139,13 +191,13 @@ export async function portfolioRows(
       ]),
     );
   }
-  if (filter.renewal) {
-    const { today, days } = filter.renewal;
+  if (shape.renewal) {
+    const { today, days } = shape.renewal;
     q = q
       .where('accounts.renewal_date', '>=', today)
       .where(sql<boolean>`accounts.renewal_date <= ${today}::date + ${days}::int`);
   }
-  for (const custom of filter.custom) {
+  for (const custom of shape.custom) {
     if ('bound' in custom) {
       const { expr, cast } = customFieldExpression(custom.type, custom.key);
       const operator = sql.raw(custom.bound === 'min' ? '>=' : '<=');
@@ -157,17 +209,47 @@ export async function portfolioRows(
     }
   }
   const direction = sort.descending ? 'desc' : 'asc';
-  if (page.after) q = q.where(afterCursor(sort, page.after));
-  // A named statement: planning cost PostgreSQL more than running the page does. The page size
-  // is in the text, not a parameter, so that the plan kept for the statement is the one for
-  // this many rows (a parameter would be planned for a tenth of the workspace).
-  const query = q
+  if (shape.after) q = q.where(afterCursor(sort, shape.after));
+  // The page size is in the text, not a parameter, so that the plan PostgreSQL keeps for the
+  // named statement is the one for this many rows (a parameter would be planned for a tenth
+  // of the workspace).
+  return q
     .select(sql<string | null>`(${sort.expr})::text`.as('sort_value'))
     .$if(sort.nullable, (ordered) => ordered.orderBy(sql`(${sort.expr}) is null`))
     .orderBy(sort.expr, direction)
     .orderBy('accounts.id', direction)
-    .limit(sql.lit(page.limit + 1));
-  return (await db.executeQuery(prepared('portfolio', query))).rows;
+    .limit(sql.lit(shape.limit + 1));
+}
+
+type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+
+// A named statement (planning cost PostgreSQL more than running the page does), compiled once
+// per shape: building and compiling it was most of the server's own CPU for a page.
+const pageStatements = templates<PageRow>('portfolio');
+
+/**
+ * The statement for a page: compiled once per shape, or as it is with `Slots.inPlace()` (what
+ * the shape's template is checked against).
+ */
+export function portfolioStatement(
+  db: Db,
+  scope: AccountScope,
+  filter: PortfolioFilter,
+  page: Page,
+  slots = new Slots(),
+) {
+  const shape = pageShape(scope, filter, page, slots);
+  return pageStatements(shape, slots, () => pageQuery(db, shape));
+}
+
+/** A page of the accounts in view: `limit + 1` rows, each with its sort value as text. */
+export async function portfolioRows(
+  db: Db,
+  scope: AccountScope,
+  filter: PortfolioFilter,
+  page: Page,
+) {
+  return (await db.executeQuery(portfolioStatement(db, scope, filter, page))).rows;
 }
 
 /** Rows after the cursor's position in (value is null, value, id) order. */
