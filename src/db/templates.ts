@@ -28,7 +28,7 @@ export class Slots {
    * run) with placeholders, so a string stands in for any value; the builder must pass it on
    * untouched — a placeholder changed on its way (a pattern made of it) is refused.
    */
-  put<T extends string | number>(value: T): T {
+  put<T extends string | number | Date>(value: T): T {
     if (this.inPlace) return value;
     this.values.push(value);
     return `${mark}${this.values.length - 1}` as T;

@@ -1,7 +1,8 @@
 // SQL for people, sessions, tokens and the audit log (sign-in throttles, ended sessions and
 // password resets: store/signIn.ts).
 import { sql, type Updateable } from 'kysely';
-import { prepared, type Db } from '../../db/connect.ts';
+import type { Db } from '../../db/connect.ts';
+import { Slots, templates } from '../../db/templates.ts';
 import type { Role, UsersTable } from '../../db/schema.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 
@@ -138,25 +139,27 @@ function sessionUsers(db: Db) {
     .where('users.deactivated_at', 'is', null);
 }
 
-// The join and columns, parsed once per database handle: Kysely's builders are immutable, and
-// every signed-in request narrows the same one (as accounts' store does for the portfolio).
-const sessionUsersOf = new WeakMap<Db, ReturnType<typeof sessionUsers>>();
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionUsers>['execute']>>[number];
 
-/**
- * The person of a live session: neither idle past its expiry nor older than `createdAfter`.
- * Every signed-in request asks, so it runs as a named statement (planned once per connection).
- */
+// Every signed-in request asks: a named statement (planned once per connection), compiled once
+// (../../db/templates.ts) rather than built and compiled by Kysely on each request.
+const sessionStatements = templates<SessionRow>('session_user');
+
+/** The person of a live session: neither idle past its expiry nor older than `createdAfter`. */
 export async function findSessionUser(db: Db, tokenHash: string, now: Date, createdAfter: Date) {
-  let base = sessionUsersOf.get(db);
-  if (!base) {
-    base = sessionUsers(db);
-    sessionUsersOf.set(db, base);
-  }
-  const query = base
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', now)
-    .where('sessions.created_at', '>', createdAfter);
-  const { rows } = await db.executeQuery(prepared('session_user', query));
+  const slots = new Slots();
+  const shape = {
+    tokenHash: slots.put(tokenHash),
+    now: slots.put(now),
+    createdAfter: slots.put(createdAfter),
+  };
+  const statement = sessionStatements(shape, slots, () =>
+    sessionUsers(db)
+      .where('sessions.token_hash', '=', shape.tokenHash)
+      .where('sessions.expires_at', '>', shape.now)
+      .where('sessions.created_at', '>', shape.createdAfter),
+  );
+  const { rows } = await db.executeQuery(statement);
   return rows[0];
 }
 
