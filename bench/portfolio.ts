@@ -2,16 +2,19 @@
 // connections through the real app on a real socket (target p95 ≤ 50 ms). Baselines, served
 // the same way under the same load: the same SQL answered by a minimal handler (node:http,
 // pg and JSON.stringify, no framework — the route must reach ≥ 50% of its throughput), and a
-// bare Hono route with no database at all. The load comes from a separate process (load.ts),
-// as it would from real clients. Beside each figure, the CPU time one request cost PostgreSQL
-// (its client backends) and the serving process: on a machine shared with other work the
-// req/s move with everyone else's load, the CPU time per request much less. STEWARD_BENCH_PROFILE=<dir>
-// writes a CPU profile of the server while it answers the plain list.
+// bare Hono route with no database at all. The plain list is also measured gzipped, as a
+// browser asks for it, beside the minimal handler gzipping its answer at the same level. The
+// load comes from a separate process (load.ts), as it would from real clients. Beside each
+// figure, the CPU time one request cost PostgreSQL (its client backends) and the serving
+// process: on a machine shared with other work the req/s move with everyone else's load, the
+// CPU time per request much less. STEWARD_BENCH_PROFILE=<dir> writes a CPU profile of the
+// server while it answers each variant.
 import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile, mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
+import { constants, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -140,7 +143,7 @@ async function captureStatements(pool: pg.Pool, request: () => Promise<void>) {
  * route named them, and the last one's rows as JSON — no routing, validation, middleware or
  * mapping of rows.
  */
-async function minimalHandler(connectionString: string, statements: Statement[]) {
+async function minimalHandler(connectionString: string, statements: Statement[], gzip: boolean) {
   const pool = new pg.Pool({ connectionString, max: 20 });
   const server = http.createServer((_request, response) => {
     const answer = async () => {
@@ -148,8 +151,14 @@ async function minimalHandler(connectionString: string, statements: Statement[])
       for (const statement of statements) {
         rows = (await pool.query(statement)).rows;
       }
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ items: rows }));
+      const body = JSON.stringify({ items: rows });
+      if (gzip) {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        response.end(gzipSync(body, { level: constants.Z_BEST_SPEED }));
+      } else {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(body);
+      }
     };
     answer().catch(() => {
       response.writeHead(500);
@@ -252,13 +261,25 @@ export async function portfolioBenchmark(): Promise<BenchResult[]> {
     const filtered = `${app.url}/api/v1/accounts?limit=50&tier=enterprise&sort=-arr`;
     const byHealth = `${app.url}/api/v1/accounts?limit=50&risk=high,critical&sort=health`;
     // Warm-up: JIT, the connection pool and PostgreSQL's caches.
-    const run = (url: string, seconds = durationSeconds) =>
-      load({ url, connections, seconds, headers });
+    const run = (url: string, seconds = durationSeconds, gzip = false) =>
+      load({
+        url,
+        connections,
+        seconds,
+        headers: gzip ? { ...headers, 'accept-encoding': 'gzip' } : headers,
+      });
     const connectionString = deps.config.databaseUrl ?? '';
+    // A browser asks for gzip, and a page of 50 is 27 KB of JSON: the same page gzipped (the
+    // minimal handler gzipping it at the same level) shows what compression costs.
     const variants = [
-      { label: 'limit=50', url: list },
-      { label: 'tier=enterprise&sort=-arr', url: filtered },
-      { label: "risk=high,critical&sort=health (health's view)", url: byHealth },
+      { label: 'limit=50', url: list, gzip: false },
+      { label: 'tier=enterprise&sort=-arr', url: filtered, gzip: false },
+      { label: "risk=high,critical&sort=health (health's view)", url: byHealth, gzip: false },
+      {
+        label: 'limit=50, gzipped (Accept-Encoding: gzip, as a browser asks)',
+        url: list,
+        gzip: true,
+      },
     ];
     // Each variant's statements, captured before any load runs: requests a load generator
     // abandoned at its deadline still run for a while, and would be captured too.
@@ -278,17 +299,20 @@ export async function portfolioBenchmark(): Promise<BenchResult[]> {
     const results: BenchResult[] = [];
     for (const [i, variant] of variants.entries()) {
       const statements = captured[i] ?? [];
-      minimal = await minimalHandler(connectionString, statements);
-      await run(minimal.url, 2);
+      minimal = await minimalHandler(connectionString, statements, variant.gzip);
+      await run(minimal.url, 2, variant.gzip);
       const minimalUrl = minimal.url;
-      const floor = await measured(() => run(minimalUrl), durationSeconds);
+      const floor = await measured(
+        () => run(minimalUrl, durationSeconds, variant.gzip),
+        durationSeconds,
+      );
       await minimal.close();
       minimal = undefined;
       // Warmed the same way: the app's pool closed its idle connections while the minimal
       // handler ran, and would otherwise reconnect inside the measured run.
-      await run(variant.url, 2);
+      await run(variant.url, 2, variant.gzip);
       const route = await profiled(`portfolio-${results.length}`, () =>
-        measured(() => run(variant.url), durationSeconds),
+        measured(() => run(variant.url, durationSeconds, variant.gzip), durationSeconds),
       );
       const share = (100 * route.rps) / floor.rps;
       results.push({
