@@ -2,7 +2,6 @@
 // an SMTP server and Slack on 127.0.0.1.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Logger, runTaskListOnce } from 'graphile-worker';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type pg from 'pg';
 import { SMTPServer } from 'smtp-server';
@@ -13,8 +12,7 @@ import { stewardTasks } from '../../src/jobs/tasks.ts';
 import type { StoredMessage } from '../../src/db/schema.ts';
 import { storedMessage } from '../../src/modules/notify/render.ts';
 import { renderMessage } from '../../src/i18n/index.ts';
-
-const silent = new Logger(() => () => {});
+import { runTasksOnce } from '../support/jobs.ts';
 
 /**
  * Runs every due job until none is left, as a worker would at the fake clock's "now":
@@ -23,13 +21,7 @@ const silent = new Logger(() => () => {});
  */
 export async function runJobs(deps: Deps, pool: pg.Pool, clock: Clock): Promise<void> {
   vi.setSystemTime(clock.now());
-  const client = await pool.connect();
-  try {
-    await runTaskListOnce({ useNodeTime: true, logger: silent }, stewardTasks(deps), client)
-      .promise;
-  } finally {
-    client.release();
-  }
+  await runTasksOnce(pool, stewardTasks(deps), { useNodeTime: true });
 }
 
 /** A stored notification sentence as an English reader in UTC sees it. */

@@ -3,27 +3,20 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Logger, runTaskListOnce } from 'graphile-worker';
 import { describe, expect, it } from 'vitest';
 import { toTaskList } from '../../../src/jobs/registry.ts';
 import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
 import { importCsv } from '../../../src/modules/intake/import/index.ts';
 import { defineFeature, usageJobs } from '../../../src/modules/intake/segment/index.ts';
 import { useTestDeps } from '../../support/deps.ts';
+import { runTasksOnce } from '../../support/jobs.ts';
 import { makeAccount, makeWorkspace } from '../../support/factories.ts';
 
 const { deps, database } = await useTestDeps();
 const { db } = deps;
-const silent = new Logger(() => () => {});
-
 /** The history move a definition queued, run as the worker would. */
-async function runJobs() {
-  const client = await database.pool.connect();
-  try {
-    await runTaskListOnce({ logger: silent }, toTaskList(deps, usageJobs), client).promise;
-  } finally {
-    client.release();
-  }
+function runJobs() {
+  return runTasksOnce(database.pool, toTaskList(deps, usageJobs));
 }
 
 /** A file of `days` report views, a day a line back from 2026-10-31: more than one batch. */

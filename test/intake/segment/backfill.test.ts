@@ -5,7 +5,6 @@ import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { runTaskListOnce } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCommand } from '../../../src/cli/import.ts';
 import { toTaskList } from '../../../src/jobs/registry.ts';
@@ -17,6 +16,7 @@ import {
 } from '../../../src/modules/intake/import/index.ts';
 import { origin, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
+import { runTasksOnce } from '../../support/jobs.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
 
 const { deps, database } = await useTestDeps();
@@ -246,12 +246,7 @@ describe('backfilling usage rollups from CSV', () => {
     });
     expect(response.status).toBe(202);
     const { id } = (await response.json()) as { id: string };
-    const client = await database.pool.connect();
-    try {
-      await runTaskListOnce({}, toTaskList(deps, importJobs), client).promise;
-    } finally {
-      client.release();
-    }
+    await runTasksOnce(database.pool, toTaskList(deps, importJobs));
     const done = await (
       await app.request(`${origin}/api/v1/imports/${id}`, { headers: { cookie: sessionCookie } })
     ).json();

@@ -3,7 +3,6 @@
 // API, on a real database.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Logger, runTaskListOnce } from 'graphile-worker';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { toTaskList } from '../../../src/jobs/registry.ts';
@@ -19,6 +18,7 @@ import { linkEarlierEvents, lockUsers } from '../../../src/modules/intake/segmen
 import { upsertUsageRollups, usageJobs } from '../../../src/modules/intake/segment/index.ts';
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
+import { runTasksOnce } from '../../support/jobs.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
 import { countRows, eventsRolledUp, segmentPost, track, trackOn } from './support.ts';
 
@@ -79,16 +79,9 @@ async function yearOfReports(): Promise<Tracked> {
 const defineFeature = (tracked: Tracked, key: string, label: string, events: string[]) =>
   tracked.admin.POST('/api/v1/features', { body: { key, label, events } });
 
-const silent = new Logger(() => () => {});
-
 /** The background jobs a definition queued (the history move), run as the worker would. */
-async function runJobs() {
-  const client = await database.pool.connect();
-  try {
-    await runTaskListOnce({ logger: silent }, toTaskList(deps, usageJobs), client).promise;
-  } finally {
-    client.release();
-  }
+function runJobs() {
+  return runTasksOnce(database.pool, toTaskList(deps, usageJobs));
 }
 
 /**
@@ -97,15 +90,12 @@ async function runJobs() {
  */
 async function runWorker() {
   const inAMinute = Date.now() + 60_000;
-  const client = await database.pool.connect();
   vi.useFakeTimers({ toFake: ['Date'] });
   try {
     vi.setSystemTime(inAMinute);
-    await runTaskListOnce({ useNodeTime: true, logger: silent }, stewardTasks(deps), client)
-      .promise;
+    await runTasksOnce(database.pool, stewardTasks(deps), { useNodeTime: true });
   } finally {
     vi.useRealTimers();
-    client.release();
   }
 }
 

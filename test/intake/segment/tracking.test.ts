@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { runTaskListOnce } from 'graphile-worker';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enqueue, toTaskList } from '../../../src/jobs/registry.ts';
@@ -15,6 +14,7 @@ import {
 } from '../../../src/modules/intake/segment/index.ts';
 import { signedIn, testApp, type ApiClient } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
+import { runTasksOnce } from '../../support/jobs.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
 import { storedTitle } from '../../support/titles.ts';
 import { basicAuth, countRows, eventsRolledUp, segmentPost, track } from './support.ts';
@@ -461,12 +461,7 @@ describe('retention', () => {
   it('drops month partitions past retention and makes next month ahead (real worker)', async () => {
     await ensurePartitions(deps.db, [new Date('2025-09-15T00:00:00Z')]);
     await enqueue(deps.db, 'usage__maintain_partitions', {});
-    const client = await database.pool.connect();
-    try {
-      await runTaskListOnce({}, toTaskList(deps, usageJobs), client).promise;
-    } finally {
-      client.release();
-    }
+    await runTasksOnce(database.pool, toTaskList(deps, usageJobs));
     const names = (await usagePartitions(deps.db)).map((p) => p.name);
     expect(names).not.toContain('usage_events_2025_09');
     expect(names).toContain('usage_events_2026_11');
