@@ -2,61 +2,53 @@
 // answers, and each time one ran.
 import { z } from '@hono/zod-openapi';
 
+const playTrigger = z.enum([
+  'entered_at_risk',
+  'entered_critical',
+  'renewal_approaching',
+  'nps_detractor',
+]);
+const assigneeRole = z.enum(['owner', 'manager']);
+
+/** What a play is made of, as a change names it: every field optional. */
+const playFields = {
+  name: z.string().trim().min(1).max(200),
+  trigger: playTrigger,
+  daysBeforeRenewal: z.number().int().min(1).max(365).nullable(),
+  templateId: z.uuid().nullable(),
+  taskTitle: z.string().trim().min(1).max(300).nullable(),
+  assigneeRole,
+  dueInHours: z.number().int().min(1).max(8760),
+  enabled: z.boolean(),
+};
+
 export const playBody = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    trigger: z.enum([
-      'entered_at_risk',
-      'entered_critical',
-      'renewal_approaching',
-      'nps_detractor',
-    ]),
-    daysBeforeRenewal: z.number().int().min(1).max(365).nullable().default(null),
-    templateId: z.uuid().nullable().default(null).openapi({
+    ...playFields,
+    daysBeforeRenewal: playFields.daysBeforeRenewal.default(null),
+    templateId: playFields.templateId.default(null).openapi({
       description: 'Open a project from this template; else the single task below',
     }),
-    taskTitle: z.string().trim().min(1).max(300).nullable().default(null),
-    assigneeRole: z.enum(['owner', 'manager']).default('owner').openapi({
+    taskTitle: playFields.taskTitle.default(null),
+    assigneeRole: assigneeRole.default('owner').openapi({
       description: "owner: the account's CSM; manager: their manager",
     }),
-    dueInHours: z.number().int().min(1).max(8760).default(24),
-    enabled: z.boolean().default(true),
+    dueInHours: playFields.dueInHours.default(24),
+    enabled: playFields.enabled.default(true),
   })
   .openapi('PlayInput');
 
-export const playPatch = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    trigger: z.enum([
-      'entered_at_risk',
-      'entered_critical',
-      'renewal_approaching',
-      'nps_detractor',
-    ]),
-    daysBeforeRenewal: z.number().int().min(1).max(365).nullable(),
-    templateId: z.uuid().nullable(),
-    taskTitle: z.string().trim().min(1).max(300).nullable(),
-    assigneeRole: z.enum(['owner', 'manager']),
-    dueInHours: z.number().int().min(1).max(8760),
-    enabled: z.boolean(),
-  })
-  .partial()
-  .openapi('PlayPatch');
+export const playPatch = z.object(playFields).partial().openapi('PlayPatch');
 
 export const playSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    trigger: z.enum([
-      'entered_at_risk',
-      'entered_critical',
-      'renewal_approaching',
-      'nps_detractor',
-    ]),
+    trigger: playTrigger,
     daysBeforeRenewal: z.number().int().nullable(),
     templateId: z.uuid().nullable(),
     taskTitle: z.string().nullable(),
-    assigneeRole: z.enum(['owner', 'manager']),
+    assigneeRole,
     dueInHours: z.number().int(),
     enabled: z.boolean(),
     createdAt: z.string(),
