@@ -1,5 +1,6 @@
 // Cursor pagination: `?limit=` (default 50, max 500) and an opaque `?cursor=` (API.md).
 import { z } from '@hono/zod-openapi';
+import { calendarDay } from './days.ts';
 import { sql, type RawBuilder } from 'kysely';
 import { AppError, fieldProblem } from './errors.ts';
 
@@ -92,13 +93,8 @@ const castable: Record<string, RegExp> = {
   text: /^/s,
 };
 
-/**
- * A calendar day PostgreSQL takes: zod's ISO date knows month lengths and leap years
- * (`2026-02-30` passes the pattern, and JavaScript's Date, but not PostgreSQL), and PostgreSQL
- * has no year 0.
- */
-const calendarDay = z.iso.date().refine((day) => !day.startsWith('0000'));
-const realDay = (value: string) => calendarDay.safeParse(value.slice(0, 10)).success;
+/** A day PostgreSQL takes (days.ts), at the start of a date or a time. */
+const realDay = (value: string) => calendarDay().safeParse(value.slice(0, 10)).success;
 
 const fitsCast: Record<string, (value: string) => boolean> = {
   int: (v) => Math.abs(Number(v)) <= 2_147_483_647,

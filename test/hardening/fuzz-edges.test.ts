@@ -1,7 +1,7 @@
 // The bad inputs the hardening review found answering 500, each answered as a 4xx naming the
 // field: NUL in a search, a note or a Segment event; a seat count past PostgreSQL's integer;
-// cursors that pass the pattern but not the database's cast. A Segment batch with one bad
-// message keeps the good ones and names the bad one.
+// cursors that pass the pattern but not the database's cast; days no calendar has. A Segment
+// batch with one bad message keeps the good ones and names the bad one.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,35 @@ describe('bad input is refused at the edge, naming the field', () => {
         expect([400, 422], `${path} ${cursor}`).toContain(response.status);
       }
     }
+  });
+
+  it('refuses days no calendar has, in a query, a body and a trial, and keeps the renewal date', async () => {
+    // Year 0000 passes an ISO date check but not PostgreSQL's; 30 February passes a pattern.
+    const renewals = await admin.GET('/api/v1/renewals', {
+      params: { query: { from: '0000-01-01' } },
+    });
+    expect(renewals.response.status).toBe(422);
+    expect((renewals.error as Problem).errors?.map((e) => e.path)).toEqual(['query.from']);
+
+    const before = await admin.GET('/api/v1/accounts/{id}', {
+      params: { path: { id: accountId } },
+    });
+    const renewal = await admin.PATCH('/api/v1/accounts/{id}', {
+      params: { path: { id: accountId } },
+      body: { renewalDate: '0000-01-01' },
+    });
+    expect(renewal.response.status).toBe(422);
+    expect((renewal.error as Problem).errors?.map((e) => e.path)).toEqual(['renewalDate']);
+    const after = await admin.GET('/api/v1/accounts/{id}', { params: { path: { id: accountId } } });
+    expect(after.data?.renewalDate).toBe(before.data?.renewalDate);
+
+    const trial = await admin.POST('/api/v1/health/backtest', {
+      body: { from: '2026-02-30' },
+    });
+    expect(trial.response.status).toBe(422);
+    expect((trial.error as Problem).errors).toEqual([
+      expect.objectContaining({ path: 'from', message: 'must be YYYY-MM-DD' }),
+    ]);
   });
 });
 

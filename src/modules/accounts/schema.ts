@@ -1,6 +1,7 @@
 // The shapes of accounts, contacts, custom fields, segments and timeline events at the edge.
 import { z } from '@hono/zod-openapi';
 import { moneySchema } from '../../lib/money.ts';
+import { calendarDay } from '../../lib/days.ts';
 import {
   churnRiskLevelSchema,
   healthCategorySchema,
@@ -36,7 +37,7 @@ export const timelineKindSchema = z.enum([
 /** What a person logs by hand; tickets, billing and system events come from elsewhere. */
 export const loggedKindSchema = z.enum(['note', 'call', 'email', 'meeting']);
 
-export const isoDate = z.iso.date().openapi({ example: '2026-12-31' });
+export const isoDate = calendarDay().openapi({ example: '2026-12-31' });
 
 const customFieldValues = z.record(z.string(), z.unknown()).openapi({
   description: 'Values of the workspace custom fields, by key; checked against their definitions.',

@@ -2,10 +2,11 @@
 // (params), the widget that shows the live data, the data itself and a sentence or two.
 import { z } from '@hono/zod-openapi';
 import type { MessageKey } from '../../i18n/index.ts';
+import { calendarDay } from '../../lib/days.ts';
 import { churnRiskLevelSchema, healthCategorySchema, tierSchema } from '../../lib/vocabulary.ts';
 import { intents, knownIntents } from './intents.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.day' satisfies MessageKey);
+const day = calendarDay('errors.field.day');
 const tier = tierSchema;
 const category = healthCategorySchema;
 const money = z.object({ amount: z.number().int(), currency: z.string() });

@@ -8,6 +8,7 @@ import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../context.ts';
 import { enqueue } from '../../jobs/registry.ts';
 import type { Locale, MessageKey } from '../../i18n/index.ts';
+import { calendarDay } from '../../lib/days.ts';
 import { fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
 import { fieldMessage, issueErrors } from '../../lib/issues.ts';
 import type { UserId } from '../../lib/ids.ts';
@@ -54,7 +55,7 @@ const rowSchema = z.object({
     feedbackPrioritySchema.default('medium'),
   ),
   contact_email: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
-  date: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date().optional()),
+  date: z.preprocess((v) => (v === '' ? undefined : v), calendarDay().optional()),
 });
 
 /** The rejected rows' reasons as the asker reads them. */

@@ -4755,6 +4755,7 @@ export interface components {
                     amount: number;
                     currency: string;
                 };
+                /** Format: date */
                 renewalDate: string | null;
                 score: number | null;
                 /**
@@ -4779,6 +4780,7 @@ export interface components {
                     amount: number;
                     currency: string;
                 };
+                /** Format: date */
                 renewalDate: string | null;
                 score: number | null;
                 /**
@@ -5000,6 +5002,7 @@ export interface components {
             interventionPriority: number;
         } | null;
         HealthHistoryPoint: {
+            /** Format: date */
             day: string;
             score: number | null;
             /**
@@ -5027,6 +5030,7 @@ export interface components {
                 monthOverMonth: number | null;
                 /** @description One point per day, oldest first; null on days without a score */
                 series: {
+                    /** Format: date */
                     day: string;
                     score: number | null;
                 }[];
@@ -5034,7 +5038,9 @@ export interface components {
         };
         ChurnRiskList: {
             window: {
+                /** Format: date */
                 from: string;
+                /** Format: date */
                 to: string;
             } | null;
             items: {
@@ -5050,6 +5056,7 @@ export interface components {
                     amount: number;
                     currency: string;
                 };
+                /** Format: date */
                 renewalDate: string | null;
                 healthScore: number | null;
                 /**
@@ -5139,7 +5146,9 @@ export interface components {
             };
         };
         Backtest: {
+            /** Format: date */
             from: string;
+            /** Format: date */
             to: string;
             horizonDays: number;
             /** @description Accounts with a score N days before */
@@ -5183,7 +5192,9 @@ export interface components {
             };
         };
         BacktestTrial: {
+            /** Format: date */
             from?: string;
+            /** Format: date */
             to?: string;
             /** @default 60 */
             horizonDays?: number;
@@ -5323,7 +5334,9 @@ export interface components {
             widget: "churn_risk";
             data: {
                 window: {
+                    /** Format: date */
                     from: string;
+                    /** Format: date */
                     to: string;
                 } | null;
                 items: {
@@ -5336,6 +5349,7 @@ export interface components {
                     level: "low" | "medium" | "high" | "critical";
                     riskScore: number;
                     healthScore: number | null;
+                    /** Format: date */
                     renewalDate: string | null;
                     daysToRenewal: number | null;
                     arr: {
@@ -5456,6 +5470,7 @@ export interface components {
                     amount: number;
                     currency: string;
                 };
+                /** Format: date */
                 renewalDate: string | null;
                 healthScore: number | null;
                 /** @enum {string|null} */
@@ -5609,7 +5624,9 @@ export interface components {
             widget: "renewal_pipeline";
             data: {
                 window: {
+                    /** Format: date */
                     from: string;
+                    /** Format: date */
                     to: string;
                 };
                 totals: {
@@ -5633,6 +5650,7 @@ export interface components {
                     /** @enum {string} */
                     tier: "enterprise" | "mid_market" | "smb";
                     ownerName: string | null;
+                    /** Format: date */
                     renewalDate: string;
                     daysToRenewal: number;
                     arr: {
@@ -5741,7 +5759,9 @@ export interface components {
             data: {
                 period: {
                     label: string;
+                    /** Format: date */
                     from: string;
+                    /** Format: date */
                     to: string;
                 };
                 currency: string;
@@ -5886,6 +5906,7 @@ export interface components {
                     tier: "enterprise" | "mid_market" | "smb";
                     ownerName: string | null;
                     lastQbrAt: string | null;
+                    /** Format: date */
                     dueBy: string;
                     daysOverdue: number;
                     nextQbrAt: string | null;
@@ -5923,7 +5944,9 @@ export interface components {
             /** @enum {string} */
             scope?: "mine" | "team" | "all";
             window?: {
+                /** Format: date */
                 from: string;
+                /** Format: date */
                 to: string;
             };
             /** @enum {string} */

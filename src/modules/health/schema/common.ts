@@ -1,6 +1,6 @@
 // Shapes the health API's endpoints share: the category, the measures' keys, a day, a score.
 import { z } from '@hono/zod-openapi';
-import type { MessageKey } from '../../../i18n/index.ts';
+import { calendarDay } from '../../../lib/days.ts';
 import { healthCategorySchema, tierSchema } from '../../../lib/vocabulary.ts';
 
 export const categorySchema = healthCategorySchema.openapi({
@@ -8,5 +8,5 @@ export const categorySchema = healthCategorySchema.openapi({
 });
 export const measureKeySchema = z.enum(['usage', 'support', 'engagement', 'billing', 'outcomes']);
 export { tierSchema };
-export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.day' satisfies MessageKey);
+export const day = calendarDay('errors.field.day');
 export const score = z.number().int().min(0).max(100);

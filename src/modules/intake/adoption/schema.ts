@@ -1,7 +1,8 @@
 // The shapes of adoption answers at the edge.
 import { z } from '@hono/zod-openapi';
+import { calendarDay } from '../../../lib/days.ts';
 
-const day = z.iso.date().openapi({ example: '2026-11-02' });
+const day = calendarDay().openapi({ example: '2026-11-02' });
 const percent = z
   .number()
   .int()

@@ -1,9 +1,9 @@
 // One row of a contracts spreadsheet (the CSV backfill's, and the bulk upsert's contract
 // fields): which column is which, and what a row says — a contract, or every reason it is
 // refused, as message keys (`intake.contractRow.*`) naming the column they are about.
-import { z } from 'zod';
 import { message, type ListedMessage, type MessageKey } from '../../../i18n/index.ts';
 import { startOfDay } from '../../../lib/calendar.ts';
+import { calendarDay } from '../../../lib/days.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { minorUnitsPer } from './money.ts';
 
@@ -128,7 +128,7 @@ function readAmount(
 
 // A day as the CSV import reads one (import/rows.ts): zod's ISO date, which knows each month's
 // length and leap years, where `Date.parse` rolls 2027-02-30 over to March.
-const calendarDay = z.iso.date();
+const calendarDayText = calendarDay();
 
 const readDate = (
   text: string,
@@ -140,7 +140,7 @@ const readDate = (
   if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(t)) {
     return contractProblem(column, 'date', { column });
   }
-  if (!calendarDay.safeParse(t).success)
+  if (!calendarDayText.safeParse(t).success)
     return contractProblem(column, 'noSuchDay', { column, day: t });
   return startOfDay(t);
 };

@@ -3,6 +3,7 @@
 // the rows.
 import { z } from 'zod';
 import type { Message } from '../../../i18n/index.ts';
+import { calendarDay } from '../../../lib/days.ts';
 import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
 import {
   accountFields,
@@ -102,7 +103,7 @@ const readSeats = optional((cell): Cell<number> => {
   const seats = Number(text);
   return seats <= maxSeats ? { value: seats } : { problem: rowMessage('tooLarge') };
 });
-const dayText = z.string().trim().pipe(z.iso.date());
+const dayText = z.string().trim().pipe(calendarDay());
 const readRenewalDate = optional((cell) => checked(dayText, cell, rowMessage('date')));
 const emailText = z.string().trim().toLowerCase().pipe(z.email());
 const readEmail = optional((cell) => checked(emailText, cell, rowMessage('email')));

@@ -1,6 +1,7 @@
 // Shapes every revenue endpoint shares: money in a currency Steward knows, days, who.
 import { z } from '@hono/zod-openapi';
 import { currencyCode } from '../../../lib/money.ts';
+import { calendarDay } from '../../../lib/days.ts';
 import { healthCategorySchema, tierSchema } from '../../../lib/vocabulary.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 
@@ -23,7 +24,7 @@ export const revenueMoney = z
 
 export const moneyOut = z.object({ amount: z.number().int(), currency: z.string() });
 
-export const daySchema = z.iso.date().openapi({ example: '2026-11-30' });
+export const daySchema = calendarDay().openapi({ example: '2026-11-30' });
 
 /** `me` or a user id: whose accounts; a CSM always sees only their own. */
 export const ownerParam = z

@@ -1,10 +1,11 @@
 // The shapes of onboarding reports at the edge: one project's progress and risks, the stages'
 // statistics across projects, and the workspace's holidays that due dates skip.
 import { z } from '@hono/zod-openapi';
+import { calendarDay } from '../../../lib/days.ts';
 import { progress } from './projects.ts';
 import { taskStatusSchema } from './tasks.ts';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDay();
 
 export const onboardingReportSchema = z
   .object({

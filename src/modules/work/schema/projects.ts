@@ -1,10 +1,11 @@
 // The shapes of projects and templates at the edge: a project with its stages and tasks, the
 // template library, instantiating a template and previewing a project's upgrade to its latest.
 import { z } from '@hono/zod-openapi';
+import { calendarDay } from '../../../lib/days.ts';
 import { templateDefinitionSchema, workKindSchema } from '../templates/definition.ts';
 import { taskExample, taskSchema } from './tasks.ts';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDay();
 
 /** Tasks done of all, in a stage or a project. */
 export const progress = z.object({ total: z.number().int(), done: z.number().int() });
