@@ -1,20 +1,20 @@
 // A hot query compiled once per shape rather than on every request. Kysely builds and compiles
 // a query's whole tree each time it runs; for the portfolio's page (twenty columns, two joins)
 // that was most of the CPU Steward spent on it outside PostgreSQL. A store built the query
-// from inputs whose values are placeholders (`Slots.put`): the placeholders' JSON, values
+// from inputs whose values are markers (`Slots.put`): the markers' JSON, values
 // left out, is the shape, and the values fill the compiled statement's parameters in the
-// order the placeholders took in it.
+// order the markers took in it.
 import { CompiledQuery, type Compilable } from 'kysely';
 import { prepared } from './connect.ts';
 
-/** Every placeholder starts with NUL, which no value that reaches PostgreSQL holds. */
+/** Every marker starts with NUL, which no value that reaches PostgreSQL holds. */
 const mark = '\u0000slot:';
 
-/** The values of one query, in the order they were put, each standing in as a placeholder. */
+/** The values of one query, in the order they were put, each standing in as a marker. */
 export class Slots {
   readonly values: unknown[] = [];
 
-  /** Values put in place, not as placeholders: the query is compiled as it is (no cache). */
+  /** Values put in place, not as markers: the query is compiled as it is (no cache). */
   static inPlace(): Slots {
     const slots = new Slots();
     slots.inPlace = true;
@@ -24,9 +24,9 @@ export class Slots {
   inPlace = false;
 
   /**
-   * A placeholder for `value`, in the value's place. The query is only ever built (and never
-   * run) with placeholders, so a string stands in for any value; the builder must pass it on
-   * untouched — a placeholder changed on its way (a pattern made of it) is refused.
+   * A marker for `value`, in the value's place. The query is only ever built (and never
+   * run) with markers, so a string stands in for any value; the builder must pass it on
+   * untouched — a marker changed on its way (a pattern made of it) is refused.
    */
   put<T extends string | number | Date>(value: T): T {
     if (this.inPlace) return value;
@@ -54,19 +54,19 @@ export function templates<Row>(name: string, size = 256) {
       if (typeof parameter === 'string' && parameter.includes(mark)) {
         const slot = Number(parameter.slice(mark.length));
         if (!parameter.startsWith(mark) || !Number.isInteger(slot) || slot >= slots.values.length)
-          throw new Error(`${name}: a placeholder was changed on its way into the query`);
+          throw new Error(`${name}: a marker was changed on its way into the query`);
         used.add(slot);
         return { slot };
       }
       return { constant: parameter };
     });
     if (used.size !== slots.values.length)
-      throw new Error(`${name}: a placeholder did not reach the query as a parameter`);
+      throw new Error(`${name}: a marker did not reach the query as a parameter`);
     return { sql: compiled.sql, parameters };
   };
 
   /**
-   * The statement for the shape `shape` (the placeholders' JSON) with `slots`' values, built
+   * The statement for the shape `shape` (the markers' JSON) with `slots`' values, built
    * with `build` the first time the shape is seen.
    */
   return (shape: unknown, slots: Slots, build: () => Compilable<Row>): CompiledQuery<Row> => {

@@ -99,7 +99,7 @@ type Page = {
 };
 
 /**
- * What the page's SQL is made of, every value a placeholder (../../../db/templates.ts): its
+ * What the page's SQL is made of, every value a marker (../../../db/templates.ts): its
  * JSON is the statement's shape. Whatever decides the SQL's text is worked out here from the
  * real values (which health filter includes accounts without a score, the search's pattern).
  */
@@ -162,7 +162,7 @@ type PageShape = ReturnType<typeof pageShape>;
 
 const isHealth = (by: SortBy) => 'column' in by && by.column === 'health';
 
-/** The page's query for a shape, its values placeholders. */
+/** The page's query for a shape, its values markers. */
 function pageQuery(db: Db, shape: PageShape) {
   const sort = { ...sortExpression(shape.sort.by), ...shape.sort };
   let q = selectAccounts(db, shape.scope);
