@@ -15,13 +15,14 @@
 // refused (slackCommand.ts), links included.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connect.ts';
+import { minuteMs } from '../../lib/calendar.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { recordAudit } from '../auth/index.ts';
 import type { Reader } from './render.ts';
 import * as store from './store/slackLinks.ts';
 
 /** How long a code works after it is made. */
-export const linkCodeLifetimeMs = 10 * 60 * 1000;
+export const linkCodeLifetimeMs = 10 * minuteMs;
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or retyped is not misread. */
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
