@@ -26,11 +26,11 @@ const app = () => slackApp(deps, slug);
 const signed = (form: Record<string, string>, options: { at?: number; key?: string } = {}) =>
   signedSlackCommand(form, { clock, ...options });
 
-const command = (text: string) => ({
+const command = (text: string, teamId = slackTestTeam) => ({
   command: '/steward',
   text,
   user_id: 'U1',
-  team_id: slackTestTeam,
+  team_id: teamId,
 });
 
 describe('the /steward slash command', () => {
@@ -51,15 +51,17 @@ describe('the /steward slash command', () => {
     await makeUser(deps.db, workspace.id, { locale: 'ru' });
     await makeUser(deps.db, workspace.id, { locale: 'ru' });
     const english = await makeUser(deps.db, workspace.id);
-    // Linked by its one English speaker: the answer to anyone else is still the workspace's.
-    await connectSlack(deps, workspace.slug, english, { memberId: 'U0ENGLISH1', clock });
+    // Linked from its own Slack by its one English speaker: the answer to anyone else there is
+    // still the workspace's.
+    const teamId = 'T0GLOBUS01';
+    await connectSlack(deps, workspace.slug, english, { memberId: 'U0ENGLISH1', teamId, clock });
     await makeAccount(deps.db, workspace.id, {
       name: 'Глобус',
       health: { score: 30, category: 'critical', risk: 'critical' },
       renewal_date: '2026-11-05',
     });
     const russian = slackApp(deps, workspace.slug);
-    const response = await russian.request('/slack/commands', signed(command('глобус')));
+    const response = await russian.request('/slack/commands', signed(command('глобус', teamId)));
     const { text } = (await response.json()) as { text: string };
     expect(text).toContain('*Здоровье:* 30/100 (критично)');
     expect(text).toContain('*Риск оттока:* критический');

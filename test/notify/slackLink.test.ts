@@ -231,6 +231,46 @@ describe('a command from another Slack team', () => {
   });
 });
 
+describe('one Steward with several workspaces, each linked to its own Slack', () => {
+  it('answers each Slack team from the workspace it linked, whichever workspace SLACK_WORKSPACE names', async () => {
+    const teams = await Promise.all(
+      [71, 28].map(async (score) => {
+        const workspace = await makeWorkspace(deps.db);
+        const csm = await makeUser(deps.db, workspace.id);
+        await makeAccount(deps.db, workspace.id, {
+          name: 'Globex',
+          owner_id: csm.id,
+          health: { score, category: score > 50 ? 'healthy' : 'critical', risk: 'low' },
+        });
+        return { workspace, csm };
+      }),
+    );
+    const [north, south] = teams.map((side, i) => ({
+      ...side,
+      teamId: ['T0NORTH001', 'T0SOUTH001'][i] ?? '',
+      memberId: `U0MEMBER0${i}`,
+    }));
+    if (!north || !south) throw new Error('two workspaces');
+    // No SLACK_WORKSPACE: before any link, a team no workspace recorded is not answered.
+    const unset = slackApp(deps);
+    const from = (side: typeof north) => ({ memberId: side.memberId, teamId: side.teamId, clock });
+    expect(await slackCommand(unset, 'globex', from(north))).toContain(
+      'not linked to Steward, which has several workspaces',
+    );
+
+    // Each workspace's code, typed in its own Slack, records that team for that workspace.
+    for (const side of [north, south]) {
+      const person = await signedIn(unset, side.csm.email, testPassword);
+      expect(await linkSlack(unset, person, from(side))).toContain('Linked:');
+    }
+    expect(await slackCommand(unset, 'globex', from(north))).toContain('*Health:* 71/100');
+    expect(await slackCommand(unset, 'globex', from(south))).toContain('*Health:* 28/100');
+    // SLACK_WORKSPACE names the north: the south's Slack still gets the south's account.
+    const northNamed = slackApp(deps, north.workspace.slug);
+    expect(await slackCommand(northNamed, 'globex', from(south))).toContain('*Health:* 28/100');
+  });
+});
+
 describe('unlinking', () => {
   it('stops Slack commands from acting as the person: their language, their feedback, their audit trail', async () => {
     const person = await newColleague({ locale: 'ru' });

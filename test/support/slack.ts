@@ -12,8 +12,11 @@ export const slackTestSecret = 'slack-signing-secret-for-tests';
 /** The Slack team commands come from unless a test names another. */
 export const slackTestTeam = 'T0STEWARD1';
 
-/** The app answering Slack commands for the workspace of `slug`, signed with the test secret. */
-export const slackApp = (deps: Deps, slug: string) =>
+/**
+ * The app answering Slack commands, signed with the test secret, for the workspace of `slug`
+ * (SLACK_WORKSPACE) until a link records a team; without one, as Steward runs by default.
+ */
+export const slackApp = (deps: Deps, slug?: string) =>
   testApp({
     ...deps,
     config: { ...deps.config, slackSigningSecret: slackTestSecret, slackWorkspace: slug },

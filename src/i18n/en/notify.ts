@@ -70,7 +70,7 @@ export const notify = {
     usage: 'Usage: /steward <account name>',
     noMatch: 'No account matches “{{name}}”.',
     severalWorkspaces:
-      'Steward has several workspaces: set SLACK_WORKSPACE to the one Slack answers from.',
+      'This Slack workspace is not linked to Steward, which has several workspaces. Link your Slack account first: in Steward, open Settings → Notifications → Link Slack, then type the command it shows here.',
     health: '*Health:* {{score}}/100 ({{category}})',
     healthUnscored: '*Health:* not scored yet',
     churnRisk: '*Churn risk:* {{level}}',

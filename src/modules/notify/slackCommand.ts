@@ -10,7 +10,7 @@ import { message, renderMessage, type MessageKey, type MessageParam } from '../.
 import { daysBetween } from '../../lib/calendar.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import type { Reader } from './render.ts';
-import { linkSlackMember, type SlackLinkOutcome } from './slackLink.ts';
+import { linkCodeHash, linkSlackMember, type SlackLinkOutcome } from './slackLink.ts';
 import * as store from './store/slack.ts';
 import { slackTeamOf } from './store/slackLinks.ts';
 import { localParts } from './zoned.ts';
@@ -30,10 +30,22 @@ export type SlackSubcommand = (input: {
   timeZone: string;
 }) => Promise<{ text: string; blocks?: unknown[] }>;
 
-/** The workspace a command is for: the one with the configured slug, or the only one. */
-async function commandWorkspace(db: Db, slug: string | undefined) {
-  const rows = await store.workspacesForCommand(db, slug);
-  return rows.length === 1 ? rows[0] : undefined;
+/**
+ * The workspace a command is for: the one whose first link recorded the Slack team it was typed
+ * in; for `/steward link <code>` from a team no workspace recorded, the one the code was made
+ * in; else the one SLACK_WORKSPACE names, or the only one. So one Steward answers several Slack
+ * teams, each for the workspace it linked, and a team once recorded answers only that one.
+ */
+async function commandWorkspace(
+  db: Db,
+  command: { teamId: string | null; linkCode: string | null; slug: string | undefined },
+) {
+  const one = <T>(rows: T[]) => (rows.length === 1 ? rows[0] : undefined);
+  const teams = command.teamId ? await store.workspacesOfSlackTeam(db, command.teamId) : [];
+  if (teams.length > 0) return one(teams);
+  const ofCode =
+    command.linkCode && one(await store.workspacesOfLinkCode(db, linkCodeHash(command.linkCode)));
+  return ofCode || one(await store.workspacesForCommand(db, command.slug));
 }
 
 /**
@@ -179,11 +191,16 @@ export async function answerSlackCommand(
   subcommands: Readonly<Record<string, SlackSubcommand>>,
 ): Promise<{ text: string; blocks?: unknown[] }> {
   const name = command.text.trim();
-  const workspace = await commandWorkspace(db, command.workspaceSlug);
-  // No workspace to ask for its language: the message is for whoever installs Steward.
+  const [first = '', ...rest] = name.split(/\s+/);
+  const linkCode = first.toLowerCase() === 'link' ? rest.join('') : null;
+  const workspace = await commandWorkspace(db, {
+    teamId: command.teamId,
+    linkCode,
+    slug: command.workspaceSlug,
+  });
+  // A team no workspace recorded, several workspaces, no SLACK_WORKSPACE: no language to ask.
   if (!workspace) return { text: renderMessage(message('notify.slack.severalWorkspaces'), 'en') };
   const team = await slackTeamOf(db, workspace.id as WorkspaceId);
-  const [first = '', ...rest] = name.split(/\s+/);
   // Until a team is recorded nobody is linked, and past it only that team's members are.
   const ours = team !== undefined && command.teamId === team.team_id;
   const reader = await commandReader(
@@ -195,11 +212,11 @@ export async function answerSlackCommand(
     text: renderMessage(message(key), reader.locale, reader.timeZone),
   });
   if (team && !ours) return say('notify.slack.otherTeam');
-  if (first.toLowerCase() === 'link') {
+  if (linkCode !== null) {
     return answerLink(
       db,
       workspace,
-      { code: rest.join(''), memberId: command.memberId, teamId: command.teamId, now: command.now },
+      { code: linkCode, memberId: command.memberId, teamId: command.teamId, now: command.now },
       reader,
     );
   }

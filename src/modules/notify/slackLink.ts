@@ -12,7 +12,8 @@
 // The code: 8 characters of Crockford's base32 (40 bits), valid 10 minutes, used once, one per
 // person, kept only as its SHA-256, and looked up only in the workspace the command is for.
 // The first link records the workspace's Slack team; later commands from any other team are
-// refused (slackCommand.ts), links included.
+// refused (slackCommand.ts), links included, and that team's commands go to this workspace
+// whichever workspace SLACK_WORKSPACE names.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connect.ts';
 import { minuteMs } from '../../lib/calendar.ts';
@@ -37,7 +38,8 @@ export function normalizedLinkCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
-const hashOf = (code: string) =>
+/** What is kept of a code, and what a typed one is looked up by. */
+export const linkCodeHash = (code: string) =>
   createHash('sha256').update(normalizedLinkCode(code)).digest('hex');
 
 function newLinkCode(): string {
@@ -55,7 +57,7 @@ function newLinkCode(): string {
 export async function startSlackLink(db: Db, person: Person, now: Date) {
   const code = newLinkCode();
   const expiresAt = new Date(now.getTime() + linkCodeLifetimeMs);
-  await store.saveLinkCode(db, person, { hash: hashOf(code), expiresAt, now });
+  await store.saveLinkCode(db, person, { hash: linkCodeHash(code), expiresAt, now });
   return { code, command: `/steward link ${code}`, expiresAt: expiresAt.toISOString() };
 }
 
@@ -162,7 +164,7 @@ async function bindSlackMember(
 ): Promise<SlackLinkOutcome> {
   const { workspaceId, memberId, teamId, now } = command;
   return db.transaction().execute(async (trx): Promise<SlackLinkOutcome> => {
-    const taken = await store.takeLinkCode(trx, workspaceId, hashOf(command.code));
+    const taken = await store.takeLinkCode(trx, workspaceId, linkCodeHash(command.code));
     const person = taken && (await store.activePerson(trx, workspaceId, taken.user_id));
     if (!taken || !person) return { outcome: 'unknown' };
     const reader: Reader = { locale: person.locale, timeZone: person.timezone };

@@ -1,6 +1,6 @@
-// SQL for the `/steward` Slack command: which workspace asks, who asks (the person who linked
-// the Slack member, store/slackLinks.ts) or else the workspace's language, and the account it
-// names with its open escalations.
+// SQL for the `/steward` Slack command: which workspace asks (by its Slack team, a link code or
+// its slug), who asks (the person who linked the Slack member, store/slackLinks.ts) or else the
+// workspace's language, and the account it names with its open escalations.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 
@@ -10,6 +10,28 @@ export function workspacesForCommand(db: Db, slug: string | undefined) {
     .selectFrom('workspaces')
     .select(['id', 'timezone'])
     .$if(slug !== undefined, (q) => q.where('slug', '=', slug ?? ''))
+    .limit(2)
+    .execute();
+}
+
+/** The workspaces whose first link recorded this Slack team, at most two: one answers. */
+export function workspacesOfSlackTeam(db: Db, teamId: string) {
+  return db
+    .selectFrom('slack_teams')
+    .innerJoin('workspaces', 'workspaces.id', 'slack_teams.workspace_id')
+    .select(['workspaces.id', 'workspaces.timezone'])
+    .where('slack_teams.team_id', '=', teamId)
+    .limit(2)
+    .execute();
+}
+
+/** The workspaces holding a link code with this hash, at most two: one answers. */
+export function workspacesOfLinkCode(db: Db, codeHash: string) {
+  return db
+    .selectFrom('slack_link_codes')
+    .innerJoin('workspaces', 'workspaces.id', 'slack_link_codes.workspace_id')
+    .select(['workspaces.id', 'workspaces.timezone'])
+    .where('slack_link_codes.code_hash', '=', codeHash)
     .limit(2)
     .execute();
 }
