@@ -1,7 +1,8 @@
 // Voice benchmarks on 10,000 feedback items in English and Russian (recurring requests in many
 // wordings, and one-offs): a full theme recomputation (target ≤ 10 s) beside reading the same
 // texts into features alone; a new item → its theme with the real worker (target ≤ 60 s) beside
-// the placement called directly; and GET /feedback/themes p95 (target ≤ 50 ms) beside GET /me.
+// the placement called directly; and GET /feedback/themes p95 over a month and over a year (target
+// ≤ 50 ms each) beside GET /me. Each figure says whether it holds.
 import { randomUUID } from 'node:crypto';
 import { Logger, run } from 'graphile-worker';
 import { sql } from 'kysely';
@@ -285,21 +286,38 @@ export async function voiceBenchmark(): Promise<BenchResult[]> {
       .where('workspace_id', '=', workspaceId)
       .where('item_count', '>', 1)
       .executeTakeFirstOrThrow();
+    const recomputeHolds = again.ms <= 10_000 && first.ms <= 10_000;
+    const month = { p50: percentile(themes, 50), p95: percentile(themes, 95) };
+    const year = { p50: percentile(yearly, 50), p95: percentile(yearly, 95) };
+    const baseline = `GET /me p50 ${ms(percentile(me, 50))}, p95 ${ms(percentile(me, 95))}`;
     return [
       {
-        name: `theme recomputation over ${items.toLocaleString('en')} items, English and Russian (target ≤ 10 s)`,
+        name: `theme recomputation over ${items.toLocaleString('en')} items, English and Russian`,
         figure: `${seconds(again.ms)} steady state; ${seconds(first.ms)} first (all themes new); ${themeCount.n} themes of 2+ items`,
         baseline: `reading the same texts into features alone: ${seconds(reading.ms)}`,
+        target: '≤ 10 s',
+        holds: recomputeHolds,
       },
       {
-        name: 'new item → its theme, real worker (target ≤ 60 s)',
+        name: 'new item → its theme, real worker',
         figure: `max ${seconds(Math.max(...latencies))}, median ${seconds(percentile(latencies, 50))} over ${latencies.length} items`,
         baseline: `the placement itself, called directly: p50 ${ms(percentile(direct, 50))}, max ${ms(Math.max(...direct))}; worker poll 1 s`,
+        target: '≤ 60 s',
+        holds: Math.max(...latencies) <= 60_000,
       },
       {
-        name: `GET /feedback/themes at ${items.toLocaleString('en')} items (target p95 ≤ 50 ms)`,
-        figure: `since=30d p50 ${ms(percentile(themes, 50))}, p95 ${ms(percentile(themes, 95))}; since=365d p95 ${ms(percentile(yearly, 95))} (200 each, in process)`,
-        baseline: `GET /me p50 ${ms(percentile(me, 50))}, p95 ${ms(percentile(me, 95))}`,
+        name: `GET /feedback/themes?since=30d at ${items.toLocaleString('en')} items`,
+        figure: `p50 ${ms(month.p50)}, p95 ${ms(month.p95)} (200, in process)`,
+        baseline,
+        target: 'p95 ≤ 50 ms',
+        holds: month.p95 <= 50,
+      },
+      {
+        name: `GET /feedback/themes?since=365d at ${items.toLocaleString('en')} items (every item in the window)`,
+        figure: `p50 ${ms(year.p50)}, p95 ${ms(year.p95)} (200, in process)`,
+        baseline,
+        target: 'p95 ≤ 50 ms',
+        holds: year.p95 <= 50,
       },
     ];
   } finally {
