@@ -31,6 +31,12 @@ export type BatchImporter = {
     reject: (r: Rejection) => void,
     anyRejected: () => boolean,
   ): Promise<WriteCounts>;
+  /**
+   * After the last batch of an import that writes (not a dry run, nor an all-or-nothing file
+   * with a rejected row), in `db` as the importer was given it: the whole file's transaction
+   * when the file is all or nothing, before it commits.
+   */
+  finish?(): Promise<void>;
 };
 
 export const noWrites = (): WriteCounts => ({ created: 0, updated: 0, unchanged: 0 });

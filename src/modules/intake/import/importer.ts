@@ -121,6 +121,7 @@ async function importRows(
   if (!importer) throw emptyFile();
   await flush();
   if (!request.dryRun && (request.skipInvalid || counts.rejected === 0)) {
+    await importer.finish?.();
     await recordAudit(db, request.by, {
       action: `import.${request.entity}`,
       entityType: 'import',

@@ -7,8 +7,19 @@
 // move then finds the rows under the event's name, or committed before, and the batch keys its
 // rows by it. Read once before the writes, a definition landing in between left the rows
 // under the event's name after its move had run.
+//
+// The accounts whose rollups a file created or changed are announced as changed (accounts'
+// changed set, drained by health to rescore them) in the transaction that wrote them, once,
+// after its last batch: in one statement, in account id order, as intake's announcement
+// after each batch. Announcing batch by batch in an all-or-nothing file's one transaction
+// deadlocked beside the tracking intake and the webhooks (the demo seed): an announcement
+// that adds an account also wakes the workspace's drain job, whose row the transaction then
+// holds until it commits, so batch 1 took the job row, a ticket's transaction added its
+// account and waited for that row, and batch 2 waited to add the same account. Once, at
+// the end, the file takes each account's row and then the job's, in the order every
+// other announcement takes them, and holds the job's row only while it commits.
 import type { Db } from '../../../db/connect.ts';
-import { accountIdsByExternalId } from '../../accounts/index.ts';
+import { accountIdsByExternalId, markAccountsChanged } from '../../accounts/index.ts';
 import { backfillFeatureOf, upsertUsageRollups } from '../segment/index.ts';
 import {
   inBatchTransaction,
@@ -69,6 +80,10 @@ export function usageBatches(db: Db, choices: ImportChoices, plan: ImportPlan): 
   const { workspaceId } = choices.by;
   // Usage rows are keyed by account, day and feature, not by one external id.
   const firstLineOfDay = new Map<string, number>();
+  // The whole file's, announced by `finish` in its transaction; a batch committed on its own
+  // (skipInvalid) announces its own before it commits.
+  const changed = new Set<string>();
+  const ownTransaction = choices.skipInvalid && !choices.dryRun;
   return {
     plan,
     run: (batch, reject, anyRejected) =>
@@ -84,7 +99,11 @@ export function usageBatches(db: Db, choices: ImportChoices, plan: ImportPlan): 
         const ready = withAccounts(records, accounts, rejected);
         reportInLineOrder(rejected, reject);
         if (!writesValidRows(choices, anyRejected())) return noWrites();
-        return upsertUsageRollups(trx, workspaceId, ready);
+        const { accounts: written, ...counts } = await upsertUsageRollups(trx, workspaceId, ready);
+        if (ownTransaction) await markAccountsChanged(trx, workspaceId, written);
+        else if (!choices.dryRun) for (const id of written) changed.add(id);
+        return counts;
       }),
+    finish: () => markAccountsChanged(db, workspaceId, [...changed]).then(() => undefined),
   };
 }

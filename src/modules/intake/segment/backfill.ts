@@ -4,7 +4,10 @@
 // from before Steward listened, and rollups outlive raw events anyway.
 //
 // The file's counts replace the day's counts (so a re-run changes nothing); its active
-// users are added to those the day has.
+// users are added to those the day has. The accounts whose rollups a batch created or changed
+// come back to the caller, who announces them as changed (accounts' changed set, which health
+// drains to rescore) once its transaction has written its last batch: see
+// ../import/usageBatches.ts for why once, and not batch by batch.
 import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { WriteCounts } from '../../accounts/index.ts';
@@ -33,16 +36,20 @@ export async function backfillFeatureOf(
   return (name) => (keys.has(name) ? name : eventFeature(name));
 }
 
+/** A batch's counts, and the accounts whose rollups it created or changed (in id order). */
+export type BackfillOutcome = WriteCounts & { accounts: string[] };
+
 /**
  * One statement per batch (store/rollups.ts): a record is `created` when its rollup row is
- * new, `updated` when the counts changed or a user was added, else `unchanged`.
+ * new, `updated` when the counts changed or a user was added, else `unchanged`; an account
+ * with only unchanged records is not among `accounts`.
  */
 export async function upsertUsageRollups(
   db: Db,
   workspaceId: WorkspaceId,
   records: readonly UsageDay[],
-): Promise<WriteCounts> {
-  if (records.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+): Promise<BackfillOutcome> {
+  if (records.length === 0) return { created: 0, updated: 0, unchanged: 0, accounts: [] };
   const userRow: number[] = [];
   const userIds: string[] = [];
   records.forEach((r, i) => {
@@ -51,9 +58,9 @@ export async function upsertUsageRollups(
       userIds.push(user);
     }
   });
-  const { created, updated } = await upsertDailyRollups(db, workspaceId, records, {
+  const { created, updated, accounts } = await upsertDailyRollups(db, workspaceId, records, {
     userRow,
     userIds,
   });
-  return { created, updated, unchanged: records.length - created - updated };
+  return { created, updated, unchanged: records.length - created - updated, accounts };
 }

@@ -8,4 +8,9 @@ export { defineFeature, flaggedFeatures, featureFor } from './features.ts';
 export { createWriteKey } from './writeKeys.ts';
 export { usageCrontab, usageJobs, maintainUsagePartitions } from './jobs.ts';
 export { ensurePartitions, dropExpiredPartitions, usagePartitions } from './partitions.ts';
-export { backfillFeatureOf, upsertUsageRollups, type UsageDay } from './backfill.ts';
+export {
+  backfillFeatureOf,
+  upsertUsageRollups,
+  type BackfillOutcome,
+  type UsageDay,
+} from './backfill.ts';

@@ -129,7 +129,8 @@ export async function lockEveryUser(db: Db, workspaceId: WorkspaceId): Promise<v
 /**
  * One statement per batch of backfilled days (`users[i]` are the active users of
  * `records[i]`): upserts the day's counts where they differ and adds the active users.
- * Answers how many rollup rows are new, and how many changed (counts or a user added).
+ * Answers how many rollup rows are new, how many changed (counts or a user added), and the
+ * accounts of those rows, in id order.
  */
 export async function upsertDailyRollups(
   db: Db,
@@ -142,9 +143,9 @@ export async function upsertDailyRollups(
     logins: number;
   }[],
   users: { userRow: number[]; userIds: string[] },
-): Promise<{ created: number; updated: number }> {
+): Promise<{ created: number; updated: number; accounts: string[] }> {
   const { userRow, userIds } = users;
-  const { rows } = await sql<{ created: number; updated: number }>`
+  const { rows } = await sql<{ created: number; updated: number; accounts: string[] }>`
     with input as (
       select * from unnest(
         ${records.map((r) => r.accountId)}::uuid[], ${records.map((r) => r.day)}::date[],
@@ -179,6 +180,9 @@ export async function upsertDailyRollups(
       select account_id, day, feature_key from daily where inserted
     )
     select (select count(*) from daily where inserted)::int as created,
-      (select count(*) from touched)::int as updated`.execute(db);
-  return { created: rows[0]?.created ?? 0, updated: rows[0]?.updated ?? 0 };
+      (select count(*) from touched)::int as updated,
+      array(select account_id from daily union select account_id from active
+        order by 1) as accounts`.execute(db);
+  const row = rows[0];
+  return { created: row?.created ?? 0, updated: row?.updated ?? 0, accounts: row?.accounts ?? [] };
 }
