@@ -12,10 +12,12 @@ import { daysAfter, isoDay } from '../../../src/lib/calendar.ts';
 import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
 import { markAccountsChanged } from '../../../src/modules/accounts/index.ts';
 import { importCsv } from '../../../src/modules/intake/import/index.ts';
+import { createWriteKey } from '../../../src/modules/intake/segment/index.ts';
 import { origin, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
 import { runTasksOnce } from '../../support/jobs.ts';
+import { segmentPost, track } from './support.ts';
 
 // The wake-up job is due a second after the database's "now": the test clock runs ahead of it.
 const { deps, clock, database } = await useTestDeps(new Date(Date.now() + 60_000).toISOString());
@@ -24,6 +26,7 @@ const app = testApp(deps);
 
 let workspaceId: WorkspaceId;
 let sessionCookie: string;
+let writeKey: string;
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -35,6 +38,7 @@ beforeAll(async () => {
     body: JSON.stringify({ email: admin.email, password: testPassword }),
   });
   sessionCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  writeKey = (await createWriteKey(db, { workspaceId, userId: null }, { name: 'Segment' })).key;
   await db
     .insertInto('usage_features')
     .values({ workspace_id: workspaceId, key: 'reports', label: 'Reports', events: ['Report *'] })
@@ -207,6 +211,30 @@ describe('backfilled usage rescores its accounts', () => {
     expect(await changedSet()).toEqual([early.id, late.id].sort());
     await runWorker();
     expect(await changedSet()).toEqual([]);
+  });
+});
+
+describe('usage linked to an account by a later group call', () => {
+  it('announces the account whose rollups the earlier events joined', async () => {
+    const account = await scoredAccount();
+    const user = `linked-${randomUUID()}`;
+    // Events of a user no account knows yet: stored, counted under no account.
+    const events = Array.from({ length: 5 }, () =>
+      track(user, 'Report Viewed', clock.now().toISOString()),
+    );
+    expect((await segmentPost(app, '/v1/batch', { batch: events }, writeKey)).status).toBe(200);
+    expect(await changedSet()).toEqual([]);
+    // The group call gives them the account, and its rollups their counts.
+    const group = {
+      type: 'group',
+      userId: user,
+      groupId: account.external,
+      messageId: randomUUID(),
+    };
+    expect((await segmentPost(app, '/v1/batch', { batch: [group] }, writeKey)).status).toBe(200);
+    expect(await changedSet()).toEqual([account.id]);
+    await runWorker();
+    expect((await scoreOf(account.id))?.computed_at.getTime()).toBe(clock.now().getTime());
   });
 });
 

@@ -3,6 +3,8 @@
 // messages already seen) and adds only the newly inserted ones to the daily rollups. Once that
 // commits, the accounts that got new events are announced as changed (accounts' changed set),
 // outside the transaction: concurrent batches then never wait on each other's announcement.
+// So are the accounts an identify or group call gave a user's earlier events to (rolled up
+// under them then).
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../context.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
@@ -46,7 +48,10 @@ export async function ingestMessages(
   return { stored, skipped: usage.length - kept.length };
 }
 
-/** The request's transaction, retried: answers the events stored and the accounts they hit. */
+/**
+ * The request's transaction, retried: answers the events stored and the accounts whose
+ * rollups they (or the events a call linked) changed.
+ */
 async function storeMessages(
   deps: Deps,
   workspaceId: WorkspaceId,
@@ -64,17 +69,22 @@ async function storeMessages(
       return await deps.db.transaction().execute(async (trx) => {
         const linking = people.flatMap((m) => (m.userId ? [m.userId] : []));
         await lockUsers(trx, workspaceId, linking, 'exclusive');
+        const linked: string[] = [];
         for (const message of people) {
-          if (message.type === 'identify') await recordIdentify(trx, workspaceId, message);
-          else if (message.type === 'group') {
-            await recordGroup(trx, deps.clock, workspaceId, message);
+          let account: string | null = null;
+          if (message.type === 'identify') {
+            account = await recordIdentify(trx, workspaceId, message);
+          } else if (message.type === 'group') {
+            account = await recordGroup(trx, deps.clock, workspaceId, message);
           }
+          if (account) linked.push(account);
         }
-        if (kept.length === 0) return { stored: 0, accounts: [] };
+        if (kept.length === 0) return { stored: 0, accounts: linked };
         const tracked = kept.flatMap((m) => (m.userId ? [m.userId] : []));
         await lockUsers(trx, workspaceId, tracked, 'shared');
         const catalog = await featureCatalog(trx, workspaceId);
-        return insertUsageEvents(trx, workspaceId, now, kept, featureMapper(catalog));
+        const events = await insertUsageEvents(trx, workspaceId, now, kept, featureMapper(catalog));
+        return { stored: events.stored, accounts: [...linked, ...events.accounts] };
       });
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';

@@ -113,11 +113,16 @@ function upsertContact(
 
 /**
  * identify: remembers the user's traits, and makes or updates their contact once the
- * account is known (from `context.groupId` or an earlier group call).
+ * account is known (from `context.groupId` or an earlier group call). Answers the account
+ * whose rollups took the user's earlier events, if any did: it is to be announced as changed.
  */
-export async function recordIdentify(db: Db, workspaceId: WorkspaceId, message: Identify) {
+export async function recordIdentify(
+  db: Db,
+  workspaceId: WorkspaceId,
+  message: Identify,
+): Promise<string | null> {
   const userId = message.userId;
-  if (!userId) return; // An anonymous visitor is nobody's contact yet.
+  if (!userId) return null; // An anonymous visitor is nobody's contact yet.
   const before = await knownUser(db, workspaceId, userId);
   const named = message.contextGroupId
     ? await accountIdNamedBy(db, workspaceId, message.contextGroupId)
@@ -129,32 +134,40 @@ export async function recordIdentify(db: Db, workspaceId: WorkspaceId, message: 
     accountId,
     traits: JSON.stringify(traits),
   });
-  if (accountId) {
-    await upsertContact(db, workspaceId, accountId, userId, traits);
-    if (accountId !== before?.account_id)
-      await linkEarlierEvents(db, workspaceId, userId, accountId);
-  }
+  if (!accountId) return null;
+  await upsertContact(db, workspaceId, accountId, userId, traits);
+  if (accountId === before?.account_id) return null;
+  const linked = await linkEarlierEvents(db, workspaceId, userId, accountId);
+  return linked > 0 ? accountId : null;
 }
 
 /**
  * group: links the user to the account the groupId names — by external id, else by the
  * domain in its traits, else a new unassigned account — and makes their contact there.
+ * Answers the account whose rollups took the user's earlier events, as recordIdentify does.
  */
-export async function recordGroup(db: Db, clock: Clock, workspaceId: WorkspaceId, message: Group) {
+export async function recordGroup(
+  db: Db,
+  clock: Clock,
+  workspaceId: WorkspaceId,
+  message: Group,
+): Promise<string | null> {
   const domain = domainOf(message.traits['website'] ?? message.traits['domain']);
   const accountId =
     (await accountIdNamedBy(db, workspaceId, message.groupId)) ??
     (domain ? await accountIdByDomain(db, workspaceId, domain) : undefined) ??
     (await createUnassignedAccount(db, clock, workspaceId, message, domain));
   const userId = message.userId;
-  if (!userId) return;
+  if (!userId) return null;
   const before = await knownUser(db, workspaceId, userId);
   await saveGroupedUser(db, workspaceId, { userId, accountId });
-  if (before?.account_id !== accountId) {
-    await linkEarlierEvents(db, workspaceId, userId, accountId);
-  }
+  const linked =
+    before?.account_id === accountId
+      ? 0
+      : await linkEarlierEvents(db, workspaceId, userId, accountId);
   // A user identified before their group call becomes a contact now.
   if (before && Object.keys(before.traits).length > 0) {
     await upsertContact(db, workspaceId, accountId, userId, before.traits);
   }
+  return linked > 0 ? accountId : null;
 }
