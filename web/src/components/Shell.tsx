@@ -5,6 +5,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInboxStream, useUnreadCount } from '../api/notify.ts';
 import { useMe, useSignOut } from '../api/session.ts';
+import { Logo } from './Logo.tsx';
 import { useWiderThan } from './media.ts';
 
 export type NavArea = {
@@ -191,7 +192,7 @@ export function Shell({ ask }: { ask: { button: ReactNode; host: ReactNode } }) 
       <header className="sticky top-0 z-10 border-b border-line bg-surface">
         <div className="flex items-center gap-2 px-4 py-2">
           <Link to="/accounts" className="flex min-h-11 items-center gap-2 font-bold text-ink">
-            <img src="/icon.svg" alt="" className="h-7 w-7" />
+            <Logo className="h-7 w-7" />
             {t('app.name')}
           </Link>
           <div className="ml-auto flex min-w-0 items-center gap-2">

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { useRequestPasswordReset, useResetPassword } from '../api/session.ts';
+import { Logo } from '../components/Logo.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { Button, ErrorNote, TextField } from '../components/ui.tsx';
 
@@ -15,7 +16,7 @@ function Frame({ title, children }: { title: string; children: React.ReactNode }
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="flex w-full max-w-sm flex-col gap-4 rounded-xl border border-line bg-surface p-6">
         <div className="flex items-center gap-2">
-          <img src="/icon.svg" alt="" className="h-9 w-9" />
+          <Logo className="h-9 w-9" />
           <h1 className="text-xl font-bold">{title}</h1>
         </div>
         {children}

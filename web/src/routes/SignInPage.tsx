@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { useSignIn } from '../api/session.ts';
+import { Logo } from '../components/Logo.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { Button, ErrorNote, TextField } from '../components/ui.tsx';
 
@@ -38,7 +39,7 @@ export function SignInPage({ redirect }: { redirect?: string | undefined }) {
         className="flex w-full max-w-sm flex-col gap-4 rounded-xl border border-line bg-surface p-6"
       >
         <div className="flex items-center gap-2">
-          <img src="/icon.svg" alt="" className="h-9 w-9" />
+          <Logo className="h-9 w-9" />
           <h1 className="text-xl font-bold">{t('signIn.title')}</h1>
         </div>
         <TextField
