@@ -16,7 +16,8 @@
 // Every run's score is printed beside the median, and the median run's FCP, LCP and TBT. The
 // served build and its baseline take turns, so both see the machine in the same state.
 // STEWARD_LIGHTHOUSE_PAGES=portfolio,360,work and STEWARD_LIGHTHOUSE_SCHEME=light|dark narrow
-// a run; STEWARD_LIGHTHOUSE_REPORTS=<dir> keeps every report and trace.
+// a run; STEWARD_LIGHTHOUSE_REPORTS=<dir> keeps every report, trace and DevTools log;
+// STEWARD_LIGHTHOUSE_BASELINE_WEB=<dir> takes another build, served as this one, as the baseline.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -119,15 +120,17 @@ async function signIn(url: string, email: string): Promise<string> {
 const attempts = 3;
 
 async function audit(port: number, url: string, cookie: string): Promise<Scores> {
-  const { lhr, trace } = await lighthouseReport(port, url, cookie);
-  // STEWARD_LIGHTHOUSE_REPORTS=<dir> keeps every report (to read in the Lighthouse viewer) and
-  // its trace (to open in Chromium's performance panel).
+  const { lhr, trace, devtoolsLog } = await lighthouseReport(port, url, cookie);
+  // STEWARD_LIGHTHOUSE_REPORTS=<dir> keeps every report (to read in the Lighthouse viewer), its
+  // trace (to open in Chromium's performance panel) and its DevTools log: the network records
+  // Lighthouse's simulation (Lantern) builds its metrics from, with the trace.
   const reports = process.env.STEWARD_LIGHTHOUSE_REPORTS;
   if (reports) {
     await mkdir(reports, { recursive: true });
     const name = `${new URL(url).port}-${new URL(url).pathname.replace(/\W+/g, '-')}-${Date.now()}`;
     await writeFile(path.join(reports, `${name}.json`), JSON.stringify(lhr));
     await writeFile(path.join(reports, `${name}.trace.json`), JSON.stringify(trace));
+    await writeFile(path.join(reports, `${name}.devtoolslog.json`), JSON.stringify(devtoolsLog));
   }
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const unusedItems = (
@@ -163,7 +166,8 @@ async function lighthouseReport(port: number, url: string, cookie: string) {
     });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { lhr } = result;
-    if (!lhr.runtimeError) return { lhr, trace: result.artifacts.Trace };
+    if (!lhr.runtimeError)
+      return { lhr, trace: result.artifacts.Trace, devtoolsLog: result.artifacts.DevtoolsLog };
     // Lighthouse's own advice for a lost trace: "Please run Lighthouse again".
     if (lhr.runtimeError.code !== 'NO_NAVSTART' || attempt === attempts)
       throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
@@ -200,6 +204,24 @@ const describe = (audits: Scores[]) => {
   return `performance ${median.performance} (median of ${all((a) => a.performance).join(', ')}), accessibility ${range(audits.map((a) => a.accessibility))}; median run: FCP ${s(median.fcpMs)}, LCP ${s(median.lcpMs)}, TBT ${median.tbtMs.toFixed(0)} ms (TBT of the runs ${all((a) => a.tbtMs).join(', ')} ms); ${kib(median.sentKiB)} sent, ${kib(median.unusedJsKiB)} of JS unused${median.unused.length > 0 ? ` (${median.unused.join(', ')})` : ''}; machine index ${range(audits.map((a) => a.benchmarkIndex))}`;
 };
 
+/** The app with the web app's files served as they were before: plain, no cache headers. */
+function plainServing(deps: Parameters<typeof buildApp>[0], webRoot: string) {
+  const app = buildApp(deps);
+  const root = path.relative(process.cwd(), webRoot) || '.';
+  app.use('/*', serveStatic({ root }));
+  app.get('/*', serveStatic({ root, path: 'index.html' }));
+  return app.fetch;
+}
+
+/**
+ * A change to the web app measured against the build before it, both served alike in turn:
+ * STEWARD_LIGHTHOUSE_BASELINE_WEB=<dir> names a build made earlier (for example with
+ * STEWARD_WEB_OUT=<dir> npm run build:web before the change).
+ */
+const baselineWeb = process.env.STEWARD_LIGHTHOUSE_BASELINE_WEB
+  ? path.resolve(process.env.STEWARD_LIGHTHOUSE_BASELINE_WEB)
+  : undefined;
+
 export async function lighthouseBenchmark(): Promise<BenchResult[]> {
   const webRoot = await mkdtemp(path.join(os.tmpdir(), 'steward-lighthouse-web-'));
   await buildWebApp(webRoot);
@@ -213,12 +235,14 @@ export async function lighthouseBenchmark(): Promise<BenchResult[]> {
       .orderBy('name')
       .executeTakeFirstOrThrow();
     const served = await serveLocally(buildApp(deps, { webRoot }).fetch);
-    // The same app with the files served as before: plain, no cache headers.
-    const plainApp = buildApp(deps);
-    const root = path.relative(process.cwd(), webRoot) || '.';
-    plainApp.use('/*', serveStatic({ root }));
-    plainApp.get('/*', serveStatic({ root, path: 'index.html' }));
-    const plain = await serveLocally(plainApp.fetch);
+    // The baseline: the same app with the files served as before (plain, no cache headers), or
+    // another build served as this one is (STEWARD_LIGHTHOUSE_BASELINE_WEB).
+    const plain = await serveLocally(
+      baselineWeb ? buildApp(deps, { webRoot: baselineWeb }).fetch : plainServing(deps, webRoot),
+    );
+    const baselineName = baselineWeb
+      ? `the build in ${baselineWeb}, served as this one`
+      : 'served uncompressed without cache headers';
     const results: BenchResult[] = [];
     try {
       const only = process.env.STEWARD_LIGHTHOUSE_PAGES?.split(',');
@@ -252,7 +276,7 @@ export async function lighthouseBenchmark(): Promise<BenchResult[]> {
               figure: describe(scores),
               target: 'median performance ≥ 90, accessibility 100',
               holds,
-              baseline: `served uncompressed without cache headers: ${describe(baseline)}`,
+              baseline: `${baselineName}: ${describe(baseline)}`,
             });
           }
         } finally {
