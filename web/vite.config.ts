@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import type { CodeSplittingNameFunction } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -75,7 +76,9 @@ function preloadApp(): Plugin {
       handler(_html, { bundle, chunk: entry }) {
         if (!bundle || !entry) return [];
         const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
-        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app.tsx'));
+        const app = chunks.find((chunk) =>
+          chunk.moduleIds.some((id) => id.endsWith('/src/app.tsx')),
+        );
         if (!app) throw new Error('the build has no chunk for src/app.tsx');
         const files = new Set<string>();
         const visit = (fileName: string) => {
@@ -105,6 +108,78 @@ function preloadApp(): Plugin {
   };
 }
 
+type ModuleGraph = Parameters<CodeSplittingNameFunction>[1];
+
+/**
+ * The app's own small modules that the shell (src/app.tsx) and the first screens (the portfolio,
+ * a 360, My work) share with other screens, in the app's chunk. Left to the bundler, each module
+ * two screens share is a file of its own: the portfolio's first visit asked for seventeen files
+ * of 0.2–4 KB besides its own (ui, session, work, voice, badges, health, the sparkline…), each a
+ * round trip and, over HTTP/1.1, one of a browser's six connections to Steward meanwhile. Kept
+ * out: what main.tsx evaluates in a task of its own before the app (the languages, the data
+ * cache, the route schemas: its stages), a screen's own modules (they stay in its chunk) and
+ * anything that would bring a library the shell does not load (the charts, the dialog).
+ */
+function firstScreensCode(): CodeSplittingNameFunction {
+  const src = fileURLToPath(new URL('./src/', import.meta.url));
+  const at = (file: string) => path.join(src, file);
+  const stages = ['i18n/index.ts', 'queries.ts', 'routes/accounts/portfolioSearch.ts'].map(at);
+  const firstScreens = [
+    'routes/accounts/PortfolioPage.tsx',
+    'routes/accounts/AccountPage.tsx',
+    'routes/work/MyWorkPage.tsx',
+  ].map(at);
+  let members: Set<string> | undefined;
+  const compute = (graph: ModuleGraph) => {
+    const closures = new Map<string, Set<string>>();
+    /** Every module `id` imports statically, itself included. */
+    const closure = (id: string): Set<string> => {
+      const known = closures.get(id);
+      if (known) return known;
+      const found = new Set<string>();
+      const pending = [id];
+      for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if (found.has(next)) continue;
+        found.add(next);
+        pending.push(...(graph.getModuleInfo(next)?.importedIds ?? []));
+      }
+      closures.set(id, found);
+      return found;
+    };
+    // Every screen the app loads lazily (each a dynamic import), found from the entry.
+    const screens = new Set<string>();
+    const seen = new Set<string>();
+    const pending = [at('main.tsx')];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const info = graph.getModuleInfo(next);
+      pending.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
+      for (const screen of info?.dynamicallyImportedIds ?? []) screens.add(screen);
+    }
+    const ours = (id: string) => id.startsWith(src);
+    const staged = new Set(stages.flatMap((stage) => [...closure(stage)]));
+    const shell = closure(at('app.tsx'));
+    const shellLibraries = new Set([...shell].filter((id) => !ours(id)));
+    const sharedBy = (id: string) =>
+      [...screens].filter((screen) => closure(screen).has(id)).length;
+    const eligible = (id: string) =>
+      ours(id) &&
+      !staged.has(id) &&
+      [...closure(id)].every((dep) => ours(dep) || shellLibraries.has(dep));
+    members = new Set([
+      ...[...shell].filter(eligible),
+      ...firstScreens.flatMap((screen) =>
+        [...closure(screen)].filter((id) => eligible(id) && sharedBy(id) > 1),
+      ),
+    ]);
+  };
+  return (id, graph) => {
+    if (!members) compute(graph);
+    return members?.has(id) ? 'app' : null;
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   build: {
@@ -129,6 +204,12 @@ export default defineConfig({
               test: /node_modules[\\/](@radix-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|aria-hidden|get-nonce|detect-node-es)[\\/]/,
             },
             { name: 'vendor', test: /node_modules[\\/]/ },
+            {
+              name: firstScreensCode(),
+              debugName: 'app',
+              test: /[\\/]web[\\/]src[\\/]/,
+              includeDependenciesRecursively: false,
+            },
           ],
         },
       },
