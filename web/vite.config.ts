@@ -123,7 +123,13 @@ type ModuleGraph = Parameters<CodeSplittingNameFunction>[1];
 function firstScreensCode(): CodeSplittingNameFunction {
   const src = fileURLToPath(new URL('./src/', import.meta.url));
   const at = (file: string) => path.join(src, file);
-  const stages = ['i18n/index.ts', 'queries.ts', 'routes/accounts/portfolioSearch.ts'].map(at);
+  // The entry and what it imports (it loads before everything else), and main.tsx's stages.
+  const stages = [
+    'main.tsx',
+    'i18n/index.ts',
+    'queries.ts',
+    'routes/accounts/portfolioSearch.ts',
+  ].map(at);
   const firstScreens = [
     'routes/accounts/PortfolioPage.tsx',
     'routes/accounts/AccountPage.tsx',

@@ -4,7 +4,11 @@
 // modulepreload links — so waiting for that paint delays it by a frame at most, while a phone
 // shows the frame at once instead of after a second of running scripts.
 import { registerSW } from 'virtual:pwa-register';
+import { startPortfolioRequests } from './routes/accounts/portfolioFirstRequests.ts';
 import './styles.css';
+
+// The portfolio's data is asked for now, while the app's code is still arriving.
+if (/^\/accounts\/?$/.test(location.pathname)) startPortfolioRequests();
 
 // The service worker registers at start-up, before the app's code runs: registered later, its
 // first activation landed inside Lighthouse's recording of a page and the trace was lost.

@@ -8,6 +8,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
+import { portfolioPageSize } from './portfolioFilters.ts';
 
 export type Account = Schemas['Account'];
 export type TimelineEvent = Schemas['TimelineEvent'];
@@ -21,7 +22,7 @@ export const portfolioQuery = (filters: PortfolioFilters) =>
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/accounts', {
-          params: { query: { ...filters, limit: 50, cursor: pageParam } as never },
+          params: { query: { ...filters, limit: portfolioPageSize, cursor: pageParam } as never },
         }),
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,

@@ -37,16 +37,3 @@ export const portfolioSearch = z.object({
 });
 
 export type PortfolioSearch = z.infer<typeof portfolioSearch>;
-
-/**
- * The filters the portfolio asks the server for: without view_all_accounts a person only ever
- * has their own clients; with it, "All" is the default and "Mine" narrows the list.
- */
-export function portfolioFilters(
-  search: PortfolioSearch,
-  seesAll: boolean,
-): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries({ ...search, owner: seesAll ? search.owner : 'me' }).filter(([, v]) => v),
-  ) as Record<string, string>;
-}
