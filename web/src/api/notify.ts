@@ -50,9 +50,13 @@ export function useInbox() {
   });
 }
 
-/** The unread count: from the inbox's first page, kept current by the live stream. */
-export function useUnreadCount() {
+/**
+ * The unread count: from the inbox's first page, kept current by the live stream. `enabled`
+ * false holds the request back (the top bar's bell, until the screen has drawn).
+ */
+export function useUnreadCount(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: unreadKey,
     queryFn: async () =>
       (await call(api.GET('/api/v1/notifications', { params: { query: { limit: 1 } } })))
@@ -65,9 +69,10 @@ export function useUnreadCount() {
  * the unread count and means something arrived or was read, so the list is fetched again.
  * EventSource reconnects by itself after a network drop.
  */
-export function useInboxStream() {
+export function useInboxStream(enabled = true) {
   const queries = useQueryClient();
   useEffect(() => {
+    if (!enabled) return;
     const source = new EventSource('/api/v1/notifications/stream');
     source.addEventListener('inbox', (event) => {
       const { unreadCount } = JSON.parse((event as MessageEvent<string>).data) as {
@@ -79,7 +84,7 @@ export function useInboxStream() {
         void queries.invalidateQueries({ queryKey: [...inboxKey, 'items'] });
     });
     return () => source.close();
-  }, [queries]);
+  }, [queries, enabled]);
 }
 
 function markInCache(

@@ -136,11 +136,37 @@ function PhoneBar() {
   );
 }
 
-/** The inbox with its unread count, kept live by the inbox's event stream. */
+/**
+ * True once the browser is first idle after the frame has mounted: the screen inside has drawn
+ * what it had to show. What only decorates the frame waits for it rather than competing with
+ * the screen's own requests and drawing.
+ */
+function useAfterScreen(): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    const done = () => setAfter(true);
+    // Safari has no idle callbacks: a second, about when a phone has drawn the screen.
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(done, 1000);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(done, { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
+  return after;
+}
+
+/**
+ * The inbox with its unread count, kept live by the inbox's event stream. Both wait until the
+ * screen has drawn: asked for as the frame mounted, the count and the stream (which holds one of
+ * the browser's six connections to Steward for as long as the page is open) went ahead of the
+ * screen's own code and data.
+ */
 function InboxLink() {
   const { t } = useTranslation('notify');
-  useInboxStream();
-  const unread = useUnreadCount().data ?? 0;
+  const afterScreen = useAfterScreen();
+  useInboxStream(afterScreen);
+  const unread = useUnreadCount(afterScreen).data ?? 0;
   return (
     <Link
       to="/inbox"
