@@ -946,6 +946,29 @@ export type FeedbackVocabularyTable = {
   documents: number;
 };
 
+/** Items per theme, UTC day, kind and review, kept by feedback_items' triggers (0029). */
+export type FeedbackThemeDaysTable = {
+  workspace_id: string;
+  day: DateOnly;
+  theme_id: string;
+  type: FeedbackType;
+  review: FeedbackReview;
+  items: number;
+};
+
+/** Each account's latest accepted item in a theme, of any kind and of each, kept by feedback_items' triggers (0029). */
+export type FeedbackThemeAccountsTable = {
+  workspace_id: string;
+  theme_id: string;
+  account_id: string;
+  last_asked_at: Timestamp;
+  last_feature_request_at: Timestamp | null;
+  last_bug_at: Timestamp | null;
+  last_complaint_at: Timestamp | null;
+  last_praise_at: Timestamp | null;
+  last_question_at: Timestamp | null;
+};
+
 export type VoiceStateTable = {
   workspace_id: string;
   documents: Generated<number>;
@@ -1139,6 +1162,8 @@ export type Database = {
   feedback_separations: FeedbackSeparationsTable;
   feedback_term_links: FeedbackTermLinksTable;
   feedback_vocabulary: FeedbackVocabularyTable;
+  feedback_theme_days: FeedbackThemeDaysTable;
+  feedback_theme_accounts: FeedbackThemeAccountsTable;
   voice_state: VoiceStateTable;
   roadmap_items: RoadmapItemsTable;
   roadmap_item_themes: RoadmapItemThemesTable;

@@ -26,6 +26,8 @@ import * as importRejectionMessages from './0024_import_rejection_messages.ts';
 import * as slackMemberIds from './0025_slack_member_ids.ts';
 import * as reviewReasonMessages from './0026_review_reason_messages.ts';
 import * as slackLinks from './0027_slack_links.ts';
+import * as portfolioOwnerTierIndex from './0028_portfolio_owner_tier_index.ts';
+import * as feedbackThemeTallies from './0029_feedback_theme_tallies.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -54,4 +56,6 @@ export const migrations: Record<string, Migration> = {
   '0025_slack_member_ids': slackMemberIds,
   '0026_review_reason_messages': reviewReasonMessages,
   '0027_slack_links': slackLinks,
+  '0028_portfolio_owner_tier_index': portfolioOwnerTierIndex,
+  '0029_feedback_theme_tallies': feedbackThemeTallies,
 };

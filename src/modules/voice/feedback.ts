@@ -14,6 +14,7 @@ import { getAccount, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { FeedbackItemView, FeedbackQuery, LogFeedback, UpdateFeedback } from './schema.ts';
 import * as store from './store/feedback.ts';
+import { lockThemes } from './store/themes.ts';
 import { guessFeedbackType } from './text/classify.ts';
 import { readText, type TermLink } from './text/features.ts';
 import { renderLabel } from './text/label.ts';
@@ -270,6 +271,9 @@ export async function updateFeedback(
 ) {
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
+    // A kind changed is recounted in the theme tallies under this lock (migration 0029): taken
+    // first, as recomputations and corrections take it, before the item's row.
+    await lockThemes(trx, by.workspaceId);
     const before = await store.findFeedbackRow(trx, scope, id);
     if (!before) throw new AppError('feedback.not_found', { key: 'voice.problem.noFeedback' });
     if (changes.contactId)
@@ -315,6 +319,7 @@ export async function reviewFeedback(
   review: 'accepted' | 'dismissed',
 ) {
   await deps.db.transaction().execute(async (trx) => {
+    await lockThemes(trx, by.workspaceId);
     const before = await store.findFeedbackRow(trx, scope, id);
     if (!before) throw new AppError('feedback.not_found', { key: 'voice.problem.noFeedback' });
     if (before.review === review) return;
