@@ -8,7 +8,8 @@
 // figure, the CPU time one request cost PostgreSQL (its client backends) and the serving
 // process: on a machine shared with other work the req/s move with everyone else's load, the
 // CPU time per request much less. STEWARD_BENCH_PROFILE=<dir> writes a CPU profile of the
-// server while it answers each variant.
+// server while it answers each variant. STEWARD_BENCH_PORTFOLIO_BEFORE=<dir> also serves an
+// earlier build (see `beforeBuild`) and measures it after each variant, beside this one.
 import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile, mkdir } from 'node:fs/promises';
 import http from 'node:http';
@@ -18,8 +19,10 @@ import { constants, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { pathToFileURL } from 'node:url';
 import { buildApp } from '../src/app.ts';
 import type { Db } from '../src/db/connect.ts';
+import type { Deps } from '../src/context.ts';
 import { hashPassword } from '../src/modules/auth/index.ts';
 import { load, type Load } from './load.ts';
 import { benchDatabase, ms, serveLocally, type BenchResult } from './support.ts';
@@ -196,6 +199,43 @@ async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * STEWARD_BENCH_PORTFOLIO_BEFORE=<dir>: the source tree of an earlier commit (`git archive
+ * <commit> | tar -x -C <dir>`, its node_modules a link to this one's), its app served from this
+ * process over the same database through a pool of its own (its named statements are its
+ * own), so that a change is judged against the build before it in the same run: same data,
+ * same machine, same minute. Undefined without it.
+ */
+async function beforeBuild(deps: Deps) {
+  const dir = process.env.STEWARD_BENCH_PORTFOLIO_BEFORE;
+  if (!dir) return undefined;
+  const load = async <T>(file: string) =>
+    (await import(pathToFileURL(path.resolve(dir, file)).href)) as T;
+  const { buildApp: buildBefore } = await load<{ buildApp: typeof buildApp }>('src/app.ts');
+  const { connect } = await load<typeof import('../src/db/connect.ts')>('src/db/connect.ts');
+  const connection = connect(deps.config.databaseUrl ?? '');
+  const server = await serveLocally(buildBefore({ ...deps, db: connection.db }).fetch);
+  return {
+    dir,
+    url: server.url,
+    close: async () => {
+      await server.close();
+      await connection.close();
+    },
+  };
+}
+
+async function signIn(url: string) {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: 'csm@bench.test', password }),
+  });
+  const cookie = login.headers.getSetCookie()[0]?.split(';')[0];
+  if (login.status !== 200 || !cookie) throw new Error(`sign-in failed: ${login.status}`);
+  return cookie;
+}
+
 /** One CSM signing in with `password` and owning 10,000 accounts, nine in ten scored. */
 export async function seedPortfolio(db: Db) {
   const workspace = await db
@@ -245,28 +285,24 @@ export async function portfolioBenchmark(): Promise<BenchResult[]> {
   const bare = new Hono().get('/bare', (c) => c.json({ ok: true }));
   const bareServer = await serveLocally(bare.fetch);
   let minimal: Awaited<ReturnType<typeof minimalHandler>> | undefined;
+  let before: Awaited<ReturnType<typeof beforeBuild>>;
   try {
     await seedPortfolio(db);
+    before = await beforeBuild(deps);
 
-    const login = await fetch(`${app.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: app.url },
-      body: JSON.stringify({ email: 'csm@bench.test', password }),
-    });
-    const cookie = login.headers.getSetCookie()[0]?.split(';')[0];
-    if (login.status !== 200 || !cookie) throw new Error(`sign-in failed: ${login.status}`);
-    const headers = { cookie };
+    const headers = { cookie: await signIn(app.url) };
+    const beforeHeaders = before && { cookie: await signIn(before.url) };
 
     const list = `${app.url}/api/v1/accounts?limit=50`;
     const filtered = `${app.url}/api/v1/accounts?limit=50&tier=enterprise&sort=-arr`;
     const byHealth = `${app.url}/api/v1/accounts?limit=50&risk=high,critical&sort=health`;
     // Warm-up: JIT, the connection pool and PostgreSQL's caches.
-    const run = (url: string, seconds = durationSeconds, gzip = false) =>
+    const run = (url: string, seconds = durationSeconds, gzip = false, as = headers) =>
       load({
         url,
         connections,
         seconds,
-        headers: gzip ? { ...headers, 'accept-encoding': 'gzip' } : headers,
+        headers: gzip ? { ...as, 'accept-encoding': 'gzip' } : as,
       });
     const connectionString = deps.config.databaseUrl ?? '';
     // A browser asks for gzip, and a page of 50 is 27 KB of JSON: the same page gzipped (the
@@ -315,10 +351,20 @@ export async function portfolioBenchmark(): Promise<BenchResult[]> {
         measured(() => run(variant.url, durationSeconds, variant.gzip), durationSeconds),
       );
       const share = (100 * route.rps) / floor.rps;
+      let earlier = '';
+      if (before && beforeHeaders) {
+        const url = variant.url.replace(app.url, before.url);
+        await run(url, 2, variant.gzip, beforeHeaders);
+        const measuredBefore = await measured(
+          () => run(url, durationSeconds, variant.gzip, beforeHeaders),
+          durationSeconds,
+        );
+        earlier = `; the build in ${before.dir}, measured next: ${describeLoad(measuredBefore)}, ${((100 * measuredBefore.rps) / floor.rps).toFixed(0)}% of the minimal handler's req/s`;
+      }
       results.push({
         name: `portfolio, ${accountCount} accounts, ${variant.label}, ${connections} connections`,
         figure: `${describeLoad(route)} — ${share.toFixed(0)}% of the minimal handler's req/s`,
-        baseline: `the same ${statements.length} statements (${statements.filter((s) => s.name).length} named) from a minimal node:http + pg handler: ${describeLoad(floor)}; bare Hono route, no database: ${describeLoad(bareLoad)}`,
+        baseline: `the same ${statements.length} statements (${statements.filter((s) => s.name).length} named) from a minimal node:http + pg handler: ${describeLoad(floor)}; bare Hono route, no database: ${describeLoad(bareLoad)}${earlier}`,
         target: 'p95 ≤ 50 ms and ≥ 50% of the minimal handler',
         holds: route.p95 <= 50 && route.failed === 0 && share >= 50,
       });
@@ -326,6 +372,7 @@ export async function portfolioBenchmark(): Promise<BenchResult[]> {
     return results;
   } finally {
     await minimal?.close();
+    await before?.close();
     await app.close();
     await bareServer.close();
     await stop();
