@@ -54,15 +54,6 @@ export function findFeedbackRow(db: Db, scope: AccountScope, id: string) {
   return selectFeedback(db, scope).where('f.id', '=', id).executeTakeFirst();
 }
 
-export function findFeedbackRows(db: Db, scope: AccountScope, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return selectFeedback(db, scope)
-    .where(sql<boolean>`f.id = any(${[...ids]}::uuid[])`)
-    .orderBy('f.given_at', 'desc')
-    .orderBy('f.id', 'desc')
-    .execute();
-}
-
 export type FeedbackFilters = {
   accountId?: string | undefined;
   themeId?: string | undefined;

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { FeedbackType, LabelTerm, RoadmapStatus } from '../../../db/schema.ts';
 import type { AccountScope } from '../../accounts/index.ts';
+import type { FeedbackRow } from './feedback.ts';
 import { addDays, isoDay, startOfDay } from '../../../lib/calendar.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { feedbackTypes } from '../schema.ts';
@@ -43,7 +44,14 @@ export type RankedThemeRow = {
   first_seen: Date;
   last_seen: Date;
   roadmap: { id: string; title: string; status: RoadmapStatus }[];
-  newest_ids: string[];
+  /** Its newest items in the window, of accounts still listed, as JSON (times as text). */
+  newest: NewestItemJson[];
+};
+
+/** A feedback row as the page's JSON carries it: a FeedbackRow with its times as text. */
+export type NewestItemJson = Omit<FeedbackRow, 'given_at' | 'shipped_at'> & {
+  given_at: string;
+  shipped_at: string | null;
 };
 
 /** Window items of each kind, one column a kind: the listing shows the kind most of them are. */
@@ -52,7 +60,9 @@ const kindCounts = (column: (type: FeedbackType) => ReturnType<typeof sql>) =>
 
 /**
  * The page: the ranked themes (a `ranked` CTE of RankedThemeRow's counts) with their labels,
- * first and last seen over all time, roadmap links and newest items' ids, in rank order.
+ * first and last seen over all time, roadmap links and newest items, in rank order. The newest
+ * items come whole, as the feedback listing reads them (store/feedback.ts selectFeedback: an
+ * archived account's are left out, after the newest are chosen), not as ids to look up after.
  */
 function pageOf(scope: AccountScope, f: RankingFilters) {
   const owner = scope.onlyOwner;
@@ -61,7 +71,7 @@ function pageOf(scope: AccountScope, f: RankingFilters) {
     select t.id, t.label_terms, t.custom_label, r.kinds, r.item_count, r.account_count,
       r.proposed_count, r.previous_count, r.arr, r.at_risk_arr, r.currency,
       first.given_at as first_seen, last.given_at as last_seen, roadmap.items as roadmap,
-      newest.ids as newest_ids
+      newest.items as newest
     from ranked r
     join feedback_themes t on t.id = r.theme_id
     cross join lateral (
@@ -82,15 +92,27 @@ function pageOf(scope: AccountScope, f: RankingFilters) {
       where l.workspace_id = ${workspaceId} and l.theme_id = r.theme_id
     ) roadmap
     cross join lateral (
-      select coalesce(array_agg(n.id order by n.given_at desc, n.id desc), '{}') as ids
+      select coalesce(jsonb_agg(jsonb_build_object(
+          'id', n.id, 'account_id', n.account_id, 'account_name', a.name,
+          'contact_id', n.contact_id, 'contact_name', c.name, 'type', n.type,
+          'priority', n.priority, 'status', n.status, 'source', n.source,
+          'source_ref', n.source_ref, 'text', n.text, 'arr_amount', n.arr_amount,
+          'currency', n.currency, 'logged_by', n.logged_by, 'logged_by_name', u.name,
+          'review', n.review, 'ticket_id', n.ticket_id, 'theme_id', n.theme_id,
+          'theme_placed', n.theme_placed, 'theme_custom_label', t.custom_label,
+          'theme_label_terms', t.label_terms, 'given_at', n.given_at, 'shipped_at', n.shipped_at)
+        order by n.given_at desc, n.id desc), '[]') as items
       from (
-        select f.id, f.given_at from feedback_items f
+        select f.* from feedback_items f
         ${owner !== null ? sql`join accounts a on a.id = f.account_id and a.owner_id = ${owner}` : sql``}
         where f.workspace_id = ${workspaceId} and f.theme_id = r.theme_id
           and f.review <> 'dismissed' and f.given_at >= ${f.since}
         order by f.given_at desc, f.id desc
         limit ${f.newest}
       ) n
+      join accounts a on a.id = n.account_id and a.deleted_at is null
+      left join contacts c on c.id = n.contact_id
+      left join users u on u.id = n.logged_by
     ) newest
     order by r.account_count desc, r.arr desc, r.item_count desc, r.proposed_count desc, t.id`;
 }

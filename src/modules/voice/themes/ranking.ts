@@ -9,7 +9,6 @@ import type { AccountScope } from '../../accounts/index.ts';
 import { describeFeedback } from '../feedback.ts';
 import type { FeedbackType } from '../../../db/schema.ts';
 import { feedbackTypes, type ThemesQuery, type ThemeView } from '../schema.ts';
-import { findFeedbackRows } from '../store/feedback.ts';
 import { rankThemes, type RankedThemeRow } from '../store/ranking.ts';
 import { renderLabel } from '../text/label.ts';
 
@@ -57,11 +56,6 @@ export async function listThemes(
     limit: query.limit,
     newest: query.items,
   });
-  const items = await findFeedbackRows(
-    db,
-    scope,
-    rows.flatMap((r) => r.newest_ids),
-  );
   return rows.map((row: RankedThemeRow) => ({
     id: row.id,
     label: renderLabel(row.label_terms, row.custom_label, locale),
@@ -75,7 +69,16 @@ export async function listThemes(
     firstSeen: row.first_seen.toISOString(),
     lastSeen: row.last_seen.toISOString(),
     trend: trendOf(row.item_count, row.previous_count),
-    items: items.filter((i) => i.theme_id === row.id).map((i) => describeFeedback(i, locale)),
+    items: row.newest.map((item) =>
+      describeFeedback(
+        {
+          ...item,
+          given_at: new Date(item.given_at),
+          shipped_at: item.shipped_at === null ? null : new Date(item.shipped_at),
+        },
+        locale,
+      ),
+    ),
     roadmapItems: row.roadmap,
   }));
 }
