@@ -1,6 +1,15 @@
 // A contract's state as Stripe or a CSV backfill last told it, and what a change does: an
 // MRR movement for the account, the account's ARR (12 × MRR of its paying contracts) and its
 // renewal date. One path for both sources, so a backfill and live billing agree.
+//
+// A change announces nothing itself (its MRR line on the timeline passes `announce: false`):
+// the caller announces the accounts whose contracts were created or updated (accounts'
+// changed set, which health drains to rescore) once, at the end of its transaction. Announced
+// row by row, a contracts file (one transaction) held the workspace's wake-up job row from its
+// first new account until it committed, and deadlocked with a ticket's transaction that held a
+// later row's account (its ticket row references it) and waited for that job row, and with
+// the tracking intake announcing two of its accounts after a batch (see
+// ../import/usageBatches.ts for the same cycle in backfilled usage).
 import type { Db } from '../../../db/connect.ts';
 import type { MrrMovementKind } from '../../../db/schema.ts';
 import { message } from '../../../i18n/index.ts';
@@ -41,7 +50,13 @@ export type ContractState = {
 export type ContractOutcome = {
   result: 'created' | 'updated' | 'unchanged' | 'stale';
   movement: { kind: MrrMovementKind; amount: number; currency: string } | null;
+  /** The contract's account: the caller announces it when the contract was created or updated. */
+  accountId: string;
 };
+
+/** Whether the contract's account is to be announced as changed. */
+export const contractChanged = (outcome: ContractOutcome): boolean =>
+  outcome.result === 'created' || outcome.result === 'updated';
 
 const time = (d: Date | null) => d?.getTime() ?? null;
 
@@ -63,14 +78,22 @@ function accountMrr(db: Db, workspaceId: WorkspaceId, accountId: string, currenc
   return store.accountMrr(db, workspaceId, accountId, currency, revenueStatuses);
 }
 
+/**
+ * Writes the contract's state in the caller's transaction; announces nothing (see above): the
+ * caller marks `accountId` as changed when `contractChanged`, at its transaction's end.
+ */
 export async function applyContractState(db: Db, state: ContractState): Promise<ContractOutcome> {
   const { workspaceId } = state;
   const existing = await store.lockContract(db, workspaceId, state.externalId);
-  if (existing && existing.state_at > state.stateAt) return { result: 'stale', movement: null };
-  if (existing && sameState(existing, state)) return { result: 'unchanged', movement: null };
-
   // A contract stays with the account it was first matched to.
   const accountId = existing?.account_id ?? state.accountId;
+  if (existing && existing.state_at > state.stateAt) {
+    return { result: 'stale', movement: null, accountId };
+  }
+  if (existing && sameState(existing, state)) {
+    return { result: 'unchanged', movement: null, accountId };
+  }
+
   // One change per account at a time: MRR before and after must see the same contracts.
   const account = (await lockAccountsForBilling(db, workspaceId, [accountId])).get(accountId);
   if (!account) throw new Error(`account ${accountId} of contract ${state.externalId} is gone`);
@@ -134,7 +157,7 @@ export async function applyContractState(db: Db, state: ContractState): Promise<
       },
     );
   }
-  return { result: existing ? 'updated' : 'created', movement };
+  return { result: existing ? 'updated' : 'created', movement, accountId };
 }
 
 async function recordMovement(
@@ -176,6 +199,8 @@ async function recordMovement(
     source: state.source,
     sourceId: `mrr:${contractId}:${state.sourceEventId}`,
     data: { kind, amount, currency: state.currency, mrr: after, contract: state.externalId },
+    // The caller announces the account, with every other contract change, at its end.
+    announce: false,
   });
   return { kind, amount, currency: state.currency };
 }

@@ -6,8 +6,8 @@ import type { StripeEventOutcome } from '../../../db/schema.ts';
 import { message } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
-import { addTimelineEvent } from '../../accounts/index.ts';
-import { applyContractState } from './contracts.ts';
+import { addTimelineEvent, markAccountsChanged } from '../../accounts/index.ts';
+import { applyContractState, contractChanged } from './contracts.ts';
 import { accountForCustomer, linkCustomer, type CustomerHints } from './customers.ts';
 import { moneyParam, monthlyAmount } from './money.ts';
 import {
@@ -158,6 +158,8 @@ async function applySubscription(
     sourceEventId: event.id,
     occurredAt: at,
   });
+  // The event's one account, announced last: nothing after it in the transaction waits.
+  if (contractChanged(outcome)) await markAccountsChanged(db, workspaceId, outcome.accountId);
   return outcome.result === 'stale' ? 'stale' : 'applied';
 }
 

@@ -12,8 +12,9 @@ import { unguardFormula } from '../../../lib/csvFormula.ts';
 import { notCsv } from '../../../lib/csvProblem.ts';
 import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
+import { markAccountsChanged } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
-import { applyContractState } from './contracts.ts';
+import { applyContractState, contractChanged } from './contracts.ts';
 import {
   contractProblem,
   readContractRow,
@@ -92,19 +93,36 @@ export function readContractsCsv(text: string): {
   return { records, rejected };
 }
 
+/** Contracts written, and the accounts whose contracts were created or updated (id order). */
+export type ContractWrites = { created: number; updated: number; unchanged: number } & {
+  accounts: string[];
+};
+
+const byAccountId = (a: { accountId: string }, b: { accountId: string }) =>
+  a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
+
 /**
  * Writes checked contracts (the CSV backfill's and the bulk upsert's) in the caller's
  * transaction. Row by row: a backfill is rare and small next to live billing, and each
- * contract moves its account's MRR, which must be read before and after.
+ * contract moves its account's MRR, which must be read before and after. Announces nothing:
+ * the caller announces `accounts` as changed once, at the end of its transaction, since an
+ * announcement holds the workspace's wake-up job row until commit (contracts.ts).
+ *
+ * Account by account in id order (an account's contracts in the order given), since each
+ * account's row stays locked until the transaction ends: taken in the order of a file, a
+ * contract's account was locked while the tracking intake, announcing its accounts in id
+ * order after a batch, had added an earlier one of the file's and waited for that row (its
+ * reference to the account), and the file's announcement at its end waited to add the same.
  */
 export async function upsertContractRecords(
   db: Db,
   workspaceId: WorkspaceId,
   records: readonly (ContractRecord & { accountId: string })[],
   now: Date,
-): Promise<{ created: number; updated: number; unchanged: number }> {
+): Promise<ContractWrites> {
   const counts = { created: 0, updated: 0, unchanged: 0 };
-  for (const record of records) {
+  const changed = new Set<string>();
+  for (const record of [...records].sort(byAccountId)) {
     const outcome = await applyContractState(db, {
       workspaceId,
       accountId: record.accountId,
@@ -124,8 +142,9 @@ export async function upsertContractRecords(
       datedFromStart: true,
     });
     counts[outcome.result === 'stale' ? 'unchanged' : outcome.result] += 1;
+    if (contractChanged(outcome)) changed.add(outcome.accountId);
   }
-  return counts;
+  return { ...counts, accounts: [...changed].sort() };
 }
 
 class DryRun extends Error {}
@@ -181,8 +200,11 @@ export async function importContracts(
   let counts = { created: 0, updated: 0, unchanged: 0 };
   try {
     await db.transaction().execute(async (trx) => {
-      counts = await upsertContractRecords(trx, by.workspaceId, valid, now);
+      const { accounts, ...written } = await upsertContractRecords(trx, by.workspaceId, valid, now);
+      counts = written;
       if (options.dryRun) throw new DryRun();
+      // Every account the file changed, in one statement at the end (contracts.ts).
+      await markAccountsChanged(trx, by.workspaceId, accounts);
       if (counts.created + counts.updated > 0) {
         await recordAudit(trx, by, {
           action: 'contracts.imported',

@@ -6,7 +6,12 @@ export { keepForReview } from './review.ts';
 export { applyStripeEventTo } from './events.ts';
 export { emailDomain } from './customers.ts';
 export { parseSignatureHeader, sameHex, signatureToleranceSeconds } from './signature.ts';
-export { importContracts, readContractsCsv, upsertContractRecords } from './import.ts';
+export {
+  importContracts,
+  readContractsCsv,
+  upsertContractRecords,
+  type ContractWrites,
+} from './import.ts';
 export {
   readContractRow,
   readHeader as contractColumns,

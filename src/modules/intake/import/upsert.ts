@@ -12,7 +12,7 @@ import type { Db } from '../../../db/connect.ts';
 import { message, type Locale } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { invalid, type FieldError } from '../../../lib/errors.ts';
-import type { WriteCounts } from '../../accounts/index.ts';
+import { markAccountsChanged, type WriteCounts } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { fieldError, renderedErrors } from './problems.ts';
 import { upsertContracts } from './upsertContracts.ts';
@@ -71,7 +71,13 @@ export async function bulkUpsert(
         rejected.push({ entity, index, externalId, errors });
       const accounts = await upsertAccounts(trx, by, body.accounts, reject);
       const contacts = await upsertContacts(trx, by, body.contacts, reject);
-      const contracts = await upsertContracts(trx, clock, by, body.contracts, reject);
+      const { accounts: changedAccounts, ...contracts } = await upsertContracts(
+        trx,
+        clock,
+        by,
+        body.contracts,
+        reject,
+      );
       const count = (entity: Entity, written: WriteCounts) => ({
         ...written,
         rejected: rejected.filter((r) => r.entity === entity).length,
@@ -90,6 +96,9 @@ export async function bulkUpsert(
         );
       }
       if (body.dryRun) throw new Rehearsed(result);
+      // The accounts whose contracts changed, once, at the end: an announcement holds the
+      // workspace's wake-up job row until commit (billing's contracts.ts).
+      await markAccountsChanged(trx, by.workspaceId, changedAccounts);
       const changed = [result.accounts, result.contacts, result.contracts].some(
         (c) => c.created + c.updated > 0,
       );

@@ -1,16 +1,18 @@
 // The bulk upsert's contracts: read by billing's own contract reader (as the contract backfill's
-// CSV lines are) and written through billing's contract path, each one's whole state.
+// CSV lines are) and written through billing's contract path, each one's whole state. The
+// accounts whose contracts changed come back for the bulk upsert to announce at its end.
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { FieldError } from '../../../lib/errors.ts';
 import { majorUnitsText } from '../../../lib/moneyText.ts';
-import { accountIdsByExternalId, type WriteCounts } from '../../accounts/index.ts';
+import { accountIdsByExternalId } from '../../accounts/index.ts';
 import type { ChangeAuthor } from '../../auth/index.ts';
 import {
   contractColumns,
   readContractRow,
   upsertContractRecords,
   type ContractRecord,
+  type ContractWrites,
 } from '../billing/index.ts';
 import { message } from '../../../i18n/index.ts';
 import { fieldError, rowMessage } from './problems.ts';
@@ -36,8 +38,8 @@ export async function upsertContracts(
   by: ChangeAuthor,
   rows: BulkUpsertBody['contracts'],
   reject: Reject,
-): Promise<WriteCounts> {
-  if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+): Promise<ContractWrites> {
+  if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0, accounts: [] };
   const { workspaceId } = by;
   const accounts = await accountIdsByExternalId(
     db,
