@@ -144,7 +144,7 @@ type ModuleGraph = Parameters<CodeSplittingNameFunction>[1];
  * of 0.2–4 KB besides its own (ui, session, work, voice, badges, health, the sparkline…), each a
  * round trip and, over HTTP/1.1, one of a browser's six connections to Steward meanwhile. Kept
  * out: what main.tsx evaluates in a task of its own before the app (the languages, the data
- * cache, the route schemas: its stages), a screen's own modules (they stay in its chunk) and
+ * cache, the portfolio's search checks: its stages), a screen's own modules (they stay in its chunk) and
  * anything that would bring a library the shell does not load (the charts, the dialog).
  */
 function firstScreensCode(): CodeSplittingNameFunction {

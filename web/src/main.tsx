@@ -64,7 +64,7 @@ if (showsMoneyFirst.test(location.pathname)) loadFormattingData();
 /**
  * The app's libraries, each evaluated in a task of its own before the app itself. A module graph
  * is evaluated in one piece once it has arrived: the app and everything it imports (React's DOM
- * renderer, the router and data cache, the languages, the route schemas) took one task of
+ * renderer, the router and data cache, the languages, the route search checks) took one task of
  * 100–350 ms on a 4×-throttled phone, in which a tap waits. Asked for one at a time, each part is
  * evaluated as it arrives (their files are already on their way: index.html's modulepreload
  * links), with the browser free between them; the app then evaluates only its own modules. The
@@ -75,7 +75,7 @@ const stages: (() => Promise<unknown>)[] = [
   () => import('react-dom/client'),
   // The data cache's module (the router and the data cache share one file of libraries).
   () => import('./queries.ts'),
-  // The route search schemas (zod): every route's search is validated from them.
+  // The portfolio's search parameters and the vocabulary they are checked against.
   () => import('./routes/accounts/portfolioSearch.ts'),
 ];
 

@@ -10,7 +10,6 @@ import {
 } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, type ReactNode } from 'react';
-import * as z from 'zod/mini';
 import { ApiError, onUnauthorized } from './api/client.ts';
 import { account360Query, portfolioQuery } from './api/accounts.ts';
 import { meQuery, useMe } from './api/session.ts';
@@ -23,6 +22,7 @@ import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { portfolioFilters } from './api/portfolioFilters.ts';
 import { portfolioSearch } from './routes/accounts/portfolioSearch.ts';
+import { searchOf, text } from './routes/searchParams.ts';
 import { queries } from './queries.ts';
 import { SignInPage } from './routes/SignInPage.tsx';
 import { PasswordResetPage } from './routes/PasswordResetPage.tsx';
@@ -140,7 +140,7 @@ const rootRoute = createRootRoute({ component: Outlet });
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: z.object({ redirect: z.catch(z.optional(z.string()), undefined) }),
+  validateSearch: searchOf({ redirect: text() }),
   component: function SignIn() {
     return <SignInPage redirect={signInRoute.useSearch().redirect} />;
   },
@@ -150,7 +150,7 @@ const signInRoute = createRoute({
 const resetPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reset-password',
-  validateSearch: z.object({ token: z.catch(z.optional(z.string()), undefined) }),
+  validateSearch: searchOf({ token: text() }),
   component: function ResetPassword() {
     return <PasswordResetPage token={resetPasswordRoute.useSearch().token} />;
   },

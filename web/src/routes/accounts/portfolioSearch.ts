@@ -1,8 +1,8 @@
-// The portfolio's search parameters, validated by the router from this schema: filters live in
+// The portfolio's search parameters, checked by the router with these checks: filters live in
 // the URL so a view can be shared, and a link with a stale or mistyped value (an old sort
 // column, a tier that was renamed) opens the portfolio without that filter instead of failing.
-import * as z from 'zod/mini';
 import { healthCategories, priorities, stages, tiers } from '../../api/vocabulary.ts';
+import { either, oneOf, searchOf, text, uuid } from '../searchParams.ts';
 
 export const sortable = [
   'name',
@@ -20,20 +20,17 @@ export const choices = {
   priority: priorities,
 } as const;
 
-/** An optional parameter whose unusable value is dropped, as if the link had left it out. */
-const orLeftOut = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
-
 const descending = sortable.map((column) => `-${column}` as const);
 
-export const portfolioSearch = z.object({
-  owner: orLeftOut(z.union([z.enum(['me', 'unassigned']), z.uuid()])),
-  health: orLeftOut(z.enum(choices.health)),
-  tier: orLeftOut(z.enum(choices.tier)),
-  stage: orLeftOut(z.enum(choices.stage)),
-  priority: orLeftOut(z.enum(choices.priority)),
-  q: orLeftOut(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  sort: orLeftOut(z.enum([...sortable, ...descending])),
-  segment: orLeftOut(z.uuid()),
+export const portfolioSearch = searchOf({
+  owner: either(oneOf(['me', 'unassigned']), uuid),
+  health: oneOf(choices.health),
+  tier: oneOf(choices.tier),
+  stage: oneOf(choices.stage),
+  priority: oneOf(choices.priority),
+  q: text({ trim: true, maxLength: 200 }),
+  sort: oneOf([...sortable, ...descending]),
+  segment: uuid,
 });
 
-export type PortfolioSearch = z.infer<typeof portfolioSearch>;
+export type PortfolioSearch = ReturnType<typeof portfolioSearch>;

@@ -3,11 +3,9 @@
 // shared QBR prep page. Search parameters are validated here; a stale or mistyped value is
 // left out rather than failing the page. Each screen's code loads when first visited.
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import * as z from 'zod/mini';
 import { forecastCategories, meetingKinds, metricKeys } from '../../api/revenueVocabulary.ts';
 import { tiers } from '../../api/vocabulary.ts';
-
-const orLeftOut = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+import { oneOf, searchOf, text, uuid } from '../searchParams.ts';
 
 const RenewalsPage = lazyRouteComponent(() => import('./RenewalsPage.tsx'), 'RenewalsPage');
 const ExpansionPage = lazyRouteComponent(() => import('./ExpansionPage.tsx'), 'ExpansionPage');
@@ -30,9 +28,9 @@ export function revenueRoutes<App extends AnyRoute>(app: App) {
   const renewals = createRoute({
     getParentRoute: () => app,
     path: '/renewals',
-    validateSearch: z.object({
-      within: orLeftOut(z.union([z.literal(30), z.literal(60), z.literal(90), z.literal(180)])),
-      category: orLeftOut(z.enum(forecastCategories)),
+    validateSearch: searchOf({
+      within: oneOf([30, 60, 90, 180]),
+      category: oneOf(forecastCategories),
     }),
     component: rendering(RenewalsPage, function Renewals() {
       return <RenewalsPage search={renewals.useSearch()} />;
@@ -41,7 +39,7 @@ export function revenueRoutes<App extends AnyRoute>(app: App) {
   const expansion = createRoute({
     getParentRoute: () => app,
     path: '/expansion',
-    validateSearch: z.object({ view: orLeftOut(z.literal('premium')) }),
+    validateSearch: searchOf({ view: oneOf(['premium']) }),
     component: rendering(ExpansionPage, function Expansion() {
       return <ExpansionPage search={expansion.useSearch()} />;
     }),
@@ -49,11 +47,11 @@ export function revenueRoutes<App extends AnyRoute>(app: App) {
   const metrics = createRoute({
     getParentRoute: () => app,
     path: '/metrics',
-    validateSearch: z.object({
-      period: orLeftOut(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/))),
-      scope: orLeftOut(z.enum(['mine', 'team', 'all'])),
-      tier: orLeftOut(z.enum(tiers)),
-      focus: orLeftOut(z.enum(metricKeys)),
+    validateSearch: searchOf({
+      period: text({ pattern: /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/ }),
+      scope: oneOf(['mine', 'team', 'all']),
+      tier: oneOf(tiers),
+      focus: oneOf(metricKeys),
     }),
     component: rendering(MetricsPage, function Metrics() {
       return <MetricsPage search={metrics.useSearch()} />;
@@ -67,9 +65,9 @@ export function revenueRoutes<App extends AnyRoute>(app: App) {
   const newMeeting = createRoute({
     getParentRoute: () => app,
     path: '/meetings/new',
-    validateSearch: z.object({
-      accountId: orLeftOut(z.uuid()),
-      kind: orLeftOut(z.enum(meetingKinds)),
+    validateSearch: searchOf({
+      accountId: uuid,
+      kind: oneOf(meetingKinds),
     }),
     component: rendering(ScheduleMeetingPage, function Schedule() {
       return <ScheduleMeetingPage search={newMeeting.useSearch()} />;
