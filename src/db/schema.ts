@@ -956,6 +956,16 @@ export type FeedbackThemeDaysTable = {
   items: number;
 };
 
+/** Items per theme, UTC month (its first day), kind and review, kept by feedback_items' triggers (0029). */
+export type FeedbackThemeMonthsTable = {
+  workspace_id: string;
+  month: DateOnly;
+  theme_id: string;
+  type: FeedbackType;
+  review: FeedbackReview;
+  items: number;
+};
+
 /** Each account's latest accepted item in a theme, of any kind and of each, kept by feedback_items' triggers (0029). */
 export type FeedbackThemeAccountsTable = {
   workspace_id: string;
@@ -1163,6 +1173,7 @@ export type Database = {
   feedback_term_links: FeedbackTermLinksTable;
   feedback_vocabulary: FeedbackVocabularyTable;
   feedback_theme_days: FeedbackThemeDaysTable;
+  feedback_theme_months: FeedbackThemeMonthsTable;
   feedback_theme_accounts: FeedbackThemeAccountsTable;
   voice_state: VoiceStateTable;
   roadmap_items: RoadmapItemsTable;

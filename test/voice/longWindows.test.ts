@@ -190,7 +190,7 @@ async function answered(client: ApiClient, days: number, type?: (typeof kinds)[n
 
 /** Every window and filter the tallies serve, for the workspace and for one CSM's clients. */
 async function expectSameAsFromScratch() {
-  for (const days of [1, 7, 30, 365, 730, 3650]) {
+  for (const days of [1, 7, 30, 45, 90, 365, 400, 730, 3650]) {
     for (const type of [undefined, 'feature_request', 'bug'] as const) {
       const expected = await fromScratch(days, { items: 5, ...(type ? { type } : {}) });
       expect(await answered(admin, days, type), `${days}d ${type ?? ''}`).toEqual(expected);
@@ -384,6 +384,15 @@ describe('themes over long windows', () => {
             from feedback_items where theme_id is not null and review <> 'dismissed' group by 1, 2, 3, 4, 5
             except select workspace_id, day, theme_id, type, review, items from feedback_theme_days)
         ) d)::int
+        + (select count(*) from (
+          (select workspace_id, month, theme_id, type, review, items from feedback_theme_months
+            except select workspace_id, date_trunc('month', given_at at time zone 'UTC')::date, theme_id, type, review, count(*)::int
+            from feedback_items where theme_id is not null and review <> 'dismissed' group by 1, 2, 3, 4, 5)
+          union all
+          (select workspace_id, date_trunc('month', given_at at time zone 'UTC')::date, theme_id, type, review, count(*)::int
+            from feedback_items where theme_id is not null and review <> 'dismissed' group by 1, 2, 3, 4, 5
+            except select workspace_id, month, theme_id, type, review, items from feedback_theme_months)
+        ) m)::int
         + (select count(*) from (
           (select workspace_id, theme_id, account_id, last_asked_at from feedback_theme_accounts
             except select workspace_id, theme_id, account_id, max(given_at)

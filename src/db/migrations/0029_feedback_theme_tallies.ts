@@ -2,9 +2,10 @@
 // grouped every item of the window by theme and account before it could rank anything (p95 57–60
 // ms at 10,000 items, bench/voice.ts). Two tallies, kept by feedback_items' own triggers, let the
 // ranking read what it needs already counted:
-//   feedback_theme_days     items per theme, UTC day, kind and review (accepted or proposed):
-//                           a window's counts are its whole days' rows, the two days the window
-//                           and the one before it start in are counted from the items
+//   feedback_theme_months   items per theme, UTC month, kind and review (accepted or proposed),
+//   feedback_theme_days     and the same per UTC day: a window's counts are its whole months'
+//                           rows, the days' rows for the rest of its whole days, and the two
+//                           days the window and the one before it start in counted from items
 //   feedback_theme_accounts the latest accepted item of each account in a theme, of any kind and
 //                           of each kind: an account asks in a window exactly when it is in it
 // Every statement that changes an item's theme, kind, review, day or account (or adds or deletes
@@ -28,6 +29,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       review text not null,
       items int not null check (items > 0),
       primary key (workspace_id, day, theme_id, type, review)
+    );
+
+    create table feedback_theme_months (
+      workspace_id uuid not null,
+      month date not null,
+      theme_id uuid not null,
+      type text not null,
+      review text not null,
+      items int not null check (items > 0),
+      primary key (workspace_id, month, theme_id, type, review)
     );
 
     create table feedback_theme_accounts (
@@ -74,6 +85,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         and f.given_at < (k.day + 1)::timestamp at time zone 'UTC'
       where f.review <> 'dismissed'
       group by k.w, k.day, k.t, f.type, f.review;
+
+      delete from feedback_theme_months m
+      using (
+        select distinct k.w, k.t, date_trunc('month', k.at at time zone 'UTC')::date as month
+        from unnest(workspaces, themes, times) as k(w, t, at)
+      ) k
+      where m.workspace_id = k.w and m.month = k.month and m.theme_id = k.t;
+      insert into feedback_theme_months (workspace_id, month, theme_id, type, review, items)
+      select k.w, k.month, k.t, f.type, f.review, count(*)::int
+      from (
+        select distinct k.w, k.t, date_trunc('month', k.at at time zone 'UTC')::date as month
+        from unnest(workspaces, themes, times) as k(w, t, at)
+      ) k
+      join feedback_items f on f.workspace_id = k.w and f.theme_id = k.t
+        and date_trunc('month', f.given_at at time zone 'UTC')::date = k.month
+        and f.given_at >= k.month::timestamp at time zone 'UTC'
+        and f.given_at < (k.month + interval '1 month') at time zone 'UTC'
+      where f.review <> 'dismissed'
+      group by k.w, k.month, k.t, f.type, f.review;
 
       delete from feedback_theme_accounts p
       using (
@@ -146,6 +176,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     insert into feedback_theme_days (workspace_id, day, theme_id, type, review, items)
     select workspace_id, (given_at at time zone 'UTC')::date, theme_id, type, review, count(*)::int
+    from feedback_items
+    where theme_id is not null and review <> 'dismissed'
+    group by 1, 2, 3, 4, 5;
+
+    insert into feedback_theme_months (workspace_id, month, theme_id, type, review, items)
+    select workspace_id, date_trunc('month', given_at at time zone 'UTC')::date, theme_id, type,
+      review, count(*)::int
     from feedback_items
     where theme_id is not null and review <> 'dismissed'
     group by 1, 2, 3, 4, 5;

@@ -1,8 +1,8 @@
 // SQL for themes ranked by demand over a window: accounts asking, their ARR today (and how much
 // of it is At Risk or Critical), items and their kinds, first and last seen, the window before
-// for the trend, the roadmap items linked and the newest items' ids — one statement. A whole
+// for the trend, the roadmap items linked and the newest items — one statement. A whole
 // workspace's ranking reads the tallies feedback_items' triggers keep (0029): a row per theme and
-// day for the counts, a row per account and theme for who asks. One person's clients or one
+// month or day for the counts, a row per account and theme for who asks. One person's clients or one
 // account are counted off the items, per (theme, account) first, so accounts and health's view
 // are joined once per account asking rather than once per item; both then look up only the
 // page's themes for the rest.
@@ -157,30 +157,48 @@ export function rankingQuery(scope: AccountScope, f: RankingFilters) {
     ${pageOf(scope, f)}`;
 }
 
-/** Whole UTC days the tallies answer for, and the edges of the two days counted item by item. */
-function tallyDays(f: RankingFilters) {
+/** The first of the month a day is in, and the first of the month after. */
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+const monthAfter = (day: string) => {
+  const [year = 0, month = 1] = monthOf(day).split('-').map(Number);
+  return isoDay(Date.UTC(year, month, 1));
+};
+
+/**
+ * What the tallies answer for: the window and the one before it begin inside two UTC days, which
+ * are counted item by item; the whole days after each are tallied, as whole months where a month
+ * lies within one window ([previousMonthsFrom, previousMonthsTo) before, currentMonthsFrom on in
+ * it) and as days for the rest.
+ */
+function tallyBounds(f: RankingFilters) {
   const since = isoDay(f.since);
   const previous = isoDay(f.previousSince);
+  const dayAfter = (day: string) => addDays(day, 1);
+  const firstMonthFrom = (day: string) => (monthOf(day) === day ? day : monthAfter(day));
   return {
     since,
     previous,
-    previousDayEnd: startOfDay(addDays(previous, 1)),
+    previousDayEnd: startOfDay(dayAfter(previous)),
     sinceDayStart: startOfDay(since),
-    sinceDayEnd: startOfDay(addDays(since, 1)),
+    sinceDayEnd: startOfDay(dayAfter(since)),
+    previousMonthsFrom: firstMonthFrom(dayAfter(previous)),
+    previousMonthsTo: monthOf(since),
+    currentMonthsFrom: firstMonthFrom(dayAfter(since)),
   };
 }
 
 /**
  * The same ranking as rankingQuery for a whole workspace (no owner, no account), off the tallies
- * feedback_items' triggers keep (migration 0029): the window's counts are the whole days' rows of
- * feedback_theme_days, the two days the window and the one before it begin in are counted from
- * the items, and items of archived accounts on the tallied days are taken back out; the accounts
- * asking are those whose latest accepted item in the theme, of the kind asked for if one is
- * (feedback_theme_accounts), is in the window, joined to accounts and health. A year is a row per theme and day rather than
- * every item, and the two-level grouping per (theme, account) is gone.
+ * feedback_items' triggers keep (migration 0029): the window's counts are its whole months' rows
+ * of feedback_theme_months and its other whole days' of feedback_theme_days, the two days the
+ * window and the one before it begin in are counted from the items, and items of archived
+ * accounts on the tallied days are taken back out; the accounts asking are those whose latest
+ * accepted item in the theme, of the kind asked for if one is (feedback_theme_accounts), is in
+ * the window, joined to accounts and health. A year is about a row per theme and month rather
+ * than every item, and the two-level grouping per (theme, account) is gone.
  */
 export function tallyRankingQuery(workspaceId: WorkspaceId, f: RankingFilters) {
-  const days = tallyDays(f);
+  const days = tallyBounds(f);
   const itemFilters = sql`
     ${f.type ? sql`and f.type = ${f.type}` : sql``}
     ${f.themeIds ? sql`and f.theme_id = any(${[...f.themeIds]}::uuid[])` : sql``}`;
@@ -190,10 +208,21 @@ export function tallyRankingQuery(workspaceId: WorkspaceId, f: RankingFilters) {
     -- recomputation filled theme_id make the theme index look like the way to few rows, when
     -- the date and account indexes are the way to the edge days and the archived accounts.
     with counted as (
+      select m.theme_id, m.type, m.review, m.month >= ${days.currentMonthsFrom}::date as current,
+        m.items
+      from feedback_theme_months m
+      where m.workspace_id = ${workspaceId}
+        and ((m.month >= ${days.previousMonthsFrom}::date and m.month < ${days.previousMonthsTo}::date)
+          or m.month >= ${days.currentMonthsFrom}::date)
+        ${f.type ? sql`and m.type = ${f.type}` : sql``}
+        ${f.themeIds ? sql`and m.theme_id = any(${[...f.themeIds]}::uuid[])` : sql``}
+      union all
       select d.theme_id, d.type, d.review, d.day > ${days.since}::date as current, d.items
       from feedback_theme_days d
-      where d.workspace_id = ${workspaceId} and d.day > ${days.previous}::date
-        and d.day <> ${days.since}::date
+      where d.workspace_id = ${workspaceId}
+        and ((d.day > ${days.previous}::date and d.day < ${days.since}::date
+            and not (d.day >= ${days.previousMonthsFrom}::date and d.day < ${days.previousMonthsTo}::date))
+          or (d.day > ${days.since}::date and d.day < ${days.currentMonthsFrom}::date))
         ${f.type ? sql`and d.type = ${f.type}` : sql``}
         ${f.themeIds ? sql`and d.theme_id = any(${[...f.themeIds]}::uuid[])` : sql``}
       union all
