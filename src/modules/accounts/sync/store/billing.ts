@@ -5,8 +5,11 @@ import type { Db } from '../../../../db/connect.ts';
 import type { WorkspaceId } from '../../../../lib/ids.ts';
 
 /**
- * Takes the accounts' rows for a billing change (`for update`), so two changes to one
- * account's contracts happen one after the other; returns their ARR and currency.
+ * Takes the accounts' rows for a billing change (`for no key update`), so two changes to one
+ * account's contracts happen one after the other; returns their ARR and currency. Not `for
+ * update`: rows that only reference the account (a contact, a ticket, a tracked user's link)
+ * are not held up until a long contract file commits, which also left a cycle with intake's
+ * marks of changed accounts.
  */
 export async function lockAccountsForBilling(
   db: Db,
@@ -20,7 +23,7 @@ export async function lockAccountsForBilling(
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', sql<string>`any(${[...new Set(accountIds)]}::uuid[])`)
     .orderBy('id')
-    .forUpdate()
+    .forNoKeyUpdate()
     .execute();
   return new Map(rows.map((r) => [r.id, { arrAmount: r.arr_amount, currency: r.currency }]));
 }
