@@ -236,6 +236,26 @@ describe('usage linked to an account by a later group call', () => {
     await runWorker();
     expect((await scoreOf(account.id))?.computed_at.getTime()).toBe(clock.now().getTime());
   });
+
+  it('announces a customer the group call is the first to name, once the batch has committed', async () => {
+    const groupId = `new-customer-${randomUUID()}`;
+    const group = {
+      type: 'group',
+      userId: `first-user-${randomUUID()}`,
+      groupId,
+      traits: { name: 'Hooli' },
+      messageId: randomUUID(),
+    };
+    expect((await segmentPost(app, '/v1/batch', { batch: [group] }, writeKey)).status).toBe(200);
+    const created = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('external_id', '=', groupId)
+      .executeTakeFirstOrThrow();
+    expect(await changedSet()).toEqual([created.id]);
+    await runWorker();
+    expect(await changedSet()).toEqual([]);
+  });
 });
 
 /**

@@ -4,7 +4,7 @@
 // commits, the accounts that got new events are announced as changed (accounts' changed set),
 // outside the transaction: concurrent batches then never wait on each other's announcement.
 // So are the accounts an identify or group call gave a user's earlier events to (rolled up
-// under them then).
+// under them then), and the customers a group call was the first to name.
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../context.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';

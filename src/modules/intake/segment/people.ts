@@ -94,6 +94,10 @@ async function createUnassignedAccount(
     source: 'segment',
     sourceId: `group:${message.groupId}`,
     data: { groupId: message.groupId, traits: message.traits },
+    // Announced with the batch's accounts once it commits (ingest.ts), not mid-batch: a mark
+    // holds the workspace's wake-up job until commit, and a contract file waiting for it
+    // would wait for this batch while the batch waits for the file's accounts.
+    announce: false,
   });
   return created.id;
 }
@@ -144,7 +148,8 @@ export async function recordIdentify(
 /**
  * group: links the user to the account the groupId names — by external id, else by the
  * domain in its traits, else a new unassigned account — and makes their contact there.
- * Answers the account whose rollups took the user's earlier events, as recordIdentify does.
+ * Answers the account to announce as changed once the batch commits: a new one, or one whose
+ * rollups took the user's earlier events, as recordIdentify does.
  */
 export async function recordGroup(
   db: Db,
@@ -153,12 +158,14 @@ export async function recordGroup(
   message: Group,
 ): Promise<string | null> {
   const domain = domainOf(message.traits['website'] ?? message.traits['domain']);
-  const accountId =
+  const found =
     (await accountIdNamedBy(db, workspaceId, message.groupId)) ??
-    (domain ? await accountIdByDomain(db, workspaceId, domain) : undefined) ??
-    (await createUnassignedAccount(db, clock, workspaceId, message, domain));
+    (domain ? await accountIdByDomain(db, workspaceId, domain) : undefined);
+  const accountId =
+    found ?? (await createUnassignedAccount(db, clock, workspaceId, message, domain));
+  const created = found === undefined;
   const userId = message.userId;
-  if (!userId) return null;
+  if (!userId) return created ? accountId : null;
   const before = await knownUser(db, workspaceId, userId);
   await saveGroupedUser(db, workspaceId, { userId, accountId });
   const linked =
@@ -169,5 +176,5 @@ export async function recordGroup(
   if (before && Object.keys(before.traits).length > 0) {
     await upsertContact(db, workspaceId, accountId, userId, before.traits);
   }
-  return linked > 0 ? accountId : null;
+  return created || linked > 0 ? accountId : null;
 }
