@@ -150,6 +150,13 @@ export async function deleteEmptyThemes(db: Db, workspaceId: WorkspaceId): Promi
       and not exists (select 1 from feedback_items f where f.theme_id = t.id)`.execute(db);
 }
 
+/** Fresh planner statistics for the items and the tallies kept from them (migration 0029). */
+export async function analyzeThemes(db: Db): Promise<void> {
+  await sql`analyze feedback_items, feedback_theme_days, feedback_theme_months, feedback_theme_accounts`.execute(
+    db,
+  );
+}
+
 export function voiceState(db: Db, workspaceId: WorkspaceId) {
   return db
     .selectFrom('voice_state')

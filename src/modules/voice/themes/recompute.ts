@@ -17,7 +17,11 @@ import { randomUUID } from 'node:crypto';
 
 export type Recomputation = { items: number; themes: number };
 
-async function recomputeLocked(db: Db, workspaceId: WorkspaceId, at: Date): Promise<Recomputation> {
+async function recomputeLocked(
+  db: Db,
+  workspaceId: WorkspaceId,
+  at: Date,
+): Promise<Recomputation & { reassigned: number }> {
   const corpus = await store.corpusOf(db, workspaceId);
   const separations = await store.separationsOf(db, workspaceId);
   const plan = planThemes({
@@ -31,17 +35,29 @@ async function recomputeLocked(db: Db, workspaceId: WorkspaceId, at: Date): Prom
     separations,
   });
   await store.saveThemeComputation(db, workspaceId, plan, at);
-  return { items: corpus.length, themes: plan.created.length + plan.updated.length };
+  return {
+    items: corpus.length,
+    themes: plan.created.length + plan.updated.length,
+    reassigned: plan.assignments.length,
+  };
 }
 
+/**
+ * A recomputation that moved more than a tenth of the items (the first fills every theme) has
+ * rewritten the theme tallies wholesale: their statistics are taken at once, after it commits,
+ * rather than within autovacuum's minute, in which the planner would read the tallies as empty
+ * and the items as themeless (sorting where it should hash; bench/voice.ts).
+ */
 export async function recomputeThemes(
   deps: Pick<Deps, 'db' | 'clock'>,
   workspaceId: WorkspaceId,
 ): Promise<Recomputation> {
-  return deps.db.transaction().execute(async (trx) => {
+  const { reassigned, ...recomputation } = await deps.db.transaction().execute(async (trx) => {
     await store.lockThemes(trx, workspaceId);
     return recomputeLocked(trx, workspaceId, deps.clock.now());
   });
+  if (reassigned > recomputation.items / 10) await store.analyzeThemes(deps.db);
+  return recomputation;
 }
 
 /** Puts a new item in its theme (once: an item already in a theme is left where it is). */
