@@ -47,6 +47,8 @@ beforeAll(async () => {
     {
       name: 'Acme Rockets',
       tier: 'enterprise',
+      plan: 'Scale',
+      seats: 250,
       arr_amount: 90_000_00,
       renewal_date: '2026-12-15',
       health: { category: 'at_risk', score: 55, risk: 'high' },
@@ -223,6 +225,98 @@ describe('the portfolio', () => {
     expect(names(data)).toEqual(['Acme Rockets']);
     const { data: listed } = await csm.GET('/api/v1/segments');
     expect(listed?.items.map((s) => s.name)).toContain('EMEA at risk');
+  });
+});
+
+describe("each account's row", () => {
+  // API.md's portfolio item, with the owner's name the cards, the table and the template picker
+  // show, and when the account last changed (a sort the list offers).
+  const listed = [
+    'id',
+    'externalId',
+    'name',
+    'domain',
+    'tier',
+    'arr',
+    'ownerId',
+    'ownerName',
+    'stage',
+    'renewalDate',
+    'priority',
+    'customFields',
+    'health',
+    'churnRisk',
+    'updatedAt',
+  ].sort();
+  const contract = ['plan', 'seats', 'mrr', 'createdAt'];
+
+  it('carries what a CSM scans their book by, whatever the filters and sort', async () => {
+    const { data: segment } = await csm.POST('/api/v1/segments', {
+      body: { name: 'Enterprise', filters: { tier: 'enterprise' } },
+    });
+    const queries = [
+      {},
+      { risk: 'high,critical', sort: 'health' },
+      { tier: 'enterprise', sort: '-arr' },
+      { q: 'acme', renewalWithin: '90d' },
+      { sort: '-cf.potential', 'cf.region': 'EMEA' },
+      { segment: segment?.id, limit: 1 },
+    ];
+    for (const query of queries) {
+      const { data } = await csm.GET('/api/v1/accounts', { params: { query: query as never } });
+      expect(data?.items.length, JSON.stringify(query)).toBeGreaterThan(0);
+      for (const item of data?.items ?? [])
+        expect(Object.keys(item).sort(), JSON.stringify(query)).toEqual(listed);
+    }
+    const { data } = await csm.GET('/api/v1/accounts', { params: { query: { q: 'acme' } } });
+    expect(data?.items).toEqual([
+      {
+        id: expect.any(String),
+        externalId: expect.any(String),
+        name: 'Acme Rockets',
+        domain: null,
+        tier: 'enterprise',
+        arr: { amount: 90_000_00, currency: 'USD' },
+        ownerId: csmId,
+        ownerName: expect.any(String),
+        stage: 'onboarding',
+        renewalDate: '2026-12-15',
+        priority: 'P2',
+        customFields: {
+          region: 'EMEA',
+          potential: { amount: 50_000_00, currency: 'USD' },
+          integrations: ['slack', 'jira'],
+        },
+        health: { score: 55, category: 'at_risk' },
+        churnRisk: { level: 'high' },
+        updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      },
+    ]);
+  });
+
+  it("leaves the contract and the day it was added to the account's own page and its 360", async () => {
+    const { data: page } = await csm.GET('/api/v1/accounts', { params: { query: { q: 'acme' } } });
+    const id = page?.items[0]?.id ?? '';
+    const { data: account } = await csm.GET('/api/v1/accounts/{id}', {
+      params: { path: { id } },
+    });
+    expect(Object.keys(account ?? {}).sort()).toEqual([...listed, ...contract].sort());
+    expect(account).toMatchObject({
+      ...page?.items[0],
+      plan: 'Scale',
+      seats: 250,
+      mrr: { amount: 7_500_00, currency: 'USD' },
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    });
+    const { data: view } = await csm.GET('/api/v1/accounts/{id}/360', {
+      params: { path: { id } },
+    });
+    expect(view?.account).toEqual(account);
+    expect(view?.contract).toMatchObject({
+      plan: 'Scale',
+      seats: 250,
+      mrr: { amount: 7_500_00, currency: 'USD' },
+    });
   });
 });
 

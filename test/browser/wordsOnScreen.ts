@@ -189,7 +189,7 @@ export async function typedByPeople(api: Api, accountIds: string[]): Promise<str
   add(me.name, me.email, me.workspace.name);
   for (const user of users.items) add(user.name, user.email);
   for (const account of accounts) {
-    add(account.name, account.domain, account.plan, account.ownerName, account.externalId);
+    add(account.name, account.domain, account.ownerName, account.externalId);
     for (const value of Object.values(account.customFields)) {
       if (typeof value === 'string') add(value);
       if (Array.isArray(value)) add(...value.filter((v): v is string => typeof v === 'string'));

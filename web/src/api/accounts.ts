@@ -11,6 +11,8 @@ import { api, call, type Schemas } from './client.ts';
 import { portfolioPageSize } from './portfolioFilters.ts';
 
 export type Account = Schemas['Account'];
+/** An account as the portfolio lists it: no plan, seats, MRR or day added (the 360 has them). */
+export type PortfolioAccount = Schemas['PortfolioAccount'];
 export type TimelineEvent = Schemas['TimelineEvent'];
 export type PortfolioFilters = Record<string, string>;
 

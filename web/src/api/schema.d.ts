@@ -3016,6 +3016,83 @@ export interface components {
             password: string;
         };
         /**
+         * @description An account as the portfolio lists it: what a CSM scans their book by (name, tier, ARR, stage, renewal, priority, owner, health and churn risk, custom fields) and when it last changed, one of the sorts the list offers. The contract (plan, seats, MRR) and the day the account was added are read one account at a time, on `GET /accounts/{id}` and the Customer 360: carried on every row of every page, they made a page of 50 a fifth larger, and slower to build, send and read.
+         * @example {
+         *       "id": "0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30",
+         *       "externalId": "001Dn00000Acme",
+         *       "name": "Acme Corp",
+         *       "domain": "acme.example",
+         *       "tier": "enterprise",
+         *       "arr": {
+         *         "amount": 12000000,
+         *         "currency": "USD"
+         *       },
+         *       "stage": "adopting",
+         *       "renewalDate": "2027-03-31",
+         *       "priority": "P1",
+         *       "ownerId": "7f1c2a9e-3b4d-4e5f-8a6b-9c0d1e2f3a4b",
+         *       "ownerName": "Dana Reyes",
+         *       "customFields": {
+         *         "region": "EMEA"
+         *       },
+         *       "health": {
+         *         "score": 64,
+         *         "category": "at_risk"
+         *       },
+         *       "churnRisk": {
+         *         "level": "medium"
+         *       },
+         *       "updatedAt": "2026-11-30T08:12:00.000Z"
+         *     }
+         */
+        PortfolioAccount: {
+            /** Format: uuid */
+            id: string;
+            externalId: string | null;
+            name: string;
+            domain: string | null;
+            /** @enum {string} */
+            tier: "enterprise" | "mid_market" | "smb";
+            arr: components["schemas"]["Money"];
+            /** @enum {string} */
+            stage: "onboarding" | "adopting" | "steady" | "renewing" | "churned";
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            renewalDate: string | null;
+            /** @enum {string} */
+            priority: "P0" | "P1" | "P2" | "P3";
+            /** Format: uuid */
+            ownerId: string | null;
+            ownerName: string | null;
+            /** @description Values of the workspace custom fields, by key; checked against their definitions. */
+            customFields: {
+                [key: string]: unknown;
+            };
+            health: {
+                score: number | null;
+                /** @enum {string|null} */
+                category: "healthy" | "at_risk" | "critical" | null;
+            };
+            churnRisk: {
+                /** @enum {string|null} */
+                level: "low" | "medium" | "high" | "critical" | null;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "amount": 1200000,
+         *       "currency": "USD"
+         *     }
+         */
+        Money: {
+            amount: number;
+            currency: string;
+        };
+        /**
          * @example {
          *       "id": "0b9a3c1e-5d2f-4f8a-9c61-2f4e8d7a1b30",
          *       "externalId": "001Dn00000Acme",
@@ -3092,16 +3169,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        /**
-         * @example {
-         *       "amount": 1200000,
-         *       "currency": "USD"
-         *     }
-         */
-        Money: {
-            amount: number;
-            currency: string;
         };
         CreateAccount: {
             externalId?: string | null;
@@ -8254,7 +8321,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Account"][];
+                        items: components["schemas"]["PortfolioAccount"][];
                         nextCursor: string | null;
                     };
                 };

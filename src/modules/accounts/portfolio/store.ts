@@ -162,10 +162,40 @@ type PageShape = ReturnType<typeof pageShape>;
 
 const isHealth = (by: SortBy) => 'column' in by && by.column === 'health';
 
+/**
+ * The accounts in view with the columns a portfolio row is shown with (../portfolio/view.ts):
+ * the joins and scope of every account read (../store.ts), without the contract's plan and
+ * seats or when the account was added, which only one account's own page shows.
+ */
+function listedAccounts(db: Db, scope: AccountScope) {
+  return selectAccounts(db, scope)
+    .clearSelect()
+    .select([
+      'accounts.id',
+      'accounts.external_id',
+      'accounts.name',
+      'accounts.domain',
+      'accounts.tier',
+      'accounts.arr_amount',
+      'accounts.currency',
+      'accounts.stage',
+      'accounts.renewal_date',
+      'accounts.priority',
+      'accounts.owner_id',
+      'accounts.custom_fields',
+      // As PostgreSQL writes a UTC timestamp (../view.ts utcInstant makes it the API's instant).
+      sql<string>`(accounts.updated_at at time zone 'UTC')::text`.as('updated_at'),
+      'owner.name as owner_name',
+      'account_health.score as health_score',
+      'account_health.category as health_category',
+      'account_health.risk_level as churn_risk_level',
+    ]);
+}
+
 /** The page's query for a shape, its values markers. */
 function pageQuery(db: Db, shape: PageShape) {
   const sort = { ...sortExpression(shape.sort.by), ...shape.sort };
-  let q = selectAccounts(db, shape.scope);
+  let q = listedAccounts(db, shape.scope);
   if (shape.ownerId === null) q = q.where('accounts.owner_id', 'is', null);
   else if (shape.ownerId !== undefined) q = q.where('accounts.owner_id', '=', shape.ownerId);
   if (shape.health) {
@@ -221,11 +251,12 @@ function pageQuery(db: Db, shape: PageShape) {
     .limit(sql.lit(shape.limit + 1));
 }
 
-type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+/** One account of a page as read, with its sort value as text. */
+export type PortfolioRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
 
 // A named statement (planning cost PostgreSQL more than running the page does), compiled once
 // per shape: building and compiling it was most of the server's own CPU for a page.
-const pageStatements = templates<PageRow>('portfolio');
+const pageStatements = templates<PortfolioRow>('portfolio');
 
 /**
  * The statement for a page: compiled once per shape, or as it is with `Slots.inPlace()` (what

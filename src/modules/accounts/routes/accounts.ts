@@ -10,6 +10,7 @@ import {
   contactSchema,
   createAccountBody,
   customFieldFilters,
+  portfolioAccountSchema,
   portfolioQuery,
   timelineEventSchema,
   updateAccountBody,
@@ -54,7 +55,7 @@ export function accountsRoutes({ db, clock }: Deps) {
         access: 'view_accounts',
         summary: 'The portfolio: accounts with health, risk and stage, filtered and sorted',
         request: { query: portfolioQuery },
-        responses: { 200: json(pageOf(accountSchema)), 400: problems[400] },
+        responses: { 200: json(pageOf(portfolioAccountSchema)), 400: problems[400] },
       }),
       async (c) => {
         const actor = actorOf(c);

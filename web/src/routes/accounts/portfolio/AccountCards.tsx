@@ -2,12 +2,12 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../api/accounts.ts';
+import type { PortfolioAccount } from '../../../api/accounts.ts';
 import { useDrawnInSlices } from '../../../api/drawnLater.ts';
 import { HealthBadge, RiskBadge } from '../../../components/badges.tsx';
 import { formatDate, formatMoney } from '../../../components/format.ts';
 
-export function AccountCards({ accounts }: { accounts: Account[] }) {
+export function AccountCards({ accounts }: { accounts: PortfolioAccount[] }) {
   const { t } = useTranslation();
   // The same card elements from one slice to the next: React draws only the cards a slice adds.
   // Made afresh at each slice, every card already on the page was drawn again each time eight

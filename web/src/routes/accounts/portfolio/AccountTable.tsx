@@ -2,7 +2,7 @@
 // with its trend.
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../api/accounts.ts';
+import type { PortfolioAccount } from '../../../api/accounts.ts';
 import { useHealthSeries } from '../../../api/health.ts';
 import { HealthBadge, RiskBadge } from '../../../components/badges.tsx';
 import { formatDate, formatMoney } from '../../../components/format.ts';
@@ -14,7 +14,7 @@ export function AccountTable({
   sort,
   sortBy,
 }: {
-  accounts: Account[];
+  accounts: PortfolioAccount[];
   sort: string | undefined;
   sortBy: (column: string) => void;
 }) {
