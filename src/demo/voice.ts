@@ -36,13 +36,13 @@ const requests: Request[] = [
     en: [
       'We need SSO with Azure AD before the company-wide rollout',
       'Single sign-on through our identity provider is a must for security',
-      'Can our people log in with SAML?',
-      'SSO please — IT will not approve another password',
+      'Do you support SAML? Our security policy requires it',
+      'SSO please — IT will not approve one more set of credentials',
     ],
     ru: [
       'Нужен единый вход через корпоративную учётную запись',
       'Без SSO служба безопасности не согласует расширение',
-      'Когда появится вход через SAML?',
+      'Когда появится поддержка SAML?',
     ],
   },
   {
