@@ -12,6 +12,7 @@ import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeWorkspace } from '../support/factories.ts';
 import { jobRunAt, runJobs } from '../notify/support.ts';
 import { segmentPost, track } from '../intake/segment/support.ts';
+import { changedAccounts } from '../support/jobs.ts';
 
 // The wake-up job is due a second after the database's "now": the test clock runs ahead of it.
 const { deps, clock, database } = await useTestDeps(new Date(Date.now() + 60_000).toISOString());
@@ -32,16 +33,6 @@ async function sendBatch(externals: readonly string[], n = 10) {
   });
   const response = await segmentPost(app, '/v1/batch', { batch }, writeKey);
   expect(response.status).toBe(200);
-}
-
-async function changedSet(): Promise<string[]> {
-  const rows = await deps.db
-    .selectFrom('account_changes')
-    .select('account_id')
-    .where('workspace_id', '=', workspaceId)
-    .orderBy('account_id')
-    .execute();
-  return rows.map((r) => r.account_id);
 }
 
 /** The jobs waiting for this workspace's accounts, with their payloads. */
@@ -92,12 +83,12 @@ describe('scores follow the data', () => {
     if (!first) throw new Error('no account');
     expect(await scoreOf(first.id)).toBeNull();
     await sendBatch([first.external]);
-    expect(await changedSet()).toEqual([first.id]);
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual([first.id]);
     await run();
     const scored = await scoreOf(first.id);
     expect(scored?.score).toEqual(expect.any(Number));
     expect(scored?.computed_at.getTime()).toBe(clock.now().getTime());
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual([]);
     expect(await waitingJobs()).toEqual([]);
   });
 
@@ -121,7 +112,7 @@ describe('scores follow the data', () => {
       .where('source', '=', 'health')
       .execute();
     expect(told.length).toBeGreaterThanOrEqual(2);
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual([]);
     await run();
   });
   it('rescores a workspace under a stream of usage in passes at least ten seconds apart', async () => {
@@ -138,7 +129,7 @@ describe('scores follow the data', () => {
     await sendBatch([second.external]);
     expect(await jobRunAt(deps, key)).toEqual(next);
     await run();
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual([]);
   });
 });
 
@@ -147,7 +138,7 @@ describe('intake announces without waiting on a shared row', () => {
     const externals = accounts.map((a) => a.external);
     // No worker runs: forty concurrent batches over three accounts.
     await Promise.all(Array.from({ length: 40 }, () => sendBatch(externals, 30)));
-    expect(await changedSet()).toEqual(accounts.map((a) => a.id).sort());
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual(accounts.map((a) => a.id).sort());
     const jobs = await waitingJobs();
     expect(jobs).toEqual([
       {
@@ -157,12 +148,12 @@ describe('intake announces without waiting on a shared row', () => {
       },
     ]);
     await run();
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual([]);
   });
 
   it('stores batches for accounts already in the set while the wake-up job is locked', async () => {
     await sendBatch([accounts[0]?.external ?? '']);
-    expect(await changedSet()).toHaveLength(1);
+    expect(await changedAccounts(deps.db, workspaceId)).toHaveLength(1);
     // Another transaction sits on the wake-up job's row (as the old batch job's appenders
     // did on each other): intake for an account already in the set does not touch it.
     const blocker = await database.pool.connect();

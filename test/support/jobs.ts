@@ -1,7 +1,10 @@
 // Queued jobs run inside a test as the worker would run them: once, until none is due, on a
-// client of the test's own pool, with graphile-worker's log silenced.
+// client of the test's own pool, with graphile-worker's log silenced; and what waits for them:
+// the accounts announced as changed.
 import { Logger, runTaskListOnce, type TaskList } from 'graphile-worker';
+import { sql } from 'kysely';
 import type pg from 'pg';
+import type { Db } from '../../src/db/connect.ts';
 
 const silent = new Logger(() => () => {});
 
@@ -20,4 +23,23 @@ export async function runTasksOnce(
   } finally {
     client.release();
   }
+}
+
+/** The workspace's accounts announced as changed and not yet taken by the worker, by id. */
+export async function changedAccounts(db: Db, workspaceId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('account_changes')
+    .select('account_id')
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('account_id')
+    .execute();
+  return rows.map((r) => r.account_id);
+}
+
+/** Whether the workspace's wake-up job for its changed accounts is waiting. */
+export async function changedAccountsJobWaiting(db: Db, workspaceId: string): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from graphile_worker._private_jobs
+    where key = ${`accounts__changed:${workspaceId}`}`.execute(db);
+  return (rows[0]?.n ?? 0) > 0;
 }

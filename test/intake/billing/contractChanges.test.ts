@@ -12,7 +12,7 @@ import { addTimelineEvent, markAccountsChanged } from '../../../src/modules/acco
 import { origin, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
-import { runTasksOnce } from '../../support/jobs.ts';
+import { changedAccounts, changedAccountsJobWaiting, runTasksOnce } from '../../support/jobs.ts';
 
 // The wake-up job is due a second after the database's "now": the test clock runs ahead of it.
 const { deps, clock, database } = await useTestDeps(new Date(Date.now() + 60_000).toISOString());
@@ -100,24 +100,6 @@ async function syncContracts(contracts: { contract: string; account: Customer; m
   return (body as { contracts: { created: number; updated: number; unchanged: number } }).contracts;
 }
 
-async function changedSet(): Promise<string[]> {
-  const rows = await db
-    .selectFrom('account_changes')
-    .select('account_id')
-    .where('workspace_id', '=', workspaceId)
-    .orderBy('account_id')
-    .execute();
-  return rows.map((r) => r.account_id);
-}
-
-/** The workspace's wake-up job for its changed set, if one is waiting. */
-async function wakeUpWaiting(): Promise<boolean> {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from graphile_worker._private_jobs
-    where key = ${`accounts__changed:${workspaceId}`}`.execute(db);
-  return (rows[0]?.n ?? 0) > 0;
-}
-
 const scoredAt = async (accountId: string) =>
   (
     await db
@@ -133,7 +115,7 @@ async function scoredAccount(): Promise<Customer> {
   await markAccountsChanged(db, workspaceId, account.id);
   await runWorker();
   expect(await scoredAt(account.id)).toEqual(clock.now());
-  expect(await changedSet()).toEqual([]);
+  expect(await changedAccounts(db, workspaceId)).toEqual([]);
   clock.advance(600_000);
   return { id: account.id, external: account.external_id ?? '' };
 }
@@ -149,20 +131,20 @@ describe('contracts rescore their accounts', () => {
   it('rescores an account once the worker runs after a file gives it a contract', async () => {
     const account = await scoredAccount();
     expect(await importFile([line('rescore-1', account, 1000)])).toMatchObject({ created: 1 });
-    expect(await changedSet()).toEqual([account.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([account.id]);
     await runWorker();
     expect(await scoredAt(account.id)).toEqual(clock.now());
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
 
   it('announces nothing when the same contracts come again, and only the account whose contract changed when one does', async () => {
     const [first, second] = await twoAccounts();
     const file = [line('again-1', first, 500), line('again-2', second, 700)];
     expect(await importFile(file)).toMatchObject({ created: 2 });
-    expect(await changedSet()).toEqual([first.id, second.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([first.id, second.id]);
     await runWorker();
-    expect(await changedSet()).toEqual([]);
-    expect(await wakeUpWaiting()).toBe(false);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
+    expect(await changedAccountsJobWaiting(db, workspaceId)).toBe(false);
 
     clock.advance(600_000);
     expect(await importFile(file)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
@@ -171,14 +153,14 @@ describe('contracts rescore their accounts', () => {
       updated: 0,
       unchanged: 1,
     });
-    expect(await changedSet()).toEqual([]);
-    expect(await wakeUpWaiting()).toBe(false);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
+    expect(await changedAccountsJobWaiting(db, workspaceId)).toBe(false);
 
     // The second renews a year later at the same price: no MRR moves, but its renewal date
     // (which churn risk reads) does.
     const renewed = [line('again-1', first, 500), line('again-2', second, 700, '2028-12-31')];
     expect(await importFile(renewed)).toMatchObject({ updated: 1, unchanged: 1 });
-    expect(await changedSet()).toEqual([second.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([second.id]);
     await runWorker();
     expect(await scoredAt(second.id)).toEqual(clock.now());
 
@@ -187,7 +169,7 @@ describe('contracts rescore their accounts', () => {
     expect(await syncContracts([{ contract: 'again-1', account: first, mrr: 650 }])).toMatchObject({
       updated: 1,
     });
-    expect(await changedSet()).toEqual([first.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([first.id]);
     await runWorker();
     expect(await scoredAt(first.id)).toEqual(clock.now());
   });
@@ -200,9 +182,9 @@ describe('contracts written beside other announcements', () => {
       importFile([line('ticket-1', early, 300), line('ticket-2', late, 400)]),
     );
     expect(outcome).toMatchObject({ created: 2 });
-    expect(await changedSet()).toEqual([early.id, late.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([early.id, late.id]);
     await runWorker();
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
 
   it("commits a CRM sync's contracts beside a ticket's transaction on one of its accounts", async () => {
@@ -214,9 +196,9 @@ describe('contracts written beside other announcements', () => {
       ]),
     );
     expect(outcome).toMatchObject({ created: 2 });
-    expect(await changedSet()).toEqual([early.id, late.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([early.id, late.id]);
     await runWorker();
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
 
   it("commits a contracts file beside the tracking intake's announcement of its accounts after a batch", async () => {
@@ -235,9 +217,9 @@ describe('contracts written beside other announcements', () => {
     if (imported.status === 'rejected') throw imported.reason;
     if (announced.status === 'rejected') throw announced.reason;
     expect(imported.value).toMatchObject({ created: 2 });
-    expect(await changedSet()).toEqual([low.id, high.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([low.id, high.id]);
     await runWorker();
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
 });
 

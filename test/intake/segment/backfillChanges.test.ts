@@ -16,7 +16,7 @@ import { createWriteKey } from '../../../src/modules/intake/segment/index.ts';
 import { origin, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
-import { runTasksOnce } from '../../support/jobs.ts';
+import { changedAccounts, changedAccountsJobWaiting, runTasksOnce } from '../../support/jobs.ts';
 import { segmentPost, track } from './support.ts';
 
 // The wake-up job is due a second after the database's "now": the test clock runs ahead of it.
@@ -84,24 +84,6 @@ function busyDays(externalId: string, days: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function changedSet(): Promise<string[]> {
-  const rows = await db
-    .selectFrom('account_changes')
-    .select('account_id')
-    .where('workspace_id', '=', workspaceId)
-    .orderBy('account_id')
-    .execute();
-  return rows.map((r) => r.account_id);
-}
-
-/** The workspace's wake-up job for its changed set, if one is waiting. */
-async function wakeUpWaiting(): Promise<boolean> {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from graphile_worker._private_jobs
-    where key = ${`accounts__changed:${workspaceId}`}`.execute(db);
-  return (rows[0]?.n ?? 0) > 0;
-}
-
 const scoreOf = async (accountId: string) =>
   (await db
     .selectFrom('health_scores')
@@ -117,7 +99,7 @@ async function scoredAccount() {
   const before = await scoreOf(account.id);
   // Scored without usage: too little to go on yet.
   expect(before).toEqual({ score: null, computed_at: clock.now() });
-  expect(await changedSet()).toEqual([]);
+  expect(await changedAccounts(db, workspaceId)).toEqual([]);
   clock.advance(600_000);
   return { id: account.id as AccountId, external: account.external_id ?? '' };
 }
@@ -127,12 +109,12 @@ describe('backfilled usage rescores its accounts', () => {
     const account = await scoredAccount();
     const outcome = await backfill(busyDays(account.external, 14));
     expect(outcome).toMatchObject({ imported: true, counts: { created: 28, rejected: 0 } });
-    expect(await changedSet()).toEqual([account.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([account.id]);
     await runWorker();
     const after = await scoreOf(account.id);
     expect(after?.computed_at.getTime()).toBe(clock.now().getTime());
     expect(after?.score).toEqual(expect.any(Number));
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
 
   it('announces nothing when the same file comes again, and an account whose day changed when one does', async () => {
@@ -140,15 +122,15 @@ describe('backfilled usage rescores its accounts', () => {
     const file =
       busyDays(first.external, 7) + busyDays(second.external, 7).split('\n').slice(1).join('\n');
     await backfill(file);
-    expect(await changedSet()).toEqual([first.id, second.id].sort());
+    expect(await changedAccounts(db, workspaceId)).toEqual([first.id, second.id].sort());
     await runWorker();
-    expect(await changedSet()).toEqual([]);
-    expect(await wakeUpWaiting()).toBe(false);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
+    expect(await changedAccountsJobWaiting(db, workspaceId)).toBe(false);
 
     const again = await backfill(file);
     expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 28 });
-    expect(await changedSet()).toEqual([]);
-    expect(await wakeUpWaiting()).toBe(false);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
+    expect(await changedAccountsJobWaiting(db, workspaceId)).toBe(false);
 
     // One day of the second account counted again: only that account is announced.
     const day = isoDay(daysAfter(clock.now(), -3));
@@ -157,7 +139,7 @@ describe('backfilled usage rescores its accounts', () => {
       `${second.external},${day},reports,41,`,
     );
     expect((await backfill(changed)).counts).toMatchObject({ updated: 1, unchanged: 27 });
-    expect(await changedSet()).toEqual([second.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([second.id]);
     await runWorker();
   });
 
@@ -181,7 +163,7 @@ describe('backfilled usage rescores its accounts', () => {
     const after = await scoreOf(account.id);
     expect(after?.computed_at.getTime()).toBe(clock.now().getTime());
     expect(after?.score).toEqual(expect.any(Number));
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
 
   it("commits a long file beside a webhook's transaction that announces one of its accounts", async () => {
@@ -208,9 +190,9 @@ describe('backfilled usage rescores its accounts', () => {
     });
     expect(outcome.imported).toBe(true);
     await webhook;
-    expect(await changedSet()).toEqual([early.id, late.id].sort());
+    expect(await changedAccounts(db, workspaceId)).toEqual([early.id, late.id].sort());
     await runWorker();
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
 });
 
@@ -223,7 +205,7 @@ describe('usage linked to an account by a later group call', () => {
       track(user, 'Report Viewed', clock.now().toISOString()),
     );
     expect((await segmentPost(app, '/v1/batch', { batch: events }, writeKey)).status).toBe(200);
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
     // The group call gives them the account, and its rollups their counts.
     const group = {
       type: 'group',
@@ -232,7 +214,7 @@ describe('usage linked to an account by a later group call', () => {
       messageId: randomUUID(),
     };
     expect((await segmentPost(app, '/v1/batch', { batch: [group] }, writeKey)).status).toBe(200);
-    expect(await changedSet()).toEqual([account.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([account.id]);
     await runWorker();
     expect((await scoreOf(account.id))?.computed_at.getTime()).toBe(clock.now().getTime());
   });
@@ -252,9 +234,9 @@ describe('usage linked to an account by a later group call', () => {
       .select('id')
       .where('external_id', '=', groupId)
       .executeTakeFirstOrThrow();
-    expect(await changedSet()).toEqual([created.id]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([created.id]);
     await runWorker();
-    expect(await changedSet()).toEqual([]);
+    expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
 });
 
