@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
-import { origin, signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { origin, sessionCookieOf, signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
 
@@ -35,12 +35,7 @@ beforeAll(async () => {
     body: { entity: 'account', key: 'sso', label: 'Uses SSO', type: 'boolean' },
   });
   csm = await signedIn(app, csmUser.email, testPassword);
-  const login = await app.request('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: csmUser.email, password: testPassword }),
-  });
-  sessionCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  sessionCookie = await sessionCookieOf(app, csmUser.email, testPassword);
 });
 
 const countAccounts = async () =>

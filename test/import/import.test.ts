@@ -11,7 +11,7 @@ import {
   rejectionReason,
   type Rejection,
 } from '../../src/modules/intake/import/index.ts';
-import { origin, testApp } from '../support/client.ts';
+import { origin, sessionCookieOf, testApp } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
 
@@ -24,14 +24,7 @@ let ownerEmail: string;
 let sessionCookie: string;
 let russianCookie: string;
 
-const signIn = async (email: string) => {
-  const login = await app.request(`${origin}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ email, password: testPassword }),
-  });
-  return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-};
+const signIn = (email: string) => sessionCookieOf(app, email, testPassword);
 
 /** Rejected rows as an English reader reads them. */
 const inEnglish = (rejections: Rejection[]) =>

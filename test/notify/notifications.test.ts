@@ -8,7 +8,13 @@ import {
   sendDelivery,
 } from '../../src/modules/notify/index.ts';
 import { commentOnTask, createTask, updateTask } from '../../src/modules/work/index.ts';
-import { apiClient, signedIn, testApp, type ApiClient } from '../support/client.ts';
+import {
+  apiClient,
+  sessionCookieOf,
+  signedIn,
+  testApp,
+  type ApiClient,
+} from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
 import {
@@ -289,12 +295,7 @@ describe('the inbox', () => {
 
   it('streams the unread count over server-sent events when a notification arrives', async () => {
     vi.useRealTimers();
-    const login = await app.request('/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://steward.test' },
-      body: JSON.stringify({ email: csmEmail, password: testPassword }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await sessionCookieOf(app, csmEmail, testPassword);
     const controller = new AbortController();
     const response = await app.request('/api/v1/notifications/stream', {
       headers: { cookie },

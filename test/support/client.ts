@@ -41,6 +41,19 @@ export async function signedIn(app: App, email: string, password: string): Promi
   return client;
 }
 
+/** Signs a person in and returns their session cookie (`name=value`), for raw requests. */
+export async function sessionCookieOf(app: App, email: string, password: string): Promise<string> {
+  const login = await app.request(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0];
+  if (login.status !== 200 || !cookie)
+    throw new Error(`sign-in as ${email} failed: ${login.status}`);
+  return cookie;
+}
+
 export function testApp(deps: Deps): App {
   return buildApp(deps);
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stewardTasks } from '../../../src/jobs/tasks.ts';
 import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
 import { addTimelineEvent, markAccountsChanged } from '../../../src/modules/accounts/index.ts';
-import { origin, testApp } from '../../support/client.ts';
+import { origin, sessionCookieOf, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
 import { changedAccounts, changedAccountsJobWaiting, runTasksOnce } from '../../support/jobs.ts';
@@ -39,12 +39,7 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   workspaceId = (await makeWorkspace(db)).id;
   const admin = await makeUser(db, workspaceId, { role: 'admin' });
-  const login = await app.request(`${origin}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ email: admin.email, password: testPassword }),
-  });
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  cookie = await sessionCookieOf(app, admin.email, testPassword);
 });
 
 afterAll(() => {

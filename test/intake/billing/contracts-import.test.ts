@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../../src/http/problem.ts';
 import type { WorkspaceId } from '../../../src/lib/ids.ts';
-import { testApp } from '../../support/client.ts';
+import { sessionCookieOf, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
 
@@ -24,14 +24,7 @@ async function upload(csv: string, query = '', as = cookie) {
   return { status: response.status, body: (await response.json()) as Problem };
 }
 
-async function signIn(email: string) {
-  const login = await app.request('http://steward.test/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'http://steward.test' },
-    body: JSON.stringify({ email, password: testPassword }),
-  });
-  return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signIn = (email: string) => sessionCookieOf(app, email, testPassword);
 
 async function contractCount() {
   const row = await deps.db

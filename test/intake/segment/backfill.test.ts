@@ -14,7 +14,7 @@ import {
   importJobs,
   rejectionReason,
 } from '../../../src/modules/intake/import/index.ts';
-import { origin, testApp } from '../../support/client.ts';
+import { origin, sessionCookieOf, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { runTasksOnce } from '../../support/jobs.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
@@ -38,12 +38,7 @@ beforeAll(async () => {
     .values({ workspace_id: workspaceId, key: 'reports', label: 'Reports', events: ['Report *'] })
     .execute();
   const admin = await makeUser(db, workspaceId, { role: 'admin' });
-  const login = await app.request(`${origin}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ email: admin.email, password: testPassword }),
-  });
-  sessionCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  sessionCookie = await sessionCookieOf(app, admin.email, testPassword);
 });
 
 const backfill = (csv: string, options: { dryRun?: boolean; skipInvalid?: boolean } = {}) =>

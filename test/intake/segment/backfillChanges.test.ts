@@ -13,7 +13,7 @@ import type { AccountId, WorkspaceId } from '../../../src/lib/ids.ts';
 import { markAccountsChanged } from '../../../src/modules/accounts/index.ts';
 import { importCsv } from '../../../src/modules/intake/import/index.ts';
 import { createWriteKey } from '../../../src/modules/intake/segment/index.ts';
-import { origin, testApp } from '../../support/client.ts';
+import { origin, sessionCookieOf, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
 import { changedAccounts, changedAccountsJobWaiting, runTasksOnce } from '../../support/jobs.ts';
@@ -32,12 +32,7 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   workspaceId = (await makeWorkspace(db)).id;
   const admin = await makeUser(db, workspaceId, { role: 'admin' });
-  const login = await app.request(`${origin}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ email: admin.email, password: testPassword }),
-  });
-  sessionCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  sessionCookie = await sessionCookieOf(app, admin.email, testPassword);
   writeKey = (await createWriteKey(db, { workspaceId, userId: null }, { name: 'Segment' })).key;
   await db
     .insertInto('usage_features')
