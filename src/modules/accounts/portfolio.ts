@@ -11,7 +11,7 @@ import * as store from './portfolio/store.ts';
 import { customFieldFilters, portfolioQuery, type PortfolioQuery } from './schema.ts';
 import { findSegment } from './segments.ts';
 import type { AccountScope } from './store.ts';
-import { describePortfolioAccount } from './portfolio/view.ts';
+import { describeListedAccount } from './view.ts';
 
 type Viewer = { scope: AccountScope; userId: UserId };
 
@@ -140,7 +140,7 @@ export async function portfolio(db: Db, clock: Clock, viewer: Viewer, filters: F
     after,
     limit: query.limit,
   });
-  return toPage(rows, query.limit, describePortfolioAccount, (row) => ({
+  return toPage(rows, query.limit, describeListedAccount, (row) => ({
     value: row.sort_value,
     id: row.id,
     sort: query.sort,

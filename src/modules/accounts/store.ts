@@ -14,6 +14,40 @@ import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 /** Which accounts someone may see: the workspace's, or only those they own ("my clients"). */
 export type AccountScope = { workspaceId: WorkspaceId; onlyOwner: UserId | null };
 
+/**
+ * The columns a listed account is shown with (view.ts `describeListedAccount`): not its
+ * workspace or deleted_at, which every row of a page would otherwise carry, nor what only the
+ * account's own page shows (`ownPageColumns`).
+ */
+export const listedColumns = [
+  'accounts.id',
+  'accounts.external_id',
+  'accounts.name',
+  'accounts.domain',
+  'accounts.tier',
+  'accounts.arr_amount',
+  'accounts.currency',
+  'accounts.stage',
+  'accounts.renewal_date',
+  'accounts.priority',
+  'accounts.owner_id',
+  'accounts.custom_fields',
+  // As PostgreSQL writes a UTC timestamp (view.ts makes it the API's instant): turning text
+  // into a Date and back was the costliest part of reading a page's rows.
+  sql<string>`(accounts.updated_at at time zone 'UTC')::text`.as('updated_at'),
+  'owner.name as owner_name',
+  'account_health.score as health_score',
+  'account_health.category as health_category',
+  'account_health.risk_level as churn_risk_level',
+] as const;
+
+/** What only an account's own page shows beside its listed columns: the contract, and when it was added. */
+const ownPageColumns = [
+  'accounts.plan',
+  'accounts.seats',
+  sql<string>`(accounts.created_at at time zone 'UTC')::text`.as('created_at'),
+] as const;
+
 /** Accounts joined to their owner's name and their health, with the columns they are shown with. */
 function accountsShown(db: Db) {
   return (
@@ -26,32 +60,7 @@ function accountsShown(db: Db) {
           .onRef('account_health.account_id', '=', 'accounts.id')
           .onRef('account_health.workspace_id', '=', 'accounts.workspace_id'),
       )
-      // The columns an account is shown with (view.ts): not its workspace or deleted_at, which
-      // every row of a page would otherwise carry.
-      .select([
-        'accounts.id',
-        'accounts.external_id',
-        'accounts.name',
-        'accounts.domain',
-        'accounts.tier',
-        'accounts.plan',
-        'accounts.arr_amount',
-        'accounts.currency',
-        'accounts.seats',
-        'accounts.stage',
-        'accounts.renewal_date',
-        'accounts.priority',
-        'accounts.owner_id',
-        'accounts.custom_fields',
-        // As PostgreSQL writes a UTC timestamp (view.ts makes it the API's instant): turning
-        // text into a Date and back was the costliest part of reading a page's rows.
-        sql<string>`(accounts.created_at at time zone 'UTC')::text`.as('created_at'),
-        sql<string>`(accounts.updated_at at time zone 'UTC')::text`.as('updated_at'),
-        'owner.name as owner_name',
-        'account_health.score as health_score',
-        'account_health.category as health_category',
-        'account_health.risk_level as churn_risk_level',
-      ])
+      .select([...listedColumns, ...ownPageColumns])
   );
 }
 
@@ -79,6 +88,9 @@ export function selectAccounts(db: Db, scope: AccountScope) {
 export type AccountWithOwner = Awaited<
   ReturnType<ReturnType<typeof selectAccounts>['executeTakeFirstOrThrow']>
 >;
+
+/** An account read with its listed columns only (`listedColumns`), as the portfolio reads it. */
+export type ListedAccountRow = Omit<AccountWithOwner, 'plan' | 'seats' | 'created_at'>;
 
 export function findAccount(db: Db, scope: AccountScope, id: string) {
   return selectAccounts(db, scope).where('accounts.id', '=', id).executeTakeFirst();

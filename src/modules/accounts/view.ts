@@ -1,6 +1,6 @@
 // How an account row is shown through the API.
-import type { AccountView } from './schema.ts';
-import type { AccountWithOwner } from './store.ts';
+import type { AccountView, PortfolioAccountView } from './schema.ts';
+import type { AccountWithOwner, ListedAccountRow } from './store.ts';
 
 /**
  * PostgreSQL's text of a UTC timestamp (`2026-12-03 15:08:57.248172`) as the API's instant,
@@ -16,18 +16,15 @@ export function utcInstant(text: string): string {
   return `${text.slice(0, 10)}T${text.slice(11, 19)}.${ms}Z`;
 }
 
-export function describeAccount(row: AccountWithOwner): AccountView {
+/** An account as the portfolio lists it: what a CSM scans their book by. */
+export function describeListedAccount(row: ListedAccountRow): PortfolioAccountView {
   return {
     id: row.id,
     externalId: row.external_id,
     name: row.name,
     domain: row.domain,
     tier: row.tier,
-    plan: row.plan,
     arr: { amount: row.arr_amount, currency: row.currency },
-    // MRR is ARR spread over twelve months, rounded to the minor unit.
-    mrr: { amount: Math.round(row.arr_amount / 12), currency: row.currency },
-    seats: row.seats,
     stage: row.stage,
     renewalDate: row.renewal_date,
     priority: row.priority,
@@ -36,7 +33,18 @@ export function describeAccount(row: AccountWithOwner): AccountView {
     customFields: row.custom_fields,
     health: { score: row.health_score, category: row.health_category },
     churnRisk: { level: row.churn_risk_level },
-    createdAt: utcInstant(row.created_at),
     updatedAt: utcInstant(row.updated_at),
+  };
+}
+
+/** An account on its own page: as listed, with its contract and when it was added. */
+export function describeAccount(row: AccountWithOwner): AccountView {
+  return {
+    ...describeListedAccount(row),
+    plan: row.plan,
+    // MRR is ARR spread over twelve months, rounded to the minor unit.
+    mrr: { amount: Math.round(row.arr_amount / 12), currency: row.currency },
+    seats: row.seats,
+    createdAt: utcInstant(row.created_at),
   };
 }

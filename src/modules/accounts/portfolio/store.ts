@@ -5,7 +5,7 @@ import type { Db } from '../../../db/connect.ts';
 import { Slots, templates } from '../../../db/templates.ts';
 import type { CustomFieldType } from '../../../db/schema.ts';
 import type { PortfolioQuery } from '../schema.ts';
-import { selectAccounts, type AccountScope } from '../store.ts';
+import { listedColumns, selectAccounts, type AccountScope } from '../store.ts';
 
 type SortExpression = { expr: RawBuilder<unknown>; cast: string; nullable: boolean };
 
@@ -163,33 +163,12 @@ type PageShape = ReturnType<typeof pageShape>;
 const isHealth = (by: SortBy) => 'column' in by && by.column === 'health';
 
 /**
- * The accounts in view with the columns a portfolio row is shown with (../portfolio/view.ts):
- * the joins and scope of every account read (../store.ts), without the contract's plan and
- * seats or when the account was added, which only one account's own page shows.
+ * The accounts in view with the columns a portfolio row is shown with (../view.ts
+ * `describeListedAccount`): the joins and scope of every account read (../store.ts), without
+ * what only an account's own page shows.
  */
 function listedAccounts(db: Db, scope: AccountScope) {
-  return selectAccounts(db, scope)
-    .clearSelect()
-    .select([
-      'accounts.id',
-      'accounts.external_id',
-      'accounts.name',
-      'accounts.domain',
-      'accounts.tier',
-      'accounts.arr_amount',
-      'accounts.currency',
-      'accounts.stage',
-      'accounts.renewal_date',
-      'accounts.priority',
-      'accounts.owner_id',
-      'accounts.custom_fields',
-      // As PostgreSQL writes a UTC timestamp (../view.ts utcInstant makes it the API's instant).
-      sql<string>`(accounts.updated_at at time zone 'UTC')::text`.as('updated_at'),
-      'owner.name as owner_name',
-      'account_health.score as health_score',
-      'account_health.category as health_category',
-      'account_health.risk_level as churn_risk_level',
-    ]);
+  return selectAccounts(db, scope).clearSelect().select(listedColumns);
 }
 
 /** The page's query for a shape, its values markers. */
