@@ -40,6 +40,19 @@ describe('answers asked for before the app runs', () => {
     ).toBeUndefined();
   });
 
+  it('never hands over an answer the app did not ask for within half a minute', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      startEarly('/api/v1/feedback/highlight?since=30d');
+      vi.advanceTimersByTime(30_000);
+      expect(
+        takeEarly(new Request(`${origin}/api/v1/feedback/highlight?since=30d`)),
+      ).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('asks once for a URL started twice', () => {
     const first = startEarly('/api/v1/feedback/highlight?since=30d');
     expect(startEarly('/api/v1/feedback/highlight?since=30d')).toBe(first);
