@@ -127,10 +127,13 @@ describe('the demo notifications', () => {
       'escalation',
       'warning',
     ]);
+    // Told alone, or with other tasks of the same account that escalated at the same time: when
+    // the task's due day begins later in the workspace's zone (a seed in New York's evening), its
+    // clock starts then, and by two hours on the play the worker opened has breached too.
     const inbox = await manager.GET('/api/v1/notifications', { params: { query: {} } });
-    expect(
-      inbox.data?.items.some((n) => n.kind === 'escalation' && n.title.includes('exec sponsor')),
-    ).toBe(true);
+    const tellsOfUrgent = (n: { title: string; items: { title: string }[] }) =>
+      [n.title, ...n.items.map((i) => i.title)].some((title) => title.includes('exec sponsor'));
+    expect(inbox.data?.items.some((n) => n.kind === 'escalation' && tellsOfUrgent(n))).toBe(true);
     // Routing the seed's events again changes nothing: each person hears of each once.
     const again = await csm.GET('/api/v1/notifications', { params: { query: {} } });
     expect(again.data?.items.filter((n) => n.kind === 'mentioned')).toHaveLength(1);
