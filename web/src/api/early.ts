@@ -3,7 +3,12 @@
 // the app runs a second or more after the page opened, and its screen's requests would only
 // start then. Each answer is handed over once, and only while it is fresh: a later ask for the
 // URL fetches afresh, so a screen opened minutes later never shows the page as it first was.
-const started = new Map<string, { answer: Promise<Response>; at: number }>();
+// An answer nobody takes is let go of: its body, never read, would hold one of the browser's six
+// connections to Steward for as long as the page is open.
+const started = new Map<string, Promise<Response>>();
+
+/** URLs the app asked for before the entry started them: the entry leaves those to the app. */
+const askedFirst = new Set<string>();
 
 /** How long an early answer may wait for the app to ask for it: a slow phone's first run. */
 const freshForMs = 30_000;
@@ -15,23 +20,35 @@ function key(url: string): string {
   return `${parsed.pathname}${parsed.search}`;
 }
 
-/** Starts a GET of `url` (same origin, with the session's cookie) unless it is started already. */
-export function startEarly(url: string): Promise<Response> {
-  const known = started.get(key(url));
-  if (known) return known.answer;
+/**
+ * Starts a GET of `url` (same origin, with the session's cookie) unless it is started already,
+ * or the app has asked for it itself (it ran first): then undefined.
+ */
+export function startEarly(url: string): Promise<Response> | undefined {
+  const at = key(url);
+  if (askedFirst.has(at)) return undefined;
+  const known = started.get(at);
+  if (known) return known;
   const answer = fetch(url, {
     credentials: 'same-origin',
     headers: { 'accept-language': document.documentElement.lang },
   });
-  started.set(key(url), { answer, at: performance.now() });
+  started.set(at, answer);
+  setTimeout(() => {
+    if (started.get(at) !== answer) return;
+    started.delete(at);
+    void answer.then((response) => response.body?.cancel()).catch(() => undefined);
+  }, freshForMs);
   return answer;
 }
 
 /** The answer started early for this request, if there is one not handed over yet. */
 export function takeEarly(request: Request): Promise<Response> | undefined {
   if (request.method !== 'GET') return undefined;
-  const url = key(request.url);
-  const early = started.get(url);
-  started.delete(url);
-  return early && performance.now() - early.at < freshForMs ? early.answer : undefined;
+  const at = key(request.url);
+  const answer = started.get(at);
+  started.delete(at);
+  // While the entry may still start requests, one the app made first is not made again.
+  if (!answer && performance.now() < freshForMs) askedFirst.add(at);
+  return answer;
 }

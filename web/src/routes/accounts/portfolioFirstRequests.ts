@@ -11,7 +11,7 @@ export function startPortfolioRequests() {
   // A filtered, sorted or saved view: its search is read and checked by the router first.
   if (location.search !== '') return;
   startEarly('/api/v1/me')
-    .then(async (answer) => {
+    ?.then(async (answer) => {
       if (!answer.ok) return;
       const me = (await answer.clone().json()) as Me;
       const filters = portfolioFilters({}, me.permissions.includes('view_all_accounts'));
