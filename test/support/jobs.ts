@@ -43,3 +43,27 @@ export async function changedAccountsJobWaiting(db: Db, workspaceId: string): Pr
     where key = ${`accounts__changed:${workspaceId}`}`.execute(db);
   return (rows[0]?.n ?? 0) > 0;
 }
+
+/**
+ * Resolves once `work` has settled or at least `waiters` of this database's connections wait for
+ * a lock another transaction holds (gives up after about five seconds): how a test makes two
+ * transactions meet where a deadlock would.
+ */
+export async function untilWaitingForLock(
+  db: Db,
+  work: Promise<unknown>,
+  waiters = 1,
+): Promise<void> {
+  let settled = false;
+  void work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let i = 0; i < 500 && !settled; i++) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+    if ((rows[0]?.n ?? 0) >= waiters) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -12,7 +12,12 @@ import { addTimelineEvent, markAccountsChanged } from '../../../src/modules/acco
 import { origin, sessionCookieOf, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
-import { changedAccounts, changedAccountsJobWaiting, runTasksOnce } from '../../support/jobs.ts';
+import {
+  changedAccounts,
+  changedAccountsJobWaiting,
+  runTasksOnce,
+  untilWaitingForLock,
+} from '../../support/jobs.ts';
 
 // The wake-up job is due a second after the database's "now": the test clock runs ahead of it.
 const { deps, clock, database } = await useTestDeps(new Date(Date.now() + 60_000).toISOString());
@@ -203,10 +208,10 @@ describe('contracts written beside other announcements', () => {
     const release = await holdAccount(low);
     // The file waits for the held account (its second contract's)...
     const importing = importFile([line('intake-1', high, 300), line('intake-2', low, 400)]);
-    await untilWaiting(importing, 1);
+    await untilWaitingForLock(db, importing);
     // ...while a batch of usage for both has committed and announces them.
     const intake = markAccountsChanged(db, workspaceId, [high.id, low.id]);
-    await untilWaiting(intake, 2);
+    await untilWaitingForLock(db, intake, 2);
     await release();
     const [imported, announced] = await Promise.allSettled([importing, intake]);
     if (imported.status === 'rejected') throw imported.reason;
@@ -229,7 +234,7 @@ async function besideTicket<T>(account: Customer, write: () => Promise<T>): Prom
   const ticket = db.transaction().execute(async (trx) => {
     await sql`select id from accounts where id = ${account.id} for key share`.execute(trx);
     writing = write();
-    await untilWaiting(writing, 1);
+    await untilWaitingForLock(db, writing);
     return addTimelineEvent(trx, {
       workspaceId,
       accountId: account.id,
@@ -264,23 +269,4 @@ async function holdAccount(account: Customer): Promise<() => Promise<void>> {
     release();
     await transaction;
   };
-}
-
-/**
- * Resolves once `work` has settled or at least `waiters` of this database's connections wait
- * for a lock another transaction holds.
- */
-async function untilWaiting(work: Promise<unknown>, waiters: number): Promise<void> {
-  let settled = false;
-  void work.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  for (let i = 0; i < 500 && !settled; i++) {
-    const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
-    if ((rows[0]?.n ?? 0) >= waiters) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }

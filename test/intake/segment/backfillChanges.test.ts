@@ -5,7 +5,6 @@
 // commits beside them.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stewardTasks } from '../../../src/jobs/tasks.ts';
 import { daysAfter, isoDay } from '../../../src/lib/calendar.ts';
@@ -16,7 +15,12 @@ import { createWriteKey } from '../../../src/modules/intake/segment/index.ts';
 import { origin, sessionCookieOf, testApp } from '../../support/client.ts';
 import { useTestDeps } from '../../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../../support/factories.ts';
-import { changedAccounts, changedAccountsJobWaiting, runTasksOnce } from '../../support/jobs.ts';
+import {
+  changedAccounts,
+  changedAccountsJobWaiting,
+  runTasksOnce,
+  untilWaitingForLock,
+} from '../../support/jobs.ts';
 import { segmentPost, track } from './support.ts';
 
 // The wake-up job is due a second after the database's "now": the test clock runs ahead of it.
@@ -180,7 +184,7 @@ describe('backfilled usage rescores its accounts', () => {
         webhook = db.transaction().execute(async (trx) => {
           await markAccountsChanged(trx, workspaceId, late.id);
         });
-        await settledOrWaiting(webhook);
+        await untilWaitingForLock(db, webhook);
       },
     });
     expect(outcome.imported).toBe(true);
@@ -234,22 +238,3 @@ describe('usage linked to an account by a later group call', () => {
     expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
 });
-
-/**
- * Resolves once `work` has settled or its connection waits for a lock another transaction
- * holds (the import's, which goes on after this).
- */
-async function settledOrWaiting(work: Promise<unknown>): Promise<void> {
-  let settled = false;
-  void work.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  for (let i = 0; i < 500 && !settled; i++) {
-    const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
-    if ((rows[0]?.n ?? 0) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
