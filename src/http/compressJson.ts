@@ -80,28 +80,19 @@ export function compressJson(threshold = 1024): MiddlewareHandler {
       c.res.headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     if (!gzip) return;
     const { status, headers } = c.res;
-    const answer = jsonAnswer?.();
-    if (answer) {
-      const size = Buffer.byteLength(answer.text);
-      // A small answer stays as it is.
-      if (size < threshold) return;
-      headers.set('content-encoding', 'gzip');
-      headers.delete('content-length');
-      const zipped =
-        size <= inlineLimit ? gzipSync(answer.text, options) : await gzipped(answer.text, options);
-      replaceBody(c, zipped, status, headers);
-      return;
-    }
-    if (!c.res.body) return;
-    const body = new Uint8Array(await c.res.arrayBuffer());
-    if (body.byteLength < threshold) {
-      replaceBody(c, body, status, headers);
+    // The JSON's text as the route made it, else the finished answer read back.
+    const kept = jsonAnswer?.()?.text;
+    if (kept === undefined && !c.res.body) return;
+    const body = kept ?? new Uint8Array(await c.res.arrayBuffer());
+    const size = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    // A small answer stays as it is (one read back is put back, its stream spent).
+    if (size < threshold) {
+      if (kept === undefined) replaceBody(c, body as Uint8Array, status, headers);
       return;
     }
     headers.set('content-encoding', 'gzip');
     headers.delete('content-length');
-    const zipped =
-      body.byteLength <= inlineLimit ? gzipSync(body, options) : await gzipped(body, options);
+    const zipped = size <= inlineLimit ? gzipSync(body, options) : await gzipped(body, options);
     replaceBody(c, zipped, status, headers);
   };
 }
