@@ -18,12 +18,13 @@ const outDir =
   process.env.STEWARD_WEB_OUT || fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /** The screens people most often open first (main.tsx asks for their code beside the app's). */
-const firstScreenFiles = [
-  '/src/app.tsx',
-  '/src/routes/accounts/PortfolioPage.tsx',
-  '/src/routes/accounts/AccountPage.tsx',
-  '/src/routes/work/MyWorkPage.tsx',
+const firstScreens = [
+  'routes/accounts/PortfolioPage.tsx',
+  'routes/accounts/AccountPage.tsx',
+  'routes/work/MyWorkPage.tsx',
 ];
+/** The shell and the first screens, as module ids end. */
+const firstScreenFiles = ['app.tsx', ...firstScreens].map((file) => `/src/${file}`);
 
 /**
  * Writes `file.br` and `file.gz` beside every text asset once the build (service worker
@@ -157,11 +158,6 @@ function firstScreensCode(): CodeSplittingNameFunction {
     'queries.ts',
     'routes/accounts/portfolioSearch.ts',
   ].map(at);
-  const firstScreens = [
-    'routes/accounts/PortfolioPage.tsx',
-    'routes/accounts/AccountPage.tsx',
-    'routes/work/MyWorkPage.tsx',
-  ].map(at);
   let members: Set<string> | undefined;
   const compute = (graph: ModuleGraph) => {
     const closures = new Map<string, Set<string>>();
@@ -202,9 +198,9 @@ function firstScreensCode(): CodeSplittingNameFunction {
       [...closure(id)].every((dep) => ours(dep) || shellLibraries.has(dep));
     members = new Set([
       ...[...shell].filter(eligible),
-      ...firstScreens.flatMap((screen) =>
-        [...closure(screen)].filter((id) => eligible(id) && sharedBy(id) > 1),
-      ),
+      ...firstScreens
+        .map(at)
+        .flatMap((screen) => [...closure(screen)].filter((id) => eligible(id) && sharedBy(id) > 1)),
     ]);
   };
   return (id, graph) => {
