@@ -94,7 +94,10 @@ export function readContractsCsv(text: string): {
 }
 
 /** Contracts written, and the accounts whose contracts were created or updated (id order). */
-export type ContractWrites = { created: number; updated: number; unchanged: number } & {
+export type ContractWrites = {
+  created: number;
+  updated: number;
+  unchanged: number;
   accounts: string[];
 };
 
