@@ -112,11 +112,13 @@ export async function assistantBenchmark(): Promise<BenchResult[]> {
         name: `understanding alone, ${questions.length} labelled questions against ${accounts.items.length} demo accounts and ${people.length} people (target p95 ≤ 30 ms)`,
         figure: describe(understanding),
         baseline: `normalize + tokenize alone: ${describe(words)}`,
+        holds: percentile(understanding, 95) <= 30,
       },
       {
         name: `POST /assistant/query end to end with data, the demo CSM's ${allScenarios.length} scenario questions (target p95 ≤ 100 ms)`,
         figure: `${describe(endToEnd)}; slowest by median: ${slowestMedians}; reading adoption's portfolio: ${adoptionMedians}`,
         baseline: `GET /api/v1/me on the same server: ${describe(bare)}`,
+        holds: percentile(endToEnd, 95) <= 100,
       },
     ];
   } finally {

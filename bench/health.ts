@@ -179,15 +179,18 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
 
     // The hand-written baseline: one statement reading the same inputs as the recompute.
     const aggregate = await timed(() => sameInputs(db, workspaceId));
-    // First run scores everyone (10,000 moves written); the second is the daily steady state.
-    const first = await timed(() =>
-      rescoreAccounts(db, { workspaceId, day: today, mode: 'current', now: new Date() }),
-    );
-    const full = await timed(() =>
-      rescoreAccounts(db, { workspaceId, day: today, mode: 'current', now: new Date() }),
-    );
+    // First run scores everyone (10,000 moves written); the later ones are the daily steady
+    // state, taken twice and alternating with the baseline, each side the faster of its two.
+    const recompute = () =>
+      timed(() =>
+        rescoreAccounts(db, { workspaceId, day: today, mode: 'current', now: new Date() }),
+      );
+    const first = await recompute();
+    const steady = await recompute();
     const aggregateAgain = await timed(() => sameInputs(db, workspaceId));
+    const steadyAgain = await recompute();
     const baselineMs = Math.min(aggregate.ms, aggregateAgain.ms);
+    const fullMs = Math.min(steady.ms, steadyAgain.ms);
 
     const ids = (
       await db.selectFrom('accounts').select('id').where('workspace_id', '=', workspaceId).execute()
@@ -274,18 +277,21 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
     return [
       {
         name: `full recompute, ${accounts.toLocaleString('en')} accounts × ${days} days (${rollups.rows[0]?.n.toLocaleString('en')} rollup rows) (target ≤ 5 s, ≤ 2× the statement)`,
-        figure: `${seconds(full.ms)} daily rescore; ${seconds(first.ms)} first scoring; ratio ${(full.ms / baselineMs).toFixed(1)}× the aggregate`,
+        figure: `${seconds(fullMs)} daily rescore; ${seconds(first.ms)} first scoring; ratio ${(fullMs / baselineMs).toFixed(1)}× the aggregate`,
         baseline: `one hand-written statement over the same inputs (every measure's figures per account): ${ms(baselineMs)}; seeding the data ${seconds(seeded.ms)}`,
+        holds: fullMs <= 5_000 && fullMs <= 2 * baselineMs,
       },
       {
         name: 'single-account rescore, with moves and plays (target p95 ≤ 50 ms)',
         figure: `p50 ${ms(percentile(single, 50))}, p95 ${ms(percentile(single, 95))} over ${single.length}`,
-        baseline: `the full recompute per account: ${ms(full.ms / accounts)}`,
+        baseline: `the full recompute per account: ${ms(fullMs / accounts)}`,
+        holds: percentile(single, 95) <= 50,
       },
       {
         name: 'usage event → updated score, real worker, usage streaming in (target ≤ 60 s)',
         figure: `max ${seconds(Math.max(...latencies))}, median ${seconds(percentile(latencies, 50))} over ${latencies.length} events`,
         baseline: `${batches} batches of 50 events for other accounts ingested meanwhile; worker poll 1 s; passes over a workspace ≥ 10 s apart`,
+        holds: Math.max(...latencies) <= 60_000,
       },
     ];
   } finally {

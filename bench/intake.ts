@@ -484,6 +484,7 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
       `CPU per 1,000 events: web ${ms(c.web)}, PostgreSQL ${ms(c.postgres)}${worker ? `, worker ${ms(c.worker)}` : ''}, load generator ${ms(c.bench)}`;
     const describe = (run: Run, worker: boolean) =>
       `${perSecond(run.events, run.ms)} = ${((run.events / run.ms / copyRate) * 100).toFixed(0)}% of a raw COPY (${(run.ms / 1000).toFixed(1)} s; batch p50 ${ms(percentile(run.latencies, 50))}, p95 ${ms(percentile(run.latencies, 95))}; ${cpu(run.cpu, worker)})`;
+    const holds = (run: Run) => run.events / run.ms >= 40 && run.events / run.ms / copyRate >= 0.3;
     const size = `${totalEvents.toLocaleString('en-US')} events, batches of ${batchSize} × ${concurrency} senders`;
     const copy = `raw COPY … FROM STDIN of ${baseline.rows.toLocaleString('en-US')} of the same rows into usage_events, no parsing, dedup or rollups: ${perSecond(baseline.rows, baseline.ms)} (PostgreSQL CPU ${ms(baseline.postgresPerThousand)} per 1,000 rows)`;
     const rss = (mb: number | null) => (mb === null ? 'not measurable' : `${mb.toFixed(0)} MiB`);
@@ -492,21 +493,28 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
         name: `Segment /v1/batch intake, web role alone, ${size} (target ≥ 40,000 events/s, ≥ 30% of COPY)`,
         figure: `${describe(webOnly.run, false)}; every event stored and rolled up exactly once; left for a worker: ${leftBehind.accounts.toLocaleString('en-US')} changed accounts of ${(accounts + probeAccounts).toLocaleString('en-US')}, ${leftBehind.jobs} wake-up job of ${leftBehind.bytes} bytes`,
         baseline: copy,
+        holds: holds(webOnly.run),
       },
       {
         name: `Segment /v1/batch intake with a --role worker rescoring the changed accounts, ${size} (target ≥ 40,000 events/s, ≥ 30% of COPY)`,
         figure: describe(withWorker.run, true),
         baseline: `${copy}; web role alone: ${perSecond(webOnly.run.events, webOnly.run.ms)}`,
+        holds: holds(withWorker.run),
       },
       {
         name: 'tracked event → its account scored, --role worker, intake streaming (target ≤ 60 s)',
         figure: `max ${seconds(Math.max(...probes))}, median ${seconds(percentile(probes, 50))} over ${probes.length} events`,
         baseline: `one /v1/batch request of ${probeEvents} events for an account outside the stream, every ${seconds(probeEveryMs)}; the worker polls every 1 s; a quiet workspace's change waits 1 s, passes over a workspace start ≥ 10 s apart`,
+        holds: Math.max(...probes) <= 60_000,
       },
       {
         name: `peak RSS of the web server while ${totalEvents.toLocaleString('en-US')} events went through (target ≤ 500 MiB)`,
         figure: `${rss(webOnly.rss)} alone, ${rss(withWorker.rss)} beside a worker`,
         baseline: `this bench process (embedded database client and load generator): ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`,
+        holds:
+          webOnly.rss !== null &&
+          withWorker.rss !== null &&
+          Math.max(webOnly.rss, withWorker.rss) <= 500,
       },
     ];
   } finally {

@@ -216,14 +216,18 @@ export async function revenueBenchmark(): Promise<BenchResult[]> {
     );
     return [
       {
-        name: `GET /metrics?period=${period} (6-quarter trend), ${accounts} accounts × 3 years, ${movements} MRR movements (target ≤ 300 ms; seeded in ${seconds(seeded.ms)})`,
+        name: `GET /metrics?period=${period} (6-quarter trend), ${accounts} accounts × 3 years, ${movements} MRR movements (seeded in ${seconds(seeded.ms)})`,
         figure: `median ${ms(percentile(route, 50))}, p95 ${ms(percentile(route, 95))}`,
         baseline: `one hand-written SQL aggregate of the cohort retention figures (NRR, GRR, logo churn) for the same quarters: median ${ms(percentile(aggregate, 50))}, p95 ${ms(percentile(aggregate, 95))}`,
+        target: 'p95 ≤ 300 ms',
+        holds: percentile(route, 95) <= 300,
       },
       {
-        name: `GET /renewals?within=90d, ${accounts} accounts (${due} renewing, with health, usage trend, escalations, renewal projects; target p95 ≤ 50 ms)`,
+        name: `GET /renewals?within=90d, ${accounts} accounts (${due} renewing, with health, usage trend, escalations, renewal projects)`,
         figure: `p50 ${ms(percentile(renewals, 50))}, p95 ${ms(percentile(renewals, 95))}`,
         baseline: `the same accounts with their health in one plain SQL select: p95 ${ms(percentile(pipelineSql, 95))}`,
+        target: 'p95 ≤ 50 ms',
+        holds: percentile(renewals, 95) <= 50,
       },
     ];
   } finally {
