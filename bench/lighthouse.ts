@@ -28,6 +28,7 @@ import lighthouse from 'lighthouse';
 import { buildApp } from '../src/app.ts';
 import { seedDemoWorkspace } from '../src/demo/index.ts';
 import { demoSignIns } from '../src/demo/team.ts';
+import { closeInboxStreams } from '../src/modules/notify/index.ts';
 import { benchDatabase, freePort, serveLocally, type BenchResult } from './support.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -286,6 +287,9 @@ export async function lighthouseBenchmark(): Promise<BenchResult[]> {
     } finally {
       await served.close();
       await plain.close();
+      // The pages' inbox streams started the process's listening connection; it ends here, as at
+      // a server's shutdown, before its database goes away (else it logs a lost connection).
+      await closeInboxStreams();
     }
     return results;
   } finally {
