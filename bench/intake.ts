@@ -1,6 +1,7 @@
 // Intake benchmark: sustained Segment /v1/batch intake over HTTP on 127.0.0.1 into the real
 // server (`steward start --role web` as a child process, so its peak RSS is its own), target
-// ≥ 40,000 events/s on two cores and ≥ 30% of a raw COPY. Measured twice in the same run: with
+// ≥ 40,000 events/s on two cores and ≥ 30% of a raw COPY, into a workspace of 10,000 accounts
+// and 200,000 users known from group calls, 1,000 of the accounts streaming. Measured twice in the same run: with
 // the web role alone (nothing drains the changed-accounts set; it must stay bounded and intake
 // must not slow down), and with a `--role worker` process beside it rescoring the accounts the
 // events changed — with the time from a tracked event to its account's new score (≤ 60 s).
@@ -27,7 +28,10 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 const totalEvents = Number(process.env.STEWARD_BENCH_INTAKE_EVENTS ?? 5_000_000);
 const batchSize = 500;
 const concurrency = 6;
+/** Accounts the stream tracks, and the workspace's others, quiet while it runs. */
 const accounts = 1_000;
+const quietAccounts = 9_000;
+/** Users per account, each known from a group call (usage_users) before the stream starts. */
 const usersPerAccount = 20;
 const features = 12;
 const spreadDays = 3;
@@ -168,6 +172,19 @@ async function seed(db: Db) {
   await sql`insert into accounts (workspace_id, name, external_id, seats)
     select ${workspaceId}::uuid, 'Probe ' || g, 'probe-' || g, 10
     from generate_series(0, ${probeAccounts - 1}) g`.execute(db);
+  // The rest of a 10,000-account workspace, and every account's users as their group calls
+  // left them: what intake looks each batch's accounts and users up among.
+  await sql`insert into accounts (workspace_id, name, external_id, seats)
+    select ${workspaceId}::uuid, 'Quiet ' || g, 'quiet-' || g, 50
+    from generate_series(0, ${quietAccounts - 1}) g`.execute(db);
+  await sql`insert into usage_users (workspace_id, user_id, account_id)
+    select ${workspaceId}::uuid,
+      case when a.external_id like 'acct-%' then 'u' || substr(a.external_id, 6) else a.external_id end
+        || '-' || u,
+      a.id
+    from accounts a, generate_series(0, ${usersPerAccount - 1}) u
+    where a.workspace_id = ${workspaceId} and a.external_id not like 'probe-%'`.execute(db);
+  await sql`analyze accounts, usage_users`.execute(db);
   const { key } = await createWriteKey(db, { workspaceId, userId: null }, { name: 'Bench' });
   return { workspaceId, key };
 }
@@ -491,7 +508,7 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
     return [
       {
         name: `Segment /v1/batch intake, web role alone, ${size} (target ≥ 40,000 events/s, ≥ 30% of COPY)`,
-        figure: `${describe(webOnly.run, false)}; every event stored and rolled up exactly once; left for a worker: ${leftBehind.accounts.toLocaleString('en-US')} changed accounts of ${(accounts + probeAccounts).toLocaleString('en-US')}, ${leftBehind.jobs} wake-up job of ${leftBehind.bytes} bytes`,
+        figure: `${describe(webOnly.run, false)}; every event stored and rolled up exactly once; left for a worker: ${leftBehind.accounts.toLocaleString('en-US')} changed accounts of the ${(accounts + probeAccounts).toLocaleString('en-US')} tracked, ${leftBehind.jobs} wake-up job of ${leftBehind.bytes} bytes`,
         baseline: copy,
         holds: holds(webOnly.run),
       },

@@ -315,6 +315,44 @@ describe('track and page', () => {
     expect(await countRows(deps.db, 'usage_events', workspaceId)).toBe(eventsBefore + 1);
     expect(await eventsRolledUp(deps.db, workspaceId)).toBe(rolledBefore);
   });
+
+  it("finds each event's account by its groupId, as external id then Steward id, else by its user's group call", async () => {
+    const byExternal = await makeAccount(deps.db, workspaceId, { external_id: 'crm-find' });
+    const byId = await makeAccount(deps.db, workspaceId);
+    const byUser = await makeAccount(deps.db, workspaceId, { external_id: 'crm-find-user' });
+    const closed = await makeAccount(deps.db, workspaceId, { external_id: 'crm-find-closed' });
+    await segmentPost(app, '/v1/group', { userId: 'find-1', groupId: 'crm-find-user' }, writeKey);
+    await deps.db
+      .updateTable('accounts')
+      .set({ deleted_at: clock.now() })
+      .where('id', '=', closed.id)
+      .execute();
+    const at = '2026-11-01T10:00:00Z';
+    const batch = [
+      track('find-1', 'Found By External Id', at, { context: { groupId: 'crm-find' } }),
+      track('find-1', 'Found By Steward Id', at, { context: { groupId: byId.id.toUpperCase() } }),
+      track('find-1', 'Found By User', at),
+      track('find-1', 'Found By User Past A Closed Account', at, {
+        context: { groupId: 'crm-find-closed' },
+      }),
+      track('find-2', 'Found Nowhere', at, { context: { groupId: 'crm-find-unknown' } }),
+    ];
+    expect((await segmentPost(app, '/v1/batch', { batch }, writeKey)).status).toBe(200);
+    const stored = await deps.db
+      .selectFrom('usage_events')
+      .select(['event', 'account_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('event', 'like', 'Found %')
+      .orderBy('event')
+      .execute();
+    expect(stored).toEqual([
+      { event: 'Found By External Id', account_id: byExternal.id },
+      { event: 'Found By Steward Id', account_id: byId.id },
+      { event: 'Found By User', account_id: byUser.id },
+      { event: 'Found By User Past A Closed Account', account_id: byUser.id },
+      { event: 'Found Nowhere', account_id: null },
+    ]);
+  });
 });
 
 describe('bad requests write nothing', () => {
