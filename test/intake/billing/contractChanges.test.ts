@@ -2,7 +2,8 @@
 // CRM sync's contracts (POST /bulk-upsert) announce the accounts whose contracts they created
 // or changed (accounts' changed set), and health's job rescores them, with the real worker.
 // The same contracts again announce nothing. A file written beside other announcements (a
-// ticket's transaction, the tracking intake's after its batch) commits beside them.
+// ticket's transaction, the tracking intake's after its batch) commits beside them, and so
+// does another file naming its contracts' accounts differently.
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -221,6 +222,40 @@ describe('contracts written beside other announcements', () => {
     await runWorker();
     expect(await changedAccounts(db, workspaceId)).toEqual([]);
   });
+
+  it("commits two overlapping contracts files that name a contract's account differently", async () => {
+    const [first, second, third] = [
+      await scoredAccount(),
+      await scoredAccount(),
+      await scoredAccount(),
+    ].sort((a, b) => a.id.localeCompare(b.id)) as [Customer, Customer, Customer];
+    // Two contracts, each staying with the account it was first matched to...
+    await importFile([line('kept-1', first, 100), line('kept-2', second, 200)]);
+    // ...which the second file gets right and the first does not: named by the file, the first
+    // file's contracts came in the order kept-2, kept-1 and the second file's kept-1, kept-2.
+    clock.advance(60_000);
+    const release = await holdAccount(second, 'share');
+    const firstFile = importFile([line('kept-1', third, 500), line('kept-2', second, 600)]);
+    await untilWaitingForLock(db, firstFile);
+    clock.advance(60_000);
+    const secondFile = importFile([line('kept-1', first, 700), line('kept-2', first, 800)]);
+    await untilWaitingForLock(db, secondFile, 2);
+    await release();
+    const outcomes = await Promise.allSettled([firstFile, secondFile]);
+    for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+    expect(outcomes).toMatchObject([{ value: { updated: 2 } }, { value: { updated: 2 } }]);
+    const contracts = await db
+      .selectFrom('contracts')
+      .select(['external_id', 'account_id', 'mrr_amount'])
+      .where('workspace_id', '=', workspaceId)
+      .where('external_id', 'in', ['kept-1', 'kept-2'])
+      .orderBy('external_id')
+      .execute();
+    expect(contracts).toEqual([
+      { external_id: 'kept-1', account_id: first.id, mrr_amount: 70_000 },
+      { external_id: 'kept-2', account_id: second.id, mrr_amount: 80_000 },
+    ]);
+  });
 });
 
 /**
@@ -253,14 +288,22 @@ async function besideTicket<T>(account: Customer, write: () => Promise<T>): Prom
   return written.value;
 }
 
-/** Holds the account's row (key share, as a row referencing it does) until released. */
-async function holdAccount(account: Customer): Promise<() => Promise<void>> {
+/**
+ * Holds the account's row until released: key share, as a row referencing it does, or share,
+ * which keeps out a change to its billing too.
+ */
+async function holdAccount(
+  account: Customer,
+  strength: 'key share' | 'share' = 'key share',
+): Promise<() => Promise<void>> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held!: () => void;
   const holding = new Promise<void>((resolve) => (held = resolve));
   const transaction = db.transaction().execute(async (trx) => {
-    await sql`select id from accounts where id = ${account.id} for key share`.execute(trx);
+    await sql`select id from accounts where id = ${account.id} for ${sql.raw(strength)}`.execute(
+      trx,
+    );
     held();
     await released;
   });

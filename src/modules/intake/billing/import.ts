@@ -23,7 +23,7 @@ import {
   type ContractRecord,
   type Rejection,
 } from './contractRow.ts';
-import { liveAccountsByExternalIds } from './store.ts';
+import { contractAccounts, liveAccountsByExternalIds } from './store.ts';
 
 /** A row's reasons as `locale`'s reader reads them: "why; why". */
 export function contractReason(problems: readonly ContractProblem[], locale: Locale): string {
@@ -116,6 +116,9 @@ const byAccountId = (a: { accountId: string }, b: { accountId: string }) =>
  * contract's account was locked while the tracking intake, announcing its accounts in id
  * order after a batch, had added an earlier one of the file's and waited for that row (its
  * reference to the account), and the file's announcement at its end waited to add the same.
+ * The account is the one a known contract stays with, not the one the file names: ordered by
+ * the named one, two files naming a contract's account differently locked the same contracts
+ * and accounts in opposite orders.
  */
 export async function upsertContractRecords(
   db: Db,
@@ -125,7 +128,15 @@ export async function upsertContractRecords(
 ): Promise<ContractWrites> {
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const changed = new Set<string>();
-  for (const record of [...records].sort(byAccountId)) {
+  const kept = await contractAccounts(
+    db,
+    workspaceId,
+    records.map((r) => r.externalId),
+  );
+  const ordered = records
+    .map((r) => ({ ...r, accountId: kept.get(r.externalId) ?? r.accountId }))
+    .sort(byAccountId);
+  for (const record of ordered) {
     const outcome = await applyContractState(db, {
       workspaceId,
       accountId: record.accountId,

@@ -95,6 +95,22 @@ export async function accountMrr(
   return Number(row.mrr);
 }
 
+/** The account each of these contracts (external ids) stays with: the one it was first matched to. */
+export async function contractAccounts(
+  db: Db,
+  workspaceId: WorkspaceId,
+  externalIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('contracts')
+    .select(['external_id', 'account_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where(sql<boolean>`external_id = any(${[...new Set(externalIds)]}::text[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.external_id, r.account_id]));
+}
+
 /** A contract's last known state, locked until the transaction ends. */
 export function lockContract(db: Db, workspaceId: WorkspaceId, externalId: string) {
   return db
