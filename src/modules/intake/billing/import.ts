@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
 import type { Db } from '../../../db/connect.ts';
+import { retriedTransaction } from '../../../db/retry.ts';
 import { renderMessage, type Locale } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { unguardFormula } from '../../../lib/csvFormula.ts';
@@ -213,7 +214,7 @@ export async function importContracts(
   const now = clock.now();
   let counts = { created: 0, updated: 0, unchanged: 0 };
   try {
-    await db.transaction().execute(async (trx) => {
+    await retriedTransaction(db, async (trx) => {
       const { accounts, ...written } = await upsertContractRecords(trx, by.workspaceId, valid, now);
       counts = written;
       if (options.dryRun) throw new DryRun();

@@ -9,6 +9,7 @@
 // request: 422 naming both, nothing written.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/connect.ts';
+import { retriedTransaction } from '../../../db/retry.ts';
 import { message, type Locale } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { invalid, type FieldError } from '../../../lib/errors.ts';
@@ -65,7 +66,7 @@ export async function bulkUpsert(
 ): Promise<BulkUpsertResult> {
   refuseDuplicates(body);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await retriedTransaction(db, async (trx) => {
       const rejected: Rejected[] = [];
       const reject = (entity: Entity, index: number, externalId: string, errors: FieldError[]) =>
         rejected.push({ entity, index, externalId, errors });

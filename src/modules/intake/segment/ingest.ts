@@ -7,6 +7,7 @@
 // under them then), and the customers a group call was the first to name.
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../context.ts';
+import { retriedTransaction } from '../../../db/retry.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { daysAfter } from '../../../lib/calendar.ts';
 import { markAccountsChanged } from '../../accounts/index.ts';
@@ -26,8 +27,7 @@ export type IngestOutcome = {
   skipped: number;
 };
 
-/** Deadlocks and serialization failures between concurrent batches are retried. */
-const retriable = new Set(['40P01', '40001']);
+/** A month partition dropped under a batch (retention ran in another process). */
 const noPartition = '23514';
 
 export async function ingestMessages(
@@ -59,40 +59,45 @@ async function storeMessages(
   people: readonly SegmentMessage[],
   kept: readonly UsageEvent[],
 ): Promise<{ stored: number; accounts: string[] }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (kept.length > 0)
-        await ensurePartitions(
-          deps.db,
-          kept.map((m) => m.occurredAt),
-        );
-      return await deps.db.transaction().execute(async (trx) => {
-        const linking = people.flatMap((m) => (m.userId ? [m.userId] : []));
-        await lockUsers(trx, workspaceId, linking, 'exclusive');
-        const linked: string[] = [];
-        for (const message of people) {
-          let account: string | null = null;
-          if (message.type === 'identify') {
-            account = await recordIdentify(trx, workspaceId, message);
-          } else if (message.type === 'group') {
-            account = await recordGroup(trx, deps.clock, workspaceId, message);
-          }
-          if (account) linked.push(account);
+  // Deadlocks and serialization failures between concurrent batches are run again, as is a
+  // batch whose month partition was dropped under it, once the partition is made again.
+  return retriedTransaction(
+    deps.db,
+    async (trx) => {
+      const linking = people.flatMap((m) => (m.userId ? [m.userId] : []));
+      await lockUsers(trx, workspaceId, linking, 'exclusive');
+      const linked: string[] = [];
+      for (const message of people) {
+        let account: string | null = null;
+        if (message.type === 'identify') {
+          account = await recordIdentify(trx, workspaceId, message);
+        } else if (message.type === 'group') {
+          account = await recordGroup(trx, deps.clock, workspaceId, message);
         }
-        if (kept.length === 0) return { stored: 0, accounts: linked };
-        const tracked = kept.flatMap((m) => (m.userId ? [m.userId] : []));
-        await lockUsers(trx, workspaceId, tracked, 'shared');
-        const catalog = await featureCatalog(trx, workspaceId);
-        const events = await insertUsageEvents(trx, workspaceId, now, kept, featureMapper(catalog));
-        return { stored: events.stored, accounts: [...linked, ...events.accounts] };
-      });
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      // A partition dropped under us (retention ran in another process): make it again.
-      if (code === noPartition) forgetKnownPartitions(deps.db);
-      if (attempt >= 4 || !(retriable.has(code) || code === noPartition)) throw error;
-    }
-  }
+        if (account) linked.push(account);
+      }
+      if (kept.length === 0) return { stored: 0, accounts: linked };
+      const tracked = kept.flatMap((m) => (m.userId ? [m.userId] : []));
+      await lockUsers(trx, workspaceId, tracked, 'shared');
+      const catalog = await featureCatalog(trx, workspaceId);
+      const events = await insertUsageEvents(trx, workspaceId, now, kept, featureMapper(catalog));
+      return { stored: events.stored, accounts: [...linked, ...events.accounts] };
+    },
+    {
+      prepare: async () => {
+        if (kept.length > 0)
+          await ensurePartitions(
+            deps.db,
+            kept.map((m) => m.occurredAt),
+          );
+      },
+      alsoRetry: (state) => {
+        if (state !== noPartition) return false;
+        forgetKnownPartitions(deps.db);
+        return true;
+      },
+    },
+  );
 }
 
 /** A Steward account id given as the group id (Segment senders may use either). */
