@@ -291,4 +291,30 @@ describe('figures as of a day', () => {
     }
     expect(scored?.measures.find((m) => m.key === 'engagement')?.score).toBeNull();
   });
+
+  it("reads every account's usage once when a whole workspace is scored, whichever half of the ids it is in", async () => {
+    const own = (await makeWorkspace(db)).id;
+    // The first and last ids, and the two either side of where the accounts are split in two.
+    const ids = [
+      '00000000-0000-0000-0000-000000000000',
+      '7fffffff-ffff-ffff-ffff-ffffffffffff',
+      '80000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    ];
+    for (const [i, id] of ids.entries()) {
+      await makeAccount(db, own, { id, seats: 10 });
+      // Account i had i + 1 people active on the day.
+      await sql`
+        insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
+        select ${own}, ${id}, ${day}, 'reports', 'u' || n from generate_series(0, ${i}) n`.execute(
+        db,
+      );
+      await sql`
+        insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
+        values (${own}, ${id}, ${day}, 'reports', 3, 0)`.execute(db);
+    }
+    const figures = await accountFigures(db, { workspaceId: own, day });
+    expect([...figures.keys()].sort()).toEqual(ids);
+    expect(ids.map((id) => figures.get(id)?.usage.activeUsers)).toEqual([1, 2, 3, 4]);
+  });
 });

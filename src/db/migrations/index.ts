@@ -28,6 +28,7 @@ import * as reviewReasonMessages from './0026_review_reason_messages.ts';
 import * as slackLinks from './0027_slack_links.ts';
 import * as portfolioOwnerTierIndex from './0028_portfolio_owner_tier_index.ts';
 import * as feedbackThemeTallies from './0029_feedback_theme_tallies.ts';
+import * as healthScoresJson from './0030_health_scores_json.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0027_slack_links': slackLinks,
   '0028_portfolio_owner_tier_index': portfolioOwnerTierIndex,
   '0029_feedback_theme_tallies': feedbackThemeTallies,
+  '0030_health_scores_json': healthScoresJson,
 };

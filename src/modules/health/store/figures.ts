@@ -10,12 +10,17 @@ export type FigureQuery = {
   day: string;
   /** Only these accounts; all of the workspace's when absent. */
   accountIds?: readonly string[] | undefined;
+  /** Only the accounts whose id is at least `from` and below `to` (either end open when null). */
+  idRange?: { from: string | null; to: string | null } | undefined;
   /** The first instant the figures leave out (the end of the day, or just after now). */
   end: Date;
 };
 
 function onlyAccounts(column: RawBuilder<unknown>, s: FigureQuery) {
-  return s.accountIds ? sql`and ${column} = any(${[...s.accountIds]}::uuid[])` : sql``;
+  const ids = s.accountIds ? sql`and ${column} = any(${[...s.accountIds]}::uuid[])` : sql``;
+  const from = s.idRange?.from ? sql`and ${column} >= ${s.idRange.from}::uuid` : sql``;
+  const to = s.idRange?.to ? sql`and ${column} < ${s.idRange.to}::uuid` : sql``;
+  return sql`${ids} ${from} ${to}`;
 }
 
 /** The end of the day (or now, scoring today): everything before it has happened. */

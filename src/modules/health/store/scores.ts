@@ -158,8 +158,8 @@ async function writeInTransaction(
     with written as (
       insert into health_scores (account_id, workspace_id, day, score, category, measures, churn_risk, computed_at)
       select id, ${workspaceId}, ${day}::date, score, category, measures, churn_risk, ${computedAt}
-      from jsonb_to_recordset(${scoresDocument(rows)}::jsonb)
-        as t(id uuid, score smallint, category text, measures jsonb, churn_risk jsonb)
+      from json_to_recordset(${scoresDocument(rows)}::json)
+        as t(id uuid, score smallint, category text, measures json, churn_risk json)
       on conflict (account_id) do update set day = excluded.day, score = excluded.score,
         category = excluded.category, measures = excluded.measures,
         churn_risk = excluded.churn_risk, computed_at = excluded.computed_at
