@@ -1,7 +1,9 @@
 // A database of this test file's own, cloned from the migrated template — or from the demo
 // template, with the demo workspace already seeded (see databases.ts).
 import { randomBytes } from 'node:crypto';
+import { Migrator } from 'kysely';
 import { afterAll, inject } from 'vitest';
+import { migrations } from '../../src/db/migrations/index.ts';
 import {
   cloneDatabase,
   demoTemplate,
@@ -30,4 +32,29 @@ export async function useTestDatabase(from: 'empty' | 'demo' = 'empty'): Promise
   const database = await createTestDatabase(from);
   afterAll(() => database.close());
   return database;
+}
+
+/**
+ * A database for one migration's test file, closed after its last test: empty until
+ * `migrateTo` takes it up to a migration, so the test can write rows as the code before the
+ * migration left them and then migrate on. A migration that fails throws.
+ */
+export async function useMigratingDatabase(): Promise<
+  TestDatabase & { migrateTo(migration: string): Promise<void> }
+> {
+  const serverUrl = inject('postgresUrl');
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
+  const database = openDatabase(serverUrl, name, 2);
+  afterAll(() => database.close());
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  return Object.assign(database, {
+    async migrateTo(migration: string) {
+      const { error } = await migrator.migrateTo(migration);
+      if (error) throw error;
+    },
+  });
 }

@@ -2,16 +2,12 @@
 // back the same in English and in Russian from its key and parameters, a person's title stays
 // theirs, payments keep their outcome in the data, and health sentences show as they were
 // until the next rescore.
-import { randomBytes } from 'node:crypto';
-import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { messageSchema, renderMessage } from '../../i18n/index.ts';
-import { openDatabase, withAdmin, type TestDatabase } from '../../../test/support/databases.ts';
-import { migrations } from './index.ts';
+import { useMigratingDatabase } from '../../../test/support/db.ts';
 
-let database: TestDatabase;
-const migrator = () =>
-  new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+const database = await useMigratingDatabase();
 
 const oldTitles = [
   ['system', 'steward', 'Owner changed from nobody to Jordan Taylor', {}],
@@ -52,11 +48,7 @@ const oldTitles = [
 ] as const;
 
 beforeAll(async () => {
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const serverUrl = inject('postgresUrl');
-  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
-  database = openDatabase(serverUrl, name, 2);
-  await migrator().migrateTo('0008_account_changes');
+  await database.migrateTo('0008_account_changes');
   const { rows } = await sql<{ id: string; account: string }>`
     with w as (insert into workspaces (name, slug) values ('Old', 'old') returning id),
     a as (insert into accounts (workspace_id, name, external_id, custom_fields)
@@ -88,11 +80,8 @@ beforeAll(async () => {
         recommendedActions: [{ action: 'Run an adoption session', source: 'usage', dueInDays: 1 }],
         trend: { monthOverMonth: null, weekOverWeek: null, declining: false },
       })}, now())`.execute(database.db);
-  const { error } = await migrator().migrateTo('0009_messages');
-  if (error) throw error;
+  await database.migrateTo('0009_messages');
 });
-
-afterAll(() => database?.close());
 
 const stored = () =>
   database.db

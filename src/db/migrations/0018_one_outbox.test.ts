@@ -2,25 +2,17 @@
 // same id and history, its subject and paragraphs as message keys that read the same in
 // English and Russian; one still to send carries its invitation (in UTC) for notify to send;
 // revenue's table is gone.
-import { randomBytes } from 'node:crypto';
 import ICAL from 'ical.js';
-import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { messageSchema, renderMessage } from '../../i18n/index.ts';
-import { openDatabase, withAdmin, type TestDatabase } from '../../../test/support/databases.ts';
-import { migrations } from './index.ts';
+import { useMigratingDatabase } from '../../../test/support/db.ts';
 
-let database: TestDatabase;
-const migrator = () =>
-  new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+const database = await useMigratingDatabase();
 const ids = { sent: '', pending: '', meeting: '' };
 
 beforeAll(async () => {
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const serverUrl = inject('postgresUrl');
-  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
-  database = openDatabase(serverUrl, name, 2);
-  await migrator().migrateTo('0017_sign_in');
+  await database.migrateTo('0017_sign_in');
   const { rows } = await sql<{ sent: string; pending: string; meeting: string }>`
     with w as (insert into workspaces (name, slug) values ('Old', 'old') returning id),
     a as (insert into accounts (workspace_id, name, external_id, custom_fields)
@@ -54,11 +46,8 @@ beforeAll(async () => {
   const made = rows[0];
   if (!made) throw new Error('nothing made');
   Object.assign(ids, made);
-  const { error } = await migrator().migrateTo('0018_one_outbox');
-  if (error) throw error;
+  await database.migrateTo('0018_one_outbox');
 });
-
-afterAll(() => database?.close());
 
 const delivery = (id: string) =>
   database.db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

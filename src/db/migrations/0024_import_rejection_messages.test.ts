@@ -1,21 +1,17 @@
 // Migration 0024 on an import report the English-writing importer left: each stored reason reads
 // back word for word in English from its keys, and in Russian for a Russian reader; a sentence
 // no pattern knows asks the reader to check the file again, under its field.
-import { randomBytes } from 'node:crypto';
-import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   failureText,
   rejectionReason,
   storedProblem,
 } from '../../modules/intake/import/problems.ts';
-import { openDatabase, withAdmin, type TestDatabase } from '../../../test/support/databases.ts';
-import { migrations } from './index.ts';
+import { useMigratingDatabase } from '../../../test/support/db.ts';
 
-let database: TestDatabase;
+const database = await useMigratingDatabase();
 let importId: string;
-const migrator = () =>
-  new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
 
 const oldReasons = [
   'tier: must be one of enterprise, mid_market, smb; renewalDate: must be a date as YYYY-MM-DD',
@@ -31,12 +27,7 @@ const oldReasons = [
 ];
 
 beforeAll(async () => {
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const serverUrl = inject('postgresUrl');
-  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
-  database = openDatabase(serverUrl, name, 2);
-  const before = await migrator().migrateTo('0023_usage_rollup_account_keys');
-  if (before.error) throw before.error;
+  await database.migrateTo('0023_usage_rollup_account_keys');
   const rejections = [
     ...oldReasons.map((reason, i) => ({ line: i + 2, reason })),
     { line: 40, reason: 'accountExternalId: Too big: expected string to have <=200 characters' },
@@ -57,11 +48,8 @@ beforeAll(async () => {
       ('stopped.csv', 'The import stopped unexpectedly; it will be retried.'),
       ('mapping.csv', 'The column mapping does not fit this import. mapping.Company: unknown field "title"')
     ) as old(name, failure)`.execute(database.db);
-  const { error } = await migrator().migrateTo('0024_import_rejection_messages');
-  if (error) throw error;
+  await database.migrateTo('0024_import_rejection_messages');
 });
-
-afterAll(() => database?.close());
 
 async function report(locale: 'en' | 'ru') {
   const row = await database.db

@@ -1,18 +1,14 @@
 // Migration 0026 on a review list the English-writing webhooks left: each stored reason reads
 // back word for word in English from its key, and in Russian for a Russian reader; a sentence
 // no pattern knows says no account matched, and that its reason predates the reader's language.
-import { randomBytes } from 'node:crypto';
-import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { itemsForReview } from '../../modules/intake/billing/review.ts';
-import { openDatabase, withAdmin, type TestDatabase } from '../../../test/support/databases.ts';
-import { migrations } from './index.ts';
+import { useMigratingDatabase } from '../../../test/support/db.ts';
 
-let database: TestDatabase;
+const database = await useMigratingDatabase();
 let workspaceId: WorkspaceId;
-const migrator = () =>
-  new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
 
 // As the webhooks wrote them before 0026, newest first (the list's order).
 const oldReasons = [
@@ -26,12 +22,7 @@ const oldReasons = [
 const unknown = 'Customer unknown.';
 
 beforeAll(async () => {
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const serverUrl = inject('postgresUrl');
-  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
-  database = openDatabase(serverUrl, name, 2);
-  const before = await migrator().migrateTo('0025_slack_member_ids');
-  if (before.error) throw before.error;
+  await database.migrateTo('0025_slack_member_ids');
   const reasons = [...oldReasons, unknown].map((reason, i) => ({
     reason,
     sourceId: `evt_${i}`,
@@ -48,11 +39,8 @@ beforeAll(async () => {
       )
     select id from w`.execute(database.db);
   workspaceId = (rows[0]?.id ?? '') as WorkspaceId;
-  const { error } = await migrator().migrateTo('0026_review_reason_messages');
-  if (error) throw error;
+  await database.migrateTo('0026_review_reason_messages');
 });
-
-afterAll(() => database?.close());
 
 async function reasons(locale: 'en' | 'ru') {
   const page = await itemsForReview(

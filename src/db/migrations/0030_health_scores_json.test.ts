@@ -1,19 +1,15 @@
 // Migration 0030 on a scored account: its measures and churn risk read back as they were, its
 // risk level stays where the portfolio filters on it, and the next rescore writes the json
 // columns and finds the risk that rose.
-import { randomBytes } from 'node:crypto';
-import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { writeCurrentScores } from '../../modules/health/store/scores.ts';
-import { openDatabase, withAdmin, type TestDatabase } from '../../../test/support/databases.ts';
-import { migrations } from './index.ts';
+import { useMigratingDatabase } from '../../../test/support/db.ts';
 
-let database: TestDatabase;
+const database = await useMigratingDatabase();
 let workspaceId: WorkspaceId;
 let accountId: string;
-const migrator = () =>
-  new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
 
 const measures = [
   {
@@ -30,12 +26,7 @@ const measures = [
 const churnRisk = { level: 'high', score: 70, factors: [], recommendedActions: [] };
 
 beforeAll(async () => {
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const serverUrl = inject('postgresUrl');
-  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
-  database = openDatabase(serverUrl, name, 2);
-  const before = await migrator().migrateTo('0029_feedback_theme_tallies');
-  if (before.error) throw before.error;
+  await database.migrateTo('0029_feedback_theme_tallies');
   const { rows } = await sql<{ workspace: WorkspaceId; account: string }>`
     with w as (insert into workspaces (name, slug) values ('Old', 'old') returning id),
       a as (insert into accounts (workspace_id, name) select id, 'Acme' from w returning id)
@@ -48,11 +39,8 @@ beforeAll(async () => {
     values (${accountId}, ${workspaceId}, '2026-11-01', 40, 'critical',
       ${JSON.stringify(measures)}::jsonb, ${JSON.stringify(churnRisk)}::jsonb,
       '2026-11-02T06:00:00Z')`.execute(database.db);
-  const { error } = await migrator().migrateTo('0030_health_scores_json');
-  if (error) throw error;
+  await database.migrateTo('0030_health_scores_json');
 });
-
-afterAll(() => database?.close());
 
 describe('migration 0030: current scores as json', () => {
   it("keeps a scored account's measures, churn risk and risk level", async () => {
