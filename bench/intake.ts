@@ -5,6 +5,8 @@
 // the web role alone (nothing drains the changed-accounts set; it must stay bounded and intake
 // must not slow down), and with a `--role worker` process beside it rescoring the accounts the
 // events changed — with the time from a tracked event to its account's new score (≤ 60 s).
+// Each mode streams into a workspace of its own, seeded alike, so that the second one measures
+// the worker beside intake, not intake on top of the first mode's 5 M events of the same days.
 // Baseline, same run, same table: the raw write ceiling — a `COPY … FROM STDIN` of the same rows
 // into usage_events through pg's own client, without parsing, dedup, account lookup or rollups.
 // Beside each rate, the CPU time 1,000 events cost each process — the web server, PostgreSQL
@@ -446,6 +448,7 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
   if (!databaseUrl) throw new Error('the bench database has no URL');
   try {
     const { workspaceId, key } = await seed(db);
+    const beside = await seed(db);
     // Every run writes to the same months' partitions; make them before any is timed.
     const now = Date.now();
     await ensurePartitions(db, [new Date(now), new Date(now - spreadDays * 86_400_000)]);
@@ -468,8 +471,8 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
     try {
       let streaming = true;
       const before = cpuMark(server.pid, worker.child.pid);
-      const probing = probeScores(db, server.url, key, workspaceId, () => streaming);
-      const stream = await streamBatches(server.url, key, randomUUID()).finally(
+      const probing = probeScores(db, server.url, beside.key, beside.workspaceId, () => streaming);
+      const stream = await streamBatches(server.url, beside.key, randomUUID()).finally(
         () => (streaming = false),
       );
       const cpu = cpuPerThousand(before, cpuMark(server.pid, worker.child.pid), stream.events);
@@ -481,15 +484,16 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
     }
 
     const sent = webOnly.run.events + withWorker.run.events + probes.length * probeEvents;
+    const workspaces = [workspaceId, beside.workspaceId];
     const stored = await db
       .selectFrom('usage_events')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('workspace_id', '=', workspaceId)
+      .where('workspace_id', 'in', workspaces)
       .executeTakeFirstOrThrow();
     const rolled = await db
       .selectFrom('usage_daily')
       .select((eb) => eb.fn.sum<number>('events').as('n'))
-      .where('workspace_id', '=', workspaceId)
+      .where('workspace_id', 'in', workspaces)
       .executeTakeFirstOrThrow();
     if (Number(stored.n) !== sent || Number(rolled.n) !== sent) {
       throw new Error(`sent ${sent}, stored ${stored.n}, rolled up ${rolled.n}`);
