@@ -1,5 +1,6 @@
 // A database of this test file's own, cloned from the migrated template — or from the demo
-// template, with the demo workspace already seeded (see databases.ts).
+// template, with the demo workspace already seeded (see databases.ts) — or, for a migration's
+// test, made empty and migrated step by step.
 import { randomBytes } from 'node:crypto';
 import { Migrator } from 'kysely';
 import { afterAll, inject } from 'vitest';

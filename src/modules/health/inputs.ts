@@ -32,6 +32,12 @@ export type Selection = {
    * afternoon is not a touchpoint this morning), and no data arrived after it.
    */
   now?: Date;
+  /**
+   * A whole workspace large enough to read its usage as two halves of its account ids at once,
+   * each on its own connection: the dearest figure query (every person's days over 60 days)
+   * then does not keep the recompute to one core. A small one reads it in one statement.
+   */
+  inHalves?: boolean;
 };
 
 const iso = (value: Date | string | null) =>
@@ -61,10 +67,10 @@ const idHalves = [
 ];
 
 async function usageFigures(db: Db, s: Selection) {
-  // A whole workspace's usage is the dearest figure query (every person's days over 60 days):
-  // it runs as two halves of the accounts at once, each on its own connection, so that one
-  // statement does not keep the recompute to one core.
-  const parts = s.accountIds ? [query(s)] : idHalves.map((idRange) => ({ ...query(s), idRange }));
+  const parts =
+    s.inHalves && !s.accountIds
+      ? idHalves.map((idRange) => ({ ...query(s), idRange }))
+      : [query(s)];
   const rows = (await Promise.all(parts.map((part) => store.usageRows(db, part)))).flat();
   // Usage arrives as daily rollups: the last day's data counts as of its end, or of now when
   // that day is today — never a time still to come.

@@ -71,10 +71,11 @@ export async function rescoreAccounts(
 ): Promise<{ scored: AccountHealth[]; moves: Move[]; riskRises: RiskRise[] }> {
   const weekAgo = addDays(job.day, -7);
   const monthAgo = addDays(job.day, -30);
+  const accounts = await accountsToScore(db, job.workspaceId, job.accountIds);
+  const inHalves = job.accountIds === undefined && accounts.length >= splitFrom;
   // A replayed day keeps only its history row: no trend or churn risk to compute for it.
-  const [accounts, figures, cards, past] = await Promise.all([
-    accountsToScore(db, job.workspaceId, job.accountIds),
-    accountFigures(db, job),
+  const [figures, cards, past] = await Promise.all([
+    accountFigures(db, { ...job, inHalves }),
     job.scorecard ? undefined : (job.scorecards ?? loadScorecards(db, job.workspaceId)),
     job.mode === 'history'
       ? []
@@ -141,7 +142,7 @@ export async function rescoreAccounts(
   };
 }
 
-/** Below this many accounts, one statement writes them all. */
+/** Below this many accounts, one statement reads their usage and one writes their scores. */
 const splitFrom = 2_000;
 
 /** Two halves by account id (disjoint, each locked in id order), or one part when small. */
