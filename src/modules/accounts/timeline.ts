@@ -36,28 +36,53 @@ export type NewTimelineEvent = {
   announce?: boolean;
 };
 
+const timelineRow = (event: NewTimelineEvent) => ({
+  workspace_id: event.workspaceId,
+  account_id: event.accountId,
+  kind: event.kind,
+  title: typeof event.title === 'string' ? event.title : null,
+  title_message: typeof event.title === 'string' ? null : JSON.stringify(event.title),
+  body: event.body ?? null,
+  actor_id: event.actorId ?? null,
+  occurred_at: event.occurredAt,
+  source: event.source ?? 'steward',
+  source_id: event.sourceId ?? null,
+  data: JSON.stringify(event.data ?? {}),
+});
+
 export async function addTimelineEvent(
   db: Db,
   event: NewTimelineEvent,
 ): Promise<string | undefined> {
-  const id = await store.insertTimelineEvent(db, {
-    workspace_id: event.workspaceId,
-    account_id: event.accountId,
-    kind: event.kind,
-    title: typeof event.title === 'string' ? event.title : null,
-    title_message: typeof event.title === 'string' ? null : JSON.stringify(event.title),
-    body: event.body ?? null,
-    actor_id: event.actorId ?? null,
-    occurred_at: event.occurredAt,
-    source: event.source ?? 'steward',
-    source_id: event.sourceId ?? null,
-    data: JSON.stringify(event.data ?? {}),
-  });
+  const id = await store.insertTimelineEvent(db, timelineRow(event));
   // Notes, meetings, tickets, payments, tasks: whatever reaches the timeline is news.
   if (id && event.announce !== false) {
     await markAccountsChanged(db, event.workspaceId, event.accountId);
   }
   return id;
+}
+
+/**
+ * Many events of one workspace, as `addTimelineEvent` adds each, in one statement for those that
+ * announce a change and one for those that do not: a pass's thousand health moves.
+ */
+export async function addTimelineEvents(
+  db: Db,
+  workspaceId: WorkspaceId,
+  events: readonly NewTimelineEvent[],
+): Promise<void> {
+  const narrating = events.filter((e) => e.announce === false);
+  const news = events.filter((e) => e.announce !== false);
+  if (narrating.length > 0) await store.insertTimelineEvents(db, narrating.map(timelineRow));
+  if (news.length === 0) return;
+  const added = await store.insertTimelineEvents(db, news.map(timelineRow));
+  if (added.length > 0) {
+    await markAccountsChanged(
+      db,
+      workspaceId,
+      added.map((row) => row.account_id),
+    );
+  }
 }
 
 /** A CSM logs a note, call, e-mail or meeting by hand. */

@@ -6,23 +6,34 @@ import type { TimelineEventsTable, TimelineKind } from '../../../db/schema.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { TimeKeyset } from '../../../lib/pagination.ts';
 
-/** Adds an event unless one with its source id is there already; answers the new row's id. */
-export async function insertTimelineEvent(
-  db: Db,
-  event: Insertable<TimelineEventsTable>,
-): Promise<string | undefined> {
-  const row = await db
+/** Adds the events but those whose source id is there already; answers the new rows. */
+function insertEvents(db: Db, events: readonly Insertable<TimelineEventsTable>[]) {
+  return db
     .insertInto('timeline_events')
-    .values(event)
+    .values(events)
     .onConflict((oc) =>
       oc
         .columns(['workspace_id', 'source', 'source_id'])
         .where('source_id', 'is not', null)
         .doNothing(),
     )
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id;
+    .returning(['id', 'account_id']);
+}
+
+/** Adds an event unless one with its source id is there already; answers the new row's id. */
+export async function insertTimelineEvent(
+  db: Db,
+  event: Insertable<TimelineEventsTable>,
+): Promise<string | undefined> {
+  return (await insertEvents(db, [event]).executeTakeFirst())?.id;
+}
+
+/** Adds many events in one statement, as `insertTimelineEvent` each; answers the new rows. */
+export function insertTimelineEvents(
+  db: Db,
+  events: readonly Insertable<TimelineEventsTable>[],
+): Promise<{ id: string; account_id: string }[]> {
+  return insertEvents(db, events).execute();
 }
 
 function selectTimeline(db: Db, workspaceId: WorkspaceId, accountId: string) {

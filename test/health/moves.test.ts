@@ -1,0 +1,78 @@
+// A pass's health moves reach the timeline together: one statement per few hundred moves, each
+// move once, none of them announcing the account changed again; and the timeline's bulk add
+// announces only the events it added.
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { WorkspaceId } from '../../src/lib/ids.ts';
+import { addTimelineEvents } from '../../src/modules/accounts/index.ts';
+import { rescore } from '../../src/modules/health/index.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeAccount, makeWorkspace } from '../support/factories.ts';
+import { changedAccounts } from '../support/jobs.ts';
+
+const { deps, clock } = await useTestDeps();
+
+const healthEvents = async (workspaceId: WorkspaceId) =>
+  (
+    await sql<{ n: number; accounts: number }>`
+      select count(*)::int as n, count(distinct account_id)::int as accounts
+      from timeline_events where workspace_id = ${workspaceId} and source = 'health'`.execute(
+      deps.db,
+    )
+  ).rows[0];
+
+describe('health moves on the timeline', () => {
+  it('writes one move for each of 600 accounts scored first, across transactions, and no more when nothing moved', async () => {
+    const workspaceId = (await makeWorkspace(deps.db)).id;
+    await sql`insert into accounts (workspace_id, name, seats)
+      select ${workspaceId}, 'Account ' || g, 10 from generate_series(1, 600) g`.execute(deps.db);
+    // Usage for each, so that each is scored into a category: a move from unscored.
+    await sql`insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
+      select workspace_id, id, '2026-11-01', 'reports', 5, 1 from accounts
+      where workspace_id = ${workspaceId}`.execute(deps.db);
+    const first = await rescore(deps, workspaceId);
+    expect(first).toMatchObject({ scored: 600, moves: 600 });
+    expect(await healthEvents(workspaceId)).toEqual({ n: 600, accounts: 600 });
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual([]);
+
+    clock.advance(3_600_000);
+    expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 600, moves: 0 });
+    expect(await healthEvents(workspaceId)).toEqual({ n: 600, accounts: 600 });
+  });
+
+  it('announces the accounts of the events it added, not of those already there or narrating', async () => {
+    const workspaceId = (await makeWorkspace(deps.db)).id;
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => makeAccount(deps.db, workspaceId)));
+    if (!a || !b || !c) throw new Error('no accounts');
+    const event = (accountId: string, sourceId: string, announce?: boolean) => ({
+      workspaceId,
+      accountId,
+      kind: 'meeting' as const,
+      title: 'Quarterly review',
+      occurredAt: clock.now(),
+      source: 'calendar',
+      sourceId,
+      ...(announce === undefined ? {} : { announce }),
+    });
+    await addTimelineEvents(deps.db, workspaceId, [event(a.id, 'm-1')]);
+    await deps.db.deleteFrom('account_changes').where('workspace_id', '=', workspaceId).execute();
+
+    await addTimelineEvents(deps.db, workspaceId, [
+      event(a.id, 'm-1'), // there already: added once, announced once
+      event(b.id, 'm-2'),
+      event(c.id, 'm-3', false),
+    ]);
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual([b.id]);
+    const titles = await deps.db
+      .selectFrom('timeline_events')
+      .select(['account_id', 'source_id'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('source_id')
+      .execute();
+    expect(titles).toEqual([
+      { account_id: a.id, source_id: 'm-1' },
+      { account_id: b.id, source_id: 'm-2' },
+      { account_id: c.id, source_id: 'm-3' },
+    ]);
+  });
+});
