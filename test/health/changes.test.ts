@@ -4,7 +4,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AccountId, WorkspaceId } from '../../src/lib/ids.ts';
-import { markAccountsChanged, takeChangedAccounts } from '../../src/modules/accounts/index.ts';
+import {
+  finishChangedPass,
+  markAccountsChanged,
+  takeChangedAccounts,
+} from '../../src/modules/accounts/index.ts';
 import { rescoreChanged } from '../../src/modules/health/service.ts';
 import { createWriteKey } from '../../src/modules/intake/segment/index.ts';
 import { testApp } from '../support/client.ts';
@@ -130,6 +134,29 @@ describe('scores follow the data', () => {
     expect(await jobRunAt(deps, key)).toEqual(next);
     await run();
     expect(await changedAccounts(deps.db, workspaceId)).toEqual([]);
+  });
+
+  it('puts the next pass off by ten times a long pass, up to 45 seconds after it started', async () => {
+    const [first] = accounts;
+    if (!first) throw new Error('no account');
+    const key = `accounts__changed:${workspaceId}`;
+    const dueIn = async () => {
+      const { rows } = await sql<{ now: Date }>`select now()`.execute(deps.db);
+      return ((await jobRunAt(deps, key))?.getTime() ?? 0) - (rows[0]?.now.getTime() ?? 0);
+    };
+    for (const [tookSeconds, dueFrom, dueTo] of [
+      [0.5, 9_000, 10_000], // a short pass leaves the ten seconds
+      [3, 26_000, 27_000], // 30 s after it started
+      [20, 24_000, 25_000], // 45 s after it started, not 200
+    ] as const) {
+      await sendBatch([first.external]);
+      expect(await takeChangedAccounts(deps.db, workspaceId, 100)).toEqual([first.id]);
+      await finishChangedPass(deps.db, workspaceId, tookSeconds);
+      const due = await dueIn();
+      expect(due).toBeGreaterThan(dueFrom);
+      expect(due).toBeLessThanOrEqual(dueTo);
+    }
+    await run();
   });
 });
 

@@ -7,7 +7,7 @@
 // holds each account once and stays bounded by the number of accounts, worker or none. Only a
 // change that adds a row queues the workspace's one wake-up job (job key, `preserve_run_at`):
 // due `settleSeconds` later in a quiet workspace, and under a stream no sooner than
-// `passGapSeconds` after the previous pass started. Most changes add no row (their account is
+// `passGapSeconds` after the previous pass started, or longer after a long pass (`passShare`). Most changes add no row (their account is
 // already waiting) and touch no job at all; intake announces after its transaction commits
 // (segment/ingest.ts), so even the ones that do hold the job's row for one statement, not for
 // a whole intake batch.
@@ -54,6 +54,15 @@ const settleSeconds = 1;
  * all the time, taking the cores intake runs on (bench/intake.ts, with a worker).
  */
 const passGapSeconds = 10;
+/**
+ * A long pass spaces them further: the next starts no sooner than its duration over this share
+ * after it started, so rescoring a busy workspace keeps to a tenth of the time however much
+ * data each pass reads (bench/intake.ts beside a worker: passes over 1,000 streaming accounts
+ * took 0.7–2.5 s and came every 11–24 s; an event was scored within 24 s)…
+ */
+const passShare = 0.1;
+/** …and no later than this after it started, so a change is still taken within a minute. */
+const latestPassGapSeconds = 45;
 
 const wakeUp = (db: Db, workspaceId: string, inSeconds: number, mode: JobKeyMode) =>
   enqueue(
@@ -107,4 +116,17 @@ export async function takeChangedAccounts(
     await wakeUp(db, workspaceId, settleSeconds, 'preserve_run_at');
   }
   return taken as AccountId[];
+}
+
+/**
+ * The subscriber's pass over what it took is done, `tookSeconds` after it started: a pass that
+ * took over a second puts the next one off (`passShare`).
+ */
+export async function finishChangedPass(
+  db: Db,
+  workspaceId: string,
+  tookSeconds: number,
+): Promise<void> {
+  const gap = Math.min(tookSeconds / passShare, latestPassGapSeconds);
+  if (gap > passGapSeconds) await wakeUp(db, workspaceId, gap - tookSeconds, 'replace');
 }

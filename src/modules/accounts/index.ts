@@ -4,7 +4,12 @@ export { accountRoutes } from './routes/index.ts';
 export { createAccount, getAccount, scopeFor, updateAccount } from './service.ts';
 export { addContact } from './contacts.ts';
 export { addTimelineEvent, addTimelineEvents, type NewTimelineEvent } from './timeline.ts';
-export { accountsChangedPayload, markAccountsChanged, takeChangedAccounts } from './changes.ts';
+export {
+  accountsChangedPayload,
+  finishChangedPass,
+  markAccountsChanged,
+  takeChangedAccounts,
+} from './changes.ts';
 // The activity log: what happened, recorded and announced (`activity__recorded`) in the change.
 export { findActivityEvent, recordActivity, type Activity } from './activity/record.ts';
 export { activityKinds, activityKindSchema, type ActivityKind } from './activity/kinds.ts';

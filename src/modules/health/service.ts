@@ -7,6 +7,7 @@ import type { WorkspaceId } from '../../lib/ids.ts';
 import { isoDay } from '../../lib/calendar.ts';
 import {
   addTimelineEvents,
+  finishChangedPass,
   markAccountsChanged,
   recordActivity,
   takeChangedAccounts,
@@ -133,6 +134,8 @@ export async function rescoreChanged(
 ): Promise<RescoreOutcome> {
   const outcome: RescoreOutcome = { scored: 0, moves: 0, playsRun: 0 };
   for (;;) {
+    // The machine's time, not the clock's: how long the pass kept the database busy.
+    const started = performance.now();
     const accountIds = await takeChangedAccounts(deps.db, workspaceId, changedPerPass);
     if (accountIds.length === 0) return outcome;
     try {
@@ -145,6 +148,7 @@ export async function rescoreChanged(
       await markAccountsChanged(deps.db, workspaceId, accountIds);
       throw error;
     }
+    await finishChangedPass(deps.db, workspaceId, (performance.now() - started) / 1000);
     if (accountIds.length < changedPerPass) return outcome;
   }
 }
