@@ -6,7 +6,9 @@
 // must not slow down), and with a `--role worker` process beside it rescoring the accounts the
 // events changed — with the time from a tracked event to its account's new score (≤ 60 s).
 // Each mode streams into a workspace of its own, seeded alike, so that the second one measures
-// the worker beside intake, not intake on top of the first mode's 5 M events of the same days.
+// the worker beside intake, not intake on top of the first mode's 5 M events of the same days;
+// the web role alone streams half before the worker's run and half after, so that both modes
+// meet the machine's drift alike.
 // Baseline, same run, same table: the raw write ceiling — a `COPY … FROM STDIN` of the same rows
 // into usage_events through pg's own client, without parsing, dedup, account lookup or rollups.
 // Beside each rate, the CPU time 1,000 events cost each process — the web server, PostgreSQL
@@ -253,17 +255,28 @@ async function startWorker(db: Db, databaseUrl: string) {
   return worker;
 }
 
-/** `concurrency` senders post batches until `totalEvents` went through; all must answer 200. */
-async function streamBatches(url: string, key: string, runId: string) {
+/**
+ * `concurrency` senders post batches of the run's events from `from` (a multiple of the batch
+ * size) until `count` went through; all must answer 200.
+ */
+async function streamBatches(
+  url: string,
+  key: string,
+  {
+    runId,
+    now,
+    from = 0,
+    count = totalEvents,
+  }: { runId: string; now: number; from?: number; count?: number },
+) {
   const authorization = basicAuth(key);
-  const now = Date.now();
-  const batches = Math.ceil(totalEvents / batchSize);
+  const batches = Math.ceil(count / batchSize);
   const latencies: number[] = [];
   let next = 0;
   const sender = async () => {
     for (let b = next++; b < batches; b = next++) {
       const started = performance.now();
-      await postBatch(url, authorization, batchBody(b * batchSize, runId, now));
+      await postBatch(url, authorization, batchBody(from + b * batchSize, runId, now));
       latencies.push(performance.now() - started);
     }
   };
@@ -428,17 +441,45 @@ const perSecond = (n: number, elapsedMs: number) =>
 
 type Run = Awaited<ReturnType<typeof streamBatches>> & { cpu: CpuMark };
 
-/** One mode: a fresh web process, the stream through it, its CPU time and peak RSS. */
-async function streamThroughServer(databaseUrl: string, key: string) {
+/** Part of a run through a fresh web process: the stream, its CPU time and peak RSS. */
+async function streamThroughServer(
+  databaseUrl: string,
+  key: string,
+  part: Parameters<typeof streamBatches>[2],
+) {
   const server = await startServer(databaseUrl);
   try {
     const before = cpuMark(server.pid);
-    const stream = await streamBatches(server.url, key, randomUUID());
+    const stream = await streamBatches(server.url, key, part);
     const cpu = cpuPerThousand(before, cpuMark(server.pid), stream.events);
     return { run: { ...stream, cpu }, rss: await peakRssMb(server.pid) };
   } finally {
     await server.stop();
   }
+}
+
+/** Two parts of one run as one: events, time and latencies added, CPU per event weighted. */
+function joined(
+  a: { run: Run; rss: number | null },
+  b: { run: Run; rss: number | null },
+): { run: Run; rss: number | null } {
+  const events = a.run.events + b.run.events;
+  const weighted = (key: keyof CpuMark) =>
+    (a.run.cpu[key] * a.run.events + b.run.cpu[key] * b.run.events) / events;
+  return {
+    run: {
+      events,
+      ms: a.run.ms + b.run.ms,
+      latencies: [...a.run.latencies, ...b.run.latencies],
+      cpu: {
+        web: weighted('web'),
+        postgres: weighted('postgres'),
+        worker: weighted('worker'),
+        bench: weighted('bench'),
+      },
+    },
+    rss: a.rss === null || b.rss === null ? null : Math.max(a.rss, b.rss),
+  };
 }
 
 export async function intakeBenchmark(): Promise<BenchResult[]> {
@@ -454,8 +495,14 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
     await ensurePartitions(db, [new Date(now), new Date(now - spreadDays * 86_400_000)]);
     const baseline = await copyBaseline(pool);
 
-    // The web role alone: nothing takes the changed accounts, so they only accumulate.
-    const webOnly = await streamThroughServer(databaseUrl, key);
+    // The web role alone, in two halves around the run with a worker (alone, with a worker,
+    // alone), so that the machine's drift over the runs weighs on both modes alike: the same
+    // code measured 37,000 events/s with a worker after 44,000–47,000 alone in four runs in a
+    // row, and 44,000 against 45,000 with the two runs' order swapped. Nothing takes the
+    // changed accounts, so they only accumulate.
+    const webOnlyRun = { runId: randomUUID(), now };
+    const half = Math.ceil(totalEvents / batchSize / 2) * batchSize;
+    const firstHalf = await streamThroughServer(databaseUrl, key, { ...webOnlyRun, count: half });
     const leftBehind = await changedSet(db, workspaceId);
     // As a running database's autovacuum (waking every minute) would have: the first run filled
     // the rollup tables from nothing, and health's figures planned on empty-table statistics
@@ -472,9 +519,10 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
       let streaming = true;
       const before = cpuMark(server.pid, worker.child.pid);
       const probing = probeScores(db, server.url, beside.key, beside.workspaceId, () => streaming);
-      const stream = await streamBatches(server.url, beside.key, randomUUID()).finally(
-        () => (streaming = false),
-      );
+      const stream = await streamBatches(server.url, beside.key, {
+        runId: randomUUID(),
+        now,
+      }).finally(() => (streaming = false));
       const cpu = cpuPerThousand(before, cpuMark(server.pid, worker.child.pid), stream.events);
       probes = await probing;
       withWorker = { run: { ...stream, cpu }, rss: await peakRssMb(server.pid) };
@@ -482,6 +530,13 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
       await server.stop();
       await worker.stop();
     }
+
+    const secondHalf = await streamThroughServer(databaseUrl, key, {
+      ...webOnlyRun,
+      from: half,
+      count: totalEvents - half,
+    });
+    const webOnly = joined(firstHalf, secondHalf);
 
     const sent = webOnly.run.events + withWorker.run.events + probes.length * probeEvents;
     const workspaces = [workspaceId, beside.workspaceId];
@@ -511,8 +566,8 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
     const rss = (mb: number | null) => (mb === null ? 'not measurable' : `${mb.toFixed(0)} MiB`);
     return [
       {
-        name: `Segment /v1/batch intake, web role alone, ${size} (target ≥ 40,000 events/s, ≥ 30% of COPY)`,
-        figure: `${describe(webOnly.run, false)}; every event stored and rolled up exactly once; left for a worker: ${leftBehind.accounts.toLocaleString('en-US')} changed accounts of the ${(accounts + probeAccounts).toLocaleString('en-US')} tracked, ${leftBehind.jobs} wake-up job of ${leftBehind.bytes} bytes`,
+        name: `Segment /v1/batch intake, web role alone (half before the run with a worker, half after), ${size} (target ≥ 40,000 events/s, ≥ 30% of COPY)`,
+        figure: `${describe(webOnly.run, false)}; the halves ${perSecond(firstHalf.run.events, firstHalf.run.ms)} before and ${perSecond(secondHalf.run.events, secondHalf.run.ms)} after; every event stored and rolled up exactly once; left for a worker: ${leftBehind.accounts.toLocaleString('en-US')} changed accounts of the ${(accounts + probeAccounts).toLocaleString('en-US')} tracked, ${leftBehind.jobs} wake-up job of ${leftBehind.bytes} bytes`,
         baseline: copy,
         holds: holds(webOnly.run),
       },
