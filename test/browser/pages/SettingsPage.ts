@@ -19,11 +19,29 @@ export class SettingsPage {
   }
 
   async chooseTheme(theme: 'system' | 'light' | 'dark') {
-    await this.page.getByLabel('Theme').selectOption(theme);
+    await this.choose('Theme', theme);
   }
 
   async chooseLanguage(language: 'en' | 'ru') {
-    await this.page.getByLabel('Language').selectOption(language);
+    await this.choose('Language', language);
+  }
+
+  /**
+   * Picks the option and waits for the profile's save to answer. The page shows the choice at
+   * once, before it is saved, and a page loaded before the save answers reads the old profile
+   * (a test that opened the portfolio right after choosing Russian found it in English).
+   */
+  private async choose(label: 'Theme' | 'Language', value: string) {
+    const saved = this.page.waitForResponse(
+      (response) =>
+        response.request().method() === 'PATCH' &&
+        new URL(response.url()).pathname === '/api/v1/me',
+    );
+    await this.page.getByLabel(label).selectOption(value);
+    const response = await saved;
+    if (response.status() !== 200) {
+      throw new Error(`saving the ${label.toLowerCase()} answered ${response.status()}`);
+    }
   }
 
   async isDark(): Promise<boolean> {
