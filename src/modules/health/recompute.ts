@@ -71,10 +71,13 @@ export async function rescoreAccounts(
 ): Promise<{ scored: AccountHealth[]; moves: Move[]; riskRises: RiskRise[] }> {
   const weekAgo = addDays(job.day, -7);
   const monthAgo = addDays(job.day, -30);
-  const accounts = await accountsToScore(db, job.workspaceId, job.accountIds);
-  const inHalves = job.accountIds === undefined && accounts.length >= splitFrom;
+  // Only a whole workspace waits for its size, which decides how its usage is read; a few
+  // accounts (a pass over changed ones, one account) are read beside everything else.
+  const reading = accountsToScore(db, job.workspaceId, job.accountIds);
+  const inHalves = job.accountIds === undefined && (await reading).length >= splitFrom;
   // A replayed day keeps only its history row: no trend or churn risk to compute for it.
-  const [figures, cards, past] = await Promise.all([
+  const [accounts, figures, cards, past] = await Promise.all([
+    reading,
     accountFigures(db, { ...job, inHalves }),
     job.scorecard ? undefined : (job.scorecards ?? loadScorecards(db, job.workspaceId)),
     job.mode === 'history'
