@@ -496,9 +496,9 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
     const baseline = await copyBaseline(pool);
 
     // The web role alone, in two halves around the run with a worker (alone, with a worker,
-    // alone), so that the machine's drift over the runs weighs on both modes alike: the same
-    // code measured 37,000 events/s with a worker after 44,000–47,000 alone in four runs in a
-    // row, and 44,000 against 45,000 with the two runs' order swapped. Nothing takes the
+    // alone), so that the machine's drift over the runs weighs on both modes alike: with the worker
+    // always second, the same code measured about 37,000 events/s with it after 44,000–47,000
+    // alone in three runs of four, and 44,000 against 45,000 with the two runs' order swapped. Nothing takes the
     // changed accounts, so they only accumulate.
     const webOnlyRun = { runId: randomUUID(), now };
     const half = Math.ceil(totalEvents / batchSize / 2) * batchSize;

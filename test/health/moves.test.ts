@@ -54,10 +54,10 @@ describe('health moves on the timeline', () => {
       sourceId,
       ...(announce === undefined ? {} : { announce }),
     });
-    await addTimelineEvents(deps.db, workspaceId, [event(a.id, 'm-1')]);
+    await addTimelineEvents(deps.db, [event(a.id, 'm-1')]);
     await deps.db.deleteFrom('account_changes').where('workspace_id', '=', workspaceId).execute();
 
-    await addTimelineEvents(deps.db, workspaceId, [
+    await addTimelineEvents(deps.db, [
       event(a.id, 'm-1'), // there already: added once, announced once
       event(b.id, 'm-2'),
       event(c.id, 'm-3', false),

@@ -7,10 +7,10 @@
 // holds each account once and stays bounded by the number of accounts, worker or none. Only a
 // change that adds a row queues the workspace's one wake-up job (job key, `preserve_run_at`):
 // due `settleSeconds` later in a quiet workspace, and under a stream no sooner than
-// `passGapSeconds` after the previous pass started, or longer after a long pass (`passShare`). Most changes add no row (their account is
-// already waiting) and touch no job at all; intake announces after its transaction commits
-// (segment/ingest.ts), so even the ones that do hold the job's row for one statement, not for
-// a whole intake batch.
+// `passGapSeconds` after the previous pass started, or longer after a long pass (`passShare`).
+// Most changes add no row (their account is already waiting) and touch no job at all; intake
+// announces after its transaction commits (segment/ingest.ts), so even the ones that do hold
+// the job's row for one statement, not for a whole intake batch.
 //
 // Why this, measured with bench/intake.ts (1 M events per mode, batches of 500 × 6 senders, on
 // this 2-core machine under a load average of 13 from other work): the batch job it replaces

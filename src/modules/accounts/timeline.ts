@@ -63,24 +63,26 @@ export async function addTimelineEvent(
 }
 
 /**
- * Many events of one workspace, as `addTimelineEvent` adds each, in one statement for those that
- * announce a change and one for those that do not: a pass's thousand health moves.
+ * Many events, as `addTimelineEvent` adds each, in one statement for those that announce a
+ * change and one for those that do not: a pass's thousand health moves.
  */
 export async function addTimelineEvents(
   db: Db,
-  workspaceId: WorkspaceId,
   events: readonly NewTimelineEvent[],
 ): Promise<void> {
   const narrating = events.filter((e) => e.announce === false);
   const news = events.filter((e) => e.announce !== false);
   if (narrating.length > 0) await store.insertTimelineEvents(db, narrating.map(timelineRow));
   if (news.length === 0) return;
-  const added = await store.insertTimelineEvents(db, news.map(timelineRow));
-  if (added.length > 0) {
+  const changed = Map.groupBy(
+    await store.insertTimelineEvents(db, news.map(timelineRow)),
+    (row) => row.workspace_id,
+  );
+  for (const [workspaceId, rows] of changed) {
     await markAccountsChanged(
       db,
       workspaceId,
-      added.map((row) => row.account_id),
+      rows.map((row) => row.account_id),
     );
   }
 }

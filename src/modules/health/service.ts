@@ -38,16 +38,17 @@ async function announceMoves(
   at: Date,
 ) {
   for (let from = 0; from < moves.length; from += movesPerTransaction) {
-    const chunk = moves.slice(from, from + movesPerTransaction);
+    const chunk = moves
+      .slice(from, from + movesPerTransaction)
+      .map((move) => ({ move, summary: moveSummary(move) }));
     await deps.db.transaction().execute(async (trx) => {
       await addTimelineEvents(
         trx,
-        workspaceId,
-        chunk.map((move) => ({
+        chunk.map(({ move, summary }) => ({
           workspaceId,
           accountId: move.accountId,
           kind: 'system',
-          title: moveSummary(move),
+          title: summary,
           occurredAt: at,
           source: 'health',
           sourceId: `move:${move.id}`,
@@ -57,14 +58,14 @@ async function announceMoves(
         })),
       );
       // The first scoring of an account is not news; a move between categories is.
-      for (const move of chunk) {
+      for (const { move, summary } of chunk) {
         if (move.from === null) continue;
         await recordActivity(trx, {
           workspaceId,
           kind: 'health_changed',
           actorId: null,
           accountId: move.accountId,
-          data: { summary: moveSummary(move), from: move.from, to: move.to, score: move.score },
+          data: { summary, from: move.from, to: move.to, score: move.score },
           at,
         });
       }

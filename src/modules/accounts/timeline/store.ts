@@ -17,7 +17,7 @@ function insertEvents(db: Db, events: readonly Insertable<TimelineEventsTable>[]
         .where('source_id', 'is not', null)
         .doNothing(),
     )
-    .returning(['id', 'account_id']);
+    .returning(['id', 'workspace_id', 'account_id']);
 }
 
 /** Adds an event unless one with its source id is there already; answers the new row's id. */
@@ -32,7 +32,7 @@ export async function insertTimelineEvent(
 export function insertTimelineEvents(
   db: Db,
   events: readonly Insertable<TimelineEventsTable>[],
-): Promise<{ id: string; account_id: string }[]> {
+): Promise<{ id: string; workspace_id: string; account_id: string }[]> {
   return insertEvents(db, events).execute();
 }
 
