@@ -17,7 +17,7 @@
 // idempotent (a job may run more than once).
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
-import { enqueueEach, type QueuedJob, type TaskName } from './registry.ts';
+import { enqueueMany, type TaskName } from './registry.ts';
 
 /** Each topic's payload: ids to re-read by, never the facts themselves (they may change). */
 export const topicPayloads = {
@@ -70,15 +70,27 @@ export type AnnounceOptions = {
  * Announces `topic` in the caller's transaction: one job per subscriber, each with `payload`,
  * in one statement. Returns how many jobs were queued.
  */
-export async function announce<T extends Topic>(
+export function announce<T extends Topic>(
   db: Db,
   topic: T,
   payload: TopicPayload<T>,
   options: AnnounceOptions = {},
 ): Promise<number> {
-  const parsed = topicPayloads[topic].parse(payload);
-  const names: readonly TaskName[] = subscribers[topic];
+  return announceEach(db, topic, [{ payload, ...options }]);
+}
+
+/**
+ * Announces `topic` once for each of `announcements` in the caller's transaction, still in one
+ * statement (a rescore's category moves, hundreds at a time). Returns how many jobs were queued.
+ */
+export async function announceEach<T extends Topic>(
+  db: Db,
+  topic: T,
+  announcements: readonly (AnnounceOptions & { payload: TopicPayload<T> })[],
+): Promise<number> {
+  const schema = topicPayloads[topic];
+  const jobs = announcements.map((a) => ({ ...a, payload: schema.parse(a.payload) }));
   // Each name's payload type is the topic's (SubscriberOf), which a mapped union cannot see.
-  const jobs = names.map((name) => ({ name, payload: parsed, ...options }) as QueuedJob);
-  return enqueueEach(db, jobs);
+  const names: readonly TaskName[] = subscribers[topic];
+  return enqueueMany(db, names, jobs as Parameters<typeof enqueueMany>[2]);
 }

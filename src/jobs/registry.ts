@@ -87,63 +87,34 @@ function runAt(options: JobOptions): RawBuilder<Date | null> {
 }
 
 /**
- * Many jobs of one kind in one `add_jobs` call (in the caller's transaction), each with its own
- * payload, key, time and attempts: one statement however many, where `add_job` per job would
- * be a round trip and a lookup by key each. Keys must differ within one call. Returns how many
- * jobs were queued or replaced.
+ * Many jobs in one `add_jobs` call (in the caller's transaction), each with its own payload,
+ * key, time and attempts: one statement however many, where `add_job` per job would be a round
+ * trip and a lookup by key each. Given several names (an announcement's subscribers,
+ * announce.ts), each job is queued once under each, so a keyed job takes one name: keys must
+ * differ within one call. Returns how many jobs were queued or replaced.
  */
 export async function enqueueMany<K extends TaskName>(
   db: Db,
-  name: K,
+  names: K | readonly K[],
   jobs: readonly (JobOptions & { payload: GraphileWorker.Tasks[K] })[],
   options: { jobKeyMode?: JobKeyMode } = {},
 ): Promise<number> {
   if (jobs.length === 0) return 0;
   const specs = sql<JobSpec[]>`array(
-    select ${specRow(name, {
+    select ${specRow(sql`n.name`, {
       payload: sql`j.payload::json`,
       runAt: sql`coalesce(j.run_at, now() + make_interval(secs => j.run_in))`,
       jobKey: sql`j.job_key`,
       maxAttempts: sql`j.max_attempts`,
     })}
-    from unnest(
-      ${jobs.map((j) => JSON.stringify(j.payload))}::text[],
-      ${jobs.map((j) => j.runAt?.toISOString() ?? null)}::timestamptz[],
-      ${jobs.map((j) => j.runInSeconds ?? 0)}::float8[],
-      ${jobs.map((j) => j.jobKey ?? null)}::text[],
-      ${jobs.map((j) => j.maxAttempts ?? 5)}::int[]
-    ) as j(payload, run_at, run_in, job_key, max_attempts))`;
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from ${addJobs(specs, options)} job`.execute(db);
-  return rows[0]?.n ?? 0;
-}
-
-/** One job of any kind, with its own options, for `enqueueEach`. */
-export type QueuedJob = {
-  [K in TaskName]: JobOptions & { name: K; payload: GraphileWorker.Tasks[K] };
-}[TaskName];
-
-/**
- * Jobs of different kinds in one `add_jobs` call, in the caller's transaction (an
- * announcement's subscribers, announce.ts): one statement however many. Keys must differ
- * within one call. Returns how many jobs were queued or replaced.
- */
-export async function enqueueEach(
-  db: Db,
-  jobs: readonly QueuedJob[],
-  options: { jobKeyMode?: JobKeyMode } = {},
-): Promise<number> {
-  if (jobs.length === 0) return 0;
-  const specs = sql<JobSpec[]>`array[${sql.join(
-    jobs.map((job) =>
-      specRow(job.name, {
-        payload: sql`${JSON.stringify(job.payload)}::json`,
-        runAt: runAt(job),
-        jobKey: sql`${job.jobKey ?? null}::text`,
-        maxAttempts: sql`${job.maxAttempts ?? 5}::int`,
-      }),
-    ),
-  )}]::graphile_worker.job_spec[]`;
+    from unnest(${typeof names === 'string' ? [names] : names}::text[]) as n(name),
+      unnest(
+        ${jobs.map((j) => JSON.stringify(j.payload))}::text[],
+        ${jobs.map((j) => j.runAt?.toISOString() ?? null)}::timestamptz[],
+        ${jobs.map((j) => j.runInSeconds ?? 0)}::float8[],
+        ${jobs.map((j) => j.jobKey ?? null)}::text[],
+        ${jobs.map((j) => j.maxAttempts ?? 5)}::int[]
+      ) as j(payload, run_at, run_in, job_key, max_attempts))`;
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from ${addJobs(specs, options)} job`.execute(db);
   return rows[0]?.n ?? 0;
@@ -177,7 +148,7 @@ export function jobSpec<K extends TaskName>(
   },
 ): RawBuilder<JobSpec> {
   const fields = Object.entries(job.payload as Record<string, Expression<unknown>>);
-  return specRow(name, {
+  return specRow(sql.val(name), {
     payload: sql`json_build_object(${sql.join(
       fields.map(([field, value]) => sql`${field}::text, ${value}`),
     )})`,
@@ -188,7 +159,7 @@ export function jobSpec<K extends TaskName>(
 }
 
 function specRow(
-  name: TaskName,
+  name: Expression<string>,
   job: {
     payload: Expression<unknown>;
     runAt: Expression<unknown>;
@@ -197,7 +168,7 @@ function specRow(
   },
 ): RawBuilder<JobSpec> {
   // Fields in job_spec's order: task, payload, queue, run_at, max_attempts, key, priority, flags.
-  return sql<JobSpec>`row(${name}::text, ${job.payload}, null, (${job.runAt})::timestamptz,
+  return sql<JobSpec>`row((${name})::text, ${job.payload}, null, (${job.runAt})::timestamptz,
     (${job.maxAttempts})::smallint, (${job.jobKey})::text, null, null)::graphile_worker.job_spec`;
 }
 

@@ -93,7 +93,7 @@ describe('the import graph of src/', () => {
 });
 
 describe('graphile-worker queue', () => {
-  it('is written only through the jobs layer (enqueue, enqueueMany, enqueueEach, removeJob, announce)', () => {
+  it('is written only through the jobs layer (enqueue, enqueueMany, removeJob, announce)', () => {
     const raw = /graphile_worker\.(add_jobs?|remove_job|complete_jobs?|permanently_fail_jobs)\b/;
     const outside = readdirSync(src, { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))

@@ -1,6 +1,7 @@
 // A pass's health moves reach the timeline together: one statement per few hundred moves, each
-// move once, none of them announcing the account changed again; and the timeline's bulk add
-// announces only the events it added.
+// move once, none of them announcing the account changed again; a move between categories is
+// recorded as news the same way, each heard once by each subscriber; and the timeline's bulk
+// add announces only the events it added.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
@@ -21,6 +22,13 @@ const healthEvents = async (workspaceId: WorkspaceId) =>
     )
   ).rows[0];
 
+const categories = async (workspaceId: WorkspaceId) =>
+  (
+    await sql<{ category: string | null; n: number }>`
+      select category, count(*)::int as n from health_scores
+      where workspace_id = ${workspaceId} group by category`.execute(deps.db)
+  ).rows;
+
 describe('health moves on the timeline', () => {
   it('writes one move for each of 600 accounts scored first, across transactions, and no more when nothing moved', async () => {
     const workspaceId = (await makeWorkspace(deps.db)).id;
@@ -38,6 +46,54 @@ describe('health moves on the timeline', () => {
     clock.advance(3_600_000);
     expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 600, moves: 0 });
     expect(await healthEvents(workspaceId)).toEqual({ n: 600, accounts: 600 });
+  });
+
+  it('records and announces each of 600 moves between categories: one event, one job per subscriber', async () => {
+    const workspaceId = (await makeWorkspace(deps.db)).id;
+    await sql`insert into accounts (workspace_id, name, seats)
+      select ${workspaceId}, 'Account ' || g, 5 from generate_series(1, 600) g`.execute(deps.db);
+    // Four of five seats active every day of a week: healthy.
+    await sql`insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
+      select a.workspace_id, a.id, '2026-11-01'::date - d, 'reports', 20, 4
+      from accounts a, generate_series(0, 6) d where a.workspace_id = ${workspaceId}`.execute(
+      deps.db,
+    );
+    await sql`insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
+      select a.workspace_id, a.id, '2026-11-01'::date - d, 'reports', 'user-' || u
+      from accounts a, generate_series(0, 6) d, generate_series(1, 4) u
+      where a.workspace_id = ${workspaceId}`.execute(deps.db);
+    expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 600, moves: 600 });
+    expect(await categories(workspaceId)).toEqual([{ category: 'healthy', n: 600 }]);
+
+    // Then one user of five, once a day: each account moves, and is news.
+    await sql`delete from usage_daily_users
+      where workspace_id = ${workspaceId} and user_id <> 'user-1'`.execute(deps.db);
+    await sql`update usage_daily set events = 1, logins = 1
+      where workspace_id = ${workspaceId}`.execute(deps.db);
+    clock.advance(3_600_000);
+    expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 600, moves: 600 });
+    const [moved] = await categories(workspaceId);
+    expect(moved?.n).toBe(600);
+    expect(moved?.category).not.toBe('healthy');
+
+    const events = await sql<{ n: number; accounts: number }>`
+      select count(*)::int as n, count(distinct account_id)::int as accounts
+      from activity_events
+      where workspace_id = ${workspaceId} and kind = 'health_changed'`.execute(deps.db);
+    expect(events.rows).toEqual([{ n: 600, accounts: 600 }]);
+    // Each event heard by notify and by webhooks once, due when the move happened.
+    const jobs = await sql<{ task: string; jobs: number; events: number }>`
+      select t.identifier as task, count(*)::int as jobs, count(distinct e.id)::int as events
+      from graphile_worker._private_jobs j
+      join graphile_worker._private_tasks t on t.id = j.task_id
+      join activity_events e on e.id::text = j.payload->>'eventId'
+      where e.workspace_id = ${workspaceId} and e.kind = 'health_changed'
+        and j.run_at = ${clock.now()} and j.max_attempts = 8
+      group by t.identifier order by t.identifier`.execute(deps.db);
+    expect(jobs.rows).toEqual([
+      { task: 'notification__route', jobs: 600, events: 600 },
+      { task: 'webhook__fan_out', jobs: 600, events: 600 },
+    ]);
   });
 
   it('announces the accounts of the events it added, not of those already there or narrating', async () => {

@@ -11,7 +11,12 @@ export {
   takeChangedAccounts,
 } from './changes.ts';
 // The activity log: what happened, recorded and announced (`activity__recorded`) in the change.
-export { findActivityEvent, recordActivity, type Activity } from './activity/record.ts';
+export {
+  findActivityEvent,
+  recordActivities,
+  recordActivity,
+  type Activity,
+} from './activity/record.ts';
 export { activityKinds, activityKindSchema, type ActivityKind } from './activity/kinds.ts';
 export {
   defineCustomField,

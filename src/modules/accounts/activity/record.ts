@@ -2,9 +2,9 @@
 // event row, and `activity__recorded` for whoever subscribes (src/jobs/announce.ts) — notify
 // tells the right people and keeps SLA clocks; the recorder knows none of them.
 import type { Db } from '../../../db/connect.ts';
-import { announce } from '../../../jobs/announce.ts';
+import { announceEach } from '../../../jobs/announce.ts';
 import { activityKindSchema, type ActivityKind } from './kinds.ts';
-import { activityEventById, insertActivityEvent } from './store.ts';
+import { activityEventById, insertActivityEvents } from './store.ts';
 
 export type Activity = {
   workspaceId: string;
@@ -26,25 +26,39 @@ export type Activity = {
 /** A subscriber's retries: routing is idempotent, and a database hiccup must not lose it. */
 const subscriberAttempts = 8;
 
-export async function recordActivity(db: Db, activity: Activity): Promise<string> {
-  const eventId = await insertActivityEvent(db, {
-    workspace_id: activity.workspaceId,
-    kind: activity.kind,
-    actor_id: activity.actorId,
-    account_id: activity.accountId ?? null,
-    project_id: activity.projectId ?? null,
-    task_id: activity.taskId ?? null,
-    data: JSON.stringify(activity.data ?? {}),
-    occurred_at: activity.at,
-  });
+export function recordActivity(db: Db, activity: Activity): Promise<void> {
+  return recordActivities(db, [activity]);
+}
+
+/**
+ * Many events at once, in two statements however many (a rescore's category moves): each
+ * recorded and announced as `recordActivity` would.
+ */
+export async function recordActivities(db: Db, activities: readonly Activity[]): Promise<void> {
+  if (activities.length === 0) return;
+  const events = await insertActivityEvents(
+    db,
+    activities.map((activity) => ({
+      workspace_id: activity.workspaceId,
+      kind: activity.kind,
+      actor_id: activity.actorId,
+      account_id: activity.accountId ?? null,
+      project_id: activity.projectId ?? null,
+      task_id: activity.taskId ?? null,
+      data: JSON.stringify(activity.data ?? {}),
+      occurred_at: activity.at,
+    })),
+  );
   // runAt from the caller's clock, not the database's: the event is due when it happened.
-  await announce(
+  await announceEach(
     db,
     'activity__recorded',
-    { eventId },
-    { runAt: activity.at, maxAttempts: subscriberAttempts },
+    events.map((event) => ({
+      payload: { eventId: event.id },
+      runAt: event.occurred_at,
+      maxAttempts: subscriberAttempts,
+    })),
   );
-  return eventId;
 }
 
 /** A recorded event, for a subscriber to `activity__recorded`; undefined once it is gone. */
