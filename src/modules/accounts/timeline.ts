@@ -64,7 +64,9 @@ export async function addTimelineEvent(
 
 /**
  * Many events, as `addTimelineEvent` adds each, in one statement for those that announce a
- * change and one for those that do not: a pass's thousand health moves.
+ * change and one for those that do not: a pass's health moves. Each event's fields are
+ * parameters of the statement, so a call takes a few thousand at most (PostgreSQL's 65,535
+ * parameters); health adds 500 at a time.
  */
 export async function addTimelineEvents(
   db: Db,

@@ -87,6 +87,8 @@ async function announceRiskRises(
   rises: RiskRise[],
   at: Date,
 ) {
+  // Most rescores raise no risk: no transaction for them.
+  if (rises.length === 0) return;
   await deps.db.transaction().execute((trx) =>
     recordActivities(
       trx,
