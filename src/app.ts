@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './context.ts';
+import { databaseAnswers } from './db/connect.ts';
 import type { AppEnv } from './http/env.ts';
 import { compressJson } from './http/compressJson.ts';
 import { answerError } from './http/problem.ts';
@@ -59,8 +60,14 @@ let scalarScript: Promise<Buffer> | undefined;
 /** Methods whose requests never carry a body (fetch gives a GET or HEAD none). */
 const bodiless = new Set(['GET', 'HEAD']);
 
+/** How long readiness waits for the database's `select 1` before answering 503. */
+const readinessTimeoutMs = 2_000;
+
 export type AppOptions = {
-  /** Readiness: migrations ran and the demo workspace (if any) is seeded. */
+  /**
+   * Readiness: migrations ran and the demo workspace (if any) is seeded. Each probe asks the
+   * database besides.
+   */
   ready?: () => boolean;
   /** The built web app; served with a fallback to index.html for client-side routes. */
   webRoot?: string;
@@ -119,9 +126,14 @@ export function buildApp(deps: Deps, options: AppOptions = {}) {
   app.onError(answerError);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', (c) =>
-    (options.ready?.() ?? true) ? c.json({ status: 'ready' }) : c.json({ status: 'starting' }, 503),
-  );
+  app.get('/readyz', async (c) => {
+    if (!(options.ready?.() ?? true)) return c.json({ status: 'starting' }, 503);
+    const answers = await databaseAnswers(deps.db, readinessTimeoutMs).catch((error: unknown) => {
+      c.var.log.warn({ err: error }, 'readiness: the database does not answer');
+      return false;
+    });
+    return answers ? c.json({ status: 'ready' }) : c.json({ status: 'database unavailable' }, 503);
+  });
   // Segment-compatible tracking API (/v1/*), authenticated by write key.
   app.route('/', trackingRoutes(deps));
   // Stripe and help-desk webhooks, authenticated by their signatures.

@@ -1,6 +1,6 @@
 // The connection pool and the typed query builder over it, and named (server-side prepared)
 // statements for the few hot queries that opt in with `prepared`.
-import { Kysely, PostgresDialect, type Compilable } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Compilable } from 'kysely';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -89,4 +89,21 @@ export function connect(
   pool.on('connect', (client) => client.on('error', report));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
   return { db, pool, close: () => db.destroy() };
+}
+
+/**
+ * Whether the database answers a trivial query within `timeoutMs`: readiness, so a process
+ * whose database went away (or hangs) leaves the load balancer's rotation. A query that times
+ * out is left to finish on its own; the pool gives its client back when it does.
+ */
+export async function databaseAnswers(db: Db, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([sql`select 1`.execute(db).then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
+import { connect } from '../../src/db/connect.ts';
 import { useTestDeps } from '../support/deps.ts';
 
 const { deps } = await useTestDeps();
@@ -12,6 +13,20 @@ describe('the service itself', () => {
     expect((await app.request('/readyz')).status).toBe(503);
     ready = true;
     expect((await app.request('/readyz')).status).toBe(200);
+  });
+
+  it('is not ready while its database does not answer, though the process is up', async () => {
+    // Nothing listens on port 1: every connection is refused, as after the database stopped.
+    const gone = connect('postgres://steward@127.0.0.1:1/steward');
+    try {
+      const app = buildApp({ ...deps, db: gone.db }, { ready: () => true });
+      expect((await app.request('/healthz')).status).toBe(200);
+      const probe = await app.request('/readyz');
+      expect(probe.status).toBe(503);
+      expect(await probe.json()).toEqual({ status: 'database unavailable' });
+    } finally {
+      await gone.close();
+    }
   });
 
   it('serves the OpenAPI document and an API reference that loads nothing from elsewhere', async () => {
