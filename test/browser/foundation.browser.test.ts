@@ -158,6 +158,33 @@ describe('preferences', () => {
     });
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('keeps Russian chosen while its save could not reach the server, and saves it on the next visit', async () => {
+    session = await openSteward(csm, phone);
+    const { page, server } = session;
+    const settings = new SettingsPage(page);
+    await settings.open(server.url, 'profile');
+    // The phone loses its network as the CSM picks Russian: the save never leaves.
+    const saving = '**/api/v1/me';
+    await page.route(saving, (route) =>
+      route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    const attempted = page.waitForEvent('requestfailed');
+    await page.getByLabel('Language').selectOption('ru');
+    await attempted;
+    await page.getByRole('heading', { level: 1, name: 'Настройки' }).waitFor();
+    await page.unroute(saving);
+
+    // Back online, the next page load reads the profile, still English on the server…
+    await page.goto(`${server.url}/accounts`);
+    // …and shows Russian all the same, having saved it.
+    await page.getByRole('heading', { level: 1, name: 'Портфель' }).waitFor();
+    const api = await apiAs(session);
+    await expect.poll(async () => (await api.GET('/api/v1/me')).data?.locale).toBe('ru');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Портфель' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('steward.profile.unsaved'))).toBeNull();
+  });
 });
 
 describe('settings', () => {

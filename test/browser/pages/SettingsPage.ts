@@ -26,11 +26,7 @@ export class SettingsPage {
     await this.choose('Language', language);
   }
 
-  /**
-   * Picks the option and waits for the profile's save to answer. The page shows the choice at
-   * once, before it is saved, and a page loaded before the save answers reads the old profile
-   * (a test that opened the portfolio right after choosing Russian found it in English).
-   */
+  /** Picks the option and checks that the profile's save answered 200. */
   private async choose(label: 'Theme' | 'Language', value: string) {
     const saved = this.page.waitForResponse(
       (response) =>

@@ -1,13 +1,81 @@
 // Who is signed in, signing in and out, and their own preferences.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, type Schemas } from './client.ts';
+import { api, ApiError, call, type Schemas } from './client.ts';
 
 export type Me = Schemas['Me'];
 
-/** Who is signed in, as asked at start-up (before the first screen's code has arrived) and by useMe. */
+/**
+ * A language or theme chosen on this device that the server has not confirmed yet, and whose
+ * choice it is. The page shows a choice at once; a reload before its save answered (or one that
+ * cut the save off) would read the old profile and undo it, so the choice waits here until saved.
+ */
+type UnsavedChoice = { userId: string } & Pick<Schemas['UpdateMe'], 'locale' | 'theme'>;
+const unsavedKey = 'steward.profile.unsaved';
+
+function unsavedChoice(): UnsavedChoice | undefined {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(unsavedKey) ?? 'null');
+    return stored && typeof stored === 'object' && 'userId' in stored
+      ? (stored as UnsavedChoice)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Saves the profile's changes; a language or theme among them stays marked unsaved until the
+ * server answers.
+ */
+async function updateMe(body: Schemas['UpdateMe'], userId: string | undefined): Promise<Me> {
+  const { locale, theme } = body;
+  const earlier = unsavedChoice();
+  const marked =
+    userId && (locale || theme)
+      ? JSON.stringify({
+          ...(earlier?.userId === userId && earlier),
+          userId,
+          ...(locale && { locale }),
+          ...(theme && { theme }),
+        })
+      : undefined;
+  if (marked) localStorage.setItem(unsavedKey, marked);
+  // Once the server has answered, yes or no, the choice is no longer waiting; a later choice
+  // made while this one was saving is left for its own save.
+  const answered = () => {
+    if (marked && localStorage.getItem(unsavedKey) === marked) localStorage.removeItem(unsavedKey);
+  };
+  try {
+    // keepalive: a save the person leaves the page during still reaches the server.
+    const me = await call(api.PATCH('/api/v1/me', { body, keepalive: true }));
+    answered();
+    return me;
+  } catch (error) {
+    // Not sent at all (no network): the choice waits for the next start.
+    if (error instanceof ApiError) answered();
+    throw error;
+  }
+}
+
+/**
+ * Who is signed in, as asked at start-up (before the first screen's code has arrived) and by
+ * useMe; with the language or theme they chose on this device saved first, if its save had not
+ * answered when the page was left.
+ */
 export const meQuery = queryOptions<Me | null>({
   queryKey: ['me'],
-  queryFn: () => call(api.GET('/api/v1/me')),
+  queryFn: async () => {
+    const me = await call(api.GET('/api/v1/me'));
+    const unsaved = unsavedChoice();
+    if (!unsaved || unsaved.userId !== me.id) return me;
+    const { locale = me.locale, theme = me.theme } = unsaved;
+    if (locale === me.locale && theme === me.theme) {
+      localStorage.removeItem(unsavedKey);
+      return me;
+    }
+    // A save refused now is not worth a broken start: the profile as it is.
+    return updateMe({ locale, theme }, me.id).catch(() => me);
+  },
   retry: false,
 });
 
@@ -42,7 +110,8 @@ export function useSignOut() {
 export function useUpdateMe() {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schemas['UpdateMe']) => call(api.PATCH('/api/v1/me', { body })),
+    mutationFn: (body: Schemas['UpdateMe']) =>
+      updateMe(body, queries.getQueryData<Me | null>(['me'])?.id),
     onSuccess: (me) => queries.setQueryData(['me'], me),
   });
 }
