@@ -1,5 +1,6 @@
 // The frame on a phone, in Russian: every area reachable from a bottom bar that fits a 390-pixel
-// screen (the rest under "Ещё"), and "My work" a page to act on rather than every task at once.
+// screen (the rest under "Ещё"), no page wider than the screen, and "My work" a page to act on
+// rather than every task at once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiAs, openSteward, phone, seriousViolations, type BrowserSession } from './support.ts';
 
@@ -40,6 +41,32 @@ describe('the phone frame in Russian', () => {
     expect(await more.getAttribute('aria-expanded')).toBe('false');
     expect(await scrollWidth(session)).toBeLessThanOrEqual(phone.width);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lays out every area and every settings tab an admin reaches within 390 pixels', async () => {
+    session = await openSteward('admin@demo.steward.dev', phone);
+    const { page, server } = session;
+    await (await apiAs(session)).PATCH('/api/v1/me', { body: { locale: 'ru' } });
+    await page.goto(`${server.url}/settings/profile`);
+    await page.getByRole('heading', { level: 1, name: 'Настройки' }).waitFor();
+    const hrefs = (links: string) =>
+      page.locator(links).evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
+    const settingsTabs = await hrefs('nav[aria-label="Настройки"] a');
+    const bar = page.getByRole('navigation', { name: 'Главное меню' });
+    await bar.getByRole('button', { name: 'Ещё' }).tap();
+    const areas = await hrefs('nav[aria-label="Главное меню"] a');
+    expect(settingsTabs.length).toBeGreaterThan(5);
+    expect(areas.length).toBeGreaterThan(8);
+
+    const tooWide: string[] = [];
+    for (const href of new Set([...areas, ...settingsTabs])) {
+      await page.goto(`${server.url}${href}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const width = await scrollWidth(session);
+      if (width > phone.width) tooWide.push(`${href}: ${width} px`);
+    }
+    expect(tooWide).toEqual([]);
   });
 
   it('shows overdue and today first on "My work" and folds the rest', async () => {

@@ -118,7 +118,7 @@ export function Card({
       aria-label={title}
     >
       {(title || action) && (
-        <div className="mb-3 flex items-center justify-between gap-2">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           {title && <h2 className="text-lg font-semibold">{title}</h2>}
           {action}
         </div>

@@ -12,7 +12,14 @@ export function RolesSettings() {
   return (
     <Card title={t('settings.roles')}>
       <p className="mb-3 text-sm text-muted">{t('settings.rolesIntro')}</p>
-      <div className="overflow-x-auto">
+      {/* relative: the cells' screen-reader words (absolutely placed) scroll with the table
+          instead of widening the page. */}
+      <div
+        className="relative overflow-x-auto"
+        tabIndex={0}
+        role="region"
+        aria-label={t('settings.roles')}
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t('settings.roles')}</caption>
           <thead className="border-b border-line text-muted">
