@@ -69,6 +69,18 @@ describe('the phone frame in Russian', () => {
     expect(tooWide).toEqual([]);
   });
 
+  it('says an address no screen answers is not found, in the frame, with the way back', async () => {
+    session = await openSteward(csm, phone);
+    const { page, server } = session;
+    await (await apiAs(session)).PATCH('/api/v1/me', { body: { locale: 'ru' } });
+    await page.goto(`${server.url}/reports/quarterly`);
+    await page.getByRole('heading', { level: 1, name: 'Страница не найдена' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Главное меню' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Перейти к портфелю' }).tap();
+    await page.getByRole('heading', { level: 1, name: 'Портфель' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/accounts');
+  });
+
   it('shows overdue and today first on "My work" and folds the rest', async () => {
     session = await openSteward(csm, phone);
     const { page, server } = session;

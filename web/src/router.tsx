@@ -26,6 +26,7 @@ import { searchOf, text } from './routes/searchParams.ts';
 import { queries } from './queries.ts';
 import { SignInPage } from './routes/SignInPage.tsx';
 import { PasswordResetPage } from './routes/PasswordResetPage.tsx';
+import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { revenueRoutes, sharedRevenueRoutes } from './routes/revenue/routes.tsx';
 import { applyTheme } from './theme.ts';
 
@@ -402,6 +403,13 @@ const surveyRoute = createRoute({
   }),
 });
 
+// Any other address, signed in: said so in the frame, with the way back.
+const notFoundRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: NotFoundPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   resetPasswordRoute,
@@ -435,6 +443,7 @@ const routeTree = rootRoute.addChildren([
         createRoute({ getParentRoute: () => settingsRoute, path, component }),
       ),
     ]),
+    notFoundRoute,
   ]),
 ]);
 

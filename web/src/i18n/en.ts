@@ -29,6 +29,11 @@ export const en = {
     yes: 'Yes',
     no: 'No',
   },
+  notFound: {
+    title: 'Page not found',
+    detail: 'Nothing is at this address: the link may be old or mistyped.',
+    toPortfolio: 'Go to the portfolio',
+  },
   signIn: {
     title: 'Sign in to Steward',
     email: 'E-mail',

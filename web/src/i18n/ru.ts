@@ -32,6 +32,11 @@ export const ru: Shape<typeof en> = {
     yes: 'Да',
     no: 'Нет',
   },
+  notFound: {
+    title: 'Страница не найдена',
+    detail: 'По этому адресу ничего нет: ссылка могла устареть или в ней опечатка.',
+    toPortfolio: 'Перейти к портфелю',
+  },
   signIn: {
     title: 'Вход в Steward',
     email: 'Эл. почта',
