@@ -132,7 +132,10 @@ export function newRouter() {
       if (!result.success) {
         // On failure the validator still hands over what it validated (its types omit it).
         const input = 'data' in result ? result.data : undefined;
-        throw invalid(fieldErrors(result.error, at, input));
+        // A path's malformed id comes from a link, not from a field anyone filled in.
+        const detail =
+          result.target === 'param' ? { key: 'errors.http.invalidAddress' as const } : undefined;
+        throw invalid(fieldErrors(result.error, at, input), detail);
       }
       const nul = nulErrors(result.data, at);
       if (nul.length > 0) {

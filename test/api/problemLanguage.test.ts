@@ -76,6 +76,20 @@ describe('a bad request, answered in the asker’s language', () => {
     });
   });
 
+  it('says a malformed id in the address is the link’s fault, not a field’s', async () => {
+    const malformed = (client: ApiClient) =>
+      client.GET('/api/v1/accounts/{id}', { params: { path: { id: 'not-a-uuid' } } });
+    const [inRussian, inEnglish] = await Promise.all([malformed(russian), malformed(english)]);
+    expect(inRussian.response.status).toBe(422);
+    expect(inRussian.error?.detail).toBe(
+      'Этот адрес не может ничего обозначать: проверьте ссылку.',
+    );
+    expect(inEnglish.error?.detail).toBe(
+      'This address names nothing that can exist: check the link.',
+    );
+    expect(inEnglish.error?.errors?.map((e) => e.path)).toEqual(['param.id']);
+  });
+
   it('says in Russian that an account does not exist, and why an action is not allowed', async () => {
     const missing = await russian.GET('/api/v1/accounts/{id}', {
       params: { path: { id: crypto.randomUUID() } },

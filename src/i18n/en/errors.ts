@@ -99,6 +99,7 @@ export const errors = {
     webhook_delivery: { not_found: 'There is no such webhook delivery.' },
   },
   http: {
+    invalidAddress: 'This address names nothing that can exist: check the link.',
     needsPermission: 'This needs the "{{permission}}" permission.',
     tokenCannotChangeOwner: 'An API token cannot change its owner; sign in.',
     internal: 'Something went wrong on our side. Quote request id {{requestId}} when reporting it.',

@@ -99,6 +99,7 @@ export const errors = {
     webhook_delivery: { not_found: 'Такой доставки вебхука нет.' },
   },
   http: {
+    invalidAddress: 'Этот адрес не может ничего обозначать: проверьте ссылку.',
     needsPermission: 'Для этого нужно право «{{permission}}».',
     tokenCannotChangeOwner: 'API-токен не может менять своего владельца; войдите.',
     internal:
