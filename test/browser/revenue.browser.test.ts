@@ -93,7 +93,10 @@ describe('revenue and meetings', () => {
 
     await page.goto(`${server.url}/renewals`);
     await page.getByRole('heading', { level: 1, name: 'Renewals' }).waitFor();
-    await page.getByRole('button', { name: 'Everyone' }).click();
+    // A manager owns no client: the screen opens on everyone's renewals, as the portfolio does.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Everyone' }).getAttribute('aria-pressed'))
+      .toBe('true');
     await page.getByText('ARR up for renewal', { exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Pipeline by month' }).waitFor();
     await page

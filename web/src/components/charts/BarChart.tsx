@@ -13,7 +13,8 @@ const Drawing = lazy(() =>
 
 type Props = {
   title: string;
-  unit: string;
+  /** What the values count, when the title does not say it. */
+  unit?: string;
   bars: readonly Bar[];
   /** Values are shares (0–1), drawn against 100% and written as percentages. */
   share?: boolean;
@@ -38,7 +39,8 @@ export function BarChart({ title, unit, bars, share = false }: Props) {
         {bars.map((bar) => (
           <li key={bar.key}>
             {bar.label}
-            {bar.tag && ` (${bar.tag})`}: {written(bar.value)} {unit}
+            {bar.tag && ` (${bar.tag})`}: {written(bar.value)}
+            {unit && ` ${unit}`}
             {bar.note && `, ${bar.note}`}
           </li>
         ))}

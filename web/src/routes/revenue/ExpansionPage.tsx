@@ -12,7 +12,7 @@ import { formatMoney } from '../../components/format.ts';
 import { Stat } from '../../components/Stat.tsx';
 import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { OpportunityDialog } from './OpportunityDialog.tsx';
-import { Sentences, WhoseToggle } from './parts.tsx';
+import { Sentences, useWhose, WhoseToggle } from './parts.tsx';
 
 export type ExpansionSearch = { view?: 'premium' };
 
@@ -20,11 +20,10 @@ export function ExpansionPage({ search }: { search: ExpansionSearch }) {
   const { t } = useTranslation('revenue');
   const navigate = useNavigate();
   const me = useMe();
-  const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
+  const whose = useWhose();
   const canTrack = me.data?.permissions.includes('manage_accounts') ?? false;
-  const [everyone, setEveryone] = useState(false);
   const view = search.view ?? 'all';
-  const found = useExpansion(view, seesAll && everyone ? undefined : 'me');
+  const found = useExpansion(view, whose.mine ? 'me' : undefined);
   const [tracking, setTracking] = useState<ExpansionItem | null>(null);
 
   return (
@@ -32,7 +31,7 @@ export function ExpansionPage({ search }: { search: ExpansionSearch }) {
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t('expansion.title')}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          {seesAll && <WhoseToggle everyone={everyone} setEveryone={setEveryone} />}
+          <WhoseToggle whose={whose} />
           <div role="group" aria-label={t('expansion.view')} className="flex gap-1">
             {(['all', 'premium'] as const).map((option) => (
               <Button

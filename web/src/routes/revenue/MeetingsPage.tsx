@@ -8,7 +8,7 @@ import { useMe } from '../../api/session.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { Stat } from '../../components/Stat.tsx';
 import { Badge, Card, ErrorNote, Loading } from '../../components/ui.tsx';
-import { formatPercent, WhoseToggle } from './parts.tsx';
+import { formatPercent, useWhose, WhoseToggle } from './parts.tsx';
 
 const primaryLink =
   'inline-flex min-h-11 items-center justify-center rounded-lg bg-accent px-4 font-medium text-accent-ink';
@@ -16,17 +16,15 @@ const primaryLink =
 export function MeetingsPage() {
   const { t } = useTranslation('revenue');
   const me = useMe();
-  const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
+  const whose = useWhose();
   const canSchedule = me.data?.permissions.includes('manage_client_meetings') ?? false;
   const reviews = me.data?.permissions.includes('schedule_business_reviews') ?? false;
-  const [everyone, setEveryone] = useState(false);
-  const mine = !(seesAll && everyone);
   return (
     <div className="flex flex-col gap-4">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t('meetings.title')}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          {seesAll && <WhoseToggle everyone={everyone} setEveryone={setEveryone} />}
+          <WhoseToggle whose={whose} />
           {canSchedule && (
             <Link to="/meetings/new" search={{}} className={primaryLink}>
               {t('meetings.schedule')}
@@ -35,8 +33,8 @@ export function MeetingsPage() {
         </div>
       </header>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <Calendar mine={mine} />
-        {reviews && <OverdueQbrs mine={mine} />}
+        <Calendar mine={whose.mine} />
+        {reviews && <OverdueQbrs mine={whose.mine} />}
       </div>
     </div>
   );

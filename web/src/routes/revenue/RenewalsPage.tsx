@@ -18,7 +18,7 @@ import { formatDate, formatMoney } from '../../components/format.ts';
 import { Stat } from '../../components/Stat.tsx';
 import { Button, Card, ErrorNote, Loading, Select } from '../../components/ui.tsx';
 import { OverrideDialog } from './OverrideDialog.tsx';
-import { ForecastBadge, Sentences, WhoseToggle } from './parts.tsx';
+import { ForecastBadge, Sentences, useWhose, WhoseToggle } from './parts.tsx';
 
 export const windows = [30, 60, 90, 180] as const;
 
@@ -31,13 +31,12 @@ export function RenewalsPage({ search }: { search: RenewalsSearch }) {
   const { t } = useTranslation('revenue');
   const navigate = useNavigate();
   const me = useMe();
-  const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
+  const whose = useWhose();
   const canOverride = me.data?.permissions.includes('manage_accounts') ?? false;
-  const [everyone, setEveryone] = useState(false);
   const within = search.within ?? 90;
   const pipeline = useRenewals({
     within: `${within}d`,
-    ...(seesAll && everyone ? {} : { owner: 'me' }),
+    ...(whose.mine ? { owner: 'me' } : {}),
     ...(search.category ? { category: search.category } : {}),
   });
   const [overriding, setOverriding] = useState<Renewal | null>(null);
@@ -49,7 +48,7 @@ export function RenewalsPage({ search }: { search: RenewalsSearch }) {
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t('renewals.title')}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          {seesAll && <WhoseToggle everyone={everyone} setEveryone={setEveryone} />}
+          <WhoseToggle whose={whose} />
           <Select
             aria-label={t('renewals.window')}
             value={within}
@@ -151,8 +150,7 @@ function Months({ pipeline }: { pipeline: RenewalPipeline }) {
   return (
     <Card title={t('renewals.byMonth')}>
       <BarChart
-        title={t('renewals.byMonth')}
-        unit={t('renewals.byMonthUnit')}
+        title={t('renewals.byMonthShare')}
         bars={pipeline.months.map((m) => ({
           key: m.month,
           label: `${monthName(m.month)}: ${formatMoney(m.forecastArr)}`,

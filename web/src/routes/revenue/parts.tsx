@@ -1,7 +1,9 @@
 // Pieces the revenue screens share: the forecast badge, whose-clients toggle, a metric's value
 // as a person reads it, and the server's sentences as a list.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsMetric, ForecastCategory } from '../../api/revenue.ts';
+import { useMe } from '../../api/session.ts';
 import { formatMoney, formatNumber } from '../../components/format.ts';
 import { Badge, Button } from '../../components/ui.tsx';
 
@@ -28,28 +30,35 @@ export function ForecastBadge({
   );
 }
 
-/** "My clients" or "Everyone", for people who see the whole team's accounts. */
-export function WhoseToggle({
-  everyone,
-  setEveryone,
-}: {
-  everyone: boolean;
-  setEveryone: (everyone: boolean) => void;
-}) {
+/**
+ * Whose clients a revenue screen shows. A CSM sees their own. Someone who sees every account
+ * (a manager, an admin) starts with everyone's, as the portfolio does: a manager often owns no
+ * account, and "My clients" would open on an empty screen. They may narrow it to theirs.
+ */
+export function useWhose() {
+  const me = useMe();
+  const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
+  const [everyone, setEveryone] = useState(true);
+  return { seesAll, mine: !(seesAll && everyone), setEveryone };
+}
+
+/** "My clients" or "Everyone", for people who see the whole team's accounts; else nothing. */
+export function WhoseToggle({ whose }: { whose: ReturnType<typeof useWhose> }) {
   const { t } = useTranslation('revenue');
+  if (!whose.seesAll) return null;
   return (
     <div role="group" aria-label={t('whose.label')} className="flex gap-1">
       <Button
-        variant={everyone ? 'secondary' : 'primary'}
-        aria-pressed={!everyone}
-        onClick={() => setEveryone(false)}
+        variant={whose.mine ? 'primary' : 'secondary'}
+        aria-pressed={whose.mine}
+        onClick={() => whose.setEveryone(false)}
       >
         {t('whose.mine')}
       </Button>
       <Button
-        variant={everyone ? 'primary' : 'secondary'}
-        aria-pressed={everyone}
-        onClick={() => setEveryone(true)}
+        variant={whose.mine ? 'secondary' : 'primary'}
+        aria-pressed={!whose.mine}
+        onClick={() => whose.setEveryone(true)}
       >
         {t('whose.everyone')}
       </Button>
