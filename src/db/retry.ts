@@ -9,10 +9,28 @@ const retriable = new Set(['40P01', '40001']);
 /** How many times a transaction is run at most. */
 const attempts = 4;
 
-/** The SQLSTATE of a failed statement, or '' for any other error. */
+/** The SQLSTATE of a failed statement (or a socket's error code), or '' for any other error. */
 function sqlState(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? code : '';
+}
+
+/**
+ * Connection refused, reset or timed out; the server shutting down or starting up; a
+ * connection failure PostgreSQL reports (class 08).
+ */
+const unreachable = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03']);
+
+/**
+ * What passing trouble with the database a failure was, if it was: `busy` for a transaction
+ * PostgreSQL ended (a deadlock, a serialization failure) that a retry would likely get through,
+ * `unavailable` for a database that cannot be reached just now.
+ */
+export function databaseTrouble(error: unknown): 'busy' | 'unavailable' | undefined {
+  const state = sqlState(error);
+  if (retriable.has(state)) return 'busy';
+  if (unreachable.has(state) || state.startsWith('08')) return 'unavailable';
+  return undefined;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type ErrorCode,
   type FieldError,
 } from '../lib/errors.ts';
+import { databaseTrouble } from '../db/retry.ts';
 import { fieldMessage, issueErrors } from '../lib/issues.ts';
 import type { AppEnv } from './env.ts';
 import { englishReader, readerOf } from './reader.ts';
@@ -44,6 +45,7 @@ const titles = {
   413: 'errors.title.tooLarge',
   422: 'errors.title.invalid',
   429: 'errors.title.throttled',
+  503: 'errors.title.unavailable',
 } as const satisfies Record<ReturnType<typeof httpStatus>, MessageKey>;
 
 export function toProblem(error: AppError, instance?: string, reader = englishReader): Problem {
@@ -97,12 +99,25 @@ function exceptionDetail(error: HTTPException, code: ErrorCode): Message {
   return codeDetail(code);
 }
 
-/** The app's one error handler: known errors become problems, anything else is a bug (500). */
+/**
+ * The app's one error handler: known errors become problems; the database's passing trouble (a
+ * deadlock it broke, a connection it refused) a 503 to try again after a second; anything else
+ * is a bug (500).
+ */
 export function answerError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) return problemResponse(c, error);
   if (error instanceof HTTPException && error.status < 500) {
     const code: ErrorCode = error.status === 413 ? 'request.too_large' : 'request.malformed';
     return problemResponse(c, new AppError(code, exceptionDetail(error, code)));
+  }
+  const trouble = databaseTrouble(error);
+  if (trouble) {
+    c.var.log.warn({ err: error }, 'the database turned a request away');
+    const code = `database.${trouble}` as const;
+    return problemResponse(
+      c,
+      new AppError(code, codeDetail(code), { cause: error, headers: { 'retry-after': '1' } }),
+    );
   }
   c.var.log.error({ err: error }, 'unexpected error');
   const { locale, timeZone } = readerOf(c);

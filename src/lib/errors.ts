@@ -61,7 +61,11 @@ export type ErrorCode =
   | 'slack.invalid_signature'
   | 'webhook_subscription.not_found'
   | 'webhook_delivery.not_found'
-  | 'webhook_subscription.disabled';
+  | 'webhook_subscription.disabled'
+  /** PostgreSQL ended the request's transaction to break a deadlock (or a serialization failure). */
+  | 'database.busy'
+  /** The database refused or dropped the connection. */
+  | 'database.unavailable';
 
 /** A schema's issue (zod's), with the value it is about: zod words it in each language. */
 export type SchemaIssue = {
@@ -127,7 +131,7 @@ export function invalid(
   return new AppError('request.invalid', detail, { errors });
 }
 
-export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 {
+export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503 {
   switch (code) {
     case 'request.malformed':
     case 'request.invalid_cursor':
@@ -190,5 +194,8 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'auth.throttled':
     case 'survey.throttled':
       return 429;
+    case 'database.busy':
+    case 'database.unavailable':
+      return 503;
   }
 }

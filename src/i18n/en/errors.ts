@@ -12,9 +12,14 @@ export const errors = {
     tooLarge: 'Request too large',
     invalid: 'Invalid input',
     throttled: 'Too many attempts',
+    unavailable: 'Temporarily unavailable',
     internal: 'Internal error',
   },
   detail: {
+    database: {
+      busy: 'Another change to the same records got in the way. Try again.',
+      unavailable: 'The database is not answering. Try again in a moment.',
+    },
     request: {
       invalid: 'Some fields are not valid.',
       malformed: 'The request could not be read.',
