@@ -294,14 +294,17 @@ function TrendCard({ metric, currency }: { metric: CsMetric; currency: string })
 function Bridge({ data }: { data: CsMetrics }) {
   const { t } = useTranslation('revenue');
   const money = (amount: number) => formatMoney({ amount, currency: data.currency });
+  // A step that moved nothing is "0", not "+0" or "−0".
+  const step = (sign: '+' | '−', amount: number) =>
+    amount === 0 ? money(0) : `${sign}${money(Math.abs(amount))}`;
   const b = data.bridge;
   const rows: [string, string][] = [
     [t('metrics.bridgeStart'), money(b.startMrr)],
-    [t('metrics.bridgeNew'), `+${money(b.newMrr)}`],
-    [t('metrics.bridgeExpansion'), `+${money(b.expansionMrr)}`],
-    [t('metrics.bridgeReactivation'), `+${money(b.reactivationMrr)}`],
-    [t('metrics.bridgeContraction'), `−${money(-b.contractionMrr)}`],
-    [t('metrics.bridgeChurn'), `−${money(-b.churnedMrr)}`],
+    [t('metrics.bridgeNew'), step('+', b.newMrr)],
+    [t('metrics.bridgeExpansion'), step('+', b.expansionMrr)],
+    [t('metrics.bridgeReactivation'), step('+', b.reactivationMrr)],
+    [t('metrics.bridgeContraction'), step('−', b.contractionMrr)],
+    [t('metrics.bridgeChurn'), step('−', b.churnedMrr)],
     [t('metrics.bridgeEnd'), money(b.endMrr)],
   ];
   return (
