@@ -9,10 +9,9 @@ import { useAccountForecast, useMeetings, useOpportunities } from '../../api/rev
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import { Button, Card, ErrorNote, Loading } from '../../components/ui.tsx';
-import { MeetingList } from './MeetingsPage.tsx';
 import { OpportunityDialog } from './OpportunityDialog.tsx';
 import { OverrideDialog } from './OverrideDialog.tsx';
-import { ForecastBadge, linkClass, Sentences } from './parts.tsx';
+import { ForecastBadge, linkClass, MeetingList, Sentences } from './parts.tsx';
 
 export function AccountRevenuePanel({ accountId, name }: { accountId: string; name: string }) {
   const { t } = useTranslation('revenue');

@@ -3,12 +3,12 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMeetings, useOverdueQbrs, type Meeting } from '../../api/revenue.ts';
+import { useMeetings, useOverdueQbrs } from '../../api/revenue.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { Stat } from '../../components/Stat.tsx';
-import { Badge, Card, ErrorNote, Loading } from '../../components/ui.tsx';
-import { formatPercent, useWhose, WhoseToggle } from './parts.tsx';
+import { Card, ErrorNote, Loading } from '../../components/ui.tsx';
+import { formatPercent, MeetingList, useWhose, WhoseToggle } from './parts.tsx';
 
 const primaryLink =
   'inline-flex min-h-11 items-center justify-center rounded-lg bg-accent px-4 font-medium text-accent-ink';
@@ -60,40 +60,6 @@ function Calendar({ mine }: { mine: boolean }) {
         </Card>
       )}
     </div>
-  );
-}
-
-export function MeetingList({ items }: { items: Meeting[] }) {
-  const { t } = useTranslation('revenue');
-  if (items.length === 0) return <p className="text-muted">{t('meetings.none')}</p>;
-  return (
-    <ul className="flex flex-col divide-y divide-line">
-      {items.map((meeting) => (
-        <li key={meeting.id} className="py-2">
-          <Link
-            to="/meetings/$meetingId"
-            params={{ meetingId: meeting.id }}
-            className="flex min-h-11 flex-col justify-center hover:underline"
-          >
-            <span className="flex flex-wrap items-center gap-2 font-medium">
-              {meeting.title}
-              <Badge tone={meeting.kind === 'qbr' ? 'accent' : 'neutral'}>
-                {t(`meetings.kinds.${meeting.kind}`)}
-              </Badge>
-              {meeting.status !== 'scheduled' && (
-                <Badge tone={meeting.status === 'held' ? 'healthy' : 'critical'}>
-                  {t(`meetings.status.${meeting.status}`)}
-                </Badge>
-              )}
-            </span>
-            <span className="text-sm text-muted">
-              {formatDateTime(meeting.startsAt)} ·{' '}
-              {t('meetings.with', { account: meeting.accountName })}
-            </span>
-          </Link>
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -1,10 +1,12 @@
 // Pieces the revenue screens share: the forecast badge, whose-clients toggle, a metric's value
-// as a person reads it, and the server's sentences as a list.
+// as a person reads it, the server's sentences as a list, and a list of meetings (also Ask
+// Steward's answer to "meetings next week").
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CsMetric, ForecastCategory } from '../../api/revenue.ts';
+import type { CsMetric, ForecastCategory, Meeting } from '../../api/revenue.ts';
 import { useMe } from '../../api/session.ts';
-import { formatMoney, formatNumber } from '../../components/format.ts';
+import { formatDateTime, formatMoney, formatNumber } from '../../components/format.ts';
 import { Badge, Button } from '../../components/ui.tsx';
 
 const categoryTone = {
@@ -110,3 +112,42 @@ export function Sentences({
 
 export const linkClass =
   'inline-flex min-h-11 items-center rounded-lg px-3 text-sm text-muted hover:bg-raised hover:text-ink';
+
+/** Meetings as a calendar lists them, each opening its own page. */
+export function MeetingList({
+  items,
+}: {
+  items: Pick<Meeting, 'id' | 'title' | 'kind' | 'status' | 'startsAt' | 'accountName'>[];
+}) {
+  const { t } = useTranslation('revenue');
+  if (items.length === 0) return <p className="text-muted">{t('meetings.none')}</p>;
+  return (
+    <ul className="flex flex-col divide-y divide-line">
+      {items.map((meeting) => (
+        <li key={meeting.id} className="py-2">
+          <Link
+            to="/meetings/$meetingId"
+            params={{ meetingId: meeting.id }}
+            className="flex min-h-11 flex-col justify-center hover:underline"
+          >
+            <span className="flex flex-wrap items-center gap-2 font-medium">
+              {meeting.title}
+              <Badge tone={meeting.kind === 'qbr' ? 'accent' : 'neutral'}>
+                {t(`meetings.kinds.${meeting.kind}`)}
+              </Badge>
+              {meeting.status !== 'scheduled' && (
+                <Badge tone={meeting.status === 'held' ? 'healthy' : 'critical'}>
+                  {t(`meetings.status.${meeting.status}`)}
+                </Badge>
+              )}
+            </span>
+            <span className="text-sm text-muted">
+              {formatDateTime(meeting.startsAt)} ·{' '}
+              {t('meetings.with', { account: meeting.accountName })}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
