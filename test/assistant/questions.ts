@@ -195,6 +195,17 @@ export const labelledQuestions: LabelledQuestion[] = [
   { q: 'кому пора провести QBR', intent: 'qbr_due' },
   { q: 'upcoming and overdue business reviews', intent: 'qbr_due' },
 
+  // upcoming_meetings
+  { q: 'What meetings do I have this week?', intent: 'upcoming_meetings' },
+  { q: 'my meetings next week', intent: 'upcoming_meetings' },
+  { q: 'meetings tomorrow', intent: 'upcoming_meetings' },
+  { q: "what's on my calendar on Friday", intent: 'upcoming_meetings' },
+  { q: 'upcoming meetings with Acme', intent: 'upcoming_meetings' },
+  { q: 'Какие у меня встречи на следующей неделе?', intent: 'upcoming_meetings' },
+  { q: 'встречи на завтра', intent: 'upcoming_meetings' },
+  { q: 'мой календарь на эту неделю', intent: 'upcoming_meetings' },
+  { q: 'созвоны с клиентами в пятницу', intent: 'upcoming_meetings' },
+
   // top_feature_requests
   { q: 'Show product roadmap items most requested by clients', intent: 'top_feature_requests' },
   { q: 'what do customers ask for the most', intent: 'top_feature_requests' },

@@ -1,6 +1,6 @@
 // Ask Steward over HTTP for the intents other modules answer — revenue (renewals, metrics,
-// expansion), voice (NPS, requests, roadmap) and meetings (QBRs due, proposals to confirm) — on
-// the same fixtures as api.test.ts.
+// expansion), voice (NPS, requests, roadmap) and meetings (the calendar, QBRs due, proposals to
+// confirm) — on the same fixtures as api.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
@@ -140,5 +140,71 @@ describe('business reviews', () => {
     for (const p of data.data.proposals) {
       expect([0, 6]).not.toContain(new Date(p.startsAt).getUTCDay());
     }
+  });
+});
+
+describe('the calendar', () => {
+  // Monday 2 November 2026, 04:00 in New York (Jordan's zone).
+  const meeting = async (
+    as: ApiClient,
+    accountId: string,
+    title: string,
+    startsAt: string,
+    kind: 'qbr' | 'check_in' = 'check_in',
+  ) => {
+    const end = new Date(Date.parse(startsAt) + 3_600_000).toISOString();
+    const { data } = await as.POST('/api/v1/meetings', {
+      body: { accountId, kind, title, startsAt, endsAt: end },
+    });
+    if (!data) throw new Error(`could not schedule ${title}`);
+    return data.id;
+  };
+
+  beforeAll(async () => {
+    await meeting(jordan, p.larkspurId, 'Adoption check', '2026-11-04T15:00:00.000Z');
+    await meeting(jordan, p.acmeId, 'Business review', '2026-11-10T15:00:00.000Z', 'qbr');
+    const called = await meeting(jordan, p.acmeId, 'Called off', '2026-11-05T15:00:00.000Z');
+    await jordan.POST('/api/v1/meetings/{id}/cancel', { params: { path: { id: called } } });
+    // Another CSM's client, on an admin's calendar: not Jordan's to see.
+    await meeting(admin, p.kestrelId, 'Kickoff prep', '2026-11-04T17:00:00.000Z');
+  });
+
+  it("lists the CSM's meetings this week, earliest first, without the cancelled one", async () => {
+    const { data } = await ask(jordan, 'What meetings do I have this week?');
+    expect(data?.intent).toBe('upcoming_meetings');
+    if (data?.widget !== 'meetings') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.window).toEqual({ from: '2026-11-02', to: '2026-11-08' });
+    // Tuesday's QBR is the one booked from a proposal above.
+    expect(data.data.items.map((m) => [m.title, m.accountName, m.status])).toEqual([
+      ['QBR with Acme Corp', 'Acme Corp', 'scheduled'],
+      ['Adoption check', 'Larkspur Logistics', 'scheduled'],
+    ]);
+    expect(data.answer).toMatch(
+      /^2 meetings between Nov 2, 2026 and Nov 8, 2026\. First: “QBR with Acme Corp” with Acme Corp, Nov 3, 2026/,
+    );
+    expect(data.link).toBe('/meetings');
+  });
+
+  it('answers in Russian for next week', async () => {
+    const { data } = await ask(jordan, 'Какие у меня встречи на следующей неделе?');
+    if (data?.widget !== 'meetings') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.window).toEqual({ from: '2026-11-09', to: '2026-11-15' });
+    expect(data.data.items.map((m) => [m.title, m.kind])).toEqual([['Business review', 'qbr']]);
+    expect(data.answer).toMatch(/ — 1 встреча\. Первая — «Business review» с Acme Corp, /);
+  });
+
+  it("shows a day's meetings across the team to someone who sees every account", async () => {
+    const { data } = await ask(admin, 'meetings on Wednesday');
+    if (data?.widget !== 'meetings') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.window).toEqual({ from: '2026-11-04', to: '2026-11-04' });
+    expect(data.data.items.map((m) => m.title)).toEqual(['Adoption check', 'Kickoff prep']);
+    expect(data.answer).toMatch(/^2 meetings on Nov 4, 2026\./);
+  });
+
+  it('says so when the calendar is empty', async () => {
+    const { data } = await ask(jordan, 'meetings on Saturday');
+    if (data?.widget !== 'meetings') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items).toEqual([]);
+    expect(data.answer).toBe('No meetings on Nov 7, 2026.');
   });
 });

@@ -1,7 +1,8 @@
 // Ask Steward in the browser, as the demo CSM on the demo workspace: Ctrl+K opens the command
 // bar anywhere; each of the persona guide's twelve scenario questions (and one Russian question
 // per group) opens the right widget with the demo's real data — the same the API answers —
-// and a phone has a visible Ask button and the seven quick actions on the home page.
+// and a phone has a visible Ask button, the seven quick actions on the home page, and the CSM's
+// calendar one question away.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarioGroups, type Scenario } from '../assistant/scenarios.ts';
@@ -114,6 +115,19 @@ describe('Ask Steward', () => {
     await askInBar(page, 'кто уходит?');
     await bar.locator('[data-widget="churn_risk"]').waitFor();
     await bar.getByText(/Под риском оттока/).waitFor();
+
+    // The CSM's calendar, each meeting a link to its page.
+    const calendar = 'Какие у меня встречи в ближайшие 30 дней?';
+    const expected = await expectedFor(session, calendar);
+    expect(expected.widget).toBe('meetings');
+    if (!expected.firstName) throw new Error('the demo CSM has no meeting in the next 30 days');
+    await askInBar(page, calendar);
+    await bar.getByText(expected.answer, { exact: true }).waitFor();
+    const first = bar
+      .locator('[data-widget="meetings"]')
+      .getByRole('link', { name: new RegExp(expected.firstName) })
+      .first();
+    expect(await first.getAttribute('href')).toMatch(/^\/meetings\/[0-9a-f-]{36}$/);
   });
 
   it('proposes a reminder and saves the task only when the CSM confirms it', async () => {

@@ -16,6 +16,7 @@ export const intents = [
   'qbr_due',
   'top_feature_requests',
   'schedule_qbr',
+  'upcoming_meetings',
   'product_roadmap',
   'account_lookup',
   'my_tasks',
@@ -42,6 +43,8 @@ export const intentPermission: Record<KnownIntent, Permission> = {
   qbr_due: 'schedule_business_reviews',
   top_feature_requests: 'view_client_feedback',
   schedule_qbr: 'manage_client_meetings',
+  // The meetings calendar's own permission (GET /meetings).
+  upcoming_meetings: 'view_accounts',
   product_roadmap: 'view_product_roadmap',
   account_lookup: 'view_accounts',
   my_tasks: 'view_work',

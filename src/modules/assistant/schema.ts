@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { MessageKey } from '../../i18n/index.ts';
 import { calendarDay } from '../../lib/days.ts';
 import { churnRiskLevelSchema, healthCategorySchema, tierSchema } from '../../lib/vocabulary.ts';
+import { meetingKindSchema } from '../revenue/index.ts';
 import { intents, knownIntents } from './intents.ts';
 
 const day = calendarDay('errors.field.day');
@@ -171,6 +172,23 @@ export const widgetData = {
     .openapi({
       description: 'Meetings to confirm: nothing is saved until each is sent to POST /meetings',
     }),
+  meetings: z.object({
+    window: z.object({ from: day, to: day }),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        accountId: z.string(),
+        accountName: z.string(),
+        kind: meetingKindSchema,
+        title: z.string(),
+        startsAt: z.string(),
+        endsAt: z.string(),
+        timeZone: z.string(),
+        location: z.string().nullable(),
+        status: z.enum(['scheduled', 'held']),
+      }),
+    ),
+  }),
   upsell_opportunities: z.object(opportunityList),
   premium_upgrades: z.object(opportunityList),
   revenue_metrics: z.object({
@@ -371,6 +389,7 @@ export const answerSchema = z
     variant('roadmap_timeline'),
     variant('qbr_due'),
     variant('meeting_scheduler'),
+    variant('meetings'),
   ])
   .openapi('AssistantAnswer');
 

@@ -25,6 +25,7 @@ const descriptions: Record<KnownIntent, string> = {
   qbr_due: 'which clients need or are overdue for a business review (QBR)',
   top_feature_requests: 'the features customers ask for most',
   schedule_qbr: 'schedule or book a QBR or meeting with a client',
+  upcoming_meetings: 'meetings already on the calendar, coming up or in a given week or day',
   product_roadmap: 'the product roadmap, planned and shipped features',
   account_lookup: 'one named account: its summary',
   my_tasks: "the person's tasks, to-dos, reminders",

@@ -6,4 +6,6 @@ export { renewalPipeline, type Renewal } from './renewalPipeline.ts';
 export { expansionOpportunities } from './expansion.ts';
 export { csMetrics } from './metrics/csMetrics.ts';
 export { overdueQbrs } from './meetings/overdue.ts';
+export { listMeetings } from './meetings/view.ts';
+export { meetingKindSchema } from './schema/meetings.ts';
 export { scheduleMeeting } from './meetings/schedule.ts';

@@ -5354,7 +5354,7 @@ export interface components {
         };
         AssistantAnswer: {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5388,7 +5388,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5428,7 +5428,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5456,7 +5456,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5488,7 +5488,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5514,7 +5514,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5547,7 +5547,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5579,7 +5579,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5600,7 +5600,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5626,7 +5626,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5640,13 +5640,13 @@ export interface components {
             data: {
                 suggestions: {
                     /** @enum {string} */
-                    intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations";
+                    intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations";
                     question: string;
                 }[];
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5662,7 +5662,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5678,7 +5678,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5734,7 +5734,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5773,7 +5773,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5812,7 +5812,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5850,7 +5850,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5888,7 +5888,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5920,7 +5920,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5948,7 +5948,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5981,7 +5981,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6004,6 +6004,44 @@ export interface components {
                     endsAt: string;
                     timeZone: string;
                     daysOverdue: number | null;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "meetings";
+            data: {
+                window: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                items: {
+                    id: string;
+                    accountId: string;
+                    accountName: string;
+                    /**
+                     * @description QBR, check-in, kickoff, renewal call, other
+                     * @enum {string}
+                     */
+                    kind: "qbr" | "check_in" | "kickoff" | "renewal" | "other";
+                    title: string;
+                    startsAt: string;
+                    endsAt: string;
+                    timeZone: string;
+                    location: string | null;
+                    /** @enum {string} */
+                    status: "scheduled" | "held";
                 }[];
             };
         };
@@ -6030,7 +6068,7 @@ export interface components {
             /** @description The previous answer, for a follow-up ("and for enterprise?") */
             context?: {
                 /** @enum {string} */
-                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
                 params: components["schemas"]["AssistantParams"];
             };
         };
@@ -6038,7 +6076,7 @@ export interface components {
             items: {
                 question: string;
                 /** @enum {string} */
-                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
                 askedAt: string;
             }[];
         };

@@ -35,6 +35,7 @@ export const assistantEn = {
   widget: {
     qbr_due: 'Business reviews due',
     meeting_scheduler: 'Meeting scheduler',
+    meetings: 'Meetings',
     renewal_pipeline: 'Renewal pipeline',
     upsell_opportunities: 'Upsell opportunities',
     premium_upgrades: 'Premium upgrade candidates',

@@ -38,6 +38,7 @@ export const assistantRu: Shape<typeof assistantEn> = {
   widget: {
     qbr_due: 'Нужны бизнес-встречи',
     meeting_scheduler: 'Планирование встреч',
+    meetings: 'Встречи',
     renewal_pipeline: 'Воронка продлений',
     upsell_opportunities: 'Возможности допродаж',
     premium_upgrades: 'Кандидаты на премиум',

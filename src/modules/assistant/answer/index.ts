@@ -8,7 +8,7 @@ import { escalations } from './escalations.ts';
 import { churnRisk, clientHealth, engagementTrends } from './health.ts';
 import { expansion, premiumUpgrades, renewals, revenueMetrics } from './revenue.ts';
 import { featureRequests, npsFeedback, productRoadmap } from './voice.ts';
-import { qbrDue, scheduleQbr } from './meetings.ts';
+import { qbrDue, scheduleQbr, upcomingMeetings } from './meetings.ts';
 import { myTasks } from './work.ts';
 
 export type { Answered, Question, DirectoryAccount, Asker } from './context.ts';
@@ -33,6 +33,7 @@ const answerers: Partial<Record<KnownIntent, Answerer>> = {
   product_roadmap: productRoadmap,
   qbr_due: qbrDue,
   schedule_qbr: scheduleQbr,
+  upcoming_meetings: upcomingMeetings,
 };
 
 /** An intent whose data lives in a part of Steward this installation does not answer from. */

@@ -1,11 +1,89 @@
-// Business reviews: who needs one (revenue's overdue-QBR list, as its meetings page reads it),
-// and "schedule a QBR with Acme next Tuesday at 10" or "…for top accounts" proposed as meetings
-// the person confirms — nothing is booked here; the web sends each to POST /meetings.
+// Meetings: the calendar ("meetings next week", as the meetings page lists them), who needs a
+// business review (revenue's overdue-QBR list), and "schedule a QBR with Acme next Tuesday at 10"
+// or "…for top accounts" proposed as meetings the person confirms — nothing is booked here; the
+// web sends each to POST /meetings.
 import { scopeFor } from '../../accounts/index.ts';
 import { localParts, nextDate, zonedInstant } from '../../notify/index.ts';
-import { overdueQbrs } from '../../revenue/index.ts';
-import { renderMessage } from '../../../i18n/index.ts';
-import { forAccount, inTier, ownerOf, say, type Answered, type Question } from './context.ts';
+import { listMeetings, overdueQbrs } from '../../revenue/index.ts';
+import { renderMessage, type MessageParam } from '../../../i18n/index.ts';
+import type { UserId } from '../../../lib/ids.ts';
+import {
+  forAccount,
+  inTier,
+  ownerOf,
+  say,
+  seesEveryone,
+  type Answered,
+  type Question,
+} from './context.ts';
+
+/** How far ahead the calendar looks when the question names no time: today and six days on. */
+const comingDays = 7;
+/** Meetings the widget lists at most; the sentence counts them all. */
+const listedMeetings = 200;
+
+/**
+ * The meetings of a window (the question's, else the coming week from now) that are not
+ * cancelled, earliest first: those the asker attends when they ask for theirs or see only their
+ * own clients (as the meetings page starts), a named person's, or everyone's they may see.
+ */
+export async function upcomingMeetings(question: Question): Promise<Answered> {
+  const { deps, asker, params } = question;
+  const now = deps.clock.now();
+  const today = localParts(now, asker.timeZone).date;
+  const window = params.window ?? { from: today, to: nextDate(today, comingDays - 1) };
+  const attendee =
+    (params.ownerId as UserId | undefined) ??
+    (params.scope === 'mine' || !seesEveryone(asker) ? asker.userId : undefined);
+  const page = await listMeetings(deps.db, scopeFor(asker), {
+    from: params.window ? zonedInstant(window.from, 0, asker.timeZone) : now,
+    to: zonedInstant(nextDate(window.to, 1), 0, asker.timeZone),
+    status: ['scheduled', 'held'],
+    limit: listedMeetings,
+    ...(attendee ? { attendee } : {}),
+    ...(params.accountId ? { accountId: params.accountId } : {}),
+  });
+  const items = page.items.flatMap((m) =>
+    m.status === 'cancelled' ? [] : [{ ...m, status: m.status }],
+  );
+  const first = items[0];
+  const oneDay = window.from === window.to;
+  const dates: Record<string, MessageParam> = oneDay
+    ? { day: { date: window.from } }
+    : { from: { date: window.from }, to: { date: window.to } };
+  return {
+    widget: 'meetings',
+    data: {
+      window,
+      items: items.map((m) => ({
+        id: m.id,
+        accountId: m.accountId,
+        accountName: m.accountName,
+        kind: m.kind,
+        title: m.title,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        timeZone: m.timeZone,
+        location: m.location,
+        status: m.status,
+      })),
+    },
+    answer: first
+      ? [
+          say(oneDay ? 'assistant.meetings.summaryDay' : 'assistant.meetings.summary', {
+            count: items.length,
+            ...dates,
+          }),
+          say('assistant.meetings.first', {
+            title: first.title,
+            account: first.accountName,
+            when: { dateTime: first.startsAt },
+          }),
+        ]
+      : [say(oneDay ? 'assistant.meetings.noneDay' : 'assistant.meetings.none', dates)],
+    link: '/meetings',
+  };
+}
 
 /** How many meetings "for top accounts" proposes at once. */
 const topAccounts = 5;

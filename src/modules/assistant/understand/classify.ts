@@ -32,6 +32,7 @@ const topics: Concept[] = [
   'nps',
   'feedback',
   'qbr',
+  'calendar',
   'task',
   'escalation',
   'request',
@@ -93,6 +94,9 @@ const weights: Record<KnownIntent, Weigh> = {
     w(has('theme'), 2) +
     w(has('request') && has('top'), 2) +
     w(has('request') && has('feature'), 1),
+  // The calendar, unless a meeting is to be booked or a review is overdue.
+  upcoming_meetings: (has, s) =>
+    w(has('calendar') && !has('schedule') && !has('due'), 4.5) + w(has('calendar') && s.when, 0.5),
   product_roadmap: (has) => w(has('roadmap'), 4),
   account_lookup: (has, s) =>
     w(s.account, 3) + w(s.account && has('lookup'), 1.5) + w(s.account && has('howDoing'), 1.5),

@@ -111,6 +111,11 @@ export function understandQuestion(question: string, around: Surroundings): Unde
     if (decided.intent === 'schedule_qbr' || decided.intent === 'my_tasks') {
       if (when) params.at = when.at.toISOString();
     }
+    // "Meetings on Friday": the calendar of that day.
+    if (decided.intent === 'upcoming_meetings' && when && !window) {
+      const day = localParts(when.at, around.timeZone).date;
+      params.window = { from: day, to: day };
+    }
     if (decided.intent === 'my_tasks' && concepts.has('remind')) {
       const title = taskTitleOf(question);
       if (title) params.taskTitle = title;

@@ -142,6 +142,12 @@ export const lexicon = {
   meeting: [
     'meeting*', 'review', 'session', 'call', 'встреч*', 'созвон*', 'ревью', 'обзор*',
   ],
+  // Meetings as a list (plural, or the calendar itself), not one to book: "meetings next week",
+  // "какие встречи завтра", "my calendar".
+  calendar: [
+    'meetings', 'calendar', 'upcoming meeting*', 'встречи', 'встреч', 'встречах', 'созвоны',
+    'созвонов', 'календар*', 'расписани*',
+  ],
   due: [
     'overdue', 'due', 'need*', 'needs', "haven't had", 'havent had', 'not had', 'missing',
     'missed', 'lapsed', 'долж*', 'пора', 'нужн*', 'нужен', 'нужна', 'просроч*', 'давно', 'не было',
@@ -149,7 +155,7 @@ export const lexicon = {
   ],
   schedule: [
     'schedul*', 'shedul*', 'book', 'booking', 'set up', 'setup', 'arrange*', 'organi*', 'put a',
-    'calendar', 'invite', 'plan a', 'запланир*', 'назнач*', 'организ*', 'поставь', 'поставить',
+    'invite', 'plan a', 'запланир*', 'назнач*', 'организ*', 'поставь', 'поставить',
     'устро*', 'договорись', 'пригласи*', 'в календар*',
   ],
   request: [

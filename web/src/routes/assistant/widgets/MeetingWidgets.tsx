@@ -1,11 +1,16 @@
-// The meeting widgets: who needs a business review, and proposed QBRs to confirm one by one —
-// each is booked only when the person presses its button.
+// The meeting widgets: the calendar of a week or a day, who needs a business review, and
+// proposed QBRs to confirm one by one — each is booked only when the person presses its button.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmMeeting, type WidgetOf } from '../../../api/assistant.ts';
 import { formatDate, formatDateTime } from '../../../components/format.ts';
 import { Button, ErrorNote } from '../../../components/ui.tsx';
+import { MeetingList } from '../../revenue/parts.tsx';
 import { AccountRows, Counts } from './parts.tsx';
+
+export function MeetingsWidget({ data }: { data: WidgetOf<'meetings'>['data'] }) {
+  return <MeetingList items={data.items} />;
+}
 
 export function QbrDueWidget({ data }: { data: WidgetOf<'qbr_due'>['data'] }) {
   const { t } = useTranslation('assistant');

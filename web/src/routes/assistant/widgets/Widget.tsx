@@ -4,7 +4,7 @@ import type { AssistantAnswer } from '../../../api/assistant.ts';
 import { AccountWidget } from './AccountWidget.tsx';
 import { AdoptionMetricsWidget, DecliningWidget } from './AdoptionWidgets.tsx';
 import { ChurnRiskWidget, EngagementWidget, HealthDashboardWidget } from './HealthWidgets.tsx';
-import { MeetingSchedulerWidget, QbrDueWidget } from './MeetingWidgets.tsx';
+import { MeetingSchedulerWidget, MeetingsWidget, QbrDueWidget } from './MeetingWidgets.tsx';
 import { MetricsWidget, OpportunitiesWidget, RenewalsWidget } from './RevenueWidgets.tsx';
 import { NpsWidget, RequestsWidget, RoadmapWidget } from './VoiceWidgets.tsx';
 import { EscalationsWidget, MyTasksWidget, TaskDraftWidget } from './WorkWidgets.tsx';
@@ -55,6 +55,8 @@ export function Widget({
       return <QbrDueWidget data={answer.data} />;
     case 'meeting_scheduler':
       return <MeetingSchedulerWidget data={answer.data} />;
+    case 'meetings':
+      return <MeetingsWidget data={answer.data} />;
     case 'suggestions':
       return (
         <ul aria-label={t('tryAsking')} className="flex flex-col gap-2">
