@@ -68,6 +68,7 @@ describe('rendering a message', () => {
       arr: '{{value}} ARR',
       due: 'due {{when}}',
       day: 'renews {{day}}',
+      said: 'Renewal on {{day}}.',
     },
     ru: {
       tasks_one: '{{count}} задача у {{account}}',
@@ -77,6 +78,7 @@ describe('rendering a message', () => {
       arr: '{{value}} ARR',
       due: 'срок {{when}}',
       day: 'продление {{day}}',
+      said: 'Продление {{day}}.',
     },
   };
   const render = (
@@ -107,6 +109,13 @@ describe('rendering a message', () => {
     expect(render('ru', 'day', { day: { date: '2027-01-31' } }, 'Pacific/Auckland')).toMatch(
       /31 янв/,
     );
+  });
+
+  it('ends a sentence with one full stop when its last value ends with one', () => {
+    const day = { day: { date: '2027-04-16' } };
+    expect(render('ru', 'said', day)).toBe('Продление 16 апр. 2027 г.');
+    expect(render('en', 'said', day)).toBe('Renewal on Apr 16, 2027.');
+    expect(render('en', 'said', { day: 'the end of Q1...' })).toBe('Renewal on the end of Q1...');
   });
 
   it('reads a list of sentences as one, each in the reader’s language', () => {

@@ -113,10 +113,18 @@ export function renderFrom(
   // Unreachable for a typed key (the catalog test proves both languages carry it); a key
   // from an old stored row that a release removed shows itself rather than nothing.
   if (template === undefined) return message.key;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    const value = params[name];
-    return value === undefined ? '' : formatParam(value, locale, timeZone);
-  });
+  return template.replace(
+    /\{\{\s*(\w+)\s*\}\}/g,
+    (placeholder: string, name: string, at: number, whole: string) => {
+      const value = params[name];
+      const text = value === undefined ? '' : formatParam(value, locale, timeZone);
+      // A value ending in a full stop (a Russian date's "г.", a sentence someone typed) that
+      // ends the sentence too keeps one stop.
+      return text.endsWith('.') && whole[at + placeholder.length] === '.'
+        ? text.slice(0, -1)
+        : text;
+    },
+  );
 }
 
 export function formatParam(value: MessageParam, locale: Locale, timeZone: string): string {
