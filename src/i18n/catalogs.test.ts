@@ -69,6 +69,7 @@ describe('rendering a message', () => {
       due: 'due {{when}}',
       day: 'renews {{day}}',
       said: 'Renewal on {{day}}.',
+      nrr: 'NRR {{value}}',
     },
     ru: {
       tasks_one: '{{count}} задача у {{account}}',
@@ -79,6 +80,7 @@ describe('rendering a message', () => {
       due: 'срок {{when}}',
       day: 'продление {{day}}',
       said: 'Продление {{day}}.',
+      nrr: 'NRR {{value}}',
     },
   };
   const render = (
@@ -109,6 +111,11 @@ describe('rendering a message', () => {
     expect(render('ru', 'day', { day: { date: '2027-01-31' } }, 'Pacific/Auckland')).toMatch(
       /31 янв/,
     );
+  });
+
+  it('writes a share as the reader writes a percentage', () => {
+    expect(render('en', 'nrr', { value: { percent: 0.9587 } })).toBe('NRR 95.9%');
+    expect(render('ru', 'nrr', { value: { percent: 0.9587 } })).toMatch(/^NRR 95,9\s%$/);
   });
 
   it('ends a sentence with one full stop when its last value ends with one', () => {

@@ -40,6 +40,8 @@ const plainParamSchema = z.union([
   z.object({ money: moneySchema }),
   z.object({ date: z.iso.date() }),
   z.object({ dateTime: z.iso.datetime({ offset: true }) }),
+  // A share (0.959), written as the reader writes a percentage: "95.9%", "95,9 %".
+  z.object({ percent: z.number() }),
   // A word that is itself translated (a stage, a category, a priority): another key's text.
   z.object({ term: keySchema }),
 ]);
@@ -134,6 +136,7 @@ export function formatParam(value: MessageParam, locale: Locale, timeZone: strin
     return value.list.map((item) => renderMessage(item, locale, timeZone)).join('; ');
   }
   if ('money' in value) return formatMoney(value.money, locale);
+  if ('percent' in value) return percentFormat(locale).format(value.percent);
   if ('term' in value) return renderMessage({ key: value.term }, locale, timeZone);
   if ('date' in value) {
     // A calendar day is the same day everywhere: format it at noon UTC, in UTC.
@@ -176,6 +179,11 @@ const pluralRules = (locale: Locale) =>
   memo(`plural:${locale}`, () => new Intl.PluralRules(locale));
 const numberFormat = (locale: Locale) =>
   memo(`number:${locale}`, () => new Intl.NumberFormat(locale));
+const percentFormat = (locale: Locale) =>
+  memo(
+    `percent:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+  );
 const dateTimeFormat = (locale: Locale, timeZone: string, withTime: boolean) =>
   memo(`date:${locale}:${timeZone}:${withTime}`, () =>
     withTime

@@ -39,7 +39,10 @@ describe('revenue answers', () => {
     if (data?.widget !== 'revenue_metrics') throw new Error(`widget ${data?.widget}`);
     expect(data.data.period.from).toBe('2026-07-01');
     expect(data.data.metrics.map((m) => m.key)).toContain('nrr');
-    expect(data.answer).toMatch(/NRR .+, GRR .+/);
+    // The fixtures bill nothing: ARR is 0 and the ratios have no figure yet.
+    expect(data.answer).toBe('2026-07-01..2026-09-30: ARR $0, NRR —, GRR —, expansion MRR $0.');
+    const inRussian = await ask(admin, 'какой у нас ARR за прошлый квартал?');
+    expect(inRussian.data?.answer).toMatch(/: ARR 0\s\$, NRR —, GRR —, MRR расширения 0\s\$\.$/);
   });
 
   it('answers expansion and premium questions from the revenue module', async () => {

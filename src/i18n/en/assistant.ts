@@ -131,7 +131,7 @@ export const assistant = {
     calm: 'No client without the premium plan is using premium features.',
   },
   metrics: {
-    summary: '{{period}}: NRR {{nrr}}, GRR {{grr}}, expansion MRR {{expansion}}.',
+    summary: '{{period}}: ARR {{arr}}, NRR {{nrr}}, GRR {{grr}}, expansion MRR {{expansion}}.',
   },
   nps: {
     summary_one:

@@ -158,7 +158,7 @@ export const assistant = {
     calm: 'Никто без премиум-тарифа не пользуется премиум-функциями.',
   },
   metrics: {
-    summary: '{{period}}: NRR {{nrr}}, GRR {{grr}}, MRR расширения {{expansion}}.',
+    summary: '{{period}}: ARR {{arr}}, NRR {{nrr}}, GRR {{grr}}, MRR расширения {{expansion}}.',
   },
   nps: {
     summary_one:

@@ -150,8 +150,7 @@ export async function premiumUpgrades(question: Question): Promise<Answered> {
   };
 }
 
-const percent = (ratio: number | null) =>
-  ratio === null ? '—' : `${Math.round(ratio * 1000) / 10}%`;
+const percent = (ratio: number | null) => (ratio === null ? '—' : { percent: ratio });
 
 export async function revenueMetrics(question: Question): Promise<Answered> {
   const { db, clock } = question.deps;
@@ -190,6 +189,7 @@ export async function revenueMetrics(question: Question): Promise<Answered> {
     answer: [
       say('assistant.metrics.summary', {
         period: report.period.label,
+        arr: { money: { amount: value('arr') ?? 0, currency: report.currency } },
         nrr: percent(value('nrr')),
         grr: percent(value('grr')),
         expansion: {
