@@ -55,6 +55,9 @@ export const labelledQuestions: LabelledQuestion[] = [
   },
   { q: 'клиенты, у которых упало число активных пользователей', intent: 'declining_adoption' },
   { q: 'Whose adoption is slipping?', intent: 'declining_adoption' },
+  { q: "Who hasn't logged in for 30 days?", intent: 'declining_adoption' },
+  { q: 'Кто не заходил больше 30 дней?', intent: 'declining_adoption' },
+  { q: 'какие клиенты не пользуются продуктом', intent: 'declining_adoption' },
 
   // churn_risk
   { q: 'Show me clients at risk of churn this quarter', intent: 'churn_risk' },

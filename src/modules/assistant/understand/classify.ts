@@ -27,6 +27,7 @@ const topics: Concept[] = [
   'health',
   'adoption',
   'usage',
+  'notUsing',
   'feature',
   'engagement',
   'nps',
@@ -46,7 +47,8 @@ const weights: Record<KnownIntent, Weigh> = {
     w(has('health'), 3) + w(has('score') && !has('nps'), 1) + w(has('howDoing') && !s.account, 2.5),
   declining_adoption: (has) =>
     w(has('decline') && (has('usage') || has('adoption') || has('feature')), 6) +
-    w(has('decline'), 1),
+    w(has('decline'), 1) +
+    w(has('notUsing'), 6),
   churn_risk: (has) =>
     w(has('churn'), 4) + w(has('risk'), 3) + w((has('churn') || has('risk')) && has('renewal'), 2),
   engagement_trends: (has) =>

@@ -42,6 +42,13 @@ export const lexicon = {
     'вход*',
     'logging', 'logins', 'пользова*', 'пользу*', 'заходя*', 'зайти',
   ],
+  // Not using the product at all: "who hasn't logged in", "кто не заходил".
+  notUsing: [
+    "hasn't logged in", "haven't logged in", 'hasnt logged in', 'havent logged in',
+    'not logged in', 'no logins', 'no login', "hasn't used", "haven't used", 'not using',
+    'не заходил*', 'не заходят', 'не заходит', 'не входил*', 'не логинил*', 'не пользовал*',
+    'не пользуются', 'не пользуется',
+  ],
   adoption: [
     'adopt*', 'adopton', 'active users', 'time to value', 'utiliz*', 'utilis*', 'dau', 'wau',
     'mau', 'внедрен*', 'освоен*', 'активных пользовател*', 'время до ценности', 'утилизац*',
