@@ -11,7 +11,7 @@ import { addDays, daysAfter, hourMs, isoDay, minuteMs } from '../lib/calendar.ts
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import { zonedInstant } from '../modules/notify/index.ts';
 import { backfillRenewals, recordRenewals } from '../modules/revenue/index.ts';
-import { createTask } from '../modules/work/index.ts';
+import { createTask, dueDay } from '../modules/work/index.ts';
 import type { PlannedAccount } from './portfolio.ts';
 import { demoTeam } from './team.ts';
 
@@ -154,8 +154,9 @@ type Planned = { plan: PlannedAccount; row: Row };
 /**
  * The demo CSM's week: a QBR with the enterprise customer that is growing, a check-in with the
  * account at risk, the renewal call with the one renewing soonest, and a kickoff follow-up
- * with a customer still onboarding — each at a working hour in their own zone, with the
- * account's champion and sponsor invited. A colleague has two meetings of their own.
+ * with a customer still onboarding — each on one of the next working days (`day`), at a working
+ * hour in their own zone, with the account's champion and sponsor invited. A colleague has two
+ * meetings of their own.
  */
 async function meetingsThisWeek(deps: Deps, workspace: Workspace, accounts: Planned[]) {
   const now = deps.clock.now();
@@ -240,7 +241,7 @@ async function meetingsThisWeek(deps: Deps, workspace: Workspace, accounts: Plan
   const rows = plans.flatMap(({ account, kind, day, hour, title }) => {
     if (!account?.row.ownerId) return [];
     const zone = zoneOf.get(account.plan.ownerKey ?? '') ?? 'UTC';
-    const startsAt = zonedInstant(addDays(today, day), hour * 60, zone);
+    const startsAt = zonedInstant(dueDay(today, day, 'business'), hour * 60, zone);
     return [
       {
         workspace_id: workspace.id,

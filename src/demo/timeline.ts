@@ -1,6 +1,8 @@
 // A year of a demo account's timeline — kickoff, check-ins, QBRs, escalations, feature
-// requests, renewal talks — as the owner would have logged it, during their working hours.
+// requests, renewal talks — as the owner would have logged it, on working days during their
+// working hours.
 import { dayMs, daysSince, isoDay, startOfDay } from '../lib/calendar.ts';
+import { dueDay, dueDayBefore } from '../modules/work/index.ts';
 import {
   businessReviewSteps,
   features,
@@ -127,10 +129,16 @@ export function planTimeline(
 
   const offset = utcOffsetHours(timezone, now);
   const today = Math.floor(now.getTime() / dayMs);
+  const earliest = Math.max(account.customerSince.getTime(), now.getTime() - 366 * dayMs);
   const events = steps.map(({ daysAgo, ...step }) => {
     // Working hours in the owner's zone, 09:00–17:00.
     const minutes = (random.int(9, 16) - offset) * 60 + random.pick([0, 15, 30, 45]);
-    const at = (today - Math.max(1, Math.round(daysAgo))) * dayMs + minutes * 60_000;
+    // A day that falls on a weekend is the Friday before it, or the Monday after when that
+    // Friday comes before the account began (or over a year ago).
+    const planned = isoDay((today - Math.max(1, Math.round(daysAgo))) * dayMs);
+    const onDay = (day: string) => startOfDay(day).getTime() + minutes * 60_000;
+    const before = onDay(dueDayBefore(planned, 0, 'business'));
+    const at = before >= earliest ? before : onDay(dueDay(planned, 0, 'business'));
     // Yesterday in Los Angeles can still be later than "now" in UTC: the past stays past.
     return { ...step, occurredAt: new Date(Math.min(at, now.getTime() - 3600_000)) };
   });

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connect.ts';
+import type { TimelineKind } from '../../src/db/schema.ts';
 import { demoLogins, hasAnyWorkspace, seedDemoWorkspace } from '../../src/demo/index.ts';
 import { signedIn, testApp } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
@@ -77,7 +78,7 @@ async function demoSnapshot(db: Db) {
   return { workspace, users, accounts, contacts, timeline };
 }
 
-const loggedKinds = ['note', 'call', 'email', 'meeting'];
+const loggedKinds: TimelineKind[] = ['note', 'call', 'email', 'meeting'];
 async function demoCsmAccounts(db: Db) {
   return db
     .selectFrom('accounts as a')
@@ -160,6 +161,36 @@ describe('the demo workspace', () => {
     // Plays and projects the seed's scoring starts happen at the seed's own moment.
     expect(timeline.every((e) => e.occurred_at <= new Date(now))).toBe(true);
     expect(timeline.every((e) => e.occurred_at > yearAgo)).toBe(true);
+  });
+
+  it('meets customers and logs its touches on working days, in the owner’s own zone', async () => {
+    const weekday = (at: Date, timeZone: string) =>
+      new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone }).format(at);
+    const meetings = await deps.db
+      .selectFrom('meetings as m')
+      .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
+      .select(['m.title', 'm.starts_at', 'm.time_zone'])
+      .where('w.is_demo', '=', true)
+      .execute();
+    // Monday 2 November 2026: the week's meetings come after it, the held ones before.
+    expect(meetings.some((m) => m.starts_at > new Date(now))).toBe(true);
+    const onWeekends = meetings
+      .filter((m) => ['Sat', 'Sun'].includes(weekday(m.starts_at, m.time_zone)))
+      .map((m) => `${m.title} ${m.starts_at.toISOString()}`);
+    expect(onWeekends).toEqual([]);
+    const logged = await deps.db
+      .selectFrom('timeline_events as e')
+      .innerJoin('workspaces as w', 'w.id', 'e.workspace_id')
+      .innerJoin('users as u', 'u.id', 'e.actor_id')
+      .select(['e.title', 'e.occurred_at', 'u.timezone'])
+      .where('w.is_demo', '=', true)
+      .where('e.kind', 'in', loggedKinds)
+      .execute();
+    expect(logged.length).toBeGreaterThan(100);
+    const loggedOnWeekends = logged.filter((e) =>
+      ['Sat', 'Sun'].includes(weekday(e.occurred_at, e.timezone)),
+    );
+    expect(loggedOnWeekends.map((e) => e.title)).toEqual([]);
   });
 
   it('lets the demo CSM, the manager and the admin sign in; the CSM sees their fifteen clients', async () => {

@@ -10,3 +10,4 @@ export { projectsOfAccount } from './projects.ts';
 export type { TemplateDefinition, TemplateDefinitionInput } from './templates/definition.ts';
 export { enterpriseOnboarding } from './templates/starters.ts';
 export { myWork } from './myWork.ts';
+export { dueDay, dueDayBefore } from './templates/offsets.ts';
