@@ -117,14 +117,12 @@ export function renderFrom(
   if (template === undefined) return message.key;
   return template.replace(
     /\{\{\s*(\w+)\s*\}\}/g,
-    (placeholder: string, name: string, at: number, whole: string) => {
+    (slot: string, name: string, at: number, whole: string) => {
       const value = params[name];
       const text = value === undefined ? '' : formatParam(value, locale, timeZone);
       // A value ending in a full stop (a Russian date's "г.", a sentence someone typed) that
       // ends the sentence too keeps one stop.
-      return text.endsWith('.') && whole[at + placeholder.length] === '.'
-        ? text.slice(0, -1)
-        : text;
+      return text.endsWith('.') && whole[at + slot.length] === '.' ? text.slice(0, -1) : text;
     },
   );
 }

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { MessageKey } from '../../i18n/index.ts';
 import { calendarDay } from '../../lib/days.ts';
 import { churnRiskLevelSchema, healthCategorySchema, tierSchema } from '../../lib/vocabulary.ts';
-import { meetingKindSchema } from '../revenue/index.ts';
+import { meetingSchema } from '../revenue/index.ts';
 import { intents, knownIntents } from './intents.ts';
 
 const day = calendarDay('errors.field.day');
@@ -175,17 +175,17 @@ export const widgetData = {
   meetings: z.object({
     window: z.object({ from: day, to: day }),
     items: z.array(
-      z.object({
-        id: z.string(),
-        accountId: z.string(),
-        accountName: z.string(),
-        kind: meetingKindSchema,
-        title: z.string(),
-        startsAt: z.string(),
-        endsAt: z.string(),
-        timeZone: z.string(),
-        location: z.string().nullable(),
-        status: z.enum(['scheduled', 'held']),
+      meetingSchema.pick({
+        id: true,
+        accountId: true,
+        accountName: true,
+        kind: true,
+        title: true,
+        startsAt: true,
+        endsAt: true,
+        timeZone: true,
+        location: true,
+        status: true,
       }),
     ),
   }),

@@ -7,5 +7,5 @@ export { expansionOpportunities } from './expansion.ts';
 export { csMetrics } from './metrics/csMetrics.ts';
 export { overdueQbrs } from './meetings/overdue.ts';
 export { listMeetings } from './meetings/view.ts';
-export { meetingKindSchema } from './schema/meetings.ts';
+export { meetingSchema } from './schema/meetings.ts';
 export { scheduleMeeting } from './meetings/schedule.ts';

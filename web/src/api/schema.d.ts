@@ -6027,7 +6027,9 @@ export interface components {
                     to: string;
                 };
                 items: {
+                    /** Format: uuid */
                     id: string;
+                    /** Format: uuid */
                     accountId: string;
                     accountName: string;
                     /**
@@ -6041,7 +6043,7 @@ export interface components {
                     timeZone: string;
                     location: string | null;
                     /** @enum {string} */
-                    status: "scheduled" | "held";
+                    status: "scheduled" | "held" | "cancelled";
                 }[];
             };
         };

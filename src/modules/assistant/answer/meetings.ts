@@ -6,7 +6,6 @@ import { scopeFor } from '../../accounts/index.ts';
 import { localParts, nextDate, zonedInstant } from '../../notify/index.ts';
 import { listMeetings, overdueQbrs } from '../../revenue/index.ts';
 import { renderMessage, type MessageParam } from '../../../i18n/index.ts';
-import type { UserId } from '../../../lib/ids.ts';
 import {
   forAccount,
   inTier,
@@ -19,7 +18,7 @@ import {
 
 /** How far ahead the calendar looks when the question names no time: today and six days on. */
 const comingDays = 7;
-/** Meetings the widget lists at most; the sentence counts them all. */
+/** Meetings listed at most: far more than a week's calendar holds. */
 const listedMeetings = 200;
 
 /**
@@ -32,10 +31,8 @@ export async function upcomingMeetings(question: Question): Promise<Answered> {
   const now = deps.clock.now();
   const today = localParts(now, asker.timeZone).date;
   const window = params.window ?? { from: today, to: nextDate(today, comingDays - 1) };
-  const attendee =
-    (params.ownerId as UserId | undefined) ??
-    (params.scope === 'mine' || !seesEveryone(asker) ? asker.userId : undefined);
-  const page = await listMeetings(deps.db, scopeFor(asker), {
+  const attendee = ownerOf(question) ?? (seesEveryone(asker) ? undefined : asker.userId);
+  const { items } = await listMeetings(deps.db, scopeFor(asker), {
     from: params.window ? zonedInstant(window.from, 0, asker.timeZone) : now,
     to: zonedInstant(nextDate(window.to, 1), 0, asker.timeZone),
     status: ['scheduled', 'held'],
@@ -43,9 +40,6 @@ export async function upcomingMeetings(question: Question): Promise<Answered> {
     ...(attendee ? { attendee } : {}),
     ...(params.accountId ? { accountId: params.accountId } : {}),
   });
-  const items = page.items.flatMap((m) =>
-    m.status === 'cancelled' ? [] : [{ ...m, status: m.status }],
-  );
   const first = items[0];
   const oneDay = window.from === window.to;
   const dates: Record<string, MessageParam> = oneDay
