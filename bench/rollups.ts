@@ -50,21 +50,21 @@ export async function rollupBenchmark(): Promise<BenchResult[]> {
       .executeTakeFirstOrThrow();
     if (Number(rolled.n) !== events) throw new Error(`rolled up ${rolled.n} of ${events} events`);
     const after = await groupBy('bench_rollup_baseline_after');
-    const aggregate = { ms: (before.ms + after.ms) / 2 };
+    const groupByMs = (before.ms + after.ms) / 2;
 
     const stored = await storingFloor(db, workspaceId);
     return [
       {
         name: `rollup refresh: ${accounts.toLocaleString('en-US')} accounts × ${days} days (${events.toLocaleString('en-US')} raw events) into usage_daily and usage_daily_users`,
-        figure: `${ms(refresh.ms)}, ${(refresh.ms / aggregate.ms).toFixed(1)}× the GROUP BY (${Math.round(events / (refresh.ms / 1000)).toLocaleString('en-US')} events/s; loading the raw events took ${ms(loadMs)})`,
-        baseline: `one hand-written GROUP BY of the same events into a plain table: ${ms(aggregate.ms)} (${ms(before.ms)} before the refresh, ${ms(after.ms)} after)`,
+        figure: `${ms(refresh.ms)}, ${(refresh.ms / groupByMs).toFixed(1)}× the GROUP BY (${Math.round(events / (refresh.ms / 1000)).toLocaleString('en-US')} events/s; loading the raw events took ${ms(loadMs)})`,
+        baseline: `one hand-written GROUP BY of the same events into a plain table: ${ms(groupByMs)} (${ms(before.ms)} before the refresh, ${ms(after.ms)} after)`,
         target: '≤ 3× the GROUP BY',
-        holds: refresh.ms <= 3 * aggregate.ms,
+        holds: refresh.ms <= 3 * groupByMs,
       },
       {
         name: `rollup refresh's floor: the same ${stored.rows.toLocaleString('en-US')} finished rollup rows inserted into empty copies of the two tables, nothing counted and no conflict checked`,
-        figure: `with their keys and day indexes ${ms(stored.indexedMs)}, ${(stored.indexedMs / aggregate.ms).toFixed(1)}× the GROUP BY (the refresh is ${(refresh.ms / stored.indexedMs).toFixed(1)}× it); with the primary keys alone ${ms(stored.keyedMs)}, ${(stored.keyedMs / aggregate.ms).toFixed(1)}×`,
-        baseline: `the GROUP BY above: ${ms(aggregate.ms)}`,
+        figure: `with their keys and day indexes ${ms(stored.indexedMs)}, ${(stored.indexedMs / groupByMs).toFixed(1)}× the GROUP BY (the refresh is ${(refresh.ms / stored.indexedMs).toFixed(1)}× it); with the primary keys alone ${ms(stored.keyedMs)}, ${(stored.keyedMs / groupByMs).toFixed(1)}×`,
+        baseline: `the GROUP BY above: ${ms(groupByMs)}`,
       },
     ];
   } finally {
