@@ -93,13 +93,55 @@ describe('answers with live data', () => {
     expect(data.data.accounts.map((a) => a.name)).toEqual(['Larkspur Logistics']);
   });
 
-  it('shows my open tasks', async () => {
-    await jordan.POST('/api/v1/tasks', {
-      body: { title: 'Prepare the renewal deck', accountId: p.larkspurId, assigneeId: p.jordanId },
-    });
-    const { data } = await ask(jordan, 'what are my tasks today');
-    if (data?.widget !== 'my_tasks') throw new Error(`widget ${data?.widget}`);
-    expect(data.data.items.map((t) => t.title)).toContain('Prepare the renewal deck');
+  it('shows my open tasks: all of them, the overdue ones, a window of days, or one account', async () => {
+    const tasks = [
+      { title: 'Send the renewal deck', accountId: p.larkspurId, dueAt: '2026-11-02T17:00:00Z' },
+      { title: 'Chase the order form', accountId: p.acmeId, dueAt: '2026-10-30T17:00:00Z' },
+      { title: 'Plan the QBR agenda', accountId: p.larkspurId, dueAt: '2026-11-10T17:00:00Z' },
+      { title: 'Prepare the renewal deck', accountId: p.larkspurId },
+    ];
+    for (const task of tasks) {
+      const { response } = await jordan.POST('/api/v1/tasks', {
+        body: { ...task, assigneeId: p.jordanId },
+      });
+      expect(response.status).toBe(201);
+    }
+    const titles = async (question: string) => {
+      const { data } = await ask(jordan, question);
+      if (data?.widget !== 'my_tasks') throw new Error(`widget ${data?.widget}`);
+      return { titles: data.data.items.map((t) => t.title), answer: data.answer };
+    };
+
+    const all = await titles('what are my tasks');
+    expect(all.titles).toEqual(expect.arrayContaining(tasks.map((t) => t.title)));
+
+    // Today's, and what is overdue besides: it is still to do today.
+    const today = await titles('what are my tasks today');
+    expect(today.titles).toEqual(
+      expect.arrayContaining(['Send the renewal deck', 'Chase the order form']),
+    );
+    expect(today.titles).not.toContain('Plan the QBR agenda');
+    expect(today.titles).not.toContain('Prepare the renewal deck');
+    expect(today.answer).toBe('You have 1 task due on Nov 2, 2026. 1 more is overdue.');
+
+    const overdue = await titles('my overdue tasks');
+    expect(overdue.titles).toEqual(['Chase the order form']);
+    expect(overdue.answer).toBe('You have 1 overdue task.');
+
+    const nextWeek = await titles('tasks due next week');
+    expect(nextWeek.titles).toEqual(['Plan the QBR agenda']);
+    expect(nextWeek.answer).toBe('You have 1 task due between Nov 9, 2026 and Nov 15, 2026.');
+
+    const larkspur = await titles('my tasks at Larkspur Logistics');
+    expect(larkspur.titles.sort()).toEqual([
+      'Plan the QBR agenda',
+      'Prepare the renewal deck',
+      'Send the renewal deck',
+    ]);
+    expect(larkspur.answer).toMatch(/Only the tasks at Larkspur Logistics are counted\.$/);
+
+    const russian = await ask(jordan, 'мои просроченные задачи');
+    expect(russian.data?.answer).toBe('У вас 1 просроченная задача.');
   });
 
   it('shows escalations, saying plainly when there are none', async () => {

@@ -25,6 +25,9 @@ describe('revenue answers', () => {
     expect(data.data.items.map((i) => i.name)).toEqual(['Larkspur Logistics']);
     expect(data.data.totals.arrUp.amount).toBe(48_000_000);
     expect(data.answer).toMatch(/^1 client renews between .+: \$480,000 ARR up/);
+    // Its forecast may still be likely; its slipping health is said apart.
+    expect(data.data.items[0]?.category).toBe('critical');
+    expect(data.answer).toMatch(/ 1 of them, \$480,000 ARR, has At Risk or Critical health\.$/);
   });
 
   it('answers renewals in Russian for next month, none of another CSM’s', async () => {

@@ -121,6 +121,16 @@ describe('meetings and reminders', () => {
     expect(u.params.accountId).toBe('larkspur');
     expect(u.params.at).toBe('2026-11-06T14:00:00.000Z');
   });
+
+  it("reads 'overdue' and 'просроченные' as a filter on tasks, and tasks at an account as tasks", () => {
+    for (const q of ['my overdue tasks', 'tasks that are past due', 'мои просроченные задачи']) {
+      const u = ask(q);
+      expect([q, u.intent, u.params.overdue]).toEqual([q, 'my_tasks', true]);
+    }
+    expect(ask('what are my tasks this week').params.overdue).toBeUndefined();
+    const atAccount = ask('tasks at Larkspur');
+    expect([atAccount.intent, atAccount.params.accountId]).toEqual(['my_tasks', 'larkspur']);
+  });
 });
 
 describe('follow-ups and doubt', () => {

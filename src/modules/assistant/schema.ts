@@ -21,6 +21,7 @@ export const paramsSchema = z
     accountId: z.string().optional(),
     at: z.string().optional().openapi({ description: 'A meeting or reminder: when (ISO 8601)' }),
     taskTitle: z.string().optional(),
+    overdue: z.literal(true).optional().openapi({ description: 'Tasks: only the overdue ones' }),
   })
   .openapi('AssistantParams');
 

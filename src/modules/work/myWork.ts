@@ -4,11 +4,11 @@ import type { Db } from '../../db/connect.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { userTimezone } from './store.ts';
-import { buckets, rankOpenTasksOf, type Bucket } from './tasks/store/myWork.ts';
+import { buckets, rankOpenTasksOf, type Bucket, type TaskFilter } from './tasks/store/myWork.ts';
 import { taskRowsByIds } from './tasks/store/tasks.ts';
 import { describeTask, type TaskView } from './tasks/view.ts';
 
-export { buckets, type Bucket };
+export { buckets, type Bucket, type TaskFilter };
 
 /** Items shown per bucket; the count says how many there are in all. */
 const shownPerBucket = 100;
@@ -17,6 +17,7 @@ export async function myWork(
   db: Db,
   clock: Clock,
   person: { workspaceId: WorkspaceId; userId: UserId },
+  only: TaskFilter = {},
 ) {
   const user = await userTimezone(db, person.workspaceId, person.userId);
   const ranked = await rankOpenTasksOf(
@@ -24,6 +25,7 @@ export async function myWork(
     person,
     { now: clock.now(), timezone: user.timezone },
     shownPerBucket,
+    only,
   );
 
   const ids = ranked.map((r) => r.id);

@@ -6063,6 +6063,11 @@ export interface components {
             /** @description A meeting or reminder: when (ISO 8601) */
             at?: string;
             taskTitle?: string;
+            /**
+             * @description Tasks: only the overdue ones
+             * @enum {boolean}
+             */
+            overdue?: true;
         };
         AssistantQuestion: {
             /** @example Show upcoming renewals in next 90 days */

@@ -10,6 +10,7 @@ import {
   type MessageParam,
 } from '../../../i18n/index.ts';
 import type { UserId } from '../../../lib/ids.ts';
+import { localParts } from '../../notify/index.ts';
 import type { ChurnRiskLevel, HealthCategory, Tier } from '../../../lib/vocabulary.ts';
 import type { Params, Understanding } from '../understand/index.ts';
 import type { Widget, WidgetData } from '../schema.ts';
@@ -85,6 +86,11 @@ export function inTier<T extends { tier: string }>(question: Question, items: T[
 export function forAccount<T extends { accountId: string }>(question: Question, items: T[]): T[] {
   const id = question.params.accountId;
   return id ? items.filter((i) => i.accountId === id) : items;
+}
+
+/** The asker's today (their own time zone), as `YYYY-MM-DD`. */
+export function todayOf(question: Question): string {
+  return localParts(question.deps.clock.now(), question.asker.timeZone).date;
 }
 
 export const percent = (value: number | null | undefined) =>

@@ -12,6 +12,7 @@ import {
   ownerOf,
   say,
   seesEveryone,
+  todayOf,
   type Answered,
   type Question,
 } from './context.ts';
@@ -119,9 +120,8 @@ export async function qbrDue(question: Question): Promise<Answered> {
 
 /** Working days from tomorrow on, in the asker's zone: the slots proposed one after another. */
 function workingDays(question: Question, count: number): string[] {
-  const { date } = localParts(question.deps.clock.now(), question.asker.timeZone);
   const days: string[] = [];
-  for (let d = nextDate(date, 1); days.length < count; d = nextDate(d, 1)) {
+  for (let d = nextDate(todayOf(question), 1); days.length < count; d = nextDate(d, 1)) {
     const weekday = new Date(`${d}T12:00:00Z`).getUTCDay();
     if (weekday !== 0 && weekday !== 6) days.push(d);
   }

@@ -1,7 +1,6 @@
 // Revenue questions answered from the revenue module, as its pages read them: the renewal
 // pipeline, expansion and premium-upgrade candidates, and the CS metrics for a period.
 import { scopeFor } from '../../accounts/index.ts';
-import { localParts } from '../../notify/index.ts';
 import { csMetrics, expansionOpportunities, renewalPipeline } from '../../revenue/index.ts';
 import {
   forAccount,
@@ -9,18 +8,15 @@ import {
   ownerOf,
   render,
   say,
+  todayOf,
   type Answered,
   type Question,
 } from './context.ts';
 
-function today(question: Question) {
-  return localParts(question.deps.clock.now(), question.asker.timeZone).date;
-}
-
 export async function renewals(question: Question): Promise<Answered> {
   const { db, clock } = question.deps;
   const window = question.params.window;
-  const now = today(question);
+  const now = todayOf(question);
   // Renewals still to come: a window that began in the past starts today.
   const range = window
     ? { from: window.from < now ? now : window.from, to: window.to < now ? now : window.to }
@@ -59,6 +55,18 @@ export async function renewals(question: Question): Promise<Answered> {
         ];
   if (totals.atRiskArr.amount > 0) {
     answer.push(say('assistant.renewals.atRisk', { arr: { money: totals.atRiskArr } }));
+  }
+  // A forecast still "likely" can hide a client whose health is slipping: say so apart.
+  const unhealthy = (i: (typeof items)[number]) =>
+    i.health.category === 'at_risk' || i.health.category === 'critical';
+  const slipping = items.filter(unhealthy).length;
+  if (slipping > 0) {
+    answer.push(
+      say('assistant.renewals.unhealthy', {
+        count: slipping,
+        arr: { money: { amount: sum((i) => (unhealthy(i) ? i.arr.amount : 0)), currency } },
+      }),
+    );
   }
   return {
     widget: 'renewal_pipeline',
@@ -155,7 +163,7 @@ const percent = (ratio: number | null) => (ratio === null ? '—' : { percent: r
 export async function revenueMetrics(question: Question): Promise<Answered> {
   const { db, clock } = question.deps;
   const window = question.params.window;
-  const now = today(question);
+  const now = todayOf(question);
   const report = await csMetrics(db, clock, question.asker, {
     ...(window ? { from: window.from, to: window.to > now ? now : window.to } : {}),
     owner: ownerOf(question),

@@ -1,17 +1,15 @@
 // Voice-of-the-customer questions answered from the voice module, as its pages read them: NPS
 // by client with what people wrote, the most requested features, and the roadmap.
 import { scopeFor } from '../../accounts/index.ts';
-import { localParts } from '../../notify/index.ts';
 import { listRoadmap, listThemes, npsReport } from '../../voice/index.ts';
-import { forAccount, say, type Answered, type Question } from './context.ts';
+import { forAccount, say, todayOf, type Answered, type Question } from './context.ts';
 import { daysBetween } from '../../../lib/calendar.ts';
 
 /** A window's start as "the last N days" (what voice's reports take), or a default. */
 function sinceDays(question: Question, fallback: number) {
   const window = question.params.window;
   if (!window) return fallback;
-  const today = localParts(question.deps.clock.now(), question.asker.timeZone).date;
-  return Math.min(3650, Math.max(1, daysBetween(window.from, today)));
+  return Math.min(3650, Math.max(1, daysBetween(window.from, todayOf(question))));
 }
 
 /** Accounts in the asker's tier (when asked) and of the owner asked about. */

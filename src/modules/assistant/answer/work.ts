@@ -1,14 +1,28 @@
 // Work questions: a person's open tasks (as My work shows them), and a reminder proposed as a
 // task draft — nothing is written until the person confirms it through the task API.
 import { myWork } from '../../work/index.ts';
-import { say, type Answered, type Question } from './context.ts';
+import type { DayWindow } from '../understand/index.ts';
+import { nextDate } from '../../notify/index.ts';
+import { say, todayOf, type Answered, type Question } from './context.ts';
 
 const buckets = ['overdue', 'today', 'thisWeek', 'later', 'noDueDate'] as const;
 
 export async function myTasks(question: Question): Promise<Answered> {
   const { params, asker } = question;
   if (params.taskTitle) return taskDraft(question);
-  const work = await myWork(question.deps.db, question.deps.clock, asker);
+  const today = todayOf(question);
+  // A window that holds today starts today, and takes in what is overdue: it is still to do.
+  const window = params.window && {
+    from: params.window.from < today && params.window.to >= today ? today : params.window.from,
+    to: params.window.to,
+  };
+  const due = params.overdue
+    ? { to: nextDate(today, -1) }
+    : window && (window.from === today ? { to: window.to } : window);
+  const work = await myWork(question.deps.db, question.deps.clock, asker, {
+    ...(params.accountId ? { accountId: params.accountId } : {}),
+    ...(due ? { due } : {}),
+  });
   const counts = Object.fromEntries(buckets.map((b) => [b, work[b].count])) as Record<
     (typeof buckets)[number],
     number
@@ -16,7 +30,6 @@ export async function myTasks(question: Question): Promise<Answered> {
   const open = buckets.reduce((sum, b) => sum + counts[b], 0);
   const items = buckets
     .flatMap((bucket) => work[bucket].items.map((task) => ({ task, bucket })))
-    .filter(({ task }) => !params.accountId || task.accountId === params.accountId)
     .slice(0, 10)
     .map(({ task, bucket }) => ({
       id: task.id,
@@ -27,20 +40,51 @@ export async function myTasks(question: Question): Promise<Answered> {
       dueAt: task.dueAt,
       bucket,
     }));
-  return {
-    widget: 'my_tasks',
-    data: { counts, items },
-    answer: [
-      open === 0
-        ? say('assistant.tasks.calm')
-        : say('assistant.tasks.summary', {
-            count: open,
-            overdue: counts.overdue,
-            today: counts.today,
-          }),
-    ],
-    link: '/work',
-  };
+  const account = question.accounts.find((a) => a.id === params.accountId);
+  const answer = params.overdue
+    ? [
+        open === 0
+          ? say('assistant.tasks.noneOverdue')
+          : say('assistant.tasks.overdue', { count: open }),
+      ]
+    : window
+      ? windowSentences(window, open - (due === window ? 0 : counts.overdue), counts.overdue)
+      : [
+          open === 0
+            ? say('assistant.tasks.calm')
+            : say('assistant.tasks.summary', {
+                count: open,
+                overdue: counts.overdue,
+                today: counts.today,
+              }),
+        ];
+  if (account) answer.push(say('assistant.tasks.atAccount', { account: account.name }));
+  return { widget: 'my_tasks', data: { counts, items }, answer, link: '/work' };
+}
+
+/** The tasks due in a window, and those overdue besides when the window starts today. */
+function windowSentences(window: DayWindow, count: number, overdue: number) {
+  const sentences =
+    window.from === window.to
+      ? [
+          count === 0
+            ? say('assistant.tasks.noneDueOn', { date: { date: window.from } })
+            : say('assistant.tasks.dueOn', { count, date: { date: window.from } }),
+        ]
+      : [
+          count === 0
+            ? say('assistant.tasks.noneDue', {
+                from: { date: window.from },
+                to: { date: window.to },
+              })
+            : say('assistant.tasks.due', {
+                count,
+                from: { date: window.from },
+                to: { date: window.to },
+              }),
+        ];
+  if (overdue > 0) sentences.push(say('assistant.tasks.alsoOverdue', { count: overdue }));
+  return sentences;
 }
 
 function taskDraft(question: Question): Answered {

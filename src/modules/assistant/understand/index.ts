@@ -26,6 +26,8 @@ export type Params = {
   at?: string;
   /** For a reminder: what to do, in the asker's words. */
   taskTitle?: string;
+  /** For tasks: only those whose day has passed. */
+  overdue?: true;
 };
 
 export type Understanding = {
@@ -119,6 +121,8 @@ export function understandQuestion(question: string, around: Surroundings): Unde
     if (decided.intent === 'my_tasks' && concepts.has('remind')) {
       const title = taskTitleOf(question);
       if (title) params.taskTitle = title;
+    } else if (decided.intent === 'my_tasks' && concepts.has('overdue')) {
+      params.overdue = true;
     }
     return {
       intent: decided.intent,

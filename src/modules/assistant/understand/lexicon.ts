@@ -185,6 +185,10 @@ export const lexicon = {
     'разработк*', 'запуск*',
     'eta', 'timeline', 'coming next', "what's next", 'когда выйдет', 'когда будет', 'в разработке',
   ],
+  // Tasks whose day has passed (narrower than `due`, which also asks what is needed).
+  overdue: [
+    'overdue', 'past due', 'late', 'просроч*', 'опаздыва*',
+  ],
   task: [
     'task*', 'to-do', 'todo*', 'to do', 'on my plate', 'plate', 'work items', 'my work',
     'need to do', 'action items', 'задач*', 'дела', 'сделать', 'туду', 'поручени*',

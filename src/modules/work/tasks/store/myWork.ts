@@ -8,18 +8,32 @@ export const buckets = ['overdue', 'today', 'thisWeek', 'later', 'noDueDate'] as
 export type Bucket = (typeof buckets)[number];
 
 /**
- * A person's open tasks with their "my work" bucket (days in their `timezone`), ranked within
- * the bucket, and the bucket's size; only the first `perBucket` of each. Positions first
- * (cheap, one index range); the caller reads the full tasks for what is shown.
+ * Which of the open tasks: one account's, and those due from one day, up to one, or between
+ * (both ends included, days in the person's time zone; either end open). A task with no due
+ * date is in no range.
+ */
+export type TaskFilter = {
+  accountId?: string;
+  due?: { from?: string; to?: string };
+};
+
+/**
+ * A person's open tasks (those `only` names, if given) with their "my work" bucket (days in
+ * their `timezone`), ranked within the bucket, and the bucket's size; only the first
+ * `perBucket` of each. Positions first (cheap, one index range); the caller reads the full
+ * tasks for what is shown.
  */
 export function rankOpenTasksOf(
   db: Db,
   person: { workspaceId: WorkspaceId; userId: UserId },
   at: { now: Date; timezone: string },
   perBucket: number,
+  only: TaskFilter = {},
 ) {
   const local = sql`(${at.now}::timestamptz at time zone ${at.timezone})`;
   const todayStart = sql`(date_trunc('day', ${local}) at time zone ${at.timezone})`;
+  const dayStart = (day: string, after = 0) =>
+    sql`((${day}::date + ${after}::int)::timestamp at time zone ${at.timezone})`;
   const tomorrowStart = sql`((date_trunc('day', ${local}) + interval '1 day') at time zone ${at.timezone})`;
   const weekEnd = sql`((date_trunc('week', ${local}) + interval '7 days') at time zone ${at.timezone})`;
   const bucket = sql<Bucket>`case
@@ -46,6 +60,14 @@ export function rankOpenTasksOf(
         .where('t.status', '<>', 'done')
         .where('t.deleted_at', 'is', null)
         .where('a.deleted_at', 'is', null)
+        .where((eb) => {
+          const { accountId, due } = only;
+          return eb.and([
+            ...(accountId === undefined ? [] : [eb('t.account_id', '=', accountId)]),
+            ...(due?.from === undefined ? [] : [sql<boolean>`t.due_at >= ${dayStart(due.from)}`]),
+            ...(due?.to === undefined ? [] : [sql<boolean>`t.due_at < ${dayStart(due.to, 1)}`]),
+          ]);
+        })
         .as('ranked'),
     )
     .selectAll()
