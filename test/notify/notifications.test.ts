@@ -5,8 +5,10 @@ import { inEnglish } from './support.ts';
 import {
   closeEmailTransports,
   composeDigestNow,
+  newsFor,
   sendDelivery,
 } from '../../src/modules/notify/index.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
 import { commentOnTask, createTask, updateTask } from '../../src/modules/work/index.ts';
 import {
   apiClient,
@@ -144,6 +146,33 @@ describe('from events to notifications', () => {
       ['mentioned', 'now'],
       ['task_updated', 'now'],
     ]);
+  });
+
+  it('tells nobody of an event over a week old by the time it is routed: history, not news', async () => {
+    const before = clock.now();
+    const lastWeek = fixedClock(new Date(before.getTime() - newsFor + 3_600_000));
+    const older = fixedClock(new Date(before.getTime() - newsFor - 3_600_000));
+    const news = await createTask(deps.db, lastWeek, as(managerId), scope(), {
+      title: 'Six days and 23 hours ago',
+      accountId,
+      assigneeId: csmId,
+    });
+    const history = await createTask(deps.db, older, as(managerId), scope(), {
+      title: 'Seven days and an hour ago',
+      accountId,
+      assigneeId: csmId,
+    });
+    await run();
+    const told = (await inbox(csmId)).map((n) => n.task_id);
+    expect(told).toContain(news.id);
+    expect(told).not.toContain(history.id);
+    // The event itself is kept, for the activity and the timeline.
+    const events = await deps.db
+      .selectFrom('activity_events')
+      .select('kind')
+      .where('task_id', '=', history.id)
+      .execute();
+    expect(events.map((e) => e.kind)).toEqual(['task_created']);
   });
 
   it('posts urgent notifications to Slack as Block Kit, and holds them during quiet hours', async () => {

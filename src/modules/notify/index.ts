@@ -9,7 +9,7 @@ export { composeDigestNow, buildDueDigests } from './digests.ts';
 export { sendDelivery, sendDeliveries } from './deliveries.ts';
 export { queueLetters, lettersAbout, type Letter } from './letters.ts';
 export { passwordResetJobs, sendPasswordReset } from './passwordReset.ts';
-export { notifyAboutEvent } from './notifyPeople.ts';
+export { newsFor, notifyAboutEvent } from './notifyPeople.ts';
 export { notifyJobs, notifyCrontab } from './jobs.ts';
 export { slackCommandRoutes } from './routes/slackCommand.ts';
 export type { SlackSubcommand } from './slackCommand.ts';

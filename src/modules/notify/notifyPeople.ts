@@ -97,10 +97,17 @@ export async function queueSends(db: Db, rows: readonly { id: string; run_at: Da
   await enqueueMany(db, 'delivery__send', jobs);
 }
 
+/**
+ * An event older than this when it comes to be routed is history, not news: it stays on the
+ * timeline and in the activity, and tells nobody (a week covers a worker that was down over a
+ * long weekend; what a seed or an import writes with past dates is older).
+ */
+export const newsFor = 7 * 24 * 60 * 60_000;
+
 export const notifyAboutEvent: JobHandler<'notification__route'> = async (deps: Deps, payload) => {
   const { db, clock, config } = deps;
   const event = await eventToRoute(db, payload.eventId);
-  if (!event) return;
+  if (!event || clock.now().getTime() - event.occurred_at.getTime() > newsFor) return;
   const kind = activityKindSchema.safeParse(event.kind);
   // A kind this code does not know (queued by newer code) is left for that code.
   if (!kind.success || unroutedKinds.has(kind.data)) return;
