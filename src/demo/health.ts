@@ -2,11 +2,19 @@
 // from its template 90 days out) and a year of scores replayed from the demo's own data as
 // it stood then, so trends, movers, "what changed" and the backtest all have history.
 // Runs after the rest of the demo (usage, tickets, billing, work) is written.
-import { addDays, isoDay } from '../lib/calendar.ts';
+import { addDays, daysAfter, isoDay } from '../lib/calendar.ts';
 import type { Deps } from '../context.ts';
+import { fixedClock } from '../lib/clock.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
-import { createPlay, loadScorecards, rescore, rescoreAccounts } from '../modules/health/index.ts';
-import { createTemplate, type TemplateDefinition } from '../modules/work/index.ts';
+import {
+  createPlay,
+  loadScorecards,
+  rescore,
+  rescoreAccounts,
+  runRenewalPlays,
+} from '../modules/health/index.ts';
+import { createTemplate, updateTask, type TemplateDefinition } from '../modules/work/index.ts';
+import { workThrough } from './work.ts';
 
 // Days before the renewal date: the project ends with the contract however late it opens
 // (a renewal closer than 90 days makes the early tasks due at once, marked started late).
@@ -20,6 +28,9 @@ const renewalTasks: [title: string, offsetDays: number, role: 'owner' | 'manager
   ['Send the renewal quote', -55, 'owner'],
   ['Agree terms and collect the signature', -30, 'owner'],
 ];
+
+/** The renewal play opens the renewal project this many days out. */
+const renewalLeadDays = 90;
 
 export const renewalTemplate: {
   name: string;
@@ -95,13 +106,14 @@ export async function seedDemoHealth(
       ...play,
       name: 'Renewal in 90 days',
       trigger: 'renewal_approaching',
-      daysBeforeRenewal: 90,
+      daysBeforeRenewal: renewalLeadDays,
       templateId: template.id,
       taskTitle: null,
       dueInHours: 72,
     },
     now,
   );
+  await openRenewalProjects(deps, workspace);
 
   // A year of history from the data as it stood on each day: daily for the last 60 days (the
   // sparklines, trends, "what changed"), weekly before that (the year's chart and the backtest,
@@ -132,4 +144,53 @@ export async function seedDemoHealth(
   await Promise.all([lane(), lane()]);
   await replay(1, 'current');
   await rescore(deps, workspace.id);
+}
+
+/**
+ * The renewal projects the play opened as each renewal came within its 90 days — on that
+ * morning, not all today — and the owner's work on them since: every task due before today is
+ * done near its due day, but the signature, which comes in as the renewal nears.
+ */
+async function openRenewalProjects(
+  deps: Deps,
+  workspace: { id: WorkspaceId; adminId: UserId },
+): Promise<void> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const today = isoDay(now);
+  const scope = { workspaceId: workspace.id, onlyOwner: null };
+  const renewing = await db
+    .selectFrom('accounts')
+    .select(['id', 'owner_id', 'renewal_date'])
+    .where('workspace_id', '=', workspace.id)
+    .where('deleted_at', 'is', null)
+    .where('stage', '<>', 'churned')
+    .where('renewal_date', '>=', today)
+    .where('renewal_date', '<=', addDays(today, renewalLeadDays))
+    .orderBy('renewal_date')
+    .orderBy('external_id')
+    .execute();
+  for (const account of renewing) {
+    const opened = new Date(`${addDays(String(account.renewal_date), -renewalLeadDays)}T13:00:00Z`);
+    await runRenewalPlays({ db, clock: fixedClock(opened) }, workspace.id, [account.id]);
+    const tasks = await db
+      .selectFrom('tasks as t')
+      .innerJoin('play_runs as r', 'r.project_id', 't.project_id')
+      .select(['t.id', 't.due_at', 't.checklist', 't.assignee_id'])
+      .where('r.account_id', '=', account.id)
+      .orderBy('t.position')
+      .execute();
+    const signature = tasks.at(-1);
+    const due = tasks.filter((t) => t !== signature && (t.due_at?.getTime() ?? 0) < now.getTime());
+    const doneBy = (task: { assignee_id: string | null }) =>
+      (task.assignee_id ?? account.owner_id ?? workspace.adminId) as UserId;
+    await workThrough(deps, workspace.id, due, opened, doneBy);
+    // The quote is out: a signature whose day has passed waits on the customer.
+    if (signature?.due_at && signature.due_at < now) {
+      const worker = { workspaceId: workspace.id, userId: doneBy(signature) };
+      await updateTask(db, fixedClock(daysAfter(now, -2)), worker, scope, signature.id, {
+        status: 'waiting_on_customer',
+      });
+    }
+  }
 }

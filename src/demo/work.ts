@@ -7,6 +7,7 @@ import { dayMs, daysAfter, hourMs, isoDay } from '../lib/calendar.ts';
 import { sql } from 'kysely';
 import type { Deps } from '../context.ts';
 import { fixedClock } from '../lib/clock.ts';
+import type { ChecklistItem } from '../db/schema.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import {
   createTemplate,
@@ -60,6 +61,37 @@ export async function seedDemoWork(
   }
 }
 
+type ProjectTask = { id: string; due_at: Date | null; checklist: ChecklistItem[] };
+
+/**
+ * These tasks of a project begun at `start` worked through in order, each by whom `doneBy`
+ * names: each done a little before or after its due day, one after another, never in the
+ * future, its checklist ticked.
+ */
+export async function workThrough<Task extends ProjectTask>(
+  deps: Deps,
+  workspaceId: WorkspaceId,
+  tasks: readonly Task[],
+  start: Date,
+  doneBy: (task: Task) => UserId,
+): Promise<void> {
+  const scope = { workspaceId, onlyOwner: null };
+  const now = deps.clock.now().getTime();
+  const clock = fixedClock(start);
+  let doneAt = start.getTime();
+  for (const [position, task] of tasks.entries()) {
+    const due = task.due_at?.getTime() ?? start.getTime();
+    const slip = (((position * 7) % 5) - 2) * dayMs;
+    doneAt = Math.min(now - hourMs, Math.max(doneAt + 20 * 60_000, due + slip));
+    clock.set(new Date(doneAt));
+    const worker = { workspaceId, userId: doneBy(task) };
+    await updateTask(deps.db, clock, worker, scope, task.id, {
+      status: 'done',
+      checklist: task.checklist.map((item) => ({ ...item, done: true })),
+    });
+  }
+}
+
 /**
  * One customer's onboarding from the day it signed: every task due before today (less the days
  * the team runs late) is done, near its due day and in template order, with its checklist
@@ -96,22 +128,9 @@ async function onboard(
     .orderBy('position')
     .execute();
   const cutoff = now.getTime() - lateDays * dayMs;
-  const finished = account.stage !== 'onboarding';
-  let doneAt = start.getTime();
-  let done = 0;
-  for (const [position, task] of tasks.entries()) {
-    const due = task.due_at?.getTime() ?? start.getTime();
-    if (!finished && due > cutoff) break;
-    // A little before or after each due day, one after another, never in the future.
-    const slip = (((position * 7) % 5) - 2) * dayMs;
-    doneAt = Math.min(now.getTime() - hourMs, Math.max(doneAt + 20 * 60_000, due + slip));
-    clock.set(new Date(doneAt));
-    await updateTask(db, clock, owner, scope, task.id, {
-      status: 'done',
-      checklist: task.checklist.map((item) => ({ ...item, done: true })),
-    });
-    done++;
-  }
+  const beyond = tasks.findIndex((task) => (task.due_at?.getTime() ?? 0) > cutoff);
+  const done = account.stage !== 'onboarding' || beyond === -1 ? tasks.length : beyond;
+  await workThrough(deps, workspace.id, tasks.slice(0, done), start, () => owner.userId);
   // Something in the way for some: waiting on the customer, or blocked.
   const next = tasks[done];
   if (next && lateDays > 0) {

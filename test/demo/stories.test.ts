@@ -166,6 +166,34 @@ describe("the demo's customers in their first months", () => {
     expect(rows[0]?.late).toBe(0);
   });
 
+  it('opened each renewal project the day its renewal came within 90 days, and has worked it since', async () => {
+    const { rows } = await sql<{
+      name: string;
+      renewal: string;
+      start: string;
+      title: string;
+      status: string;
+      past: boolean;
+      last: boolean;
+    }>`
+      select a.name, a.renewal_date::text as renewal, p.start_date::text as start, t.title,
+        t.status, t.due_at < ${seededAt} as past,
+        t.position = max(t.position) over (partition by p.id) as last
+      from projects p join accounts a on a.id = p.account_id
+      join tasks t on t.project_id = p.id
+      where p.kind = 'renewal'
+      order by a.name, t.position`.execute(database.db);
+    expect(new Set(rows.map((r) => r.name)).size).toBeGreaterThanOrEqual(3);
+    for (const task of rows) {
+      expect(task.start, task.name).toBe(addDays(task.renewal, -90));
+      // Everything due by the seed is done, but the signature: it waits on the customer.
+      const expected = !task.past ? 'todo' : task.last ? 'waiting_on_customer' : 'done';
+      expect(`${task.name}: ${task.title}: ${task.status}`).toBe(
+        `${task.name}: ${task.title}: ${expected}`,
+      );
+    }
+  });
+
   it('has every done task with its checklist done', async () => {
     const { rows } = await sql<{ done: number; unticked: number }>`
       select count(distinct t.id)::int as done,
