@@ -132,6 +132,11 @@ describe('answers with live data', () => {
     expect(nextWeek.titles).toEqual(['Plan the QBR agenda']);
     expect(nextWeek.answer).toBe('You have 1 task due between Nov 9, 2026 and Nov 15, 2026.');
 
+    // A week gone by: its tasks are all overdue, and counted once.
+    const lastWeek = await titles('my tasks last week');
+    expect(lastWeek.titles).toEqual(['Chase the order form']);
+    expect(lastWeek.answer).toBe('You have 1 task due between Oct 26, 2026 and Nov 1, 2026.');
+
     const larkspur = await titles('my tasks at Larkspur Logistics');
     expect(larkspur.titles.sort()).toEqual([
       'Plan the QBR agenda',

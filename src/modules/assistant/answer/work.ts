@@ -16,9 +16,10 @@ export async function myTasks(question: Question): Promise<Answered> {
     from: params.window.from < today && params.window.to >= today ? today : params.window.from,
     to: params.window.to,
   };
+  const takesOverdue = !params.overdue && window?.from === today;
   const due = params.overdue
     ? { to: nextDate(today, -1) }
-    : window && (window.from === today ? { to: window.to } : window);
+    : window && (takesOverdue ? { to: window.to } : window);
   const work = await myWork(question.deps.db, question.deps.clock, asker, {
     ...(params.accountId ? { accountId: params.accountId } : {}),
     ...(due ? { due } : {}),
@@ -48,7 +49,11 @@ export async function myTasks(question: Question): Promise<Answered> {
           : say('assistant.tasks.overdue', { count: open }),
       ]
     : window
-      ? windowSentences(window, open - (due === window ? 0 : counts.overdue), counts.overdue)
+      ? windowSentences(
+          window,
+          takesOverdue ? open - counts.overdue : open,
+          takesOverdue ? counts.overdue : 0,
+        )
       : [
           open === 0
             ? say('assistant.tasks.calm')
@@ -62,7 +67,7 @@ export async function myTasks(question: Question): Promise<Answered> {
   return { widget: 'my_tasks', data: { counts, items }, answer, link: '/work' };
 }
 
-/** The tasks due in a window, and those overdue besides when the window starts today. */
+/** The tasks due in a window, and those overdue besides (when the window starts today). */
 function windowSentences(window: DayWindow, count: number, overdue: number) {
   const sentences =
     window.from === window.to
