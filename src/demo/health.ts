@@ -14,6 +14,7 @@ import {
   runRenewalPlays,
 } from '../modules/health/index.ts';
 import { createTemplate, updateTask, type TemplateDefinition } from '../modules/work/index.ts';
+import { twoAtATime } from './lanes.ts';
 import { workThrough } from './work.ts';
 
 // Days before the renewal date: the project ends with the contract however late it opens
@@ -135,13 +136,8 @@ export async function seedDemoHealth(
   const pending = Array.from({ length: 365 }, (_, i) => 365 - i).filter(
     (daysAgo) => daysAgo > 1 && (daysAgo <= 60 || daysAgo % 7 === 0),
   );
-  // Days are independent of each other: two at a time keep the database busy.
-  const lane = async () => {
-    for (let daysAgo = pending.shift(); daysAgo !== undefined; daysAgo = pending.shift()) {
-      await replay(daysAgo, 'history');
-    }
-  };
-  await Promise.all([lane(), lane()]);
+  // Days are independent of each other.
+  await twoAtATime(pending, (daysAgo) => replay(daysAgo, 'history'));
   await replay(1, 'current');
   await rescore(deps, workspace.id);
 }
@@ -170,7 +166,8 @@ async function openRenewalProjects(
     .orderBy('renewal_date')
     .orderBy('external_id')
     .execute();
-  for (const account of renewing) {
+  // Accounts are independent of each other.
+  await twoAtATime(renewing, async (account) => {
     const opened = new Date(`${addDays(String(account.renewal_date), -renewalLeadDays)}T13:00:00Z`);
     await runRenewalPlays({ db, clock: fixedClock(opened) }, workspace.id, [account.id]);
     const tasks = await db
@@ -192,5 +189,5 @@ async function openRenewalProjects(
         status: 'waiting_on_customer',
       });
     }
-  }
+  });
 }
