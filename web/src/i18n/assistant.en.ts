@@ -81,6 +81,7 @@ export const assistantEn = {
     overdue: 'Overdue',
     today: 'Today',
     thisWeek: 'This week',
+    later: 'Later',
     clients: 'Clients',
     activeUsers: 'Active users',
     seatUtilization: 'Seat utilization',

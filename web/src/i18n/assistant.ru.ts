@@ -84,6 +84,7 @@ export const assistantRu: Shape<typeof assistantEn> = {
     overdue: 'Просрочено',
     today: 'Сегодня',
     thisWeek: 'На неделе',
+    later: 'Позже',
     clients: 'Клиенты',
     activeUsers: 'Активные пользователи',
     seatUtilization: 'Загрузка мест',

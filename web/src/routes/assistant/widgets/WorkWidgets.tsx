@@ -16,6 +16,7 @@ export function MyTasksWidget({ data }: { data: WidgetOf<'my_tasks'>['data'] }) 
           { label: t('counts.overdue'), value: data.counts.overdue, tone: 'text-critical' },
           { label: t('counts.today'), value: data.counts.today },
           { label: t('counts.thisWeek'), value: data.counts.thisWeek },
+          { label: t('counts.later'), value: data.counts.later },
         ]}
       />
       <Rows

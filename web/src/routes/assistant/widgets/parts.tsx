@@ -12,7 +12,10 @@ export function Counts({ items }: { items: { label: string; value: ReactNode; to
       {items.map((item) => (
         <div key={item.label} className="rounded-lg border border-line bg-raised p-2">
           <dt className="text-xs text-muted">{item.label}</dt>
-          <dd className={`text-lg font-semibold ${item.tone ?? 'text-ink'}`}>{item.value}</dd>
+          {/* A count's colour is for one there is: a zero stays plain. */}
+          <dd className={`text-lg font-semibold ${(item.value !== 0 && item.tone) || 'text-ink'}`}>
+            {item.value}
+          </dd>
         </div>
       ))}
     </dl>
