@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
+import { makeAccount } from '../support/factories.ts';
 import { ask, makePortfolio, type Portfolio } from './fixtures.ts';
 
 const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
@@ -73,6 +74,19 @@ describe('answers with live data', () => {
     if (data?.widget !== 'churn_risk') throw new Error(`widget ${data?.widget}`);
     expect(data.data.items[0]?.name).toBe('Larkspur Logistics');
     expect(data.answer).toMatch(/Под риском оттока/);
+  });
+
+  it("takes a name two accounts share for the asker's own client", async () => {
+    // Another client named Acme that Jordan does not own, first in any order by name; gone
+    // again after, as the other tests count the portfolio's clients.
+    const other = await makeAccount(deps.db, p.workspaceId, { name: 'Acme Analytics' });
+    try {
+      const { data } = await ask(jordan, 'tell me about Acme');
+      if (data?.widget !== 'account_card') throw new Error(`widget ${data?.widget}`);
+      expect(data.data.name).toBe('Acme Corp');
+    } finally {
+      await deps.db.deleteFrom('accounts').where('id', '=', other.id).execute();
+    }
   });
 
   it('finds an account by a misspelt name and links to its page', async () => {

@@ -94,7 +94,11 @@ export async function askSteward(deps: Deps, actor: Actor, body: Body): Promise<
     now: deps.clock.now(),
     timeZone: actor.timeZone,
     locale: actor.locale,
-    accounts: prepareNames(accounts),
+    // The asker's own clients first: a name two accounts share ("Hallowell") is theirs.
+    accounts: prepareNames([
+      ...accounts.filter((a) => a.ownerId === actor.userId),
+      ...accounts.filter((a) => a.ownerId !== actor.userId),
+    ]),
     people: prepareNames(people),
     previous: body.context as { intent: Intent; params: Params } | undefined,
   });
