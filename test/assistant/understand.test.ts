@@ -123,11 +123,18 @@ describe('meetings and reminders', () => {
   });
 
   it("reads 'overdue' and 'просроченные' as a filter on tasks, and tasks at an account as tasks", () => {
-    for (const q of ['my overdue tasks', 'tasks that are past due', 'мои просроченные задачи']) {
+    for (const q of [
+      'my overdue tasks',
+      'tasks that are past due',
+      "what's overdue?",
+      'anything late?',
+      'мои просроченные задачи',
+    ]) {
       const u = ask(q);
       expect([q, u.intent, u.params.overdue]).toEqual([q, 'my_tasks', true]);
     }
     expect(ask('what are my tasks this week').params.overdue).toBeUndefined();
+    expect(ask('which QBRs are overdue?').intent).toBe('qbr_due');
     const atAccount = ask('tasks at Larkspur');
     expect([atAccount.intent, atAccount.params.accountId]).toEqual(['my_tasks', 'larkspur']);
   });

@@ -102,8 +102,13 @@ const weights: Record<KnownIntent, Weigh> = {
   product_roadmap: (has) => w(has('roadmap'), 4),
   account_lookup: (has, s) =>
     w(s.account, 3) + w(s.account && has('lookup'), 1.5) + w(s.account && has('howDoing'), 1.5),
-  // "Tasks at Lowmoor" are tasks, not the account's card.
-  my_tasks: (has, s) => w(has('task'), 3) + w(has('task') && s.account, 1.5) + w(has('remind'), 5),
+  // "Tasks at Lowmoor" are tasks, not the account's card; "what's overdue?" is one's work,
+  // unless it is a review or a meeting that is overdue.
+  my_tasks: (has, s) =>
+    w(has('task'), 3) +
+    w(has('task') && s.account, 1.5) +
+    w(has('remind'), 5) +
+    w(has('overdue') && !has('task') && !has('qbr') && !has('meeting'), 2.5),
   escalations: (has) => w(has('escalation'), 4),
 };
 
