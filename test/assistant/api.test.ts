@@ -159,6 +159,12 @@ describe('answers with live data', () => {
     ]);
     expect(larkspur.answer).toMatch(/Only the tasks at Larkspur Logistics are counted\.$/);
 
+    const acmeToday = await titles('my tasks at Acme today');
+    expect(acmeToday.titles).toEqual(['Chase the order form']);
+    expect(acmeToday.answer).toBe(
+      'None of your tasks is due on Nov 2, 2026. 1 is overdue. Only the tasks at Acme Corp are counted.',
+    );
+
     const russian = await ask(jordan, 'мои просроченные задачи');
     expect(russian.data?.answer).toBe('У вас 1 просроченная задача.');
   });

@@ -112,6 +112,8 @@ export const assistant = {
     noneDueOn: 'None of your tasks is due on {{date}}.',
     alsoOverdue_one: '{{count}} more is overdue.',
     alsoOverdue_other: '{{count}} more are overdue.',
+    onlyOverdue_one: '{{count}} is overdue.',
+    onlyOverdue_other: '{{count}} are overdue.',
     atAccount: 'Only the tasks at {{account}} are counted.',
     draft: 'Add the task “{{title}}” due {{due}}? Nothing is saved until you confirm.',
     draftNoDate: 'Add the task “{{title}}”? Nothing is saved until you confirm.',

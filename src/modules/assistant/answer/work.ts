@@ -88,7 +88,11 @@ function windowSentences(window: DayWindow, count: number, overdue: number) {
                 to: { date: window.to },
               }),
         ];
-  if (overdue > 0) sentences.push(say('assistant.tasks.alsoOverdue', { count: overdue }));
+  // "1 more is overdue" after some due in the window; after none, "1 is overdue".
+  if (overdue > 0) {
+    const key = count > 0 ? 'assistant.tasks.alsoOverdue' : 'assistant.tasks.onlyOverdue';
+    sentences.push(say(key, { count: overdue }));
+  }
   return sentences;
 }
 
