@@ -122,7 +122,7 @@ describe('meetings and reminders', () => {
     expect(u.params.at).toBe('2026-11-06T14:00:00.000Z');
   });
 
-  it("reads 'overdue' and 'просроченные' as a filter on tasks, and tasks at an account as tasks", () => {
+  it("reads 'overdue' as a filter on tasks, tasks at an account and what to do today as tasks", () => {
     for (const q of [
       'my overdue tasks',
       'tasks that are past due',
@@ -135,6 +135,14 @@ describe('meetings and reminders', () => {
     }
     expect(ask('what are my tasks this week').params.overdue).toBeUndefined();
     expect(ask('which QBRs are overdue?').intent).toBe('qbr_due');
+    for (const q of ['what should I do today?', 'чем заняться сегодня?']) {
+      const u = ask(q);
+      expect([q, u.intent, u.params.window]).toEqual([
+        q,
+        'my_tasks',
+        { from: '2026-11-05', to: '2026-11-05' },
+      ]);
+    }
     const atAccount = ask('tasks at Larkspur');
     expect([atAccount.intent, atAccount.params.accountId]).toEqual(['my_tasks', 'larkspur']);
   });

@@ -193,6 +193,7 @@ export const lexicon = {
     'task*', 'to-do', 'todo*', 'to do', 'on my plate', 'plate', 'work items', 'my work',
     'need to do', 'action items', 'задач*', 'дела', 'сделать', 'туду', 'поручени*',
     'follow-up*', 'follow up*', 'agenda', "what's due", 'дедлайн*', 'что у меня на',
+    'should i do', 'should i work on', 'что мне делать', 'чем заняться',
   ],
   remind: [
     'remind*', 'reminder', 'напомн*', 'напомин*',
