@@ -9,5 +9,5 @@ export { commentOnTask } from './tasks/comments.ts';
 export { projectsOfAccount } from './projects.ts';
 export type { TemplateDefinition, TemplateDefinitionInput } from './templates/definition.ts';
 export { enterpriseOnboarding } from './templates/starters.ts';
-export { myWork } from './myWork.ts';
+export { buckets, myWork, type Bucket } from './myWork.ts';
 export { dueDay, dueDayBefore } from './templates/offsets.ts';

@@ -8,7 +8,7 @@ import { buckets, rankOpenTasksOf, type Bucket, type TaskFilter } from './tasks/
 import { taskRowsByIds } from './tasks/store/tasks.ts';
 import { describeTask, type TaskView } from './tasks/view.ts';
 
-export { buckets, type Bucket, type TaskFilter };
+export { buckets, type Bucket };
 
 /** Items shown per bucket; the count says how many there are in all. */
 const shownPerBucket = 100;

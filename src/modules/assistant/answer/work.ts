@@ -1,11 +1,10 @@
 // Work questions: a person's open tasks (as My work shows them), and a reminder proposed as a
 // task draft — nothing is written until the person confirms it through the task API.
-import { myWork } from '../../work/index.ts';
+import type { Message, MessageParam } from '../../../i18n/index.ts';
+import { buckets, myWork, type Bucket } from '../../work/index.ts';
 import type { DayWindow } from '../understand/index.ts';
 import { nextDate } from '../../notify/index.ts';
 import { say, todayOf, type Answered, type Question } from './context.ts';
-
-const buckets = ['overdue', 'today', 'thisWeek', 'later', 'noDueDate'] as const;
 
 export async function myTasks(question: Question): Promise<Answered> {
   const { params, asker } = question;
@@ -25,7 +24,7 @@ export async function myTasks(question: Question): Promise<Answered> {
     ...(due ? { due } : {}),
   });
   const counts = Object.fromEntries(buckets.map((b) => [b, work[b].count])) as Record<
-    (typeof buckets)[number],
+    Bucket,
     number
   >;
   const open = buckets.reduce((sum, b) => sum + counts[b], 0);
@@ -41,7 +40,6 @@ export async function myTasks(question: Question): Promise<Answered> {
       dueAt: task.dueAt,
       bucket,
     }));
-  const account = question.accounts.find((a) => a.id === params.accountId);
   const answer = params.overdue
     ? [
         open === 0
@@ -49,46 +47,33 @@ export async function myTasks(question: Question): Promise<Answered> {
           : say('assistant.tasks.overdue', { count: open }),
       ]
     : window
-      ? windowSentences(
-          window,
-          takesOverdue ? open - counts.overdue : open,
-          takesOverdue ? counts.overdue : 0,
-        )
+      ? windowSentences(window, open, takesOverdue ? counts.overdue : 0)
       : [
           open === 0
             ? say('assistant.tasks.calm')
-            : say('assistant.tasks.summary', {
-                count: open,
-                overdue: counts.overdue,
-                today: counts.today,
-              }),
+            : say('assistant.tasks.summary', { count: open, ...counts }),
         ];
+  const account = question.accounts.find((a) => a.id === params.accountId);
   if (account) answer.push(say('assistant.tasks.atAccount', { account: account.name }));
   return { widget: 'my_tasks', data: { counts, items }, answer, link: '/work' };
 }
 
-/** The tasks due in a window, and those overdue besides (when the window starts today). */
-function windowSentences(window: DayWindow, count: number, overdue: number) {
-  const sentences =
-    window.from === window.to
-      ? [
-          count === 0
-            ? say('assistant.tasks.noneDueOn', { date: { date: window.from } })
-            : say('assistant.tasks.dueOn', { count, date: { date: window.from } }),
-        ]
-      : [
-          count === 0
-            ? say('assistant.tasks.noneDue', {
-                from: { date: window.from },
-                to: { date: window.to },
-              })
-            : say('assistant.tasks.due', {
-                count,
-                from: { date: window.from },
-                to: { date: window.to },
-              }),
-        ];
-  // "1 more is overdue" after some due in the window; after none, "1 is overdue".
+/**
+ * The tasks due in a window, of the `open` listed, and the `overdue` ones among them besides
+ * (when the window starts today): "1 more is overdue" after some due in it, "1 is overdue" after
+ * none.
+ */
+function windowSentences(window: DayWindow, open: number, overdue: number): Message[] {
+  const count = open - overdue;
+  const oneDay = window.from === window.to;
+  const days: Record<string, MessageParam> = oneDay
+    ? { date: { date: window.from } }
+    : { from: { date: window.from }, to: { date: window.to } };
+  const sentences = [
+    count === 0
+      ? say(oneDay ? 'assistant.tasks.noneDueOn' : 'assistant.tasks.noneDue', days)
+      : say(oneDay ? 'assistant.tasks.dueOn' : 'assistant.tasks.due', { count, ...days }),
+  ];
   if (overdue > 0) {
     const key = count > 0 ? 'assistant.tasks.alsoOverdue' : 'assistant.tasks.onlyOverdue';
     sentences.push(say(key, { count: overdue }));
