@@ -165,10 +165,11 @@ async function openRenewalProjects(
     .where('renewal_date', '<=', addDays(today, renewalLeadDays))
     .orderBy('renewal_date')
     .orderBy('external_id')
+    .$narrowType<{ renewal_date: string }>()
     .execute();
   // Accounts are independent of each other.
   await twoAtATime(renewing, async (account) => {
-    const opened = new Date(`${addDays(String(account.renewal_date), -renewalLeadDays)}T13:00:00Z`);
+    const opened = new Date(`${addDays(account.renewal_date, -renewalLeadDays)}T13:00:00Z`);
     await runRenewalPlays({ db, clock: fixedClock(opened) }, workspace.id, [account.id]);
     const tasks = await db
       .selectFrom('tasks as t')

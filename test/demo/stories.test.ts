@@ -173,11 +173,12 @@ describe("the demo's customers in their first months", () => {
       start: string;
       title: string;
       status: string;
+      started: boolean;
       past: boolean;
       last: boolean;
     }>`
       select a.name, a.renewal_date::text as renewal, p.start_date::text as start, t.title,
-        t.status, t.due_at < ${seededAt} as past,
+        t.status, t.started_at is not null as started, t.due_at < ${seededAt} as past,
         t.position = max(t.position) over (partition by p.id) as last
       from projects p join accounts a on a.id = p.account_id
       join tasks t on t.project_id = p.id
@@ -186,9 +187,11 @@ describe("the demo's customers in their first months", () => {
     expect(new Set(rows.map((r) => r.name)).size).toBeGreaterThanOrEqual(3);
     for (const task of rows) {
       expect(task.start, task.name).toBe(addDays(task.renewal, -90));
-      // Everything due by the seed is done, but the signature: it waits on the customer.
-      const expected = !task.past ? 'todo' : task.last ? 'waiting_on_customer' : 'done';
-      expect(`${task.name}: ${task.title}: ${task.status}`).toBe(
+      // Everything due by the seed is done, but the signature: it waits on the customer. What
+      // is not due yet nobody has started.
+      const state = task.past ? task.status : task.started ? 'started' : 'not started';
+      const expected = !task.past ? 'not started' : task.last ? 'waiting_on_customer' : 'done';
+      expect(`${task.name}: ${task.title}: ${state}`).toBe(
         `${task.name}: ${task.title}: ${expected}`,
       );
     }
