@@ -566,4 +566,52 @@ describe('the daily digest', () => {
     expect(smtp.mails.length).toBe(sent + 1);
     expect(smtp.mails.at(-1)?.text).toContain('Morgan Lee created “CLI item”');
   });
+
+  it('leaves out what its reader already read in the inbox, and sends nothing when they read it all', async () => {
+    clock.set('2026-11-06T15:00:00Z');
+    const reader = await makeUser(deps.db, workspaceId, { timezone: 'UTC' });
+    const skimmer = await makeUser(deps.db, workspaceId, { timezone: 'UTC' });
+    for (const [person, titles] of [
+      [reader, ['Renewal call notes', 'Update the success plan']],
+      [skimmer, ['Security review']],
+    ] as const) {
+      const account = await makeAccount(deps.db, workspaceId, { owner_id: person.id });
+      for (const title of titles) {
+        await createTask(deps.db, clock, as(managerId), scope(), {
+          title,
+          accountId: account.id,
+          assigneeId: person.id,
+        });
+      }
+    }
+    await run();
+    const readerApi = await signedIn(app, reader.email, testPassword);
+    const { data: readerInbox } = await readerApi.GET('/api/v1/notifications', {
+      params: { query: {} },
+    });
+    const seen = readerInbox?.items.find((n) => n.title.includes('Renewal call notes'));
+    expect(seen).toBeDefined();
+    await readerApi.POST('/api/v1/notifications/{id}/read', {
+      params: { path: { id: seen?.id ?? '' } },
+    });
+    const skimmerApi = await signedIn(app, skimmer.email, testPassword);
+    expect((await skimmerApi.POST('/api/v1/notifications/read-all')).response.status).toBe(200);
+
+    clock.set('2026-11-07T08:00:00Z');
+    const { buildDueDigests } = await import('../../src/modules/notify/index.ts');
+    await buildDueDigests(deps, {});
+    await run();
+    const digests = await deps.db
+      .selectFrom('digests')
+      .select(['user_id', 'item_count'])
+      .where('user_id', 'in', [reader.id, skimmer.id])
+      .execute();
+    expect(digests).toEqual([{ user_id: reader.id, item_count: 1 }]);
+    const mail = smtp.mails.find((m) => m.to && 'text' in m.to && m.to.text === reader.email);
+    expect(mail?.text).toContain('Morgan Lee created “Update the success plan”');
+    expect(mail?.text).not.toContain('Renewal call notes');
+    expect(smtp.mails.some((m) => m.to && 'text' in m.to && m.to.text === skimmer.email)).toBe(
+      false,
+    );
+  });
 });

@@ -29,6 +29,7 @@ import * as slackLinks from './0027_slack_links.ts';
 import * as portfolioOwnerTierIndex from './0028_portfolio_owner_tier_index.ts';
 import * as feedbackThemeTallies from './0029_feedback_theme_tallies.ts';
 import * as healthScoresJson from './0030_health_scores_json.ts';
+import * as digestUnreadItems from './0031_digest_unread_items.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0028_portfolio_owner_tier_index': portfolioOwnerTierIndex,
   '0029_feedback_theme_tallies': feedbackThemeTallies,
   '0030_health_scores_json': healthScoresJson,
+  '0031_digest_unread_items': digestUnreadItems,
 };

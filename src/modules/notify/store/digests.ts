@@ -4,7 +4,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 
-/** Everyone with undigested items, with their zone and digest hour: one query. */
+/**
+ * Everyone with undigested items, with their zone and digest hour: one query. An item read in
+ * the inbox is seen already; the digest carries what was not.
+ */
 export async function peopleWithUndigestedItems(db: Db, now: Date) {
   const rows = await sql<{
     id: string;
@@ -18,7 +21,8 @@ export async function peopleWithUndigestedItems(db: Db, now: Date) {
     where u.deactivated_at is null
       and u.id in (
         select n.user_id from notifications n
-        where n.urgency = 'digest' and n.digest_id is null and n.created_at <= ${now}
+        where n.urgency = 'digest' and n.digest_id is null and n.read_at is null
+          and n.created_at <= ${now}
       )`.execute(db);
   return rows.rows;
 }
@@ -39,7 +43,10 @@ export async function insertDigests(
   return digests.rows;
 }
 
-/** Moves each person's undigested items into their new digest; answers the count per digest. */
+/**
+ * Moves each person's undigested unread items into their new digest; answers the count per
+ * digest. What they read in the inbox meanwhile stays out of it.
+ */
 export async function gatherIntoDigests(
   db: Db,
   digests: { id: string; user_id: string; workspace_id: string }[],
@@ -51,7 +58,8 @@ export async function gatherIntoDigests(
         from unnest(${digests.map((d) => d.id)}::uuid[], ${digests.map((d) => d.user_id)}::uuid[],
           ${digests.map((d) => d.workspace_id)}::uuid[]) as d(id, user_id, workspace_id)
         where n.workspace_id = d.workspace_id and n.user_id = d.user_id
-          and n.urgency = 'digest' and n.digest_id is null and n.created_at <= ${now}
+          and n.urgency = 'digest' and n.digest_id is null and n.read_at is null
+          and n.created_at <= ${now}
         returning n.digest_id
       )
       select digest_id, count(*)::int as n from gathered group by digest_id`.execute(db);
