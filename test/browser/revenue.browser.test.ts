@@ -127,6 +127,48 @@ describe('revenue and meetings', () => {
     await api.PATCH('/api/v1/me', { body: { locale: 'en', theme: 'system' } });
   });
 
+  it('lets a CSM track an opportunity on the 360 page and move it on to won', async () => {
+    session = await openSteward('csm@demo.steward.dev', phone);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const { data: portfolio } = await api.GET('/api/v1/accounts', {
+      params: { query: { owner: 'me', limit: 50 } },
+    });
+    const account = portfolio?.items.at(-1);
+    if (!account) throw new Error('the demo CSM has no account');
+    const title = `Analytics add-on for ${account.name}`;
+
+    await page.goto(`${server.url}/accounts/${account.id}`);
+    const panel = page.getByRole('region', { name: 'Renewal and growth' });
+    await panel.getByRole('button', { name: '+ Track opportunity' }).click();
+    const tracking = page.getByRole('dialog', { name: 'Track an opportunity' });
+    await tracking.getByRole('textbox', { name: 'Opportunity' }).fill(title);
+    await tracking.getByLabel('Kind').selectOption('cross_sell');
+    await tracking.getByLabel(/^Added ARR/).fill('12000');
+    await tracking.getByRole('button', { name: 'Track it' }).click();
+    const tracked = panel.getByRole('button', { name: new RegExp(title) });
+    await expect.poll(() => tracked.textContent()).toMatch(/Identified · \D*12,000/);
+
+    // Opened again: the proposal went out for more, and then the customer signed.
+    await tracked.click();
+    const changing = page.getByRole('dialog', { name: 'Change the opportunity' });
+    expect(await changing.getByLabel('Kind').inputValue()).toBe('cross_sell');
+    expect(await seriousViolations(page)).toEqual([]);
+    await changing.getByLabel(/^Added ARR/).fill('15000');
+    await changing.getByLabel('Stage').selectOption('won');
+    await changing.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => tracked.textContent()).toMatch(/Won · \D*15,000/);
+
+    const { data: opportunities } = await api.GET('/api/v1/opportunities', {
+      params: { query: { accountId: account.id } },
+    });
+    const won = opportunities?.items.find((o) => o.title === title);
+    expect(won).toMatchObject({ stage: 'won', amount: { amount: 1_500_000 } });
+    expect(won?.closedAt).not.toBeNull();
+    await tracked.click();
+    await changing.getByText(/^Won on /).waitFor();
+  });
+
   it('opens a shared QBR prep page without a sign-in, ready to print', async () => {
     session = await openSteward('csm@demo.steward.dev', laptop);
     const { page, server } = session;

@@ -5,13 +5,18 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDrawnLater } from '../../api/drawnLater.ts';
-import { useAccountForecast, useMeetings, useOpportunities } from '../../api/revenue.ts';
+import {
+  useAccountForecast,
+  useMeetings,
+  useOpportunities,
+  type Opportunity,
+} from '../../api/revenue.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import { Button, Card, ErrorNote, Loading } from '../../components/ui.tsx';
 import { OpportunityDialog } from './OpportunityDialog.tsx';
 import { OverrideDialog } from './OverrideDialog.tsx';
-import { ForecastBadge, linkClass, MeetingList, Sentences } from './parts.tsx';
+import { ForecastBadge, linkClass, MeetingList, OpportunityList, Sentences } from './parts.tsx';
 
 export function AccountRevenuePanel({ accountId, name }: { accountId: string; name: string }) {
   const { t } = useTranslation('revenue');
@@ -21,7 +26,7 @@ export function AccountRevenuePanel({ accountId, name }: { accountId: string; na
   const opportunities = useDrawnLater(useOpportunities(accountId));
   const [from] = useState(() => new Date(Date.now() - 90 * 24 * 3600_000).toISOString());
   const meetings = useDrawnLater(useMeetings({ accountId, from }));
-  const [dialog, setDialog] = useState<'override' | 'opportunity' | null>(null);
+  const [dialog, setDialog] = useState<'override' | 'opportunity' | Opportunity | null>(null);
   const renewal = forecast.data?.renewal ?? null;
 
   return (
@@ -71,13 +76,10 @@ export function AccountRevenuePanel({ accountId, name }: { accountId: string; na
             )}
           </div>
           {opportunities.data && opportunities.data.items.length > 0 ? (
-            <ul className="flex flex-col gap-1">
-              {opportunities.data.items.map((o) => (
-                <li key={o.id}>
-                  {o.title} · {t(`opportunity.stages.${o.stage}`)} · {formatMoney(o.amount)}
-                </li>
-              ))}
-            </ul>
+            <OpportunityList
+              items={opportunities.data.items}
+              onOpen={can('manage_accounts') ? setDialog : undefined}
+            />
           ) : (
             <p className="text-sm text-muted">{t('prep.noOpportunities')}</p>
           )}
@@ -114,10 +116,11 @@ export function AccountRevenuePanel({ accountId, name }: { accountId: string; na
       {dialog === 'override' && renewal && (
         <OverrideDialog renewal={renewal} close={() => setDialog(null)} />
       )}
-      {dialog === 'opportunity' && (
+      {dialog !== null && dialog !== 'override' && (
         <OpportunityDialog
           account={{ id: accountId, name, currency: renewal?.arr.currency }}
           suggestion={null}
+          opportunity={dialog === 'opportunity' ? undefined : dialog}
           close={() => setDialog(null)}
         />
       )}

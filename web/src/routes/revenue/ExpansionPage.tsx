@@ -1,18 +1,19 @@
 // Expansion: accounts whose data shows room to grow, each signal with its evidence and an
 // estimated value, the opportunities already tracked — and "Premium upgrade candidates", the
-// same list kept to accounts using premium features without the plan.
+// same list kept to accounts using premium features without the plan. A tracked opportunity
+// opens to be moved on (stage, amount, won or lost).
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthCategory } from '../../api/vocabulary.ts';
-import { useExpansion, type ExpansionItem } from '../../api/revenue.ts';
+import { useExpansion, type ExpansionItem, type Opportunity } from '../../api/revenue.ts';
 import { useMe } from '../../api/session.ts';
 import { HealthBadge } from '../../components/badges.tsx';
 import { formatMoney } from '../../components/format.ts';
 import { Stat } from '../../components/Stat.tsx';
 import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { OpportunityDialog } from './OpportunityDialog.tsx';
-import { Sentences, useWhose, WhoseToggle } from './parts.tsx';
+import { OpportunityList, Sentences, useWhose, WhoseToggle } from './parts.tsx';
 
 export type ExpansionSearch = { view?: 'premium' };
 
@@ -25,6 +26,7 @@ export function ExpansionPage({ search }: { search: ExpansionSearch }) {
   const view = search.view ?? 'all';
   const found = useExpansion(view, whose.mine ? 'me' : undefined);
   const [tracking, setTracking] = useState<ExpansionItem | null>(null);
+  const [opened, setOpened] = useState<Opportunity | null>(null);
 
   return (
     <div className="flex flex-col gap-4">
@@ -75,7 +77,11 @@ export function ExpansionPage({ search }: { search: ExpansionSearch }) {
             <ul className="grid grid-cols-1 gap-3 lg:grid-cols-2">
               {found.data.items.map((item) => (
                 <li key={item.accountId}>
-                  <ExpansionCard item={item} onTrack={canTrack ? setTracking : undefined} />
+                  <ExpansionCard
+                    item={item}
+                    onTrack={canTrack ? setTracking : undefined}
+                    onOpen={canTrack ? setOpened : undefined}
+                  />
                 </li>
               ))}
             </ul>
@@ -93,6 +99,14 @@ export function ExpansionPage({ search }: { search: ExpansionSearch }) {
           close={() => setTracking(null)}
         />
       )}
+      {opened && (
+        <OpportunityDialog
+          account={{ id: opened.accountId, name: opened.accountName }}
+          suggestion={null}
+          opportunity={opened}
+          close={() => setOpened(null)}
+        />
+      )}
     </div>
   );
 }
@@ -100,9 +114,11 @@ export function ExpansionPage({ search }: { search: ExpansionSearch }) {
 function ExpansionCard({
   item,
   onTrack,
+  onOpen,
 }: {
   item: ExpansionItem;
   onTrack: ((item: ExpansionItem) => void) | undefined;
+  onOpen: ((opportunity: Opportunity) => void) | undefined;
 }) {
   const { t } = useTranslation('revenue');
   return (
@@ -157,13 +173,7 @@ function ExpansionCard({
       {item.opportunities.length > 0 && (
         <div className="text-sm">
           <h3 className="font-medium">{t('expansion.tracked')}</h3>
-          <ul>
-            {item.opportunities.map((o) => (
-              <li key={o.id}>
-                {o.title} · {t(`opportunity.stages.${o.stage}`)} · {formatMoney(o.amount)}
-              </li>
-            ))}
-          </ul>
+          <OpportunityList items={item.opportunities} onOpen={onOpen} />
         </div>
       )}
       {onTrack && (

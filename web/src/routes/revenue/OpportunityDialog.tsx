@@ -1,5 +1,6 @@
 // Turning an expansion signal (or a hunch) into a tracked opportunity: what it is, the ARR it
-// adds, its stage and when it should close. The amount starts at Steward's estimate.
+// adds, its stage and when it should close. The amount starts at Steward's estimate. Given an
+// opportunity, the same form moves it on: a new stage, amount or close date, won or lost.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -7,64 +8,91 @@ import {
   opportunityKinds,
   opportunityStages,
   useCreateOpportunity,
+  useUpdateOpportunity,
   type Money,
   type NewOpportunity,
+  type Opportunity,
   type OpportunityStage,
   type SignalKind,
 } from '../../api/revenue.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { formatDate } from '../../components/format.ts';
 import { Button, ErrorNote, Field, Select, TextField } from '../../components/ui.tsx';
 
 export function OpportunityDialog({
   account,
   suggestion,
+  opportunity,
   close,
 }: {
   account: { id: string; name: string; currency?: string | undefined };
   suggestion: { kind: 'seats' | 'upgrade'; amount: Money; signals: SignalKind[] } | null;
+  /** The tracked opportunity to change; without it, the dialog tracks a new one. */
+  opportunity?: Opportunity | undefined;
   close: () => void;
 }) {
   const { t } = useTranslation('revenue');
   const create = useCreateOpportunity();
-  const [kind, setKind] = useState<NewOpportunity['kind']>(suggestion?.kind ?? 'seats');
+  const update = useUpdateOpportunity();
+  const saving = opportunity ? update : create;
+  const [kind, setKind] = useState<NewOpportunity['kind']>(
+    opportunity?.kind ?? suggestion?.kind ?? 'seats',
+  );
   const [title, setTitle] = useState(
-    t(kind === 'upgrade' ? 'opportunity.defaultUpgrade' : 'opportunity.defaultSeats', {
-      account: account.name,
-    }),
+    opportunity?.title ??
+      t(kind === 'upgrade' ? 'opportunity.defaultUpgrade' : 'opportunity.defaultSeats', {
+        account: account.name,
+      }),
   );
-  const currency = suggestion?.amount.currency ?? account.currency ?? 'USD';
+  const currency =
+    opportunity?.amount.currency ?? suggestion?.amount.currency ?? account.currency ?? 'USD';
+  const startAmount = opportunity?.amount ?? suggestion?.amount;
   const [amount, setAmount] = useState(
-    suggestion && suggestion.amount.amount > 0 ? String(suggestion.amount.amount / 100) : '',
+    startAmount && startAmount.amount > 0 ? String(startAmount.amount / 100) : '',
   );
-  const [stage, setStage] = useState<OpportunityStage>('identified');
-  const [closeBy, setCloseBy] = useState('');
-  const error = create.error instanceof ApiError ? create.error : null;
+  const [stage, setStage] = useState<OpportunityStage>(opportunity?.stage ?? 'identified');
+  const [closeBy, setCloseBy] = useState(opportunity?.expectedClose ?? '');
+  const error = saving.error instanceof ApiError ? saving.error : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(
-      {
-        accountId: account.id,
-        kind,
-        title,
-        amount: { amount: Math.round(Number(amount || '0') * 100), currency },
-        stage,
-        expectedClose: closeBy || null,
-        ...(suggestion ? { signals: suggestion.signals } : {}),
-      },
-      { onSuccess: close },
-    );
+    const fields = {
+      kind,
+      title,
+      amount: { amount: Math.round(Number(amount || '0') * 100), currency },
+      stage,
+      expectedClose: closeBy || null,
+    };
+    if (opportunity) update.mutate({ id: opportunity.id, ...fields }, { onSuccess: close });
+    else {
+      create.mutate(
+        {
+          accountId: account.id,
+          ...fields,
+          ...(suggestion ? { signals: suggestion.signals } : {}),
+        },
+        { onSuccess: close },
+      );
+    }
   };
 
   return (
     <Dialog
-      title={t('opportunity.title')}
+      title={t(opportunity ? 'opportunity.editTitle' : 'opportunity.title')}
       closeLabel={t('opportunity.cancel')}
       onClose={close}
       placement="side"
     >
       <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
         <p className="text-muted">{account.name}</p>
+        {opportunity?.closedAt && (
+          <p className="text-sm">
+            {t('opportunity.closedOn', {
+              stage: t(`opportunity.stages.${opportunity.stage}`),
+              date: formatDate(opportunity.closedAt),
+            })}
+          </p>
+        )}
         <TextField
           label={t('opportunity.name')}
           value={title}
@@ -114,8 +142,8 @@ export function OpportunityDialog({
           error={error?.fieldError('expectedClose')}
         />
         {error && !error.problem.errors?.length && <ErrorNote error={error} />}
-        <Button type="submit" disabled={create.isPending}>
-          {t('opportunity.save')}
+        <Button type="submit" disabled={saving.isPending}>
+          {t(opportunity ? 'opportunity.saveChanges' : 'opportunity.save')}
         </Button>
       </form>
     </Dialog>

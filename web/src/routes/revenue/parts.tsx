@@ -1,10 +1,10 @@
 // Pieces the revenue screens share: the forecast badge, whose-clients toggle, a metric's value
-// as a person reads it, the server's sentences as a list, and a list of meetings (also Ask
-// Steward's answer to "meetings next week").
+// as a person reads it, the server's sentences as a list, tracked opportunities, and a list of
+// meetings (also Ask Steward's answer to "meetings next week").
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CsMetric, ForecastCategory, Meeting } from '../../api/revenue.ts';
+import type { CsMetric, ForecastCategory, Meeting, Opportunity } from '../../api/revenue.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDateTime, formatMoney, formatNumber } from '../../components/format.ts';
 import { Badge, Button } from '../../components/ui.tsx';
@@ -106,6 +106,39 @@ export function Sentences({
       {items.map((item, i) => (
         <li key={`${item.key}-${i}`}>{item.text}</li>
       ))}
+    </ul>
+  );
+}
+
+/** Tracked opportunities: title, stage and ARR; each opens for whoever may change it. */
+export function OpportunityList({
+  items,
+  onOpen,
+}: {
+  items: readonly Opportunity[];
+  onOpen: ((opportunity: Opportunity) => void) | undefined;
+}) {
+  const { t } = useTranslation('revenue');
+  return (
+    <ul className="flex flex-col gap-1">
+      {items.map((o) => {
+        const line = `${o.title} · ${t(`opportunity.stages.${o.stage}`)} · ${formatMoney(o.amount)}`;
+        return (
+          <li key={o.id}>
+            {onOpen ? (
+              <button
+                type="button"
+                className="min-h-11 rounded-lg text-left underline decoration-dotted underline-offset-4 hover:text-accent"
+                onClick={() => onOpen(o)}
+              >
+                {line}
+              </button>
+            ) : (
+              line
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }
