@@ -198,8 +198,6 @@ export type QbrPrep = Awaited<ReturnType<typeof qbrPrep>>;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export const maxShareDays = 90;
-
 /** A read-only link to the account's prep page, in the sharer's language. */
 export async function shareQbrPrep(
   db: Db,

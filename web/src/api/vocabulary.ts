@@ -8,7 +8,6 @@ export type Tier = Schemas['Account']['tier'];
 export type Stage = Schemas['Account']['stage'];
 export type Priority = Schemas['Account']['priority'];
 export type HealthCategory = NonNullable<Schemas['Account']['health']['category']>;
-export type ChurnRiskLevel = NonNullable<Schemas['Account']['churnRisk']['level']>;
 export type Role = Schemas['User']['role'];
 
 /** Every member of a union, in the order written; the record's type makes it all of them. */
@@ -28,12 +27,6 @@ export const priorities = every<Priority>({ P0: true, P1: true, P2: true, P3: tr
 export const healthCategories = every<HealthCategory>({
   healthy: true,
   at_risk: true,
-  critical: true,
-});
-export const churnRiskLevels = every<ChurnRiskLevel>({
-  low: true,
-  medium: true,
-  high: true,
   critical: true,
 });
 export const roles = every<Role>({ admin: true, manager: true, csm: true, viewer: true });

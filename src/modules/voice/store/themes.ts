@@ -44,23 +44,6 @@ export function separationsOf(db: Db, workspaceId: WorkspaceId) {
     .execute();
 }
 
-/** The stored themes, with whether anything keeps an empty one (a name people gave, a roadmap link). */
-export function themeRows(db: Db, workspaceId: WorkspaceId) {
-  return db
-    .selectFrom('feedback_themes as t')
-    .select([
-      't.id',
-      't.custom_label',
-      't.label_terms',
-      't.item_count',
-      sql<boolean>`exists (select 1 from roadmap_item_themes r where r.theme_id = t.id)`.as(
-        'on_roadmap',
-      ),
-    ])
-    .where('t.workspace_id', '=', workspaceId)
-    .execute();
-}
-
 export function findThemeRow(db: Db, workspaceId: WorkspaceId, id: string) {
   return db
     .selectFrom('feedback_themes')

@@ -41,8 +41,3 @@ export function npsFromCounts(c: {
     nps: responses === 0 ? null : Math.round((100 * (c.promoters - c.detractors)) / responses),
   };
 }
-
-export function csatAverage(scores: readonly number[]): number | null {
-  if (scores.length === 0) return null;
-  return Math.round((10 * scores.reduce((s, n) => s + n, 0)) / scores.length) / 10;
-}
