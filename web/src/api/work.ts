@@ -221,10 +221,6 @@ export function useAccountChoices() {
   });
 }
 
-export function usePeople() {
-  return useQuery({ queryKey: ['users'], queryFn: () => call(api.GET('/api/v1/users')) });
-}
-
 export function useOnboarding() {
   return useQuery({ queryKey: ['onboarding'], queryFn: () => call(api.GET('/api/v1/onboarding')) });
 }

@@ -2,12 +2,12 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUsers } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   useAccountChoices,
   useInstantiate,
   useInstantiateMany,
-  usePeople,
   useTemplates,
   type Template,
 } from '../../api/work.ts';
@@ -106,7 +106,7 @@ function UseTemplateDialog({ template, onClose }: { template: Template; onClose:
   const { t } = useTranslation('work');
   const navigate = useNavigate();
   const accounts = useAccountChoices();
-  const people = usePeople();
+  const people = useUsers();
   const one = useInstantiate(template.id);
   const many = useInstantiateMany(template.id);
   const [search, setSearch] = useState('');

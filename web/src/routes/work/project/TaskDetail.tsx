@@ -1,10 +1,10 @@
 // One task in full: status, assignee, dates, checklist, dependencies and the comment thread.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUsers } from '../../../api/accounts.ts';
 import {
   useAddComment,
   useComments,
-  usePeople,
   useUpdateTask,
   type Project,
   type Task,
@@ -112,7 +112,7 @@ function Comments({ taskId }: { taskId: string }) {
   const { t } = useTranslation('work');
   const comments = useComments(taskId);
   const add = useAddComment(taskId);
-  const people = usePeople();
+  const people = useUsers();
   const [body, setBody] = useState('');
   const handle = /(?:^|\s)@([\w.-]*)$/.exec(body)?.[1];
   const suggestions =
