@@ -133,6 +133,77 @@ describe('the Customer 360 on a phone', () => {
     expect(await account.addNoteOnPhone(note)).toBeLessThanOrEqual(2);
     await expect.poll(() => account.timelineEntries().first().textContent()).toContain(note);
   });
+
+  it('lets a CSM add a client by hand, open it, change it and keep its people up to date', async () => {
+    session = await openSteward(csm, phone);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    await new PortfolioPage(page).open(server.url);
+    await page.getByRole('button', { name: '+ New account' }).tap();
+    const adding = page.getByRole('dialog', { name: 'New account' });
+    await adding.getByLabel('Name').fill('Quillfeather Press');
+    await adding.getByLabel('Domain').fill('quillfeather.example');
+    await adding.getByLabel('Tier').selectOption('smb');
+    await adding.getByLabel('ARR').fill('18000');
+    await adding.getByLabel('Renewal').fill('2027-11-30');
+    // A CSM's new client is theirs: "Unassigned" would take it out of their own book.
+    expect(await adding.getByLabel('Owner').inputValue()).not.toBe('');
+    expect(await seriousViolations(page)).toEqual([]);
+    await adding.getByRole('button', { name: 'Add the account' }).tap();
+    await page.getByRole('heading', { level: 1, name: 'Quillfeather Press' }).waitFor();
+    const accountId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+
+    const contacts = page.getByRole('region', { name: 'Contacts' });
+    await contacts.getByRole('button', { name: '+ Add contact' }).tap();
+    const newContact = page.getByRole('dialog', { name: 'Add a contact' });
+    await newContact.getByLabel('Name').fill('Ines Duarte');
+    await newContact.getByLabel('Role').selectOption('champion');
+    await newContact.getByLabel('E-mail').fill('not an address');
+    await newContact.getByRole('button', { name: 'Add contact' }).tap();
+    // The server's reason stands under the field, and nothing is lost.
+    await newContact.getByRole('alert').waitFor();
+    expect(await newContact.getByLabel('Name').inputValue()).toBe('Ines Duarte');
+    await newContact.getByLabel('E-mail').fill('ines@quillfeather.example');
+    await newContact.getByRole('button', { name: 'Add contact' }).tap();
+    await contacts.getByText('Ines Duarte').waitFor();
+
+    await page.getByRole('button', { name: 'Edit', exact: true }).tap();
+    const editing = page.getByRole('dialog', { name: 'Edit the account' });
+    expect(await editing.getByLabel('Name').inputValue()).toBe('Quillfeather Press');
+    await editing.getByLabel('Priority').selectOption('P0');
+    await editing.getByLabel('Stage').selectOption('adopting');
+    await editing.getByRole('button', { name: 'Save' }).tap();
+    await editing.waitFor({ state: 'detached' });
+
+    await contacts.getByRole('button', { name: 'Edit Ines Duarte' }).tap();
+    const contact = page.getByRole('dialog', { name: 'Edit the contact' });
+    await contact.getByLabel('Job title').fill('Head of Operations');
+    await contact.getByRole('button', { name: 'Save' }).tap();
+    await contacts.getByText(/Head of Operations · ines@quillfeather\.example/).waitFor();
+
+    const { data: view } = await api.GET('/api/v1/accounts/{id}/360', {
+      params: { path: { id: accountId } },
+    });
+    expect(view?.account).toMatchObject({
+      name: 'Quillfeather Press',
+      domain: 'quillfeather.example',
+      tier: 'smb',
+      stage: 'adopting',
+      priority: 'P0',
+      renewalDate: '2027-11-30',
+      arr: { amount: 1_800_000, currency: 'USD' },
+    });
+    expect(view?.owner?.name).toBe('Jordan Taylor');
+    expect(view?.contacts).toMatchObject([
+      { name: 'Ines Duarte', role: 'champion', title: 'Head of Operations' },
+    ]);
+
+    // Ines left the customer.
+    await contacts.getByRole('button', { name: 'Edit Ines Duarte' }).tap();
+    await contact.getByRole('button', { name: 'Remove contact' }).tap();
+    await contact.getByRole('button', { name: 'Remove Ines Duarte for good' }).tap();
+    await contacts.getByText('No contacts yet.').waitFor();
+  });
 });
 
 describe('preferences', () => {

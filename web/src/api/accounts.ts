@@ -14,6 +14,7 @@ export type Account = Schemas['Account'];
 /** An account as the portfolio lists it: no plan, seats, MRR or day added (the 360 has them). */
 export type PortfolioAccount = Schemas['PortfolioAccount'];
 export type TimelineEvent = Schemas['TimelineEvent'];
+export type Contact = Schemas['Contact'];
 export type PortfolioFilters = Record<string, string>;
 
 /** The portfolio's pages for these filters: the page asks for it, and its route's loader early. */
@@ -42,6 +43,60 @@ export const account360Query = (id: string) =>
 
 export function useAccount360(id: string) {
   return useQuery(account360Query(id));
+}
+
+/** What an account's change touches: its 360, its timeline (owner, stage, priority) and lists. */
+function refreshAccount(queries: ReturnType<typeof useQueryClient>, id: string) {
+  void queries.invalidateQueries({ queryKey: ['account360', id] });
+  void queries.invalidateQueries({ queryKey: ['timeline', id] });
+  void queries.invalidateQueries({ queryKey: ['accounts'] });
+  void queries.invalidateQueries({ queryKey: ['accountChoices'] });
+}
+
+export function useCreateAccount() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateAccount']) => call(api.POST('/api/v1/accounts', { body })),
+    onSuccess: (account) => refreshAccount(queries, account.id),
+  });
+}
+
+export function useUpdateAccount(id: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['UpdateAccount']) =>
+      call(api.PATCH('/api/v1/accounts/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => refreshAccount(queries, id),
+  });
+}
+
+export function useAddContact(accountId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateContact']) =>
+      call(
+        api.POST('/api/v1/accounts/{id}/contacts', { params: { path: { id: accountId } }, body }),
+      ),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['account360', accountId] }),
+  });
+}
+
+export function useUpdateContact(accountId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Schemas['UpdateContact'] & { id: string }) =>
+      call(api.PATCH('/api/v1/contacts/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['account360', accountId] }),
+  });
+}
+
+export function useRemoveContact(accountId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      call(api.DELETE('/api/v1/contacts/{id}', { params: { path: { id } } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['account360', accountId] }),
+  });
 }
 
 /** The account's timeline, newest first; with `kinds`, only events of those kinds. */

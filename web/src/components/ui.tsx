@@ -87,6 +87,31 @@ export function TextField({
   );
 }
 
+/** A labelled choice of one of `options`. */
+export function SelectField({
+  label,
+  error,
+  hint,
+  options,
+  ...select
+}: Labelled & {
+  options: readonly { value: string; label: string }[];
+} & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(id) => (
+        <Select id={id} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
 /** A labelled multi-line text input. */
 export function TextAreaField({
   label,

@@ -1,6 +1,7 @@
 // The Customer 360: who the customer is (profile, contract, fields, contacts), how they are
 // doing (usage; health beside it), open work, support, billing and the timeline of every
-// source — with "Add note" one tap away on a phone (a floating button opening a sheet).
+// source — with "Add note" one tap away on a phone (a floating button opening a sheet), and
+// "Edit" for whoever manages accounts.
 // This page only composes; each panel lives in ./360/.
 import { Link } from '@tanstack/react-router';
 import {
@@ -19,7 +20,8 @@ import type { Schemas } from '../../api/client.ts';
 import { useMe } from '../../api/session.ts';
 import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { Button, ErrorNote, Loading } from '../../components/ui.tsx';
-import { ContactsCard, ContractCard, CustomFieldsCard, ProfileCard } from './360/AboutCards.tsx';
+import { ContractCard, CustomFieldsCard, ProfileCard } from './360/AboutCards.tsx';
+import { ContactsCard } from './360/ContactsCard.tsx';
 
 // The panels' code — the charts among it — is fetched once the account's name and cards have
 // painted (on a phone the panels are below those cards): asked for as this page's code ran, its
@@ -47,6 +49,10 @@ const BillingPanel = lazy(() => panelCode.billing().then((m) => ({ default: m.Bi
 const Timeline = lazy(() => panelCode.timeline().then((m) => ({ default: m.Timeline })));
 // The note sheet's code, when "Add note" is first tapped on a phone.
 const NoteSheet = lazy(() => import('./360/NoteForm.tsx').then((m) => ({ default: m.NoteSheet })));
+// The account's form, when "Edit" is first tapped.
+const AccountDialog = lazy(() =>
+  import('./AccountDialog.tsx').then((m) => ({ default: m.AccountDialog })),
+);
 
 export function AccountPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
@@ -57,7 +63,9 @@ export function AccountPage({ accountId }: { accountId: string }) {
   const data = useDeferredValue(view.data ?? null, null);
   const me = useMe();
   const canNote = me.data?.permissions.includes('add_timeline_notes') ?? false;
+  const canManage = me.data?.permissions.includes('manage_accounts') ?? false;
   const [noting, setNoting] = useState(false);
+  const [editing, setEditing] = useState(false);
   if (view.error) return <ErrorNote error={view.error} />;
   if (!data) return <Loading />;
   const { account, contract, contacts, owner } = data;
@@ -76,13 +84,18 @@ export function AccountPage({ accountId }: { accountId: string }) {
         <span className="flex items-center gap-1 text-sm text-muted">
           {t('portfolio.columns.risk')}: <RiskBadge level={account.churnRisk.level} />
         </span>
+        {canManage && (
+          <Button variant="secondary" className="ml-auto" onClick={() => setEditing(true)}>
+            {t('accountForm.edit')}
+          </Button>
+        )}
       </header>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="flex flex-col gap-4">
           <ProfileCard account={account} owner={owner} />
           <ContractCard contract={contract} />
           <CustomFieldsCard account={account} />
-          <ContactsCard contacts={contacts} />
+          <ContactsCard accountId={accountId} contacts={contacts} canManage={canManage} />
         </div>
         <Panels accountId={accountId} name={account.name} contacts={contacts} canNote={canNote} />
       </div>
@@ -97,6 +110,11 @@ export function AccountPage({ accountId }: { accountId: string }) {
       {noting && (
         <Suspense fallback={null}>
           <NoteSheet accountId={accountId} close={() => setNoting(false)} />
+        </Suspense>
+      )}
+      {editing && (
+        <Suspense fallback={null}>
+          <AccountDialog account={account} close={() => setEditing(false)} />
         </Suspense>
       )}
     </div>

@@ -1,8 +1,9 @@
 // The portfolio: a table on wide screens, cards on a phone; filters live in the URL so a view
 // can be shared, and saved as a segment. Its parts are in ./portfolio/: the search and filters
-// bar with saved segments, the phone's cards and the wide screen's table.
+// bar with saved segments, the phone's cards and the wide screen's table. "New account" adds one
+// by hand, for whoever manages accounts (imports and the API add them in bulk).
 import { useNavigate } from '@tanstack/react-router';
-import { useDeferredValue, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePortfolio } from '../../api/accounts.ts';
 import { useHighlight } from '../../api/voice.ts';
@@ -18,6 +19,11 @@ import { AccountCards } from './portfolio/AccountCards.tsx';
 import { AccountTable } from './portfolio/AccountTable.tsx';
 import { FiltersBar } from './portfolio/FiltersBar.tsx';
 
+// The account form's code, when "New account" is first tapped.
+const AccountDialog = lazy(() =>
+  import('./AccountDialog.tsx').then((m) => ({ default: m.AccountDialog })),
+);
+
 export function PortfolioPage({ search }: { search: PortfolioSearch }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -25,6 +31,8 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
   const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
   const filters = portfolioFilters(search, seesAll);
   const portfolio = usePortfolio(filters);
+  const canAdd = useCan('manage_accounts');
+  const [adding, setAdding] = useState(false);
 
   const set = (key: keyof PortfolioSearch, value: string) =>
     void navigate({ to: '/accounts', search: { ...search, [key]: value || undefined } });
@@ -43,6 +51,16 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
   const heading = (
     <div className="flex flex-wrap items-center justify-between gap-2">
       <h1 className="text-2xl font-bold">{t('portfolio.title')}</h1>
+      {canAdd && (
+        <Button variant="secondary" className="sm:order-last" onClick={() => setAdding(true)}>
+          + {t('accountForm.new')}
+        </Button>
+      )}
+      {adding && (
+        <Suspense fallback={null}>
+          <AccountDialog close={() => setAdding(false)} />
+        </Suspense>
+      )}
       {seesAll && (
         <div role="group" aria-label={t('portfolio.owner')} className="flex gap-1">
           <Button

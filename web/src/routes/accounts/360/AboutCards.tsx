@@ -1,4 +1,4 @@
-// Who the customer is: profile, contract, custom fields and contacts.
+// Who the customer is: profile, contract and custom fields (contacts: ContactsCard.tsx).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCustomFields, type Account } from '../../../api/accounts.ts';
@@ -81,31 +81,6 @@ export function CustomFieldsCard({ account }: { account: Account }) {
           </Row>
         ))}
       </dl>
-    </Card>
-  );
-}
-
-export function ContactsCard({ contacts }: Pick<View, 'contacts'>) {
-  const { t } = useTranslation();
-  return (
-    <Card title={t('account.contacts')}>
-      {contacts.length === 0 ? (
-        <p className="text-muted">{t('account.noContacts')}</p>
-      ) : (
-        <ul className="flex flex-col gap-2">
-          {contacts.map((contact) => (
-            <li key={contact.id}>
-              <p className="font-medium">
-                {contact.name}{' '}
-                <span className="text-sm text-muted">· {t(`contactRole.${contact.role}`)}</span>
-              </p>
-              <p className="text-sm text-muted">
-                {[contact.title, contact.email, contact.phone].filter(Boolean).join(' · ')}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
     </Card>
   );
 }
