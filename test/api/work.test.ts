@@ -581,6 +581,9 @@ describe('onboarding tracking', () => {
     });
     expect(report?.currentStage?.name).toBe('Kickoff');
     expect(report?.overallProgress).toBe(0);
+    // "0 of 4 done": the tasks, counted, beside the percent.
+    expect(report?.progress).toEqual({ done: 0, total: project?.tasks.length });
+    expect(project?.tasks.length).toBeGreaterThan(1);
     expect(report?.nextActions[0]?.title).toBe('Review the sales hand-off notes');
     expect(report?.riskFactors.map((r) => r.kind)).toEqual([
       'overdue',

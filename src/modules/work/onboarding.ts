@@ -113,6 +113,7 @@ export function onboardingReport(project: ProjectView, now: Date) {
       project.progress.total === 0
         ? 0
         : Math.round((project.progress.done / project.progress.total) * 100),
+    progress: project.progress,
     stages: project.stages.map((s) => ({
       id: s.id,
       key: s.key,

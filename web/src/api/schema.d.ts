@@ -3896,7 +3896,12 @@ export interface components {
                 startedAt: string | null;
                 expectedDays: number | null;
             } | null;
+            /** @description Percent of the tasks done */
             overallProgress: number;
+            progress: {
+                total: number;
+                done: number;
+            };
             stages: {
                 /** Format: uuid */
                 id: string;

@@ -23,7 +23,8 @@ export const onboardingReportSchema = z
         expectedDays: z.number().int().nullable(),
       })
       .nullable(),
-    overallProgress: z.number().int(),
+    overallProgress: z.number().int().openapi({ description: 'Percent of the tasks done' }),
+    progress,
     stages: z.array(
       z.object({
         id: z.uuid(),

@@ -66,8 +66,8 @@ function ReportCard({ report }: { report: OnboardingReport }) {
         </p>
       </div>
       <ProgressBar
-        done={report.overallProgress}
-        total={100}
+        done={report.progress.done}
+        total={report.progress.total}
         label={t('onboarding.overall', { account: report.accountName })}
       />
       <ol aria-label={t('onboarding.stages')} className="flex flex-wrap gap-1">
