@@ -408,12 +408,18 @@ describe('a request rule in our own words, in the reader’s language', () => {
     );
     expect(policy).toEqual({
       ru: [
-        { path: 'threshold', message: 'должно быть длительностью ISO 8601, например "PT2H"' },
+        {
+          path: 'threshold',
+          message: 'должно быть целым числом минут, часов или дней (ISO 8601, например "PT2H")',
+        },
         { path: 'warnAt', message: 'должно быть между 0 и 1 (доля порога)' },
         { path: 'businessHours.start', message: 'должно быть временем суток, например "09:00"' },
       ],
       en: [
-        { path: 'threshold', message: 'must be an ISO 8601 duration such as "PT2H"' },
+        {
+          path: 'threshold',
+          message: 'must be a whole number of minutes, hours or days (ISO 8601, such as "PT2H")',
+        },
         { path: 'warnAt', message: 'must be between 0 and 1 (a share of the threshold)' },
         { path: 'businessHours.start', message: 'must be a time of day such as "09:00"' },
       ],

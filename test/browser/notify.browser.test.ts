@@ -125,18 +125,28 @@ describe('notifications', () => {
       await editor.fill('Name', 'Enterprise first response');
       await editor.check('Account tier', 'Enterprise');
       await page.getByLabel('Measure').selectOption('firstResponse');
-      await editor.fill('Threshold', 'two hours');
+      // Two and a half hours: the threshold is a whole number of its unit.
+      await editor.fill('Threshold', '2.5');
       await editor.save();
-      await expect.poll(() => editor.fieldError('Threshold').textContent()).toMatch(/ISO 8601/);
+      await expect
+        .poll(() => editor.fieldError('Threshold').textContent())
+        .toMatch(/whole number of minutes, hours or days/);
       expect(await page.getByRole('alert').count()).toBe(1);
       await editor.fieldError('Threshold').scrollIntoViewIfNeeded();
       await page.screenshot({ path: 'test-results/notify-phone-sla-editor.png' });
 
-      await editor.fill('Threshold', 'PT4H');
+      await editor.fill('Threshold', '4');
       await editor.save();
       await page.waitForURL((url) => url.pathname === '/sla-policies');
       const saved = editor.policies().filter({ hasText: 'Enterprise first response' });
-      await saved.getByText('No first response within PT4H').waitFor();
+      await saved.getByText('No first response within 4 hours').waitFor();
+      // The unit goes with the amount: 1 day is written as the server reads it.
+      await saved.getByRole('link', { name: 'Edit Enterprise first response' }).click();
+      await page.getByLabel('Threshold: unit').selectOption('day');
+      await editor.fill('Threshold', '1');
+      await editor.save();
+      await page.waitForURL((url) => url.pathname === '/sla-policies');
+      await saved.getByText('No first response within 1 day').waitFor();
       expect(await saved.getByText('Enterprise').count()).toBeGreaterThan(0);
     },
   );

@@ -120,7 +120,7 @@ export const notify = {
   },
   field: {
     timeZone: 'must be an IANA time zone',
-    duration: 'must be an ISO 8601 duration such as "PT2H"',
+    duration: 'must be a whole number of minutes, hours or days (ISO 8601, such as "PT2H")',
     workdayTime: 'must be a time of day such as "09:00"',
     quietTime: 'must be a time of day such as "22:00"',
     warnAt: 'must be between 0 and 1 (a share of the threshold)',

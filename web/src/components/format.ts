@@ -1,5 +1,6 @@
 // Numbers, money and dates in the reader's language and, for moments in time, their time zone.
 import { i18next } from '../i18n/index.ts';
+import { durationAmount } from './duration.ts';
 
 const locale = () => (i18next.language === 'ru' ? 'ru-RU' : 'en-US');
 
@@ -75,4 +76,13 @@ export function formatDateTime(value: string | null | undefined): string {
 
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat().format(value);
+}
+
+/** "2 hours", "2 часа": an ISO 8601 duration (`PT2H`) as the reader says it; else the text. */
+export function formatDuration(iso: string): string {
+  const parsed = durationAmount(iso);
+  if (!parsed) return iso;
+  return numberFormat({ style: 'unit', unit: parsed.unit, unitDisplay: 'long' }).format(
+    parsed.amount,
+  );
 }

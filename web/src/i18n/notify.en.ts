@@ -110,7 +110,7 @@ export const notifyEn = {
     back: 'All policies',
     newTitle: 'New SLA policy',
     editTitle: 'Edit SLA policy',
-    readOnly: 'Only an administrator can change SLA policies.',
+    readOnly: 'Only a CS manager or an administrator can change SLA policies.',
     disabled: 'Off',
     name: 'Name',
     enabled: 'Policy is on',
@@ -128,8 +128,9 @@ export const notifyEn = {
       untouchedFor: 'Untouched for (no activity by a person)',
       firstResponse: 'Time to first response',
     },
+    unit: '{{field}}: unit',
+    units: { minute: 'minutes', hour: 'hours', day: 'days' },
     threshold: 'Threshold',
-    thresholdHint: 'ISO 8601 duration: PT2H is 2 hours, PT30M 30 minutes, P1D one day.',
     warnAt: 'Warn at (% of the threshold)',
     live: {
       title: 'When the clock runs',
@@ -163,7 +164,6 @@ export const notifyEn = {
     step: 'Step {{n}}',
     notify: 'Notify',
     after: 'After the breach (optional)',
-    afterHint: 'e.g. PT1H',
     addStep: 'Add a step',
     removeStep: 'Remove step {{n}}',
     role: {

@@ -114,7 +114,7 @@ export const notifyRu: Shape<typeof notifyEn> = {
     back: 'Все политики',
     newTitle: 'Новая SLA-политика',
     editTitle: 'Изменение SLA-политики',
-    readOnly: 'Менять SLA-политики может только администратор.',
+    readOnly: 'Менять SLA-политики может только руководитель CS или администратор.',
     disabled: 'Выключена',
     name: 'Название',
     enabled: 'Политика включена',
@@ -132,8 +132,9 @@ export const notifyRu: Shape<typeof notifyEn> = {
       untouchedFor: 'Без движения (никто из людей не трогал)',
       firstResponse: 'Время до первого ответа',
     },
+    unit: '{{field}}: единица',
+    units: { minute: 'минуты', hour: 'часы', day: 'дни' },
     threshold: 'Порог',
-    thresholdHint: 'Длительность ISO 8601: PT2H — 2 часа, PT30M — 30 минут, P1D — сутки.',
     warnAt: 'Предупредить на (% порога)',
     live: {
       title: 'Когда идут часы',
@@ -168,7 +169,6 @@ export const notifyRu: Shape<typeof notifyEn> = {
     step: 'Шаг {{n}}',
     notify: 'Кого уведомить',
     after: 'Через сколько после нарушения (необязательно)',
-    afterHint: 'например, PT1H',
     addStep: 'Добавить шаг',
     removeStep: 'Убрать шаг {{n}}',
     role: {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/accounts.ts';
 import { useDeleteSlaPolicy, useSlaPolicies, type SlaPolicy } from '../../api/notify.ts';
 import { useMe } from '../../api/session.ts';
+import { formatDuration } from '../../components/format.ts';
 import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { NotifyTabs } from './controls.tsx';
 
@@ -100,7 +101,7 @@ function PolicySummary({ policy }: { policy: SlaPolicy }) {
         {policy.name}
         {!policy.enabled && <Badge>{t('sla.disabled')}</Badge>}
       </h2>
-      <p>{t(`sla.summary.${policy.metric}`, { threshold: policy.threshold })}</p>
+      <p>{t(`sla.summary.${policy.metric}`, { threshold: formatDuration(policy.threshold) })}</p>
       <p className="text-sm text-muted">
         {matching.length > 0 ? matching.join(' · ') : t('sla.summary.all')}
       </p>
@@ -110,7 +111,9 @@ function PolicySummary({ policy }: { policy: SlaPolicy }) {
         {policy.chain.length > 0
           ? policy.chain
               .map((step) =>
-                step.after ? `${who(step.notify)} (+${step.after})` : who(step.notify),
+                step.after
+                  ? `${who(step.notify)} (+${formatDuration(step.after)})`
+                  : who(step.notify),
               )
               .join(' → ')
           : t('sla.summary.noChain')}

@@ -1,4 +1,4 @@
-// The SLA policy editor: which tasks, what to measure, the threshold as an ISO 8601 duration,
+// The SLA policy editor: which tasks, what to measure, the threshold (minutes, hours or days),
 // business hours, the warning share and the escalation chain. The server checks it all; its
 // message for a field shows next to that field.
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -16,7 +16,7 @@ import { useMe } from '../../api/session.ts';
 import { priorities, tiers } from '../../api/vocabulary.ts';
 import { templateKinds } from '../../api/work.ts';
 import { Button, Card, ErrorNote, Field, Input, Loading, Select } from '../../components/ui.tsx';
-import { Checkbox, CheckboxGroup } from './controls.tsx';
+import { Checkbox, CheckboxGroup, DurationField } from './controls.tsx';
 import { LiveWorkRule } from './LiveWorkRule.tsx';
 import { useCanEditPolicies } from './SlaPoliciesPage.tsx';
 
@@ -211,20 +211,12 @@ function PolicyForm({ policy, timezone }: { policy: SlaPolicy | undefined; timez
               </Select>
             )}
           </Field>
-          <Field
+          <DurationField
             label={t('sla.threshold')}
-            hint={t('sla.thresholdHint')}
             error={error('threshold')}
-          >
-            {(id) => (
-              <Input
-                id={id}
-                required
-                value={draft.threshold}
-                onChange={(e) => set({ threshold: e.target.value })}
-              />
-            )}
-          </Field>
+            value={draft.threshold}
+            onChange={(threshold) => set({ threshold })}
+          />
           <Field label={t('sla.warnAt')} error={error('warnAt')}>
             {(id) => (
               <Input
@@ -345,16 +337,12 @@ function PolicyForm({ policy, timezone }: { policy: SlaPolicy | undefined; timez
                     </Select>
                   )}
                 </Field>
-                <Field label={t('sla.after')} error={error(`chain.${i}.after`)}>
-                  {(id) => (
-                    <Input
-                      id={id}
-                      placeholder={t('sla.afterHint')}
-                      value={step.after}
-                      onChange={(e) => setStep(i, { after: e.target.value })}
-                    />
-                  )}
-                </Field>
+                <DurationField
+                  label={t('sla.after')}
+                  error={error(`chain.${i}.after`)}
+                  value={step.after}
+                  onChange={(after) => setStep(i, { after })}
+                />
                 <Button
                   variant="ghost"
                   aria-label={t('sla.removeStep', { n: i + 1 })}

@@ -1,7 +1,10 @@
 // Pieces the notification screens share: the section's tabs, a group of checkboxes with its
-// error, and a checkbox with its label.
+// error, a checkbox with its label, and a duration typed as an amount of minutes, hours or days.
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { durationAmount, isoDuration, type DurationUnit } from '../../components/duration.ts';
+import { Field, Input, Select } from '../../components/ui.tsx';
 
 const tabs = [
   { to: '/inbox', key: 'nav.inbox' },
@@ -94,5 +97,60 @@ export function CheckboxGroup<T extends string | number>({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * An ISO 8601 duration (`PT2H`) typed as an amount and a unit. An empty amount is no duration
+ * (''), for an optional one; what the amount cannot be (2.5 hours) the server says under it.
+ */
+export function DurationField({
+  label,
+  error,
+  value,
+  onChange,
+}: {
+  label: string;
+  error: string | undefined;
+  value: string;
+  onChange: (iso: string) => void;
+}) {
+  const { t } = useTranslation('notify');
+  const [start] = useState(() => durationAmount(value));
+  const [amount, setAmount] = useState(start ? String(start.amount) : '');
+  const [unit, setUnit] = useState<DurationUnit>(start?.unit ?? 'hour');
+  const change = (nextAmount: string, nextUnit: DurationUnit) => {
+    setAmount(nextAmount);
+    setUnit(nextUnit);
+    onChange(nextAmount.trim() === '' ? '' : isoDuration(Number(nextAmount), nextUnit));
+  };
+  return (
+    <Field label={label} error={error}>
+      {(id) => (
+        <div className="flex gap-2">
+          <Input
+            id={id}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            className="w-24"
+            value={amount}
+            onChange={(e) => change(e.target.value, unit)}
+          />
+          <Select
+            aria-label={t('sla.unit', { field: label })}
+            className="w-auto"
+            value={unit}
+            onChange={(e) => change(amount, e.target.value as DurationUnit)}
+          >
+            {(['minute', 'hour', 'day'] as const).map((u) => (
+              <option key={u} value={u}>
+                {t(`sla.units.${u}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+      )}
+    </Field>
   );
 }
