@@ -55,6 +55,10 @@ describe('answers with live data', () => {
     expect(data.data.items.find((i) => i.name === 'Larkspur Logistics')?.direction).toBe(
       'declining',
     );
+    const { growing, stable } = data.data;
+    expect(data.answer).toBe(
+      `Month over month, of 2 clients: ${growing} growing, ${stable} stable, 1 declining.`,
+    );
   });
 
   it('shows product adoption across clients from the rollups', async () => {

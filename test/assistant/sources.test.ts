@@ -97,7 +97,25 @@ describe('voice answers', () => {
     const { data } = await ask(jordan, 'Дорожная карта продукта');
     if (data?.widget !== 'roadmap_timeline') throw new Error(`widget ${data?.widget}`);
     expect(data.data.items.map((i) => i.title)).toEqual(['Dark mode']);
-    expect(data.answer).toContain('следующий — Dark mode');
+    // Nobody's request is linked to it yet, so no "0 customers" either.
+    expect(data.answer).toBe('В дорожной карте 1 пункт. Следующий — Dark mode.');
+  });
+
+  it('says how many customers wait for the next item, in the singular for one', async () => {
+    const { data: feedback } = await admin.GET('/api/v1/feedback', { params: { query: {} } });
+    const excel = feedback?.items.find((f) => f.text.startsWith('Export to Excel'));
+    await admin.POST('/api/v1/roadmap-items', {
+      body: {
+        title: 'Excel export',
+        targetQuarter: '2026-Q4',
+        status: 'in_progress',
+        feedbackIds: [excel?.id ?? ''],
+      },
+    });
+    const { data } = await ask(jordan, 'show the roadmap');
+    expect(data?.answer).toBe(
+      '2 items on the roadmap. Next up: Excel export, asked for by 1 customer.',
+    );
   });
 });
 

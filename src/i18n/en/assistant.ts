@@ -82,8 +82,10 @@ export const assistant = {
     calm: 'None of the {{total}} clients shows declining product adoption.',
   },
   engagement: {
-    summary:
-      'Month over month: {{growing}} clients growing, {{stable}} stable, {{declining}} declining.',
+    summary_one:
+      'Month over month, of {{count}} client: {{growing}} growing, {{stable}} stable, {{declining}} declining.',
+    summary_other:
+      'Month over month, of {{count}} clients: {{growing}} growing, {{stable}} stable, {{declining}} declining.',
     leader: '{{name}} grew the most ({{pct}}% more active users).',
   },
   adoption: {
@@ -165,10 +167,11 @@ export const assistant = {
     calm: 'No feature requests in this period.',
   },
   roadmap: {
-    summary_one:
-      '{{count}} item on the roadmap; next up: {{title}}, asked for by {{accounts}} customers.',
-    summary_other:
-      '{{count}} items on the roadmap; next up: {{title}}, asked for by {{accounts}} customers.',
+    summary_one: '{{count}} item on the roadmap.',
+    summary_other: '{{count}} items on the roadmap.',
+    nextUpUnasked: 'Next up: {{title}}.',
+    nextUp_one: 'Next up: {{title}}, asked for by {{count}} customer.',
+    nextUp_other: 'Next up: {{title}}, asked for by {{count}} customers.',
     allShipped_one: '{{count}} item on the roadmap, already shipped.',
     allShipped_other: '{{count}} items on the roadmap, all shipped.',
     calm: 'Nothing is on the roadmap for this period.',

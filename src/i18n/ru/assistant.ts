@@ -93,8 +93,14 @@ export const assistant = {
     calm: 'Ни у одного из {{total}} клиентов использование не падает.',
   },
   engagement: {
-    summary:
-      'Месяц к месяцу: растут {{growing}}, стабильны {{stable}}, снижаются {{declining}} клиентов.',
+    summary_one:
+      'Месяц к месяцу, из {{count}} клиента: растут — {{growing}}, стабильны — {{stable}}, снижаются — {{declining}}.',
+    summary_few:
+      'Месяц к месяцу, из {{count}} клиентов: растут — {{growing}}, стабильны — {{stable}}, снижаются — {{declining}}.',
+    summary_many:
+      'Месяц к месяцу, из {{count}} клиентов: растут — {{growing}}, стабильны — {{stable}}, снижаются — {{declining}}.',
+    summary_other:
+      'Месяц к месяцу, из {{count}} клиента: растут — {{growing}}, стабильны — {{stable}}, снижаются — {{declining}}.',
     leader: 'Больше всех вырос {{name}} (активных пользователей +{{pct}}%).',
   },
   adoption: {
@@ -208,14 +214,15 @@ export const assistant = {
     calm: 'За этот период запросов функций нет.',
   },
   roadmap: {
-    summary_one:
-      'В дорожной карте {{count}} пункт; следующий — {{title}}, его ждут клиентов: {{accounts}}.',
-    summary_few:
-      'В дорожной карте {{count}} пункта; следующий — {{title}}, его ждут клиентов: {{accounts}}.',
-    summary_many:
-      'В дорожной карте {{count}} пунктов; следующий — {{title}}, его ждут клиентов: {{accounts}}.',
-    summary_other:
-      'В дорожной карте {{count}} пункта; следующий — {{title}}, его ждут клиентов: {{accounts}}.',
+    summary_one: 'В дорожной карте {{count}} пункт.',
+    summary_few: 'В дорожной карте {{count}} пункта.',
+    summary_many: 'В дорожной карте {{count}} пунктов.',
+    summary_other: 'В дорожной карте {{count}} пункта.',
+    nextUpUnasked: 'Следующий — {{title}}.',
+    nextUp_one: 'Следующий — {{title}}: его ждёт {{count}} клиент.',
+    nextUp_few: 'Следующий — {{title}}: его ждут {{count}} клиента.',
+    nextUp_many: 'Следующий — {{title}}: его ждут {{count}} клиентов.',
+    nextUp_other: 'Следующий — {{title}}: его ждут {{count}} клиента.',
     allShipped_one: 'В дорожной карте {{count}} пункт, он уже выпущен.',
     allShipped_few: 'В дорожной карте {{count}} пункта, все уже выпущены.',
     allShipped_many: 'В дорожной карте {{count}} пунктов, все уже выпущены.',

@@ -157,7 +157,7 @@ export async function engagementTrends(question: Question): Promise<Answered> {
   );
   const tally = { growing: 0, stable: 0, declining: 0 };
   for (const i of items) tally[i.direction]++;
-  const answer = [say('assistant.engagement.summary', tally)];
+  const answer = [say('assistant.engagement.summary', { count: items.length, ...tally })];
   const leader = items[0];
   if (leader && leader.direction === 'growing') {
     answer.push(

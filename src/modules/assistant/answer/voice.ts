@@ -169,15 +169,17 @@ export async function productRoadmap(question: Question): Promise<Answered> {
     answer:
       inWindow.length === 0
         ? [say('assistant.roadmap.calm')]
-        : [
-            next
-              ? say('assistant.roadmap.summary', {
-                  count: inWindow.length,
-                  title: next.title,
-                  accounts: next.demand.accountCount,
-                })
-              : say('assistant.roadmap.allShipped', { count: inWindow.length }),
-          ],
+        : next
+          ? [
+              say('assistant.roadmap.summary', { count: inWindow.length }),
+              next.demand.accountCount > 0
+                ? say('assistant.roadmap.nextUp', {
+                    count: next.demand.accountCount,
+                    title: next.title,
+                  })
+                : say('assistant.roadmap.nextUpUnasked', { title: next.title }),
+            ]
+          : [say('assistant.roadmap.allShipped', { count: inWindow.length })],
     link: null,
   };
 }
