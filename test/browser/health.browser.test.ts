@@ -63,6 +63,18 @@ describe('health', () => {
   it('lets an admin try weights in the backtest and save a scorecard', async () => {
     session = await openSteward('admin@demo.steward.dev', laptop);
     const { page, server } = session;
+    // The admin owns no client: the dashboard opens on everyone's, not on an empty "My clients".
+    await page.goto(`${server.url}/health`);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Everyone' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await expect
+      .poll(async () =>
+        Number(
+          (await page.getByRole('button', { name: /Critical/ }).textContent())?.match(/\d+/)?.[0],
+        ),
+      )
+      .toBeGreaterThan(0);
     await page.goto(`${server.url}/health/scorecard`);
     await page.getByRole('heading', { level: 1, name: 'Scorecard' }).waitFor();
     const auc = page.getByTestId('backtest-auc');

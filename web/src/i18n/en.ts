@@ -120,6 +120,7 @@ export const en = {
     health: 'Health',
     work: 'Open work',
   },
+  whose: { label: 'Whose clients', mine: 'My clients', everyone: 'Everyone' },
   accountForm: {
     new: 'New account',
     newTitle: 'New account',

@@ -10,9 +10,6 @@ export const healthEn = {
   },
   dashboard: {
     title: 'Client health',
-    mine: 'My clients',
-    everyone: 'Everyone',
-    whose: 'Whose clients',
     showing: 'Showing {{category}}',
     showAll: 'Show all',
     scorecard: 'Scorecard and plays',

@@ -13,9 +13,6 @@ export const healthRu: Shape<typeof healthEn> = {
   },
   dashboard: {
     title: 'Здоровье клиентов',
-    mine: 'Мои клиенты',
-    everyone: 'Все',
-    whose: 'Чьи клиенты',
     showing: 'Показаны: {{category}}',
     showAll: 'Показать всех',
     scorecard: 'Модель оценки и сценарии',

@@ -6,11 +6,6 @@ export const revenueEn = {
     metrics: 'CS metrics',
     meetings: 'Meetings',
   },
-  whose: {
-    label: 'Whose clients',
-    mine: 'My clients',
-    everyone: 'Everyone',
-  },
   category: {
     commit: 'Commit',
     likely: 'Likely',

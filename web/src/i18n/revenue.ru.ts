@@ -9,11 +9,6 @@ export const revenueRu: Shape<typeof revenueEn> = {
     metrics: 'Метрики CS',
     meetings: 'Встречи',
   },
-  whose: {
-    label: 'Чьи клиенты',
-    mine: 'Мои клиенты',
-    everyone: 'Все',
-  },
   category: {
     commit: 'Точно',
     likely: 'Вероятно',

@@ -128,6 +128,7 @@ export const ru: Shape<typeof en> = {
     health: 'Здоровье',
     work: 'Открытые задачи',
   },
+  whose: { label: 'Чьи клиенты', mine: 'Мои клиенты', everyone: 'Все' },
   accountForm: {
     new: 'Новый клиент',
     newTitle: 'Новый клиент',

@@ -14,6 +14,7 @@ import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { formatMoney } from '../../components/format.ts';
 import { TrendFigure } from '../../components/scoreTrend.tsx';
 import { Badge, Button, Card, ErrorNote, Loading } from '../../components/ui.tsx';
+import { useWhose, WhoseToggle } from '../../components/Whose.tsx';
 
 type Bucket = HealthCategory | 'unscored';
 const buckets = ['critical', 'at_risk', 'healthy', 'unscored'] as const satisfies readonly Bucket[];
@@ -27,9 +28,8 @@ const bucketTone = {
 export function HealthPage() {
   const { t } = useTranslation('health');
   const me = useMe();
-  const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
-  const [everyone, setEveryone] = useState(false);
-  const owner = seesAll && everyone ? undefined : 'me';
+  const whose = useWhose();
+  const owner = whose.mine ? 'me' : undefined;
   const dashboard = useHealthDashboard(owner);
   const [shown, setShown] = useState<Bucket | null>(null);
 
@@ -38,24 +38,7 @@ export function HealthPage() {
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t('dashboard.title')}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          {seesAll && (
-            <div role="group" aria-label={t('dashboard.whose')} className="flex gap-1">
-              <Button
-                variant={everyone ? 'secondary' : 'primary'}
-                aria-pressed={!everyone}
-                onClick={() => setEveryone(false)}
-              >
-                {t('dashboard.mine')}
-              </Button>
-              <Button
-                variant={everyone ? 'primary' : 'secondary'}
-                aria-pressed={everyone}
-                onClick={() => setEveryone(true)}
-              >
-                {t('dashboard.everyone')}
-              </Button>
-            </div>
-          )}
+          <WhoseToggle whose={whose} />
           {me.data?.permissions.includes('manage_scorecards') && (
             <Link
               to="/health/scorecard"

@@ -12,8 +12,9 @@ import { HealthBadge } from '../../components/badges.tsx';
 import { formatMoney } from '../../components/format.ts';
 import { Stat } from '../../components/Stat.tsx';
 import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
+import { useWhose, WhoseToggle } from '../../components/Whose.tsx';
 import { OpportunityDialog } from './OpportunityDialog.tsx';
-import { OpportunityList, Sentences, useWhose, WhoseToggle } from './parts.tsx';
+import { OpportunityList, Sentences } from './parts.tsx';
 
 export type ExpansionSearch = { view?: 'premium' };
 

@@ -8,7 +8,8 @@ import { useMe } from '../../api/session.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { Stat } from '../../components/Stat.tsx';
 import { Card, ErrorNote, Loading } from '../../components/ui.tsx';
-import { formatPercent, MeetingList, useWhose, WhoseToggle } from './parts.tsx';
+import { useWhose, WhoseToggle } from '../../components/Whose.tsx';
+import { formatPercent, MeetingList } from './parts.tsx';
 
 const primaryLink =
   'inline-flex min-h-11 items-center justify-center rounded-lg bg-accent px-4 font-medium text-accent-ink';

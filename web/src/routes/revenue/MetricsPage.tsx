@@ -105,9 +105,9 @@ export function MetricsPage({ search }: { search: MetricsSearch }) {
               onChange={(e) => setSearch({ scope: e.target.value as MetricsSearch['scope'] })}
               className="w-auto"
             >
-              <option value="all">{t('whose.everyone')}</option>
+              <option value="all">{t('common:whose.everyone')}</option>
               <option value="team">{t('metrics.team')}</option>
-              <option value="mine">{t('whose.mine')}</option>
+              <option value="mine">{t('common:whose.mine')}</option>
             </Select>
           )}
           <Select

@@ -17,8 +17,9 @@ import { BarChart } from '../../components/charts/BarChart.tsx';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import { Stat } from '../../components/Stat.tsx';
 import { Button, Card, ErrorNote, Loading, Select } from '../../components/ui.tsx';
+import { useWhose, WhoseToggle } from '../../components/Whose.tsx';
 import { OverrideDialog } from './OverrideDialog.tsx';
-import { ForecastBadge, Sentences, useWhose, WhoseToggle } from './parts.tsx';
+import { ForecastBadge, Sentences } from './parts.tsx';
 
 export const windows = [30, 60, 90, 180] as const;
 

@@ -1,13 +1,11 @@
-// Pieces the revenue screens share: the forecast badge, whose-clients toggle, a metric's value
+// Pieces the revenue screens share: the forecast badge, a metric's value
 // as a person reads it, the server's sentences as a list, tracked opportunities, and a list of
 // meetings (also Ask Steward's answer to "meetings next week").
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsMetric, ForecastCategory, Meeting, Opportunity } from '../../api/revenue.ts';
-import { useMe } from '../../api/session.ts';
 import { formatDateTime, formatMoney, formatNumber } from '../../components/format.ts';
-import { Badge, Button } from '../../components/ui.tsx';
+import { Badge } from '../../components/ui.tsx';
 
 const categoryTone = {
   commit: 'healthy',
@@ -29,42 +27,6 @@ export function ForecastBadge({
       {t(`category.${category}`)}
       {probability !== undefined && ` · ${Math.round(probability * 100)}%`}
     </Badge>
-  );
-}
-
-/**
- * Whose clients a revenue screen shows. A CSM sees their own. Someone who sees every account
- * (a manager, an admin) starts with everyone's, as the portfolio does: a manager often owns no
- * account, and "My clients" would open on an empty screen. They may narrow it to theirs.
- */
-export function useWhose() {
-  const me = useMe();
-  const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
-  const [everyone, setEveryone] = useState(true);
-  return { seesAll, mine: !(seesAll && everyone), setEveryone };
-}
-
-/** "My clients" or "Everyone", for people who see the whole team's accounts; else nothing. */
-export function WhoseToggle({ whose }: { whose: ReturnType<typeof useWhose> }) {
-  const { t } = useTranslation('revenue');
-  if (!whose.seesAll) return null;
-  return (
-    <div role="group" aria-label={t('whose.label')} className="flex gap-1">
-      <Button
-        variant={whose.mine ? 'primary' : 'secondary'}
-        aria-pressed={whose.mine}
-        onClick={() => whose.setEveryone(false)}
-      >
-        {t('whose.mine')}
-      </Button>
-      <Button
-        variant={whose.mine ? 'secondary' : 'primary'}
-        aria-pressed={!whose.mine}
-        onClick={() => whose.setEveryone(true)}
-      >
-        {t('whose.everyone')}
-      </Button>
-    </div>
   );
 }
 
