@@ -93,6 +93,33 @@ describe('answers with live data', () => {
     }
   });
 
+  it("answers one client's ARR or health from its card, and finds the asker's largest", async () => {
+    const arr = await ask(jordan, 'What is the ARR of Acme Corp?');
+    if (arr.data?.widget !== 'account_card') throw new Error(`widget ${arr.data?.widget}`);
+    expect(arr.data.data.name).toBe('Acme Corp');
+    expect(arr.data.answer).toContain('$12,000');
+    const health = await ask(jordan, 'Как здоровье Larkspur Logistics?');
+    if (health.data?.widget !== 'account_card') throw new Error(`widget ${health.data?.widget}`);
+    expect(health.data.data.name).toBe('Larkspur Logistics');
+    // Jordan's biggest is Larkspur ($480,000), not the admin's Kestrel Health ($300,000).
+    const largest = await ask(jordan, 'Tell me about my largest account');
+    expect(largest.data?.params).toMatchObject({ largest: true, scope: 'mine' });
+    if (largest.data?.widget !== 'account_card') throw new Error(`widget ${largest.data?.widget}`);
+    expect(largest.data.data.name).toBe('Larkspur Logistics');
+  });
+
+  it('says when one client renews, however far off, with its forecast', async () => {
+    // Acme renews on 1 June 2027, seven months away: past the pipeline's 90 days.
+    const { data } = await ask(jordan, 'When does Acme Corp renew?');
+    if (data?.widget !== 'renewal_pipeline') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.items.map((i) => i.name)).toEqual(['Acme Corp']);
+    expect(data.answer).toMatch(
+      /^Acme Corp renews on Jun 1, 2027: \$12,000 ARR, forecast (commit|likely|at risk) \(\d+%\)\.$/,
+    );
+    const russian = await ask(jordan, 'Когда продлевается Larkspur Logistics?');
+    expect(russian.data?.answer).toMatch(/^Larkspur Logistics продлевается 20 дек\. 2026 г\./);
+  });
+
   it('finds an account by a misspelt name and links to its page', async () => {
     const { data } = await ask(jordan, 'tell me about larksupr');
     if (data?.widget !== 'account_card') throw new Error(`widget ${data?.widget}`);

@@ -196,6 +196,9 @@ describe('the calendar', () => {
   it("lists the CSM's meetings this week, earliest first, without the cancelled one", async () => {
     const { data } = await ask(jordan, 'What meetings do I have this week?');
     expect(data?.intent).toBe('upcoming_meetings');
+    // "Coming up" is the calendar's here, not renewals coming up.
+    const comingUp = await ask(jordan, 'What meetings do I have coming up?');
+    expect(comingUp.data?.intent).toBe('upcoming_meetings');
     if (data?.widget !== 'meetings') throw new Error(`widget ${data?.widget}`);
     expect(data.data.window).toEqual({ from: '2026-11-02', to: '2026-11-08' });
     // Tuesday's QBR is the one booked from a proposal above.

@@ -13,6 +13,7 @@ export const assistant = {
     questionTooLong_one: 'a question of at most {{count}} character',
     questionTooLong_other: 'a question of at most {{count}} characters',
   },
+  forecast: { commit: 'commit', likely: 'likely', at_risk: 'at risk', lost: 'lost' },
   levels: {
     low: 'low',
     medium: 'medium',
@@ -133,6 +134,11 @@ export const assistant = {
     atRisk: '{{arr}} of it is at risk.',
     unhealthy_one: '{{count}} of them, {{arr}} ARR, has At Risk or Critical health.',
     unhealthy_other: '{{count}} of them, {{arr}} ARR, have At Risk or Critical health.',
+    noDate: '{{name}} has no renewal date.',
+    passed: 'The renewal date of {{name}}, {{date}}, has passed.',
+    accountOnly: '{{name}} renews on {{date}}: {{arr}} ARR.',
+    account: '{{name}} renews on {{date}}: {{arr}} ARR, forecast {{forecast}} ({{pct}}%).',
+    accountHealth: 'Its health is {{category}}.',
     calm: 'No client renews between {{from}} and {{to}}.',
   },
   expansion: {

@@ -14,6 +14,7 @@ export const assistant = {
     questionTooLong_many: 'вопрос не длиннее {{count}} символов',
     questionTooLong_other: 'вопрос не длиннее {{count}} символа',
   },
+  forecast: { commit: 'точно', likely: 'вероятно', at_risk: 'под угрозой', lost: 'потеряно' },
   levels: {
     low: 'низкий',
     medium: 'средний',
@@ -170,6 +171,11 @@ export const assistant = {
     unhealthy_few: 'Здоровье под риском или критическое у {{count}} из них: ARR {{arr}}.',
     unhealthy_many: 'Здоровье под риском или критическое у {{count}} из них: ARR {{arr}}.',
     unhealthy_other: 'Здоровье под риском или критическое у {{count}} из них: ARR {{arr}}.',
+    noDate: 'У {{name}} нет даты продления.',
+    passed: 'Дата продления {{name}}, {{date}}, уже прошла.',
+    accountOnly: '{{name}} продлевается {{date}}: ARR {{arr}}.',
+    account: '{{name}} продлевается {{date}}: ARR {{arr}}, прогноз — {{forecast}} ({{pct}}%).',
+    accountHealth: 'Здоровье клиента — {{category}}.',
     calm: 'С {{from}} по {{to}} никто не продлевается.',
   },
   expansion: {

@@ -22,6 +22,10 @@ export const paramsSchema = z
     at: z.string().optional().openapi({ description: 'A meeting or reminder: when (ISO 8601)' }),
     taskTitle: z.string().optional(),
     overdue: z.literal(true).optional().openapi({ description: 'Tasks: only the overdue ones' }),
+    largest: z
+      .literal(true)
+      .optional()
+      .openapi({ description: 'An account: the biggest by ARR, when none is named' }),
   })
   .openapi('AssistantParams');
 

@@ -6073,6 +6073,11 @@ export interface components {
              * @enum {boolean}
              */
             overdue?: true;
+            /**
+             * @description An account: the biggest by ARR, when none is named
+             * @enum {boolean}
+             */
+            largest?: true;
         };
         AssistantQuestion: {
             /** @example Show upcoming renewals in next 90 days */

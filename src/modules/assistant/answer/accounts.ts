@@ -1,8 +1,26 @@
-// One account, found by name: the card the portfolio row shows, with a link to its 360.
-import { say, type Answered, type Question } from './context.ts';
+// One account, found by name (or the biggest by ARR): the card the portfolio row shows, with a
+// link to its 360.
+import { inTier, ownerOf, say, type Answered, type Question } from './context.ts';
+
+/** The biggest account by ARR among those asked about (mine, a tier…). */
+function largestOf(question: Question) {
+  const owner = ownerOf(question);
+  return inTier(
+    question,
+    question.accounts.filter((a) => owner === null || a.ownerId === owner),
+  ).reduce<Question['accounts'][number] | undefined>(
+    (biggest, a) => (biggest && biggest.arr.amount >= a.arr.amount ? biggest : a),
+    undefined,
+  );
+}
 
 export function accountLookup(question: Question): Answered | null {
-  const account = question.accounts.find((a) => a.id === question.params.accountId);
+  const { accountId, largest } = question.params;
+  const account = accountId
+    ? question.accounts.find((a) => a.id === accountId)
+    : largest
+      ? largestOf(question)
+      : undefined;
   if (!account) return null;
   const arr = { money: account.arr };
   const score = account.health.score;

@@ -2,6 +2,7 @@
 // pipeline, expansion and premium-upgrade candidates, and the CS metrics for a period.
 import { scopeFor } from '../../accounts/index.ts';
 import { csMetrics, expansionOpportunities, renewalPipeline } from '../../revenue/index.ts';
+import type { Message } from '../../../i18n/index.ts';
 import {
   forAccount,
   inTier,
@@ -17,10 +18,15 @@ export async function renewals(question: Question): Promise<Answered> {
   const { db, clock } = question.deps;
   const window = question.params.window;
   const now = todayOf(question);
+  // "When does Acme renew?": Acme's renewal, however far off.
+  const named = question.accounts.find((a) => a.id === question.params.accountId);
+  const namedDate = named?.renewalDate;
   // Renewals still to come: a window that began in the past starts today.
-  const range = window
-    ? { from: window.from < now ? now : window.from, to: window.to < now ? now : window.to }
-    : null;
+  const range = namedDate
+    ? { from: namedDate < now ? namedDate : now, to: namedDate < now ? now : namedDate }
+    : window
+      ? { from: window.from < now ? now : window.from, to: window.to < now ? now : window.to }
+      : null;
   const pipeline = await renewalPipeline(db, clock, scopeFor(question.asker), {
     ...(range ? range : { within: '90d' }),
     owner: ownerOf(question),
@@ -42,8 +48,9 @@ export async function renewals(question: Question): Promise<Answered> {
     },
   };
   const dates = { from: { date: pipeline.window.from }, to: { date: pipeline.window.to } };
-  const answer =
-    items.length === 0
+  const answer = named
+    ? renewalOf(named, items[0], now)
+    : items.length === 0
       ? [say('assistant.renewals.calm', dates)]
       : [
           say('assistant.renewals.summary', {
@@ -53,14 +60,14 @@ export async function renewals(question: Question): Promise<Answered> {
             forecast: { money: totals.forecastArr },
           }),
         ];
-  if (totals.atRiskArr.amount > 0) {
+  if (!named && totals.atRiskArr.amount > 0) {
     answer.push(say('assistant.renewals.atRisk', { arr: { money: totals.atRiskArr } }));
   }
   // A forecast still "likely" can hide a client whose health is slipping: say so apart.
   const unhealthy = (i: (typeof items)[number]) =>
     i.health.category === 'at_risk' || i.health.category === 'critical';
   const slipping = items.filter(unhealthy).length;
-  if (slipping > 0) {
+  if (!named && slipping > 0) {
     answer.push(
       say('assistant.renewals.unhealthy', {
         count: slipping,
@@ -90,6 +97,38 @@ export async function renewals(question: Question): Promise<Answered> {
     answer,
     link: null,
   };
+}
+
+/** One account's renewal: its day, ARR and forecast, or that it has none or it passed. */
+function renewalOf(
+  account: Question['accounts'][number],
+  item: Awaited<ReturnType<typeof renewalPipeline>>['items'][number] | undefined,
+  today: string,
+): Message[] {
+  const { name, renewalDate } = account;
+  if (!renewalDate) return [say('assistant.renewals.noDate', { name })];
+  const date = { date: renewalDate };
+  if (renewalDate < today) return [say('assistant.renewals.passed', { name, date })];
+  if (!item)
+    return [say('assistant.renewals.accountOnly', { name, date, arr: { money: account.arr } })];
+  const answer = [
+    say('assistant.renewals.account', {
+      name,
+      date,
+      arr: { money: item.arr },
+      forecast: { term: `assistant.forecast.${item.forecast.category}` },
+      pct: Math.round(item.forecast.probability * 100),
+    }),
+  ];
+  const category = item.health.category;
+  if (category === 'at_risk' || category === 'critical') {
+    answer.push(
+      say('assistant.renewals.accountHealth', {
+        category: { term: `health.category.${category}` },
+      }),
+    );
+  }
+  return answer;
 }
 
 async function opportunities(question: Question, view: 'all' | 'premium') {

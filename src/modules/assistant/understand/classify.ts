@@ -62,7 +62,9 @@ const weights: Record<KnownIntent, Weigh> = {
     w(has('usage'), 1.5) +
     w(has('seats'), 1) +
     w(has('usage') && has('product') && !has('decline'), 1.5),
-  renewal_pipeline: (has) => w(has('renewal'), 4) + w(has('contract'), 1.5),
+  // "Meetings coming up" are the calendar's, not renewals coming up.
+  renewal_pipeline: (has) =>
+    w(has('renewal'), 4) + w(has('contract'), 1.5) - w(has('calendar') && !has('contract'), 2),
   expansion_opportunities: (has) => w(has('expansion'), 4) + w(has('opportunity'), 1),
   // Premium features used without the plan, or an upsell to premium, is the upgrade signal.
   premium_upgrades: (has) =>
@@ -100,8 +102,16 @@ const weights: Record<KnownIntent, Weigh> = {
   upcoming_meetings: (has, s) =>
     w(has('calendar') && !has('schedule') && !has('due'), 4.5) + w(has('calendar') && s.when, 0.5),
   product_roadmap: (has) => w(has('roadmap'), 4),
+  // One account's health or ARR is on its card: "how healthy is Acme?", "ARR of Acme" — not the
+  // book's dashboard or metrics ("when does Acme renew?" stays the pipeline's, with its
+  // forecast). "My largest account" is one account too.
   account_lookup: (has, s) =>
-    w(s.account, 3) + w(s.account && has('lookup'), 1.5) + w(s.account && has('howDoing'), 1.5),
+    w(s.account, 3) +
+    w(s.account && has('lookup'), 1.5) +
+    w(s.account && has('howDoing'), 1.5) +
+    w(s.account && (has('health') || has('revenueMetric')), 2.5) +
+    w(has('largest'), 3) +
+    w(has('largest') && has('lookup'), 1.5),
   // "Tasks at Lowmoor" are tasks, not the account's card; "what's overdue?" is one's work,
   // unless it is a review or a meeting that is overdue.
   my_tasks: (has, s) =>

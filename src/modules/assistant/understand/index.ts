@@ -28,6 +28,8 @@ export type Params = {
   taskTitle?: string;
   /** For tasks: only those whose day has passed. */
   overdue?: true;
+  /** For an account: the biggest by ARR, as none is named. */
+  largest?: true;
 };
 
 export type Understanding = {
@@ -117,6 +119,9 @@ export function understandQuestion(question: string, around: Surroundings): Unde
     if (decided.intent === 'upcoming_meetings' && when && !window) {
       const day = localParts(when.at, around.timeZone).date;
       params.window = { from: day, to: day };
+    }
+    if (decided.intent === 'account_lookup' && !named && concepts.has('largest')) {
+      params.largest = true;
     }
     if (decided.intent === 'my_tasks' && concepts.has('remind')) {
       const title = taskTitleOf(question);

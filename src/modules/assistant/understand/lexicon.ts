@@ -23,6 +23,11 @@ export const lexicon = {
     'дела обстоят', 'как обстоят дела', 'как идут дела', 'идут дела', 'как себя чувству*', 'что происходит',
     'что нового',
   ],
+  // One account, the biggest by ARR: "my largest account", "крупнейший клиент".
+  largest: [
+    'largest', 'biggest account*', 'biggest client*', 'biggest customer*', 'крупнейш*',
+    'самый крупный', 'самого крупного', 'самом крупном', 'самому крупному',
+  ],
   lookup: [
     'tell me about', 'about', 'open', 'find', 'look up', 'lookup', 'summary', 'overview of',
     'profile', 'details', 'info', 'расскажи*', 'найди*', 'найти', 'открой*', 'покажи карточку',
