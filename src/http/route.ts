@@ -20,7 +20,7 @@ export function authorize(access: RouteAccess): MiddlewareHandler<AppEnv> {
       if (access !== 'signed_in' && !actor.permissions.has(access)) {
         throw new AppError('auth.forbidden', {
           key: 'errors.http.needsPermission',
-          params: { permission: access },
+          params: { permission: { term: `auth.permissions.${access}` } },
         });
       }
       // A token holds some permissions, not its owner's whole person: it may read what any

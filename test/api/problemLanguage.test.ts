@@ -104,7 +104,10 @@ describe('a bad request, answered in the asker’s language', () => {
     const forbidden = await russianViewer.POST('/api/v1/accounts', { body: { name: 'Acme' } });
     expect(forbidden.response.status).toBe(403);
     expect(forbidden.error?.title).toBe('Нет доступа');
-    expect(forbidden.error?.detail).toMatch(/^Для этого нужно право «[a-z_]+»\.$/);
+    // The permission by its name, as the roles table calls it; not its key.
+    expect(forbidden.error?.detail).toBe('Для этого нужно право «Изменять аккаунты».');
+    const { data: roles } = await russianViewer.GET('/api/v1/roles');
+    expect(roles?.labels.manage_accounts).toBe('Изменять аккаунты');
   });
 
   it('refuses a NUL character in Russian for a Russian reader', async () => {

@@ -105,7 +105,7 @@ export const errors = {
   },
   http: {
     invalidAddress: 'This address names nothing that can exist: check the link.',
-    needsPermission: 'This needs the "{{permission}}" permission.',
+    needsPermission: 'You need the permission “{{permission}}” for this.',
     tokenCannotChangeOwner: 'An API token cannot change its owner; sign in.',
     internal: 'Something went wrong on our side. Quote request id {{requestId}} when reporting it.',
     bodyTooLarge: 'The body is larger than {{bytes}} bytes.',

@@ -1,6 +1,7 @@
 // What each role may do. The first ten are the CSM persona guide's (seeds/003); the rest
 // cover accounts, work and administration.
 import type { Role } from '../../lib/vocabulary.ts';
+import { renderMessage, type Locale } from '../../i18n/index.ts';
 
 export const permissions = [
   'view_client_health',
@@ -96,3 +97,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'receive_product_digest',
   ],
 };
+
+/** Each permission's name as a person reads it, in their language. */
+export function permissionLabels(locale: Locale): Record<Permission, string> {
+  return Object.fromEntries(
+    permissions.map((p) => [p, renderMessage({ key: `auth.permissions.${p}` }, locale)]),
+  ) as Record<Permission, string>;
+}

@@ -7795,6 +7795,40 @@ export interface operations {
                 content: {
                     "application/json": {
                         permissions: ("view_client_health" | "view_product_adoption" | "view_renewal_pipeline" | "view_nps_scores" | "manage_client_meetings" | "view_upsell_opportunities" | "view_product_roadmap" | "view_client_feedback" | "schedule_business_reviews" | "view_expansion_metrics" | "view_accounts" | "view_all_accounts" | "manage_accounts" | "add_timeline_notes" | "view_work" | "manage_work" | "manage_templates" | "import_data" | "manage_custom_fields" | "manage_users" | "manage_api_tokens" | "manage_integrations" | "manage_scorecards" | "manage_sla_policies" | "manage_revenue_targets" | "view_audit_log" | "manage_feedback" | "manage_product_roadmap" | "receive_product_digest" | "manage_webhooks" | "export_data")[];
+                        /** @description Each permission's name, in the reader's language */
+                        labels: {
+                            view_client_health?: string;
+                            view_product_adoption?: string;
+                            view_renewal_pipeline?: string;
+                            view_nps_scores?: string;
+                            manage_client_meetings?: string;
+                            view_upsell_opportunities?: string;
+                            view_product_roadmap?: string;
+                            view_client_feedback?: string;
+                            schedule_business_reviews?: string;
+                            view_expansion_metrics?: string;
+                            view_accounts?: string;
+                            view_all_accounts?: string;
+                            manage_accounts?: string;
+                            add_timeline_notes?: string;
+                            view_work?: string;
+                            manage_work?: string;
+                            manage_templates?: string;
+                            import_data?: string;
+                            manage_custom_fields?: string;
+                            manage_users?: string;
+                            manage_api_tokens?: string;
+                            manage_integrations?: string;
+                            manage_scorecards?: string;
+                            manage_sla_policies?: string;
+                            manage_revenue_targets?: string;
+                            view_audit_log?: string;
+                            manage_feedback?: string;
+                            manage_product_roadmap?: string;
+                            receive_product_digest?: string;
+                            manage_webhooks?: string;
+                            export_data?: string;
+                        };
                         roles: {
                             /** @enum {string} */
                             role: "admin" | "manager" | "csm" | "viewer";

@@ -7,7 +7,7 @@ import { defineRoute, idParam, json, newRouter, problems } from '../../../http/r
 import { pageOf, pageQuery, decodeCursor, toPage } from '../../../lib/pagination.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../apiTokens.ts';
 import { auditTrail } from '../audit.ts';
-import { permissions, rolePermissions } from '../permissions.ts';
+import { permissionLabels, permissions, rolePermissions } from '../permissions.ts';
 import {
   apiTokenSchema,
   auditEntrySchema,
@@ -119,6 +119,9 @@ export function authRoutes(deps: Deps) {
           200: json(
             z.object({
               permissions: z.array(permissionSchema),
+              labels: z
+                .record(permissionSchema, z.string())
+                .openapi({ description: "Each permission's name, in the reader's language" }),
               roles: z.array(
                 z.object({ role: roleSchema, permissions: z.array(permissionSchema) }),
               ),
@@ -130,6 +133,7 @@ export function authRoutes(deps: Deps) {
         c.json(
           {
             permissions: [...permissions],
+            labels: permissionLabels(actorOf(c).locale),
             roles: roleSchema.options.map((role) => ({
               role,
               permissions: [...rolePermissions[role]],

@@ -1,4 +1,5 @@
-// Roles and permissions: what each of the four roles may do, as the server enforces it.
+// Roles and permissions: what each of the four roles may do, as the server enforces it and
+// names it.
 import { useTranslation } from 'react-i18next';
 import { useRoles } from '../../api/admin.ts';
 import { Card, ErrorNote, Loading } from '../../components/ui.tsx';
@@ -8,7 +9,7 @@ export function RolesSettings() {
   const roles = useRoles();
   if (roles.error) return <ErrorNote error={roles.error} />;
   if (!roles.data) return <Loading />;
-  const { permissions, roles: list } = roles.data;
+  const { permissions, labels, roles: list } = roles.data;
   return (
     <Card title={t('settings.roles')}>
       <p className="mb-3 text-sm text-muted">{t('settings.rolesIntro')}</p>
@@ -38,7 +39,7 @@ export function RolesSettings() {
             {permissions.map((permission) => (
               <tr key={permission} className="border-b border-line last:border-0">
                 <th scope="row" className="p-2 font-normal">
-                  {t(`settings.permissionNames.${permission}`, { defaultValue: permission })}
+                  {labels[permission]}
                   <code className="block text-xs text-muted">{permission}</code>
                 </th>
                 {list.map((role) => {
