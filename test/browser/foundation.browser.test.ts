@@ -206,6 +206,75 @@ describe('the Customer 360 on a phone', () => {
   });
 });
 
+describe('a viewer', () => {
+  it('reads accounts, work, health and settings with no control they may not use', async () => {
+    session = await openSteward(admin, laptop);
+    const { page, server } = session;
+    const email = 'vera.reader@demo.steward.dev';
+    const { response } = await (
+      await apiAs(session)
+    ).POST('/api/v1/users', {
+      body: { email, name: 'Vera Reader', role: 'viewer', password: demoPassword },
+    });
+    expect(response.status).toBe(201);
+    await session.context.clearCookies();
+    const signIn = new SignInPage(page);
+    await signIn.open(server.url);
+    await signIn.signIn(email, demoPassword);
+
+    const portfolio = new PortfolioPage(page);
+    await portfolio.rows().first().waitFor();
+    expect(await page.getByRole('button', { name: '+ New account' }).count()).toBe(0);
+    expect(await page.getByText('Share with the team').count()).toBe(0);
+    // An account with open tasks, to see them as a viewer does.
+    const viewerApi = await apiAs(session);
+    const { data: open } = await viewerApi.GET('/api/v1/tasks', {
+      params: { query: { open: 'true' } },
+    });
+    const withTasks = open?.items.find((task) => task.accountId)?.accountId;
+    if (!withTasks) throw new Error('no open task in the demo');
+    await page.goto(`${server.url}/accounts/${withTasks}`);
+    const account = new AccountPage(page);
+    await account.waitUntilShown();
+    const work = page.getByRole('region', { name: 'Open work' });
+    await work.waitFor();
+    // Statuses read as statuses: no menu to move a task, no template to start.
+    await work
+      .getByText(/^(To do|In progress|Blocked|Waiting on customer)$/)
+      .first()
+      .waitFor();
+    expect(await work.getByRole('button', { name: /^Status of / }).count()).toBe(0);
+    expect(await work.getByRole('link', { name: 'Start from template' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '+ Add contact' }).count()).toBe(0);
+
+    // Health opens on everyone's clients (a viewer owns none); the scorecard only reads.
+    await page.goto(`${server.url}/health/scorecard`);
+    await page.getByRole('heading', { level: 1, name: 'Scorecard' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save scorecard' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'New play' }).count()).toBe(0);
+
+    await page.goto(`${server.url}/templates`);
+    await page.getByRole('heading', { level: 1, name: 'Templates' }).waitFor();
+    expect(await page.getByRole('link', { name: 'New template' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Use / }).count()).toBe(0);
+
+    await page.goto(`${server.url}/settings/profile`);
+    const tabs = page.getByRole('navigation', { name: 'Settings' }).getByRole('link');
+    await tabs.first().waitFor();
+    expect(await tabs.allTextContents()).toEqual([
+      'Profile',
+      'Roles',
+      'Custom fields',
+      'Notifications',
+    ]);
+    // What the server refuses anyway, it refuses in words.
+    const refused = await viewerApi.POST('/api/v1/accounts', { body: { name: 'Not mine to add' } });
+    expect(refused.error?.detail).toBe('You need the permission “Change accounts” for this.');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 describe('preferences', () => {
   it('switches to dark mode and to Russian, and remembers both', async () => {
     session = await openSteward(csm, phone);

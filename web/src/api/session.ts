@@ -2,6 +2,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, call, type Schemas } from './client.ts';
 
+/** A permission's key, as the server names it. */
+export type Permission = Schemas['Me']['permissions'][number];
+
 export type Me = Schemas['Me'];
 
 /**
@@ -82,6 +85,11 @@ export const meQuery = queryOptions<Me | null>({
 /** The person signed in; null once a sign-out or a 401 has ended the session. */
 export function useMe() {
   return useQuery(meQuery);
+}
+
+/** Whether the signed-in person holds a permission: what a control they could not use hides by. */
+export function useCan(permission: Permission): boolean {
+  return useMe().data?.permissions.includes(permission) ?? false;
 }
 
 export function useSignIn() {

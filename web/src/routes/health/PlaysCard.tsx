@@ -12,6 +12,7 @@ import {
   type PlayInput,
 } from '../../api/health.ts';
 import { useTemplates } from '../../api/work.ts';
+import { useCan } from '../../api/session.ts';
 import {
   Badge,
   Button,
@@ -40,11 +41,13 @@ export function PlaysCard() {
   const remove = useDeletePlay();
   // null: no form open; 'new' or a play's id: that form.
   const [editing, setEditing] = useState<string | null>(null);
+  const canChange = useCan('manage_scorecards');
 
   return (
     <Card
       title={t('plays.title')}
       action={
+        canChange &&
         editing === null && (
           <Button variant="secondary" onClick={() => setEditing('new')}>
             {t('plays.add')}
@@ -79,18 +82,20 @@ export function PlaysCard() {
                     {t(`plays.roles.${play.assigneeRole}`)}
                   </span>
                 </div>
-                <div className="flex gap-2">
-                  <Button variant="secondary" onClick={() => setEditing(play.id)}>
-                    {t('plays.edit')}
-                  </Button>
-                  <Button
-                    variant="danger"
-                    disabled={remove.isPending}
-                    onClick={() => remove.mutate(play.id)}
-                  >
-                    {t('plays.delete')}
-                  </Button>
-                </div>
+                {canChange && (
+                  <div className="flex gap-2">
+                    <Button variant="secondary" onClick={() => setEditing(play.id)}>
+                      {t('plays.edit')}
+                    </Button>
+                    <Button
+                      variant="danger"
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate(play.id)}
+                    >
+                      {t('plays.delete')}
+                    </Button>
+                  </div>
+                )}
               </li>
             ),
           )}

@@ -17,6 +17,7 @@ import {
   type Tier,
   type Weights,
 } from '../../api/health.ts';
+import { useCan } from '../../api/session.ts';
 import {
   Button,
   Card,
@@ -77,6 +78,8 @@ export function ScorecardPage() {
 
 function Editor({ saved, tier }: { saved: Scorecard; tier: Tier | null }) {
   const { t } = useTranslation('health');
+  // Anyone may try weights against the backtest; saving them is for who runs the scorecard.
+  const canSave = useCan('manage_scorecards');
   const [weights, setWeights] = useState<Weights>(saved.weights);
   const [thresholds, setThresholds] = useState<Thresholds>(saved.thresholds);
   const [horizonDays, setHorizonDays] = useState(60);
@@ -154,9 +157,11 @@ function Editor({ saved, tier }: { saved: Scorecard; tier: Tier | null }) {
             />
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" disabled={save.isPending}>
-              {save.isPending ? t('scorecard.saving') : t('scorecard.save')}
-            </Button>
+            {canSave && (
+              <Button type="submit" disabled={save.isPending}>
+                {save.isPending ? t('scorecard.saving') : t('scorecard.save')}
+              </Button>
+            )}
             {save.isSuccess && (
               <p role="status" className="text-sm text-healthy">
                 {t('scorecard.saved')}

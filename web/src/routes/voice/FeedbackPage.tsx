@@ -13,10 +13,11 @@ import {
   type FeedbackType,
   type Theme,
 } from '../../api/voice.ts';
+import { useCan } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import { Badge, Button, Card, ErrorNote, Loading, Select } from '../../components/ui.tsx';
 import { LogFeedbackForm } from './LogFeedbackForm.tsx';
-import { FeedbackRow, TrendBadge, TypeBadge, useCan } from './parts.tsx';
+import { FeedbackRow, TrendBadge, TypeBadge } from './parts.tsx';
 
 const Dialog = lazy(() =>
   import('../../components/Dialog.tsx').then((m) => ({ default: m.Dialog })),

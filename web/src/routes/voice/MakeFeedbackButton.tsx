@@ -3,7 +3,7 @@
 // guesses its type from the words, and a person can change it.
 import { useTranslation } from 'react-i18next';
 import { useLogFeedback } from '../../api/voice.ts';
-import { useCan } from './parts.tsx';
+import { useCan } from '../../api/session.ts';
 
 export function MakeFeedbackButton({
   event,

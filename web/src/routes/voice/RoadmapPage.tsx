@@ -11,9 +11,9 @@ import {
   type RoadmapItem,
 } from '../../api/voice.ts';
 import { ApiError } from '../../api/client.ts';
+import { useCan } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import { Badge, Button, Card, ErrorNote, Loading, TextField } from '../../components/ui.tsx';
-import { useCan } from './parts.tsx';
 
 function AddItem({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('voice');

@@ -14,6 +14,7 @@ import {
   type FeedbackItem,
   type Theme,
 } from '../../api/voice.ts';
+import { useCan } from '../../api/session.ts';
 import { Stat } from '../../components/Stat.tsx';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import {
@@ -26,7 +27,7 @@ import {
   Loading,
   Select,
 } from '../../components/ui.tsx';
-import { FeedbackRow, TrendBadge, TypeBadge, useCan } from './parts.tsx';
+import { FeedbackRow, TrendBadge, TypeBadge } from './parts.tsx';
 
 /** Other themes to merge into or move to: the year's, by demand. */
 function useOtherThemes(id: string) {

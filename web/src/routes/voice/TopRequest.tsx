@@ -4,7 +4,8 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useHighlight } from '../../api/voice.ts';
-import { compactMoney, useCan } from './parts.tsx';
+import { useCan } from '../../api/session.ts';
+import { compactMoney } from './parts.tsx';
 
 export function TopRequest() {
   const { t } = useTranslation('voice');

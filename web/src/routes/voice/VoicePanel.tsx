@@ -5,10 +5,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDrawnLater } from '../../api/drawnLater.ts';
 import { useAccountFeedback, useAccountResponses, useInviteToSurvey } from '../../api/voice.ts';
+import { useCan } from '../../api/session.ts';
 import { formatDate } from '../../components/format.ts';
 import { Badge, Button, Card, ErrorNote, Field, Loading, Select } from '../../components/ui.tsx';
 import { LogFeedbackForm } from './LogFeedbackForm.tsx';
-import { FeedbackRow, useCan } from './parts.tsx';
+import { FeedbackRow } from './parts.tsx';
 
 type Contact = { id: string; name: string; email: string | null };
 

@@ -1,15 +1,10 @@
 // Small pieces the voice screens share: a feedback type's badge, a theme's trend, money said
-// short ("$1.2M"), a person's permission, and one feedback item as a row.
+// short ("$1.2M"), and one feedback item as a row.
 import { useTranslation } from 'react-i18next';
 import type { FeedbackItem, FeedbackType, Theme } from '../../api/voice.ts';
-import { useMe } from '../../api/session.ts';
 import { formatDate } from '../../components/format.ts';
 import { i18next } from '../../i18n/index.ts';
 import { Badge } from '../../components/ui.tsx';
-
-export function useCan(permission: string): boolean {
-  return useMe().data?.permissions.includes(permission as never) ?? false;
-}
 
 /** "$1.2M": ARR said as a person says it in a sentence. */
 export function compactMoney(money: { amount: number; currency: string }): string {

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useDrawnLater } from '../../api/drawnLater.ts';
 import { useAccountProjects, useAccountTasks } from '../../api/work.ts';
+import { useCan } from '../../api/session.ts';
 import { Card, ErrorNote, Loading } from '../../components/ui.tsx';
 import { ProgressBar } from './OnboardingPage.tsx';
 import { TaskRow } from './TaskStatus.tsx';
@@ -11,14 +12,17 @@ export function AccountWork({ accountId }: { accountId: string }) {
   const { t } = useTranslation('work');
   const projects = useDrawnLater(useAccountProjects(accountId));
   const tasks = useDrawnLater(useAccountTasks(accountId));
+  const canStart = useCan('manage_work');
 
   return (
     <Card
       title={t('accountWork.title')}
       action={
-        <Link to="/templates" className="inline-flex min-h-11 items-center text-accent underline">
-          {t('accountWork.startFromTemplate')}
-        </Link>
+        canStart && (
+          <Link to="/templates" className="inline-flex min-h-11 items-center text-accent underline">
+            {t('accountWork.startFromTemplate')}
+          </Link>
+        )
       }
     >
       <h3 className="mb-1 font-semibold">{t('accountWork.projects')}</h3>

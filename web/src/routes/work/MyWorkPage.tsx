@@ -5,6 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyWork, type Task } from '../../api/work.ts';
+import { useCan } from '../../api/session.ts';
 import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { TaskRow } from './TaskStatus.tsx';
 
@@ -70,6 +71,7 @@ function Section({
 
 export function MyWorkPage() {
   const { t } = useTranslation('work');
+  const canStart = useCan('manage_work');
   const work = useMyWork();
   // Drawn from a deferred copy of the answer: in slices the phone can answer a tap between.
   // Null at first even when the answer is already there (preloaded with the page): the page's
@@ -89,9 +91,11 @@ export function MyWorkPage() {
           <h1 className="text-2xl font-bold">{t('myWork.title')}</h1>
           <p className="text-sm text-muted">{t('myWork.timezone', { timezone: data.timezone })}</p>
         </div>
-        <Link to="/templates" className="inline-flex min-h-11 items-center text-accent underline">
-          {t('myWork.templates')}
-        </Link>
+        {canStart && (
+          <Link to="/templates" className="inline-flex min-h-11 items-center text-accent underline">
+            {t('myWork.templates')}
+          </Link>
+        )}
       </div>
       {total === 0 && (
         <p className="rounded-xl border border-line bg-surface p-4 text-muted">

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { taskStatuses, useUpdateTask, type Task, type TaskStatus } from '../../api/work.ts';
 import { ApiError } from '../../api/client.ts';
+import { useCan } from '../../api/session.ts';
 import { Badge } from '../../components/ui.tsx';
 import { formatDate } from '../../components/format.ts';
 
@@ -31,8 +32,34 @@ export function refusalText(error: unknown, fallback: string): string {
   return [error.problem.detail, ...reasons].join(' ');
 }
 
-/** A task's status as a chip; tapping it opens the statuses, tapping one moves the task. */
-export function StatusControl({ task }: { task: Task }) {
+/**
+ * A task's status as a chip; tapping it opens the statuses, tapping one moves the task. For
+ * someone who may not change tasks (a viewer) it is the status alone.
+ */
+export function StatusControl({
+  task,
+  menuAt = 'start',
+}: {
+  task: Task;
+  /** Where the menu lines up with the chip: `end` where the chip ends a wide row. */
+  menuAt?: 'start' | 'end';
+}) {
+  if (!useCan('manage_work')) return <StatusBadge status={task.status} />;
+  return <StatusMenu task={task} menuAt={menuAt} />;
+}
+
+function StatusBadge({ status }: { status: TaskStatus }) {
+  const { t } = useTranslation('work');
+  return (
+    <span
+      className={`inline-flex min-h-11 items-center self-start rounded-full border px-3 text-sm font-medium whitespace-nowrap ${chipLook[status]}`}
+    >
+      {t(`status.${status}`)}
+    </span>
+  );
+}
+
+function StatusMenu({ task, menuAt }: { task: Task; menuAt: 'start' | 'end' }) {
   const { t } = useTranslation('work');
   const update = useUpdateTask();
   const [open, setOpen] = useState(false);
@@ -66,7 +93,10 @@ export function StatusControl({ task }: { task: Task }) {
   const refusal = update.error ? refusalText(update.error, t('task.moveFailed')) : null;
 
   return (
-    <div ref={box} className="relative inline-flex flex-col items-start">
+    <div
+      ref={box}
+      className={`relative inline-flex flex-col items-start ${menuAt === 'end' ? 'sm:items-end' : ''}`}
+    >
       <button
         type="button"
         aria-haspopup="true"
@@ -83,7 +113,7 @@ export function StatusControl({ task }: { task: Task }) {
         <ul
           id={menuId}
           aria-label={t('status.menu')}
-          className="absolute top-full left-0 z-30 mt-1 flex w-56 flex-col rounded-xl border border-line bg-surface p-1 shadow-lg"
+          className={`absolute top-full left-0 z-30 mt-1 flex w-56 flex-col rounded-xl border border-line bg-surface p-1 shadow-lg ${menuAt === 'end' ? 'sm:right-0 sm:left-auto' : ''}`}
         >
           {taskStatuses.map((status) => (
             <li key={status}>
@@ -200,7 +230,7 @@ export function TaskRow({ task, showAccount = true }: { task: Task; showAccount?
           <TagList tags={task.tags} />
         </div>
       </div>
-      <StatusControl task={task} />
+      <StatusControl task={task} menuAt="end" />
     </li>
   );
 }

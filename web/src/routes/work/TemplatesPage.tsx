@@ -11,6 +11,7 @@ import {
   useTemplates,
   type Template,
 } from '../../api/work.ts';
+import { useCan } from '../../api/session.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { formatDate } from '../../components/format.ts';
 import {
@@ -28,18 +29,22 @@ export function TemplatesPage() {
   const { t } = useTranslation('work');
   const templates = useTemplates();
   const [using, setUsing] = useState<Template | null>(null);
+  const canStart = useCan('manage_work');
+  const canEdit = useCan('manage_templates');
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('templates.title')}</h1>
-        <Link
-          to="/templates/$templateId"
-          params={{ templateId: 'new' }}
-          className="inline-flex min-h-11 items-center rounded-lg bg-accent px-4 font-medium text-accent-ink"
-        >
-          {t('templates.new')}
-        </Link>
+        {canEdit && (
+          <Link
+            to="/templates/$templateId"
+            params={{ templateId: 'new' }}
+            className="inline-flex min-h-11 items-center rounded-lg bg-accent px-4 font-medium text-accent-ink"
+          >
+            {t('templates.new')}
+          </Link>
+        )}
       </div>
       {templates.isPending ? (
         <Loading />
@@ -68,20 +73,24 @@ export function TemplatesPage() {
                 · {t('templates.updated', { date: formatDate(template.updatedAt) })}
               </p>
               <div className="mt-auto flex flex-wrap gap-2">
-                <Button
-                  onClick={() => setUsing(template)}
-                  aria-label={t('templates.useNamed', { name: template.name })}
-                >
-                  {t('templates.use')}
-                </Button>
-                <Link
-                  to="/templates/$templateId"
-                  params={{ templateId: template.id }}
-                  aria-label={t('templates.editNamed', { name: template.name })}
-                  className="inline-flex min-h-11 items-center rounded-lg border border-line px-4 font-medium"
-                >
-                  {t('templates.edit')}
-                </Link>
+                {canStart && (
+                  <Button
+                    onClick={() => setUsing(template)}
+                    aria-label={t('templates.useNamed', { name: template.name })}
+                  >
+                    {t('templates.use')}
+                  </Button>
+                )}
+                {canEdit && (
+                  <Link
+                    to="/templates/$templateId"
+                    params={{ templateId: template.id }}
+                    aria-label={t('templates.editNamed', { name: template.name })}
+                    className="inline-flex min-h-11 items-center rounded-lg border border-line px-4 font-medium"
+                  >
+                    {t('templates.edit')}
+                  </Link>
+                )}
               </div>
             </li>
           ))}

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeleteSegment, useSaveSegment, useSegments } from '../../../api/accounts.ts';
-import { useMe } from '../../../api/session.ts';
+import { useCan, useMe } from '../../../api/session.ts';
 import { Button, ErrorNote, Input, Select } from '../../../components/ui.tsx';
 import type { PortfolioSearch } from '../portfolioSearch.ts';
 
@@ -24,6 +24,7 @@ export function SegmentBar({
   const remove = useDeleteSegment();
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
+  const canShare = useCan('manage_accounts');
   const chosen = segments.data?.items.find((segment) => segment.id === search.segment);
 
   const submit = (event: FormEvent) => {
@@ -76,15 +77,18 @@ export function SegmentBar({
           maxLength={100}
           className="max-w-xs flex-1"
         />
-        <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            className="h-5 w-5"
-            checked={shared}
-            onChange={(e) => setShared(e.target.checked)}
-          />
-          {t('portfolio.shareSegment')}
-        </label>
+        {/* Sharing a segment with the team is for who may change accounts; a viewer keeps theirs. */}
+        {canShare && (
+          <label className="flex min-h-11 items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="h-5 w-5"
+              checked={shared}
+              onChange={(e) => setShared(e.target.checked)}
+            />
+            {t('portfolio.shareSegment')}
+          </label>
+        )}
         <Button type="submit" variant="secondary" disabled={save.isPending}>
           {t('portfolio.saveSegment')}
         </Button>
