@@ -53,9 +53,12 @@ describe('health', () => {
     for (const measure of ['Usage', 'Support', 'Engagement', 'Billing', 'Outcomes'])
       await panel.getByText(measure, { exact: true }).first().waitFor();
     await panel
-      .getByText(/weight \d+% → \d+%|No data — left out/)
+      .getByText(/^weight \d+%( → \d+%)?$|No data — left out/)
       .first()
       .waitFor();
+    // A weight that did not move reads once: "weight 30%", not "weight 30% → 30%".
+    const weights = await panel.getByText(/^weight \d+%/).allTextContents();
+    expect(weights.filter((w) => /^weight (\d+)% → \1%$/.test(w))).toEqual([]);
     await panel.getByRole('img', { name: /Health score over 90 days/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });

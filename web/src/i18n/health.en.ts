@@ -62,6 +62,7 @@ export const healthEn = {
     title: 'Health',
     notScored: 'Not scored yet: the score appears within a minute of the first data.',
     missing: 'No data — left out, the others reweighted',
+    weightKept: 'weight {{weight}}%',
     weight: 'weight {{weight}}% → {{effective}}%',
     freshness: 'data from {{when}}',
     noFreshness: 'no data received',

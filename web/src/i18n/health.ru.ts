@@ -65,6 +65,7 @@ export const healthRu: Shape<typeof healthEn> = {
     title: 'Здоровье',
     notScored: 'Оценки пока нет: она появится в течение минуты после первых данных.',
     missing: 'Нет данных — не учитывается, веса остальных пересчитаны',
+    weightKept: 'вес {{weight}}%',
     weight: 'вес {{weight}}% → {{effective}}%',
     freshness: 'данные от {{when}}',
     noFreshness: 'данные не поступали',

@@ -119,7 +119,6 @@ export const notifyEn = {
     accountPriority: 'Account priority',
     taskPriority: 'Task priority',
     tier: 'Account tier',
-    tiers: { enterprise: 'Enterprise', mid_market: 'Mid-market', smb: 'SMB' },
     projectKind: 'Project kind',
     tags: 'Tags',
     tagsHint: 'Separated by commas; a task with any of them matches.',

@@ -123,7 +123,6 @@ export const notifyRu: Shape<typeof notifyEn> = {
     accountPriority: 'Приоритет клиента',
     taskPriority: 'Приоритет задачи',
     tier: 'Сегмент клиента',
-    tiers: { enterprise: 'Enterprise', mid_market: 'Mid-market', smb: 'SMB' },
     projectKind: 'Тип проекта',
     tags: 'Теги',
     tagsHint: 'Через запятую; подходит задача с любым из них.',

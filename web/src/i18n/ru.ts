@@ -88,7 +88,7 @@ export const ru: Shape<typeof en> = {
     unscored: 'Нет оценки',
   },
   risk: { low: 'Низкий', medium: 'Средний', high: 'Высокий', critical: 'Критический' },
-  tier: { enterprise: 'Enterprise', mid_market: 'Средний бизнес', smb: 'Малый бизнес' },
+  tier: { enterprise: 'Крупный бизнес', mid_market: 'Средний бизнес', smb: 'Малый бизнес' },
   stage: {
     onboarding: 'Онбординг',
     adopting: 'Внедрение',

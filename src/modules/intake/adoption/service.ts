@@ -95,13 +95,18 @@ export async function portfolioAdoption(
 ) {
   const day = options.date ?? today(clock);
   const w = windowsEnding(day);
-  const rows = await store.portfolioUsage(
-    db,
-    scopeFor(actor),
-    options.owner === 'me' ? actor.userId : null,
-    w.month,
-    w.previousMonth,
-  );
+  const [rows, catalog] = await Promise.all([
+    store.portfolioUsage(
+      db,
+      scopeFor(actor),
+      options.owner === 'me' ? actor.userId : null,
+      w.month,
+      w.previousMonth,
+    ),
+    flaggedFeatures(db, actor.workspaceId),
+  ]);
+  // A feature stopped is named as the catalog labels it ("Reports"), not by its key.
+  const labelOf = new Map(catalog.map((f) => [f.key, f.label]));
   const items = rows.map((r) => {
     const verdict = decliningVerdict(r);
     return {
@@ -119,7 +124,7 @@ export async function portfolioAdoption(
       previousEvents: r.previousEvents,
       logins: r.logins,
       previousLogins: r.previousLogins,
-      abandonedFeatures: r.abandonedFeatures,
+      abandonedFeatures: r.abandonedFeatures.map((key) => labelOf.get(key) ?? key),
       declining: verdict.declining,
       reasons: verdict.reasons,
     };

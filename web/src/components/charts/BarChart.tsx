@@ -40,7 +40,8 @@ export function BarChart({ title, unit, bars, share = false }: Props) {
           <li key={bar.key}>
             {bar.label}
             {bar.tag && ` (${bar.tag})`}: {written(bar.value)}
-            {unit && ` ${unit}`}
+            {/* A share is written with its own "%": "94% of clients", not "94% % of clients". */}
+            {unit && ` ${share ? unit.replace(/^%\s*/, '') : unit}`}
             {bar.note && `, ${bar.note}`}
           </li>
         ))}

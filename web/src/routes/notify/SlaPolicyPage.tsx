@@ -174,7 +174,7 @@ function PolicyForm({ policy, timezone }: { policy: SlaPolicy | undefined; timez
           <CheckboxGroup
             legend={t('sla.tier')}
             options={tiers}
-            label={(tier) => t(`sla.tiers.${tier}`)}
+            label={(tier) => t(`common:tier.${tier}`)}
             value={draft.match.tier}
             onChange={(tier) => setMatch({ tier })}
             error={error('match.tier')}

@@ -65,10 +65,13 @@ function Measures({ measures }: { measures: HealthMeasure[] }) {
             <span className="text-sm text-muted">
               {measure.effectiveWeight === null
                 ? t('panel.missing')
-                : t('panel.weight', {
-                    weight: measure.weight,
-                    effective: Math.round(measure.effectiveWeight),
-                  })}
+                : // "weight 30% → 45%" only when a missing measure's share moved to this one.
+                  Math.round(measure.effectiveWeight) === measure.weight
+                  ? t('panel.weightKept', { weight: measure.weight })
+                  : t('panel.weight', {
+                      weight: measure.weight,
+                      effective: Math.round(measure.effectiveWeight),
+                    })}
             </span>
           </div>
           {measure.score !== null && (
