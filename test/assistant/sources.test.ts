@@ -43,9 +43,16 @@ describe('revenue answers', () => {
     expect(data.data.period.from).toBe('2026-07-01');
     expect(data.data.metrics.map((m) => m.key)).toContain('nrr');
     // The fixtures bill nothing: ARR is 0 and the ratios have no figure yet.
-    expect(data.answer).toBe('2026-07-01..2026-09-30: ARR $0, NRR —, GRR —, expansion MRR $0.');
+    expect(data.answer).toBe(
+      'Jul 1, 2026 to Sep 30, 2026: ARR $0, NRR —, GRR —, expansion MRR $0.',
+    );
+    // Every movement of the bridge is there, so its lines add up to the end.
+    const b = data.data.bridge;
+    expect(b.startMrr + b.newMrr + b.expansionMrr + b.contractionMrr + b.churnedMrr).toBe(b.endMrr);
     const inRussian = await ask(admin, 'какой у нас ARR за прошлый квартал?');
-    expect(inRussian.data?.answer).toMatch(/: ARR 0\s\$, NRR —, GRR —, MRR расширения 0\s\$\.$/);
+    expect(inRussian.data?.answer).toMatch(
+      /^С 1 июл\. 2026 г\. по 30 сент\. 2026 г\.: ARR 0\s\$, NRR —, GRR —, MRR расширения 0\s\$\.$/,
+    );
   });
 
   it('answers expansion and premium questions from the revenue module', async () => {

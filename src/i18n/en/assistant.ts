@@ -156,6 +156,8 @@ export const assistant = {
   },
   metrics: {
     summary: '{{period}}: ARR {{arr}}, NRR {{nrr}}, GRR {{grr}}, expansion MRR {{expansion}}.',
+    summaryBetween:
+      '{{from}} to {{to}}: ARR {{arr}}, NRR {{nrr}}, GRR {{grr}}, expansion MRR {{expansion}}.',
   },
   nps: {
     summary_one:

@@ -199,6 +199,8 @@ export const assistant = {
   },
   metrics: {
     summary: '{{period}}: ARR {{arr}}, NRR {{nrr}}, GRR {{grr}}, MRR расширения {{expansion}}.',
+    summaryBetween:
+      'С {{from}} по {{to}}: ARR {{arr}}, NRR {{nrr}}, GRR {{grr}}, MRR расширения {{expansion}}.',
   },
   nps: {
     summary_one:

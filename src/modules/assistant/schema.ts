@@ -210,6 +210,7 @@ export const widgetData = {
     ),
     bridge: z.object({
       startMrr: z.number().int(),
+      newMrr: z.number().int().openapi({ description: 'New and reactivated' }),
       expansionMrr: z.number().int(),
       contractionMrr: z.number().int(),
       churnedMrr: z.number().int(),

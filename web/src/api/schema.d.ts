@@ -5847,6 +5847,8 @@ export interface components {
                 }[];
                 bridge: {
                     startMrr: number;
+                    /** @description New and reactivated */
+                    newMrr: number;
                     expansionMrr: number;
                     contractionMrr: number;
                     churnedMrr: number;

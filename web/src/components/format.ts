@@ -78,6 +78,12 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat().format(value);
 }
 
+/** A ratio as a percentage with one decimal at most: 0.959 is "95.9%", "95,9 %" in Russian. */
+export function formatPercent(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined) return '—';
+  return numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+}
+
 /** "2 hours", "2 часа": an ISO 8601 duration (`PT2H`) as the reader says it; else the text. */
 export function formatDuration(iso: string): string {
   const parsed = durationAmount(iso);

@@ -124,6 +124,7 @@ export const assistantEn = {
     renewalRate: 'Renewal rate',
     target: 'target {{value}}',
     startMrr: 'MRR at the start',
+    newMrr: 'New MRR',
     expansionMrr: 'Expansion MRR',
     lostMrr: 'Contraction and churn',
     endMrr: 'MRR at the end',

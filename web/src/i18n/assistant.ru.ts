@@ -127,6 +127,7 @@ export const assistantRu: Shape<typeof assistantEn> = {
     renewalRate: 'Доля продлений',
     target: 'цель {{value}}',
     startMrr: 'MRR в начале',
+    newMrr: 'Новый MRR',
     expansionMrr: 'MRR расширения',
     lostMrr: 'Сокращение и отток',
     endMrr: 'MRR в конце',

@@ -227,6 +227,7 @@ export async function revenueMetrics(question: Question): Promise<Answered> {
       })),
       bridge: {
         startMrr: report.bridge.startMrr,
+        newMrr: report.bridge.newMrr + report.bridge.reactivationMrr,
         expansionMrr: report.bridge.expansionMrr,
         contractionMrr: report.bridge.contractionMrr,
         churnedMrr: report.bridge.churnedMrr,
@@ -234,8 +235,11 @@ export async function revenueMetrics(question: Question): Promise<Answered> {
       },
     },
     answer: [
-      say('assistant.metrics.summary', {
-        period: report.period.label,
+      // A window the question named reads as its days; a whole period by its name ("2026-Q4").
+      say(window ? 'assistant.metrics.summaryBetween' : 'assistant.metrics.summary', {
+        ...(window
+          ? { from: { date: report.period.from }, to: { date: report.period.to } }
+          : { period: report.period.label }),
         arr: { money: { amount: value('arr') ?? 0, currency: report.currency } },
         nrr: percent(value('nrr')),
         grr: percent(value('grr')),

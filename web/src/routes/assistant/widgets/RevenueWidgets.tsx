@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WidgetOf } from '../../../api/assistant.ts';
 import { HealthBadge } from '../../../components/badges.tsx';
-import { formatDate, formatMoney } from '../../../components/format.ts';
+import { formatDate, formatMoney, formatPercent } from '../../../components/format.ts';
 import { Badge } from '../../../components/ui.tsx';
 import { AccountRows, Counts } from './parts.tsx';
 
@@ -85,11 +85,11 @@ const shownMetrics = ['nrr', 'grr', 'expansionRate', 'logoChurn', 'revenueChurn'
 export function MetricsWidget({ data }: { data: WidgetOf<'revenue_metrics'>['data'] }) {
   const { t } = useTranslation('assistant');
   const money = (amount: number) => formatMoney({ amount, currency: data.currency });
-  const ratio = (value: number | null) =>
-    value === null ? '—' : `${Math.round(value * 1000) / 10}%`;
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-sm text-muted">{data.period.label}</p>
+      <p className="text-sm text-muted">
+        {formatDate(data.period.from)} – {formatDate(data.period.to)}
+      </p>
       <Counts
         items={data.metrics
           .filter((m) => shownMetrics.includes(m.key))
@@ -97,10 +97,10 @@ export function MetricsWidget({ data }: { data: WidgetOf<'revenue_metrics'>['dat
             label: t(`metric.${m.key}`),
             value: (
               <>
-                {ratio(m.value)}
+                {formatPercent(m.value)}
                 {m.target !== null && (
                   <span className="block text-xs font-normal text-muted">
-                    {t('metric.target', { value: ratio(m.target) })}
+                    {t('metric.target', { value: formatPercent(m.target) })}
                   </span>
                 )}
               </>
@@ -111,6 +111,7 @@ export function MetricsWidget({ data }: { data: WidgetOf<'revenue_metrics'>['dat
       <Counts
         items={[
           { label: t('metric.startMrr'), value: money(data.bridge.startMrr) },
+          { label: t('metric.newMrr'), value: money(data.bridge.newMrr) },
           { label: t('metric.expansionMrr'), value: money(data.bridge.expansionMrr) },
           {
             label: t('metric.lostMrr'),
