@@ -108,6 +108,30 @@ describe('answers with live data', () => {
     expect(largest.data.data.name).toBe('Larkspur Logistics');
   });
 
+  it('names the champion and the sponsor at a client, in Russian too', async () => {
+    for (const [name, role] of [
+      ['Ana Lopez', 'champion'],
+      ['Ben Ortiz', 'executive_sponsor'],
+      ['Cleo Park', 'user'],
+    ] as const) {
+      await jordan.POST('/api/v1/accounts/{id}/contacts', {
+        params: { path: { id: p.acmeId } },
+        body: { name, role },
+      });
+    }
+    const { data } = await ask(jordan, 'Who is the champion at Acme Corp?');
+    if (data?.widget !== 'account_card') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.people.map((person) => [person.name, person.role])).toEqual([
+      ['Ana Lopez', 'champion'],
+      ['Ben Ortiz', 'executive_sponsor'],
+    ]);
+    expect(data.answer).toMatch(
+      /Its champion is Ana Lopez\. Its executive sponsor is Ben Ortiz\.$/,
+    );
+    const russian = await ask(jordan, 'Кто чемпион в Acme Corp?');
+    expect(russian.data?.answer).toMatch(/Чемпион — Ana Lopez\. Спонсор — Ben Ortiz\.$/);
+  });
+
   it('says when one client renews, however far off, with its forecast', async () => {
     // Acme renews on 1 June 2027, seven months away: past the pipeline's 90 days.
     const { data } = await ask(jordan, 'When does Acme Corp renew?');

@@ -99,6 +99,8 @@ export const assistant = {
     summary: '{{name}}: health {{score}} ({{category}}), {{arr}} ARR, renews on {{date}}.',
     summaryNoRenewal: '{{name}}: health {{score}} ({{category}}), {{arr}} ARR.',
     unscored: '{{name}}: not scored yet, {{arr}} ARR.',
+    champion: 'Its champion is {{name}}.',
+    executive_sponsor: 'Its executive sponsor is {{name}}.',
   },
   tasks: {
     summary_one: 'You have {{count}} open task: {{overdue}} overdue, {{today}} due today.',

@@ -116,6 +116,8 @@ export const assistant = {
     summary: '{{name}}: здоровье {{score}} ({{category}}), ARR {{arr}}, продление {{date}}.',
     summaryNoRenewal: '{{name}}: здоровье {{score}} ({{category}}), ARR {{arr}}.',
     unscored: '{{name}}: ещё не оценён, ARR {{arr}}.',
+    champion: 'Чемпион — {{name}}.',
+    executive_sponsor: 'Спонсор — {{name}}.',
   },
   tasks: {
     summary_one: 'У вас {{count}} открытая задача: просрочено {{overdue}}, на сегодня {{today}}.',

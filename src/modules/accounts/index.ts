@@ -2,7 +2,7 @@
 export { accountRoutes } from './routes/index.ts';
 
 export { createAccount, getAccount, scopeFor, updateAccount } from './service.ts';
-export { addContact } from './contacts.ts';
+export { addContact, contactsOf } from './contacts.ts';
 export { addTimelineEvent, addTimelineEvents, type NewTimelineEvent } from './timeline.ts';
 export {
   accountsChangedPayload,

@@ -302,6 +302,16 @@ export const widgetData = {
     healthScore: z.number().int().nullable(),
     category: category.nullable(),
     riskLevel: churnRiskLevelSchema.nullable(),
+    people: z
+      .array(
+        z.object({
+          name: z.string(),
+          role: z.enum(['champion', 'executive_sponsor']),
+          title: z.string().nullable(),
+          email: z.string().nullable(),
+        }),
+      )
+      .openapi({ description: 'Its champion and executive sponsor, when known' }),
   }),
   my_tasks: z.object({
     counts: z.object({

@@ -5549,6 +5549,14 @@ export interface components {
                 category: "healthy" | "at_risk" | "critical" | null;
                 /** @enum {string|null} */
                 riskLevel: "low" | "medium" | "high" | "critical" | null;
+                /** @description Its champion and executive sponsor, when known */
+                people: {
+                    name: string;
+                    /** @enum {string} */
+                    role: "champion" | "executive_sponsor";
+                    title: string | null;
+                    email: string | null;
+                }[];
             };
         } | {
             /** @enum {string} */

@@ -1,6 +1,10 @@
-// One account, found by name (or the biggest by ARR): the card the portfolio row shows, with a
-// link to its 360.
+// One account, found by name (or the biggest by ARR): the card the portfolio row shows, the
+// people a CSM calls there (its champion, its executive sponsor), and a link to its 360.
+import { contactsOf } from '../../accounts/index.ts';
 import { inTier, ownerOf, say, type Answered, type Question } from './context.ts';
+
+/** The roles a CSM asks "who is … at X?" about, in the order they are said. */
+const keyRoles = ['champion', 'executive_sponsor'] as const;
 
 /** The biggest account by ARR among those asked about (mine, a tier…). */
 function largestOf(question: Question) {
@@ -14,7 +18,7 @@ function largestOf(question: Question) {
   );
 }
 
-export function accountLookup(question: Question): Answered | null {
+export async function accountLookup(question: Question): Promise<Answered | null> {
   const { accountId, largest } = question.params;
   const account = accountId
     ? question.accounts.find((a) => a.id === accountId)
@@ -42,6 +46,11 @@ export function accountLookup(question: Question): Answered | null {
             category: { term: `health.category.${category}` },
             arr,
           });
+  const contacts = await contactsOf(question.deps.db, question.asker.workspaceId, account.id);
+  const people = keyRoles.flatMap((role) => {
+    const first = contacts.find((c) => c.role === role);
+    return first ? [{ name: first.name, role, title: first.title, email: first.email }] : [];
+  });
   return {
     widget: 'account_card',
     data: {
@@ -56,8 +65,9 @@ export function accountLookup(question: Question): Answered | null {
       healthScore: score,
       category,
       riskLevel: account.churnRisk.level,
+      people,
     },
-    answer: [answer],
+    answer: [answer, ...people.map((p) => say(`assistant.account.${p.role}`, { name: p.name }))],
     link: `/accounts/${account.id}`,
   };
 }

@@ -13,7 +13,7 @@ import { myTasks } from './work.ts';
 
 export type { Answered, Question, DirectoryAccount, Asker } from './context.ts';
 
-type Answerer = (question: Question) => Promise<Answered> | Answered | null;
+type Answerer = (question: Question) => Promise<Answered | null> | Answered | null;
 
 const answerers: Partial<Record<KnownIntent, Answerer>> = {
   client_health: clientHealth,

@@ -1,4 +1,4 @@
-// One account found by name: what the portfolio row shows about it.
+// One account found by name: what the portfolio row shows about it, and who to call there.
 import { useTranslation } from 'react-i18next';
 import type { WidgetOf } from '../../../api/assistant.ts';
 import { HealthBadge, RiskBadge } from '../../../components/badges.tsx';
@@ -21,6 +21,21 @@ export function AccountWidget({ data }: { data: WidgetOf<'account_card'>['data']
           { label: t('col.renewal'), value: formatDate(data.renewalDate) },
         ]}
       />
+      {data.people.length > 0 && (
+        <ul className="flex flex-col gap-1 text-sm">
+          {data.people.map((person) => (
+            <li key={person.role}>
+              <span className="font-medium">{person.name}</span>
+              <span className="text-muted">
+                {' '}
+                · {t(`common:contactRole.${person.role}`)}
+                {person.title && ` · ${person.title}`}
+                {person.email && ` · ${person.email}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
