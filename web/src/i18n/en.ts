@@ -127,6 +127,7 @@ export const en = {
     edit: 'Edit',
     editTitle: 'Edit the account',
     name: 'Name',
+    domainHint: 'The customer’s web address without https://, such as acme.com',
     currency: 'Currency',
     add: 'Add the account',
     save: 'Save',

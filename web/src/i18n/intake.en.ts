@@ -47,7 +47,7 @@ export const intakeEn = {
     ttvDetail: '{{reached}} of {{clients}} reached value, {{within}} within {{target}} days',
     featuresAcross: 'Feature adoption across clients',
     featuresShare: 'Share of clients using each feature, last 30 days',
-    shareUnit: '% of clients',
+    shareUnit: 'of clients',
     featureClients_one: '{{count}} client, {{users}} users',
     featureClients_few: '{{count}} clients, {{users}} users',
     featureClients_many: '{{count}} clients, {{users}} users',

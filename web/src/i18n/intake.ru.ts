@@ -51,7 +51,7 @@ export const intakeRu: Shape<typeof intakeEn> = {
     ttvDetail: '{{reached}} из {{clients}} достигли ценности, {{within}} — за {{target}} дней',
     featuresAcross: 'Использование функций по клиентам',
     featuresShare: 'Доля клиентов, использующих функцию, 30 дней',
-    shareUnit: '% клиентов',
+    shareUnit: 'клиентов',
     featureClients_one: '{{count}} клиент, пользователей: {{users}}',
     featureClients_few: '{{count}} клиента, пользователей: {{users}}',
     featureClients_many: '{{count}} клиентов, пользователей: {{users}}',

@@ -135,6 +135,7 @@ export const ru: Shape<typeof en> = {
     edit: 'Изменить',
     editTitle: 'Изменить клиента',
     name: 'Название',
+    domainHint: 'Адрес сайта клиента без https://, например acme.ru',
     currency: 'Валюта',
     add: 'Добавить клиента',
     save: 'Сохранить',

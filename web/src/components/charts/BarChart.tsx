@@ -13,7 +13,7 @@ const Drawing = lazy(() =>
 
 type Props = {
   title: string;
-  /** What the values count, when the title does not say it. */
+  /** What the values count, when the title does not say it; for shares, what of ("of clients"). */
   unit?: string;
   bars: readonly Bar[];
   /** Values are shares (0–1), drawn against 100% and written as percentages. */
@@ -31,7 +31,7 @@ export function BarChart({ title, unit, bars, share = false }: Props) {
   const height = top + bars.length * rowHeight;
 
   return (
-    <ChartFigure title={title} unit={unit}>
+    <ChartFigure title={title} unit={share && unit ? `% ${unit}` : unit}>
       <DeferredDrawing height={height}>
         <Drawing layout={{ bars, noted, top, height, max, written }} />
       </DeferredDrawing>
@@ -40,8 +40,7 @@ export function BarChart({ title, unit, bars, share = false }: Props) {
           <li key={bar.key}>
             {bar.label}
             {bar.tag && ` (${bar.tag})`}: {written(bar.value)}
-            {/* A share is written with its own "%": "94% of clients", not "94% % of clients". */}
-            {unit && ` ${share ? unit.replace(/^%\s*/, '') : unit}`}
+            {unit && ` ${unit}`}
             {bar.note && `, ${bar.note}`}
           </li>
         ))}

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateAccount, useUpdateAccount, useUsers, type Account } from '../../api/accounts.ts';
 import { ApiError, type Schemas } from '../../api/client.ts';
-import { useMe } from '../../api/session.ts';
+import { useCan, useMe } from '../../api/session.ts';
 import { priorities, stages, tiers } from '../../api/vocabulary.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Button, ErrorNote, SelectField, TextField } from '../../components/ui.tsx';
@@ -44,23 +44,21 @@ function draftOf(account: Account | undefined, myId: string | undefined): Draft 
   };
 }
 
-const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
-
 function fieldsOf(draft: Draft): Fields {
   return {
     name: draft.name.trim(),
-    domain: orNull(draft.domain),
+    domain: draft.domain.trim() || null,
     tier: draft.tier,
     stage: draft.stage,
     priority: draft.priority,
-    ownerId: orNull(draft.ownerId),
-    plan: orNull(draft.plan),
+    ownerId: draft.ownerId.trim() || null,
+    plan: draft.plan.trim() || null,
     arr: {
       amount: Math.round(Number(draft.arr || '0') * 100),
       currency: draft.currency.trim().toUpperCase(),
     },
     seats: draft.seats.trim() === '' ? null : Number(draft.seats),
-    renewalDate: orNull(draft.renewalDate),
+    renewalDate: draft.renewalDate.trim() || null,
   };
 }
 
@@ -88,7 +86,7 @@ export function AccountDialog({
   const create = useCreateAccount();
   const update = useUpdateAccount(account?.id ?? '');
   const saving = account ? update : create;
-  const seesEveryone = me.data?.permissions.includes('view_all_accounts') ?? false;
+  const seesEveryone = useCan('view_all_accounts');
   const [draft, setDraft] = useState(() => draftOf(account, me.data?.id));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -134,8 +132,8 @@ export function AccountDialog({
         />
         <TextField
           label={t('account.domain')}
+          hint={t('accountForm.domainHint')}
           value={draft.domain}
-          placeholder="example.com"
           onChange={(e) => set('domain', e.target.value)}
           error={error?.fieldError('domain')}
         />

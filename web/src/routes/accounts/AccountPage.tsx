@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useAccount360 } from '../../api/accounts.ts';
 import { useDrawnInSlices } from '../../api/drawnLater.ts';
 import type { Schemas } from '../../api/client.ts';
-import { useMe } from '../../api/session.ts';
+import { useCan } from '../../api/session.ts';
 import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { ContractCard, CustomFieldsCard, ProfileCard } from './360/AboutCards.tsx';
@@ -61,9 +61,8 @@ export function AccountPage({ accountId }: { accountId: string }) {
   // Null at first even when the answer is already there (preloaded with the page): the page's
   // first render is then a transition too, rather than one long task.
   const data = useDeferredValue(view.data ?? null, null);
-  const me = useMe();
-  const canNote = me.data?.permissions.includes('add_timeline_notes') ?? false;
-  const canManage = me.data?.permissions.includes('manage_accounts') ?? false;
+  const canNote = useCan('add_timeline_notes');
+  const canManage = useCan('manage_accounts');
   const [noting, setNoting] = useState(false);
   const [editing, setEditing] = useState(false);
   if (view.error) return <ErrorNote error={view.error} />;

@@ -43,12 +43,11 @@ export function ContactDialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
     const fields: Schemas['CreateContact'] = {
       name: name.trim(),
-      title: orNull(title),
-      email: orNull(email),
-      phone: orNull(phone),
+      title: title.trim() || null,
+      email: email.trim() || null,
+      phone: phone.trim() || null,
       role,
     };
     if (contact) update.mutate({ id: contact.id, ...fields }, { onSuccess: close });
