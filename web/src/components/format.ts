@@ -78,6 +78,13 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat().format(value);
 }
 
+/** A figure with a fixed number of decimals: a ROC AUC of 0.97 is "0,97" in Russian. */
+export function formatDecimal(value: number, digits: number): string {
+  return numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    value,
+  );
+}
+
 /** A ratio as a percentage with one decimal at most: 0.959 is "95.9%", "95,9 %" in Russian. */
 export function formatPercent(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined) return '—';

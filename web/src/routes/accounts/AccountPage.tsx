@@ -70,7 +70,8 @@ export function AccountPage({ accountId }: { accountId: string }) {
   const { account, contract, contacts, owner } = data;
 
   return (
-    <div className="flex flex-col gap-4">
+    // On a phone the floating "Add note" sits above the last lines: room to scroll them past it.
+    <div className={`flex flex-col gap-4 ${canNote ? 'pb-16 sm:pb-0' : ''}`}>
       <Link
         to="/accounts"
         className="inline-flex min-h-11 items-center self-start text-sm text-muted hover:text-ink"

@@ -13,6 +13,7 @@ import {
 } from '../../api/health.ts';
 import { useTemplates } from '../../api/work.ts';
 import { useCan } from '../../api/session.ts';
+import { formatDuration } from '../../components/format.ts';
 import {
   Badge,
   Button,
@@ -78,8 +79,9 @@ export function PlaysCard() {
                   </span>
                   <span className="text-sm text-muted">
                     {t(`plays.triggers.${play.trigger}`)}
-                    {play.daysBeforeRenewal !== null && ` · ${play.daysBeforeRenewal}d`} ·{' '}
-                    {t(`plays.roles.${play.assigneeRole}`)}
+                    {play.daysBeforeRenewal !== null &&
+                      ` · ${formatDuration(`P${play.daysBeforeRenewal}D`)}`}{' '}
+                    · {t(`plays.roles.${play.assigneeRole}`)}
                   </span>
                 </div>
                 {canChange && (

@@ -28,6 +28,7 @@ import {
   TextField,
 } from '../../components/ui.tsx';
 import { RocChart } from '../../components/charts/RocChart.tsx';
+import { formatDecimal, formatPercent } from '../../components/format.ts';
 import { PlaysCard } from './PlaysCard.tsx';
 import { useSettled } from './parts.tsx';
 
@@ -240,7 +241,6 @@ function BacktestCard({
 
 function BacktestResult({ result, trying }: { result: Backtest; trying: boolean }) {
   const { t } = useTranslation('health');
-  const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
   if (result.auc === null) return <p className="text-muted">{t('backtest.none')}</p>;
   return (
     <div className={`flex flex-col gap-3 ${trying ? 'opacity-60' : ''}`} aria-busy={trying}>
@@ -249,7 +249,7 @@ function BacktestResult({ result, trying }: { result: Backtest; trying: boolean 
         <div className="rounded-lg bg-raised p-3">
           <dt className="text-sm text-muted">{t('backtest.auc')}</dt>
           <dd className="text-2xl font-semibold tabular-nums" data-testid="backtest-auc">
-            {result.auc.toFixed(2)}
+            {formatDecimal(result.auc, 2)}
           </dd>
           <dd className="text-xs text-muted">{t('backtest.aucHint')}</dd>
         </div>
@@ -263,11 +263,11 @@ function BacktestResult({ result, trying }: { result: Backtest; trying: boolean 
         </div>
         <div className="rounded-lg bg-raised p-3">
           <dt className="text-sm text-muted">{t('backtest.churnRate')}</dt>
-          <dd className="text-2xl font-semibold tabular-nums">{percent(result.churnRate)}</dd>
+          <dd className="text-2xl font-semibold tabular-nums">{formatPercent(result.churnRate)}</dd>
         </div>
       </dl>
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
-        <table className="w-full text-sm">
+      <div className="flex flex-wrap items-start gap-4">
+        <table className="min-w-64 flex-1 text-sm">
           <thead>
             <tr className="text-left text-muted">
               <th className="p-1 font-medium">{t('backtest.category')}</th>
@@ -281,9 +281,9 @@ function BacktestResult({ result, trying }: { result: Backtest; trying: boolean 
               <tr key={row.category} className="border-t border-line">
                 <td className="p-1">{t(`common:health.${row.category}`)}</td>
                 <td className="p-1 text-right tabular-nums">{row.accounts}</td>
-                <td className="p-1 text-right tabular-nums">{percent(row.churnRate)}</td>
+                <td className="p-1 text-right tabular-nums">{formatPercent(row.churnRate)}</td>
                 <td className="p-1 text-right tabular-nums">
-                  {row.lift === null ? '—' : `×${row.lift.toFixed(1)}`}
+                  {row.lift === null ? '—' : `×${formatDecimal(row.lift, 1)}`}
                 </td>
               </tr>
             ))}
@@ -292,7 +292,7 @@ function BacktestResult({ result, trying }: { result: Backtest; trying: boolean 
         <RocChart
           title={t('backtest.roc')}
           points={result.roc}
-          summary={t('backtest.rocSummary', { auc: result.auc.toFixed(2) })}
+          summary={t('backtest.rocSummary', { auc: formatDecimal(result.auc, 2) })}
           falsePositiveLabel={t('backtest.falsePositive')}
           truePositiveLabel={t('backtest.truePositive')}
         />
