@@ -129,7 +129,7 @@ function Editor({ saved, tier }: { saved: Scorecard; tier: Tier | null }) {
             </p>
           )}
           <h3 className="font-semibold">{t('scorecard.thresholds')}</h3>
-          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2">
             <TextField
               label={t('scorecard.healthyMin')}
               type="number"
