@@ -417,6 +417,124 @@ describe('working the tasks', () => {
   });
 });
 
+describe('removing a task', () => {
+  it('takes it out of the project and My work, frees what waited on it, and completes the stage it was last open in', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const project = await instantiate(account.id);
+    const byTitle = new Map(project?.tasks.map((t) => [t.title, t]));
+    const id = (title: string) => byTitle.get(title)?.id ?? '';
+    const handOff = id('Review the sales hand-off notes');
+    await csm.POST('/api/v1/tasks/{id}/comments', {
+      params: { path: { id: handOff } },
+      body: { body: 'Notes are in the CRM.' },
+    });
+
+    const removed = await csm.DELETE('/api/v1/tasks/{id}', { params: { path: { id: handOff } } });
+    expect(removed.response.status).toBe(204);
+    expect(
+      (await csm.GET('/api/v1/tasks/{id}', { params: { path: { id: handOff } } })).response.status,
+    ).toBe(404);
+    expect(
+      (await csm.GET('/api/v1/tasks/{id}/comments', { params: { path: { id: handOff } } })).response
+        .status,
+    ).toBe(404);
+    const { data: myWork } = await csm.GET('/api/v1/my-work');
+    const mine = ['overdue', 'today', 'thisWeek', 'later', 'noDueDate'] as const;
+    expect(mine.flatMap((key) => myWork?.[key].items.map((t) => t.id) ?? [])).not.toContain(
+      handOff,
+    );
+    const { data: welcome } = await csm.GET('/api/v1/tasks/{id}', {
+      params: { path: { id: id('Send the welcome e-mail') } },
+    });
+    expect(welcome?.blockedBy).toEqual([]);
+    expect(welcome?.dependsOn).toEqual([]);
+
+    // The rest of the kickoff done but one; removing that one completes the stage.
+    clock.advance(3600_000);
+    for (const title of [
+      'Send the welcome e-mail',
+      'Hold the kickoff call',
+      'Write the success plan with the sponsor',
+    ]) {
+      const { response } = await csm.PATCH('/api/v1/tasks/{id}', {
+        params: { path: { id: id(title) } },
+        body: { status: 'done' },
+      });
+      expect(response.status, title).toBe(200);
+    }
+    await csm.DELETE('/api/v1/tasks/{id}', {
+      params: { path: { id: id('Introduce the CS manager to the executive sponsor') } },
+    });
+    const { data: after } = await csm.GET('/api/v1/projects/{id}', {
+      params: { path: { id: project?.id ?? '' } },
+    });
+    expect(after?.tasks).toHaveLength(20);
+    expect(after?.stages[0]).toMatchObject({
+      completedAt: clock.now().toISOString(),
+      progress: { total: 3, done: 3 },
+    });
+    expect(after?.stages[1]?.startedAt).toBe(clock.now().toISOString());
+  });
+
+  it('is refused to a viewer, and the task stays', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const { data: task } = await csm.POST('/api/v1/tasks', {
+      body: { accountId: account.id, title: 'Send the renewal quote' },
+    });
+    const viewer = await makeUser(deps.db, workspaceId, { role: 'viewer' });
+    const reader = await signedIn(app, viewer.email, testPassword);
+    const { response } = await reader.DELETE('/api/v1/tasks/{id}', {
+      params: { path: { id: task?.id ?? '' } },
+    });
+    expect(response.status).toBe(403);
+    const { data: still } = await csm.GET('/api/v1/tasks/{id}', {
+      params: { path: { id: task?.id ?? '' } },
+    });
+    expect(still?.title).toBe('Send the renewal quote');
+  });
+});
+
+describe('changing a project', () => {
+  it('renames it and sets the day it should be done by; a day before its start is refused, naming the field, and changes nothing', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const project = await instantiate(account.id);
+    const path = { id: project?.id ?? '' };
+    const changed = await csm.PATCH('/api/v1/projects/{id}', {
+      params: { path },
+      body: { name: 'Acme go-live', targetDate: '2026-12-18', status: 'on_hold' },
+    });
+    expect(changed.response.status).toBe(200);
+    expect(changed.data).toMatchObject({
+      name: 'Acme go-live',
+      targetDate: '2026-12-18',
+      status: 'on_hold',
+    });
+
+    const early = await csm.PATCH('/api/v1/projects/{id}', {
+      params: { path },
+      body: { name: 'Acme launch', targetDate: '2026-10-30' },
+    });
+    expect(early.response.status).toBe(422);
+    expect(early.error?.errors).toEqual([
+      { path: 'targetDate', message: 'must be on or after the project start, Nov 2, 2026' },
+    ]);
+    const blank = await csm.PATCH('/api/v1/projects/{id}', {
+      params: { path },
+      body: { name: '  ' },
+    });
+    expect(blank.response.status).toBe(422);
+    expect(blank.error?.errors?.[0]?.path).toBe('name');
+    const { data: kept } = await csm.GET('/api/v1/projects/{id}', { params: { path } });
+    expect(kept).toMatchObject({ name: 'Acme go-live', targetDate: '2026-12-18' });
+
+    const cleared = await csm.PATCH('/api/v1/projects/{id}', {
+      params: { path },
+      body: { targetDate: null },
+    });
+    expect(cleared.data?.targetDate).toBeNull();
+  });
+});
+
 describe('My work', () => {
   it("buckets a person's open tasks by their own day", async () => {
     const person = await makeUser(deps.db, workspaceId, {

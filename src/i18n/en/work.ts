@@ -48,6 +48,7 @@ export const work = {
     noRenewalDate:
       "the account has no renewal date, and this template's tasks are scheduled back from it",
     expectedVersion: 'expected {{version}}',
+    targetBeforeStart: 'must be on or after the project start, {{start}}',
   },
   // Why an onboarding is at risk (onboarding.ts).
   onboardingRisk: {

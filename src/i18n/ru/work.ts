@@ -53,6 +53,7 @@ export const work = {
     noRenewalDate:
       'у аккаунта нет даты продления, а задачи этого шаблона отсчитываются назад от неё',
     expectedVersion: 'ожидалась версия {{version}}',
+    targetBeforeStart: 'не раньше начала проекта, {{start}}',
   },
   onboardingRisk: {
     overdue_one: 'Просрочена {{count}} задача; самая давняя, «{{task}}», на {{days}} дн.',

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { ProjectStatus, WorkKind } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, fieldProblem, invalid } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
 import { addTimelineEvent, getAccount, type AccountScope } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
@@ -175,14 +175,23 @@ export async function updateProject(
   by: ChangeAuthor,
   scope: AccountScope,
   id: string,
-  patch: { name?: string; status?: ProjectStatus },
+  patch: { name?: string; status?: ProjectStatus; targetDate?: string | null },
 ) {
   await db.transaction().execute(async (trx) => {
     const before = await findProject(trx, scope, id);
+    // ISO days compare as text.
+    if (patch.targetDate && patch.targetDate < before.start_date) {
+      throw invalid([
+        fieldProblem('targetDate', 'work.field.targetBeforeStart', {
+          start: { date: before.start_date },
+        }),
+      ]);
+    }
     const completing = patch.status === 'completed' && before.status !== 'completed';
     await store.updateProjectRow(trx, by.workspaceId, id, {
       name: patch.name,
       status: patch.status,
+      target_date: patch.targetDate,
       completed_at:
         patch.status === undefined
           ? undefined

@@ -399,7 +399,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a project or change its status */
+        /** Rename a project, change its status or the day it should be done by */
         patch: operations["updateProject"];
         trace?: never;
     };
@@ -3606,7 +3606,7 @@ export interface components {
             startDate: string;
             /**
              * Format: date
-             * @description The date its template counted back from (the account's renewal), if any
+             * @description The day the project should be done by: set by the CSM, or the account's renewal a template counted back from
              */
             targetDate: string | null;
             createdAt: string;
@@ -3635,6 +3635,11 @@ export interface components {
             name?: string;
             /** @enum {string} */
             status?: "active" | "on_hold" | "completed" | "cancelled";
+            /**
+             * Format: date
+             * @description On or after the start. A renewal template's upgrade counts back from it; null clears it
+             */
+            targetDate?: string | null;
         };
         Template: {
             /** Format: uuid */

@@ -61,7 +61,7 @@ export function projectRoutes({ db, clock }: Deps) {
         operationId: 'updateProject',
         tags: ['Work'],
         access: 'manage_work',
-        summary: 'Rename a project or change its status',
+        summary: 'Rename a project, change its status or the day it should be done by',
         request: {
           params: idParam,
           body: { content: { 'application/json': { schema: updateProjectBody } }, required: true },

@@ -42,7 +42,8 @@ export const projectSummarySchema = z
     templateCurrentVersion: z.number().int().nullable(),
     startDate: isoDate,
     targetDate: isoDate.nullable().openapi({
-      description: "The date its template counted back from (the account's renewal), if any",
+      description:
+        "The day the project should be done by: set by the CSM, or the account's renewal a template counted back from",
     }),
     createdAt: z.string(),
     completedAt: z.string().nullable(),
@@ -104,6 +105,10 @@ export const updateProjectBody = z
   .object({
     name: z.string().trim().min(1).max(300),
     status: z.enum(['active', 'on_hold', 'completed', 'cancelled']),
+    targetDate: isoDate.nullable().openapi({
+      description:
+        "On or after the start. A renewal template's upgrade counts back from it; null clears it",
+    }),
   })
   .partial()
   .strict()

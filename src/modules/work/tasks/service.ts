@@ -367,6 +367,8 @@ export async function deleteTask(
   id: string,
 ) {
   await db.transaction().execute(async (trx) => {
+    // Row lock, as a move takes: a stage's completion sees the move and the removal both.
+    await store.lockTask(trx, scope.workspaceId, id);
     const task = await findTask(trx, scope, id);
     await store.updateTaskRow(trx, by.workspaceId, id, { deleted_at: clock.now() });
     await store.deleteDependenciesTouching(trx, by.workspaceId, id);
@@ -376,5 +378,8 @@ export async function deleteTask(
       entityId: id,
       changes: { title: task.title },
     });
+    // An open task gone may leave its stage, or its project, with nothing left to do. Its
+    // sub-tasks stay (their own work); its comments go with it.
+    if (task.status !== 'done') await settleProgress(trx, clock, by, task);
   });
 }
