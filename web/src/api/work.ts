@@ -95,6 +95,32 @@ export function useUpdateTask() {
   });
 }
 
+/** Removes a task (the server keeps it in history): it leaves every list of work. */
+export function useDeleteTask() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      call(api.DELETE('/api/v1/tasks/{id}', { params: { path: { id } } })),
+    onSuccess: (_, id) => {
+      queries.removeQueries({ queryKey: ['comments', id] });
+      refreshWork(queries);
+    },
+  });
+}
+
+export function useUpdateProject(projectId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['UpdateProject']) =>
+      call(api.PATCH('/api/v1/projects/{id}', { params: { path: { id: projectId } }, body })),
+    onSuccess: (project) => {
+      queries.setQueryData(['project', projectId], project);
+      // Its name shows beside its tasks, on the account and in the onboarding report.
+      refreshWork(queries);
+    },
+  });
+}
+
 export function useComments(taskId: string) {
   return useQuery({
     queryKey: ['comments', taskId],

@@ -1,13 +1,15 @@
 // A project: a board by status (drag, or the status chip), a list by stage, a task's detail,
-// saving it as a template and bringing it up to its template's newest version.
+// changing the project, saving it as a template and bringing it up to its template's newest version.
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../api/session.ts';
 import { useProject, type Project } from '../../../api/work.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Button, ErrorNote, Loading } from '../../../components/ui.tsx';
 import { ProgressBar } from '../OnboardingPage.tsx';
 import { Board, StageList } from './Board.tsx';
+import { EditProject } from './EditProject.tsx';
 import { TaskDetail } from './TaskDetail.tsx';
 import { SaveAsTemplate, TemplateUpgrade } from './TemplateSync.tsx';
 
@@ -57,6 +59,9 @@ export function ProjectPage({ projectId }: { projectId: string }) {
 
 function ProjectHeader({ project }: { project: Project }) {
   const { t } = useTranslation('work');
+  const canManage = useCan('manage_work');
+  const canSaveTemplate = useCan('manage_templates');
+  const [editing, setEditing] = useState(false);
   const behind =
     project.templateVersion !== null &&
     project.templateCurrentVersion !== null &&
@@ -75,6 +80,8 @@ function ProjectHeader({ project }: { project: Project }) {
         <p className="text-sm text-muted">
           {t(`kind.${project.kind}`)} · {t(`projectStatus.${project.status}`)} ·{' '}
           {t('project.started', { date: formatDate(project.startDate) })}
+          {project.targetDate &&
+            ` · ${t('project.doneBy', { date: formatDate(project.targetDate) })}`}
           {project.templateName &&
             ` · ${t('project.fromTemplate', { name: project.templateName, version: project.templateVersion ?? '' })}`}
         </p>
@@ -85,9 +92,15 @@ function ProjectHeader({ project }: { project: Project }) {
         label={t('project.progress')}
       />
       <div className="flex flex-wrap gap-2">
-        <SaveAsTemplate project={project} />
-        {behind && <TemplateUpgrade project={project} />}
+        {canManage && (
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            {t('project.edit')}
+          </Button>
+        )}
+        {canSaveTemplate && <SaveAsTemplate project={project} />}
+        {canManage && behind && <TemplateUpgrade project={project} />}
       </div>
+      {editing && <EditProject project={project} close={() => setEditing(false)} />}
     </div>
   );
 }

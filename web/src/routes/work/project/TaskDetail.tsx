@@ -1,10 +1,13 @@
-// One task in full: status, assignee, dates, checklist, dependencies and the comment thread.
+// One task in full: status, assignee, dates, checklist, dependencies and the comment thread;
+// removing it, in two taps, saying first what goes with it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../../api/accounts.ts';
+import { useCan } from '../../../api/session.ts';
 import {
   useAddComment,
   useComments,
+  useDeleteTask,
   useUpdateTask,
   type Project,
   type Task,
@@ -104,7 +107,69 @@ export function TaskDetail({
         </section>
       )}
       <Comments taskId={task.id} />
+      <RemoveTask task={task} project={project} onRemoved={onClose} />
     </Dialog>
+  );
+}
+
+/**
+ * "Delete task", then what goes with it and a second tap. The server keeps it in history, drops
+ * its comments from view and the waits on it; its sub-tasks stay.
+ */
+function RemoveTask({
+  task,
+  project,
+  onRemoved,
+}: {
+  task: Task;
+  project: Project;
+  onRemoved: () => void;
+}) {
+  const { t } = useTranslation('work');
+  const remove = useDeleteTask();
+  const [asked, setAsked] = useState(false);
+  if (!useCan('manage_work')) return null;
+  if (!asked) {
+    return (
+      <Button variant="secondary" className="self-start" onClick={() => setAsked(true)}>
+        {t('removeTask.button')}
+      </Button>
+    );
+  }
+  const waiting = project.tasks.filter((other) => other.dependsOn.includes(task.id)).length;
+  const consequences = [
+    t('removeTask.leaves'),
+    task.commentCount > 0 && t('removeTask.comments', { count: task.commentCount }),
+    waiting > 0 && t('removeTask.waiting', { count: waiting }),
+    task.subtaskCount > 0 && t('removeTask.subtasks', { count: task.subtaskCount }),
+  ].filter((line): line is string => typeof line === 'string');
+  return (
+    <section
+      aria-labelledby={`remove-${task.id}`}
+      className="flex flex-col gap-2 rounded-xl border border-critical p-3"
+    >
+      <h3 id={`remove-${task.id}`} className="font-semibold">
+        {t('removeTask.title')}
+      </h3>
+      <ul className="list-disc pl-5 text-sm">
+        {consequences.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <ErrorNote error={remove.error} />
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="danger"
+          disabled={remove.isPending}
+          onClick={() => remove.mutate(task.id, { onSuccess: onRemoved })}
+        >
+          {t('removeTask.confirm', { title: task.title })}
+        </Button>
+        <Button variant="ghost" onClick={() => setAsked(false)}>
+          {t('removeTask.keep')}
+        </Button>
+      </div>
+    </section>
   );
 }
 
