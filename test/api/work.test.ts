@@ -389,17 +389,56 @@ describe('working the tasks', () => {
       params: { path: { id: task?.id ?? '' } },
       body: { body: `@${managerEmail.split('@')[0]} can you look at this today?` },
     });
-    expect(comment?.mentions).toEqual([{ id: managerId, name: 'Morgan Lee' }]);
     const mention = await deps.db
       .selectFrom('mentions')
       .selectAll()
       .where('task_id', '=', task?.id ?? '')
       .executeTakeFirstOrThrow();
     expect(mention).toMatchObject({ user_id: managerId, acknowledged_at: null });
+    expect(comment?.mentions).toEqual([
+      { id: managerId, name: 'Morgan Lee', mentionId: mention.id, acknowledgedAt: null },
+    ]);
     const { data: touched } = await csm.GET('/api/v1/tasks/{id}', {
       params: { path: { id: task?.id ?? '' } },
     });
     expect(touched?.lastActivityAt).toBe(clock.now().toISOString());
+  });
+
+  it('lets the person mentioned, and only them, acknowledge it without a word', async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const { data: task } = await csm.POST('/api/v1/tasks', {
+      body: { accountId: account.id, title: 'Check the SSO settings' },
+    });
+    const path = { id: task?.id ?? '' };
+    const managerEmail = (
+      await deps.db
+        .selectFrom('users')
+        .select('email')
+        .where('id', '=', managerId)
+        .executeTakeFirstOrThrow()
+    ).email;
+    const { data: comment } = await csm.POST('/api/v1/tasks/{id}/comments', {
+      params: { path },
+      body: { body: `@${managerEmail.split('@')[0]} FYI, no action needed.` },
+    });
+    const mentionId = comment?.mentions[0]?.mentionId ?? '';
+
+    const notTheirs = await csm.POST('/api/v1/mentions/{id}/acknowledge', {
+      params: { path: { id: mentionId } },
+    });
+    expect(notTheirs.response.status).toBe(404);
+    clock.advance(120_000);
+    const manager = await signedIn(app, managerEmail, testPassword);
+    const seen = await manager.POST('/api/v1/mentions/{id}/acknowledge', {
+      params: { path: { id: mentionId } },
+    });
+    expect(seen.response.status).toBe(204);
+    const { data: thread } = await manager.GET('/api/v1/tasks/{id}/comments', {
+      params: { path },
+    });
+    expect(thread?.items[0]?.mentions).toEqual([
+      { id: managerId, name: 'Morgan Lee', mentionId, acknowledgedAt: clock.now().toISOString() },
+    ]);
   });
 
   it('refuses a dependency that closes a loop', async () => {

@@ -1,6 +1,7 @@
 // A CSM on a phone changes the work they started: renames a project and sets the day it should
 // be done by (a day before its start refused under the field, nothing typed lost), and deletes a
-// task after a second tap that says what goes with it. A viewer is offered neither.
+// task after a second tap that says what goes with it. A viewer is offered neither, yet can
+// answer a mention of them with "Got it".
 import { mkdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SignInPage } from './pages/SignInPage.ts';
@@ -13,7 +14,7 @@ afterEach(async (context) => {
 });
 
 describe('changing work on a phone', () => {
-  it('edits a project and deletes a task the CSM started, and a viewer sees neither action', async () => {
+  it('edits a project and deletes a task the CSM started; a viewer sees neither action and acknowledges a mention', async () => {
     await mkdir('test-results', { recursive: true });
     session = await openSteward('csm@demo.steward.dev', phone);
     const { page, server } = session;
@@ -94,7 +95,14 @@ describe('changing work on a phone', () => {
     });
     expect(accountTasks?.items.map((t) => t.id)).not.toContain(handOff.id);
 
-    // A viewer opens the same project and task: no edit, no delete.
+    // A viewer, asked about the kickoff call, opens it: no edit, no delete, but "Got it".
+    const kickoff = after?.tasks.find((t) => t.title === 'Hold the kickoff call');
+    if (!kickoff) throw new Error('the template has a kickoff call');
+    const asked = await csm.POST('/api/v1/tasks/{id}/comments', {
+      params: { path: { id: kickoff.id } },
+      body: { body: '@riley.chen can you join the kickoff?' },
+    });
+    expect(asked.data?.mentions.map((m) => m.name)).toEqual(['Riley Chen']);
     await session.context.clearCookies();
     const signIn = new SignInPage(page);
     await signIn.open(server.url);
@@ -102,10 +110,16 @@ describe('changing work on a phone', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.goto(`${server.url}/projects/${project.id}`);
     await page.getByRole('heading', { level: 1, name: newName }).waitFor();
-    await todo.getByRole('button', { name: 'Hold the kickoff call', exact: true }).tap();
-    const read = page.getByRole('dialog', { name: 'Hold the kickoff call' });
-    await read.getByRole('heading', { name: 'Comments' }).waitFor();
+    await todo.getByRole('button', { name: kickoff.title, exact: true }).tap();
+    const read = page.getByRole('dialog', { name: kickoff.title });
+    await read.getByText('You are mentioned here.').waitFor();
     expect(await page.getByRole('button', { name: 'Edit project' }).count()).toBe(0);
     expect(await read.getByRole('button', { name: 'Delete task' }).count()).toBe(0);
+    await read.getByRole('button', { name: 'Got it' }).tap();
+    await read.getByText('You are mentioned here.').waitFor({ state: 'detached' });
+    const { data: thread } = await csm.GET('/api/v1/tasks/{id}/comments', {
+      params: { path: { id: kickoff.id } },
+    });
+    expect(thread?.items[0]?.mentions[0]?.acknowledgedAt).not.toBeNull();
   });
 });

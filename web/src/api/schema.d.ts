@@ -3819,9 +3819,19 @@ export interface components {
                 name: string;
             } | null;
             mentions: {
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description The person mentioned
+                 */
                 id: string;
                 name: string;
+                /**
+                 * Format: uuid
+                 * @description For POST /mentions/{id}/acknowledge
+                 */
+                mentionId: string;
+                /** @description When they answered: acknowledged it, commented or changed the task */
+                acknowledgedAt: string | null;
             }[];
             createdAt: string;
         };

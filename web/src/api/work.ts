@@ -146,6 +146,16 @@ export function useAddComment(taskId: string) {
   });
 }
 
+/** "Got it" on a mention of you: it stops escalating, with nothing to say in the thread. */
+export function useAcknowledgeMention(taskId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (mentionId: string) =>
+      call(api.POST('/api/v1/mentions/{id}/acknowledge', { params: { path: { id: mentionId } } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['comments', taskId] }),
+  });
+}
+
 export function useSaveAsTemplate(projectId: string) {
   const queries = useQueryClient();
   return useMutation({

@@ -127,6 +127,8 @@ export const workEn = {
     successCriteria: 'Success criteria',
   },
   comments: {
+    mentionsYou: 'You are mentioned here.',
+    acknowledge: 'Got it',
     title: 'Comments',
     empty: 'No comments yet.',
     someone: 'Someone',

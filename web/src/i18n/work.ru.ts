@@ -130,6 +130,8 @@ export const workRu: Shape<typeof workEn> = {
     successCriteria: 'Критерии успеха',
   },
   comments: {
+    mentionsYou: 'Здесь упомянули вас.',
+    acknowledge: 'Понятно',
     title: 'Комментарии',
     empty: 'Комментариев пока нет.',
     someone: 'Кто-то',

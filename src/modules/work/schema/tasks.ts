@@ -137,7 +137,16 @@ export const commentSchema = z
     taskId: z.uuid(),
     body: z.string(),
     author: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    mentions: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    mentions: z.array(
+      z.object({
+        id: z.uuid().openapi({ description: 'The person mentioned' }),
+        name: z.string(),
+        mentionId: z.uuid().openapi({ description: 'For POST /mentions/{id}/acknowledge' }),
+        acknowledgedAt: z.string().nullable().openapi({
+          description: 'When they answered: acknowledged it, commented or changed the task',
+        }),
+      }),
+    ),
     createdAt: z.string(),
   })
   .openapi('Comment');

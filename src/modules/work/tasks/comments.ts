@@ -49,13 +49,14 @@ export async function commentOnTask(
     const mentioned = (await resolveMentions(trx, by.workspaceId, body)).filter(
       (p) => p.id !== by.userId,
     );
-    if (mentioned.length > 0) {
-      await store.insertMentions(
-        trx,
-        { workspaceId: by.workspaceId, commentId: comment.id, taskId: task.id, at: now },
-        mentioned.map((p) => p.id),
-      );
-    }
+    const mentions =
+      mentioned.length > 0
+        ? await store.insertMentions(
+            trx,
+            { workspaceId: by.workspaceId, commentId: comment.id, taskId: task.id, at: now },
+            mentioned.map((p) => p.id),
+          )
+        : [];
     // A comment is a touch; answering in the thread acknowledges the mentions of you.
     await touchTask(trx, by, task.id, now);
     await store.acknowledgeMentionsInTask(trx, by, task.id, now);
@@ -100,7 +101,11 @@ export async function commentOnTask(
       taskId: task.id,
       body,
       author: { id: by.userId, name: author.name },
-      mentions: mentioned.map((p) => ({ id: p.id, name: p.name })),
+      mentions: mentions.flatMap((m) =>
+        mentioned
+          .filter((p) => p.id === m.user_id)
+          .map((p) => ({ id: p.id, name: p.name, mentionId: m.id, acknowledgedAt: null })),
+      ),
       createdAt: comment.created_at.toISOString(),
     };
   });
@@ -117,7 +122,12 @@ export async function commentsOf(db: Db, scope: AccountScope, taskId: string) {
     author: row.author_id ? { id: row.author_id, name: row.author_name ?? '' } : null,
     mentions: mentions
       .filter((m) => m.comment_id === row.id)
-      .map((m) => ({ id: m.id, name: m.name })),
+      .map((m) => ({
+        id: m.id,
+        name: m.name,
+        mentionId: m.mention_id,
+        acknowledgedAt: m.acknowledged_at?.toISOString() ?? null,
+      })),
     createdAt: row.created_at.toISOString(),
   }));
 }

@@ -45,6 +45,7 @@ export function insertMentions(
         created_at: mention.at,
       })),
     )
+    .returning(['id', 'user_id'])
     .execute();
 }
 
@@ -97,7 +98,13 @@ export function mentionRows(db: Db, workspaceId: WorkspaceId, taskId: string) {
   return db
     .selectFrom('mentions')
     .innerJoin('users', 'users.id', 'mentions.user_id')
-    .select(['mentions.comment_id', 'users.id', 'users.name'])
+    .select([
+      'mentions.comment_id',
+      'mentions.id as mention_id',
+      'mentions.acknowledged_at',
+      'users.id',
+      'users.name',
+    ])
     .where('mentions.workspace_id', '=', workspaceId)
     .where('mentions.task_id', '=', taskId)
     .execute();

@@ -1,14 +1,16 @@
-// One task in full: status, assignee, dates, checklist, dependencies and the comment thread;
-// removing it, in two taps, saying first what goes with it.
+// One task in full: status, assignee, dates, checklist, dependencies and the comment thread (where
+// a mention of you can be acknowledged); removing it, in two taps, saying first what goes with it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../../api/accounts.ts';
-import { useCan } from '../../../api/session.ts';
+import { useCan, useMe } from '../../../api/session.ts';
 import {
+  useAcknowledgeMention,
   useAddComment,
   useComments,
   useDeleteTask,
   useUpdateTask,
+  type Comment,
   type Project,
   type Task,
 } from '../../../api/work.ts';
@@ -109,6 +111,28 @@ export function TaskDetail({
       <Comments taskId={task.id} />
       <RemoveTask task={task} project={project} onRemoved={onClose} />
     </Dialog>
+  );
+}
+
+/** A mention of the reader not answered yet: "Got it" answers it without writing a word. */
+function MentionOfYou({ comment }: { comment: Comment }) {
+  const { t } = useTranslation('work');
+  const me = useMe().data?.id;
+  const acknowledge = useAcknowledgeMention(comment.taskId);
+  const mention = comment.mentions.find((m) => m.id === me && m.acknowledgedAt === null);
+  if (!mention) return null;
+  return (
+    <div className="mt-1 flex flex-wrap items-center gap-2">
+      <span className="text-sm font-medium text-accent">{t('comments.mentionsYou')}</span>
+      <Button
+        variant="secondary"
+        disabled={acknowledge.isPending}
+        onClick={() => acknowledge.mutate(mention.mentionId)}
+      >
+        {t('comments.acknowledge')}
+      </Button>
+      <ErrorNote error={acknowledge.error} />
+    </div>
   );
 }
 
@@ -226,6 +250,7 @@ function Comments({ taskId }: { taskId: string }) {
                     ),
                   )}
               </p>
+              <MentionOfYou comment={comment} />
             </li>
           ))}
         </ul>
