@@ -28,14 +28,13 @@ export function EditProject({ project, close }: { project: Project; close: () =>
     event.preventDefault();
     const name = draft.name.trim();
     const targetDate = draft.targetDate || null;
-    update.mutate(
-      {
-        ...(name !== project.name ? { name } : {}),
-        ...(draft.status !== project.status ? { status: draft.status } : {}),
-        ...(targetDate !== project.targetDate ? { targetDate } : {}),
-      },
-      { onSuccess: close },
-    );
+    const changes = {
+      ...(name !== project.name ? { name } : {}),
+      ...(draft.status !== project.status ? { status: draft.status } : {}),
+      ...(targetDate !== project.targetDate ? { targetDate } : {}),
+    };
+    if (Object.keys(changes).length === 0) close();
+    else update.mutate(changes, { onSuccess: close });
   };
 
   return (
