@@ -1,6 +1,6 @@
 // An @mention nobody answers escalates like an SLA: after the matching policy's threshold
 // (PT4H when none matches) the mentioned person and their manager hear about it. Answering
-// (a comment, an update, opening it) acknowledges the mention and stops this.
+// (a comment, a change to the task, or "Got it" on the mention) acknowledges it and stops this.
 import type { Db } from '../../../db/connect.ts';
 import { enqueue } from '../../../jobs/registry.ts';
 import { pausedStatuses, policyMatches } from './plan.ts';
