@@ -1,7 +1,8 @@
 // Meetings end to end: scheduling a QBR invites the attendees by e-mail with an iCalendar
 // invitation a real calendar library reads; rescheduling across the change from summer time
 // keeps the local time and raises SEQUENCE; cancelling sends a CANCEL; a held meeting's action
-// items become tasks; overdue QBRs follow each tier's cadence; bad input names its field.
+// items, and those added to any meeting, become tasks; overdue QBRs follow each tier's cadence;
+// bad input names its field.
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -239,6 +240,77 @@ describe('holding a meeting', () => {
       expect.arrayContaining(['Send the rollout plan', 'Book the admin training']),
     );
     clock.set('2026-10-20T13:00:00Z');
+  });
+});
+
+describe('action items added to a meeting', () => {
+  it('turns each into a task on the account, and names the bad row while writing none', async () => {
+    const scheduled = await team.as.csm.POST('/api/v1/meetings', {
+      body: {
+        accountId,
+        kind: 'qbr',
+        title: 'Q4 business review',
+        startsAt: '2026-11-03T15:00:00Z',
+        endsAt: '2026-11-03T16:00:00Z',
+      },
+    });
+    const id = scheduled.data?.id ?? '';
+    const stranger = await makeUser(deps.db, (await makeWorkspace(deps.db)).id);
+    const tasksNamed = async (title: string) => {
+      const { data } = await team.as.csm.GET('/api/v1/tasks', { params: { query: { accountId } } });
+      return data?.items.filter((t) => t.title === title) ?? [];
+    };
+
+    const blank = await team.as.csm.POST('/api/v1/meetings/{id}/action-items', {
+      params: { path: { id } },
+      body: { actionItems: [{ title: 'Share the usage report' }, { title: '   ' }] },
+    });
+    expect(blank.response.status).toBe(422);
+    expect(blank.error?.errors).toEqual([
+      { path: 'actionItems.1.title', message: 'write something' },
+    ]);
+    const nobody = await team.as.csm.POST('/api/v1/meetings/{id}/action-items', {
+      params: { path: { id } },
+      body: {
+        actionItems: [
+          { title: 'Share the usage report' },
+          { title: 'Map the new sponsor', assigneeId: stranger.id },
+        ],
+      },
+    });
+    expect(nobody.response.status).toBe(422);
+    expect(nobody.error?.errors?.map((e) => e.path)).toEqual(['actionItems.1.assigneeId']);
+    expect(await tasksNamed('Share the usage report')).toEqual([]);
+
+    // Before the meeting is held: preparing it is work too.
+    const { data, response } = await team.as.csm.POST('/api/v1/meetings/{id}/action-items', {
+      params: { path: { id } },
+      body: {
+        actionItems: [
+          { title: 'Share the usage report', dueAt: '2026-10-30T17:00:00Z' },
+          { title: 'Map the new sponsor', assigneeId: team.manager.id },
+        ],
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(data?.status).toBe('scheduled');
+    expect(data?.actionItems.map((a) => [a.title, a.assigneeName, a.status])).toEqual([
+      ['Share the usage report', 'Jordan Taylor', 'todo'],
+      ['Map the new sponsor', 'Morgan Manager', 'todo'],
+    ]);
+    const [task] = await tasksNamed('Share the usage report');
+    expect(task).toMatchObject({ id: data?.actionItems[0]?.taskId, tags: ['meeting'] });
+
+    const theirs = await team.as.otherCsm.POST('/api/v1/meetings/{id}/action-items', {
+      params: { path: { id } },
+      body: { actionItems: [{ title: 'Not mine to add' }] },
+    });
+    expect(theirs.response.status).toBe(404);
+    const viewer = await team.as.viewer.POST('/api/v1/meetings/{id}/action-items', {
+      params: { path: { id } },
+      body: { actionItems: [{ title: 'Viewers only read' }] },
+    });
+    expect(viewer.response.status).toBe(403);
   });
 });
 

@@ -1,6 +1,7 @@
 // Meetings' shapes: scheduling, changing, holding a meeting with its action items, the
 // calendar, overdue QBRs and the review cadence per tier.
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { pageQuery } from '../../../lib/pagination.ts';
 import { daySchema, tierSchema } from './common.ts';
 
@@ -51,7 +52,11 @@ export const updateMeetingBody = z
   .openapi('MeetingChanges');
 
 const actionItemSchema = z.object({
-  title: z.string().trim().min(1).max(500),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'errors.field.writeSomething' satisfies MessageKey)
+    .max(500),
   assigneeId: z.uuid().nullable().optional(),
   dueAt: instant.nullable().optional(),
 });
