@@ -221,6 +221,7 @@ export function useQbrPrep(accountId: string) {
 }
 
 export function useShareQbrPrep(accountId: string) {
+  const queries = useQueryClient();
   return useMutation({
     mutationFn: (days: number) =>
       call(
@@ -229,6 +230,29 @@ export function useShareQbrPrep(accountId: string) {
           body: { days },
         }),
       ),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['revenue', 'qbr-links', accountId] }),
+  });
+}
+
+/** The account's shared links, live, expired and revoked, newest first. */
+export function useQbrPrepLinks(accountId: string) {
+  return useQuery({
+    queryKey: ['revenue', 'qbr-links', accountId],
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/accounts/{id}/qbr-prep/links', { params: { path: { id: accountId } } }),
+      ),
+  });
+}
+
+export type QbrPrepLink = NonNullable<ReturnType<typeof useQbrPrepLinks>['data']>['items'][number];
+
+export function useRevokeQbrPrepLink(accountId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      call(api.DELETE('/api/v1/qbr-prep/links/{id}', { params: { path: { id } } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['revenue', 'qbr-links', accountId] }),
   });
 }
 

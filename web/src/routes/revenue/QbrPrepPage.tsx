@@ -1,18 +1,21 @@
 // An account's QBR prep page for its CSM: print it, or share a read-only link with a colleague
-// or the customer (shown once; anyone with it reads the page until it expires).
+// or the customer (shown once; anyone with it reads the page until it expires or is revoked).
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQbrPrep, useShareQbrPrep } from '../../api/revenue.ts';
+import { useCan } from '../../api/session.ts';
 import { formatDate } from '../../components/format.ts';
 import { Button, ErrorNote, Input, Loading } from '../../components/ui.tsx';
 import { QbrPrepView } from './QbrPrepView.tsx';
+import { QbrShareLinks } from './QbrShareLinks.tsx';
 
 export function QbrPrepPage({ accountId }: { accountId: string }) {
   const { t } = useTranslation('revenue');
   const { t: common } = useTranslation();
   const prep = useQbrPrep(accountId);
   const share = useShareQbrPrep(accountId);
+  const canShare = useCan('schedule_business_reviews');
   const [copied, setCopied] = useState(false);
   if (prep.isPending) return <Loading />;
   if (prep.error) return <ErrorNote error={prep.error} />;
@@ -30,9 +33,11 @@ export function QbrPrepPage({ accountId }: { accountId: string }) {
         <Button variant="secondary" onClick={() => window.print()}>
           {t('prep.print')}
         </Button>
-        <Button variant="secondary" disabled={share.isPending} onClick={() => share.mutate(14)}>
-          {t('prep.share')}
-        </Button>
+        {canShare && (
+          <Button variant="secondary" disabled={share.isPending} onClick={() => share.mutate(14)}>
+            {t('prep.share')}
+          </Button>
+        )}
       </div>
       {share.error && <ErrorNote error={share.error} />}
       {url && share.data && (
@@ -50,6 +55,11 @@ export function QbrPrepPage({ accountId }: { accountId: string }) {
         </div>
       )}
       <QbrPrepView prep={prep.data} />
+      {canShare && (
+        <div data-no-print>
+          <QbrShareLinks accountId={accountId} />
+        </div>
+      )}
     </div>
   );
 }
