@@ -22,6 +22,7 @@ export type MeetingDetail = Schemas['MeetingDetail'];
 export type NewMeeting = Schemas['NewMeeting'];
 export type MeetingChanges = Schemas['MeetingChanges'];
 export type MeetingHeld = Schemas['MeetingHeld'];
+export type ActionItemInput = Schemas['MeetingActionItems']['actionItems'][number];
 export type OverdueQbrs = Schemas['OverdueQbrs'];
 export type QbrPrep = Schemas['QbrPrep'];
 export type Money = Renewal['arr'];
@@ -200,6 +201,20 @@ export function useCompleteMeeting(id: string) {
   return useMutation({
     mutationFn: (body: MeetingHeld) =>
       call(api.POST('/api/v1/meetings/{id}/complete', { params: { path: { id } }, body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['revenue'] }),
+  });
+}
+
+export function useAddActionItems(meetingId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (actionItems: ActionItemInput[]) =>
+      call(
+        api.POST('/api/v1/meetings/{id}/action-items', {
+          params: { path: { id: meetingId } },
+          body: { actionItems },
+        }),
+      ),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['revenue'] }),
   });
 }

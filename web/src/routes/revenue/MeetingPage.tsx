@@ -1,42 +1,31 @@
 // One meeting: when and where (in the reader's zone, with the meeting's own beside it), who,
 // the agenda and notes, the invitations sent; download it for a calendar, reschedule, cancel,
-// or mark it held with its action items (which become tasks). A QBR links to its prep page.
+// mark it held, or add action items at any time before it is cancelled (each becomes a task on
+// the account, linked from here). A QBR links to its prep page.
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUsers } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   inviteUrl,
   useCancelMeeting,
   useChangeMeeting,
-  useCompleteMeeting,
   useMeeting,
   type MeetingDetail,
 } from '../../api/revenue.ts';
-import { useMe } from '../../api/session.ts';
+import { useCan } from '../../api/session.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import {
-  Badge,
-  Button,
-  Card,
-  ErrorNote,
-  Field,
-  Loading,
-  Select,
-  TextAreaField,
-  TextField,
-} from '../../components/ui.tsx';
+import { Badge, Button, Card, ErrorNote, Loading, TextField } from '../../components/ui.tsx';
+import { ActionItems, AddActionItems, MarkHeld } from './MeetingActionItems.tsx';
 import { linkClass } from './parts.tsx';
 import { wallClock, zonedInstant } from './zonedTime.ts';
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation('revenue');
   const meeting = useMeeting(meetingId);
-  const me = useMe();
-  const canManage = me.data?.permissions.includes('manage_client_meetings') ?? false;
-  const [dialog, setDialog] = useState<'reschedule' | 'cancel' | 'held' | null>(null);
+  const canManage = useCan('manage_client_meetings');
+  const [dialog, setDialog] = useState<'reschedule' | 'cancel' | 'held' | 'items' | null>(null);
   if (meeting.isPending) return <Loading />;
   if (meeting.error) return <ErrorNote error={meeting.error} />;
   const m = meeting.data;
@@ -143,23 +132,10 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
             </>
           )}
         </Card>
-        <Card title={t('meeting.actionItems')}>
-          {m.actionItems.length === 0 ? (
-            <p className="text-muted">{t('meeting.noItems')}</p>
-          ) : (
-            <ul className="flex flex-col gap-1">
-              {m.actionItems.map((item) => (
-                <li key={item.taskId}>
-                  {item.title}
-                  <span className="text-sm text-muted">
-                    {item.assigneeName && ` · ${item.assigneeName}`}
-                    {item.dueAt && ` · ${formatDateTime(item.dueAt)}`}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <ActionItems
+          meeting={m}
+          onAdd={canManage && m.status !== 'cancelled' ? () => setDialog('items') : null}
+        />
         {m.invites.length > 0 && (
           <Card title={t('meeting.invites')}>
             <ul className="flex flex-col gap-1 text-sm">
@@ -176,6 +152,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       {dialog === 'reschedule' && <Reschedule meeting={m} close={() => setDialog(null)} />}
       {dialog === 'cancel' && <CancelMeeting meeting={m} close={() => setDialog(null)} />}
       {dialog === 'held' && <MarkHeld meeting={m} close={() => setDialog(null)} />}
+      {dialog === 'items' && <AddActionItems meeting={m} close={() => setDialog(null)} />}
     </div>
   );
 }
@@ -250,104 +227,6 @@ function CancelMeeting({ meeting, close }: { meeting: MeetingDetail; close: () =
           {t('meeting.keep')}
         </Button>
       </div>
-    </Dialog>
-  );
-}
-
-type Item = { title: string; assigneeId: string; dueAt: string };
-
-function MarkHeld({ meeting, close }: { meeting: MeetingDetail; close: () => void }) {
-  const { t } = useTranslation('revenue');
-  const complete = useCompleteMeeting(meeting.id);
-  const users = useUsers();
-  const [notes, setNotes] = useState(meeting.notes ?? '');
-  const [items, setItems] = useState<Item[]>([]);
-  const error = complete.error instanceof ApiError ? complete.error : null;
-  const set = (i: number, change: Partial<Item>) =>
-    setItems(items.map((item, j) => (j === i ? { ...item, ...change } : item)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    complete.mutate(
-      {
-        notes: notes || null,
-        actionItems: items
-          .filter((item) => item.title.trim())
-          .map((item) => ({
-            title: item.title,
-            assigneeId: item.assigneeId || null,
-            dueAt: item.dueAt ? new Date(`${item.dueAt}T17:00:00`).toISOString() : null,
-          })),
-      },
-      { onSuccess: close },
-    );
-  };
-  return (
-    <Dialog
-      title={t('meeting.heldTitle')}
-      closeLabel={t('meeting.close')}
-      onClose={close}
-      placement="side"
-    >
-      <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-        <TextAreaField
-          label={t('meeting.notes')}
-          rows={4}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
-        <fieldset className="flex flex-col gap-3">
-          <legend className="mb-1 font-medium">{t('meeting.actionItems')}</legend>
-          {items.map((item, i) => (
-            <div key={i} className="flex flex-col gap-2 rounded-lg border border-line p-2">
-              <TextField
-                label={t('meeting.actionItem')}
-                value={item.title}
-                onChange={(e) => set(i, { title: e.target.value })}
-              />
-              <Field
-                label={t('meeting.assignee')}
-                error={error?.fieldError(`actionItems.${i}.assigneeId`)}
-              >
-                {(id) => (
-                  <Select
-                    id={id}
-                    value={item.assigneeId}
-                    onChange={(e) => set(i, { assigneeId: e.target.value })}
-                  >
-                    <option value="">—</option>
-                    {(users.data?.items ?? [])
-                      .filter((u) => !u.deactivated)
-                      .map((u) => (
-                        <option key={u.id} value={u.id}>
-                          {u.name}
-                        </option>
-                      ))}
-                  </Select>
-                )}
-              </Field>
-              <TextField
-                label={t('meeting.due')}
-                type="date"
-                value={item.dueAt}
-                onChange={(e) => set(i, { dueAt: e.target.value })}
-              />
-              <Button variant="ghost" onClick={() => setItems(items.filter((_, j) => j !== i))}>
-                {t('meeting.remove')}
-              </Button>
-            </div>
-          ))}
-          <Button
-            variant="secondary"
-            onClick={() => setItems([...items, { title: '', assigneeId: '', dueAt: '' }])}
-          >
-            + {t('meeting.addItem')}
-          </Button>
-        </fieldset>
-        {error && <ErrorNote error={error} />}
-        <Button type="submit" disabled={complete.isPending}>
-          {t('meeting.save')}
-        </Button>
-      </form>
     </Dialog>
   );
 }
