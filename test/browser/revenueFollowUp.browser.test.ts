@@ -2,9 +2,11 @@
 // finds the link in the page's list and revokes it (the shared page then refuses, without a
 // sign-in), and adds a meeting's action items, a bad row answered on the row with nothing lost,
 // each becoming a task found on the account. In English and in Russian; axe-clean throughout.
+import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/lib/calendar.ts';
 import { apiAs, openSteward, phone, seriousViolations, type BrowserSession } from './support.ts';
+import { englishOnlyWords, foreignIn, withoutData } from './wordsOnScreen.ts';
 
 let session: BrowserSession | undefined;
 afterEach(async (context) => {
@@ -19,6 +21,14 @@ async function myEnterpriseAccount(api: Awaited<ReturnType<typeof apiAs>>) {
   const account = data?.items[0];
   if (!account) throw new Error('the demo CSM has no enterprise account');
   return account;
+}
+
+const englishOnly = await englishOnlyWords();
+
+/** The lines of a card that are not Russian, once what people typed is taken out. */
+async function notRussian(card: Locator, typed: string[]) {
+  const lines = (await card.innerText()).split('\n').filter((line) => line.trim());
+  return withoutData(lines, typed).filter((line) => foreignIn(line, 'ru', englishOnly));
 }
 
 describe('after the QBR', () => {
@@ -62,6 +72,7 @@ describe('after the QBR', () => {
     const ruLinks = page.getByRole('region', { name: 'Ссылки для чтения' });
     await ruLinks.getByText('Отозвана', { exact: true }).waitFor();
     expect(await ruLinks.getByRole('listitem').textContent()).toMatch(/создал\(а\) Jordan Taylor/);
+    expect(await notRussian(ruLinks, ['Jordan Taylor'])).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Whoever holds the link now reads a refusal, not the page: here in Russian, the language
@@ -94,6 +105,12 @@ describe('after the QBR', () => {
       },
     });
     if (!meeting) throw new Error('the meeting was not scheduled');
+
+    // The QBR cadence is there to read; setting it is an admin's.
+    await page.goto(`${server.url}/meetings`);
+    const cadence = page.getByRole('region', { name: 'QBR cadence' });
+    await cadence.getByText('every 3 months · default').waitFor();
+    expect(await cadence.getByRole('button').count()).toBe(0);
 
     await page.goto(`${server.url}/meetings/${meeting.id}`);
     await page.getByRole('heading', { level: 1, name: meeting.title }).waitFor();
@@ -142,10 +159,51 @@ describe('after the QBR', () => {
     await page.goto(`${server.url}/meetings/${meeting.id}`);
     const ruCard = page.getByRole('region', { name: 'Договорённости' });
     await ruCard.getByText('К выполнению · Jordan Taylor').first().waitFor();
+    const typed = ['Book the admin training', 'Send the rollout plan', 'Jordan Taylor'];
+    expect(await notRussian(ruCard, typed)).toEqual([]);
     await ruCard.getByRole('button', { name: '+ Добавить договорённости' }).click();
     const ruDialog = page.getByRole('dialog', { name: 'Новые договорённости' });
     await ruDialog.getByRole('button', { name: 'Создать 1 задачу' }).click();
     await ruDialog.getByRole('alert').getByText('напишите что-нибудь').waitFor();
+    const { data: people } = await api.GET('/api/v1/users');
+    expect(await notRussian(ruDialog, people?.items.map((u) => u.name) ?? [])).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets an admin set how often each tier has a QBR, and says why a value will not do', async () => {
+    session = await openSteward('admin@demo.steward.dev', phone);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    await page.goto(`${server.url}/meetings`);
+    const card = page.getByRole('region', { name: 'QBR cadence' });
+    await card.getByText('every 3 months · default').waitFor();
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Mid-market (months)').fill('6');
+    await card.getByLabel('SMB (months)').fill('30');
+    expect(await seriousViolations(page)).toEqual([]);
+    await card.getByRole('button', { name: 'Save cadence' }).click();
+    await card.getByRole('alert').first().waitFor();
+    expect(await card.getByRole('alert').textContent()).toMatch(/24/);
+    expect(await card.getByLabel('Mid-market (months)').inputValue()).toBe('6');
+    const { data: unchanged } = await api.GET('/api/v1/meetings/cadences');
+    expect(unchanged?.items.every((c) => c.source === 'default')).toBe(true);
+
+    await card.getByLabel('SMB (months)').fill('');
+    await card.getByRole('button', { name: 'Save cadence' }).click();
+    await card.getByText('every 6 months').waitFor();
+    const { data: saved } = await api.GET('/api/v1/meetings/cadences');
+    expect(saved?.items.map((c) => [c.tier, c.everyMonths])).toEqual([
+      ['enterprise', 3],
+      ['mid_market', 6],
+      ['smb', null],
+    ]);
+
+    await api.PATCH('/api/v1/me', { body: { locale: 'ru' } });
+    await page.reload();
+    const ruCard = page.getByRole('region', { name: 'Частота QBR' });
+    await ruCard.getByText('раз в 6 месяцев').waitFor();
+    await ruCard.getByText('частота не задана').waitFor();
+    expect(await notRussian(ruCard, [])).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

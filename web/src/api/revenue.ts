@@ -23,6 +23,7 @@ export type NewMeeting = Schemas['NewMeeting'];
 export type MeetingChanges = Schemas['MeetingChanges'];
 export type MeetingHeld = Schemas['MeetingHeld'];
 export type ActionItemInput = Schemas['MeetingActionItems']['actionItems'][number];
+export type CadenceInput = Schemas['MeetingCadences']['cadences'][number];
 export type OverdueQbrs = Schemas['OverdueQbrs'];
 export type QbrPrep = Schemas['QbrPrep'];
 export type Money = Renewal['arr'];
@@ -215,6 +216,22 @@ export function useAddActionItems(meetingId: string) {
           body: { actionItems },
         }),
       ),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['revenue'] }),
+  });
+}
+
+export function useCadences() {
+  return useQuery({
+    queryKey: ['revenue', 'cadences'],
+    queryFn: () => call(api.GET('/api/v1/meetings/cadences')),
+  });
+}
+
+export function useSetCadences() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (cadences: CadenceInput[]) =>
+      call(api.PUT('/api/v1/meetings/cadences', { body: { cadences } })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['revenue'] }),
   });
 }

@@ -1,25 +1,27 @@
-// Meetings and QBRs: who is overdue for a business review (by their tier's cadence), this
-// quarter's QBR completion, and what is on the calendar — with "Schedule" a tap away.
+// Meetings and QBRs: who is overdue for a business review (by their tier's cadence, shown and
+// for some people set here), this quarter's QBR completion, and what is on the calendar — with
+// "Schedule" a tap away.
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetings, useOverdueQbrs } from '../../api/revenue.ts';
-import { useMe } from '../../api/session.ts';
+import { useCan } from '../../api/session.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { Stat } from '../../components/Stat.tsx';
 import { Card, ErrorNote, Loading } from '../../components/ui.tsx';
 import { useWhose, WhoseToggle } from '../../components/Whose.tsx';
 import { formatPercent, MeetingList } from './parts.tsx';
+import { QbrCadences } from './QbrCadences.tsx';
 
 const primaryLink =
   'inline-flex min-h-11 items-center justify-center rounded-lg bg-accent px-4 font-medium text-accent-ink';
 
 export function MeetingsPage() {
   const { t } = useTranslation('revenue');
-  const me = useMe();
   const whose = useWhose();
-  const canSchedule = me.data?.permissions.includes('manage_client_meetings') ?? false;
-  const reviews = me.data?.permissions.includes('schedule_business_reviews') ?? false;
+  const canSchedule = useCan('manage_client_meetings');
+  const reviews = useCan('schedule_business_reviews');
+  const seesCadences = useCan('view_accounts');
   return (
     <div className="flex flex-col gap-4">
       <header className="flex flex-wrap items-center justify-between gap-3">
@@ -35,7 +37,12 @@ export function MeetingsPage() {
       </header>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Calendar mine={whose.mine} />
-        {reviews && <OverdueQbrs mine={whose.mine} />}
+        {(reviews || seesCadences) && (
+          <div className="flex flex-col gap-4">
+            {reviews && <OverdueQbrs mine={whose.mine} />}
+            {seesCadences && <QbrCadences />}
+          </div>
+        )}
       </div>
     </div>
   );
