@@ -1,6 +1,7 @@
 // Ways to a new password: changing one's own (knowing the current one), a reset by e-mail
-// link (knowing nothing but the inbox), and an operator's `steward user set-password`. Each
-// ends the person's other sessions: whoever had the old password is signed out everywhere.
+// link (knowing nothing but the inbox), and a new one given by someone else — an operator's
+// `steward user set-password`, or a person who may manage people, in the app. Each ends the
+// person's other sessions: whoever had the old password is signed out everywhere.
 //
 // A reset link's token is the reset's id signed with the install's key (lib/secrets.ts): the
 // database keeps only the id, its expiry and whether it was used, so a copy of the database
@@ -68,6 +69,23 @@ export async function changePassword(
   );
 }
 
+/**
+ * Someone else gives a person a new password: the person had no way back in (no SMTP for a
+ * reset link, a demo person whose password nobody knows), and every session of theirs ends.
+ */
+function givePassword(
+  db: Db,
+  by: ChangeAuthor,
+  user: { id: string; email: string },
+  input: { password: string; now: Date },
+) {
+  return db
+    .transaction()
+    .execute((trx) =>
+      replacePassword(trx, by, user, { ...input, keepSession: null, action: 'user.password_set' }),
+    );
+}
+
 /** An operator sets a person's password (`steward user set-password`). */
 export async function setPassword(
   db: Db,
@@ -80,20 +98,25 @@ export async function setPassword(
       key: 'auth.problem.noUserWithEmail',
       params: { email: input.email },
     });
-  await db.transaction().execute((trx) =>
-    replacePassword(
-      trx,
-      { workspaceId: user.workspace_id as Actor['workspaceId'], userId: null },
-      user,
-      {
-        password: input.password,
-        now: clock.now(),
-        keepSession: null,
-        action: 'user.password_set',
-      },
-    ),
+  await givePassword(
+    db,
+    { workspaceId: user.workspace_id as Actor['workspaceId'], userId: null },
+    user,
+    { password: input.password, now: clock.now() },
   );
   return { id: user.id as UserId, email: user.email };
+}
+
+/** A person who may manage people sets the password of someone in their workspace. */
+export async function setUserPassword(
+  db: Db,
+  clock: Clock,
+  by: ChangeAuthor,
+  input: { userId: string; password: string },
+): Promise<void> {
+  const user = await store.findUser(db, by.workspaceId, input.userId);
+  if (!user) throw new AppError('user.not_found', { key: 'auth.problem.noUser' });
+  await givePassword(db, by, user, { password: input.password, now: clock.now() });
 }
 
 /**

@@ -138,6 +138,11 @@ export const changePasswordBody = z
   .strict()
   .openapi('ChangePassword');
 
+export const setUserPasswordBody = z
+  .object({ password: newPassword })
+  .strict()
+  .openapi('SetUserPassword');
+
 export const requestPasswordResetBody = z
   .object({ email: z.email().max(320) })
   .strict()

@@ -1,12 +1,22 @@
-// HTTP for passwords: change one's own, ask for a reset link by e-mail, and set a new one with
-// the link. The two reset calls are public; they answer the same whether or not the e-mail
-// has an account.
+// HTTP for passwords: change one's own, ask for a reset link by e-mail, set a new one with
+// the link, and give someone else a new one (for those who may manage people). The two reset
+// calls are public; they answer the same whether or not the e-mail has an account.
 import { getCookie } from 'hono/cookie';
 import type { Deps } from '../../../context.ts';
-import { defineRoute, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, idParam, jsonBody, newRouter, problems } from '../../../http/route.ts';
 import { secretBox } from '../../../lib/secrets.ts';
-import { changePassword, requestPasswordReset, resetPassword } from '../passwordChanges.ts';
-import { changePasswordBody, requestPasswordResetBody, resetPasswordBody } from '../schema.ts';
+import {
+  changePassword,
+  requestPasswordReset,
+  resetPassword,
+  setUserPassword,
+} from '../passwordChanges.ts';
+import {
+  changePasswordBody,
+  requestPasswordResetBody,
+  resetPasswordBody,
+  setUserPasswordBody,
+} from '../schema.ts';
 import { sessionCookie } from '../sessions.ts';
 import { actorOf } from './actor.ts';
 
@@ -72,6 +82,25 @@ export function passwordRoutes({ db, clock, config }: Deps) {
       }),
       async (c) => {
         await resetPassword(db, clock, secretBox(config), c.req.valid('json'));
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/users/{id}/password',
+        operationId: 'setUserPassword',
+        tags: ['Admin'],
+        access: 'manage_users',
+        summary: 'Give a person a new password; every session of theirs ends',
+        request: { params: idParam, ...jsonBody(setUserPasswordBody) },
+        responses: { 204: { description: 'Password set' }, 404: problems[404] },
+      }),
+      async (c) => {
+        await setUserPassword(db, clock, actorOf(c), {
+          userId: c.req.valid('param').id,
+          password: c.req.valid('json').password,
+        });
         return c.body(null, 204);
       },
     );
