@@ -26,6 +26,16 @@ export function useUpdateUser() {
   });
 }
 
+/** Gives a person a new password; the server ends every session of theirs. */
+export function useSetUserPassword() {
+  return useMutation({
+    mutationFn: ({ id, password }: { id: string; password: string }) =>
+      call(
+        api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: { password } }),
+      ),
+  });
+}
+
 export function useApiTokens() {
   return useQuery({ queryKey: ['apiTokens'], queryFn: () => call(api.GET('/api/v1/api-tokens')) });
 }

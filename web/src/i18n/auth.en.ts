@@ -1,4 +1,5 @@
-// English: the auth namespace (changing one's password, the reset page).
+// English: the auth namespace (changing one's password, the reset page, an administrator
+// giving someone a new password).
 export const authEn = {
   forgot: 'Forgot your password?',
   backToSignIn: 'Back to sign-in',
@@ -27,5 +28,18 @@ export const authEn = {
     save: 'Set the password',
     saving: 'Saving…',
     done: 'Your password is set, and every session of yours has ended. Sign in with the new one.',
+  },
+  /** An administrator gives someone a new password (Settings > People). */
+  give: {
+    action: 'Set password',
+    actionFor: 'Set password: {{name}}',
+    title: 'New password for {{name}}',
+    intro:
+      '{{name}} will be signed out everywhere, on every device, and signs in again with this password. Tell it to them where nobody else can read it.',
+    password: 'New password',
+    hint: 'At least 10 characters.',
+    submit: 'Set password',
+    submitting: 'Setting…',
+    done: '{{name}} has a new password and was signed out everywhere.',
   },
 };
