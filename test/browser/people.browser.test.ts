@@ -1,6 +1,7 @@
 // Settings > People as an administrator sees it: a person with a long e-mail keeps the row in
 // line on a laptop and on a phone, and a person locked out gets a new password from the admin
-// (no SMTP needed), then signs in with it and sees no such button themself.
+// (no SMTP needed), which the audit log then shows; the person signs in with it and sees
+// neither the button nor the audit log.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsPage } from './pages/SettingsPage.ts';
@@ -65,7 +66,7 @@ function expectRowsInLine(layout: Awaited<ReturnType<typeof peopleRows>>) {
 }
 
 describe('people in settings', () => {
-  it('keeps a long e-mail in line, and an admin gives a locked-out person a new password', async () => {
+  it('keeps a long e-mail in line, and an admin gives a locked-out person a new password, seen in the audit log', async () => {
     session = await openSteward('admin@demo.steward.dev', { width: 1366, height: 768 });
     const { page, server, context } = session;
     const api = await apiAs(session);
@@ -73,6 +74,9 @@ describe('people in settings', () => {
       body: { ...newcomer, role: 'csm', password: 'nobody remembers this', timezone: 'UTC' },
     });
     expect(created.response.status).toBe(201);
+    // The audit log shows moments in the reader's zone, not the browser's (UTC here).
+    const zone = await api.PATCH('/api/v1/me', { body: { timezone: 'Asia/Tokyo' } });
+    expect(zone.response.status).toBe(200);
 
     await new SettingsPage(page).open(server.url, 'people');
     await page.getByText(newcomer.email).waitFor();
@@ -96,6 +100,25 @@ describe('people in settings', () => {
       .waitFor();
     expect(await dialog.count()).toBe(0);
 
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const entries = page.getByRole('region', { name: 'Audit log' }).getByRole('listitem');
+    await entries.first().waitFor();
+    const [latest, before] = [entries.nth(0), entries.nth(1)];
+    expect(await latest.getByText('Password set by someone else').count()).toBe(1);
+    expect(await latest.textContent()).toContain(`Avery Admin · Person: ${newcomer.name} · `);
+    expect(await before.getByText('Person added').count()).toBe(1);
+    const at = (await latest.locator('time').getAttribute('datetime')) ?? '';
+    const inTokyo = new Intl.DateTimeFormat('en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Tokyo',
+    }).format(new Date(at));
+    const spaced = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
+    expect(spaced(await latest.locator('time').textContent())).toBe(spaced(inTokyo));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await new SettingsPage(page).open(server.url, 'people');
+
     await page.setViewportSize(phone);
     await page.getByText(newcomer.email).waitFor();
     expectRowsInLine(await peopleRows(page));
@@ -111,5 +134,8 @@ describe('people in settings', () => {
     await new SettingsPage(page).open(server.url, 'people');
     await page.getByText('Only an admin can change this.').waitFor();
     expect(await page.getByRole('button', { name: /Set password/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    await page.goto(`${server.url}/settings/audit`);
+    await page.getByText('Only people who may see the audit log can open it.').waitFor();
   });
 });

@@ -98,6 +98,10 @@ const IntakeSettings = lazyRouteComponent(
   () => import('./routes/settings/IntakeSettings.tsx'),
   'IntakeSettings',
 );
+const AuditLogSettings = lazyRouteComponent(
+  () => import('./routes/settings/AuditLogSettings.tsx'),
+  'AuditLogSettings',
+);
 const WebhooksSettings = lazyRouteComponent(
   () => import('./routes/settings/WebhooksSettings.tsx'),
   'WebhooksSettings',
@@ -355,6 +359,7 @@ const settingsTabs = [
   ['export', ExportSettings],
   ['intake', IntakeSettings],
   ['webhooks', WebhooksSettings],
+  ['audit', AuditLogSettings],
   ['notifications', NotificationSettings],
 ] as const;
 

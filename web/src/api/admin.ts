@@ -1,5 +1,5 @@
-// Settings: people, roles, API tokens and CSV imports.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Settings: people, roles, API tokens, the audit log and CSV imports.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from './client.ts';
 
 export type Import = Schemas['Import'];
@@ -33,6 +33,19 @@ export function useSetUserPassword() {
       call(
         api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: { password } }),
       ),
+  });
+}
+
+export type AuditEntry = Schemas['AuditEntry'];
+
+/** The workspace's audit log, newest first, a page at a time. */
+export function useAuditLog() {
+  return useInfiniteQuery({
+    queryKey: ['auditLog'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/audit-log', { params: { query: { limit: 50, cursor: pageParam } } })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 

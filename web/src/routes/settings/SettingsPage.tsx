@@ -15,6 +15,7 @@ const tabs: readonly { to: string; key: string; needs?: Permission }[] = [
   { to: '/settings/export', key: 'settings.exportTab', needs: 'export_data' },
   { to: '/settings/intake', key: 'intake:settings.tab', needs: 'manage_integrations' },
   { to: '/settings/webhooks', key: 'webhooks:tab', needs: 'manage_webhooks' },
+  { to: '/settings/audit', key: 'auth:audit.tab', needs: 'view_audit_log' },
   { to: '/settings/notifications', key: 'notify:prefs.title' },
 ];
 
