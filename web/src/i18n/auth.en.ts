@@ -96,6 +96,8 @@ export const authEn = {
         logged: 'Feedback logged',
         updated: 'Feedback corrected',
         moved: 'Feedback moved to another theme',
+        accepted: 'Feedback accepted',
+        dismissed: 'Feedback dismissed',
         imported: 'Feedback imported',
       },
       feedback_theme: {
@@ -111,11 +113,18 @@ export const authEn = {
       },
       meeting: {
         scheduled: 'Meeting scheduled',
+        rescheduled: 'Meeting moved',
+        updated: 'Meeting changed',
         held: 'Meeting held',
         cancelled: 'Meeting cancelled',
       },
       meetings: { cadences_set: 'QBR cadences set' },
-      opportunity: { created: 'Opportunity created' },
+      opportunity: {
+        created: 'Opportunity created',
+        updated: 'Opportunity changed',
+        won: 'Opportunity won',
+        lost: 'Opportunity lost',
+      },
       play: { created: 'Play created', updated: 'Play changed', deleted: 'Play deleted' },
       project: {
         created: 'Project created',

@@ -99,6 +99,8 @@ export const authRu: Shape<typeof authEn> = {
         logged: 'Отзыв записан',
         updated: 'Отзыв исправлен',
         moved: 'Отзыв перенесён в другую тему',
+        accepted: 'Отзыв принят',
+        dismissed: 'Отзыв отклонён',
         imported: 'Отзывы импортированы',
       },
       feedback_theme: {
@@ -114,11 +116,18 @@ export const authRu: Shape<typeof authEn> = {
       },
       meeting: {
         scheduled: 'Встреча назначена',
+        rescheduled: 'Встреча перенесена',
+        updated: 'Встреча изменена',
         held: 'Встреча проведена',
         cancelled: 'Встреча отменена',
       },
       meetings: { cadences_set: 'Периодичность QBR задана' },
-      opportunity: { created: 'Возможность создана' },
+      opportunity: {
+        created: 'Возможность создана',
+        updated: 'Возможность изменена',
+        won: 'Возможность выиграна',
+        lost: 'Возможность проиграна',
+      },
       play: { created: 'Сценарий создан', updated: 'Сценарий изменён', deleted: 'Сценарий удалён' },
       project: {
         created: 'Проект создан',
