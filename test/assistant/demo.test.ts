@@ -39,7 +39,7 @@ function rows(data: unknown): unknown[] {
 const demoLacksData: Record<string, RegExp> = {
   nps_dashboard: /^No NPS responses in this period\.$|^За этот период ответов NPS нет\.$/,
   feature_requests:
-    /^No feature requests in this period\.$|^За этот период запросов функций нет\.$/,
+    /^No feature requests in the last \d+ days\.$|^Запросов функций за последние \d+ (день|дня|дней) нет\.$/,
 };
 
 function expectDemoData(answer: Answer) {

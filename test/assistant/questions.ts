@@ -185,6 +185,17 @@ export const labelledQuestions: LabelledQuestion[] = [
   { q: 'последние оценки NPS по клиентам', intent: 'nps_feedback' },
   { q: 'customer sentiment lately', intent: 'nps_feedback' },
 
+  // account_feedback: what one client said, not its card
+  { q: 'What did Northmere Capital say recently?', intent: 'account_feedback' },
+  { q: 'What has Acme been saying?', intent: 'account_feedback' },
+  { q: 'Any feedback from Kestrel Health?', intent: 'account_feedback' },
+  { q: 'complaints from Ironbark lately', intent: 'account_feedback' },
+  { q: 'what did my largest client say this month', intent: 'account_feedback' },
+  { q: 'Что говорил Northmere в последнее время?', intent: 'account_feedback' },
+  { q: 'Какие отзывы у Ларкспур?', intent: 'account_feedback' },
+  { q: 'на что жаловался Globex', intent: 'account_feedback' },
+  { q: 'что писали из Кестрел за последний месяц', intent: 'account_feedback' },
+
   // qbr_due
   { q: 'Which clients need business review meetings?', intent: 'qbr_due' },
   { q: 'who is overdue for a QBR', intent: 'qbr_due' },

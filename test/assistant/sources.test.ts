@@ -97,7 +97,9 @@ describe('voice answers', () => {
     const { data } = await ask(jordan, 'what do customers ask for the most');
     if (data?.widget !== 'feature_requests') throw new Error(`widget ${data?.widget}`);
     expect(data.data.items[0]?.accountCount).toBe(2);
-    expect(data.answer).toMatch(/is the most requested: 2 customers asked for it/);
+    expect(data.answer).toMatch(
+      /is the most requested in the last 30 days: 2 customers asked for it/,
+    );
   });
 
   it('shows the roadmap with what is planned next, in Russian when asked in Russian', async () => {

@@ -104,7 +104,7 @@ describe('voice of the customer', () => {
     session = await openSteward('csm@demo.steward.dev', phone);
     const { page, server } = session;
     await page.goto(`${server.url}/accounts`);
-    const sentence = page.getByRole('link', { name: /customers asked for .* this month/ });
+    const sentence = page.getByRole('link', { name: /customers asked for .* in the last 30 days/ });
     await sentence.waitFor();
     await page.goto(`${server.url}/feedback`);
     await page.getByRole('heading', { level: 1, name: 'Feedback' }).waitFor();

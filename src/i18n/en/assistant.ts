@@ -31,6 +31,7 @@ export const assistant = {
     premium_upgrades: 'premium upgrades',
     revenue_metrics: 'revenue metrics',
     nps_feedback: 'NPS and feedback',
+    account_feedback: 'client feedback',
     qbr_due: 'business reviews',
     top_feature_requests: 'feature requests',
     schedule_qbr: 'meeting scheduling',
@@ -51,6 +52,7 @@ export const assistant = {
     premium_upgrades: 'Show clients ready for premium tier upgrade',
     revenue_metrics: 'Analyze revenue retention and expansion metrics',
     nps_feedback: 'Show recent client feedback and NPS scores',
+    account_feedback: 'What did my largest client say recently?',
     qbr_due: 'Which clients need business review meetings?',
     top_feature_requests: 'Show product roadmap items most requested by clients',
     schedule_qbr: 'Schedule quarterly business reviews for top accounts',
@@ -171,10 +173,30 @@ export const assistant = {
   },
   requests: {
     summary_one:
-      '“{{label}}” is the most requested: {{count}} customer asked for it ({{arr}} ARR).',
+      '“{{label}}” is the most requested {{period}}: {{count}} customer asked for it ({{arr}} ARR).',
     summary_other:
-      '“{{label}}” is the most requested: {{count}} customers asked for it ({{arr}} ARR).',
-    calm: 'No feature requests in this period.',
+      '“{{label}}” is the most requested {{period}}: {{count}} customers asked for it ({{arr}} ARR).',
+    calm: 'No feature requests {{period}}.',
+  },
+  // A period inside another sentence.
+  period: {
+    lastDays_one: 'in the last day',
+    lastDays_other: 'in the last {{count}} days',
+  },
+  accountFeedback: {
+    summary_one: '{{name}} gave {{count}} piece of feedback {{period}}.',
+    summary_other: '{{name}} gave {{count}} pieces of feedback {{period}}.',
+    newest: 'The newest ({{kind}}, {{date}}): “{{text}}”',
+    none: 'No feedback from {{name}} {{period}}.',
+    latestBefore: 'The latest was given on {{date}}.',
+    never: 'No feedback from {{name}} has been logged yet.',
+  },
+  feedbackKind: {
+    feature_request: 'a feature request',
+    bug: 'a bug',
+    complaint: 'a complaint',
+    praise: 'praise',
+    question: 'a question',
   },
   roadmap: {
     summary_one: '{{count}} item on the roadmap.',

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { calendarDay } from '../../lib/days.ts';
 import { churnRiskLevelSchema, healthCategorySchema, tierSchema } from '../../lib/vocabulary.ts';
 import { meetingSchema } from '../revenue/index.ts';
+import { feedbackSources, feedbackTypes } from '../voice/index.ts';
 import { intents, knownIntents } from './intents.ts';
 
 const day = calendarDay('errors.field.day');
@@ -128,6 +129,26 @@ export const widgetData = {
         roadmap: z.array(z.object({ title: z.string(), status: z.string() })),
       }),
     ),
+  }),
+  account_feedback: z.object({
+    accountId: z.string(),
+    name: z.string(),
+    days: z.number().int().openapi({ description: 'The items are of the last this many days' }),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        type: z.enum(feedbackTypes),
+        theme: z.string().nullable(),
+        source: z.enum(feedbackSources),
+        contactName: z.string().nullable(),
+        givenAt: z.string(),
+      }),
+    ),
+    latestAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'With none in the window: when its newest feedback was given' }),
   }),
   roadmap_timeline: z.object({
     items: z.array(
@@ -402,6 +423,7 @@ export const answerSchema = z
     variant('revenue_metrics'),
     variant('nps_dashboard'),
     variant('feature_requests'),
+    variant('account_feedback'),
     variant('roadmap_timeline'),
     variant('qbr_due'),
     variant('meeting_scheduler'),

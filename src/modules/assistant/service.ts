@@ -105,8 +105,9 @@ export async function askSteward(deps: Deps, actor: Actor, body: Body): Promise<
   // A question the lexicon cannot place may be placed by the optional model (widen.ts).
   if (understanding.intent === 'unknown' && deps.config.assistantModel) {
     const placed = await widenWithModel(deps.config.assistantModel, body.q, deps.logger);
-    // An account lookup needs an account Steward itself found in the question.
-    const usable = placed && (placed !== 'account_lookup' || understanding.params.accountId);
+    // An account's card or feedback needs an account Steward itself found in the question.
+    const aboutOne = placed === 'account_lookup' || placed === 'account_feedback';
+    const usable = placed && (!aboutOne || understanding.params.accountId);
     if (usable) Object.assign(understanding, { intent: placed, confidence: 0.5, closest: [] });
   }
   const { intent, language, params } = understanding;

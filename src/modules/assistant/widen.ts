@@ -22,6 +22,7 @@ const descriptions: Record<KnownIntent, string> = {
   premium_upgrades: 'clients ready to move to a premium or higher tier',
   revenue_metrics: 'NRR, GRR, MRR, churn and expansion rates, CS metrics',
   nps_feedback: 'NPS, CSAT, surveys, what customers say about us',
+  account_feedback: 'what one named client said lately: its feedback, requests, complaints',
   qbr_due: 'which clients need or are overdue for a business review (QBR)',
   top_feature_requests: 'the features customers ask for most',
   schedule_qbr: 'schedule or book a QBR or meeting with a client',

@@ -14,4 +14,4 @@ export { listRoadmap } from './roadmap/items.ts';
 export { slackFeedback } from './slack.ts';
 export { proposeFromTickets } from './supportPatterns.ts';
 export { sendProductDigest } from './digest.ts';
-export { feedbackStatuses, feedbackTypes } from './schema.ts';
+export { demandWindowDays, feedbackSources, feedbackStatuses, feedbackTypes } from './schema.ts';

@@ -93,11 +93,18 @@ export const feedbackItemSchema = z
   .openapi('FeedbackItem');
 export type FeedbackItemView = z.infer<typeof feedbackItemSchema>;
 
+/**
+ * How far back demand is counted unless a person asks otherwise: the portfolio's top request,
+ * the themes page and Ask Steward's "what are customers asking for?" count the same 30 days,
+ * so the three never name a different top request for the same book.
+ */
+export const demandWindowDays = 30;
+
 /** `since=30d`, `90d`, `365d`… : how far back a window reaches. */
 export const sinceSchema = z
   .string()
   .regex(/^[1-9][0-9]{0,3}d$/, 'voice.field.days30' satisfies MessageKey)
-  .default('30d')
+  .default(`${demandWindowDays}d`)
   .openapi({ example: '30d' });
 
 export const feedbackQuery = z.object({

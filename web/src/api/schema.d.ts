@@ -5394,7 +5394,7 @@ export interface components {
         };
         AssistantAnswer: {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5428,7 +5428,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5468,7 +5468,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5496,7 +5496,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5528,7 +5528,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5554,7 +5554,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5595,7 +5595,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5627,7 +5627,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5648,7 +5648,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5674,7 +5674,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5688,13 +5688,13 @@ export interface components {
             data: {
                 suggestions: {
                     /** @enum {string} */
-                    intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations";
+                    intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations";
                     question: string;
                 }[];
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5710,7 +5710,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5726,7 +5726,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5782,7 +5782,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5821,7 +5821,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5860,7 +5860,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5900,7 +5900,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5938,7 +5938,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5970,7 +5970,39 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "account_feedback";
+            data: {
+                accountId: string;
+                name: string;
+                /** @description The items are of the last this many days */
+                days: number;
+                items: {
+                    id: string;
+                    text: string;
+                    /** @enum {string} */
+                    type: "feature_request" | "bug" | "complaint" | "praise" | "question";
+                    theme: string | null;
+                    /** @enum {string} */
+                    source: "web" | "api" | "timeline" | "email" | "support" | "slack" | "csv" | "survey";
+                    contactName: string | null;
+                    givenAt: string;
+                }[];
+                /** @description With none in the window: when its newest feedback was given */
+                latestAt: string | null;
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5998,7 +6030,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6031,7 +6063,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6058,7 +6090,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6130,7 +6162,7 @@ export interface components {
             /** @description The previous answer, for a follow-up ("and for enterprise?") */
             context?: {
                 /** @enum {string} */
-                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
                 params: components["schemas"]["AssistantParams"];
             };
         };
@@ -6138,7 +6170,7 @@ export interface components {
             items: {
                 question: string;
                 /** @enum {string} */
-                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
                 askedAt: string;
             }[];
         };

@@ -42,6 +42,7 @@ export const assistantEn = {
     revenue_metrics: 'Retention and expansion',
     nps_dashboard: 'NPS dashboard',
     feature_requests: 'Most requested features',
+    account_feedback: 'Client feedback',
     roadmap_timeline: 'Roadmap',
     health_dashboard: 'Client health',
     churn_risk: 'Churn risk',
@@ -114,6 +115,12 @@ export const assistantEn = {
     due: 'Due {{date}}',
   },
   verbatims: 'What customers wrote',
+  period: {
+    lastDays_one: 'Last {{count}} day',
+    lastDays_few: 'Last {{count}} days',
+    lastDays_many: 'Last {{count}} days',
+    lastDays_other: 'Last {{count}} days',
+  },
   forecast: { commit: 'Commit', likely: 'Likely', at_risk: 'At risk', lost: 'Lost' },
   metric: {
     nrr: 'NRR',

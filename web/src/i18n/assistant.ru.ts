@@ -45,6 +45,7 @@ export const assistantRu: Shape<typeof assistantEn> = {
     revenue_metrics: 'Удержание и расширение',
     nps_dashboard: 'NPS',
     feature_requests: 'Самые частые запросы',
+    account_feedback: 'Отзывы клиента',
     roadmap_timeline: 'Дорожная карта',
     health_dashboard: 'Здоровье клиентов',
     churn_risk: 'Риск оттока',
@@ -117,6 +118,12 @@ export const assistantRu: Shape<typeof assistantEn> = {
     due: 'Срок: {{date}}',
   },
   verbatims: 'Что написали клиенты',
+  period: {
+    lastDays_one: 'За последний {{count}} день',
+    lastDays_few: 'За последние {{count}} дня',
+    lastDays_many: 'За последние {{count}} дней',
+    lastDays_other: 'За последние {{count}} дня',
+  },
   forecast: { commit: 'Точно', likely: 'Вероятно', at_risk: 'Под риском', lost: 'Потерян' },
   metric: {
     nrr: 'NRR',

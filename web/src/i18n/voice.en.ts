@@ -29,10 +29,14 @@ export const voiceEn = {
   },
   window: { '30d': '30 days', '90d': '90 days', '365d': 'Year' },
   highlight: {
-    sentence_one: '{{count}} customer asked for “{{label}}” this month — {{arr}} ARR',
-    sentence_few: '{{count}} customers asked for “{{label}}” this month — {{arr}} ARR',
-    sentence_many: '{{count}} customers asked for “{{label}}” this month — {{arr}} ARR',
-    sentence_other: '{{count}} customers asked for “{{label}}” this month — {{arr}} ARR',
+    sentence_one:
+      '{{count}} customer asked for “{{label}}” in the last {{days}} days — {{arr}} ARR',
+    sentence_few:
+      '{{count}} customers asked for “{{label}}” in the last {{days}} days — {{arr}} ARR',
+    sentence_many:
+      '{{count}} customers asked for “{{label}}” in the last {{days}} days — {{arr}} ARR',
+    sentence_other:
+      '{{count}} customers asked for “{{label}}” in the last {{days}} days — {{arr}} ARR',
   },
   feedback: {
     title: 'Feedback',

@@ -32,10 +32,12 @@ export const voiceRu: Shape<typeof voiceEn> = {
   },
   window: { '30d': '30 дней', '90d': '90 дней', '365d': 'Год' },
   highlight: {
-    sentence_one: '{{count}} клиент просил «{{label}}» за месяц — ARR {{arr}}',
-    sentence_few: '{{count}} клиента просили «{{label}}» за месяц — ARR {{arr}}',
-    sentence_many: '{{count}} клиентов просили «{{label}}» за месяц — ARR {{arr}}',
-    sentence_other: '{{count}} клиента просили «{{label}}» за месяц — ARR {{arr}}',
+    sentence_one: '{{count}} клиент просил «{{label}}» за последние {{days}} дней — ARR {{arr}}',
+    sentence_few: '{{count}} клиента просили «{{label}}» за последние {{days}} дней — ARR {{arr}}',
+    sentence_many:
+      '{{count}} клиентов просили «{{label}}» за последние {{days}} дней — ARR {{arr}}',
+    sentence_other:
+      '{{count}} клиента просили «{{label}}» за последние {{days}} дней — ARR {{arr}}',
   },
   feedback: {
     title: 'Фидбэк',

@@ -18,13 +18,18 @@ function largestOf(question: Question) {
   );
 }
 
-export async function accountLookup(question: Question): Promise<Answered | null> {
+/** The account a question is about: the one it names, or the largest when it asks so. */
+export function accountAskedAbout(question: Question) {
   const { accountId, largest } = question.params;
-  const account = accountId
+  return accountId
     ? question.accounts.find((a) => a.id === accountId)
     : largest
       ? largestOf(question)
       : undefined;
+}
+
+export async function accountLookup(question: Question): Promise<Answered | null> {
+  const account = accountAskedAbout(question);
   if (!account) return null;
   const arr = { money: account.arr };
   const score = account.health.score;

@@ -7,7 +7,7 @@ import { say, type Answered, type Question } from './context.ts';
 import { escalations } from './escalations.ts';
 import { churnRisk, clientHealth, engagementTrends } from './health.ts';
 import { expansion, premiumUpgrades, renewals, revenueMetrics } from './revenue.ts';
-import { featureRequests, npsFeedback, productRoadmap } from './voice.ts';
+import { accountFeedback, featureRequests, npsFeedback, productRoadmap } from './voice.ts';
 import { qbrDue, scheduleQbr, upcomingMeetings } from './meetings.ts';
 import { myTasks } from './work.ts';
 
@@ -29,6 +29,7 @@ const answerers: Partial<Record<KnownIntent, Answerer>> = {
   premium_upgrades: premiumUpgrades,
   revenue_metrics: revenueMetrics,
   nps_feedback: npsFeedback,
+  account_feedback: accountFeedback,
   top_feature_requests: featureRequests,
   product_roadmap: productRoadmap,
   qbr_due: qbrDue,

@@ -1,9 +1,30 @@
 // Voice-of-the-customer questions answered from the voice module, as its pages read them: NPS
-// by client with what people wrote, the most requested features, and the roadmap.
+// by client with what people wrote, what one client said lately, the most requested features,
+// and the roadmap.
 import { scopeFor } from '../../accounts/index.ts';
-import { listRoadmap, listThemes, npsReport } from '../../voice/index.ts';
+import { localParts } from '../../notify/index.ts';
+import {
+  demandWindowDays,
+  listFeedback,
+  listRoadmap,
+  listThemes,
+  npsReport,
+} from '../../voice/index.ts';
+import { accountAskedAbout } from './accounts.ts';
 import { forAccount, say, todayOf, type Answered, type Question } from './context.ts';
 import { daysBetween } from '../../../lib/calendar.ts';
+
+/** "Lately", when a question about one client names no period: a quarter, since the last QBR. */
+const recentFeedbackDays = 90;
+/** How many of a client's items the widget carries, newest first. */
+const feedbackShown = 20;
+/** A quoted feedback text is cut to a sentence's length; the widget shows it whole. */
+const quoteLength = 140;
+
+/** "in the last 30 days", with its plural, as a part of another sentence. */
+const lastDays = (days: number) => ({
+  list: [{ key: 'assistant.period.lastDays' as const, params: { count: days } }],
+});
 
 /** A window's start as "the last N days" (what voice's reports take), or a default. */
 function sinceDays(question: Question, fallback: number) {
@@ -90,9 +111,78 @@ export async function npsFeedback(question: Question): Promise<Answered> {
   };
 }
 
+/** What one named client said lately: its feedback, newest first, with the period said. */
+export async function accountFeedback(question: Question): Promise<Answered | null> {
+  const account = accountAskedAbout(question);
+  if (!account) return null;
+  const { db, clock } = question.deps;
+  const scope = scopeFor(question.asker);
+  const language = question.understanding.language;
+  const days = sinceDays(question, recentFeedbackDays);
+  const { items } = await listFeedback(
+    db,
+    scope,
+    { accountId: account.id, since: `${days}d`, limit: 500 },
+    clock.now(),
+    language,
+  );
+  // Nothing in the period: when the client last said something, however long ago.
+  const before =
+    items.length === 0
+      ? (await listFeedback(db, scope, { accountId: account.id, limit: 1 }, clock.now(), language))
+          .items[0]
+      : undefined;
+  const dayOf = (at: string) => ({
+    date: localParts(new Date(at), question.asker.timeZone).date,
+  });
+  const newest = items[0];
+  const quote = (text: string) =>
+    text.length > quoteLength ? `${text.slice(0, quoteLength - 1).trimEnd()}…` : text;
+  const name = account.name;
+  const answer = newest
+    ? [
+        say('assistant.accountFeedback.summary', {
+          name,
+          count: items.length,
+          period: lastDays(days),
+        }),
+        say('assistant.accountFeedback.newest', {
+          kind: { term: `assistant.feedbackKind.${newest.type}` },
+          date: dayOf(newest.givenAt),
+          text: quote(newest.text),
+        }),
+      ]
+    : before
+      ? [
+          say('assistant.accountFeedback.none', { name, period: lastDays(days) }),
+          say('assistant.accountFeedback.latestBefore', { date: dayOf(before.givenAt) }),
+        ]
+      : [say('assistant.accountFeedback.never', { name })];
+  return {
+    widget: 'account_feedback',
+    data: {
+      accountId: account.id,
+      name,
+      days,
+      items: items.slice(0, feedbackShown).map((item) => ({
+        id: item.id,
+        text: item.text,
+        type: item.type,
+        theme: item.theme?.label ?? null,
+        source: item.source,
+        contactName: item.contact?.name ?? null,
+        givenAt: item.givenAt,
+      })),
+      latestAt: before?.givenAt ?? null,
+    },
+    answer,
+    link: `/accounts/${account.id}`,
+  };
+}
+
 export async function featureRequests(question: Question): Promise<Answered> {
   const { db, clock } = question.deps;
-  const days = sinceDays(question, 365);
+  const days = sinceDays(question, demandWindowDays);
   const themes = await listThemes(
     db,
     scopeFor(question.asker),
@@ -127,9 +217,10 @@ export async function featureRequests(question: Question): Promise<Answered> {
             count: top.accountCount,
             label: top.label,
             arr: { money: top.arr },
+            period: lastDays(days),
           }),
         ]
-      : [say('assistant.requests.calm')],
+      : [say('assistant.requests.calm', { period: lastDays(days) })],
     link: null,
   };
 }

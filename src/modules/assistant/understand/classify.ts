@@ -83,6 +83,10 @@ const weights: Record<KnownIntent, Weigh> = {
     w(has('metric') && !topics.some(has), 2),
   nps_feedback: (has) =>
     w(has('nps'), 4) + w(has('feedback'), 3) + w(has('score') && has('nps'), 0.5),
+  // What one named client (or the largest) said is its feedback, not its card and not the NPS
+  // survey's tally.
+  account_feedback: (has, s) =>
+    w((s.account || has('largest')) && has('feedback') && !has('nps'), 6),
   qbr_due: (has) =>
     w(has('qbr'), 3) +
     w(has('due'), 1.5) +

@@ -28,7 +28,7 @@ export type Params = {
   taskTitle?: string;
   /** For tasks: only those whose day has passed. */
   overdue?: true;
-  /** For an account: the biggest by ARR, as none is named. */
+  /** For an account's card or feedback: the biggest by ARR, as none is named. */
   largest?: true;
 };
 
@@ -120,7 +120,8 @@ export function understandQuestion(question: string, around: Surroundings): Unde
       const day = localParts(when.at, around.timeZone).date;
       params.window = { from: day, to: day };
     }
-    if (decided.intent === 'account_lookup' && !named && concepts.has('largest')) {
+    const aboutOne = decided.intent === 'account_lookup' || decided.intent === 'account_feedback';
+    if (aboutOne && !named && concepts.has('largest')) {
       params.largest = true;
     }
     if (decided.intent === 'my_tasks' && concepts.has('remind')) {

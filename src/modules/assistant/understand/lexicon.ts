@@ -145,6 +145,8 @@ export const lexicon = {
   feedback: [
     'feedback', 'saying', 'say about', 'complain*', 'complaint*', 'verbatim*', 'comments',
     'отзыв*', 'мнени*', 'жалоб*', 'говорят', 'фидбек*', 'обратн* связ*',
+    // What one client said: "what did Acme say", "что говорил Acme", "на что жаловался".
+    'say', 'said', 'told us', 'говорил*', 'сказал*', 'писал*', 'пишут', 'жаловал*', 'фидбэк*',
   ],
   qbr: [
     'qbr*', 'business review*', 'quarterly review*', 'quarterly business', 'ebr*', 'check-in*',

@@ -172,9 +172,12 @@ export function findWindow(
     if ((word === 'end' || word === 'конца') && /^(of|года|year)$/.test(next)) {
       return { window: { from: today, to: periodAround(today, 'year', 0).to }, words: [i, i + 1] };
     }
-    // "lately", "recently", "недавно"
-    if (/^(lately|recent|recently|недавн|последн(ее|ие) время)/.test(word)) {
+    // "lately", "recently", "недавно", and "в последнее время" (two words)
+    if (/^(lately|recent|recently|недавн)/.test(word)) {
       return { window: span(today, 30, 'day', false), words: [i] };
+    }
+    if (/^последн(ее|ие)$/.test(word) && next === 'время') {
+      return { window: span(today, 30, 'day', false), words: [i, i + 1] };
     }
   }
   return null;

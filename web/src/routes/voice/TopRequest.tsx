@@ -1,6 +1,7 @@
-// The sentence the CSM asked for (seeds/000): "5 customers asked for SSO this month — $1.2M
-// ARR", at the top of the portfolio, linking to the theme. Nothing when no feature was asked
-// for by at least two customers in 30 days.
+// The sentence the CSM asked for (seeds/000): "5 customers asked for SSO in the last 30 days —
+// $1.2M ARR", at the top of the portfolio, linking to the theme. Nothing when no feature was
+// asked for by at least two customers in those days. The period is said, not "this month": it
+// is the last 30 days, the same Ask Steward counts for "what are customers asking for?".
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useHighlight } from '../../api/voice.ts';
@@ -12,7 +13,7 @@ export function TopRequest() {
   const can = useCan('view_client_feedback');
   const highlight = useHighlight(can);
   const theme = highlight.data?.theme;
-  if (!theme) return null;
+  if (!highlight.data || !theme) return null;
   return (
     <Link
       to="/feedback/themes/$themeId"
@@ -23,6 +24,7 @@ export function TopRequest() {
       <span>
         {t('highlight.sentence', {
           count: theme.accountCount,
+          days: highlight.data.days,
           label: theme.label,
           arr: compactMoney(theme.arr),
         })}

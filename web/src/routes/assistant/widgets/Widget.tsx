@@ -6,7 +6,12 @@ import { AdoptionMetricsWidget, DecliningWidget } from './AdoptionWidgets.tsx';
 import { ChurnRiskWidget, EngagementWidget, HealthDashboardWidget } from './HealthWidgets.tsx';
 import { MeetingSchedulerWidget, MeetingsWidget, QbrDueWidget } from './MeetingWidgets.tsx';
 import { MetricsWidget, OpportunitiesWidget, RenewalsWidget } from './RevenueWidgets.tsx';
-import { NpsWidget, RequestsWidget, RoadmapWidget } from './VoiceWidgets.tsx';
+import {
+  AccountFeedbackWidget,
+  NpsWidget,
+  RequestsWidget,
+  RoadmapWidget,
+} from './VoiceWidgets.tsx';
 import { EscalationsWidget, MyTasksWidget, TaskDraftWidget } from './WorkWidgets.tsx';
 
 export function Widget({
@@ -49,6 +54,8 @@ export function Widget({
       return <NpsWidget data={answer.data} />;
     case 'feature_requests':
       return <RequestsWidget data={answer.data} />;
+    case 'account_feedback':
+      return <AccountFeedbackWidget data={answer.data} />;
     case 'roadmap_timeline':
       return <RoadmapWidget data={answer.data} />;
     case 'qbr_due':
