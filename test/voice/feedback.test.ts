@@ -143,3 +143,45 @@ describe('bad input', () => {
     expect(error?.errors?.map((e) => e.path)).toContain('accountId');
   });
 });
+
+describe('correcting feedback', () => {
+  const patch = (client: ApiClient, id: string, body: Record<string, unknown>) =>
+    client.PATCH('/api/v1/feedback/{id}', { params: { path: { id } }, body });
+
+  it('moves an item logged on the wrong account, with its words and kind corrected', async () => {
+    const item = await log(csm, acmeId, 'The export is broken again');
+    const { response, data } = await patch(csm, item.id, {
+      accountId: globexId,
+      text: 'The Excel export fails on large reports',
+      type: 'bug',
+    });
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({
+      accountId: globexId,
+      text: 'The Excel export fails on large reports',
+      type: 'bug',
+      arr: { amount: 48_000_00, currency: 'USD' },
+    });
+    const globex = await csm.GET('/api/v1/feedback', {
+      params: { query: { accountId: globexId, limit: 500 } },
+    });
+    expect(globex.data?.items.map((i) => i.id)).toContain(item.id);
+  });
+
+  it.each([
+    ['empty text', () => ({ text: '   ' }), 'text'],
+    ["another CSM's account", () => ({ accountId: initechId }), 'accountId'],
+    ['an unknown kind', () => ({ type: 'rant' }), 'type'],
+  ])('refuses %s naming the field, changing nothing', async (_, change, field) => {
+    const item = await log(csm, acmeId, 'Reports load slowly in the morning');
+    const { response, error } = await patch(csm, item.id, change());
+    expect(response.status).toBe(422);
+    expect(error?.errors?.map((e) => e.path)).toContain(field);
+    const after = await csm.GET('/api/v1/feedback/{id}', { params: { path: { id: item.id } } });
+    expect(after.data).toMatchObject({
+      accountId: acmeId,
+      text: 'Reports load slowly in the morning',
+      type: item.type,
+    });
+  });
+});

@@ -276,8 +276,16 @@ export async function updateFeedback(
     await lockThemes(trx, by.workspaceId);
     const before = await store.findFeedbackRow(trx, scope, id);
     if (!before) throw new AppError('feedback.not_found', { key: 'voice.problem.noFeedback' });
-    if (changes.contactId)
-      await checkAccountAndContact(trx, scope, before.account_id, changes.contactId);
+    const accountId = changes.accountId ?? before.account_id;
+    const moved = accountId !== before.account_id;
+    // Moved to another account: its ARR now is the item's, and a contact of the account it
+    // left is no one at the new one.
+    const account =
+      moved || changes.contactId
+        ? await checkAccountAndContact(trx, scope, accountId, changes.contactId)
+        : undefined;
+    const contactId =
+      changes.contactId !== undefined ? changes.contactId : moved ? null : undefined;
     const text = changes.text ?? before.text;
     const type = changes.type ?? before.type;
     const reread =
@@ -289,11 +297,14 @@ export async function updateFeedback(
       by.workspaceId,
       id,
       {
+        ...(moved && account
+          ? { account_id: accountId, arr_amount: account.arr_amount, currency: account.currency }
+          : {}),
         ...(changes.type ? { type: changes.type } : {}),
         ...(changes.priority ? { priority: changes.priority } : {}),
         ...(changes.status ? { status: changes.status } : {}),
         ...(changes.text ? { text: changes.text } : {}),
-        ...(changes.contactId !== undefined ? { contact_id: changes.contactId } : {}),
+        ...(contactId !== undefined ? { contact_id: contactId } : {}),
         ...(reread
           ? { features: JSON.stringify(reread.features), surfaces: JSON.stringify(reread.surfaces) }
           : {}),
@@ -304,7 +315,9 @@ export async function updateFeedback(
       action: 'feedback.updated',
       entityType: 'feedback',
       entityId: id,
-      changes: { ...changes },
+      changes: moved
+        ? { ...changes, accountId: { from: before.account_id, to: accountId } }
+        : { ...changes },
     });
   });
   return getFeedback(deps.db, scope, id, by.locale);

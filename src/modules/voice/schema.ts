@@ -57,6 +57,10 @@ export type LogFeedback = z.infer<typeof logFeedbackBody>;
 
 export const updateFeedbackBody = z
   .object({
+    accountId: z.uuid().openapi({
+      description:
+        'Logged on the wrong account: moved to this one, with its ARR; the contact, who was the other account’s, is cleared unless one of this account is given',
+    }),
     type: feedbackTypeSchema,
     priority: feedbackPrioritySchema,
     status: feedbackStatusSchema,

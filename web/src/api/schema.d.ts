@@ -2064,7 +2064,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a feedback item: type, priority, status, text, contact */
+        /** Change a feedback item: account, type, priority, status, text, contact */
         patch: operations["updateFeedback"];
         trace?: never;
     };
@@ -7202,6 +7202,11 @@ export interface components {
             dryRun?: boolean;
         };
         FeedbackChanges: {
+            /**
+             * Format: uuid
+             * @description Logged on the wrong account: moved to this one, with its ARR; the contact, who was the other account’s, is cleared unless one of this account is given
+             */
+            accountId?: string;
             /** @enum {string} */
             type?: "feature_request" | "bug" | "complaint" | "praise" | "question";
             /** @enum {string} */

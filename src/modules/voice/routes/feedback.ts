@@ -119,7 +119,7 @@ export function feedbackRoutes(deps: Deps) {
         path: '/feedback/{id}',
         operationId: 'updateFeedback',
         access: 'manage_feedback',
-        summary: 'Change a feedback item: type, priority, status, text, contact',
+        summary: 'Change a feedback item: account, type, priority, status, text, contact',
         body: updateFeedbackBody,
         item: feedbackItemSchema,
       }),

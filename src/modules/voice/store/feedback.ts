@@ -133,6 +133,9 @@ export function updateFeedbackRow(
   workspaceId: WorkspaceId,
   id: string,
   changes: Partial<{
+    account_id: string;
+    arr_amount: number;
+    currency: string;
     type: FeedbackItemsTable['type'];
     priority: 'low' | 'medium' | 'high' | 'critical';
     status: 'new' | 'triaged' | 'planned' | 'shipped' | 'declined';
