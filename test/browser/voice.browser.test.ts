@@ -1,7 +1,9 @@
 // Voice of the customer in the browser, on the demo workspace: a customer's contact answers an
 // NPS survey on a phone — no sign-in, one tap and a comment — and, once the worker has run, the
 // account's CSM finds the detractor follow-up due within a day in their work; the link then
-// refuses a second answer. A CSM also reads the feedback themes on a phone.
+// refuses a second answer. A CSM also reads the feedback themes on a phone, and corrects the
+// feedback they logged; a manager changes a roadmap item. A refused change keeps what was typed.
+import { randomBytes } from 'node:crypto';
 import { runTaskListOnce } from 'graphile-worker';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -115,5 +117,94 @@ describe('voice of the customer', () => {
     await page.getByRole('link', { name: /All themes/ }).waitFor();
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets a CSM correct the feedback they logged: its words, kind and account', async () => {
+    session = await openSteward('csm@demo.steward.dev');
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const mine = await api.GET('/api/v1/accounts', {
+      params: { query: { owner: 'me', sort: 'name', limit: 100 } },
+    });
+    const [first, second] = mine.data?.items ?? [];
+    if (!first || !second) throw new Error('the demo CSM has fewer than two clients');
+    const said = `They want a Gantt view of onboarding plans ${randomBytes(3).toString('hex')}`;
+
+    await page.goto(`${server.url}/feedback`);
+    await page.getByRole('button', { name: /Log feedback/ }).click();
+    const logging = page.getByRole('dialog', { name: 'Log feedback' });
+    await logging.getByLabel('Account', { exact: true }).selectOption(first.id);
+    await logging.getByLabel('What the customer said').fill(said);
+    await logging.getByRole('button', { name: 'Log it' }).click();
+    await logging.getByRole('status').waitFor();
+    await logging.getByRole('button', { name: 'Close' }).first().click();
+
+    await page.goto(`${server.url}/accounts/${first.id}`);
+    await page.getByRole('button', { name: `Edit the feedback “${said}”` }).click();
+    const editing = page.getByRole('dialog', { name: 'Edit feedback' });
+    // Only spaces: the browser lets it through, the server refuses it on its field.
+    await editing.getByLabel('What the customer said').fill('   ');
+    await editing.getByLabel('Type').selectOption('bug');
+    await editing.getByRole('button', { name: 'Save changes' }).click();
+    await editing.getByRole('alert').filter({ hasText: 'write what the customer said' }).waitFor();
+    expect(await editing.getByLabel('Type').inputValue()).toBe('bug');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const corrected = `${said}, and the export to PDF fails`;
+    await editing.getByLabel('What the customer said').fill(corrected);
+    await editing.getByLabel('Account', { exact: true }).selectOption(second.id);
+    await editing.getByRole('button', { name: 'Save changes' }).click();
+    await editing.waitFor({ state: 'detached' });
+
+    const { data } = await api.GET('/api/v1/feedback', {
+      params: { query: { accountId: second.id, limit: 5 } },
+    });
+    expect(data?.items.find((i) => i.text === corrected)).toMatchObject({
+      accountId: second.id,
+      type: 'bug',
+    });
+    await page.goto(`${server.url}/accounts/${second.id}`);
+    await page.getByText(`“${corrected}”`).waitFor();
+  });
+
+  it('lets a manager change a roadmap item, keeping what was typed when refused', async () => {
+    session = await openSteward('manager@demo.steward.dev');
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const title = `Gantt view ${randomBytes(3).toString('hex')}`;
+    const created = await api.POST('/api/v1/roadmap-items', {
+      body: { title, status: 'considering', targetQuarter: '2027-Q3' },
+    });
+    expect(created.response.status).toBe(201);
+
+    await page.goto(`${server.url}/roadmap`);
+    await page.getByRole('button', { name: `Edit “${title}”` }).click();
+    const form = page.locator('form').filter({ has: page.getByLabel('Description') });
+    await form.getByRole('textbox', { name: 'Title', exact: true }).fill(`${title} for onboarding`);
+    await form.getByLabel('Description').fill('Plans laid out week by week');
+    await form.getByLabel('Status').selectOption('in_progress');
+    await form.getByLabel('Target quarter').fill('2027-Q5');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByRole('alert').filter({ hasText: 'a quarter such as 2027-Q1' }).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe(
+      `${title} for onboarding`,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await form.getByLabel('Target quarter').fill('2027-Q2');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    const item = page.getByRole('listitem').filter({ hasText: `${title} for onboarding` });
+    await item.getByText('Plans laid out week by week').waitFor();
+    await item.getByText('In progress').waitFor();
+    await item.getByText('2027-Q2').waitFor();
+    const saved = await api.GET('/api/v1/roadmap-items/{id}', {
+      params: { path: { id: created.data?.id ?? '' } },
+    });
+    expect(saved.data).toMatchObject({
+      title: `${title} for onboarding`,
+      description: 'Plans laid out week by week',
+      status: 'in_progress',
+      targetQuarter: '2027-Q2',
+    });
   });
 });

@@ -11,12 +11,14 @@ import { api, call, type Schemas } from './client.ts';
 
 export type FeedbackItem = Schemas['FeedbackItem'];
 export type FeedbackInput = Schemas['FeedbackInput'];
+export type FeedbackChanges = Schemas['FeedbackChanges'];
 export type FeedbackType = FeedbackItem['type'];
 export type FeedbackPriority = FeedbackItem['priority'];
 export type FeedbackStatus = FeedbackItem['status'];
 export type Theme = Schemas['FeedbackTheme'];
 export type RoadmapItem = Schemas['RoadmapItem'];
 export type RoadmapInput = Schemas['RoadmapItemInput'];
+export type RoadmapChanges = Schemas['RoadmapItemChanges'];
 export type RoadmapStatus = RoadmapItem['status'];
 export type NpsReport = Schemas['NpsReport'];
 export type SurveyResponse = Schemas['SurveyResponse'];
@@ -115,6 +117,16 @@ export function useLogFeedback() {
   });
 }
 
+/** A feedback item corrected: its words, its kind, the account it was logged on. */
+export function useUpdateFeedback() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: FeedbackChanges }) =>
+      call(api.PATCH('/api/v1/feedback/{id}', { params: { path: { id } }, body: changes })),
+    onSuccess: refresh,
+  });
+}
+
 export function useReviewFeedback() {
   const refresh = useRefresh();
   return useMutation({
@@ -186,6 +198,15 @@ export function useSaveRoadmapItem() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (body: RoadmapInput) => call(api.POST('/api/v1/roadmap-items', { body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateRoadmapItem() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: RoadmapChanges }) =>
+      call(api.PATCH('/api/v1/roadmap-items/{id}', { params: { path: { id } }, body: changes })),
     onSuccess: refresh,
   });
 }

@@ -1,5 +1,6 @@
 // Logging what a customer said: the account (searched by name unless the page already knows
-// it), the words, the type and priority. Used on the feedback page and the account's 360.
+// it), the words, the type and priority. Used on the feedback page and the account's 360; its
+// account and kind fields also serve correcting an item (EditFeedback.tsx).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePortfolio } from '../../api/accounts.ts';
@@ -11,15 +12,38 @@ import {
   type FeedbackType,
 } from '../../api/voice.ts';
 import { ApiError } from '../../api/client.ts';
-import { Button, ErrorNote, Field, Input, Select, TextArea } from '../../components/ui.tsx';
+import {
+  Button,
+  ErrorNote,
+  Field,
+  Input,
+  Select,
+  SelectField,
+  TextArea,
+} from '../../components/ui.tsx';
 
-function AccountPicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+/**
+ * The account, found by name. `known` is the one already chosen (an item's own account), kept
+ * among the options whatever the search shows.
+ */
+export function AccountPicker({
+  value,
+  onChange,
+  known,
+  error,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  known?: { id: string; name: string };
+  error?: string | undefined;
+}) {
   const { t } = useTranslation('voice');
   const [q, setQ] = useState('');
   const accounts = usePortfolio(q ? { q, sort: 'name' } : { sort: 'name' });
-  const options = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+  const found = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+  const options = known && !found.some((a) => a.id === known.id) ? [known, ...found] : found;
   return (
-    <Field label={t('log.account')}>
+    <Field label={t('log.account')} error={error}>
       {(id) => (
         <div className="flex flex-col gap-2">
           <Input
@@ -40,6 +64,28 @@ function AccountPicker({ value, onChange }: { value: string; onChange: (id: stri
         </div>
       )}
     </Field>
+  );
+}
+
+/** What kind of feedback it is: a request, a bug, a complaint, praise or a question. */
+export function KindField({
+  value,
+  onChange,
+  error,
+}: {
+  value: FeedbackType;
+  onChange: (type: FeedbackType) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useTranslation('voice');
+  return (
+    <SelectField
+      label={t('log.type')}
+      value={value}
+      error={error}
+      onChange={(e) => onChange(e.target.value as FeedbackType)}
+      options={feedbackTypes.map((k) => ({ value: k, label: t(`type.${k}`) }))}
+    />
   );
 }
 
@@ -88,17 +134,7 @@ export function LogFeedbackForm({
         )}
       </Field>
       <div className="grid grid-cols-2 gap-2">
-        <Field label={t('log.type')}>
-          {(id) => (
-            <Select id={id} value={type} onChange={(e) => setType(e.target.value as FeedbackType)}>
-              {feedbackTypes.map((k) => (
-                <option key={k} value={k}>
-                  {t(`type.${k}`)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <KindField value={type} onChange={setType} />
         <Field label={t('log.priority')}>
           {(id) => (
             <Select

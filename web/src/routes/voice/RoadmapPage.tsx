@@ -1,41 +1,81 @@
 // The roadmap (seeds/003): what is planned, ranked by the customers asking — accounts, their
 // ARR and the ARR at risk — or laid out by quarter; adding an item linked to the themes it
-// answers, and shipping one, which gives each requesting account's CSM a task to tell them.
+// answers, changing one (its title, description, status, quarter), and shipping one, which
+// gives each requesting account's CSM a task to tell them.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  roadmapStatuses,
   useRoadmap,
   useSaveRoadmapItem,
   useShipRoadmapItem,
   useThemes,
+  useUpdateRoadmapItem,
   type RoadmapItem,
+  type RoadmapStatus,
 } from '../../api/voice.ts';
 import { ApiError } from '../../api/client.ts';
 import { useCan } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
-import { Badge, Button, Card, ErrorNote, Loading, TextField } from '../../components/ui.tsx';
+import {
+  Badge,
+  Button,
+  Card,
+  ErrorNote,
+  Loading,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../components/ui.tsx';
 
-function AddItem({ onDone }: { onDone: () => void }) {
+/**
+ * A roadmap item's fields: empty to add one, or an item's own to change it. A refused change
+ * keeps what was typed and names the field the server found wrong.
+ */
+function ItemForm({ item, onDone }: { item?: RoadmapItem; onDone: () => void }) {
   const { t } = useTranslation('voice');
-  const save = useSaveRoadmapItem();
+  const create = useSaveRoadmapItem();
+  const update = useUpdateRoadmapItem();
+  const save = item ? update : create;
   const themes = useThemes('365d');
-  const [title, setTitle] = useState('');
-  const [quarter, setQuarter] = useState('');
-  const [link, setLink] = useState('');
-  const [themeIds, setThemeIds] = useState<string[]>([]);
+  const [title, setTitle] = useState(item?.title ?? '');
+  const [description, setDescription] = useState(item?.description ?? '');
+  const [status, setStatus] = useState<RoadmapStatus>(item?.status ?? 'planned');
+  const [quarter, setQuarter] = useState(item?.targetQuarter ?? '');
+  const [link, setLink] = useState(item?.link ?? '');
+  const [themeIds, setThemeIds] = useState<string[]>(item?.themes.map((x) => x.id) ?? []);
   const fieldError = (path: string) =>
     save.error instanceof ApiError ? save.error.fieldError(path) : undefined;
+  const fields = ['title', 'description', 'status', 'targetQuarter', 'link'];
+  // Shipping is its own action, and a shipped item keeps that status.
+  const shipped = status === 'shipped';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(
-      {
-        title,
-        themeIds,
-        ...(quarter ? { targetQuarter: quarter } : {}),
-        ...(link ? { link } : {}),
-      },
-      { onSuccess: onDone },
-    );
+    const common = { title, themeIds, ...(shipped ? {} : { status }) };
+    if (item) {
+      update.mutate(
+        {
+          id: item.id,
+          changes: {
+            ...common,
+            description: description || null,
+            targetQuarter: quarter || null,
+            link: link || null,
+          },
+        },
+        { onSuccess: onDone },
+      );
+    } else {
+      create.mutate(
+        {
+          ...common,
+          ...(description ? { description } : {}),
+          ...(quarter ? { targetQuarter: quarter } : {}),
+          ...(link ? { link } : {}),
+        },
+        { onSuccess: onDone },
+      );
+    }
   };
   return (
     <form onSubmit={submit} className="flex flex-col gap-3">
@@ -47,11 +87,29 @@ function AddItem({ onDone }: { onDone: () => void }) {
         error={fieldError('title')}
         onChange={(e) => setTitle(e.target.value)}
       />
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      <TextAreaField
+        label={t('roadmap.description')}
+        rows={3}
+        maxLength={5000}
+        value={description}
+        error={fieldError('description')}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        {!shipped && (
+          <SelectField
+            label={t('roadmap.statusLabel')}
+            value={status}
+            error={fieldError('status')}
+            onChange={(e) => setStatus(e.target.value as RoadmapStatus)}
+            options={roadmapStatuses
+              .filter((x) => x !== 'shipped')
+              .map((x) => ({ value: x, label: t(`roadmap.status.${x}`) }))}
+          />
+        )}
         <TextField
           label={t('roadmap.quarter')}
           placeholder="2027-Q1"
-          pattern="[0-9]{4}-Q[1-4]"
           value={quarter}
           error={fieldError('targetQuarter')}
           onChange={(e) => setQuarter(e.target.value)}
@@ -89,18 +147,32 @@ function AddItem({ onDone }: { onDone: () => void }) {
           ))}
         </div>
       </fieldset>
-      {save.error && !fieldError('title') && <ErrorNote error={save.error} />}
-      <Button type="submit" disabled={save.isPending} className="self-start">
-        {t('roadmap.save')}
-      </Button>
+      {save.error && !fields.some(fieldError) && <ErrorNote error={save.error} />}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={save.isPending}>
+          {item ? t('roadmap.saveChanges') : t('roadmap.save')}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          {t('roadmap.cancel')}
+        </Button>
+      </div>
     </form>
   );
 }
 
-function Item({ item, canShip }: { item: RoadmapItem; canShip: boolean }) {
+function Item({ item, canManage }: { item: RoadmapItem; canManage: boolean }) {
   const { t } = useTranslation('voice');
   const ship = useShipRoadmapItem();
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
+  if (editing) {
+    return (
+      <li className="rounded-xl border border-line bg-surface p-3">
+        <h3 className="mb-2 font-semibold">{t('roadmap.edit', { title: item.title })}</h3>
+        <ItemForm item={item} onDone={() => setEditing(false)} />
+      </li>
+    );
+  }
   return (
     <li className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-3">
       <div className="flex flex-wrap items-center gap-2">
@@ -122,7 +194,18 @@ function Item({ item, canShip }: { item: RoadmapItem; canShip: boolean }) {
             {t('roadmap.shippedOn', { date: formatDate(item.shippedAt) })}
           </span>
         )}
+        {canManage && (
+          <Button
+            variant="ghost"
+            className="ml-auto px-3 text-sm"
+            aria-label={t('roadmap.edit', { title: item.title })}
+            onClick={() => setEditing(true)}
+          >
+            {t('roadmap.editShort')}
+          </Button>
+        )}
       </div>
+      {item.description && <p className="text-sm break-words">{item.description}</p>}
       <p className="flex flex-wrap gap-x-3 text-sm">
         <span className="font-semibold">
           {t('roadmap.demand', { count: item.demand.accountCount })}
@@ -156,7 +239,7 @@ function Item({ item, canShip }: { item: RoadmapItem; canShip: boolean }) {
           {t('roadmap.link')}
         </a>
       )}
-      {canShip && item.status !== 'shipped' && (
+      {canManage && item.status !== 'shipped' && (
         <div className="flex flex-col gap-2">
           {confirming ? (
             <div className="flex flex-col gap-2 rounded-lg bg-raised p-3">
@@ -206,7 +289,7 @@ export function RoadmapPage() {
       <p className="text-muted">{t('roadmap.intro')}</p>
       {adding && (
         <Card title={t('roadmap.add')}>
-          <AddItem onDone={() => setAdding(false)} />
+          <ItemForm onDone={() => setAdding(false)} />
         </Card>
       )}
       <div role="group" aria-label={t('roadmap.sort')} className="flex gap-1">
@@ -231,7 +314,7 @@ export function RoadmapPage() {
       ) : sort === 'demand' ? (
         <ol className="flex flex-col gap-2">
           {items.map((item) => (
-            <Item key={item.id} item={item} canShip={canManage} />
+            <Item key={item.id} item={item} canManage={canManage} />
           ))}
         </ol>
       ) : (
@@ -246,7 +329,7 @@ export function RoadmapPage() {
               {items
                 .filter((item) => (item.targetQuarter ?? '') === quarter)
                 .map((item) => (
-                  <Item key={item.id} item={item} canShip={canManage} />
+                  <Item key={item.id} item={item} canManage={canManage} />
                 ))}
             </ol>
           </section>

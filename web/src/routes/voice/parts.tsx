@@ -1,10 +1,16 @@
 // Small pieces the voice screens share: a feedback type's badge, a theme's trend, money said
-// short ("$1.2M"), and one feedback item as a row.
+// short ("$1.2M"), and one feedback item as a row, with its correction.
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../api/session.ts';
 import type { FeedbackItem, FeedbackType, Theme } from '../../api/voice.ts';
 import { formatDate } from '../../components/format.ts';
 import { i18next } from '../../i18n/index.ts';
-import { Badge } from '../../components/ui.tsx';
+import { Badge, Button } from '../../components/ui.tsx';
+
+const EditFeedbackDialog = lazy(() =>
+  import('./EditFeedback.tsx').then((m) => ({ default: m.EditFeedbackDialog })),
+);
 
 /** "$1.2M": ARR said as a person says it in a sentence. */
 export function compactMoney(money: { amount: number; currency: string }): string {
@@ -39,7 +45,35 @@ export function TrendBadge({ trend }: { trend: Theme['trend'] }) {
   );
 }
 
-/** One thing a customer said: the words, who and when, its type and where it came from. */
+/** Correcting an item, for those who may log feedback: the form loads when opened. */
+function EditFeedbackButton({ item }: { item: FeedbackItem }) {
+  const { t } = useTranslation('voice');
+  const can = useCan('manage_feedback');
+  const [open, setOpen] = useState(false);
+  if (!can) return null;
+  return (
+    <>
+      <Button
+        variant="ghost"
+        className="px-3 text-sm"
+        aria-label={t('edit.open', { text: item.text.slice(0, 60) })}
+        onClick={() => setOpen(true)}
+      >
+        {t('edit.short')}
+      </Button>
+      {open && (
+        <Suspense fallback={null}>
+          <EditFeedbackDialog item={item} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}
+
+/**
+ * One thing a customer said: the words, who and when, its type and where it came from, and a
+ * way to correct it for those who may.
+ */
 export function FeedbackRow({
   item,
   showAccount = true,
@@ -59,6 +93,7 @@ export function FeedbackRow({
         <span>· {t(`source.${item.source}`)}</span>
         {item.review === 'proposed' && <Badge tone="risk">{t('feedback.proposals.ticket')}</Badge>}
         {item.status !== 'new' && <Badge>{t(`status.${item.status}`)}</Badge>}
+        <EditFeedbackButton item={item} />
       </div>
     </div>
   );
