@@ -153,4 +153,31 @@ describe('Ask Steward', () => {
     await bar.getByRole('button', { name: 'Add the task' }).click();
     await bar.getByRole('status').filter({ hasText: 'Task added' }).waitFor();
   });
+
+  it("answers what one client said with that client's feedback, not its card", async () => {
+    session = await openSteward('csm@demo.steward.dev', laptop);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const mine = await api.GET('/api/v1/accounts', {
+      params: { query: { owner: 'me', sort: 'name', limit: 1 } },
+    });
+    const client = mine.data?.items[0];
+    if (!client) throw new Error('the demo CSM has no client');
+    const said = 'The weekly report arrives too late for our Monday meeting';
+    await api.POST('/api/v1/feedback', {
+      body: { accountId: client.id, text: said, type: 'complaint', source: 'web' },
+    });
+    await page.goto(`${server.url}/accounts`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.keyboard.press('Control+k');
+    const bar = await askInBar(page, `What did ${client.name} say recently?`);
+    const widget = bar.locator('[data-widget="account_feedback"]');
+    await widget.waitFor();
+    await widget.getByText('Last 30 days').waitFor();
+    const newest = widget.getByRole('listitem').first();
+    await newest.getByText(said).waitFor();
+    await newest.getByText('Complaint').waitFor();
+    await bar.getByText(new RegExp(`^${client.name} gave \\d+ pieces? of feedback`)).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
