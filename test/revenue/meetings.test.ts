@@ -450,5 +450,48 @@ describe('overdue QBRs', () => {
       body: { cadences: [{ tier: 'smb', everyMonths: 1 }] },
     });
     expect(refused.response.status).toBe(403);
+
+    // A cadence out of range is named on its tier in Steward's words, with the bound; nothing
+    // of the request is kept.
+    const tooLong = await team.as.admin.PUT('/api/v1/meetings/cadences', {
+      body: {
+        cadences: [
+          { tier: 'smb', everyMonths: 12 },
+          { tier: 'enterprise', everyMonths: 30 },
+        ],
+      },
+    });
+    expect(tooLong.response.status).toBe(422);
+    expect(tooLong.error?.errors).toEqual([
+      { path: 'cadences.1.everyMonths', message: 'at most 24 months between reviews' },
+    ]);
+    const tooShort = await team.as.admin.PUT('/api/v1/meetings/cadences', {
+      body: { cadences: [{ tier: 'smb', everyMonths: 0 }] },
+    });
+    expect(tooShort.error?.errors?.map((e) => e.message)).toEqual([
+      'at least 1 month between reviews',
+    ]);
+    await deps.db
+      .updateTable('users')
+      .set({ locale: 'ru' })
+      .where('id', '=', team.admin.id)
+      .execute();
+    const inRussian = await team.as.admin.PUT('/api/v1/meetings/cadences', {
+      body: { cadences: [{ tier: 'smb', everyMonths: 30 }] },
+    });
+    await deps.db
+      .updateTable('users')
+      .set({ locale: 'en' })
+      .where('id', '=', team.admin.id)
+      .execute();
+    expect(inRussian.error?.errors?.map((e) => e.message)).toEqual([
+      'не больше 24 месяцев между встречами',
+    ]);
+    const { data: kept } = await team.as.admin.GET('/api/v1/meetings/cadences');
+    expect(kept?.items.map((c) => [c.tier, c.everyMonths, c.source])).toEqual([
+      ['enterprise', 3, 'default'],
+      ['mid_market', 6, 'set'],
+      ['smb', null, 'default'],
+    ]);
   });
 });

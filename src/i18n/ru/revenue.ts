@@ -126,5 +126,13 @@ export const revenue = {
     wholeNumber: 'целое неотрицательное число',
     period: 'укажите месяц (2026-10) или квартал (2026-Q3)',
     endsBeforeStart: 'период заканчивается раньше, чем начинается',
+    monthsAtLeast_one: 'не меньше {{count}} месяца между встречами',
+    monthsAtLeast_few: 'не меньше {{count}} месяцев между встречами',
+    monthsAtLeast_many: 'не меньше {{count}} месяцев между встречами',
+    monthsAtLeast_other: 'не меньше {{count}} месяца между встречами',
+    monthsAtMost_one: 'не больше {{count}} месяца между встречами',
+    monthsAtMost_few: 'не больше {{count}} месяцев между встречами',
+    monthsAtMost_many: 'не больше {{count}} месяцев между встречами',
+    monthsAtMost_other: 'не больше {{count}} месяца между встречами',
   },
 };

@@ -195,7 +195,15 @@ export const cadencesBody = z
   .object({
     cadences: z
       .array(
-        z.object({ tier: tierSchema, everyMonths: z.number().int().min(1).max(24).nullable() }),
+        z.object({
+          tier: tierSchema,
+          everyMonths: z
+            .number()
+            .int()
+            .min(1, 'revenue.field.monthsAtLeast' satisfies MessageKey)
+            .max(24, 'revenue.field.monthsAtMost' satisfies MessageKey)
+            .nullable(),
+        }),
       )
       .max(3),
   })
