@@ -11,7 +11,7 @@ import {
   useOpportunities,
   type Opportunity,
 } from '../../api/revenue.ts';
-import { useMe } from '../../api/session.ts';
+import { useCan } from '../../api/session.ts';
 import { formatDate, formatMoney } from '../../components/format.ts';
 import { Button, Card, ErrorNote, Loading } from '../../components/ui.tsx';
 import { OpportunityDialog } from './OpportunityDialog.tsx';
@@ -20,8 +20,9 @@ import { ForecastBadge, linkClass, MeetingList, OpportunityList, Sentences } fro
 
 export function AccountRevenuePanel({ accountId, name }: { accountId: string; name: string }) {
   const { t } = useTranslation('revenue');
-  const me = useMe();
-  const can = (permission: string) => me.data?.permissions.includes(permission as never) ?? false;
+  const canManage = useCan('manage_accounts');
+  const canMeet = useCan('manage_client_meetings');
+  const canReview = useCan('schedule_business_reviews');
   const forecast = useDrawnLater(useAccountForecast(accountId));
   const opportunities = useDrawnLater(useOpportunities(accountId));
   const [from] = useState(() => new Date(Date.now() - 90 * 24 * 3600_000).toISOString());
@@ -57,7 +58,7 @@ export function AccountRevenuePanel({ accountId, name }: { accountId: string; na
               </p>
             )}
             <Sentences items={renewal.forecast.reasons} className="mt-1 text-sm text-muted" />
-            {can('manage_accounts') && (
+            {canManage && (
               <Button variant="secondary" className="mt-2" onClick={() => setDialog('override')}>
                 {t('renewals.override')}
               </Button>
@@ -69,7 +70,7 @@ export function AccountRevenuePanel({ accountId, name }: { accountId: string; na
         <div>
           <div className="flex items-center justify-between gap-2">
             <h3 className="font-semibold">{t('panel.opportunities')}</h3>
-            {can('manage_accounts') && (
+            {canManage && (
               <Button variant="ghost" onClick={() => setDialog('opportunity')}>
                 + {t('expansion.track')}
               </Button>
@@ -78,7 +79,7 @@ export function AccountRevenuePanel({ accountId, name }: { accountId: string; na
           {opportunities.data && opportunities.data.items.length > 0 ? (
             <OpportunityList
               items={opportunities.data.items}
-              onOpen={can('manage_accounts') ? setDialog : undefined}
+              onOpen={canManage ? setDialog : undefined}
             />
           ) : (
             <p className="text-sm text-muted">{t('prep.noOpportunities')}</p>
@@ -88,12 +89,12 @@ export function AccountRevenuePanel({ accountId, name }: { accountId: string; na
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h3 className="font-semibold">{t('panel.meetings')}</h3>
             <div className="flex flex-wrap gap-1">
-              {can('manage_client_meetings') && (
+              {canMeet && (
                 <Link to="/meetings/new" search={{ accountId }} className={linkClass}>
                   + {t('panel.schedule')}
                 </Link>
               )}
-              {can('schedule_business_reviews') && (
+              {canReview && (
                 <Link
                   to="/accounts/$accountId/qbr-prep"
                   params={{ accountId }}

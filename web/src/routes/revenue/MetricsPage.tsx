@@ -5,7 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMetrics, type CsMetric, type CsMetrics, type MetricKey } from '../../api/revenue.ts';
-import { useMe } from '../../api/session.ts';
+import { useCan } from '../../api/session.ts';
 import { tiers, type Tier } from '../../api/vocabulary.ts';
 import { LineChart } from '../../components/charts/LineChart.tsx';
 import { Sparkline } from '../../components/charts/Sparkline.tsx';
@@ -57,9 +57,8 @@ const headline: MetricKey[] = [
 export function MetricsPage({ search }: { search: MetricsSearch }) {
   const { t } = useTranslation('revenue');
   const navigate = useNavigate();
-  const me = useMe();
-  const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
-  const canSetTargets = me.data?.permissions.includes('manage_revenue_targets') ?? false;
+  const seesAll = useCan('view_all_accounts');
+  const canSetTargets = useCan('manage_revenue_targets');
   const [editing, setEditing] = useState(false);
   const choices = periodChoices(new Date());
   const period = search.period ?? choices.quarters[0] ?? '';

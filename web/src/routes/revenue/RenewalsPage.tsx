@@ -11,7 +11,7 @@ import {
   type Renewal,
   type RenewalPipeline,
 } from '../../api/revenue.ts';
-import { useMe } from '../../api/session.ts';
+import { useCan } from '../../api/session.ts';
 import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { BarChart } from '../../components/charts/BarChart.tsx';
 import { formatDate, formatMoney } from '../../components/format.ts';
@@ -31,9 +31,8 @@ export type RenewalsSearch = {
 export function RenewalsPage({ search }: { search: RenewalsSearch }) {
   const { t } = useTranslation('revenue');
   const navigate = useNavigate();
-  const me = useMe();
   const whose = useWhose();
-  const canOverride = me.data?.permissions.includes('manage_accounts') ?? false;
+  const canOverride = useCan('manage_accounts');
   const within = search.within ?? 90;
   const pipeline = useRenewals({
     within: `${within}d`,

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useAccount360, usePortfolio, useUsers } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import { meetingKinds, useScheduleMeeting, type MeetingKind } from '../../api/revenue.ts';
-import { useMe } from '../../api/session.ts';
+import { useCan, useMe } from '../../api/session.ts';
 import {
   Button,
   ErrorNote,
@@ -49,8 +49,7 @@ export function ScheduleMeetingPage({ search }: { search: ScheduleSearch }) {
 
 function AccountPicker({ pick }: { pick: (id: string) => void }) {
   const { t } = useTranslation('revenue');
-  const me = useMe();
-  const seesAll = me.data?.permissions.includes('view_all_accounts') ?? false;
+  const seesAll = useCan('view_all_accounts');
   const [q, setQ] = useState('');
   const accounts = usePortfolio({ ...(seesAll ? {} : { owner: 'me' }), ...(q ? { q } : {}) });
   const found = accounts.data?.pages.flatMap((page) => page.items).slice(0, 12) ?? [];
