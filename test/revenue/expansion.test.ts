@@ -204,6 +204,39 @@ describe('expansion opportunities', () => {
     expect(error?.errors?.map((e) => e.path)).toEqual(['amount.currency']);
   });
 
+  it('names each bad plan where it is and keeps the plan list as it was', async () => {
+    const basic = { name: 'Team', seatPrice: { amount: 5_000, currency: 'USD' }, premium: false };
+    const twice = await team.as.admin.PUT('/api/v1/revenue/plans', {
+      body: { plans: [basic, { ...basic, name: ' team ' }] },
+    });
+    expect(twice.response.status).toBe(422);
+    expect(twice.error?.errors).toEqual([{ path: 'plans.1.name', message: 'each plan once' }]);
+    const bad = await team.as.admin.PUT('/api/v1/revenue/plans', {
+      body: {
+        plans: [
+          basic,
+          { ...basic, name: '  ' },
+          { ...basic, name: 'Scale', seatPrice: { amount: 9_000, currency: 'ZZZ' } },
+          { ...basic, name: 'Growth', seatPrice: { amount: 12.5, currency: 'USD' } },
+        ],
+      },
+    });
+    expect(bad.response.status).toBe(422);
+    expect(bad.error?.errors?.map((e) => [e.path, e.message])).toEqual([
+      ['plans.1.name', 'write something'],
+      ['plans.2.seatPrice.currency', expect.stringMatching(/^not a currency Steward knows/)],
+      ['plans.3.seatPrice.amount', 'must be a whole number of minor units (cents)'],
+    ]);
+    const { data } = await team.as.viewer.GET('/api/v1/revenue/plans');
+    expect(data?.plans.map((p) => [p.name, p.seatPrice.amount, p.premium])).toEqual([
+      ['Team', 5_000, false],
+      ['Business', 6_000, false],
+      ['Enterprise', 9_000, true],
+    ]);
+    const managers = await team.as.manager.PUT('/api/v1/revenue/plans', { body: { plans: [] } });
+    expect(managers.response.status).toBe(403);
+  });
+
   it('keeps plan prices for admins, and another CSM’s accounts out of view', async () => {
     const put = await team.as.csm.PUT('/api/v1/revenue/plans', { body: { plans: [] } });
     expect(put.response.status).toBe(403);

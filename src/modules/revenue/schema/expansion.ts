@@ -117,7 +117,11 @@ export const updateOpportunityBody = z
 
 export const planSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'errors.field.writeSomething' satisfies MessageKey)
+      .max(100),
     seatPrice: revenueMoney.openapi({ description: 'List price per seat and month' }),
     premium: z.boolean().openapi({ description: 'Includes the premium features' }),
   })
@@ -125,9 +129,20 @@ export const planSchema = z
 
 export const plansBody = z
   .object({ plans: z.array(planSchema).max(50) })
-  .refine(
-    (body) => new Set(body.plans.map((p) => p.name.toLowerCase())).size === body.plans.length,
-    { message: 'revenue.field.planOnce' satisfies MessageKey, path: ['plans'] },
-  );
+  // A plan is found by its name whatever its case, so a name twice is named where it repeats.
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.plans.forEach((plan, i) => {
+      const name = plan.name.toLowerCase();
+      if (seen.has(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plans', i, 'name'],
+          message: 'revenue.field.planOnce' satisfies MessageKey,
+        });
+      }
+      seen.add(name);
+    });
+  });
 
 export const plansSchema = z.object({ plans: z.array(planSchema.extend({ id: z.uuid() })) });
