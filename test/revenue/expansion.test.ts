@@ -210,7 +210,10 @@ describe('expansion opportunities', () => {
       body: { plans: [basic, { ...basic, name: ' team ' }] },
     });
     expect(twice.response.status).toBe(422);
-    expect(twice.error?.errors).toEqual([{ path: 'plans.1.name', message: 'each plan once' }]);
+    expect(twice.error?.errors).toEqual([
+      { path: 'plans.0.name', message: 'each plan once' },
+      { path: 'plans.1.name', message: 'each plan once' },
+    ]);
     const bad = await team.as.admin.PUT('/api/v1/revenue/plans', {
       body: {
         plans: [

@@ -129,19 +129,17 @@ export const planSchema = z
 
 export const plansBody = z
   .object({ plans: z.array(planSchema).max(50) })
-  // A plan is found by its name whatever its case, so a name twice is named where it repeats.
+  // A plan is found by its name whatever its case, so each plan sharing a name is named.
   .superRefine((body, ctx) => {
-    const seen = new Set<string>();
-    body.plans.forEach((plan, i) => {
-      const name = plan.name.toLowerCase();
-      if (seen.has(name)) {
+    const names = body.plans.map((plan) => plan.name.toLowerCase());
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== names.lastIndexOf(name)) {
         ctx.addIssue({
           code: 'custom',
           path: ['plans', i, 'name'],
           message: 'revenue.field.planOnce' satisfies MessageKey,
         });
       }
-      seen.add(name);
     });
   });
 
