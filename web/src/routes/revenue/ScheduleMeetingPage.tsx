@@ -12,7 +12,6 @@ import {
   Button,
   ErrorNote,
   Field,
-  Input,
   Select,
   TextAreaField,
   TextField,
@@ -221,9 +220,9 @@ function MeetingForm({
         {reachable.length === 0 && <p className="text-sm text-muted">{t('schedule.noContacts')}</p>}
         {reachable.map((contact) => (
           <label key={contact.id} className="flex min-h-11 items-center gap-3">
-            <Input
+            <input
               type="checkbox"
-              className="h-5 min-h-0 w-5"
+              className="h-5 w-5 shrink-0"
               checked={contacts.includes(contact.id)}
               onChange={() => setContacts(toggle(contacts, contact.id))}
             />
@@ -238,9 +237,9 @@ function MeetingForm({
         <legend className="mb-1 text-sm font-medium">{t('schedule.team')}</legend>
         {colleagues.map((user) => (
           <label key={user.id} className="flex min-h-11 items-center gap-3">
-            <Input
+            <input
               type="checkbox"
-              className="h-5 min-h-0 w-5"
+              className="h-5 w-5 shrink-0"
               checked={team.includes(user.id)}
               onChange={() => setTeam(toggle(team, user.id))}
             />
