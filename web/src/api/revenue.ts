@@ -24,6 +24,7 @@ export type MeetingChanges = Schemas['MeetingChanges'];
 export type MeetingHeld = Schemas['MeetingHeld'];
 export type ActionItemInput = Schemas['MeetingActionItems']['actionItems'][number];
 export type CadenceInput = Schemas['MeetingCadences']['cadences'][number];
+export type PlanPrice = Schemas['RevenuePlan'];
 export type OverdueQbrs = Schemas['OverdueQbrs'];
 export type QbrPrep = Schemas['QbrPrep'];
 export type Money = Renewal['arr'];
@@ -232,6 +233,23 @@ export function useSetCadences() {
   return useMutation({
     mutationFn: (cadences: CadenceInput[]) =>
       call(api.PUT('/api/v1/meetings/cadences', { body: { cadences } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['revenue'] }),
+  });
+}
+
+/** The plans expansion estimates are priced with, each with its list price per seat a month. */
+export function usePlans() {
+  return useQuery({
+    queryKey: ['revenue', 'plans'],
+    queryFn: () => call(api.GET('/api/v1/revenue/plans')),
+  });
+}
+
+/** Replaces the plan list: every estimate is priced anew, so all of revenue is read again. */
+export function useSetPlans() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (plans: PlanPrice[]) => call(api.PUT('/api/v1/revenue/plans', { body: { plans } })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['revenue'] }),
   });
 }

@@ -1,7 +1,7 @@
 // Expansion: accounts whose data shows room to grow, each signal with its evidence and an
 // estimated value, the opportunities already tracked — and "Premium upgrade candidates", the
 // same list kept to accounts using premium features without the plan. A tracked opportunity
-// opens to be moved on (stage, amount, won or lost).
+// opens to be moved on (stage, amount, won or lost). Below, the plan prices the estimates use.
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { useWhose, WhoseToggle } from '../../components/Whose.tsx';
 import { OpportunityDialog } from './OpportunityDialog.tsx';
 import { OpportunityList, Sentences } from './parts.tsx';
+import { PlanPrices } from './PlanPrices.tsx';
 
 export type ExpansionSearch = { view?: 'premium' };
 
@@ -88,6 +89,9 @@ export function ExpansionPage({ search }: { search: ExpansionSearch }) {
           )}
         </>
       )}
+      <div className="lg:max-w-2xl">
+        <PlanPrices />
+      </div>
       {tracking && (
         <OpportunityDialog
           account={{ id: tracking.accountId, name: tracking.name }}
