@@ -313,7 +313,7 @@ export const revenueEn = {
   },
   cadences: {
     title: 'QBR cadence',
-    every_one: 'every month',
+    every_one: 'every {{count}} month',
     every_few: 'every {{count}} months',
     every_many: 'every {{count}} months',
     every_other: 'every {{count}} months',
