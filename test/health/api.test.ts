@@ -4,9 +4,11 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
 import { rescore } from '../../src/modules/health/index.ts';
+import { rescoreChanged } from '../../src/modules/health/service.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { changedAccounts } from '../support/jobs.ts';
 
 const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
 const app = testApp(deps);
@@ -146,6 +148,53 @@ describe('health API', () => {
     const fallback = await csm.GET('/api/v1/health/scorecard', { params: { query: {} } });
     expect(fallback.data?.saved).toBe(false);
     expect(fallback.data?.weights.usage).toBe(30);
+  });
+
+  it("puts a tier back on the default scorecard and rescores that tier's accounts with it", async () => {
+    const enterprise = await makeAccount(deps.db, workspaceId, {
+      owner_id: csmId,
+      tier: 'enterprise',
+      seats: 10,
+    });
+    await activeUsers(enterprise.id, { from: 0, to: 59 }, 9);
+    // Scores nothing is waiting for: what the earlier tests saved was announced too.
+    await rescoreChanged(deps, workspaceId);
+    await rescore(deps, workspaceId, [enterprise.id]);
+    const scoreOf = async () =>
+      (
+        await csm.GET('/api/v1/health/accounts/{id}', {
+          params: { path: { id: enterprise.id }, query: {} },
+        })
+      ).data?.score;
+    const defaultScore = await scoreOf();
+    const body = {
+      tier: 'enterprise' as const,
+      weights: { usage: 0, support: 0, engagement: 0, billing: 0, outcomes: 100 },
+      thresholds: { healthyMin: 70, atRiskMin: 40 },
+    };
+    expect((await admin.PUT('/api/v1/health/scorecard', { body })).response.status).toBe(200);
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual([enterprise.id]);
+    await rescoreChanged(deps, workspaceId);
+    expect(await scoreOf()).not.toBe(defaultScore);
+    const own = await csm.GET('/api/v1/health/scorecards');
+    expect(own.data?.items.map((card) => card.tier)).toContain('enterprise');
+
+    const remove = { params: { path: { tier: 'enterprise' as const } } };
+    expect((await csm.DELETE('/api/v1/health/scorecards/{tier}', remove)).response.status).toBe(
+      403,
+    );
+    expect((await admin.DELETE('/api/v1/health/scorecards/{tier}', remove)).response.status).toBe(
+      204,
+    );
+    expect(await changedAccounts(deps.db, workspaceId)).toEqual([enterprise.id]);
+    await rescoreChanged(deps, workspaceId);
+    expect(await scoreOf()).toBe(defaultScore);
+    const after = await csm.GET('/api/v1/health/scorecards');
+    expect(after.data?.items.map((card) => card.tier)).not.toContain('enterprise');
+
+    const again = await admin.DELETE('/api/v1/health/scorecards/{tier}', remove);
+    expect(again.response.status).toBe(404);
+    expect(again.response.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('backtests trial weights without saving them', async () => {

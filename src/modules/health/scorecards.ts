@@ -1,8 +1,10 @@
 // The workspace's scorecards: a default, and optionally one per tier (e.g. SMB weighs usage
-// more). Saved only when valid; every change is audited.
+// more). Saved only when valid; every change is audited, and announces the accounts it scores
+// as changed, so they are rescored with it within seconds rather than at the nightly rescore.
 import type { Db } from '../../db/connect.ts';
 import type { Tier } from '../../db/schema.ts';
 import { invalid } from '../../lib/errors.ts';
+import { markAccountsChanged } from '../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import { defaultScorecard, scorecardProblems, type Scorecard } from './scorecard.ts';
 import * as store from './store/scorecards.ts';
@@ -68,10 +70,15 @@ export async function saveScorecard(
       entityId: tier ?? 'default',
       changes: { weights: card.weights, thresholds: card.thresholds },
     });
+    await markAccountsChanged(
+      trx,
+      by.workspaceId,
+      await store.accountIdsScoredWith(trx, by.workspaceId, tier),
+    );
   });
 }
 
-/** A tier's own scorecard removed: its accounts go back to the default. */
+/** A tier's own scorecard removed: its accounts go back to the default, rescored with it. */
 export async function removeTierScorecard(db: Db, by: ChangeAuthor, tier: Tier): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (!(await store.deleteTierScorecard(trx, by.workspaceId, tier))) return false;
@@ -81,6 +88,11 @@ export async function removeTierScorecard(db: Db, by: ChangeAuthor, tier: Tier):
       entityId: tier,
       changes: {},
     });
+    await markAccountsChanged(
+      trx,
+      by.workspaceId,
+      await store.accountIdsScoredWith(trx, by.workspaceId, tier),
+    );
     return true;
   });
 }

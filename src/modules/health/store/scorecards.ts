@@ -40,3 +40,34 @@ export async function deleteTierScorecard(
     .executeTakeFirst();
   return removed.numDeletedRows !== 0n;
 }
+
+/**
+ * The live accounts a scorecard scores: a tier's own scores its tier; the default scores every
+ * tier without one of its own.
+ */
+export async function accountIdsScoredWith(
+  db: Db,
+  workspaceId: WorkspaceId,
+  tier: Tier | null,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .where((eb) =>
+      tier === null
+        ? eb(
+            'tier',
+            'not in',
+            eb
+              .selectFrom('scorecards')
+              .select('scorecards.tier')
+              .where('scorecards.workspace_id', '=', workspaceId)
+              .where('scorecards.tier', 'is not', null),
+          )
+        : eb('tier', '=', tier),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}
