@@ -104,6 +104,27 @@ export function useSaveScorecard() {
   });
 }
 
+/** The tiers with a scorecard of their own (the rest are scored with the default). */
+export function useTiersWithOwnScorecard() {
+  return useQuery({
+    queryKey: ['health', 'scorecards'],
+    queryFn: async () => {
+      const { items } = await call(api.GET('/api/v1/health/scorecards'));
+      return new Set(items.flatMap((card) => (card.tier ? [card.tier] : [])));
+    },
+  });
+}
+
+/** A tier back on the default scorecard; the server rescores its accounts. */
+export function useRemoveTierScorecard() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (tier: Tier) =>
+      call(api.DELETE('/api/v1/health/scorecards/{tier}', { params: { path: { tier } } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['health'] }),
+  });
+}
+
 /** The backtest of the given (unsaved) weights, re-run as they change; null: nothing to try. */
 export function useBacktest(trial: BacktestTrial | null) {
   return useQuery({

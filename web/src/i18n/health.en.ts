@@ -93,7 +93,15 @@ export const healthEn = {
     save: 'Save scorecard',
     saving: 'Saving…',
     saved: 'Saved. Every account is being rescored.',
+    tierOwn: '{{tier}} (its own)',
+    hasOwn: '{{tier}} accounts are scored with a scorecard of their own.',
+    usesDefault: '{{tier}} accounts are scored with the default.',
     remove: 'Use the default for this tier',
+    removeWhat:
+      'Its own weights and categories are removed, and every {{tier}} account is rescored with the default within a minute. Its categories may change, and plays can start for accounts that move.',
+    removeConfirm: 'Use the default for {{tier}}',
+    keepOwn: 'Keep its own',
+    removed: '{{tier}} now uses the default. Its accounts are being rescored.',
   },
   backtest: {
     title: 'Backtest',

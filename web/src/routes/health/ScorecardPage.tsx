@@ -9,8 +9,10 @@ import {
   measureKeys,
   tiers,
   useBacktest,
+  useRemoveTierScorecard,
   useSaveScorecard,
   useScorecard,
+  useTiersWithOwnScorecard,
   type Backtest,
   type Scorecard,
   type Thresholds,
@@ -36,6 +38,9 @@ export function ScorecardPage() {
   const { t } = useTranslation('health');
   const [tier, setTier] = useState<Tier | null>(null);
   const scorecard = useScorecard(tier);
+  const own = useTiersWithOwnScorecard();
+  const remove = useRemoveTierScorecard();
+  const tierName = (choice: Tier) => t(`common:tier.${choice}`);
   return (
     <div className="flex flex-col gap-4">
       <Link
@@ -46,34 +51,101 @@ export function ScorecardPage() {
       </Link>
       <h1 className="text-2xl font-bold">{t('scorecard.title')}</h1>
       <p className="max-w-3xl text-muted">{t('scorecard.intro')}</p>
-      <div className="max-w-xs">
+      <div className="flex max-w-md flex-col gap-2">
         <Field label={t('scorecard.tier')}>
           {(id) => (
             <Select
               id={id}
               value={tier ?? ''}
-              onChange={(e) => setTier((e.target.value || null) as Tier | null)}
+              onChange={(e) => {
+                setTier((e.target.value || null) as Tier | null);
+                remove.reset();
+              }}
             >
               <option value="">{t('scorecard.default')}</option>
               {tiers.map((choice) => (
                 <option key={choice} value={choice}>
-                  {t(`common:tier.${choice}`)}
+                  {own.data?.has(choice)
+                    ? t('scorecard.tierOwn', { tier: tierName(choice) })
+                    : tierName(choice)}
                 </option>
               ))}
             </Select>
           )}
         </Field>
+        {tier && own.data && (
+          <p className="text-sm text-muted">
+            {t(own.data.has(tier) ? 'scorecard.hasOwn' : 'scorecard.usesDefault', {
+              tier: tierName(tier),
+            })}
+          </p>
+        )}
+        {remove.isSuccess && (
+          <p role="status" className="text-sm text-healthy">
+            {t('scorecard.removed', { tier: tierName(remove.variables) })}
+          </p>
+        )}
+        {tier && own.data?.has(tier) && (
+          <UseDefault key={tier} tier={tier} remove={remove} tierName={tierName(tier)} />
+        )}
       </div>
       {scorecard.isPending ? (
         <Loading />
       ) : scorecard.error ? (
         <ErrorNote error={scorecard.error} />
       ) : (
-        // Keyed by tier, so switching tiers starts from that tier's saved values.
-        <Editor key={tier ?? 'default'} saved={scorecard.data} tier={tier} />
+        // Keyed by tier and by what is saved for it, so switching tiers (or putting one back on
+        // the default) starts from the saved values.
+        <Editor
+          key={`${tier ?? 'default'}:${scorecard.data.tier ?? 'default'}`}
+          saved={scorecard.data}
+          tier={tier}
+        />
       )}
       <PlaysCard />
     </div>
+  );
+}
+
+/** Puts a tier with its own scorecard back on the default, asked twice. */
+function UseDefault({
+  tier,
+  tierName,
+  remove,
+}: {
+  tier: Tier;
+  tierName: string;
+  remove: ReturnType<typeof useRemoveTierScorecard>;
+}) {
+  const { t } = useTranslation('health');
+  const [asked, setAsked] = useState(false);
+  if (!useCan('manage_scorecards')) return null;
+  if (!asked) {
+    return (
+      <Button variant="secondary" className="self-start" onClick={() => setAsked(true)}>
+        {t('scorecard.remove')}
+      </Button>
+    );
+  }
+  return (
+    <section
+      aria-labelledby="use-default"
+      className="flex flex-col gap-2 rounded-xl border border-critical p-3"
+    >
+      <h2 id="use-default" className="font-semibold">
+        {t('scorecard.remove')}
+      </h2>
+      <p className="text-sm">{t('scorecard.removeWhat', { tier: tierName })}</p>
+      <ErrorNote error={remove.error} />
+      <div className="flex flex-wrap gap-2">
+        <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate(tier)}>
+          {t('scorecard.removeConfirm', { tier: tierName })}
+        </Button>
+        <Button variant="ghost" onClick={() => setAsked(false)}>
+          {t('scorecard.keepOwn')}
+        </Button>
+      </div>
+    </section>
   );
 }
 
