@@ -70,6 +70,20 @@ export function useUpdateAccount(id: string) {
   });
 }
 
+/** Removes an account (the server keeps its history); it leaves every list. */
+export function useRemoveAccount(id: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.DELETE('/api/v1/accounts/{id}', { params: { path: { id } } })),
+    // What was about the account is dropped rather than asked for again (it would answer 404);
+    // every other answer may have listed it.
+    onSuccess: () => {
+      queries.removeQueries({ predicate: (query) => query.queryKey.includes(id) });
+      void queries.invalidateQueries();
+    },
+  });
+}
+
 export function useAddContact(accountId: string) {
   const queries = useQueryClient();
   return useMutation({

@@ -121,6 +121,16 @@ export const en = {
     work: 'Open work',
   },
   whose: { label: 'Whose clients', mine: 'My clients', everyone: 'Everyone' },
+  removeAccount: {
+    button: 'Remove account',
+    title: 'Remove {{name}}?',
+    leaves:
+      'It leaves the portfolio, health, renewals and task lists, and is no longer scored or counted.',
+    kept: 'Its timeline, contacts, tasks and contracts are kept, and the audit log notes who removed it.',
+    final: 'Nothing in the app brings it back.',
+    confirm: 'Remove {{name}}',
+    keep: 'Keep it',
+  },
   accountForm: {
     new: 'New account',
     newTitle: 'New account',

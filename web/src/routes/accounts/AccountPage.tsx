@@ -1,7 +1,7 @@
 // The Customer 360: who the customer is (profile, contract, fields, contacts), how they are
 // doing (usage; health beside it), open work, support, billing and the timeline of every
 // source — with "Add note" one tap away on a phone (a floating button opening a sheet), and
-// "Edit" for whoever manages accounts.
+// "Edit" and "Remove account" for whoever manages accounts.
 // This page only composes; each panel lives in ./360/.
 import { Link } from '@tanstack/react-router';
 import {
@@ -22,6 +22,7 @@ import { HealthBadge, RiskBadge } from '../../components/badges.tsx';
 import { Button, ErrorNote, Loading } from '../../components/ui.tsx';
 import { ContractCard, CustomFieldsCard, ProfileCard } from './360/AboutCards.tsx';
 import { ContactsCard } from './360/ContactsCard.tsx';
+import { RemoveAccount } from './360/RemoveAccount.tsx';
 
 // The panels' code — the charts among it — is fetched once the account's name and cards have
 // painted (on a phone the panels are below those cards): asked for as this page's code ran, its
@@ -99,6 +100,8 @@ export function AccountPage({ accountId }: { accountId: string }) {
         </div>
         <Panels accountId={accountId} name={account.name} contacts={contacts} canNote={canNote} />
       </div>
+      {/* Last on the page: nobody reaches it on the way to something else. */}
+      {canManage && <RemoveAccount accountId={accountId} name={account.name} />}
       {canNote && (
         <Button
           className="fixed right-4 bottom-24 z-20 rounded-full shadow-lg sm:hidden"
