@@ -22,7 +22,7 @@ import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { portfolioFilters } from './api/portfolioFilters.ts';
 import { portfolioSearch } from './routes/accounts/portfolioSearch.ts';
-import { searchOf, text } from './routes/searchParams.ts';
+import { searchOf, text, uuid } from './routes/searchParams.ts';
 import { queries } from './queries.ts';
 import { SignInPage } from './routes/SignInPage.tsx';
 import { PasswordResetPage } from './routes/PasswordResetPage.tsx';
@@ -257,9 +257,20 @@ const workRoute = createRoute({
 const projectRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/projects/$projectId',
+  // `?task=`: the task whose detail is open, so a link (a mention in the inbox) can open it.
+  validateSearch: searchOf({ task: uuid }),
   component: rendering(ProjectPage, function Project() {
     const { projectId } = projectRoute.useParams();
-    return <ProjectPage key={projectId} projectId={projectId} />;
+    const { task } = projectRoute.useSearch();
+    const navigate = projectRoute.useNavigate();
+    return (
+      <ProjectPage
+        key={projectId}
+        projectId={projectId}
+        openTaskId={task ?? null}
+        onOpenTask={(id) => void navigate({ search: { task: id ?? undefined } })}
+      />
+    );
   }),
 });
 

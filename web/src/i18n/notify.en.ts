@@ -34,6 +34,7 @@ export const notifyEn = {
     unread: 'Unread',
     empty: 'Nothing here yet. Mentions, urgent tasks and SLA alerts arrive here as they happen.',
     openAccount: 'Open the account',
+    openTask: 'Open the task',
     openProject: 'Open the project',
     more: 'More actions',
     muteAccount: 'Mute this account',

@@ -38,6 +38,7 @@ export const notifyRu: Shape<typeof notifyEn> = {
     empty:
       'Пока пусто. Упоминания, срочные задачи и сигналы SLA появляются здесь, как только случаются.',
     openAccount: 'Открыть клиента',
+    openTask: 'Открыть задачу',
     openProject: 'Открыть проект',
     more: 'Ещё действия',
     muteAccount: 'Заглушить этого клиента',

@@ -1,5 +1,5 @@
 // The inbox: your notifications, newest first, unread ones marked; new ones arrive live (the
-// shell listens to the stream). Each links to the account and project it is about.
+// shell listens to the stream). Each links to the account and the task (or project) it is about.
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -119,13 +119,15 @@ function InboxItem({ notification: n }: { notification: Notification }) {
       )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         {n.projectId && (
+          // A notification about a task opens that task's detail on its project's page.
           <Link
             to="/projects/$projectId"
             params={{ projectId: n.projectId }}
+            search={{ task: n.taskId ?? undefined }}
             onClick={read}
             className="inline-flex min-h-11 items-center text-accent underline"
           >
-            {t('inbox.openProject')}
+            {n.taskId ? t('inbox.openTask') : t('inbox.openProject')}
           </Link>
         )}
         {n.accountId && (

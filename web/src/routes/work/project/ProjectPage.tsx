@@ -15,11 +15,19 @@ import { SaveAsTemplate, TemplateUpgrade } from './TemplateSync.tsx';
 
 type View = 'board' | 'list';
 
-export function ProjectPage({ projectId }: { projectId: string }) {
+/** `openTaskId`: the task whose detail is open, kept in the address by the route. */
+export function ProjectPage({
+  projectId,
+  openTaskId,
+  onOpenTask: setOpenTaskId,
+}: {
+  projectId: string;
+  openTaskId: string | null;
+  onOpenTask: (taskId: string | null) => void;
+}) {
   const { t } = useTranslation('work');
   const project = useProject(projectId);
   const [view, setView] = useState<View>('board');
-  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   if (project.isPending) return <Loading />;
   if (project.error) return <ErrorNote error={project.error} />;
   const data = project.data;
