@@ -1,6 +1,7 @@
 // Health in the browser, on the demo workspace: a CSM on a phone reads their clients by
 // category and why, down to one account's measures; an admin tries weights against past churn
-// and saves a scorecard, with the server's objection shown when the weights do not add up.
+// and saves a scorecard, with the server's objection shown when the weights do not add up, and
+// puts a tier with its own scorecard back on the default.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   apiAs,
@@ -102,5 +103,48 @@ describe('health', () => {
     expect(scorecard?.weights).toMatchObject({ usage: 50, support: 0 });
     expect(scorecard?.saved).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets an admin on a phone put a tier with its own scorecard back on the default', async () => {
+    session = await openSteward('admin@demo.steward.dev', phone);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const own = await api.PUT('/api/v1/health/scorecard', {
+      body: {
+        tier: 'smb',
+        weights: { usage: 60, support: 10, engagement: 10, billing: 10, outcomes: 10 },
+        thresholds: { healthyMin: 80, atRiskMin: 50 },
+      },
+    });
+    expect(own.response.status).toBe(200);
+
+    await page.goto(`${server.url}/health/scorecard`);
+    const tier = page.getByLabel('Scorecard for');
+    await tier.locator('option', { hasText: 'SMB (its own)' }).waitFor({ state: 'attached' });
+    await tier.selectOption('smb');
+    await page.getByText('SMB accounts are scored with a scorecard of their own.').waitFor();
+    expect(await page.getByLabel('Usage', { exact: true }).inputValue()).toBe('60');
+
+    // The first tap only asks, saying what happens; the second does it.
+    await page.getByRole('button', { name: 'Use the default for this tier' }).click();
+    await page.getByText(/every SMB account is rescored with the default/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Use the default for SMB' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'SMB now uses the default. Its accounts are being rescored.' })
+      .waitFor();
+    await page.getByText('SMB accounts are scored with the default.').waitFor();
+    const { data: fallback } = await api.GET('/api/v1/health/scorecard');
+    await expect
+      .poll(() => page.getByLabel('Usage', { exact: true }).inputValue())
+      .toBe(String(fallback?.weights.usage));
+    expect(await tier.locator('option', { hasText: '(its own)' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Use the default for this tier' }).count()).toBe(
+      0,
+    );
+
+    const { data: cards } = await api.GET('/api/v1/health/scorecards');
+    expect(cards?.items.map((card) => card.tier)).toEqual([null]);
   });
 });

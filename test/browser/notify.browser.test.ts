@@ -1,5 +1,5 @@
 // Notifications in the browser: on a phone, the demo CSM watches a mention arrive in the inbox
-// live and marks it read, and links their Slack account in their settings with a code typed in
+// live, marks it read and opens the task it is about, and links their Slack account in their settings with a code typed in
 // Slack; an administrator writes an SLA policy and is told, beside the field, what is wrong
 // with its threshold.
 import { Logger, runTaskListOnce } from 'graphile-worker';
@@ -86,8 +86,12 @@ describe('notifications', () => {
       await expect.poll(() => inbox.unreadCount()).toBe(before);
 
       const { data: work } = await api.GET('/api/v1/my-work');
-      const task = work?.today.items[0] ?? work?.overdue.items[0] ?? work?.later.items[0];
-      if (!task) throw new Error('the demo CSM needs an open task');
+      const task = [
+        ...(work?.today.items ?? []),
+        ...(work?.overdue.items ?? []),
+        ...(work?.later.items ?? []),
+      ].find((open) => open.projectId);
+      if (!task?.projectId) throw new Error('the demo CSM needs an open task in a project');
       const question = '@csm the customer asked for a call tomorrow at 10';
       await commentAsManager(server, task.id, question);
       await routeNotifications(server);
@@ -104,6 +108,16 @@ describe('notifications', () => {
       await arrived.getByRole('button', { name: `Mark “${title}” read` }).click();
       await expect.poll(() => arrived.getByText('Unread', { exact: true }).count()).toBe(0);
       await expect.poll(() => inbox.unreadCount()).toBe(before);
+
+      // The mention opens the task it is about, with the question in its thread.
+      await arrived.getByRole('link', { name: 'Open the task' }).click();
+      const detail = page.getByRole('dialog', { name: task.title });
+      await detail.getByText(question).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/projects/${task.projectId}`);
+      expect(new URL(page.url()).searchParams.get('task')).toBe(task.id);
+      // Back goes to the inbox, not to the project with the task closed.
+      await page.goBack();
+      await arrived.waitFor();
     },
   );
 

@@ -1,0 +1,98 @@
+// Removing an account in the browser: a CSM on a phone removes an account of their own from its
+// 360 page and finds it gone from the portfolio; a viewer is offered neither that nor putting a
+// tier with its own scorecard back on the default.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AccountPage } from './pages/AccountPage.ts';
+import { PortfolioPage } from './pages/PortfolioPage.ts';
+import { SignInPage } from './pages/SignInPage.ts';
+import {
+  apiAs,
+  demoPassword,
+  openSteward,
+  phone,
+  seriousViolations,
+  type BrowserSession,
+} from './support.ts';
+
+let session: BrowserSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail', context.task.name);
+  session = undefined;
+});
+
+describe('removing', () => {
+  it('lets a CSM on a phone remove an account of their own, which leaves the portfolio', async () => {
+    session = await openSteward('csm@demo.steward.dev', phone);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const { data: me } = await api.GET('/api/v1/me');
+    const name = 'Lumen Dental (trial that never started)';
+    const { data: account, response } = await api.POST('/api/v1/accounts', {
+      body: { name, tier: 'smb', ownerId: me?.id ?? null },
+    });
+    expect(response.status).toBe(201);
+    if (!account) throw new Error('the CSM could not add an account');
+
+    const accountPage = new AccountPage(page);
+    await accountPage.open(server.url, account.id);
+    // The first tap only asks, saying what removing does.
+    await page.getByRole('button', { name: 'Remove account' }).click();
+    const asked = page.getByRole('region', { name: `Remove ${name}?` });
+    await asked.getByText('Nothing in the app brings it back.').waitFor();
+    await asked.getByText(/leaves the portfolio, health, renewals and task lists/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await asked.getByRole('button', { name: `Remove ${name}` }).click();
+
+    const portfolio = new PortfolioPage(page);
+    await page.waitForURL((url) => url.pathname === '/accounts');
+    await portfolio.waitForList();
+    await portfolio.search('Lumen Dental');
+    await page.getByText('No accounts match these filters.').waitFor();
+    expect(await portfolio.cards().filter({ hasText: name }).count()).toBe(0);
+    const gone = await api.GET('/api/v1/accounts/{id}', { params: { path: { id: account.id } } });
+    expect(gone.response.status).toBe(404);
+  });
+
+  it('offers a viewer neither removing an account nor a tier’s scorecard', async () => {
+    session = await openSteward('admin@demo.steward.dev', phone);
+    const { page, server } = session;
+    const admin = await apiAs(session);
+    const email = 'rita.reader@demo.steward.dev';
+    const created = await admin.POST('/api/v1/users', {
+      body: { email, name: 'Rita Reader', role: 'viewer', password: demoPassword },
+    });
+    expect(created.response.status).toBe(201);
+    const own = await admin.PUT('/api/v1/health/scorecard', {
+      body: {
+        tier: 'enterprise',
+        weights: { usage: 40, support: 20, engagement: 10, billing: 15, outcomes: 15 },
+        thresholds: { healthyMin: 70, atRiskMin: 40 },
+      },
+    });
+    expect(own.response.status).toBe(200);
+    const { data: accounts } = await admin.GET('/api/v1/accounts', {
+      params: { query: { limit: 1 } },
+    });
+    const accountId = accounts?.items[0]?.id;
+    if (!accountId) throw new Error('the demo has no account');
+    await session.context.clearCookies();
+    const signIn = new SignInPage(page);
+    await signIn.open(server.url);
+    await signIn.signIn(email, demoPassword);
+    await new PortfolioPage(page).waitForList();
+
+    await page.goto(`${server.url}/health/scorecard`);
+    const tier = page.getByLabel('Scorecard for');
+    await tier
+      .locator('option', { hasText: 'Enterprise (its own)' })
+      .waitFor({ state: 'attached' });
+    await tier.selectOption('enterprise');
+    await page.getByText('Enterprise accounts are scored with a scorecard of their own.').waitFor();
+    expect(await page.getByRole('button', { name: 'Use the default for this tier' }).count()).toBe(
+      0,
+    );
+
+    await new AccountPage(page).open(server.url, accountId);
+    expect(await page.getByRole('button', { name: 'Remove account' }).count()).toBe(0);
+  });
+});
