@@ -3,6 +3,7 @@
 // growing accounts use more each month, declining ones less (and drop features), churned
 // ones fade for months before they leave, and some that dipped came back.
 import { dayMs, daysSince, isoDay, startOfDay } from '../lib/calendar.ts';
+import { firstValueAfterDays } from './onboarding.ts';
 import { includesPremium } from './plans.ts';
 import type { PlannedAccount, Story } from './portfolio.ts';
 import type { Random } from './random.ts';
@@ -141,25 +142,6 @@ function dropsValueFeatures(arc: UsageArc, daysAgo: number, left: number | null)
 }
 
 /**
- * Days from signing to first value for a customer who signed within the year: the onboarding
- * template's "First workflow live in production" milestone, 25 business days after the start.
- */
-export function firstValueAfterDays(customerSince: Date): number {
-  const start = Date.UTC(
-    customerSince.getUTCFullYear(),
-    customerSince.getUTCMonth(),
-    customerSince.getUTCDate(),
-  );
-  let days = 0;
-  for (let business = 0; business < 25;) {
-    days++;
-    const weekday = new Date(start + days * dayMs).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) business++;
-  }
-  return days;
-}
-
-/**
  * Days ago a churned account left: the day its subscription ended — its renewal date for the
  * one lost at renewal, a day mid-contract for those who cancelled before theirs. Whole days
  * since that day began, so the subscription ends on that day whatever the hour now.
@@ -207,7 +189,7 @@ export function planUsage(now: Date, random: Random, accounts: PlannedAccount[])
     const sinceDaysAgo = Math.floor((today - account.customerSince.getTime()) / dayMs);
     // Only a customer who signed within the history shows its first weeks.
     const valueAfter =
-      sinceDaysAgo <= historyDays ? firstValueAfterDays(account.customerSince) : null;
+      sinceDaysAgo <= historyDays ? firstValueAfterDays(account.customerSince, account.tier) : null;
     const days: AccountUsage['days'] = [];
     for (let daysAgo = historyDays; daysAgo >= 0; daysAgo--) {
       const at = new Date(today - daysAgo * dayMs);

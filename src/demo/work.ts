@@ -1,6 +1,7 @@
-// Demo work: the "Enterprise onboarding" template, and projects made from it for the customers
-// who are onboarding now — each kicked off the day its customer signed and as far along as the
-// days since allow — plus a finished one for customers who went live this year. Written through
+// Demo work: the onboarding templates (onboarding.ts), and projects made from the one meant for
+// each customer's tier for the customers who are onboarding now — each kicked off the day its
+// customer signed and as far along as the days since allow — plus a finished one for customers
+// who went live this year. Written through
 // the same services a CSM's clicks go through, with the clock set back to when each step
 // happened. Long-standing customers have no onboarding: they finished it years ago.
 import { dayMs, daysAfter, hourMs, isoDay } from '../lib/calendar.ts';
@@ -9,19 +10,29 @@ import type { Deps } from '../context.ts';
 import { fixedClock } from '../lib/clock.ts';
 import type { ChecklistItem } from '../db/schema.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
+import type { Tier } from '../db/schema.ts';
+import { createTemplate, instantiateTemplate, updateTask } from '../modules/work/index.ts';
 import {
-  createTemplate,
-  enterpriseOnboarding,
-  instantiateTemplate,
-  updateTask,
-} from '../modules/work/index.ts';
+  onboardingTemplateOf,
+  onboardingTemplates,
+  type OnboardingTemplate,
+} from './onboarding.ts';
 
 /** Customers who went live this year and keep their finished onboarding project. */
 const finishedProjects = 2;
 /** Days behind schedule, by account in turn: on time, a few days late, two weeks late. */
 const lateBy = [0, 4, 12];
 
-type Onboarding = { id: string; owner_id: string | null; created_at: Date; stage: string };
+/** A template as saved in the workspace: its id, and the roles its tasks are assigned to. */
+type Template = { id: string; roles: string[] };
+
+type Onboarding = {
+  id: string;
+  owner_id: string | null;
+  created_at: Date;
+  stage: string;
+  tier: Tier;
+};
 
 export async function seedDemoWork(
   deps: Deps,
@@ -30,11 +41,14 @@ export async function seedDemoWork(
   const { db } = deps;
   const now = deps.clock.now();
   const by = { workspaceId: workspace.id, userId: workspace.adminId };
-  const template = await createTemplate(db, by, { ...enterpriseOnboarding, kind: 'onboarding' });
+  const templates = new Map<OnboardingTemplate, Template>();
+  for (const template of onboardingTemplates) {
+    templates.set(template, await createTemplate(db, by, { ...template, kind: 'onboarding' }));
+  }
 
   const owned = db
     .selectFrom('accounts')
-    .select(['id', 'owner_id', 'created_at', 'stage'])
+    .select(['id', 'owner_id', 'created_at', 'stage', 'tier'])
     .where('workspace_id', '=', workspace.id)
     .where('owner_id', 'is not', null)
     .where('deleted_at', 'is', null)
@@ -57,7 +71,9 @@ export async function seedDemoWork(
     .execute();
 
   for (const [index, account] of [...onboarding, ...finished].entries()) {
-    await onboard(deps, workspace, template.id, account, lateBy[index % lateBy.length] ?? 0);
+    const template = templates.get(onboardingTemplateOf(account.tier));
+    if (!template) throw new Error(`the demo has no onboarding template for ${account.tier}`);
+    await onboard(deps, workspace, template, account, lateBy[index % lateBy.length] ?? 0);
   }
 }
 
@@ -100,7 +116,7 @@ export async function workThrough<Task extends ProjectTask>(
 async function onboard(
   deps: Deps,
   workspace: { id: WorkspaceId; adminId: UserId; solutionsEngineerId: UserId },
-  templateId: string,
+  template: Template,
   account: Onboarding,
   lateDays: number,
 ): Promise<void> {
@@ -115,11 +131,15 @@ async function onboard(
     workspaceId: workspace.id,
     userId: (account.owner_id ?? workspace.adminId) as UserId,
   };
-  const projectId = await instantiateTemplate(db, clock, by, scope, templateId, {
+  // The CSM who works the onboarding sets up the manager's introduction to the sponsor. A
+  // template without those roles (a small customer's) is the CSM's alone.
+  const people = { solutions_engineer: workspace.solutionsEngineerId, manager: owner.userId };
+  const projectId = await instantiateTemplate(db, clock, by, scope, template.id, {
     accountId: account.id,
     startDate: isoDay(start),
-    // The CSM who works the onboarding sets up the manager's introduction to the sponsor.
-    assignees: { solutions_engineer: workspace.solutionsEngineerId, manager: owner.userId },
+    assignees: Object.fromEntries(
+      Object.entries(people).filter(([role]) => template.roles.includes(role)),
+    ),
   });
   const tasks = await db
     .selectFrom('tasks')

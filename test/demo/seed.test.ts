@@ -251,14 +251,16 @@ describe('the demo workspace', () => {
 });
 
 describe('the demo work', () => {
-  it('has the Enterprise onboarding template and projects from it at different points of progress', async () => {
-    const template = await deps.db
+  it('has the Enterprise and SMB onboarding templates and projects from them at different points of progress', async () => {
+    const templates = await deps.db
       .selectFrom('templates')
       .innerJoin('workspaces', 'workspaces.id', 'templates.workspace_id')
       .select(['templates.id', 'templates.name'])
       .where('workspaces.is_demo', '=', true)
-      .executeTakeFirstOrThrow();
-    expect(template.name).toBe('Enterprise onboarding');
+      .where('templates.kind', '=', 'onboarding')
+      .orderBy('templates.name')
+      .execute();
+    expect(templates.map((t) => t.name)).toEqual(['Enterprise onboarding', 'SMB onboarding']);
     const progress = await deps.db
       .selectFrom('projects')
       .innerJoin('tasks', 'tasks.project_id', 'projects.id')
@@ -266,7 +268,11 @@ describe('the demo work', () => {
         'projects.id',
         sql<number>`count(*) filter (where tasks.status = 'done')::int`.as('done'),
       ])
-      .where('projects.template_id', '=', template.id)
+      .where(
+        'projects.template_id',
+        'in',
+        templates.map((t) => t.id),
+      )
       .groupBy('projects.id')
       .execute();
     expect(progress.length).toBeGreaterThanOrEqual(5);

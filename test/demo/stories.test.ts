@@ -113,12 +113,15 @@ describe("the demo's customers in their first months", () => {
       started: string | null;
       done: number;
       current: string | null;
+      first_value: boolean;
     }>`
       select a.name, a.stage, (a.created_at at time zone 'UTC')::date::text as signed,
         p.start_date::text as started,
         (select count(*)::int from tasks t where t.project_id = p.id and t.status = 'done') as done,
         (select s.name from project_stages s where s.project_id = p.id and s.completed_at is null
-          order by s.position limit 1) as current
+          order by s.position limit 1) as current,
+        exists (select 1 from tasks t where t.project_id = p.id and t.is_first_value
+          and t.status = 'done') as first_value
       from accounts a
       join users u on u.id = a.owner_id and u.email = 'csm@demo.steward.dev'
       left join projects p on p.account_id = a.id and p.kind = 'onboarding' and p.status = 'active'
@@ -129,12 +132,14 @@ describe("the demo's customers in their first months", () => {
       expect(account.stage, account.name).toBe('onboarding');
       expect(account.started, account.name).toBe(account.signed);
     }
-    // The longer since signing, the further along: the oldest past training, the newest not.
+    // The longer since signing, the further along: the oldest past training and its first
+    // value, the newest still before its first value.
     const [oldest, , newest] = rows;
     expect(oldest?.done).toBeGreaterThan(rows[1]?.done ?? 0);
     expect(rows[1]?.done).toBeGreaterThan(newest?.done ?? 0);
     expect(['Early adoption', 'Success review']).toContain(oldest?.current);
-    expect(['Kickoff', 'Initial setup']).toContain(newest?.current);
+    expect(oldest?.first_value).toBe(true);
+    expect(newest?.first_value).toBe(false);
   });
 
   it('has no long-standing customer onboarding, and no project that starts before its account', async () => {
@@ -249,6 +254,26 @@ describe("the demo's customers in their first months", () => {
     expect(overview?.timeToValue.reached).toBe(measured);
     expect(overview?.timeToValue.withinTarget).toBeGreaterThanOrEqual(measured * 0.8);
     expect(overview?.timeToValue.medianDays).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('the demo onboarding templates', () => {
+  it('onboards small customers with the SMB template, never the 22-task enterprise one', async () => {
+    const { rows } = await sql<{ name: string; tier: string; template: string; tasks: number }>`
+      select a.name, a.tier, tp.name as template,
+        (select count(*)::int from tasks t where t.project_id = p.id) as tasks
+      from projects p join accounts a on a.id = p.account_id
+      join templates tp on tp.id = p.template_id
+      where p.kind = 'onboarding'`.execute(database.db);
+    const small = rows.filter((p) => p.tier === 'smb');
+    expect(small.length).toBeGreaterThanOrEqual(1);
+    for (const project of small) {
+      expect(`${project.name}: ${project.template}`).toBe(`${project.name}: SMB onboarding`);
+      expect(project.tasks, project.name).toBeLessThanOrEqual(10);
+    }
+    const enterprise = rows.filter((p) => p.tier === 'enterprise');
+    expect(enterprise.length).toBeGreaterThanOrEqual(1);
+    expect(enterprise.every((p) => p.template === 'Enterprise onboarding')).toBe(true);
   });
 });
 
