@@ -114,9 +114,10 @@ export function usageLevel(arc: UsageArc, daysAgo: number, churnedDaysAgo: numbe
       if (daysAgo > 75) return 0.75;
       return daysAgo > 38 ? 0.75 * ((daysAgo - 38) / 37) : 0;
     case 'unanswered_escalations':
-      // Syncs started failing six weeks ago: most people gave up within ten days.
+      // Syncs started failing six weeks ago: a third of the people gave up within ten days;
+      // the others still sign in for their reports (not a collapse: the tickets are the story).
       if (daysAgo > 45) return 0.75;
-      return daysAgo > 35 ? 0.1 + 0.65 * ((daysAgo - 35) / 10) : 0.1;
+      return daysAgo > 35 ? 0.5 + 0.25 * ((daysAgo - 35) / 10) : 0.5;
     case 'failed_payments':
       // A company cutting back: fewer people each month for five months, faster lately.
       if (daysAgo > 150) return 0.75;
@@ -132,6 +133,9 @@ function dropsValueFeatures(arc: UsageArc, daysAgo: number, left: number | null)
       return daysAgo < 60;
     case 'usage_collapse':
       return daysAgo < 75;
+    // Workflows and automations run on the syncs that broke: they stopped with them.
+    case 'unanswered_escalations':
+      return daysAgo < 42;
     case 'churned':
       return left !== null && daysAgo < left + 100;
     case 'acquired':

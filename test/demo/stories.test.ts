@@ -277,6 +277,36 @@ describe('the demo onboarding templates', () => {
   });
 });
 
+describe('the demo figures a CSM would question', () => {
+  it('shows no client whose active users fell by a quarter or more with good outcomes', async () => {
+    const { rows } = await sql<{
+      name: string;
+      active: number;
+      before: number;
+      outcomes: number | null;
+    }>`
+      select a.name, f.active, f.before, f.outcomes
+      from health_scores h join accounts a on a.id = h.account_id and a.stage <> 'churned'
+      cross join lateral (select
+        (select (e.measure->'inputs'->>'activeUsers')::int from json_array_elements(h.measures)
+          e(measure) where e.measure->>'key' = 'usage') as active,
+        (select (e.measure->'inputs'->>'previousActiveUsers')::int
+          from json_array_elements(h.measures) e(measure)
+          where e.measure->>'key' = 'usage') as before,
+        (select (e.measure->>'score')::int from json_array_elements(h.measures) e(measure)
+          where e.measure->>'key' = 'outcomes') as outcomes) f`.execute(database.db);
+    const falling = rows.filter((r) => r.before >= 4 && r.active <= 0.75 * r.before);
+    // The accounts sliding, the demo CSM's Critical ones among them.
+    expect(falling.length).toBeGreaterThanOrEqual(5);
+    for (const account of falling) {
+      expect(
+        account.outcomes ?? 0,
+        `${account.name}: ${account.before} → ${account.active} active users`,
+      ).toBeLessThan(50);
+    }
+  });
+});
+
 describe('the demo premium features', () => {
   it('are used by the enterprise customers who bought them, and otherwise only by the few trying them', async () => {
     const { rows } = await sql<{
