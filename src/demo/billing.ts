@@ -41,6 +41,7 @@ function seatChange(
     case 'failed_payments':
       return { daysAgo: 50, before: 1.15 };
     case 'churned':
+    case 'lost_at_renewal':
       return { daysAgo: (left ?? 0) + 100, before: 1.15 };
     default:
       return null;

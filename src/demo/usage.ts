@@ -11,10 +11,10 @@ import type { Random } from './random.ts';
 export const historyDays = 365;
 
 /**
- * How an account's usage moved over the year: its story, a dip it came back from, or a
- * sudden end (a churned customer that was acquired).
+ * How an account's usage moved over the year: its story, a dip it came back from, a sudden
+ * end (a churned customer that was acquired), or a slow slide to a renewal it did not sign.
  */
-export type UsageArc = Story | 'recovered' | 'acquired';
+export type UsageArc = Story | 'recovered' | 'acquired' | 'lost_at_renewal';
 
 /** The demo product's feature catalog, as a workspace admin would define it. */
 export const demoFeatures = [
@@ -73,6 +73,7 @@ export type AccountUsage = {
  */
 export function usageArc(account: PlannedAccount, index: number): UsageArc {
   if (account.acquired) return 'acquired';
+  if (account.story === 'churned' && !account.leftMidContract) return 'lost_at_renewal';
   return account.story === 'steady' && index % 3 === 1 ? 'recovered' : account.story;
 }
 
@@ -109,6 +110,15 @@ export function usageLevel(arc: UsageArc, daysAgo: number, churnedDaysAgo: numbe
       const before = daysAgo - left;
       return before > 40 ? 0.72 : 0.15 + 0.57 * (before / 40);
     }
+    case 'lost_at_renewal': {
+      // Less use each month for eight months, not a collapse: At Risk through the renewal
+      // talks of its last quarter, Critical only once it had said no.
+      const left = churnedDaysAgo ?? 0;
+      if (daysAgo <= left) return 0;
+      const before = daysAgo - left;
+      if (before > 240) return 0.75;
+      return before > 90 ? 0.42 + 0.33 * ((before - 90) / 150) : 0.15 + 0.27 * (before / 90);
+    }
     case 'usage_collapse':
       // The champion left eleven weeks ago; within five weeks nobody signed in any more.
       if (daysAgo > 75) return 0.75;
@@ -140,6 +150,8 @@ function dropsValueFeatures(arc: UsageArc, daysAgo: number, left: number | null)
       return left !== null && daysAgo < left + 100;
     case 'acquired':
       return left !== null && daysAgo < left + 25;
+    case 'lost_at_renewal':
+      return left !== null && daysAgo < left + 75;
     default:
       return false;
   }

@@ -305,6 +305,17 @@ describe('the demo figures a CSM would question', () => {
       ).toBeLessThan(50);
     }
   });
+
+  it('backtests churn as real churn goes: Critical above At risk above Healthy, every category present', async () => {
+    const { data } = await admin.GET('/api/v1/health/backtest', { params: { query: {} } });
+    const rate = (category: string) => {
+      const bucket = data?.byCategory.find((c) => c.category === category);
+      expect(bucket?.accounts, category).toBeGreaterThan(0);
+      return bucket?.churnRate ?? 0;
+    };
+    expect(rate('at_risk')).toBeGreaterThan(rate('healthy'));
+    expect(rate('critical')).toBeGreaterThan(rate('at_risk'));
+  });
 });
 
 describe('the demo premium features', () => {
