@@ -6,6 +6,7 @@ import type { Tier } from '../db/schema.ts';
 import { daysAfter, daysSince, isoDay, startOfDay } from '../lib/calendar.ts';
 import { seatPriceCents } from './plans.ts';
 import type { PlannedAccount } from './portfolio.ts';
+import { randomFor, type Random } from './random.ts';
 import { churnedDaysAgo, historyDays, usageLevel, type UsageArc } from './usage.ts';
 
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
@@ -20,20 +21,24 @@ const billedEvery: Record<Tier, { interval: 'month' | 'year'; count: number; mon
 /**
  * Days ago a story changed the seat count, and the seats before as a share of today's: growth
  * bought, or seats given back. A customer who faded away gave seats back months before leaving.
+ * The day is the account's own (`own`): teams join, and budgets shrink, when they do — so a
+ * book wins some expansion every quarter, not all of it in one.
  */
 function seatChange(
   arc: UsageArc,
   left: number | null,
+  own: Random,
 ): { daysAgo: number; before: number } | null {
   switch (arc) {
     case 'expansion':
-      return { daysAgo: 120, before: 0.7 };
+      return { daysAgo: own.int(14, historyDays - 30), before: 0.7 };
     // A healthy customer adds a few seats as teams join: most of a book's net retention.
     case 'steady':
-      return { daysAgo: 150, before: 0.78 };
-    // Seats given back are a few, not a quarter: gross retention stays near 95%.
+      return { daysAgo: own.int(14, historyDays - 30), before: 0.78 };
+    // Seats given back are a few, not a quarter: gross retention stays near 95%. An account
+    // sliding since five months ago gives them back within the last three (billing's window).
     case 'at_risk':
-      return { daysAgo: 55, before: 1.06 };
+      return { daysAgo: own.int(30, 85), before: 1.06 };
     case 'unanswered_escalations':
       return { daysAgo: 60, before: 1.08 };
     case 'usage_collapse':
@@ -103,7 +108,7 @@ export function planStripeEvents(
     events.push({ id: `evt_demo_${ext}_${suffix}`, type, created: unix(at), object });
 
   // Growing accounts bought more seats this year; declining ones gave some back.
-  const change = seatChange(arc, left);
+  const change = seatChange(arc, left, randomFor(ext));
   const changeAt = daysAfter(now, -(change?.daysAgo ?? 0));
   const seatsAt = (at: Date) =>
     change && at < changeAt

@@ -40,3 +40,14 @@ export function seededRandom(seed: number): Random {
   };
   return { next, int, chance: (p) => next() < p, pick, sample };
 }
+
+/**
+ * A random source of its own for one key (an account's external id): what it draws for that
+ * account stays the same whatever is drawn for the others, or in which order.
+ */
+export function randomFor(key: string): Random {
+  // FNV-1a over the key's UTF-16 code units.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return seededRandom(hash);
+}

@@ -316,6 +316,28 @@ describe('the demo figures a CSM would question', () => {
     expect(rate('at_risk')).toBeGreaterThan(rate('healthy'));
     expect(rate('critical')).toBeGreaterThan(rate('at_risk'));
   });
+
+  it('wins some expansion every quarter, with net and gross retention a book would show', async () => {
+    const { data } = await admin.GET('/api/v1/metrics', { params: { query: { trend: 5 } } });
+    const trend = (key: string) => data?.metrics.find((m) => m.key === key)?.trend ?? [];
+    // Quarters billing saw whole, and this one once it is half over.
+    const historyFrom = addDays(today, -363);
+    const seen = trend('expansionMrr').filter(({ period }) => {
+      const [year, q] = period.split('-Q').map(Number);
+      const start = `${year}-${String(((q ?? 1) - 1) * 3 + 1).padStart(2, '0')}-01`;
+      return start >= historyFrom && addDays(start, 45) <= today;
+    });
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    for (const quarter of seen) {
+      expect(quarter.value ?? 0, quarter.period).toBeGreaterThan(0);
+      const nrr = trend('nrr').find((t) => t.period === quarter.period)?.value ?? 0;
+      const grr = trend('grr').find((t) => t.period === quarter.period)?.value ?? 0;
+      expect(nrr, `NRR ${quarter.period}`).toBeGreaterThan(0.97);
+      expect(nrr, `NRR ${quarter.period}`).toBeLessThan(1.08);
+      expect(grr, `GRR ${quarter.period}`).toBeGreaterThan(0.95);
+      expect(grr, `GRR ${quarter.period}`).toBeLessThanOrEqual(1);
+    }
+  });
 });
 
 describe('the demo premium features', () => {
