@@ -2,10 +2,12 @@
 // gives one that looks current.
 import { dayMs, daysAfter, isoDay } from '../lib/calendar.ts';
 import { describe, expect, it } from 'vitest';
+import { planStripeEvents } from './billing.ts';
 import { plansOf, seatPriceCents } from './plans.ts';
 import { planPortfolio } from './portfolio.ts';
 import { seededRandom } from './random.ts';
 import { planTimeline } from './timeline.ts';
+import { usageArc } from './usage.ts';
 
 describe('the demo plan', () => {
   it('is the same for the same seed and moment', () => {
@@ -72,5 +74,24 @@ describe("the demo plan's stories, whenever the demo is reset", () => {
     expect(trying.length).toBeGreaterThanOrEqual(2);
     expect(trying.length).toBeLessThanOrEqual(4);
     expect(trying.every((a) => a.tier !== 'enterprise' && a.story === 'expansion')).toBe(true);
+  });
+});
+
+describe("the demo's billing", () => {
+  it('has customers adding seats in every quarter of the year, not all on one day', () => {
+    for (const moment of ['2026-11-02T09:00:00Z', '2027-05-20T12:00:00Z']) {
+      const now = new Date(moment);
+      const accounts = planPortfolio(now, seededRandom(7));
+      const grown = accounts.flatMap((account, i) =>
+        planStripeEvents(now, account, usageArc(account, i))
+          .filter((e) => e.id.endsWith('_resized') && account.story !== 'churned')
+          .map((e) => (now.getTime() - e.created * 1000) / dayMs),
+      );
+      // The year in four quarters back from today: each has seats added in it.
+      for (const quarter of [0, 1, 2, 3]) {
+        const inQuarter = grown.filter((ago) => ago >= quarter * 91 && ago < (quarter + 1) * 91);
+        expect(inQuarter.length, `${moment}: quarter ${quarter} back`).toBeGreaterThanOrEqual(3);
+      }
+    }
   });
 });
