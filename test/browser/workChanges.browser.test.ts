@@ -66,8 +66,8 @@ describe('changing work on a phone', () => {
     await page.getByText(/to be done by/).waitFor();
 
     // Delete the hand-off review: the second tap says what goes with it.
-    const todo = page.getByRole('region', { name: /^To do/ });
-    await todo.getByRole('button', { name: handOff.title, exact: true }).tap();
+    const toDoColumn = page.getByRole('region', { name: /^To do/ });
+    await toDoColumn.getByRole('button', { name: handOff.title, exact: true }).tap();
     const detail = page.getByRole('dialog', { name: handOff.title });
     await detail.getByRole('button', { name: 'Delete task' }).tap();
     const ask = detail.getByRole('region', { name: 'Delete this task?' });
@@ -78,7 +78,7 @@ describe('changing work on a phone', () => {
     await ask.getByRole('button', { name: `Delete “${handOff.title}”` }).tap();
     await detail.waitFor({ state: 'detached' });
     await expect
-      .poll(() => todo.getByRole('button', { name: handOff.title, exact: true }).count())
+      .poll(() => toDoColumn.getByRole('button', { name: handOff.title, exact: true }).count())
       .toBe(0);
 
     // The server agrees: the task is gone everywhere, the project changed.
@@ -110,7 +110,7 @@ describe('changing work on a phone', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.goto(`${server.url}/projects/${project.id}`);
     await page.getByRole('heading', { level: 1, name: newName }).waitFor();
-    await todo.getByRole('button', { name: kickoff.title, exact: true }).tap();
+    await toDoColumn.getByRole('button', { name: kickoff.title, exact: true }).tap();
     const read = page.getByRole('dialog', { name: kickoff.title });
     await read.getByText('You are mentioned here.').waitFor();
     expect(await page.getByRole('button', { name: 'Edit project' }).count()).toBe(0);
