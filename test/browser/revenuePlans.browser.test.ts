@@ -52,7 +52,7 @@ describe('plan prices', () => {
 
     // The server's word on a name given twice and a currency it does not know, each under
     // its field; what was typed stays.
-    await added.getByLabel('Price per seat a month').fill('99');
+    await added.getByLabel('Price per seat a month').fill('99.50');
     await added.getByLabel('Currency').fill('ZZZ');
     await card.getByRole('button', { name: 'Save plans' }).click();
     await added.getByRole('alert').getByText('each plan once').waitFor();
@@ -61,7 +61,7 @@ describe('plan prices', () => {
       .getByText(/^not a currency Steward knows/)
       .waitFor();
     expect(await added.getByLabel('Name').inputValue()).toBe('starter');
-    expect(await added.getByLabel('Price per seat a month').inputValue()).toBe('99');
+    expect(await added.getByLabel('Price per seat a month').inputValue()).toBe('99.50');
     expect(
       await rows.nth(names.indexOf('Starter')).getByLabel('Price per seat a month').inputValue(),
     ).toBe('50');
@@ -72,7 +72,8 @@ describe('plan prices', () => {
     await added.getByLabel('Currency').fill('usd');
     await added.getByLabel('Includes the premium features').check();
     await card.getByRole('button', { name: 'Save plans' }).click();
-    await card.getByText('$99 per seat a month').waitFor();
+    // A price with cents keeps them; a whole one reads without.
+    await card.getByText('$99.50 per seat a month').waitFor();
     expect(await card.getByRole('button').allTextContents()).toEqual(['Edit']);
     const { data: saved } = await api.GET('/api/v1/revenue/plans');
     const priced = Object.fromEntries(
@@ -80,7 +81,7 @@ describe('plan prices', () => {
         [],
     );
     expect(priced['Starter']).toEqual([5_000, 'USD', false]);
-    expect(priced['Scale']).toEqual([9_900, 'USD', true]);
+    expect(priced['Scale']).toEqual([9_950, 'USD', true]);
     expect(saved?.plans).toHaveLength(names.length + 1);
 
     // In Russian: the card, the form and the server's word.
@@ -88,6 +89,7 @@ describe('plan prices', () => {
     await page.reload();
     const ruCard = page.getByRole('region', { name: 'Цены тарифов' });
     await ruCard.getByText(/^50\s\$ за место в месяц$/).waitFor();
+    await ruCard.getByText(/^99,50\s\$ за место в месяц$/).waitFor();
     const typed = [...names, 'Scale'];
     expect(await notRussian(ruCard, typed)).toEqual([]);
     await ruCard.getByRole('button', { name: 'Изменить' }).click();

@@ -47,15 +47,21 @@ export function setTimeZone(zone: string | undefined) {
   timeZone = zone || undefined;
 }
 
-/** Money arrives in minor units: { amount: 12000000, currency: 'USD' } is $120,000. */
+/**
+ * Money arrives in minor units: { amount: 12000000, currency: 'USD' } is $120,000. Whole units
+ * unless `exact`: a price per seat keeps its cents ($49.99), a whole one still reads $50.
+ */
 export function formatMoney(
   money: { amount: number; currency: string } | null | undefined,
+  { exact = false }: { exact?: boolean } = {},
 ): string {
   if (!money) return '—';
+  const digits = exact && money.amount % 100 !== 0 ? 2 : 0;
   return numberFormat({
     style: 'currency',
     currency: money.currency,
-    maximumFractionDigits: 0,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
   }).format(money.amount / 100);
 }
 

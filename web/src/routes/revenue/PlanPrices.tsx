@@ -46,7 +46,7 @@ export function PlanPrices() {
                 {plan.premium && <Badge tone="accent">{t('plans.premium')}</Badge>}
               </dt>
               <dd className="text-muted tabular-nums">
-                {t('plans.perSeat', { price: formatMoney(plan.seatPrice) })}
+                {t('plans.perSeat', { price: formatMoney(plan.seatPrice, { exact: true }) })}
               </dd>
             </div>
           ))}
