@@ -175,7 +175,7 @@ export async function typedByPeople(api: Api, accountIds: string[]): Promise<str
   const add: Collect = (...values) => {
     for (const value of values) if (value?.trim()) typed.add(value);
   };
-  const [me, users, accounts, fields, highlight] = await Promise.all([
+  const [me, users, accounts, fields, features, highlight] = await Promise.all([
     api.GET('/api/v1/me').then(read),
     api.GET('/api/v1/users').then(read),
     everyPage((cursor) =>
@@ -184,6 +184,7 @@ export async function typedByPeople(api: Api, accountIds: string[]): Promise<str
         .then(read),
     ),
     api.GET('/api/v1/custom-fields', { params: { query: { entity: 'account' } } }).then(read),
+    api.GET('/api/v1/features').then(read),
     api.GET('/api/v1/feedback/highlight', { params: { query: { since: '30d' } } }).then(read),
   ]);
   add(me.name, me.email, me.workspace.name);
@@ -196,6 +197,8 @@ export async function typedByPeople(api: Api, accountIds: string[]): Promise<str
     }
   }
   for (const field of fields.items) add(field.label, ...(field.options ?? []));
+  // The product's features are named by whoever keeps the catalog ("Workflows").
+  for (const feature of features.items) add(feature.label);
   const [themeIds] = await Promise.all([
     Promise.all(accountIds.map((id) => typedAboutAccount(api, id, add))),
     typedInNotifications(api, add),
