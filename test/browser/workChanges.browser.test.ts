@@ -65,9 +65,10 @@ describe('changing work on a phone', () => {
     await page.getByRole('heading', { level: 1, name: newName }).waitFor();
     await page.getByText(/to be done by/).waitFor();
 
-    // Delete the hand-off review: the second tap says what goes with it.
-    const toDoColumn = page.getByRole('region', { name: /^To do/ });
-    await toDoColumn.getByRole('button', { name: handOff.title, exact: true }).tap();
+    // Delete the hand-off review: the second tap says what goes with it. The board's first
+    // column holds the tasks nobody has started.
+    const notStarted = page.getByRole('region', { name: 'Board' }).getByRole('region').first();
+    await notStarted.getByRole('button', { name: handOff.title, exact: true }).tap();
     const detail = page.getByRole('dialog', { name: handOff.title });
     await detail.getByRole('button', { name: 'Delete task' }).tap();
     const ask = detail.getByRole('region', { name: 'Delete this task?' });
@@ -78,7 +79,7 @@ describe('changing work on a phone', () => {
     await ask.getByRole('button', { name: `Delete “${handOff.title}”` }).tap();
     await detail.waitFor({ state: 'detached' });
     await expect
-      .poll(() => toDoColumn.getByRole('button', { name: handOff.title, exact: true }).count())
+      .poll(() => notStarted.getByRole('button', { name: handOff.title, exact: true }).count())
       .toBe(0);
 
     // The server agrees: the task is gone everywhere, the project changed.
@@ -110,7 +111,7 @@ describe('changing work on a phone', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.goto(`${server.url}/projects/${project.id}`);
     await page.getByRole('heading', { level: 1, name: newName }).waitFor();
-    await toDoColumn.getByRole('button', { name: kickoff.title, exact: true }).tap();
+    await notStarted.getByRole('button', { name: kickoff.title, exact: true }).tap();
     const read = page.getByRole('dialog', { name: kickoff.title });
     await read.getByText('You are mentioned here.').waitFor();
     expect(await page.getByRole('button', { name: 'Edit project' }).count()).toBe(0);
