@@ -11,12 +11,13 @@ import { fixedClock } from '../lib/clock.ts';
 import type { ChecklistItem } from '../db/schema.ts';
 import type { UserId, WorkspaceId } from '../lib/ids.ts';
 import type { Tier } from '../db/schema.ts';
-import { createTemplate, instantiateTemplate, updateTask } from '../modules/work/index.ts';
 import {
-  onboardingTemplateOf,
-  onboardingTemplates,
-  type OnboardingTemplate,
-} from './onboarding.ts';
+  createTemplate,
+  instantiateTemplate,
+  updateTask,
+  type StarterTemplate,
+} from '../modules/work/index.ts';
+import { onboardingTemplateOf, onboardingTemplates } from './onboarding.ts';
 
 /** Customers who went live this year and keep their finished onboarding project. */
 const finishedProjects = 2;
@@ -41,7 +42,7 @@ export async function seedDemoWork(
   const { db } = deps;
   const now = deps.clock.now();
   const by = { workspaceId: workspace.id, userId: workspace.adminId };
-  const templates = new Map<OnboardingTemplate, Template>();
+  const templates = new Map<StarterTemplate, Template>();
   for (const template of onboardingTemplates) {
     templates.set(template, await createTemplate(db, by, { ...template, kind: 'onboarding' }));
   }

@@ -8,6 +8,6 @@ export { createTask, updateTask, findTask, type Worker } from './tasks/service.t
 export { commentOnTask } from './tasks/comments.ts';
 export { projectsOfAccount } from './projects.ts';
 export type { TemplateDefinition, TemplateDefinitionInput } from './templates/definition.ts';
-export { enterpriseOnboarding } from './templates/starters.ts';
+export { enterpriseOnboarding, smbOnboarding, type StarterTemplate } from './templates/starters.ts';
 export { buckets, myWork, type Bucket } from './myWork.ts';
 export { dueDay, dueDayBefore } from './templates/offsets.ts';

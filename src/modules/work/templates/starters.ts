@@ -1,6 +1,6 @@
 // Starter templates a workspace can begin from. "Enterprise onboarding" follows the stages of
 // seeds/004 (setup, training, adoption…) with the 20+ tasks the CSM of seeds/000 re-created by
-// hand for every enterprise customer.
+// hand for every enterprise customer; "SMB onboarding" is the few weeks a small customer gets.
 import type { TemplateDefinition } from './definition.ts';
 
 type Task = TemplateDefinition['tasks'][number];
@@ -18,11 +18,13 @@ const task = (t: Pick<Task, 'key' | 'title' | 'stage' | 'offsetDays'> & Partial<
   ...t,
 });
 
-export const enterpriseOnboarding: {
+export type StarterTemplate = {
   name: string;
   description: string;
   definition: TemplateDefinition;
-} = {
+};
+
+export const enterpriseOnboarding: StarterTemplate = {
   name: 'Enterprise onboarding',
   description:
     'From signed contract to a team that uses the product every week: five stages, 22 tasks.',
@@ -249,6 +251,107 @@ export const enterpriseOnboarding: {
         stage: 'handoff',
         offsetDays: 50,
         dependsOn: ['onboarding-review'],
+      }),
+    ],
+  },
+};
+
+/**
+ * An SMB customer's onboarding: a few weeks of its CSM's time — a kickoff call, setup checks, a
+ * group training and the first workflow live — as a tech-touch motion runs it.
+ */
+export const smbOnboarding: StarterTemplate = {
+  name: 'SMB onboarding',
+  description: 'From signed order to the first workflow live in under four weeks: 8 tasks.',
+  definition: {
+    anchor: 'start',
+    allowDueBeforeStart: false,
+    stages: [
+      {
+        key: 'kickoff',
+        name: 'Kickoff',
+        description: 'Welcome, goals and the first use case',
+        expectedDays: 3,
+        successCriteria: ['First use case agreed', 'Admin named'],
+      },
+      {
+        key: 'setup',
+        name: 'Initial setup',
+        description: 'Data in, team invited, training booked',
+        expectedDays: 6,
+        successCriteria: ['Data imported', 'Team invited'],
+      },
+      {
+        key: 'first-value',
+        name: 'First value',
+        description: 'The first workflow in daily use',
+        expectedDays: 10,
+        successCriteria: ['First workflow live in production', 'Half the seats active'],
+      },
+    ],
+    tasks: [
+      task({
+        key: 'welcome',
+        title: 'Send the welcome e-mail and the getting-started guide',
+        stage: 'kickoff',
+        offsetDays: 0,
+        priority: 'P1',
+      }),
+      task({
+        key: 'kickoff-call',
+        title: 'Hold a 30-minute kickoff call',
+        stage: 'kickoff',
+        offsetDays: 2,
+        priority: 'P1',
+        dependsOn: ['welcome'],
+        checklist: ['Goals written down', 'Admin named', 'First use case chosen'],
+      }),
+      task({
+        key: 'import-data',
+        title: 'Check the data import with the admin',
+        stage: 'setup',
+        offsetDays: 4,
+        dependsOn: ['kickoff-call'],
+      }),
+      task({
+        key: 'invite-team',
+        title: 'Confirm the team is invited',
+        stage: 'setup',
+        offsetDays: 5,
+        dependsOn: ['kickoff-call'],
+      }),
+      task({
+        key: 'group-training',
+        title: 'Book the team into the weekly group training',
+        stage: 'setup',
+        offsetDays: 7,
+        dependsOn: ['invite-team'],
+      }),
+      task({
+        key: 'first-workflow',
+        title: 'First workflow live in production',
+        stage: 'first-value',
+        offsetDays: 12,
+        priority: 'P1',
+        firstValue: true,
+        dependsOn: ['import-data'],
+        tags: ['milestone'],
+      }),
+      task({
+        key: 'usage-check',
+        title: 'Check active users against seats',
+        stage: 'first-value',
+        offsetDays: 15,
+        dependsOn: ['first-workflow'],
+      }),
+      task({
+        key: 'wrap-up',
+        title: 'E-mail the onboarding results and the next steps',
+        stage: 'first-value',
+        offsetDays: 18,
+        priority: 'P1',
+        dependsOn: ['usage-check'],
+        checklist: ['Goals met?', 'Open questions', 'Where to get help'],
       }),
     ],
   },
