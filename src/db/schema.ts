@@ -132,6 +132,8 @@ export type AccountsTable = {
   created_at: CreatedAt;
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
+  /** Who removed it; null while it is live, or when they are gone. */
+  deleted_by: string | null;
 };
 
 /** Accounts whose data changed since health last scored them (accounts/changes.ts). */

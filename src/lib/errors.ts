@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'api_token.not_found'
   | 'account.not_found'
   | 'account.external_id_taken'
+  /** A restore of an account that was never removed, or is back already. */
+  | 'account.not_removed'
   | 'contact.not_found'
   | 'custom_field.not_found'
   | 'custom_field.key_taken'
@@ -177,6 +179,7 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
       return 404;
     case 'user.email_taken':
     case 'account.external_id_taken':
+    case 'account.not_removed':
     case 'custom_field.key_taken':
     case 'feature.key_taken':
     case 'survey.link_used':

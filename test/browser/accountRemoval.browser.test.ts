@@ -1,6 +1,6 @@
 // Removing an account in the browser: a CSM on a phone removes an account of their own from its
-// 360 page and finds it gone from the portfolio; a viewer is offered neither that nor putting a
-// tier with its own scorecard back on the default.
+// 360 page, finds it gone from the portfolio and brings it back from Removed accounts; a viewer
+// is offered none of that, nor putting a tier with its own scorecard back on the default.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AccountPage } from './pages/AccountPage.ts';
 import { PortfolioPage } from './pages/PortfolioPage.ts';
@@ -21,7 +21,7 @@ afterEach(async (context) => {
 });
 
 describe('removing', () => {
-  it('lets a CSM on a phone remove an account of their own, which leaves the portfolio', async () => {
+  it('lets a CSM on a phone remove an account of their own, which leaves the portfolio, and restore it', async () => {
     session = await openSteward('csm@demo.steward.dev', phone);
     const { page, server } = session;
     const api = await apiAs(session);
@@ -38,7 +38,7 @@ describe('removing', () => {
     // The first tap only asks, saying what removing does.
     await page.getByRole('button', { name: 'Remove account' }).click();
     const asked = page.getByRole('region', { name: `Remove ${name}?` });
-    await asked.getByText('Nothing in the app brings it back.').waitFor();
+    await asked.getByText(/restore it later from Removed accounts/).waitFor();
     await asked.getByText(/leaves the portfolio, health, renewals and task lists/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await asked.getByRole('button', { name: `Remove ${name}` }).click();
@@ -51,9 +51,22 @@ describe('removing', () => {
     expect(await portfolio.cards().filter({ hasText: name }).count()).toBe(0);
     const gone = await api.GET('/api/v1/accounts/{id}', { params: { path: { id: account.id } } });
     expect(gone.response.status).toBe(404);
+
+    // Below the portfolio, the removed accounts: this one first, saying who removed it.
+    await page.getByRole('link', { name: 'Removed accounts' }).click();
+    const removed = page.getByRole('list', { name: 'Removed accounts' }).getByRole('listitem');
+    const row = removed.filter({ hasText: name });
+    await row.getByText(`by ${me?.name ?? ''}`, { exact: false }).waitFor();
+    expect(await removed.first().textContent()).toContain(name);
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.getByRole('button', { name: `Restore ${name}` }).click();
+    await page.waitForURL((url) => url.pathname === `/accounts/${account.id}`);
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    const back = await api.GET('/api/v1/accounts/{id}', { params: { path: { id: account.id } } });
+    expect(back.response.status).toBe(200);
   });
 
-  it('offers a viewer neither removing an account nor a tier’s scorecard', async () => {
+  it('offers a viewer neither removing or restoring an account nor a tier’s scorecard', async () => {
     session = await openSteward('admin@demo.steward.dev', phone);
     const { page, server } = session;
     const admin = await apiAs(session);
@@ -80,6 +93,7 @@ describe('removing', () => {
     await signIn.open(server.url);
     await signIn.signIn(email, demoPassword);
     await new PortfolioPage(page).waitForList();
+    expect(await page.getByRole('link', { name: 'Removed accounts' }).count()).toBe(0);
 
     await page.goto(`${server.url}/health/scorecard`);
     const tier = page.getByLabel('Scorecard for');

@@ -36,6 +36,10 @@ const AccountPage = lazyRouteComponent(
   () => import('./routes/accounts/AccountPage.tsx'),
   'AccountPage',
 );
+const RemovedAccountsPage = lazyRouteComponent(
+  () => import('./routes/accounts/RemovedAccountsPage.tsx'),
+  'RemovedAccountsPage',
+);
 const HealthPage = lazyRouteComponent(() => import('./routes/health/HealthPage.tsx'), 'HealthPage');
 const ScorecardPage = lazyRouteComponent(
   () => import('./routes/health/ScorecardPage.tsx'),
@@ -247,6 +251,12 @@ const accountRoute = createRoute({
   }),
 });
 
+const removedAccountsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts/removed',
+  component: RemovedAccountsPage,
+});
+
 const workRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/work',
@@ -435,6 +445,7 @@ const routeTree = rootRoute.addChildren([
     indexRoute,
     portfolioRoute,
     accountRoute,
+    removedAccountsRoute,
     workRoute,
     projectRoute,
     templatesRoute,

@@ -30,6 +30,7 @@ import * as portfolioOwnerTierIndex from './0028_portfolio_owner_tier_index.ts';
 import * as feedbackThemeTallies from './0029_feedback_theme_tallies.ts';
 import * as healthScoresJson from './0030_health_scores_json.ts';
 import * as digestUnreadItems from './0031_digest_unread_items.ts';
+import * as accountRemovals from './0032_account_removals.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '0029_feedback_theme_tallies': feedbackThemeTallies,
   '0030_health_scores_json': healthScoresJson,
   '0031_digest_unread_items': digestUnreadItems,
+  '0032_account_removals': accountRemovals,
 };

@@ -31,6 +31,8 @@ export const accounts = {
       meeting: 'Meeting',
     },
     nobody: 'nobody',
+    removed: 'Removed from every list',
+    restored: 'Restored to every list',
     ownerChanged: 'Owner changed from {{from}} to {{to}}',
     stageChanged: 'Stage changed from {{from}} to {{to}}',
     priorityChanged: 'Priority changed from {{from}} to {{to}}',
@@ -50,6 +52,8 @@ export const accounts = {
   },
   problem: {
     noAccount: 'No such account.',
+    externalIdRemoved:
+      'A removed account has the external id {{externalId}}: restore it from Removed accounts instead.',
     externalIdTaken: 'Another account has the external id {{externalId}}.',
     noContact: 'No such contact.',
     customFieldTaken: 'A custom field "{{key}}" exists already.',

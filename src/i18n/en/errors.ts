@@ -46,6 +46,7 @@ export const errors = {
     account: {
       not_found: 'There is no such account.',
       external_id_taken: 'Another account already has this external id.',
+      not_removed: 'This account is not removed: it is in the portfolio already.',
     },
     contact: { not_found: 'There is no such contact.' },
     custom_field: {

@@ -32,6 +32,8 @@ export const accounts = {
       meeting: 'Встреча',
     },
     nobody: 'не назначен',
+    removed: 'Удалён из всех списков',
+    restored: 'Возвращён во все списки',
     ownerChanged: 'Ответственный изменён: {{from}} → {{to}}',
     stageChanged: 'Этап изменён: {{from}} → {{to}}',
     priorityChanged: 'Приоритет изменён: {{from}} → {{to}}',
@@ -51,6 +53,8 @@ export const accounts = {
   },
   problem: {
     noAccount: 'Такого аккаунта нет.',
+    externalIdRemoved:
+      'Внешний id {{externalId}} у удалённого аккаунта: восстановите его из списка удалённых.',
     externalIdTaken: 'У другого аккаунта уже есть внешний id {{externalId}}.',
     noContact: 'Такого контакта нет.',
     customFieldTaken: 'Настраиваемое поле «{{key}}» уже есть.',

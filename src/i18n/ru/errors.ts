@@ -45,6 +45,7 @@ export const errors = {
     account: {
       not_found: 'Такого аккаунта нет.',
       external_id_taken: 'У другого аккаунта уже есть такой внешний идентификатор.',
+      not_removed: 'Этот аккаунт не удалён: он уже в портфеле.',
     },
     contact: { not_found: 'Такого контакта нет.' },
     custom_field: {

@@ -115,6 +115,21 @@ export const portfolioAccountSchema = accountShape
     ),
   });
 
+const personRef = z.object({ id: z.uuid(), name: z.string() });
+
+export const removedAccountSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    tier: tierSchema,
+    arr: moneySchema,
+    owner: personRef.nullable(),
+    removedAt: z.string(),
+    /** Null when the person who removed it is gone, or it was removed before this was kept. */
+    removedBy: personRef.nullable(),
+  })
+  .openapi('RemovedAccount');
+
 const domainSchema = z
   .string()
   .trim()

@@ -46,14 +46,17 @@ async function checkOwnerAndExternalId(
       throw invalid([fieldProblem('ownerId', 'accounts.field.noActiveOwner')]);
     }
   }
-  if (
-    input.externalId &&
-    (await store.externalIdTaken(db, by.workspaceId, input.externalId, account?.id))
-  ) {
+  const holder = input.externalId
+    ? await store.externalIdTaken(db, by.workspaceId, input.externalId, account?.id)
+    : undefined;
+  if (input.externalId && holder) {
     throw new AppError(
       'account.external_id_taken',
       {
-        key: 'accounts.problem.externalIdTaken',
+        // A removed account keeps its external id: it is restored rather than added twice.
+        key: holder.deleted_at
+          ? 'accounts.problem.externalIdRemoved'
+          : 'accounts.problem.externalIdTaken',
         params: { externalId: input.externalId },
       },
       {
@@ -210,21 +213,6 @@ async function recordMilestones(
       data: event.data,
     });
   }
-}
-
-/** Soft delete: the account leaves every list, its history stays. */
-export async function deleteAccount(
-  db: Db,
-  clock: Clock,
-  by: ChangeAuthor,
-  scope: store.AccountScope,
-  id: string,
-) {
-  await db.transaction().execute(async (trx) => {
-    await getAccount(trx, scope, id);
-    await store.updateAccountRow(trx, by.workspaceId, id, { deleted_at: clock.now() });
-    await recordAudit(trx, by, { action: 'account.deleted', entityType: 'account', entityId: id });
-  });
 }
 
 /** The Customer 360: profile, contract, contacts and the latest of the timeline, in one answer. */

@@ -1,6 +1,6 @@
 // SQL for accounts and what hangs off them (contacts, custom field definitions, saved
 // segments). Every query is confined to one workspace and, for a CSM, to their clients.
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type {
   AccountUpdate,
@@ -96,6 +96,50 @@ export function findAccount(db: Db, scope: AccountScope, id: string) {
   return selectAccounts(db, scope).where('accounts.id', '=', id).executeTakeFirst();
 }
 
+/** Removed accounts in scope, the latest removed first: the list a restore is made from. */
+export function removedAccountRows(
+  db: Db,
+  scope: AccountScope,
+  page: { where: (at: string, id: string) => RawBuilder<boolean>; limit: number },
+) {
+  return db
+    .selectFrom('accounts')
+    .leftJoin('users as owner', 'owner.id', 'accounts.owner_id')
+    .leftJoin('users as remover', 'remover.id', 'accounts.deleted_by')
+    .select([
+      'accounts.id',
+      'accounts.name',
+      'accounts.tier',
+      'accounts.arr_amount',
+      'accounts.currency',
+      'accounts.owner_id',
+      'owner.name as owner_name',
+      'accounts.deleted_by',
+      'remover.name as remover_name',
+    ])
+    .select((eb) => eb.ref('accounts.deleted_at').$notNull().as('deleted_at'))
+    .where('accounts.workspace_id', '=', scope.workspaceId)
+    .where('accounts.deleted_at', 'is not', null)
+    .$if(scope.onlyOwner !== null, (q) => q.where('accounts.owner_id', '=', scope.onlyOwner))
+    .where(page.where('accounts.deleted_at', 'accounts.id'))
+    .orderBy('accounts.deleted_at', 'desc')
+    .orderBy('accounts.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** An account in scope, removed or not: whether it is removed, for a restore. */
+export function findAnyAccount(db: Db, scope: AccountScope, id: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'deleted_at'])
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('id', '=', id)
+    .$if(scope.onlyOwner !== null, (q) => q.where('owner_id', '=', scope.onlyOwner))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export function insertAccount(db: Db, account: NewAccount) {
   return db.insertInto('accounts').values(account).returning('id').executeTakeFirstOrThrow();
 }
@@ -122,7 +166,7 @@ export function externalIdTaken(
 ) {
   return db
     .selectFrom('accounts')
-    .select('id')
+    .select(['id', 'deleted_at'])
     .where('workspace_id', '=', workspaceId)
     .where('external_id', '=', externalId)
     .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId ?? ''))

@@ -84,6 +84,29 @@ export function useRemoveAccount(id: string) {
   });
 }
 
+export type RemovedAccount = Schemas['RemovedAccount'];
+
+/** The removed accounts this person may restore, the latest removed first. */
+export function useRemovedAccounts() {
+  return useInfiniteQuery({
+    queryKey: ['removedAccounts'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/accounts/removed', { params: { query: { cursor: pageParam } } })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** Brings a removed account back: it returns to every list (and to what was dropped of it). */
+export function useRestoreAccount() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      call(api.POST('/api/v1/accounts/{id}/restore', { params: { path: { id } } })),
+    onSuccess: () => void queries.invalidateQueries(),
+  });
+}
+
 export function useAddContact(accountId: string) {
   const queries = useQueryClient();
   return useMutation({

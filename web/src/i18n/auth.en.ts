@@ -85,6 +85,7 @@ export const authEn = {
         created: 'Account created',
         updated: 'Account changed',
         deleted: 'Account deleted',
+        restored: 'Account restored',
         billing_synced: 'Billing brought up to date',
       },
       api_token: { created: 'API token created', revoked: 'API token revoked' },

@@ -85,6 +85,7 @@ export const authRu: Shape<typeof authEn> = {
         created: 'Клиент создан',
         updated: 'Клиент изменён',
         deleted: 'Клиент удалён',
+        restored: 'Клиент восстановлен',
         billing_synced: 'Данные биллинга обновлены',
       },
       api_token: { created: 'API-токен создан', revoked: 'API-токен отозван' },

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Deps } from '../../../context.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
-import { pageOf } from '../../../lib/pagination.ts';
+import { pageOf, pageQuery } from '../../../lib/pagination.ts';
 import { actorOf } from '../../auth/index.ts';
 import { portfolio } from '../portfolio.ts';
 import {
@@ -12,17 +12,12 @@ import {
   customFieldFilters,
   portfolioAccountSchema,
   portfolioQuery,
+  removedAccountSchema,
   timelineEventSchema,
   updateAccountBody,
 } from '../schema.ts';
-import {
-  account360,
-  createAccount,
-  deleteAccount,
-  getAccount,
-  scopeFor,
-  updateAccount,
-} from '../service.ts';
+import { removeAccount, removedAccounts, restoreAccount } from '../removals.ts';
+import { account360, createAccount, getAccount, scopeFor, updateAccount } from '../service.ts';
 import { describeAccount } from '../view.ts';
 import { presentEvent } from './timeline.ts';
 import { moneySchema } from '../../../lib/money.ts';
@@ -85,6 +80,23 @@ export function accountsRoutes({ db, clock }: Deps) {
       async (c) => c.json(await createAccount(db, actorOf(c), c.req.valid('json')), 201),
     )
     .openapi(
+      // Before `/accounts/{id}`, which would take "removed" for an id.
+      defineRoute({
+        method: 'get',
+        path: '/accounts/removed',
+        operationId: 'listRemovedAccounts',
+        tags: ['Accounts'],
+        access: 'manage_accounts',
+        summary: 'Removed accounts, the latest removed first: who removed each, and when',
+        request: { query: z.object(pageQuery) },
+        responses: { 200: json(pageOf(removedAccountSchema)), 400: problems[400] },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        return c.json(await removedAccounts(db, scopeFor(actor), c.req.valid('query')), 200);
+      },
+    )
+    .openapi(
       defineRoute({
         method: 'get',
         path: '/accounts/{id}',
@@ -134,14 +146,31 @@ export function accountsRoutes({ db, clock }: Deps) {
         operationId: 'deleteAccount',
         tags: ['Accounts'],
         access: 'manage_accounts',
-        summary: 'Remove an account from every list; its history is kept',
+        summary: 'Remove an account from every list; its history is kept and it can be restored',
         request: { params: idParam },
         responses: { 204: { description: 'Removed' }, 404: problems[404] },
       }),
       async (c) => {
         const actor = actorOf(c);
-        await deleteAccount(db, clock, actor, scopeFor(actor), c.req.valid('param').id);
+        await removeAccount(db, clock, actor, scopeFor(actor), c.req.valid('param').id);
         return c.body(null, 204);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: '/accounts/{id}/restore',
+        operationId: 'restoreAccount',
+        tags: ['Accounts'],
+        access: 'manage_accounts',
+        summary: 'Bring a removed account back into every list, as it was',
+        request: { params: idParam },
+        responses: { 200: json(accountSchema), 404: problems[404], 409: problems[409] },
+      }),
+      async (c) => {
+        const actor = actorOf(c);
+        const id = c.req.valid('param').id;
+        return c.json(await restoreAccount(db, clock, actor, scopeFor(actor), id), 200);
       },
     )
     .openapi(

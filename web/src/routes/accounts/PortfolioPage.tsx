@@ -2,7 +2,7 @@
 // can be shared, and saved as a segment. Its parts are in ./portfolio/: the search and filters
 // bar with saved segments, the phone's cards and the wide screen's table. "New account" adds one
 // by hand, for whoever manages accounts (imports and the API add them in bulk).
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePortfolio } from '../../api/accounts.ts';
@@ -123,6 +123,14 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
             </Button>
           )}
         </>
+      )}
+      {canAdd && (
+        <Link
+          to="/accounts/removed"
+          className="inline-flex min-h-11 items-center self-start text-sm text-muted underline"
+        >
+          {t('removedAccounts.link')}
+        </Link>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 // Removing an account, asked twice and saying what it does: the server hides it from every list
-// and keeps its history (a soft delete); nothing in the app brings it back.
+// and keeps its history (a soft delete); Removed accounts, below the portfolio, brings it back.
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
