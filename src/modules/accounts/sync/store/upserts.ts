@@ -90,7 +90,7 @@ export async function upsertAccountsByExternalId(
       oc
         .columns(['workspace_id', 'external_id'])
         .where('external_id', 'is not', null)
-        .doUpdateSet({ ...set, updated_at: sql`now()`, deleted_at: null })
+        .doUpdateSet({ ...set, updated_at: sql`now()`, deleted_at: null, deleted_by: null })
         .where((eb) =>
           eb.or([
             differs('accounts', columns),
