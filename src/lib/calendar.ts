@@ -11,6 +11,11 @@ export function isoDay(at: Date | number): string {
   return new Date(at).toISOString().slice(0, 10);
 }
 
+/** The calendar quarter a day falls in, as reports and the roadmap name it: `2026-11-30` → `2026-Q4`. */
+export function quarterLabel(day: string): string {
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
 /** The instant a UTC day starts. */
 export function startOfDay(day: string): Date {
   return new Date(`${day}T00:00:00Z`);

@@ -2,7 +2,7 @@
 // periods before it for a trend. Days are UTC calendar days, as billing and the rollups are;
 // a period runs from the start of its first day to the start of the day after its last.
 import { fieldProblem, invalid } from '../../lib/errors.ts';
-import { dayMs, isoDay } from '../../lib/calendar.ts';
+import { dayMs, isoDay, quarterLabel } from '../../lib/calendar.ts';
 
 export type Period = {
   /** `2026-10`, `2026-Q3`, or `2026-07-15..2026-08-14` for a range. */
@@ -51,8 +51,7 @@ export function rangePeriod(from: string, to: string): Period {
 }
 
 export function quarterOf(d: string): Period {
-  const [year = 0, month = 1] = d.split('-').map(Number);
-  return quarterPeriod(year, Math.floor((month - 1) / 3) + 1);
+  return parsePeriod(quarterLabel(d));
 }
 
 export function monthOf(d: string): Period {

@@ -9,7 +9,7 @@ import type { ForecastCategory } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
-import { addDays, isoDay } from '../../lib/calendar.ts';
+import { addDays, isoDay, quarterLabel } from '../../lib/calendar.ts';
 import type { AccountScope } from '../accounts/index.ts';
 import { usageTrends } from '../health/index.ts';
 import {
@@ -211,10 +211,6 @@ type Money = { amount: number; currency: string };
  * sorted per request, and a locale's collation would cost more than the rest of the work.
  */
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** `2026-11-30` → `2026-Q4`. */
-const quarterLabel = (day: string) =>
-  `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
 function emptyBucket(currency: string, targetRate: number | null) {
   const zero = (): Money => ({ amount: 0, currency });

@@ -12,7 +12,7 @@ import {
 } from '../../voice/index.ts';
 import { accountAskedAbout } from './accounts.ts';
 import { forAccount, say, todayOf, type Answered, type Question } from './context.ts';
-import { daysBetween } from '../../../lib/calendar.ts';
+import { daysBetween, quarterLabel } from '../../../lib/calendar.ts';
 
 /** "Lately", when a question about one client names no period: a quarter, since the last QBR. */
 const recentFeedbackDays = 90;
@@ -233,14 +233,12 @@ export async function productRoadmap(question: Question): Promise<Answered> {
     question.understanding.language,
   );
   const window = question.params.window;
-  const quarterOf = (day: string) =>
-    `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
   const inWindow = window
     ? items.filter(
         (i) =>
           i.targetQuarter !== null &&
-          i.targetQuarter >= quarterOf(window.from) &&
-          i.targetQuarter <= quarterOf(window.to),
+          i.targetQuarter >= quarterLabel(window.from) &&
+          i.targetQuarter <= quarterLabel(window.to),
       )
     : items.filter((i) => i.status !== 'declined');
   const next = inWindow.find((i) => i.status !== 'shipped' && i.status !== 'declined');
