@@ -1,6 +1,7 @@
 // Ask Steward about what customers said: one client's own feedback ("What did Larkspur say
 // recently?"), newest first and never its card, and what customers ask for, counted over the
 // same 30 days as the portfolio's top request and saying so.
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
@@ -90,6 +91,31 @@ describe("one client's feedback", () => {
     );
     const never = await ask(jordan, 'What has Wrenford been saying?');
     expect(never.data?.answer).toBe('No feedback from Wrenford Analytics has been logged yet.');
+  });
+
+  it('counts every piece of feedback in the period, beyond the newest it lists', async () => {
+    const quillon = await makeAccount(deps.db, p.workspaceId, {
+      name: 'Quillon Media',
+      owner_id: p.jordanId,
+    });
+    // 520 items in the last 30 days (one an hour), and one older than that.
+    await sql`
+      insert into feedback_items
+        (workspace_id, account_id, type, source, text, features, given_at, created_at, updated_at)
+      select ${p.workspaceId}::uuid, ${quillon.id}::uuid, 'complaint', 'api', 'Export #' || n, '{}'::jsonb,
+        timestamptz '2026-11-01T12:00:00Z' - n * interval '1 hour', now(), now()
+      from generate_series(0, 519) n
+      union all
+      select ${p.workspaceId}::uuid, ${quillon.id}::uuid, 'praise', 'api', 'Long ago', '{}'::jsonb,
+        timestamptz '2026-06-01T12:00:00Z', now(), now()`.execute(deps.db);
+    const { data } = await ask(jordan, 'What did Quillon say recently?');
+    if (data?.widget !== 'account_feedback') throw new Error(`widget ${data?.widget}`);
+    expect(data.data.count).toBe(520);
+    expect(data.data.items.map((i) => i.text).slice(0, 2)).toEqual(['Export #0', 'Export #1']);
+    expect(data.data.items.length).toBeLessThan(520);
+    expect(data.answer).toMatch(
+      /^Quillon Media gave 520 pieces of feedback in the last 30 days\. The newest /,
+    );
   });
 
   it("does not read another CSM's client's feedback to a CSM", async () => {

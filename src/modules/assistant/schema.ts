@@ -134,6 +134,10 @@ export const widgetData = {
     accountId: z.string(),
     name: z.string(),
     days: z.number().int().openapi({ description: 'The items are of the last this many days' }),
+    count: z
+      .number()
+      .int()
+      .openapi({ description: 'How much feedback those days hold; items are the newest of it' }),
     items: z.array(
       z.object({
         id: z.string(),

@@ -229,6 +229,31 @@ export async function logFeedback(
   };
 }
 
+type FeedbackFilterQuery = Omit<FeedbackQuery, 'limit' | 'cursor'>;
+
+/** A query's filters as the store takes them: `since=90d` is the 90 days before now. */
+function filtersOf(query: FeedbackFilterQuery, now: Date): store.FeedbackFilters {
+  const days = query.since ? Number(query.since.slice(0, -1)) : undefined;
+  return {
+    accountId: query.accountId,
+    themeId: query.themeId,
+    type: query.type,
+    status: query.status,
+    review: query.review,
+    since: days ? daysAfter(now, -days) : undefined,
+  };
+}
+
+/** How many items a list with these filters holds, counted rather than read. */
+export function countFeedback(
+  db: Db,
+  scope: AccountScope,
+  query: FeedbackFilterQuery,
+  now: Date,
+): Promise<number> {
+  return store.countFeedbackRows(db, scope, filtersOf(query, now));
+}
+
 export async function listFeedback(
   db: Db,
   scope: AccountScope,
@@ -239,17 +264,11 @@ export async function listFeedback(
   const after = query.cursor
     ? decodeCursor(query.cursor, 'feedback', { id: 'uuid', value: 'timestamptz' })
     : undefined;
-  const days = query.since ? Number(query.since.slice(0, -1)) : undefined;
   const rows = await store.listFeedbackRows(
     db,
     scope,
     {
-      accountId: query.accountId,
-      themeId: query.themeId,
-      type: query.type,
-      status: query.status,
-      review: query.review,
-      since: days ? daysAfter(now, -days) : undefined,
+      ...filtersOf(query, now),
       before: after ? { givenAt: String(after.value), id: after.id } : undefined,
     },
     query.limit,

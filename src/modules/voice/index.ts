@@ -1,7 +1,13 @@
 // The voice module's public face: feedback, themes, roadmap and surveys.
 export { voiceRoutes } from './routes/index.ts';
 export { voiceJobs, voiceCrontab } from './jobs.ts';
-export { writeFeedback, readFeedback, importFeedbackItems, listFeedback } from './feedback.ts';
+export {
+  writeFeedback,
+  readFeedback,
+  importFeedbackItems,
+  listFeedback,
+  countFeedback,
+} from './feedback.ts';
 export { recordResponse } from './surveys/respond.ts';
 export { createRoadmapItem } from './roadmap/items.ts';
 export { shipRoadmapItem } from './roadmap/ship.ts';

@@ -6039,6 +6039,8 @@ export interface components {
                 name: string;
                 /** @description The items are of the last this many days */
                 days: number;
+                /** @description How much feedback those days hold; items are the newest of it */
+                count: number;
                 items: {
                     id: string;
                     text: string;

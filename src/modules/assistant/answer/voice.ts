@@ -4,6 +4,7 @@
 import { scopeFor } from '../../accounts/index.ts';
 import { localParts } from '../../notify/index.ts';
 import {
+  countFeedback,
   demandWindowDays,
   listFeedback,
   listRoadmap,
@@ -119,16 +120,14 @@ export async function accountFeedback(question: Question): Promise<Answered | nu
   const scope = scopeFor(question.asker);
   const language = question.understanding.language;
   const days = sinceDays(question, recentFeedbackDays);
-  const { items } = await listFeedback(
-    db,
-    scope,
-    { accountId: account.id, since: `${days}d`, limit: 500 },
-    clock.now(),
-    language,
-  );
+  const inPeriod = { accountId: account.id, since: `${days}d` };
+  const [{ items }, count] = await Promise.all([
+    listFeedback(db, scope, { ...inPeriod, limit: feedbackShown }, clock.now(), language),
+    countFeedback(db, scope, inPeriod, clock.now()),
+  ]);
   // Nothing in the period: when the client last said something, however long ago.
   const before =
-    items.length === 0
+    count === 0
       ? (await listFeedback(db, scope, { accountId: account.id, limit: 1 }, clock.now(), language))
           .items[0]
       : undefined;
@@ -143,7 +142,7 @@ export async function accountFeedback(question: Question): Promise<Answered | nu
     ? [
         say('assistant.accountFeedback.summary', {
           name,
-          count: items.length,
+          count,
           period: lastDays(days),
         }),
         say('assistant.accountFeedback.newest', {
@@ -164,7 +163,8 @@ export async function accountFeedback(question: Question): Promise<Answered | nu
       accountId: account.id,
       name,
       days,
-      items: items.slice(0, feedbackShown).map((item) => ({
+      count,
+      items: items.map((item) => ({
         id: item.id,
         text: item.text,
         type: item.type,

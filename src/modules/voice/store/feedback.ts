@@ -65,12 +65,8 @@ export type FeedbackFilters = {
   before?: { givenAt: string; id: string } | undefined;
 };
 
-export function listFeedbackRows(
-  db: Db,
-  scope: AccountScope,
-  filters: FeedbackFilters,
-  limit: number,
-) {
+/** The items a list or a count takes: accepted ones unless another review is asked for. */
+function matchingFeedback(db: Db, scope: AccountScope, filters: FeedbackFilters) {
   return selectFeedback(db, scope)
     .$if(filters.accountId !== undefined, (q) =>
       q.where('f.account_id', '=', filters.accountId ?? ''),
@@ -78,13 +74,19 @@ export function listFeedbackRows(
     .$if(filters.themeId !== undefined, (q) => q.where('f.theme_id', '=', filters.themeId ?? ''))
     .$if(filters.type !== undefined, (q) => q.where('f.type', '=', filters.type as never))
     .$if(filters.status !== undefined, (q) => q.where('f.status', '=', filters.status as never))
-    .$if(filters.review !== undefined, (q) =>
-      q.where('f.review', '=', filters.review ?? 'accepted'),
-    )
-    .$if(filters.review === undefined, (q) => q.where('f.review', '=', 'accepted'))
+    .where('f.review', '=', filters.review ?? 'accepted')
     .$if(filters.since !== undefined, (q) =>
       q.where('f.given_at', '>=', filters.since ?? new Date(0)),
-    )
+    );
+}
+
+export function listFeedbackRows(
+  db: Db,
+  scope: AccountScope,
+  filters: FeedbackFilters,
+  limit: number,
+) {
+  return matchingFeedback(db, scope, filters)
     .$if(filters.before !== undefined, (q) =>
       q.where(
         sql<boolean>`(f.given_at, f.id) < (${filters.before?.givenAt}::timestamptz, ${filters.before?.id}::uuid)`,
@@ -94,6 +96,19 @@ export function listFeedbackRows(
     .orderBy('f.id', 'desc')
     .limit(limit + 1)
     .execute();
+}
+
+/** How many items match, however many there are (the planner drops the unread joins). */
+export async function countFeedbackRows(
+  db: Db,
+  scope: AccountScope,
+  filters: Omit<FeedbackFilters, 'before'>,
+): Promise<number> {
+  const row = await matchingFeedback(db, scope, filters)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 /** Inserts items; one that has the same origin (source, source_ref) as a stored one is skipped. */

@@ -86,8 +86,8 @@ export function AccountFeedbackWidget({ data }: { data: WidgetOf<'account_feedba
           ))}
         </ol>
       )}
-      {data.items.length > shown && (
-        <p className="text-sm text-muted">{t('more', { count: data.items.length - shown })}</p>
+      {data.count > shown && (
+        <p className="text-sm text-muted">{t('more', { count: data.count - shown })}</p>
       )}
     </div>
   );
