@@ -748,6 +748,8 @@ describe('onboarding tracking', () => {
       'stalled',
     ]);
     expect(report?.riskFactors[1]?.message).toBe('Stage "Kickoff" has run 18 days; 5 expected');
+    // Behind by its oldest overdue task, due on its first day (17 days ago), more than the stage's 13.
+    expect(report?.daysBehind).toBe(17);
     // A manager who reads Steward in Russian reads the same risks in Russian.
     const boris = await makeUser(deps.db, workspaceId, { role: 'manager', locale: 'ru' });
     const russian = await signedIn(app, boris.email, testPassword);

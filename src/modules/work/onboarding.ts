@@ -37,21 +37,27 @@ export function onboardingReport(project: ProjectView, now: Date) {
     }));
 
   const riskFactors: RiskFactor[] = [];
+  // Days behind schedule: the oldest overdue task's, or the current stage's past its expected
+  // length, whichever is more; a task due a few hours ago is already a day behind.
+  const behind: number[] = [];
   const overdue = open.filter((t) => t.dueAt !== null && t.dueAt < now.toISOString());
   if (overdue.length > 0) {
     const oldest = overdue.reduce((a, b) => ((a.dueAt ?? '') < (b.dueAt ?? '') ? a : b));
+    const days = Math.floor(daysSince(oldest.dueAt ?? now, now));
+    behind.push(Math.max(1, days));
     riskFactors.push({
       kind: 'overdue',
       message: message('work.onboardingRisk.overdue', {
         count: overdue.length,
         task: oldest.title,
-        days: Math.floor(daysSince(oldest.dueAt ?? now, now)),
+        days,
       }),
     });
   }
   if (currentStage?.startedAt && currentStage.expectedDays !== null) {
     const running = Math.floor(daysSince(currentStage.startedAt, now));
     if (running > currentStage.expectedDays) {
+      behind.push(running - currentStage.expectedDays);
       riskFactors.push({
         kind: 'stage_over_time',
         message: message('work.onboardingRisk.stageOverTime', {
@@ -124,6 +130,7 @@ export function onboardingReport(project: ProjectView, now: Date) {
     })),
     nextActions,
     riskFactors,
+    daysBehind: behind.length > 0 ? Math.max(...behind) : null,
     timeToFirstValueDays: firstValue?.completedAt
       ? round1(daysSince(`${project.startDate}T00:00:00Z`, firstValue.completedAt))
       : null,

@@ -4016,6 +4016,8 @@ export interface components {
                 kind: "overdue" | "stage_over_time" | "blocked" | "waiting_on_customer" | "stalled";
                 message: string;
             }[];
+            /** @description Days behind schedule: the oldest overdue task, or the current stage past its expected days, whichever is more; null when on schedule */
+            daysBehind: number | null;
             timeToFirstValueDays: number | null;
         };
         OnboardingStatistics: {

@@ -50,6 +50,10 @@ export const onboardingReportSchema = z
         message: z.string(),
       }),
     ),
+    daysBehind: z.number().int().nullable().openapi({
+      description:
+        'Days behind schedule: the oldest overdue task, or the current stage past its expected days, whichever is more; null when on schedule',
+    }),
     timeToFirstValueDays: z.number().nullable(),
   })
   .openapi('OnboardingReport');
