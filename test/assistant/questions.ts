@@ -305,6 +305,18 @@ export const labelledQuestions: LabelledQuestion[] = [
   { q: 'any escalated issues from the team?', intent: 'escalations' },
   { q: 'escalatoins', intent: 'escalations' },
 
+  // onboarding_progress
+  { q: 'Which onboardings are behind schedule?', intent: 'onboarding_progress' },
+  { q: 'Onboarding progress of my clients', intent: 'onboarding_progress' },
+  { q: 'Show onboardings that are late', intent: 'onboarding_progress' },
+  { q: 'how far along is the Acme onboarding', intent: 'onboarding_progress', heldOut: true },
+  { q: 'which new customers are stuck in onboarding?', intent: 'onboarding_progress' },
+  { q: 'onbording status for the team', intent: 'onboarding_progress', heldOut: true },
+  { q: 'Какие онбординги отстают от графика?', intent: 'onboarding_progress' },
+  { q: 'Прогресс онбординга моих клиентов', intent: 'onboarding_progress' },
+  { q: 'на каком этапе онбординг Ларкспур', intent: 'onboarding_progress', heldOut: true },
+  { q: 'у кого затянулся онбординг', intent: 'onboarding_progress' },
+
   // unknown: out of scope, gibberish, or too vague to answer without guessing
   { q: "what's the weather in Paris", intent: 'unknown' },
   { q: 'tell me a joke', intent: 'unknown' },

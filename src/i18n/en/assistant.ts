@@ -40,6 +40,7 @@ export const assistant = {
     account_lookup: 'accounts',
     my_tasks: 'tasks',
     escalations: 'escalations',
+    onboarding_progress: 'onboarding',
   },
   examples: {
     client_health: 'Show me health scores for my assigned clients',
@@ -61,6 +62,7 @@ export const assistant = {
     account_lookup: 'Tell me about my largest account',
     my_tasks: 'What are my tasks today?',
     escalations: 'Show escalations',
+    onboarding_progress: 'Which onboardings are behind schedule?',
   },
   health: {
     summary_one: '{{count}} of {{total}} clients is at risk or critical.',
@@ -129,6 +131,20 @@ export const assistant = {
     summary_one: '{{count}} escalation raised; the latest is “{{task}}” at {{account}}.',
     summary_other: '{{count}} escalations raised; the latest is “{{task}}” at {{account}}.',
     calm: 'No escalations have been raised.',
+  },
+  onboarding: {
+    behind_one: '{{count}} of {{total}} onboardings is behind schedule.',
+    behind_other: '{{count}} of {{total}} onboardings are behind schedule.',
+    furthest_one: '{{account}} is the furthest behind: {{count}} day late, {{percent}}% done.',
+    furthest_other: '{{account}} is the furthest behind: {{count}} days late, {{percent}}% done.',
+    onSchedule_one: '{{count}} onboarding is in progress, and it is on schedule.',
+    onSchedule_other: 'All {{count}} onboardings in progress are on schedule.',
+    progress_one: '{{count}} onboarding in progress, {{percent}}% of its tasks done.',
+    progress_other:
+      '{{count}} onboardings in progress, {{percent}}% of their tasks done on average.',
+    progressBehind_one: '{{count}} of them is behind schedule.',
+    progressBehind_other: '{{count}} of them are behind schedule.',
+    none: 'No onboardings are in progress.',
   },
   renewals: {
     summary_one:

@@ -22,6 +22,7 @@ export const intents = [
   'account_lookup',
   'my_tasks',
   'escalations',
+  'onboarding_progress',
   'unknown',
 ] as const;
 
@@ -51,6 +52,8 @@ export const intentPermission: Record<KnownIntent, Permission> = {
   account_lookup: 'view_accounts',
   my_tasks: 'view_work',
   escalations: 'view_work',
+  // The Onboarding page's own permission (GET /onboarding).
+  onboarding_progress: 'view_work',
 };
 
 /** The seven quick actions of the persona guide, in its order, each a question and its intent. */

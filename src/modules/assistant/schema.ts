@@ -22,7 +22,9 @@ export const paramsSchema = z
     accountId: z.string().optional(),
     at: z.string().optional().openapi({ description: 'A meeting or reminder: when (ISO 8601)' }),
     taskTitle: z.string().optional(),
-    overdue: z.literal(true).optional().openapi({ description: 'Tasks: only the overdue ones' }),
+    overdue: z.literal(true).optional().openapi({
+      description: 'Tasks: only the overdue ones; onboardings: only those behind schedule',
+    }),
     largest: z
       .literal(true)
       .optional()
@@ -381,6 +383,22 @@ export const widgetData = {
       }),
     ),
   }),
+  onboarding: z.object({
+    behindOnly: z.boolean().openapi({ description: 'Only the onboardings behind schedule' }),
+    inProgress: z.number().int(),
+    behind: z.number().int(),
+    items: z.array(
+      z.object({
+        projectId: z.string(),
+        projectName: z.string(),
+        accountId: z.string(),
+        accountName: z.string(),
+        stage: z.string().nullable().openapi({ description: 'The current stage' }),
+        percent: z.number().int().openapi({ description: 'Percent of the tasks done' }),
+        daysBehind: z.number().int().nullable(),
+      }),
+    ),
+  }),
   suggestions: z.object({
     suggestions: z.array(z.object({ intent: z.enum(knownIntents), question: z.string() })),
   }),
@@ -418,6 +436,7 @@ export const answerSchema = z
     variant('my_tasks'),
     variant('task_draft'),
     variant('escalations'),
+    variant('onboarding'),
     variant('suggestions'),
     variant('not_allowed'),
     variant('unavailable'),

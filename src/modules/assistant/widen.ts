@@ -31,6 +31,7 @@ const descriptions: Record<KnownIntent, string> = {
   account_lookup: 'one named account: its summary',
   my_tasks: "the person's tasks, to-dos, reminders",
   escalations: 'escalations and SLA breaches',
+  onboarding_progress: 'onboarding projects: their progress, which are behind schedule',
 };
 
 const completion = z.object({

@@ -7,6 +7,7 @@ export { createTemplate, listTemplates } from './templates/library.ts';
 export { createTask, updateTask, findTask, type Worker } from './tasks/service.ts';
 export { commentOnTask } from './tasks/comments.ts';
 export { projectsOfAccount } from './projects.ts';
+export { onboardingOverview, type OnboardingReport } from './onboarding.ts';
 export type { TemplateDefinition, TemplateDefinitionInput } from './templates/definition.ts';
 export { enterpriseOnboarding, smbOnboarding, type StarterTemplate } from './templates/starters.ts';
 export { buckets, myWork, type Bucket } from './myWork.ts';

@@ -5449,7 +5449,7 @@ export interface components {
         };
         AssistantAnswer: {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5483,7 +5483,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5523,7 +5523,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5551,7 +5551,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5583,7 +5583,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5609,7 +5609,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5650,7 +5650,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5682,7 +5682,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5703,7 +5703,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5729,7 +5729,37 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
+            params: components["schemas"]["AssistantParams"];
+            confidence: number;
+            /** @enum {string} */
+            language: "en" | "ru";
+            /** @example 3 of your 15 clients are at risk or critical. */
+            answer: string;
+            link: string | null;
+            followUp: boolean;
+            /** @enum {string} */
+            widget: "onboarding";
+            data: {
+                /** @description Only the onboardings behind schedule */
+                behindOnly: boolean;
+                inProgress: number;
+                behind: number;
+                items: {
+                    projectId: string;
+                    projectName: string;
+                    accountId: string;
+                    accountName: string;
+                    /** @description The current stage */
+                    stage: string | null;
+                    /** @description Percent of the tasks done */
+                    percent: number;
+                    daysBehind: number | null;
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5743,13 +5773,13 @@ export interface components {
             data: {
                 suggestions: {
                     /** @enum {string} */
-                    intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations";
+                    intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress";
                     question: string;
                 }[];
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5765,7 +5795,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5781,7 +5811,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5837,7 +5867,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5876,7 +5906,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5915,7 +5945,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5955,7 +5985,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -5993,7 +6023,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6025,7 +6055,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6059,7 +6089,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6087,7 +6117,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6120,7 +6150,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6147,7 +6177,7 @@ export interface components {
             };
         } | {
             /** @enum {string} */
-            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+            intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
             params: components["schemas"]["AssistantParams"];
             confidence: number;
             /** @enum {string} */
@@ -6203,7 +6233,7 @@ export interface components {
             at?: string;
             taskTitle?: string;
             /**
-             * @description Tasks: only the overdue ones
+             * @description Tasks: only the overdue ones; onboardings: only those behind schedule
              * @enum {boolean}
              */
             overdue?: true;
@@ -6219,7 +6249,7 @@ export interface components {
             /** @description The previous answer, for a follow-up ("and for enterprise?") */
             context?: {
                 /** @enum {string} */
-                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
                 params: components["schemas"]["AssistantParams"];
             };
         };
@@ -6227,7 +6257,7 @@ export interface components {
             items: {
                 question: string;
                 /** @enum {string} */
-                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "unknown";
+                intent: "client_health" | "declining_adoption" | "churn_risk" | "engagement_trends" | "product_adoption" | "renewal_pipeline" | "expansion_opportunities" | "premium_upgrades" | "revenue_metrics" | "nps_feedback" | "account_feedback" | "qbr_due" | "top_feature_requests" | "schedule_qbr" | "upcoming_meetings" | "product_roadmap" | "account_lookup" | "my_tasks" | "escalations" | "onboarding_progress" | "unknown";
                 askedAt: string;
             }[];
         };

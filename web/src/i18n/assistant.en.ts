@@ -53,6 +53,7 @@ export const assistantEn = {
     my_tasks: 'My tasks',
     task_draft: 'New task',
     escalations: 'Escalations',
+    onboarding: 'Onboarding',
     suggestions: 'Suggestions',
     not_allowed: 'Not available to you',
     unavailable: 'Not available yet',
@@ -104,6 +105,8 @@ export const assistantEn = {
     customers_many: '{{count}} customers',
     customers_other: '{{count}} customers',
     qbrCompletion: 'QBRs held in {{quarter}}',
+    inProgress: 'Onboardings in progress',
+    behind: 'Behind schedule',
     days: '{{count}} days',
   },
   draft: {
@@ -150,6 +153,13 @@ export const assistantEn = {
     overdueBy_other: 'overdue by {{count}} days',
     last: 'Last QBR',
     never: 'never',
+  },
+  onboarding: {
+    done: '{{percent}}% done',
+    behind_one: '{{count}} day behind',
+    behind_few: '{{count}} days behind',
+    behind_many: '{{count}} days behind',
+    behind_other: '{{count}} days behind',
   },
   meeting: {
     confirm: 'Book the QBR with {{name}}',

@@ -56,6 +56,7 @@ export const assistantRu: Shape<typeof assistantEn> = {
     my_tasks: 'Мои задачи',
     task_draft: 'Новая задача',
     escalations: 'Эскалации',
+    onboarding: 'Онбординг',
     suggestions: 'Подсказки',
     not_allowed: 'Вам недоступно',
     unavailable: 'Пока недоступно',
@@ -107,6 +108,8 @@ export const assistantRu: Shape<typeof assistantEn> = {
     customers_many: '{{count}} клиентов',
     customers_other: '{{count}} клиента',
     qbrCompletion: 'QBR проведено в {{quarter}}',
+    inProgress: 'Онбордингов в работе',
+    behind: 'Отстают от графика',
     days: '{{count}} дн.',
   },
   draft: {
@@ -153,6 +156,13 @@ export const assistantRu: Shape<typeof assistantEn> = {
     overdueBy_other: 'просрочено на {{count}} дня',
     last: 'Последний QBR',
     never: 'не было',
+  },
+  onboarding: {
+    done: 'выполнено {{percent}}%',
+    behind_one: 'отставание {{count}} день',
+    behind_few: 'отставание {{count}} дня',
+    behind_many: 'отставание {{count}} дней',
+    behind_other: 'отставание {{count}} дня',
   },
   meeting: {
     confirm: 'Назначить QBR с {{name}}',

@@ -9,6 +9,7 @@ import { churnRisk, clientHealth, engagementTrends } from './health.ts';
 import { expansion, premiumUpgrades, renewals, revenueMetrics } from './revenue.ts';
 import { accountFeedback, featureRequests, npsFeedback, productRoadmap } from './voice.ts';
 import { qbrDue, scheduleQbr, upcomingMeetings } from './meetings.ts';
+import { onboardingProgress } from './onboarding.ts';
 import { myTasks } from './work.ts';
 
 export type { Answered, Question, DirectoryAccount, Asker } from './context.ts';
@@ -23,6 +24,7 @@ const answerers: Partial<Record<KnownIntent, Answerer>> = {
   product_adoption: productAdoption,
   my_tasks: myTasks,
   escalations,
+  onboarding_progress: onboardingProgress,
   account_lookup: accountLookup,
   renewal_pipeline: renewals,
   expansion_opportunities: expansion,

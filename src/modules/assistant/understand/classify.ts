@@ -36,6 +36,7 @@ const topics: Concept[] = [
   'calendar',
   'task',
   'escalation',
+  'onboarding',
   'request',
   'roadmap',
   'premium',
@@ -124,6 +125,10 @@ const weights: Record<KnownIntent, Weigh> = {
     w(has('remind'), 5) +
     w(has('overdue') && !has('task') && !has('qbr') && !has('meeting'), 2.5),
   escalations: (has) => w(has('escalation'), 4),
+  // Onboarding is its own subject: "onboarding tasks that are late" are the onboardings behind.
+  onboarding_progress: (has) =>
+    w(has('onboarding'), 5) +
+    w(has('onboarding') && (has('behind') || has('overdue') || has('progress')), 1),
 };
 
 export type Ranking = { intent: KnownIntent; score: number }[];

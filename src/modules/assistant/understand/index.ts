@@ -26,7 +26,7 @@ export type Params = {
   at?: string;
   /** For a reminder: what to do, in the asker's words. */
   taskTitle?: string;
-  /** For tasks: only those whose day has passed. */
+  /** For tasks: only those whose day has passed; for onboardings: only those behind schedule. */
   overdue?: true;
   /** For an account's card or feedback: the biggest by ARR, as none is named. */
   largest?: true;
@@ -128,6 +128,11 @@ export function understandQuestion(question: string, around: Surroundings): Unde
       const title = taskTitleOf(question);
       if (title) params.taskTitle = title;
     } else if (decided.intent === 'my_tasks' && concepts.has('overdue')) {
+      params.overdue = true;
+    } else if (
+      decided.intent === 'onboarding_progress' &&
+      (concepts.has('overdue') || concepts.has('behind'))
+    ) {
       params.overdue = true;
     }
     return {

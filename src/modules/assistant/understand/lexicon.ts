@@ -205,6 +205,21 @@ export const lexicon = {
   remind: [
     'remind*', 'reminder', 'напомн*', 'напомин*',
   ],
+  // Onboarding projects, as the Onboarding page tracks them.
+  onboarding: [
+    'onboard*', 'on-board*', 'onbording*', 'онборд*', 'онбординг*',
+  ],
+  // Off its planned pace: "behind schedule", "отстают от графика" (a task's own day passing is
+  // `overdue`).
+  behind: [
+    'behind', 'behind schedule', 'off track', 'off schedule', 'delayed', 'stuck', 'stall*',
+    'отста*', 'задерж*', 'застрял*', 'затян*', 'буксу*', 'не по график*', 'выбил* из график*',
+  ],
+  // How far along: "progress", "how far along", "на каком этапе".
+  progress: [
+    'progress*', 'how far along', 'how far', 'completion', 'stage*', 'прогресс*', 'этап*',
+    'на каком этапе', 'ход*',
+  ],
   escalation: [
     'escalat*', 'escalatoins', 'sla*', 'breach*', 'blew', 'blown', 'эскалац*', 'эскалир*',
     'нарушен*',

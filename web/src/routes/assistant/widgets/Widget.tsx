@@ -12,7 +12,12 @@ import {
   RequestsWidget,
   RoadmapWidget,
 } from './VoiceWidgets.tsx';
-import { EscalationsWidget, MyTasksWidget, TaskDraftWidget } from './WorkWidgets.tsx';
+import {
+  EscalationsWidget,
+  MyTasksWidget,
+  OnboardingWidget,
+  TaskDraftWidget,
+} from './WorkWidgets.tsx';
 
 export function Widget({
   answer,
@@ -42,6 +47,8 @@ export function Widget({
       return <TaskDraftWidget data={answer.data} />;
     case 'escalations':
       return <EscalationsWidget data={answer.data} />;
+    case 'onboarding':
+      return <OnboardingWidget data={answer.data} />;
     case 'renewal_pipeline':
       return <RenewalsWidget data={answer.data} />;
     case 'upsell_opportunities':

@@ -1,4 +1,6 @@
-// The work widgets: my open tasks, a reminder to confirm as a task, and escalations.
+// The work widgets: my open tasks, a reminder to confirm as a task, escalations, and the
+// onboardings in progress or behind schedule.
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmTask, type WidgetOf } from '../../../api/assistant.ts';
@@ -98,5 +100,45 @@ export function EscalationsWidget({ data }: { data: WidgetOf<'escalations'>['dat
         </>
       )}
     />
+  );
+}
+
+export function OnboardingWidget({ data }: { data: WidgetOf<'onboarding'>['data'] }) {
+  const { t } = useTranslation('assistant');
+  return (
+    <div className="flex flex-col gap-3">
+      <Counts
+        items={[
+          { label: t('counts.inProgress'), value: data.inProgress },
+          { label: t('counts.behind'), value: data.behind, tone: 'text-critical' },
+        ]}
+      />
+      <Rows
+        items={data.items}
+        label={t('widget.onboarding')}
+        keyOf={(o) => o.projectId}
+        title={(o) => (
+          <Link
+            to="/projects/$projectId"
+            params={{ projectId: o.projectId }}
+            className="underline-offset-2 hover:underline"
+          >
+            {o.projectName}
+          </Link>
+        )}
+        detail={(o) => (
+          <>
+            <AccountLink id={o.accountId} name={o.accountName} />
+            {o.stage && <span>{o.stage}</span>}
+            <span>{t('onboarding.done', { percent: o.percent })}</span>
+            {o.daysBehind !== null && (
+              <span className="text-critical">
+                {t('onboarding.behind', { count: o.daysBehind })}
+              </span>
+            )}
+          </>
+        )}
+      />
+    </div>
   );
 }
