@@ -96,6 +96,51 @@ describe('health moves on the timeline', () => {
     ]);
   });
 
+  it('leaves a churned account with the score it left with: no new score, no move announced', async () => {
+    const workspaceId = (await makeWorkspace(deps.db)).id;
+    const [live, gone] = await Promise.all(
+      [1, 2].map(() => makeAccount(deps.db, workspaceId, { seats: 5 })),
+    );
+    if (!live || !gone) throw new Error('no accounts');
+    // Four of five seats active every day of a week: healthy.
+    await sql`insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
+      select workspace_id, id, '2026-11-01'::date - d, 'reports', 20, 4
+      from accounts, generate_series(0, 6) d where workspace_id = ${workspaceId}`.execute(deps.db);
+    await sql`insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
+      select workspace_id, id, '2026-11-01'::date - d, 'reports', 'user-' || u
+      from accounts, generate_series(0, 6) d, generate_series(1, 4) u
+      where workspace_id = ${workspaceId}`.execute(deps.db);
+    expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 2, moves: 2 });
+    const before = await categories(workspaceId);
+    expect(before).toEqual([{ category: 'healthy', n: 2 }]);
+
+    // One churns; then both drop to one user, once a day.
+    await deps.db
+      .updateTable('accounts')
+      .set({ stage: 'churned' })
+      .where('id', '=', gone.id)
+      .execute();
+    await sql`delete from usage_daily_users
+      where workspace_id = ${workspaceId} and user_id <> 'user-1'`.execute(deps.db);
+    await sql`update usage_daily set events = 1, logins = 1
+      where workspace_id = ${workspaceId}`.execute(deps.db);
+    clock.advance(3_600_000);
+    expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 1, moves: 1 });
+    expect(await rescore(deps, workspaceId, [gone.id])).toMatchObject({ scored: 0, moves: 0 });
+    const scores = await deps.db
+      .selectFrom('health_scores')
+      .select(['account_id', 'category'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    expect(scores.find((s) => s.account_id === gone.id)?.category).toBe('healthy');
+    expect(scores.find((s) => s.account_id === live.id)?.category).not.toBe('healthy');
+    const moved = await sql<{ account_id: string }>`
+      select account_id from activity_events
+      where workspace_id = ${workspaceId} and kind = 'health_changed'
+        and occurred_at = ${clock.now()}`.execute(deps.db);
+    expect(moved.rows.map((r) => r.account_id)).toEqual([live.id]);
+  });
+
   it('announces the accounts of the events it added, not of those already there or narrating', async () => {
     const workspaceId = (await makeWorkspace(deps.db)).id;
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => makeAccount(deps.db, workspaceId)));

@@ -73,7 +73,7 @@ export async function rescoreAccounts(
   const monthAgo = addDays(job.day, -30);
   // Only a whole workspace waits for its size, which decides how its usage is read; a few
   // accounts (a pass over changed ones, one account) are read beside everything else.
-  const reading = accountsToScore(db, job.workspaceId, job.accountIds);
+  const reading = accountsToScore(db, job.workspaceId, job.accountIds, job.mode === 'history');
   const inHalves = job.accountIds === undefined && (await reading).length >= splitFrom;
   // A replayed day keeps only its history row: no trend or churn risk to compute for it.
   const [accounts, figures, cards, past] = await Promise.all([

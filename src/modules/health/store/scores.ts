@@ -12,12 +12,25 @@ export async function workspaceIds(db: Db): Promise<WorkspaceId[]> {
   return rows.map((r) => r.id as WorkspaceId);
 }
 
-export function accountsToScore(db: Db, workspaceId: string, accountIds?: readonly string[]) {
+/**
+ * The accounts among `accountIds` (else the workspace's) to score today. A churned account keeps
+ * the score it left with: scored on, it would fall each day with nobody using it, and each fall
+ * would be announced to its CSM and to webhooks as news about a customer already gone. A past
+ * day replayed (`withChurned`) scores it as it stood then, maybe before it left: the backtest
+ * reads those scores.
+ */
+export function accountsToScore(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[] | undefined,
+  withChurned: boolean,
+) {
   return db
     .selectFrom('accounts')
     .select(['id', 'name', 'tier', 'arr_amount', 'renewal_date', 'stage', 'owner_id'])
     .where('workspace_id', '=', workspaceId)
     .where('deleted_at', 'is', null)
+    .$if(!withChurned, (q) => q.where('stage', '<>', 'churned'))
     .$if(accountIds !== undefined, (q) => q.where('id', 'in', accountIds ?? []))
     .execute();
 }
