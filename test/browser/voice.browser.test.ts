@@ -2,7 +2,8 @@
 // NPS survey on a phone — no sign-in, one tap and a comment — and, once the worker has run, the
 // account's CSM finds the detractor follow-up due within a day in their work; the link then
 // refuses a second answer. A CSM also reads the feedback themes on a phone, and corrects the
-// feedback they logged; a manager changes a roadmap item. A refused change keeps what was typed.
+// feedback they logged, down to its priority, status and who said it; a manager changes a
+// roadmap item. A refused change keeps what was typed.
 import { randomBytes } from 'node:crypto';
 import { runTaskListOnce } from 'graphile-worker';
 import pg from 'pg';
@@ -119,8 +120,8 @@ describe('voice of the customer', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('lets a CSM correct the feedback they logged: its words, kind and account', async () => {
-    session = await openSteward('csm@demo.steward.dev');
+  it('lets a CSM on a phone correct feedback: words, kind, account, priority, status, speaker', async () => {
+    session = await openSteward('csm@demo.steward.dev', phone);
     const { page, server } = session;
     const api = await apiAs(session);
     const mine = await api.GET('/api/v1/accounts', {
@@ -129,6 +130,12 @@ describe('voice of the customer', () => {
     const [first, second] = mine.data?.items ?? [];
     if (!first || !second) throw new Error('the demo CSM has fewer than two clients');
     const said = `They want a Gantt view of onboarding plans ${randomBytes(3).toString('hex')}`;
+    const speaker = `Dana Whitfield ${randomBytes(3).toString('hex')}`;
+    const added = await api.POST('/api/v1/accounts/{id}/contacts', {
+      params: { path: { id: second.id } },
+      body: { name: speaker },
+    });
+    if (!added.data) throw new Error('no contact added');
 
     await page.goto(`${server.url}/feedback`);
     await page.getByRole('button', { name: /Log feedback/ }).click();
@@ -145,15 +152,25 @@ describe('voice of the customer', () => {
     // Only spaces: the browser lets it through, the server refuses it on its field.
     await editing.getByLabel('What the customer said').fill('   ');
     await editing.getByLabel('Type').selectOption('bug');
+    await editing.getByLabel('Priority').selectOption('high');
+    await editing.getByLabel('Status').selectOption('planned');
     await editing.getByRole('button', { name: 'Save changes' }).click();
     await editing.getByRole('alert').filter({ hasText: 'write what the customer said' }).waitFor();
     expect(await editing.getByLabel('Type').inputValue()).toBe('bug');
+    expect(await editing.getByLabel('Priority').inputValue()).toBe('high');
+    expect(await editing.getByLabel('Status').inputValue()).toBe('planned');
     expect(await seriousViolations(page)).toEqual([]);
 
     const corrected = `${said}, and the export to PDF fails`;
     await editing.getByLabel('What the customer said').fill(corrected);
     await editing.getByLabel('Account', { exact: true }).selectOption(second.id);
-    await editing.getByRole('button', { name: 'Save changes' }).click();
+    // The contacts offered are the new account's.
+    await editing.getByLabel('Who said it').selectOption({ label: speaker });
+    // On a phone the whole form, down to its button, is within reach without side-scrolling.
+    const save = editing.getByRole('button', { name: 'Save changes' });
+    const box = await save.boundingBox();
+    expect((box?.x ?? -1) + (box?.width ?? 0)).toBeLessThanOrEqual(phone.width);
+    await save.click();
     await editing.waitFor({ state: 'detached' });
 
     const { data } = await api.GET('/api/v1/feedback', {
@@ -162,9 +179,18 @@ describe('voice of the customer', () => {
     expect(data?.items.find((i) => i.text === corrected)).toMatchObject({
       accountId: second.id,
       type: 'bug',
+      priority: 'high',
+      status: 'planned',
+      contact: { id: added.data.id, name: speaker },
     });
     await page.goto(`${server.url}/accounts/${second.id}`);
-    await page.getByText(`“${corrected}”`).waitFor();
+    const row = page
+      .getByRole('region', { name: 'Feedback and NPS' })
+      .getByRole('listitem')
+      .filter({ hasText: `“${corrected}”` });
+    await row.getByText(speaker).waitFor();
+    await row.getByText('High priority').waitFor();
+    await row.getByText('Planned', { exact: true }).waitFor();
   });
 
   it('lets a manager change a roadmap item, keeping what was typed when refused', async () => {

@@ -145,6 +145,20 @@ describe('bad input', () => {
 });
 
 describe('correcting feedback', () => {
+  const contactOn = async (accountId: string, name: string) => {
+    const { data } = await csm.POST('/api/v1/accounts/{id}/contacts', {
+      params: { path: { id: accountId } },
+      body: { name },
+    });
+    if (!data) throw new Error(`no contact ${name}`);
+    return data.id;
+  };
+
+  let globexContact: string;
+  beforeAll(async () => {
+    globexContact = await contactOn(globexId, 'Priya Raman');
+  });
+
   const patch = (client: ApiClient, id: string, body: Record<string, unknown>) =>
     client.PATCH('/api/v1/feedback/{id}', { params: { path: { id } }, body });
 
@@ -168,20 +182,51 @@ describe('correcting feedback', () => {
     expect(globex.data?.items.map((i) => i.id)).toContain(item.id);
   });
 
+  it('raises its priority, moves its status on and names who said it, then no one', async () => {
+    const item = await log(csm, acmeId, 'Single sign-on with Okta, please');
+    const dana = await contactOn(acmeId, 'Dana Whitfield');
+    const set = await patch(csm, item.id, {
+      priority: 'critical',
+      status: 'planned',
+      contactId: dana,
+    });
+    expect(set.response.status).toBe(200);
+    const read = await csm.GET('/api/v1/feedback/{id}', { params: { path: { id: item.id } } });
+    expect(read.data).toMatchObject({
+      priority: 'critical',
+      status: 'planned',
+      contact: { id: dana, name: 'Dana Whitfield' },
+      text: 'Single sign-on with Okta, please',
+    });
+    const cleared = await patch(csm, item.id, { contactId: null });
+    expect(cleared.data).toMatchObject({ contact: null, priority: 'critical', status: 'planned' });
+  });
+
   it.each([
     ['empty text', () => ({ text: '   ' }), 'text'],
     ["another CSM's account", () => ({ accountId: initechId }), 'accountId'],
     ['an unknown kind', () => ({ type: 'rant' }), 'type'],
+    ['an unknown priority', () => ({ priority: 'urgent', status: 'triaged' }), 'priority'],
+    ['an unknown status', () => ({ status: 'done', priority: 'high' }), 'status'],
+    [
+      'a contact of another account',
+      () => ({ contactId: globexContact, status: 'triaged' }),
+      'contactId',
+    ],
   ])('refuses %s naming the field, changing nothing', async (_, change, field) => {
     const item = await log(csm, acmeId, 'Reports load slowly in the morning');
     const { response, error } = await patch(csm, item.id, change());
     expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(error?.errors?.map((e) => e.path)).toContain(field);
     const after = await csm.GET('/api/v1/feedback/{id}', { params: { path: { id: item.id } } });
     expect(after.data).toMatchObject({
       accountId: acmeId,
       text: 'Reports load slowly in the morning',
       type: item.type,
+      priority: 'medium',
+      status: 'new',
+      contact: null,
     });
   });
 });

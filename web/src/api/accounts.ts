@@ -107,6 +107,19 @@ export function useRestoreAccount() {
   });
 }
 
+/**
+ * An account's contacts, champions first: whom a piece of feedback is from. Kept under the 360's
+ * key, so a contact added, changed or removed there is asked for again here too.
+ */
+export function useContacts(accountId: string) {
+  return useQuery({
+    queryKey: ['account360', accountId, 'contacts'],
+    enabled: accountId !== '',
+    queryFn: () =>
+      call(api.GET('/api/v1/accounts/{id}/contacts', { params: { path: { id: accountId } } })),
+  });
+}
+
 export function useAddContact(accountId: string) {
   const queries = useQueryClient();
   return useMutation({

@@ -71,6 +71,7 @@ export const voiceEn = {
     toReview_many: '{{count}} from tickets to review',
     toReview_other: '{{count}} from tickets to review',
     onRoadmap: 'On the roadmap',
+    priority: '{{priority}} priority',
     trend: { new: 'New', rising: 'Rising', steady: 'Steady', falling: 'Falling' },
     proposals: {
       title: 'Tickets that report the same problem',
@@ -98,6 +99,9 @@ export const voiceEn = {
     short: 'Edit',
     open: 'Edit the feedback “{{text}}”',
     title: 'Edit feedback',
+    contact: 'Who said it',
+    noContact: 'No one in particular',
+    status: 'Status',
     save: 'Save changes',
   },
   theme: {

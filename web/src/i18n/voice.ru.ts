@@ -72,6 +72,7 @@ export const voiceRu: Shape<typeof voiceEn> = {
     toReview_many: '{{count}} из обращений ждут проверки',
     toReview_other: '{{count}} из обращений ждут проверки',
     onRoadmap: 'В роадмапе',
+    priority: '{{priority}} приоритет',
     trend: { new: 'Новая', rising: 'Растёт', steady: 'Ровно', falling: 'Снижается' },
     proposals: {
       title: 'Обращения об одной и той же проблеме',
@@ -99,6 +100,9 @@ export const voiceRu: Shape<typeof voiceEn> = {
     short: 'Изменить',
     open: 'Изменить фидбэк «{{text}}»',
     title: 'Изменить фидбэк',
+    contact: 'Кто сказал',
+    noContact: 'Не указан',
+    status: 'Статус',
     save: 'Сохранить',
   },
   theme: {

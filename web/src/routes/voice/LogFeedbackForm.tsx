@@ -1,6 +1,6 @@
 // Logging what a customer said: the account (searched by name unless the page already knows
 // it), the words, the type and priority. Used on the feedback page and the account's 360; its
-// account and kind fields also serve correcting an item (EditFeedback.tsx).
+// account, kind and priority fields also serve correcting an item (EditFeedback.tsx).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePortfolio } from '../../api/accounts.ts';
@@ -89,6 +89,28 @@ export function KindField({
   );
 }
 
+/** How much it matters to the customer: low, medium, high or critical. */
+export function PriorityField({
+  value,
+  onChange,
+  error,
+}: {
+  value: FeedbackPriority;
+  onChange: (priority: FeedbackPriority) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useTranslation('voice');
+  return (
+    <SelectField
+      label={t('log.priority')}
+      value={value}
+      error={error}
+      onChange={(e) => onChange(e.target.value as FeedbackPriority)}
+      options={feedbackPriorities.map((k) => ({ value: k, label: t(`priority.${k}`) }))}
+    />
+  );
+}
+
 export function LogFeedbackForm({
   accountId: fixedAccount,
   onDone,
@@ -135,21 +157,7 @@ export function LogFeedbackForm({
       </Field>
       <div className="grid grid-cols-2 gap-2">
         <KindField value={type} onChange={setType} />
-        <Field label={t('log.priority')}>
-          {(id) => (
-            <Select
-              id={id}
-              value={priority}
-              onChange={(e) => setPriority(e.target.value as FeedbackPriority)}
-            >
-              {feedbackPriorities.map((k) => (
-                <option key={k} value={k}>
-                  {t(`priority.${k}`)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <PriorityField value={priority} onChange={setPriority} />
       </div>
       {log.error && !fieldError('text') && <ErrorNote error={log.error} />}
       <div className="flex items-center gap-3">

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/session.ts';
-import type { FeedbackItem, FeedbackType, Theme } from '../../api/voice.ts';
+import type { FeedbackItem, FeedbackPriority, FeedbackType, Theme } from '../../api/voice.ts';
 import { formatDate } from '../../components/format.ts';
 import { i18next } from '../../i18n/index.ts';
 import { Badge, Button } from '../../components/ui.tsx';
@@ -28,6 +28,14 @@ const typeTone: Record<FeedbackType, 'neutral' | 'critical' | 'risk' | 'healthy'
   complaint: 'risk',
   praise: 'healthy',
   question: 'neutral',
+};
+
+/** Medium, the usual, goes unsaid on a row; the rest is worth a glance. */
+const priorityTone: Record<FeedbackPriority, 'neutral' | 'critical' | 'risk'> = {
+  low: 'neutral',
+  medium: 'neutral',
+  high: 'risk',
+  critical: 'critical',
 };
 
 export function TypeBadge({ type }: { type: FeedbackType }) {
@@ -71,8 +79,8 @@ function EditFeedbackButton({ item }: { item: FeedbackItem }) {
 }
 
 /**
- * One thing a customer said: the words, who and when, its type and where it came from, and a
- * way to correct it for those who may.
+ * One thing a customer said: the words, who and when, its type and where it came from, its
+ * priority and status when out of the ordinary, and a way to correct it for those who may.
  */
 export function FeedbackRow({
   item,
@@ -92,6 +100,11 @@ export function FeedbackRow({
         <span>{formatDate(item.givenAt)}</span>
         <span>· {t(`source.${item.source}`)}</span>
         {item.review === 'proposed' && <Badge tone="risk">{t('feedback.proposals.ticket')}</Badge>}
+        {item.priority !== 'medium' && (
+          <Badge tone={priorityTone[item.priority]}>
+            {t('feedback.priority', { priority: t(`priority.${item.priority}`) })}
+          </Badge>
+        )}
         {item.status !== 'new' && <Badge>{t(`status.${item.status}`)}</Badge>}
         <EditFeedbackButton item={item} />
       </div>
