@@ -34,6 +34,7 @@ import { assistantRoutes } from './modules/assistant/index.ts';
 import { revenueRoutes } from './modules/revenue/index.ts';
 import { slackFeedback, voiceRoutes } from './modules/voice/index.ts';
 import { exportRoutes } from './modules/export/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
 import { registerWebhookDocs, webhookRoutes } from './modules/webhooks/index.ts';
 
 export const openApiInfo = {
@@ -92,7 +93,8 @@ export function buildApi(deps: Deps) {
     .route('/', revenueRoutes(deps))
     .route('/', voiceRoutes(deps))
     .route('/', webhookRoutes(deps))
-    .route('/', exportRoutes(deps));
+    .route('/', exportRoutes(deps))
+    .route('/', auditRoutes(deps));
 }
 
 export type Api = ReturnType<typeof buildApi>;

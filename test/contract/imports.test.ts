@@ -27,6 +27,8 @@ const floors: Record<string, number> = {
   assistant: 7,
   // The workspace export reads every module's tables below it (read only) and imports auth.
   export: 8,
+  // The audit log read back names the records of every module below (read only).
+  audit: 8,
   // Outbound webhooks hear what every module below records, and read none of them otherwise.
   webhooks: 8,
 };

@@ -127,5 +127,6 @@ export const errors = {
     minorUnits: 'must be a whole number of minor units (cents)',
     day: 'must be YYYY-MM-DD',
     writeSomething: 'write something',
+    endsBeforeStart: 'must not be before the first day',
   },
 };

@@ -127,5 +127,6 @@ export const errors = {
     minorUnits: 'должно быть целым числом минимальных единиц (центов, копеек)',
     day: 'должно быть датой в виде ГГГГ-ММ-ДД',
     writeSomething: 'напишите что-нибудь',
+    endsBeforeStart: 'не может быть раньше первого дня',
   },
 } satisfies typeof en;

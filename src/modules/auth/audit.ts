@@ -1,14 +1,15 @@
 // The append-only audit log: who changed what, and when. The table refuses edits (trigger).
 import type { Db } from '../../db/connect.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
+import type { AuditAction, AuditEntityType } from './auditActions.ts';
 import * as store from './store.ts';
 
 /** Whoever makes a change: a person (through the app or a token) or Steward itself (null). */
 export type ChangeAuthor = { workspaceId: WorkspaceId; userId: UserId | null; requestId?: string };
 
 export type AuditEntry = {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   changes?: Record<string, unknown>;
 };
@@ -42,12 +43,4 @@ export function diff<T extends Record<string, unknown>>(
       changes[key] = { from, to };
   }
   return changes;
-}
-
-export function auditTrail(
-  db: Db,
-  workspaceId: WorkspaceId,
-  filter: { entityType?: string; entityId?: string; before?: number; limit: number },
-) {
-  return store.selectAuditTrail(db, workspaceId, filter);
 }

@@ -4,6 +4,12 @@ export { authRoutes } from './routes/auth.ts';
 export { actorOf } from './routes/actor.ts';
 export { sessionCookie } from './sessions.ts';
 export { recordAudit, diff, type ChangeAuthor } from './audit.ts';
+export {
+  auditActions,
+  auditEntityTypes,
+  type AuditAction,
+  type AuditEntityType,
+} from './auditActions.ts';
 export { createUser } from './users.ts';
 export { createUserBody, newPassword } from './schema.ts';
 export { hashPassword } from './passwords.ts';

@@ -15,6 +15,7 @@ import type { UserId } from '../../lib/ids.ts';
 import type { SecretBox } from '../../lib/secrets.ts';
 import { announce } from '../../jobs/announce.ts';
 import { recordAudit, type ChangeAuthor } from './audit.ts';
+import type { AuditAction } from './auditActions.ts';
 import { hashPassword, verifyPasswordOrPretend } from './passwords.ts';
 import { hashToken } from './sessions.ts';
 import * as store from './store.ts';
@@ -31,7 +32,7 @@ async function replacePassword(
   db: Db,
   by: ChangeAuthor,
   user: { id: string; email: string },
-  options: { password: string; now: Date; keepSession: string | null; action: string },
+  options: { password: string; now: Date; keepSession: string | null; action: AuditAction },
 ) {
   await signInStore.setPasswordHash(db, user.id, await hashPassword(options.password), options.now);
   await signInStore.deleteOtherSessions(db, user.id, options.keepSession);

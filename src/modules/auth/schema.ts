@@ -116,18 +116,6 @@ export const createdApiTokenSchema = apiTokenSchema
   .extend({ token: z.string().openapi({ description: 'Shown once; store it now.' }) })
   .openapi('CreatedApiToken');
 
-export const auditEntrySchema = z
-  .object({
-    id: z.number().int(),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: z.string(),
-    changes: z.record(z.string(), z.unknown()),
-    at: z.iso.datetime(),
-    actor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  })
-  .openapi('AuditEntry');
-
 export type CreateUser = z.infer<typeof createUserBody>;
 export type UpdateUser = z.infer<typeof updateUserBody>;
 export type UpdateMe = z.infer<typeof updateMeBody>;

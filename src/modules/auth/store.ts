@@ -284,35 +284,3 @@ export function insertAuditEntry(
     })
     .execute();
 }
-
-/** A page of the audit log, newest first, one row more than `limit` to tell if more follow. */
-export function selectAuditTrail(
-  db: Db,
-  workspaceId: WorkspaceId,
-  filter: { entityType?: string; entityId?: string; before?: number; limit: number },
-) {
-  return db
-    .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.actor_id')
-    .select([
-      'audit_log.id',
-      'audit_log.action',
-      'audit_log.entity_type',
-      'audit_log.entity_id',
-      'audit_log.changes',
-      'audit_log.at',
-      'audit_log.actor_id',
-      'users.name as actor_name',
-    ])
-    .where('audit_log.workspace_id', '=', workspaceId)
-    .$if(filter.entityType !== undefined, (q) =>
-      q.where('audit_log.entity_type', '=', filter.entityType ?? ''),
-    )
-    .$if(filter.entityId !== undefined, (q) =>
-      q.where('audit_log.entity_id', '=', filter.entityId ?? ''),
-    )
-    .$if(filter.before !== undefined, (q) => q.where('audit_log.id', '<', filter.before ?? 0))
-    .orderBy(sql`audit_log.id`, 'desc')
-    .limit(filter.limit + 1)
-    .execute();
-}

@@ -25,6 +25,8 @@ export type NewOpportunity = {
 export type OpportunityChanges = Partial<Omit<NewOpportunity, 'accountId' | 'signals'>>;
 
 const closedStages: OpportunityStage[] = ['won', 'lost'];
+const isClosedStage = (stage: OpportunityStage): stage is 'won' | 'lost' =>
+  closedStages.includes(stage);
 
 export function describeOpportunity(row: store.OpportunityRow) {
   return {
@@ -120,7 +122,7 @@ export async function updateOpportunity(
   const stage = changes.stage ?? before.stage;
   const now = clock.now();
   const wasClosed = closedStages.includes(before.stage);
-  const isClosed = closedStages.includes(stage);
+  const isClosed = isClosedStage(stage);
   const amount = changes.amount ?? before.amount;
   const after = {
     kind: changes.kind ?? before.kind,
@@ -138,7 +140,7 @@ export async function updateOpportunity(
   await db.transaction().execute(async (trx) => {
     await store.updateOpportunityRow(trx, by.workspaceId, id, { ...after, at: now });
     await recordAudit(trx, by, {
-      action: isClosed && !wasClosed ? `opportunity.${stage}` : 'opportunity.updated',
+      action: isClosedStage(stage) && !wasClosed ? `opportunity.${stage}` : 'opportunity.updated',
       entityType: 'opportunity',
       entityId: id,
       changes: diff(

@@ -21,3 +21,4 @@ export { slackFeedback } from './slack.ts';
 export { proposeFromTickets } from './supportPatterns.ts';
 export { sendProductDigest } from './digest.ts';
 export { demandWindowDays, feedbackSources, feedbackStatuses, feedbackTypes } from './schema.ts';
+export { renderLabel } from './text/label.ts';

@@ -139,23 +139,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/audit-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who changed what, newest first */
-        get: operations["listAuditEntries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -2372,6 +2355,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed what, newest first, each record named as it is called now */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batch": {
         parameters: {
             query?: never;
@@ -3037,22 +3037,6 @@ export interface components {
              * @default null
              */
             expiresAt?: string | null;
-        };
-        AuditEntry: {
-            id: number;
-            action: string;
-            entityType: string;
-            entityId: string;
-            changes: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            at: string;
-            actor: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
         };
         ChangePassword: {
             currentPassword: string;
@@ -7600,6 +7584,28 @@ export interface components {
             /** @description The start of the receiver's answer (at most 2,000 characters). */
             responseBody: string | null;
         };
+        AuditEntry: {
+            id: number;
+            /** @description One of the listed actions; an entry written by an older server may hold a code no longer listed */
+            action: string;
+            entityType: string;
+            entityId: string;
+            /** @description What the record is called now (a feedback item: the start of its words); null when its kind has no name or it is gone */
+            entityName: string | null;
+            /** @description The record was deleted since (its name kept when it still exists) */
+            entityDeleted: boolean;
+            /** @description Per field, `{from, to}` where both were recorded, else the value set */
+            changes: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            at: string;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+        };
         SegmentAccepted: {
             /** @enum {boolean} */
             success: true;
@@ -8344,62 +8350,6 @@ export interface operations {
             };
             /** @description Not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid input, naming each field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listAuditEntries: {
-        parameters: {
-            query?: {
-                entityType?: string;
-                entityId?: string;
-                limit?: number;
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["AuditEntry"][];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18227,6 +18177,69 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, naming each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description Changes this person made */
+                actorId?: string;
+                action?: "account.created" | "account.updated" | "account.deleted" | "account.billing_synced" | "api_token.created" | "api_token.revoked" | "contact.added" | "contact.updated" | "contact.removed" | "contracts.imported" | "custom_field.defined" | "feature.defined" | "feature.history_moved" | "feedback.logged" | "feedback.updated" | "feedback.moved" | "feedback.accepted" | "feedback.dismissed" | "feedback.imported" | "feedback_theme.renamed" | "feedback_theme.merged" | "feedback_theme.split" | "holidays.replaced" | "import.accounts" | "import.contacts" | "import.usage" | "import.upsert" | "intake_review.assigned" | "intake_review.dismissed" | "meeting.scheduled" | "meeting.rescheduled" | "meeting.updated" | "meeting.held" | "meeting.cancelled" | "meetings.cadences_set" | "opportunity.created" | "opportunity.updated" | "opportunity.won" | "opportunity.lost" | "play.created" | "play.updated" | "play.deleted" | "project.created" | "project.instantiated" | "project.updated" | "project.template_upgraded" | "qbr_prep.shared" | "qbr_prep.link_revoked" | "renewal.forecast_overridden" | "revenue.plans_set" | "revenue.targets_set" | "roadmap_item.created" | "roadmap_item.updated" | "roadmap_item.shipped" | "scorecard.saved" | "scorecard.removed" | "segment.saved" | "segment.deleted" | "slack.linked" | "slack.unlinked" | "slack.team_connected" | "slack.team_disconnected" | "stripe_secret.added" | "stripe_secret.revoked" | "stripe_secret.rotated" | "support_secret.created" | "support_secret.revoked" | "support_secret.rotated" | "survey.invited" | "survey.response_recorded" | "task.created" | "task.updated" | "task.deleted" | "task.commented" | "template.created" | "template.revised" | "timeline.note_logged" | "timeline.call_logged" | "timeline.email_logged" | "timeline.meeting_logged" | "user.created" | "user.updated" | "user.password_changed" | "user.password_reset" | "user.password_set" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.updated" | "workspace.demo_seeded" | "write_key.created" | "write_key.revoked" | "write_key.rotated";
+                entityType?: "account" | "api_token" | "contact" | "contract_import" | "custom_field" | "feature" | "feedback" | "feedback_theme" | "import" | "intake_review" | "meeting" | "opportunity" | "play" | "project" | "roadmap_item" | "scorecard" | "segment" | "stripe_secret" | "support_secret" | "survey_invitation" | "survey_response" | "task" | "template" | "user" | "webhook_delivery" | "webhook_subscription" | "workspace" | "write_key";
+                entityId?: string;
+                /** @description The first day, in the reader's time zone */
+                from?: string;
+                /** @description The last day, in the reader's time zone (included) */
+                to?: string;
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description Not signed in */

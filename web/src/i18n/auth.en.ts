@@ -53,6 +53,23 @@ export const authEn = {
     /** Whoever made a change when no person did: a job, an integration, the command line. */
     steward: 'Steward',
     entity: '{{type}}: {{name}}',
+    /** Removed since: still named when the record is kept (soft-deleted), else said so. */
+    entityDeleted: '{{type}}: {{name}} (deleted)',
+    entityGone: '{{type}}, deleted',
+    changes: 'What changed',
+    /** A value that was empty. */
+    empty: 'empty',
+    filters: {
+      title: 'Filter the audit log',
+      person: 'Person',
+      anyone: 'Anyone',
+      action: 'Action',
+      anyAction: 'Any action',
+      from: 'From',
+      to: 'To',
+      clear: 'Clear filters',
+    },
+    noneFound: 'No entry matches these filters.',
     entities: {
       account: 'Account',
       api_token: 'API token',
@@ -71,6 +88,8 @@ export const authEn = {
       roadmap_item: 'Roadmap item',
       scorecard: 'Scorecard',
       segment: 'Segment',
+      stripe_secret: 'Stripe signing secret',
+      support_secret: 'Support webhook secret',
       survey_invitation: 'Survey invitation',
       survey_response: 'Survey response',
       task: 'Task',
@@ -79,6 +98,7 @@ export const authEn = {
       webhook_delivery: 'Webhook delivery',
       webhook_subscription: 'Webhook',
       workspace: 'Workspace',
+      write_key: 'Write key',
     },
     actions: {
       account: {
@@ -107,7 +127,12 @@ export const authEn = {
         split: 'Theme split',
       },
       holidays: { replaced: 'Holidays replaced' },
-      import: { upsert: 'Records imported from a CRM' },
+      import: {
+        accounts: 'Accounts imported from a CSV file',
+        contacts: 'Contacts imported from a CSV file',
+        usage: 'Usage imported from a CSV file',
+        upsert: 'Records imported from a CRM',
+      },
       intake_review: {
         assigned: 'Delivery assigned to an account',
         dismissed: 'Delivery dismissed',
@@ -149,6 +174,16 @@ export const authEn = {
         team_connected: 'Slack workspace connected',
         team_disconnected: 'Slack workspace disconnected',
       },
+      stripe_secret: {
+        added: 'Stripe signing secret added',
+        revoked: 'Stripe signing secret revoked',
+        rotated: 'Stripe signing secret rotated',
+      },
+      support_secret: {
+        created: 'Support webhook secret created',
+        revoked: 'Support webhook secret revoked',
+        rotated: 'Support webhook secret rotated',
+      },
       survey: { invited: 'Survey sent', response_recorded: 'Survey response recorded' },
       task: {
         created: 'Task created',
@@ -157,6 +192,12 @@ export const authEn = {
         commented: 'Task commented on',
       },
       template: { created: 'Template created', revised: 'Template revised' },
+      timeline: {
+        note_logged: 'Note logged',
+        call_logged: 'Call logged',
+        email_logged: 'E-mail logged',
+        meeting_logged: 'Meeting logged',
+      },
       user: {
         created: 'Person added',
         updated: 'Person changed',
@@ -167,6 +208,11 @@ export const authEn = {
       webhook_delivery: { replayed: 'Webhook delivery sent again' },
       webhook_subscription: { created: 'Webhook created', updated: 'Webhook changed' },
       workspace: { demo_seeded: 'Demo data loaded' },
+      write_key: {
+        created: 'Write key created',
+        revoked: 'Write key revoked',
+        rotated: 'Write key rotated',
+      },
     },
   },
 };

@@ -53,6 +53,21 @@ export const authRu: Shape<typeof authEn> = {
     notAllowed: 'Журнал изменений доступен только тем, кому разрешено его смотреть.',
     steward: 'Steward',
     entity: '{{type}}: {{name}}',
+    entityDeleted: '{{type}}: {{name}} (удалено)',
+    entityGone: '{{type}}, удалено',
+    changes: 'Что изменилось',
+    empty: 'пусто',
+    filters: {
+      title: 'Отбор записей журнала',
+      person: 'Сотрудник',
+      anyone: 'Все',
+      action: 'Действие',
+      anyAction: 'Любое действие',
+      from: 'С',
+      to: 'По',
+      clear: 'Сбросить отбор',
+    },
+    noneFound: 'Нет записей, подходящих под отбор.',
     entities: {
       account: 'Клиент',
       api_token: 'API-токен',
@@ -71,6 +86,8 @@ export const authRu: Shape<typeof authEn> = {
       roadmap_item: 'Пункт роадмапа',
       scorecard: 'Модель оценки',
       segment: 'Сегмент',
+      stripe_secret: 'Секрет подписи Stripe',
+      support_secret: 'Секрет вебхука поддержки',
       survey_invitation: 'Приглашение в опрос',
       survey_response: 'Ответ на опрос',
       task: 'Задача',
@@ -79,6 +96,7 @@ export const authRu: Shape<typeof authEn> = {
       webhook_delivery: 'Доставка вебхука',
       webhook_subscription: 'Вебхук',
       workspace: 'Рабочее пространство',
+      write_key: 'Ключ записи',
     },
     actions: {
       account: {
@@ -110,7 +128,12 @@ export const authRu: Shape<typeof authEn> = {
         split: 'Тема разделена',
       },
       holidays: { replaced: 'Праздники заменены' },
-      import: { upsert: 'Записи импортированы из CRM' },
+      import: {
+        accounts: 'Аккаунты импортированы из CSV-файла',
+        contacts: 'Контакты импортированы из CSV-файла',
+        usage: 'Использование импортировано из CSV-файла',
+        upsert: 'Записи импортированы из CRM',
+      },
       intake_review: {
         assigned: 'Поставка отнесена к клиенту',
         dismissed: 'Поставка отклонена',
@@ -155,6 +178,16 @@ export const authRu: Shape<typeof authEn> = {
         team_connected: 'Пространство Slack подключено',
         team_disconnected: 'Пространство Slack отключено',
       },
+      stripe_secret: {
+        added: 'Секрет подписи Stripe добавлен',
+        revoked: 'Секрет подписи Stripe отозван',
+        rotated: 'Секрет подписи Stripe заменён',
+      },
+      support_secret: {
+        created: 'Секрет вебхука поддержки создан',
+        revoked: 'Секрет вебхука поддержки отозван',
+        rotated: 'Секрет вебхука поддержки заменён',
+      },
       survey: { invited: 'Опрос отправлен', response_recorded: 'Ответ на опрос записан' },
       task: {
         created: 'Задача создана',
@@ -163,6 +196,12 @@ export const authRu: Shape<typeof authEn> = {
         commented: 'Задача прокомментирована',
       },
       template: { created: 'Шаблон создан', revised: 'Шаблон пересмотрен' },
+      timeline: {
+        note_logged: 'Записана заметка',
+        call_logged: 'Записан звонок',
+        email_logged: 'Записано письмо',
+        meeting_logged: 'Записана встреча',
+      },
       user: {
         created: 'Человек добавлен',
         updated: 'Данные человека изменены',
@@ -173,6 +212,11 @@ export const authRu: Shape<typeof authEn> = {
       webhook_delivery: { replayed: 'Доставка вебхука отправлена снова' },
       webhook_subscription: { created: 'Вебхук создан', updated: 'Вебхук изменён' },
       workspace: { demo_seeded: 'Загружены демо-данные' },
+      write_key: {
+        created: 'Ключ записи создан',
+        revoked: 'Ключ записи отозван',
+        rotated: 'Ключ записи заменён',
+      },
     },
   },
 };

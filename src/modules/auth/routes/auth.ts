@@ -1,16 +1,14 @@
-// HTTP for signing in, the signed-in person, users, API tokens and the audit log.
+// HTTP for signing in, the signed-in person, users and API tokens (the audit log is read in
+// modules/audit).
 import { z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Deps } from '../../../context.ts';
 import { clientAddress, trustedProxies } from '../../../http/clientAddress.ts';
 import { defineRoute, idParam, json, newRouter, problems } from '../../../http/route.ts';
-import { pageOf, pageQuery, decodeCursor, toPage } from '../../../lib/pagination.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../apiTokens.ts';
-import { auditTrail } from '../audit.ts';
 import { permissionLabels, permissions, rolePermissions } from '../permissions.ts';
 import {
   apiTokenSchema,
-  auditEntrySchema,
   createApiTokenBody,
   createdApiTokenSchema,
   createUserBody,
@@ -227,53 +225,6 @@ export function authRoutes(deps: Deps) {
       async (c) => {
         await revokeApiToken(db, actorOf(c), c.req.valid('param').id);
         return c.body(null, 204);
-      },
-    )
-    .openapi(
-      defineRoute({
-        method: 'get',
-        path: '/audit-log',
-        operationId: 'listAuditEntries',
-        tags: ['Admin'],
-        access: 'view_audit_log',
-        summary: 'Who changed what, newest first',
-        request: {
-          query: z.object({
-            entityType: z.string().optional(),
-            entityId: z.string().optional(),
-            ...pageQuery,
-          }),
-        },
-        responses: { 200: json(pageOf(auditEntrySchema)) },
-      }),
-      async (c) => {
-        const query = c.req.valid('query');
-        const before = query.cursor
-          ? Number(decodeCursor(query.cursor, undefined, { id: 'serial' }).id)
-          : undefined;
-        const rows = await auditTrail(db, actorOf(c).workspaceId, {
-          entityType: query.entityType,
-          entityId: query.entityId,
-          before,
-          limit: query.limit,
-        });
-        return c.json(
-          toPage(
-            rows,
-            query.limit,
-            (row) => ({
-              id: row.id,
-              action: row.action,
-              entityType: row.entity_type,
-              entityId: row.entity_id,
-              changes: row.changes,
-              at: row.at.toISOString(),
-              actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
-            }),
-            (row) => ({ value: null, id: String(row.id) }),
-          ),
-          200,
-        );
       },
     )
     .route('/', passwordRoutes(deps));

@@ -25,7 +25,7 @@ const stripeSecrets: CredentialKind = {
   prefixColumn: 'secret_prefix',
   expires: false,
   entity: 'stripe_secret',
-  createdVerb: 'added',
+  createdAction: 'stripe_secret.added',
   notFound: { code: 'webhook_secret.not_found', detail: { key: 'intake.problem.noWebhookSecret' } },
   shownLength: 12,
 };

@@ -10,14 +10,17 @@ import type { Clock } from '../../../lib/clock.ts';
 import { AppError, type ErrorCode } from '../../../lib/errors.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import { isSealed, type SecretBox } from '../../../lib/secrets.ts';
-import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { recordAudit, type AuditAction, type ChangeAuthor } from '../../auth/index.ts';
 import * as store from './store.ts';
 
 export type CredentialKind = store.CredentialTable & {
   /** Names the credential in the audit log (`entityType`, and `<entity>.<verb>` actions). */
   entity: 'stripe_secret' | 'support_secret' | 'write_key';
-  /** The audit verb of a new one: Stripe's are added, the others created. */
-  createdVerb: 'added' | 'created';
+  /** The audit action of a new one: Stripe's are added, the others created. */
+  createdAction: Extract<
+    AuditAction,
+    'stripe_secret.added' | 'support_secret.created' | 'write_key.created'
+  >;
   /** The error for an id that names no live credential of this kind. */
   notFound: {
     code: Extract<ErrorCode, 'webhook_secret.not_found' | 'write_key.not_found'>;
@@ -93,7 +96,7 @@ async function insertCredential(
     createdBy: by.userId,
   });
   await recordAudit(db, by, {
-    action: `${kind.entity}.${kind.createdVerb}`,
+    action: kind.createdAction,
     entityType: kind.entity,
     entityId: row.id,
     changes: { name: input.name },

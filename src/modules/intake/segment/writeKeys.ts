@@ -24,7 +24,7 @@ const writeKeys: MadeCredentialKind = {
   prefixColumn: 'key_prefix',
   expires: true,
   entity: 'write_key',
-  createdVerb: 'created',
+  createdAction: 'write_key.created',
   notFound: { code: 'write_key.not_found', detail: { key: 'intake.problem.noWriteKey' } },
   shownLength: 'swk_'.length + 6,
   made: { prefix: 'swk_', bytes: 24 },

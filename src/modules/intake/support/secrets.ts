@@ -22,7 +22,7 @@ const supportSecrets: MadeCredentialKind = {
   prefixColumn: 'secret_prefix',
   expires: false,
   entity: 'support_secret',
-  createdVerb: 'created',
+  createdAction: 'support_secret.created',
   notFound: { code: 'webhook_secret.not_found', detail: { key: 'intake.problem.noWebhookSecret' } },
   shownLength: 'ssh_'.length + 6,
   made: { prefix: 'ssh_', bytes: 32 },
