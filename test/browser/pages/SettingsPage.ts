@@ -1,9 +1,9 @@
 // Settings: profile (theme, language), people, roles, custom fields, API tokens, CSV import,
-// the workspace export.
+// the workspace export, the audit log.
 import type { Page } from 'playwright-core';
 
 export type SettingsTab =
-  'profile' | 'people' | 'roles' | 'fields' | 'tokens' | 'import' | 'export';
+  'profile' | 'people' | 'roles' | 'fields' | 'tokens' | 'import' | 'export' | 'audit';
 
 export class SettingsPage {
   readonly page: Page;

@@ -1,6 +1,8 @@
 // Settings: people, roles, API tokens, the audit log and CSV imports.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { authEn } from '../i18n/auth.en.ts';
 import { api, call, type Schemas } from './client.ts';
+import type { paths } from './schema.d.ts';
 
 export type Import = Schemas['Import'];
 export type ImportEntity = Import['entity'];
@@ -37,14 +39,32 @@ export function useSetUserPassword() {
 }
 
 export type AuditEntry = Schemas['AuditEntry'];
+/** Who, which action, and which days (`YYYY-MM-DD`, the reader's own) the log is narrowed to. */
+export type AuditFilters = Pick<
+  NonNullable<paths['/api/v1/audit-log']['get']['parameters']['query']>,
+  'actorId' | 'action' | 'from' | 'to'
+>;
+export type AuditAction = NonNullable<AuditFilters['action']>;
+
+/**
+ * The actions the server records, read from the catalog that names them:
+ * test/contract/auditWords.test.ts holds the catalog to the server's own list, entry for entry.
+ */
+export const auditActions = Object.entries(authEn.audit.actions).flatMap(([entity, verbs]) =>
+  Object.keys(verbs).map((verb) => `${entity}.${verb}` as AuditAction),
+);
 
 /** The workspace's audit log, newest first, a page at a time. */
-export function useAuditLog() {
+export function useAuditLog(filters: AuditFilters) {
   return useInfiniteQuery({
-    queryKey: ['auditLog'],
+    queryKey: ['auditLog', filters],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/audit-log', { params: { query: { limit: 50, cursor: pageParam } } })),
+      call(
+        api.GET('/api/v1/audit-log', {
+          params: { query: { ...filters, limit: 50, cursor: pageParam } },
+        }),
+      ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }

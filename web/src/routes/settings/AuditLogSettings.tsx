@@ -1,53 +1,188 @@
-// Settings → Audit log: who changed what, newest first, fifty at a time. The server keeps an
-// action's code (`user.password_set`); the words are the reader's. A code this screen does not
-// know yet (a newer server) is shown as it is rather than hidden.
+// Settings → Audit log: who changed what, newest first, fifty at a time, narrowed by person,
+// action and days. The server keeps an action's code (`user.password_set`); the words are the
+// reader's. A code this screen does not know yet (a newer server) is shown as it is rather than
+// hidden. Each entry names its record as it is called now, or says it was deleted, and lists
+// what changed, field by field.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/accounts.ts';
-import { useAuditLog, type AuditEntry } from '../../api/admin.ts';
+import {
+  auditActions,
+  useAuditLog,
+  type AuditAction,
+  type AuditEntry,
+  type AuditFilters,
+} from '../../api/admin.ts';
+import { ApiError } from '../../api/client.ts';
 import { useCan } from '../../api/session.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { Button, Card, ErrorNote, Loading } from '../../components/ui.tsx';
+import { Button, Card, ErrorNote, Loading, SelectField, TextField } from '../../components/ui.tsx';
 
-function Entry({ entry, personName }: { entry: AuditEntry; personName: string | undefined }) {
+/** The record an entry is about: its kind, and its name now, or that it was deleted. */
+function RecordName({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation('auth');
   const type = t(`audit.entities.${entry.entityType}`, { defaultValue: entry.entityType });
-  // A person is named; anything else by the start of its id, enough to tell two apart.
-  const name = personName ?? entry.entityId.slice(0, 8);
+  const name = entry.entityName;
+  const said =
+    name !== null
+      ? t(entry.entityDeleted ? 'audit.entityDeleted' : 'audit.entity', { type, name })
+      : entry.entityDeleted
+        ? t('audit.entityGone', { type })
+        : type;
+  return <span title={entry.entityId}>{said}</span>;
+}
+
+/** The server's word on a filter it refused, shown on that filter. */
+const filterProblem = (error: unknown, filter: keyof AuditFilters) =>
+  error instanceof ApiError ? error.fieldError(`query.${filter}`) : undefined;
+const filterKeys = ['actorId', 'action', 'from', 'to'] as const satisfies (keyof AuditFilters)[];
+
+const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
+  typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
+
+/** One field of `changes`: before → after where both were recorded, else the value set. */
+function ChangedField({ field, value }: { field: string; value: unknown }) {
+  const { t } = useTranslation('auth');
+  const shown = (v: unknown): string =>
+    v === null || v === undefined || v === ''
+      ? t('audit.empty')
+      : typeof v === 'string'
+        ? v
+        : typeof v === 'number' || typeof v === 'boolean'
+          ? String(v)
+          : Array.isArray(v) && v.every((x) => typeof x !== 'object')
+            ? v.join(', ')
+            : JSON.stringify(v);
+  return (
+    <div className="flex flex-wrap gap-x-2">
+      <dt className="font-mono text-muted">{field}:</dt>
+      <dd className="wrap-anywhere">
+        {isChange(value) ? `${shown(value.from)} → ${shown(value.to)}` : shown(value)}
+      </dd>
+    </div>
+  );
+}
+
+function Entry({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation('auth');
+  const changes = Object.entries(entry.changes);
   return (
     <li className="flex flex-col gap-1 py-3">
       <span className="font-medium">
         {t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}
       </span>
       <span className="text-sm wrap-anywhere text-muted">
-        {entry.actor?.name ?? t('audit.steward')} ·{' '}
-        <span title={entry.entityId}>{t('audit.entity', { type, name })}</span> ·{' '}
+        {entry.actor?.name ?? t('audit.steward')} · <RecordName entry={entry} /> ·{' '}
         <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
       </span>
+      {changes.length > 0 && (
+        <dl aria-label={t('audit.changes')} className="flex flex-col gap-0.5 text-sm">
+          {changes.map(([field, value]) => (
+            <ChangedField key={field} field={field} value={value} />
+          ))}
+        </dl>
+      )}
     </li>
+  );
+}
+
+/** Person, action, first and last day: each narrows the log as soon as it is chosen. */
+function Filters({
+  filters,
+  narrowed,
+  set,
+  error,
+}: {
+  filters: AuditFilters;
+  narrowed: boolean;
+  set: (filters: AuditFilters) => void;
+  error: unknown;
+}) {
+  const { t } = useTranslation('auth');
+  const people = useUsers().data?.items ?? [];
+  const fieldError = (filter: keyof AuditFilters) => filterProblem(error, filter);
+  const change = (key: keyof AuditFilters, value: string) =>
+    set({ ...filters, [key]: value || undefined });
+  const actions = auditActions
+    .map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return (
+    <form
+      aria-label={t('audit.filters.title')}
+      className="grid grid-cols-2 gap-2 md:grid-cols-4"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <div className="col-span-2 md:col-span-1">
+        <SelectField
+          label={t('audit.filters.person')}
+          value={filters.actorId ?? ''}
+          error={fieldError('actorId')}
+          onChange={(e) => change('actorId', e.target.value)}
+          options={[
+            { value: '', label: t('audit.filters.anyone') },
+            ...people.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
+      </div>
+      <div className="col-span-2 md:col-span-1">
+        <SelectField
+          label={t('audit.filters.action')}
+          value={filters.action ?? ''}
+          error={fieldError('action')}
+          onChange={(e) => change('action', e.target.value as AuditAction | '')}
+          options={[{ value: '', label: t('audit.filters.anyAction') }, ...actions]}
+        />
+      </div>
+      <TextField
+        type="date"
+        label={t('audit.filters.from')}
+        value={filters.from ?? ''}
+        max={filters.to}
+        error={fieldError('from')}
+        onChange={(e) => change('from', e.target.value)}
+      />
+      <TextField
+        type="date"
+        label={t('audit.filters.to')}
+        value={filters.to ?? ''}
+        min={filters.from}
+        error={fieldError('to')}
+        onChange={(e) => change('to', e.target.value)}
+      />
+      {narrowed && (
+        <Button
+          type="button"
+          variant="ghost"
+          className="col-span-2 justify-self-start md:col-span-4"
+          onClick={() => set({})}
+        >
+          {t('audit.filters.clear')}
+        </Button>
+      )}
+    </form>
   );
 }
 
 function AuditLog() {
   const { t } = useTranslation('auth');
-  const log = useAuditLog();
-  const people = useUsers();
-  const nameOf = (entry: AuditEntry) =>
-    entry.entityType === 'user'
-      ? people.data?.items.find((p) => p.id === entry.entityId)?.name
-      : undefined;
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const log = useAuditLog(filters);
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const narrowed = Object.values(filters).some((v) => v !== undefined);
+  const filterRefused = filterKeys.some((filter) => filterProblem(log.error, filter));
   return (
     <Card title={t('audit.title')}>
       <div className="flex flex-col gap-3">
         <p className="text-muted">{t('audit.intro')}</p>
+        <Filters filters={filters} narrowed={narrowed} set={setFilters} error={log.error} />
         {log.isPending ? (
           <Loading />
         ) : entries.length === 0 && !log.error ? (
-          <p className="text-muted">{t('audit.none')}</p>
+          <p className="text-muted">{t(narrowed ? 'audit.noneFound' : 'audit.none')}</p>
         ) : (
           <ol className="flex flex-col divide-y divide-line">
             {entries.map((entry) => (
-              <Entry key={entry.id} entry={entry} personName={nameOf(entry)} />
+              <Entry key={entry.id} entry={entry} />
             ))}
           </ol>
         )}
@@ -60,7 +195,7 @@ function AuditLog() {
             {t('audit.more')}
           </Button>
         )}
-        <ErrorNote error={log.error} />
+        {!filterRefused && <ErrorNote error={log.error} />}
       </div>
     </Card>
   );

@@ -1,0 +1,68 @@
+// Settings > Audit log in the browser, on a phone: an admin finds an entry by action and by
+// person, reads its record by name — a task deleted since is said to be deleted — and what
+// changed, field by field; a last day before the first is refused on its field, the other
+// filters kept.
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SettingsPage } from './pages/SettingsPage.ts';
+import { apiAs, openSteward, phone, seriousViolations, type BrowserSession } from './support.ts';
+
+let session: BrowserSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail', context.task.name);
+  session = undefined;
+});
+
+describe('the audit log', () => {
+  it('lets an admin on a phone find a change by action and person, records named, deleted ones said so', async () => {
+    session = await openSteward('admin@demo.steward.dev', phone);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const tag = randomBytes(3).toString('hex');
+    const me = await api.GET('/api/v1/me');
+    const account = await api.POST('/api/v1/accounts', { body: { name: `Umbrella ${tag}` } });
+    if (!account.data || !me.data) throw new Error('no account created');
+    await api.PATCH('/api/v1/accounts/{id}', {
+      params: { path: { id: account.data.id } },
+      body: { name: `Umbrella Corp ${tag}` },
+    });
+    const task = await api.POST('/api/v1/tasks', {
+      body: { title: `Kickoff ${tag}`, accountId: account.data.id },
+    });
+    if (!task.data) throw new Error('no task created');
+    await api.DELETE('/api/v1/tasks/{id}', { params: { path: { id: task.data.id } } });
+
+    await new SettingsPage(page).open(server.url, 'audit');
+    const log = page.getByRole('region', { name: 'Audit log' });
+    await log.getByRole('listitem').first().waitFor();
+    const filters = log.getByRole('form', { name: 'Filter the audit log' });
+
+    await filters.getByLabel('Action').selectOption({ label: 'Task deleted' });
+    await log.getByText(`Task: Kickoff ${tag} (deleted)`).waitFor();
+
+    await filters.getByLabel('Action').selectOption({ label: 'Account changed' });
+    await filters.getByLabel('Person').selectOption({ label: me.data.name });
+    const renamed = log.getByRole('listitem').filter({ hasText: `Account: Umbrella Corp ${tag}` });
+    await renamed.waitFor();
+    const changes = renamed.getByRole('definition');
+    expect(await changes.first().textContent()).toBe(`Umbrella ${tag} → Umbrella Corp ${tag}`);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await filters.getByLabel('From').fill('2026-12-10');
+    await filters.getByLabel('To').fill('2026-12-01');
+    await filters
+      .getByRole('alert')
+      .filter({ hasText: 'must not be before the first day' })
+      .waitFor();
+    expect(await filters.getByLabel('Action').inputValue()).toBe('account.updated');
+    expect(await filters.getByLabel('Person').inputValue()).toBe(me.data.id);
+
+    // The whole log again: the task's creation, too, names it as deleted now.
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    const created = log
+      .getByRole('listitem')
+      .filter({ hasText: 'Task created' })
+      .filter({ hasText: `Task: Kickoff ${tag} (deleted)` });
+    await created.waitFor();
+  });
+});
