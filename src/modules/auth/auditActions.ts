@@ -7,6 +7,7 @@ export const auditActions = [
   'account.created',
   'account.updated',
   'account.deleted',
+  'account.restored',
   'account.billing_synced',
   'api_token.created',
   'api_token.revoked',
