@@ -2,6 +2,10 @@
 // tier buys. An account's ARR is its seats at its plan's price, twelve months of it — whole
 // dollars, as Stripe bills them — so plan, seats and ARR always agree.
 import type { Tier } from '../db/schema.ts';
+import { minorUnitsPer } from '../lib/money.ts';
+
+/** Cents per dollar: the demo's customers pay in US dollars. */
+export const centsPerDollar = minorUnitsPer('USD');
 
 export type DemoPlan = { name: string; tier: Tier; seatPriceDollars: number };
 
@@ -33,7 +37,7 @@ export function plansOf(tier: Tier): DemoPlan[] {
 export function seatPriceCents(planName: string): number {
   const plan = demoPlans.find((p) => p.name === planName);
   if (!plan) throw new Error(`the demo has no plan ${planName}`);
-  return plan.seatPriceDollars * 100;
+  return plan.seatPriceDollars * centsPerDollar;
 }
 
 /** ARR in cents: every seat at the plan's monthly price, for twelve months. */

@@ -3,7 +3,7 @@
 import { daysAfter, isoDay } from '../lib/calendar.ts';
 import type { ContactRole, Priority, Stage, Tier } from '../db/schema.ts';
 import { firstNames, integrations, lastNames, regions, sectors, stems, titles } from './names.ts';
-import { arrCents, includesPremium, plansOf, seatRange } from './plans.ts';
+import { arrCents, centsPerDollar, includesPremium, plansOf, seatRange } from './plans.ts';
 import type { Random } from './random.ts';
 import { demoTeam, type DemoRegion } from './team.ts';
 
@@ -280,9 +280,13 @@ function planAccount(
       .sort((a, b) => integrations.indexOf(a) - integrations.indexOf(b)),
   };
   // Expansion potential as a share of ARR, rounded to $1,000 (too small to round: none).
-  const potentialDollars = Math.round(((arrAmount / 100) * (expansion / 100)) / 1000) * 1000;
+  const potentialDollars =
+    Math.round(((arrAmount / centsPerDollar) * (expansion / 100)) / 1000) * 1000;
   if (potentialDollars > 0) {
-    customFields.expansion_potential = { amount: potentialDollars * 100, currency: 'USD' };
+    customFields.expansion_potential = {
+      amount: potentialDollars * centsPerDollar,
+      currency: 'USD',
+    };
   }
   return {
     // Gaps in the numbering, as in a CRM where deals were lost before they became customers.

@@ -11,7 +11,7 @@
 // a `{ term: key }` by that key's text (a stage or category named in the reader's language),
 // and a `{ list: messages }` by each of them, joined by "; " (a rejected row's reasons).
 import { z } from 'zod';
-import { moneySchema, type Money } from '../lib/money.ts';
+import { minorDigitsOf, moneySchema, type Money } from '../lib/money.ts';
 import { en } from './en/index.ts';
 import { ru } from './ru/index.ts';
 
@@ -145,9 +145,7 @@ export function formatParam(value: MessageParam, locale: Locale, timeZone: strin
 
 export function formatMoney(money: Money, locale: Locale): string {
   // Minor units per major unit follow the currency: 100 cents to the dollar, none for the yen.
-  const digits =
-    new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+  const digits = minorDigitsOf(money.currency);
   const whole = money.amount % 10 ** digits === 0;
   return new Intl.NumberFormat(locale, {
     style: 'currency',

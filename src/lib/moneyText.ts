@@ -1,13 +1,6 @@
 // Money as people and spreadsheets write it: whole minor units → major-unit text
 // ("120000.50" for 12000050 USD cents, "1500" for 1500 yen), exactly, without floating point.
-
-/** Minor units per major unit of a currency, as digits: 2 for USD, 0 for JPY (ISO 4217). */
-export function minorDigitsOf(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
-}
+import { minorDigitsOf } from './money.ts';
 
 export function majorUnitsText({ amount, currency }: { amount: number; currency: string }): string {
   const digits = minorDigitsOf(currency);

@@ -4,6 +4,7 @@ import type { CustomFieldDefinitionRow } from '../../db/schema.ts';
 import { message, type Message } from '../../i18n/index.ts';
 import { AppError, fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
+import { minorDigitsOf, minorUnitsPer } from '../../lib/money.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { CreateCustomField } from './schema.ts';
 import * as store from './store.ts';
@@ -162,12 +163,12 @@ export function parseCustomFieldText(field: CustomFieldDefinition, text: string)
     case 'number':
       return trimmed === '' ? Number.NaN : Number(trimmed);
     case 'currency': {
-      const match = /^([A-Z]{3})?\s*(-?\d+(?:\.\d{1,2})?)\s*([A-Z]{3})?$/.exec(trimmed);
+      const match = /^([A-Z]{3})?\s*(-?\d+(?:\.(\d+))?)\s*([A-Z]{3})?$/.exec(trimmed);
       if (!match?.[2]) return trimmed;
-      return {
-        amount: Math.round(Number(match[2]) * 100),
-        currency: match[1] ?? match[3] ?? 'USD',
-      };
+      const currency = match[1] ?? match[4] ?? 'USD';
+      // More decimals than the currency has (¥1.5) is no amount: left as text, it is refused.
+      if ((match[3]?.length ?? 0) > minorDigitsOf(currency)) return trimmed;
+      return { amount: Math.round(Number(match[2]) * minorUnitsPer(currency)), currency };
     }
     case 'boolean':
       if (/^(true|yes|1)$/i.test(trimmed)) return true;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { message, renderMessage } from '../../i18n/index.ts';
 import { addDays } from '../../lib/calendar.ts';
-import { assessChurnRisk, riskLevel, type RiskInputs } from './churnRisk.ts';
+import { arrWeight, assessChurnRisk, riskLevel, type RiskInputs } from './churnRisk.ts';
 import { scoreOutcomes, scoreUsage } from './measures.ts';
 
 describe('churn risk', () => {
@@ -22,7 +22,7 @@ describe('churn risk', () => {
       ],
       trend: { monthOverMonth: -18, weekOverWeek: -4, declining: true },
       renewalDate: '2026-12-02',
-      arr: 12_000_000,
+      arr: { amount: 12_000_000, currency: 'USD' },
       today: '2026-11-02',
     });
     // 100 − 42 + 10 for declining = 68 → high.
@@ -70,7 +70,7 @@ describe('churn risk', () => {
       measures: [outcomes],
       trend: { monthOverMonth: null, weekOverWeek: null, declining: false },
       renewalDate: null,
-      arr: 0,
+      arr: { amount: 0, currency: 'USD' },
       today: '2026-11-02',
     });
     expect(risk.recommendedActions.map((a) => a.action.key)).toEqual([
@@ -97,7 +97,7 @@ describe('churn risk', () => {
       measures: [outcomes],
       trend: { monthOverMonth: null, weekOverWeek: null, declining: false },
       renewalDate: null,
-      arr: 0,
+      arr: { amount: 0, currency: 'USD' },
       today: '2026-11-02',
     });
     expect(risk.recommendedActions.map((a) => [a.factor, a.action.key])).toEqual([
@@ -111,7 +111,7 @@ describe('churn risk', () => {
       measures: [],
       trend: { monthOverMonth: 2, weekOverWeek: -9, declining: true },
       renewalDate: null,
-      arr: 0,
+      arr: { amount: 0, currency: 'USD' },
       today: '2026-11-02',
     });
     expect(risk.factors.map((f) => renderMessage(f.description, 'en'))).toEqual([
@@ -158,8 +158,23 @@ const anyInputs: fc.Arbitrary<RiskInputs> = fc.record({
     declining: fc.boolean(),
   }),
   renewalDate: fc.option(day, { nil: null }),
-  arr: fc.integer({ min: 0, max: 500_000_000 }),
+  arr: fc.record({
+    amount: fc.integer({ min: 0, max: 500_000_000 }),
+    currency: fc.constantFrom('USD', 'JPY', 'KWD'),
+  }),
   today: fc.constant('2026-11-02'),
+});
+
+describe('ARR weight', () => {
+  it('reads ARR in the currency’s own major unit: ¥1,200,000 weighs as 1.2 million, not 12,000', () => {
+    const yen = arrWeight({ amount: 1_200_000, currency: 'JPY' });
+    expect(yen).toBe(arrWeight({ amount: 120_000_000, currency: 'USD' }));
+    expect(yen).toBe(100);
+    expect(arrWeight({ amount: 1_200_000, currency: 'USD' })).toBeLessThan(70);
+    expect(arrWeight({ amount: 1_200_000, currency: 'KWD' })).toBe(
+      arrWeight({ amount: 120_000, currency: 'USD' }),
+    );
+  });
 });
 
 describe('advice that matches the facts', () => {

@@ -4,6 +4,7 @@
 import type { ChurnRiskLevel, MeasureKey } from '../../db/schema.ts';
 import { message, type Message, type MessageKey } from '../../i18n/index.ts';
 import { daysBetween } from '../../lib/calendar.ts';
+import { minorUnitsPer, type Money } from '../../lib/money.ts';
 import type { Trend } from './trend.ts';
 
 /** Where a factor comes from: a measure, the score's fall, or the coming renewal. */
@@ -39,8 +40,7 @@ export type RiskInputs = {
   measures: readonly { key: MeasureKey; score: number | null; reason: Message }[];
   trend: Trend;
   renewalDate: string | null;
-  /** ARR in minor units. */
-  arr: number;
+  arr: Money;
   today: string;
 };
 
@@ -84,10 +84,14 @@ export function riskLevel(score: number): ChurnRiskLevel {
   return 'low';
 }
 
-/** ARR weight: $1M or more counts fully, on a log scale so small accounts still register. */
-export function arrWeight(arrMinor: number): number {
-  const dollars = Math.max(0, arrMinor / 100);
-  return Math.min(100, (100 * Math.log10(1 + dollars)) / 6);
+/**
+ * ARR weight: a million or more in the account's major unit counts fully, on a log scale so
+ * small accounts still register. Steward keeps no exchange rates: a yen is one unit, not a
+ * hundredth of one.
+ */
+export function arrWeight(arr: Money): number {
+  const major = Math.max(0, arr.amount / minorUnitsPer(arr.currency));
+  return Math.min(100, (100 * Math.log10(1 + major)) / 6);
 }
 
 /** Urgency of the renewal: due or past → 100, 180+ days away (or unknown) → 0. */

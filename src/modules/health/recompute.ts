@@ -112,7 +112,7 @@ export async function rescoreAccounts(
               measures: combined.measures,
               trend,
               renewalDate: account.renewal_date,
-              arr: account.arr_amount,
+              arr: { amount: account.arr_amount, currency: account.currency },
               today: job.day,
             }),
     });

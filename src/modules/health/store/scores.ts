@@ -27,7 +27,7 @@ export function accountsToScore(
 ) {
   return db
     .selectFrom('accounts')
-    .select(['id', 'name', 'tier', 'arr_amount', 'renewal_date', 'stage', 'owner_id'])
+    .select(['id', 'name', 'tier', 'arr_amount', 'currency', 'renewal_date', 'stage', 'owner_id'])
     .where('workspace_id', '=', workspaceId)
     .where('deleted_at', 'is', null)
     .$if(!withChurned, (q) => q.where('stage', '<>', 'churned'))

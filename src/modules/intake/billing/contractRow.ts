@@ -5,7 +5,7 @@ import { message, type ListedMessage, type MessageKey } from '../../../i18n/inde
 import { startOfDay } from '../../../lib/calendar.ts';
 import { calendarDay } from '../../../lib/days.ts';
 import { AppError } from '../../../lib/errors.ts';
-import { minorUnitsPer } from './money.ts';
+import { minorUnitsPer } from '../../../lib/money.ts';
 
 const columnNames = {
   contract_id: ['contract_id', 'external_id', 'subscription_id', 'id'],

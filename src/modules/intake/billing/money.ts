@@ -52,16 +52,7 @@ export function movementKind(
   return after > before ? 'expansion' : 'contraction';
 }
 
-function formatter(currency: string) {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency });
-}
-
 /** An amount as a message parameter, rendered with its currency in the reader's language. */
 export function moneyParam(amount: number, currency: string) {
   return { money: { amount, currency: currency.toUpperCase() } };
-}
-
-/** Minor units per major unit of a currency: 100 for USD, 1 for JPY. */
-export function minorUnitsPer(currency: string): number {
-  return 10 ** (formatter(currency).resolvedOptions().maximumFractionDigits ?? 2);
 }

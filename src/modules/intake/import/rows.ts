@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Message } from '../../../i18n/index.ts';
 import { calendarDay } from '../../../lib/days.ts';
+import { minorDigitsOf } from '../../../lib/money.ts';
 import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
 import {
   accountFields,
@@ -118,19 +119,11 @@ function readCurrency(cell: string): Cell<string> {
   return currencies.has(code) ? { value: code } : { problem: rowMessage('currency') };
 }
 
-/** Minor units per major unit of a currency: 2 for USD, 0 for JPY (ISO 4217). */
-function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
-}
-
 /** "120000", "120,000.50" in major units → whole minor units, without floating point. */
 export function readArr(cell: string, currency: string): Cell<number> {
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(cell.trim());
   if (!match?.[1]) return { problem: rowMessage('amount') };
-  const digits = minorDigits(currency);
+  const digits = minorDigitsOf(currency);
   const fraction = match[2] ?? '';
   if (fraction.length > digits) {
     return { problem: rowMessage('decimals', { currency, count: digits }) };
