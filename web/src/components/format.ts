@@ -47,22 +47,70 @@ export function setTimeZone(zone: string | undefined) {
   timeZone = zone || undefined;
 }
 
+type Money = { amount: number; currency: string };
+
+/**
+ * How many digits a currency's minor unit takes after the point (ISO 4217, as the browser
+ * knows it): 2 for USD (cents), 0 for JPY, 3 for KWD. An unknown code counts as 2.
+ */
+export function minorDigitsOf(currency: string): number {
+  try {
+    return (
+      numberFormat({ style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** An amount in major units: 12000050 USD cents is 120000.5, 1200000 yen is 1200000. */
+export function majorUnits(money: Money): number {
+  return money.amount / 10 ** minorDigitsOf(money.currency);
+}
+
+/** A number in major units, as typed, → whole minor units of the currency. */
+export function minorUnits(major: number, currency: string): number {
+  return Math.round(major * 10 ** minorDigitsOf(currency));
+}
+
+/** An amount as a money field holds it: major units, blank for none. */
+export function moneyFieldText(money: Money | null | undefined): string {
+  return money && money.amount > 0 ? String(majorUnits(money)) : '';
+}
+
+/** The step of a money field: one minor unit (0.01 for USD, 1 for JPY, 0.001 for KWD). */
+export function moneyFieldStep(currency: string): string {
+  const digits = minorDigitsOf(currency);
+  return digits === 0 ? '1' : `0.${'1'.padStart(digits, '0')}`;
+}
+
 /**
  * Money arrives in minor units: { amount: 12000000, currency: 'USD' } is $120,000. Whole units
  * unless `exact`: a price per seat keeps its cents ($49.99), a whole one still reads $50.
  */
 export function formatMoney(
-  money: { amount: number; currency: string } | null | undefined,
+  money: Money | null | undefined,
   { exact = false }: { exact?: boolean } = {},
 ): string {
   if (!money) return '—';
-  const digits = exact && money.amount % 100 !== 0 ? 2 : 0;
+  const minor = minorDigitsOf(money.currency);
+  const digits = exact && money.amount % 10 ** minor !== 0 ? minor : 0;
   return numberFormat({
     style: 'currency',
     currency: money.currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  }).format(money.amount / 100);
+  }).format(majorUnits(money));
+}
+
+/** "$1.2M": money said short, as a person says it in a sentence. */
+export function formatCompactMoney(money: Money): string {
+  return numberFormat({
+    style: 'currency',
+    currency: money.currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(majorUnits(money));
 }
 
 /** A calendar date ('2026-10-01') is the same day everywhere; a timestamp follows the zone. */

@@ -9,6 +9,7 @@ import { ApiError, type Schemas } from '../../api/client.ts';
 import { useCan, useMe } from '../../api/session.ts';
 import { priorities, stages, tiers } from '../../api/vocabulary.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { minorUnits, moneyFieldStep, moneyFieldText } from '../../components/format.ts';
 import { Button, ErrorNote, SelectField, TextField } from '../../components/ui.tsx';
 
 type Fields = Required<Omit<Schemas['UpdateAccount'], 'externalId' | 'customFields'>>;
@@ -37,7 +38,7 @@ function draftOf(account: Account | undefined, myId: string | undefined): Draft 
     priority: account?.priority ?? 'P2',
     ownerId: account ? (account.ownerId ?? '') : (myId ?? ''),
     plan: account?.plan ?? '',
-    arr: account && account.arr.amount > 0 ? String(account.arr.amount / 100) : '',
+    arr: moneyFieldText(account?.arr),
     currency: account?.arr.currency ?? 'USD',
     seats: account?.seats === null || account?.seats === undefined ? '' : String(account.seats),
     renewalDate: account?.renewalDate ?? '',
@@ -45,6 +46,7 @@ function draftOf(account: Account | undefined, myId: string | undefined): Draft 
 }
 
 function fieldsOf(draft: Draft): Fields {
+  const currency = draft.currency.trim().toUpperCase();
   return {
     name: draft.name.trim(),
     domain: draft.domain.trim() || null,
@@ -54,8 +56,8 @@ function fieldsOf(draft: Draft): Fields {
     ownerId: draft.ownerId.trim() || null,
     plan: draft.plan.trim() || null,
     arr: {
-      amount: Math.round(Number(draft.arr || '0') * 100),
-      currency: draft.currency.trim().toUpperCase(),
+      amount: minorUnits(Number(draft.arr || '0'), currency),
+      currency,
     },
     seats: draft.seats.trim() === '' ? null : Number(draft.seats),
     renewalDate: draft.renewalDate.trim() || null,
@@ -181,6 +183,7 @@ export function AccountDialog({
             type="number"
             inputMode="decimal"
             min={0}
+            step={moneyFieldStep(draft.currency.trim().toUpperCase())}
             value={draft.arr}
             onChange={(e) => set('arr', e.target.value)}
             error={error?.fieldError('arr.amount')}

@@ -9,7 +9,7 @@ import { useCan } from '../../api/session.ts';
 import { tiers, type Tier } from '../../api/vocabulary.ts';
 import { LineChart } from '../../components/charts/LineChart.tsx';
 import { Sparkline } from '../../components/charts/Sparkline.tsx';
-import { formatMoney } from '../../components/format.ts';
+import { formatMoney, majorUnits } from '../../components/format.ts';
 import { Badge, Button, Card, ErrorNote, Loading, Select } from '../../components/ui.tsx';
 import { TargetsDialog } from './TargetsDialog.tsx';
 import { useMetricFormat } from './parts.tsx';
@@ -142,7 +142,9 @@ export function MetricsPage({ search }: { search: MetricsSearch }) {
           setFocus={(focus) => setSearch({ focus })}
         />
       )}
-      {editing && <TargetsDialog close={() => setEditing(false)} />}
+      {editing && metrics.data && (
+        <TargetsDialog currency={metrics.data.currency} close={() => setEditing(false)} />
+      )}
     </div>
   );
 }
@@ -272,7 +274,7 @@ function TrendCard({ metric, currency }: { metric: CsMetric; currency: string })
             metric.unit === 'ratio'
               ? points.map((p) => ({ ...p, value: p.value * 100 }))
               : metric.unit === 'money'
-                ? points.map((p) => ({ ...p, value: p.value / 100 }))
+                ? points.map((p) => ({ ...p, value: majorUnits({ amount: p.value, currency }) }))
                 : points
           }
           formatLabel={(label) => labels.get(label) ?? label}

@@ -16,7 +16,7 @@ import {
   type SignalKind,
 } from '../../api/revenue.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatDate, minorUnits, moneyFieldStep, moneyFieldText } from '../../components/format.ts';
 import { Button, ErrorNote, Field, Select, TextField } from '../../components/ui.tsx';
 
 export function OpportunityDialog({
@@ -47,9 +47,7 @@ export function OpportunityDialog({
   const currency =
     opportunity?.amount.currency ?? suggestion?.amount.currency ?? account.currency ?? 'USD';
   const startAmount = opportunity?.amount ?? suggestion?.amount;
-  const [amount, setAmount] = useState(
-    startAmount && startAmount.amount > 0 ? String(startAmount.amount / 100) : '',
-  );
+  const [amount, setAmount] = useState(moneyFieldText(startAmount));
   const [stage, setStage] = useState<OpportunityStage>(opportunity?.stage ?? 'identified');
   const [closeBy, setCloseBy] = useState(opportunity?.expectedClose ?? '');
   const error = saving.error instanceof ApiError ? saving.error : null;
@@ -59,7 +57,7 @@ export function OpportunityDialog({
     const fields = {
       kind,
       title,
-      amount: { amount: Math.round(Number(amount || '0') * 100), currency },
+      amount: { amount: minorUnits(Number(amount || '0'), currency), currency },
       stage,
       expectedClose: closeBy || null,
     };
@@ -115,6 +113,7 @@ export function OpportunityDialog({
           type="number"
           inputMode="decimal"
           min={0}
+          step={moneyFieldStep(currency)}
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
           error={error?.fieldError('amount')}

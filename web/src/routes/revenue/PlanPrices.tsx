@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { usePlans, useSetPlans, type PlanPrice } from '../../api/revenue.ts';
 import { useCan } from '../../api/session.ts';
-import { formatMoney } from '../../components/format.ts';
+import { formatMoney, majorUnits, minorUnits, moneyFieldStep } from '../../components/format.ts';
 import { Badge, Button, Card, ErrorNote, Loading, TextField } from '../../components/ui.tsx';
 
 export function PlanPrices() {
@@ -61,19 +61,19 @@ type Row = { name: string; price: string; currency: string; premium: boolean };
 
 const toRow = (plan: PlanPrice): Row => ({
   name: plan.name,
-  price: String(plan.seatPrice.amount / 100),
+  price: String(majorUnits(plan.seatPrice)),
   currency: plan.seatPrice.currency,
   premium: plan.premium,
 });
 
-const toPlan = (row: Row): PlanPrice => ({
-  name: row.name,
-  seatPrice: {
-    amount: Math.round(Number(row.price) * 100),
-    currency: row.currency.trim().toUpperCase(),
-  },
-  premium: row.premium,
-});
+const toPlan = (row: Row): PlanPrice => {
+  const currency = row.currency.trim().toUpperCase();
+  return {
+    name: row.name,
+    seatPrice: { amount: minorUnits(Number(row.price), currency), currency },
+    premium: row.premium,
+  };
+};
 
 function PlansForm({ plans, close }: { plans: PlanPrice[]; close: () => void }) {
   const { t } = useTranslation('revenue');
@@ -121,7 +121,7 @@ function PlansForm({ plans, close }: { plans: PlanPrice[]; close: () => void }) 
               type="number"
               inputMode="decimal"
               min={0}
-              step="0.01"
+              step={moneyFieldStep(row.currency.trim().toUpperCase())}
               value={row.price}
               onChange={(e) => set(i, { price: e.target.value })}
               error={

@@ -1,11 +1,12 @@
 // An admin's targets for the CS metrics: rates in percent (retention, expansion and churn a
-// year), money in the currency's major unit, health and NPS as points, time to value in days.
+// year), money in the major unit of the currency the metrics are read in, health and NPS as points, time to value in days.
 // "Default" puts a metric back to the persona guide's target.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useSetTargets, useTargets, type MetricTarget } from '../../api/revenue.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { majorUnits, minorUnits } from '../../components/format.ts';
 import { Button, ErrorNote, Loading, TextField } from '../../components/ui.tsx';
 
 const percentMetrics = new Set([
@@ -30,23 +31,27 @@ const moneyMetrics = new Set([
   'expansionWon',
 ]);
 
-/** What the person types for a stored target, and back. */
-const shown = (metric: string, value: number | null) =>
+/** What the person types for a stored target, and back; money in `currency`'s major unit. */
+const shown = (metric: string, value: number | null, currency: string) =>
   value === null
     ? ''
     : percentMetrics.has(metric)
       ? String(Math.round(value * 1000) / 10)
       : moneyMetrics.has(metric)
-        ? String(value / 100)
+        ? String(majorUnits({ amount: value, currency }))
         : String(value);
-const stored = (metric: string, text: string) => {
+const stored = (metric: string, text: string, currency: string) => {
   const value = Number(text);
   if (percentMetrics.has(metric)) return Math.round(value * 10) / 1000;
-  if (moneyMetrics.has(metric)) return Math.round(value * 100);
+  if (moneyMetrics.has(metric)) return minorUnits(value, currency);
   return value;
 };
 
-export function TargetsDialog({ close }: { close: () => void }) {
+/** What a field's label adds: the unit its value is typed in. */
+const unitOf = (metric: string, currency: string) =>
+  percentMetrics.has(metric) ? ' (%)' : moneyMetrics.has(metric) ? ` (${currency})` : '';
+
+export function TargetsDialog({ currency, close }: { currency: string; close: () => void }) {
   const { t } = useTranslation('revenue');
   const targets = useTargets();
   return (
@@ -61,17 +66,27 @@ export function TargetsDialog({ close }: { close: () => void }) {
       ) : targets.error ? (
         <ErrorNote error={targets.error} />
       ) : (
-        <TargetsForm items={targets.data.items} close={close} />
+        <TargetsForm items={targets.data.items} currency={currency} close={close} />
       )}
     </Dialog>
   );
 }
 
-function TargetsForm({ items, close }: { items: MetricTarget[]; close: () => void }) {
+function TargetsForm({
+  items,
+  currency,
+  close,
+}: {
+  items: MetricTarget[];
+  currency: string;
+  close: () => void;
+}) {
   const { t } = useTranslation('revenue');
   const save = useSetTargets();
   const [values, setValues] = useState(() =>
-    Object.fromEntries(items.map((item) => [item.metric, shown(item.metric, item.value)])),
+    Object.fromEntries(
+      items.map((item) => [item.metric, shown(item.metric, item.value, currency)]),
+    ),
   );
   const error = save.error instanceof ApiError ? save.error : null;
   const submit = (event: FormEvent) => {
@@ -79,9 +94,9 @@ function TargetsForm({ items, close }: { items: MetricTarget[]; close: () => voi
     const changed = Object.fromEntries(
       items.flatMap((item) => {
         const text = values[item.metric] ?? '';
-        if (text === shown(item.metric, item.value)) return [];
-        const isDefault = text === '' || text === shown(item.metric, item.defaultValue);
-        return [[item.metric, isDefault ? null : stored(item.metric, text)]];
+        if (text === shown(item.metric, item.value, currency)) return [];
+        const isDefault = text === '' || text === shown(item.metric, item.defaultValue, currency);
+        return [[item.metric, isDefault ? null : stored(item.metric, text, currency)]];
       }),
     );
     save.mutate(changed, { onSuccess: close });
@@ -93,7 +108,7 @@ function TargetsForm({ items, close }: { items: MetricTarget[]; close: () => voi
         <div key={item.metric} className="flex items-end gap-2">
           <div className="flex-1">
             <TextField
-              label={`${t(`metrics.names.${item.metric}`)}${percentMetrics.has(item.metric) ? ' (%)' : ''}`}
+              label={`${t(`metrics.names.${item.metric}`)}${unitOf(item.metric, currency)}`}
               type="number"
               inputMode="decimal"
               value={values[item.metric] ?? ''}
@@ -105,7 +120,10 @@ function TargetsForm({ items, close }: { items: MetricTarget[]; close: () => voi
             <Button
               variant="ghost"
               onClick={() =>
-                setValues({ ...values, [item.metric]: shown(item.metric, item.defaultValue) })
+                setValues({
+                  ...values,
+                  [item.metric]: shown(item.metric, item.defaultValue, currency),
+                })
               }
             >
               {t('metrics.reset')}

@@ -6,7 +6,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useHighlight } from '../../api/voice.ts';
 import { useCan } from '../../api/session.ts';
-import { compactMoney } from './parts.tsx';
+import { formatCompactMoney } from '../../components/format.ts';
 
 export function TopRequest() {
   const { t } = useTranslation('voice');
@@ -26,7 +26,7 @@ export function TopRequest() {
           count: theme.accountCount,
           days: highlight.data.days,
           label: theme.label,
-          arr: compactMoney(theme.arr),
+          arr: formatCompactMoney(theme.arr),
         })}
       </span>
     </Link>

@@ -1,26 +1,15 @@
-// Small pieces the voice screens share: a feedback type's badge, a theme's trend, money said
-// short ("$1.2M"), and one feedback item as a row, with its correction.
+// Small pieces the voice screens share: a feedback type's badge, a theme's trend, and one
+// feedback item as a row, with its correction.
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/session.ts';
 import type { FeedbackItem, FeedbackPriority, FeedbackType, Theme } from '../../api/voice.ts';
 import { formatDate } from '../../components/format.ts';
-import { i18next } from '../../i18n/index.ts';
 import { Badge, Button } from '../../components/ui.tsx';
 
 const EditFeedbackDialog = lazy(() =>
   import('./EditFeedback.tsx').then((m) => ({ default: m.EditFeedbackDialog })),
 );
-
-/** "$1.2M": ARR said as a person says it in a sentence. */
-export function compactMoney(money: { amount: number; currency: string }): string {
-  return new Intl.NumberFormat(i18next.language === 'ru' ? 'ru-RU' : 'en-US', {
-    style: 'currency',
-    currency: money.currency,
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(money.amount / 100);
-}
 
 const typeTone: Record<FeedbackType, 'neutral' | 'critical' | 'risk' | 'healthy' | 'accent'> = {
   feature_request: 'accent',

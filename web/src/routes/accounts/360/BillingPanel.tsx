@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAccountBilling, type AccountBilling } from '../../../api/intake.ts';
 import { useDrawnLater } from '../../../api/drawnLater.ts';
 import { LineChart } from '../../../components/charts/LineChart.tsx';
-import { formatDate, formatMoney } from '../../../components/format.ts';
+import { formatDate, formatMoney, majorUnits } from '../../../components/format.ts';
 import { Badge, Card, ErrorNote, Loading } from '../../../components/ui.tsx';
 
 type Invoice = AccountBilling['invoices'][number];
@@ -25,12 +25,12 @@ function mrrHistory(billing: AccountBilling) {
   const movements = billing.mrrMovements.filter((m) => m.deltaMrr.currency === currency);
   let after = amount;
   const points = movements.map((m) => {
-    const point = { label: m.occurredAt, value: after / 100 };
+    const point = { label: m.occurredAt, value: majorUnits({ amount: after, currency }) };
     after -= m.deltaMrr.amount;
     return point;
   });
   // MRR holds from the last movement until today.
-  return [...points.reverse(), { label: new Date().toISOString(), value: amount / 100 }];
+  return [...points.reverse(), { label: new Date().toISOString(), value: majorUnits(billing.mrr) }];
 }
 
 function status(t: TFunction<'intake'>, value: string) {
