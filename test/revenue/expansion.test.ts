@@ -204,6 +204,37 @@ describe('expansion opportunities', () => {
     expect(error?.errors?.map((e) => e.path)).toEqual(['amount.currency']);
   });
 
+  it('refuses a negative amount in Steward’s words, in the reader’s language, and tracks nothing', async () => {
+    const body = {
+      accountId: ids['Growing Fast'] ?? '',
+      kind: 'seats' as const,
+      title: 'Fewer seats',
+      amount: { amount: -1000, currency: 'USD' },
+    };
+    const { response, error } = await team.as.csm.POST('/api/v1/opportunities', { body });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(error?.errors).toEqual([{ path: 'amount.amount', message: 'must not be negative' }]);
+    await deps.db
+      .updateTable('users')
+      .set({ locale: 'ru' })
+      .where('id', '=', team.csm.id)
+      .execute();
+    const inRussian = await team.as.csm.POST('/api/v1/opportunities', { body });
+    await deps.db
+      .updateTable('users')
+      .set({ locale: 'en' })
+      .where('id', '=', team.csm.id)
+      .execute();
+    expect(inRussian.error?.errors).toEqual([
+      { path: 'amount.amount', message: 'не может быть отрицательным' },
+    ]);
+    const tracked = await team.as.csm.GET('/api/v1/opportunities', {
+      params: { query: { accountId: ids['Growing Fast'] ?? '' } },
+    });
+    expect(tracked.data?.items.map((o) => o.title)).not.toContain('Fewer seats');
+  });
+
   it('names each bad plan where it is and keeps the plan list as it was', async () => {
     const basic = { name: 'Team', seatPrice: { amount: 5_000, currency: 'USD' }, premium: false };
     const twice = await team.as.admin.PUT('/api/v1/revenue/plans', {
@@ -221,6 +252,7 @@ describe('expansion opportunities', () => {
           { ...basic, name: '  ' },
           { ...basic, name: 'Scale', seatPrice: { amount: 9_000, currency: 'ZZZ' } },
           { ...basic, name: 'Growth', seatPrice: { amount: 12.5, currency: 'USD' } },
+          { ...basic, name: 'Refund', seatPrice: { amount: -100, currency: 'USD' } },
         ],
       },
     });
@@ -229,6 +261,7 @@ describe('expansion opportunities', () => {
       ['plans.1.name', 'write something'],
       ['plans.2.seatPrice.currency', expect.stringMatching(/^not a currency Steward knows/)],
       ['plans.3.seatPrice.amount', 'must be a whole number of minor units (cents)'],
+      ['plans.4.seatPrice.amount', 'must not be negative'],
     ]);
     const { data } = await team.as.viewer.GET('/api/v1/revenue/plans');
     expect(data?.plans.map((p) => [p.name, p.seatPrice.amount, p.premium])).toEqual([

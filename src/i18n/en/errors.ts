@@ -125,6 +125,7 @@ export const errors = {
     cursor: 'not a valid cursor',
     currencyCode: 'must be a three-letter ISO 4217 code such as USD',
     minorUnits: 'must be a whole number of minor units (cents)',
+    notNegative: 'must not be negative',
     day: 'must be YYYY-MM-DD',
     writeSomething: 'write something',
     endsBeforeStart: 'must not be before the first day',

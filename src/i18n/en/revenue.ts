@@ -102,6 +102,7 @@ export const revenue = {
     wholeNumber: 'a whole number, not negative',
     period: 'use a month (2026-10) or a quarter (2026-Q3)',
     endsBeforeStart: 'the period ends before it starts',
+    wholeMonths: 'a whole number of months between reviews',
     monthsAtLeast_one: 'at least {{count}} month between reviews',
     monthsAtLeast_other: 'at least {{count}} months between reviews',
     monthsAtMost_one: 'at most {{count}} month between reviews',

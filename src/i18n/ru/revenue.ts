@@ -126,6 +126,7 @@ export const revenue = {
     wholeNumber: 'целое неотрицательное число',
     period: 'укажите месяц (2026-10) или квартал (2026-Q3)',
     endsBeforeStart: 'период заканчивается раньше, чем начинается',
+    wholeMonths: 'целое число месяцев между встречами',
     monthsAtLeast_one: 'не меньше {{count}} месяца между встречами',
     monthsAtLeast_few: 'не меньше {{count}} месяцев между встречами',
     monthsAtLeast_many: 'не меньше {{count}} месяцев между встречами',

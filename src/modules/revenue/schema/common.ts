@@ -1,6 +1,6 @@
 // Shapes every revenue endpoint shares: money in a currency Steward knows, days, who.
 import { z } from '@hono/zod-openapi';
-import { currencyCode } from '../../../lib/money.ts';
+import { currencyCode, minorUnits } from '../../../lib/money.ts';
 import { calendarDay } from '../../../lib/days.ts';
 import { healthCategorySchema, tierSchema } from '../../../lib/vocabulary.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
@@ -14,10 +14,7 @@ export const knownCurrency = currencyCode.refine((code) => knownCurrencies.has(c
 
 export const revenueMoney = z
   .object({
-    amount: z
-      .number()
-      .int('errors.field.minorUnits' satisfies MessageKey)
-      .min(0),
+    amount: minorUnits,
     currency: knownCurrency,
   })
   .openapi('RevenueMoney', { example: { amount: 1200000, currency: 'USD' } });

@@ -199,7 +199,7 @@ export const cadencesBody = z
           tier: tierSchema,
           everyMonths: z
             .number()
-            .int()
+            .int('revenue.field.wholeMonths' satisfies MessageKey)
             .min(1, 'revenue.field.monthsAtLeast' satisfies MessageKey)
             .max(24, 'revenue.field.monthsAtMost' satisfies MessageKey)
             .nullable(),
