@@ -4,6 +4,7 @@
 // items, and those added to any meeting, become tasks; overdue QBRs follow each tier's cadence;
 // bad input names its field.
 import ICAL from 'ical.js';
+import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeEmailTransports } from '../../src/modules/notify/index.ts';
@@ -243,6 +244,77 @@ describe('holding a meeting', () => {
   });
 });
 
+describe('holding a meeting whose action items cannot all be made', () => {
+  const heldAfter = async (title: string) => {
+    const scheduled = await team.as.csm.POST('/api/v1/meetings', {
+      body: {
+        accountId,
+        kind: 'check_in',
+        title,
+        startsAt: '2026-10-21T15:00:00Z',
+        endsAt: '2026-10-21T15:30:00Z',
+      },
+    });
+    clock.set('2026-10-21T16:00:00Z');
+    return scheduled.data?.id ?? '';
+  };
+  const tasksTitled = (titles: string[]) =>
+    deps.db.selectFrom('tasks').select('title').where('title', 'in', titles).execute();
+  const meetingNow = async (id: string) =>
+    (await team.as.csm.GET('/api/v1/meetings/{id}', { params: { path: { id } } })).data;
+
+  it('names an assignee from elsewhere and leaves the meeting unheld, with no task made', async () => {
+    const id = await heldAfter('Check-in with a stranger');
+    const stranger = await makeUser(deps.db, (await makeWorkspace(deps.db)).id);
+    const { response, error } = await team.as.csm.POST('/api/v1/meetings/{id}/complete', {
+      params: { path: { id } },
+      body: {
+        notes: 'Kept only if held',
+        actionItems: [
+          { title: 'Send the pricing sheet' },
+          { title: 'Call their new sponsor', assigneeId: stranger.id },
+        ],
+      },
+    });
+    clock.set('2026-10-20T13:00:00Z');
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(error?.errors?.map((e) => e.path)).toEqual(['actionItems.1.assigneeId']);
+    expect(await meetingNow(id)).toMatchObject({ status: 'scheduled', notes: null });
+    expect(await tasksTitled(['Send the pricing sheet', 'Call their new sponsor'])).toEqual([]);
+  });
+
+  it('writes nothing when an item fails after the ones before it were made', async () => {
+    const id = await heldAfter('Check-in that fails halfway');
+    // The database refuses the second task, after the meeting row and the first task are
+    // written in the same transaction.
+    await sql`
+      create function refuse_task() returns trigger language plpgsql as $$
+      begin raise exception 'task refused'; end $$;
+      create trigger refuse_task before insert on tasks
+        for each row when (new.title = 'Refused by the database') execute function refuse_task();
+    `.execute(deps.db);
+    const failed = await team.as.csm.POST('/api/v1/meetings/{id}/complete', {
+      params: { path: { id } },
+      body: {
+        notes: 'Kept only if held',
+        actionItems: [{ title: 'Made first' }, { title: 'Refused by the database' }],
+      },
+    });
+    await sql`drop trigger refuse_task on tasks; drop function refuse_task();`.execute(deps.db);
+    clock.set('2026-10-20T13:00:00Z');
+    expect(failed.response.status).toBe(500);
+    expect(await meetingNow(id)).toMatchObject({ status: 'scheduled', notes: null, heldAt: null });
+    expect(await tasksTitled(['Made first', 'Refused by the database'])).toEqual([]);
+    const links = await deps.db
+      .selectFrom('meeting_action_items')
+      .select('task_id')
+      .where('meeting_id', '=', id)
+      .execute();
+    expect(links).toEqual([]);
+  });
+});
+
 describe('action items added to a meeting', () => {
   it('turns each into a task on the account, and names the bad row while writing none', async () => {
     const scheduled = await team.as.csm.POST('/api/v1/meetings', {
@@ -477,13 +549,26 @@ describe('overdue QBRs', () => {
     expect(tooShort.error?.errors?.map((e) => e.message)).toEqual([
       'at least 1 month between reviews',
     ]);
+    const halfMonths = await team.as.admin.PUT('/api/v1/meetings/cadences', {
+      body: { cadences: [{ tier: 'smb', everyMonths: 1.5 }] },
+    });
+    expect(halfMonths.response.status).toBe(422);
+    expect(halfMonths.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(halfMonths.error?.errors).toEqual([
+      { path: 'cadences.0.everyMonths', message: 'a whole number of months between reviews' },
+    ]);
     await deps.db
       .updateTable('users')
       .set({ locale: 'ru' })
       .where('id', '=', team.admin.id)
       .execute();
     const inRussian = await team.as.admin.PUT('/api/v1/meetings/cadences', {
-      body: { cadences: [{ tier: 'smb', everyMonths: 30 }] },
+      body: {
+        cadences: [
+          { tier: 'smb', everyMonths: 30 },
+          { tier: 'enterprise', everyMonths: 2.5 },
+        ],
+      },
     });
     await deps.db
       .updateTable('users')
@@ -492,6 +577,7 @@ describe('overdue QBRs', () => {
       .execute();
     expect(inRussian.error?.errors?.map((e) => e.message)).toEqual([
       'не больше 24 месяцев между встречами',
+      'целое число месяцев между встречами',
     ]);
     const { data: kept } = await team.as.admin.GET('/api/v1/meetings/cadences');
     expect(kept?.items.map((c) => [c.tier, c.everyMonths, c.source])).toEqual([

@@ -1,5 +1,6 @@
 // A meeting held: its notes kept and its action items turned into tasks on the account (by the
-// work module, each in its own transaction), linked to the meeting so its page lists them.
+// work module), linked to the meeting so its page lists them. Marking it held and opening its
+// items is one transaction: an item that cannot be made leaves the meeting as it was.
 import type { Db } from '../../../db/connect.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
@@ -24,7 +25,7 @@ async function checkAssignees(db: Db, workspaceId: WorkspaceId, items: ActionIte
   if (errors.length > 0) throw invalid(errors, { key: 'revenue.problem.actionItems' });
 }
 
-/** Each action item becomes a task on the account, linked to the meeting. */
+/** Each action item becomes a task on the account, linked to the meeting, in `db`'s transaction. */
 async function openActionItems(
   db: Db,
   clock: Clock,
@@ -55,7 +56,7 @@ export async function addActionItems(
 ) {
   const meeting = await findMeetingOrFail(db, scope, id);
   await checkAssignees(db, by.workspaceId, items);
-  await openActionItems(db, clock, by, scope, meeting, items);
+  await db.transaction().execute((trx) => openActionItems(trx, clock, by, scope, meeting, items));
   return getMeeting(db, scope, meeting.id);
 }
 
@@ -90,8 +91,7 @@ export async function completeMeeting(
       entityId: meeting.id,
       changes: { actionItems: input.actionItems.length },
     });
+    await openActionItems(trx, clock, by, scope, meeting, input.actionItems);
   });
-  // Tasks are made by the work module, each in its own transaction, once the meeting is held.
-  await openActionItems(db, clock, by, scope, meeting, input.actionItems);
   return getMeeting(db, scope, meeting.id);
 }

@@ -112,6 +112,10 @@ async function checkDependencies(
   }
 }
 
+/**
+ * A new task, in one transaction: the caller's when it passes one (a meeting held with its
+ * action items is all or nothing), else its own.
+ */
 export async function createTask(
   db: Db,
   clock: Clock,
@@ -119,7 +123,7 @@ export async function createTask(
   scope: AccountScope,
   input: NewTask,
 ): Promise<TaskView> {
-  return db.transaction().execute(async (trx) => {
+  const write = async (trx: Db) => {
     const project = input.projectId ? await findProject(trx, scope, input.projectId) : undefined;
     const accountId = project?.account_id ?? input.accountId;
     if (!accountId) throw invalid([fieldProblem('accountId', 'work.field.accountOrProject')]);
@@ -189,7 +193,8 @@ export async function createTask(
     return describeTask(
       await findTask(trx, { workspaceId: scope.workspaceId, onlyOwner: null }, id),
     );
-  });
+  };
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
 export async function updateTask(
