@@ -290,4 +290,43 @@ describe('expansion opportunities', () => {
     });
     expect(foreign.response.status).toBe(404);
   });
+
+  it('keeps the id of each plan that stays, and counts the accounts on a plan paying in another currency', async () => {
+    const { data: before } = await team.as.admin.GET('/api/v1/revenue/plans');
+    const idOf = (plans: { name: string; id: string }[] | undefined, name: string) =>
+      plans?.find((p) => p.name === name)?.id;
+    await makeAccount(deps.db, team.workspaceId, {
+      name: 'Euro Team',
+      owner_id: team.csm.id,
+      plan: 'team',
+      seats: 10,
+      arr_amount: 480_000,
+      currency: 'EUR',
+    });
+    const put = await team.as.admin.PUT('/api/v1/revenue/plans', {
+      body: {
+        plans: [
+          { name: 'TEAM', seatPrice: { amount: 5_500, currency: 'USD' }, premium: false },
+          { name: 'Enterprise', seatPrice: { amount: 9_000, currency: 'USD' }, premium: true },
+          { name: 'Scale', seatPrice: { amount: 12_000, currency: 'USD' }, premium: true },
+        ],
+      },
+    });
+    expect(put.response.status).toBe(200);
+    const after = put.data?.plans;
+    // Renamed by case and repriced: the same plan. Business is gone; Scale is new.
+    expect(idOf(after, 'TEAM')).toBe(idOf(before?.plans, 'Team'));
+    expect(idOf(after, 'Enterprise')).toBe(idOf(before?.plans, 'Enterprise'));
+    expect(after?.map((p) => [p.name, p.seatPrice.amount, p.accountsInOtherCurrency])).toEqual([
+      ['TEAM', 5_500, 1],
+      ['Enterprise', 9_000, 0],
+      ['Scale', 12_000, 0],
+    ]);
+    expect(before?.plans.map((p) => p.id)).not.toContain(idOf(after, 'Scale'));
+    const { data: again } = await team.as.admin.GET('/api/v1/revenue/plans');
+    expect(again?.plans).toEqual(after);
+    // Another CSM counts only the accounts they see.
+    const { data: theirs } = await team.as.otherCsm.GET('/api/v1/revenue/plans');
+    expect(theirs?.plans.map((p) => p.accountsInOtherCurrency)).toEqual([0, 0, 0]);
+  });
 });

@@ -1636,9 +1636,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Plans with their list price per seat and month, and which include premium */
+        /** Plans with their list price per seat and month, which include premium, and how many accounts on each pay in another currency (their seats are priced at what they pay) */
         get: operations["listPlans"];
-        /** Replace the plan list expansion is priced with */
+        /** Replace the plan list expansion is priced with; a plan whose name stays (whatever its case) keeps its id */
         put: operations["updatePlans"];
         post?: never;
         delete?: never;
@@ -15045,6 +15045,8 @@ export interface operations {
                         plans: (components["schemas"]["RevenuePlan"] & {
                             /** Format: uuid */
                             id: string;
+                            /** @description Accounts in view on this plan that pay in another currency: its list price cannot price their seats, so theirs are priced at what they pay */
+                            accountsInOtherCurrency: number;
                         })[];
                     };
                 };
@@ -15103,6 +15105,8 @@ export interface operations {
                         plans: (components["schemas"]["RevenuePlan"] & {
                             /** Format: uuid */
                             id: string;
+                            /** @description Accounts in view on this plan that pay in another currency: its list price cannot price their seats, so theirs are priced at what they pay */
+                            accountsInOtherCurrency: number;
                         })[];
                     };
                 };

@@ -9,7 +9,7 @@ import {
   listAccountOpportunities,
   updateOpportunity,
 } from '../opportunities.ts';
-import { planPrices, setPlans } from '../plans.ts';
+import { planList, setPlans } from '../plans.ts';
 import {
   createOpportunityBody,
   expansionQuery,
@@ -140,10 +140,11 @@ export function expansionRoutes({ db, clock }: Deps) {
         operationId: 'listPlans',
         tags: ['Revenue'],
         access: 'view_upsell_opportunities',
-        summary: 'Plans with their list price per seat and month, and which include premium',
+        summary:
+          'Plans with their list price per seat and month, which include premium, and how many accounts on each pay in another currency (their seats are priced at what they pay)',
         responses: { 200: json(plansSchema) },
       }),
-      async (c) => c.json({ plans: await planPrices(db, actorOf(c).workspaceId) }, 200),
+      async (c) => c.json({ plans: await planList(db, scopeFor(actorOf(c))) }, 200),
     )
     .openapi(
       defineRoute({
@@ -152,7 +153,8 @@ export function expansionRoutes({ db, clock }: Deps) {
         operationId: 'updatePlans',
         tags: ['Revenue'],
         access: 'manage_revenue_targets',
-        summary: 'Replace the plan list expansion is priced with',
+        summary:
+          'Replace the plan list expansion is priced with; a plan whose name stays (whatever its case) keeps its id',
         request: {
           ...jsonBody(plansBody),
         },
@@ -160,8 +162,8 @@ export function expansionRoutes({ db, clock }: Deps) {
       }),
       async (c) => {
         const actor = actorOf(c);
-        const { plans } = c.req.valid('json');
-        return c.json({ plans: await setPlans(db, actor, clock.now(), plans) }, 200);
+        await setPlans(db, actor, clock.now(), c.req.valid('json').plans);
+        return c.json({ plans: await planList(db, scopeFor(actor)) }, 200);
       },
     );
 }

@@ -143,4 +143,14 @@ export const plansBody = z
     });
   });
 
-export const plansSchema = z.object({ plans: z.array(planSchema.extend({ id: z.uuid() })) });
+export const plansSchema = z.object({
+  plans: z.array(
+    planSchema.extend({
+      id: z.uuid(),
+      accountsInOtherCurrency: z.number().int().openapi({
+        description:
+          'Accounts in view on this plan that pay in another currency: its list price cannot price their seats, so theirs are priced at what they pay',
+      }),
+    }),
+  ),
+});

@@ -1,7 +1,9 @@
 // SQL for what an admin sets up for revenue: metric targets, plan prices, QBR cadences.
+import { sql } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { Tier } from '../../../db/schema.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
+import type { AccountScope } from '../../accounts/index.ts';
 
 export function targetsOf(db: Db, workspaceId: WorkspaceId) {
   return db
@@ -67,14 +69,22 @@ export function plansOf(db: Db, workspaceId: WorkspaceId) {
 
 export type PlanRow = Awaited<ReturnType<typeof plansOf>>[number];
 
-/** Replaces the workspace's plan list with the one given. */
+/**
+ * Makes the workspace's plan list the one given: a plan whose name (whatever its case) stays
+ * keeps its id and is updated in place, the others are removed or added. Run in a transaction.
+ */
 export async function replacePlans(
   db: Db,
   workspaceId: WorkspaceId,
   at: Date,
   plans: { name: string; seatPrice: { amount: number; currency: string }; premium: boolean }[],
 ) {
-  await db.deleteFrom('revenue_plans').where('workspace_id', '=', workspaceId).execute();
+  const kept = plans.map((p) => p.name.toLowerCase());
+  await db
+    .deleteFrom('revenue_plans')
+    .where('workspace_id', '=', workspaceId)
+    .$if(kept.length > 0, (q) => q.where(sql<string>`lower(name)`, 'not in', kept))
+    .execute();
   if (plans.length === 0) return;
   await db
     .insertInto('revenue_plans')
@@ -89,7 +99,39 @@ export async function replacePlans(
         updated_at: at,
       })),
     )
+    // revenue_plans_name_key: one plan per name, whatever its case.
+    .onConflict((oc) =>
+      oc.expression(sql`workspace_id, lower(name)`).doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        seat_price_amount: eb.ref('excluded.seat_price_amount'),
+        currency: eb.ref('excluded.currency'),
+        premium: eb.ref('excluded.premium'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
     .execute();
+}
+
+/**
+ * Per plan, how many live accounts in scope are on it (by name, whatever its case) but pay
+ * in another currency: expansion cannot price their seats with the plan's list price.
+ */
+export async function accountsOnPlanInOtherCurrency(db: Db, scope: AccountScope) {
+  const rows = await db
+    .selectFrom('revenue_plans as p')
+    .innerJoin('accounts as a', (join) =>
+      join
+        .onRef('a.workspace_id', '=', 'p.workspace_id')
+        .on(sql<string>`lower(a.plan)`, '=', sql<string>`lower(p.name)`)
+        .onRef('a.currency', '<>', 'p.currency'),
+    )
+    .select(['p.id', (eb) => eb.fn.countAll<string>().as('accounts')])
+    .where('p.workspace_id', '=', scope.workspaceId)
+    .where('a.deleted_at', 'is', null)
+    .$if(scope.onlyOwner !== null, (q) => q.where('a.owner_id', '=', scope.onlyOwner))
+    .groupBy('p.id')
+    .execute();
+  return new Map(rows.map((r) => [r.id, Number(r.accounts)]));
 }
 
 export function cadencesOf(db: Db, workspaceId: WorkspaceId) {
