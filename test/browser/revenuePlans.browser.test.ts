@@ -3,7 +3,14 @@
 // them and changes nothing. In English and in Russian; axe-clean throughout.
 import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiAs, openSteward, phone, seriousViolations, type BrowserSession } from './support.ts';
+import {
+  apiAs,
+  laptop,
+  openSteward,
+  phone,
+  seriousViolations,
+  type BrowserSession,
+} from './support.ts';
 import { englishOnlyWords, foreignIn, withoutData } from './wordsOnScreen.ts';
 
 let session: BrowserSession | undefined;
@@ -100,6 +107,42 @@ describe('plan prices', () => {
     await expect.poll(() => twice.count()).toBe(2);
     expect(await notRussian(ruCard, typed)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('marks a plan listed in another currency than its accounts pay in, in both languages', async () => {
+    session = await openSteward('admin@demo.steward.dev', laptop);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const { data: before } = await api.GET('/api/v1/revenue/plans');
+    const plans = (before?.plans ?? []).map(({ name, seatPrice, premium }) => ({
+      name,
+      seatPrice: name === 'Starter' ? { amount: 4_200, currency: 'EUR' } : seatPrice,
+      premium,
+    }));
+    const { data: saved } = await api.PUT('/api/v1/revenue/plans', { body: { plans } });
+    // The plans kept their ids: only Starter's price changed.
+    expect(saved?.plans.map((p) => p.id).sort()).toEqual(before?.plans.map((p) => p.id).sort());
+    const starter = saved?.plans.find((p) => p.name === 'Starter');
+    expect(starter?.accountsInOtherCurrency).toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/expansion`);
+    const card = page.getByRole('region', { name: 'Plan prices' });
+    await card.getByText('€42 per seat a month').waitFor();
+    const row = card.locator('div', { has: page.getByText('€42 per seat a month') }).last();
+    await row.getByText('Other currency', { exact: true }).waitFor();
+    expect(await row.innerText()).toMatch(
+      /accounts? on this plan pays? in another currency than EUR: (its|their) seats are priced at what (it pays|they pay), not at this price/,
+    );
+    // Only Starter is marked.
+    expect(await card.getByText('Other currency', { exact: true }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await api.PATCH('/api/v1/me', { body: { locale: 'ru' } });
+    await page.reload();
+    const ruCard = page.getByRole('region', { name: 'Цены тарифов' });
+    await ruCard.getByText('Другая валюта', { exact: true }).waitFor();
+    await ruCard.getByText(/на этом тарифе плат(ит|ят) не в EUR/).waitFor();
+    expect(await notRussian(ruCard, [...plans.map((p) => p.name), 'EUR'])).toEqual([]);
   });
 
   it('shows a CSM the plan prices to read, with nothing to change', async () => {

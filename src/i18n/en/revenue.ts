@@ -31,6 +31,9 @@ export const revenue = {
     premiumFeatures_one: 'Uses {{count}} premium feature without the premium plan: {{features}}',
     premiumFeatures_other: 'Uses {{count}} premium features without the premium plan: {{features}}',
     upgradeTo: 'Upgrade to {{plan}}',
+    planInOtherCurrency:
+      'Priced at what the account pays: the {{plan}} plan is listed in {{planCurrency}}, the account pays in {{currency}}',
+    noPremiumInCurrency: 'Not priced: no premium plan is listed in {{currency}}',
     usageGrowing: 'Usage up {{pct}}% in 30 days ({{from}} → {{to}} events)',
     activeUsers: 'Active users {{from}} → {{to}}',
     promoter_one: 'NPS {{nps}} from {{count}} answer: they recommend you',

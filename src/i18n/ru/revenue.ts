@@ -45,6 +45,9 @@ export const revenue = {
     premiumFeatures_many: 'Использует {{count}} премиум-функций без премиум-тарифа: {{features}}',
     premiumFeatures_other: 'Использует {{count}} премиум-функции без премиум-тарифа: {{features}}',
     upgradeTo: 'Переход на {{plan}}',
+    planInOtherCurrency:
+      'Оценено по тому, что платит аккаунт: тариф {{plan}} указан в {{planCurrency}}, а аккаунт платит в {{currency}}',
+    noPremiumInCurrency: 'Не оценено: нет премиального тарифа в {{currency}}',
     usageGrowing: 'Использование выросло на {{pct}}% за 30 дней ({{from}} → {{to}} событий)',
     activeUsers: 'Активные пользователи: {{from}} → {{to}}',
     promoter_one: 'NPS {{nps}} по {{count}} ответу: вас рекомендуют',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../i18n/index.ts';
 import { estimateExpansion, expansionSignals, hasPremium, type SignalInputs } from './signals.ts';
 
 const plans = [
@@ -41,6 +42,35 @@ describe('expansion signals', () => {
       estimatedArr: { amount: 660_000, currency: 'USD' },
       suggestedKind: 'upgrade',
     });
+  });
+
+  it('says why a plan listed in another currency did not price the account', () => {
+    const inEuros = {
+      ...quiet,
+      arr: { amount: 480_000, currency: 'EUR' },
+      mau: 10,
+      premiumFeaturesUsed: ['SSO'],
+    };
+    const signals = expansionSignals(inEuros);
+    const said = (kind: string) =>
+      signals
+        .find((s) => s.kind === kind)
+        ?.evidence.map((m) => renderMessage(m, 'en'))
+        .slice(-1);
+    // 3 seats at what the account pays (€4,800 a year over 10 seats: €40 a month), not $50.
+    expect(signals.find((s) => s.kind === 'seats_nearly_full')?.estimatedArr).toEqual({
+      amount: 144_000,
+      currency: 'EUR',
+    });
+    expect(said('seats_nearly_full')).toEqual([
+      'Priced at what the account pays: the Team plan is listed in USD, the account pays in EUR',
+    ]);
+    expect(said('premium_features')).toEqual(['Not priced: no premium plan is listed in EUR']);
+    expect(
+      expansionSignals({ ...quiet, mau: 10 })
+        .flatMap((s) => s.evidence)
+        .map((m) => m.key),
+    ).not.toContain('revenue.signals.planInOtherCurrency');
   });
 
   it('counts the premium plan, or the enterprise tier for a plan not priced, as having premium', () => {

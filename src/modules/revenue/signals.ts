@@ -73,6 +73,28 @@ export function hasPremium(input: Pick<SignalInputs, 'plan' | 'plans' | 'tier'>)
   return listed ? listed.premium : input.tier === 'enterprise';
 }
 
+/**
+ * The account's plan when it is listed in another currency than the account pays in: its price
+ * cannot be compared (Steward keeps no exchange rates), so the seats are priced at what it pays.
+ */
+export function planInOtherCurrency(input: SignalInputs): PlanPrice | null {
+  const listed = planOf(input.plans, input.plan);
+  return listed && listed.seatPrice.currency !== input.arr.currency ? listed : null;
+}
+
+/** Why a seat estimate is not at the plan's list price, when that is why. */
+function pricingNote(input: SignalInputs, price: Money | null): Message[] {
+  const other = planInOtherCurrency(input);
+  if (!other || !price) return [];
+  return [
+    message('revenue.signals.planInOtherCurrency', {
+      plan: other.name,
+      planCurrency: other.seatPrice.currency,
+      currency: input.arr.currency,
+    }),
+  ];
+}
+
 /** The cheapest premium plan in the account's currency that costs more per seat. */
 export function upgradePlan(input: SignalInputs, current: Money | null): PlanPrice | null {
   const candidates = input.plans
@@ -80,6 +102,12 @@ export function upgradePlan(input: SignalInputs, current: Money | null): PlanPri
     .filter((p) => current === null || p.seatPrice.amount > current.amount)
     .sort((a, b) => a.seatPrice.amount - b.seatPrice.amount);
   return candidates[0] ?? null;
+}
+
+/** Whether premium plans are listed, but none in the account's currency. */
+function premiumElsewhere(input: SignalInputs): boolean {
+  const premium = input.plans.filter((p) => p.premium);
+  return premium.length > 0 && !premium.some((p) => p.seatPrice.currency === input.arr.currency);
 }
 
 const yearly = (seats: number, price: Money): Money => ({
@@ -103,6 +131,7 @@ export function expansionSignals(input: SignalInputs): Signal[] {
           pct: pct(input.mau / seats),
         }),
         message('revenue.signals.addSeats', { count: add }),
+        ...pricingNote(input, price),
       ],
       estimatedArr: price ? yearly(add, price) : null,
     });
@@ -125,6 +154,10 @@ export function expansionSignals(input: SignalInputs): Signal[] {
           features: input.premiumFeaturesUsed.join(', '),
         }),
         ...(target ? [message('revenue.signals.upgradeTo', { plan: target.name })] : []),
+        ...(!target && premiumElsewhere(input)
+          ? [message('revenue.signals.noPremiumInCurrency', { currency: input.arr.currency })]
+          : []),
+        ...(difference ? pricingNote(input, price) : []),
       ],
       estimatedArr: difference,
     });
@@ -145,6 +178,7 @@ export function expansionSignals(input: SignalInputs): Signal[] {
           to: input.events,
         }),
         message('revenue.signals.activeUsers', { from: input.previousMau, to: input.mau }),
+        ...(price && add > 0 ? pricingNote(input, price) : []),
       ],
       estimatedArr: price && add > 0 ? yearly(add, price) : null,
     });

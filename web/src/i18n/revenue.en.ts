@@ -299,13 +299,22 @@ export const revenueEn = {
     perSeat: '{{price}} per seat a month',
     premium: 'Premium',
     edit: 'Edit',
-    hint: 'Expansion estimates price more seats at the account’s plan, and an upgrade at the cheapest premium plan that costs more. A plan not listed is priced at what its account pays.',
+    hint: 'Expansion estimates price more seats at the account’s plan, and an upgrade at the cheapest premium plan that costs more. A plan not listed, or listed in another currency than its account pays in, is priced at what the account pays.',
     plan: 'Plan {{n}}',
     name: 'Name',
     price: 'Price per seat a month',
     currency: 'Currency',
     includesPremium: 'Includes the premium features',
     priceRequired: 'give a price per seat',
+    otherCurrencyBadge: 'Other currency',
+    otherCurrency_one:
+      '{{count}} account on this plan pays in another currency than {{currency}}: its seats are priced at what it pays, not at this price',
+    otherCurrency_few:
+      '{{count}} accounts on this plan pay in another currency than {{currency}}: their seats are priced at what they pay, not at this price',
+    otherCurrency_many:
+      '{{count}} accounts on this plan pay in another currency than {{currency}}: their seats are priced at what they pay, not at this price',
+    otherCurrency_other:
+      '{{count}} accounts on this plan pay in another currency than {{currency}}: their seats are priced at what they pay, not at this price',
     remove: 'Remove',
     add: 'Add a plan',
     save: 'Save plans',

@@ -1,5 +1,6 @@
 // The plans expansion is priced with: more seats at the account's plan's list price, an upgrade
-// at the cheapest premium plan costing more. Whoever may read expansion reads the list; whoever
+// at the cheapest premium plan costing more. A plan some accounts pay for in another currency
+// is marked: their seats are priced at what they pay. Whoever may read expansion reads the list; whoever
 // may set revenue targets keeps it. Prices are typed in the currency's major unit, as elsewhere.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,10 +45,21 @@ export function PlanPrices() {
               <dt className="flex flex-wrap items-center gap-2 font-medium">
                 {plan.name}
                 {plan.premium && <Badge tone="accent">{t('plans.premium')}</Badge>}
+                {plan.accountsInOtherCurrency > 0 && (
+                  <Badge tone="risk">{t('plans.otherCurrencyBadge')}</Badge>
+                )}
               </dt>
               <dd className="text-muted tabular-nums">
                 {t('plans.perSeat', { price: formatMoney(plan.seatPrice, { exact: true }) })}
               </dd>
+              {plan.accountsInOtherCurrency > 0 && (
+                <dd className="w-full text-sm text-muted">
+                  {t('plans.otherCurrency', {
+                    count: plan.accountsInOtherCurrency,
+                    currency: plan.seatPrice.currency,
+                  })}
+                </dd>
+              )}
             </div>
           ))}
         </dl>
