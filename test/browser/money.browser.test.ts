@@ -1,5 +1,5 @@
-// Money typed in a currency's own major unit: a yen has no cents, a dollar has a hundred. A CSM
-// adds an account billed in yen and one in dollars with cents; each reads back as typed, is
+// Money typed in a currency's own major unit: a yen has no cents, a dollar has a hundred, a dinar
+// a thousand fils. A CSM adds an account billed in each; each reads back as typed, is
 // shown in its currency and is stored in that currency's minor units.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AccountPage } from './pages/AccountPage.ts';
@@ -13,7 +13,7 @@ afterEach(async (context) => {
 });
 
 describe('money in its own currency', () => {
-  it('keeps a yen ARR in whole yen and a dollar ARR with its cents', async () => {
+  it('keeps a yen ARR in whole yen, a dollar ARR with its cents and a dinar one with its fils', async () => {
     session = await openSteward('csm@demo.steward.dev', laptop);
     const { page, server } = session;
     const api = await apiAs(session);
@@ -53,5 +53,12 @@ describe('money in its own currency', () => {
       currency: 'USD',
     });
     expect(await typedBack()).toBe('18000.5');
+
+    // A dinar has a thousand fils.
+    expect(await add('Gulf Freight', '1234.567', 'KWD')).toEqual({
+      amount: 1_234_567,
+      currency: 'KWD',
+    });
+    expect(await typedBack()).toBe('1234.567');
   });
 });
