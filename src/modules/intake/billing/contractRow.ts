@@ -5,7 +5,7 @@ import { message, type ListedMessage, type MessageKey } from '../../../i18n/inde
 import { startOfDay } from '../../../lib/calendar.ts';
 import { calendarDay } from '../../../lib/days.ts';
 import { AppError } from '../../../lib/errors.ts';
-import { minorUnitsPer } from '../../../lib/money.ts';
+import { minorUnitsFromText } from '../../../lib/moneyText.ts';
 
 const columnNames = {
   contract_id: ['contract_id', 'external_id', 'subscription_id', 'id'],
@@ -115,15 +115,11 @@ function readAmount(
   currency: string,
   column: 'mrr' | 'arr',
 ): number | ContractProblem {
-  const plain = text.trim().replace(/,/g, '');
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(plain);
-  if (!match) return contractProblem(column, 'amount', { column });
-  const per = minorUnitsPer(currency);
-  if ((match[2]?.length ?? 0) > Math.log10(per)) {
-    return contractProblem(column, 'decimals', { column, currency });
-  }
-  const amount = Math.round(Number(plain) * per);
-  return Number.isSafeInteger(amount) ? amount : contractProblem(column, 'tooLarge', { column });
+  const read = minorUnitsFromText(text, currency);
+  if ('amount' in read) return read.amount;
+  return read.problem === 'decimals'
+    ? contractProblem(column, 'decimals', { column, currency })
+    : contractProblem(column, read.problem, { column });
 }
 
 // A day as the CSV import reads one (import/rows.ts): zod's ISO date, which knows each month's

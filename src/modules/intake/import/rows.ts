@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Message } from '../../../i18n/index.ts';
 import { calendarDay } from '../../../lib/days.ts';
 import { minorDigitsOf } from '../../../lib/money.ts';
+import { minorUnitsFromText } from '../../../lib/moneyText.ts';
 import { prioritySchema, stageSchema, tierSchema } from '../../../lib/vocabulary.ts';
 import {
   accountFields,
@@ -121,15 +122,12 @@ function readCurrency(cell: string): Cell<string> {
 
 /** "120000", "120,000.50" in major units → whole minor units, without floating point. */
 export function readArr(cell: string, currency: string): Cell<number> {
-  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(cell.trim());
-  if (!match?.[1]) return { problem: rowMessage('amount') };
-  const digits = minorDigitsOf(currency);
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) {
-    return { problem: rowMessage('decimals', { currency, count: digits }) };
+  const read = minorUnitsFromText(cell, currency);
+  if ('amount' in read) return { value: read.amount };
+  if (read.problem === 'decimals') {
+    return { problem: rowMessage('decimals', { currency, count: minorDigitsOf(currency) }) };
   }
-  const amount = Number(match[1].replaceAll(',', '') + fraction.padEnd(digits, '0'));
-  return Number.isSafeInteger(amount) ? { value: amount } : { problem: rowMessage('tooLarge') };
+  return { problem: rowMessage(read.problem) };
 }
 
 /** Reads the mapped cells of one row, collecting a problem per field that does not fit. */
