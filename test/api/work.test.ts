@@ -457,6 +457,22 @@ describe('working the tasks', () => {
 });
 
 describe('removing a task', () => {
+  /** A project of the CSM's with these open tasks, no template. */
+  async function smallProject(titles: string[]) {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const { data: project } = await csm.POST('/api/v1/projects', {
+      body: { accountId: account.id, name: 'Renewal', kind: 'renewal', startDate: '2026-11-02' },
+    });
+    const tasks = [];
+    for (const title of titles) {
+      const { data } = await csm.POST('/api/v1/tasks', {
+        body: { projectId: project?.id ?? '', title },
+      });
+      tasks.push({ id: data?.id ?? '' });
+    }
+    return { id: project?.id ?? '', tasks };
+  }
+
   it('takes it out of the project and My work, frees what waited on it, and completes the stage it was last open in', async () => {
     const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
     const project = await instantiate(account.id);
@@ -513,6 +529,31 @@ describe('removing a task', () => {
       progress: { total: 3, done: 3 },
     });
     expect(after?.stages[1]?.startedAt).toBe(clock.now().toISOString());
+  });
+
+  it('leaves a project emptied of its tasks as it was: removing work is not finishing it', async () => {
+    const project = await smallProject(['Send the renewal quote', 'Book the pricing call']);
+    for (const task of project.tasks) {
+      await csm.DELETE('/api/v1/tasks/{id}', { params: { path: { id: task.id } } });
+    }
+    const { data: after } = await csm.GET('/api/v1/projects/{id}', {
+      params: { path: { id: project.id } },
+    });
+    expect(after).toMatchObject({ status: 'active', completedAt: null, tasks: [] });
+  });
+
+  it('completes a project when its last open task is removed and the rest are done', async () => {
+    const project = await smallProject(['Send the renewal quote', 'Book the pricing call']);
+    const [quote, call] = project.tasks;
+    await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: quote?.id ?? '' } },
+      body: { status: 'done' },
+    });
+    await csm.DELETE('/api/v1/tasks/{id}', { params: { path: { id: call?.id ?? '' } } });
+    const { data: after } = await csm.GET('/api/v1/projects/{id}', {
+      params: { path: { id: project.id } },
+    });
+    expect(after).toMatchObject({ status: 'completed', completedAt: clock.now().toISOString() });
   });
 
   it('is refused to a viewer, and the task stays', async () => {

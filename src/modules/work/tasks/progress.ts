@@ -13,8 +13,9 @@ import type { TaskWithContext } from './view.ts';
 type Mover = { workspaceId: WorkspaceId; userId: UserId | null };
 
 /**
- * After a task moves: its stage completes when all its tasks are done (and the next stage
- * starts), and the project completes when every task is; reopening undoes both.
+ * After a task moves, or an open one is removed: its stage completes when all its tasks are
+ * done (and the next stage starts), and the project completes when every task is; reopening
+ * undoes both.
  */
 export async function settleProgress(db: Db, clock: Clock, by: Mover, task: TaskWithContext) {
   const now = clock.now();
@@ -59,7 +60,10 @@ async function settleStage(db: Db, by: Mover, task: TaskWithContext, stageId: st
   });
 }
 
-/** The project completes with its last open task, or becomes active again. */
+/**
+ * The project completes with its last open task, or becomes active again. A project left with
+ * no task at all keeps its status: nothing in it was finished, it was emptied.
+ */
 async function settleProject(
   db: Db,
   by: Mover,
@@ -67,7 +71,8 @@ async function settleProject(
   projectId: string,
   now: Date,
 ) {
-  const open = await store.countOpenTasksInProject(db, by.workspaceId, projectId);
+  const { total, open } = await store.countTasksInProject(db, by.workspaceId, projectId);
+  if (total === 0) return;
   const project = await projectStore.settleProjectStatus(
     db,
     by.workspaceId,

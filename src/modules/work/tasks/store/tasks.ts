@@ -270,20 +270,22 @@ export async function countOpenTasksInStage(
   return row.open;
 }
 
-/** How many of a project's tasks are not done yet. */
-export async function countOpenTasksInProject(
+/** How many tasks a project still has, and how many of them are not done yet. */
+export function countTasksInProject(
   db: Db,
   workspaceId: WorkspaceId,
   projectId: string,
-): Promise<number> {
-  const row = await db
+): Promise<{ total: number; open: number }> {
+  return db
     .selectFrom('tasks')
-    .select(sql<number>`count(*) filter (where status <> 'done')::int`.as('open'))
+    .select([
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`(count(*) filter (where status <> 'done'))::int`.as('open'),
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('project_id', '=', projectId)
     .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return row.open;
 }
 
 /** A comment is a touch: the task's last activity is now, by its author. */
