@@ -294,6 +294,44 @@ describe('templates counted back from the renewal', () => {
   });
 });
 
+describe('the workspace holidays', () => {
+  it('lists them by day; a day given twice, an empty name, a day that is not one, or a change by a CSM, is refused, and loses nothing', async () => {
+    const workspace = await makeWorkspace(deps.db);
+    const admin = await makeUser(deps.db, workspace.id, { role: 'admin' });
+    const client = await signedIn(app, admin.email, testPassword);
+    const kept = [
+      { day: '2026-12-25', name: 'Christmas Day' },
+      { day: '2026-12-24', name: 'Christmas Eve' },
+    ];
+    const saved = await client.PUT('/api/v1/holidays', { body: { items: kept } });
+    expect(saved.data?.items.map((h) => h.day)).toEqual(['2026-12-24', '2026-12-25']);
+
+    const refusals: [{ day: string; name: string }[], string, string?][] = [
+      [
+        [...kept, { day: '2026-12-25', name: 'Office closed' }],
+        'items.2.day',
+        'this day is already a holiday',
+      ],
+      [[...kept, { day: '2026-12-31', name: '   ' }], 'items.2.name'],
+      [[{ day: '2026-02-30', name: 'No such day' }], 'items.0.day'],
+    ];
+    for (const [items, path, message] of refusals) {
+      const { response, error } = await client.PUT('/api/v1/holidays', { body: { items } });
+      expect(response.status, path).toBe(422);
+      expect(error?.errors?.[0]?.path).toBe(path);
+      if (message) expect(error?.errors?.[0]?.message).toBe(message);
+    }
+
+    // A CSM reads them but may not change them.
+    const csmOfWorkspace = await makeUser(deps.db, workspace.id, { role: 'csm' });
+    const reader = await signedIn(app, csmOfWorkspace.email, testPassword);
+    const refused = await reader.PUT('/api/v1/holidays', { body: { items: [] } });
+    expect(refused.response.status).toBe(403);
+    const { data } = await reader.GET('/api/v1/holidays');
+    expect(data?.items).toEqual([kept[1], kept[0]]);
+  });
+});
+
 describe('a project without a start date', () => {
   it("starts today in the workspace's time zone", async () => {
     // 12:00 UTC on Monday 2 November is already Tuesday in Auckland.

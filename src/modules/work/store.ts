@@ -204,7 +204,7 @@ export function holidayRows(db: Db, workspaceId: WorkspaceId) {
     .execute();
 }
 
-/** The workspace's holidays become exactly `items`. */
+/** The workspace's holidays become exactly `items` (one a day: the service checks). */
 export async function replaceHolidayRows(
   db: Db,
   workspaceId: WorkspaceId,
@@ -215,8 +215,5 @@ export async function replaceHolidayRows(
   await db
     .insertInto('workspace_holidays')
     .values(items.map((h) => ({ workspace_id: workspaceId, day: h.day, name: h.name })))
-    .onConflict((oc) =>
-      oc.columns(['workspace_id', 'day']).doUpdateSet({ name: (eb) => eb.ref('excluded.name') }),
-    )
     .execute();
 }
