@@ -9,6 +9,11 @@ export { commentOnTask } from './tasks/comments.ts';
 export { projectsOfAccount } from './projects.ts';
 export { onboardingOverview, type OnboardingReport } from './onboarding.ts';
 export type { TemplateDefinition, TemplateDefinitionInput } from './templates/definition.ts';
-export { enterpriseOnboarding, smbOnboarding, type StarterTemplate } from './templates/starters.ts';
+export {
+  enterpriseOnboarding,
+  midMarketOnboarding,
+  smbOnboarding,
+  type StarterTemplate,
+} from './templates/starters.ts';
 export { buckets, myWork, type Bucket } from './myWork.ts';
 export { dueDay, dueDayBefore } from './templates/offsets.ts';

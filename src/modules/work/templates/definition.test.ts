@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors.ts';
 import { checkTemplateDefinition, findCycle, templateDefinitionSchema } from './definition.ts';
+import {
+  enterpriseOnboarding,
+  midMarketOnboarding,
+  smbOnboarding,
+  type StarterTemplate,
+} from './starters.ts';
 
 const definition = (tasks: object[], extra: object = {}) =>
   templateDefinitionSchema.parse({ stages: [{ key: 'setup', name: 'Setup' }], tasks, ...extra });
@@ -82,5 +88,35 @@ describe('template definitions', () => {
         definition([{ key: 'prep', title: 'Prep', offsetDays: -3 }], { allowDueBeforeStart: true }),
       ),
     ).not.toThrow();
+  });
+});
+
+describe('the starter onboardings', () => {
+  const starters = [enterpriseOnboarding, midMarketOnboarding, smbOnboarding];
+
+  it('are valid templates whose every task is due no earlier than what it waits on', () => {
+    for (const starter of starters) {
+      const checked = checkTemplateDefinition(templateDefinitionSchema.parse(starter.definition));
+      const offsets = new Map(checked.tasks.map((t) => [t.key, t.offsetDays]));
+      for (const task of checked.tasks) {
+        for (const before of task.dependsOn) {
+          expect(offsets.get(before), `${starter.name}: ${task.key}`).toBeLessThanOrEqual(
+            task.offsetDays,
+          );
+        }
+      }
+    }
+  });
+
+  it('give a mid-market customer fewer tasks and an earlier first value than an enterprise one, more than a small one', () => {
+    const shape = (starter: StarterTemplate) => ({
+      tasks: starter.definition.tasks.length,
+      firstValue: starter.definition.tasks.find((t) => t.firstValue)?.offsetDays ?? Infinity,
+    });
+    const [enterprise, midMarket, smb] = starters.map(shape);
+    expect(midMarket?.tasks).toBeLessThan(enterprise?.tasks ?? 0);
+    expect(midMarket?.tasks).toBeGreaterThan(smb?.tasks ?? Infinity);
+    expect(midMarket?.firstValue).toBeLessThan(enterprise?.firstValue ?? 0);
+    expect(midMarket?.firstValue).toBeGreaterThan(smb?.firstValue ?? Infinity);
   });
 });

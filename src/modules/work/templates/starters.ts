@@ -1,6 +1,7 @@
 // Starter templates a workspace can begin from. "Enterprise onboarding" follows the stages of
 // seeds/004 (setup, training, adoption…) with the 20+ tasks the CSM of seeds/000 re-created by
-// hand for every enterprise customer; "SMB onboarding" is the few weeks a small customer gets.
+// hand for every enterprise customer; "Mid-market onboarding" is the same road in half the
+// tasks and time; "SMB onboarding" is the few weeks a small customer gets.
 import type { TemplateDefinition } from './definition.ts';
 
 type Task = TemplateDefinition['tasks'][number];
@@ -251,6 +252,153 @@ export const enterpriseOnboarding: StarterTemplate = {
         stage: 'handoff',
         offsetDays: 50,
         dependsOn: ['onboarding-review'],
+      }),
+    ],
+  },
+};
+
+/**
+ * A mid-market customer's onboarding: the enterprise road without its second training, office
+ * hours and sponsor introduction — one kickoff, a solutions engineer for the data and the
+ * integrations, one training each for the admins and the team, and the first workflow live
+ * within a month, reviewed at about seven weeks.
+ */
+export const midMarketOnboarding: StarterTemplate = {
+  name: 'Mid-market onboarding',
+  description:
+    'From signed contract to a team that uses the product every week in about seven weeks: four stages, 12 tasks.',
+  definition: {
+    anchor: 'start',
+    allowDueBeforeStart: false,
+    stages: [
+      {
+        key: 'kickoff',
+        name: 'Kickoff',
+        description: 'Hand-off from sales, goals agreed, admin and champion named',
+        expectedDays: 4,
+        successCriteria: ['Success plan agreed with the champion', 'Admin named'],
+      },
+      {
+        key: 'setup',
+        name: 'Initial setup',
+        description: 'Workspace verified, data imported, Slack and the CRM connected',
+        expectedDays: 7,
+        successCriteria: ['Data imported', 'Integrations connected'],
+      },
+      {
+        key: 'training',
+        name: 'User training',
+        description: 'The admins, then the team',
+        expectedDays: 7,
+        successCriteria: ['Admins trained', 'Team trained'],
+      },
+      {
+        key: 'adoption',
+        name: 'Early adoption',
+        description: 'The first workflow live, usage checked, the onboarding reviewed',
+        expectedDays: 18,
+        successCriteria: [
+          'First workflow live in production',
+          'Weekly active users above half the seats',
+        ],
+      },
+    ],
+    tasks: [
+      task({
+        key: 'sales-handoff',
+        title: 'Review the sales hand-off notes',
+        stage: 'kickoff',
+        offsetDays: 0,
+        priority: 'P1',
+        checklist: ['Read the order form', 'Note what was promised'],
+      }),
+      task({
+        key: 'welcome',
+        title: 'Send the welcome e-mail',
+        stage: 'kickoff',
+        offsetDays: 0,
+        dependsOn: ['sales-handoff'],
+      }),
+      task({
+        key: 'kickoff-call',
+        title: 'Hold the kickoff call',
+        stage: 'kickoff',
+        offsetDays: 2,
+        priority: 'P1',
+        dependsOn: ['welcome'],
+        checklist: ['Goals written down', 'Admin and champion named', 'Cadence agreed'],
+      }),
+      task({
+        key: 'success-plan',
+        title: 'Write a one-page success plan with the champion',
+        stage: 'kickoff',
+        offsetDays: 4,
+        dependsOn: ['kickoff-call'],
+      }),
+      task({
+        key: 'workspace',
+        title: 'Create and verify the customer workspace',
+        stage: 'setup',
+        offsetDays: 4,
+        role: 'solutions_engineer',
+        dependsOn: ['kickoff-call'],
+      }),
+      task({
+        key: 'import-data',
+        title: 'Import existing data',
+        stage: 'setup',
+        offsetDays: 7,
+        role: 'solutions_engineer',
+        dependsOn: ['workspace'],
+      }),
+      task({
+        key: 'integrations',
+        title: 'Connect Slack and the CRM',
+        stage: 'setup',
+        offsetDays: 9,
+        role: 'solutions_engineer',
+        dependsOn: ['workspace'],
+      }),
+      task({
+        key: 'admin-training',
+        title: 'Train the admins',
+        stage: 'training',
+        offsetDays: 11,
+        dependsOn: ['import-data'],
+        checklist: ['Roles and permissions', 'Custom fields', 'Reports'],
+      }),
+      task({
+        key: 'team-training',
+        title: 'Run the team training session',
+        stage: 'training',
+        offsetDays: 14,
+        dependsOn: ['admin-training'],
+      }),
+      task({
+        key: 'first-workflow',
+        title: 'First workflow live in production',
+        stage: 'adoption',
+        offsetDays: 18,
+        priority: 'P1',
+        firstValue: true,
+        dependsOn: ['team-training'],
+        tags: ['milestone'],
+      }),
+      task({
+        key: 'usage-check',
+        title: 'Check weekly active users against seats',
+        stage: 'adoption',
+        offsetDays: 26,
+        dependsOn: ['first-workflow'],
+      }),
+      task({
+        key: 'onboarding-review',
+        title: 'Hold the onboarding review and plan the renewal',
+        stage: 'adoption',
+        offsetDays: 33,
+        priority: 'P1',
+        dependsOn: ['usage-check'],
+        checklist: ['Goals met?', 'Open issues', 'Next quarter plan'],
       }),
     ],
   },
