@@ -312,7 +312,7 @@ describe('the workspace holidays', () => {
         'items.2.day',
         'this day is already a holiday',
       ],
-      [[...kept, { day: '2026-12-31', name: '   ' }], 'items.2.name'],
+      [[...kept, { day: '2026-12-31', name: '   ' }], 'items.2.name', 'give the holiday a name'],
       [[{ day: '2026-02-30', name: 'No such day' }], 'items.0.day'],
     ];
     for (const [items, path, message] of refusals) {

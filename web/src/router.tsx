@@ -106,6 +106,10 @@ const AuditLogSettings = lazyRouteComponent(
   () => import('./routes/settings/AuditLogSettings.tsx'),
   'AuditLogSettings',
 );
+const HolidaysSettings = lazyRouteComponent(
+  () => import('./routes/settings/HolidaysSettings.tsx'),
+  'HolidaysSettings',
+);
 const WebhooksSettings = lazyRouteComponent(
   () => import('./routes/settings/WebhooksSettings.tsx'),
   'WebhooksSettings',
@@ -381,6 +385,7 @@ const settingsTabs = [
   ['intake', IntakeSettings],
   ['webhooks', WebhooksSettings],
   ['audit', AuditLogSettings],
+  ['holidays', HolidaysSettings],
   ['notifications', NotificationSettings],
 ] as const;
 

@@ -23,6 +23,7 @@ export const work = {
     renewalDateFirst: "Set the account's renewal date first.",
   },
   field: {
+    holidayName: 'give the holiday a name',
     holidayTwice: 'this day is already a holiday',
     noTask: 'no such task',
     waitOnItself: 'a task cannot wait on itself',

@@ -26,6 +26,7 @@ export const work = {
     renewalDateFirst: 'Сначала укажите дату продления аккаунта.',
   },
   field: {
+    holidayName: 'дайте празднику название',
     holidayTwice: 'этот день уже есть среди праздников',
     noTask: 'такой задачи нет',
     waitOnItself: 'задача не может ждать саму себя',

@@ -1,9 +1,9 @@
 // Settings: profile (theme, language), people, roles, custom fields, API tokens, CSV import,
-// the workspace export, the audit log.
+// the workspace export, the audit log, the holidays.
 import type { Page } from 'playwright-core';
 
 export type SettingsTab =
-  'profile' | 'people' | 'roles' | 'fields' | 'tokens' | 'import' | 'export' | 'audit';
+  'profile' | 'people' | 'roles' | 'fields' | 'tokens' | 'import' | 'export' | 'audit' | 'holidays';
 
 export class SettingsPage {
   readonly page: Page;

@@ -1,4 +1,5 @@
-// Work: my tasks, projects with their board, the template library, onboarding reports.
+// Work: my tasks, projects with their board, the template library, onboarding reports, and
+// the workspace's holidays.
 import {
   queryOptions,
   useMutation,
@@ -22,6 +23,7 @@ export type TemplateKind = Template['kind'];
 export type Comment = Schemas['Comment'];
 export type OnboardingReport = Schemas['OnboardingReport'];
 export type UpgradePreview = Schemas['TemplateUpgradePreview'];
+export type Holiday = Schemas['Holiday'];
 
 export const taskStatuses = [
   'todo',
@@ -259,4 +261,24 @@ export function useAccountChoices() {
 
 export function useOnboarding() {
   return useQuery({ queryKey: ['onboarding'], queryFn: () => call(api.GET('/api/v1/onboarding')) });
+}
+
+/** The workspace's holidays, by day. */
+export function useHolidays() {
+  return useQuery({
+    queryKey: ['holidays'],
+    queryFn: () => call(api.GET('/api/v1/holidays')),
+  });
+}
+
+/**
+ * Saves the whole list of holidays (the server keeps exactly these): an addition, a new name
+ * or a removal is the list as it is with that change. A refused list leaves the shown one.
+ */
+export function useSaveHolidays() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (items: Holiday[]) => call(api.PUT('/api/v1/holidays', { body: { items } })),
+    onSuccess: (saved) => queries.setQueryData(['holidays'], saved),
+  });
 }

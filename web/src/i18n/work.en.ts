@@ -259,4 +259,20 @@ export const workEn = {
     tasks: 'Open tasks',
     noTasks: 'No open tasks.',
   },
+  holidays: {
+    tab: 'Holidays',
+    title: 'Holidays',
+    intro:
+      'Holidays are not business days: due dates of onboarding tasks counted in business days skip them, and so do SLA timers that count business hours.',
+    readOnly: 'Only an admin can change the holidays.',
+    none: 'No holidays yet.',
+    day: 'Day',
+    name: 'Name',
+    newName: 'New name for {{day}}',
+    add: 'Add a holiday',
+    rename: 'Rename',
+    renameOf: 'Rename “{{name}}”',
+    remove: 'Remove',
+    removeOf: 'Remove “{{name}}”',
+  },
 };

@@ -1,6 +1,7 @@
 // The shapes of onboarding reports at the edge: one project's progress and risks, the stages'
 // statistics across projects, and the workspace's holidays that due dates skip.
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { calendarDay } from '../../../lib/days.ts';
 import { progress } from './projects.ts';
 import { taskStatusSchema } from './tasks.ts';
@@ -77,5 +78,12 @@ export const onboardingStatisticsSchema = z
   .openapi('OnboardingStatistics');
 
 export const holidaySchema = z
-  .object({ day: isoDate, name: z.string().trim().min(1).max(100) })
+  .object({
+    day: isoDate,
+    name: z
+      .string()
+      .trim()
+      .min(1, 'work.field.holidayName' satisfies MessageKey)
+      .max(100),
+  })
   .openapi('Holiday');

@@ -1,6 +1,6 @@
 // Settings: a tab per area, shown to whoever may use it (a viewer sees their profile, the roles,
-// the custom fields and their notifications). An area opened by its address without the
-// permission says so rather than failing.
+// the custom fields, the holidays and their notifications). An area opened by its address
+// without the permission says so rather than failing.
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, type Permission } from '../../api/session.ts';
@@ -16,6 +16,7 @@ const tabs: readonly { to: string; key: string; needs?: Permission }[] = [
   { to: '/settings/intake', key: 'intake:settings.tab', needs: 'manage_integrations' },
   { to: '/settings/webhooks', key: 'webhooks:tab', needs: 'manage_webhooks' },
   { to: '/settings/audit', key: 'auth:audit.tab', needs: 'view_audit_log' },
+  { to: '/settings/holidays', key: 'work:holidays.tab', needs: 'view_work' },
   { to: '/settings/notifications', key: 'notify:prefs.title' },
 ];
 
