@@ -19,7 +19,7 @@ import {
 import { applyTicket, readTicket } from '../modules/intake/support/index.ts';
 import { planStripeEvents, type StripeEventPlan } from './billing.ts';
 import type { PlannedAccount } from './portfolio.ts';
-import { seededRandom } from './random.ts';
+import { randomFor, seededRandom } from './random.ts';
 import { planTickets, type TicketPayload } from './tickets.ts';
 import { demoFeatures, planUsage, type AccountUsage } from './usage.ts';
 
@@ -52,11 +52,15 @@ export async function seedDemoIntake(
     await defineFeature(deps.db, by, { ...feature, events: [...feature.events] });
   }
   const started = performance.now();
-  const usage = planUsage(now, random, accounts);
+  const usage = planUsage(now, accounts);
   // Everything drawn from the random source is planned first, in one order, so the demo is
   // the same on every seed however the writes below interleave.
   const tracked = planTracking(usage, now, random);
-  const tickets = usage.map((u) => planTickets(now, random, u.account, u.arc));
+  // Usage and tickets come from each account's own source: one customer's story (how long its
+  // onboarding ran) leaves every other customer's year as it was.
+  const tickets = usage.map((u) =>
+    planTickets(now, randomFor(`${u.account.externalId}:tickets`), u.account, u.arc),
+  );
   const stripe = usage.map((u) => planStripeEvents(now, u.account, u.arc));
   const planMs = Math.round(performance.now() - started);
   const took = async <T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> => {

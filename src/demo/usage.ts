@@ -6,7 +6,7 @@ import { dayMs, daysSince, isoDay, startOfDay } from '../lib/calendar.ts';
 import { firstValueAfterDays } from './onboarding.ts';
 import { includesPremium } from './plans.ts';
 import type { PlannedAccount, Story } from './portfolio.ts';
-import type { Random } from './random.ts';
+import { randomFor, type Random } from './random.ts';
 
 export const historyDays = 365;
 
@@ -195,9 +195,12 @@ function productUsers(account: PlannedAccount, random: Random): ProductUser[] {
   });
 }
 
-export function planUsage(now: Date, random: Random, accounts: PlannedAccount[]): AccountUsage[] {
+export function planUsage(now: Date, accounts: PlannedAccount[]): AccountUsage[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return accounts.map((account, index) => {
+    // Each account's year from a source of its own: how long one customer's onboarding runs
+    // changes its own first weeks, never another customer's usage.
+    const random = randomFor(`${account.externalId}:usage`);
     const arc = usageArc(account, index);
     const users = productUsers(account, random);
     const features = featuresOf(account, random);
