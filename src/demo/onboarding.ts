@@ -1,24 +1,29 @@
-// The demo's onboarding templates, one per way of onboarding (both starters of the work module):
-// an enterprise customer gets the 22-task "Enterprise onboarding" with a solutions engineer and
-// the manager; a small customer gets "SMB onboarding", a few weeks of its CSM's time.
+// The demo's onboarding templates, one per segment (the starters of the work module): an
+// enterprise customer gets the 22-task "Enterprise onboarding" with a solutions engineer and
+// the manager; a mid-market one the 12-task "Mid-market onboarding", a solutions engineer for
+// its data and integrations; a small customer "SMB onboarding", a few weeks of its CSM's time.
 import type { Tier } from '../db/schema.ts';
 import { daysBetween, isoDay } from '../lib/calendar.ts';
 import {
   dueDay,
   enterpriseOnboarding,
+  midMarketOnboarding,
   smbOnboarding,
   type StarterTemplate,
 } from '../modules/work/index.ts';
 
+const templateOfTier: Record<Tier, StarterTemplate> = {
+  enterprise: enterpriseOnboarding,
+  mid_market: midMarketOnboarding,
+  smb: smbOnboarding,
+};
+
 /** The onboarding templates the demo defines, the first its default. */
-export const onboardingTemplates: readonly StarterTemplate[] = [
-  enterpriseOnboarding,
-  smbOnboarding,
-];
+export const onboardingTemplates: readonly StarterTemplate[] = Object.values(templateOfTier);
 
 /** The template a customer of this tier is onboarded with. */
 export function onboardingTemplateOf(tier: Tier): StarterTemplate {
-  return tier === 'smb' ? smbOnboarding : enterpriseOnboarding;
+  return templateOfTier[tier];
 }
 
 /**

@@ -133,7 +133,8 @@ async function onboard(
     userId: (account.owner_id ?? workspace.adminId) as UserId,
   };
   // The CSM who works the onboarding sets up the manager's introduction to the sponsor. A
-  // template without those roles (a small customer's) is the CSM's alone.
+  // template without a role (a mid-market customer's has no manager, a small one's is the
+  // CSM's alone) is given only the people it asks for.
   const people = { solutions_engineer: workspace.solutionsEngineerId, manager: owner.userId };
   const projectId = await instantiateTemplate(db, clock, by, scope, template.id, {
     accountId: account.id,

@@ -251,7 +251,7 @@ describe('the demo workspace', () => {
 });
 
 describe('the demo work', () => {
-  it('has the Enterprise and SMB onboarding templates and projects from them at different points of progress', async () => {
+  it('has the Enterprise, Mid-market and SMB onboarding templates and projects from them at different points of progress', async () => {
     const templates = await deps.db
       .selectFrom('templates')
       .innerJoin('workspaces', 'workspaces.id', 'templates.workspace_id')
@@ -260,7 +260,11 @@ describe('the demo work', () => {
       .where('templates.kind', '=', 'onboarding')
       .orderBy('templates.name')
       .execute();
-    expect(templates.map((t) => t.name)).toEqual(['Enterprise onboarding', 'SMB onboarding']);
+    expect(templates.map((t) => t.name)).toEqual([
+      'Enterprise onboarding',
+      'Mid-market onboarding',
+      'SMB onboarding',
+    ]);
     const progress = await deps.db
       .selectFrom('projects')
       .innerJoin('tasks', 'tasks.project_id', 'projects.id')

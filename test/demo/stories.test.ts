@@ -258,22 +258,36 @@ describe("the demo's customers in their first months", () => {
 });
 
 describe('the demo onboarding templates', () => {
-  it('onboards small customers with the SMB template, never the 22-task enterprise one', async () => {
+  it('onboards each customer with the template of its tier: the 22-task enterprise one only for enterprise customers', async () => {
     const { rows } = await sql<{ name: string; tier: string; template: string; tasks: number }>`
       select a.name, a.tier, tp.name as template,
         (select count(*)::int from tasks t where t.project_id = p.id) as tasks
       from projects p join accounts a on a.id = p.account_id
       join templates tp on tp.id = p.template_id
       where p.kind = 'onboarding'`.execute(database.db);
-    const small = rows.filter((p) => p.tier === 'smb');
-    expect(small.length).toBeGreaterThanOrEqual(1);
-    for (const project of small) {
-      expect(`${project.name}: ${project.template}`).toBe(`${project.name}: SMB onboarding`);
-      expect(project.tasks, project.name).toBeLessThanOrEqual(10);
+    const expected: Record<string, { template: string; atMost: number }> = {
+      enterprise: { template: 'Enterprise onboarding', atMost: 22 },
+      mid_market: { template: 'Mid-market onboarding', atMost: 12 },
+      smb: { template: 'SMB onboarding', atMost: 10 },
+    };
+    for (const [tier, { template, atMost }] of Object.entries(expected)) {
+      const projects = rows.filter((p) => p.tier === tier);
+      expect(projects.length, tier).toBeGreaterThanOrEqual(1);
+      for (const project of projects) {
+        expect(`${project.name}: ${project.template}`).toBe(`${project.name}: ${template}`);
+        expect(project.tasks, project.name).toBeLessThanOrEqual(atMost);
+      }
     }
-    const enterprise = rows.filter((p) => p.tier === 'enterprise');
-    expect(enterprise.length).toBeGreaterThanOrEqual(1);
-    expect(enterprise.every((p) => p.template === 'Enterprise onboarding')).toBe(true);
+  });
+
+  it('has no onboarding task due after the contract ends', async () => {
+    const { rows } = await sql<{ tasks: number; late: number }>`
+      select count(*)::int as tasks,
+        (count(*) filter (where (t.due_at at time zone 'UTC')::date > a.renewal_date))::int as late
+      from tasks t join projects p on p.id = t.project_id and p.kind = 'onboarding'
+      join accounts a on a.id = t.account_id`.execute(database.db);
+    expect(rows[0]?.tasks).toBeGreaterThan(0);
+    expect(rows[0]?.late).toBe(0);
   });
 });
 
