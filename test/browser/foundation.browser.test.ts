@@ -266,8 +266,13 @@ describe('a viewer', () => {
       'Profile',
       'Roles',
       'Custom fields',
+      'Holidays',
       'Notifications',
     ]);
+    // The holidays are read, not kept: only an admin adds or removes one.
+    await page.getByRole('link', { name: 'Holidays' }).click();
+    await page.getByText('Only an admin can change the holidays.').waitFor();
+    expect(await page.getByRole('button', { name: /^Add/ }).count()).toBe(0);
     // What the server refuses anyway, it refuses in words.
     const refused = await viewerApi.POST('/api/v1/accounts', { body: { name: 'Not mine to add' } });
     expect(refused.error?.detail).toBe('You need the permission “Change accounts” for this.');
