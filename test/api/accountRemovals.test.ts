@@ -128,6 +128,8 @@ describe('removing and restoring an account', () => {
   });
 
   it('pages the removed accounts, the latest removed first, and refuses a cursor it did not make', async () => {
+    // A minute apart from each other and from the accounts removed before.
+    clock.advance(60_000);
     const first = await addAndRemove('Paged one');
     clock.advance(60_000);
     const second = await addAndRemove('Paged two');
