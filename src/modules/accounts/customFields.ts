@@ -4,7 +4,7 @@ import type { CustomFieldDefinitionRow } from '../../db/schema.ts';
 import { message, type Message } from '../../i18n/index.ts';
 import { AppError, fieldProblem, invalid, type FieldError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
-import { minorDigitsOf, minorUnitsPer } from '../../lib/money.ts';
+import { minorUnitsFromText } from '../../lib/moneyText.ts';
 import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { CreateCustomField } from './schema.ts';
 import * as store from './store.ts';
@@ -163,12 +163,14 @@ export function parseCustomFieldText(field: CustomFieldDefinition, text: string)
     case 'number':
       return trimmed === '' ? Number.NaN : Number(trimmed);
     case 'currency': {
-      const match = /^([A-Z]{3})?\s*(-?\d+(?:\.(\d+))?)\s*([A-Z]{3})?$/.exec(trimmed);
-      if (!match?.[2]) return trimmed;
+      const match = /^([A-Z]{3})?\s*(-?)([\d.,]+)\s*([A-Z]{3})?$/.exec(trimmed);
+      if (!match?.[3]) return trimmed;
       const currency = match[1] ?? match[4] ?? 'USD';
-      // More decimals than the currency has (¥1.5) is no amount: left as text, it is refused.
-      if ((match[3]?.length ?? 0) > minorDigitsOf(currency)) return trimmed;
-      return { amount: Math.round(Number(match[2]) * minorUnitsPer(currency)), currency };
+      // Read exactly as the imports read an amount; one that is none (¥1.5, "12,50") is left
+      // as text, and refused.
+      const read = minorUnitsFromText(match[3], currency);
+      if (!('amount' in read)) return trimmed;
+      return { amount: match[2] ? -read.amount : read.amount, currency };
     }
     case 'boolean':
       if (/^(true|yes|1)$/i.test(trimmed)) return true;
