@@ -35,6 +35,31 @@ export function Button({
   );
 }
 
+/** A paged list's next page, asked for by a tap; gone once the list is whole. */
+export function LoadMore({
+  list,
+  label,
+  className = 'self-center',
+}: {
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  /** What the button says, when the list has a word of its own for it ("Show older entries"). */
+  label?: string;
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  if (!list.hasNextPage) return null;
+  return (
+    <Button
+      variant="secondary"
+      className={className}
+      disabled={list.isFetchingNextPage}
+      onClick={() => void list.fetchNextPage()}
+    >
+      {label ?? t('common.loadMore')}
+    </Button>
+  );
+}
+
 type FieldProps = {
   label: string;
   error?: string | undefined;

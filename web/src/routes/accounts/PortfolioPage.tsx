@@ -9,7 +9,7 @@ import { usePortfolio } from '../../api/accounts.ts';
 import { useHighlight } from '../../api/voice.ts';
 import { useCan, useMe } from '../../api/session.ts';
 import { useWiderThan } from '../../components/media.ts';
-import { Button, ErrorNote, Loading } from '../../components/ui.tsx';
+import { Button, ErrorNote, Loading, LoadMore } from '../../components/ui.tsx';
 import { portfolioFilters } from '../../api/portfolioFilters.ts';
 import type { PortfolioSearch } from './portfolioSearch.ts';
 import { QuickActions } from '../assistant/QuickActions.tsx';
@@ -112,16 +112,7 @@ export function PortfolioPage({ search }: { search: PortfolioSearch }) {
           ) : (
             <AccountCards accounts={accounts} />
           )}
-          {portfolio.hasNextPage && (
-            <Button
-              variant="secondary"
-              className="self-center"
-              onClick={() => void portfolio.fetchNextPage()}
-              disabled={portfolio.isFetchingNextPage}
-            >
-              {portfolio.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-            </Button>
-          )}
+          <LoadMore list={portfolio} />
         </>
       )}
       {canAdd && (

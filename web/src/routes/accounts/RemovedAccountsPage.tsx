@@ -4,7 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useRemovedAccounts, useRestoreAccount, type RemovedAccount } from '../../api/accounts.ts';
 import { formatDateTime, formatMoney } from '../../components/format.ts';
-import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
+import { Badge, Button, ErrorNote, Loading, LoadMore } from '../../components/ui.tsx';
 
 export function RemovedAccountsPage() {
   const { t } = useTranslation();
@@ -37,16 +37,7 @@ export function RemovedAccountsPage() {
           ))}
         </ul>
       )}
-      {removed.hasNextPage && (
-        <Button
-          variant="secondary"
-          className="self-center"
-          disabled={removed.isFetchingNextPage}
-          onClick={() => void removed.fetchNextPage()}
-        >
-          {t('common.loadMore')}
-        </Button>
-      )}
+      <LoadMore list={removed} />
     </div>
   );
 }

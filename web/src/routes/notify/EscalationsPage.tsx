@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/accounts.ts';
 import { useEscalations, type Escalation } from '../../api/notify.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
+import { Badge, ErrorNote, Loading, LoadMore } from '../../components/ui.tsx';
 import { NotifyTabs } from './controls.tsx';
 
 const tones = { warning: 'risk', breach: 'critical', escalation: 'critical' } as const;
@@ -45,16 +45,7 @@ export function EscalationsPage() {
           ))}
         </ul>
       )}
-      {escalations.hasNextPage && (
-        <Button
-          variant="secondary"
-          className="self-center"
-          disabled={escalations.isFetchingNextPage}
-          onClick={() => void escalations.fetchNextPage()}
-        >
-          {t('common:common.loadMore')}
-        </Button>
-      )}
+      <LoadMore list={escalations} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import {
   type Notification,
 } from '../../api/notify.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
+import { Badge, Button, ErrorNote, Loading, LoadMore } from '../../components/ui.tsx';
 import { NotifyTabs } from './controls.tsx';
 
 const alarming = new Set(['sla_breach', 'escalation', 'mentioned']);
@@ -71,16 +71,7 @@ export function InboxPage() {
           ))}
         </ul>
       )}
-      {inbox.hasNextPage && (
-        <Button
-          variant="secondary"
-          className="self-center"
-          disabled={inbox.isFetchingNextPage}
-          onClick={() => void inbox.fetchNextPage()}
-        >
-          {t('common:common.loadMore')}
-        </Button>
-      )}
+      <LoadMore list={inbox} />
     </div>
   );
 }

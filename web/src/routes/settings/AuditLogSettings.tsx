@@ -16,7 +16,15 @@ import {
 import { ApiError } from '../../api/client.ts';
 import { useCan } from '../../api/session.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { Button, Card, ErrorNote, Loading, SelectField, TextField } from '../../components/ui.tsx';
+import {
+  Button,
+  Card,
+  ErrorNote,
+  Loading,
+  SelectField,
+  TextField,
+  LoadMore,
+} from '../../components/ui.tsx';
 
 /** The record an entry is about: its kind, and its name now, or that it was deleted. */
 function RecordName({ entry }: { entry: AuditEntry }) {
@@ -186,15 +194,7 @@ function AuditLog() {
             ))}
           </ol>
         )}
-        {log.hasNextPage && (
-          <Button
-            variant="secondary"
-            disabled={log.isFetchingNextPage}
-            onClick={() => void log.fetchNextPage()}
-          >
-            {t('audit.more')}
-          </Button>
-        )}
+        <LoadMore list={log} label={t('audit.more')} />
         {!filterRefused && <ErrorNote error={log.error} />}
       </div>
     </Card>

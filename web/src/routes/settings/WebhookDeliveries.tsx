@@ -11,7 +11,7 @@ import {
   type WebhookSubscription,
 } from '../../api/webhooks.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { Badge, Button, ErrorNote, Loading } from '../../components/ui.tsx';
+import { Badge, Button, ErrorNote, Loading, LoadMore } from '../../components/ui.tsx';
 
 const tones = {
   pending: 'risk',
@@ -118,15 +118,7 @@ export function WebhookDeliveries({ subscription }: { subscription: WebhookSubsc
           ))}
         </ul>
       )}
-      {deliveries.hasNextPage && (
-        <Button
-          variant="ghost"
-          disabled={deliveries.isFetchingNextPage}
-          onClick={() => void deliveries.fetchNextPage()}
-        >
-          {t('deliveries.more')}
-        </Button>
-      )}
+      <LoadMore list={deliveries} label={t('deliveries.more')} />
       <ErrorNote error={deliveries.error} />
     </section>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTimeline, type TimelineEvent } from '../../../api/accounts.ts';
 import { useDrawnLater } from '../../../api/drawnLater.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { Badge, Button, Card, Loading } from '../../../components/ui.tsx';
+import { Badge, Button, Card, Loading, LoadMore } from '../../../components/ui.tsx';
 import { NoteForm } from './NoteForm.tsx';
 import { MakeFeedbackButton } from '../../voice/MakeFeedbackButton.tsx';
 
@@ -86,11 +86,7 @@ export function Timeline({ accountId, canNote }: { accountId: string; canNote: b
           ))}
         </ol>
       )}
-      {timeline.hasNextPage && (
-        <Button variant="secondary" className="mt-3" onClick={() => void timeline.fetchNextPage()}>
-          {t('common.loadMore')}
-        </Button>
-      )}
+      <LoadMore list={timeline} className="mt-3 self-start" />
     </Card>
   );
 }
