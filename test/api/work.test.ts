@@ -835,13 +835,76 @@ describe('onboarding tracking', () => {
     const { data: russianReport } = await russian.GET('/api/v1/projects/{id}/onboarding', {
       params: { path: { id: project?.id ?? '' } },
     });
-    expect(russianReport?.riskFactors[1]?.message).toBe('Этап «Kickoff» идёт 18 дн., ожидалось 5');
-    expect(russianReport?.riskFactors[2]?.message).toMatch(/^Нет активности \d+ дн\.$/);
+    expect(russianReport?.riskFactors[1]?.message).toBe('Этап «Kickoff» идёт 18 дней, ожидалось 5');
+    expect(russianReport?.riskFactors[2]?.message).toBe('Нет активности 18 дней');
 
     const { data: overview } = await csm.GET('/api/v1/onboarding', {
       params: { query: { templateId } },
     });
     expect(overview?.reports.some((r) => r.accountName === 'Onboarding Co')).toBe(true);
     expect(overview?.statistics.stages[0]).toMatchObject({ key: 'kickoff', name: 'Kickoff' });
+  });
+
+  it('says how many days late the onboarding is, as many as it counts behind, in the words of each language', async () => {
+    clock.set('2026-11-23T08:00:00Z');
+    csm = await signedIn(app, csmEmail, testPassword);
+    const { data: pilot } = await csm.POST('/api/v1/templates', {
+      body: {
+        name: 'Pilot onboarding',
+        kind: 'onboarding',
+        definition: {
+          stages: [{ key: 'kickoff', name: 'Kickoff', expectedDays: 5 }],
+          tasks: [
+            { key: 'call', title: 'Kickoff call', stage: 'kickoff' },
+            { key: 'agenda', title: 'Send the agenda', stage: 'kickoff', offsetDays: 1 },
+            { key: 'plan', title: 'Success plan', stage: 'kickoff', offsetDays: 10 },
+          ],
+        },
+      },
+    });
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const { data: project } = await csm.POST('/api/v1/templates/{id}/instantiate', {
+      params: { path: { id: pilot?.id ?? '' } },
+      body: { accountId: account.id, startDate: '2026-11-23' },
+    });
+    const boris = await makeUser(deps.db, workspaceId, { role: 'manager', locale: 'ru' });
+    const russian = await signedIn(app, boris.email, testPassword);
+    const read = async (client: ApiClient) => {
+      const { data } = await client.GET('/api/v1/projects/{id}/onboarding', {
+        params: { path: { id: project?.id ?? '' } },
+      });
+      return { daysBehind: data?.daysBehind, risks: data?.riskFactors.map((r) => r.message) };
+    };
+
+    // The kickoff call was due at 17:00; three hours later the onboarding is a day behind.
+    clock.set('2026-11-23T20:00:00Z');
+    expect(await read(csm)).toEqual({
+      daysBehind: 1,
+      risks: ['"Kickoff call" is overdue by 1 day'],
+    });
+    expect((await read(russian)).risks).toEqual(['Задача «Kickoff call» просрочена на 1 день']);
+
+    clock.set('2026-11-28T17:00:00Z');
+    expect(await read(csm)).toEqual({
+      daysBehind: 5,
+      risks: ['2 tasks overdue; the oldest, "Kickoff call", by 5 days'],
+    });
+    expect((await read(russian)).risks).toEqual([
+      'Просрочено задач: 2; самая давняя, «Kickoff call», на 5 дней',
+    ]);
+
+    // Both done; the stage, expected to take 5 days, is in its sixth: one day over.
+    for (const task of project?.tasks.filter((t) => t.title !== 'Success plan') ?? []) {
+      await csm.PATCH('/api/v1/tasks/{id}', {
+        params: { path: { id: task.id } },
+        body: { status: 'done' },
+      });
+    }
+    clock.set('2026-11-29T01:00:00Z');
+    expect(await read(csm)).toEqual({
+      daysBehind: 1,
+      risks: ['Stage "Kickoff" has run 6 days; 5 expected'],
+    });
+    expect((await read(russian)).risks).toEqual(['Этап «Kickoff» идёт 6 дней, ожидалось 5']);
   });
 });

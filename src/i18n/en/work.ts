@@ -54,11 +54,16 @@ export const work = {
   },
   // Why an onboarding is at risk (onboarding.ts).
   onboardingRisk: {
-    overdue_one: '{{count}} task overdue; the oldest, "{{task}}", by {{days}} days',
-    overdue_other: '{{count}} tasks overdue; the oldest, "{{task}}", by {{days}} days',
-    stageOverTime: 'Stage "{{stage}}" has run {{days}} days; {{expected}} expected',
+    // `count` is the days, in each sentence below that has it.
+    overdueTask_one: '"{{task}}" is overdue by {{count}} day',
+    overdueTask_other: '"{{task}}" is overdue by {{count}} days',
+    overdueTasks_one: '{{tasks}} tasks overdue; the oldest, "{{task}}", by {{count}} day',
+    overdueTasks_other: '{{tasks}} tasks overdue; the oldest, "{{task}}", by {{count}} days',
+    stageOverTime_one: 'Stage "{{stage}}" has run {{count}} day; {{expected}} expected',
+    stageOverTime_other: 'Stage "{{stage}}" has run {{count}} days; {{expected}} expected',
     blocked: 'Blocked: {{tasks}}',
     waitingOnCustomer: 'Waiting on the customer: {{tasks}}',
-    stalled: 'No activity for {{days}} days',
+    stalled_one: 'No activity for {{count}} day',
+    stalled_other: 'No activity for {{count}} days',
   },
 };

@@ -43,15 +43,19 @@ export function onboardingReport(project: ProjectView, now: Date) {
   const overdue = open.filter((t) => t.dueAt !== null && t.dueAt < now.toISOString());
   if (overdue.length > 0) {
     const oldest = overdue.reduce((a, b) => ((a.dueAt ?? '') < (b.dueAt ?? '') ? a : b));
-    const days = Math.floor(daysSince(oldest.dueAt ?? now, now));
-    behind.push(Math.max(1, days));
+    const days = Math.max(1, Math.floor(daysSince(oldest.dueAt ?? now, now)));
+    behind.push(days);
+    // The days are the sentence's `count`, for their plural; the number of tasks is in the key.
     riskFactors.push({
       kind: 'overdue',
-      message: message('work.onboardingRisk.overdue', {
-        count: overdue.length,
-        task: oldest.title,
-        days,
-      }),
+      message:
+        overdue.length === 1
+          ? message('work.onboardingRisk.overdueTask', { task: oldest.title, count: days })
+          : message('work.onboardingRisk.overdueTasks', {
+              tasks: overdue.length,
+              task: oldest.title,
+              count: days,
+            }),
     });
   }
   if (currentStage?.startedAt && currentStage.expectedDays !== null) {
@@ -62,7 +66,7 @@ export function onboardingReport(project: ProjectView, now: Date) {
         kind: 'stage_over_time',
         message: message('work.onboardingRisk.stageOverTime', {
           stage: currentStage.name,
-          days: running,
+          count: running,
           expected: currentStage.expectedDays,
         }),
       });
@@ -94,7 +98,7 @@ export function onboardingReport(project: ProjectView, now: Date) {
     riskFactors.push({
       kind: 'stalled',
       message: message('work.onboardingRisk.stalled', {
-        days: Math.floor(daysSince(lastActivity, now)),
+        count: Math.floor(daysSince(lastActivity, now)),
       }),
     });
   }
