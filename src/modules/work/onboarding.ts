@@ -159,6 +159,9 @@ export function onboardingStatistics(projects: ProjectView[]) {
   >();
   for (const project of projects) {
     for (const stage of project.stages) {
+      // A stage whose tasks were all removed closes without being worked: it says nothing of
+      // how long the stage takes, nor how many customers finish it.
+      if (stage.progress.total === 0) continue;
       const entry = stages.get(stage.key) ?? {
         key: stage.key,
         name: stage.name,

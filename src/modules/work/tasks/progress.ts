@@ -34,9 +34,13 @@ export async function settleProgress(db: Db, clock: Clock, by: Mover, task: Task
   if (task.project_id) await settleProject(db, by, task, task.project_id, now);
 }
 
-/** The stage completes with its last open task (and the next one starts), or reopens. */
+/**
+ * The stage completes with its last open task (and the next one starts), or reopens. A stage
+ * left with no task at all was emptied, not finished: it closes so the onboarding moves on to
+ * the next stage, but the timeline does not say it was completed.
+ */
 async function settleStage(db: Db, by: Mover, task: TaskWithContext, stageId: string, now: Date) {
-  const open = await store.countOpenTasksInStage(db, by.workspaceId, stageId);
+  const { total, open } = await store.countTasksInStage(db, by.workspaceId, stageId);
   if (open > 0) {
     await projectStore.reopenStage(db, by.workspaceId, stageId);
     return;
@@ -49,6 +53,7 @@ async function settleStage(db: Db, by: Mover, task: TaskWithContext, stageId: st
     { projectId: stage.project_id, position: stage.position + 1 },
     now,
   );
+  if (total === 0) return;
   await addTimelineEvent(db, {
     workspaceId: by.workspaceId,
     accountId: task.account_id,

@@ -254,20 +254,22 @@ export function updateTaskRow(
     .execute();
 }
 
-/** How many of a stage's tasks are not done yet. */
-export async function countOpenTasksInStage(
+/** How many tasks a stage still has, and how many of them are not done yet. */
+export function countTasksInStage(
   db: Db,
   workspaceId: WorkspaceId,
   stageId: string,
-): Promise<number> {
-  const row = await db
+): Promise<{ total: number; open: number }> {
+  return db
     .selectFrom('tasks')
-    .select(sql<number>`count(*) filter (where status <> 'done')::int`.as('open'))
+    .select([
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`(count(*) filter (where status <> 'done'))::int`.as('open'),
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('stage_id', '=', stageId)
     .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return row.open;
 }
 
 /** How many tasks a project still has, and how many of them are not done yet. */
