@@ -3,6 +3,8 @@
 // manager or an admin — in the question's language.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enterpriseOnboarding } from '../../src/modules/work/index.ts';
+import { assistantEn } from '../../web/src/i18n/assistant.en.ts';
+import { assistantRu } from '../../web/src/i18n/assistant.ru.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeUser, testPassword } from '../support/factories.ts';
@@ -119,6 +121,22 @@ describe('onboarding answers', () => {
     expect(data.answer).toBe(
       '2 onboardings in progress, 5% of their tasks done on average. 1 of them is behind schedule.',
     );
+  });
+
+  it("answers the home page's onboarding quick action, in English and Russian", async () => {
+    const english = await ask(jordan, assistantEn.questions.onboarding_progress);
+    expect(english.data).toMatchObject({
+      intent: 'onboarding_progress',
+      widget: 'onboarding',
+      answer:
+        '2 onboardings in progress, 5% of their tasks done on average. 1 of them is behind schedule.',
+    });
+    const russian = await ask(jordan, assistantRu.questions.onboarding_progress);
+    expect(russian.data).toMatchObject({
+      intent: 'onboarding_progress',
+      widget: 'onboarding',
+      answer: 'В работе 2 онбординга, в среднем выполнено 5% задач. Из них 1 отстаёт от графика.',
+    });
   });
 
   it('answers in Russian, with the Russian plurals', async () => {

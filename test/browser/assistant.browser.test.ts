@@ -1,7 +1,7 @@
 // Ask Steward in the browser, as the demo CSM on the demo workspace: Ctrl+K opens the command
 // bar anywhere; each of the persona guide's twelve scenario questions (and one Russian question
 // per group) opens the right widget with the demo's real data — the same the API answers —
-// and a phone has a visible Ask button, the seven quick actions on the home page, and the CSM's
+// and a phone has a visible Ask button, the eight quick actions on the home page, and the CSM's
 // calendar one question away.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -91,13 +91,13 @@ describe('Ask Steward', () => {
     expect(withoutRows.filter((q) => healthAndRevenue.includes(q))).toEqual([]);
   });
 
-  it('gives a phone a visible Ask button and the seven quick actions, each opening its widget', async () => {
+  it('gives a phone a visible Ask button and the eight quick actions, each opening its widget', async () => {
     session = await openSteward('csm@demo.steward.dev', phone);
     const { page, server } = session;
     await page.goto(`${server.url}/accounts`);
     const quick = page.getByRole('region', { name: 'Quick actions' });
     await quick.waitFor();
-    expect(await quick.getByRole('button').count()).toBe(7);
+    expect(await quick.getByRole('button').count()).toBe(8);
 
     await quick.getByRole('button', { name: 'Client health scores' }).click();
     const bar = page.getByRole('dialog', { name: 'Ask Steward' });
@@ -108,6 +108,13 @@ describe('Ask Steward', () => {
 
     await quick.getByRole('button', { name: 'Renewal pipeline' }).click();
     await bar.locator('[data-widget="renewal_pipeline"]').waitFor();
+    await bar.getByRole('button', { name: 'Close' }).click();
+
+    const onboarding = await expectedFor(session, 'How are onboardings going?');
+    expect(onboarding.widget).toBe('onboarding');
+    await quick.getByRole('button', { name: 'Onboarding progress' }).click();
+    await bar.locator('[data-widget="onboarding"]').waitFor();
+    await bar.getByText(onboarding.answer, { exact: true }).waitFor();
     await bar.getByRole('button', { name: 'Close' }).click();
 
     // The Ask button in the top bar, then the question typed and answered on the phone.

@@ -22,6 +22,7 @@ export const assistantEn = {
     expansion_opportunities: 'Upsell opportunities',
     product_roadmap: 'Product roadmap',
     schedule_qbr: 'Client meetings',
+    onboarding_progress: 'Onboarding progress',
   },
   questions: {
     client_health: 'Show me health scores for my assigned clients',
@@ -31,6 +32,7 @@ export const assistantEn = {
     expansion_opportunities: 'Identify upsell and cross-sell opportunities',
     product_roadmap: 'Show product roadmap and upcoming features',
     schedule_qbr: 'Schedule and manage client business reviews',
+    onboarding_progress: 'How are onboardings going?',
   },
   widget: {
     qbr_due: 'Business reviews due',

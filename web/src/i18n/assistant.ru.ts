@@ -25,6 +25,7 @@ export const assistantRu: Shape<typeof assistantEn> = {
     expansion_opportunities: 'Допродажи',
     product_roadmap: 'Дорожная карта',
     schedule_qbr: 'Встречи с клиентами',
+    onboarding_progress: 'Ход онбординга',
   },
   questions: {
     client_health: 'Покажи здоровье моих клиентов',
@@ -34,6 +35,7 @@ export const assistantRu: Shape<typeof assistantEn> = {
     expansion_opportunities: 'Найди возможности для апсейла и кросс-сейла',
     product_roadmap: 'Покажи дорожную карту продукта и будущие функции',
     schedule_qbr: 'Запланируй бизнес-встречи с клиентами',
+    onboarding_progress: 'Как идут онбординги?',
   },
   widget: {
     qbr_due: 'Нужны бизнес-встречи',

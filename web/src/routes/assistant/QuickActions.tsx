@@ -1,5 +1,5 @@
-// The persona guide's seven quick actions (seeds/003) on the home page: each asks its question
-// and opens the command bar with the answer's widget.
+// The quick actions (quickIntents.ts) on the home page: each asks its question and opens the
+// command bar with the answer's widget.
 import { useTranslation } from 'react-i18next';
 import { openAsk } from './AskHost.tsx';
 import { quickIntents } from './quickIntents.ts';
@@ -11,7 +11,7 @@ export function QuickActions() {
       <h2 id="quick-actions-title" className="text-sm font-semibold text-muted">
         {t('quick.title')}
       </h2>
-      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
+      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 xl:grid-cols-8">
         {quickIntents.map((intent) => (
           <li key={intent}>
             <button
