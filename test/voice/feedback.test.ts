@@ -202,6 +202,34 @@ describe('correcting feedback', () => {
     expect(cleared.data).toMatchObject({ contact: null, priority: 'critical', status: 'planned' });
   });
 
+  const correctionsOf = async (id: string) => {
+    const { data, response } = await admin.GET('/api/v1/audit-log', {
+      params: { query: { entityType: 'feedback', entityId: id, action: 'feedback.updated' } },
+    });
+    expect(response.status).toBe(200);
+    return data?.items.map((entry) => entry.changes) ?? [];
+  };
+
+  it('keeps in the audit log what each corrected field was and became, the contact the move cleared too', async () => {
+    const item = await log(csm, acmeId, 'Dashboards time out every Monday');
+    const dana = await contactOn(acmeId, 'Dana Okafor');
+    await patch(csm, item.id, { contactId: dana });
+    const moved = await patch(csm, item.id, {
+      accountId: globexId,
+      priority: 'high',
+      status: item.status,
+    });
+    expect(moved.response.status).toBe(200);
+
+    const [move, named] = await correctionsOf(item.id);
+    expect(move).toEqual({
+      accountId: { from: acmeId, to: globexId },
+      contactId: { from: dana, to: null },
+      priority: { from: 'medium', to: 'high' },
+    });
+    expect(named).toEqual({ contactId: { from: null, to: dana } });
+  });
+
   it.each([
     ['empty text', () => ({ text: '   ' }), 'text'],
     ["another CSM's account", () => ({ accountId: initechId }), 'accountId'],
@@ -219,6 +247,7 @@ describe('correcting feedback', () => {
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(error?.errors?.map((e) => e.path)).toContain(field);
+    expect(await correctionsOf(item.id)).toEqual([]);
     const after = await csm.GET('/api/v1/feedback/{id}', { params: { path: { id: item.id } } });
     expect(after.data).toMatchObject({
       accountId: acmeId,

@@ -11,7 +11,7 @@ import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/pagination.ts';
 import { daysAfter } from '../../lib/calendar.ts';
 import { getAccount, type AccountScope } from '../accounts/index.ts';
-import { recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
 import type { FeedbackItemView, FeedbackQuery, LogFeedback, UpdateFeedback } from './schema.ts';
 import * as store from './store/feedback.ts';
 import { lockThemes } from './store/themes.ts';
@@ -281,6 +281,18 @@ export async function listFeedback(
   );
 }
 
+/** What a person may correct of an item, named as the corrections are (`UpdateFeedback`). */
+function correctableFields(row: store.FeedbackRow): Required<UpdateFeedback> {
+  return {
+    accountId: row.account_id,
+    contactId: row.contact_id,
+    type: row.type,
+    priority: row.priority,
+    status: row.status,
+    text: row.text,
+  };
+}
+
 export async function updateFeedback(
   deps: Pick<Deps, 'db' | 'clock'>,
   by: ChangeAuthor & { locale: Locale },
@@ -330,14 +342,17 @@ export async function updateFeedback(
       },
       at,
     );
-    await recordAudit(trx, by, {
-      action: 'feedback.updated',
-      entityType: 'feedback',
-      entityId: id,
-      changes: moved
-        ? { ...changes, accountId: { from: before.account_id, to: accountId } }
-        : { ...changes },
-    });
+    // Each field as it was and as it is now, as every audited edit records it; a contact cleared
+    // by the move is a change too.
+    const changed = diff(correctableFields(before), { ...changes, accountId, contactId });
+    if (Object.keys(changed).length > 0) {
+      await recordAudit(trx, by, {
+        action: 'feedback.updated',
+        entityType: 'feedback',
+        entityId: id,
+        changes: changed,
+      });
+    }
   });
   return getFeedback(deps.db, scope, id, by.locale);
 }
