@@ -2,7 +2,7 @@
 // action and days. The server keeps an action's code (`user.password_set`); the words are the
 // reader's. A code this screen does not know yet (a newer server) is shown as it is rather than
 // hidden. Each entry names its record as it is called now, or says it was deleted, and lists
-// what changed, field by field.
+// what changed, field by field, each field by its label.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/accounts.ts';
@@ -25,6 +25,7 @@ import {
   TextField,
   LoadMore,
 } from '../../components/ui.tsx';
+import { fieldLabelKey, spelledOut } from './auditFields.ts';
 
 /** The record an entry is about: its kind, and its name now, or that it was deleted. */
 function RecordName({ entry }: { entry: AuditEntry }) {
@@ -49,8 +50,17 @@ const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
   typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
 
 /** One field of `changes`: before → after where both were recorded, else the value set. */
-function ChangedField({ field, value }: { field: string; value: unknown }) {
+function ChangedField({
+  entityType,
+  field,
+  value,
+}: {
+  entityType: string;
+  field: string;
+  value: unknown;
+}) {
   const { t } = useTranslation('auth');
+  const labelKey = fieldLabelKey(entityType, field);
   const shown = (v: unknown): string =>
     v === null || v === undefined || v === ''
       ? t('audit.empty')
@@ -63,7 +73,7 @@ function ChangedField({ field, value }: { field: string; value: unknown }) {
             : JSON.stringify(v);
   return (
     <div className="flex flex-wrap gap-x-2">
-      <dt className="font-mono text-muted">{field}:</dt>
+      <dt className="text-muted">{labelKey ? t(labelKey) : spelledOut(field)}:</dt>
       <dd className="wrap-anywhere">
         {isChange(value) ? `${shown(value.from)} → ${shown(value.to)}` : shown(value)}
       </dd>
@@ -86,7 +96,7 @@ function Entry({ entry }: { entry: AuditEntry }) {
       {changes.length > 0 && (
         <dl aria-label={t('audit.changes')} className="flex flex-col gap-0.5 text-sm">
           {changes.map(([field, value]) => (
-            <ChangedField key={field} field={field} value={value} />
+            <ChangedField key={field} entityType={entry.entityType} field={field} value={value} />
           ))}
         </dl>
       )}
