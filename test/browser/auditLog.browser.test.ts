@@ -1,7 +1,8 @@
 // Settings > Audit log in the browser, on a phone: an admin finds an entry by action and by
 // person, reads its record by name — a task deleted since is said to be deleted — and what
 // changed, field by field; a last day before the first is refused on its field, the other
-// filters kept.
+// filters kept. A link with a filter in it opens the log so filtered, and keeps it on reload, each
+// change under its field's label rather than its API name.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsPage } from './pages/SettingsPage.ts';
@@ -39,6 +40,7 @@ describe('the audit log', () => {
 
     await filters.getByLabel('Action').selectOption({ label: 'Task deleted' });
     await log.getByText(`Task: Kickoff ${tag} (deleted)`).waitFor();
+    expect(new URL(page.url()).searchParams.get('action')).toBe('task.deleted');
 
     await filters.getByLabel('Action').selectOption({ label: 'Account changed' });
     await filters.getByLabel('Person').selectOption({ label: me.data.name });
@@ -64,5 +66,40 @@ describe('the audit log', () => {
       .filter({ hasText: 'Task created' })
       .filter({ hasText: `Task: Kickoff ${tag} (deleted)` });
     await created.waitFor();
+  });
+
+  it('opens a shared link filtered to one action, each change under its field’s label, and keeps it on reload', async () => {
+    session = await openSteward('admin@demo.steward.dev', phone);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const tag = randomBytes(3).toString('hex');
+    const account = await api.POST('/api/v1/accounts', { body: { name: `Initech ${tag}` } });
+    if (!account.data) throw new Error('no account created');
+    const changed = await api.PATCH('/api/v1/accounts/{id}', {
+      params: { path: { id: account.data.id } },
+      body: { renewalDate: '2027-03-31', seats: 40 },
+    });
+    expect(changed.response.status).toBe(200);
+
+    await new SettingsPage(page).open(server.url, 'audit', '?action=account.updated');
+    const log = page.getByRole('region', { name: 'Audit log' });
+    const filters = log.getByRole('form', { name: 'Filter the audit log' });
+    const entry = log.getByRole('listitem').filter({ hasText: `Account: Initech ${tag}` });
+    await entry.waitFor();
+    expect(await filters.getByLabel('Action').inputValue()).toBe('account.updated');
+    expect(await log.getByRole('listitem').filter({ hasNotText: 'Account changed' }).count()).toBe(
+      0,
+    );
+    const fields = await entry.getByRole('term').allTextContents();
+    expect(fields).toEqual(expect.arrayContaining(['Seats:', 'Renewal:']));
+    expect(fields.join(' ')).not.toMatch(/renewalDate|seats/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.reload();
+    await entry.waitFor();
+    expect(await filters.getByLabel('Action').inputValue()).toBe('account.updated');
+    expect(await log.getByRole('listitem').filter({ hasNotText: 'Account changed' }).count()).toBe(
+      0,
+    );
   });
 });

@@ -22,6 +22,7 @@ import { ErrorNote, Loading } from './components/ui.tsx';
 import { setLanguage } from './i18n/index.ts';
 import { portfolioFilters } from './api/portfolioFilters.ts';
 import { portfolioSearch } from './routes/accounts/portfolioSearch.ts';
+import { auditSearch } from './routes/settings/auditSearch.ts';
 import { searchOf, text, uuid } from './routes/searchParams.ts';
 import { queries } from './queries.ts';
 import { SignInPage } from './routes/SignInPage.tsx';
@@ -384,10 +385,18 @@ const settingsTabs = [
   ['export', ExportSettings],
   ['intake', IntakeSettings],
   ['webhooks', WebhooksSettings],
-  ['audit', AuditLogSettings],
   ['holidays', HolidaysSettings],
   ['notifications', NotificationSettings],
 ] as const;
+
+const auditLogRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'audit',
+  validateSearch: auditSearch,
+  component: rendering(AuditLogSettings, function AuditLog() {
+    return <AuditLogSettings search={auditLogRoute.useSearch()} />;
+  }),
+});
 
 const FeedbackPage = lazyRouteComponent(
   () => import('./routes/voice/FeedbackPage.tsx'),
@@ -474,6 +483,7 @@ const routeTree = rootRoute.addChildren([
       ...settingsTabs.map(([path, component]) =>
         createRoute({ getParentRoute: () => settingsRoute, path, component }),
       ),
+      auditLogRoute,
     ]),
     notFoundRoute,
   ]),

@@ -12,8 +12,9 @@ export class SettingsPage {
     this.page = page;
   }
 
-  async open(baseUrl: string, tab: SettingsTab) {
-    await this.page.goto(`${baseUrl}/settings/${tab}`);
+  /** The tab, with the filters of a shared link when `search` (`?action=…`) is given. */
+  async open(baseUrl: string, tab: SettingsTab, search = '') {
+    await this.page.goto(`${baseUrl}/settings/${tab}${search}`);
     await this.page.getByRole('heading', { level: 1 }).waitFor();
     await this.page.getByRole('heading', { level: 2 }).first().waitFor();
   }

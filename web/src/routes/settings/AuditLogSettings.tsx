@@ -2,8 +2,9 @@
 // action and days. The server keeps an action's code (`user.password_set`); the words are the
 // reader's. A code this screen does not know yet (a newer server) is shown as it is rather than
 // hidden. Each entry names its record as it is called now, or says it was deleted, and lists
-// what changed, field by field, each field by its label.
-import { useState } from 'react';
+// what changed, field by field, each field by its label. The filters live in the address, so a
+// filtered view can be shared and survives a reload.
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/accounts.ts';
 import {
@@ -26,6 +27,7 @@ import {
   LoadMore,
 } from '../../components/ui.tsx';
 import { fieldLabelKey, spelledOut } from './auditFields.ts';
+import type { AuditSearch } from './auditSearch.ts';
 
 /** The record an entry is about: its kind, and its name now, or that it was deleted. */
 function RecordName({ entry }: { entry: AuditEntry }) {
@@ -181,9 +183,10 @@ function Filters({
   );
 }
 
-function AuditLog() {
+function AuditLog({ filters }: { filters: AuditFilters }) {
   const { t } = useTranslation('auth');
-  const [filters, setFilters] = useState<AuditFilters>({});
+  const navigate = useNavigate();
+  const setFilters = (next: AuditFilters) => void navigate({ to: '/settings/audit', search: next });
   const log = useAuditLog(filters);
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const narrowed = Object.values(filters).some((v) => v !== undefined);
@@ -211,8 +214,8 @@ function AuditLog() {
   );
 }
 
-export function AuditLogSettings() {
+export function AuditLogSettings({ search }: { search: AuditSearch }) {
   const { t } = useTranslation('auth');
   if (!useCan('view_audit_log')) return <p className="text-muted">{t('audit.notAllowed')}</p>;
-  return <AuditLog />;
+  return <AuditLog filters={search} />;
 }
