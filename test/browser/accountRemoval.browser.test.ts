@@ -1,6 +1,7 @@
 // Removing an account in the browser: a CSM on a phone removes an account of their own from its
-// 360 page, finds it gone from the portfolio and brings it back from Removed accounts; a viewer
-// is offered none of that, nor putting a tier with its own scorecard back on the default.
+// 360 page, finds it gone from the portfolio and brings it back from Removed accounts, or at once
+// with the toast's Undo, which says why when the account cannot come back; a viewer is offered
+// none of that, nor putting a tier with its own scorecard back on the default.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AccountPage } from './pages/AccountPage.ts';
 import { PortfolioPage } from './pages/PortfolioPage.ts';
@@ -64,6 +65,57 @@ describe('removing', () => {
     await page.getByRole('heading', { name, level: 1 }).waitFor();
     const back = await api.GET('/api/v1/accounts/{id}', { params: { path: { id: account.id } } });
     expect(back.response.status).toBe(200);
+  });
+
+  it('undoes a removal from the toast in one tap, back on the 360, and says why when it cannot', async () => {
+    session = await openSteward('csm@demo.steward.dev', phone);
+    const { page, server } = session;
+    const api = await apiAs(session);
+    const { data: me } = await api.GET('/api/v1/me');
+    const name = 'Harbor Freight Lines (removed by mistake)';
+    const { data: account } = await api.POST('/api/v1/accounts', {
+      body: { name, tier: 'mid_market', ownerId: me?.id ?? null },
+    });
+    if (!account) throw new Error('the CSM could not add an account');
+    const accountPage = new AccountPage(page);
+    const remove = async () => {
+      await accountPage.open(server.url, account.id);
+      await page.getByRole('button', { name: 'Remove account' }).click();
+      await page
+        .getByRole('region', { name: `Remove ${name}?` })
+        .getByRole('button', { name: `Remove ${name}` })
+        .click();
+      await page.waitForURL((url) => url.pathname === '/accounts');
+      const toast = page.getByRole('status').filter({ hasText: `${name} was removed.` });
+      await toast.waitFor();
+      return toast;
+    };
+
+    const toast = await remove();
+    expect(await seriousViolations(page)).toEqual([]);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForURL((url) => url.pathname === `/accounts/${account.id}`);
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await toast.waitFor({ state: 'detached' });
+    const portfolio = new PortfolioPage(page);
+    await portfolio.open(server.url, `?q=${encodeURIComponent('Harbor Freight')}`);
+    await portfolio.cards().filter({ hasText: name }).waitFor();
+
+    // Removed again, and brought back by someone else before the tap: the toast says so, and
+    // stays to be read until it is closed.
+    const again = await remove();
+    const restored = await api.POST('/api/v1/accounts/{id}/restore', {
+      params: { path: { id: account.id } },
+    });
+    expect(restored.response.status).toBe(200);
+    await again.getByRole('button', { name: 'Undo' }).click();
+    await again
+      .getByRole('alert')
+      .filter({ hasText: 'This account is not removed: it is in the portfolio already.' })
+      .waitFor();
+    expect(new URL(page.url()).pathname).toBe('/accounts');
+    await again.getByRole('button', { name: 'Close' }).click();
+    await again.waitFor({ state: 'detached' });
   });
 
   it('offers a viewer neither removing or restoring an account nor a tier’s scorecard', async () => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useInboxStream, useUnreadCount } from '../api/notify.ts';
 import { useMe, useSignOut } from '../api/session.ts';
 import { Logo } from './Logo.tsx';
+import { ToastHost } from './Toast.tsx';
 import { useWiderThan } from './media.ts';
 
 export type NavArea = {
@@ -211,48 +212,50 @@ export function Shell({ ask }: { ask: { button: ReactNode; host: ReactNode } }) 
   // The sidebar on a desk, the bottom bar on a phone: only the one on screen is drawn.
   const desk = useWiderThan('md');
   return (
-    <div className="min-h-screen pb-24 md:pb-0">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
-        {t('app.skip')}
-      </a>
-      <header className="sticky top-0 z-10 border-b border-line bg-surface">
-        <div className="flex items-center gap-2 px-4 py-2">
-          <Link to="/accounts" className="flex min-h-11 items-center gap-2 font-bold text-ink">
-            <Logo className="h-7 w-7" />
-            {t('app.name')}
-          </Link>
-          <div className="ml-auto flex min-w-0 items-center gap-2">
-            {ask.button}
-            <InboxLink />
-            <span className="hidden text-sm text-muted md:inline">{me.data?.name}</span>
-            <button
-              type="button"
-              className="min-h-11 rounded-lg px-3 text-sm text-muted hover:bg-raised"
-              onClick={() => signOut.mutate()}
-            >
-              {t('nav.signOut')}
-            </button>
+    <ToastHost>
+      <div className="min-h-screen pb-24 md:pb-0">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+          {t('app.skip')}
+        </a>
+        <header className="sticky top-0 z-10 border-b border-line bg-surface">
+          <div className="flex items-center gap-2 px-4 py-2">
+            <Link to="/accounts" className="flex min-h-11 items-center gap-2 font-bold text-ink">
+              <Logo className="h-7 w-7" />
+              {t('app.name')}
+            </Link>
+            <div className="ml-auto flex min-w-0 items-center gap-2">
+              {ask.button}
+              <InboxLink />
+              <span className="hidden text-sm text-muted md:inline">{me.data?.name}</span>
+              <button
+                type="button"
+                className="min-h-11 rounded-lg px-3 text-sm text-muted hover:bg-raised"
+                onClick={() => signOut.mutate()}
+              >
+                {t('nav.signOut')}
+              </button>
+            </div>
           </div>
+        </header>
+        <div className="md:flex">
+          {desk && (
+            <nav aria-label={t('nav.menu')} className="w-56 shrink-0 border-r border-line">
+              <ul className="sticky top-16 flex flex-col gap-1 p-3">
+                {areas.map((area) => (
+                  <li key={area.to}>
+                    <SideLink area={area} />
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <main id="main" className="mx-auto w-full max-w-7xl min-w-0 px-4 py-4">
+            <Outlet />
+          </main>
         </div>
-      </header>
-      <div className="md:flex">
-        {desk && (
-          <nav aria-label={t('nav.menu')} className="w-56 shrink-0 border-r border-line">
-            <ul className="sticky top-16 flex flex-col gap-1 p-3">
-              {areas.map((area) => (
-                <li key={area.to}>
-                  <SideLink area={area} />
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        <main id="main" className="mx-auto w-full max-w-7xl min-w-0 px-4 py-4">
-          <Outlet />
-        </main>
+        {ask.host}
+        {!desk && <PhoneBar />}
       </div>
-      {ask.host}
-      {!desk && <PhoneBar />}
-    </div>
+    </ToastHost>
   );
 }

@@ -145,6 +145,8 @@ export const en = {
     final: 'You can restore it later from Removed accounts, below the portfolio.',
     confirm: 'Remove {{name}}',
     keep: 'Keep it',
+    removed: '{{name}} was removed.',
+    undo: 'Undo',
   },
   accountForm: {
     new: 'New account',
