@@ -389,6 +389,7 @@ const settingsTabs = [
   ['notifications', NotificationSettings],
 ] as const;
 
+// The audit log keeps its filters in its address: a tab of its own, to check them.
 const auditLogRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'audit',
