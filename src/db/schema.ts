@@ -236,6 +236,12 @@ export type WorkspaceHolidaysTable = {
   name: string;
 };
 
+/** The holiday list's version, raised by every save; no row is version 0. */
+export type WorkspaceHolidayVersionsTable = {
+  workspace_id: string;
+  version: number;
+};
+
 export type TemplatesTable = {
   id: Generated<string>;
   workspace_id: string;
@@ -1130,6 +1136,7 @@ export type Database = {
   timeline_events: TimelineEventsTable;
   imports: ImportsTable;
   workspace_holidays: WorkspaceHolidaysTable;
+  workspace_holiday_versions: WorkspaceHolidayVersionsTable;
   templates: TemplatesTable;
   template_versions: TemplateVersionsTable;
   projects: ProjectsTable;

@@ -38,6 +38,8 @@ export type ErrorCode =
   | 'task.not_found'
   | 'task.not_allowed'
   | 'mention.not_found'
+  /** A save of the holiday list made from a version another save has replaced. */
+  | 'holidays.changed'
   | 'intake.invalid_message'
   /** 400, not 413: Segment answers an oversized message or batch so, and its SDKs drop it. */
   | 'intake.too_large'
@@ -186,6 +188,7 @@ export function httpStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 |
     case 'survey.link_expired':
     case 'meeting.not_allowed':
     case 'webhook_subscription.disabled':
+    case 'holidays.changed':
       return 409;
     case 'request.too_large':
       return 413;

@@ -112,14 +112,18 @@ describe('instantiating a template', () => {
   it('skips the workspace holidays in business-day offsets', async () => {
     const admin = await makeUser(deps.db, workspaceId, { role: 'admin' });
     const adminClient = await signedIn(app, admin.email, testPassword);
-    await adminClient.PUT('/api/v1/holidays', {
-      body: { items: [{ day: '2026-11-04', name: 'Company day' }] },
+    const { data: before } = await adminClient.GET('/api/v1/holidays');
+    const { data: saved } = await adminClient.PUT('/api/v1/holidays', {
+      body: { items: [{ day: '2026-11-04', name: 'Company day' }], version: before?.version ?? 0 },
     });
     const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
     const project = await instantiate(account.id);
     const kickoff = project?.tasks.find((t) => t.title === 'Hold the kickoff call');
     expect(kickoff?.dueAt).toBe('2026-11-06T17:00:00.000Z');
-    await adminClient.PUT('/api/v1/holidays', { body: { items: [] } });
+    const cleared = await adminClient.PUT('/api/v1/holidays', {
+      body: { items: [], version: saved?.version ?? 0 },
+    });
+    expect(cleared.response.status).toBe(200);
   });
 
   it('writes nothing when a role is unknown or a person is from another workspace', async () => {
@@ -303,8 +307,9 @@ describe('the workspace holidays', () => {
       { day: '2026-12-25', name: 'Christmas Day' },
       { day: '2026-12-24', name: 'Christmas Eve' },
     ];
-    const saved = await client.PUT('/api/v1/holidays', { body: { items: kept } });
+    const saved = await client.PUT('/api/v1/holidays', { body: { items: kept, version: 0 } });
     expect(saved.data?.items.map((h) => h.day)).toEqual(['2026-12-24', '2026-12-25']);
+    expect(saved.data?.version).toBe(1);
 
     const refusals: [{ day: string; name: string }[], string, string?][] = [
       [
@@ -316,7 +321,9 @@ describe('the workspace holidays', () => {
       [[{ day: '2026-02-30', name: 'No such day' }], 'items.0.day'],
     ];
     for (const [items, path, message] of refusals) {
-      const { response, error } = await client.PUT('/api/v1/holidays', { body: { items } });
+      const { response, error } = await client.PUT('/api/v1/holidays', {
+        body: { items, version: 1 },
+      });
       expect(response.status, path).toBe(422);
       expect(error?.errors?.[0]?.path).toBe(path);
       if (message) expect(error?.errors?.[0]?.message).toBe(message);
@@ -325,10 +332,87 @@ describe('the workspace holidays', () => {
     // A CSM reads them but may not change them.
     const csmOfWorkspace = await makeUser(deps.db, workspace.id, { role: 'csm' });
     const reader = await signedIn(app, csmOfWorkspace.email, testPassword);
-    const refused = await reader.PUT('/api/v1/holidays', { body: { items: [] } });
+    const refused = await reader.PUT('/api/v1/holidays', { body: { items: [], version: 1 } });
     expect(refused.response.status).toBe(403);
     const { data } = await reader.GET('/api/v1/holidays');
-    expect(data?.items).toEqual([kept[1], kept[0]]);
+    expect(data).toEqual({ items: [kept[1], kept[0]], version: 1 });
+  });
+
+  it('refuses a save made from a list another admin has changed since, in the reader’s language, and keeps the first save', async () => {
+    const workspace = await makeWorkspace(deps.db);
+    const first = await signedIn(
+      app,
+      (await makeUser(deps.db, workspace.id, { role: 'admin' })).email,
+      testPassword,
+    );
+    const second = await signedIn(
+      app,
+      (await makeUser(deps.db, workspace.id, { role: 'admin', locale: 'ru' })).email,
+      testPassword,
+    );
+    // Both open the screen on the same list.
+    const { data: loaded } = await first.GET('/api/v1/holidays');
+    expect(loaded).toEqual({ items: [], version: 0 });
+    const firstSave = [{ day: '2026-12-25', name: 'Christmas Day' }];
+    const saved = await first.PUT('/api/v1/holidays', {
+      body: { items: firstSave, version: loaded?.version ?? 0 },
+    });
+    expect(saved.data?.version).toBe(1);
+
+    const stale = await second.PUT('/api/v1/holidays', {
+      body: { items: [{ day: '2026-12-31', name: 'Канун Нового года' }], version: 0 },
+    });
+    expect(stale.response.status).toBe(409);
+    expect(stale.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(stale.error?.detail).toMatch(/Кто-то другой изменил праздники/);
+    const { data: after } = await second.GET('/api/v1/holidays');
+    expect(after).toEqual({ items: firstSave, version: 1 });
+
+    // Made again from the list as it is now, the change is saved.
+    const retried = await second.PUT('/api/v1/holidays', {
+      body: { items: [...firstSave, { day: '2026-12-31', name: 'Канун' }], version: 1 },
+    });
+    expect(retried.data?.version).toBe(2);
+    expect(retried.data?.items.map((h) => h.day)).toEqual(['2026-12-25', '2026-12-31']);
+  });
+
+  it('of two saves sent at the same moment from one version, saves exactly one', async () => {
+    const workspace = await makeWorkspace(deps.db);
+    const admin = await signedIn(
+      app,
+      (await makeUser(deps.db, workspace.id, { role: 'admin' })).email,
+      testPassword,
+    );
+    const lists = [
+      [{ day: '2027-01-01', name: "New Year's Day" }],
+      [{ day: '2027-07-05', name: 'Independence Day' }],
+    ];
+    const answers = await Promise.all(
+      lists.map((items) => admin.PUT('/api/v1/holidays', { body: { items, version: 0 } })),
+    );
+    expect(answers.map((a) => a.response.status).sort()).toEqual([200, 409]);
+    const winner = lists[answers.findIndex((a) => a.response.status === 200)];
+    const { data } = await admin.GET('/api/v1/holidays');
+    expect(data).toEqual({ items: winner, version: 1 });
+  });
+
+  it('refuses a save that names no version, and changes nothing', async () => {
+    const workspace = await makeWorkspace(deps.db);
+    const admin = await signedIn(
+      app,
+      (await makeUser(deps.db, workspace.id, { role: 'admin' })).email,
+      testPassword,
+    );
+    const kept = [{ day: '2026-12-25', name: 'Christmas Day' }];
+    await admin.PUT('/api/v1/holidays', { body: { items: kept, version: 0 } });
+    const { response, error } = await admin.PUT('/api/v1/holidays', {
+      // @ts-expect-error: a client that does not send the version it loaded
+      body: { items: [] },
+    });
+    expect(response.status).toBe(422);
+    expect(error?.errors?.map((e) => e.path)).toEqual(['version']);
+    const { data } = await admin.GET('/api/v1/holidays');
+    expect(data).toEqual({ items: kept, version: 1 });
   });
 });
 

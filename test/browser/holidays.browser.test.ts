@@ -1,6 +1,7 @@
 // An admin keeps the workspace's holidays in Settings: adds one, is told under the field when
 // a day is already a holiday or a name is empty, renames it and removes it, each change kept by
-// the server. A CSM reads the same list and is offered none of those changes.
+// the server; when another admin saved meanwhile, is shown what they changed and keeps what
+// they typed. A CSM reads the same list and is offered none of those changes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PortfolioPage } from './pages/PortfolioPage.ts';
 import { SettingsPage } from './pages/SettingsPage.ts';
@@ -63,10 +64,36 @@ describe('the holidays in Settings', () => {
     await list.getByText('Company day off').waitFor({ state: 'detached' });
     expect((await admin.GET('/api/v1/holidays')).data?.items).toEqual(before);
 
-    // A CSM reads the holidays, and is told who may change them.
+    // Another admin saves while this one types: the save made from the old list is refused,
+    // the list is loaded again with what they changed spelled out, and the typing stays.
+    const current = (await admin.GET('/api/v1/holidays')).data;
     await admin.PUT('/api/v1/holidays', {
-      body: { items: [...before, { day: '2031-12-31', name: 'Year-end shutdown' }] },
+      body: {
+        items: [...(current?.items ?? []), { day: '2031-12-31', name: 'Year-end shutdown' }],
+        version: current?.version ?? 0,
+      },
     });
+    await form.getByLabel('Day').fill('2031-12-29');
+    await form.getByLabel('Name').fill('Winter break');
+    await form.getByRole('button', { name: 'Add a holiday' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Another admin changed' });
+    await notice.getByText('Added Dec 31, 2031 — Year-end shutdown').waitFor();
+    await form.getByText('Someone else changed the holidays').waitFor();
+    await list.getByText('Year-end shutdown').waitFor();
+    expect(await list.getByText('Winter break').count()).toBe(0);
+    expect(await form.getByLabel('Name').inputValue()).toBe('Winter break');
+    await page.screenshot({ path: 'test-results/holidays-changed-meanwhile.png' });
+    // Saved again, on the list as it is now: both are kept.
+    await form.getByRole('button', { name: 'Add a holiday' }).click();
+    await list.getByText('Winter break').waitFor();
+    await notice.waitFor({ state: 'detached' });
+    expect((await admin.GET('/api/v1/holidays')).data?.items).toEqual([
+      ...before,
+      { day: '2031-12-29', name: 'Winter break' },
+      { day: '2031-12-31', name: 'Year-end shutdown' },
+    ]);
+
+    // A CSM reads the holidays, and is told who may change them.
     await session.context.clearCookies();
     const signIn = new SignInPage(page);
     await signIn.open(server.url);

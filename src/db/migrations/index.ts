@@ -31,6 +31,7 @@ import * as feedbackThemeTallies from './0029_feedback_theme_tallies.ts';
 import * as healthScoresJson from './0030_health_scores_json.ts';
 import * as digestUnreadItems from './0031_digest_unread_items.ts';
 import * as accountRemovals from './0032_account_removals.ts';
+import * as holidayListVersions from './0033_holiday_list_versions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '0030_health_scores_json': healthScoresJson,
   '0031_digest_unread_items': digestUnreadItems,
   '0032_account_removals': accountRemovals,
+  '0033_holiday_list_versions': holidayListVersions,
 };

@@ -65,6 +65,10 @@ export const errors = {
       not_allowed: 'This task cannot be changed that way.',
     },
     mention: { not_found: 'There is no such mention.' },
+    holidays: {
+      changed:
+        'Someone else changed the holidays after you loaded them, so yours were not saved. Reload the list and make your change again.',
+    },
     intake: {
       invalid_message: 'A message is not valid.',
       too_large: 'A message or the batch is too large.',

@@ -204,6 +204,42 @@ export function holidayRows(db: Db, workspaceId: WorkspaceId) {
     .execute();
 }
 
+/** The holiday list's version: 0 until its first save. */
+export async function holidayVersion(db: Db, workspaceId: WorkspaceId): Promise<number> {
+  const row = await db
+    .selectFrom('workspace_holiday_versions')
+    .select('version')
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+/**
+ * Raises the holiday list's version from `expected`, and holds its row until the transaction
+ * ends: the new version, or null when the list is no longer at `expected` (a save came first).
+ * A save waiting on another's lock re-reads the row when it gets it, so of two saves from one
+ * version exactly one passes.
+ */
+export async function raiseHolidayVersion(
+  db: Db,
+  workspaceId: WorkspaceId,
+  expected: number,
+): Promise<number | null> {
+  await db
+    .insertInto('workspace_holiday_versions')
+    .values({ workspace_id: workspaceId, version: 0 })
+    .onConflict((oc) => oc.column('workspace_id').doNothing())
+    .execute();
+  const row = await db
+    .updateTable('workspace_holiday_versions')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('version', '=', expected)
+    .returning('version')
+    .executeTakeFirst();
+  return row?.version ?? null;
+}
+
 /** The workspace's holidays become exactly `items` (one a day: the service checks). */
 export async function replaceHolidayRows(
   db: Db,

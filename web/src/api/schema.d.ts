@@ -706,9 +706,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The workspace's holidays (skipped by business-day offsets) */
+        /** The workspace's holidays (skipped by business-day offsets), with their version */
         get: operations["listHolidays"];
-        /** Replace the workspace's holidays */
+        /** Replace the workspace's holidays; 409 when another save came after the version given */
         put: operations["updateHolidays"];
         post?: never;
         delete?: never;
@@ -4020,10 +4020,20 @@ export interface components {
                 averageDays: number | null;
             };
         };
+        HolidayList: {
+            items: components["schemas"]["Holiday"][];
+            /** @description The list as it was loaded: a save from an older version is refused. */
+            version: number;
+        };
         Holiday: {
             /** Format: date */
             day: string;
             name: string;
+        };
+        HolidayListInput: {
+            items: components["schemas"]["Holiday"][];
+            /** @description The list as it was loaded: a save from an older version is refused. */
+            version: number;
         };
         WriteKey: {
             /** Format: uuid */
@@ -11195,9 +11205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["Holiday"][];
-                    };
+                    "application/json": components["schemas"]["HolidayList"];
                 };
             };
             /** @description Not signed in */
@@ -11238,9 +11246,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    items: components["schemas"]["Holiday"][];
-                };
+                "application/json": components["schemas"]["HolidayListInput"];
             };
         };
         responses: {
@@ -11250,9 +11256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["Holiday"][];
-                    };
+                    "application/json": components["schemas"]["HolidayList"];
                 };
             };
             /** @description Not signed in */
@@ -11266,6 +11270,15 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with what exists */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

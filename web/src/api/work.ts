@@ -7,7 +7,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api, call, type Schemas } from './client.ts';
+import { api, ApiError, call, type Schemas } from './client.ts';
 
 export type Task = Schemas['Task'];
 export type TaskStatus = Task['status'];
@@ -24,6 +24,7 @@ export type Comment = Schemas['Comment'];
 export type OnboardingReport = Schemas['OnboardingReport'];
 export type UpgradePreview = Schemas['TemplateUpgradePreview'];
 export type Holiday = Schemas['Holiday'];
+export type HolidayList = Schemas['HolidayList'];
 
 export const taskStatuses = [
   'todo',
@@ -263,7 +264,7 @@ export function useOnboarding() {
   return useQuery({ queryKey: ['onboarding'], queryFn: () => call(api.GET('/api/v1/onboarding')) });
 }
 
-/** The workspace's holidays, by day. */
+/** The workspace's holidays, by day, and the version a save of them names. */
 export function useHolidays() {
   return useQuery({
     queryKey: ['holidays'],
@@ -271,14 +272,23 @@ export function useHolidays() {
   });
 }
 
+/** A save refused because another one came after the list it was made from was loaded. */
+export function isStaleHolidays(error: unknown): boolean {
+  return error instanceof ApiError && error.problem.status === 409;
+}
+
 /**
- * Saves the whole list of holidays (the server keeps exactly these): an addition, a new name
- * or a removal is the list as it is with that change. A refused list leaves the shown one.
+ * Saves the whole list of holidays (the server keeps exactly these) with the version it was
+ * made from: an addition, a new name or a removal is the list as loaded with that change. A
+ * refused list leaves the shown one; a list someone else changed meanwhile is loaded again.
  */
 export function useSaveHolidays() {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (items: Holiday[]) => call(api.PUT('/api/v1/holidays', { body: { items } })),
+    mutationFn: (list: HolidayList) => call(api.PUT('/api/v1/holidays', { body: list })),
     onSuccess: (saved) => queries.setQueryData(['holidays'], saved),
+    onError: (error) => {
+      if (isStaleHolidays(error)) void queries.invalidateQueries({ queryKey: ['holidays'] });
+    },
   });
 }

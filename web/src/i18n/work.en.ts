@@ -274,5 +274,12 @@ export const workEn = {
     renameOf: 'Rename “{{name}}”',
     remove: 'Remove',
     removeOf: 'Remove “{{name}}”',
+    changedMeanwhile:
+      'Another admin changed the holidays while you were editing, so your change was not saved. The list below is theirs now; what you typed is still where you typed it: save it again if it still applies.',
+    theirChanges: 'Their changes:',
+    added: 'Added',
+    removed: 'Removed',
+    renamed: 'Renamed',
+    renamedFrom: '“{{was}}” is now “{{name}}”',
   },
 };

@@ -1,7 +1,7 @@
 // HTTP for onboarding tracking and the workspace's holidays.
 import { z } from '@hono/zod-openapi';
 import type { Actor, Deps } from '../../../context.ts';
-import { defineRoute, json, newRouter, problems } from '../../../http/route.ts';
+import { defineRoute, json, jsonBody, newRouter, problems } from '../../../http/route.ts';
 import { renderMessage } from '../../../i18n/index.ts';
 import { scopeFor } from '../../accounts/index.ts';
 import { actorOf } from '../../auth/index.ts';
@@ -12,7 +12,8 @@ import {
   type OnboardingReport,
 } from '../onboarding.ts';
 import {
-  holidaySchema,
+  holidayListInputSchema,
+  holidayListSchema,
   onboardingReportSchema,
   onboardingStatisticsSchema,
 } from '../schema/onboarding.ts';
@@ -84,10 +85,10 @@ export function onboardingRoutes({ db, clock }: Deps) {
         operationId: 'listHolidays',
         tags: ['Work'],
         access: 'view_work',
-        summary: "The workspace's holidays (skipped by business-day offsets)",
-        responses: { 200: json(z.object({ items: z.array(holidaySchema) })) },
+        summary: "The workspace's holidays (skipped by business-day offsets), with their version",
+        responses: { 200: json(holidayListSchema) },
       }),
-      async (c) => c.json({ items: await listHolidays(db, actorOf(c).workspaceId) }, 200),
+      async (c) => c.json(await listHolidays(db, actorOf(c).workspaceId), 200),
     )
     .openapi(
       defineRoute({
@@ -96,20 +97,11 @@ export function onboardingRoutes({ db, clock }: Deps) {
         operationId: 'updateHolidays',
         tags: ['Work'],
         access: 'manage_integrations',
-        summary: "Replace the workspace's holidays",
-        request: {
-          body: {
-            content: {
-              'application/json': {
-                schema: z.object({ items: z.array(holidaySchema).max(1000) }).strict(),
-              },
-            },
-            required: true,
-          },
-        },
-        responses: { 200: json(z.object({ items: z.array(holidaySchema) })) },
+        summary:
+          "Replace the workspace's holidays; 409 when another save came after the version given",
+        request: jsonBody(holidayListInputSchema),
+        responses: { 200: json(holidayListSchema), 409: problems[409] },
       }),
-      async (c) =>
-        c.json({ items: await replaceHolidays(db, actorOf(c), c.req.valid('json').items) }, 200),
+      async (c) => c.json(await replaceHolidays(db, actorOf(c), c.req.valid('json')), 200),
     );
 }

@@ -87,3 +87,17 @@ export const holidaySchema = z
       .max(100),
   })
   .openapi('Holiday');
+
+const holidayVersion = z
+  .int()
+  .min(0)
+  .openapi({ description: 'The list as it was loaded: a save from an older version is refused.' });
+
+export const holidayListSchema = z
+  .object({ items: z.array(holidaySchema), version: holidayVersion })
+  .openapi('HolidayList');
+
+export const holidayListInputSchema = z
+  .object({ items: z.array(holidaySchema).max(1000), version: holidayVersion })
+  .strict()
+  .openapi('HolidayListInput');
