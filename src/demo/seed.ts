@@ -5,6 +5,7 @@ import { daysAfter } from '../lib/calendar.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { seedDemoHealth } from './health.ts';
+import { seedDemoHolidays } from './holidays.ts';
 import { seedDemoIntake } from './intake.ts';
 import { seedDemoNotifications } from './notify.ts';
 import { seedDemoVoice } from './voice.ts';
@@ -106,7 +107,9 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
     };
   });
   const steps: Record<string, number> = { accounts: lap(started) };
-  // Work goes through the work services, each in its own transaction, so after the commit.
+  // Work goes through the work services, each in its own transaction, so after the commit;
+  // the holidays first, as onboarding due dates counted in business days skip them.
+  await seedDemoHolidays(deps, workspace);
   await seedDemoWork(deps, workspace);
   steps.work = lap();
   await seedDemoNotifications(deps, workspace, escalatedAccount(accounts));

@@ -8,6 +8,7 @@ export { createTask, updateTask, findTask, type Worker } from './tasks/service.t
 export { commentOnTask } from './tasks/comments.ts';
 export { projectsOfAccount } from './projects.ts';
 export { onboardingOverview, type OnboardingReport } from './onboarding.ts';
+export { listHolidays, replaceHolidays, type Holiday } from './holidays.ts';
 export type { TemplateDefinition, TemplateDefinitionInput } from './templates/definition.ts';
 export {
   enterpriseOnboarding,
