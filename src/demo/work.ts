@@ -1,9 +1,9 @@
 // Demo work: the onboarding templates (onboarding.ts), and projects made from the one meant for
-// each customer's tier for the customers who are onboarding now — each kicked off the day its
-// customer signed and as far along as the days since allow — plus a finished one for customers
-// who went live this year. Written through
-// the same services a CSM's clicks go through, with the clock set back to when each step
-// happened. Long-standing customers have no onboarding: they finished it years ago.
+// each customer's tier for every customer who is onboarding now — each kicked off the day its
+// customer signed and as far along as the days since allow, an unassigned one run by the
+// manager who triages it — plus a finished one for customers who went live this year. Written
+// through the same services a CSM's clicks go through, with the clock set back to when each
+// step happened. Long-standing customers have no onboarding: they finished it years ago.
 import { dayMs, daysAfter, hourMs, isoDay } from '../lib/calendar.ts';
 import { sql } from 'kysely';
 import type { Deps } from '../context.ts';
@@ -21,7 +21,10 @@ import { onboardingTemplateOf, onboardingTemplates } from './onboarding.ts';
 
 /** Customers who went live this year and keep their finished onboarding project. */
 const finishedProjects = 2;
-/** Days behind schedule, by account in turn: on time, a few days late, two weeks late. */
+/**
+ * Days behind schedule, by account in turn: on time, a few days late, two weeks late. The demo
+ * CSM's three come first and take all three; the unassigned ones come after them.
+ */
 const lateBy = [0, 4, 12];
 
 /** A template as saved in the workspace: its id, and the roles its tasks are assigned to. */
@@ -37,7 +40,13 @@ type Onboarding = {
 
 export async function seedDemoWork(
   deps: Deps,
-  workspace: { id: WorkspaceId; adminId: UserId; demoCsmId: UserId; solutionsEngineerId: UserId },
+  workspace: {
+    id: WorkspaceId;
+    adminId: UserId;
+    managerId: UserId;
+    demoCsmId: UserId;
+    solutionsEngineerId: UserId;
+  },
 ): Promise<void> {
   const { db } = deps;
   const now = deps.clock.now();
@@ -47,22 +56,23 @@ export async function seedDemoWork(
     templates.set(template, await createTemplate(db, by, { ...template, kind: 'onboarding' }));
   }
 
-  const owned = db
+  const live = db
     .selectFrom('accounts')
     .select(['id', 'owner_id', 'created_at', 'stage', 'tier'])
     .where('workspace_id', '=', workspace.id)
-    .where('owner_id', 'is not', null)
     .where('deleted_at', 'is', null)
     // The demo CSM's own first: their "My work" and onboarding view are the demo.
-    .orderBy(sql`owner_id = ${workspace.demoCsmId}`, 'desc');
-  const onboarding = await owned
+    .orderBy(sql`owner_id is not distinct from ${workspace.demoCsmId}`, 'desc');
+  // Every customer in the onboarding stage has its plan, owned or not yet.
+  const onboarding = await live
     .where('stage', '=', 'onboarding')
     .orderBy('created_at', 'desc')
     // Customers who signed the same day come in one order on every seed: which one runs late
     // (and, below, which keep a finished project) must not depend on where rows lie on disk.
     .orderBy('external_id')
     .execute();
-  const finished = await owned
+  const finished = await live
+    .where('owner_id', 'is not', null)
     .where('stage', '=', 'adopting')
     .where('created_at', '>', daysAfter(now, -240))
     .where('created_at', '<', daysAfter(now, -100))
@@ -116,7 +126,7 @@ export async function workThrough<Task extends ProjectTask>(
  */
 async function onboard(
   deps: Deps,
-  workspace: { id: WorkspaceId; adminId: UserId; solutionsEngineerId: UserId },
+  workspace: { id: WorkspaceId; adminId: UserId; managerId: UserId; solutionsEngineerId: UserId },
   template: Template,
   account: Onboarding,
   lateDays: number,
@@ -128,14 +138,20 @@ async function onboard(
   // Kicked off on the day the customer signed: never before the account existed.
   const start = account.created_at;
   const clock = fixedClock(start);
+  // Nobody owns an unassigned customer yet: the manager who triages it runs its onboarding
+  // until a CSM takes it over, as she logs its timeline.
   const owner = {
     workspaceId: workspace.id,
-    userId: (account.owner_id ?? workspace.adminId) as UserId,
+    userId: (account.owner_id ?? workspace.managerId) as UserId,
   };
   // The CSM who works the onboarding sets up the manager's introduction to the sponsor. A
   // template without a role (a mid-market customer's has no manager, a small one's is the
   // CSM's alone) is given only the people it asks for.
-  const people = { solutions_engineer: workspace.solutionsEngineerId, manager: owner.userId };
+  const people = {
+    solutions_engineer: workspace.solutionsEngineerId,
+    manager: owner.userId,
+    owner: owner.userId,
+  };
   const projectId = await instantiateTemplate(db, clock, by, scope, template.id, {
     accountId: account.id,
     startDate: isoDay(start),
@@ -151,11 +167,14 @@ async function onboard(
     .execute();
   const cutoff = now.getTime() - lateDays * dayMs;
   const beyond = tasks.findIndex((task) => (task.due_at?.getTime() ?? 0) > cutoff);
-  const done = account.stage !== 'onboarding' || beyond === -1 ? tasks.length : beyond;
+  // A customer still onboarding has not finished its plan: when every step's day has passed
+  // (a small customer's few weeks, an unassigned one's), its last — the hand-over — is open.
+  const planOver = beyond === -1;
+  const done = account.stage !== 'onboarding' ? tasks.length : planOver ? tasks.length - 1 : beyond;
   await workThrough(deps, workspace.id, tasks.slice(0, done), start, () => owner.userId);
-  // Something in the way for some: waiting on the customer, or blocked.
+  // Something in the way for some, mid-plan: waiting on the customer, or blocked.
   const next = tasks[done];
-  if (next && lateDays > 0) {
+  if (next && lateDays > 0 && !planOver) {
     clock.set(daysAfter(now, -2));
     const status = lateDays > 5 ? 'blocked' : 'waiting_on_customer';
     await updateTask(db, clock, owner, scope, next.id, { status });

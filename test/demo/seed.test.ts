@@ -282,6 +282,83 @@ describe('the demo work', () => {
     expect(progress.length).toBeGreaterThanOrEqual(5);
     expect(new Set(progress.map((p) => p.done)).size).toBeGreaterThanOrEqual(4);
   });
+
+  it('gives every customer in the onboarding stage, owned or not yet, an active onboarding project from its tier’s template', async () => {
+    const { rows } = await sql<{
+      external_id: string;
+      owned: boolean;
+      tier: string;
+      templates: string[];
+    }>`
+      select a.external_id, a.owner_id is not null as owned, a.tier::text as tier,
+        array_remove(array_agg(t.name order by t.name), null) as templates
+      from accounts a
+      join workspaces w on w.id = a.workspace_id and w.is_demo
+      left join projects p on p.account_id = a.id and p.kind = 'onboarding'
+        and p.status = 'active' and p.deleted_at is null
+      left join templates t on t.id = p.template_id
+      where a.stage = 'onboarding' and a.deleted_at is null
+      group by a.external_id, a.owner_id, a.tier`.execute(deps.db);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.some((r) => !r.owned)).toBe(true);
+    const templateOf: Record<string, string> = {
+      enterprise: 'Enterprise onboarding',
+      mid_market: 'Mid-market onboarding',
+      smb: 'SMB onboarding',
+    };
+    for (const account of rows) {
+      expect(account.templates, account.external_id).toEqual([templateOf[account.tier]]);
+    }
+  });
+
+  it('dates onboarding work as a CSM would believe it: due within the contract, on working days, done after signing and before now, some on time', async () => {
+    const { rows } = await sql<{
+      external_id: string;
+      last_due: string;
+      renewal_date: string;
+      done_before_signing: number;
+      done_later_than_now: number;
+      due_on_days_off: number;
+      overdue: number;
+    }>`
+      select a.external_id, max(k.due_at)::date::text as last_due,
+        a.renewal_date::text as renewal_date,
+        (count(*) filter (where k.completed_at < a.created_at))::int as done_before_signing,
+        (count(*) filter (where k.completed_at > ${now}::timestamptz))::int as done_later_than_now,
+        (count(*) filter (where extract(isodow from k.due_at at time zone w.timezone) > 5
+          or (k.due_at at time zone w.timezone)::date in
+            (select h.day from workspace_holidays h where h.workspace_id = w.id)))::int
+          as due_on_days_off,
+        (count(*) filter (where k.status <> 'done' and k.due_at < ${now}::timestamptz))::int
+          as overdue
+      from accounts a
+      join workspaces w on w.id = a.workspace_id and w.is_demo
+      join projects p on p.account_id = a.id and p.kind = 'onboarding'
+      join tasks k on k.project_id = p.id and k.deleted_at is null
+      where a.stage = 'onboarding'
+      group by a.external_id, a.renewal_date, a.created_at`.execute(deps.db);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const project of rows) {
+      expect(project.last_due <= project.renewal_date, project.external_id).toBe(true);
+      expect(project, project.external_id).toMatchObject({
+        done_before_signing: 0,
+        done_later_than_now: 0,
+        due_on_days_off: 0,
+      });
+    }
+    expect(rows.filter((r) => r.overdue === 0).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has this year’s and next year’s US public holidays, as the Holidays screen shows them', async () => {
+    const admin = await signedIn(app, 'admin@demo.steward.dev', password);
+    const { data } = await admin.GET('/api/v1/holidays');
+    const days = data?.items.map((h) => h.day) ?? [];
+    expect(days).toHaveLength(16);
+    expect(days).toContain('2026-11-26');
+    expect(days).toContain('2027-07-05');
+    expect(data?.items).toContainEqual({ day: '2026-12-25', name: 'Christmas Day' });
+    expect(days.every((day) => day >= '2026-01-01' && day <= '2027-12-31')).toBe(true);
+  });
 });
 
 describe("the demo CSM's morning", () => {
