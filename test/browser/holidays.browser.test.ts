@@ -76,7 +76,7 @@ describe('the holidays in Settings', () => {
     await form.getByLabel('Day').fill('2031-12-29');
     await form.getByLabel('Name').fill('Winter break');
     await form.getByRole('button', { name: 'Add a holiday' }).click();
-    const notice = page.getByRole('status').filter({ hasText: 'Another admin changed' });
+    const notice = page.getByRole('status').filter({ hasText: 'loaded again' });
     await notice.getByText('Added Dec 31, 2031 — Year-end shutdown').waitFor();
     await form.getByText('Someone else changed the holidays').waitFor();
     await list.getByText('Year-end shutdown').waitFor();

@@ -67,7 +67,7 @@ export const errors = {
     mention: { not_found: 'There is no such mention.' },
     holidays: {
       changed:
-        'Someone else changed the holidays after you loaded them, so yours were not saved. Reload the list and make your change again.',
+        'Someone else changed the holidays after you loaded them, so your change was not saved. Make it again on the list as it is now.',
     },
     intake: {
       invalid_message: 'A message is not valid.',

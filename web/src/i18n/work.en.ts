@@ -275,8 +275,8 @@ export const workEn = {
     remove: 'Remove',
     removeOf: 'Remove “{{name}}”',
     changedMeanwhile:
-      'Another admin changed the holidays while you were editing, so your change was not saved. The list below is theirs now; what you typed is still where you typed it: save it again if it still applies.',
-    theirChanges: 'Their changes:',
+      "The list below is loaded again with the other admin's changes. What you typed is still where you typed it: save it again if it still applies.",
+    theirChanges: 'What they changed:',
     added: 'Added',
     removed: 'Removed',
     renamed: 'Renamed',
