@@ -27,6 +27,15 @@ export function onboardingTemplateOf(tier: Tier): StarterTemplate {
 }
 
 /**
+ * Days from signing to the end of the tier's plan: its last task's business days, in calendar
+ * days of five working days a week (a holiday or two can stretch it by as much).
+ */
+export function onboardingPlanDays(tier: Tier): number {
+  const last = Math.max(...onboardingTemplateOf(tier).definition.tasks.map((t) => t.offsetDays));
+  return Math.floor((last * 7) / 5);
+}
+
+/**
  * Days from signing to first value, as the tier's template plans it: its first-value
  * milestone's business days after the start, in calendar days.
  */

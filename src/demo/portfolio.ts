@@ -2,6 +2,7 @@
 // and "now": every date is relative to the clock, so the portfolio always looks current.
 import { daysAfter, isoDay } from '../lib/calendar.ts';
 import type { ContactRole, Priority, Stage, Tier } from '../db/schema.ts';
+import { onboardingPlanDays } from './onboarding.ts';
 import { firstNames, integrations, lastNames, regions, sectors, stems, titles } from './names.ts';
 import { arrCents, centsPerDollar, includesPremium, plansOf, seatRange } from './plans.ts';
 import type { Random } from './random.ts';
@@ -134,6 +135,7 @@ export function planPortfolio(now: Date, random: Random): PlannedAccount[] {
   }
   markChurned(random, shapes);
   markPremiumTrials(shapes);
+  fitOnboardingsInTheirPlans(shapes);
 
   return shapes.map(({ ownerKey, shape }, index) => {
     const company = names[index];
@@ -229,6 +231,28 @@ function markChurned(random: Random, shapes: { ownerKey: string | null; shape: S
       churnedDaysAgo,
       leftMidContract: i !== atRenewal,
     };
+  }
+}
+
+/** An onboarding customer has been with us at least this long: a kickoff and a timeline behind it. */
+const fewestOnboardingDays = 14;
+
+/**
+ * A customer drawn as onboarding signed within its tier's onboarding plan: one that signed
+ * longer ago would have finished it and moved on, so an onboarding customer with nothing left
+ * to do, or weeks behind, would not add up. Its signing moves inside the plan, at least two
+ * weeks in, its renewal still on the signing's anniversary. Nothing is drawn for it: the rest
+ * of the portfolio stays as it was.
+ */
+function fitOnboardingsInTheirPlans(shapes: { shape: Shape }[]) {
+  for (const entry of shapes) {
+    const { shape } = entry;
+    const plan = onboardingPlanDays(shape.tier);
+    if (shape.stage !== 'onboarding' || shape.sinceDaysAgo === undefined) continue;
+    if (shape.sinceDaysAgo < plan) continue;
+    const sinceDaysAgo =
+      fewestOnboardingDays + (shape.sinceDaysAgo % (plan - fewestOnboardingDays));
+    entry.shape = { ...shape, sinceDaysAgo, renewInDays: 365 - sinceDaysAgo };
   }
 }
 

@@ -23,7 +23,7 @@ import { onboardingTemplateOf, onboardingTemplates } from './onboarding.ts';
 const finishedProjects = 2;
 /**
  * Days behind schedule, by account in turn: on time, a few days late, two weeks late. The demo
- * CSM's three come first and take all three; the unassigned ones come after them.
+ * CSM's three come first and take all three; the unassigned two, on time and a few days late.
  */
 const lateBy = [0, 4, 12];
 
@@ -167,14 +167,11 @@ async function onboard(
     .execute();
   const cutoff = now.getTime() - lateDays * dayMs;
   const beyond = tasks.findIndex((task) => (task.due_at?.getTime() ?? 0) > cutoff);
-  // A customer still onboarding has not finished its plan: when every step's day has passed
-  // (a small customer's few weeks, an unassigned one's), its last — the hand-over — is open.
-  const planOver = beyond === -1;
-  const done = account.stage !== 'onboarding' ? tasks.length : planOver ? tasks.length - 1 : beyond;
+  const done = account.stage !== 'onboarding' || beyond === -1 ? tasks.length : beyond;
   await workThrough(deps, workspace.id, tasks.slice(0, done), start, () => owner.userId);
-  // Something in the way for some, mid-plan: waiting on the customer, or blocked.
+  // Something in the way for some: waiting on the customer, or blocked.
   const next = tasks[done];
-  if (next && lateDays > 0 && !planOver) {
+  if (next && lateDays > 0) {
     clock.set(daysAfter(now, -2));
     const status = lateDays > 5 ? 'blocked' : 'waiting_on_customer';
     await updateTask(db, clock, owner, scope, next.id, { status });
