@@ -109,7 +109,10 @@ export const assistantEn = {
     qbrCompletion: 'QBRs held in {{quarter}}',
     inProgress: 'Onboardings in progress',
     behind: 'Behind schedule',
-    days: '{{count}} days',
+    days_one: '{{count}} day',
+    days_few: '{{count}} days',
+    days_many: '{{count}} days',
+    days_other: '{{count}} days',
   },
   draft: {
     account: 'Account',

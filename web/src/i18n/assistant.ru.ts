@@ -112,7 +112,10 @@ export const assistantRu: Shape<typeof assistantEn> = {
     qbrCompletion: 'QBR проведено в {{quarter}}',
     inProgress: 'Онбордингов в работе',
     behind: 'Отстают от графика',
-    days: '{{count}} дн.',
+    days_one: '{{count}} день',
+    days_few: '{{count}} дня',
+    days_many: '{{count}} дней',
+    days_other: '{{count}} дня',
   },
   draft: {
     account: 'Клиент',
