@@ -1,7 +1,8 @@
 // Settings > Audit log through the API: each entry names the record it is about as it is called
 // now — and says it was deleted when it is gone — reading the names in one query per kind of
-// record on the page; it filters by person, action and the reader's own days, and refuses a
-// filter it cannot read with a problem naming the field.
+// record on the page; it names the people and records a change points to by id (an owner),
+// a person deactivated since still named; it filters by person, action and the reader's own
+// days, and refuses a filter it cannot read with a problem naming the field.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KyselyPlugin } from 'kysely';
@@ -93,6 +94,61 @@ describe('the audit log', () => {
     });
   });
 
+  it("names an account's old and new owner, the old one still named once deactivated", async () => {
+    const robin = await makeUser(deps.db, workspaceId, { role: 'csm', name: 'Robin Leaving' });
+    const sam = await makeUser(deps.db, workspaceId, { role: 'csm', name: 'Sam Staying' });
+    const initech = await makeAccount(deps.db, workspaceId, {
+      name: 'Initech',
+      owner_id: robin.id,
+    });
+    const handedOver = await admin.PATCH('/api/v1/accounts/{id}', {
+      params: { path: { id: initech.id } },
+      body: { ownerId: sam.id, tier: 'mid_market' },
+    });
+    expect(handedOver.response.status).toBe(200);
+    const gone = await admin.PATCH('/api/v1/users/{id}', {
+      params: { path: { id: robin.id } },
+      body: { deactivated: true },
+    });
+    expect(gone.response.status).toBe(200);
+
+    const [entry] = await entries({ action: 'account.updated', entityId: initech.id });
+    // The change stays as recorded: ids, and the tier's code.
+    expect(entry?.changes).toMatchObject({
+      ownerId: { from: robin.id, to: sam.id },
+      tier: { to: 'mid_market' },
+    });
+    expect(entry?.names).toEqual({
+      [robin.id]: { kind: 'user', name: 'Robin Leaving', removed: true },
+      [sam.id]: { kind: 'user', name: 'Sam Staying', removed: false },
+    });
+  });
+
+  it('says of an id no record has that it is not found, never naming it by another', async () => {
+    const strangerId = randomUUID();
+    await deps.db
+      .insertInto('audit_log')
+      .values({
+        workspace_id: workspaceId,
+        actor_id: adminId,
+        action: 'feedback.updated',
+        entity_type: 'feedback',
+        entity_id: randomUUID(),
+        changes: JSON.stringify({
+          accountId: { from: strangerId, to: northwindId },
+          contactId: { from: contactId, to: null },
+        }),
+      })
+      .execute();
+    const [entry] = await entries({ action: 'feedback.updated' });
+    expect(entry?.names).toEqual({
+      [strangerId]: { kind: 'account', name: null, removed: false },
+      [northwindId]: { kind: 'account', name: 'Northwind Traders', removed: false },
+      // Removed for good: no row left to name it by.
+      [contactId]: { kind: 'contact', name: null, removed: false },
+    });
+  });
+
   it('reads the names in one query per kind of record on the page, not one per entry', async () => {
     let queries = 0;
     const counting: KyselyPlugin = {
@@ -104,7 +160,11 @@ describe('the audit log', () => {
       { workspaceId, locale: 'en', timeZone: 'UTC' },
       auditQuery.parse({ limit: 100 }),
     );
-    const kinds = new Set(page.items.map((e) => e.entityType));
+    // The kinds named: each entry's own, and those its changes point to (owners, accounts).
+    const kinds = new Set(
+      page.items.flatMap((e) => [e.entityType, ...Object.values(e.names).map((n) => n.kind)]),
+    );
+    expect(kinds).toContain('user');
     expect(page.items.length).toBeGreaterThan(kinds.size);
     expect(queries).toBe(1 + kinds.size);
   });

@@ -25,6 +25,17 @@ export const auditQuery = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
+/** A person or record an entry's changes point to by id, as it is called now. */
+const referredSchema = z
+  .object({
+    kind: z.enum(auditEntityTypes),
+    name: z.string().nullable().openapi({ description: 'null when no such record is found' }),
+    removed: z.boolean().openapi({
+      description: 'Deleted since (a person: deactivated), its name kept',
+    }),
+  })
+  .openapi('AuditReferred');
+
 export const auditEntrySchema = z
   .object({
     id: z.number().int(),
@@ -39,10 +50,15 @@ export const auditEntrySchema = z
         'What the record is called now (a feedback item: the start of its words); null when its kind has no name or it is gone',
     }),
     entityDeleted: z.boolean().openapi({
-      description: 'The record was deleted since (its name kept when it still exists)',
+      description:
+        'The record was deleted since, a person deactivated (its name kept when it still exists)',
     }),
     changes: z.record(z.string(), z.unknown()).openapi({
       description: 'Per field, `{from, to}` where both were recorded, else the value set',
+    }),
+    names: z.record(z.string(), referredSchema).openapi({
+      description:
+        'The people and records `changes` points to by id (an owner, an account, a contact), by that id',
     }),
     at: z.iso.datetime(),
     actor: z.object({ id: z.uuid(), name: z.string() }).nullable(),

@@ -1,6 +1,7 @@
 // Reading the audit log: a page of entries by person, action, record and days (the reader's
-// own days), each naming the record it is about as it is called now — one query per kind of
-// record on the page, never one per entry — and saying "deleted" of a record gone since.
+// own days), each naming the record it is about as it is called now, and the people and
+// records its changes point to by id (an owner, a contact) — one query per kind of record on
+// the page, never one per entry — and saying "deleted" of a record gone since.
 import type { Db } from '../../db/connect.ts';
 import { fieldProblem, invalid } from '../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../lib/ids.ts';
@@ -20,15 +21,47 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 type Named = { name: string; removed: boolean };
 const keyOf = (kind: string, id: string) => `${kind}:${id}`;
 
-/** The names of the records these entries are about, by `kind:id`: one query per kind. */
+/** The fields of a change that hold an id, and the kind of record that id is of. */
+const referenceKinds: Readonly<Record<string, store.ColumnNamedKind>> = {
+  ownerId: 'user',
+  managerId: 'user',
+  assigneeId: 'user',
+  accountId: 'account',
+  contactId: 'contact',
+  projectId: 'project',
+  parentId: 'task',
+  dependsOn: 'task',
+};
+
+/** The ids a change's value holds: one, a list, or either side of `{from, to}`. */
+function idsIn(value: unknown): string[] {
+  if (typeof value === 'string') return uuidShape.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(idsIn);
+  if (typeof value === 'object' && value !== null && 'from' in value && 'to' in value)
+    return [...idsIn(value.from), ...idsIn(value.to)];
+  return [];
+}
+
+/** Each id an entry's changes point to, with its kind. */
+function referencesOf(row: store.AuditRow): { kind: store.ColumnNamedKind; id: string }[] {
+  const changes: Record<string, unknown> = row.changes;
+  return Object.entries(changes).flatMap(([field, value]) => {
+    const kind = referenceKinds[field];
+    return kind ? idsIn(value).map((id) => ({ kind, id })) : [];
+  });
+}
+
+/**
+ * The names of the records these entries are about, and of those their changes point to, by
+ * `kind:id`: one query per kind.
+ */
 async function namesOf(db: Db, reader: AuditReader, rows: readonly store.AuditRow[]) {
   const idsByKind = new Map<string, Set<string>>();
+  const add = (kind: string, id: string) =>
+    idsByKind.set(kind, (idsByKind.get(kind) ?? new Set()).add(id));
   for (const row of rows) {
-    if (!uuidShape.test(row.entity_id)) continue;
-    idsByKind.set(
-      row.entity_type,
-      (idsByKind.get(row.entity_type) ?? new Set()).add(row.entity_id),
-    );
+    if (uuidShape.test(row.entity_id)) add(row.entity_type, row.entity_id);
+    for (const { kind, id } of referencesOf(row)) add(kind, id);
   }
   const names = new Map<string, Named>();
   await Promise.all(
@@ -91,6 +124,15 @@ export async function auditLog(db: Db, reader: AuditReader, query: AuditQuery) {
         entityName: named?.name ?? null,
         entityDeleted: named ? named.removed : hasName(row.entity_type),
         changes: row.changes,
+        names: Object.fromEntries(
+          referencesOf(row).map(({ kind, id }) => {
+            const referred = names.get(keyOf(kind, id));
+            return [
+              id,
+              { kind, name: referred?.name ?? null, removed: referred?.removed ?? false },
+            ];
+          }),
+        ),
         at: row.at.toISOString(),
         actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
       };

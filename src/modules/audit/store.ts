@@ -60,7 +60,8 @@ export type AuditRow = Awaited<ReturnType<typeof auditRows>>[number];
 
 /**
  * Where each kind of record keeps its name, and its mark of removal when it is kept after it
- * (accounts, projects and tasks are deleted softly). A kind not here has no name of its own.
+ * (accounts, projects and tasks are deleted softly, people deactivated). A kind not here has
+ * no name of its own.
  */
 const nameColumns = {
   account: { table: 'accounts', name: 'name', removed: 'deleted_at' },
@@ -80,7 +81,8 @@ const nameColumns = {
   support_secret: { table: 'support_webhook_secrets', name: 'name', removed: null },
   task: { table: 'tasks', name: 'title', removed: 'deleted_at' },
   template: { table: 'templates', name: 'name', removed: null },
-  user: { table: 'users', name: 'name', removed: null },
+  // A person is never deleted: deactivated is their removal.
+  user: { table: 'users', name: 'name', removed: 'deactivated_at' },
   webhook_subscription: { table: 'webhook_subscriptions', name: 'url', removed: null },
   write_key: { table: 'intake_write_keys', name: 'name', removed: null },
 } as const satisfies Partial<

@@ -7602,11 +7602,15 @@ export interface components {
             entityId: string;
             /** @description What the record is called now (a feedback item: the start of its words); null when its kind has no name or it is gone */
             entityName: string | null;
-            /** @description The record was deleted since (its name kept when it still exists) */
+            /** @description The record was deleted since, a person deactivated (its name kept when it still exists) */
             entityDeleted: boolean;
             /** @description Per field, `{from, to}` where both were recorded, else the value set */
             changes: {
                 [key: string]: unknown;
+            };
+            /** @description The people and records `changes` points to by id (an owner, an account, a contact), by that id */
+            names: {
+                [key: string]: components["schemas"]["AuditReferred"];
             };
             /** Format: date-time */
             at: string;
@@ -7615,6 +7619,14 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+        };
+        AuditReferred: {
+            /** @enum {string} */
+            kind: "account" | "api_token" | "contact" | "contract_import" | "custom_field" | "feature" | "feedback" | "feedback_theme" | "import" | "intake_review" | "meeting" | "opportunity" | "play" | "project" | "roadmap_item" | "scorecard" | "segment" | "stripe_secret" | "support_secret" | "survey_invitation" | "survey_response" | "task" | "template" | "user" | "webhook_delivery" | "webhook_subscription" | "workspace" | "write_key";
+            /** @description null when no such record is found */
+            name: string | null;
+            /** @description Deleted since (a person: deactivated), its name kept */
+            removed: boolean;
         };
         SegmentAccepted: {
             /** @enum {boolean} */
