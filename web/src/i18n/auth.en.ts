@@ -56,6 +56,17 @@ export const authEn = {
     /** Removed since: still named when the record is kept (soft-deleted), else said so. */
     entityDeleted: '{{type}}: {{name}} (deleted)',
     entityGone: '{{type}}, deleted',
+    /** A person is never deleted: deactivated is their removal. */
+    entityDeactivated: '{{type}}: {{name}} (deactivated)',
+    /** A person or record a change points to, by its name now. */
+    named: {
+      deleted: '{{name}} (deleted)',
+      deactivated: '{{name}} (deactivated)',
+      /** An id no record has (any more): said so rather than shown. */
+      unknown: 'unknown',
+    },
+    yes: 'yes',
+    no: 'no',
     changes: 'What changed',
     /** A value that was empty. */
     empty: 'empty',

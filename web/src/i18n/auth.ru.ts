@@ -55,6 +55,14 @@ export const authRu: Shape<typeof authEn> = {
     entity: '{{type}}: {{name}}',
     entityDeleted: '{{type}}: {{name}} (удалено)',
     entityGone: '{{type}}, удалено',
+    entityDeactivated: '{{type}}: {{name}} (учётная запись отключена)',
+    named: {
+      deleted: '{{name}} (удалено)',
+      deactivated: '{{name}} (учётная запись отключена)',
+      unknown: 'неизвестно',
+    },
+    yes: 'да',
+    no: 'нет',
     changes: 'Что изменилось',
     empty: 'пусто',
     filters: {

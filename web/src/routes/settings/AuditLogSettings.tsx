@@ -2,11 +2,12 @@
 // action and days. The server keeps an action's code (`user.password_set`); the words are the
 // reader's. A code this screen does not know yet (a newer server) is shown as it is rather than
 // hidden. Each entry names its record as it is called now, or says it was deleted, and lists
-// what changed, field by field, each field by its label. The filters live in the address, so a
-// filtered view can be shared and survives a reload.
+// what changed, field by field, each field by its label and each value as the app shows it
+// elsewhere (auditValues.ts). The filters live in the address, so a filtered view can be
+// shared and survives a reload.
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useUsers } from '../../api/accounts.ts';
+import { useCustomFields, useUsers } from '../../api/accounts.ts';
 import {
   auditActions,
   useAuditLog,
@@ -26,17 +27,18 @@ import {
   TextField,
   LoadMore,
 } from '../../components/ui.tsx';
-import { fieldLabelKey, spelledOut } from './auditFields.ts';
 import type { AuditSearch } from './auditSearch.ts';
+import { changeLines } from './auditValues.ts';
 
 /** The record an entry is about: its kind, and its name now, or that it was deleted. */
 function RecordName({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation('auth');
   const type = t(`audit.entities.${entry.entityType}`, { defaultValue: entry.entityType });
   const name = entry.entityName;
+  const removed = entry.entityType === 'user' ? 'audit.entityDeactivated' : 'audit.entityDeleted';
   const said =
     name !== null
-      ? t(entry.entityDeleted ? 'audit.entityDeleted' : 'audit.entity', { type, name })
+      ? t(entry.entityDeleted ? removed : 'audit.entity', { type, name })
       : entry.entityDeleted
         ? t('audit.entityGone', { type })
         : type;
@@ -48,44 +50,24 @@ const filterProblem = (error: unknown, filter: keyof AuditFilters) =>
   error instanceof ApiError ? error.fieldError(`query.${filter}`) : undefined;
 const filterKeys = ['actorId', 'action', 'from', 'to'] as const satisfies (keyof AuditFilters)[];
 
-const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
-  typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
-
-/** One field of `changes`: before → after where both were recorded, else the value set. */
-function ChangedField({
-  entityType,
-  field,
-  value,
-}: {
-  entityType: string;
-  field: string;
-  value: unknown;
-}) {
-  const { t } = useTranslation('auth');
-  const labelKey = fieldLabelKey(entityType, field);
-  const shown = (v: unknown): string =>
-    v === null || v === undefined || v === ''
-      ? t('audit.empty')
-      : typeof v === 'string'
-        ? v
-        : typeof v === 'number' || typeof v === 'boolean'
-          ? String(v)
-          : Array.isArray(v) && v.every((x) => typeof x !== 'object')
-            ? v.join(', ')
-            : JSON.stringify(v);
-  return (
-    <div className="flex flex-wrap gap-x-2">
-      <dt className="text-muted">{labelKey ? t(labelKey) : spelledOut(field)}:</dt>
-      <dd className="wrap-anywhere">
-        {isChange(value) ? `${shown(value.from)} → ${shown(value.to)}` : shown(value)}
-      </dd>
-    </div>
-  );
+/** The labels of the custom fields of accounts and of tasks, by key: the kinds that have them. */
+function useCustomFieldLabels() {
+  const labelsOf = (items: { key: string; label: string }[] = []) =>
+    new Map(items.map((field) => [field.key, field.label]));
+  const account = useCustomFields('account').data?.items;
+  const task = useCustomFields('task').data?.items;
+  return { account: labelsOf(account), task: labelsOf(task) };
 }
 
-function Entry({ entry }: { entry: AuditEntry }) {
+type CustomFieldLabels = ReturnType<typeof useCustomFieldLabels>;
+
+function Entry({ entry, customFields }: { entry: AuditEntry; customFields: CustomFieldLabels }) {
   const { t } = useTranslation('auth');
-  const changes = Object.entries(entry.changes);
+  const customFieldLabels =
+    entry.entityType === 'account' || entry.entityType === 'task'
+      ? customFields[entry.entityType]
+      : new Map<string, string>();
+  const changes = changeLines(entry, { t, customFieldLabels });
   return (
     <li className="flex flex-col gap-1 py-3">
       <span className="font-medium">
@@ -97,8 +79,11 @@ function Entry({ entry }: { entry: AuditEntry }) {
       </span>
       {changes.length > 0 && (
         <dl aria-label={t('audit.changes')} className="flex flex-col gap-0.5 text-sm">
-          {changes.map(([field, value]) => (
-            <ChangedField key={field} entityType={entry.entityType} field={field} value={value} />
+          {changes.map((line) => (
+            <div key={line.key} className="flex flex-wrap gap-x-2">
+              <dt className="text-muted">{line.label}:</dt>
+              <dd className="wrap-anywhere">{line.change}</dd>
+            </div>
           ))}
         </dl>
       )}
@@ -188,6 +173,7 @@ function AuditLog({ filters }: { filters: AuditFilters }) {
   const navigate = useNavigate();
   const setFilters = (next: AuditFilters) => void navigate({ to: '/settings/audit', search: next });
   const log = useAuditLog(filters);
+  const customFields = useCustomFieldLabels();
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const narrowed = Object.values(filters).some((v) => v !== undefined);
   const filterRefused = filterKeys.some((filter) => filterProblem(log.error, filter));
@@ -203,7 +189,7 @@ function AuditLog({ filters }: { filters: AuditFilters }) {
         ) : (
           <ol className="flex flex-col divide-y divide-line">
             {entries.map((entry) => (
-              <Entry key={entry.id} entry={entry} />
+              <Entry key={entry.id} entry={entry} customFields={customFields} />
             ))}
           </ol>
         )}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { english } from '../../i18n/en.bundle.ts';
-import { fieldLabelKey, fieldLabelKeys, spelledOut } from './auditFields.ts';
+import {
+  fieldLabelKey,
+  fieldLabelKeys,
+  spelledOut,
+  valueLabelPrefix,
+  valueLabelPrefixes,
+} from './auditFields.ts';
 
 /** The English text at `namespace:path`, if the catalog has one. */
 function englishText(key: string): unknown {
@@ -16,6 +22,17 @@ function englishText(key: string): unknown {
 describe('the audit log’s field labels', () => {
   it('are labels the catalogs hold (the Russian catalog holds the same keys)', () => {
     for (const key of fieldLabelKeys) expect(typeof englishText(key), key).toBe('string');
+  });
+
+  it('name codes from lists of words the catalogs hold', () => {
+    for (const prefix of valueLabelPrefixes)
+      expect(typeof englishText(prefix), prefix).toBe('object');
+    expect(englishText(`${valueLabelPrefix('account', 'tier') ?? ''}.mid_market`)).toBe(
+      'Mid-market',
+    );
+    // A task's status is not a feedback item's.
+    expect(englishText(`${valueLabelPrefix('task', 'status') ?? ''}.todo`)).toBe('To do');
+    expect(valueLabelPrefix('account', 'name')).toBeUndefined();
   });
 
   it('call a field as the form for its kind of record does', () => {

@@ -1,7 +1,8 @@
 // What a field named in an audit entry's changes is called: the label of the form that edits
 // it, in the reader's language (`namespace:key` of the catalogs those forms already use). The
 // server records fields by their API names (`renewalDate`, `ownerId`); one no form names here
-// is spelled out from that name ("Renewal date") rather than shown as code.
+// is spelled out from that name ("Renewal date") rather than shown as code. A field holding a
+// code (a tier, a status) has its values named by the same catalogs' lists.
 
 /** A field's label wherever it is recorded: the account's, a person's, a piece of feedback's. */
 const everywhere: Readonly<Record<string, string>> = {
@@ -42,11 +43,33 @@ const byKind: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   task: { stage: 'work:task.stage' },
 };
 
+/** Where the words for a field's codes are, per kind of record: `tier` → `common:tier.smb`. */
+const valueLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  account: { tier: 'common:tier', stage: 'common:stage' },
+  contact: { role: 'common:contactRole' },
+  user: { role: 'common:settings.roleNames' },
+  feedback: { type: 'voice:type', priority: 'voice:priority', status: 'voice:status' },
+  roadmap_item: { status: 'voice:roadmap.status' },
+  task: { status: 'work:status' },
+  project: { status: 'work:projectStatus', kind: 'work:kind' },
+  opportunity: { stage: 'revenue:opportunity.stages', kind: 'revenue:opportunity.kinds' },
+};
+
 /** Every label named above, for the test that holds them to the catalogs. */
 export const fieldLabelKeys = [
   ...Object.values(everywhere),
   ...Object.values(byKind).flatMap((labels) => Object.values(labels)),
 ];
+
+/** Every list of codes' words named above, for the same test. */
+export const valueLabelPrefixes = Object.values(valueLabels).flatMap((lists) =>
+  Object.values(lists),
+);
+
+/** The catalog key the words for a field's codes sit under on this kind of record, if any. */
+export function valueLabelPrefix(entityType: string, field: string): string | undefined {
+  return valueLabels[entityType]?.[field];
+}
 
 /** The catalog key of a field's label on this kind of record, if a form names it. */
 export function fieldLabelKey(entityType: string, field: string): string | undefined {
