@@ -2,7 +2,8 @@
 // person, reads its record by name — a task deleted since is said to be deleted — and what
 // changed, field by field; a last day before the first is refused on its field, the other
 // filters kept. A link with a filter in it opens the log so filtered, and keeps it on reload, each
-// change under its field's label rather than its API name.
+// change under its field's label rather than its API name, a new owner by name and a tier in
+// words rather than an id and a code.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsPage } from './pages/SettingsPage.ts';
@@ -73,11 +74,15 @@ describe('the audit log', () => {
     const { page, server } = session;
     const api = await apiAs(session);
     const tag = randomBytes(3).toString('hex');
-    const account = await api.POST('/api/v1/accounts', { body: { name: `Initech ${tag}` } });
-    if (!account.data) throw new Error('no account created');
+    const people = await api.GET('/api/v1/users');
+    const owner = people.data?.items.find((p) => p.role === 'csm' && !p.deactivated);
+    const account = await api.POST('/api/v1/accounts', {
+      body: { name: `Initech ${tag}`, tier: 'smb' },
+    });
+    if (!account.data || !owner) throw new Error('no account created');
     const changed = await api.PATCH('/api/v1/accounts/{id}', {
       params: { path: { id: account.data.id } },
-      body: { renewalDate: '2027-03-31', seats: 40 },
+      body: { renewalDate: '2027-03-31', seats: 40, tier: 'mid_market', ownerId: owner.id },
     });
     expect(changed.response.status).toBe(200);
 
@@ -91,8 +96,17 @@ describe('the audit log', () => {
       0,
     );
     const fields = await entry.getByRole('term').allTextContents();
-    expect(fields).toEqual(expect.arrayContaining(['Seats:', 'Renewal:']));
+    expect(fields).toEqual(expect.arrayContaining(['Seats:', 'Renewal:', 'Tier:', 'Owner:']));
     expect(fields.join(' ')).not.toMatch(/renewalDate|seats/);
+    const values = await entry.getByRole('definition').allTextContents();
+    expect(values).toEqual(
+      expect.arrayContaining([
+        'SMB → Mid-market',
+        'empty → Mar 31, 2027',
+        expect.stringContaining(` → ${owner.name}`),
+      ]),
+    );
+    expect(values.join(' ')).not.toMatch(new RegExp(`${owner.id}|mid_market`));
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.reload();
