@@ -113,15 +113,27 @@ describe('the audit log', () => {
     expect(gone.response.status).toBe(200);
 
     const [entry] = await entries({ action: 'account.updated', entityId: initech.id });
-    // The change stays as recorded: ids, and the tier's code.
-    expect(entry?.changes).toMatchObject({
+    // The change stays as recorded: ids, and the tier's code; what follows from them (the
+    // owner's name, health, churn risk) is not recorded as a change of its own.
+    expect(entry?.changes).toEqual({
       ownerId: { from: robin.id, to: sam.id },
-      tier: { to: 'mid_market' },
+      tier: { from: 'smb', to: 'mid_market' },
     });
     expect(entry?.names).toEqual({
       [robin.id]: { kind: 'user', name: 'Robin Leaving', removed: true },
       [sam.id]: { kind: 'user', name: 'Sam Staying', removed: false },
     });
+  });
+
+  it("records a task handed to someone else as its assignee's id alone, not their name beside it", async () => {
+    const handedOver = await admin.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: taskId } },
+      body: { assigneeId: adminId },
+    });
+    expect(handedOver.response.status).toBe(200);
+    const [entry] = await entries({ action: 'task.updated', entityId: taskId });
+    expect(entry?.changes).toEqual({ assigneeId: { from: null, to: adminId } });
+    expect(entry?.names?.[adminId]).toMatchObject({ kind: 'user', removed: false });
   });
 
   it('says of an id no record has that it is not found, never naming it by another', async () => {

@@ -150,7 +150,15 @@ export async function updateAccount(
     }
     await store.updateAccountRow(trx, by.workspaceId, id, changes);
     const after = await getAccount(trx, { workspaceId: by.workspaceId, onlyOwner: null }, id);
-    const changed = diff(describeAccount(before), describeAccount(after), ['updatedAt']);
+    // What the person changed: not the copies and figures that follow from it (the owner's
+    // name, MRR from ARR, health and churn risk), which would read as changes of their own.
+    const changed = diff(describeAccount(before), describeAccount(after), [
+      'updatedAt',
+      'ownerName',
+      'mrr',
+      'health',
+      'churnRisk',
+    ]);
     if (Object.keys(changed).length > 0) {
       await recordAudit(trx, by, {
         action: 'account.updated',

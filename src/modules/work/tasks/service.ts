@@ -331,10 +331,16 @@ async function recordTaskUpdate(
   update: { before: TaskWithContext; after: TaskWithContext; changes: TaskChanges; now: Date },
 ) {
   const { before, after, changes, now } = update;
+  // The fields moved: not the bookkeeping of the move itself (its time, its author, who is the
+  // entry's actor), nor the names that come with ids (the audit log names those).
   const changed = diff(describeTask(before), describeTask(after), [
     'updatedAt',
     'lastActivityAt',
+    'lastActivityBy',
     'blockedBy',
+    'accountName',
+    'projectName',
+    'assigneeName',
   ]);
   if (Object.keys(changed).length > 0) {
     await recordAudit(db, by, {
