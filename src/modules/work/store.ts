@@ -139,34 +139,66 @@ export function completeStage(db: Db, workspaceId: WorkspaceId, stageId: string,
     .where('id', '=', stageId)
     .where('workspace_id', '=', workspaceId)
     .where('completed_at', 'is', null)
-    .returning(['project_id', 'position', 'name'])
+    .returning(['project_id', 'name'])
     .executeTakeFirst();
 }
 
-/** Starts the stage at `position` of a project, unless it has started already. */
-export function startStageAt(
-  db: Db,
-  workspaceId: WorkspaceId,
-  stage: { projectId: string; position: number },
-  at: Date,
-) {
+/**
+ * Stages run in order: the current stage is the first one not completed. It starts when it
+ * becomes current and keeps that start; a stage further on has not started, even when its tasks
+ * were all done ahead of their turn (it completes, and starts nothing). When an earlier stage
+ * reopens, the project is handed back to it: stages after it that had started and have not
+ * completed lose their start, and start afresh when they are current again, so each stage's days
+ * count from the hand-over and the stages' durations add up instead of overlapping.
+ */
+export function startCurrentStage(db: Db, workspaceId: WorkspaceId, projectId: string, at: Date) {
   return db
-    .updateTable('project_stages')
-    .set({ started_at: at })
-    .where('project_id', '=', stage.projectId)
-    .where('workspace_id', '=', workspaceId)
-    .where('position', '=', stage.position)
-    .where('started_at', 'is', null)
+    .with('current_stage', (q) =>
+      q
+        .selectFrom('project_stages')
+        .select((eb) => eb.fn.min('position').as('position'))
+        .where('project_id', '=', projectId)
+        .where('workspace_id', '=', workspaceId)
+        .where('completed_at', 'is', null),
+    )
+    .updateTable('project_stages as s')
+    .from('current_stage')
+    .set((eb) => ({
+      started_at: eb
+        .case()
+        .when('s.position', '=', eb.ref('current_stage.position'))
+        .then(eb.cast<Date>(eb.val(at), 'timestamptz'))
+        .else(null)
+        .end(),
+    }))
+    .where('s.project_id', '=', projectId)
+    .where('s.workspace_id', '=', workspaceId)
+    .where('s.completed_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('s.position', '=', eb.ref('current_stage.position')),
+          eb('s.started_at', 'is', null),
+        ]),
+        eb.and([
+          eb('s.position', '>', eb.ref('current_stage.position')),
+          eb('s.started_at', 'is not', null),
+        ]),
+      ]),
+    )
     .execute();
 }
 
+/** Reopens a completed stage; answers it when it did. */
 export function reopenStage(db: Db, workspaceId: WorkspaceId, stageId: string) {
   return db
     .updateTable('project_stages')
     .set({ completed_at: null })
     .where('id', '=', stageId)
     .where('workspace_id', '=', workspaceId)
-    .execute();
+    .where('completed_at', 'is not', null)
+    .returning('project_id')
+    .executeTakeFirst();
 }
 
 export function workspaceTimezone(db: Db, workspaceId: WorkspaceId) {

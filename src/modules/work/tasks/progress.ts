@@ -14,8 +14,8 @@ type Mover = { workspaceId: WorkspaceId; userId: UserId | null };
 
 /**
  * After a task moves, or an open one is removed: its stage completes when all its tasks are
- * done (and the next stage starts), and the project completes when every task is; reopening
- * undoes both.
+ * done (and the stage now first not completed starts), and the project completes when every
+ * task is; reopening undoes both.
  */
 export async function settleProgress(db: Db, clock: Clock, by: Mover, task: TaskWithContext) {
   const now = clock.now();
@@ -35,24 +35,22 @@ export async function settleProgress(db: Db, clock: Clock, by: Mover, task: Task
 }
 
 /**
- * The stage completes with its last open task (and the next one starts), or reopens. A stage
- * left with no task at all was emptied, not finished: it closes so the onboarding moves on to
- * the next stage, but the timeline does not say it was completed.
+ * The stage completes with its last open task, or reopens; either may change which stage is
+ * current, and so which one runs (the rule is `startCurrentStage`'s). A stage left with no
+ * task at all was emptied, not finished: it closes so the onboarding moves on to the next stage,
+ * but the timeline does not say it was completed.
  */
 async function settleStage(db: Db, by: Mover, task: TaskWithContext, stageId: string, now: Date) {
   const { total, open } = await store.countTasksInStage(db, by.workspaceId, stageId);
   if (open > 0) {
-    await projectStore.reopenStage(db, by.workspaceId, stageId);
+    const reopened = await projectStore.reopenStage(db, by.workspaceId, stageId);
+    if (reopened)
+      await projectStore.startCurrentStage(db, by.workspaceId, reopened.project_id, now);
     return;
   }
   const stage = await projectStore.completeStage(db, by.workspaceId, stageId, now);
   if (!stage) return;
-  await projectStore.startStageAt(
-    db,
-    by.workspaceId,
-    { projectId: stage.project_id, position: stage.position + 1 },
-    now,
-  );
+  await projectStore.startCurrentStage(db, by.workspaceId, stage.project_id, now);
   if (total === 0) return;
   await addTimelineEvent(db, {
     workspaceId: by.workspaceId,

@@ -140,7 +140,7 @@ export async function instantiateTemplate(
           position,
           expected_days: stage.expectedDays,
           success_criteria: stage.successCriteria,
-          // The first stage starts with the project; each next one when the one before completes.
+          // The first stage starts with the project; each later one when those before it are complete.
           startsOn: position === 0 ? request.startDate : null,
         })),
       );

@@ -1,0 +1,212 @@
+// Onboarding stages run in order: the current stage is the first not completed, and only it
+// starts. Work finished ahead of its turn completes its stage without moving the onboarding on.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
+import { signedIn, testApp, type ApiClient } from '../support/client.ts';
+import { useTestDeps } from '../support/deps.ts';
+import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+
+// Monday 2 November 2026, 09:00 UTC.
+const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
+const app = testApp(deps);
+
+let workspaceId: WorkspaceId;
+let csmId: UserId;
+let csm: ApiClient;
+
+beforeAll(async () => {
+  const workspace = await makeWorkspace(deps.db);
+  workspaceId = workspace.id;
+  const user = await makeUser(deps.db, workspaceId, { role: 'csm' });
+  csmId = user.id;
+  csm = await signedIn(app, user.email, testPassword);
+});
+
+/** A template of `stages` (key, name, expected days, task titles), tasks due well ahead. */
+async function onboardingOf(stages: [string, string, number, string[]][]) {
+  const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+  const template = await csm.POST('/api/v1/templates', {
+    body: {
+      name: `Onboarding ${stages.map(([key]) => key).join(' ')} ${account.id.slice(0, 6)}`,
+      kind: 'onboarding',
+      definition: {
+        stages: stages.map(([key, name, expectedDays]) => ({ key, name, expectedDays })),
+        tasks: stages.flatMap(([stage, , , titles]) =>
+          titles.map((title, i) => ({ key: `${stage}-${i}`, title, stage, offsetDays: 60 })),
+        ),
+      },
+    },
+  });
+  expect(template.response.status).toBe(201);
+  const templateId = template.data?.id ?? '';
+  const { data, response } = await csm.POST('/api/v1/templates/{id}/instantiate', {
+    params: { path: { id: templateId } },
+    body: { accountId: account.id, startDate: '2026-11-02' },
+  });
+  expect(response.status).toBe(201);
+  const projectId = data?.id ?? '';
+  const taskIds = new Map(data?.tasks.map((t) => [t.title, t.id]));
+  const move = async (titles: string[], status: 'done' | 'todo') => {
+    for (const title of titles) {
+      const { response } = await csm.PATCH('/api/v1/tasks/{id}', {
+        params: { path: { id: taskIds.get(title) ?? '' } },
+        body: { status },
+      });
+      expect(response.status, title).toBe(200);
+    }
+  };
+  const report = async () => {
+    const { data } = await csm.GET('/api/v1/projects/{id}/onboarding', {
+      params: { path: { id: projectId } },
+    });
+    return data;
+  };
+  /** Each stage's start and completion, by name. */
+  const timings = async () =>
+    Object.fromEntries(
+      ((await report())?.stages ?? []).map((s) => [
+        s.name,
+        { startedAt: s.startedAt, completedAt: s.completedAt },
+      ]),
+    );
+  const stagesCompletedOnTimeline = async () => {
+    const { data } = await csm.GET('/api/v1/accounts/{id}/timeline', {
+      params: { path: { id: account.id } },
+    });
+    return (data?.items ?? [])
+      .map((e) => e.title)
+      .filter((title) => title.startsWith('Stage completed'))
+      .reverse();
+  };
+  return { templateId, taskIds, move, report, timings, stagesCompletedOnTimeline };
+}
+
+const at = (iso: string) => {
+  clock.set(iso);
+  return new Date(iso).toISOString();
+};
+
+describe('onboarding stages', () => {
+  it('runs the stages in order: work done ahead of its turn completes its stage and starts nothing', async () => {
+    const onboarding = await onboardingOf([
+      ['kickoff', 'Kickoff', 5, ['Kickoff call', 'Success plan']],
+      ['setup', 'Setup', 10, ['Configure SSO']],
+      ['training', 'Training', 5, ['Train the admins', 'Train the users']],
+      ['golive', 'Go-live', 3, ['Launch']],
+    ]);
+    const projectStart = '2026-11-02T00:00:00.000Z';
+
+    // A move the API refuses changes nothing: the training stays open.
+    at('2026-11-04T10:00:00Z');
+    await onboarding.move(['Train the admins'], 'done');
+    const refused = await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: onboarding.taskIds.get('Train the users') ?? '' } },
+      body: { status: 'finished' } as never,
+    });
+    expect(refused.response.status).toBe(422);
+    expect(refused.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.error?.errors?.map((e) => e.path)).toEqual(['status']);
+    expect((await onboarding.timings())['Training']?.completedAt).toBeNull();
+
+    // The training is done while the kickoff still runs: it completes, and the go-live after it
+    // does not start, two stages ahead of the customer.
+    const trainedAt = at('2026-11-04T11:00:00Z');
+    await onboarding.move(['Train the users'], 'done');
+    expect(await onboarding.timings()).toEqual({
+      Kickoff: { startedAt: projectStart, completedAt: null },
+      Setup: { startedAt: null, completedAt: null },
+      Training: { startedAt: null, completedAt: trainedAt },
+      'Go-live': { startedAt: null, completedAt: null },
+    });
+    expect((await onboarding.report())?.currentStage).toMatchObject({
+      name: 'Kickoff',
+      startedAt: projectStart,
+    });
+
+    // The kickoff done: the setup starts.
+    const kickedOffAt = at('2026-11-06T10:00:00Z');
+    await onboarding.move(['Kickoff call', 'Success plan'], 'done');
+    expect(await onboarding.timings()).toMatchObject({
+      Kickoff: { startedAt: projectStart, completedAt: kickedOffAt },
+      Setup: { startedAt: kickedOffAt, completedAt: null },
+      'Go-live': { startedAt: null },
+    });
+
+    // The success plan reopened hands the customer back to the kickoff: it runs on from its
+    // own start (a week, two days more than expected), and the setup waits for it again.
+    at('2026-11-09T10:00:00Z');
+    await onboarding.move(['Success plan'], 'todo');
+    expect(await onboarding.timings()).toMatchObject({
+      Kickoff: { startedAt: projectStart, completedAt: null },
+      Setup: { startedAt: null, completedAt: null },
+    });
+    const reopened = await onboarding.report();
+    expect(reopened?.currentStage?.name).toBe('Kickoff');
+    expect(reopened?.daysBehind).toBe(2);
+    expect(reopened?.riskFactors.map((r) => r.message)).toEqual([
+      'Stage "Kickoff" has run 7 days; 5 expected',
+    ]);
+
+    const replannedAt = at('2026-11-10T10:00:00Z');
+    await onboarding.move(['Success plan'], 'done');
+    expect((await onboarding.timings())['Setup']).toEqual({
+      startedAt: replannedAt,
+      completedAt: null,
+    });
+
+    // The setup done: the go-live starts, past the training finished before.
+    const setUpAt = at('2026-11-12T10:00:00Z');
+    await onboarding.move(['Configure SSO'], 'done');
+    expect(await onboarding.timings()).toEqual({
+      Kickoff: { startedAt: projectStart, completedAt: replannedAt },
+      Setup: { startedAt: replannedAt, completedAt: setUpAt },
+      Training: { startedAt: null, completedAt: trainedAt },
+      'Go-live': { startedAt: setUpAt, completedAt: null },
+    });
+
+    // Five days into the go-live, expected to take three: two days behind, counted from when
+    // the go-live really started, not from the training's completion.
+    at('2026-11-17T12:00:00Z');
+    const late = await onboarding.report();
+    expect(late?.currentStage).toMatchObject({ name: 'Go-live', startedAt: setUpAt });
+    expect(late?.daysBehind).toBe(2);
+    expect(late?.riskFactors.map((r) => r.message)).toEqual([
+      'Stage "Go-live" has run 5 days; 3 expected',
+    ]);
+
+    expect(await onboarding.stagesCompletedOnTimeline()).toEqual([
+      'Stage completed: Training',
+      'Stage completed: Kickoff',
+      'Stage completed: Kickoff',
+      'Stage completed: Setup',
+    ]);
+  });
+
+  it('passes over a later stage emptied of its tasks without starting the one after it early', async () => {
+    const onboarding = await onboardingOf([
+      ['kickoff', 'Kickoff', 5, ['Kickoff call']],
+      ['setup', 'Setup', 10, ['Configure SSO']],
+      ['training', 'Training', 5, ['Train the admins']],
+    ]);
+
+    const emptiedAt = at('2026-11-03T10:00:00Z');
+    const removed = await csm.DELETE('/api/v1/tasks/{id}', {
+      params: { path: { id: onboarding.taskIds.get('Configure SSO') ?? '' } },
+    });
+    expect(removed.response.status, JSON.stringify(removed.error)).toBe(204);
+    expect(await onboarding.timings()).toMatchObject({
+      Setup: { startedAt: null, completedAt: emptiedAt },
+      Training: { startedAt: null, completedAt: null },
+    });
+
+    const kickedOffAt = at('2026-11-05T10:00:00Z');
+    await onboarding.move(['Kickoff call'], 'done');
+    expect(await onboarding.timings()).toMatchObject({
+      Kickoff: { completedAt: kickedOffAt },
+      Setup: { startedAt: null },
+      Training: { startedAt: kickedOffAt, completedAt: null },
+    });
+    expect((await onboarding.report())?.currentStage?.name).toBe('Training');
+    expect(await onboarding.stagesCompletedOnTimeline()).toEqual(['Stage completed: Kickoff']);
+  });
+});
