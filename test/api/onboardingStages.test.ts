@@ -180,6 +180,21 @@ describe('onboarding stages', () => {
       'Stage completed: Kickoff',
       'Stage completed: Setup',
     ]);
+
+    // The training counts as completed; how long it takes, it does not say.
+    const { data: overview } = await csm.GET('/api/v1/onboarding', {
+      params: { query: { templateId: onboarding.templateId } },
+    });
+    expect(overview?.statistics.stages).toEqual([
+      expect.objectContaining({ key: 'kickoff', completionRate: 100, averageDaysToComplete: 8.4 }),
+      expect.objectContaining({ key: 'setup', completionRate: 100, averageDaysToComplete: 2 }),
+      expect.objectContaining({
+        key: 'training',
+        completionRate: 100,
+        averageDaysToComplete: null,
+      }),
+      expect.objectContaining({ key: 'golive', completionRate: 0, averageDaysToComplete: null }),
+    ]);
   });
 
   it('passes over a later stage emptied of its tasks without starting the one after it early', async () => {

@@ -154,6 +154,7 @@ export function onboardingStatistics(projects: ProjectView[]) {
       position: number;
       reached: number;
       completed: number;
+      timed: number;
       totalDays: number;
     }
   >();
@@ -169,11 +170,15 @@ export function onboardingStatistics(projects: ProjectView[]) {
         position: stage.position,
         reached: 0,
         completed: 0,
+        timed: 0,
         totalDays: 0,
       };
       entry.reached += 1;
+      if (stage.completedAt) entry.completed += 1;
+      // A stage finished ahead of its turn never started (see \`startCurrentStage\`): it counts
+      // as completed, but says nothing of how long the stage takes.
       if (stage.completedAt && stage.startedAt) {
-        entry.completed += 1;
+        entry.timed += 1;
         entry.totalDays += daysSince(stage.startedAt, stage.completedAt);
       }
       stages.set(stage.key, entry);
@@ -194,7 +199,7 @@ export function onboardingStatistics(projects: ProjectView[]) {
         expectedDays: s.expectedDays,
         projects: s.reached,
         completionRate: Math.round((s.completed / s.reached) * 100),
-        averageDaysToComplete: s.completed ? round1(s.totalDays / s.completed) : null,
+        averageDaysToComplete: s.timed ? round1(s.totalDays / s.timed) : null,
       })),
     timeToFirstValue: {
       projects: firstValues.length,
