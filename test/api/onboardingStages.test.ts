@@ -224,4 +224,55 @@ describe('onboarding stages', () => {
     expect((await onboarding.report())?.currentStage?.name).toBe('Training');
     expect(await onboarding.stagesCompletedOnTimeline()).toEqual(['Stage completed: Kickoff']);
   });
+
+  it('starts a stage a template upgrade adds after all the stages the customer has finished', async () => {
+    at('2026-11-02T09:00:00Z');
+    const definition = {
+      stages: [{ key: 'kickoff', name: 'Kickoff', expectedDays: 5 }],
+      tasks: [
+        { key: 'call', title: 'Kickoff call', stage: 'kickoff' },
+        { key: 'review', title: 'Quarterly review', offsetDays: 60 },
+      ],
+    };
+    const { data: template } = await csm.POST('/api/v1/templates', {
+      body: { name: 'Pilot with a review', kind: 'onboarding', definition },
+    });
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const { data: project } = await csm.POST('/api/v1/templates/{id}/instantiate', {
+      params: { path: { id: template?.id ?? '' } },
+      body: { accountId: account.id, startDate: '2026-11-02' },
+    });
+    const projectId = project?.id ?? '';
+    await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: project?.tasks.find((t) => t.title === 'Kickoff call')?.id ?? '' } },
+      body: { status: 'done' },
+    });
+    await csm.PUT('/api/v1/templates/{id}', {
+      params: { path: { id: template?.id ?? '' } },
+      body: {
+        name: 'Pilot with a review',
+        kind: 'onboarding',
+        definition: {
+          stages: [...definition.stages, { key: 'setup', name: 'Setup', expectedDays: 2 }],
+          tasks: [
+            ...definition.tasks,
+            { key: 'sso', title: 'Configure SSO', stage: 'setup', offsetDays: 60 },
+          ],
+        },
+      },
+    });
+
+    const upgradedAt = at('2026-11-04T10:00:00Z');
+    const upgraded = await csm.POST('/api/v1/projects/{id}/template-upgrade', {
+      params: { path: { id: projectId } },
+      body: { version: 2 },
+    });
+    expect(upgraded.response.status).toBe(200);
+    at('2026-11-07T12:00:00Z');
+    const { data: report } = await csm.GET('/api/v1/projects/{id}/onboarding', {
+      params: { path: { id: projectId } },
+    });
+    expect(report?.currentStage).toMatchObject({ name: 'Setup', startedAt: upgradedAt });
+    expect(report?.daysBehind).toBe(1);
+  });
 });

@@ -8,7 +8,7 @@ import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
-import { updateProjectRow } from '../store.ts';
+import { startCurrentStage, updateProjectRow } from '../store.ts';
 import { insertDependencies } from '../tasks/store/tasks.ts';
 import type { TemplateTask } from './definition.ts';
 import { scheduleOf, taskFromTemplate, workspaceCalendar } from './instantiate.ts';
@@ -150,6 +150,8 @@ export async function applyTemplateUpgrade(
           success_criteria: stage.successCriteria,
         })),
       );
+      // A project past all its stages is in the first new one now: it starts with the upgrade.
+      await startCurrentStage(trx, scope.workspaceId, projectId, now);
     }
     const existing = await store.taskKeysOf(trx, scope.workspaceId, projectId);
     const taskIds = new Map(
