@@ -78,7 +78,7 @@ async function onboardingOf(stages: [string, string, number, string[]][]) {
       .filter((title) => title.startsWith('Stage completed'))
       .reverse();
   };
-  return { templateId, taskIds, move, report, timings, stagesCompletedOnTimeline };
+  return { templateId, projectId, taskIds, move, report, timings, stagesCompletedOnTimeline };
 }
 
 const at = (iso: string) => {
@@ -223,6 +223,73 @@ describe('onboarding stages', () => {
     });
     expect((await onboarding.report())?.currentStage?.name).toBe('Training');
     expect(await onboarding.stagesCompletedOnTimeline()).toEqual(['Stage completed: Kickoff']);
+  });
+
+  it('reopens a finished stage when open work joins it, new or moved in, and refuses a stage of another project', async () => {
+    at('2026-11-02T09:00:00Z');
+    const onboarding = await onboardingOf([
+      ['kickoff', 'Kickoff', 5, ['Kickoff call']],
+      ['setup', 'Setup', 10, ['Configure SSO']],
+    ]);
+    const elsewhere = await onboardingOf([['kickoff', 'Kickoff', 5, ['Kickoff call']]]);
+    const stageIds = async (of: typeof onboarding) =>
+      new Map((await of.report())?.stages.map((s) => [s.name, s.id]));
+    const stages = await stageIds(onboarding);
+    const otherKickoff = (await stageIds(elsewhere)).get('Kickoff') ?? '';
+    at('2026-11-03T10:00:00Z');
+    await onboarding.move(['Kickoff call'], 'done');
+
+    // A follow-up added to the finished kickoff hands the customer back to it.
+    at('2026-11-04T10:00:00Z');
+    const { data: recap, response } = await csm.POST('/api/v1/tasks', {
+      body: {
+        projectId: onboarding.projectId,
+        stageId: stages.get('Kickoff') ?? '',
+        title: 'Send the recap',
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(await onboarding.timings()).toMatchObject({
+      Kickoff: { completedAt: null },
+      Setup: { startedAt: null },
+    });
+
+    // Moved on to the setup, it leaves the kickoff finished again, and the setup starts.
+    const movedAt = at('2026-11-05T10:00:00Z');
+    const moved = await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: recap?.id ?? '' } },
+      body: { stageId: stages.get('Setup') ?? '' },
+    });
+    expect(moved.response.status).toBe(200);
+    expect(await onboarding.timings()).toMatchObject({
+      Kickoff: { completedAt: movedAt },
+      Setup: { startedAt: movedAt, completedAt: null },
+    });
+    expect(await onboarding.stagesCompletedOnTimeline()).toEqual([
+      'Stage completed: Kickoff',
+      'Stage completed: Kickoff',
+    ]);
+
+    // Another project's stage is refused, naming the field, and nothing changes.
+    const refusedMove = await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: recap?.id ?? '' } },
+      body: { stageId: otherKickoff },
+    });
+    expect(refusedMove.response.status).toBe(422);
+    expect(refusedMove.error?.errors).toEqual([
+      { path: 'stageId', message: "is not a stage of the task's project" },
+    ]);
+    const refusedNew = await csm.POST('/api/v1/tasks', {
+      body: { projectId: onboarding.projectId, stageId: otherKickoff, title: 'Stray task' },
+    });
+    expect(refusedNew.response.status).toBe(422);
+    const { data: project } = await csm.GET('/api/v1/projects/{id}', {
+      params: { path: { id: onboarding.projectId } },
+    });
+    expect(project?.tasks.map((t) => [t.title, t.stageId])).toEqual(
+      expect.arrayContaining([['Send the recap', stages.get('Setup')]]),
+    );
+    expect(project?.tasks.map((t) => t.title)).not.toContain('Stray task');
   });
 
   it('starts a stage a template upgrade adds after all the stages the customer has finished', async () => {

@@ -31,6 +31,7 @@ export const work = {
     dependencyLoop: 'dependencies loop: {{loop}}',
     accountOrProject: 'give the account, or a project',
     notProjectAccount: "is not the project's account",
+    notProjectStage: "is not a stage of the task's project",
     // Why a task cannot move to a status (tasks/rules.ts).
     reopenFirst: 'reopen the task (to do or in progress) before marking it blocked or waiting',
     waitsOn: 'waits on {{tasks}}',

@@ -131,6 +131,22 @@ export function settleProjectStatus(
     .executeTakeFirst();
 }
 
+/** Whether a stage is one of the project's. */
+export async function isStageOfProject(
+  db: Db,
+  workspaceId: WorkspaceId,
+  stage: { stageId: string; projectId: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('project_stages')
+    .select('id')
+    .where('id', '=', stage.stageId)
+    .where('project_id', '=', stage.projectId)
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Completes a stage not completed yet; answers it when it did. */
 export function completeStage(db: Db, workspaceId: WorkspaceId, stageId: string, at: Date) {
   return db

@@ -35,6 +35,22 @@ export async function settleProgress(db: Db, clock: Clock, by: Mover, task: Task
 }
 
 /**
+ * After a task changes stage: the stage it left may have nothing open left (and completes), the
+ * one it joined may be reopened by it.
+ */
+export async function settleStageChange(
+  db: Db,
+  clock: Clock,
+  by: Mover,
+  task: TaskWithContext,
+  leftStageId: string | null,
+) {
+  const now = clock.now();
+  if (leftStageId) await settleStage(db, by, task, leftStageId, now);
+  if (task.stage_id) await settleStage(db, by, task, task.stage_id, now);
+}
+
+/**
  * The stage completes with its last open task, or reopens; either may change which stage is
  * current, and so which one runs (the rule is `startCurrentStage`'s). A stage left with no
  * task at all was emptied, not finished: it closes so the onboarding moves on to the next stage,

@@ -17,9 +17,10 @@ import {
 } from '../../accounts/index.ts';
 import { diff, recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
+import { isStageOfProject } from '../store.ts';
 import type { createTaskBody, updateTaskBody } from '../schema/tasks.ts';
 import { findCycle } from '../templates/definition.ts';
-import { settleProgress } from './progress.ts';
+import { settleProgress, settleStageChange } from './progress.ts';
 import { statusProblem, statusTimes } from './rules.ts';
 import { acknowledgeMentionsInTask } from './store/comments.ts';
 import * as store from './store/tasks.ts';
@@ -58,6 +59,18 @@ async function checkAssignee(
   if (!assigneeId) return;
   const found = await store.findUserId(db, workspaceId, assigneeId);
   if (!found) throw invalid([fieldProblem('assigneeId', 'errors.field.noUser')]);
+}
+
+/** A task's stage is one of its own project's. */
+async function checkStage(
+  db: Db,
+  workspaceId: WorkspaceId,
+  stageId: string | null | undefined,
+  projectId: string | null,
+) {
+  if (!stageId) return;
+  if (projectId && (await isStageOfProject(db, workspaceId, { stageId, projectId }))) return;
+  throw invalid([fieldProblem('stageId', 'work.field.notProjectStage')]);
 }
 
 function normalizeChecklist(items: TaskChanges['checklist']): string | undefined {
@@ -132,6 +145,7 @@ export async function createTask(
     }
     await getAccount(trx, scope, accountId);
     await checkAssignee(trx, by.workspaceId, input.assigneeId);
+    await checkStage(trx, by.workspaceId, input.stageId, project?.id ?? null);
     const definitions = await customFieldDefinitions(trx, by.workspaceId, 'task');
     const customFields = checkCustomFields(definitions, input.customFields ?? {}, {
       creating: true,
@@ -190,9 +204,10 @@ export async function createTask(
       at: now,
       data: { title: input.title },
     });
-    return describeTask(
-      await findTask(trx, { workspaceId: scope.workspaceId, onlyOwner: null }, id),
-    );
+    const task = await findTask(trx, { workspaceId: scope.workspaceId, onlyOwner: null }, id);
+    // Open work added to a finished stage, or project, reopens it.
+    if (task.status !== 'done') await settleProgress(trx, clock, by, task);
+    return describeTask(task);
   };
   return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
@@ -210,6 +225,7 @@ export async function updateTask(
     await store.lockTask(trx, scope.workspaceId, id);
     const before = await findTask(trx, scope, id);
     await checkAssignee(trx, by.workspaceId, changes.assigneeId);
+    await checkStage(trx, by.workspaceId, changes.stageId, before.project_id);
     if (changes.dependsOn)
       await checkDependencies(trx, by.workspaceId, id, before.project_id, changes.dependsOn);
     const now = clock.now();
@@ -220,6 +236,8 @@ export async function updateTask(
     const after = await findTask(trx, { workspaceId: scope.workspaceId, onlyOwner: null }, id);
     await recordTaskUpdate(trx, by, { before, after, changes, now });
     if (before.status !== to) await settleProgress(trx, clock, by, after);
+    if (before.stage_id !== after.stage_id)
+      await settleStageChange(trx, clock, by, after, before.stage_id);
     return describeTask(after);
   });
 }
