@@ -292,6 +292,19 @@ describe('onboarding stages', () => {
     expect(project?.tasks.map((t) => t.title)).not.toContain('Stray task');
   });
 
+  it('takes a finished onboarding back to active when a new open task is added to it', async () => {
+    at('2026-11-02T09:00:00Z');
+    const onboarding = await onboardingOf([['kickoff', 'Kickoff', 5, ['Kickoff call']]]);
+    await onboarding.move(['Kickoff call'], 'done');
+    expect((await onboarding.report())?.status).toBe('completed');
+
+    const added = await csm.POST('/api/v1/tasks', {
+      body: { projectId: onboarding.projectId, title: 'Send the survey' },
+    });
+    expect(added.response.status).toBe(201);
+    expect((await onboarding.report())?.status).toBe('active');
+  });
+
   it('starts a stage a template upgrade adds after all the stages the customer has finished', async () => {
     at('2026-11-02T09:00:00Z');
     const definition = {
