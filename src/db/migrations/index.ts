@@ -32,6 +32,7 @@ import * as healthScoresJson from './0030_health_scores_json.ts';
 import * as digestUnreadItems from './0031_digest_unread_items.ts';
 import * as accountRemovals from './0032_account_removals.ts';
 import * as holidayListVersions from './0033_holiday_list_versions.ts';
+import * as stageStartsInOrder from './0034_stage_starts_in_order.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '0031_digest_unread_items': digestUnreadItems,
   '0032_account_removals': accountRemovals,
   '0033_holiday_list_versions': holidayListVersions,
+  '0034_stage_starts_in_order': stageStartsInOrder,
 };
