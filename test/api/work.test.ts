@@ -576,6 +576,62 @@ describe('working the tasks', () => {
       /^dependencies loop: "Review the sales hand-off notes" → /,
     );
   });
+
+  it("refuses a sub-task's parent from elsewhere, itself or below it, naming the field, and moves nothing", async () => {
+    const account = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const other = await makeAccount(deps.db, workspaceId, { owner_id: csmId });
+    const elsewhere = await makeWorkspace(deps.db);
+    const foreign = await makeAccount(deps.db, elsewhere.id, {});
+    const [foreignTask] = await deps.db
+      .insertInto('tasks')
+      .values({ workspace_id: elsewhere.id, account_id: foreign.id, title: 'Not yours' })
+      .returning('id')
+      .execute();
+    const task = async (title: string, accountId: string, parentId: string | null = null) => {
+      const { data, response } = await csm.POST('/api/v1/tasks', {
+        body: { title, accountId, parentId },
+      });
+      expect(response.status).toBe(201);
+      return data?.id ?? '';
+    };
+    const plan = await task('Plan the rollout', account.id);
+    const step = await task('Pick the pilot team', account.id, plan);
+    const detail = await task('Ask for names', account.id, step);
+    const otherAccounts = await task('Plan their rollout', other.id);
+
+    const refusals: [string | null, string, string][] = [
+      [foreignTask?.id ?? '', plan, 'no such task'],
+      [otherAccounts, plan, 'must be a task of the same account'],
+      [plan, plan, 'a task cannot be its own parent'],
+      [detail, plan, "is one of this task's own sub-tasks"],
+    ];
+    for (const [parentId, id, message] of refusals) {
+      const { response, error } = await csm.PATCH('/api/v1/tasks/{id}', {
+        params: { path: { id } },
+        body: { parentId },
+      });
+      expect(response.status, message).toBe(422);
+      expect(error?.errors).toEqual([expect.objectContaining({ path: 'parentId', message })]);
+    }
+    const tasksBefore = await count('tasks');
+    const created = await csm.POST('/api/v1/tasks', {
+      body: { title: 'Borrowed', accountId: account.id, parentId: otherAccounts },
+    });
+    expect(created.response.status).toBe(422);
+    expect(await count('tasks')).toBe(tasksBefore);
+    const { data: stillTop } = await csm.GET('/api/v1/tasks/{id}', {
+      params: { path: { id: plan } },
+    });
+    expect(stillTop?.parentId).toBeNull();
+
+    // Within the account, a sub-task moves under another of its tasks.
+    const moved = await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: detail } },
+      body: { parentId: plan },
+    });
+    expect(moved.response.status).toBe(200);
+    expect(moved.data?.parentId).toBe(plan);
+  });
 });
 
 describe('removing a task', () => {

@@ -28,6 +28,8 @@ export const work = {
     noTask: 'no such task',
     waitOnItself: 'a task cannot wait on itself',
     sameProject: 'must be a task of the same project',
+    sameAccount: 'must be a task of the same account',
+    ownSubtask: "is one of this task's own sub-tasks",
     dependencyLoop: 'dependencies loop: {{loop}}',
     accountOrProject: 'give the account, or a project',
     notProjectAccount: "is not the project's account",

@@ -31,6 +31,8 @@ export const work = {
     noTask: 'такой задачи нет',
     waitOnItself: 'задача не может ждать саму себя',
     sameProject: 'должна быть задачей того же проекта',
+    sameAccount: 'должна быть задачей того же клиента',
+    ownSubtask: 'это одна из подзадач самой задачи',
     dependencyLoop: 'зависимости образуют цикл: {{loop}}',
     accountOrProject: 'укажите аккаунт или проект',
     notProjectAccount: 'это не аккаунт проекта',

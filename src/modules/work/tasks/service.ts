@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../../db/connect.ts';
 import type { ChecklistItem, TaskStatus } from '../../../db/schema.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError, fieldProblem, invalid } from '../../../lib/errors.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
@@ -71,6 +72,27 @@ async function checkStage(
   if (!stageId) return;
   if (projectId && (await isStageOfProject(db, workspaceId, { stageId, projectId }))) return;
   throw invalid([fieldProblem('stageId', 'work.field.notProjectStage')]);
+}
+
+/**
+ * A sub-task's parent is a live task of the same account and project (of this workspace), and
+ * not the task itself or one of its own sub-tasks.
+ */
+async function checkParent(
+  db: Db,
+  workspaceId: WorkspaceId,
+  task: { id: string; accountId: string; projectId: string | null },
+  parentId: string | null | undefined,
+) {
+  if (!parentId) return;
+  const refuse = (key: MessageKey) => invalid([fieldProblem('parentId', key)]);
+  if (parentId === task.id) throw refuse('work.field.ownParent');
+  const [parent] = await store.liveTasks(db, workspaceId, [parentId]);
+  if (!parent) throw refuse('work.field.noTask');
+  if (parent.project_id !== task.projectId) throw refuse('work.field.sameProject');
+  if (parent.account_id !== task.accountId) throw refuse('work.field.sameAccount');
+  if (await store.isAmongParents(db, workspaceId, { taskId: task.id, parentId }))
+    throw refuse('work.field.ownSubtask');
 }
 
 function normalizeChecklist(items: TaskChanges['checklist']): string | undefined {
@@ -146,12 +168,18 @@ export async function createTask(
     await getAccount(trx, scope, accountId);
     await checkAssignee(trx, by.workspaceId, input.assigneeId);
     await checkStage(trx, by.workspaceId, input.stageId, project?.id ?? null);
+    const id = randomUUID();
+    await checkParent(
+      trx,
+      by.workspaceId,
+      { id, accountId, projectId: project?.id ?? null },
+      input.parentId,
+    );
     const definitions = await customFieldDefinitions(trx, by.workspaceId, 'task');
     const customFields = checkCustomFields(definitions, input.customFields ?? {}, {
       creating: true,
     });
     const now = clock.now();
-    const id = randomUUID();
     await checkDependencies(trx, by.workspaceId, id, project?.id ?? null, input.dependsOn ?? []);
     const position = await store.nextTaskPosition(trx, by.workspaceId, project?.id ?? null);
     await store.insertTask(trx, {
@@ -226,6 +254,12 @@ export async function updateTask(
     const before = await findTask(trx, scope, id);
     await checkAssignee(trx, by.workspaceId, changes.assigneeId);
     await checkStage(trx, by.workspaceId, changes.stageId, before.project_id);
+    await checkParent(
+      trx,
+      by.workspaceId,
+      { id, accountId: before.account_id, projectId: before.project_id },
+      changes.parentId,
+    );
     if (changes.dependsOn)
       await checkDependencies(trx, by.workspaceId, id, before.project_id, changes.dependsOn);
     const now = clock.now();

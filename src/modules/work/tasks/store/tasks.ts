@@ -116,11 +116,28 @@ export function findUserId(db: Db, workspaceId: WorkspaceId, userId: string) {
 export function liveTasks(db: Db, workspaceId: WorkspaceId, ids: string[]) {
   return db
     .selectFrom('tasks')
-    .select(['id', 'title', 'project_id'])
+    .select(['id', 'title', 'project_id', 'account_id'])
     .where('workspace_id', '=', workspaceId)
     .where('id', 'in', ids)
     .where('deleted_at', 'is', null)
     .execute();
+}
+
+/** Whether `taskId` is `parentId` or one of its parents, up the chain of sub-tasks. */
+export async function isAmongParents(
+  db: Db,
+  workspaceId: WorkspaceId,
+  { taskId, parentId }: { taskId: string; parentId: string },
+): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`
+    with recursive chain as (
+      select id, parent_id from tasks where workspace_id = ${workspaceId} and id = ${parentId}
+      union
+      select t.id, t.parent_id from tasks t join chain on t.id = chain.parent_id
+      where t.workspace_id = ${workspaceId}
+    )
+    select exists (select 1 from chain where id = ${taskId}) as found`.execute(db);
+  return rows[0]?.found ?? false;
 }
 
 /** Every dependency between a project's tasks, but those of `exceptTaskId`. */
