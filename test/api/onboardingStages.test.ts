@@ -1,7 +1,6 @@
 // Onboarding stages run in order: the current stage is the first not completed, and only it
 // starts. Work finished ahead of its turn completes its stage without moving the onboarding on.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { up as stageStartsInOrder } from '../../src/db/migrations/0034_stage_starts_in_order.ts';
 import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
@@ -355,57 +354,5 @@ describe('onboarding stages', () => {
     });
     expect(report?.currentStage).toMatchObject({ name: 'Setup', startedAt: upgradedAt });
     expect(report?.daysBehind).toBe(1);
-  });
-});
-
-describe('projects saved before stages started in order (migration 0034)', () => {
-  it('loses the start of a stage past the current one, and starts a current stage that had none', async () => {
-    const ahead = await onboardingOf([
-      ['kickoff', 'Kickoff', 5, ['Kickoff call']],
-      ['setup', 'Setup', 10, ['Configure SSO']],
-      ['training', 'Training', 5, ['Train the admins']],
-      ['golive', 'Go-live', 3, ['Launch']],
-    ]);
-    const skipped = await onboardingOf([
-      ['kickoff', 'Kickoff', 5, ['Kickoff call']],
-      ['setup', 'Setup', 10, ['Configure SSO']],
-      ['training', 'Training', 5, ['Train the admins']],
-    ]);
-    const stage = (projectId: string, name: string) =>
-      deps.db
-        .updateTable('project_stages')
-        .where('project_id', '=', projectId)
-        .where('name', '=', name);
-    const started = new Date('2026-11-02T00:00:00Z');
-    // As the old rule left them: the training done ahead of its turn started the go-live while
-    // the kickoff still ran; in the other, the kickoff done after the setup started the setup
-    // again (already complete) and left the training, now current, never started.
-    await stage(ahead.projectId, 'Training')
-      .set({ completed_at: new Date('2026-11-03T10:00:00Z') })
-      .execute();
-    await stage(ahead.projectId, 'Go-live')
-      .set({ started_at: new Date('2026-11-03T10:00:00Z') })
-      .execute();
-    await stage(skipped.projectId, 'Setup')
-      .set({ started_at: started, completed_at: new Date('2026-11-03T10:00:00Z') })
-      .execute();
-    await stage(skipped.projectId, 'Kickoff')
-      .set({ completed_at: new Date('2026-11-04T12:00:00Z') })
-      .execute();
-
-    await stageStartsInOrder(deps.db as never);
-
-    expect(await ahead.timings()).toEqual({
-      Kickoff: { startedAt: '2026-11-02T00:00:00.000Z', completedAt: null },
-      Setup: { startedAt: null, completedAt: null },
-      Training: { startedAt: null, completedAt: '2026-11-03T10:00:00.000Z' },
-      'Go-live': { startedAt: null, completedAt: null },
-    });
-    // Current since the last stage before it completed.
-    expect((await skipped.timings())['Training']).toEqual({
-      startedAt: '2026-11-04T12:00:00.000Z',
-      completedAt: null,
-    });
-    expect((await skipped.report())?.currentStage?.name).toBe('Training');
   });
 });
