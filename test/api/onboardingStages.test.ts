@@ -46,7 +46,7 @@ async function onboardingOf(stages: [string, string, number, string[]][]) {
   expect(response.status).toBe(201);
   const projectId = data?.id ?? '';
   const taskIds = new Map(data?.tasks.map((t) => [t.title, t.id]));
-  const move = async (titles: string[], status: 'done' | 'todo') => {
+  const move = async (titles: string[], status: 'done' | 'in_progress') => {
     for (const title of titles) {
       const { response } = await csm.PATCH('/api/v1/tasks/{id}', {
         params: { path: { id: taskIds.get(title) ?? '' } },
@@ -135,7 +135,7 @@ describe('onboarding stages', () => {
     // The success plan reopened hands the customer back to the kickoff: it runs on from its
     // own start (a week, two days more than expected), and the setup waits for it again.
     at('2026-11-09T10:00:00Z');
-    await onboarding.move(['Success plan'], 'todo');
+    await onboarding.move(['Success plan'], 'in_progress');
     expect(await onboarding.timings()).toMatchObject({
       Kickoff: { startedAt: projectStart, completedAt: null },
       Setup: { startedAt: null, completedAt: null },

@@ -31,7 +31,9 @@ describe('the audit log’s field labels', () => {
       'Mid-market',
     );
     // A task's status is not a feedback item's.
-    expect(englishText(`${valueLabelPrefix('task', 'status') ?? ''}.todo`)).toBe('To do');
+    expect(englishText(`${valueLabelPrefix('task', 'status') ?? ''}.waiting_on_customer`)).toBe(
+      'Waiting on customer',
+    );
     expect(valueLabelPrefix('account', 'name')).toBeUndefined();
   });
 
