@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.ts';
 import type { ContactRow } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
-import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { recordAudit, recordEdit, type ChangeAuthor } from '../auth/index.ts';
 import type { ContactFields, CreateContact } from './schema.ts';
 import * as store from './store.ts';
 
@@ -74,15 +74,12 @@ export async function updateContact(
       phone: patch.phone,
       role: patch.role,
     });
-    const changes = diff(describeContact(before), describeContact(row));
-    if (Object.keys(changes).length > 0) {
-      await recordAudit(trx, by, {
-        action: 'contact.updated',
-        entityType: 'contact',
-        entityId: row.id,
-        changes,
-      });
-    }
+    await recordEdit(
+      trx,
+      by,
+      { action: 'contact.updated', entityType: 'contact', entityId: row.id },
+      { before: describeContact(before), after: describeContact(row) },
+    );
     return describeContact(row);
   });
 }

@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, fieldProblem, invalid } from '../../lib/errors.ts';
 import type { UserId } from '../../lib/ids.ts';
 import { daysBetween, isoDay } from '../../lib/calendar.ts';
-import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { recordAudit, recordEdit, type ChangeAuthor } from '../auth/index.ts';
 import { contactsOf } from './contacts.ts';
 import { checkCustomFields, customFieldDefinitions } from './customFields.ts';
 import type { CreateAccount, UpdateAccount } from './schema.ts';
@@ -152,22 +152,17 @@ export async function updateAccount(
     const after = await getAccount(trx, { workspaceId: by.workspaceId, onlyOwner: null }, id);
     // What the person changed: not the copies and figures that follow from it (the owner's
     // name, MRR from ARR, health and churn risk), which would read as changes of their own.
-    const changed = diff(describeAccount(before), describeAccount(after), [
-      'updatedAt',
-      'ownerName',
-      'mrr',
-      'health',
-      'churnRisk',
-    ]);
-    if (Object.keys(changed).length > 0) {
-      await recordAudit(trx, by, {
-        action: 'account.updated',
-        entityType: 'account',
-        entityId: id,
-        changes: changed,
-      });
-      await recordMilestones(trx, clock, by, before, after);
-    }
+    const changed = await recordEdit(
+      trx,
+      by,
+      { action: 'account.updated', entityType: 'account', entityId: id },
+      {
+        before: describeAccount(before),
+        after: describeAccount(after),
+        ignore: ['updatedAt', 'ownerName', 'mrr', 'health', 'churnRisk'],
+      },
+    );
+    if (Object.keys(changed).length > 0) await recordMilestones(trx, clock, by, before, after);
     return describeAccount(after);
   });
 }

@@ -44,3 +44,18 @@ export function diff<T extends Record<string, unknown>>(
   }
   return changes;
 }
+
+/**
+ * An edit's audit entry: the fields that differ between the record before and after it (see
+ * `diff`, with `ignore`), recorded only when one does. Answers them.
+ */
+export async function recordEdit<T extends Record<string, unknown>>(
+  db: Db,
+  by: ChangeAuthor,
+  entry: Omit<AuditEntry, 'changes'>,
+  record: { before: T; after: Partial<T>; ignore?: readonly (keyof T)[] },
+): Promise<Record<string, { from: unknown; to: unknown }>> {
+  const changes = diff(record.before, record.after, record.ignore);
+  if (Object.keys(changes).length > 0) await recordAudit(db, by, { ...entry, changes });
+  return changes;
+}

@@ -3,7 +3,7 @@ export { authenticate } from './routes/authenticate.ts';
 export { authRoutes } from './routes/auth.ts';
 export { actorOf } from './routes/actor.ts';
 export { sessionCookie } from './sessions.ts';
-export { recordAudit, diff, type ChangeAuthor } from './audit.ts';
+export { recordAudit, recordEdit, diff, type ChangeAuthor } from './audit.ts';
 export {
   auditActions,
   auditEntityTypes,

@@ -4,7 +4,7 @@ import type { UserRow } from '../../db/schema.ts';
 import type { Actor } from '../../context.ts';
 import { AppError, fieldProblem, invalid } from '../../lib/errors.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
-import { diff, recordAudit, type ChangeAuthor } from './audit.ts';
+import { recordAudit, recordEdit, type ChangeAuthor } from './audit.ts';
 import { hashPassword } from './passwords.ts';
 import type { CreateUser, UpdateMe, UpdateUser } from './schema.ts';
 import * as store from './store.ts';
@@ -115,15 +115,12 @@ export async function updateUser(db: Db, by: ChangeAuthor, id: string, patch: Up
         patch.deactivated === undefined ? undefined : patch.deactivated ? new Date() : null,
     });
     if (!row) throw new AppError('user.not_found', { key: 'auth.problem.noUser' });
-    const changes = diff(describeUser(before), describeUser(row));
-    if (Object.keys(changes).length > 0) {
-      await recordAudit(trx, by, {
-        action: 'user.updated',
-        entityType: 'user',
-        entityId: id,
-        changes,
-      });
-    }
+    await recordEdit(
+      trx,
+      by,
+      { action: 'user.updated', entityType: 'user', entityId: id },
+      { before: describeUser(before), after: describeUser(row) },
+    );
     if (patch.deactivated) await store.deleteUserSessions(trx, id);
     return describeUser(row);
   });

@@ -11,7 +11,7 @@ import type { UserId, WorkspaceId } from '../../lib/ids.ts';
 import { decodeCursor, toPage } from '../../lib/pagination.ts';
 import { daysAfter } from '../../lib/calendar.ts';
 import { getAccount, type AccountScope } from '../accounts/index.ts';
-import { diff, recordAudit, type ChangeAuthor } from '../auth/index.ts';
+import { recordAudit, recordEdit, type ChangeAuthor } from '../auth/index.ts';
 import type { FeedbackItemView, FeedbackQuery, LogFeedback, UpdateFeedback } from './schema.ts';
 import * as store from './store/feedback.ts';
 import { lockThemes } from './store/themes.ts';
@@ -344,15 +344,12 @@ export async function updateFeedback(
     );
     // Each field as it was and as it is now, as every audited edit records it; a contact cleared
     // by the move is a change too.
-    const changed = diff(correctableFields(before), { ...changes, accountId, contactId });
-    if (Object.keys(changed).length > 0) {
-      await recordAudit(trx, by, {
-        action: 'feedback.updated',
-        entityType: 'feedback',
-        entityId: id,
-        changes: changed,
-      });
-    }
+    await recordEdit(
+      trx,
+      by,
+      { action: 'feedback.updated', entityType: 'feedback', entityId: id },
+      { before: correctableFields(before), after: { ...changes, accountId, contactId } },
+    );
   });
   return getFeedback(deps.db, scope, id, by.locale);
 }

@@ -16,7 +16,7 @@ import {
   recordActivity,
   type AccountScope,
 } from '../../accounts/index.ts';
-import { diff, recordAudit, type ChangeAuthor } from '../../auth/index.ts';
+import { recordAudit, recordEdit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
 import { isStageOfProject } from '../store.ts';
 import type { createTaskBody, updateTaskBody } from '../schema/tasks.ts';
@@ -385,23 +385,24 @@ async function recordTaskUpdate(
   const { before, after, changes, now } = update;
   // The fields moved: not the bookkeeping of the move itself (its time, its author, who is the
   // entry's actor), nor the names that come with ids (the audit log names those).
-  const changed = diff(describeTask(before), describeTask(after), [
-    'updatedAt',
-    'lastActivityAt',
-    'lastActivityBy',
-    'blockedBy',
-    'accountName',
-    'projectName',
-    'assigneeName',
-  ]);
-  if (Object.keys(changed).length > 0) {
-    await recordAudit(db, by, {
-      action: 'task.updated',
-      entityType: 'task',
-      entityId: after.id,
-      changes: changed,
-    });
-  }
+  const changed = await recordEdit(
+    db,
+    by,
+    { action: 'task.updated', entityType: 'task', entityId: after.id },
+    {
+      before: describeTask(before),
+      after: describeTask(after),
+      ignore: [
+        'updatedAt',
+        'lastActivityAt',
+        'lastActivityBy',
+        'blockedBy',
+        'accountName',
+        'projectName',
+        'assigneeName',
+      ],
+    },
+  );
   await recordActivity(db, {
     workspaceId: by.workspaceId,
     kind:
