@@ -397,7 +397,32 @@ export type UsageEventsTable = {
   properties: ColumnType<Record<string, unknown>, string | undefined, string>;
 };
 
-export type UsageDailyTable = {
+/** An account's use of a feature in a month: days[i] (of the month) had events[i] events. */
+export type UsageMonthsTable = {
+  workspace_id: string;
+  /** The month's first day. */
+  month: DateOnly;
+  account_id: string;
+  feature_key: string;
+  /** Days of the month (1–31) with events, each once, in no set order. */
+  days: number[];
+  events: number[];
+  logins: number[];
+};
+
+/** Who used a feature of an account in a month. */
+export type UsageMonthUsersTable = {
+  workspace_id: string;
+  month: DateOnly;
+  account_id: string;
+  feature_key: string;
+  user_id: string;
+  /** Bit n - 1 set: active on day n of the month. */
+  active_days: number;
+};
+
+/** The month rows as day rows (migration 0035): reads of one account or a few. */
+export type UsageDaysView = {
   workspace_id: string;
   account_id: string;
   day: DateOnly;
@@ -406,7 +431,8 @@ export type UsageDailyTable = {
   logins: number;
 };
 
-export type UsageDailyUsersTable = {
+/** Who was active on a day, from usage_month_users (migration 0035). */
+export type UsageDayUsersView = {
   workspace_id: string;
   account_id: string;
   day: DateOnly;
@@ -1149,8 +1175,10 @@ export type Database = {
   usage_features: UsageFeaturesTable;
   usage_users: UsageUsersTable;
   usage_events: UsageEventsTable;
-  usage_daily: UsageDailyTable;
-  usage_daily_users: UsageDailyUsersTable;
+  usage_months: UsageMonthsTable;
+  usage_month_users: UsageMonthUsersTable;
+  usage_days: UsageDaysView;
+  usage_day_users: UsageDayUsersView;
   stripe_webhook_secrets: StripeWebhookSecretsTable;
   billing_customers: BillingCustomersTable;
   stripe_events: StripeEventsTable;

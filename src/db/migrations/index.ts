@@ -33,6 +33,7 @@ import * as digestUnreadItems from './0031_digest_unread_items.ts';
 import * as accountRemovals from './0032_account_removals.ts';
 import * as holidayListVersions from './0033_holiday_list_versions.ts';
 import * as stageStartsInOrder from './0034_stage_starts_in_order.ts';
+import * as usageMonthRollups from './0035_usage_month_rollups.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '0032_account_removals': accountRemovals,
   '0033_holiday_list_versions': holidayListVersions,
   '0034_stage_starts_in_order': stageStartsInOrder,
+  '0035_usage_month_rollups': usageMonthRollups,
 };

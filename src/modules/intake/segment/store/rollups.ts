@@ -1,4 +1,4 @@
-// The daily rollups (usage_daily, usage_daily_users) as SQL steps shared by every statement
+// The usage rollups (usage_months, usage_month_users) as SQL steps shared by every statement
 // that counts events: the batch insert, and the linking of events that came before their
 // user's group call; and the backfill's upsert of whole days. Set-based: one statement per
 // batch, whatever its size.
@@ -18,36 +18,48 @@ export function isLoginEvent(event: string): boolean {
 
 /**
  * The rollup steps of a statement whose CTE `changed` returns the events newly counted:
- * (account_id, day, feature_key, actor, is_login). Written in key order, so concurrent
- * batches lock rollup rows in the same order. One sort of the events serves both rollups:
- * the day's counts group it and its active users take it distinct, each in the order it
- * comes (two hash aggregates, each sorted again for the insert, took twice the CPU on a
- * year of events; bench/rollups.ts).
+ * (account_id, day, feature_key, actor, is_login). One sort of the events, in the rollups' key
+ * order, serves both: a month's counts group it by day and then by month, its users take each
+ * actor's days as bits. Rows are written in key order, so concurrent batches lock them in the
+ * same order; a row the month already has gets the batch's days added (migration 0035).
  */
 export function rollupSteps(workspaceId: WorkspaceId) {
   return sql`sorted as materialized (
-      select account_id, day, feature_key, actor, is_login
+      select date_trunc('month', day::timestamp)::date as month, account_id, feature_key,
+        date_part('day', day)::smallint as day_of_month, actor, is_login
       from changed
       where account_id is not null
-      order by account_id, day, feature_key, actor
+      order by month, account_id, feature_key, day_of_month, actor
     ),
-    daily as (
-      insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-      select ${workspaceId}, account_id, day, feature_key, count(*), count(*) filter (where is_login)
+    days as (
+      select month, account_id, feature_key, day_of_month, count(*)::int as events,
+        (count(*) filter (where is_login))::int as logins
       from sorted
-      group by account_id, day, feature_key
-      order by account_id, day, feature_key
-      on conflict (workspace_id, account_id, day, feature_key) do update
-        set events = usage_daily.events + excluded.events,
-            logins = usage_daily.logins + excluded.logins
+      group by month, account_id, feature_key, day_of_month
+    ),
+    counted as (
+      insert into usage_months (workspace_id, month, account_id, feature_key, days, events, logins)
+      select ${workspaceId}, month, account_id, feature_key,
+        array_agg(day_of_month order by day_of_month), array_agg(events order by day_of_month),
+        array_agg(logins order by day_of_month)
+      from days
+      group by month, account_id, feature_key
+      order by month, account_id, feature_key
+      on conflict (workspace_id, month, account_id, feature_key) do update
+        set days = usage_days_added(usage_months.days, excluded.days),
+          events = usage_day_counts_added(usage_months.days, usage_months.events, excluded.days, excluded.events),
+          logins = usage_day_counts_added(usage_months.days, usage_months.logins, excluded.days, excluded.logins)
     ),
     active as (
-      insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-      select distinct ${workspaceId}::uuid, account_id, day, feature_key, actor
+      insert into usage_month_users (workspace_id, month, account_id, feature_key, user_id, active_days)
+      select ${workspaceId}::uuid, month, account_id, feature_key, actor, bit_or(1 << (day_of_month - 1))
       from sorted
       where actor is not null
-      order by 2, 3, 4, 5
-      on conflict do nothing
+      group by month, account_id, feature_key, actor
+      order by month, account_id, feature_key, actor
+      on conflict (workspace_id, month, account_id, feature_key, user_id) do update
+        set active_days = usage_month_users.active_days | excluded.active_days
+        where usage_month_users.active_days | excluded.active_days <> usage_month_users.active_days
     )`;
 }
 
