@@ -546,7 +546,7 @@ export async function intakeBenchmark(): Promise<BenchResult[]> {
       .where('workspace_id', 'in', workspaces)
       .executeTakeFirstOrThrow();
     const rolled = await db
-      .selectFrom('usage_daily')
+      .selectFrom('usage_days')
       .select((eb) => eb.fn.sum<number>('events').as('n'))
       .where('workspace_id', 'in', workspaces)
       .executeTakeFirstOrThrow();

@@ -119,7 +119,7 @@ export async function seedDemoWorkspace(deps: Deps): Promise<DemoWorkspace> {
   steps.intake = lap();
   // The intake just wrote a year of rows the planner has never seen: without statistics it
   // plans the health replay's day-by-day reads as if the tables were empty.
-  await sql`analyze usage_daily, usage_daily_users, usage_users, support_tickets, contracts, invoices,
+  await sql`analyze usage_months, usage_month_users, usage_users, support_tickets, contracts, invoices,
     mrr_movements, timeline_events, tasks, projects, contacts, accounts`.execute(deps.db);
   steps.analyze = lap();
   // Last: health is scored from everything above, a year of it replayed as it stood.

@@ -32,7 +32,7 @@ const reports = { key: 'reports', label: 'Reports', events: ['Report *'] };
 
 async function rollupKeys(workspaceId: WorkspaceId, accountId: AccountId) {
   const rows = await db
-    .selectFrom('usage_daily')
+    .selectFrom('usage_days')
     .select(['feature_key', (eb) => eb.fn.countAll<number>().as('days')])
     .where('workspace_id', '=', workspaceId)
     .where('account_id', '=', accountId)

@@ -54,7 +54,7 @@ const backfill = (csv: string, options: { dryRun?: boolean; skipInvalid?: boolea
 
 const rollupsOf = (accountId: string) =>
   db
-    .selectFrom('usage_daily')
+    .selectFrom('usage_days')
     .select(['day', 'feature_key', 'events', 'logins'])
     .where('workspace_id', '=', workspaceId)
     .where('account_id', '=', accountId)
@@ -65,7 +65,7 @@ const rollupsOf = (accountId: string) =>
 
 const usersOf = (accountId: string) =>
   db
-    .selectFrom('usage_daily_users')
+    .selectFrom('usage_day_users')
     .select(['day', 'feature_key', 'user_id'])
     .where('workspace_id', '=', workspaceId)
     .where('account_id', '=', accountId)

@@ -180,7 +180,7 @@ describe('intake durability', () => {
       const allIds = batches.flatMap((b) => b.ids);
       expect(await countOf(allIds)).toEqual({ rows: allIds.length, distinct: allIds.length });
       const rolled = await connection.db
-        .selectFrom('usage_daily')
+        .selectFrom('usage_days')
         .select((eb) => eb.fn.sum<number>('events').as('n'))
         .where('workspace_id', '=', workspaceId)
         .executeTakeFirstOrThrow();

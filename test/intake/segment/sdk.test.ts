@@ -91,7 +91,7 @@ describe('the Segment Node SDK', () => {
       email: 'sam@sdk.test',
     });
     const rolled = await deps.db
-      .selectFrom('usage_daily')
+      .selectFrom('usage_days')
       .select((eb) => eb.fn.sum<number>('events').as('n'))
       .where('account_id', '=', sent.account.id)
       .executeTakeFirstOrThrow();

@@ -43,7 +43,7 @@ export function trackOn(groupId: string, userId: string, event: string, day: str
 
 export async function countRows(
   db: Db,
-  table: 'usage_events' | 'usage_daily_users' | 'contacts' | 'accounts',
+  table: 'usage_events' | 'usage_day_users' | 'contacts' | 'accounts',
   workspaceId: WorkspaceId,
 ): Promise<number> {
   const row = await db
@@ -56,7 +56,7 @@ export async function countRows(
 
 export async function eventsRolledUp(db: Db, workspaceId: WorkspaceId): Promise<number> {
   const row = await db
-    .selectFrom('usage_daily')
+    .selectFrom('usage_days')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('events'), eb.lit(0)).as('n'))
     .where('workspace_id', '=', workspaceId)
     .executeTakeFirstOrThrow();

@@ -229,7 +229,7 @@ describe('track and page', () => {
     );
     expect(response.status).toBe(200);
     const daily = await deps.db
-      .selectFrom('usage_daily')
+      .selectFrom('usage_days')
       .select(['day', 'feature_key', 'events', 'logins'])
       .where('account_id', '=', account.id)
       .orderBy('day')
@@ -241,7 +241,7 @@ describe('track and page', () => {
       { day: '2026-11-01', feature_key: 'reports', events: 2, logins: 0 },
     ]);
     const users = await deps.db
-      .selectFrom('usage_daily_users')
+      .selectFrom('usage_day_users')
       .select(['day', 'user_id'])
       .distinct()
       .where('account_id', '=', account.id)
@@ -295,7 +295,7 @@ describe('track and page', () => {
     expect((await segmentPost(app, '/v1/batch', early, writeKey)).status).toBe(200);
     await segmentPost(app, '/v1/group', { userId: 'late-1', groupId: 'crm-late' }, writeKey);
     const daily = await deps.db
-      .selectFrom('usage_daily')
+      .selectFrom('usage_days')
       .select(['feature_key', 'events'])
       .where('account_id', '=', account.id)
       .execute();

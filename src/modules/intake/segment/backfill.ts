@@ -1,6 +1,6 @@
 // Historical usage from a CSV file (intake/import, entity `usage`): one row per account,
 // feature and day with its event count, logins and active users, written straight into the
-// daily rollups the rest of Steward reads. Raw events are not made up: a backfill is history
+// usage rollups the rest of Steward reads. Raw events are not made up: a backfill is history
 // from before Steward listened, and rollups outlive raw events anyway.
 //
 // The file's counts replace the day's counts (so a re-run changes nothing); its active
@@ -12,7 +12,7 @@ import type { Db } from '../../../db/connect.ts';
 import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { WriteCounts } from '../../accounts/index.ts';
 import { featureCatalog, featureMapper } from './features.ts';
-import { upsertDailyRollups } from './store/rollups.ts';
+import { upsertUsageDays } from './store/rollups.ts';
 
 /** One account's use of one feature on one day. */
 export type UsageDay = {
@@ -40,8 +40,8 @@ export async function backfillFeatureOf(
 export type BackfillOutcome = WriteCounts & { accounts: string[] };
 
 /**
- * One statement per batch (store/rollups.ts): a record is `created` when its rollup row is
- * new, `updated` when the counts changed or a user was added, else `unchanged`; an account
+ * One statement per batch (store/rollups.ts): a record is `created` when its day is new to the
+ * rollups, `updated` when the counts changed or a user was added, else `unchanged`; an account
  * with only unchanged records is not among `accounts`.
  */
 export async function upsertUsageRollups(
@@ -58,7 +58,7 @@ export async function upsertUsageRollups(
       userIds.push(user);
     }
   });
-  const { created, updated, accounts } = await upsertDailyRollups(db, workspaceId, records, {
+  const { created, updated, accounts } = await upsertUsageDays(db, workspaceId, records, {
     userRow,
     userIds,
   });

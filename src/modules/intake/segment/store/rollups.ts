@@ -140,11 +140,12 @@ export async function lockEveryUser(db: Db, workspaceId: WorkspaceId): Promise<v
 
 /**
  * One statement per batch of backfilled days (`users[i]` are the active users of
- * `records[i]`): upserts the day's counts where they differ and adds the active users.
- * Answers how many rollup rows are new, how many changed (counts or a user added), and the
- * accounts of those rows, in id order.
+ * `records[i]`, each day once in a batch): a day's counts replace those its month row holds,
+ * its active users are added. Answers how many days are new, how many changed (counts or a
+ * user added), and the accounts of those days, in id order — set against the rows as they
+ * were before the statement, which its reads see.
  */
-export async function upsertDailyRollups(
+export async function upsertUsageDays(
   db: Db,
   workspaceId: WorkspaceId,
   records: readonly {
@@ -159,42 +160,70 @@ export async function upsertDailyRollups(
   const { userRow, userIds } = users;
   const { rows } = await sql<{ created: number; updated: number; accounts: string[] }>`
     with input as (
-      select * from unnest(
+      select n, date_trunc('month', day::timestamp)::date as month, account_id, feature_key,
+        date_part('day', day)::smallint as day_of_month, events, logins
+      from unnest(
         ${records.map((r) => r.accountId)}::uuid[], ${records.map((r) => r.day)}::date[],
         ${records.map((r) => r.featureKey)}::text[], ${records.map((r) => r.events)}::int[],
         ${records.map((r) => r.logins)}::int[]
       ) with ordinality as t(account_id, day, feature_key, events, logins, n)
     ),
-    daily as (
-      insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-      select ${workspaceId}, account_id, day, feature_key, events, logins from input
-      order by account_id, day, feature_key
-      on conflict (workspace_id, account_id, day, feature_key) do update
-        set events = excluded.events, logins = excluded.logins
-        where (usage_daily.events, usage_daily.logins)
-          is distinct from (excluded.events, excluded.logins)
-      returning account_id, day, feature_key, xmax = 0 as inserted
+    active_users as (
+      select i.n, i.month, i.account_id, i.feature_key, i.day_of_month, u.user_id
+      from unnest(${userRow}::int[], ${userIds}::text[]) as u(n, user_id)
+      join input i using (n)
+    ),
+    held as (
+      select i.n, d.events, d.logins
+      from input i
+      join usage_months m on m.workspace_id = ${workspaceId} and m.month = i.month
+        and m.account_id = i.account_id and m.feature_key = i.feature_key
+      cross join lateral unnest(m.days, m.events, m.logins) d(day_of_month, events, logins)
+      where d.day_of_month = i.day_of_month
+    ),
+    counted as (
+      insert into usage_months (workspace_id, month, account_id, feature_key, days, events, logins)
+      select ${workspaceId}, month, account_id, feature_key,
+        array_agg(day_of_month order by day_of_month), array_agg(events order by day_of_month),
+        array_agg(logins order by day_of_month)
+      from input
+      group by month, account_id, feature_key
+      order by month, account_id, feature_key
+      on conflict (workspace_id, month, account_id, feature_key) do update
+        set days = usage_days_merged(usage_months.days, excluded.days),
+          events = usage_day_counts_merged(usage_months.days, usage_months.events, excluded.days, excluded.events, true),
+          logins = usage_day_counts_merged(usage_months.days, usage_months.logins, excluded.days, excluded.logins, true)
     ),
     active as (
-      insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-      select distinct ${workspaceId}::uuid, input.account_id, input.day, input.feature_key, u.user_id
-      from unnest(${userRow}::int[], ${userIds}::text[]) as u(n, user_id)
-      join input using (n)
-      order by 2, 3, 4, 5
-      on conflict do nothing
-      returning account_id, day, feature_key
+      insert into usage_month_users (workspace_id, month, account_id, feature_key, user_id, active_days)
+      select ${workspaceId}::uuid, month, account_id, feature_key, user_id,
+        bit_or(1 << (day_of_month - 1))
+      from active_users
+      group by month, account_id, feature_key, user_id
+      order by month, account_id, feature_key, user_id
+      on conflict (workspace_id, month, account_id, feature_key, user_id) do update
+        set active_days = usage_month_users.active_days | excluded.active_days
+        where usage_month_users.active_days | excluded.active_days <> usage_month_users.active_days
     ),
-    touched as (
-      select account_id, day, feature_key from daily where not inserted
-      union
-      select account_id, day, feature_key from active
-      except
-      select account_id, day, feature_key from daily where inserted
+    outcome as (
+      select i.n, i.account_id, h.n is null as created,
+        (h.events, h.logins) is distinct from (i.events, i.logins)
+          or exists (
+            select 1 from active_users a
+            where a.n = i.n and not exists (
+              select 1 from usage_month_users u
+              where u.workspace_id = ${workspaceId} and u.month = a.month
+                and u.account_id = a.account_id and u.feature_key = a.feature_key
+                and u.user_id = a.user_id and u.active_days & (1 << (a.day_of_month - 1)) <> 0
+            )
+          ) as changed
+      from input i
+      left join held h using (n)
     )
-    select (select count(*) from daily where inserted)::int as created,
-      (select count(*) from touched)::int as updated,
-      array(select account_id from daily union select account_id from active
-        order by 1) as accounts`.execute(db);
+    select count(*) filter (where created)::int as created,
+      count(*) filter (where changed and not created)::int as updated,
+      array(select distinct account_id from outcome where created or changed order by 1) as accounts
+    from outcome`.execute(db);
   const row = rows[0];
   return { created: row?.created ?? 0, updated: row?.updated ?? 0, accounts: row?.accounts ?? [] };
 }
