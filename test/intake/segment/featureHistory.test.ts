@@ -1,4 +1,4 @@
-// Defining a feature after months of tracking: the kept events and daily rollups its names
+// Defining a feature after months of tracking: the kept events and rollups its names
 // claim (and backfilled days keyed by those names) count for it from then on, through the
 // API, on a real database.
 import { randomUUID } from 'node:crypto';
@@ -114,15 +114,15 @@ async function historyMoved(workspaceId: WorkspaceId, key: string) {
   return entries.map((e) => e.changes).findLast((c) => c['key'] === key)?.['history'];
 }
 
-/** Rolled-up events per feature key over all days, and the rows and users under each. */
+/** Rolled-up events per feature key over all days, and the days and users under each. */
 async function rollupsByKey(workspaceId: WorkspaceId) {
   const daily = await db
-    .selectFrom('usage_daily')
+    .selectFrom('usage_days')
     .select(['feature_key', 'day', 'events'])
     .where('workspace_id', '=', workspaceId)
     .execute();
   const users = await db
-    .selectFrom('usage_daily_users')
+    .selectFrom('usage_day_users')
     .select(['feature_key', 'day', 'user_id'])
     .where('workspace_id', '=', workspaceId)
     .execute();
@@ -258,7 +258,7 @@ describe('defining a feature after a year of tracking', () => {
     ).external_id;
     await send(tracked, [trackOn(groupId ?? '', 'dmitri', 'Report Viewed', lastDay)]);
     const row = await db
-      .selectFrom('usage_daily')
+      .selectFrom('usage_days')
       .select(['feature_key', 'events'])
       .where('workspace_id', '=', tracked.workspaceId)
       .where('day', '=', lastDay)

@@ -1,6 +1,6 @@
-// An account's daily usage rollups go with the account: deleting the account, or its whole
-// workspace, leaves none behind (migration 0023: a statement trigger on accounts, since the
-// rollups no longer hold a foreign key to them).
+// An account's usage rollups go with the account: deleting the account, or its whole
+// workspace, leaves none of its month rows behind (migration 0035: a statement trigger on
+// accounts, since the rollups hold no foreign key to them).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceId } from '../../../src/lib/ids.ts';
@@ -25,7 +25,7 @@ function usage(externalId: string, userId: string): SegmentMessage {
 }
 
 async function rollupRows(workspaceId: WorkspaceId, accountId?: string) {
-  const count = async (table: 'usage_daily' | 'usage_daily_users') => {
+  const count = async (table: 'usage_months' | 'usage_month_users') => {
     let query = db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -33,11 +33,11 @@ async function rollupRows(workspaceId: WorkspaceId, accountId?: string) {
     if (accountId) query = query.where('account_id', '=', accountId);
     return Number((await query.executeTakeFirstOrThrow()).n);
   };
-  return { daily: await count('usage_daily'), users: await count('usage_daily_users') };
+  return { months: await count('usage_months'), users: await count('usage_month_users') };
 }
 
 describe('usage rollups of deleted accounts', () => {
-  it('deleting an account removes its daily usage and active users, and keeps the other accounts’', async () => {
+  it('deleting an account removes its month rows of usage and active users, and keeps the other accounts’', async () => {
     const workspace = await makeWorkspace(db);
     const gone = await makeAccount(db, workspace.id);
     const kept = await makeAccount(db, workspace.id);
@@ -46,12 +46,12 @@ describe('usage rollups of deleted accounts', () => {
       usage(gone.external_id ?? '', 'bo'),
       usage(kept.external_id ?? '', 'cy'),
     ]);
-    expect(await rollupRows(workspace.id, gone.id)).toEqual({ daily: 1, users: 2 });
+    expect(await rollupRows(workspace.id, gone.id)).toEqual({ months: 1, users: 2 });
 
     await db.deleteFrom('accounts').where('id', '=', gone.id).execute();
 
-    expect(await rollupRows(workspace.id, gone.id)).toEqual({ daily: 0, users: 0 });
-    expect(await rollupRows(workspace.id, kept.id)).toEqual({ daily: 1, users: 1 });
+    expect(await rollupRows(workspace.id, gone.id)).toEqual({ months: 0, users: 0 });
+    expect(await rollupRows(workspace.id, kept.id)).toEqual({ months: 1, users: 1 });
   });
 
   it('deleting a workspace removes the usage rollups of every account in it', async () => {
@@ -65,11 +65,11 @@ describe('usage rollups of deleted accounts', () => {
       accounts.map((a) => usage(a.external_id ?? '', 'dee')),
     );
     await ingestMessages(deps, other.id, [usage(elsewhere.external_id ?? '', 'eve')]);
-    expect(await rollupRows(workspace.id)).toEqual({ daily: 2, users: 2 });
+    expect(await rollupRows(workspace.id)).toEqual({ months: 2, users: 2 });
 
     await db.deleteFrom('workspaces').where('id', '=', workspace.id).execute();
 
-    expect(await rollupRows(workspace.id)).toEqual({ daily: 0, users: 0 });
-    expect(await rollupRows(other.id)).toEqual({ daily: 1, users: 1 });
+    expect(await rollupRows(workspace.id)).toEqual({ months: 0, users: 0 });
+    expect(await rollupRows(other.id)).toEqual({ months: 1, users: 1 });
   });
 });

@@ -1,6 +1,7 @@
 // SQL for moving the kept history to a feature just defined: the raw events its names claim,
-// and the daily rollups keyed by those names. Set-based: one statement per table, whatever
-// the workspace's size, with the names (and their keys) given as arrays.
+// and the month rollups keyed by those names (usage_months, usage_month_users: migration
+// 0035). Set-based: one statement per table, whatever the workspace's size, with the names
+// (and their keys) given as arrays.
 import { sql } from 'kysely';
 import type { Db } from '../../../../db/connect.ts';
 import type { WorkspaceId } from '../../../../lib/ids.ts';
@@ -36,7 +37,10 @@ type Span = { events: number; first: string; last: string };
 /** An event name of the kept raw events and the feature key it counts under. */
 export type EventKey = Span & { event: string; featureKey: string };
 
-/** A feature key of the daily rollups (a feature's key, or an unclaimed event's name). */
+/**
+ * A feature key of the rollups (a feature's key, or an unclaimed event's name); `rows` counts
+ * its days of an account (a month row holds several).
+ */
 export type RollupKey = Span & { featureKey: string; rows: number };
 
 /**
@@ -46,31 +50,20 @@ export type RollupKey = Span & { featureKey: string; rows: number };
 export async function keepsUsage(db: Db, workspaceId: WorkspaceId): Promise<boolean> {
   const { rows } = await sql<{ kept: boolean }>`
     select exists (select 1 from usage_events where workspace_id = ${workspaceId})
-      or exists (select 1 from usage_daily where workspace_id = ${workspaceId}) as kept`.execute(
+      or exists (select 1 from usage_months where workspace_id = ${workspaceId}) as kept`.execute(
     db,
   );
   return rows[0]?.kept ?? false;
 }
 
 /**
- * Every account with daily rollups in the workspace: whose health measures the catalog's
- * features (breadth, value users). One index probe per account on the rollups' key, not a
- * read of every row.
+ * Every account with rollups in the workspace: whose health measures the catalog's features
+ * (breadth, value users). The rollups' key puts the month before the account, so no probe per
+ * account finds them: one pass over the workspace's month rows, a fraction of its day rows.
  */
 export async function accountsWithUsage(db: Db, workspaceId: WorkspaceId): Promise<string[]> {
   const { rows } = await sql<{ account_id: string }>`
-    with recursive seen as (
-      (select account_id from usage_daily where workspace_id = ${workspaceId}
-        order by account_id limit 1)
-      union all
-      select (
-        select d.account_id from usage_daily d
-        where d.workspace_id = ${workspaceId} and d.account_id > seen.account_id
-        order by d.account_id limit 1
-      )
-      from seen where seen.account_id is not null
-    )
-    select account_id from seen where account_id is not null`.execute(db);
+    select distinct account_id from usage_months where workspace_id = ${workspaceId}`.execute(db);
   return rows.map((r) => r.account_id);
 }
 
@@ -90,16 +83,17 @@ export async function eventKeys(db: Db, workspaceId: WorkspaceId): Promise<Event
 }
 
 /**
- * Every feature key the daily rollups count under (feature keys and unclaimed event names),
- * with its rows, the events they count and the first and last day.
+ * Every feature key the rollups count under (feature keys and unclaimed event names), with
+ * its days of an account, the events they count and the first and last day.
  */
 export async function rollupKeys(db: Db, workspaceId: WorkspaceId): Promise<RollupKey[]> {
   const { rows } = await sql<RollupKey>`
-    select feature_key as "featureKey", count(*)::int as rows, sum(events)::int as events,
-      min(day)::text as first, max(day)::text as last
-    from usage_daily
-    where workspace_id = ${workspaceId}
-    group by feature_key`.execute(db);
+    select m.feature_key as "featureKey", count(*)::int as rows, sum(d.events)::int as events,
+      min(m.month + d.day_of_month - 1)::text as first,
+      max(m.month + d.day_of_month - 1)::text as last
+    from usage_months m, unnest(m.days, m.events) d(day_of_month, events)
+    where m.workspace_id = ${workspaceId}
+    group by m.feature_key`.execute(db);
   return rows;
 }
 
@@ -131,9 +125,10 @@ export type Moved = { count: number; accountIds: string[] };
  * Re-keys to `toKey` the raw events of `range` that another feature counted (each event name
  * with that feature's key) and moves their share of its rollups: the new feature's rows are
  * counted from the moved events (the rollup steps intake runs), the same counts are taken off
- * the old feature's rows (a row left with no events goes), and a person who did only moved
- * events that day leaves the old feature's active users. Rollup rows without raw events (a
- * backfill, or days past retention) count several names at once and stay as they are.
+ * the old feature's days (a day left with no events goes, and a month row left with no day),
+ * and a person who did only moved events on a day loses that day among the old feature's
+ * active days (and the row, with no day left). Rollups without raw events (a backfill, or days
+ * past retention) count several names at once and stay as they are.
  * One statement, whose parts all read the events as they were before it; the caller holds
  * every user's lock (lockEveryUser), so no group call links events meanwhile. Answers how many
  * events moved and the accounts they count for.
@@ -157,46 +152,72 @@ export async function moveClaimedEvents(
     ),
     ${rollupSteps(workspaceId)},
     taken as (
-      select t.account_id, t.day, t.from_key, t.events, t.logins, d.events - t.events as left_over
-      from (
-        select account_id, day, from_key, count(*)::int as events,
-          (count(*) filter (where is_login))::int as logins
-        from changed
-        where account_id is not null
-        group by account_id, day, from_key
-      ) t
-      join usage_daily d on d.workspace_id = ${workspaceId} and d.account_id = t.account_id
-        and d.day = t.day and d.feature_key = t.from_key
+      select date_trunc('month', day::timestamp)::date as month, account_id, from_key,
+        date_part('day', day)::smallint as day_of_month, count(*)::int as events,
+        (count(*) filter (where is_login))::int as logins
+      from changed
+      where account_id is not null
+      group by 1, 2, 3, 4
+    ),
+    left_over as (
+      select m.month, m.account_id, m.feature_key,
+        array_agg(d.day_of_month order by d.n) filter (where d.events > coalesce(t.events, 0))
+          as days,
+        array_agg(d.events - coalesce(t.events, 0) order by d.n)
+          filter (where d.events > coalesce(t.events, 0)) as events,
+        array_agg(greatest(d.logins - coalesce(t.logins, 0), 0) order by d.n)
+          filter (where d.events > coalesce(t.events, 0)) as logins
+      from usage_months m
+      cross join unnest(m.days, m.events, m.logins)
+        with ordinality d(day_of_month, events, logins, n)
+      left join taken t on t.month = m.month and t.account_id = m.account_id
+        and t.from_key = m.feature_key and t.day_of_month = d.day_of_month
+      where m.workspace_id = ${workspaceId}
+        and (m.month, m.account_id, m.feature_key) in (
+          select month, account_id, from_key from taken
+        )
+      group by m.month, m.account_id, m.feature_key
     ),
     lessened as (
-      update usage_daily d set events = d.events - t.events,
-        logins = greatest(d.logins - t.logins, 0)
-      from taken t
-      where d.workspace_id = ${workspaceId} and d.account_id = t.account_id and d.day = t.day
-        and d.feature_key = t.from_key and t.left_over > 0
+      update usage_months m set days = l.days, events = l.events, logins = l.logins
+      from left_over l
+      where m.workspace_id = ${workspaceId} and m.month = l.month and m.account_id = l.account_id
+        and m.feature_key = l.feature_key and l.days is not null
     ),
     emptied as (
-      delete from usage_daily d using taken t
-      where d.workspace_id = ${workspaceId} and d.account_id = t.account_id and d.day = t.day
-        and d.feature_key = t.from_key and t.left_over <= 0
+      delete from usage_months m using left_over l
+      where m.workspace_id = ${workspaceId} and m.month = l.month and m.account_id = l.account_id
+        and m.feature_key = l.feature_key and l.days is null
     ),
     inactive as (
-      select account_id, day, from_key, actor from changed
-      where account_id is not null and actor is not null
-      except
-      select account_id, (occurred_at at time zone 'UTC')::date, feature_key,
-        coalesce(user_id, anonymous_id)
-      from usage_events
-      where workspace_id = ${workspaceId} and ${inRange}
-        and feature_key = any(${moves.fromKeys}::text[])
-        and (event, feature_key) not in (
-          select * from unnest(${moves.names}::text[], ${moves.fromKeys}::text[])
-        )
+      select date_trunc('month', i.day::timestamp)::date as month, i.account_id, i.from_key,
+        i.actor, bit_or(1 << (date_part('day', i.day)::int - 1)) as days
+      from (
+        select account_id, day, from_key, actor from changed
+        where account_id is not null and actor is not null
+        except
+        select account_id, (occurred_at at time zone 'UTC')::date, feature_key,
+          coalesce(user_id, anonymous_id)
+        from usage_events
+        where workspace_id = ${workspaceId} and ${inRange}
+          and feature_key = any(${moves.fromKeys}::text[])
+          and (event, feature_key) not in (
+            select * from unnest(${moves.names}::text[], ${moves.fromKeys}::text[])
+          )
+      ) i
+      group by 1, 2, 3, 4
+    ),
+    fewer_days as (
+      update usage_month_users u set active_days = u.active_days & ~i.days
+      from inactive i
+      where u.workspace_id = ${workspaceId} and u.month = i.month and u.account_id = i.account_id
+        and u.feature_key = i.from_key and u.user_id = i.actor
+        and u.active_days & i.days <> 0 and u.active_days & ~i.days <> 0
     ),
     left_users as (
-      delete from usage_daily_users u using inactive i
-      where u.workspace_id = ${workspaceId} and u.account_id = i.account_id and u.day = i.day
-        and u.feature_key = i.from_key and u.user_id = i.actor
+      delete from usage_month_users u using inactive i
+      where u.workspace_id = ${workspaceId} and u.month = i.month and u.account_id = i.account_id
+        and u.feature_key = i.from_key and u.user_id = i.actor and u.active_days & ~i.days = 0
     )
     select count(*)::int as moved,
       coalesce(array_agg(distinct account_id::text) filter (where account_id is not null), '{}')
@@ -206,12 +227,13 @@ export async function moveClaimedEvents(
 }
 
 /**
- * Adds the rollup rows of `range` under `fromKeys` into `toKey`'s rows of the same account and
- * day (counts summed, active users merged), then deletes them. Every row under such a key
- * counts one event name only, whether the events came through intake or a backfill, so no
- * recount is needed. New rows are written in key order, as intake writes them
- * (store/rollups.ts). Answers the rollup rows moved, the events they counted and their
- * accounts.
+ * Adds the rollups of `range` under `fromKeys` into `toKey`'s of the same account and month
+ * (each day's counts summed, active days merged), then deletes them. `range` is whole months
+ * (from a month's first day to a later month's first), as a row holds a month. Every row under
+ * such a key counts one event name only, whether the events came through intake or a
+ * backfill, so no recount is needed. New rows are written in key order, as intake writes them
+ * (store/rollups.ts). Answers the days of an account moved (a day under two keys twice), the
+ * events they counted and their accounts.
  */
 export async function moveRollups(
   db: Db,
@@ -223,37 +245,52 @@ export async function moveRollups(
   if (fromKeys.length === 0) return { rows: 0, events: 0, accountIds: [] };
   const { rows } = await sql<{ rows: number; events: number; accounts: string[] }>`
     with gone as (
-      delete from usage_daily
-      where workspace_id = ${workspaceId} and feature_key = any(${fromKeys}::text[])
-        and day >= ${range.from}::date and day < ${range.to}::date
-      returning account_id, day, events, logins
+      delete from usage_months
+      where workspace_id = ${workspaceId} and month >= ${range.from}::date
+        and month < ${range.to}::date and feature_key = any(${fromKeys}::text[])
+      returning month, account_id, days, events, logins
+    ),
+    gone_days as (
+      select g.month, g.account_id, d.day_of_month, sum(d.events)::int as events,
+        sum(d.logins)::int as logins, count(*)::int as rows
+      from gone g, unnest(g.days, g.events, g.logins) d(day_of_month, events, logins)
+      group by g.month, g.account_id, d.day_of_month
     ),
     added as (
-      insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-      select ${workspaceId}, account_id, day, ${toKey}, sum(events)::int, sum(logins)::int
-      from gone
-      group by account_id, day
-      order by account_id, day
-      on conflict (workspace_id, account_id, day, feature_key) do update
-        set events = usage_daily.events + excluded.events,
-            logins = usage_daily.logins + excluded.logins
+      insert into usage_months (workspace_id, month, account_id, feature_key, days, events, logins)
+      select ${workspaceId}, month, account_id, ${toKey},
+        array_agg(day_of_month order by day_of_month), array_agg(events order by day_of_month),
+        array_agg(logins order by day_of_month)
+      from gone_days
+      group by month, account_id
+      order by month, account_id
+      on conflict (workspace_id, month, account_id, feature_key) do update
+        set days = usage_days_merged(usage_months.days, excluded.days),
+          events = usage_day_counts_merged(usage_months.days, usage_months.events,
+            excluded.days, excluded.events, false),
+          logins = usage_day_counts_merged(usage_months.days, usage_months.logins,
+            excluded.days, excluded.logins, false)
     ),
     gone_users as (
-      delete from usage_daily_users
-      where workspace_id = ${workspaceId} and feature_key = any(${fromKeys}::text[])
-        and day >= ${range.from}::date and day < ${range.to}::date
-      returning account_id, day, user_id
+      delete from usage_month_users
+      where workspace_id = ${workspaceId} and month >= ${range.from}::date
+        and month < ${range.to}::date and feature_key = any(${fromKeys}::text[])
+      returning month, account_id, user_id, active_days
     ),
     added_users as (
-      insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-      select distinct ${workspaceId}::uuid, account_id, day, ${toKey}, user_id
+      insert into usage_month_users
+        (workspace_id, month, account_id, feature_key, user_id, active_days)
+      select ${workspaceId}::uuid, month, account_id, ${toKey}, user_id, bit_or(active_days)
       from gone_users
-      order by 2, 3, 5
-      on conflict do nothing
+      group by month, account_id, user_id
+      order by month, account_id, user_id
+      on conflict (workspace_id, month, account_id, feature_key, user_id) do update
+        set active_days = usage_month_users.active_days | excluded.active_days
+        where usage_month_users.active_days | excluded.active_days <> usage_month_users.active_days
     )
-    select count(*)::int as rows, coalesce(sum(events), 0)::int as events,
+    select coalesce(sum(rows), 0)::int as rows, coalesce(sum(events), 0)::int as events,
       coalesce(array_agg(distinct account_id::text), '{}') as accounts
-    from gone`.execute(db);
+    from gone_days`.execute(db);
   const row = rows[0];
   return { rows: row?.rows ?? 0, events: row?.events ?? 0, accountIds: row?.accounts ?? [] };
 }
