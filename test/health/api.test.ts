@@ -9,6 +9,7 @@ import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
 import { changedAccounts } from '../support/jobs.ts';
+import { addActiveUsers, addUsageDays } from '../support/usage.ts';
 
 const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
 const app = testApp(deps);
@@ -22,16 +23,16 @@ let decliningId: string;
 
 /** Distinct active users per day for an account: `users` on each of the days. */
 async function activeUsers(accountId: string, days: { from: number; to: number }, users: number) {
-  await sql`
-    insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 'u' || u
-    from generate_series(${days.from}::int, ${days.to}::int) d, generate_series(1, ${users}::int) u`.execute(
+  await addActiveUsers(
     deps.db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${'2026-11-02'}::date - d, 'reports', 'u' || u
+    from generate_series(${days.from}::int, ${days.to}::int) d, generate_series(1, ${users}::int) u`,
   );
-  await sql`
-    insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 10 * ${users}, ${users}
-    from generate_series(${days.from}::int, ${days.to}::int) d`.execute(deps.db);
+  await addUsageDays(
+    deps.db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${'2026-11-02'}::date - d, 'reports', 10 * ${users}::int, ${users}::int
+    from generate_series(${days.from}::int, ${days.to}::int) d`,
+  );
 }
 
 beforeAll(async () => {

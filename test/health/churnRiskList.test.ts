@@ -8,6 +8,7 @@ import { rescore } from '../../src/modules/health/index.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { addActiveUsers, addUsageDays } from '../support/usage.ts';
 
 const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
 const app = testApp(deps);
@@ -18,14 +19,16 @@ const ids: Record<string, string> = {};
 
 /** `users` people active on each of the last 60 days, using the one feature there is. */
 async function activeUsers(accountId: string, users: number) {
-  await sql`
-    insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 'u' || u
-    from generate_series(0, 59) d, generate_series(1, ${users}::int) u`.execute(deps.db);
-  await sql`
-    insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 10, 1
-    from generate_series(0, 59) d`.execute(deps.db);
+  await addActiveUsers(
+    deps.db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${'2026-11-02'}::date - d, 'reports', 'u' || u
+    from generate_series(0, 59) d, generate_series(1, ${users}::int) u`,
+  );
+  await addUsageDays(
+    deps.db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${'2026-11-02'}::date - d, 'reports', 10, 1
+    from generate_series(0, 59) d`,
+  );
 }
 
 beforeAll(async () => {

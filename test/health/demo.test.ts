@@ -44,9 +44,9 @@ async function criticalFacts(accountId: string) {
     unanswered_urgent: number;
   }>`
     select a.seats,
-      (select count(distinct user_id)::int from usage_daily_users u where u.account_id = a.id
+      (select count(distinct user_id)::int from usage_day_users u where u.account_id = a.id
         and u.day > ${today}::date - 30) as active30,
-      (select count(distinct user_id)::int from usage_daily_users u where u.account_id = a.id
+      (select count(distinct user_id)::int from usage_day_users u where u.account_id = a.id
         and u.day <= ${today}::date - 30 and u.day > ${today}::date - 60) as "active60to30",
       (select count(*)::int from invoices i where i.account_id = a.id and i.status = 'open'
         and i.attempt_count > 0) as unpaid,

@@ -8,6 +8,7 @@ import { rescoreAccounts } from '../../src/modules/health/index.ts';
 import { accountFigures } from '../../src/modules/health/inputs.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeWorkspace } from '../support/factories.ts';
+import { addActiveUsers, addUsageDays } from '../support/usage.ts';
 
 const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
 const { db } = deps;
@@ -255,12 +256,14 @@ describe('figures as of a day', () => {
   it('dates no measure after the moment it is scored, and counts nothing still to come', async () => {
     const now = at('2026-11-02T09:00:00Z');
     const today = (await makeAccount(db, workspaceId, { seats: 5 })).id;
-    await sql`
-      insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-      values (${workspaceId}, ${today}, '2026-11-02', 'reports', 5, 1)`.execute(db);
-    await sql`
-      insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-      values (${workspaceId}, ${today}, '2026-11-02', 'reports', 'u1')`.execute(db);
+    await addUsageDays(
+      db,
+      sql`values (${workspaceId}::uuid, ${today}::uuid, date '2026-11-02', 'reports', 5, 1)`,
+    );
+    await addActiveUsers(
+      db,
+      sql`values (${workspaceId}::uuid, ${today}::uuid, date '2026-11-02', 'reports', 'u1')`,
+    );
     // A meeting booked for this afternoon has not happened yet.
     await db
       .insertInto('timeline_events')
@@ -292,6 +295,54 @@ describe('figures as of a day', () => {
     expect(scored?.measures.find((m) => m.key === 'engagement')?.score).toBeNull();
   });
 
+  it('counts people and features on the days of their windows, which start and end inside months', async () => {
+    const own = (await makeWorkspace(db)).id;
+    const id = (await makeAccount(db, own, { seats: 10 })).id;
+    await sql`insert into usage_features (workspace_id, key, label, events, is_value)
+      values (${own}, 'reports', 'Reports', array['Report Run'], true),
+        (${own}, 'exports', 'Exports', array['Export'], false),
+        (${own}, 'alerts', 'Alerts', array['Alert'], false)`.execute(db);
+    // As of 1 November the last 30 days start on 3 October, the 30 before them on 3 September.
+    const used = (user: string, on: string, feature: string) =>
+      sql`select ${own}::uuid, ${id}::uuid, ${on}::date, ${feature}, ${user}`;
+    await addActiveUsers(
+      db,
+      sql`${used('outside', '2026-09-02', 'exports')}
+        union all ${used('first-before', '2026-09-03', 'exports')}
+        union all ${used('last-before', '2026-10-02', 'reports')}
+        union all ${used('first-recent', '2026-10-03', 'reports')}
+        union all ${used('both', '2026-09-20', 'exports')}
+        union all ${used('both', '2026-11-01', 'exports')}
+        union all ${used('later', '2026-11-02', 'reports')}`,
+    );
+    // Exports last on 2 October, alerts only after the day: reports alone used in the 30 days.
+    await addUsageDays(
+      db,
+      sql`select ${own}::uuid, ${id}::uuid, day::date, feature, 1, 0
+        from (values ('2026-10-02', 'exports'), ('2026-10-03', 'reports'),
+          ('2026-10-20', 'reports'), ('2026-11-02', 'alerts')) v(day, feature)`,
+    );
+    const figures = (await accountFigures(db, { workspaceId: own, day })).get(id);
+    expect(figures?.usage).toMatchObject({
+      activeUsers: 2,
+      previousActiveUsers: 3,
+      featuresUsed: 1,
+      featuresInCatalog: 3,
+      lastDataAt: '2026-10-20T23:59:59.000Z',
+    });
+    expect(figures?.outcomes.valueFeatureUsers).toBe(1);
+    // A day later, 3 October's person counts for the 30 days before, 2 November's for the last
+    // 30, the person of 3 September for neither; alerts are used, and the newest day is theirs.
+    const later = (await accountFigures(db, { workspaceId: own, day: '2026-11-02' })).get(id);
+    expect(later?.usage).toMatchObject({
+      activeUsers: 2,
+      previousActiveUsers: 3,
+      featuresUsed: 2,
+      lastDataAt: '2026-11-02T23:59:59.000Z',
+    });
+    expect(later?.outcomes.valueFeatureUsers).toBe(1);
+  });
+
   it("reads every account's usage once when a large workspace is read in halves, whichever half of the ids it is in", async () => {
     const own = (await makeWorkspace(db)).id;
     // The first and last ids, and the two either side of where the accounts are split in two.
@@ -304,14 +355,14 @@ describe('figures as of a day', () => {
     for (const [i, id] of ids.entries()) {
       await makeAccount(db, own, { id, seats: 10 });
       // Account i had i + 1 people active on the day.
-      await sql`
-        insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-        select ${own}, ${id}, ${day}, 'reports', 'u' || n from generate_series(0, ${i}) n`.execute(
+      await addActiveUsers(
         db,
+        sql`select ${own}::uuid, ${id}::uuid, ${day}::date, 'reports', 'u' || n from generate_series(0, ${i}) n`,
       );
-      await sql`
-        insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-        values (${own}, ${id}, ${day}, 'reports', 3, 0)`.execute(db);
+      await addUsageDays(
+        db,
+        sql`values (${own}::uuid, ${id}::uuid, ${day}::date, 'reports', 3, 0)`,
+      );
     }
     const figures = await accountFigures(db, { workspaceId: own, day, inHalves: true });
     expect([...figures.keys()].sort()).toEqual(ids);

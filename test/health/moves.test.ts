@@ -10,6 +10,7 @@ import { rescore } from '../../src/modules/health/index.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeWorkspace } from '../support/factories.ts';
 import { changedAccounts } from '../support/jobs.ts';
+import { addActiveUsers, addUsageDays } from '../support/usage.ts';
 
 const { deps, clock } = await useTestDeps();
 
@@ -35,9 +36,11 @@ describe('health moves on the timeline', () => {
     await sql`insert into accounts (workspace_id, name, seats)
       select ${workspaceId}, 'Account ' || g, 10 from generate_series(1, 600) g`.execute(deps.db);
     // Usage for each, so that each is scored into a category: a move from unscored.
-    await sql`insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-      select workspace_id, id, '2026-11-01', 'reports', 5, 1 from accounts
-      where workspace_id = ${workspaceId}`.execute(deps.db);
+    await addUsageDays(
+      deps.db,
+      sql`select workspace_id, id, date '2026-11-01', 'reports', 5, 1 from accounts
+      where workspace_id = ${workspaceId}`,
+    );
     const first = await rescore(deps, workspaceId);
     expect(first).toMatchObject({ scored: 600, moves: 600 });
     expect(await healthEvents(workspaceId)).toEqual({ n: 600, accounts: 600 });
@@ -53,22 +56,25 @@ describe('health moves on the timeline', () => {
     await sql`insert into accounts (workspace_id, name, seats)
       select ${workspaceId}, 'Account ' || g, 5 from generate_series(1, 600) g`.execute(deps.db);
     // Four of five seats active every day of a week: healthy.
-    await sql`insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-      select a.workspace_id, a.id, '2026-11-01'::date - d, 'reports', 20, 4
-      from accounts a, generate_series(0, 6) d where a.workspace_id = ${workspaceId}`.execute(
+    await addUsageDays(
       deps.db,
+      sql`select a.workspace_id, a.id, '2026-11-01'::date - d, 'reports', 20, 4
+      from accounts a, generate_series(0, 6) d where a.workspace_id = ${workspaceId}`,
     );
-    await sql`insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-      select a.workspace_id, a.id, '2026-11-01'::date - d, 'reports', 'user-' || u
+    await addActiveUsers(
+      deps.db,
+      sql`select a.workspace_id, a.id, '2026-11-01'::date - d, 'reports', 'user-' || u
       from accounts a, generate_series(0, 6) d, generate_series(1, 4) u
-      where a.workspace_id = ${workspaceId}`.execute(deps.db);
+      where a.workspace_id = ${workspaceId}`,
+    );
     expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 600, moves: 600 });
     expect(await categories(workspaceId)).toEqual([{ category: 'healthy', n: 600 }]);
 
     // Then one user of five, once a day: each account moves, and is news.
-    await sql`delete from usage_daily_users
+    await sql`delete from usage_month_users
       where workspace_id = ${workspaceId} and user_id <> 'user-1'`.execute(deps.db);
-    await sql`update usage_daily set events = 1, logins = 1
+    await sql`update usage_months
+      set events = array_fill(1, array[cardinality(days)]), logins = array_fill(1, array[cardinality(days)])
       where workspace_id = ${workspaceId}`.execute(deps.db);
     clock.advance(3_600_000);
     expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 600, moves: 600 });
@@ -103,13 +109,17 @@ describe('health moves on the timeline', () => {
     );
     if (!live || !gone) throw new Error('no accounts');
     // Four of five seats active every day of a week: healthy.
-    await sql`insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-      select workspace_id, id, '2026-11-01'::date - d, 'reports', 20, 4
-      from accounts, generate_series(0, 6) d where workspace_id = ${workspaceId}`.execute(deps.db);
-    await sql`insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-      select workspace_id, id, '2026-11-01'::date - d, 'reports', 'user-' || u
+    await addUsageDays(
+      deps.db,
+      sql`select workspace_id, id, '2026-11-01'::date - d, 'reports', 20, 4
+      from accounts, generate_series(0, 6) d where workspace_id = ${workspaceId}`,
+    );
+    await addActiveUsers(
+      deps.db,
+      sql`select workspace_id, id, '2026-11-01'::date - d, 'reports', 'user-' || u
       from accounts, generate_series(0, 6) d, generate_series(1, 4) u
-      where workspace_id = ${workspaceId}`.execute(deps.db);
+      where workspace_id = ${workspaceId}`,
+    );
     expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 2, moves: 2 });
     const before = await categories(workspaceId);
     expect(before).toEqual([{ category: 'healthy', n: 2 }]);
@@ -120,9 +130,10 @@ describe('health moves on the timeline', () => {
       .set({ stage: 'churned' })
       .where('id', '=', gone.id)
       .execute();
-    await sql`delete from usage_daily_users
+    await sql`delete from usage_month_users
       where workspace_id = ${workspaceId} and user_id <> 'user-1'`.execute(deps.db);
-    await sql`update usage_daily set events = 1, logins = 1
+    await sql`update usage_months
+      set events = array_fill(1, array[cardinality(days)]), logins = array_fill(1, array[cardinality(days)])
       where workspace_id = ${workspaceId}`.execute(deps.db);
     clock.advance(3_600_000);
     expect(await rescore(deps, workspaceId)).toMatchObject({ scored: 1, moves: 1 });

@@ -12,6 +12,7 @@ import { createTemplate } from '../../src/modules/work/index.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace } from '../support/factories.ts';
 import { runJobs } from '../notify/support.ts';
+import { addActiveUsers, addUsageDays } from '../support/usage.ts';
 
 // The rescore an event asks for is due a second after the database's "now" (accounts__changed):
 // the test clock starts a minute ahead.
@@ -26,16 +27,18 @@ let accountName: string;
 
 /** `users` distinct users active on each of the last 60 days. */
 async function setActiveUsers(users: number) {
-  await sql`delete from usage_daily_users where account_id = ${accountId}`.execute(deps.db);
-  await sql`delete from usage_daily where account_id = ${accountId}`.execute(deps.db);
-  await sql`
-    insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-    select ${workspaceId}, ${accountId}, ${today()}::date - d, 'reports', 'u' || u
-    from generate_series(0, 59) d, generate_series(1, ${users}::int) u`.execute(deps.db);
-  await sql`
-    insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-    select ${workspaceId}, ${accountId}, ${today()}::date - d, 'reports', 10, 1
-    from generate_series(0, 59) d`.execute(deps.db);
+  await sql`delete from usage_month_users where account_id = ${accountId}`.execute(deps.db);
+  await sql`delete from usage_months where account_id = ${accountId}`.execute(deps.db);
+  await addActiveUsers(
+    deps.db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${today()}::date - d, 'reports', 'u' || u
+    from generate_series(0, 59) d, generate_series(1, ${users}::int) u`,
+  );
+  await addUsageDays(
+    deps.db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${today()}::date - d, 'reports', 10, 1
+    from generate_series(0, 59) d`,
+  );
 }
 
 let noteCount = 0;

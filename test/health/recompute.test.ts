@@ -8,6 +8,7 @@ import { addDays } from '../../src/lib/calendar.ts';
 import { rescoreAccounts, type AccountHealth } from '../../src/modules/health/index.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeWorkspace } from '../support/factories.ts';
+import { addActiveUsers, addUsageDays } from '../support/usage.ts';
 
 const { deps } = await useTestDeps('2026-11-02T09:00:00Z');
 const { db } = deps;
@@ -30,18 +31,21 @@ beforeAll(async () => {
   const active = sql`a.workspace_id = ${ws} and (substring(a.external_id from 6))::int % 5 <> 0`;
   const n = sql`(substring(a.external_id from 6))::int`;
   // Usage over 90 days: some accounts fading (fewer people lately), some growing.
-  await sql`insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-    select ${ws}, a.id, ${day}::date - d, 'feature-' || (1 + (d + ${n}) % 4), 5 + d % 7, 1
+  await addUsageDays(
+    db,
+    sql`select ${ws}::uuid, a.id, ${day}::date - d, 'feature-' || (1 + (d + ${n}) % 4), 5 + d % 7, 1
     from accounts a, generate_series(case when ${n} % 7 = 0 then 3 else 0 end, 89) d
-    where ${active}`.execute(db);
-  await sql`insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-    select ${ws}, a.id, ${day}::date - d, 'feature-' || (1 + (d + ${n}) % 4),
+    where ${active}`,
+  );
+  await addActiveUsers(
+    db,
+    sql`select ${ws}::uuid, a.id, ${day}::date - d, 'feature-' || (1 + (d + ${n}) % 4),
       'user-' || ((d + u) % case when ${n} % 3 = 0 and d < 30 then 2
         when ${n} % 3 = 1 and d >= 30 then 3 else 6 end)
     from accounts a, generate_series(case when ${n} % 7 = 0 then 3 else 0 end, 89) d,
       generate_series(0, 2) u
-    where ${active}
-    on conflict do nothing`.execute(db);
+    where ${active}`,
+  );
   await sql`insert into support_tickets (workspace_id, account_id, source, external_id, subject,
       status, priority, csat, opened_at, solved_at, updated_at, received_at)
     select ${ws}, a.id, 'generic', a.id || '-' || t, 'Ticket',

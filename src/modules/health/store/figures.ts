@@ -44,25 +44,33 @@ export async function usageRows(db: Db, s: FigureQuery) {
     ),
     -- One row per account and person (hash aggregates), not four distinct counts over the
     -- window's rows: the distinct counts' sorts cost ten times as much on a year of demo usage.
+    -- The months the 60 days touch are a range of the key; each month's days are bits, and a
+    -- window that starts inside a month counts only its days.
     people as (
       select u.account_id, u.user_id,
-        bool_or(u.day > ${s.day}::date - 30) as recent,
-        bool_or(u.day <= ${s.day}::date - 30) as before,
-        bool_or(u.day > ${s.day}::date - 30 and u.feature_key in (select key from catalog where is_value)) as value_user
-      from usage_daily_users u
+        bool_or(u.active_days & usage_days_between(u.month, ${s.day}::date - 29, ${s.day}::date) <> 0) as recent,
+        bool_or(u.active_days & usage_days_between(u.month, ${s.day}::date - 59, ${s.day}::date - 30) <> 0) as before,
+        bool_or(u.active_days & usage_days_between(u.month, ${s.day}::date - 29, ${s.day}::date) <> 0
+          and u.feature_key in (select key from catalog where is_value)) as value_user
+      from usage_month_users u
       where u.workspace_id = ${s.workspaceId}
-        and u.day > ${s.day}::date - 60 and u.day <= ${s.day}::date
+        and u.month >= date_trunc('month', (${s.day}::date - 59)::timestamp)::date and u.month <= ${s.day}::date
+        and u.active_days & usage_days_between(u.month, ${s.day}::date - 59, ${s.day}::date) <> 0
         ${onlyAccounts(sql`u.account_id`, s)}
       group by u.account_id, u.user_id
     ),
     features as (
-      select d.account_id, count(distinct d.feature_key) as features
-      from usage_daily d
-      where d.workspace_id = ${s.workspaceId}
-        and d.day > ${s.day}::date - 30 and d.day <= ${s.day}::date
-        and d.feature_key in (select key from catalog)
-        ${onlyAccounts(sql`d.account_id`, s)}
-      group by d.account_id
+      select m.account_id, count(distinct m.feature_key) as features
+      from usage_months m
+      where m.workspace_id = ${s.workspaceId}
+        and m.month >= date_trunc('month', (${s.day}::date - 29)::timestamp)::date and m.month <= ${s.day}::date
+        and m.feature_key in (select key from catalog)
+        and exists (
+          select from unnest(m.days) d(day_of_month)
+          where m.month + d.day_of_month - 1 between ${s.day}::date - 29 and ${s.day}::date
+        )
+        ${onlyAccounts(sql`m.account_id`, s)}
+      group by m.account_id
     ),
     recent as (
       select p.account_id,
@@ -81,11 +89,14 @@ export async function usageRows(db: Db, s: FigureQuery) {
       last.day::text as last_day
     from accounts a
     left join recent r on r.account_id = a.id
-    -- The newest rollup day per account: one index probe each on (workspace, account, day).
+    -- The newest rollup day per account: the key skips through the months to the account's
+    -- newest one by the day, whose few rows' days are sorted.
     left join lateral (
-      select d.day from usage_daily d
-      where d.workspace_id = ${s.workspaceId} and d.account_id = a.id and d.day <= ${s.day}::date
-      order by d.day desc limit 1
+      select m.month + d.day_of_month - 1 as day
+      from usage_months m, unnest(m.days) d(day_of_month)
+      where m.workspace_id = ${s.workspaceId} and m.account_id = a.id and m.month <= ${s.day}::date
+        and m.month + d.day_of_month - 1 <= ${s.day}::date
+      order by m.month desc, d.day_of_month desc limit 1
     ) last on true
     where a.workspace_id = ${s.workspaceId} and a.deleted_at is null
       ${onlyAccounts(sql`a.id`, s)}`.execute(db);
