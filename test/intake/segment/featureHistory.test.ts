@@ -328,6 +328,54 @@ describe('an exact-name feature defined after a pattern feature', () => {
   });
 });
 
+describe('an intake batch adding to the pattern feature while its events are split off', () => {
+  it("keeps the batch's events in the month the split takes days off", async () => {
+    const tracked = await yearOfReports();
+    const { workspaceId, accountId } = tracked;
+    await defineFeature(tracked, 'reports', 'Reports', ['Report *']);
+    await runJobs();
+    const exports = await defineFeatureFor(
+      db,
+      { workspaceId, userId: null },
+      { key: 'export', label: 'Export', events: ['Report Exported'], premium: false, value: false },
+    );
+    const lastDay = months.at(-1) ?? '';
+    let moving: Promise<unknown> = Promise.resolve();
+    await db.transaction().execute(async (trx) => {
+      // A report viewed the day before, counted under Reports in the month the split reaches
+      // last: the batch holds that month's row until it commits.
+      await insertUsageEvents(trx, workspaceId, new Date(`${lastDay}T13:00:00Z`), {
+        messageIds: [randomUUID()],
+        occurredAt: ['2026-10-09T12:30:00Z'],
+        types: ['track'],
+        names: ['Report Viewed'],
+        features: ['reports'],
+        userIds: ['ann'],
+        anonymousIds: [null],
+        groupIds: [null],
+        groupUuids: [accountId],
+        properties: ['{}'],
+        loginEvents: [],
+      });
+      moving = moveFeatureHistory(db, workspaceId, exports);
+      const first = await Promise.race([
+        moving.then(() => 'moved'),
+        sleep(300).then(() => 'waiting'),
+      ]);
+      expect(first).toBe('waiting');
+    });
+    await moving;
+
+    const rollups = await rollupsByKey(workspaceId);
+    expect(rollups.export?.events).toBe(12);
+    expect(rollups.reports?.events).toBe(24 + 5 + 1);
+    expect(rollups.reports?.days).toContain('2026-10-09');
+    expect(await eventsRolledUp(db, workspaceId)).toBe(
+      (await countRows(db, 'usage_events', workspaceId)) + 5,
+    );
+  });
+});
+
 describe('an intake batch in flight while a feature is defined', () => {
   it('is waited for, and the events it keyed by the old catalog move with the rest', async () => {
     const tracked = await yearOfReports();

@@ -31,6 +31,11 @@ function occurredIn(range: DayRange) {
     and occurred_at < ${range.to}::date::timestamp at time zone 'UTC'`;
 }
 
+/** The first day of the month `day` falls in. */
+function monthOf(day: string) {
+  return sql`date_trunc('month', ${day}::timestamp)::date`;
+}
+
 /** How many events, and the first and last day they fall on. */
 type Span = { events: number; first: string; last: string };
 
@@ -129,9 +134,10 @@ export type Moved = { count: number; accountIds: string[] };
  * and a person who did only moved events on a day loses that day among the old feature's
  * active days (and the row, with no day left). Rollups without raw events (a backfill, or days
  * past retention) count several names at once and stay as they are.
- * One statement, whose parts all read the events as they were before it; the caller holds
- * every user's lock (lockEveryUser), so no group call links events meanwhile. Answers how many
- * events moved and the accounts they count for.
+ * One statement, whose parts all read the events as they were before it, then one that drops
+ * the rows it left without a day; the caller holds every user's lock (lockEveryUser), so no
+ * group call links events meanwhile. Answers how many events moved and the accounts they
+ * count for.
  */
 export async function moveClaimedEvents(
   db: Db,
@@ -152,42 +158,35 @@ export async function moveClaimedEvents(
     ),
     ${rollupSteps(workspaceId)},
     taken as (
-      select date_trunc('month', day::timestamp)::date as month, account_id, from_key,
-        date_part('day', day)::smallint as day_of_month, count(*)::int as events,
-        (count(*) filter (where is_login))::int as logins
-      from changed
-      where account_id is not null
-      group by 1, 2, 3, 4
-    ),
-    left_over as (
-      select m.month, m.account_id, m.feature_key,
-        array_agg(d.day_of_month order by d.n) filter (where d.events > coalesce(t.events, 0))
-          as days,
-        array_agg(d.events - coalesce(t.events, 0) order by d.n)
-          filter (where d.events > coalesce(t.events, 0)) as events,
-        array_agg(greatest(d.logins - coalesce(t.logins, 0), 0) order by d.n)
-          filter (where d.events > coalesce(t.events, 0)) as logins
-      from usage_months m
-      cross join unnest(m.days, m.events, m.logins)
-        with ordinality d(day_of_month, events, logins, n)
-      left join taken t on t.month = m.month and t.account_id = m.account_id
-        and t.from_key = m.feature_key and t.day_of_month = d.day_of_month
-      where m.workspace_id = ${workspaceId}
-        and (m.month, m.account_id, m.feature_key) in (
-          select month, account_id, from_key from taken
-        )
-      group by m.month, m.account_id, m.feature_key
+      select month, account_id, from_key, array_agg(day_of_month) as days,
+        array_agg(events) as events, array_agg(logins) as logins
+      from (
+        select date_trunc('month', day::timestamp)::date as month, account_id, from_key,
+          date_part('day', day)::smallint as day_of_month, count(*)::int as events,
+          (count(*) filter (where is_login))::int as logins
+        from changed
+        where account_id is not null
+        group by 1, 2, 3, 4
+      ) t
+      group by month, account_id, from_key
     ),
     lessened as (
-      update usage_months m set days = l.days, events = l.events, logins = l.logins
-      from left_over l
-      where m.workspace_id = ${workspaceId} and m.month = l.month and m.account_id = l.account_id
-        and m.feature_key = l.feature_key and l.days is not null
-    ),
-    emptied as (
-      delete from usage_months m using left_over l
-      where m.workspace_id = ${workspaceId} and m.month = l.month and m.account_id = l.account_id
-        and m.feature_key = l.feature_key and l.days is null
+      update usage_months m set (days, events, logins) = (
+        select coalesce(array_agg(r.day_of_month order by r.n), '{}'),
+          coalesce(array_agg(r.events order by r.n), '{}'),
+          coalesce(array_agg(r.logins order by r.n), '{}')
+        from (
+          select d.n, d.day_of_month, d.events - coalesce(x.events, 0) as events,
+            greatest(d.logins - coalesce(x.logins, 0), 0) as logins
+          from unnest(m.days, m.events, m.logins) with ordinality d(day_of_month, events, logins, n)
+          left join unnest(t.days, t.events, t.logins) x(day_of_month, events, logins)
+            on x.day_of_month = d.day_of_month
+        ) r
+        where r.events > 0
+      )
+      from taken t
+      where m.workspace_id = ${workspaceId} and m.month = t.month and m.account_id = t.account_id
+        and m.feature_key = t.from_key
     ),
     inactive as (
       select date_trunc('month', i.day::timestamp)::date as month, i.account_id, i.from_key,
@@ -207,22 +206,24 @@ export async function moveClaimedEvents(
       ) i
       group by 1, 2, 3, 4
     ),
-    fewer_days as (
+    left_days as (
       update usage_month_users u set active_days = u.active_days & ~i.days
       from inactive i
       where u.workspace_id = ${workspaceId} and u.month = i.month and u.account_id = i.account_id
-        and u.feature_key = i.from_key and u.user_id = i.actor
-        and u.active_days & i.days <> 0 and u.active_days & ~i.days <> 0
-    ),
-    left_users as (
-      delete from usage_month_users u using inactive i
-      where u.workspace_id = ${workspaceId} and u.month = i.month and u.account_id = i.account_id
-        and u.feature_key = i.from_key and u.user_id = i.actor and u.active_days & ~i.days = 0
+        and u.feature_key = i.from_key and u.user_id = i.actor and u.active_days & i.days <> 0
     )
     select count(*)::int as moved,
       coalesce(array_agg(distinct account_id::text) filter (where account_id is not null), '{}')
         as accounts
     from changed`.execute(db);
+  // Then the month rows and people left with no day go. Apart, as the statement above takes
+  // the days off whatever the row holds when it gets to it (an intake batch may add a day to
+  // the old feature's current month meanwhile), where deciding there would use its snapshot.
+  const months = sql`workspace_id = ${workspaceId} and month >= ${monthOf(range.from)}
+    and month < ${range.to}::date and feature_key = any(${moves.fromKeys}::text[])`;
+  await sql`
+    with emptied as (delete from usage_months where ${months} and cardinality(days) = 0)
+    delete from usage_month_users where ${months} and active_days = 0`.execute(db);
   return { count: rows[0]?.moved ?? 0, accountIds: rows[0]?.accounts ?? [] };
 }
 
