@@ -1,11 +1,11 @@
 // Defining a feature after a year of tracking: 1 million kept raw events (2,740 accounts ×
-// 365 days, one event each, four event names no feature claims) and their daily rollups;
+// 365 days, one event each, four event names no feature claims) and their month rollups;
 // then `Reports = Report *` is defined through defineFeature (the request: the catalog lock,
 // the insert, whether the workspace keeps usage, the queued job), and the job reads what its
 // names claim (every kept event's distinct name and key, and the rollups' keys) and moves that
-// half of the history (raw events re-keyed, rollup rows merged by key), a month per transaction.
+// half of the history (raw events re-keyed, month rows merged by key), a month per transaction.
 // Then `Export = Report Exported` takes a quarter of the events from Reports (their share of
-// its rollup rows, counted from the raw events).
+// its days, counted from the raw events).
 // Baseline, same run, same rows: the rollups recounted from the raw events by the statement
 // steps live intake runs, which a move by recount would need at least.
 // `STEWARD_BENCH_HISTORY_ACCOUNTS` sets how many accounts (default 2,740).
@@ -31,8 +31,8 @@ export async function featureHistoryBenchmark(): Promise<BenchResult[]> {
     });
     const recount = await timed(() => rollUpEverything(db, workspaceId));
     await sql`vacuum analyze usage_events`.execute(db);
-    await sql`vacuum analyze usage_daily`.execute(db);
-    await sql`vacuum analyze usage_daily_users`.execute(db);
+    await sql`vacuum analyze usage_months`.execute(db);
+    await sql`vacuum analyze usage_month_users`.execute(db);
 
     const defined = await timed(() =>
       defineFeature(
@@ -63,21 +63,22 @@ export async function featureHistoryBenchmark(): Promise<BenchResult[]> {
       { key: 'export', label: 'Export', events: ['Report Exported'], premium: false, value: false },
     );
     const split = await timed(() => moveFeatureHistory(db, workspaceId, exports));
-    const exported = await sql<{ n: number }>`select coalesce(sum(events), 0)::int as n
-      from usage_daily where workspace_id = ${workspaceId} and feature_key = 'export'`.execute(db);
+    const exported = await sql<{ n: number }>`select coalesce(sum(e), 0)::int as n
+      from usage_months m, unnest(m.events) e
+      where m.workspace_id = ${workspaceId} and m.feature_key = 'export'`.execute(db);
     if (exported.rows[0]?.n !== split.value.events) throw new Error('export rollups differ');
-    const left = await sql<{ n: number }>`select count(*)::int as n from usage_daily
+    const left = await sql<{ n: number }>`select count(*)::int as n from usage_months
       where workspace_id = ${workspaceId} and feature_key like 'Report %'`.execute(db);
     if (left.rows[0]?.n !== 0) throw new Error('rollup rows left under an event name');
     return [
       {
         name: `defining a feature over ${events.toLocaleString('en-US')} kept raw events (${accounts.toLocaleString('en-US')} accounts × ${days} days): the request, then the history move job`,
-        figure: `request ${ms(defined.ms)} (the read of what its names claim, now the job's: ${ms(claimRead.ms)}); job ${ms(job.ms)} (${moved.events.toLocaleString('en-US')} raw events re-keyed, ${moved.rollupRows.toLocaleString('en-US')} rollup rows merged, a month per transaction)`,
+        figure: `request ${ms(defined.ms)} (the read of what its names claim, now the job's: ${ms(claimRead.ms)}); job ${ms(job.ms)} (${moved.events.toLocaleString('en-US')} raw events re-keyed, ${moved.rollupRows.toLocaleString('en-US')} rolled-up days merged, a month per transaction)`,
         baseline: `recounting the same workspace's rollups from its raw events: ${ms(recount.ms)}`,
       },
       {
         name: 'then an exact-name feature over one of those names: the history move job',
-        figure: `${ms(split.ms)} (${split.value.events.toLocaleString('en-US')} raw events re-keyed, their counts and people taken off the pattern feature's rows)`,
+        figure: `${ms(split.ms)} (${split.value.events.toLocaleString('en-US')} raw events re-keyed, their counts and people taken off the pattern feature's days)`,
         baseline: `the same recount: ${ms(recount.ms)}`,
       },
     ];
