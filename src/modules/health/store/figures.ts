@@ -42,35 +42,47 @@ export async function usageRows(db: Db, s: FigureQuery) {
     with catalog as (
       select key, is_value from usage_features where workspace_id = ${s.workspaceId}
     ),
+    -- The months the 60 days touch, each with its days in the windows: as bits for the people
+    -- (usage_month_users.active_days), as days of the month for the counts (usage_months.days).
+    -- Tested once a month, not once a row; a window that starts inside a month counts only its days.
+    windows as (
+      select w.month, w.recent, w.before, w.recent | w.before as either,
+        array(select i::smallint from generate_series(1, 31) i where w.recent & (1 << (i - 1)) <> 0) as recent_days
+      from (
+        select m::date as month,
+          usage_days_between(m::date, ${s.day}::date - 29, ${s.day}::date) as recent,
+          usage_days_between(m::date, ${s.day}::date - 59, ${s.day}::date - 30) as before
+        from generate_series(date_trunc('month', (${s.day}::date - 59)::timestamp), ${s.day}::date::timestamp,
+          interval '1 month') m
+      ) w
+    ),
     -- One row per account and person (hash aggregates), not four distinct counts over the
     -- window's rows: the distinct counts' sorts cost ten times as much on a year of demo usage.
-    -- The months the 60 days touch are a range of the key; each month's days are bits, and a
-    -- window that starts inside a month counts only its days.
+    -- The months are a range of the key.
     people as (
       select u.account_id, u.user_id,
-        bool_or(u.active_days & usage_days_between(u.month, ${s.day}::date - 29, ${s.day}::date) <> 0) as recent,
-        bool_or(u.active_days & usage_days_between(u.month, ${s.day}::date - 59, ${s.day}::date - 30) <> 0) as before,
-        bool_or(u.active_days & usage_days_between(u.month, ${s.day}::date - 29, ${s.day}::date) <> 0
-          and u.feature_key in (select key from catalog where is_value)) as value_user
-      from usage_month_users u
+        bool_or(u.active_days & w.recent <> 0) as recent,
+        bool_or(u.active_days & w.before <> 0) as before,
+        bool_or(u.active_days & w.recent <> 0 and u.feature_key in (select key from catalog where is_value)) as value_user
+      from usage_month_users u join windows w on w.month = u.month
       where u.workspace_id = ${s.workspaceId}
         and u.month >= date_trunc('month', (${s.day}::date - 59)::timestamp)::date and u.month <= ${s.day}::date
-        and u.active_days & usage_days_between(u.month, ${s.day}::date - 59, ${s.day}::date) <> 0
+        and u.active_days & w.either <> 0
         ${onlyAccounts(sql`u.account_id`, s)}
       group by u.account_id, u.user_id
     ),
-    features as (
-      select m.account_id, count(distinct m.feature_key) as features
-      from usage_months m
+    -- Each feature of an account once (a hash), then counted.
+    used as (
+      select distinct m.account_id, m.feature_key
+      from usage_months m join windows w on w.month = m.month
       where m.workspace_id = ${s.workspaceId}
         and m.month >= date_trunc('month', (${s.day}::date - 29)::timestamp)::date and m.month <= ${s.day}::date
         and m.feature_key in (select key from catalog)
-        and exists (
-          select from unnest(m.days) d(day_of_month)
-          where m.month + d.day_of_month - 1 between ${s.day}::date - 29 and ${s.day}::date
-        )
+        and m.days && w.recent_days
         ${onlyAccounts(sql`m.account_id`, s)}
-      group by m.account_id
+    ),
+    features as (
+      select account_id, count(*) as features from used group by account_id
     ),
     recent as (
       select p.account_id,
