@@ -30,18 +30,28 @@ async function seedPortfolio(db: Db) {
     select ${workspaceId}, 'Account ' || g, 'acct-' || g, 20 + g % 80, 1000000 + g * 100,
       current_date + (g % 400)
     from generate_series(1, ${accounts}::int) g`.execute(db);
-  // Each account: one rollup row a day for a year, two of five people active each day (the
+  // Each account: one feature used a day for a year, two of five people active each day (the
   // set rotating, and some accounts fading), so 30- and 60-day windows count distinct people.
-  await sql`insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-    select ${workspaceId}, a.id, current_date - d, 'feature-' || (1 + (d + a.seats) % 5), 20, 2
-    from accounts a, generate_series(0, ${days - 1}::int) d
-    where a.workspace_id = ${workspaceId}`.execute(db);
-  await sql`insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-    select ${workspaceId}, a.id, current_date - d, 'feature-' || (1 + (d + a.seats) % 5),
-      'user-' || ((d + u) % case when a.seats % 3 = 0 and d < 30 then 2 else 5 end)
-    from accounts a, generate_series(0, ${days - 1}::int) d, generate_series(0, 1) u
-    where a.workspace_id = ${workspaceId}
-    on conflict do nothing`.execute(db);
+  // The days are grouped into the month rows intake writes (migration 0035) in one statement.
+  await sql`insert into usage_months (workspace_id, month, account_id, feature_key, days, events, logins)
+    select ${workspaceId}::uuid, date_trunc('month', u.day::timestamp)::date, u.account_id, u.feature_key,
+      array_agg(date_part('day', u.day)::smallint), array_agg(20), array_agg(2)
+    from (
+      select a.id as account_id, current_date - d as day, 'feature-' || (1 + (d + a.seats) % 5) as feature_key
+      from accounts a, generate_series(0, ${days - 1}::int) d
+      where a.workspace_id = ${workspaceId}
+    ) u
+    group by 1, 2, 3, 4`.execute(db);
+  await sql`insert into usage_month_users (workspace_id, month, account_id, feature_key, user_id, active_days)
+    select ${workspaceId}::uuid, date_trunc('month', u.day::timestamp)::date, u.account_id, u.feature_key,
+      u.user_id, bit_or(1 << (date_part('day', u.day)::int - 1))
+    from (
+      select a.id as account_id, current_date - d as day, 'feature-' || (1 + (d + a.seats) % 5) as feature_key,
+        'user-' || ((d + n) % case when a.seats % 3 = 0 and d < 30 then 2 else 5 end) as user_id
+      from accounts a, generate_series(0, ${days - 1}::int) d, generate_series(0, 1) n
+      where a.workspace_id = ${workspaceId}
+    ) u
+    group by 1, 2, 3, 4, 5`.execute(db);
   await sql`insert into support_tickets (workspace_id, account_id, source, external_id, subject,
       status, priority, csat, opened_at, solved_at, updated_at, received_at)
     select ${workspaceId}, a.id, 'generic', a.id || '-' || t, 'Ticket', case when t = 0 then 'open' else 'solved' end,
@@ -67,12 +77,23 @@ async function seedPortfolio(db: Db) {
 function sameInputs(db: Db, workspaceId: WorkspaceId) {
   return sql`
     with catalog as (select key, is_value from usage_features where workspace_id = ${workspaceId}),
+    windows as (
+      select w.month, w.recent, w.before, w.recent | w.before as either,
+        array(select i::smallint from generate_series(1, 31) i where w.recent & (1 << (i - 1)) <> 0) as recent_days
+      from (
+        select m::date as month, usage_days_between(m::date, current_date - 29, current_date) as recent,
+          usage_days_between(m::date, current_date - 59, current_date - 30) as before
+        from generate_series(date_trunc('month', (current_date - 59)::timestamp), current_date::timestamp, interval '1 month') m
+      ) w
+    ),
     people as (
       select u.account_id, u.user_id,
-        bool_or(u.day > current_date - 30) as recent, bool_or(u.day <= current_date - 30) as before,
-        bool_or(u.day > current_date - 30 and u.feature_key in (select key from catalog where is_value)) as value_user
-      from usage_daily_users u
-      where u.workspace_id = ${workspaceId} and u.day > current_date - 60 and u.day <= current_date
+        bool_or(u.active_days & w.recent <> 0) as recent, bool_or(u.active_days & w.before <> 0) as before,
+        bool_or(u.active_days & w.recent <> 0 and u.feature_key in (select key from catalog where is_value)) as value_user
+      from usage_month_users u join windows w on w.month = u.month
+      where u.workspace_id = ${workspaceId}
+        and u.month >= date_trunc('month', (current_date - 59)::timestamp)::date and u.month <= current_date
+        and u.active_days & w.either <> 0
       group by u.account_id, u.user_id
     ),
     usage as (
@@ -81,10 +102,14 @@ function sameInputs(db: Db, workspaceId: WorkspaceId) {
       from people group by account_id
     ),
     features as (
-      select account_id, count(distinct feature_key) as features
-      from usage_daily
-      where workspace_id = ${workspaceId} and day > current_date - 30 and day <= current_date
-        and feature_key in (select key from catalog)
+      select account_id, count(*) as features
+      from (
+        select distinct m.account_id, m.feature_key
+        from usage_months m join windows w on w.month = m.month
+        where m.workspace_id = ${workspaceId}
+          and m.month >= date_trunc('month', (current_date - 29)::timestamp)::date and m.month <= current_date
+          and m.feature_key in (select key from catalog) and m.days && w.recent_days
+      ) used
       group by account_id
     ),
     tickets as (
@@ -152,9 +177,11 @@ function sameInputs(db: Db, workspaceId: WorkspaceId) {
     left join usage u on u.account_id = a.id
     left join features f on f.account_id = a.id
     left join lateral (
-      select d.day from usage_daily d
-      where d.workspace_id = ${workspaceId} and d.account_id = a.id and d.day <= current_date
-      order by d.day desc limit 1
+      select m.month + d - 1 as day
+      from usage_months m, unnest(m.days) d
+      where m.workspace_id = ${workspaceId} and m.account_id = a.id and m.month <= current_date
+        and m.month + d - 1 <= current_date
+      order by m.month desc, d desc limit 1
     ) last on true
     left join tickets t on t.account_id = a.id
     left join touches e on e.account_id = a.id
@@ -173,7 +200,7 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
     const seeded = await timed(() => seedPortfolio(db));
     const workspaceId = seeded.value;
     const rollups = await sql<{ n: number }>`
-      select (select count(*) from usage_daily) + (select count(*) from usage_daily_users) as n`.execute(
+      select (select count(*) from usage_months) + (select count(*) from usage_month_users) as n`.execute(
       db,
     );
     const today = new Date().toISOString().slice(0, 10);
@@ -287,7 +314,7 @@ export async function healthBenchmark(): Promise<BenchResult[]> {
 
     return [
       {
-        name: `full recompute, ${accounts.toLocaleString('en')} accounts × ${days} days (${rollups.rows[0]?.n.toLocaleString('en')} rollup rows) (target ≤ 5 s, ≤ 2× the statement)`,
+        name: `full recompute, ${accounts.toLocaleString('en')} accounts × ${days} days (${rollups.rows[0]?.n.toLocaleString('en')} month rollup rows) (target ≤ 5 s, ≤ 2× the statement)`,
         figure: `${seconds(fullMs)} daily rescore; ${seconds(first.ms)} first scoring; ratio ${(fullMs / baselineMs).toFixed(1)}× the aggregate`,
         baseline: `one hand-written statement over the same inputs (every measure's figures per account): ${ms(baselineMs)}; seeding the data ${seconds(seeded.ms)}`,
         holds: fullMs <= 5_000 && fullMs <= 2 * baselineMs,
