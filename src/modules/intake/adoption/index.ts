@@ -12,3 +12,4 @@ export { decliningVerdict, type MonthOverMonth } from './figures.ts';
 export { addDays } from '../../../lib/calendar.ts';
 export { adoptionOverview } from './service.ts';
 export { median, timeToValue, valueEventThreshold } from './figures.ts';
+export { usageDaysBetween } from './store.ts';

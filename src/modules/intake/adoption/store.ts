@@ -1,4 +1,4 @@
-// Adoption reads: SQL over the daily rollups (usage_daily, usage_daily_users), never the raw
+// Adoption reads: SQL over the month rollups (usage_months, usage_month_users), never the raw
 // events, so the answers stay fast however many events came in.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
@@ -6,6 +6,66 @@ import type { WorkspaceId } from '../../../lib/ids.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 
 type Window = { from: string; to: string };
+
+// A window of days read from the month rollups (migration 0035), for one account or many: the
+// window's months go to the rollups' key, so only they are read, then their days are filtered
+// (a window that starts or ends inside a month counts only its days). The day views (usage_days,
+// usage_day_users) read every month of an account: fine for an account's whole history.
+
+/** A day: a 'YYYY-MM-DD' string, or an SQL expression of type date. */
+type Day = string | RawBuilder<unknown>;
+
+const dateOf = (day: Day) => (typeof day === 'string' ? sql`${day}::date` : sql`(${day})`);
+
+/** The month keys that hold days from `from` to `to` (`month` is a rollup's month column). */
+function monthsHolding(month: RawBuilder<unknown>, from: Day, to: Day): RawBuilder<unknown> {
+  return sql`${month} between date_trunc('month', ${dateOf(from)}::timestamp)::date and ${dateOf(to)}`;
+}
+
+/**
+ * Day rows (account_id, feature_key, day, events, logins) from `from` to `to` of the accounts in
+ * `accounts` (an SQL uuid[]), as a subquery to select from.
+ */
+export function usageDaysBetween(
+  workspaceId: WorkspaceId,
+  accounts: RawBuilder<unknown>,
+  from: Day,
+  to: Day,
+): RawBuilder<unknown> {
+  return sql`(
+    select m.account_id, m.feature_key, m.month + d.day_of_month - 1 as day, d.events, d.logins
+    from usage_months m, unnest(m.days, m.events, m.logins) d(day_of_month, events, logins)
+    where m.workspace_id = ${workspaceId} and m.account_id = any(${accounts})
+      and ${monthsHolding(sql`m.month`, from, to)}
+      and m.month + d.day_of_month - 1 between ${dateOf(from)} and ${dateOf(to)}
+  )`;
+}
+
+/**
+ * Who was active from `from` to `to` in the accounts in `accounts` (an SQL uuid[]): a row
+ * (account_id, feature_key, user_id, month, active_days) per month a user was, its active_days
+ * keeping only the window's days, as a subquery to select from.
+ */
+function activeUsersBetween(
+  workspaceId: WorkspaceId,
+  accounts: RawBuilder<unknown>,
+  from: Day,
+  to: Day,
+): RawBuilder<unknown> {
+  const inWindow = sql`u.active_days & usage_days_between(u.month, ${dateOf(from)}, ${dateOf(to)})`;
+  return sql`(
+    select u.account_id, u.feature_key, u.user_id, u.month, ${inWindow} as active_days
+    from usage_month_users u
+    where u.workspace_id = ${workspaceId} and u.account_id = any(${accounts})
+      and ${monthsHolding(sql`u.month`, from, to)}
+      and ${inWindow} <> 0
+  )`;
+}
+
+/** Whether a row of `activeUsersBetween` was active on a day from `from` to `to`. */
+function activeWithin(from: Day, to: Day): RawBuilder<unknown> {
+  return sql`active_days & usage_days_between(month, ${dateOf(from)}, ${dateOf(to)}) <> 0`;
+}
 
 /** Distinct active users of one account in the day, week and month ending on `day`. */
 export async function activeUsers(
@@ -18,12 +78,12 @@ export async function activeUsers(
 ) {
   const { rows } = await sql<{ dau: number; wau: number; mau: number }>`
     select
-      count(distinct user_id) filter (where day = ${day}::date)::int as dau,
-      count(distinct user_id) filter (where day >= ${week.from}::date)::int as wau,
+      count(distinct user_id) filter (where ${activeWithin(day, day)})::int as dau,
+      count(distinct user_id) filter (where ${activeWithin(week.from, month.to)})::int as wau,
       count(distinct user_id)::int as mau
-    from usage_daily_users
-    where workspace_id = ${workspaceId} and account_id = ${accountId}
-      and day between ${month.from}::date and ${month.to}::date`.execute(db);
+    from ${activeUsersBetween(workspaceId, sql`array[${accountId}::uuid]`, month.from, month.to)} u`.execute(
+    db,
+  );
   return rows[0] ?? { dau: 0, wau: 0, mau: 0 };
 }
 
@@ -32,15 +92,13 @@ export async function featureUse(db: Db, workspaceId: WorkspaceId, accountId: st
   const { rows } = await sql<{ key: string; events: number; users: number }>`
     select e.feature_key as key, e.events::int as events, coalesce(u.users, 0)::int as users
     from (
-      select feature_key, sum(events) as events from usage_daily
-      where workspace_id = ${workspaceId} and account_id = ${accountId}
-        and day between ${w.from}::date and ${w.to}::date
+      select feature_key, sum(events) as events
+      from ${usageDaysBetween(workspaceId, sql`array[${accountId}::uuid]`, w.from, w.to)} d
       group by feature_key
     ) e
     left join (
-      select feature_key, count(distinct user_id) as users from usage_daily_users
-      where workspace_id = ${workspaceId} and account_id = ${accountId}
-        and day between ${w.from}::date and ${w.to}::date
+      select feature_key, count(distinct user_id) as users
+      from ${activeUsersBetween(workspaceId, sql`array[${accountId}::uuid]`, w.from, w.to)} u
       group by feature_key
     ) u using (feature_key)
     order by e.events desc, e.feature_key`.execute(db);
@@ -53,16 +111,15 @@ export async function dailyUse(db: Db, workspaceId: WorkspaceId, accountId: stri
     select coalesce(e.day, u.day)::text as day, coalesce(e.events, 0)::int as events,
       coalesce(u.users, 0)::int as "activeUsers"
     from (
-      select day, sum(events) as events from usage_daily
-      where workspace_id = ${workspaceId} and account_id = ${accountId}
-        and day between ${w.from}::date and ${w.to}::date
+      select day, sum(events) as events
+      from ${usageDaysBetween(workspaceId, sql`array[${accountId}::uuid]`, w.from, w.to)} d
       group by day
     ) e
     full join (
-      select day, count(distinct user_id) as users from usage_daily_users
-      where workspace_id = ${workspaceId} and account_id = ${accountId}
-        and day between ${w.from}::date and ${w.to}::date
-      group by day
+      select a.day, count(distinct u.user_id) as users
+      from ${activeUsersBetween(workspaceId, sql`array[${accountId}::uuid]`, w.from, w.to)} u,
+        usage_active_days(u.month, u.active_days) a(day)
+      group by a.day
     ) u using (day)
     order by 1`.execute(db);
   return rows;
@@ -86,7 +143,7 @@ export async function valueMilestones(
     with days as (
       select day, sum(events) as events,
         bool_or(feature_key = any(${valueFeatures as string[]}::text[])) as value_used
-      from usage_daily
+      from usage_days
       where workspace_id = ${workspaceId} and account_id = ${accountId}
       group by day
     )
@@ -116,30 +173,34 @@ function contractStart(workspaceId: string, accountId: RawBuilder<unknown>) {
     from contracts c where c.workspace_id = ${workspaceId} and c.account_id = ${accountId})`;
 }
 
-/** The first day of the workspace's usage history: starts before it were not seen. */
+/**
+ * The first day of the workspace's usage history: starts before it were not seen. Only the
+ * first month is read, found at the start of the rollups' key.
+ */
 function historyStart(workspaceId: string) {
-  return sql<string | null>`(select min(h.day)::text from usage_daily h
-    where h.workspace_id = ${workspaceId})`;
+  return sql<string | null>`(select min(h.month + d.day_of_month - 1)::text
+    from usage_months h, unnest(h.days) d(day_of_month)
+    where h.workspace_id = ${workspaceId}
+      and h.month = (select min(month) from usage_months where workspace_id = ${workspaceId}))`;
 }
 
 /**
- * The CTEs `people` (each person's first and last active day in the two months, per account of
- * the CTE `scoped`, read through the rollups' primary key) and `users` (per account, the people
- * active this month and the month before): grouped by hash, where count(distinct) per month
- * sorted every person-day row.
+ * The CTEs `people` (whether each person was active this month and the month before, per account
+ * of the CTE `scoped`, read through the rollups' key) and `users` (per account, how many were):
+ * grouped by hash, where count(distinct) per month sorted every person-month row.
  */
-function activeUsersByMonth(ws: string, month: Window, previousMonth: Window) {
+function activeUsersByMonth(ws: WorkspaceId, month: Window, previousMonth: Window) {
   return sql`people as (
-      select account_id, min(day) as first_day, max(day) as last_day
-      from usage_daily_users
-      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
-        and day between ${previousMonth.from}::date and ${month.to}::date
+      select account_id,
+        bool_or(${activeWithin(month.from, month.to)}) as this_month,
+        bool_or(${activeWithin(previousMonth.from, previousMonth.to)}) as previous_month
+      from ${activeUsersBetween(ws, sql`array(select id from scoped)`, previousMonth.from, month.to)} u
       group by account_id, user_id
     ),
     users as (
       select account_id,
-        count(*) filter (where last_day >= ${month.from}::date) as mau,
-        count(*) filter (where first_day <= ${previousMonth.to}::date) as previous_mau
+        count(*) filter (where this_month) as mau,
+        count(*) filter (where previous_month) as previous_mau
       from people
       group by account_id
     )`;
@@ -163,9 +224,8 @@ export type PortfolioUsageRow = {
 /**
  * This month against the month before, for every account in scope, in one query: active
  * users, events, logins, and features used before but not since (abandoned). As in
- * `monthOverMonthUsage`, the accounts go to the rollups' primary keys as an array and each
- * person's first and last day in the two months is grouped by hash (count(distinct) sorted
- * every person-day row).
+ * `monthOverMonthUsage`, the two months and the accounts go to the rollups' keys and each
+ * person's use of the two months is grouped by hash (count(distinct) sorted every person row).
  */
 export async function portfolioUsage(
   db: Db,
@@ -189,9 +249,7 @@ export async function portfolioUsage(
         sum(events) filter (where day <= ${previousMonth.to}::date) as previous_events,
         sum(logins) filter (where day >= ${month.from}::date) as logins,
         sum(logins) filter (where day <= ${previousMonth.to}::date) as previous_logins
-      from usage_daily
-      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
-        and day between ${previousMonth.from}::date and ${month.to}::date
+      from ${usageDaysBetween(ws, sql`array(select id from scoped)`, previousMonth.from, month.to)} d
       group by account_id, feature_key
     ),
     usage as (
@@ -227,10 +285,10 @@ export type MonthOverMonthUsageRow = {
 /**
  * Per account in scope with any use in the two months: active users and events this month and
  * the month before, and the labels of the premium features used this month — in one query.
- * Accounts without use are left out (they count zero). The accounts are given to the rollups'
- * primary keys as an array, so a CSM's book reads only its own rows (not the workspace's days
- * filtered after); each person's first and last day in the two months is grouped by hash, where
- * count(distinct) per month sorts every person-day row.
+ * Accounts without use are left out (they count zero). The two months and the accounts are
+ * given to the rollups' keys, so a CSM's book reads only its own rows (not the workspace's
+ * months filtered after); each person's use of the two months is grouped by hash, where
+ * count(distinct) per month sorts every person row.
  */
 export async function monthOverMonthUsage(
   db: Db,
@@ -252,18 +310,14 @@ export async function monthOverMonthUsage(
       select account_id,
         sum(events) filter (where day >= ${month.from}::date) as events,
         sum(events) filter (where day <= ${previousMonth.to}::date) as previous_events
-      from usage_daily
-      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
-        and day between ${previousMonth.from}::date and ${month.to}::date
+      from ${usageDaysBetween(ws, sql`array(select id from scoped)`, previousMonth.from, month.to)} d
       group by account_id
     ),
     premium as (
       select d.account_id, array_agg(distinct f.label order by f.label) as labels
-      from usage_daily d
-      join usage_features f
-        on f.workspace_id = d.workspace_id and f.key = d.feature_key and f.premium
-      where d.workspace_id = ${ws} and d.account_id = any(array(select id from scoped))
-        and d.day between ${month.from}::date and ${month.to}::date and d.events > 0
+      from ${usageDaysBetween(ws, sql`array(select id from scoped)`, month.from, month.to)} d
+      join usage_features f on f.workspace_id = ${ws} and f.key = d.feature_key and f.premium
+      where d.events > 0
       group by d.account_id
     )
     select account_id as "accountId",
@@ -287,10 +341,10 @@ export type FeatureAcrossRow = {
 
 /**
  * Per feature over the accounts in scope: how many used it in the window, users, events. As in
- * `portfolioUsage`, the accounts go to the rollups' primary keys as an array, so a CSM's book
- * reads only its own rows (not the workspace's window filtered after), and each feature's
+ * `portfolioUsage`, the window's months and the accounts go to the rollups' keys, so a CSM's
+ * book reads only its own rows (not the workspace's window filtered after), and each feature's
  * people (account and user) are grouped by hash, where count(distinct) of a row sorted every
- * person-day row.
+ * person row.
  */
 export async function featureUseAcross(
   db: Db,
@@ -308,17 +362,13 @@ export async function featureUseAcross(
     ),
     used as (
       select d.feature_key, d.account_id, sum(d.events) as events
-      from usage_daily d
-      where d.workspace_id = ${ws} and d.account_id = any(array(select id from scoped))
-        and d.day between ${w.from}::date and ${w.to}::date
+      from ${usageDaysBetween(ws, sql`array(select id from scoped)`, w.from, w.to)} d
       group by d.feature_key, d.account_id
       having sum(d.events) > 0
     ),
     people as (
       select feature_key
-      from usage_daily_users
-      where workspace_id = ${ws} and account_id = any(array(select id from scoped))
-        and day between ${w.from}::date and ${w.to}::date
+      from ${activeUsersBetween(ws, sql`array(select id from scoped)`, w.from, w.to)} u
       group by feature_key, account_id, user_id
     ),
     users as (
@@ -346,9 +396,9 @@ export type ValueMilestonesRow = ValueStartRow & {
 
 /**
  * `valueMilestones` for every account in scope at once, with when each account was created. Each
- * account's firsts are read through the rollups' primary key in day order, stopping at the first
- * day found: a CSM's book reads only its own accounts (not every day of the workspace grouped
- * and filtered after), and an account busy early reads only its early days.
+ * account's firsts are read from its own months (the day view, the account given to the key): a
+ * CSM's book reads only its own accounts, not every day of the workspace grouped and filtered
+ * after.
  */
 export async function valueMilestonesAcross(
   db: Db,
@@ -361,13 +411,13 @@ export async function valueMilestonesAcross(
   const ws = scope.workspaceId;
   const { rows } = await sql<ValueMilestonesRow>`
     select s.id as "accountId", s.tier, (s.created_at at time zone 'UTC')::date::text as "createdOn",
-      (select min(d.day) from usage_daily d
+      (select min(d.day) from usage_days d
         where d.workspace_id = ${ws} and d.account_id = s.id)::text as "firstDay",
-      (select d.day from usage_daily d
+      (select d.day from usage_days d
         where d.workspace_id = ${ws} and d.account_id = s.id
         group by d.day having sum(d.events) >= ${threshold}
         order by d.day limit 1)::text as "firstBusyDay",
-      (select min(d.day) from usage_daily d
+      (select min(d.day) from usage_days d
         where d.workspace_id = ${ws} and d.account_id = s.id
           and d.feature_key = any(${valueFeatures as string[]}::text[]))::text
         as "firstValueFeatureDay",
