@@ -7,6 +7,7 @@ import type { ChurnRiskLevel, HealthCategory, MrrMovementKind } from '../../src/
 import type { WorkspaceId } from '../../src/lib/ids.ts';
 import { signedIn, type ApiClient } from '../support/client.ts';
 import { makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { addActiveUsers, addUsageDays } from '../support/usage.ts';
 import type { buildApp } from '../../src/app.ts';
 
 export type Team = Awaited<ReturnType<typeof makeTeam>>;
@@ -137,14 +138,15 @@ export async function usage(
   accountId: string,
   spec: { today: string; from: number; to: number; feature: string; events: number; users: number },
 ) {
-  await sql`
-    insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-    select ${workspaceId}, ${accountId}, ${spec.today}::date - d, ${spec.feature}, ${spec.events}, 0
-    from generate_series(${spec.from}::int, ${spec.to}::int) d`.execute(db);
-  await sql`
-    insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-    select ${workspaceId}, ${accountId}, ${spec.today}::date - d, ${spec.feature}, 'u' || u
-    from generate_series(${spec.from}::int, ${spec.to}::int) d, generate_series(1, ${spec.users}::int) u`.execute(
+  await addUsageDays(
     db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${spec.today}::date - d, ${spec.feature}::text,
+      ${spec.events}::int, 0
+    from generate_series(${spec.from}::int, ${spec.to}::int) d`,
+  );
+  await addActiveUsers(
+    db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${spec.today}::date - d, ${spec.feature}::text, 'u' || u
+    from generate_series(${spec.from}::int, ${spec.to}::int) d, generate_series(1, ${spec.users}::int) u`,
   );
 }

@@ -5,6 +5,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/connect.ts';
 import type { MrrMovementKind, Tier } from '../../../db/schema.ts';
 import type { UserId, WorkspaceId } from '../../../lib/ids.ts';
+import { usageDaysBetween } from '../../intake/adoption/index.ts';
 import { leftAccounts, stayedUntil } from './renewals.ts';
 
 /** Whose accounts a figure covers: the workspace, a team, a CSM, a tier, a segment. */
@@ -238,9 +239,8 @@ export async function newCustomers(
     days as (
       select d.account_id, d.day, sum(d.events) as events,
         bool_or(d.feature_key in (select key from valued)) as value_used
-      from usage_daily d
-      join firsts f on f.account_id = d.account_id and d.day >= f.started_on
-      where d.workspace_id = ${ws}
+      from firsts f
+      cross join lateral ${usageDaysBetween(ws, sql`array[f.account_id]`, sql`f.started_on`, sql`'infinity'::date`)} d
       group by d.account_id, d.day
     )
     select f.account_id as "accountId", f.started_on::text as "startedOn",
@@ -280,12 +280,11 @@ export async function featureAdoption(
     ),
     used as (
       select e.k, d.account_id, count(distinct d.feature_key) as used
-      from usage_daily d
+      from ${usageDaysBetween(ws, sql`array(select id from accounts_in)`, sql`${first}::date - 29`, last)} d
       join e on d.day between e.day - 29 and e.day
       join catalog c on c.key = d.feature_key
       join accounts_in a on a.id = d.account_id and (not c.premium or a.entitled)
-      where d.workspace_id = ${ws} and d.events > 0
-        and d.day between ${first}::date - 29 and ${last}::date
+      where d.events > 0
       group by e.k, d.account_id
     )
     select e.k::int as k, count(a.id)::int as accounts,
