@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src/cli/export.ts';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
@@ -13,6 +14,7 @@ import { importCsv } from '../../src/modules/intake/import/index.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { addUsageDays } from '../support/usage.ts';
 
 const { deps, clock } = await useTestDeps();
 const { db } = deps;
@@ -144,6 +146,60 @@ describe("a workspace's export", () => {
     expect(exported.entities.accounts?.length).toBe(exported.counts.accounts);
     expect(exported.entities.people?.map((p) => p.email)).toContain(adminEmail);
     expect(text).not.toMatch(/passwordHash|password_hash|workspaceId/);
+  });
+
+  it('gives usage as day rows in key order, across months and pages', async () => {
+    const globex = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('workspace_id', '=', source)
+      .where('external_id', '=', 'HS-2')
+      .executeTakeFirstOrThrow();
+    // Reports every day for more than a page of rows; exports on a day of each of two months,
+    // added latest first, so a month keeps its days out of order.
+    await addUsageDays(
+      db,
+      sql`select ${source}::uuid, ${globex.id}::uuid, date '2026-11-30' - d, 'reports', d + 1, d % 2
+        from generate_series(0, 2099) d`,
+    );
+    await addUsageDays(
+      db,
+      sql`select ${source}::uuid, ${globex.id}::uuid, day::date, 'exports', 3, 0
+        from unnest(array['2026-11-20', '2026-11-02', '2026-10-31']) day`,
+    );
+    const exported = JSON.parse((await document()).text) as {
+      entities: { usage: Record<string, unknown>[] };
+      counts: Record<string, number>;
+    };
+    const usage = exported.entities.usage;
+    expect(exported.counts.usage).toBe(2103);
+    expect(usage).toHaveLength(2103);
+    const keys = usage.map((row) => `${String(row.day)} ${String(row.featureKey)}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(new Set(keys).size).toBe(usage.length);
+    expect(usage[0]).toEqual({
+      accountId: globex.id,
+      day: '2021-03-02',
+      featureKey: 'reports',
+      events: 2100,
+      logins: 1,
+    });
+    expect(usage.filter((row) => row.featureKey === 'exports')).toEqual(
+      ['2026-10-31', '2026-11-02', '2026-11-20'].map((day) => ({
+        accountId: globex.id,
+        day,
+        featureKey: 'exports',
+        events: 3,
+        logins: 0,
+      })),
+    );
+    expect(usage.at(-1)).toEqual({
+      accountId: globex.id,
+      day: '2026-11-30',
+      featureKey: 'reports',
+      events: 1,
+      logins: 0,
+    });
   });
 
   it('re-imports into an empty workspace with the same counts (accounts, contacts, contracts)', async () => {

@@ -39,7 +39,8 @@ export const exportSources: Record<ExportEntity, ExportSource> = {
   projects: { table: 'projects', keys: ['id'], softDeleted: true },
   tasks: { table: 'tasks', keys: ['id'], softDeleted: true },
   health: { table: 'health_scores', keys: ['account_id'] },
-  usage: { table: 'usage_daily', keys: ['account_id', 'day', 'feature_key'] },
+  // Day rows as they always were exported, read from the month rollups (migration 0035).
+  usage: { table: 'usage_days', keys: ['account_id', 'day', 'feature_key'] },
   tickets: { table: 'support_tickets', keys: ['id'] },
   feedback: { table: 'feedback_items', keys: ['id'] },
   surveyResponses: { table: 'survey_responses', keys: ['id'] },
