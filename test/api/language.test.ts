@@ -13,6 +13,7 @@ import { receiveTicket } from '../../src/modules/intake/support/index.ts';
 import { signedIn, testApp, type ApiClient } from '../support/client.ts';
 import { useTestDeps } from '../support/deps.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { addActiveUsers, addUsageDays } from '../support/usage.ts';
 import { invoice, stripeEvent, subscription } from '../intake/billing/support.ts';
 
 const { deps, clock } = await useTestDeps('2026-11-02T09:00:00Z');
@@ -98,14 +99,16 @@ beforeAll(async () => {
     .insertInto('usage_features')
     .values({ workspace_id: workspaceId, key: 'reports', label: 'Reports', events: ['Report Run'] })
     .execute();
-  await sql`
-    insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 'u' || u
-    from generate_series(0, 59) d, generate_series(1, 5) u`.execute(deps.db);
-  await sql`
-    insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-    select ${workspaceId}, ${accountId}, ${'2026-11-02'}::date - d, 'reports', 10, 5
-    from generate_series(0, 59) d`.execute(deps.db);
+  await addActiveUsers(
+    deps.db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${'2026-11-02'}::date - d, 'reports', 'u' || u
+    from generate_series(0, 59) d, generate_series(1, 5) u`,
+  );
+  await addUsageDays(
+    deps.db,
+    sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${'2026-11-02'}::date - d, 'reports', 10, 5
+    from generate_series(0, 59) d`,
+  );
   // Two urgent tickets still open, a subscription and two invoices whose payment failed.
   for (const externalId of ['t-1', 't-2']) {
     await receiveTicket(deps.db, clock, {

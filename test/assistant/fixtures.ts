@@ -8,6 +8,7 @@ import type { UserId, WorkspaceId } from '../../src/lib/ids.ts';
 import { rescore } from '../../src/modules/health/index.ts';
 import { signedIn, type ApiClient, type testApp } from '../support/client.ts';
 import { makeAccount, makeUser, makeWorkspace, testPassword } from '../support/factories.ts';
+import { addActiveUsers, addUsageDays } from '../support/usage.ts';
 
 const today = '2026-11-02';
 
@@ -33,16 +34,17 @@ export async function makePortfolio(
     days: { from: number; to: number },
     users: number,
   ) => {
-    await sql`
-      insert into usage_daily_users (workspace_id, account_id, day, feature_key, user_id)
-      select ${workspaceId}, ${accountId}, ${today}::date - d, 'reports', 'u' || u
-      from generate_series(${days.from}::int, ${days.to}::int) d, generate_series(1, ${users}::int) u`.execute(
+    await addActiveUsers(
       db,
+      sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${today}::date - d, 'reports', 'u' || u
+      from generate_series(${days.from}::int, ${days.to}::int) d, generate_series(1, ${users}::int) u`,
     );
-    await sql`
-      insert into usage_daily (workspace_id, account_id, day, feature_key, events, logins)
-      select ${workspaceId}, ${accountId}, ${today}::date - d, 'reports', 10 * ${users}, ${users}
-      from generate_series(${days.from}::int, ${days.to}::int) d`.execute(db);
+    await addUsageDays(
+      db,
+      sql`select ${workspaceId}::uuid, ${accountId}::uuid, ${today}::date - d, 'reports',
+        10 * ${users}::int, ${users}::int
+      from generate_series(${days.from}::int, ${days.to}::int) d`,
+    );
   };
   const adminUser = await makeUser(db, workspaceId, { role: 'admin', name: 'Avery Admin' });
   const jordanUser = await makeUser(db, workspaceId, {

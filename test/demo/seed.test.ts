@@ -407,7 +407,7 @@ async function usageWindows(db: Db) {
     from accounts a
     join workspaces w on w.id = a.workspace_id and w.is_demo
     left join users o on o.id = a.owner_id
-    left join usage_daily d on d.account_id = a.id
+    left join usage_days d on d.account_id = a.id
     group by a.external_id, o.email, a.stage`.execute(db);
   return rows;
 }
@@ -423,7 +423,7 @@ describe('the demo data in', () => {
       linked_contacts: number;
     }>`
       select (select min(occurred_at)::date::text from usage_events) as first_raw,
-        (select count(distinct day)::int from usage_daily) as rollup_days,
+        (select count(distinct day)::int from usage_days) as rollup_days,
         (select count(*)::int from stripe_events) as stripe_events,
         (select count(*)::int from support_tickets) as tickets,
         (select count(*)::int from audit_log where action = 'import.usage') as backfills,
@@ -490,11 +490,11 @@ describe('the demo data in', () => {
         where a.stage = 'churned'
       )
       select a.external_id, a.left_on::text as churned_on, a.renewal_date::text as renewal_date,
-        coalesce((select sum(events) from usage_daily d where d.account_id = a.id
+        coalesce((select sum(events) from usage_days d where d.account_id = a.id
           and d.day between a.left_on - 300 and a.left_on - 240), 0)::int as before,
-        coalesce((select sum(events) from usage_daily d where d.account_id = a.id
+        coalesce((select sum(events) from usage_days d where d.account_id = a.id
           and d.day between a.left_on - 60 and a.left_on - 1), 0)::int as last_months,
-        coalesce((select sum(events) from usage_daily d where d.account_id = a.id
+        coalesce((select sum(events) from usage_days d where d.account_id = a.id
           and d.day >= a.left_on), 0)::int as after,
         (select count(*) from timeline_events t where t.account_id = a.id
           and t.data->>'payment' = 'failed' and t.occurred_at < a.left_on - 30)::int as failed_payments,

@@ -222,7 +222,7 @@ describe("the demo's customers in their first months", () => {
     );
     // The first day of usage Steward has: the year the demo sends.
     const first = await sql<{ day: string }>`
-      select min(day)::text as day from usage_daily`.execute(database.db);
+      select min(day)::text as day from usage_days`.execute(database.db);
     const historyFrom = first.rows[0]?.day ?? '';
     expect(historyFrom).toBe(addDays(today, -365));
     let measured = 0;
@@ -368,7 +368,7 @@ describe('the demo premium features', () => {
           and t.title = 'Premium trial: API and automations') as trial
       from accounts a
       join workspaces w on w.id = a.workspace_id and w.is_demo
-      left join usage_daily d on d.account_id = a.id
+      left join usage_days d on d.account_id = a.id
         and d.feature_key in ('exports', 'api', 'automations')
       group by a.id, a.name, a.tier`.execute(database.db);
     for (const account of rows.filter((a) => a.tier === 'enterprise')) {
