@@ -1,8 +1,8 @@
-// Migration 0035 on the day rollups an older Steward wrote (read back in the database's order:
-// "Signed In" before "reports"): every day's counts and every active
+// Migration 0035 on the day rollups an older Steward wrote: every day's counts and every active
 // user come out of the month rows (read back through the day views) as they went in, across a
 // month's last and first days; and counting into a migrated month, or deleting an account,
-// keeps working on them.
+// keeps working on them. The fixtures are listed in the order the database sorts them back
+// ("Signed In" before "reports").
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useMigratingDatabase } from '../../../test/support/db.ts';
