@@ -112,12 +112,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     from usage_daily_users
     group by 1, 2, 3, 4, 5;
 
-    drop trigger accounts_delete_usage_rollups on accounts;
-    drop function delete_usage_rollups_of_accounts();
-    drop table usage_daily, usage_daily_users;
-
-    -- As 0023 did for the day rollups: a deleted account (or workspace) takes its rollups.
-    create function delete_usage_rollups_of_accounts() returns trigger
+    -- 0023's trigger on accounts stays: its function now deletes a deleted account's (or
+    -- workspace's) month rows.
+    create or replace function delete_usage_rollups_of_accounts() returns trigger
     language plpgsql as $$
     begin
       delete from usage_months m using deleted_accounts a
@@ -127,8 +124,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       return null;
     end
     $$;
-    create trigger accounts_delete_usage_rollups after delete on accounts
-      referencing old table as deleted_accounts
-      for each statement execute function delete_usage_rollups_of_accounts();
+    drop table usage_daily, usage_daily_users;
   `.execute(db);
 }

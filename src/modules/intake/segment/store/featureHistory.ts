@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../../db/connect.ts';
 import type { WorkspaceId } from '../../../../lib/ids.ts';
-import { changedColumns, rollupSteps } from './rollups.ts';
+import { addActiveDays, changedColumns, countDays, rollupSteps } from './rollups.ts';
 
 /**
  * The workspace's catalog lock. Every intake batch takes it shared (in its own statement just
@@ -252,26 +252,12 @@ export async function moveRollups(
       returning month, account_id, days, events, logins
     ),
     gone_days as (
-      select g.month, g.account_id, d.day_of_month, sum(d.events)::int as events,
-        sum(d.logins)::int as logins, count(*)::int as rows
+      select g.month, g.account_id, ${toKey}::text as feature_key, d.day_of_month,
+        sum(d.events)::int as events, sum(d.logins)::int as logins, count(*)::int as rows
       from gone g, unnest(g.days, g.events, g.logins) d(day_of_month, events, logins)
       group by g.month, g.account_id, d.day_of_month
     ),
-    added as (
-      insert into usage_months (workspace_id, month, account_id, feature_key, days, events, logins)
-      select ${workspaceId}, month, account_id, ${toKey},
-        array_agg(day_of_month order by day_of_month), array_agg(events order by day_of_month),
-        array_agg(logins order by day_of_month)
-      from gone_days
-      group by month, account_id
-      order by month, account_id
-      on conflict (workspace_id, month, account_id, feature_key) do update
-        set days = usage_days_merged(usage_months.days, excluded.days),
-          events = usage_day_counts_merged(usage_months.days, usage_months.events,
-            excluded.days, excluded.events, false),
-          logins = usage_day_counts_merged(usage_months.days, usage_months.logins,
-            excluded.days, excluded.logins, false)
-    ),
+    added as (${countDays(workspaceId, sql`gone_days`)}),
     gone_users as (
       delete from usage_month_users
       where workspace_id = ${workspaceId} and month >= ${range.from}::date
@@ -279,15 +265,11 @@ export async function moveRollups(
       returning month, account_id, user_id, active_days
     ),
     added_users as (
-      insert into usage_month_users
-        (workspace_id, month, account_id, feature_key, user_id, active_days)
-      select ${workspaceId}::uuid, month, account_id, ${toKey}, user_id, bit_or(active_days)
-      from gone_users
-      group by month, account_id, user_id
-      order by month, account_id, user_id
-      on conflict (workspace_id, month, account_id, feature_key, user_id) do update
-        set active_days = usage_month_users.active_days | excluded.active_days
-        where usage_month_users.active_days | excluded.active_days <> usage_month_users.active_days
+      ${addActiveDays(
+        workspaceId,
+        sql`(select month, account_id, ${toKey}::text as feature_key, user_id, active_days
+        from gone_users)`,
+      )}
     )
     select coalesce(sum(rows), 0)::int as rows, coalesce(sum(events), 0)::int as events,
       coalesce(array_agg(distinct account_id::text), '{}') as accounts

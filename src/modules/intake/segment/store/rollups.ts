@@ -2,7 +2,7 @@
 // that counts events: the batch insert, and the linking of events that came before their
 // user's group call; and the backfill's upsert of whole days. Set-based: one statement per
 // batch, whatever its size.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../../db/connect.ts';
 import type { WorkspaceId } from '../../../../lib/ids.ts';
 
@@ -37,29 +37,14 @@ export function rollupSteps(workspaceId: WorkspaceId) {
       from sorted
       group by month, account_id, feature_key, day_of_month
     ),
-    counted as (
-      insert into usage_months (workspace_id, month, account_id, feature_key, days, events, logins)
-      select ${workspaceId}, month, account_id, feature_key,
-        array_agg(day_of_month order by day_of_month), array_agg(events order by day_of_month),
-        array_agg(logins order by day_of_month)
-      from days
-      group by month, account_id, feature_key
-      order by month, account_id, feature_key
-      on conflict (workspace_id, month, account_id, feature_key) do update
-        set days = usage_days_added(usage_months.days, excluded.days),
-          events = usage_day_counts_added(usage_months.days, usage_months.events, excluded.days, excluded.events),
-          logins = usage_day_counts_added(usage_months.days, usage_months.logins, excluded.days, excluded.logins)
-    ),
+    counted as (${countDays(workspaceId, sql`days`)}),
     active as (
-      insert into usage_month_users (workspace_id, month, account_id, feature_key, user_id, active_days)
-      select ${workspaceId}::uuid, month, account_id, feature_key, actor, bit_or(1 << (day_of_month - 1))
-      from sorted
-      where actor is not null
-      group by month, account_id, feature_key, actor
-      order by month, account_id, feature_key, actor
-      on conflict (workspace_id, month, account_id, feature_key, user_id) do update
-        set active_days = usage_month_users.active_days | excluded.active_days
-        where usage_month_users.active_days | excluded.active_days <> usage_month_users.active_days
+      ${addActiveDays(
+        workspaceId,
+        sql`(select month, account_id, feature_key, actor as user_id,
+          1 << (day_of_month - 1) as active_days
+        from sorted where actor is not null)`,
+      )}
     )`;
 }
 
@@ -139,6 +124,51 @@ export async function lockEveryUser(db: Db, workspaceId: WorkspaceId): Promise<v
 }
 
 /**
+ * Writes `days` — rows of (month, account_id, feature_key, day_of_month, events, logins), a day
+ * once per key — into the month rows of counts, in key order: a day's counts add to those the
+ * month holds (one day more in place or appended, migration 0035), or with 'restate', replace
+ * them (a backfill restating a day).
+ */
+export function countDays(
+  workspaceId: WorkspaceId,
+  days: RawBuilder<unknown>,
+  how: 'add' | 'restate' = 'add',
+) {
+  const merged =
+    how === 'add'
+      ? sql`days = usage_days_added(usage_months.days, excluded.days),
+        events = usage_day_counts_added(usage_months.days, usage_months.events, excluded.days, excluded.events),
+        logins = usage_day_counts_added(usage_months.days, usage_months.logins, excluded.days, excluded.logins)`
+      : sql`days = usage_days_merged(usage_months.days, excluded.days),
+        events = usage_day_counts_merged(usage_months.days, usage_months.events, excluded.days, excluded.events, true),
+        logins = usage_day_counts_merged(usage_months.days, usage_months.logins, excluded.days, excluded.logins, true)`;
+  return sql`insert into usage_months (workspace_id, month, account_id, feature_key, days, events, logins)
+    select ${workspaceId}, month, account_id, feature_key,
+      array_agg(day_of_month order by day_of_month), array_agg(events order by day_of_month),
+      array_agg(logins order by day_of_month)
+    from ${days} d
+    group by month, account_id, feature_key
+    order by month, account_id, feature_key
+    on conflict (workspace_id, month, account_id, feature_key) do update set ${merged}`;
+}
+
+/**
+ * Writes `users` — rows of (month, account_id, feature_key, user_id, active_days) — into who was
+ * active, in key order: a person's days add to those the month holds; a row whose days are all
+ * there already is left as it is.
+ */
+export function addActiveDays(workspaceId: WorkspaceId, users: RawBuilder<unknown>) {
+  return sql`insert into usage_month_users (workspace_id, month, account_id, feature_key, user_id, active_days)
+    select ${workspaceId}::uuid, month, account_id, feature_key, user_id, bit_or(active_days)
+    from ${users} u
+    group by month, account_id, feature_key, user_id
+    order by month, account_id, feature_key, user_id
+    on conflict (workspace_id, month, account_id, feature_key, user_id) do update
+      set active_days = usage_month_users.active_days | excluded.active_days
+      where usage_month_users.active_days | excluded.active_days <> usage_month_users.active_days`;
+}
+
+/**
  * One statement per batch of backfilled days (`users[i]` are the active users of
  * `records[i]`, each day once in a batch): a day's counts replace those its month row holds,
  * its active users are added. Answers how many days are new, how many changed (counts or a
@@ -181,29 +211,13 @@ export async function upsertUsageDays(
       cross join lateral unnest(m.days, m.events, m.logins) d(day_of_month, events, logins)
       where d.day_of_month = i.day_of_month
     ),
-    counted as (
-      insert into usage_months (workspace_id, month, account_id, feature_key, days, events, logins)
-      select ${workspaceId}, month, account_id, feature_key,
-        array_agg(day_of_month order by day_of_month), array_agg(events order by day_of_month),
-        array_agg(logins order by day_of_month)
-      from input
-      group by month, account_id, feature_key
-      order by month, account_id, feature_key
-      on conflict (workspace_id, month, account_id, feature_key) do update
-        set days = usage_days_merged(usage_months.days, excluded.days),
-          events = usage_day_counts_merged(usage_months.days, usage_months.events, excluded.days, excluded.events, true),
-          logins = usage_day_counts_merged(usage_months.days, usage_months.logins, excluded.days, excluded.logins, true)
-    ),
+    counted as (${countDays(workspaceId, sql`input`, 'restate')}),
     active as (
-      insert into usage_month_users (workspace_id, month, account_id, feature_key, user_id, active_days)
-      select ${workspaceId}::uuid, month, account_id, feature_key, user_id,
-        bit_or(1 << (day_of_month - 1))
-      from active_users
-      group by month, account_id, feature_key, user_id
-      order by month, account_id, feature_key, user_id
-      on conflict (workspace_id, month, account_id, feature_key, user_id) do update
-        set active_days = usage_month_users.active_days | excluded.active_days
-        where usage_month_users.active_days | excluded.active_days <> usage_month_users.active_days
+      ${addActiveDays(
+        workspaceId,
+        sql`(select month, account_id, feature_key, user_id, 1 << (day_of_month - 1) as active_days
+        from active_users)`,
+      )}
     ),
     outcome as (
       select i.n, i.account_id, h.n is null as created,
