@@ -225,6 +225,31 @@ describe('onboarding stages', () => {
     expect(await onboarding.stagesCompletedOnTimeline()).toEqual(['Stage completed: Kickoff']);
   });
 
+  it('closes a stage its template gives no task, so the onboarding starts with the first stage that has work', async () => {
+    const createdAt = at('2026-11-02T09:00:00Z');
+    const onboarding = await onboardingOf([
+      ['welcome', 'Welcome', 1, []],
+      ['kickoff', 'Kickoff', 5, ['Kickoff call']],
+      ['review', 'Review', 2, []],
+      ['setup', 'Setup', 10, ['Configure SSO']],
+    ]);
+    expect(await onboarding.timings()).toEqual({
+      Welcome: { startedAt: null, completedAt: createdAt },
+      Kickoff: { startedAt: '2026-11-02T00:00:00.000Z', completedAt: null },
+      Review: { startedAt: null, completedAt: createdAt },
+      Setup: { startedAt: null, completedAt: null },
+    });
+    expect((await onboarding.report())?.currentStage?.name).toBe('Kickoff');
+
+    const kickedOffAt = at('2026-11-04T10:00:00Z');
+    await onboarding.move(['Kickoff call'], 'done');
+    expect(await onboarding.timings()).toMatchObject({
+      Kickoff: { completedAt: kickedOffAt },
+      Setup: { startedAt: kickedOffAt, completedAt: null },
+    });
+    expect(await onboarding.stagesCompletedOnTimeline()).toEqual(['Stage completed: Kickoff']);
+  });
+
   it('reopens a finished stage when open work joins it, new or moved in, and refuses a stage of another project', async () => {
     at('2026-11-02T09:00:00Z');
     const onboarding = await onboardingOf([
@@ -354,5 +379,64 @@ describe('onboarding stages', () => {
     });
     expect(report?.currentStage).toMatchObject({ name: 'Setup', startedAt: upgradedAt });
     expect(report?.daysBehind).toBe(1);
+  });
+
+  it('reopens a finished onboarding and its stage when a template upgrade adds work to them, and closes a new stage without tasks', async () => {
+    at('2026-11-02T09:00:00Z');
+    const onboarding = await onboardingOf([['kickoff', 'Kickoff', 5, ['Kickoff call']]]);
+    at('2026-11-03T10:00:00Z');
+    await onboarding.move(['Kickoff call'], 'done');
+    expect((await onboarding.report())?.status).toBe('completed');
+
+    const { data: template } = await csm.GET('/api/v1/templates/{id}', {
+      params: { path: { id: onboarding.templateId } },
+    });
+    const definition = template?.definition;
+    const saved = await csm.PUT('/api/v1/templates/{id}', {
+      params: { path: { id: onboarding.templateId } },
+      body: {
+        name: template?.name ?? '',
+        kind: 'onboarding',
+        definition: {
+          stages: [
+            ...(definition?.stages ?? []),
+            { key: 'handover', name: 'Handover', expectedDays: 1 },
+          ],
+          tasks: [
+            ...(definition?.tasks ?? []),
+            { key: 'recap', title: 'Send the recap', stage: 'kickoff', offsetDays: 60 },
+          ],
+        },
+      },
+    });
+    expect(saved.response.status, JSON.stringify(saved.error)).toBe(200);
+
+    const upgradedAt = at('2026-11-04T10:00:00Z');
+    const upgraded = await csm.POST('/api/v1/projects/{id}/template-upgrade', {
+      params: { path: { id: onboarding.projectId } },
+      body: { version: 2 },
+    });
+    expect(upgraded.response.status, JSON.stringify(upgraded.error)).toBe(200);
+    const report = await onboarding.report();
+    expect(report?.status).toBe('active');
+    expect(report?.currentStage?.name).toBe('Kickoff');
+    expect(await onboarding.timings()).toEqual({
+      Kickoff: { startedAt: '2026-11-02T00:00:00.000Z', completedAt: null },
+      Handover: { startedAt: null, completedAt: upgradedAt },
+    });
+
+    // Its last open task done, the kickoff finishes again, and so does the onboarding.
+    const recappedAt = at('2026-11-05T10:00:00Z');
+    const { data: project } = await csm.GET('/api/v1/projects/{id}', {
+      params: { path: { id: onboarding.projectId } },
+    });
+    const recap = project?.tasks.find((t) => t.title === 'Send the recap');
+    const done = await csm.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id: recap?.id ?? '' } },
+      body: { status: 'done' },
+    });
+    expect(done.response.status).toBe(200);
+    expect(await onboarding.timings()).toMatchObject({ Kickoff: { completedAt: recappedAt } });
+    expect((await onboarding.report())?.status).toBe('completed');
   });
 });

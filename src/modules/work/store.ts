@@ -205,6 +205,30 @@ export function startCurrentStage(db: Db, workspaceId: WorkspaceId, projectId: s
     .execute();
 }
 
+/**
+ * A project's stages after a template upgrade laid out its tasks, by the rules a task's move
+ * follows (tasks/progress.ts): a completed stage given open work reopens, and a stage with no
+ * task at all is closed, as an emptied stage is, so the onboarding does not wait on it. Then
+ * the stage now current starts.
+ */
+export async function settleStages(db: Db, workspaceId: WorkspaceId, projectId: string, at: Date) {
+  await sql`update project_stages s
+    set completed_at = case when c.open > 0 then null else ${at}::timestamptz end
+    from (
+      select st.id, count(t.id) as total, count(t.id) filter (where t.status <> 'done') as open
+      from project_stages st
+      left join tasks t on t.workspace_id = st.workspace_id and t.stage_id = st.id
+        and t.deleted_at is null
+      where st.workspace_id = ${workspaceId} and st.project_id = ${projectId}
+      group by st.id
+    ) c
+    where s.workspace_id = ${workspaceId} and s.id = c.id
+      and (c.open > 0 and s.completed_at is not null or c.total = 0 and s.completed_at is null)`.execute(
+    db,
+  );
+  await startCurrentStage(db, workspaceId, projectId, at);
+}
+
 /** Reopens a completed stage; answers it when it did. */
 export function reopenStage(db: Db, workspaceId: WorkspaceId, stageId: string) {
   return db

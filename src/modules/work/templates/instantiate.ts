@@ -126,7 +126,13 @@ export async function instantiateTemplate(
       created_by: by.userId,
     });
 
+    const now = clock.now();
     const stageIds = new Map(definition.stages.map((stage) => [stage.key, randomUUID()]));
+    // A stage the template gives no task has nothing to finish: it is closed from the start, as
+    // an emptied stage is (tasks/progress.ts), and the first stage with tasks starts with the
+    // project; each later one when those before it are complete.
+    const staffed = new Set(definition.tasks.flatMap((task) => (task.stage ? [task.stage] : [])));
+    const first = definition.stages.find((stage) => staffed.has(stage.key));
     if (definition.stages.length > 0) {
       await store.insertStages(
         trx,
@@ -140,14 +146,13 @@ export async function instantiateTemplate(
           position,
           expected_days: stage.expectedDays,
           success_criteria: stage.successCriteria,
-          // The first stage starts with the project; each later one when those before it are complete.
-          startsOn: position === 0 ? request.startDate : null,
+          completed_at: staffed.has(stage.key) ? null : now,
+          startsOn: stage === first ? request.startDate : null,
         })),
       );
     }
 
     const taskIds = new Map(definition.tasks.map((task) => [task.key, randomUUID()]));
-    const now = clock.now();
     await store.insertTemplateTasks(
       trx,
       definition.tasks.map((task, position) =>

@@ -8,7 +8,7 @@ import { AppError, fieldProblem } from '../../../lib/errors.ts';
 import type { AccountScope } from '../../accounts/index.ts';
 import { recordAudit, type ChangeAuthor } from '../../auth/index.ts';
 import { findProject } from '../projects.ts';
-import { startCurrentStage, updateProjectRow } from '../store.ts';
+import { settleProjectStatus, settleStages, updateProjectRow } from '../store.ts';
 import { insertDependencies } from '../tasks/store/tasks.ts';
 import type { TemplateTask } from './definition.ts';
 import { scheduleOf, taskFromTemplate, workspaceCalendar } from './instantiate.ts';
@@ -150,8 +150,6 @@ export async function applyTemplateUpgrade(
           success_criteria: stage.successCriteria,
         })),
       );
-      // A project past all its stages is in the first new one now: it starts with the upgrade.
-      await startCurrentStage(trx, scope.workspaceId, projectId, now);
     }
     const existing = await store.taskKeysOf(trx, scope.workspaceId, projectId);
     const taskIds = new Map(
@@ -187,7 +185,13 @@ export async function applyTemplateUpgrade(
         })),
       );
       if (dependencies.length > 0) await insertDependencies(trx, scope.workspaceId, dependencies);
+      // New tasks are open work: a finished project is active again.
+      await settleProjectStatus(trx, scope.workspaceId, projectId, false, now);
     }
+    // A finished stage given new tasks reopens, a new stage without any closes, and a project
+    // past all its stages is in the first new one now: it starts with the upgrade.
+    if (add.length > 0 || newStages.length > 0)
+      await settleStages(trx, scope.workspaceId, projectId, now);
     for (const { task, wanted } of update) {
       await store.rescheduleTaskToTemplate(trx, scope.workspaceId, task.id, {
         title: wanted.title,
