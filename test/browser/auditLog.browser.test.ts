@@ -3,7 +3,7 @@
 // changed, field by field; a last day before the first is refused on its field, the other
 // filters kept. A link with a filter in it opens the log so filtered, and keeps it on reload, each
 // change under its field's label rather than its API name, a new owner by name and a tier in
-// words rather than an id and a code.
+// words rather than an id and a code. From any entry, the log narrows to its record's whole history.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsPage } from './pages/SettingsPage.ts';
@@ -67,6 +67,33 @@ describe('the audit log', () => {
       .filter({ hasText: 'Task created' })
       .filter({ hasText: `Task: Kickoff ${tag} (deleted)` });
     await created.waitFor();
+
+    // From any entry about it, the account's whole history: its creation and its rename only.
+    await log
+      .getByRole('listitem')
+      .filter({ hasText: 'Account created' })
+      .getByRole('button', { name: `Account: Umbrella Corp ${tag}` })
+      .click();
+    await filters.getByText(`History of Account: Umbrella Corp ${tag}`).waitFor();
+    const url = new URL(page.url()).searchParams;
+    expect([url.get('entityType'), url.get('entityId')]).toEqual(['account', account.data.id]);
+    await expect
+      .poll(async () =>
+        (
+          await log
+            .getByRole('listitem')
+            .getByText(/^Account (created|changed)$/)
+            .allTextContents()
+        ).join(),
+      )
+      .toBe('Account changed,Account created');
+    expect(await log.getByRole('listitem').count()).toBe(2);
+    expect(await log.getByRole('listitem').getByRole('button').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await filters.getByRole('button', { name: 'Every record' }).click();
+    await created.waitFor();
+    expect(new URL(page.url()).searchParams.has('entityId')).toBe(false);
   });
 
   it('opens a shared link filtered to one action, each change under its field’s label, and keeps it on reload', async () => {

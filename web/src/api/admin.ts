@@ -42,9 +42,10 @@ export type AuditEntry = Schemas['AuditEntry'];
 /** Who, which action, and which days (`YYYY-MM-DD`, the reader's own) the log is narrowed to. */
 export type AuditFilters = Pick<
   NonNullable<paths['/api/v1/audit-log']['get']['parameters']['query']>,
-  'actorId' | 'action' | 'from' | 'to'
+  'actorId' | 'action' | 'from' | 'to' | 'entityType' | 'entityId'
 >;
 export type AuditAction = NonNullable<AuditFilters['action']>;
+export type AuditEntityType = NonNullable<AuditFilters['entityType']>;
 
 /**
  * The actions the server records, read from the catalog that names them:
@@ -53,6 +54,9 @@ export type AuditAction = NonNullable<AuditFilters['action']>;
 export const auditActions = Object.entries(authEn.audit.actions).flatMap(([entity, verbs]) =>
   Object.keys(verbs).map((verb) => `${entity}.${verb}` as AuditAction),
 );
+
+/** The kinds of record the server audits, from the same catalog (and the same test). */
+export const auditEntityTypes = Object.keys(authEn.audit.entities) as AuditEntityType[];
 
 /** The workspace's audit log, newest first, a page at a time. */
 export function useAuditLog(filters: AuditFilters) {

@@ -79,6 +79,9 @@ export const authEn = {
       from: 'From',
       to: 'To',
       clear: 'Clear filters',
+      record: 'History of {{record}}',
+      onlyRecord: 'Only this record’s history',
+      everyRecord: 'Every record',
     },
     noneFound: 'No entry matches these filters.',
     entities: {

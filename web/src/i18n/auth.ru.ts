@@ -74,6 +74,9 @@ export const authRu: Shape<typeof authEn> = {
       from: 'С',
       to: 'По',
       clear: 'Сбросить отбор',
+      record: 'История: {{record}}',
+      onlyRecord: 'Только история этой записи',
+      everyRecord: 'Все записи',
     },
     noneFound: 'Нет записей, подходящих под отбор.',
     entities: {

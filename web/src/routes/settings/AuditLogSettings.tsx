@@ -1,17 +1,19 @@
 // Settings → Audit log: who changed what, newest first, fifty at a time, narrowed by person,
-// action and days. The server keeps an action's code (`user.password_set`); the words are the
+// action and days, or to one record's history from any entry about it. The server keeps an action's code (`user.password_set`); the words are the
 // reader's. A code this screen does not know yet (a newer server) is shown as it is rather than
 // hidden. Each entry names its record as it is called now, or says it was deleted, and lists
 // what changed, field by field, each field by its label and each value as the app shows it
 // elsewhere (auditValues.ts). The filters live in the address, so a filtered view can be
 // shared and survives a reload.
 import { useNavigate } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useCustomFields, useUsers } from '../../api/accounts.ts';
 import {
   auditActions,
   useAuditLog,
   type AuditAction,
+  type AuditEntityType,
   type AuditEntry,
   type AuditFilters,
 } from '../../api/admin.ts';
@@ -30,19 +32,18 @@ import {
 import type { AuditSearch } from './auditSearch.ts';
 import { changeLines } from './auditValues.ts';
 
-/** The record an entry is about: its kind, and its name now, or that it was deleted. */
-function RecordName({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation('auth');
+/** The record an entry is about, in words: its kind, and its name now, or that it was deleted. */
+function recordWords(entry: AuditEntry, t: TFunction<'auth'>): string {
   const type = t(`audit.entities.${entry.entityType}`, { defaultValue: entry.entityType });
   const name = entry.entityName;
   const removed = entry.entityType === 'user' ? 'audit.entityDeactivated' : 'audit.entityDeleted';
-  const said =
-    name !== null
-      ? t(entry.entityDeleted ? removed : 'audit.entity', { type, name })
-      : entry.entityDeleted
-        ? t('audit.entityGone', { type })
-        : type;
-  return <span title={entry.entityId}>{said}</span>;
+  if (name !== null) return t(entry.entityDeleted ? removed : 'audit.entity', { type, name });
+  return entry.entityDeleted ? t('audit.entityGone', { type }) : type;
+}
+
+function RecordName({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation('auth');
+  return <span title={entry.entityId}>{recordWords(entry, t)}</span>;
 }
 
 /** The server's word on a filter it refused, shown on that filter. */
@@ -61,7 +62,37 @@ function useCustomFieldLabels() {
 
 type CustomFieldLabels = ReturnType<typeof useCustomFieldLabels>;
 
-function Entry({ entry, customFields }: { entry: AuditEntry; customFields: CustomFieldLabels }) {
+/** An entry's record, as a button that narrows the log to that record's history. */
+function RecordButton({
+  entry,
+  narrow,
+}: {
+  entry: AuditEntry;
+  narrow: (entry: AuditEntry) => void;
+}) {
+  const { t } = useTranslation('auth');
+  return (
+    <button
+      type="button"
+      className="cursor-pointer underline decoration-dotted underline-offset-2 hover:text-ink"
+      aria-description={t('audit.filters.onlyRecord')}
+      onClick={() => narrow(entry)}
+    >
+      <RecordName entry={entry} />
+    </button>
+  );
+}
+
+function Entry({
+  entry,
+  customFields,
+  narrow,
+}: {
+  entry: AuditEntry;
+  customFields: CustomFieldLabels;
+  /** Narrows the log to the entry's record; absent when it shows that record's history. */
+  narrow: ((entry: AuditEntry) => void) | undefined;
+}) {
   const { t } = useTranslation('auth');
   const customFieldLabels =
     entry.entityType === 'account' || entry.entityType === 'task'
@@ -74,7 +105,8 @@ function Entry({ entry, customFields }: { entry: AuditEntry; customFields: Custo
         {t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}
       </span>
       <span className="text-sm wrap-anywhere text-muted">
-        {entry.actor?.name ?? t('audit.steward')} · <RecordName entry={entry} /> ·{' '}
+        {entry.actor?.name ?? t('audit.steward')} ·{' '}
+        {narrow ? <RecordButton entry={entry} narrow={narrow} /> : <RecordName entry={entry} />} ·{' '}
         <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
       </span>
       {changes.length > 0 && (
@@ -91,14 +123,19 @@ function Entry({ entry, customFields }: { entry: AuditEntry; customFields: Custo
   );
 }
 
-/** Person, action, first and last day: each narrows the log as soon as it is chosen. */
+/**
+ * Person, action, first and last day: each narrows the log as soon as it is chosen; and the
+ * record whose history it shows, when one was chosen from an entry (`record`: an entry about it).
+ */
 function Filters({
   filters,
+  record,
   narrowed,
   set,
   error,
 }: {
   filters: AuditFilters;
+  record: AuditEntry | undefined;
   narrowed: boolean;
   set: (filters: AuditFilters) => void;
   error: unknown;
@@ -154,6 +191,24 @@ function Filters({
         error={fieldError('to')}
         onChange={(e) => change('to', e.target.value)}
       />
+      {(filters.entityType || filters.entityId) && (
+        <p className="col-span-2 flex flex-wrap items-center gap-x-2 md:col-span-4">
+          {t('audit.filters.record', {
+            record: record
+              ? recordWords(record, t)
+              : filters.entityType
+                ? t(`audit.entities.${filters.entityType}`)
+                : filters.entityId,
+          })}
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => set({ ...filters, entityType: undefined, entityId: undefined })}
+          >
+            {t('audit.filters.everyRecord')}
+          </Button>
+        </p>
+      )}
       {narrowed && (
         <Button
           type="button"
@@ -177,11 +232,20 @@ function AuditLog({ filters }: { filters: AuditFilters }) {
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const narrowed = Object.values(filters).some((v) => v !== undefined);
   const filterRefused = filterKeys.some((filter) => filterProblem(log.error, filter));
+  // A record's whole history: the other filters would hide part of it.
+  const showHistory = (entry: AuditEntry) =>
+    setFilters({ entityType: entry.entityType as AuditEntityType, entityId: entry.entityId });
   return (
     <Card title={t('audit.title')}>
       <div className="flex flex-col gap-3">
         <p className="text-muted">{t('audit.intro')}</p>
-        <Filters filters={filters} narrowed={narrowed} set={setFilters} error={log.error} />
+        <Filters
+          filters={filters}
+          record={filters.entityId ? entries[0] : undefined}
+          narrowed={narrowed}
+          set={setFilters}
+          error={log.error}
+        />
         {log.isPending ? (
           <Loading />
         ) : entries.length === 0 && !log.error ? (
@@ -189,7 +253,12 @@ function AuditLog({ filters }: { filters: AuditFilters }) {
         ) : (
           <ol className="flex flex-col divide-y divide-line">
             {entries.map((entry) => (
-              <Entry key={entry.id} entry={entry} customFields={customFields} />
+              <Entry
+                key={entry.id}
+                entry={entry}
+                customFields={customFields}
+                narrow={filters.entityId ? undefined : showHistory}
+              />
             ))}
           </ol>
         )}
