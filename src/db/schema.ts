@@ -421,7 +421,10 @@ export type UsageMonthUsersTable = {
   active_days: number;
 };
 
-/** The month rows as day rows (migration 0035): reads of one account or a few. */
+/**
+ * The month rows as day rows (migration 0035): reads of one account or a few, and reads that
+ * page by the month rows' key (`month`, migration 0036).
+ */
 export type UsageDaysView = {
   workspace_id: string;
   account_id: string;
@@ -429,6 +432,7 @@ export type UsageDaysView = {
   feature_key: string;
   events: number;
   logins: number;
+  month: DateOnly;
 };
 
 /** Who was active on a day, from usage_month_users (migration 0035). */

@@ -34,6 +34,7 @@ import * as accountRemovals from './0032_account_removals.ts';
 import * as holidayListVersions from './0033_holiday_list_versions.ts';
 import * as stageStartsInOrder from './0034_stage_starts_in_order.ts';
 import * as usageMonthRollups from './0035_usage_month_rollups.ts';
+import * as usageDaysMonth from './0036_usage_days_month.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '0033_holiday_list_versions': holidayListVersions,
   '0034_stage_starts_in_order': stageStartsInOrder,
   '0035_usage_month_rollups': usageMonthRollups,
+  '0036_usage_days_month': usageDaysMonth,
 };
