@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src/cli/export.ts';
+import { addDays } from '../../src/lib/calendar.ts';
 import type { WorkspaceId } from '../../src/lib/ids.ts';
 import { defineCustomField } from '../../src/modules/accounts/index.ts';
 import { importContracts } from '../../src/modules/intake/billing/index.ts';
@@ -148,58 +149,74 @@ describe("a workspace's export", () => {
     expect(text).not.toMatch(/passwordHash|password_hash|workspaceId/);
   });
 
-  it('gives usage as day rows in key order, across months and pages', async () => {
-    const globex = await db
+  it('gives usage as day rows by month, account, feature and day, each once, across pages', async () => {
+    const accountIds = await db
       .selectFrom('accounts')
-      .select('id')
+      .select(['id', 'external_id'])
       .where('workspace_id', '=', source)
-      .where('external_id', '=', 'HS-2')
-      .executeTakeFirstOrThrow();
-    // Reports every day for more than a page of rows; exports on a day of each of two months,
-    // added latest first, so a month keeps its days out of order.
+      .where('external_id', 'in', ['HS-1', 'HS-2'])
+      .execute();
+    const idOf = (externalId: string) => accountIds.find((a) => a.external_id === externalId)?.id;
+    const acme = idOf('HS-1') ?? '';
+    const globex = idOf('HS-2') ?? '';
+    // Globex uses reports every day for more than a page of rows, and exports on three days of
+    // two months; Acme on days of months Globex uses too, one month's days out of order in
+    // its row as intake's appends leave them.
     await addUsageDays(
       db,
-      sql`select ${source}::uuid, ${globex.id}::uuid, date '2026-11-30' - d, 'reports', d + 1, d % 2
+      sql`select ${source}::uuid, ${globex}::uuid, date '2026-11-30' - d, 'reports', d + 1, d % 2
         from generate_series(0, 2099) d`,
     );
     await addUsageDays(
       db,
-      sql`select ${source}::uuid, ${globex.id}::uuid, day::date, 'exports', 3, 0
+      sql`select ${source}::uuid, ${globex}::uuid, day::date, 'exports', 3, 0
         from unnest(array['2026-11-20', '2026-11-02', '2026-10-31']) day`,
     );
+    await addUsageDays(
+      db,
+      sql`select ${source}::uuid, ${acme}::uuid, day::date, 'reports', 5, 1
+        from unnest(array['2021-03-02', '2023-06-15', '2026-11-30']) day`,
+    );
+    await sql`insert into usage_months (workspace_id, month, account_id, feature_key, days, events, logins)
+      values (${source}, '2023-06-01', ${acme}, 'exports', '{30,1,14}', '{7,8,9}', '{0,0,1}')`.execute(
+      db,
+    );
+    const usageDay = (
+      accountId: string,
+      on: string,
+      featureKey: string,
+      events: number,
+      logins: number,
+    ) => ({ accountId, day: on, featureKey, events, logins });
+    const expected = [
+      ...Array.from({ length: 2100 }, (_, d) =>
+        usageDay(globex, addDays('2026-11-30', -d), 'reports', d + 1, d % 2),
+      ),
+      ...['2026-11-20', '2026-11-02', '2026-10-31'].map((on) =>
+        usageDay(globex, on, 'exports', 3, 0),
+      ),
+      ...['2021-03-02', '2023-06-15', '2026-11-30'].map((on) =>
+        usageDay(acme, on, 'reports', 5, 1),
+      ),
+      usageDay(acme, '2023-06-30', 'exports', 7, 0),
+      usageDay(acme, '2023-06-01', 'exports', 8, 0),
+      usageDay(acme, '2023-06-14', 'exports', 9, 1),
+    ];
+    const monthRow = (row: (typeof expected)[number]) =>
+      [row.day.slice(0, 7), row.accountId, row.featureKey].join(' ');
+    const order = (row: (typeof expected)[number]) => `${monthRow(row)} ${row.day}`;
+    expected.sort((a, b) => (order(a) < order(b) ? -1 : 1));
+
     const exported = JSON.parse((await document()).text) as {
       entities: { usage: Record<string, unknown>[] };
       counts: Record<string, number>;
     };
     const usage = exported.entities.usage;
-    expect(exported.counts.usage).toBe(2103);
-    expect(usage).toHaveLength(2103);
-    const keys = usage.map((row) => `${String(row.day)} ${String(row.featureKey)}`);
-    expect(keys).toEqual([...keys].sort());
-    expect(new Set(keys).size).toBe(usage.length);
-    expect(usage[0]).toEqual({
-      accountId: globex.id,
-      day: '2021-03-02',
-      featureKey: 'reports',
-      events: 2100,
-      logins: 1,
-    });
-    expect(usage.filter((row) => row.featureKey === 'exports')).toEqual(
-      ['2026-10-31', '2026-11-02', '2026-11-20'].map((day) => ({
-        accountId: globex.id,
-        day,
-        featureKey: 'exports',
-        events: 3,
-        logins: 0,
-      })),
-    );
-    expect(usage.at(-1)).toEqual({
-      accountId: globex.id,
-      day: '2026-11-30',
-      featureKey: 'reports',
-      events: 1,
-      logins: 0,
-    });
+    expect(exported.counts.usage).toBe(2109);
+    expect(usage).toEqual(expected);
+    // The first page (2,000 rows) ends inside a month row: the next starts at its following day.
+    const [lastOfPage, firstOfNext] = expected.slice(1999, 2001).map(monthRow);
+    expect(firstOfNext).toBe(lastOfPage);
   });
 
   it('re-imports into an empty workspace with the same counts (accounts, contacts, contracts)', async () => {

@@ -24,6 +24,13 @@ export type ExportEntity = (typeof exportEntities)[number];
 export type ExportSource = {
   table: string;
   keys: readonly string[];
+  /**
+   * Where a later key is computed (a view's), how many leading keys are an index's columns after
+   * workspace_id, in order: a page also asks for those at or after the last page's, where the
+   * index scan can start; a row comparison that holds a computed column is only a filter, so
+   * without this every page would read the workspace's rows from the first.
+   */
+  indexedKeys?: number;
   softDeleted?: boolean;
   /** Columns never exported. */
   omit?: readonly string[];
@@ -39,8 +46,14 @@ export const exportSources: Record<ExportEntity, ExportSource> = {
   projects: { table: 'projects', keys: ['id'], softDeleted: true },
   tasks: { table: 'tasks', keys: ['id'], softDeleted: true },
   health: { table: 'health_scores', keys: ['account_id'] },
-  // Day rows as they always were exported, read from the month rollups (migration 0035).
-  usage: { table: 'usage_days', keys: ['account_id', 'day', 'feature_key'] },
+  // Day rows in the columns they always had, read from the month rollups (migration 0035) in
+  // their key's order, then by day, so a page unnests only the month rows it returns (0036).
+  usage: {
+    table: 'usage_days',
+    keys: ['month', 'account_id', 'feature_key', 'day'],
+    indexedKeys: 3,
+    omit: ['month'],
+  },
   tickets: { table: 'support_tickets', keys: ['id'] },
   feedback: { table: 'feedback_items', keys: ['id'] },
   surveyResponses: { table: 'survey_responses', keys: ['id'] },

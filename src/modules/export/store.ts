@@ -1,6 +1,7 @@
 // Reads a workspace's rows for the export, a page at a time in key order, from the tables of
 // every module below (read only: the export writes nothing). SQL is generic over the catalog
-// in entities.ts: a table, its key columns, and whether it keeps deleted rows.
+// in entities.ts: a table, its key columns (and how many of them an index can seek to), and
+// whether it keeps deleted rows.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { WorkspaceId } from '../../lib/ids.ts';
@@ -16,14 +17,16 @@ export async function readPage(
   after: readonly unknown[] | null,
   limit: number,
 ): Promise<ExportRow[]> {
-  const keys = sql.join(source.keys.map((k) => sql.ref(k)));
-  const values = after ? sql.join(after.map((v) => sql`${v}`)) : null;
+  const row = (items: readonly unknown[]) => sql`row(${sql.join(items)})`;
+  const keys = source.keys.map((k) => sql.ref(k));
+  const seek = source.indexedKeys ?? 0;
   const result = await sql<ExportRow>`
     select * from ${sql.table(source.table)}
     where workspace_id = ${workspaceId}
       ${source.softDeleted ? sql`and deleted_at is null` : sql``}
-      ${values ? sql`and row(${keys}) > row(${values})` : sql``}
-    order by ${keys}
+      ${after && seek ? sql`and ${row(keys.slice(0, seek))} >= ${row(after.slice(0, seek))}` : sql``}
+      ${after ? sql`and ${row(keys)} > ${row(after)}` : sql``}
+    order by ${sql.join(keys)}
     limit ${limit}`.execute(db);
   return result.rows;
 }
