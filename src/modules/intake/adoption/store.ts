@@ -395,10 +395,13 @@ export type ValueMilestonesRow = ValueStartRow & {
 };
 
 /**
- * `valueMilestones` for every account in scope at once, with when each account was created. Each
- * account's firsts are read from its own months (the day view, the account given to the key): a
- * CSM's book reads only its own accounts, not every day of the workspace grouped and filtered
- * after.
+ * `valueMilestones` for every account in scope at once, with when each account was created. The
+ * scope's month rows are read once (the accounts given to the key, so a CSM's book reads only its
+ * own) without unnesting them: per account, its first month, its first month of a value feature,
+ * and its first month where one feature alone had `threshold` events on a day (a busy day for
+ * sure, as counts are never negative). Only those months' days are summed by day, with the months
+ * between the first and that one whose features' busiest days together reach the threshold (no
+ * other can hold a busy day); an account without such a month, every month that could.
  */
 export async function valueMilestonesAcross(
   db: Db,
@@ -409,22 +412,65 @@ export async function valueMilestonesAcross(
 ): Promise<ValueMilestonesRow[]> {
   const owner = scope.onlyOwner ?? onlyOwner;
   const ws = scope.workspaceId;
+  const valueFeature = sql`m.feature_key = any(${valueFeatures as string[]}::text[])`;
   const { rows } = await sql<ValueMilestonesRow>`
+    with scoped as (
+      select id, tier, created_at from accounts
+      where workspace_id = ${ws} and deleted_at is null
+        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
+    ),
+    months as (
+      select m.account_id, m.month, bool_or(${valueFeature}) as value_used,
+        bool_or(${threshold} <= any(m.events)) as surely_busy
+      from usage_months m
+      -- A feature's history move leaves a row without days until its next statement.
+      where m.workspace_id = ${ws} and m.account_id = any(array(select id from scoped))
+        and cardinality(m.days) > 0
+      group by m.month, m.account_id
+    ),
+    firsts as (
+      select account_id, min(month) as first_month,
+        min(month) filter (where value_used) as value_month,
+        min(month) filter (where surely_busy) as busy_month
+      from months
+      group by account_id
+    ),
+    maybe_busy as (
+      select m.account_id, m.month
+      from firsts f
+      join usage_months m on m.workspace_id = ${ws} and m.account_id = f.account_id
+        and m.month > f.first_month and m.month < coalesce(f.busy_month, 'infinity')
+      group by m.account_id, m.month
+      having sum((select max(e) from unnest(m.events) e)) >= ${threshold}
+    ),
+    summed as (
+      select account_id, first_month as month from firsts
+      union select account_id, value_month from firsts where value_month is not null
+      union select account_id, busy_month from firsts where busy_month is not null
+      union select account_id, month from maybe_busy
+    ),
+    days as (
+      select s.account_id, m.month + d.day_of_month - 1 as day, sum(d.events) as events,
+        bool_or(${valueFeature}) as value_used
+      from summed s
+      join usage_months m on m.workspace_id = ${ws} and m.month = s.month
+        and m.account_id = s.account_id,
+        unnest(m.days, m.events) d(day_of_month, events)
+      group by s.account_id, day
+    ),
+    milestones as (
+      select account_id, min(day) as first_day,
+        min(day) filter (where events >= ${threshold}) as first_busy_day,
+        min(day) filter (where value_used) as first_value_feature_day
+      from days
+      group by account_id
+    )
     select s.id as "accountId", s.tier, (s.created_at at time zone 'UTC')::date::text as "createdOn",
-      (select min(d.day) from usage_days d
-        where d.workspace_id = ${ws} and d.account_id = s.id)::text as "firstDay",
-      (select d.day from usage_days d
-        where d.workspace_id = ${ws} and d.account_id = s.id
-        group by d.day having sum(d.events) >= ${threshold}
-        order by d.day limit 1)::text as "firstBusyDay",
-      (select min(d.day) from usage_days d
-        where d.workspace_id = ${ws} and d.account_id = s.id
-          and d.feature_key = any(${valueFeatures as string[]}::text[]))::text
-        as "firstValueFeatureDay",
+      g.first_day::text as "firstDay", g.first_busy_day::text as "firstBusyDay",
+      g.first_value_feature_day::text as "firstValueFeatureDay",
       ${contractStart(ws, sql`s.id`)} as "contractStartedOn",
       ${historyStart(ws)} as "historyFrom"
-    from accounts s
-    where s.workspace_id = ${ws} and s.deleted_at is null
-      and (${owner}::uuid is null or s.owner_id = ${owner}::uuid)`.execute(db);
+    from scoped s
+    left join milestones g on g.account_id = s.id`.execute(db);
   return rows;
 }
