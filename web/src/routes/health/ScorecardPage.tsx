@@ -315,7 +315,9 @@ function BacktestResult({ result, trying }: { result: Backtest; trying: boolean 
   const { t } = useTranslation('health');
   if (result.auc === null) return <p className="text-muted">{t('backtest.none')}</p>;
   return (
-    <div className={`flex flex-col gap-3 ${trying ? 'opacity-60' : ''}`} aria-busy={trying}>
+    // While the weights being tried are backtested, the last result stays at full contrast (dimmed,
+    // its muted words fell below a readable contrast) and a line says it is being redone.
+    <div className="flex flex-col gap-3" aria-busy={trying}>
       {trying && <p className="text-sm text-muted">{t('backtest.trying')}</p>}
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <div className="rounded-lg bg-raised p-3">
