@@ -1,10 +1,10 @@
 // Settings → Audit log: who changed what, newest first, fifty at a time, narrowed by person,
-// action and days, or to one record's history from any entry about it. The server keeps an action's code (`user.password_set`); the words are the
-// reader's. A code this screen does not know yet (a newer server) is shown as it is rather than
-// hidden. Each entry names its record as it is called now, or says it was deleted, and lists
-// what changed, field by field, each field by its label and each value as the app shows it
-// elsewhere (auditValues.ts). The filters live in the address, so a filtered view can be
-// shared and survives a reload.
+// action and days, or to one record's history from any entry about it. The server keeps an
+// action's code (`user.password_set`); the words are the reader's. A code this screen does not
+// know yet (a newer server) is shown as it is rather than hidden. Each entry names its record as
+// it is called now, or says it was deleted, and lists what changed, field by field, each field
+// by its label and each value as the app shows it elsewhere (auditValues.ts). The filters live
+// in the address, so a filtered view can be shared and survives a reload.
 import { useNavigate } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
