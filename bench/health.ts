@@ -13,7 +13,11 @@ import type { WorkspaceId } from '../src/lib/ids.ts';
 import { defaultScorecard, rescore, rescoreAccounts } from '../src/modules/health/index.ts';
 import { valueEventThreshold } from '../src/modules/intake/adoption/index.ts';
 import { valueMilestonesAcross } from '../src/modules/intake/adoption/store.ts';
-import { ingestMessages, type SegmentMessage } from '../src/modules/intake/segment/index.ts';
+import {
+  flaggedFeatures,
+  ingestMessages,
+  type SegmentMessage,
+} from '../src/modules/intake/segment/index.ts';
 import { benchDatabase, ms, percentile, seconds, timed, type BenchResult } from './support.ts';
 
 const accounts = 10_000;
@@ -218,14 +222,9 @@ async function timeToValueAcross(db: Db, workspaceId: WorkspaceId): Promise<Benc
     where workspace_id = ${workspaceId} and seats % 20 = 0`.execute(db);
   const { rows: book } = await sql<{ n: number }>`
     select count(*)::int as n from accounts where owner_id = ${csm.id}`.execute(db);
-  const valueFeatures = (
-    await db
-      .selectFrom('usage_features')
-      .select('key')
-      .where('workspace_id', '=', workspaceId)
-      .where('is_value', '=', true)
-      .execute()
-  ).map((f) => f.key);
+  const valueFeatures = (await flaggedFeatures(db, workspaceId))
+    .filter((f) => f.value)
+    .map((f) => f.key);
   const scope = { workspaceId, onlyOwner: null };
   const milestones = (owner: string | null) =>
     valueMilestonesAcross(db, scope, owner, valueEventThreshold, valueFeatures);

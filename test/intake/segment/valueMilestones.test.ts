@@ -67,15 +67,19 @@ beforeAll(async () => {
   )}) select`.execute(db);
 });
 
+/** Time to value's firsts across one owner's book, or the whole workspace (null). */
+const across = (owner: string | null) =>
+  valueMilestonesAcross(
+    db,
+    { workspaceId, onlyOwner: null },
+    owner,
+    valueEventThreshold,
+    valueFeatures,
+  );
+
 describe('time to value across a book', () => {
   it('finds each first from the month rows, as day by day', async () => {
-    const rows = await valueMilestonesAcross(
-      db,
-      { workspaceId, onlyOwner: null },
-      csmId,
-      valueEventThreshold,
-      valueFeatures,
-    );
+    const rows = await across(csmId);
     const firsts = Object.fromEntries(
       rows.map((r) => [
         Object.keys(ids).find((name) => ids[name] === r.accountId),
@@ -108,13 +112,7 @@ describe('time to value across a book', () => {
   });
 
   it('reads the whole workspace for a manager', async () => {
-    const rows = await valueMilestonesAcross(
-      db,
-      { workspaceId, onlyOwner: null },
-      null,
-      valueEventThreshold,
-      valueFeatures,
-    );
+    const rows = await across(null);
     expect(rows.find((r) => r.accountId === ids.others)).toMatchObject({
       firstDay: '2026-06-30',
       firstBusyDay: '2026-06-30',

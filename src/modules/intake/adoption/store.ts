@@ -22,6 +22,12 @@ function monthsHolding(month: RawBuilder<unknown>, from: Day, to: Day): RawBuild
   return sql`${month} between date_trunc('month', ${dateOf(from)}::timestamp)::date and ${dateOf(to)}`;
 }
 
+/** The accounts a read covers: the workspace's, or one owner's book; none deleted. */
+function inScope(workspaceId: WorkspaceId, owner: string | null): RawBuilder<unknown> {
+  return sql`workspace_id = ${workspaceId} and deleted_at is null
+    and (${owner}::uuid is null or owner_id = ${owner}::uuid)`;
+}
+
 /**
  * Day rows (account_id, feature_key, day, events, logins) from `from` to `to` of the accounts in
  * `accounts` (an SQL uuid[]), as a subquery to select from.
@@ -239,8 +245,7 @@ export async function portfolioUsage(
   const { rows } = await sql<PortfolioUsageRow>`
     with scoped as (
       select id, name, owner_id, seats, tier from accounts
-      where workspace_id = ${ws} and deleted_at is null
-        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
+      where ${inScope(ws, owner)}
     ),
     ${activeUsersByMonth(ws, month, previousMonth)},
     features as (
@@ -302,8 +307,7 @@ export async function monthOverMonthUsage(
   const { rows } = await sql<MonthOverMonthUsageRow>`
     with scoped as (
       select id from accounts
-      where workspace_id = ${ws} and deleted_at is null
-        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
+      where ${inScope(ws, owner)}
     ),
     ${activeUsersByMonth(ws, month, previousMonth)},
     usage as (
@@ -357,8 +361,7 @@ export async function featureUseAcross(
   const { rows } = await sql<FeatureAcrossRow>`
     with scoped as (
       select id, tier from accounts
-      where workspace_id = ${ws} and deleted_at is null
-        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
+      where ${inScope(ws, owner)}
     ),
     used as (
       select d.feature_key, d.account_id, sum(d.events) as events
@@ -416,8 +419,7 @@ export async function valueMilestonesAcross(
   const { rows } = await sql<ValueMilestonesRow>`
     with scoped as (
       select id, tier, created_at from accounts
-      where workspace_id = ${ws} and deleted_at is null
-        and (${owner}::uuid is null or owner_id = ${owner}::uuid)
+      where ${inScope(ws, owner)}
     ),
     months as (
       select m.account_id, m.month, bool_or(${valueFeature}) as value_used,
